@@ -1,0 +1,5 @@
+import sys
+
+from starpos.cli import main
+
+sys.exit(main())
