@@ -22,7 +22,16 @@ from starpos.db.models.master_data import (
 from starpos.db.models.numbering import NumberingCounter, NumberingField, NumberingRule
 from starpos.db.models.operators import Operator, OperatorRole, Role, RolePermission
 from starpos.db.models.stock import MeterReplacement, StockMovement
-from starpos.db.models.tariffs import TariffScheme, TariffStep, TariffVersion, TouPeriod
+from starpos.db.models.tariffs import (
+    TariffScheme,
+    TariffStep,
+    TariffVersion,
+    TouDaySwitch,
+    TouHoliday,
+    TouPrice,
+    TouSeason,
+    TouWeekDay,
+)
 from starpos.db.models.vends import Vend, VendCharge, VendToken
 
 __all__ = [
@@ -57,7 +66,11 @@ __all__ = [
     "TariffStep",
     "TariffVersion",
     "Terminal",
-    "TouPeriod",
+    "TouDaySwitch",
+    "TouHoliday",
+    "TouPrice",
+    "TouSeason",
+    "TouWeekDay",
     "Vend",
     "VendCharge",
     "VendToken",

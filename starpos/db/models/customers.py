@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, str_enum
@@ -116,6 +116,8 @@ class Meter(Base):
     contract_start: Mapped[date | None] = mapped_column(Date)
     contract_end: Mapped[date | None] = mapped_column(Date)
     outstanding_debt: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    # The customer type's prearrange amount is due on the next purchase (manual 4.7).
+    prearrange_due: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
 
     model: Mapped[MeterModel] = relationship()

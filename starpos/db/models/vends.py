@@ -3,7 +3,8 @@
 The row moves PENDING -> ISSUED -> PRINTED (or FAILED, CANCELLED); each state has its own
 timestamp so the life of a sale can be read back. The logic that moves it lives in the
 vending package; this module only says what is kept. Every amount is ``Decimal`` and
-``net_amount = amount + taxed_charges + untaxed_charges + vat + debt_repayment``.
+``net_amount = amount + taxed_charges + untaxed_charges + vat + debt_repayment + preinstalled
++ prearrange`` (``starpos.pricing.Breakdown``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, BigId, str_enum
 from starpos.db.column_types import Energy, Money, Percent, UtcDateTime, utc_now
-from starpos.db.enums import VendState
+from starpos.db.enums import ChargeMethod, VendState
 from starpos.db.models.customers import Customer, Meter
 from starpos.db.models.master_data import CODE, NAME
 
@@ -57,8 +58,16 @@ class Vend(Base):
     vat_rate: Mapped[Decimal] = mapped_column(Percent(), default=Decimal(0))
     vat: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     debt_repayment: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    # What the meter still owes after this sale (printed on the voucher).
+    debt_after: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    preinstalled: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    prearrange: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    # The part of ``amount`` no VAT or percentage was computed on (docs/pricing.md).
+    amount_rounding: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     energy_kwh: Mapped[Decimal] = mapped_column(Energy())
     fbe_kwh: Mapped[Decimal] = mapped_column(Energy(), default=Decimal(0))
+    # energy_kwh + fbe_kwh: exactly what the token carries.
+    token_kwh: Mapped[Decimal] = mapped_column(Energy())
     # True when this was the meter's first purchase (the pre-installed amount was charged).
     first_purchase: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -93,8 +102,9 @@ class VendCharge(Base):
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     charge_item_id: Mapped[int | None] = mapped_column(ForeignKey("charge_items.id"), index=True)
-    # "charge", "preinstalled" or "prearrange": what the line is for.
-    kind: Mapped[str] = mapped_column(String(20), default="charge")
+    # by_times, by_amount, monthly or yearly: monthly and yearly lines are collected once
+    # per period, and the history of them is read back from here.
+    method: Mapped[ChargeMethod] = mapped_column(str_enum(ChargeMethod, "charge_method"))
     code: Mapped[str] = mapped_column(String(CODE))
     name: Mapped[str] = mapped_column(String(NAME))
     amount: Mapped[Decimal] = mapped_column(Money())

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 01:59:41.030581
+Create Date: 2026-11-22 02:04:26.242745
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def upgrade() -> None:
     op.create_table('tariff_versions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('scheme_id', sa.Integer(), nullable=False),
-    sa.Column('effective_from', sa.Date(), nullable=False),
+    sa.Column('effective_from', sa.DateTime(), nullable=False),
     sa.Column('kind', sa.Enum('flat', 'step', 'tou', name='tariff_kind', native_enum=False, create_constraint=True, length=24), nullable=False),
     sa.Column('flat_price', starpos.db.column_types.UnitPrice(), nullable=True),
     sa.Column('created_at', starpos.db.column_types.UtcDateTime(), nullable=False),
@@ -250,18 +250,58 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['version_id'], ['tariff_versions.id'], name=op.f('fk_tariff_steps_version_id_tariff_versions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('version_id', 'position', name=op.f('pk_tariff_steps'))
     )
-    op.create_table('tou_periods',
+    op.create_table('tou_day_switches',
     sa.Column('version_id', sa.Integer(), nullable=False),
-    sa.Column('position', sa.Integer(), autoincrement=False, nullable=False),
-    sa.Column('name', sa.String(length=80), nullable=False),
-    sa.Column('start_minute', sa.Integer(), nullable=False),
-    sa.Column('end_minute', sa.Integer(), nullable=False),
-    sa.Column('weekdays', sa.Integer(), nullable=False),
+    sa.Column('day_tariff', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('start_minute', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('tariff_index', sa.Integer(), nullable=False),
+    sa.CheckConstraint('day_tariff BETWEEN 1 AND 8', name=op.f('ck_tou_day_switches_day_tariff')),
+    sa.CheckConstraint('start_minute BETWEEN 0 AND 1439', name=op.f('ck_tou_day_switches_start_minute')),
+    sa.CheckConstraint('tariff_index BETWEEN 1 AND 4', name=op.f('ck_tou_day_switches_tariff_index')),
+    sa.ForeignKeyConstraint(['version_id'], ['tariff_versions.id'], name=op.f('fk_tou_day_switches_version_id_tariff_versions'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('version_id', 'day_tariff', 'start_minute', name=op.f('pk_tou_day_switches'))
+    )
+    op.create_table('tou_holidays',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('month', sa.Integer(), nullable=False),
+    sa.Column('day', sa.Integer(), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=True),
+    sa.Column('day_tariff', sa.Integer(), nullable=False),
+    sa.CheckConstraint('day_tariff BETWEEN 1 AND 8', name=op.f('ck_tou_holidays_day_tariff')),
+    sa.ForeignKeyConstraint(['version_id'], ['tariff_versions.id'], name=op.f('fk_tou_holidays_version_id_tariff_versions'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tou_holidays'))
+    )
+    with op.batch_alter_table('tou_holidays', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tou_holidays_version_id'), ['version_id'], unique=False)
+
+    op.create_table('tou_prices',
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('tariff_index', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('price', starpos.db.column_types.UnitPrice(), nullable=False),
-    sa.CheckConstraint('start_minute BETWEEN 0 AND 1439 AND end_minute BETWEEN 1 AND 1440', name=op.f('ck_tou_periods_minutes')),
-    sa.CheckConstraint('weekdays BETWEEN 1 AND 127', name=op.f('ck_tou_periods_weekdays')),
-    sa.ForeignKeyConstraint(['version_id'], ['tariff_versions.id'], name=op.f('fk_tou_periods_version_id_tariff_versions'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('version_id', 'position', name=op.f('pk_tou_periods'))
+    sa.CheckConstraint('tariff_index BETWEEN 1 AND 4', name=op.f('ck_tou_prices_tariff_index')),
+    sa.ForeignKeyConstraint(['version_id'], ['tariff_versions.id'], name=op.f('fk_tou_prices_version_id_tariff_versions'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('version_id', 'tariff_index', name=op.f('pk_tou_prices'))
+    )
+    op.create_table('tou_seasons',
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('month', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('day', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('week_tariff', sa.Integer(), nullable=False),
+    sa.CheckConstraint('week_tariff BETWEEN 1 AND 8', name=op.f('ck_tou_seasons_week_tariff')),
+    sa.ForeignKeyConstraint(['version_id'], ['tariff_versions.id'], name=op.f('fk_tou_seasons_version_id_tariff_versions'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('version_id', 'month', 'day', name=op.f('pk_tou_seasons'))
+    )
+    op.create_table('tou_week_days',
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('week_tariff', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('weekday', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('day_tariff', sa.Integer(), nullable=False),
+    sa.CheckConstraint('day_tariff BETWEEN 1 AND 8', name=op.f('ck_tou_week_days_day_tariff')),
+    sa.CheckConstraint('week_tariff BETWEEN 1 AND 8', name=op.f('ck_tou_week_days_week_tariff')),
+    sa.CheckConstraint('weekday BETWEEN 0 AND 6', name=op.f('ck_tou_week_days_weekday')),
+    sa.ForeignKeyConstraint(['version_id'], ['tariff_versions.id'], name=op.f('fk_tou_week_days_version_id_tariff_versions'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('version_id', 'week_tariff', 'weekday', name=op.f('pk_tou_week_days'))
     )
     op.create_table('meters',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -290,6 +330,7 @@ def upgrade() -> None:
     sa.Column('contract_start', sa.Date(), nullable=True),
     sa.Column('contract_end', sa.Date(), nullable=True),
     sa.Column('outstanding_debt', starpos.db.column_types.Money(), nullable=False),
+    sa.Column('prearrange_due', sa.Boolean(), nullable=False),
     sa.Column('created_at', starpos.db.column_types.UtcDateTime(), nullable=False),
     sa.CheckConstraint('ken BETWEEN 0 AND 255', name=op.f('ck_meters_ken')),
     sa.CheckConstraint('key_type BETWEEN 0 AND 3', name=op.f('ck_meters_key_type')),
@@ -417,7 +458,14 @@ def downgrade() -> None:
         batch_op.drop_index('ix_meters_customer')
 
     op.drop_table('meters')
-    op.drop_table('tou_periods')
+    op.drop_table('tou_week_days')
+    op.drop_table('tou_seasons')
+    op.drop_table('tou_prices')
+    with op.batch_alter_table('tou_holidays', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tou_holidays_version_id'))
+
+    op.drop_table('tou_holidays')
+    op.drop_table('tou_day_switches')
     op.drop_table('tariff_steps')
     with op.batch_alter_table('customers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_customers_name'))

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 01:59:41.316855
+Create Date: 2026-11-22 02:04:26.577413
 """
 
 from __future__ import annotations
@@ -72,8 +72,13 @@ def upgrade() -> None:
     sa.Column('vat_rate', starpos.db.column_types.Percent(), nullable=False),
     sa.Column('vat', starpos.db.column_types.Money(), nullable=False),
     sa.Column('debt_repayment', starpos.db.column_types.Money(), nullable=False),
+    sa.Column('debt_after', starpos.db.column_types.Money(), nullable=False),
+    sa.Column('preinstalled', starpos.db.column_types.Money(), nullable=False),
+    sa.Column('prearrange', starpos.db.column_types.Money(), nullable=False),
+    sa.Column('amount_rounding', starpos.db.column_types.Money(), nullable=False),
     sa.Column('energy_kwh', starpos.db.column_types.Energy(), nullable=False),
     sa.Column('fbe_kwh', starpos.db.column_types.Energy(), nullable=False),
+    sa.Column('token_kwh', starpos.db.column_types.Energy(), nullable=False),
     sa.Column('first_purchase', sa.Boolean(), nullable=False),
     sa.Column('tid', sa.Integer(), nullable=True),
     sa.Column('module_id', sa.String(length=40), nullable=True),
@@ -106,7 +111,7 @@ def upgrade() -> None:
     sa.Column('vend_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('position', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('charge_item_id', sa.Integer(), nullable=True),
-    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('method', sa.Enum('by_times', 'by_amount', 'monthly', 'yearly', name='charge_method', native_enum=False, create_constraint=True, length=24), nullable=False),
     sa.Column('code', sa.String(length=20), nullable=False),
     sa.Column('name', sa.String(length=80), nullable=False),
     sa.Column('amount', starpos.db.column_types.Money(), nullable=False),
