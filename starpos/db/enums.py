@@ -74,6 +74,7 @@ class StockStatus(StrEnum):
     """Where a meter is in its life (manual 3.1 "the meters form a circulation")."""
 
     IN_STOCK = "in_stock"
+    ISSUED = "issued"  # stocked out for installation, not yet registered to a customer
     INSTALLED = "installed"
     AT_OTHER_BRANCH = "at_other_branch"
     SCRAPPED = "scrapped"

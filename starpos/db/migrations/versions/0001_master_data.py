@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 02:04:26.242745
+Create Date: 2026-11-22 02:06:01.745685
 """
 
 from __future__ import annotations
@@ -320,7 +320,7 @@ def upgrade() -> None:
     sa.Column('key_register', sa.String(length=40), nullable=True),
     sa.Column('last_tid', sa.Integer(), nullable=True),
     sa.Column('branch_id', sa.Integer(), nullable=True),
-    sa.Column('stock_status', sa.Enum('in_stock', 'installed', 'at_other_branch', 'scrapped', name='stock_status', native_enum=False, create_constraint=True, length=24), nullable=False),
+    sa.Column('stock_status', sa.Enum('in_stock', 'issued', 'installed', 'at_other_branch', 'scrapped', name='stock_status', native_enum=False, create_constraint=True, length=24), nullable=False),
     sa.Column('condition', sa.Enum('good', 'maintenance', 'scrap', name='meter_condition', native_enum=False, create_constraint=True, length=24), nullable=False),
     sa.Column('ex_factory_date', sa.Date(), nullable=True),
     sa.Column('customer_id', sa.Integer(), nullable=True),

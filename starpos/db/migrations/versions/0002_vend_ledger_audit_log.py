@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 02:04:26.577413
+Create Date: 2026-11-22 02:06:02.027217
 """
 
 from __future__ import annotations
