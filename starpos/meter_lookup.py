@@ -104,7 +104,7 @@ def _info(meter: Meter, last: LastPurchase | None) -> MeterInfo:
     )
 
 
-def _with_details(query: Select[tuple[Meter]]) -> Select[tuple[Meter]]:
+def _with_details(query: Select[Meter]) -> Select[Meter]:
     return query.options(
         joinedload(Meter.model),
         joinedload(Meter.tariff_scheme),
