@@ -58,8 +58,24 @@ class MeterNumberLengthError(MeterNumberError):
 class MeterCheckDigitError(MeterNumberError):
     code = "sts.meter_number.check_digit"
     template = (
-        "The {part} check digit of {value!r} is {found}, but it should be {expected}: "
-        "a digit was probably mistyped, check the meter number."
+        "The check digit of the meter number {value!r} is {found}, but it should be "
+        "{expected}: a digit was probably mistyped, check the meter number."
+    )
+
+
+class PanCheckDigitError(MeterCheckDigitError):
+    code = "sts.meter_number.pan_check_digit"
+    template = (
+        "The last (PAN) check digit of {value!r} is {found}, but it should be {expected}: "
+        "a digit was probably mistyped, check the number."
+    )
+
+
+class UnknownIssuerError(MeterNumberError):
+    code = "sts.meter_number.issuer"
+    template = (
+        "The PAN {value!r} starts with an unknown issuer number: only 600727 and 0000 are "
+        "supported."
     )
 
 
@@ -182,3 +198,8 @@ class RequestError(StsError):
 class TablesError(StsError):
     code = "sts.tables"
     template = "The STA tables in {path} are not valid: {reason}."
+
+
+class RequestFormatError(StsError):
+    code = "sts.request.format"
+    template = "The request line is not a JSON object ({reason}): write one JSON object per line."

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from starpos.sts.errors import (
     MeterCheckDigitError,
-    MeterNumberError,
     MeterNumberFormatError,
     MeterNumberLengthError,
     MeterNumberPartError,
+    PanCheckDigitError,
+    UnknownIssuerError,
 )
 
 LONG_IIN = "600727"
@@ -96,9 +97,7 @@ def _digits(text: str) -> str:
 def _check_iain(iain: str, original: str) -> None:
     expected = luhn_check_digit(iain[:-1])
     if int(iain[-1]) != expected:
-        raise MeterCheckDigitError(
-            value=original, part="meter number (DRN)", found=int(iain[-1]), expected=expected
-        )
+        raise MeterCheckDigitError(value=original, found=int(iain[-1]), expected=expected)
 
 
 def parse_meter_number(text: str) -> MeterNumber:
@@ -118,17 +117,13 @@ def parse_meter_number(text: str) -> MeterNumber:
         elif digits.startswith(SHORT_IIN):
             iin = SHORT_IIN
         else:
-            raise MeterNumberError(
-                "The PAN {value!r} starts with an unknown issuer number: "
-                "only 600727 and 0000 are supported.",
-                value=text,
-            )
+            raise UnknownIssuerError(value=text)
         iain = digits[len(iin) : -1]
         _check_iain(iain, text)
         meter = MeterNumber(iin, iain)
         if int(digits[-1]) != meter.pan_check_digit:
-            raise MeterCheckDigitError(
-                value=text, part="PAN", found=int(digits[-1]), expected=meter.pan_check_digit
+            raise PanCheckDigitError(
+                value=text, found=int(digits[-1]), expected=meter.pan_check_digit
             )
         return meter
     raise MeterNumberLengthError(value=text, length=len(digits))
