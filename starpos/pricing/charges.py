@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from starpos.pricing.money import ZERO, rate_of
+from starpos.pricing.money import ZERO, quantum, rate_of
 from starpos.pricing.rules import (
     ChargeItem,
     ChargeMethod,
@@ -52,7 +52,7 @@ def charge_lines(
         if item.method is ChargeMethod.BY_AMOUNT:
             value = rate_of(base, item.percent, decimals)
         else:
-            value = item.amount
+            value = item.amount.quantize(quantum(decimals))
         lines.append(ChargeLine(item.code, item.name, item.method, item.taxed, value))
     return tuple(lines)
 
@@ -64,14 +64,14 @@ def repayment_due(
     the outstanding debt, and only once per month or year for those methods."""
     debt = history.outstanding_debt
     if rule is None or debt <= 0:
-        return ZERO
+        return ZERO.quantize(quantum(decimals))
     if rule.method is RepaymentMethod.PERCENTAGE:
         wanted = rate_of(base, rule.percent, decimals)
     elif _repaid_this_period(rule.method, history):
         wanted = ZERO
     else:
         wanted = rule.amount
-    return min(wanted, debt)
+    return min(wanted, debt).quantize(quantum(decimals))
 
 
 def _repaid_this_period(method: RepaymentMethod, history: PurchaseHistory) -> bool:

@@ -77,7 +77,7 @@ def _priced(net: Decimal, sale: SaleContext) -> Breakdown | None:
         vat_rate=sale.customer_type.vat_rate,
         vat=lines.vat,
         debt_repayment=lines.debt_repayment,
-        debt_after=history.outstanding_debt - lines.debt_repayment,
+        debt_after=(history.outstanding_debt - lines.debt_repayment).quantize(step),
         preinstalled=lines.preinstalled,
         prearrange=lines.prearrange,
         energy_kwh=energy.bought_kwh,

@@ -15,8 +15,8 @@ class InvalidCurrencyAmountError(PricingError):
 
     code = "pricing.invalid_amount"
     template = (
-        "The amount {amount} is not a valid amount in this currency: use a positive "
-        "number with at most {decimals} decimals."
+        "The amount {amount} is not a valid amount in this currency: it must not be "
+        "negative and may have at most {decimals} decimal places."
     )
 
 

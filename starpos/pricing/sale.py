@@ -99,8 +99,8 @@ def lines_for(base: Decimal, sale: SaleContext) -> Lines:
         untaxed_total=untaxed.quantize(step),
         vat=rate_of(base + taxed, kind.vat_rate, sale.decimals),
         debt_repayment=repayment_due(kind.repayment, base, sale.history, sale.decimals),
-        preinstalled=sale.preinstalled_due(),
-        prearrange=sale.prearrange_due(),
+        preinstalled=sale.preinstalled_due().quantize(step),
+        prearrange=sale.prearrange_due().quantize(step),
     )
 
 

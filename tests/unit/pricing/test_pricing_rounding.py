@@ -55,7 +55,7 @@ def test_amount_decimals_0_1_2(
 def test_a_net_off_the_currency_grid_is_refused(decimals: int, net: str) -> None:
     with pytest.raises(InvalidCurrencyAmountError) as refused:
         price_from_net(D(net), context(decimals=decimals))
-    assert f"at most {decimals} decimals" in render_error(refused.value)
+    assert f"at most {decimals} decimal places" in render_error(refused.value)
 
 
 def test_a_charge_off_the_currency_grid_is_a_setup_error() -> None:
