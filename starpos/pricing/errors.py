@@ -25,8 +25,8 @@ class NetTooSmallError(PricingError):
 
     code = "pricing.net_too_small"
     template = (
-        "The net amount {net} does not cover the charges and debt due on this sale and "
-        "leave energy to buy; ask for at least {minimum}."
+        "The net amount {net} is too small: after the charges and debt due on this sale "
+        "it leaves nothing to buy energy with; ask for at least {minimum}."
     )
 
 
