@@ -29,7 +29,15 @@ from starpos.pricing.tariffs import (
     TouRate,
     flat_tariff,
 )
-from starpos.pricing.tou import DaySwitch, Holiday, Season, TouScheme, tariff_index_at
+from starpos.pricing.tou import (
+    DaySwitch,
+    DayTariff,
+    Holiday,
+    Season,
+    TouScheme,
+    WeekTariff,
+    tariff_index_at,
+)
 
 __all__ = [
     "Breakdown",
@@ -38,6 +46,7 @@ __all__ = [
     "ChargeMethod",
     "CustomerTypeRules",
     "DaySwitch",
+    "DayTariff",
     "FlatRate",
     "Holiday",
     "MeterRules",
@@ -53,6 +62,7 @@ __all__ = [
     "TariffVersion",
     "TouRate",
     "TouScheme",
+    "WeekTariff",
     "flat_tariff",
     "price_for_energy",
     "price_from_net",

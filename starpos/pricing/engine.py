@@ -42,6 +42,8 @@ def price_for_energy(kwh: Decimal | int | str, sale: SaleContext) -> Breakdown:
     The returned breakdown is exactly ``price_from_net(breakdown.net, sale)``.
     """
     check_context(sale)
+    if isinstance(kwh, float):
+        raise InvalidEnergyError(kwh=kwh)
     wanted = Decimal(kwh)
     if not wanted.is_finite() or wanted <= 0:
         raise InvalidEnergyError(kwh=kwh)

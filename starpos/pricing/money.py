@@ -32,6 +32,8 @@ def currency(value: Decimal | int | str, decimals: int) -> Decimal:
     The result carries exactly ``decimals`` places (``Decimal("5")`` -> ``5.00``).
     """
     step = quantum(decimals)
+    if isinstance(value, float):  # a float is already off by a binary fraction
+        raise InvalidCurrencyAmountError(amount=value, decimals=decimals)
     try:
         amount = Decimal(value)
     except (InvalidOperation, ValueError, TypeError) as error:

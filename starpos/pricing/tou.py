@@ -57,48 +57,64 @@ class Holiday:
 
 
 @dataclass(frozen=True)
-class TouScheme:
-    """A whole TOU scheme. ``prices`` are T1..T4 in currency per kWh.
+class DayTariff:
+    """Day tariff proposal ``number`` (1..8): the index switches at these times."""
 
-    ``day_tariffs`` and ``week_tariffs`` map a proposal number (1..8) to its switches and
-    to its seven day-tariff numbers (Monday..Sunday).
-    """
+    number: int
+    switches: tuple[DaySwitch, ...]
+
+
+@dataclass(frozen=True)
+class WeekTariff:
+    """Week tariff proposal ``number`` (1..8): the day tariff of each weekday, Monday first."""
+
+    number: int
+    days: tuple[int, int, int, int, int, int, int]
+
+
+@dataclass(frozen=True)
+class TouScheme:
+    """A whole TOU scheme. ``prices`` are T1..T4 in currency per kWh."""
 
     prices: tuple[Decimal, Decimal, Decimal, Decimal]
-    day_tariffs: dict[int, tuple[DaySwitch, ...]] | None = None
-    week_tariffs: dict[int, tuple[int, int, int, int, int, int, int]] | None = None
+    day_tariffs: tuple[DayTariff, ...] = ()
+    week_tariffs: tuple[WeekTariff, ...] = ()
     seasons: tuple[Season, ...] = ()
     holidays: tuple[Holiday, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.prices) != 4 or any(price <= 0 for price in self.prices):
             raise InvalidPricingRuleError(name="TOU prices", reason="give four positive prices")
-        for number, switches in (self.day_tariffs or {}).items():
-            if number not in PROPOSAL_NUMBERS or not switches:
-                raise InvalidPricingRuleError(name=f"day tariff {number}", reason="1..8, not empty")
-            if any(s.tariff_index not in TARIFF_INDEXES for s in switches):
+        for day in self.day_tariffs:
+            if day.number not in PROPOSAL_NUMBERS or not day.switches:
                 raise InvalidPricingRuleError(
-                    name=f"day tariff {number}", reason="index not T1..T4"
+                    name=f"day tariff {day.number}", reason="numbered 1..8 with switches"
                 )
-        for number, days in (self.week_tariffs or {}).items():
-            if number not in PROPOSAL_NUMBERS or len(days) != 7:
-                raise InvalidPricingRuleError(name=f"week tariff {number}", reason="1..8, 7 days")
+            if any(switch.tariff_index not in TARIFF_INDEXES for switch in day.switches):
+                raise InvalidPricingRuleError(
+                    name=f"day tariff {day.number}", reason="an index is not T1..T4"
+                )
+        for week in self.week_tariffs:
+            if week.number not in PROPOSAL_NUMBERS or len(week.days) != 7:
+                raise InvalidPricingRuleError(
+                    name=f"week tariff {week.number}", reason="numbered 1..8 with 7 days"
+                )
 
     def day_switches(self, number: int) -> tuple[DaySwitch, ...]:
-        switches = (self.day_tariffs or {}).get(number)
-        if switches is None:
-            if number != 1:
-                raise InvalidPricingRuleError(name=f"day tariff {number}", reason="not defined")
-            return (DaySwitch(time(0), 1),)
-        return tuple(sorted(switches, key=lambda switch: switch.start))
+        for day in self.day_tariffs:
+            if day.number == number:
+                return tuple(sorted(day.switches, key=lambda switch: switch.start))
+        if number != 1:
+            raise InvalidPricingRuleError(name=f"day tariff {number}", reason="it is not defined")
+        return (DaySwitch(time(0), 1),)
 
     def week_days(self, number: int) -> tuple[int, ...]:
-        days = (self.week_tariffs or {}).get(number)
-        if days is None:
-            if number != 1:
-                raise InvalidPricingRuleError(name=f"week tariff {number}", reason="not defined")
-            return (1,) * 7
-        return days
+        for week in self.week_tariffs:
+            if week.number == number:
+                return week.days
+        if number != 1:
+            raise InvalidPricingRuleError(name=f"week tariff {number}", reason="it is not defined")
+        return (1,) * 7
 
 
 def _week_tariff_on(scheme: TouScheme, when: date) -> int:

@@ -114,3 +114,10 @@ def test_the_warn_amount_flags_a_large_net_without_refusing_it() -> None:
     assert price_from_net(D("600.00"), context(warn="500")).exceeds_warn_amount
     assert not price_from_net(D("500.00"), context(warn="500")).exceeds_warn_amount
     assert not price_from_net(D("600.00"), context()).exceeds_warn_amount
+
+
+def test_floats_are_refused_even_when_they_look_whole() -> None:
+    with pytest.raises(InvalidCurrencyAmountError):
+        price_from_net(100.0, context())  # type: ignore[arg-type]
+    with pytest.raises(InvalidEnergyError):
+        price_for_energy(10.0, context())  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ import pytest
 
 from starpos.pricing import (
     DaySwitch,
+    DayTariff,
     FlatRate,
     Holiday,
     Season,
@@ -17,6 +18,7 @@ from starpos.pricing import (
     TariffVersion,
     TouRate,
     TouScheme,
+    WeekTariff,
     price_from_net,
     tariff_index_at,
 )
@@ -30,16 +32,19 @@ D = Decimal
 # January 1st, May 1st and October 1st use day tariff 2.
 SCHEME = TouScheme(
     prices=(D("0.6"), D("0.75"), D("1.0"), D("1.3")),
-    day_tariffs={
-        1: (
-            DaySwitch(time(1), 1),
-            DaySwitch(time(8), 3),
-            DaySwitch(time(18), 4),
-            DaySwitch(time(22), 2),
+    day_tariffs=(
+        DayTariff(
+            1,
+            (
+                DaySwitch(time(1), 1),
+                DaySwitch(time(8), 3),
+                DaySwitch(time(18), 4),
+                DaySwitch(time(22), 2),
+            ),
         ),
-        2: (DaySwitch(time(0), 2),),
-    },
-    week_tariffs={1: (1, 1, 1, 1, 1, 1, 1), 2: (1, 1, 1, 1, 1, 2, 2)},
+        DayTariff(2, (DaySwitch(time(0), 2),)),
+    ),
+    week_tariffs=(WeekTariff(1, (1, 1, 1, 1, 1, 1, 1)), WeekTariff(2, (1, 1, 1, 1, 1, 2, 2))),
     seasons=(Season(5, 1, 1), Season(11, 1, 2)),
     holidays=(Holiday(1, 1, 2), Holiday(5, 1, 2), Holiday(10, 1, 2)),
 )
