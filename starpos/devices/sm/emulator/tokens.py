@@ -35,12 +35,26 @@ class TokenMaker:
     """Makes and decodes tokens with the STA tables in ``tables_path``."""
 
     def __init__(self, tables_path: Path, fixed_random: int | None = None) -> None:
-        from starpos.sts.tables import load_sta_tables
-
         if fixed_random is not None and not 0 <= fixed_random <= 15:
             raise ValueError("the random number is 4 bits (0-15)")
-        self.tables = load_sta_tables(tables_path)
+        if not tables_path.is_file():
+            raise ValueError(f"STA tables file {tables_path} does not exist")
+        self.tables_path = tables_path
         self.fixed_random = fixed_random
+        self._tables: Any = None
+
+    @property
+    def tables(self) -> Any:
+        """The STA tables, read on first use (answering queries never needs them)."""
+        if self._tables is None:
+            from starpos.sts.errors import StsError
+            from starpos.sts.tables import load_sta_tables
+
+            try:
+                self._tables = load_sta_tables(self.tables_path)
+            except StsError as error:
+                raise TokenFailure(error.message, ResponseCode.DEVICE_FAILURE) from error
+        return self._tables
 
     def _random(self) -> int:
         return self.fixed_random if self.fixed_random is not None else secrets.randbelow(16)
