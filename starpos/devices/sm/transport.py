@@ -14,6 +14,14 @@ import serial
 from starpos.devices.sm.errors import SmConnectionLostError, SmNotConnectedError
 from starpos.devices.sm.frames import MAX_FRAME_LENGTH, TERMINATOR
 
+try:
+    from termios import error as _TermiosError
+except ImportError:  # not POSIX: pyserial raises SerialException/OSError only
+    _TermiosError = OSError  # type: ignore[misc,assignment]
+
+#: What pyserial lets escape when a port vanishes (a vanished pty raises termios.error).
+PORT_ERRORS: tuple[type[BaseException], ...] = (serial.SerialException, OSError, _TermiosError)
+
 
 def _native(error: BaseException) -> str:
     errno = getattr(error, "errno", None)
@@ -51,7 +59,7 @@ class SerialTransport:
             if "://" not in self.url:
                 port.exclusive = True  # flock: a second program gets "could not lock"
             port.open()
-        except (serial.SerialException, OSError, ValueError) as error:
+        except (*PORT_ERRORS, ValueError) as error:
             raise SmNotConnectedError(url=self.url, native=_native(error)) from error
         self._port = port
 
@@ -59,7 +67,7 @@ class SerialTransport:
         port, self._port = self._port, None
         if port is not None:
             # The port may be gone already; closing is all we wanted.
-            with contextlib.suppress(serial.SerialException, OSError):
+            with contextlib.suppress(*PORT_ERRORS):
                 port.close()
 
     def write(self, frame: bytes) -> None:
@@ -67,7 +75,7 @@ class SerialTransport:
         try:
             port.write(frame)
             port.flush()
-        except (serial.SerialException, OSError) as error:
+        except PORT_ERRORS as error:
             self.close()
             raise SmConnectionLostError(url=self.url, native=_native(error)) from error
 
@@ -81,7 +89,7 @@ class SerialTransport:
             if timeout_s is not None:
                 port.timeout = timeout_s
             data = port.read_until(TERMINATOR, MAX_FRAME_LENGTH + 1)
-        except (serial.SerialException, OSError) as error:
+        except PORT_ERRORS as error:
             self.close()
             raise SmConnectionLostError(url=self.url, native=_native(error)) from error
         finally:
@@ -96,7 +104,7 @@ class SerialTransport:
         port = self._require()
         try:
             port.reset_input_buffer()
-        except (serial.SerialException, OSError) as error:
+        except PORT_ERRORS as error:
             self.close()
             raise SmConnectionLostError(url=self.url, native=_native(error)) from error
 
