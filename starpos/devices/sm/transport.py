@@ -20,7 +20,8 @@ except ImportError:  # not POSIX: pyserial raises SerialException/OSError only
     _TermiosError = OSError  # type: ignore[misc,assignment]
 
 #: What pyserial lets escape when a port vanishes (a vanished pty raises termios.error).
-PORT_ERRORS: tuple[type[BaseException], ...] = (serial.SerialException, OSError, _TermiosError)
+PORT_ERRORS: tuple[type[Exception], ...] = (serial.SerialException, OSError, _TermiosError)
+_OPEN_ERRORS: tuple[type[Exception], ...] = (*PORT_ERRORS, ValueError)
 
 
 def _native(error: BaseException) -> str:
@@ -59,7 +60,7 @@ class SerialTransport:
             if "://" not in self.url:
                 port.exclusive = True  # flock: a second program gets "could not lock"
             port.open()
-        except (*PORT_ERRORS, ValueError) as error:
+        except _OPEN_ERRORS as error:
             raise SmNotConnectedError(url=self.url, native=_native(error)) from error
         self._port = port
 
