@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from starpos.cli import print_json
-from starpos.devices.sm.errors import SmError
+from starpos.devices.sm.errors import SmKmcError
 
 
 def register(actions: Any) -> None:
@@ -64,9 +64,7 @@ def _make_kmf(args: argparse.Namespace) -> int:
         keys = [key_from_spec(spec) for spec in specs]
         data = make_kmf(args.module_id, args.module_key, keys, args.kmc)
     except (OSError, ValueError, TypeError) as error:
-        raise SmError(
-            "The key specification cannot be used: {reason}.", reason=str(error)
-        ) from error
+        raise SmKmcError(reason=str(error)) from error
     args.out.write_bytes(data)
     return 0
 
@@ -80,7 +78,7 @@ def _credit_block(args: argparse.Namespace) -> int:
             args.module_id, args.sequence, args.operation, _tenths(args.kwh), args.kmc
         )
     except ValueError as error:
-        raise SmError("The credit block cannot be made: {reason}.", reason=str(error)) from error
+        raise SmKmcError(reason=str(error)) from error
     args.out.write_bytes(data)
     return 0
 
@@ -91,5 +89,5 @@ def _describe(args: argparse.Namespace) -> int:
     try:
         print_json(describe_kmf(args.file.read_bytes()))
     except (OSError, KmfError) as error:
-        raise SmError("The key file cannot be read: {reason}.", reason=str(error)) from error
+        raise SmKmcError(reason=str(error)) from error
     return 0

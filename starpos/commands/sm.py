@@ -15,8 +15,14 @@ from typing import Any
 from starpos.cli import print_json
 from starpos.commands import _sm_emulator, _sm_kmc
 from starpos.devices.sm.driver import SecureModule
-from starpos.devices.sm.errors import SmCreditBlockFileError, SmError, SmKmfFileError
-from starpos.i18n import translate
+from starpos.devices.sm.errors import (
+    SmAmountFormatError,
+    SmCreditBlockFileError,
+    SmError,
+    SmKmfFileError,
+    SmMissingOptionError,
+)
+from starpos.i18n import tr_noop, translate
 from starpos.settings import Settings
 
 
@@ -91,12 +97,36 @@ def open_module(args: argparse.Namespace) -> SecureModule:
     return SecureModule(url, baud=baud, timeout_s=timeout_ms / 1000).open()
 
 
+#: Labels of the fields printed without --json (translated when shown, context "sm").
+LABELS = {
+    "module_id": tr_noop("sm", "Module id"),
+    "firmware": tr_noop("sm", "Firmware"),
+    "key_check": tr_noop("sm", "Key check value"),
+    "keys": tr_noop("sm", "Keys loaded"),
+    "keys_loaded": tr_noop("sm", "Keys loaded"),
+    "public_key": tr_noop("sm", "Identity key"),
+    "sequence": tr_noop("sm", "Credit update sequence"),
+    "next_sequence": tr_noop("sm", "Next credit update sequence"),
+    "balance_kwh": tr_noop("sm", "Balance (kWh)"),
+    "command": tr_noop("sm", "Command"),
+    "code": tr_noop("sm", "Response code"),
+    "request_digest": tr_noop("sm", "Request digest"),
+    "tokens": tr_noop("sm", "Tokens"),
+    "class": tr_noop("sm", "Token class"),
+    "subclass": tr_noop("sm", "Token subclass"),
+    "tid": tr_noop("sm", "TID"),
+    "value": tr_noop("sm", "Value"),
+    "amount": tr_noop("sm", "Amount"),
+}
+
+
 def _show(args: argparse.Namespace, value: dict[str, Any]) -> int:
     if args.json:
         print_json(value)
     else:
         for key, item in value.items():
-            print(f"{translate('sm', key)}: {item}")
+            shown = " ".join(item) if isinstance(item, list) else item
+            print(f"{translate('sm', LABELS[key])}: {shown}")
     return 0
 
 
@@ -169,10 +199,7 @@ def _tenths(text: str | None) -> int:
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.1")):
-        raise SmError(
-            "The amount {amount} is not a number of units with at most one decimal.",
-            amount=text or "",
-        )
+        raise SmAmountFormatError(amount=text or "")
     return int(value * 10)
 
 
@@ -193,11 +220,11 @@ def _issue(args: argparse.Namespace) -> int:
             ]
         elif args.kind == "management":
             if args.subclass is None:
-                raise SmError("A management token needs --subclass.")
+                raise SmMissingOptionError(option="--subclass")
             tokens = [module.issue_management_token(*key, args.subclass, _tid(args), args.value)]
         else:
             if args.new_register is None:
-                raise SmError("A key change needs --new-register.")
+                raise SmMissingOptionError(option="--new-register")
             tokens = module.issue_key_change_tokens(
                 *key,
                 args.new_register,

@@ -26,8 +26,8 @@ from typing import Any, Literal, TypeVar
 from starpos.devices.sm import messages
 from starpos.devices.sm.codes import ResponseCode
 from starpos.devices.sm.errors import (
-    SmError,
     SmProtocolError,
+    SmRequestError,
     SmTimeoutError,
     error_for_response,
 )
@@ -244,9 +244,7 @@ class SecureModule:
         try:
             return build(*args)
         except ValueError as error:
-            raise SmError(
-                "The request to the secure module is not valid: {reason}.", reason=str(error)
-            ) from error
+            raise SmRequestError(reason=str(error)) from error
 
     def _command(self, request: Request, *, acting: bool) -> Response:
         response = self._run(self._exchange, request, acting)

@@ -74,6 +74,26 @@ class SmEmulatorError(SmError):
     template = "The secure module emulator could not start: {reason}."
 
 
+class SmRequestError(SmError):
+    code = "device.sm.request"
+    template = "The request to the secure module is not valid: {reason}. Correct it and try again."
+
+
+class SmAmountFormatError(SmError):
+    code = "device.sm.amount_format"
+    template = "The amount {amount} is not a number of units with at most one decimal."
+
+
+class SmMissingOptionError(SmError):
+    code = "device.sm.missing_option"
+    template = "This command needs the option {option}."
+
+
+class SmKmcError(SmError):
+    code = "device.sm.kmc"
+    template = "The development KMC could not do this: {reason}."
+
+
 class SmRefusedError(SmError):
     """The module answered with a non-zero response code."""
 
