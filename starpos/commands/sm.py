@@ -245,7 +245,7 @@ def _issue(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    token = "".join(ch for ch in args.token if ch.isdigit())
+    token = "".join(ch for ch in args.token if ch in "0123456789")
     with open_module(args) as module:
         decoded = module.verify_token(
             token, args.pan, args.register, args.sgc, args.ti, args.krn, args.ken

@@ -45,7 +45,7 @@ class CreditBlock:
     issued_at: datetime
 
     def validate(self) -> None:
-        if not re.fullmatch(r"\d{8}", self.module_id):
+        if not re.fullmatch(r"[0-9]{8}", self.module_id):
             raise ValueError("module id must be 8 digits")
         if not 1 <= self.sequence <= 0xFFFFFFFF:
             raise ValueError("sequence must be 1 or more")

@@ -17,6 +17,7 @@ when the module's last answer is not for this request (it never acted on it).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -51,7 +52,7 @@ def parse_resend_data(data: str) -> tuple[str, Response]:
     """Split ``GL!RR`` data into the request digest and the inner answer it carries."""
     if len(data) < 8:
         raise FrameError("resend data too short")
-    return data[:8], parse_response(data[8:].encode("ascii"))
+    return data[:8], parse_response(data[8:].encode("latin-1"))
 
 
 def last_response_from(data: str) -> LastResponse:
@@ -138,7 +139,7 @@ class SecureModule:
     def load_kmf(self, kmf: bytes) -> tuple[int, str]:
         """``SM?KL``: load a KMF file; returns (keys loaded, new key check value)."""
         data = self._command(Request("SM", "KL", kmf.hex().upper()), acting=True).data
-        if len(data) != 10 or not data[:2].isdigit():
+        if not re.fullmatch(r"[0-9]{2}[0-9A-F]{8}", data):
             raise SmProtocolError(reason="key load answer malformed")
         return int(data[:2]), data[2:]
 

@@ -75,7 +75,7 @@ class KeyInfo:
         """Raise ``ValueError`` naming the first field out of its range."""
         checks = (
             ("register", 0 <= self.register <= 99),
-            ("sgc", bool(re.fullmatch(r"\d{6}", self.sgc))),
+            ("sgc", bool(re.fullmatch(r"[0-9]{6}", self.sgc))),
             ("krn", 1 <= self.krn <= 9),
             ("key_type", 0 <= self.key_type <= 3),
             ("ken", 0 <= self.ken <= 255),

@@ -32,9 +32,9 @@ class MeterKeyRef:
     ken: int
 
     def params(self) -> str:
-        if not re.fullmatch(r"\d{18}", self.pan):
+        if not re.fullmatch(r"[0-9]{18}", self.pan):
             raise ValueError("PAN must be 18 digits")
-        if not re.fullmatch(r"\d{6}", self.sgc):
+        if not re.fullmatch(r"[0-9]{6}", self.sgc):
             raise ValueError("SGC must be 6 digits")
         _check_range("key register", self.key_register, 0, 99)
         _check_range("TI", self.ti, 0, 99)
@@ -45,7 +45,7 @@ class MeterKeyRef:
     @classmethod
     def parse(cls, text: str) -> MeterKeyRef:
         """Read the 31-character prefix every token request starts with."""
-        match = re.fullmatch(r"(\d{18})(\d{2})(\d{6})(\d{2})(\d)([0-9A-F]{2})", text)
+        match = re.fullmatch(r"([0-9]{18})([0-9]{2})([0-9]{6})([0-9]{2})([0-9])([0-9A-F]{2})", text)
         if match is None:
             raise FrameError("meter and key fields malformed")
         pan, register, sgc, ti, krn, ken = match.groups()
@@ -147,14 +147,14 @@ def key_change_params(key: MeterKeyRef, new_key: MeterKeyRef, rollover: bool) ->
 
 
 def verify_params(key: MeterKeyRef, token: str) -> str:
-    if not re.fullmatch(r"\d{20}", token):
+    if not re.fullmatch(r"[0-9]{20}", token):
         raise ValueError("a token is 20 digits")
     return f"{key.params()}{token}"
 
 
 def parse_identity(data: str) -> ModuleIdentity:
     match = re.fullmatch(
-        r"(\d{8}),([0-9A-Za-z.\-]{1,16}),([0-9A-F]{8}),(\d{2}),([0-9A-F]{64})", data
+        r"([0-9]{8}),([0-9A-Za-z.\-]{1,16}),([0-9A-F]{8}),([0-9]{2}),([0-9A-F]{64})", data
     )
     if match is None:
         raise FrameError("identification data malformed")
@@ -177,7 +177,7 @@ def format_issued(token: IssuedToken) -> str:
 
 
 def parse_issued(data: str) -> IssuedToken:
-    match = re.fullmatch(r"([0-9A-F]{17})(\d{20})", data)
+    match = re.fullmatch(r"([0-9A-F]{17})([0-9]{20})", data)
     if match is None:
         raise FrameError("token data malformed")
     token66_hex, token = match.groups()
@@ -187,7 +187,7 @@ def parse_issued(data: str) -> IssuedToken:
 
 
 def parse_issued_list(data: str) -> list[IssuedToken]:
-    if not data[:1].isdigit():
+    if not re.fullmatch(r"[0-9]", data[:1]):
         raise FrameError("token count missing")
     count = int(data[0])
     body = data[1:]
@@ -204,7 +204,7 @@ def format_decoded(decoded: DecodedToken) -> str:
 
 
 def parse_decoded(data: str) -> DecodedToken:
-    match = re.fullmatch(r"([0-3])(\d{2})([0-9A-F]{6})([0-9A-F]{8})", data)
+    match = re.fullmatch(r"([0-3])([0-9]{2})([0-9A-F]{6})([0-9A-F]{8})", data)
     if match is None:
         raise FrameError("decoded token data malformed")
     klass, subclass, tid, value_text = match.groups()

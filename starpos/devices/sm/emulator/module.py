@@ -216,7 +216,7 @@ class EmulatedModule:
 
     def _credit_token(self, params: str) -> str:
         ref, (credit_type, tid_hex, amount_hex) = self._split(
-            params, r"(\d{2})([0-9A-F]{6})L([0-9A-F]{6})"
+            params, r"([0-9]{2})([0-9A-F]{6})L([0-9A-F]{6})"
         )
         tid, amount = int(tid_hex, 16), int(amount_hex, 16)
         vending_key = self._key_for(ref, tid)
@@ -250,7 +250,7 @@ class EmulatedModule:
 
     def _management_token(self, params: str) -> str:
         ref, (subclass, tid_hex, value_hex) = self._split(
-            params, r"(\d{2})([0-9A-F]{6})V([0-9A-F]{6})"
+            params, r"([0-9]{2})([0-9A-F]{6})V([0-9A-F]{6})"
         )
         tid = int(tid_hex, 16)
         vending_key = self._key_for(ref, tid)
@@ -266,7 +266,7 @@ class EmulatedModule:
 
     def _key_change_tokens(self, params: str) -> str:
         ref, (new_register, new_sgc, new_ti, new_krn, new_ken, rollover) = self._split(
-            params, r"(\d{2})(\d{6})(\d{2})(\d)([0-9A-F]{2})([01])"
+            params, r"([0-9]{2})([0-9]{6})([0-9]{2})([0-9])([0-9A-F]{2})([01])"
         )
         current = self._key_for(ref, None)
         new_ref = MeterKeyRef(
@@ -286,7 +286,7 @@ class EmulatedModule:
         return f"{len(tokens)}" + "".join(messages.format_issued(t) for t in tokens)
 
     def _verify_token(self, params: str) -> str:
-        ref, (token,) = self._split(params, r"(\d{20})")
+        ref, (token,) = self._split(params, r"([0-9]{20})")
         vending_key = self.state.vending_key(ref.key_register)
         if vending_key is None:
             raise Refusal(ResponseCode.KEY_MISSING)
