@@ -130,7 +130,8 @@ class TokenMaker:
         fields = self._fields(current, ref)
         fields.update(
             token_class=2,
-            token_subclass=3,
+            # 64-bit decoder keys take two sections, 128-bit (EA11) keys four.
+            token_subclass=(3, 4, 8, 9) if new.info.ea == 11 else (3, 4),
             issued_at=datetime.now(),
             random_no=self._random(),
             new_vending_key_hex=new.key.hex(),
@@ -140,21 +141,20 @@ class TokenMaker:
             new_krn=new_ref.krn,
             new_ken=new_ref.ken,
             new_base_date=new.info.base_date,
-            rollover=rollover,
+            rollover=int(rollover),
         )
         return self._issue(fields)
 
     def decode(self, key: VendingKey, ref: MeterKeyRef, token: str) -> DecodedToken:
         from starpos.sts.decoder import decode_token
         from starpos.sts.errors import StsError
-        from starpos.sts.request import TokenRequest, derive_decoder_key
+        from starpos.sts.request import TokenRequest
 
         try:
             request = TokenRequest.from_mapping(
                 {**self._fields(key, ref), "token_class": 0, "token_subclass": 0}
             )
-            decoder_key = derive_decoder_key(request)
-            decoded = decode_token(token, decoder_key, key.info.ea, self.tables)
+            decoded = decode_token(token, request.decoder_key(), f"{key.info.ea:02d}", self.tables)
         except StsError as error:
             raise TokenFailure(error.message, ResponseCode.TOKEN_NOT_VALID) from error
         return _decoded_fields(decoded)
@@ -177,17 +177,17 @@ def _code_for(error: Exception) -> ResponseCode:
 
 
 def _decoded_fields(decoded: Any) -> DecodedToken:
-    token_class = int(decoded.token_class)
-    subclass = int(decoded.token_subclass)
-    amount = getattr(decoded, "amount", None)
-    if token_class == 0 and amount is not None:
-        value = int(Decimal(amount) * 10)
-    else:
-        value = int(getattr(decoded, "value", 0) or 0)
+    """The engine's decoded token as the module reports it (``SM!TV`` data)."""
+    token_class, subclass = int(decoded.token_class), int(decoded.subclass)
+    value = 0
+    if token_class == 0 and decoded.amount is not None:
+        value = int(Decimal(decoded.amount) * 10)
+    elif token_class == 2 and subclass in _MANAGEMENT_FIELDS:
+        value = int(getattr(decoded, _MANAGEMENT_FIELDS[subclass]) or 0)
     return DecodedToken(
         token_class,
         subclass,
-        int(decoded.tid),
+        int(decoded.tid or 0),
         value,
-        Decimal(value) / 10 if token_class == 0 else None,
+        Decimal(value) * Decimal("0.1") if token_class == 0 else None,
     )
