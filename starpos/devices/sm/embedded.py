@@ -31,6 +31,12 @@ def emulator_dir() -> Path:
 
 def _alive(pid: int) -> bool:
     try:
+        # Reap it if it is our own child that exited (a zombie still answers kill 0).
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except ChildProcessError:
+        pass  # not our child: started by another program
+    try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
