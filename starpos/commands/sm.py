@@ -57,7 +57,7 @@ def register(subparsers: Any) -> None:
     issue.add_argument("--subclass", type=int, help="management token subclass")
     issue.add_argument("--value", type=int, default=0, help="management token value")
     issue.add_argument("--tid", type=int, help="token identifier (default: now)")
-    issue.add_argument("--base-date", type=int, default=1993, help="TID base year for --tid")
+    issue.add_argument("--base-date", type=int, default=2014, help="TID base year for --tid")
     issue.add_argument("--new-register", type=int, help="key change: the new key's register")
     issue.add_argument("--new-sgc", help="key change: new SGC")
     issue.add_argument("--new-ti", type=int, help="key change: new TI")
