@@ -88,7 +88,7 @@ def development_key(
     ken: int = 255,
     dkga: int = 2,
     ea: int = 7,
-    base_date: int = 1993,
+    base_date: int = 2014,
     usage: str = "credit",
     activation: date | None = None,
     issued_until: date | None = None,

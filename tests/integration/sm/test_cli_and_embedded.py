@@ -76,7 +76,7 @@ def test_the_embedded_emulator_is_started_once_and_reused(data_dir: Path, shared
         assert first is not None
         with SecureModule(url) as module:
             assert module.balance().sequence == 0
-        assert (data_dir / "sm-emulator" / "module.json").exists()
+        assert (data_dir / "sm-emulator" / "module.journal").exists()
     finally:
         assert stop_embedded()
     assert running_endpoint() is None

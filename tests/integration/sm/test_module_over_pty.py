@@ -56,7 +56,7 @@ def test_a_kmf_for_this_module_loads_and_changes_the_key_check(
     assert loaded == 2
     assert after.key_count == 2 and after.key_check == key_check != "00000000"
     log = (emulator.state_dir / "events.log").read_text() + (
-        emulator.state_dir / "module.json"
+        emulator.state_dir / "module.journal"
     ).read_text()
     for key in keys:
         assert key.key.hex() not in log.lower()  # never in clear on disk
