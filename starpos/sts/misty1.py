@@ -2,14 +2,14 @@
 
 Own implementation, table-driven for speed. The FI function splits into a key-independent
 first half and second half around its key XOR, each precomputed over all 65536 inputs, so
-``FI(x, k) == _FI_OUT[_FI_IN[x] ^ k]``. Expanded keys are cached per key. Blocks are ints
+``FI(x, k) == second[first[x] ^ k]``. Expanded keys are cached per key. Blocks are ints
 read most significant byte first (big-endian), keys are 16 bytes in array order, exactly as
 RFC 2994 prints its test data.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from starpos.sts.misty1_sboxes import S7, S9
 
@@ -26,12 +26,16 @@ def _build_fi_tables() -> tuple[list[int], list[int]]:
     return first, second
 
 
-_FI_IN, _FI_OUT = _build_fi_tables()
+@cache
+def _fi_tables() -> tuple[list[int], list[int]]:
+    # Built on first use (about 20 ms), not at import: most programs never use MISTY1.
+    return _build_fi_tables()
 
 
 def fi(value: int, key: int) -> int:
     """The MISTY1 FI function on 16-bit ``value`` and 16-bit ``key``."""
-    return _FI_OUT[_FI_IN[value] ^ key]
+    fi_in, fi_out = _fi_tables()
+    return fi_out[fi_in[value] ^ key]
 
 
 #: Per FO round: KO1, KO2, KO3, KO4, KI1, KI2, KI3; per FL layer: (AND key, OR key).
@@ -60,8 +64,7 @@ def expand_key(key: bytes) -> _Schedule:
     return fo_keys, tuple(fl_keys)
 
 
-def _fo(x: int, keys: tuple[int, ...]) -> int:
-    fi_in, fi_out = _FI_IN, _FI_OUT
+def _fo(x: int, keys: tuple[int, ...], fi_in: list[int], fi_out: list[int]) -> int:
     ko1, ko2, ko3, ko4, ki1, ki2, ki3 = keys
     t0, t1 = x >> 16, x & 0xFFFF
     t0 = fi_out[fi_in[t0 ^ ko1] ^ ki1] ^ t1
@@ -87,12 +90,13 @@ def _fl_inverse(x: int, keys: tuple[int, int]) -> int:
 def encrypt_block(key: bytes, block: int) -> int:
     """Encrypt a 64-bit block (int, big-endian) under a 16-byte key."""
     fo_keys, fl_keys = expand_key(key)
+    fi_in, fi_out = _fi_tables()
     d0, d1 = block >> 32, block & 0xFFFFFFFF
     for i in range(0, 8, 2):
         d0 = _fl(d0, fl_keys[i])
         d1 = _fl(d1, fl_keys[i + 1])
-        d1 ^= _fo(d0, fo_keys[i])
-        d0 ^= _fo(d1, fo_keys[i + 1])
+        d1 ^= _fo(d0, fo_keys[i], fi_in, fi_out)
+        d0 ^= _fo(d1, fo_keys[i + 1], fi_in, fi_out)
     d0 = _fl(d0, fl_keys[8])
     d1 = _fl(d1, fl_keys[9])
     return (d1 << 32) | d0
@@ -101,12 +105,13 @@ def encrypt_block(key: bytes, block: int) -> int:
 def decrypt_block(key: bytes, block: int) -> int:
     """Invert :func:`encrypt_block`."""
     fo_keys, fl_keys = expand_key(key)
+    fi_in, fi_out = _fi_tables()
     d0, d1 = block & 0xFFFFFFFF, block >> 32
     d0 = _fl_inverse(d0, fl_keys[8])
     d1 = _fl_inverse(d1, fl_keys[9])
     for i in range(6, -1, -2):
-        d0 ^= _fo(d1, fo_keys[i + 1])
-        d1 ^= _fo(d0, fo_keys[i])
+        d0 ^= _fo(d1, fo_keys[i + 1], fi_in, fi_out)
+        d1 ^= _fo(d0, fo_keys[i], fi_in, fi_out)
         d0 = _fl_inverse(d0, fl_keys[i])
         d1 = _fl_inverse(d1, fl_keys[i + 1])
     return (d0 << 32) | d1
