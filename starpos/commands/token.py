@@ -211,7 +211,9 @@ def _bench(args: argparse.Namespace) -> int:
         print_json(
             {
                 r.ea: {"tokens": r.tokens, "seconds": round(r.seconds, 3),
-                       "tokens_per_second": r.tokens_per_second}
+                       "cpu_seconds": round(r.cpu_seconds, 3),
+                       "tokens_per_second": r.tokens_per_second,
+                       "tokens_per_wall_second": r.tokens_per_wall_second}
                 for r in results
             }
         )  # fmt: skip
@@ -220,7 +222,11 @@ def _bench(args: argparse.Namespace) -> int:
         "07": translate("sts", "STA (EA07) credit tokens incl. DKGA02"),
         "11": translate("sts", "MISTY1 (EA11) credit tokens incl. DKGA04"),
     }
-    per_second = translate("sts", "tokens per second")
+    per_second = translate("sts", "tokens per second of CPU time")
+    wall = translate("sts", "wall clock")
     for result in results:
-        print(f"{labels[result.ea]}: {result.tokens_per_second} {per_second}")
+        print(
+            f"{labels[result.ea]}: {result.tokens_per_second} {per_second} "
+            f"({wall}: {result.tokens_per_wall_second})"
+        )
     return 0
