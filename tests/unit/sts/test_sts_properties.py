@@ -15,7 +15,7 @@ from starpos.sts.decoder import decode_token
 from starpos.sts.errors import StsError
 from starpos.sts.key_change import assemble_key_change
 from starpos.sts.meter_number import make_meter_number
-from starpos.sts.request import TokenRequest, issue_tokens
+from starpos.sts.request import KEN_MINUTES, TokenRequest, issue_tokens
 from starpos.sts.tables import StaTables
 from starpos.sts.tid import TID_MAX
 
@@ -32,7 +32,8 @@ algorithms = st.sampled_from([("02", "07", 8), ("04", "07", 20), ("04", "11", 20
 def requests(draw: st.DrawFn) -> TokenRequest:
     dkga, ea, key_bytes = draw(algorithms)
     base_date = draw(base_dates)
-    minutes = draw(st.integers(min_value=0, max_value=TID_MAX))
+    # Up to the last minute a key with KEN 255 is valid (credit is refused after it).
+    minutes = draw(st.integers(min_value=0, max_value=min(TID_MAX, 255 * KEN_MINUTES)))
     iin, code = draw(st.sampled_from([("600727", "07"), ("0000", "0107")]))
     meter = make_meter_number(iin, code, draw(st.integers(0, 99_999_999)))
     return TokenRequest(
