@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from starpos.sts.amount import MAX_UNITS, encode_amount, encode_units, parse_amount
@@ -202,7 +203,7 @@ class TokenRequest:
         """The request as a plain dict of its fields (keys included: handle with care)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    @property
+    @cached_property
     def meter(self) -> MeterNumber:
         return parse_meter_number(self._need("pan"))
 
