@@ -21,7 +21,7 @@ from typing import Any
 from starpos.cli import UsageError, print_json
 from starpos.db import Database
 from starpos.db.enums import VendState
-from starpos.i18n import translate
+from starpos.i18n import tr_noop, translate
 from starpos.vending import (
     VendRequest,
     VendResult,
@@ -34,6 +34,35 @@ from starpos.vending.history import list_vends
 from starpos.vending.reconcile import reconcile
 
 DEFAULT_OPERATOR = "STAR"
+
+#: Labels and messages printed without --json (context "vend", translated when shown).
+LABELS = {
+    "token": tr_noop("vend", "Token"),
+    "bill": tr_noop("vend", "Bill number"),
+    "meter": tr_noop("vend", "Meter"),
+    "customer": tr_noop("vend", "Customer"),
+    "net": tr_noop("vend", "Net amount"),
+    "amount": tr_noop("vend", "Vending amount"),
+    "energy": tr_noop("vend", "Energy (kWh)"),
+    "change": tr_noop("vend", "Change"),
+    "recovered": tr_noop("vend", "recovered"),
+    "failed": tr_noop("vend", "failed"),
+}
+RECOVERED = tr_noop(
+    "vend",
+    "Module {module}: {recovered} vend(s) recovered with their token, {failed} failed "
+    "(the module never made their token), {waiting} waiting for another module.",
+)
+AGREES = tr_noop(
+    "vend",
+    "Module {module}: balance {balance} kWh agrees with the ledger ({count} vends, {vended} kWh).",
+)
+DISAGREES = tr_noop(
+    "vend",
+    "Module {module}: balance {balance} kWh does NOT agree with the ledger (expected "
+    "{expected} kWh; {problems} problem(s), {pending} vend(s) pending).",
+)
+MESSAGES = (RECOVERED, AGREES, DISAGREES)
 
 
 def register(subparsers: Any) -> None:
@@ -105,23 +134,21 @@ def _vend(args: argparse.Namespace) -> int:
 
 
 def format_result(result: VendResult) -> str:
-    def label(text: str) -> str:
-        return translate("vend", text)
-
     token = " ".join(result.token[i : i + 4] for i in range(0, 20, 4))
     price = result.breakdown
     rows = [
-        (label("Token"), token),
-        (label("Bill number"), result.bill_number),
-        (label("Meter"), result.meter_number),
-        (label("Customer"), f"{result.customer_code} {result.customer_name}"),
-        (label("Net amount"), str(price.net)),
-        (label("Vending amount"), str(price.amount)),
-        (label("Energy (kWh)"), str(price.token_kwh)),
-        (label("Change"), str(result.change)),
+        ("token", token),
+        ("bill", result.bill_number),
+        ("meter", result.meter_number),
+        ("customer", f"{result.customer_code} {result.customer_name}"),
+        ("net", str(price.net)),
+        ("amount", str(price.amount)),
+        ("energy", str(price.token_kwh)),
+        ("change", str(result.change)),
     ]
-    width = max(len(name) for name, _ in rows)
-    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+    labelled = [(translate("vend", LABELS[key]), value) for key, value in rows]
+    width = max(len(name) for name, _ in labelled)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in labelled)
 
 
 def _recover(args: argparse.Namespace) -> int:
@@ -130,11 +157,7 @@ def _recover(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_dict())
         return 0
-    text = translate(
-        "vend",
-        "Module {module}: {recovered} vend(s) recovered with their token, {failed} failed "
-        "(the module never made their token), {waiting} waiting for another module.",
-    )
+    text = translate("vend", RECOVERED)
     waiting = sum(len(bills) for bills in report.other_module.values())
     print(
         text.format(
@@ -145,9 +168,9 @@ def _recover(args: argparse.Namespace) -> int:
         )
     )
     for bill in report.recovered:
-        print(f"  {translate('vend', 'recovered')}: {bill}")
+        print(f"  {translate('vend', LABELS['recovered'])}: {bill}")
     for bill in report.failed:
-        print(f"  {translate('vend', 'failed')}: {bill}")
+        print(f"  {translate('vend', LABELS['failed'])}: {bill}")
     return 0
 
 
@@ -173,13 +196,7 @@ def _reconcile(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_dict())
     else:
-        key = (
-            "Module {module}: balance {balance} kWh agrees with the ledger ({count} vends, "
-            "{vended} kWh)."
-            if report.agrees
-            else "Module {module}: balance {balance} kWh does NOT agree with the ledger "
-            "(expected {expected} kWh; {problems} problem(s), {pending} vend(s) pending)."
-        )
+        key = AGREES if report.agrees else DISAGREES
         print(
             translate("vend", key).format(
                 module=report.module_id,
