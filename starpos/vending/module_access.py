@@ -66,11 +66,33 @@ class ModuleLock:
 
 @dataclass
 class ModuleAccess:
-    """An open module with its lock; ``close()`` (or ``with``) releases the port."""
+    """A module and its lock. The port is open only while :meth:`exclusive` holds the lock,
+    so programs sharing one module (or one serial port) take turns instead of failing."""
 
     module: SecureModule
     lock: ModuleLock
     embedded: bool
+    _depth: int = 0
+
+    @contextmanager
+    def exclusive(self) -> Iterator[SecureModule]:
+        """Hold the lock and the open port for the block (re-entrant).
+
+        Raises :class:`ModuleOfflineError` when the port cannot be opened.
+        """
+        with self.lock.held():
+            self._depth += 1
+            try:
+                if self._depth == 1:
+                    try:
+                        self.module.open()
+                    except SmError as error:
+                        raise ModuleOfflineError(**reason(error)) from error
+                yield self.module
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self.module.close()
 
     def close(self) -> None:
         self.module.close()
@@ -83,32 +105,32 @@ class ModuleAccess:
 
 
 def open_configured_module(settings: Settings | None = None) -> ModuleAccess:
-    """The module named by ``sm.url`` (the embedded emulator when empty), opened.
+    """The module named by ``sm.url`` (the embedded emulator when empty), ready to use.
 
-    Raises :class:`ModuleOfflineError` when it cannot be reached.
+    The embedded emulator is started here when needed (:class:`ModuleOfflineError` when
+    it cannot be); a port is opened only inside :meth:`ModuleAccess.exclusive`.
     """
     settings = settings or Settings()
     url = str(settings.get("sm.url") or "")
     embedded = not url
-    try:
-        if embedded:
-            from starpos.devices.sm.embedded import ensure_embedded
+    if embedded:
+        from starpos.devices.sm.embedded import ensure_embedded
 
+        try:
             url = ensure_embedded(settings.get("sts.tables") or None)
-        module = SecureModule(
-            url,
-            baud=int(settings.get("sm.baud")),
-            timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
-        ).open()
-    except SmError as error:
-        raise ModuleOfflineError(**reason(error)) from error
+        except SmError as error:
+            raise ModuleOfflineError(**reason(error)) from error
+    module = SecureModule(
+        url,
+        baud=int(settings.get("sm.baud")),
+        timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
+    )
     access = ModuleAccess(module, ModuleLock(EMBEDDED if embedded else url), embedded)
     if embedded:
         try:
-            with access.lock.held():
-                provision_embedded_if_empty(module)
+            with access.exclusive() as opened:
+                provision_embedded_if_empty(opened)
         except SmError as error:
-            access.close()
             raise ModuleOfflineError(**reason(error)) from error
     return access
 

@@ -14,11 +14,13 @@ module's last answer and settles it. A crash anywhere is settled the same way.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from starpos.db import Database
+from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmRefusedError
 from starpos.devices.sm.messages import IssuedToken
 from starpos.pricing import Breakdown
@@ -63,13 +65,15 @@ class VendResult:
 
 def sell(database: Database, access: ModuleAccess, request: VendRequest) -> VendResult:
     """Vend ``request`` through ``access``: a token, or a typed error saying why not."""
-    module = access.module
-    with access.lock.held():
-        try:
-            settled = recover(database, module)
-        except errors.ModuleOfflineError as refusal:
-            audit_refusal(database, request, refusal)
-            raise
+    try:
+        held = ExitStack()
+        module = held.enter_context(access.exclusive())
+        settled = recover(database, module)
+    except errors.ModuleOfflineError as refusal:
+        held.close()
+        audit_refusal(database, request, refusal)
+        raise
+    with held:
         prepared = prepare(database, module, request)
         if prepared.needs_confirmation:
             unconfirmed = errors.WarnAmountNotConfirmedError(
@@ -79,7 +83,7 @@ def sell(database: Database, access: ModuleAccess, request: VendRequest) -> Vend
             raise unconfirmed
         pending = ledger.open_pending(database, prepared)
         kill_point(AFTER_PENDING)
-        issued = _ask_module(database, access, prepared, pending)
+        issued = _ask_module(database, module, prepared, pending)
         kill_point(AFTER_MODULE)
         ledger.record_token(database, pending.vend_id, issued, prepared.actor)
         kill_point(AFTER_TOKEN_COMMIT)
@@ -99,11 +103,11 @@ def sell(database: Database, access: ModuleAccess, request: VendRequest) -> Vend
 
 
 def _ask_module(
-    database: Database, access: ModuleAccess, prepared: PreparedVend, pending: ledger.PendingVend
+    database: Database, module: SecureModule, prepared: PreparedVend, pending: ledger.PendingVend
 ) -> IssuedToken:
     key = pending.key_ref
     try:
-        return access.module.issue_credit_token(
+        return module.issue_credit_token(
             key.pan,
             key.key_register,
             key.sgc,

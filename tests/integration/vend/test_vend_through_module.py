@@ -114,8 +114,8 @@ def test_reconcile_agrees_after_vends_and_names_the_balance(world: World) -> Non
             sell(world.database, access, request(meter.number, "30.00"))
             for meter in world.meters[:3]
         ]
-        with access.lock.held():
-            report = reconcile(world.database, access.module)
+        with access.exclusive() as module:
+            report = reconcile(world.database, module)
     vended = sum((s.breakdown.token_kwh for s in sold), Decimal("0.0"))
     assert report.agrees
     assert report.vends_issued == 3

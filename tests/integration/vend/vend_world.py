@@ -47,11 +47,14 @@ def demo_keys() -> list[VendingKey]:
 
 
 def start_module(
-    folder: Path, tables: Path, credit_tenths: int = START_CREDIT_TENTHS
+    folder: Path,
+    tables: Path,
+    credit_tenths: int = START_CREDIT_TENTHS,
+    module_id: str = MODULE_ID,
 ) -> EmulatorProcess:
     """An emulator process on a pty with the demo keys and ``credit_tenths`` of credit."""
     emulator = EmulatorProcess(folder / "module", folder / "kmc", tables, "--pty")
-    first = () if (folder / "module").exists() else ("--module-id", MODULE_ID)
+    first = () if (folder / "module").exists() else ("--module-id", module_id)
     emulator.start("--pty", *first)
     if first:
         with SecureModule(emulator.url) as module:
