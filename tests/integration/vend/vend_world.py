@@ -36,11 +36,12 @@ MODULE_ID = "20261122"
 START_CREDIT_TENTHS = 200_000
 
 
-def demo_keys() -> list[VendingKey]:
+def demo_keys(**changes: Any) -> list[VendingKey]:
+    """The demo keys with known key bytes (``changes``: other key fields, e.g. activation)."""
     spec = json.loads((resources_dir() / "demo" / "keys.json").read_text(encoding="utf-8"))
     keys = []
     for entry in spec["keys"]:
-        fields = dict(entry)
+        fields = {**entry, **changes}
         register = int(fields.pop("register"))
         keys.append(kmc.development_key(register, vending_key_hex=KEY_BYTES[register], **fields))
     return keys
@@ -51,6 +52,7 @@ def start_module(
     tables: Path,
     credit_tenths: int = START_CREDIT_TENTHS,
     module_id: str = MODULE_ID,
+    keys: list[VendingKey] | None = None,
 ) -> EmulatorProcess:
     """An emulator process on a pty with the demo keys and ``credit_tenths`` of credit."""
     emulator = EmulatorProcess(folder / "module", folder / "kmc", tables, "--pty")
@@ -58,7 +60,7 @@ def start_module(
     emulator.start("--pty", *first)
     if first:
         with SecureModule(emulator.url) as module:
-            kmc.provision(module, demo_keys(), credit_tenths, emulator.kmc_dir)
+            kmc.provision(module, keys or demo_keys(), credit_tenths, emulator.kmc_dir)
     return emulator
 
 
