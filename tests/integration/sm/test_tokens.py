@@ -200,3 +200,18 @@ def test_fixed_random_gives_reproducible_tokens(emulator_factory: Any) -> None:
             kmc.provision(module, [CREDIT], 100, emulator.kmc_dir)
             tokens.append(module.issue_credit_token(*ref(CREDIT), 0, 1234567, 50).token)
     assert tokens[0] == tokens[1]
+
+
+def test_tokens_through_a_bad_line_are_each_issued_and_paid_once(
+    emulator_factory: Any, tables: Any
+) -> None:
+    emulator = emulator_factory("--pty", "--drop-every", "3", "--corrupt-crc-every", "4")
+    meter = meter_for(CREDIT, tables)
+    with SecureModule(emulator.url, timeout_s=0.5, max_tries=4) as module:
+        kmc.provision(module, [CREDIT], 1000, emulator.kmc_dir)
+        tokens = [module.issue_credit_token(*ref(CREDIT), 0, now_tid(i), 15) for i in range(6)]
+        balance = module.balance().balance
+    assert balance == Decimal("100.0") - 6 * Decimal("1.5")
+    assert sum(e["event"] == "credit_token" for e in emulator.events()) == 6
+    assert all(meter.enter(t.token).response is MeterResponse.ACCEPTED for t in tokens)
+    assert meter.credit == Decimal("9.0")
