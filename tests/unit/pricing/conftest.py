@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import datetime
 from decimal import Decimal
 
 import pytest
-
-from tests.unit.pricing import sts_amount_reference
-
-try:
-    import starpos.sts.amount  # noqa: F401
-except ImportError:  # the engine lands from branch sts; until then use the reference grid
-    _module = types.ModuleType("starpos.sts.amount")
-    _module.__dict__.update(
-        MAX_AMOUNT=sts_amount_reference.MAX_AMOUNT,
-        representable_floor=sts_amount_reference.representable_floor,
-        token_amount=sts_amount_reference.token_amount,
-    )
-    sys.modules["starpos.sts.amount"] = _module
 
 from starpos.pricing import (
     CustomerTypeRules,
