@@ -15,7 +15,7 @@ from starpos.pricing import (
     RepaymentRule,
     price_from_net,
 )
-from tests.unit.pricing.conftest import context
+from tests.unit.pricing.pricing_sales import context
 
 D = Decimal
 
@@ -135,7 +135,7 @@ def test_free_basic_electricity_alone_needs_no_payment() -> None:
 
 
 def test_free_energy_does_not_move_the_step_tariff() -> None:
-    from tests.unit.pricing.conftest import manual_step_tariff
+    from tests.unit.pricing.pricing_sales import manual_step_tariff
 
     kind = CustomerTypeRules(fbe_kwh_per_month=D("50.0"))
     priced = price_from_net(D(120), context(customer_type=kind, tariff=manual_step_tariff()))
@@ -157,7 +157,7 @@ def test_the_first_purchase_flags_follow_from_the_last_issued_purchase(
 ) -> None:
     from datetime import datetime
 
-    from tests.unit.pricing.conftest import SALE_TIME
+    from tests.unit.pricing.pricing_sales import SALE_TIME
 
     history = PurchaseHistory.since(
         SALE_TIME, datetime.fromisoformat(last) if last else None, outstanding_debt=D(5)

@@ -1,14 +1,13 @@
-"""Pricing test fixtures: sale contexts built from the manual's examples."""
+"""Sale contexts for the pricing tests, built from the manual's examples."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
-import pytest
-
 from starpos.pricing import (
     CustomerTypeRules,
+    MeterRules,
     PricingRules,
     PurchaseHistory,
     SaleContext,
@@ -45,8 +44,6 @@ def context(
     history: PurchaseHistory | None = None,
     **meter: object,
 ) -> SaleContext:
-    from starpos.pricing import MeterRules
-
     return SaleContext(
         rules=PricingRules(decimals, Decimal(warn) if warn else None),
         customer_type=customer_type or CustomerTypeRules(),
@@ -55,8 +52,3 @@ def context(
         at=SALE_TIME,
         meter=MeterRules(**meter),  # type: ignore[arg-type]
     )
-
-
-@pytest.fixture
-def flat() -> SaleContext:
-    return context()
