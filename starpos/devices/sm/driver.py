@@ -133,7 +133,7 @@ class SecureModule:
         return self._command(Request("GL", "EC", text), acting=False).data
 
     def reset(self) -> None:
-        """``GL?RS``: the module drops any half-received frame and its fault counters."""
+        """``GL?RS``: reset the session; keys, credit and the stored last answer are kept."""
         self._command(Request("GL", "RS"), acting=False)
 
     def load_kmf(self, kmf: bytes) -> tuple[int, str]:

@@ -93,6 +93,7 @@ def test_answers_slower_than_the_timeout_give_a_timeout_error(emulator_factory: 
         assert caught.value.params == {"command": "SM?TS", "tries": 2}
 
 
+@pytest.mark.slow
 def test_killed_mid_command_then_restarted_resend_returns_the_answer(
     emulator_factory: Any,
 ) -> None:

@@ -183,6 +183,7 @@ def test_a_128_bit_key_change_is_four_tokens_the_meter_accepts(
     assert meter.credit == Decimal("7.0")
 
 
+@pytest.mark.slow
 def test_a_token_whose_answer_was_lost_is_recovered_after_a_restart(
     emulator_factory: Any, tables: Any
 ) -> None:
@@ -229,6 +230,7 @@ def test_fixed_random_gives_reproducible_tokens(emulator_factory: Any) -> None:
     assert tokens[0] == tokens[1]
 
 
+@pytest.mark.slow
 def test_tokens_through_a_bad_line_are_each_issued_and_paid_once(
     emulator_factory: Any, tables: Any
 ) -> None:
