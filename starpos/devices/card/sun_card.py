@@ -152,6 +152,11 @@ class SunCard:
             # A record that verifies but does not parse was written by other software.
             raise E.CardMacError(record=RECORD_NAMES[record_file.record_type]) from e
 
+    def forget(self) -> None:
+        """Drop the cached serial and key (another card may now be in the channel)."""
+        self._serial = None
+        self._key = None
+
     # --- reading ---------------------------------------------------------------------
 
     @property

@@ -31,9 +31,19 @@ class _Disconnected(Exception):
     pass
 
 
+def _quick_ack(sock: socket.socket) -> None:
+    # vpcd writes the 2-byte length and the payload in two send() calls; with Nagle on its
+    # side and delayed ACKs on ours, every APDU would wait ~40 ms for our ACK. Linux resets
+    # TCP_QUICKACK after each receive, so it is set again before every read.
+    quick_ack = getattr(socket, "TCP_QUICKACK", None)
+    if quick_ack is not None:
+        sock.setsockopt(socket.IPPROTO_TCP, quick_ack, 1)
+
+
 def _recv_exact(sock: socket.socket, count: int) -> bytes:
     chunks = bytearray()
     while len(chunks) < count:
+        _quick_ack(sock)
         part = sock.recv(count - len(chunks))
         if not part:
             raise _Disconnected
