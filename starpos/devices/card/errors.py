@@ -51,6 +51,11 @@ class NoReaderError(CardError):
     )
 
 
+class NoReadersError(CardError):
+    code = "device.card.no_readers"
+    template = "No card reader is connected ({pcsc}). Plug in the card reader and try again."
+
+
 class NoCardError(CardError):
     code = "device.card.no_card"
     template = "There is no card in the reader {reader} ({pcsc}). Insert the customer's card."

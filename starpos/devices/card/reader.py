@@ -29,11 +29,9 @@ def error_for(hresult: int, reader: str = "") -> E.CardError:
     params = {"pcsc": E.pcsc_code(code), "reader": reader}
     if code in (E.SCARD_E_NO_SERVICE, E.SCARD_E_SERVICE_STOPPED):
         return E.CardServiceError(**params)
-    if code in (
-        E.SCARD_E_NO_READERS_AVAILABLE,
-        E.SCARD_E_UNKNOWN_READER,
-        E.SCARD_E_READER_UNAVAILABLE,
-    ):
+    if code == E.SCARD_E_NO_READERS_AVAILABLE:
+        return E.NoReadersError(**params)
+    if code in (E.SCARD_E_UNKNOWN_READER, E.SCARD_E_READER_UNAVAILABLE):
         return E.NoReaderError(**params)
     if code == E.SCARD_E_NO_SMARTCARD:
         return E.NoCardError(**params)
@@ -149,7 +147,7 @@ class PcscReaders:
                 raise E.NoReaderError(pcsc=E.pcsc_code(E.SCARD_E_UNKNOWN_READER), reader=wanted)
             return wanted
         if not readers:
-            raise E.NoReaderError(pcsc=E.pcsc_code(E.SCARD_E_NO_READERS_AVAILABLE), reader="")
+            raise E.NoReadersError(pcsc=E.pcsc_code(E.SCARD_E_NO_READERS_AVAILABLE))
         return next((r for r in readers if self.card_present(r)), readers[0])
 
     def connect(self, reader: str | None = None) -> CardConnection:

@@ -1,34 +1,10 @@
-"""An in-process card: the real APDU bytes, with the virtual chip in place of PC/SC."""
+"""Fixtures of the card unit tests: a factory-fresh virtual chip."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 import pytest
 
 from starpos.devices.card.virtual_card import CardState, VirtualCard
-
-MASTER_KEY = bytes.fromhex("000102030405060708090a0b0c0d0e0f")
-NOW = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
-
-
-class LoopbackChannel:
-    """A CardChannel that hands APDUs straight to a VirtualCard (no transport)."""
-
-    reader = "loopback"
-
-    def __init__(self, card: VirtualCard) -> None:
-        self.card = card
-        self.sent: list[bytes] = []
-
-    def transmit(self, apdu: bytes) -> tuple[bytes, int]:
-        self.sent.append(apdu)
-        response = self.card.process(apdu)
-        if not response:
-            from starpos.devices.card.errors import CardRemovedError
-
-            raise CardRemovedError(pcsc="0x80100016", reader=self.reader)
-        return response[:-2], int.from_bytes(response[-2:], "big")
 
 
 @pytest.fixture
