@@ -10,10 +10,13 @@ A slot (``slot_size`` bytes, two per file) holds::
          | body length (2) | body | AES-CMAC (16) over everything before it | zero padding
 
 A record write goes to the slot that does NOT hold the newest valid record, with a
-generation one above it. A write torn at any byte leaves that slot failing its MAC, so a
-reader falls back to the other slot, which still holds the previous record: the card
-always shows either the old or the new record, never a mixture. An empty body is a
-tombstone: the file is blank from that generation on.
+generation one above it, in three steps: clear the slot's 2-byte "SP" marker, write the
+rest of the slot, then write the marker. The marker is the commit: a slot without it is
+ignored (``uncommitted``). A write torn at any byte therefore leaves that slot either
+uncommitted or whole, and the other slot still holds the previous record: the card always
+shows the old or the new record, never a mixture. A slot WITH its marker whose MAC fails
+(``broken``) cannot come from a torn write: it was altered or damaged, and the whole file
+is refused. An empty body is a tombstone: the file is blank from that generation on.
 """
 
 from __future__ import annotations
@@ -73,11 +76,13 @@ class SealedSlot:
 
 
 class SlotState:
-    """How one slot read: ``sealed`` (valid), ``empty`` (never written, all zeros) or
-    ``broken`` (torn write or altered data: the MAC does not match)."""
+    """How one slot read: ``sealed`` (valid), ``empty`` (all zeros: never written),
+    ``uncommitted`` (no commit marker: a write that did not finish) or ``broken`` (marker
+    present but the MAC or header is wrong: altered or damaged data)."""
 
     SEALED = "sealed"
     EMPTY = "empty"
+    UNCOMMITTED = "uncommitted"
     BROKEN = "broken"
 
 
@@ -101,6 +106,8 @@ def open_slot(
     """Check one slot's bytes; returns its :class:`SlotState` and, when sealed, the slot."""
     if not any(raw):
         return SlotState.EMPTY, None
+    if raw[: len(SLOT_MAGIC)] != SLOT_MAGIC:
+        return SlotState.UNCOMMITTED, None
     if len(raw) < _HEADER.size + MAC_LENGTH:
         return SlotState.BROKEN, None
     magic, record_type, version, generation, length = _HEADER.unpack_from(raw, 0)
@@ -132,15 +139,21 @@ class FileReading:
 
     @property
     def unverifiable(self) -> bool:
-        """Data is present but no slot verifies: altered, written under another key, or
-        both slots damaged. A torn write alone never causes this."""
-        return self.current is None and SlotState.BROKEN in self.states
+        """A committed slot fails its MAC: altered, written under another key, or damaged.
+        A torn write never causes this (it leaves a slot uncommitted), so the whole file
+        is refused rather than quietly falling back to the other slot."""
+        return SlotState.BROKEN in self.states
 
     def next_write(self) -> tuple[int, int]:
         """(slot index, generation) for the next write: never the newest valid slot."""
         if self.current is None:
             return 0, 1
         return 1 - self.current.index, self.current.generation + 1
+
+
+def commit_marker_length() -> int:
+    """Bytes at the start of a slot that are written last, as the commit."""
+    return len(SLOT_MAGIC)
 
 
 def read_file_slots(key: bytes, record_file: RecordFile, raw: bytes) -> FileReading:

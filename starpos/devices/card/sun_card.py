@@ -26,6 +26,7 @@ from starpos.devices.card.records import (
 from starpos.devices.card.sealing import (
     RECORD_NAMES,
     FileReading,
+    commit_marker_length,
     derive_card_key,
     read_file_slots,
     seal,
@@ -132,9 +133,13 @@ class SunCard:
         index, generation = reading.next_write()
         slot = seal(self._key or b"", record_file, generation, body)
         base = index * record_file.slot_size
-        for start in range(0, len(slot), L.WRITE_CHUNK):
+        marker = commit_marker_length()
+        # Uncommit the slot, write everything after the marker, then commit (sealing.py).
+        self._send(L.update_binary(base, bytes(marker)), "UPDATE BINARY")
+        for start in range(marker, len(slot), L.WRITE_CHUNK):
             chunk = slot[start : start + L.WRITE_CHUNK]
             self._send(L.update_binary(base + start, chunk), "UPDATE BINARY")
+        self._send(L.update_binary(base, slot[:marker]), "UPDATE BINARY")
         check = self._read_file(record_file)
         if check.current is None or (check.current.generation, check.current.body) != (
             generation,

@@ -54,7 +54,10 @@ def test_every_single_byte_change_breaks_the_seal() -> None:
     for position in range(used):
         altered = bytearray(raw)
         altered[position] ^= 0x01
-        assert open_slot(key, CREDIT_FILE, 0, bytes(altered))[0] == SlotState.BROKEN, position
+        state = open_slot(key, CREDIT_FILE, 0, bytes(altered))[0]
+        # A changed commit marker makes the slot uncommitted: ignored, never accepted.
+        expected = SlotState.UNCOMMITTED if position < 2 else SlotState.BROKEN
+        assert state == expected, position
 
 
 def test_a_slot_sealed_for_another_file_or_key_is_refused() -> None:
@@ -79,21 +82,26 @@ def test_writes_alternate_slots_and_the_newest_valid_wins() -> None:
         assert reading.current is not None and reading.current.body == b"r%d" % n
 
 
-@pytest.mark.parametrize("kept", range(0, 64, 3))
+def _torn_write(file: bytearray, index: int, new: bytes, kept: int) -> None:
+    """The driver's write order (marker cleared, body, marker set), cut after ``kept``
+    bytes of the body."""
+    size = CREDIT_FILE.slot_size
+    file[index * size : index * size + 2] = b"\0\0"
+    file[index * size + 2 : index * size + 2 + kept] = new[2 : 2 + kept]
+
+
+@pytest.mark.parametrize("kept", range(0, 63, 3))
 def test_a_torn_write_leaves_the_previous_record(kept: int) -> None:
     key = derive_card_key(MASTER, SERIAL)
     size = CREDIT_FILE.slot_size
     file = bytearray(CREDIT_FILE.size)
     file[:size] = seal(key, CREDIT_FILE, 1, b"old")
-    file[size:] = seal(key, CREDIT_FILE, 2, b"older-but-newer")  # then slot 0 gets written
-    old = read_file_slots(key, CREDIT_FILE, bytes(file))
-    index, generation = old.next_write()
-    new = seal(key, CREDIT_FILE, generation, b"new")
-    file[index * size : index * size + kept] = new[:kept]
+    file[size:] = seal(key, CREDIT_FILE, 2, b"newest-so-far")  # then slot 0 gets written
+    index, generation = read_file_slots(key, CREDIT_FILE, bytes(file)).next_write()
+    _torn_write(file, index, seal(key, CREDIT_FILE, generation, b"new"), kept)
     reading = read_file_slots(key, CREDIT_FILE, bytes(file))
-    assert reading.current is not None
-    assert reading.current.body in (b"older-but-newer", b"new")
-    assert not reading.unverifiable
+    assert reading.current is not None and reading.current.body == b"newest-so-far"
+    assert reading.states[index] == SlotState.UNCOMMITTED and not reading.unverifiable
 
 
 def test_a_tombstone_makes_the_file_blank() -> None:
@@ -103,8 +111,20 @@ def test_a_tombstone_makes_the_file_blank() -> None:
     assert reading.blank and reading.next_write() == (0, 3)
 
 
-def test_data_that_verifies_nowhere_is_unverifiable() -> None:
+def test_an_altered_committed_slot_makes_the_file_unverifiable() -> None:
     key = derive_card_key(MASTER, SERIAL)
     file = bytearray(seal(key, CREDIT_FILE, 1, b"credit") + bytes(CREDIT_FILE.slot_size))
     file[20] ^= 0xFF
     assert read_file_slots(key, CREDIT_FILE, bytes(file)).unverifiable
+    # even next to a valid slot: falling back would hide the altered (newer) data
+    file[CREDIT_FILE.slot_size :] = seal(key, CREDIT_FILE, 2, b"credit 2")
+    assert read_file_slots(key, CREDIT_FILE, bytes(file)).unverifiable
+
+
+def test_a_torn_first_write_reads_as_blank_not_as_forgery() -> None:
+    key = derive_card_key(MASTER, SERIAL)
+    file = bytearray(CREDIT_FILE.size)
+    _torn_write(file, 0, seal(key, CREDIT_FILE, 1, b"first"), 40)
+    reading = read_file_slots(key, CREDIT_FILE, bytes(file))
+    assert reading.blank and not reading.unverifiable
+    assert reading.next_write() == (0, 1)
