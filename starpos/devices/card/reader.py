@@ -71,7 +71,9 @@ class CardConnection:
         if hresult != scard.SCARD_S_SUCCESS:
             raise error_for(hresult, self.reader)
         if len(response) < 2:
-            raise E.CardRemovedError(pcsc="-", reader=self.reader)
+            # No status word: the card went mute mid-command. vpcd reports a card that drops
+            # out during an APDU this way; a hardware reader says 0x80100016 for it.
+            raise E.CardRemovedError(pcsc=E.pcsc_code(E.SCARD_E_NOT_TRANSACTED), reader=self.reader)
         return bytes(response[:-2]), response[-2] << 8 | response[-1]
 
     def close(self) -> None:
