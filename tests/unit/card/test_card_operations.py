@@ -10,7 +10,7 @@ from card_loopback import MASTER_KEY, NOW, LoopbackChannel
 
 from starpos.devices.card import errors as E
 from starpos.devices.card import layout as L
-from starpos.devices.card.records import CardKind
+from starpos.devices.card.records import CardKind, ReturnRecord, TamperEvent, TamperKind
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.devices.card.virtual_card import CardState, VirtualCard
 
@@ -126,7 +126,27 @@ def _updates_in(operation: object, state: CardState) -> int:
     return count
 
 
+def _a_return_record(remaining: str) -> ReturnRecord:
+    return ReturnRecord(
+        last_loaded_sequence=1,
+        remaining_kwh=Decimal(remaining),
+        cumulative_kwh=Decimal("100.0"),
+        monthly_kwh=(Decimal("1.0"),) * 6,
+        relay_open=False,
+        relay_open_count=0,
+        power_cut_count=0,
+        last_power_cut=None,
+        tamper_count=1,
+        tamper_events=(TamperEvent(TamperKind.COVER_OPEN, NOW),),
+        overload_count=0,
+        warning_level=0,
+        overdraft_used_kwh=Decimal("0.0"),
+        meter_clock=NOW,
+    )
+
+
 OPERATIONS = {
+    "return": lambda card: card.write_return(_a_return_record("3.5")),
     "credit": lambda card: card.write_credit(
         Decimal("7.5"), vend_id="S-2", created_at=NOW + timedelta(hours=1), carry_pending=True
     ),
@@ -142,6 +162,7 @@ def test_pulling_the_card_at_any_byte_leaves_old_or_new(name: str) -> None:
     start = CardState.new(bytes.fromhex("5354415200000009"))
     card = issued(VirtualCard(start))
     card.write_credit(Decimal("10.0"), vend_id="S-1", created_at=NOW)
+    card.write_return(_a_return_record("9.0"))
     before = _contents(start)
     finished = CardState.from_json(start.to_json())
     after = None
