@@ -71,6 +71,10 @@
         <source>The card still carries {energy} kWh (purchase {sequence}) that the meter has not loaded yet. Ask the customer to insert the card in the meter first, or add the new purchase to it.</source>
         <translation>La carte porte encore {energy} kWh (achat {sequence}) que le compteur n'a pas encore chargés. Demandez au client d'insérer d'abord la carte dans le compteur, ou ajoutez le nouvel achat à ce crédit.</translation>
     </message>
+    <message>
+        <source>This card is not a customer card (kind: {kind}), and meters load credit only from customer cards. Sell on the customer's own card.</source>
+        <translation>Cette carte n'est pas une carte client (type : {kind}) et les compteurs ne chargent du crédit que depuis les cartes client. Vendez sur la carte du client.</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -71,6 +71,10 @@
         <source>The card still carries {energy} kWh (purchase {sequence}) that the meter has not loaded yet. Ask the customer to insert the card in the meter first, or add the new purchase to it.</source>
         <translation>卡上仍有 {energy} kWh（第 {sequence} 次购电）尚未被电表读入。请客户先将卡插入电表，或将本次购电累加到该电量上。</translation>
     </message>
+    <message>
+        <source>This card is not a customer card (kind: {kind}), and meters load credit only from customer cards. Sell on the customer's own card.</source>
+        <translation>此卡不是用户卡（类型：{kind}），电表只从用户卡读入电量。请在客户本人的卡上售电。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -152,3 +152,11 @@ class CardCreditPendingError(CardError):
         "loaded yet. Ask the customer to insert the card in the meter first, or add the new "
         "purchase to it."
     )
+
+
+class CardKindError(CardError):
+    code = "device.card.kind"
+    template = (
+        "This card is not a customer card (kind: {kind}), and meters load credit only from "
+        "customer cards. Sell on the customer's own card."
+    )

@@ -241,10 +241,14 @@ class SunCard:
         higher). If the card still carries unloaded credit, CardCreditPendingError is
         raised, unless ``carry_pending``: then the new record carries the pending energy
         plus ``energy_kwh`` under the new sequence, so the meter loads both exactly once.
-        Returns the record as read back from the card.
+        Only customer cards take credit (CardKindError otherwise). Returns the record,
+        as read back from the card.
         """
         contents = self.read()
-        self._check_binding(contents.identity, meter_number)
+        identity = self._check_binding(contents.identity, meter_number)
+        if identity.kind != CardKind.CUSTOMER:
+            # The meter would not load it (virtual_meter: "not-for-credit"): money lost.
+            raise E.CardKindError(kind=identity.kind.name.lower())
         total = energy_kwh
         if contents.credit_pending and contents.credit is not None:
             if not carry_pending:

@@ -10,7 +10,8 @@ import pytest
 from card_loopback import MASTER_KEY, NOW, LoopbackChannel
 
 from starpos.devices.card import errors as E
-from starpos.devices.card.records import CardKind, TamperKind, to_seconds
+from starpos.devices.card.layout import CREDIT_FILE
+from starpos.devices.card.records import CardKind, CreditRecord, TamperKind, to_seconds
 from starpos.devices.card.sun_card import SunCard
 from starpos.devices.card.virtual_card import CardState, VirtualCard
 from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
@@ -124,7 +125,10 @@ def test_the_meter_refuses_foreign_blank_replaced_and_forged_cards() -> None:
 def test_test_cards_return_data_but_load_no_credit() -> None:
     meter = a_meter()
     card = a_card(CardState.new(), kind=CardKind.TEST)
-    card.write_credit(Decimal("10.0"), vend_id="S-1", created_at=NOW)
+    with pytest.raises(E.CardKindError):  # the POS refuses to sell on it ...
+        card.write_credit(Decimal("10.0"), vend_id="S-1", created_at=NOW)
+    credit = CreditRecord(1, Decimal("10.0"), "S-1", NOW)
+    card._write_file(CREDIT_FILE, credit.encode())  # ... so write one as other software might
     assert meter.load_card(card, commit=lambda: None).status == "not-for-credit"
     assert meter.state.credit_tenths == 0 and card.read_return() is not None
 
@@ -147,3 +151,19 @@ def test_the_meter_commits_before_it_writes_the_card(tmp_path: Path) -> None:
         SunCard(LoopbackChannel(VirtualCard(state)), MASTER_KEY), lambda: None
     )
     assert again.status == "already-loaded" and reloaded.state.credit_tenths == 100
+
+
+def test_a_replacement_card_continues_the_meters_sequence() -> None:
+    meter = a_meter()
+    first = a_card(CardState.new())
+    first.write_credit(Decimal("10.0"), vend_id="S-1", created_at=NOW)
+    first.write_credit(Decimal("1.0"), vend_id="S-2", created_at=NOW, carry_pending=True)
+    assert meter.load_card(first, lambda: None).status == "loaded"
+    # the first card is lost; the POS issues issue 2 with the last sequence it sold (2)
+    second = a_card(CardState.new(), issue_number=2, sequence_base=2)
+    sold = second.write_credit(Decimal("5.0"), vend_id="S-3", created_at=NOW)
+    assert sold.sequence == 3
+    assert meter.load_card(second, lambda: None).status == "loaded"
+    assert meter.state.credit_tenths == 160
+    with pytest.raises(E.CardReplacedError):
+        meter.load_card(first, lambda: None)
