@@ -12,9 +12,15 @@ from typing import Any
 import pytest
 from conftest import READER_0, READER_1
 
+from starpos.devices.card.keys import load_master_key
+from starpos.devices.card.reader import PcscReaders
+from starpos.devices.card.sun_card import SunCard
+from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
+
 pytestmark = pytest.mark.pcsc
 
 METER = "04123456789"
+NOW = datetime(2026, 1, 5, 6, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -43,34 +49,60 @@ def pos(run_starpos: Any, key_file: Path, *args: str, reader: str = READER_0) ->
     return json.loads(result.stdout)
 
 
+def _meter_model(key_file: Path) -> VirtualMeter:
+    state = MeterState(METER, 123456, 7, load_master_key(key_file).hex(), 1_767_592_800)
+    return VirtualMeter(state)
+
+
+def _insert(meter: VirtualMeter, reader: str) -> str:
+    """A card contact through PC/SC, the meter model in this process."""
+    service = PcscReaders()
+    try:
+        with service.connect(reader) as connection:
+            card = SunCard(connection, bytes.fromhex(meter.state.master_key))
+            return meter.load_card(card, commit=lambda: None).status
+    finally:
+        service.close()
+
+
+def _sell(key_file: Path, reader: str, kwh: str, meter: str = METER, bind: bool = False) -> None:
+    service = PcscReaders()
+    try:
+        with service.connect(reader) as connection:
+            card = SunCard(connection, load_master_key(key_file))
+            if bind:
+                card.bind(meter, sgc=123456, utility_id=7, issued_at=NOW)
+            card.write_credit(Decimal(kwh), vend_id="S", created_at=NOW, meter_number=meter)
+    finally:
+        service.close()
+
+
 def test_a_replayed_credit_record_is_refused_by_the_meter(
-    virtual_card: Any, key_file: Path, run_starpos: Any, meter: Any, tmp_path: Path
+    virtual_card: Any, key_file: Path, tmp_path: Path
 ) -> None:
+    meter = _meter_model(key_file)
     card = virtual_card(reader=READER_1)
-    pos(run_starpos, key_file, "card", "bind", "--meter", METER, "--sgc", "123456", reader=READER_1)
-    pos(run_starpos, key_file, "card", "credit", "--meter", METER, "--kwh", "10", reader=READER_1)
+    _sell(key_file, READER_1, "10", bind=True)
     card.stop()
     copy = tmp_path / "copied-card.json"
     shutil.copy(card.state, copy)  # someone dumps the card with its first purchase on it
     virtual_card(reader=READER_1, state=card.state)
-    assert meter("insert", "--reader", READER_1)["status"] == "loaded"
-    pos(run_starpos, key_file, "card", "credit", "--meter", METER, "--kwh", "5", reader=READER_1)
-    assert meter("insert", "--reader", READER_1)["status"] == "loaded"
-    assert meter("show")["credit_kwh"] == "15.0"
+    assert _insert(meter, READER_1) == "loaded"
+    _sell(key_file, READER_1, "5")
+    assert _insert(meter, READER_1) == "loaded"
+    assert meter.state.credit_tenths == 150
 
     virtual_card(reader=READER_0, state=copy)  # ... and writes it back onto a card
-    replay = meter("insert", "--reader", READER_0)
-    assert (replay["status"], replay["sequence"]) == ("replayed", 1)
-    assert meter("show")["credit_kwh"] == "15.0"
+    assert _insert(meter, READER_0) == "replayed"
+    assert meter.state.credit_tenths == 150 and meter.state.last_loaded_sequence == 2
 
 
 def test_the_meter_refuses_a_card_for_another_meter(
-    virtual_card: Any, key_file: Path, run_starpos: Any, meter: Any
+    virtual_card: Any, key_file: Path, meter: Any
 ) -> None:
     virtual_card()
-    pos(run_starpos, key_file, "card", "bind", "--meter", "55555555555", "--sgc", "123456")
-    pos(run_starpos, key_file, "card", "credit", "--meter", "55555555555", "--kwh", "10")
-    refused = meter("insert", "--reader", READER_0, ok=False)
+    _sell(key_file, READER_0, "10", meter="55555555555", bind=True)
+    refused = meter("insert", "--reader", READER_0, ok=False)  # the meter's CLI, once
     assert refused.returncode == 2 and "belongs to meter 55555555555" in refused.stderr
     assert meter("show")["credit_kwh"] == "0.0"
 
