@@ -75,6 +75,10 @@
         <source>This card is not a customer card (kind: {kind}), and meters load credit only from customer cards. Sell on the customer's own card.</source>
         <translation>Cette carte n'est pas une carte client (type : {kind}) et les compteurs ne chargent du crédit que depuis les cartes client. Vendez sur la carte du client.</translation>
     </message>
+    <message>
+        <source>The virtual meter state file {path} cannot be read: {reason}. Create the meter with 'starpos card meter --state FILE init'.</source>
+        <translation>Le fichier d'état du compteur virtuel {path} est illisible : {reason}. Créez le compteur avec 'starpos card meter --state FICHIER init'.</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -75,6 +75,10 @@
         <source>This card is not a customer card (kind: {kind}), and meters load credit only from customer cards. Sell on the customer's own card.</source>
         <translation>此卡不是用户卡（类型：{kind}），电表只从用户卡读入电量。请在客户本人的卡上售电。</translation>
     </message>
+    <message>
+        <source>The virtual meter state file {path} cannot be read: {reason}. Create the meter with 'starpos card meter --state FILE init'.</source>
+        <translation>无法读取虚拟电表状态文件 {path}：{reason}。请先用 'starpos card meter --state 文件 init' 创建电表。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -66,7 +66,12 @@ def register(actions: Any) -> None:
 
 
 def _virtual(args: argparse.Namespace) -> int:
-    serial = bytes.fromhex(args.serial) if args.serial else None
+    try:
+        serial = bytes.fromhex(args.serial) if args.serial else None
+    except ValueError:
+        serial = b""
+    if serial is not None and len(serial) != 8:
+        raise UsageError(f"--serial must be 16 hex digits: {args.serial!r}")
     state = CardState.load_or_create(args.state, serial)
     updates = 0
 
@@ -104,7 +109,10 @@ def _virtual(args: argparse.Namespace) -> int:
 def _meter(args: argparse.Namespace) -> int:
     if args.step == "init":
         key = load_master_key(args.key_file)
-        clock = datetime.fromisoformat(args.clock) if args.clock else datetime.now(UTC)
+        try:
+            clock = datetime.fromisoformat(args.clock) if args.clock else datetime.now(UTC)
+        except ValueError:
+            raise UsageError(f"--clock is not an ISO 8601 time: {args.clock!r}") from None
         if clock.tzinfo is None:
             clock = clock.replace(tzinfo=UTC)
         state = MeterState(args.meter, args.sgc, args.utility_id, key.hex(), to_seconds(clock))

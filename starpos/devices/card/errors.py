@@ -160,3 +160,11 @@ class CardKindError(CardError):
         "This card is not a customer card (kind: {kind}), and meters load credit only from "
         "customer cards. Sell on the customer's own card."
     )
+
+
+class MeterStateError(CardError):
+    code = "device.card.meter_state"
+    template = (
+        "The virtual meter state file {path} cannot be read: {reason}. "
+        "Create the meter with 'starpos card meter --state FILE init'."
+    )

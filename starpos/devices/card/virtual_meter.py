@@ -79,9 +79,14 @@ class MeterState:
 
     @classmethod
     def load(cls, path: Path) -> MeterState:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data["tamper_events"] = [tuple(event) for event in data["tamper_events"]]
-        return cls(**data)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data["tamper_events"] = [tuple(event) for event in data["tamper_events"]]
+            return cls(**data)
+        except FileNotFoundError as e:
+            raise E.MeterStateError(path=str(path), reason="the file does not exist") from e
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise E.MeterStateError(path=str(path), reason=type(e).__name__) from e
 
 
 @dataclass(frozen=True)

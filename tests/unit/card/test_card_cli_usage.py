@@ -22,3 +22,10 @@ def test_bad_input_is_one_line_and_exit_2(
     result = run_starpos("card", *args)
     assert result.returncode == 2
     assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_emulator_input_errors(run_starpos: Any, tmp_path: Any) -> None:
+    missing = run_starpos("card", "meter", "--state", str(tmp_path / "none.json"), "show")
+    assert missing.returncode == 2 and "Create the meter with" in missing.stderr
+    serial = run_starpos("card", "virtual", "--state", str(tmp_path / "c.json"), "--serial", "xyz")
+    assert serial.returncode == 2 and "16 hex digits" in serial.stderr
