@@ -66,6 +66,7 @@ class CardConnection:
 
     def transmit(self, apdu: bytes) -> tuple[bytes, int]:
         """Send one C-APDU; returns (response data, status word SW1SW2 as an int)."""
+        self._owner.check_thread()
         with self._owner.lock:
             hresult, response = scard.SCardTransmit(self._require(), self._protocol, list(apdu))
         if hresult != scard.SCARD_S_SUCCESS:
@@ -107,11 +108,22 @@ class PcscReaders:
     The context is established lazily and re-established after pcscd restarts.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, owner: threading.Thread | None = None) -> None:
         self._context: int | None = None
         self.lock = threading.RLock()
+        #: When set, every PC/SC call must come from this thread (``CardReaderWorker``
+        #: sets it to its worker, so a call from the GUI thread fails loudly).
+        self.owner = owner
+
+    def check_thread(self) -> None:
+        if self.owner is not None and threading.current_thread() is not self.owner:
+            raise RuntimeError(
+                f"card reader I/O must run on {self.owner.name}, "
+                f"not on {threading.current_thread().name}"
+            )
 
     def _ctx(self) -> int:
+        self.check_thread()
         if self._context is None:
             hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
             if hresult != scard.SCARD_S_SUCCESS:

@@ -17,6 +17,7 @@ from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
+from starpos.devices.card.worker import CardReaderWorker
 
 pytestmark = pytest.mark.pcsc
 
@@ -229,3 +230,33 @@ def _atr() -> bytes:
     from starpos.devices.card.layout import ATR
 
     return ATR
+
+
+def test_the_reader_worker_owns_the_card_io(virtual_card: Any, key_file: Path) -> None:
+    virtual_card(reader=READER_1)
+    issue(key_file, READER_1)
+    with CardReaderWorker(load_master_key(key_file), reader=READER_1) as worker:
+        assert READER_1 in worker.list_readers()
+        future = worker.submit(
+            lambda card: card.write_credit(
+                Decimal("3.0"), vend_id="W-1", created_at=NOW, meter_number=METER
+            )
+        )
+        assert future.result(timeout=10).sequence == 1
+        threads: list[str] = []
+
+        def read(card: SunCard) -> Any:
+            threads.append(threading.current_thread().name)
+            return card.read()
+
+        assert worker.run(read).credit_pending
+        assert threads[0].startswith("card-reader")
+        with pytest.raises(E.NoCardError):
+            worker.run(read, reader=READER_0)  # errors come back typed
+
+        def leak(card: SunCard) -> SunCard:
+            return card
+
+        leaked = worker.run(leak)
+        with pytest.raises(RuntimeError, match="must run on card-reader"):
+            leaked.read()  # PC/SC from the wrong thread fails loudly
