@@ -143,14 +143,15 @@ class _Builder:
     def _add_tokens(self, element: Element) -> None:
         for token in self.voucher.tokens:
             self.wrapped(self.tr(token.label), "center", False, 1, 1)
-            per_row = self.columns // 2
-            row: list[str] = []
-            for group in group_token(token.digits):
-                if row and len(" ".join([*row, group])) > per_row:
-                    self.lines.append(TextRow(" ".join(row), "center", True, 2, 2))
-                    row = []
-                row.append(group)
-            self.lines.append(TextRow(" ".join(row), "center", True, 2, 2))
+            groups = group_token(token.digits)
+            # Large type (double width and height); when one row cannot hold the token the
+            # groups are shared out evenly (3 + 2 rather than 4 + 1).
+            per_row = max(1, (self.columns // 2 + 1) // 5)
+            rows = -(-len(groups) // per_row)
+            size = -(-len(groups) // rows)
+            for start in range(0, len(groups), size):
+                row = " ".join(groups[start : start + size])
+                self.lines.append(TextRow(row, "center", True, 2, 2))
 
     def _add_qr(self, element: Element) -> None:
         for token in self.voucher.tokens:
