@@ -78,7 +78,14 @@ def is_wide(char: str) -> bool:
 def _glyph(char: str, bold: bool, width: int, height: int) -> Image.Image:
     wide = is_wide(char)
     cell = Image.new("1", (CELL_WIDTH_DOTS * (2 if wide else 1), CELL_HEIGHT_DOTS), WHITE)
-    ImageDraw.Draw(cell).text((0, 1 if wide else 0), char, font=_font(bold, wide), fill=BLACK)
+    font = _font(bold, wide)
+    if wide:
+        # CJK fonts carry a large line gap: centre the ideograph box in the cell instead.
+        top, bottom = font.getbbox("国", anchor="ls")[1::2]
+        baseline = (CELL_HEIGHT_DOTS - (bottom - top)) // 2 - top
+        ImageDraw.Draw(cell).text((1, baseline), char, font=font, fill=BLACK, anchor="ls")
+    else:
+        ImageDraw.Draw(cell).text((0, 0), char, font=font, fill=BLACK)
     if width == 1 and height == 1:
         return cell
     return cell.resize((cell.width * width, cell.height * height), Image.Resampling.NEAREST)
