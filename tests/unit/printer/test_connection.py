@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import make_settings
+from printer_helpers import make_settings
 
 from starpos.devices.printer.connection import parse_connection
 from starpos.devices.printer.errors import (

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import key_change_voucher, odd_amount_voucher, read_qr_codes
 from PIL import Image
+from printer_helpers import key_change_voucher, odd_amount_voucher, read_qr_codes
 
 from starpos.devices.printer.escpos_render import voucher_bytes
 from starpos.devices.printer.escpos_support import profile_dots

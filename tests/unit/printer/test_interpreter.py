@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import key_change_voucher, read_qr_codes
 from PIL import ImageChops
+from printer_helpers import key_change_voucher, read_qr_codes
 
 from starpos.devices.printer import status
 from starpos.devices.printer.escpos_render import voucher_bytes

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from helpers import key_change_voucher, odd_amount_voucher
+from printer_helpers import key_change_voucher, odd_amount_voucher
 
 from starpos.devices.printer.layout import (
     Cut,
