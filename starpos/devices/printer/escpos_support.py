@@ -6,6 +6,7 @@ python-escpos 3.1 does three things we do not want from a library (see
 application's own logging set-up a no-op) and creates a new temporary folder for its
 capabilities cache; at run time its printer classes log through the *root* logger with
 ``logging.info(...)``, which calls ``basicConfig()`` again whenever the root has no handler.
+(It also calls ``mkdtemp()`` even when the cache folder is given.)
 
 So the import happens here, once, on first use (never at import time of StarPOS): the cache
 goes to ``ESCPOS_CAPABILITIES_PICKLE_DIR`` (default: our cache folder), handlers the import
@@ -18,6 +19,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import tempfile
 import threading
 from pathlib import Path
 from types import ModuleType
@@ -55,12 +57,20 @@ def load_escpos() -> None:
         os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = cache_dir
         root = logging.getLogger()
         handlers_before = list(root.handlers)
+        entries_before = set(Path(cache_dir).iterdir())
+        # escpos evaluates mkdtemp() even when the variable is set (it is the default argument
+        # of environ.get): let that folder land in our cache folder, and remove it again.
+        tempdir_before, tempfile.tempdir = tempfile.tempdir, cache_dir
         try:
             importlib.import_module("escpos.printer")
         finally:
+            tempfile.tempdir = tempdir_before
             for handler in list(root.handlers):
                 if handler not in handlers_before:
                     root.removeHandler(handler)
+            for entry in set(Path(cache_dir).iterdir()) - entries_before:
+                if entry.is_dir() and not any(entry.iterdir()):
+                    entry.rmdir()
         for name in _PRINTER_MODULES:
             try:
                 module = importlib.import_module(f"escpos.printer.{name}")

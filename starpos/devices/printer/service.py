@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+from PIL import Image
 
 from starpos.devices.printer import status as st
 from starpos.devices.printer.connection import Connection, open_printer, parse_connection
@@ -31,6 +34,7 @@ from starpos.devices.printer.escpos_render import voucher_bytes
 from starpos.devices.printer.escpos_support import escpos_module, profile_dots
 from starpos.devices.printer.layout import LayoutOptions, VoucherLayout, layout_voucher
 from starpos.devices.printer.paper import paper_for
+from starpos.devices.printer.preview import render_preview
 from starpos.devices.printer.template import Template, load_template
 from starpos.devices.printer.voucher import Voucher
 
@@ -38,6 +42,24 @@ log = logging.getLogger(__name__)
 
 #: Seconds to wait for connecting, for each write and for each status answer.
 TIMEOUT_SECONDS = 5.0
+_forbidden_threads: set[int] = set()
+
+
+def forbid_blocking_calls_from(thread: threading.Thread) -> None:
+    """Make printing or asking for status from ``thread`` (the GUI thread) fail loudly.
+
+    The window calls this once at start-up, so a call that would freeze it is caught in the
+    tests instead of in front of a cashier (DESIGN.md: the main thread never waits on a device).
+    """
+    if thread.ident is not None:
+        _forbidden_threads.add(thread.ident)
+
+
+def _check_thread() -> None:
+    if threading.get_ident() in _forbidden_threads:
+        raise RuntimeError(
+            "printer I/O was called on the GUI thread; run it on the printer worker thread"
+        )
 
 
 class SettingsReader(Protocol):
@@ -85,6 +107,13 @@ def voucher_layout(
     return layout_voucher(voucher, template or load_template(), options)
 
 
+def voucher_preview(
+    voucher: Voucher, settings: SettingsReader, template: Template | None = None
+) -> Image.Image:
+    """The voucher as it will come out of the printer (1-bit image, one dot a pixel)."""
+    return render_preview(voucher_layout(voucher, settings, template))
+
+
 def resolve_connection(settings: SettingsReader, data_dir: Path | None = None) -> Connection:
     """The configured connection; ``virtual`` (or empty) starts or reuses the virtual printer."""
     connection = parse_connection(str(settings.get("printer.connection") or ""))
@@ -110,6 +139,7 @@ def print_voucher(
 
 def print_bytes(data: bytes, settings: SettingsReader) -> PrintResult:
     """Send ready ESC/POS bytes with the status checks around them (test prints use it too)."""
+    _check_thread()
     connection = resolve_connection(settings)
     printer = open_printer(connection, _profile(settings), TIMEOUT_SECONDS)
     try:
@@ -129,6 +159,7 @@ def print_bytes(data: bytes, settings: SettingsReader) -> PrintResult:
 
 def printer_status(settings: SettingsReader) -> PrinterStatus:
     """Ask the configured printer how it is; faults come back in ``error``, never raised."""
+    _check_thread()
     try:
         connection = resolve_connection(settings)
     except PrinterError as error:

@@ -84,3 +84,33 @@ def test_a_serial_port_that_does_not_exist_is_not_found(tmp_path: Path) -> None:
     with pytest.raises(PrinterNotFoundError) as caught:
         print_voucher(sample_voucher(), settings)
     assert str(tmp_path) in caught.value.params["native"]
+
+
+def test_printing_from_a_forbidden_thread_fails_loudly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from starpos.devices.printer import service
+
+    monkeypatch.setattr(service, "_forbidden_threads", set())
+    service.forbid_blocking_calls_from(threading.current_thread())
+    settings = make_settings(tmp_path, printer__connection=f"file:{tmp_path / 'lp0'}")
+    with pytest.raises(RuntimeError, match="GUI thread"):
+        print_voucher(sample_voucher(), settings)
+    with pytest.raises(RuntimeError, match="GUI thread"):
+        printer_status(settings)
+    assert not (tmp_path / "lp0").exists()
+
+
+def test_the_package_imports_without_loading_escpos() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import child_env
+
+    code = "import sys, starpos.devices.printer; print('escpos' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=child_env(), timeout=60
+    )
+    assert result.stdout.strip() == "False", result.stderr
