@@ -101,7 +101,11 @@ class VirtualPrinter:
             if not data:
                 break
             if self.state() in _PRINTING_STATES:
-                interpreter.feed(data)
+                try:
+                    interpreter.feed(data)
+                except Exception:  # a printer that chokes on a job drops it, and stays on
+                    log.exception("virtual printer could not interpret the data; job dropped")
+                    interpreter.pending = b""
             else:
                 self._answer_status_only(interpreter, data)
         if interpreter.has_content():
