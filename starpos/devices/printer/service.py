@@ -88,6 +88,8 @@ class PrinterStatus:
 
 @dataclass(frozen=True)
 class PrintResult:
+    """A voucher went out: how many bytes, and what the printer said before and after."""
+
     connection: str
     bytes_sent: int
     status_before: PrinterStatus
@@ -138,7 +140,7 @@ def print_voucher(
 
 
 def print_bytes(data: bytes, settings: SettingsReader) -> PrintResult:
-    """Send ready ESC/POS bytes with the status checks around them (test prints use it too)."""
+    """Send ready ESC/POS bytes with the status checks around them."""
     _check_thread()
     connection = resolve_connection(settings)
     printer = open_printer(connection, _profile(settings), TIMEOUT_SECONDS)
@@ -158,13 +160,19 @@ def print_bytes(data: bytes, settings: SettingsReader) -> PrintResult:
 
 
 def printer_status(settings: SettingsReader) -> PrinterStatus:
-    """Ask the configured printer how it is; faults come back in ``error``, never raised."""
+    """Ask the configured printer how it is.
+
+    Printer faults (offline, paper out, not found ...) come back in ``error``, never raised,
+    so a status bar can show them; only a malformed connection string raises (a ConfigError).
+    """
     _check_thread()
+    connection_text = str(settings.get("printer.connection") or "virtual")
     try:
         connection = resolve_connection(settings)
+        connection_text = connection.text
+        printer = open_printer(connection, _profile(settings), TIMEOUT_SECONDS)
     except PrinterError as error:
-        return PrinterStatus(str(settings.get("printer.connection")), st.UNKNOWN, error)
-    printer = open_printer(connection, _profile(settings), TIMEOUT_SECONDS)
+        return PrinterStatus(connection_text, st.UNKNOWN, error)
     try:
         _guarded(connection, printer.open)
         return _checked_status(printer, connection)

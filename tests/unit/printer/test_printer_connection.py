@@ -114,3 +114,17 @@ def test_the_package_imports_without_loading_escpos() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=child_env(), timeout=60
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_cups_without_pycups_names_the_missing_package(tmp_path: Path) -> None:
+    pytest.importorskip("escpos")
+    try:
+        import cups  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("pycups is installed here")
+    settings = make_settings(tmp_path, printer__connection="cups:Front_Desk")
+    status = printer_status(settings)
+    assert status.error is not None and status.error.code == "printer.support_missing"
+    assert status.error.params == {"kind": "CUPS", "package": "pycups"}

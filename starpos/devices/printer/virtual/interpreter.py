@@ -127,8 +127,7 @@ class EscposInterpreter:
         if byte == DLE:
             return self._dle(buf, pos)
         if byte == FS:
-            command = _need(buf, pos + 1)
-            return pos + (4 if command == ord("p") else 2)
+            return _skip(buf, pos, 2 if _need(buf, pos + 1) == ord("p") else 0)
         if byte == LF:
             self._flush_line(force=True)
             return pos + 1
@@ -180,7 +179,7 @@ class EscposInterpreter:
             length = (low + 256 * high) * (3 if mode in (32, 33) else 1)
             _need(buf, pos + 4 + length)
             return pos + 5 + length
-        return pos + 2 + _ESC_SKIP.get(command, 0)
+        return _skip(buf, pos, _ESC_SKIP.get(command, 0))
 
     def _gs(self, buf: bytes, pos: int) -> int:
         command = _need(buf, pos + 1)
@@ -212,7 +211,7 @@ class EscposInterpreter:
             return pos + 5 + length
         if command == ord("k"):
             return self._barcode(buf, pos)
-        return pos + 2 + _GS_SKIP.get(command, 0)
+        return _skip(buf, pos, _GS_SKIP.get(command, 0))
 
     def _dle(self, buf: bytes, pos: int) -> int:
         command = _need(buf, pos + 1)
@@ -222,7 +221,7 @@ class EscposInterpreter:
         if command == 0x14:
             _need(buf, pos + 4)
             return pos + 5
-        return pos + 3 if command == 0x05 else pos + 2
+        return _skip(buf, pos, 1 if command == 0x05 else 0)
 
     def _barcode(self, buf: bytes, pos: int) -> int:
         mode = _need(buf, pos + 2)
@@ -292,6 +291,13 @@ class EscposInterpreter:
             strip = qr_image(data, self.state.qr_module, self.paper_dots)
             self.state.strips.append(strip)
             self.state.text_lines.append(f"[qr {data}]")
+
+
+def _skip(buf: bytes, pos: int, parameters: int) -> int:
+    """Past a two-byte command and its ``parameters`` (which must have arrived)."""
+    end = pos + 2 + parameters
+    _need(buf, end - 1)
+    return end
 
 
 def _need(buf: bytes, index: int) -> int:
