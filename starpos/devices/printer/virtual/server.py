@@ -9,6 +9,7 @@ folder: one word from :data:`starpos.devices.printer.status.FAULT_STATES` (``rea
 ``paper-near-end``, ``offline``, ``cover-open``, ``paper-out``, ``error``). The state is
 read at every status query and every piece of data; while the printer is not ready
 (anything but ``ready``/``paper-near-end``) it answers status queries but prints nothing.
+A connection silent for ``idle_timeout`` seconds (30 by default) is closed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 import re
 import socket
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,9 +43,11 @@ class VirtualPrinter:
         paper_dots: int = 576,
         profile: str | None = None,
         on_printed: Callable[[Path], None] | None = None,
+        idle_timeout: float = 30.0,
     ) -> None:
         self.out = out
         self.on_printed = on_printed
+        self.idle_timeout = idle_timeout
         self.out.mkdir(parents=True, exist_ok=True)
         self.paper_dots = paper_dots
         self.code_pages = profile_code_pages(profile)
@@ -91,15 +95,22 @@ class VirtualPrinter:
             status=lambda query: status.answers_for(self.state()).get(query, status.FIXED_BITS),
             reply=connection.sendall,
         )
+        last_data = time.monotonic()
         while not self._stop.is_set():
             try:
                 data = connection.recv(65536)
             except TimeoutError:
+                # Like a real port-9100 printer, drop a client that holds the port and says
+                # nothing, so one stuck client cannot keep every other one out.
+                if time.monotonic() - last_data > self.idle_timeout:
+                    log.info("virtual printer: idle connection closed")
+                    break
                 continue
             except OSError:
                 break
             if not data:
                 break
+            last_data = time.monotonic()
             if self.state() in _PRINTING_STATES:
                 try:
                     interpreter.feed(data)
