@@ -11,6 +11,7 @@ import argparse
 import os
 import signal
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ def register(subparsers: Any) -> None:
     render.add_argument("--paper-mm", type=int, choices=(58, 80), help="default: the setting")
     render.add_argument("--profile", help="python-escpos profile (default: the setting)")
     render.add_argument("--reprint", action="store_true")
+    render.add_argument("--font", choices=("a", "b"), help="printer font (b: 42 columns on 58 mm)")
     render.add_argument("--voucher-lang", help="language of the voucher (en, fr, zh_CN)")
     render.add_argument("--escpos-out", help="also write the ESC/POS bytes to this file")
     render.add_argument("--json", action="store_true")
@@ -101,8 +103,6 @@ def _test_print(args: argparse.Namespace) -> int:
 
 
 def _sample(settings: Settings, reprint: bool, language: str | None = None) -> Any:
-    from dataclasses import replace
-
     from starpos.devices.printer.voucher import sample_voucher
     from starpos.i18n import current_language
 
@@ -120,13 +120,17 @@ def _render(args: argparse.Namespace) -> int:
     from starpos.devices.printer.escpos_render import voucher_bytes
     from starpos.devices.printer.preview import render_preview
     from starpos.devices.printer.service import voucher_layout
+    from starpos.devices.printer.template import load_template
 
     settings = Settings()
     if args.paper_mm:
         settings.set("printer.paper_mm", args.paper_mm)
     if args.profile:
         settings.set("printer.profile", args.profile)
-    layout = voucher_layout(_sample(settings, args.reprint, args.voucher_lang), settings)
+    template = load_template()
+    if args.font:
+        template = replace(template, font=args.font)
+    layout = voucher_layout(_sample(settings, args.reprint, args.voucher_lang), settings, template)
     image = render_preview(layout)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +140,7 @@ def _render(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             {"png": str(out), "width": image.width, "height": image.height,
-             "columns": layout.paper.columns}
+             "columns": layout.columns}
         )  # fmt: skip
     else:
         print(out)

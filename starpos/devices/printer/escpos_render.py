@@ -42,6 +42,7 @@ def render_escpos(layout: VoucherLayout, printer: Any) -> None:
             if _encodable(line.text, codec):
                 printer.set(
                     align=line.align,
+                    font=line.font,
                     bold=line.bold,
                     normal_textsize=line.width == 1 and line.height == 1,
                     double_width=line.width == 2,
@@ -49,12 +50,12 @@ def render_escpos(layout: VoucherLayout, printer: Any) -> None:
                 )
                 printer.text(line.text + "\n")
             else:
-                run = Run(line.text, line.bold, line.width, line.height)
+                run = Run(line.text, line.bold, line.width, line.height, line.font)
                 _image(printer, draw_row([run], line.align, dots))
         elif isinstance(line, QrCode):
             _image(printer, qr_image(line.data, line.module_dots, dots))
         elif isinstance(line, Feed):
-            printer.set(align="left", bold=False, normal_textsize=True)
+            printer.set(align="left", font=layout.font, bold=False, normal_textsize=True)
             printer.ln(line.rows)
         elif isinstance(line, Cut):
             printer.cut(feed=False)

@@ -2,10 +2,10 @@
 
 Shared by the print preview, the raster fallback of the ESC/POS renderer (text the
 printer's code page cannot hold, such as Chinese) and the virtual printer, so all three
-put the same dots on the page. Font A cells are 12 x 24 dots drawn with DejaVu Sans Mono;
-wide East Asian characters take two cells and are drawn with Noto Sans CJK. Double width
-and height scale the cell by whole dots, as a printer does. Images are PIL mode ``"1"``
-(0 = black dot, 1 = white paper).
+put the same dots on the page. Font A cells are 12 x 24 dots, font B cells 9 x 17, drawn
+with DejaVu Sans Mono; wide East Asian characters take two cells and are drawn with Noto
+Sans CJK. Double width and height scale the cell by whole dots, as a printer does. Images
+are PIL mode ``"1"`` (0 = black dot, 1 = white paper).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from functools import cache
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
-from starpos.devices.printer.paper import CELL_HEIGHT_DOTS, CELL_WIDTH_DOTS, row_height
+from starpos.devices.printer.paper import FONT_CELLS, row_height
 
 WHITE = 1
 BLACK = 0
@@ -38,6 +38,7 @@ class Run:
     bold: bool = False
     width: int = 1
     height: int = 1
+    font: str = "a"
 
 
 @cache
@@ -49,17 +50,22 @@ def _font_file(name: str) -> str | None:
     return None
 
 
+#: Point sizes that fill each printer font's cell: (DejaVu Sans Mono, Noto Sans CJK).
+_SIZES = {"a": (20, 22), "b": (14, 16)}
+
+
 @cache
-def _font(bold: bool, wide: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(bold: bool, wide: bool, cell: str) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    mono_size, cjk_size = _SIZES[cell]
     if wide:
         path = _font_file(_CJK_FILES[bold]) or _font_file(_CJK_FILES[False])
         if path:
-            return ImageFont.truetype(path, 22, index=_CJK_INDEX)
+            return ImageFont.truetype(path, cjk_size, index=_CJK_INDEX)
     path = _font_file(_MONO_FILES[bold]) or _font_file(_MONO_FILES[False])
     if path:
-        return ImageFont.truetype(path, 20)
+        return ImageFont.truetype(path, mono_size)
     # No DejaVu: Pillow's own font still prints something legible.
-    return ImageFont.load_default(20)
+    return ImageFont.load_default(mono_size)
 
 
 def fonts_available() -> dict[str, bool]:
@@ -75,14 +81,15 @@ def is_wide(char: str) -> bool:
 
 
 @cache
-def _glyph(char: str, bold: bool, width: int, height: int) -> Image.Image:
+def _glyph(char: str, bold: bool, width: int, height: int, cell_font: str) -> Image.Image:
     wide = is_wide(char)
-    cell = Image.new("1", (CELL_WIDTH_DOTS * (2 if wide else 1), CELL_HEIGHT_DOTS), WHITE)
-    font = _font(bold, wide)
+    cell_width, cell_height = FONT_CELLS[cell_font]
+    cell = Image.new("1", (cell_width * (2 if wide else 1), cell_height), WHITE)
+    font = _font(bold, wide, cell_font)
     if wide:
         # CJK fonts carry a large line gap: centre the ideograph box in the cell instead.
         top, bottom = font.getbbox("国", anchor="ls")[1::2]
-        baseline = (CELL_HEIGHT_DOTS - (bottom - top)) // 2 - top
+        baseline = (cell_height - (bottom - top)) // 2 - top
         ImageDraw.Draw(cell).text((1, baseline), char, font=font, fill=BLACK, anchor="ls")
     else:
         ImageDraw.Draw(cell).text((0, 0), char, font=font, fill=BLACK)
@@ -94,7 +101,7 @@ def _glyph(char: str, bold: bool, width: int, height: int) -> Image.Image:
 def runs_width(runs: list[Run]) -> int:
     """Dots the runs take across."""
     return sum(
-        CELL_WIDTH_DOTS * run.width * (2 if is_wide(char) else 1)
+        FONT_CELLS[run.font][0] * run.width * (2 if is_wide(char) else 1)
         for run in runs
         for char in run.text
     )
@@ -106,14 +113,14 @@ def draw_row(runs: list[Run], align: str, paper_dots: int) -> Image.Image:
     The strip is as tall as the row feeds the paper (the tallest run plus the line gap);
     what does not fit across is cut off, as on a printer.
     """
-    tallest = max((run.height for run in runs), default=1)
-    row = Image.new("1", (paper_dots, row_height(tallest)), WHITE)
+    height = max((row_height(run.height, run.font) for run in runs), default=row_height(1))
+    row = Image.new("1", (paper_dots, height), WHITE)
     used = runs_width(runs)
     x = {"center": (paper_dots - used) // 2, "right": paper_dots - used}.get(align, 0)
     x = max(x, 0)
     for run in runs:
         for char in run.text:
-            glyph = _glyph(char, run.bold, run.width, run.height)
+            glyph = _glyph(char, run.bold, run.width, run.height, run.font)
             if x + glyph.width > paper_dots:
                 return row
             if not char.isspace():

@@ -32,6 +32,7 @@ class TextRow:
     bold: bool = False
     width: int = 1
     height: int = 1
+    font: str = "a"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,11 @@ class LayoutOptions:
 class VoucherLayout:
     paper: Paper
     lines: tuple[PrintLine, ...]
+    font: str = "a"
+
+    @property
+    def columns(self) -> int:
+        return self.paper.columns_in(self.font)
 
     def text(self) -> str:
         """The printed text, one row a line (what a person reads on the paper)."""
@@ -83,18 +89,19 @@ def cell_width(text: str) -> int:
 
 
 def layout_voucher(voucher: Voucher, template: Template, options: LayoutOptions) -> VoucherLayout:
-    builder = _Builder(voucher, options)
+    builder = _Builder(voucher, options, template.font)
     for element in template.elements:
         if builder.applies(element.when):
             builder.add(element)
-    return VoucherLayout(options.paper, tuple(builder.lines))
+    return VoucherLayout(options.paper, tuple(builder.lines), template.font)
 
 
 class _Builder:
-    def __init__(self, voucher: Voucher, options: LayoutOptions) -> None:
+    def __init__(self, voucher: Voucher, options: LayoutOptions, font: str) -> None:
         self.voucher = voucher
         self.options = options
-        self.columns = options.paper.columns
+        self.font = font
+        self.columns = options.paper.columns_in(font)
         self.lines: list[PrintLine] = []
         self.fields = _fields(voucher)
 
@@ -151,14 +158,14 @@ class _Builder:
             size = -(-len(groups) // rows)
             for start in range(0, len(groups), size):
                 row = " ".join(groups[start : start + size])
-                self.lines.append(TextRow(row, "center", True, 2, 2))
+                self.lines.append(TextRow(row, "center", True, 2, 2, self.font))
 
     def _add_qr(self, element: Element) -> None:
         for token in self.voucher.tokens:
             self.lines.append(QrCode(token.digits, element.module_dots))
 
     def _add_rule(self, element: Element) -> None:
-        self.lines.append(TextRow(element.char * self.columns))
+        self.lines.append(TextRow(element.char * self.columns, font=self.font))
 
     def _add_feed(self, element: Element) -> None:
         self.lines.append(Feed(element.rows))
@@ -172,18 +179,18 @@ class _Builder:
     def wrapped(self, text: str, align: str, bold: bool, width: int, height: int) -> None:
         room = self.columns // width
         for row in _wrap(text, room):
-            self.lines.append(TextRow(row, align, bold, width, height))
+            self.lines.append(TextRow(row, align, bold, width, height, self.font))
 
     def pair(self, label: str, value: str, bold: bool) -> None:
         """``label ........ value`` on one row, or the value right-aligned below."""
         gap = self.columns - cell_width(label) - cell_width(value)
         if gap >= 1:
-            self.lines.append(TextRow(label + " " * gap + value, "left", bold))
+            self.lines.append(TextRow(label + " " * gap + value, "left", bold, font=self.font))
             return
         self.wrapped(label, "left", bold, 1, 1)
         for row in _wrap(value, self.columns):
             padding = " " * (self.columns - cell_width(row))
-            self.lines.append(TextRow(padding + row, "left", bold))
+            self.lines.append(TextRow(padding + row, "left", bold, font=self.font))
 
 
 def _wrap(text: str, room: int) -> list[str]:

@@ -1,9 +1,10 @@
 """Paper geometry shared by the layout, the ESC/POS renderer, the preview and the virtual printer.
 
-A thermal printer prints font A in cells of 12 x 24 dots; 80 mm paper has 576 printable dots
-(72 mm at 203 dpi), 58 mm paper 384 (48 mm). A printer profile that knows its own printable
-width (python-escpos ``media.width.pixels``, e.g. 512 for a TM-T88V) narrows that, so the
-number of columns is what the printer can really print in font A.
+A thermal printer prints font A in cells of 12 x 24 dots and font B in cells of 9 x 17; 80 mm
+paper has 576 printable dots (72 mm at 203 dpi), 58 mm paper 384 (48 mm). A printer profile
+that knows its own printable width (python-escpos ``media.width.pixels``, e.g. 512 for a
+TM-T88V) narrows that, so the number of columns is what the printer can really print:
+48 (font A) or 64 (font B) on 576 dots, 42 or 56 on 512, 32 or 42 on 384.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from dataclasses import dataclass
 
 from starpos.devices.printer.errors import VoucherDataError
 
-CELL_WIDTH_DOTS = 12
-CELL_HEIGHT_DOTS = 24
+#: Character cell (width, height) in dots of the printer's fonts A and B.
+FONT_CELLS: dict[str, tuple[int, int]] = {"a": (12, 24), "b": (9, 17)}
 #: Dots fed below each text row (the printer's default line spacing is 30 dots at 180 dpi).
 ROW_GAP_DOTS = 6
 #: Printable dots per paper width in millimetres.
@@ -30,12 +31,16 @@ class Paper:
     @property
     def columns(self) -> int:
         """Font A characters per line (32 on 58 mm, 48 on 80 mm, 42 on a 512-dot printer)."""
-        return self.dots // CELL_WIDTH_DOTS
+        return self.columns_in("a")
+
+    def columns_in(self, font: str) -> int:
+        """Characters per line in ``font`` (``"a"`` or ``"b"``)."""
+        return self.dots // FONT_CELLS[font][0]
 
 
-def row_height(height_factor: int) -> int:
+def row_height(height_factor: int, font: str = "a") -> int:
     """Dots one text row of the given height factor (1 or 2) takes on the paper."""
-    return CELL_HEIGHT_DOTS * height_factor + ROW_GAP_DOTS
+    return FONT_CELLS[font][1] * height_factor + ROW_GAP_DOTS
 
 
 def paper_for(width_mm: int, profile_dots: int | None = None) -> Paper:

@@ -21,12 +21,12 @@ def render_pages(layout: VoucherLayout) -> list[Image.Image]:
     strips: list[Image.Image] = []
     for line in layout.lines:
         if isinstance(line, TextRow):
-            run = Run(line.text, line.bold, line.width, line.height)
+            run = Run(line.text, line.bold, line.width, line.height, line.font)
             strips.append(draw_row([run], line.align, dots))
         elif isinstance(line, QrCode):
             strips.append(qr_image(line.data, line.module_dots, dots))
         elif isinstance(line, Feed):
-            strips.append(Image.new("1", (dots, row_height(1) * line.rows), WHITE))
+            strips.append(Image.new("1", (dots, row_height(1, layout.font) * line.rows), WHITE))
         elif isinstance(line, Cut):
             pages.append(stack(strips, dots))
             strips = []

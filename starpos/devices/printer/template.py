@@ -41,10 +41,17 @@ class Element:
     module_dots: int = 6
 
 
+FONTS = ("a", "b")
+
+
 @dataclass(frozen=True)
 class Template:
+    """A checked template; ``font`` is the printer font of the whole voucher (a: 12 x 24 dots,
+    b: 9 x 17 dots, which fits 42 columns on 58 mm paper)."""
+
     path: str
     elements: tuple[Element, ...]
+    font: str = "a"
 
     def labels(self) -> list[str]:
         """Every translatable source string of the template (context ``voucher``)."""
@@ -96,7 +103,10 @@ def parse_template(document: Any, path: str = "<template>") -> Template:
         if problem:
             raise fail(f"element {number} ({element.kind}): {problem}")
         elements.append(element)
-    return Template(path, tuple(elements))
+    font = document.get("font", "a")
+    if font not in FONTS:
+        raise fail('"font" must be "a" or "b"')
+    return Template(path, tuple(elements), font)
 
 
 def _check(element: Element) -> str:

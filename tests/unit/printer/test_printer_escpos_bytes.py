@@ -88,3 +88,13 @@ def test_images_fit_the_printer_profile() -> None:
         assert {image.width for image in raster_images(render(sample_voucher(), mm, profile))} == {
             width
         }
+
+
+def test_font_b_is_selected_for_every_row() -> None:
+    options = LayoutOptions(paper_for(58, profile_dots("TM-T88V")), True, False)
+    template = replace(load_template(), font="b")
+    rows = voucher_bytes(layout_voucher(sample_voucher(), template, options), "TM-T88V")
+    rows_with_money = [row for row in rows.split(b"\n") if b"ZAR" in row]
+    assert len(rows_with_money) == 7  # four breakdown lines, net, paid, change
+    assert all(ESC + b"M\x01" in row for row in rows_with_money)  # font B, set on each row
+    assert any(row.endswith(b"Net amount" + b" " * 22 + b"115.00 ZAR") for row in rows_with_money)

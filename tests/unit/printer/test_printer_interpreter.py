@@ -38,22 +38,24 @@ def interpret(data: bytes, dots: int, chunk: int = 0, state: str = "ready"):
     return pages, replies
 
 
-def layout(voucher: Voucher, mm: int):
+def layout(voucher: Voucher, mm: int, font: str = "a"):
     options = LayoutOptions(paper_for(mm, profile_dots(PROFILE)), True, True)
-    return layout_voucher(voucher, load_template(), options)
+    return layout_voucher(voucher, replace(load_template(), font=font), options)
 
 
 @pytest.mark.parametrize(
-    ("voucher", "mm"),
+    ("voucher", "mm", "font"),
     [
-        (sample_voucher(), 80),
-        (sample_voucher(reprint=True), 58),
-        (replace(sample_voucher(), language="zh_CN"), 58),
-        (replace(key_change_voucher(), language="fr"), 80),
+        (sample_voucher(), 80, "a"),
+        (sample_voucher(reprint=True), 58, "a"),
+        (replace(sample_voucher(), language="zh_CN"), 58, "a"),
+        (replace(key_change_voucher(), language="fr"), 80, "a"),
+        (sample_voucher(), 58, "b"),
+        (replace(sample_voucher(reprint=True), language="zh_CN"), 80, "b"),
     ],
 )
-def test_the_printed_paper_is_the_preview_dot_for_dot(voucher: Voucher, mm: int) -> None:
-    planned = layout(voucher, mm)
+def test_the_printed_paper_is_the_preview_dot_for_dot(voucher: Voucher, mm: int, font: str) -> None:
+    planned = layout(voucher, mm, font)
     pages, _ = interpret(voucher_bytes(planned, PROFILE), planned.paper.dots)
     preview = render_pages(planned)
     assert len(pages) == len(preview) == 1

@@ -122,3 +122,14 @@ def test_labels_are_printed_in_the_vouchers_language() -> None:
     for row in chinese.lines:
         if isinstance(row, TextRow):
             assert cell_width(row.text) * row.width <= 32
+
+
+@pytest.mark.parametrize(("mm", "profile_dots", "columns"), [(58, None, 42), (80, None, 64)])
+def test_font_b_fits_more_columns(mm: int, profile_dots: int | None, columns: int) -> None:
+    template = replace(load_template(), font="b")
+    options = LayoutOptions(paper_for(mm, profile_dots))
+    layout = layout_voucher(sample_voucher(), template, options)
+    assert layout.columns == columns
+    rows = [line for line in layout.lines if isinstance(line, TextRow)]
+    assert {row.font for row in rows} == {"b"}
+    assert max(len(row.text) for row in rows if row.width == 1) == columns

@@ -1,12 +1,12 @@
 """An ESC/POS interpreter: the bytes a printer receives -> the paper it would print.
 
 It understands what StarPOS and most POS software send: text in the selected code page
-(``ESC t``), ``ESC !``/``GS !`` sizes, ``ESC E`` bold, ``ESC a`` alignment, ``GS v 0``
-raster images, ``GS ( k`` native QR codes, ``ESC d``/``ESC J`` feeds, ``GS V`` cuts,
-``ESC p`` drawer kicks and ``DLE EOT`` real-time status queries (answered through a
-callback). Other commands are consumed with their parameters and ignored, as a printer
-lacking a feature would. Input may arrive in pieces of any size: an incomplete command waits
-for the next piece.
+(``ESC t``), ``ESC !``/``GS !`` sizes, ``ESC M`` fonts A and B, ``ESC E`` bold, ``ESC a``
+alignment, ``GS v 0`` raster images, ``GS ( k`` native QR codes, ``ESC d``/``ESC J``
+feeds, ``GS V`` cuts, ``ESC p`` drawer kicks and ``DLE EOT`` real-time status queries
+(answered through a callback). Other commands are consumed with their parameters and
+ignored, as a printer lacking a feature would. Input may arrive in pieces of any size: an
+incomplete command waits for the next piece.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ LF, CR, HT = 0x0A, 0x0D, 0x09
 _ALIGN = {0: "left", 48: "left", 1: "center", 49: "center", 2: "right", 50: "right"}
 #: ESC commands followed by exactly this many parameter bytes that we do not act on.
 _ESC_SKIP = {
-    ord("-"): 1, ord("M"): 1, ord("G"): 1, ord("V"): 1, ord("{"): 1, ord("3"): 1,
+    ord("-"): 1, ord("G"): 1, ord("V"): 1, ord("{"): 1, ord("3"): 1,
     ord(" "): 1, ord("U"): 1, ord("r"): 1, ord("R"): 1, ord("2"): 0, ord("c"): 2,
     ord("="): 1, ord("%"): 1, ord("L"): 0, ord("S"): 0, ord("T"): 1,
     ord("<"): 0, ord("e"): 1, ord("$"): 2, ord("\\"): 2,
@@ -55,6 +55,7 @@ class _Style:
     height: int = 1
     align: str = "left"
     code_page: int = 0
+    font: str = "a"
 
 
 @dataclass
@@ -150,9 +151,10 @@ class EscposInterpreter:
             self._flush_line(force=False)
             self.state.style = _Style()
             return pos + 2
-        if command in (ord("!"), ord("E"), ord("a"), ord("t"), ord("d"), ord("J")):
+        if command in (ord("!"), ord("E"), ord("a"), ord("t"), ord("d"), ord("J"), ord("M")):
             value = _need(buf, pos + 2)
             if command == ord("!"):
+                style.font = "b" if value & 0x01 else "a"
                 style.bold = bool(value & 0x08)
                 style.height = 2 if value & 0x10 else 1
                 style.width = 2 if value & 0x20 else 1
@@ -162,9 +164,11 @@ class EscposInterpreter:
                 style.align = _ALIGN.get(value, "left")
             elif command == ord("t"):
                 style.code_page = value
+            elif command == ord("M"):
+                style.font = "b" if value in (1, 49) else "a"
             elif command == ord("d"):
                 self._flush_line(force=False)
-                self._blank(row_height(1) * value)
+                self._blank(row_height(1, style.font) * value)
             else:
                 self._flush_line(force=False)
                 self._blank(value)
@@ -241,14 +245,16 @@ class EscposInterpreter:
 
     def _add_text(self, text: str) -> None:
         style, runs = self.state.style, self.state.runs
-        if runs and (runs[-1].bold, runs[-1].width, runs[-1].height) == (
-            style.bold,
-            style.width,
-            style.height,
+        run = Run(text, style.bold, style.width, style.height, style.font)
+        if runs and (runs[-1].bold, runs[-1].width, runs[-1].height, runs[-1].font) == (
+            run.bold,
+            run.width,
+            run.height,
+            run.font,
         ):
-            runs[-1] = Run(runs[-1].text + text, style.bold, style.width, style.height)
+            runs[-1] = Run(runs[-1].text + text, run.bold, run.width, run.height, run.font)
         else:
-            runs.append(Run(text, style.bold, style.width, style.height))
+            runs.append(run)
 
     def _flush_line(self, *, force: bool) -> None:
         """Print the line buffer; an empty buffer feeds one line only on LF (``force``)."""
@@ -258,7 +264,7 @@ class EscposInterpreter:
             state.text_lines.append("".join(run.text for run in state.runs).rstrip())
             state.runs = []
         elif force:
-            self._blank(row_height(1))
+            self._blank(row_height(1, state.style.font))
             state.text_lines.append("")
 
     def _blank(self, dots: int) -> None:
