@@ -51,6 +51,7 @@ def register(subparsers: Any) -> None:
     virtual.add_argument("--paper-mm", type=int, choices=(58, 80), default=80)
     virtual.add_argument("--profile", default="TM-T88V", help="python-escpos profile")
     virtual.add_argument("--state-file", help=argparse.SUPPRESS)
+    virtual.add_argument("--owner-pid", type=int, help=argparse.SUPPRESS)
     virtual.set_defaults(handler=_virtual)
 
 
@@ -163,6 +164,7 @@ def _virtual(args: argparse.Namespace) -> int:
         int(port_text),
         paper_dots=paper.dots,
         profile=args.profile,
+        owner_pid=args.owner_pid,
         on_printed=lambda path: print(
             translate("printer", "printed {path}").format(path=path), flush=True
         ),

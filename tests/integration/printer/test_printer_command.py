@@ -90,3 +90,26 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def test_the_embedded_printer_switches_off_when_its_starter_ends(data_dir: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import child_env
+
+    starter = (
+        "from starpos.devices.printer.virtual.launcher import ensure_virtual_printer\n"
+        "print(ensure_virtual_printer(58, 'TM-T88V'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", starter], capture_output=True, text=True, timeout=120,
+        env=child_env(),
+    )  # fmt: skip
+    assert result.stdout.startswith("network:127.0.0.1:"), result.stderr
+    pid = json.loads((output_folder() / "virtual-printer.json").read_text())["pid"]
+    deadline = time.monotonic() + 30
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(pid)

@@ -2,9 +2,10 @@
 
 The printer runs as its own process (``starpos printer virtual``) listening on 127.0.0.1 on a
 free port, printing to ``<data_dir>/printer-out/``. It records its pid, port and paper in
-``printer-out/virtual-printer.json``; later calls reuse it while it is alive and set up for
-the same paper, and start a new one otherwise. It outlives the app that started it, like a
-printer left switched on; :func:`stop_virtual_printer` switches it off.
+``printer-out/virtual-printer.json``; later calls (from any process) reuse it while it is
+alive and set up for the same paper, and start a new one otherwise. It switches itself off
+when the process that started it ends (so no test run or app session leaves one behind);
+:func:`stop_virtual_printer` switches it off sooner.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def _start(folder: Path, paper_mm: int, profile: str | None) -> str:
     command = [
         sys.executable, "-m", "starpos", "printer", "virtual",
         "--listen", "127.0.0.1:0", "--out", str(folder), "--paper-mm", str(paper_mm),
-        "--state-file", str(state_path),
+        "--state-file", str(state_path), "--owner-pid", str(os.getpid()),
     ]  # fmt: skip
     if profile:
         command += ["--profile", profile]

@@ -9,12 +9,14 @@ folder: one word from :data:`starpos.devices.printer.status.FAULT_STATES` (``rea
 ``paper-near-end``, ``offline``, ``cover-open``, ``paper-out``, ``error``). The state is
 read at every status query and every piece of data; while the printer is not ready
 (anything but ``ready``/``paper-near-end``) it answers status queries but prints nothing.
-A connection silent for ``idle_timeout`` seconds (30 by default) is closed.
+A connection silent for ``idle_timeout`` seconds (30 by default) is closed. Given an
+``owner_pid`` (the embedded printer is), it switches itself off once that process is gone.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import socket
 import threading
@@ -44,10 +46,12 @@ class VirtualPrinter:
         profile: str | None = None,
         on_printed: Callable[[Path], None] | None = None,
         idle_timeout: float = 30.0,
+        owner_pid: int | None = None,
     ) -> None:
         self.out = out
         self.on_printed = on_printed
         self.idle_timeout = idle_timeout
+        self.owner_pid = owner_pid
         self.out.mkdir(parents=True, exist_ok=True)
         self.paper_dots = paper_dots
         self.code_pages = profile_code_pages(profile)
@@ -73,6 +77,9 @@ class VirtualPrinter:
                 try:
                     connection, _peer = self.listener.accept()
                 except TimeoutError:
+                    if not self._owner_alive():
+                        log.info("virtual printer: the process that started it is gone")
+                        break
                     continue
                 except OSError:
                     if self._stop.is_set():
@@ -85,6 +92,17 @@ class VirtualPrinter:
 
     def stop(self) -> None:
         self._stop.set()
+
+    def _owner_alive(self) -> bool:
+        if self.owner_pid is None:
+            return True
+        try:
+            os.kill(self.owner_pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
 
     def _serve(self, connection: socket.socket) -> None:
         connection.settimeout(0.2)
