@@ -9,6 +9,7 @@ RFC 2994 prints its test data.
 
 from __future__ import annotations
 
+import struct
 from functools import cache, lru_cache
 
 from starpos.sts.misty1_sboxes import S7, S9
@@ -43,33 +44,41 @@ def fi(value: int, key: int) -> int:
 _Schedule = tuple[tuple[int, ...], ...]
 
 
+_EIGHT_WORDS = struct.Struct(">8H")
+
+
 @lru_cache(maxsize=4096)
 def expand_key(key: bytes) -> _Schedule:
-    """The round keys of a 16-byte key (RFC 2994, 2.2), arranged for :func:`encrypt_block`."""
+    """The round keys of a 16-byte key (RFC 2994, 2.2), arranged for :func:`encrypt_block`.
+
+    With K the eight 16-bit key words and K' = FI(K[i], K[i+1]), round i uses
+    KO = K[i], K[i+2], K[i+7], K[i+4] and KI = K'[i+5], K'[i+1], K'[i+3]; FL layer i uses
+    (K[i/2], K'[i/2+6]) for even i and (K'[(i-1)/2+2], K[(i-1)/2+4]) for odd i (indices mod 8).
+    """
     if len(key) != 16:
         raise ValueError("MISTY1 keys are 16 bytes")
     fi_in, fi_out = _fi_tables()
-    k = [int.from_bytes(key[2 * i : 2 * i + 2], "big") for i in range(8)]
-    kp = [fi_out[fi_in[k[i]] ^ k[(i + 1) % 8]] for i in range(8)]
-
-    def fl_keys(i: int) -> tuple[int, int]:
-        half = i // 2
-        if i % 2 == 0:
-            return k[half], kp[(half + 6) % 8]
-        return kp[(half + 2) % 8], k[(half + 4) % 8]
-
-    rounds = [
-        (k[i], k[(i + 2) % 8], k[(i + 7) % 8], k[(i + 4) % 8],
-         kp[(i + 5) % 8], kp[(i + 1) % 8], kp[(i + 3) % 8],
-         *fl_keys(i), *fl_keys(i + 1))
-        for i in range(0, 8, 2)
-    ]  # fmt: skip
-    odd_rounds = [
-        (k[i], k[(i + 2) % 8], k[(i + 7) % 8], k[(i + 4) % 8],
-         kp[(i + 5) % 8], kp[(i + 1) % 8], kp[(i + 3) % 8])
-        for i in range(1, 8, 2)
-    ]  # fmt: skip
-    return (*rounds, *odd_rounds, (*fl_keys(8), *fl_keys(9)))
+    k0, k1, k2, k3, k4, k5, k6, k7 = _EIGHT_WORDS.unpack(key)
+    # Written out: this runs once per meter, on the hot path of issuing a token.
+    q0 = fi_out[fi_in[k0] ^ k1]
+    q1 = fi_out[fi_in[k1] ^ k2]
+    q2 = fi_out[fi_in[k2] ^ k3]
+    q3 = fi_out[fi_in[k3] ^ k4]
+    q4 = fi_out[fi_in[k4] ^ k5]
+    q5 = fi_out[fi_in[k5] ^ k6]
+    q6 = fi_out[fi_in[k6] ^ k7]
+    q7 = fi_out[fi_in[k7] ^ k0]
+    return (
+        (k0, k2, k7, k4, q5, q1, q3, k0, q6, q2, k4),  # FO 0 with FL 0 and FL 1
+        (k2, k4, k1, k6, q7, q3, q5, k1, q7, q3, k5),  # FO 2 with FL 2 and FL 3
+        (k4, k6, k3, k0, q1, q5, q7, k2, q0, q4, k6),  # FO 4 with FL 4 and FL 5
+        (k6, k0, k5, k2, q3, q7, q1, k3, q1, q5, k7),  # FO 6 with FL 6 and FL 7
+        (k1, k3, k0, k5, q6, q2, q4),  # FO 1
+        (k3, k5, k2, k7, q0, q4, q6),  # FO 3
+        (k5, k7, k4, k1, q2, q6, q0),  # FO 5
+        (k7, k1, k6, k3, q4, q0, q2),  # FO 7
+        (k4, q2, q6, k0),  # FL 8 and FL 9
+    )
 
 
 def encrypt_block(key: bytes, block: int) -> int:

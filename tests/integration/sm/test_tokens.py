@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import pytest
 from starpos.devices.sm import kmc
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import (
+    SmAmountAboveKeyLimitError,
     SmAmountNotRepresentableError,
     SmConnectionLostError,
     SmError,
@@ -20,7 +21,9 @@ from starpos.devices.sm.errors import (
     SmKeyExpiredError,
     SmKeyMismatchError,
     SmKeyMissingError,
+    SmKeyNotActiveError,
     SmKeyNotForCreditError,
+    SmTokenNotValidError,
 )
 from starpos.devices.sm.kmf import VendingKey
 from starpos.sts.meter_model import MeterModel, MeterResponse
@@ -35,6 +38,9 @@ CREDIT = kmc.development_key(1, sgc=SGC, krn=1, vending_key_hex="0ABC12DEF345678
 KEY_CHANGE_ONLY = kmc.development_key(2, sgc=SGC, krn=2, usage="key-change-only")
 NEW_KEY = kmc.development_key(3, sgc=SGC, krn=2)
 MISTY_KEY = kmc.development_key(4, sgc="654321", krn=1, dkga=4, ea=11)
+MISTY_NEW = kmc.development_key(5, sgc="654321", krn=2, dkga=4, ea=11)
+LIMITED = kmc.development_key(6, sgc="222222", credit_limit_tenths=100)
+NOT_YET = kmc.development_key(7, sgc="333333", activation=date.today() + timedelta(days=2))
 
 
 def meter_for(key: VendingKey, tables: Any, ti: int = 1) -> MeterModel:
@@ -76,7 +82,8 @@ def tables(shared_dir: Path) -> Any:
 @pytest.fixture
 def provisioned(emulator: Any) -> Any:
     with SecureModule(emulator.url) as module:
-        kmc.provision(module, [CREDIT, KEY_CHANGE_ONLY, NEW_KEY, MISTY_KEY], 1000, emulator.kmc_dir)
+        keys = [CREDIT, KEY_CHANGE_ONLY, NEW_KEY, MISTY_KEY, MISTY_NEW, LIMITED, NOT_YET]
+        kmc.provision(module, keys, 1000, emulator.kmc_dir)
     return emulator
 
 
@@ -153,9 +160,30 @@ def test_the_module_refuses_what_it_must(provisioned: Any) -> None:
         with pytest.raises(SmAmountNotRepresentableError) as caught:
             module.issue_credit_token(*ref(CREDIT), 0, now_tid(), 16385)
         assert caught.value.params["carried"] == Decimal("1639.4")
+        with pytest.raises(SmAmountAboveKeyLimitError):
+            module.issue_credit_token(*ref(LIMITED), 0, now_tid(), 101)
+        with pytest.raises(SmKeyNotActiveError):
+            module.issue_credit_token(*ref(NOT_YET), 0, now_tid(), 10)
         assert module.balance().balance == Decimal("100.0")
+        other_meter_token = module.issue_credit_token(*ref(LIMITED), 0, now_tid(), 10)
+        with pytest.raises(SmTokenNotValidError):
+            module.verify_token(other_meter_token.token, *ref(CREDIT))
 
 
+def test_a_128_bit_key_change_is_four_tokens_the_meter_accepts(
+    provisioned: Any, tables: Any
+) -> None:
+    meter = meter_for(MISTY_KEY, tables)
+    with SecureModule(provisioned.url) as module:
+        tokens = module.issue_key_change_tokens(*ref(MISTY_KEY), 5, "654321", 1, 2, 255)
+        assert len(tokens) == 4
+        assert [meter.enter(t.token).response for t in tokens][-1] is MeterResponse.KEY_CHANGED
+        credit = module.issue_credit_token(*ref(MISTY_NEW), 0, now_tid(), 70)
+    assert meter.enter(credit.token).response is MeterResponse.ACCEPTED
+    assert meter.credit == Decimal("7.0")
+
+
+@pytest.mark.slow
 def test_a_token_whose_answer_was_lost_is_recovered_after_a_restart(
     emulator_factory: Any, tables: Any
 ) -> None:
@@ -200,3 +228,19 @@ def test_fixed_random_gives_reproducible_tokens(emulator_factory: Any) -> None:
             kmc.provision(module, [CREDIT], 100, emulator.kmc_dir)
             tokens.append(module.issue_credit_token(*ref(CREDIT), 0, 1234567, 50).token)
     assert tokens[0] == tokens[1]
+
+
+@pytest.mark.slow
+def test_tokens_through_a_bad_line_are_each_issued_and_paid_once(
+    emulator_factory: Any, tables: Any
+) -> None:
+    emulator = emulator_factory("--pty", "--drop-every", "3", "--corrupt-crc-every", "4")
+    meter = meter_for(CREDIT, tables)
+    with SecureModule(emulator.url, timeout_s=0.5, max_tries=4) as module:
+        kmc.provision(module, [CREDIT], 1000, emulator.kmc_dir)
+        tokens = [module.issue_credit_token(*ref(CREDIT), 0, now_tid(i), 15) for i in range(6)]
+        balance = module.balance().balance
+    assert balance == Decimal("100.0") - 6 * Decimal("1.5")
+    assert sum(e["event"] == "credit_token" for e in emulator.events()) == 6
+    assert all(meter.enter(t.token).response is MeterResponse.ACCEPTED for t in tokens)
+    assert meter.credit == Decimal("9.0")
