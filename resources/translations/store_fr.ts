@@ -147,6 +147,10 @@
       <translation>Distributeur de démonstration chargé : {customers} clients, {meters} compteurs installés, {spares} en stock. Connectez-vous en tant que STAR avec le mot de passe star (il vous sera demandé de le changer).</translation>
     </message>
     <message>
+      <source>Secure module {module}: {keys} demo keys loaded, credit {balance} kWh.</source>
+      <translation>Module de sécurité {module} : {keys} clés de démonstration chargées, crédit {balance} kWh.</translation>
+    </message>
+    <message>
       <source>Meter</source>
       <translation>Compteur</translation>
     </message>

@@ -147,6 +147,10 @@
       <translation>演示电力公司已载入：{customers} 个客户，已安装 {meters} 块电表，库存 {spares} 块。请以 STAR 登录，密码 star（系统会要求您修改密码）。</translation>
     </message>
     <message>
+      <source>Secure module {module}: {keys} demo keys loaded, credit {balance} kWh.</source>
+      <translation>安全模块 {module}：已载入 {keys} 个演示密钥，额度 {balance} kWh。</translation>
+    </message>
+    <message>
       <source>Meter</source>
       <translation>电表</translation>
     </message>

@@ -25,7 +25,7 @@ def test_a_demo_utility_from_the_command_line(run_starpos, data_dir: Path) -> No
     assert report["customers"] == 25
     assert "STAR" in report["operators"]
 
-    again = run_starpos("demo", "seed")
+    again = run_starpos("demo", "seed", "--no-module")
     assert again.returncode == 2
     assert again.stderr.strip().splitlines() == [
         "starpos: This database already holds a utility's data, so the demo is not seeded "
@@ -88,3 +88,23 @@ def test_a_tampered_audit_log_fails_verification(run_starpos, data_dir: Path) ->
     assert result.stderr.startswith("starpos: The audit log has been tampered with: 1 problem(s)")
     report = json.loads(run_starpos("audit", "verify", "--json").stdout)
     assert report["problems"] == [{"entry": 2, "problem": "its content was changed"}]
+
+
+@pytest.mark.slow
+def test_the_demo_keys_go_into_the_embedded_module(run_starpos, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from starpos.devices.sm.embedded import stop_embedded
+
+    try:
+        seeded = run_starpos(
+            "demo", "seed", "--customers", "3", "--spare-meters", "0", "--json", timeout=300
+        )
+        assert seeded.returncode == 0, seeded.stderr
+        module = json.loads(seeded.stdout)["module"]
+        assert module["keys_loaded"] == 2
+        assert module["balance"] == "1000000.0"
+        info = json.loads(run_starpos("sm", "info", "--json").stdout)
+        assert info["module_id"] == module["module_id"]
+        report = json.loads(run_starpos("audit", "verify", "--json").stdout)
+        assert report["intact"] and report["entries"] == 2  # the seed and the key load
+    finally:
+        stop_embedded()

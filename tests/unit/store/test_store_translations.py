@@ -46,6 +46,9 @@ def store_errors() -> list[type[StarposError]]:
 CLI_LABELS = (
     "Database ready at schema {revision}.",
     "The audit log is intact: {count} entries checked.",
+    "Secure module {module}: {keys} demo keys loaded, credit {balance} kWh.",
+    "Demo utility seeded: {customers} customers, {meters} meters installed, {spares} in "
+    "stock. Log in as STAR with the password star (you will be asked to change it).",
     "Meter",
     "PAN",
     "Model",
