@@ -18,7 +18,15 @@ def test_a_demo_utility_from_the_command_line(run_starpos, data_dir: Path) -> No
     assert status["up_to_date"] and status["revision"] == status["head"]
 
     seeded = run_starpos(
-        "demo", "seed", "--customers", "25", "--spare-meters", "3", "--json", timeout=300
+        "demo",
+        "seed",
+        "--customers",
+        "25",
+        "--spare-meters",
+        "3",
+        "--no-module",
+        "--json",
+        timeout=300,
     )
     assert seeded.returncode == 0, seeded.stderr
     report = json.loads(seeded.stdout)
