@@ -128,6 +128,14 @@
       <translation>Le compteur {number} n'a pas de tarif. Un administrateur doit lui en attribuer un avant la vente.</translation>
     </message>
     <message>
+      <source>There is no tariff {code}. Choose one from the tariff schemes.</source>
+      <translation>Il n'y a pas de tarif {code}. Choisissez-en un parmi les grilles tarifaires.</translation>
+    </message>
+    <message>
+      <source>Tariff {code} already has a version starting at {when}. Choose another start time; versions in force are never changed.</source>
+      <translation>Le tarif {code} a déjà une version qui commence le {when}. Choisissez un autre début ; les versions en vigueur ne sont jamais modifiées.</translation>
+    </message>
+    <message>
       <source>This database already holds a utility's data, so the demo is not seeded into it. Point --data-dir (or STARPOS_DATA_DIR) at an empty folder.</source>
       <translation>Cette base de données contient déjà les données d'un distributeur : la démo n'y est pas chargée. Indiquez un dossier vide avec --data-dir (ou STARPOS_DATA_DIR).</translation>
     </message>

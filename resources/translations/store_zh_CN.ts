@@ -128,6 +128,14 @@
       <translation>电表 {number} 没有电价方案。售电前请管理员为其设置。</translation>
     </message>
     <message>
+      <source>There is no tariff {code}. Choose one from the tariff schemes.</source>
+      <translation>不存在电价方案 {code}。请从电价方案中选择。</translation>
+    </message>
+    <message>
+      <source>Tariff {code} already has a version starting at {when}. Choose another start time; versions in force are never changed.</source>
+      <translation>电价方案 {code} 已有一个从 {when} 开始的版本。请选择其他生效时间；已生效的版本不会被修改。</translation>
+    </message>
+    <message>
       <source>This database already holds a utility's data, so the demo is not seeded into it. Point --data-dir (or STARPOS_DATA_DIR) at an empty folder.</source>
       <translation>此数据库已有电力公司的数据，因此不会载入演示数据。请用 --data-dir（或 STARPOS_DATA_DIR）指向一个空文件夹。</translation>
     </message>

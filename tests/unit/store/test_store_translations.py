@@ -26,6 +26,7 @@ STORE_MODULES = (
     "starpos.meter_stock",
     "starpos.pricing_inputs",
     "starpos.demo.seed",
+    "starpos.tariff_admin",
 )
 
 
