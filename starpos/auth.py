@@ -79,7 +79,10 @@ class PasswordTooWeakError(AuthError):
 
 class PermissionDeniedError(AuthError):
     code = "auth.permission_denied"
-    template = "Operator {operator} may not {action}. Ask a supervisor."
+    template = (
+        "Operator {operator} does not have the permission {permission}. Ask a supervisor "
+        "or an administrator."
+    )
 
 
 class UnknownPermissionError(AuthError):
@@ -119,10 +122,7 @@ class OperatorSession:
         if self.must_change_password:
             raise PasswordChangeRequiredError(operator=self.operator_code)
         if permission not in self.permissions:
-            label = permissions.LABELS.get(permission, permission)
-            raise PermissionDeniedError(
-                operator=self.operator_code, action=label[:1].lower() + label[1:]
-            )
+            raise PermissionDeniedError(operator=self.operator_code, permission=permission)
 
 
 def operator_permissions(session: Session, operator: Operator) -> frozenset[str]:

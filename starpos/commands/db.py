@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from starpos.bill_numbers import NumberingContext, next_number
@@ -32,6 +34,16 @@ def register(subparsers: Any) -> None:
     number.add_argument("--sales-point", default="")
     number.add_argument("--json", action="store_true")
     number.set_defaults(handler=_number)
+
+    bench = actions.add_parser(
+        "bench", help="build a large store in an empty data folder and time meter lookups"
+    )
+    bench.add_argument("--customers", type=int, default=100_000)
+    bench.add_argument("--vends", type=int, default=1_000_000)
+    bench.add_argument("--lookups", type=int, default=5_000)
+    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument("--json", action="store_true")
+    bench.set_defaults(handler=_bench)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -72,4 +84,27 @@ def _number(args: argparse.Namespace) -> int:
         print_json({"numbers": numbers})
     else:
         print("\n".join(numbers))
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from starpos.store_bench import run_bench
+
+    url = database_url()
+    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    with Database.open() as database:
+        report = run_bench(
+            database,
+            customers=args.customers,
+            vends=args.vends,
+            lookups=args.lookups,
+            seed=args.seed,
+            path=path,
+            progress=lambda text: print(text, file=sys.stderr, flush=True),
+        )
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        for key, value in report.as_dict().items():
+            print(f"{key}: {value}")
     return 0
