@@ -7,33 +7,25 @@ settles any PENDING vend of that module (docs/vending.md, "Why one vend at a tim
 :class:`ModuleLock` is an ``flock`` on a file in the data folder: the kernel drops it when
 its holder dies, even by SIGKILL, so a crashed vend never blocks the next one.
 
-An empty ``sm.url`` means the embedded emulator (``starpos.devices.sm.embedded``). It is a
-development and demo device: when it holds no keys yet, it is given the demo vending keys
-of ``resources/demo/keys.json`` and some credit from the development KMC, so that
-``starpos demo seed`` followed by ``starpos vend`` just works. A configured module is never
-provisioned automatically.
+An empty ``sm.url`` means the embedded emulator (``starpos.devices.sm.embedded``), started
+here when needed; ``starpos demo seed`` loads the demo keys and credit into it.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from starpos.devices.sm import kmc
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
-from starpos.paths import data_dir, resources_dir
+from starpos.paths import data_dir
 from starpos.settings import Settings
 from starpos.vending.errors import ModuleOfflineError, reason
 
-#: Credit given to a fresh embedded emulator (tenths of a kWh): 100,000 kWh.
-EMBEDDED_DEMO_CREDIT_TENTHS = 1_000_000
 EMBEDDED = "embedded"
 
 
@@ -125,29 +117,4 @@ def open_configured_module(settings: Settings | None = None) -> ModuleAccess:
         baud=int(settings.get("sm.baud")),
         timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
     )
-    access = ModuleAccess(module, ModuleLock(EMBEDDED if embedded else url), embedded)
-    if embedded:
-        try:
-            with access.exclusive() as opened:
-                provision_embedded_if_empty(opened)
-        except SmError as error:
-            raise ModuleOfflineError(**reason(error)) from error
-    return access
-
-
-def demo_keys_spec() -> dict[str, Any]:
-    path = resources_dir() / "demo" / "keys.json"
-    spec: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return spec
-
-
-def provision_embedded_if_empty(module: SecureModule) -> dict[str, Any] | None:
-    """Give a key-less embedded emulator the demo keys and credit; what it did, or None."""
-    if module.identify().key_count:
-        return None
-    keys = [
-        kmc.key_from_spec({name: value for name, value in key.items() if name != "comment"})
-        for key in demo_keys_spec()["keys"]
-    ]
-    folder: Path = kmc.default_kmc_dir()
-    return kmc.provision(module, keys, EMBEDDED_DEMO_CREDIT_TENTHS, folder)
+    return ModuleAccess(module, ModuleLock(EMBEDDED if embedded else url), embedded)

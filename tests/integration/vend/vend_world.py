@@ -29,8 +29,6 @@ from starpos.sts.request import TokenRequest
 from starpos.sts.tables import StaTables
 from tests.integration.sm.conftest import EmulatorProcess
 
-#: Key bytes the test emulator holds for each demo key register (never real keys).
-KEY_BYTES = {1: "0ABC12DEF3456789", 2: "00112233445566778899AABBCCDDEEFF00112233"}
 MODULE_ID = "20261122"
 #: The module's credit at the start of each test: 20,000.0 kWh, in tenths.
 START_CREDIT_TENTHS = 200_000
@@ -41,9 +39,9 @@ def demo_keys(**changes: Any) -> list[VendingKey]:
     spec = json.loads((resources_dir() / "demo" / "keys.json").read_text(encoding="utf-8"))
     keys = []
     for entry in spec["keys"]:
-        fields = {**entry, **changes}
+        fields = {**entry, **changes}  # the demo key bytes are public (keys.json)
         register = int(fields.pop("register"))
-        keys.append(kmc.development_key(register, vending_key_hex=KEY_BYTES[register], **fields))
+        keys.append(kmc.development_key(register, **fields))
     return keys
 
 
