@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -99,6 +100,16 @@ def register(subparsers: Any) -> None:
     )
     reconciling.add_argument("--json", action="store_true")
     reconciling.set_defaults(handler=_reconcile)
+
+    bench = actions.add_parser(
+        "bench", help="build a large store in an empty data folder and time full vends"
+    )
+    bench.add_argument("--customers", type=int, default=100_000)
+    bench.add_argument("--history", type=int, default=0, help="earlier sales to add first")
+    bench.add_argument("--vends", type=int, default=300)
+    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument("--json", action="store_true")
+    bench.set_defaults(handler=_bench)
 
 
 def _decimal(text: str) -> Decimal:
@@ -209,3 +220,23 @@ def _reconcile(args: argparse.Namespace) -> int:
             )
         )
     return 0 if report.agrees else 1
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from starpos.vending.bench import run_vend_bench
+
+    with Database.open() as database:
+        report = run_vend_bench(
+            database,
+            customers=args.customers,
+            history=args.history,
+            vends=args.vends,
+            seed=args.seed,
+            progress=lambda text: print(text, file=sys.stderr, flush=True),
+        )
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        for key, value in report.as_dict().items():
+            print(f"{key}: {value}")
+    return 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -165,14 +164,19 @@ def record_token(
             )
         vend.state = VendState.ISSUED
         vend.issued_at = utc_now()
-        vend.tokens.append(
-            VendToken(position=1, kind=CREDIT_TOKEN, token=issued.token, tid=vend.tid)
+        # Added beside the row rather than through vend.tokens: no load of the collection.
+        session.add(
+            VendToken(
+                vend_id=vend.id, position=1, kind=CREDIT_TOKEN, token=issued.token, tid=vend.tid
+            )
         )
-        meter = session.get(Meter, vend.meter_id, with_for_update=True)
-        assert meter is not None
-        meter.outstanding_debt = max(Decimal(0), meter.outstanding_debt - vend.debt_repayment)
-        if vend.prearrange > 0:
-            meter.prearrange_due = False
+        if vend.debt_repayment > 0 or vend.prearrange > 0:
+            meter = session.get(Meter, vend.meter_id, with_for_update=True)
+            assert meter is not None
+            repaid = min(meter.outstanding_debt, vend.debt_repayment)
+            meter.outstanding_debt -= repaid
+            if vend.prearrange > 0:
+                meter.prearrange_due = False
         append(
             session,
             AuditKind.VEND,

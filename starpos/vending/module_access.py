@@ -58,12 +58,19 @@ class ModuleLock:
 
 @dataclass
 class ModuleAccess:
-    """A module and its lock. The port is open only while :meth:`exclusive` holds the lock,
-    so programs sharing one module (or one serial port) take turns instead of failing."""
+    """A module and its lock.
+
+    By default the port is open only while :meth:`exclusive` holds the lock, so programs
+    sharing one module (or one serial port) take turns instead of failing. A program that
+    owns the module all day (the app, a benchmark) sets ``keep_open``: the port then stays
+    open between vends, which saves the reconnect (pyserial waits 0.3 s after closing a
+    ``socket://`` port) but keeps other programs off the module until :meth:`close`.
+    """
 
     module: SecureModule
     lock: ModuleLock
     embedded: bool
+    keep_open: bool = False
     _depth: int = 0
 
     @contextmanager
@@ -83,7 +90,7 @@ class ModuleAccess:
                 yield self.module
             finally:
                 self._depth -= 1
-                if self._depth == 0:
+                if self._depth == 0 and not self.keep_open:
                     self.module.close()
 
     def close(self) -> None:
@@ -96,7 +103,9 @@ class ModuleAccess:
         self.close()
 
 
-def open_configured_module(settings: Settings | None = None) -> ModuleAccess:
+def open_configured_module(
+    settings: Settings | None = None, *, keep_open: bool = False
+) -> ModuleAccess:
     """The module named by ``sm.url`` (the embedded emulator when empty), ready to use.
 
     The embedded emulator is started here when needed (:class:`ModuleOfflineError` when
@@ -117,4 +126,5 @@ def open_configured_module(settings: Settings | None = None) -> ModuleAccess:
         baud=int(settings.get("sm.baud")),
         timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
     )
-    return ModuleAccess(module, ModuleLock(EMBEDDED if embedded else url), embedded)
+    lock = ModuleLock(EMBEDDED if embedded else url)
+    return ModuleAccess(module, lock, embedded, keep_open=keep_open)
