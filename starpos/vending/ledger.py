@@ -24,7 +24,7 @@ from starpos.db.enums import ChargeMethod, VendState
 from starpos.db.models import Meter, Vend, VendCharge, VendToken
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef, credit_token_params
-from starpos.master_data import to_local
+from starpos.master_data import system_parameters, to_local
 from starpos.vending import errors
 from starpos.vending.kill_switch import BEFORE_TOKEN_COMMIT, kill_point
 from starpos.vending.sale import ELECTRICITY, PreparedVend
@@ -57,6 +57,7 @@ def open_pending(
     breakdown = prepared.breakdown
     with database.unit_of_work() as uow:
         session = uow.session
+        parameters = system_parameters(session)  # held: later reads hit the identity map
         meter = session.get(Meter, prepared.meter_id, with_for_update=True)
         assert meter is not None
         local = to_local(session, utc_now())
@@ -141,6 +142,7 @@ def open_pending(
             actor=prepared.actor,
         )
         uow.commit()
+        del parameters
         return PendingVend(
             vend.id, bill, tid, prepared.key_ref, prepared.amount_tenths, request.digest()
         )

@@ -41,7 +41,7 @@ from starpos.devices.sm.errors import (
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.errors import StarposError
-from starpos.master_data import to_local
+from starpos.master_data import system_parameters, to_local
 from starpos.pricing_inputs import (
     MeterHasNoTariffError,
     customer_type_rules,
@@ -102,6 +102,9 @@ def audit_refusal(
 
 
 def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[str, Any]:
+    # Held for the whole check: the session's identity map is weak, and the clock and the
+    # pricing read these parameters many times; kept alive, each read is a map hit, not SQL.
+    parameters = system_parameters(session)
     operator, sales_point = _check_operator(session, request)
     terminal = _terminal(session, request)
     payment = _payment_term(session, request.payment)
@@ -122,6 +125,7 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
     customer = meter.customer
     assert customer is not None
     return {
+        "parameters": parameters,
         "request": request,
         "operator": operator,
         "sales_point": sales_point,
