@@ -31,7 +31,7 @@ from starpos.vending import (
     sell,
 )
 from starpos.vending.errors import InvalidAmountTextError
-from starpos.vending.history import list_vends
+from starpos.vending.history import list_vends, show_vend
 from starpos.vending.reconcile import reconcile
 
 DEFAULT_OPERATOR = "STAR"
@@ -94,6 +94,11 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--limit", type=int, default=50)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
+
+    showing = actions.add_parser("show", help="one vend by bill number")
+    showing.add_argument("bill")
+    showing.add_argument("--json", action="store_true")
+    showing.set_defaults(handler=_show)
 
     reconciling = actions.add_parser(
         "reconcile", help="compare the module's credit with what the ledger vended from it"
@@ -198,6 +203,17 @@ def _list(args: argparse.Namespace) -> int:
             f"{vend['bill_number']:<14} {vend['state']:<9} {vend['meter']:<13} "
             f"{vend['net']!s:>10} {vend['token_kwh']!s:>9} kWh  {token}"
         )
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with Database.open() as database, database.reading() as session:
+        vend = show_vend(session, args.bill)
+    if args.json:
+        print_json(vend)
+    else:
+        for key, value in vend.items():
+            print(f"{key}: {value}")
     return 0
 
 

@@ -83,6 +83,9 @@ def sell(
         held.close()
         audit_refusal(database, request, refusal)
         raise
+    except BaseException:
+        held.close()  # never leave the module locked behind an error
+        raise
     with held:
         prepared = prepare(database, module, request, timer=timer)
         if prepared.needs_confirmation:

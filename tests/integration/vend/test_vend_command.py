@@ -55,6 +55,11 @@ def test_vend_just_works_after_demo_seed(seeded: list[dict[str, Any]], run_starp
     assert [vend["state"] for vend in listed] == ["issued", "issued"]
     assert listed[1]["tokens"] == [result["token"]]
 
+    shown = json.loads(run_starpos("vend", "show", result["bill_number"], "--json").stdout)
+    assert shown["tokens"] == [result["token"]] and shown["net"] == "25.00"
+    unknown = run_starpos("vend", "show", "NO-SUCH-BILL")
+    assert unknown.returncode == 2 and "NO-SUCH-BILL" in unknown.stderr
+
     recovered = json.loads(run_starpos("vend", "recover", "--json").stdout)
     assert recovered["recovered"] == [] and recovered["failed"] == []
     reconciled = run_starpos("vend", "reconcile", "--json")
