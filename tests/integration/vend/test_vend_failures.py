@@ -14,7 +14,8 @@ import pytest
 from starpos.db import Database
 from starpos.db.engine import DATABASE_FILE
 from starpos.db.enums import VendState
-from starpos.vending import VendRequest, open_configured_module, sell
+from starpos.devices.sm.errors import SmKeyNotActiveError
+from starpos.vending import VendRequest, ledger, open_configured_module, prepare, recover, sell
 from starpos.vending.errors import VendFailedError
 from starpos.vending.kill_switch import AFTER_PENDING, ENVIRONMENT_VARIABLE
 from tests.integration.vend.conftest import World
@@ -73,3 +74,33 @@ def test_recovery_leaves_another_modules_vends_pending(
     report = json.loads(starpos("vend", "recover", "--json").stdout)
     (row,) = vend_rows(world.database)
     assert report["failed"] == [row["bill"]] and row["state"] is VendState.FAILED
+
+
+def test_a_refusal_the_vend_did_not_live_to_book_is_settled_failed(
+    data_dir: Path, tmp_path: Path, seeded_database_file: Path, tables_path: Path
+) -> None:
+    # What a crash between the module's "no" and the FAILED commit leaves behind: a PENDING
+    # row whose request the module answered with a refusal (GL?RR has it).
+    shutil.copy(seeded_database_file, data_dir / DATABASE_FILE)
+    keys = demo_keys(activation=date.today() + timedelta(days=1))
+    emulator = start_module(tmp_path, tables_path, keys=keys)
+    try:
+        use_module(emulator.url)
+        with Database.open() as database, open_configured_module() as access:
+            meter = sellable_meters(database)[0]
+            request = VendRequest(meter.number, Decimal("30"), "CASH1")
+            with access.exclusive() as module:
+                prepared = prepare(database, module, request)
+                pending = ledger.open_pending(database, prepared)
+                key = pending.key_ref
+                with pytest.raises(SmKeyNotActiveError):
+                    module.issue_credit_token(
+                        key.pan, key.key_register, key.sgc, key.ti, key.krn, key.ken,
+                        0, pending.tid, pending.amount_tenths,
+                    )  # fmt: skip
+                report = recover(database, module)
+            (row,) = vend_rows(database)
+        assert report.failed == [pending.bill_number]
+        assert row["state"] is VendState.FAILED
+    finally:
+        emulator.stop()
