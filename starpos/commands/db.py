@@ -42,6 +42,11 @@ def register(subparsers: Any) -> None:
     bench.add_argument("--vends", type=int, default=1_000_000)
     bench.add_argument("--lookups", type=int, default=5_000)
     bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument(
+        "--lookups-only",
+        action="store_true",
+        help="only time lookups again on a database an earlier bench built",
+    )
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(handler=_bench)
 
@@ -88,11 +93,14 @@ def _number(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from starpos.store_bench import run_bench
+    from starpos.store_bench import remeasure, run_bench
 
     url = database_url()
     path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
     with Database.open() as database:
+        if args.lookups_only:
+            print_json(remeasure(database, lookups=args.lookups, seed=args.seed))
+            return 0
         report = run_bench(
             database,
             customers=args.customers,
