@@ -8,11 +8,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from starpos.bill_numbers import NumberingContext, next_number
 from starpos.cli import print_json
 from starpos.db import Database, migrate
 from starpos.db.engine import database_url
+from starpos.db.models import SystemParameters
 from starpos.i18n import translate
+from starpos.master_data import utility_now
 
 
 def register(subparsers: Any) -> None:
@@ -82,7 +86,9 @@ def _number(args: argparse.Namespace) -> int:
         for _ in range(args.count):
             # One transaction per number, as a sale takes one: the real contention.
             with database.unit_of_work() as uow:
-                context = NumberingContext(datetime.now(), sales_point_code=args.sales_point)
+                context = NumberingContext(
+                    _utility_time(uow.session), sales_point_code=args.sales_point
+                )
                 numbers.append(next_number(uow.session, args.bill_type, context))
                 uow.commit()
     if args.json:
@@ -90,6 +96,13 @@ def _number(args: argparse.Namespace) -> int:
     else:
         print("\n".join(numbers))
     return 0
+
+
+def _utility_time(session: Session) -> datetime:
+    """The utility's local time, or this machine's when no system parameters exist yet."""
+    if session.get(SystemParameters, 1) is None:
+        return datetime.now()
+    return utility_now(session)
 
 
 def _bench(args: argparse.Namespace) -> int:
