@@ -80,6 +80,10 @@
       <translation>Il n'existe pas de permission nommée {name}.</translation>
     </message>
     <message>
+      <source>There is no operator with the code {operator}.</source>
+      <translation>Il n'y a pas d'opérateur avec le code {operator}.</translation>
+    </message>
+    <message>
       <source>There is no operator role with the code {role}.</source>
       <translation>Il n'existe pas de rôle d'opérateur avec le code {role}.</translation>
     </message>

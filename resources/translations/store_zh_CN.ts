@@ -80,6 +80,10 @@
       <translation>不存在名为 {name} 的权限。</translation>
     </message>
     <message>
+      <source>There is no operator with the code {operator}.</source>
+      <translation>不存在代码为 {operator} 的操作员。</translation>
+    </message>
+    <message>
       <source>There is no operator role with the code {role}.</source>
       <translation>不存在代码为 {role} 的操作员角色。</translation>
     </message>
