@@ -371,3 +371,22 @@ def run_bench(
         mb_per_million_vends=per_million,
         build_seconds=built,
     )
+
+
+def remeasure(database: Database, *, lookups: int, seed: int) -> dict[str, Decimal]:
+    """Time lookups again on a store an earlier bench built (wall and CPU percentiles)."""
+    with database.reading() as session:
+        numbers = list(session.scalars(select(Meter.number)))
+    measure_lookups(database, numbers, min(200, lookups), seed)
+    wall, cpu = measure_lookups(database, numbers, lookups, seed)
+
+    def at(values: list[int], share: int) -> Decimal:
+        return _ms(values[min(len(values) - 1, (len(values) * share) // 100)])
+
+    return {
+        "lookup_p50_ms": at(wall, 50),
+        "lookup_p95_ms": at(wall, 95),
+        "lookup_p99_ms": at(wall, 99),
+        "lookup_cpu_p50_ms": at(cpu, 50),
+        "lookup_cpu_p99_ms": at(cpu, 99),
+    }

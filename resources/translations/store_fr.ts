@@ -80,6 +80,10 @@
       <translation>Il n'existe pas de permission nommée {name}.</translation>
     </message>
     <message>
+      <source>There is no operator with the code {operator}.</source>
+      <translation>Il n'y a pas d'opérateur avec le code {operator}.</translation>
+    </message>
+    <message>
       <source>There is no operator role with the code {role}.</source>
       <translation>Il n'existe pas de rôle d'opérateur avec le code {role}.</translation>
     </message>
@@ -284,6 +288,85 @@
     <message>
       <source>Configure devices and the terminal</source>
       <translation>Configurer les appareils et le poste</translation>
+    </message>
+  </context>
+  <context>
+    <name>status</name>
+    <message>
+      <source>Active</source>
+      <translation>Actif</translation>
+    </message>
+    <message>
+      <source>Blacklisted</source>
+      <translation>Sur liste noire</translation>
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation>En stock</translation>
+    </message>
+    <message>
+      <source>Out for installation</source>
+      <translation>Sorti pour installation</translation>
+    </message>
+    <message>
+      <source>Installed</source>
+      <translation>Installé</translation>
+    </message>
+    <message>
+      <source>At another branch</source>
+      <translation>Dans une autre agence</translation>
+    </message>
+    <message>
+      <source>Scrapped</source>
+      <translation>Mis au rebut</translation>
+    </message>
+    <message>
+      <source>No contract</source>
+      <translation>Sans contrat</translation>
+    </message>
+    <message>
+      <source>Contract active</source>
+      <translation>Contrat en cours</translation>
+    </message>
+    <message>
+      <source>Contract cancelled</source>
+      <translation>Contrat résilié</translation>
+    </message>
+    <message>
+      <source>Prepaid</source>
+      <translation>Prépayé</translation>
+    </message>
+    <message>
+      <source>Post-paid</source>
+      <translation>Post-payé</translation>
+    </message>
+    <message>
+      <source>Keypad</source>
+      <translation>Clavier</translation>
+    </message>
+    <message>
+      <source>Smart card</source>
+      <translation>Carte à puce</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <source>Token issued</source>
+      <translation>Jeton émis</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>Imprimé</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>Échoué</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulé</translation>
     </message>
   </context>
 </TS>

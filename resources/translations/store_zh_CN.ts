@@ -80,6 +80,10 @@
       <translation>不存在名为 {name} 的权限。</translation>
     </message>
     <message>
+      <source>There is no operator with the code {operator}.</source>
+      <translation>不存在代码为 {operator} 的操作员。</translation>
+    </message>
+    <message>
       <source>There is no operator role with the code {role}.</source>
       <translation>不存在代码为 {role} 的操作员角色。</translation>
     </message>
@@ -284,6 +288,85 @@
     <message>
       <source>Configure devices and the terminal</source>
       <translation>配置设备和终端</translation>
+    </message>
+  </context>
+  <context>
+    <name>status</name>
+    <message>
+      <source>Active</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>Blacklisted</source>
+      <translation>黑名单</translation>
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation>在库</translation>
+    </message>
+    <message>
+      <source>Out for installation</source>
+      <translation>已出库待安装</translation>
+    </message>
+    <message>
+      <source>Installed</source>
+      <translation>已安装</translation>
+    </message>
+    <message>
+      <source>At another branch</source>
+      <translation>在其他分公司</translation>
+    </message>
+    <message>
+      <source>Scrapped</source>
+      <translation>已报废</translation>
+    </message>
+    <message>
+      <source>No contract</source>
+      <translation>无合同</translation>
+    </message>
+    <message>
+      <source>Contract active</source>
+      <translation>合同有效</translation>
+    </message>
+    <message>
+      <source>Contract cancelled</source>
+      <translation>合同已注销</translation>
+    </message>
+    <message>
+      <source>Prepaid</source>
+      <translation>预付费</translation>
+    </message>
+    <message>
+      <source>Post-paid</source>
+      <translation>后付费</translation>
+    </message>
+    <message>
+      <source>Keypad</source>
+      <translation>键盘</translation>
+    </message>
+    <message>
+      <source>Smart card</source>
+      <translation>IC 卡</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>Token issued</source>
+      <translation>已生成令牌</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>已打印</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
     </message>
   </context>
 </TS>

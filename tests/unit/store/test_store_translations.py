@@ -11,6 +11,7 @@ import pytest
 from starpos import permissions
 from starpos.errors import AuthError, ConfigError, StarposError, StorageError
 from starpos.i18n import catalog_files, clear_cache, load_catalog, render_error
+from starpos.status_labels import LABELS, status_text
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -111,3 +112,27 @@ def test_a_lockout_reads_in_chinese() -> None:
     assert render_error(error, "zh_CN") == (
         "操作员 ANNA 因 5 次密码错误已被锁定。请在 10:15 UTC 之后重试，或联系主管。"
     )
+
+
+@pytest.mark.parametrize("key", sorted(LABELS, key=lambda k: (k[0].__name__, k[1])))
+def test_every_status_label_is_translated(
+    catalog: dict[tuple[str, str], str], key: tuple[type, str]
+) -> None:
+    assert catalog.get(("status", LABELS[key]))
+
+
+def test_every_stored_status_has_a_label() -> None:
+    from starpos.db.enums import (
+        ContractStatus,
+        CustomerStatus,
+        MeterMedium,
+        PaymentMode,
+        StockStatus,
+        VendState,
+    )
+
+    for kind in (ContractStatus, CustomerStatus, MeterMedium, PaymentMode, StockStatus, VendState):
+        for member in kind:
+            assert (kind, member.value) in LABELS, f"{kind.__name__}.{member.name}"
+    assert status_text(StockStatus, "issued", "fr") == "Sorti pour installation"
+    assert status_text(VendState, "issued", "fr") == "Jeton émis"
