@@ -23,6 +23,7 @@ from starpos.cli import UsageError, print_json
 from starpos.db import Database
 from starpos.db.enums import VendState
 from starpos.i18n import tr_noop, translate
+from starpos.status_labels import status_text
 from starpos.vending import (
     VendRequest,
     VendResult,
@@ -199,8 +200,9 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for vend in vends:
         token = vend["tokens"][0] if vend["tokens"] else "-"
+        label = status_text(VendState, vend["state"])
         print(
-            f"{vend['bill_number']:<14} {vend['state']:<9} {vend['meter']:<13} "
+            f"{vend['bill_number']:<14} {label:<13} {vend['meter']:<13} "
             f"{vend['net']!s:>10} {vend['token_kwh']!s:>9} kWh  {token}"
         )
     return 0

@@ -20,10 +20,11 @@ from starpos.audit import Actor, AuditKind, append
 from starpos.bill_numbers import NumberingContext
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.enums import ChargeMethod, VendState
-from starpos.db.models import Meter, Vend, VendCharge, VendToken
+from starpos.db.enums import VendState
+from starpos.db.models import Meter, Vend, VendToken
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef, credit_token_params
+from starpos.ledger import charge_lines, priced_columns
 from starpos.master_data import system_parameters, to_local
 from starpos.vending import errors
 from starpos.vending.kill_switch import BEFORE_TOKEN_COMMIT, kill_point
@@ -90,21 +91,7 @@ def open_pending(
             tariff_version_id=prepared.tariff_version_id,
             tendered=prepared.tendered,
             change=prepared.change,
-            net_amount=breakdown.net,
-            amount=breakdown.amount,
-            taxed_charges=breakdown.taxed_total,
-            untaxed_charges=breakdown.untaxed_total,
-            vat_rate=breakdown.vat_rate,
-            vat=breakdown.vat,
-            debt_repayment=breakdown.debt_repayment,
-            debt_after=breakdown.debt_after,
-            preinstalled=breakdown.preinstalled,
-            prearrange=breakdown.prearrange,
-            amount_rounding=breakdown.amount_rounding,
-            energy_kwh=breakdown.energy_kwh,
-            fbe_kwh=breakdown.fbe_kwh,
-            token_kwh=breakdown.token_kwh,
-            first_purchase=breakdown.preinstalled > 0,
+            **priced_columns(prepared.sale, breakdown),
             tid=tid,
             module_id=prepared.module.module_id,
             module_key_ref=prepared.key_ref.params(),
@@ -112,17 +99,7 @@ def open_pending(
             module_sequence=prepared.module.sequence,
             module_balance_before=prepared.module.balance,
         )
-        vend.charges = [
-            VendCharge(
-                position=position,
-                method=ChargeMethod[line.method.name],
-                code=line.code,
-                name=line.name,
-                amount=line.amount,
-                taxed=line.taxed,
-            )
-            for position, line in enumerate(breakdown.charges, start=1)
-        ]
+        vend.charges = charge_lines(session, breakdown)
         session.add(vend)
         session.flush()
         append(

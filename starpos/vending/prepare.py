@@ -109,7 +109,8 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
     terminal = _terminal(session, request)
     payment = _payment_term(session, request.payment)
     meter = _check_meter(session, request.meter)
-    breakdown = pricing.price_from_net(request.net, _sale_context(session, meter, now))
+    sale = _sale_context(session, meter, now)
+    breakdown = pricing.price_from_net(request.net, sale)
     tendered = request.net if request.tendered is None else request.tendered
     if tendered < breakdown.net:
         raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
@@ -134,6 +135,7 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
         "meter": meter,
         "customer": customer,
         "breakdown": breakdown,
+        "sale": sale,
         "tendered": tendered,
         "local": local,
         "tariff_version_id": _tariff_version(session, meter, local),
@@ -311,6 +313,7 @@ def _prepared(found: dict[str, Any], snapshot: ModuleSnapshot) -> PreparedVend:
         tid_base_year=meter.tid_base_year,
         ken=meter.ken,
         breakdown=breakdown,
+        sale=found["sale"],
         tendered=tendered,
         change=tendered - breakdown.net,
         module=snapshot,

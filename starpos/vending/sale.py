@@ -9,7 +9,7 @@ from typing import Any
 
 from starpos.audit import Actor
 from starpos.devices.sm.messages import MeterKeyRef
-from starpos.pricing import Breakdown
+from starpos.pricing import Breakdown, SaleContext
 
 #: STS credit type of electricity (class 0, subclass 0).
 ELECTRICITY = 0
@@ -65,6 +65,7 @@ class PreparedVend:
     tid_base_year: int
     ken: int
     breakdown: Breakdown
+    sale: SaleContext
     tendered: Decimal
     change: Decimal
     module: ModuleSnapshot
