@@ -23,6 +23,7 @@ from starpos.db import Database
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmRefusedError
 from starpos.devices.sm.messages import IssuedToken
+from starpos.errors import StorageError
 from starpos.pricing import Breakdown
 from starpos.vending import errors, ledger
 from starpos.vending.kill_switch import AFTER_MODULE, AFTER_PENDING, AFTER_TOKEN_COMMIT, kill_point
@@ -101,7 +102,14 @@ def sell(
             issued = _ask_module(database, module, prepared, pending)
         kill_point(AFTER_MODULE)
         with timed(timer, "token_commit"):
-            ledger.record_token(database, pending.vend_id, issued, prepared.actor)
+            try:
+                ledger.record_token(database, pending.vend_id, issued, prepared.actor)
+            except StorageError as error:
+                # The module made the token; the row stays PENDING and its GL?RR answer
+                # still holds the token, so recovery books it once the database is back.
+                raise errors.VendInDoubtError(
+                    bill=pending.bill_number, **errors.reason(error)
+                ) from error
         kill_point(AFTER_TOKEN_COMMIT)
     return VendResult(
         bill_number=pending.bill_number,

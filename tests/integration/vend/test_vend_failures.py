@@ -14,9 +14,10 @@ import pytest
 from starpos.db import Database
 from starpos.db.engine import DATABASE_FILE
 from starpos.db.enums import VendState
+from starpos.db.unit_of_work import DatabaseBusyError
 from starpos.devices.sm.errors import SmKeyNotActiveError
 from starpos.vending import VendRequest, ledger, open_configured_module, prepare, recover, sell
-from starpos.vending.errors import VendFailedError
+from starpos.vending.errors import VendFailedError, VendInDoubtError
 from starpos.vending.kill_switch import AFTER_PENDING, ENVIRONMENT_VARIABLE
 from tests.integration.vend.conftest import World
 from tests.integration.vend.test_vend_kills import starpos, vend
@@ -104,3 +105,26 @@ def test_a_refusal_the_vend_did_not_live_to_book_is_settled_failed(
         assert row["state"] is VendState.FAILED
     finally:
         emulator.stop()
+
+
+def test_a_database_failure_at_the_token_commit_leaves_it_for_recovery(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def busy(*_: object, **__: object) -> None:
+        raise DatabaseBusyError()
+
+    meter = world.meters[0]
+    with open_configured_module() as access:
+        with monkeypatch.context() as patched:
+            patched.setattr(ledger, "record_token", busy)
+            with pytest.raises(VendInDoubtError):
+                sell(world.database, access, VendRequest(meter.number, Decimal("30"), "CASH1"))
+        (row,) = vend_rows(world.database)
+        assert row["state"] is VendState.PENDING
+        with access.exclusive() as module:
+            report = recover(world.database, module)
+    (row,) = vend_rows(world.database)
+    assert report.recovered == [row["bill"]]
+    assert row["state"] is VendState.ISSUED and len(row["tokens"]) == 1
+    made = [e["token"] for e in world.emulator.events() if e["event"] == "credit_token"]
+    assert made == row["tokens"]
