@@ -67,6 +67,8 @@ def assert_books_agree(world: World) -> None:
     reconciled = starpos("vend", "reconcile", "--json")
     assert reconciled.returncode == 0, reconciled.stderr
     assert json.loads(reconciled.stdout)["agrees"] is True
+    audited = starpos("audit", "verify", "--json")
+    assert json.loads(audited.stdout)["intact"] is True, audited.stdout
 
 
 @pytest.mark.slow
