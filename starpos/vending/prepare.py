@@ -10,6 +10,7 @@ this meter's key (``SM?TV`` of a dummy token: code 40/45 means no). A refusal is
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -19,14 +20,16 @@ from sqlalchemy.orm import Session, joinedload
 
 from starpos import permissions, pricing
 from starpos.audit import Actor, AuditKind, append
-from starpos.auth import operator_permissions
 from starpos.db import Database
 from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
 from starpos.db.models import (
+    Branch,
     Customer,
     Meter,
     Operator,
+    OperatorRole,
     PaymentTerm,
+    RolePermission,
     SalesPoint,
     TariffVersion,
     Terminal,
@@ -105,7 +108,7 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
     # Held for the whole check: the session's identity map is weak, and the clock and the
     # pricing read these parameters many times; kept alive, each read is a map hit, not SQL.
     parameters = system_parameters(session)
-    operator, sales_point = _check_operator(session, request)
+    seller = _check_operator(session, request)
     terminal = _terminal(session, request)
     payment = _payment_term(session, request.payment)
     meter = _check_meter(session, request.meter)
@@ -128,8 +131,7 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
     return {
         "parameters": parameters,
         "request": request,
-        "operator": operator,
-        "sales_point": sales_point,
+        "seller": seller,
         "terminal": terminal,
         "payment": payment,
         "meter": meter,
@@ -162,32 +164,67 @@ def _sale_context(session: Session, meter: Meter, now: datetime) -> pricing.Sale
     )
 
 
-def _check_operator(session: Session, request: VendRequest) -> tuple[Operator, SalesPoint]:
-    operator = session.scalars(
-        select(Operator)
+@dataclass(frozen=True)
+class _Seller:
+    """Who sells and where, as plain values (read with Core: this runs on every sale)."""
+
+    operator_id: int
+    operator_code: str
+    sales_point_id: int
+    sales_point_code: str
+    branch_code: str
+
+
+def _check_operator(session: Session, request: VendRequest) -> _Seller:
+    operator = session.execute(
+        select(
+            Operator.id,
+            Operator.code,
+            Operator.forbid_login,
+            Operator.is_superuser,
+            Operator.may_login_other_sales_points,
+            SalesPoint.id,
+            SalesPoint.code,
+        )
+        .outerjoin(SalesPoint, SalesPoint.id == Operator.sales_point_id)
         .where(Operator.code == request.operator_code)
-        .options(joinedload(Operator.sales_point))
     ).first()
     if operator is None:
         raise errors.UnknownOperatorError(operator=request.operator_code)
-    if operator.forbid_login:
-        raise errors.OperatorBlockedError(operator=operator.code)
-    if permissions.VEND not in operator_permissions(session, operator):
-        raise errors.OperatorMayNotVendError(operator=operator.code)
-    code = request.sales_point_code or (operator.sales_point.code if operator.sales_point else "")
-    sales_point = session.scalars(
-        select(SalesPoint).where(SalesPoint.code == code).options(joinedload(SalesPoint.branch))
+    operator_id, code, forbid_login, superuser, anywhere, home_id, home_code = operator
+    if forbid_login:
+        raise errors.OperatorBlockedError(operator=code)
+    if not superuser and not _role_grants(session, operator_id, permissions.VEND):
+        raise errors.OperatorMayNotVendError(operator=code)
+    wanted = request.sales_point_code or home_code or ""
+    sales_point = session.execute(
+        select(SalesPoint.id, SalesPoint.code, SalesPoint.forbid_sales, Branch.code)
+        .join(Branch, Branch.id == SalesPoint.branch_id)
+        .where(SalesPoint.code == wanted)
     ).first()
     if sales_point is None:
-        raise errors.UnknownSalesPointError(sales_point=code or "-")
-    home = operator.sales_point
-    if home is not None and home.id != sales_point.id and not operator.may_login_other_sales_points:
+        raise errors.UnknownSalesPointError(sales_point=wanted or "-")
+    point_id, point_code, forbid_sales, branch_code = sales_point
+    if home_id is not None and home_id != point_id and not anywhere:
         raise errors.OperatorWrongSalesPointError(
-            operator=operator.code, home=home.code, sales_point=sales_point.code
+            operator=code, home=home_code, sales_point=point_code
         )
-    if sales_point.forbid_sales:
-        raise errors.SalesForbiddenError(sales_point=sales_point.code)
-    return operator, sales_point
+    if forbid_sales:
+        raise errors.SalesForbiddenError(sales_point=point_code)
+    return _Seller(operator_id, code, point_id, point_code, branch_code)
+
+
+def _role_grants(session: Session, operator_id: int, permission: str) -> bool:
+    """Whether one of the operator's roles grants ``permission`` (``starpos.auth`` rules)."""
+    return (
+        session.scalar(
+            select(RolePermission.role_id)
+            .join(OperatorRole, OperatorRole.role_id == RolePermission.role_id)
+            .where(OperatorRole.operator_id == operator_id, RolePermission.permission == permission)
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _terminal(session: Session, request: VendRequest) -> Terminal | None:
@@ -196,15 +233,18 @@ def _terminal(session: Session, request: VendRequest) -> Terminal | None:
     return session.scalars(select(Terminal).where(Terminal.code == request.terminal_code)).first()
 
 
-def _payment_term(session: Session, wanted: str) -> PaymentTerm:
-    terms = session.scalars(
-        select(PaymentTerm).where(PaymentTerm.active.is_(True)).order_by(PaymentTerm.code)
+def _payment_term(session: Session, wanted: str) -> int:
+    """The id of the active payment term whose code or kind is ``wanted``."""
+    terms = session.execute(
+        select(PaymentTerm.id, PaymentTerm.code, PaymentTerm.kind)
+        .where(PaymentTerm.active.is_(True))
+        .order_by(PaymentTerm.code)
     ).all()
-    for term in terms:
-        if wanted.casefold() in (term.code.casefold(), str(term.kind).casefold()):
-            return term
+    for term_id, code, kind in terms:
+        if wanted.casefold() in (code.casefold(), str(kind).casefold()):
+            return int(term_id)
     raise errors.UnknownPaymentTermError(
-        payment=wanted, known=", ".join(term.code for term in terms) or "-"
+        payment=wanted, known=", ".join(code for _, code, _ in terms) or "-"
     )
 
 
@@ -288,8 +328,7 @@ def _key_fields(ref: MeterKeyRef) -> tuple[str, int, str, int, int, int]:
 
 def _prepared(found: dict[str, Any], snapshot: ModuleSnapshot) -> PreparedVend:
     request: VendRequest = found["request"]
-    operator: Operator = found["operator"]
-    sales_point: SalesPoint = found["sales_point"]
+    seller: _Seller = found["seller"]
     terminal: Terminal | None = found["terminal"]
     meter: Meter = found["meter"]
     customer: Customer = found["customer"]
@@ -297,12 +336,14 @@ def _prepared(found: dict[str, Any], snapshot: ModuleSnapshot) -> PreparedVend:
     tendered: Decimal = found["tendered"]
     return PreparedVend(
         request=request,
-        actor=Actor(operator.code, sales_point.code, terminal.code if terminal else None),
-        operator_id=operator.id,
-        sales_point_id=sales_point.id,
-        branch_code=sales_point.branch.code,
+        actor=Actor(
+            seller.operator_code, seller.sales_point_code, terminal.code if terminal else None
+        ),
+        operator_id=seller.operator_id,
+        sales_point_id=seller.sales_point_id,
+        branch_code=seller.branch_code,
         terminal_id=terminal.id if terminal else None,
-        payment_term_id=found["payment"].id,
+        payment_term_id=found["payment"],
         meter_id=meter.id,
         meter_number=meter.number,
         customer_id=customer.id,
