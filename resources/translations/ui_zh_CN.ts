@@ -378,7 +378,7 @@
     </message>
     <message>
         <source>{kwh} kWh</source>
-        <translation>{kwh} 千瓦时</translation>
+        <translation>{kwh} kWh</translation>
     </message>
     <message>
         <source>✔ Check digit correct</source>
@@ -467,7 +467,7 @@
     </message>
     <message>
         <source>Energy (kWh)</source>
-        <translation>电量（千瓦时）</translation>
+        <translation>电量（kWh）</translation>
     </message>
     <message>
         <source>FAILED</source>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <source>credit {kwh} kWh</source>
-        <translation>余额 {kwh} 千瓦时</translation>
+        <translation>余额 {kwh} kWh</translation>
     </message>
     <message>
         <source>offline</source>

@@ -29,11 +29,11 @@ def parse_amount(text: str, decimals: int) -> Decimal:
 
 
 def format_money(value: Decimal, decimals: int) -> str:
-    return f"{value.quantize(Decimal(1).scaleb(-decimals)):,.{decimals}f}"
+    return f"{value.quantize(Decimal(1).scaleb(-decimals)):.{decimals}f}"
 
 
 def format_kwh(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.1')):,.1f}"
+    return f"{value.quantize(Decimal('0.1')):.1f}"
 
 
 def group_token(token: str) -> str:

@@ -117,7 +117,7 @@ class AmountPanel(QGroupBox):
 
     # -- writing ------------------------------------------------------------------------
     def choose(self, net: Decimal) -> None:
-        self.net_field.setText(format_money(net, self.rules.decimals).replace(",", ""))
+        self.net_field.setText(format_money(net, self.rules.decimals))
 
     def reset(self) -> None:
         self.net_field.clear()

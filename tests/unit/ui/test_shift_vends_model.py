@@ -49,7 +49,7 @@ def test_rows_are_newest_first_with_formatted_cells() -> None:
         "B000002",
         "01234567897",
         "Pieter van Wyk",
-        "1,250.50",
+        "1250.50",
         "12.3",
         "9999 0000 1111 2222 3333",
         "PRINTED",
