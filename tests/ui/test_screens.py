@@ -1,7 +1,10 @@
 """Pictures of each main screen, rendered with real fonts.
 
-Run under Xvfb to refresh docs/screens/ (see docs/ui.md):
-``STARPOS_SCREENS_DIR=docs/screens xvfb-run -a -s "-screen 0 1280x800x24" pytest tests/ui/test_screens.py``
+Run under Xvfb to refresh docs/screens/ (see docs/ui.md)::
+
+    STARPOS_SCREENS_DIR=docs/screens QT_QPA_PLATFORM=xcb \
+        xvfb-run -a -s "-screen 0 1280x800x24" pytest tests/ui/test_screens.py
+
 Without that variable the pictures go to a temporary folder and the test only checks that
 text was drawn (a font-less machine draws boxes, which a person must notice).
 """
