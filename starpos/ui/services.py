@@ -19,9 +19,9 @@ from decimal import Decimal
 from typing import Protocol
 
 #: Permission names the window checks (they match ``starpos.auth``'s constants).
-REPRINT = "REPRINT"
-INSTALLER_SETTINGS = "INSTALLER_SETTINGS"
-VEND = "VEND"
+REPRINT = "reprint"
+INSTALLER_SETTINGS = "installer_settings"
+VEND = "vend"
 
 
 @dataclass(frozen=True)
