@@ -1,0 +1,84 @@
+"""``starpos sm emulator``: run the secure module emulator as its own process."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from starpos.devices.sm.errors import SmEmulatorError
+
+
+def register(actions: Any) -> None:
+    parser = actions.add_parser("emulator", help="run a secure module emulator (pty or TCP)")
+    parser.add_argument("--state", type=Path, help="state folder (default: <data>/sm-emulator)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--pty", action="store_true", help="serve on a new pty (the default)")
+    where.add_argument("--listen", metavar="HOST:PORT", help="serve TCP (port 0: any free port)")
+    parser.add_argument(
+        "--kmc-public-key",
+        help="hex Ed25519 key (or a file holding it) of the KMC a NEW module trusts "
+        "(default: the development KMC of this data folder)",
+    )
+    parser.add_argument("--module-id", help="8-digit id for a NEW module (default: random)")
+    parser.add_argument("--sta-tables", help="STA tables file (default: setting sts.tables)")
+    parser.add_argument("--fixed-random", type=int, help="use this 4-bit random number")
+    parser.add_argument("--drop-every", type=int, default=0, help="drop every Nth answer")
+    parser.add_argument(
+        "--corrupt-crc-every", type=int, default=0, help="damage the CRC of every Nth answer"
+    )
+    parser.add_argument("--delay-ms", type=int, default=0, help="wait before each answer")
+    parser.set_defaults(handler=_run)
+
+
+def _listen(text: str) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    try:
+        return host or "127.0.0.1", int(port)
+    except ValueError:
+        raise SmEmulatorError(reason=f"--listen needs HOST:PORT, not {text!r}") from None
+
+
+def _kmc_key(value: str | None) -> str | None:
+    if not value:
+        return None
+    path = Path(value)
+    if path.is_file():
+        return path.read_text(encoding="ascii").strip()
+    return value
+
+
+def default_tables() -> Path:
+    from starpos.paths import resources_dir
+    from starpos.settings import Settings
+
+    configured = Settings().get("sts.tables")
+    return Path(configured) if configured else resources_dir() / "sts" / "sta-tables-sample.json"
+
+
+def _run(args: argparse.Namespace) -> int:
+    from starpos.devices.sm.embedded import emulator_dir
+    from starpos.devices.sm.emulator import EmulatorOptions, run
+    from starpos.devices.sm.emulator.server import Faults
+    from starpos.devices.sm.emulator.state import StateError
+    from starpos.devices.sm.kmc import default_kmc_dir, init_kmc
+
+    state_dir = args.state or emulator_dir()
+    kmc_key = _kmc_key(args.kmc_public_key)
+    if kmc_key is None and not (state_dir / "module.json").exists():
+        kmc_key = init_kmc(default_kmc_dir())
+    if args.fixed_random is not None and not 0 <= args.fixed_random <= 15:
+        raise SmEmulatorError(reason="--fixed-random must be between 0 and 15")
+    options = EmulatorOptions(
+        state_dir=state_dir,
+        tables_path=Path(args.sta_tables) if args.sta_tables else default_tables(),
+        kmc_public_key_hex=kmc_key,
+        module_id=args.module_id,
+        listen=_listen(args.listen) if args.listen else None,
+        fixed_random=args.fixed_random,
+        faults=Faults(args.drop_every, args.corrupt_crc_every, args.delay_ms),
+    )
+    try:
+        return run(options)
+    except (StateError, OSError, ValueError) as error:
+        raise SmEmulatorError(reason=str(error)) from error

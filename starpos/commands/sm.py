@@ -1,0 +1,261 @@
+"""``starpos sm``: the secure module on the configured port, its emulator and the dev KMC.
+
+The port is ``--url`` or the ``sm.url`` setting; when both are empty the embedded
+emulator (:mod:`starpos.devices.sm.embedded`) is started or reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from starpos.cli import print_json
+from starpos.commands import _sm_emulator, _sm_kmc
+from starpos.devices.sm.driver import SecureModule
+from starpos.devices.sm.errors import (
+    SmAmountFormatError,
+    SmCreditBlockFileError,
+    SmError,
+    SmKmfFileError,
+    SmMissingOptionError,
+)
+from starpos.i18n import tr_noop, translate
+from starpos.settings import Settings
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("sm", help="secure module: status, keys, credit, tokens")
+    actions = parser.add_subparsers(dest="sm_action", required=True, metavar="ACTION")
+
+    def device_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
+        sub.add_argument("--url", help="port path or pyserial URL (default: setting sm.url)")
+        sub.add_argument("--baud", type=int, help="baud rate (default: setting sm.baud)")
+        sub.add_argument("--timeout-ms", type=int, help="answer timeout (default: sm.timeout_ms)")
+        sub.add_argument("--json", action="store_true", help="print JSON")
+        return sub
+
+    device_command("info", "identify the module").set_defaults(handler=_info)
+    device_command("balance", "credit balance and update sequence").set_defaults(handler=_balance)
+    load = device_command("load-kmf", "load a KMF key file into the module")
+    load.add_argument("file", type=Path)
+    load.set_defaults(handler=_load_kmf)
+    credit = device_command("credit", "apply a signed credit update block")
+    credit.add_argument("file", type=Path)
+    credit.set_defaults(handler=_credit)
+    last = device_command("last", "the module's last answer (GL?RR)")
+    last.set_defaults(handler=_last)
+
+    issue = device_command("issue", "issue a credit, management or key change token")
+    _add_key_options(issue)
+    issue.add_argument("kind", choices=("credit", "management", "key-change"))
+    issue.add_argument("--kwh", help="credit amount in units at 0.1 (credit)")
+    issue.add_argument("--credit-type", type=int, default=0, help="00 electricity, 01 water, ...")
+    issue.add_argument("--subclass", type=int, help="management token subclass")
+    issue.add_argument("--value", type=int, default=0, help="management token value")
+    issue.add_argument("--tid", type=int, help="token identifier (default: now)")
+    issue.add_argument("--base-date", type=int, default=1993, help="TID base year for --tid")
+    issue.add_argument("--new-register", type=int, help="key change: the new key's register")
+    issue.add_argument("--new-sgc", help="key change: new SGC")
+    issue.add_argument("--new-ti", type=int, help="key change: new TI")
+    issue.add_argument("--new-krn", type=int, help="key change: new KRN")
+    issue.add_argument("--new-ken", type=int, default=255, help="key change: new KEN")
+    issue.add_argument("--rollover", action="store_true", help="key change: TID base rollover")
+    issue.set_defaults(handler=_issue)
+
+    verify = device_command("verify", "decode a token with the meter's key")
+    _add_key_options(verify)
+    verify.add_argument("token")
+    verify.set_defaults(handler=_verify)
+
+    _sm_emulator.register(actions)
+    _sm_kmc.register(actions)
+
+
+def _add_key_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pan", required=True, help="the meter's 18-digit PAN")
+    parser.add_argument("--register", type=int, default=1, help="vending key register")
+    parser.add_argument("--sgc", required=True, help="supply group code (6 digits)")
+    parser.add_argument("--ti", type=int, default=1, help="tariff index")
+    parser.add_argument("--krn", type=int, default=1, help="key revision number")
+    parser.add_argument("--ken", type=int, default=255, help="key expiry number")
+
+
+def open_module(args: argparse.Namespace) -> SecureModule:
+    """The configured module, opened (the embedded emulator when no port is set)."""
+    settings = Settings()
+    url = args.url or settings.get("sm.url")
+    if not url:
+        from starpos.devices.sm.embedded import ensure_embedded
+
+        url = ensure_embedded(settings.get("sts.tables") or None)
+    baud = args.baud or settings.get("sm.baud")
+    timeout_ms = args.timeout_ms or settings.get("sm.timeout_ms")
+    return SecureModule(url, baud=baud, timeout_s=timeout_ms / 1000).open()
+
+
+#: Labels of the fields printed without --json (translated when shown, context "sm").
+LABELS = {
+    "module_id": tr_noop("sm", "Module id"),
+    "firmware": tr_noop("sm", "Firmware"),
+    "key_check": tr_noop("sm", "Key check value"),
+    "keys": tr_noop("sm", "Keys loaded"),
+    "keys_loaded": tr_noop("sm", "Keys loaded"),
+    "public_key": tr_noop("sm", "Identity key"),
+    "sequence": tr_noop("sm", "Credit update sequence"),
+    "next_sequence": tr_noop("sm", "Next credit update sequence"),
+    "balance_kwh": tr_noop("sm", "Balance (kWh)"),
+    "command": tr_noop("sm", "Command"),
+    "code": tr_noop("sm", "Response code"),
+    "request_digest": tr_noop("sm", "Request digest"),
+    "tokens": tr_noop("sm", "Tokens"),
+    "class": tr_noop("sm", "Token class"),
+    "subclass": tr_noop("sm", "Token subclass"),
+    "tid": tr_noop("sm", "TID"),
+    "value": tr_noop("sm", "Value"),
+    "amount": tr_noop("sm", "Amount"),
+}
+
+
+def _show(args: argparse.Namespace, value: dict[str, Any]) -> int:
+    if args.json:
+        print_json(value)
+    else:
+        for key, item in value.items():
+            shown = " ".join(item) if isinstance(item, list) else item
+            print(f"{translate('sm', LABELS[key])}: {shown}")
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    with open_module(args) as module:
+        identity = module.identify()
+    return _show(
+        args,
+        {
+            "module_id": identity.module_id,
+            "firmware": identity.firmware,
+            "key_check": identity.key_check,
+            "keys": identity.key_count,
+            "public_key": identity.public_key_hex,
+        },
+    )
+
+
+def _balance(args: argparse.Namespace) -> int:
+    with open_module(args) as module:
+        balance = module.balance()
+    return _show(
+        args,
+        {
+            "sequence": balance.sequence,
+            "next_sequence": balance.next_sequence,
+            "balance_kwh": balance.balance,
+        },
+    )
+
+
+def _read(path: Path, error: type[SmError]) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise error(path=str(path), reason=exc.strerror or str(exc)) from exc
+
+
+def _load_kmf(args: argparse.Namespace) -> int:
+    data = _read(args.file, SmKmfFileError)
+    with open_module(args) as module:
+        loaded, key_check = module.load_kmf(data)
+    return _show(args, {"keys_loaded": loaded, "key_check": key_check})
+
+
+def _credit(args: argparse.Namespace) -> int:
+    data = _read(args.file, SmCreditBlockFileError)
+    with open_module(args) as module:
+        balance = module.credit_update(data)
+    return _show(args, {"sequence": balance.sequence, "balance_kwh": balance.balance})
+
+
+def _last(args: argparse.Namespace) -> int:
+    with open_module(args) as module:
+        last = module.resend_last()
+    return _show(
+        args,
+        {
+            "command": last.command,
+            "code": f"{last.code:02d}",
+            "request_digest": last.request_digest,
+            "tokens": [t.token for t in last.tokens],
+        },
+    )
+
+
+def _tenths(text: str | None) -> int:
+    try:
+        value = Decimal(text or "")
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.1")):
+        raise SmAmountFormatError(amount=text or "")
+    return int(value * 10)
+
+
+def _tid(args: argparse.Namespace) -> int:
+    if args.tid is not None:
+        return int(args.tid)
+    from starpos.sts.tid import tid_for
+
+    return int(tid_for(datetime.now(), args.base_date))
+
+
+def _issue(args: argparse.Namespace) -> int:
+    key = (args.pan, args.register, args.sgc, args.ti, args.krn, args.ken)
+    with open_module(args) as module:
+        if args.kind == "credit":
+            tokens = [
+                module.issue_credit_token(*key, args.credit_type, _tid(args), _tenths(args.kwh))
+            ]
+        elif args.kind == "management":
+            if args.subclass is None:
+                raise SmMissingOptionError(option="--subclass")
+            tokens = [module.issue_management_token(*key, args.subclass, _tid(args), args.value)]
+        else:
+            if args.new_register is None:
+                raise SmMissingOptionError(option="--new-register")
+            tokens = module.issue_key_change_tokens(
+                *key,
+                args.new_register,
+                args.new_sgc or args.sgc,
+                args.ti if args.new_ti is None else args.new_ti,
+                args.new_krn or args.krn,
+                args.new_ken,
+                args.rollover,
+            )
+    if args.json:
+        print_json(
+            {"tokens": [t.token for t in tokens], "token66_hex": [t.token66_hex for t in tokens]}
+        )
+    else:
+        for token in tokens:
+            print(" ".join(token.token[i : i + 4] for i in range(0, 20, 4)))
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    token = "".join(ch for ch in args.token if ch in "0123456789")
+    with open_module(args) as module:
+        decoded = module.verify_token(
+            token, args.pan, args.register, args.sgc, args.ti, args.krn, args.ken
+        )
+    value: dict[str, Any] = {
+        "class": decoded.token_class,
+        "subclass": decoded.token_subclass,
+        "tid": decoded.tid,
+        "value": decoded.value,
+    }
+    if decoded.amount is not None:
+        value["amount"] = decoded.amount
+    return _show(args, value)

@@ -1,0 +1,213 @@
+"""``starpos token``: issue, decode, batch-issue and benchmark STS tokens."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TextIO
+
+from starpos.cli import print_json, to_jsonable
+from starpos.i18n import render_error, translate
+from starpos.sts.amount import decode_amount, encode_amount
+from starpos.sts.ciphers import check_ea
+from starpos.sts.decoder import decode_token
+from starpos.sts.errors import RequestFormatError, StsError
+from starpos.sts.fields import check_key_hex
+from starpos.sts.request import TokenRequest, issue_tokens
+from starpos.token_bench import run_bench
+from starpos.token_tables import sta_tables
+
+_log = logging.getLogger(__name__)
+
+#: ``starpos token issue`` options: (flag, request field, help).
+_ISSUE_OPTIONS: tuple[tuple[str, str, str], ...] = (
+    ("--dkga", "dkga", "decoder key generation algorithm: 02 or 04 (default 02)"),
+    ("--ea", "ea", "encryption algorithm: 07 (STA) or 11 (MISTY1) (default 07)"),
+    ("--vending-key", "vending_key_hex", "vending key in hex (64 bits for DKGA02, 160 for 04)"),
+    ("--key-type", "key_type", "key type 0-3 (default 2)"),
+    ("--sgc", "sgc", "supply group code, 6 digits"),
+    ("--ti", "ti", "tariff index 0-99 (default 1)"),
+    ("--krn", "krn", "key revision number 1-9 (default 1)"),
+    ("--ken", "ken", "key expiry number 0-255 (default 255)"),
+    ("--base-date", "base_date", "TID base date: 1993, 2014 or 2035 (default 2014)"),
+    ("--meter", "pan", "meter number (11 or 13 digits) or 18-digit PAN"),
+    ("--class", "token_class", "token class: 0 credit, 1 meter test, 2 management (default 0)"),
+    ("--subclass", "token_subclass", "token subclass; a key change set: 3,4 or 3,4,8,9"),
+    ("--issued-at", "issued_at", "issue time, ISO 8601 (default: now, local wall clock)"),
+    ("--random", "random_no", "random number 0-15 (default: random)"),
+    ("--amount", "amount", "credit in the unit's natural unit (kWh, m3 ...)"),
+    ("--register", "register", "clear credit: register (65535 = all)"),
+    ("--max-power-limit-w", "max_power_limit_w", "maximum power limit in watts"),
+    ("--mppul-w", "mppul_w", "maximum phase power unbalance limit in watts"),
+    ("--rate", "rate", "tariff rate field (16 bits)"),
+    ("--water-meter-factor", "water_meter_factor", "water meter factor field (16 bits)"),
+    ("--control", "control", "class 1: control field"),
+    ("--manufacturer-code", "manufacturer_code", "class 1: 2- or 4-digit manufacturer code"),
+    ("--new-vending-key", "new_vending_key_hex", "key change: new vending key in hex"),
+    ("--new-key-type", "new_key_type", "key change: new key type"),
+    ("--new-sgc", "new_sgc", "key change: new supply group code"),
+    ("--new-ti", "new_ti", "key change: new tariff index"),
+    ("--new-krn", "new_krn", "key change: new key revision number"),
+    ("--new-ken", "new_ken", "key change: new key expiry number"),
+    ("--new-base-date", "new_base_date", "key change: new base date"),
+    ("--rollover", "rollover", "key change: 1 to roll the meter to the new base date"),
+)
+_ISSUE_DEFAULTS: dict[str, Any] = {
+    "dkga": "02",
+    "ea": "07",
+    "key_type": 2,
+    "ti": 1,
+    "krn": 1,
+    "ken": 255,
+    "base_date": 2014,
+    "token_class": 0,
+    "token_subclass": 0,
+}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("token", help="issue and decode STS tokens")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    issue = actions.add_parser("issue", help="issue one token (or a key change set)")
+    for flag, name, text in _ISSUE_OPTIONS:
+        issue.add_argument(flag, dest=name, help=text)
+    issue.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")
+    issue.add_argument(
+        "--show-decoder-key", action="store_true", help="also print the meter's decoder key"
+    )
+    issue.add_argument("--json", action="store_true", help="print a JSON object")
+    issue.set_defaults(handler=_issue)
+
+    decode = actions.add_parser("decode", help="decode a token as the meter would")
+    decode.add_argument("token")
+    decode.add_argument("--decoder-key", help="the meter's decoder key in hex (STS order)")
+    decode.add_argument("--ea", default="07", help="07 (STA) or 11 (MISTY1)")
+    decode.add_argument("--base-date", type=int, help="show the issue time for this base date")
+    decode.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")
+    decode.add_argument("--json", action="store_true", help="print a JSON object")
+    decode.set_defaults(handler=_decode)
+
+    batch = actions.add_parser("batch", help="issue tokens for JSON Lines requests on stdin")
+    batch.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")
+    batch.set_defaults(handler=_batch)
+
+    bench = actions.add_parser("bench", help="measure credit tokens per second")
+    bench.add_argument("--count", type=int, default=20000, help="tokens per algorithm")
+    bench.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")
+    bench.add_argument("--json", action="store_true", help="print a JSON object")
+    bench.set_defaults(handler=_bench)
+
+
+def _subclass_value(text: str) -> Any:
+    parts = [part.strip() for part in text.split(",")]
+    return parts if len(parts) > 1 else parts[0]
+
+
+def _issue(args: argparse.Namespace) -> int:
+    fields: dict[str, Any] = dict(_ISSUE_DEFAULTS)
+    for _flag, name, _text in _ISSUE_OPTIONS:
+        value = getattr(args, name)
+        if value is not None:
+            fields[name] = _subclass_value(value) if name == "token_subclass" else value
+    if str(fields["token_class"]).strip() == "1":
+        for name in ("dkga", "ea", "key_type", "ti", "krn", "ken", "base_date"):
+            if getattr(args, name) is None:
+                fields.pop(name, None)
+    fields.setdefault("issued_at", datetime.now().replace(microsecond=0).isoformat())
+    request = TokenRequest.from_mapping(fields)
+    tables = sta_tables(args.sta_tables) if request.ea == "07" else None
+    tokens = issue_tokens(request, tables)
+    if args.json:
+        result: dict[str, Any] = {"tokens": tokens}
+        if request.amount is not None and request.token_class == 0:
+            result["amount"] = decode_amount(encode_amount(request.amount))
+        if args.show_decoder_key and request.token_class != 1:
+            result["decoder_key_hex"] = request.decoder_key().hex()
+        print_json(result)
+    else:
+        for token in tokens:
+            print(token)
+        if args.show_decoder_key and request.token_class != 1:
+            label = translate("sts", "decoder key")
+            print(f"{label}: {request.decoder_key().hex()}", file=sys.stderr)
+    return 0
+
+
+def _decode(args: argparse.Namespace) -> int:
+    key = check_key_hex("decoder key", args.decoder_key) if args.decoder_key else None
+    ea = check_ea(args.ea)
+    tables = sta_tables(args.sta_tables) if ea == "07" else None
+    decoded = decode_token(args.token, key, ea, tables)
+    fields = decoded.as_dict()
+    if args.base_date is not None and decoded.tid is not None:
+        fields["issued_at"] = decoded.issued_at(args.base_date)
+    if args.json:
+        print_json(fields)
+    else:
+        for name, value in to_jsonable(fields).items():
+            print(f"{name}: {value}")
+    return 0
+
+
+def batch_line(line: str, tables_path: str | None) -> dict[str, Any]:
+    """The response to one request line: its tokens, or the error that stopped it."""
+    request_id: Any = None
+    try:
+        try:
+            data = json.loads(line, parse_float=Decimal)
+        except ValueError as error:
+            raise RequestFormatError(reason=str(error)) from error
+        if not isinstance(data, dict):
+            raise RequestFormatError(reason=type(data).__name__)
+        request_id = data.get("id")
+        request = TokenRequest.from_mapping(data)
+        tables = sta_tables(tables_path) if request.ea == "07" else None
+        return {"id": request_id, "tokens": issue_tokens(request, tables)}
+    except StsError as error:
+        return {"id": request_id, "error": {"code": error.code, "message": render_error(error)}}
+    except Exception as error:  # one broken line must never stop the batch
+        _log.exception("token batch line failed")
+        message = translate("sts", "internal error ({kind})").format(kind=type(error).__name__)
+        return {"id": request_id, "error": {"code": "internal", "message": message}}
+
+
+def _batch(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
+    if args.sta_tables:
+        sta_tables(args.sta_tables)  # a bad tables file is one error, not one per line
+    for line in stdin or sys.stdin:
+        if not line.strip():
+            continue
+        sys.stdout.write(json.dumps(to_jsonable(batch_line(line, args.sta_tables))) + "\n")
+        sys.stdout.flush()  # a caller may be waiting for this answer before the next line
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    if args.count < 1:
+        raise RequestFormatError(reason="--count must be at least 1")
+    results = [
+        run_bench("07", args.count, sta_tables(args.sta_tables)),
+        run_bench("11", args.count, None),
+    ]
+    if args.json:
+        print_json(
+            {
+                r.ea: {"tokens": r.tokens, "seconds": round(r.seconds, 3),
+                       "tokens_per_second": r.tokens_per_second}
+                for r in results
+            }
+        )  # fmt: skip
+        return 0
+    labels = {
+        "07": translate("sts", "STA (EA07) credit tokens incl. DKGA02"),
+        "11": translate("sts", "MISTY1 (EA11) credit tokens incl. DKGA04"),
+    }
+    per_second = translate("sts", "tokens per second")
+    for result in results:
+        print(f"{labels[result.ea]}: {result.tokens_per_second} {per_second}")
+    return 0

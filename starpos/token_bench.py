@@ -1,0 +1,71 @@
+"""Token issue speed: credit tokens per second, key derivation included.
+
+Each token is for a different meter, so every token pays for its decoder key derivation
+(DKGA02 + STA, or DKGA04 + MISTY1), as a secure module serving many meters would.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from starpos.sts.meter_number import make_meter_number
+from starpos.sts.request import TokenRequest, issue_tokens
+from starpos.sts.tables import StaTables
+
+#: Demonstration vending keys (the compliance vectors' test keys), never production keys.
+BENCH_KEYS = {
+    "07": ("02", "abababababababab"),
+    "11": ("04", "abababababababab949494949494949401234567"),
+}
+
+
+def bench_requests(ea: str, count: int, first_serial: int = 0) -> list[TokenRequest]:
+    """``count`` credit requests for ``count`` different meters under algorithm ``ea``."""
+    dkga, key = BENCH_KEYS[ea]
+    start = datetime(2025, 1, 1, 8, 0)
+    return [
+        TokenRequest(
+            id=n,
+            dkga=dkga,
+            ea=ea,
+            vending_key_hex=key,
+            key_type=2,
+            sgc="123456",
+            ti=1,
+            krn=1,
+            ken=255,
+            base_date=2014,
+            pan=make_meter_number("600727", "04", first_serial + n).pan,
+            token_class=0,
+            token_subclass=0,
+            issued_at=start + timedelta(minutes=n),
+            random_no=n % 16,
+            amount=Decimal(n % 500 + 1),
+        )
+        for n in range(count)
+    ]
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    ea: str
+    tokens: int
+    seconds: float
+
+    @property
+    def tokens_per_second(self) -> int:
+        return int(self.tokens / self.seconds) if self.seconds > 0 else 0
+
+
+def run_bench(ea: str, count: int, tables: StaTables | None) -> BenchResult:
+    """Issue ``count`` credit tokens (requests built beforehand) and time it."""
+    requests = bench_requests(ea, count)
+    issue_tokens(requests[0], tables)  # build the cipher tables outside the timing
+    requests = bench_requests(ea, count, first_serial=count)
+    started = time.perf_counter()
+    for request in requests:
+        issue_tokens(request, tables)
+    return BenchResult(ea, count, time.perf_counter() - started)

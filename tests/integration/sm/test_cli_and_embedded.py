@@ -1,0 +1,83 @@
+"""``starpos sm ...`` as a person runs it, and the embedded emulator the app starts."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from starpos.devices.sm.driver import SecureModule
+from starpos.devices.sm.embedded import ensure_embedded, running_endpoint, stop_embedded
+
+
+def test_info_balance_and_credit_from_the_command_line(
+    emulator: Any, run_starpos: Any, tmp_path: Path
+) -> None:
+    kmc = ["sm", "kmc", "--kmc", str(emulator.kmc_dir)]
+    info = run_starpos("sm", "info", "--url", emulator.url, "--json")
+    assert info.returncode == 0, info.stderr
+    identity = json.loads(info.stdout)
+    assert identity["module_id"] == "10203040" and identity["keys"] == 0
+
+    balance = json.loads(run_starpos("sm", "balance", "--url", emulator.url, "--json").stdout)
+    block = tmp_path / "credit.smc"
+    made = run_starpos(
+        *kmc, "credit-block", "--module-id", identity["module_id"],
+        "--sequence", str(balance["next_sequence"]), "--kwh", "1500.5", "--out", str(block),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    credited = run_starpos("sm", "credit", str(block), "--url", emulator.url, "--json")
+    assert json.loads(credited.stdout) == {"sequence": 1, "balance_kwh": "1500.5"}
+
+    replayed = run_starpos("sm", "credit", str(block), "--url", emulator.url)
+    assert replayed.returncode == 2
+    assert "sequence number (code 34)" in replayed.stderr
+    assert "Traceback" not in replayed.stderr
+    french = run_starpos("sm", "credit", str(block), "--url", emulator.url, STARPOS_LANG="fr")
+    assert "numéro de séquence (code 34)" in french.stderr
+
+    text = run_starpos("sm", "balance", "--url", emulator.url)
+    assert "Balance (kWh): 1500.5" in text.stdout
+
+
+def test_a_kmf_made_and_loaded_from_the_command_line(
+    emulator: Any, run_starpos: Any, tmp_path: Path
+) -> None:
+    identity = json.loads(run_starpos("sm", "info", "--url", emulator.url, "--json").stdout)
+    specs = tmp_path / "keys.json"
+    specs.write_text(json.dumps([{"register": 1, "sgc": "123456", "krn": 1}]))
+    kmf = tmp_path / "module.kmf"
+    made = run_starpos(
+        "sm", "kmc", "--kmc", str(emulator.kmc_dir), "make-kmf",
+        "--module-id", identity["module_id"], "--module-key", identity["public_key"],
+        "--keys", str(specs), "--out", str(kmf),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    loaded = run_starpos("sm", "load-kmf", str(kmf), "--url", emulator.url, "--json")
+    assert json.loads(loaded.stdout)["keys_loaded"] == 1
+
+
+def test_errors_are_one_translated_line(run_starpos: Any, tmp_path: Path) -> None:
+    missing = run_starpos("sm", "balance", "--url", str(tmp_path / "ttyNONE"))
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1 and "cannot be opened" in missing.stderr
+    bad_file = run_starpos("sm", "load-kmf", str(tmp_path / "none.kmf"), "--url", "loop://")
+    assert bad_file.returncode == 2 and "key file" in bad_file.stderr
+
+
+def test_the_embedded_emulator_is_started_once_and_reused(data_dir: Path, shared_dir: Path) -> None:
+    tables = str(shared_dir / "sts" / "sta-tables-sample.json")
+    url = ensure_embedded(tables)
+    try:
+        assert url.startswith("socket://127.0.0.1:")
+        assert ensure_embedded(tables) == url  # reused while alive
+        first = running_endpoint()
+        assert first is not None
+        with SecureModule(url) as module:
+            assert module.balance().sequence == 0
+        assert (data_dir / "sm-emulator" / "module.json").exists()
+    finally:
+        assert stop_embedded()
+    assert running_endpoint() is None
+    assert os.environ["STARPOS_DATA_DIR"] == str(data_dir)
