@@ -58,6 +58,10 @@
         <translation>Le client a payé {paid}, moins que les {net} à payer. Encaissez d'abord le montant complet.</translation>
     </message>
     <message>
+        <source>The meter number {number} is not right: its check digit does not match the other digits, so a digit was probably mistyped. Read the number again from the meter or the customer's card.</source>
+        <translation>Le numéro de compteur {number} n'est pas correct : son chiffre de contrôle ne correspond pas aux autres chiffres, un chiffre a sans doute été mal tapé. Relisez le numéro sur le compteur ou sur la carte du client.</translation>
+    </message>
+    <message>
         <source>The sale {bill} is saved and the token is valid, but the voucher did not print: {reason} Fix the printer, then reprint the last voucher.</source>
         <translation>La vente {bill} est enregistrée et le jeton est valide, mais le bon ne s'est pas imprimé : {reason} Réparez l'imprimante, puis réimprimez le dernier bon.</translation>
     </message>

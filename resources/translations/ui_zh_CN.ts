@@ -58,6 +58,10 @@
         <translation>客户支付了 {paid}，少于应付的 {net}。请先收取全额。</translation>
     </message>
     <message>
+        <source>The meter number {number} is not right: its check digit does not match the other digits, so a digit was probably mistyped. Read the number again from the meter or the customer's card.</source>
+        <translation>表号 {number} 不正确：校验位与其他数字不符，可能输错了一位。请重新核对电表或客户卡上的表号。</translation>
+    </message>
+    <message>
         <source>The sale {bill} is saved and the token is valid, but the voucher did not print: {reason} Fix the printer, then reprint the last voucher.</source>
         <translation>售电单 {bill} 已保存，令牌有效，但凭条未打印：{reason} 请排除打印机故障，然后重打最后一张凭条。</translation>
     </message>

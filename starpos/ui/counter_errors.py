@@ -38,6 +38,17 @@ class MeterNumberMissing(VendError):
     template = "Type or scan the meter number first."
 
 
+class MeterNumberMistyped(VendError):
+    # The engine's own message names the expected check digit; at the counter that invites
+    # "fixing" the last digit instead of reading the number again, so it is not shown.
+    code = "ui.meter_mistyped"
+    template = (
+        "The meter number {number} is not right: its check digit does not match the other "
+        "digits, so a digit was probably mistyped. Read the number again from the meter or "
+        "the customer's card."
+    )
+
+
 class CustomerBlacklisted(VendError):
     code = "ui.customer_blacklisted"
     template = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fake_services import FakeAuth, FakeCounter, parse_meter_number
+from fake_services import FakeAuth, FakeCounter
 from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
@@ -28,7 +28,7 @@ def counter_app(
     qtbot: QtBot, fake_auth: FakeAuth, fake_counter: FakeCounter
 ) -> Iterator[CounterApp]:
     switch_language("en")
-    app = CounterApp(fake_auth, fake_counter, parse_meter_number=parse_meter_number)
+    app = CounterApp(fake_auth, fake_counter)
     qtbot.addWidget(app.login_window)
     app.start()
     yield app

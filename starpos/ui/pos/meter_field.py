@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from starpos.errors import user_facing_types
 from starpos.i18n import render_error
+from starpos.sts.errors import MeterCheckDigitError
+from starpos.ui.counter_errors import MeterNumberMistyped
 from starpos.ui.translator import tr
 
 #: Lengths a meter number can have: 11 or 13 digits (IAIN with its check digit), 18 (PAN).
@@ -93,6 +95,8 @@ class MeterNumberField(QWidget):
         if len(digits) in COMPLETE_LENGTHS or len(digits) > max(COMPLETE_LENGTHS):
             try:
                 self._parse(digits)
+            except MeterCheckDigitError:
+                self._problem = MeterNumberMistyped(number=digits)
             except user_facing_types() as error:
                 self._problem = error
             else:
