@@ -7,6 +7,7 @@ poll opens it afresh, which is how a module plugged back in is found again.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from starpos.devices.sm.driver import SecureModule
@@ -51,10 +52,9 @@ class ModuleLink:
     def drop(self) -> None:
         module, self._module = self._module, None
         if module is not None:
-            try:
+            # It may be gone already; the next call opens a fresh connection either way.
+            with contextlib.suppress(StarposError, OSError):
                 module.close()
-            except (StarposError, OSError):
-                pass  # it is already gone; the next call opens a fresh connection
 
     @runs_on(Workers.MODULE)
     def state(self) -> DeviceState:
