@@ -1,0 +1,197 @@
+"""The append-only audit log, each entry chained to the one before by SHA-256.
+
+``entry_hash = SHA-256(previous_hash || canonical JSON of the entry)``, where the entry is
+its id, time, kind, who, where, subject and details. Changing an entry breaks its own hash;
+removing one breaks the link of the next (and the contiguous ids); removing the last ones
+disagrees with ``audit_head``. :func:`verify` walks the chain and names every break.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from starpos.db.column_types import utc_now
+from starpos.db.models import AuditEntry, AuditHead
+from starpos.errors import StorageError
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditKind(StrEnum):
+    VEND = "vend"
+    VEND_FAILED = "vend_failed"
+    VEND_REFUSED = "vend_refused"
+    VEND_CANCELLED = "vend_cancelled"
+    REPRINT = "reprint"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    PASSWORD_CHANGE = "password_change"
+    PERMISSION_CHANGE = "permission_change"
+    PRICE_CHANGE = "price_change"
+    MASTER_DATA_CHANGE = "master_data_change"
+    KEY_ACTION = "key_action"
+    MODULE_ACTION = "module_action"
+    DEMO_SEED = "demo_seed"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did it and where; all optional (start-up recovery has no operator)."""
+
+    operator_code: str | None = None
+    sales_point_code: str | None = None
+    terminal_code: str | None = None
+
+
+class AuditChainBrokenError(StorageError):
+    code = "storage.audit_broken"
+    template = (
+        "The audit log has been tampered with: {count} problem(s), the first at entry "
+        "{entry_id}: {problem}. Keep a copy of the database and tell the administrator."
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        raise TypeError("floats are not allowed in the audit log; use Decimal")
+    return value
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    body = canonical_json(
+        [
+            entry.id,
+            entry.occurred_at.isoformat(),
+            entry.kind,
+            entry.operator_code,
+            entry.sales_point_code,
+            entry.terminal_code,
+            entry.subject,
+            entry.details,
+        ]
+    )
+    return hashlib.sha256((entry.previous_hash + body).encode("utf-8")).hexdigest()
+
+
+def append(
+    session: Session,
+    kind: AuditKind,
+    *,
+    subject: str = "",
+    details: Mapping[str, Any] | None = None,
+    actor: Actor | None = None,
+    at: datetime | None = None,
+) -> AuditEntry:
+    """Add one entry in the caller's writing transaction (it commits or rolls back with it)."""
+    actor = actor or Actor()
+    head = session.get(AuditHead, 1, with_for_update=True)
+    if head is None:
+        raise StorageError("The audit log has no head row; upgrade the database.")
+    entry = AuditEntry(
+        id=head.last_id + 1,
+        # Microseconds dropped: what is hashed must read back identically on every database.
+        occurred_at=(at or utc_now()).replace(microsecond=0),
+        kind=AuditKind(kind).value,
+        operator_code=actor.operator_code,
+        sales_point_code=actor.sales_point_code,
+        terminal_code=actor.terminal_code,
+        subject=subject,
+        details=canonical_json(details or {}),
+        previous_hash=head.last_hash,
+    )
+    entry.entry_hash = entry_hash(entry)
+    session.add(entry)
+    head.last_id = entry.id
+    head.last_hash = entry.entry_hash
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    entry_id: int
+    problem: str
+
+
+@dataclass
+class AuditReport:
+    entries: int = 0
+    problems: list[AuditProblem] = field(default_factory=list)
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+    def raise_if_broken(self) -> None:
+        if self.problems:
+            first = self.problems[0]
+            raise AuditChainBrokenError(
+                count=len(self.problems), entry_id=first.entry_id, problem=first.problem
+            )
+
+
+def _entries(session: Session, batch: int = 5000) -> Iterator[AuditEntry]:
+    after = 0
+    while True:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.id > after).order_by(AuditEntry.id).limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        after = rows[-1].id
+        session.expunge_all()
+
+
+def verify(session: Session) -> AuditReport:
+    """Walk the whole chain; every changed, removed or inserted entry becomes a problem."""
+    report = AuditReport()
+    expected_id = 1
+    previous = GENESIS_HASH
+    for entry in _entries(session):
+        report.entries += 1
+        if entry.id != expected_id:
+            report.problems.append(
+                AuditProblem(entry.id, f"entries {expected_id} to {entry.id - 1} are missing")
+            )
+        if entry.previous_hash != previous:
+            report.problems.append(AuditProblem(entry.id, "it does not follow the entry before it"))
+        if entry_hash(entry) != entry.entry_hash:
+            report.problems.append(AuditProblem(entry.id, "its content was changed"))
+        previous = entry.entry_hash
+        expected_id = entry.id + 1
+    head = session.get(AuditHead, 1)
+    last_id = expected_id - 1
+    if head is None:
+        report.problems.append(AuditProblem(last_id, "the head row is missing"))
+    elif head.last_id != last_id or head.last_hash != previous:
+        report.problems.append(
+            AuditProblem(
+                head.last_id,
+                f"the log ends at entry {last_id} but should end at entry {head.last_id}",
+            )
+        )
+    return report

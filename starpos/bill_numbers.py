@@ -1,0 +1,157 @@
+"""Bill numbers by the "Auto-Generate No." rules (STAR manual 2.13).
+
+A number is a prefix of fields (fixed text, year, month, sales point ...) followed by a serial
+of ``serial_digits`` digits counted from ``start_number``; the serial restarts every month,
+every year or never. The counter row is incremented with one ``UPDATE ... RETURNING`` inside
+the caller's writing transaction, so two processes (or two threads) never get the same number,
+and a rolled-back sale gives its number back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from starpos.db.enums import NumberFieldKind, NumberReset
+from starpos.db.models import NumberingCounter, NumberingField, NumberingRule
+from starpos.errors import ConfigError
+
+#: The manual says an auto-generated number is shorter than 20 characters.
+MAX_LENGTH = 20
+
+# The bill types StarPOS numbers (manual 2.13 "Bill Type").
+VEND = "vend"
+CUSTOMER = "customer"
+STOCK_IN = "stock_in"
+STOCK_OUT = "stock_out"
+REPLACEMENT = "replacement"
+CONTRACT_CANCELLATION = "contract_cancellation"
+BILL_TYPES = (VEND, CUSTOMER, STOCK_IN, STOCK_OUT, REPLACEMENT, CONTRACT_CANCELLATION)
+
+
+class NumberingNotConfiguredError(ConfigError):
+    code = "config.numbering_missing"
+    template = (
+        "There is no automatic numbering for {bill_type} bills. An administrator must set it "
+        "up under Auto-Generate No. Setting."
+    )
+
+
+class NumberingExhaustedError(ConfigError):
+    code = "config.numbering_exhausted"
+    template = (
+        "The {digits}-digit serial of {bill_type} numbers is used up for {period}. An "
+        "administrator must allow more serial digits or a resetting prefix."
+    )
+
+
+class NumberTooLongError(ConfigError):
+    code = "config.number_too_long"
+    template = (
+        "A {bill_type} number would be {length} characters long; at most {maximum} fit. "
+        "Shorten the prefix fields in Auto-Generate No. Setting."
+    )
+
+
+@dataclass(frozen=True)
+class NumberingContext:
+    """Where and when a bill is made: what the prefix fields are filled with."""
+
+    when: datetime  # local time of the utility (system parameters' time zone)
+    sales_point_code: str = ""
+    branch_code: str = ""
+    terminal_code: str = ""
+
+
+def _fit(code: str, length: int | None) -> str:
+    if length is None:
+        return code
+    return code[-length:].rjust(length, "0")
+
+
+def render_prefix(fields: list[NumberingField], context: NumberingContext) -> str:
+    parts: list[str] = []
+    for field in sorted(fields, key=lambda f: f.position):
+        kind = NumberFieldKind(field.kind)
+        if kind is NumberFieldKind.FIXED:
+            parts.append(field.fixed_text)
+        elif kind is NumberFieldKind.YEAR:
+            parts.append(f"{context.when.year:04d}")
+        elif kind is NumberFieldKind.YEAR2:
+            parts.append(f"{context.when.year % 100:02d}")
+        elif kind is NumberFieldKind.MONTH:
+            parts.append(f"{context.when.month:02d}")
+        elif kind is NumberFieldKind.DAY:
+            parts.append(f"{context.when.day:02d}")
+        elif kind is NumberFieldKind.SALES_POINT:
+            parts.append(_fit(context.sales_point_code, field.length))
+        elif kind is NumberFieldKind.BRANCH:
+            parts.append(_fit(context.branch_code, field.length))
+        elif kind is NumberFieldKind.TERMINAL:
+            parts.append(_fit(context.terminal_code, field.length))
+    return "".join(parts)
+
+
+def period_key(reset: NumberReset, when: datetime) -> str:
+    """The counter period a serial restarts in: ``2026-11``, ``2026`` or ``""``."""
+    if reset is NumberReset.MONTHLY:
+        return f"{when.year:04d}-{when.month:02d}"
+    if reset is NumberReset.YEARLY:
+        return f"{when.year:04d}"
+    return ""
+
+
+def next_number(session: Session, bill_type: str, context: NumberingContext) -> str:
+    """Allocate the next number of ``bill_type``; call inside a writing unit of work."""
+    rule = session.get(NumberingRule, bill_type)
+    if rule is None or not rule.enabled:
+        raise NumberingNotConfiguredError(bill_type=bill_type)
+    prefix = render_prefix(list(rule.fields), context)
+    reset = NumberReset(rule.reset)
+    period = period_key(reset, context.when)
+    serial = _take_serial(session, rule, period, prefix)
+    if len(str(serial)) > rule.serial_digits:
+        raise NumberingExhaustedError(
+            bill_type=bill_type, digits=rule.serial_digits, period=period or prefix or "ever"
+        )
+    number = prefix + str(serial).zfill(rule.serial_digits)
+    if len(number) > MAX_LENGTH:
+        raise NumberTooLongError(bill_type=bill_type, length=len(number), maximum=MAX_LENGTH)
+    return number
+
+
+def _take_serial(session: Session, rule: NumberingRule, period: str, prefix: str) -> int:
+    counter = NumberingCounter
+    bump = (
+        update(counter)
+        .where(
+            counter.bill_type == rule.bill_type,
+            counter.period == period,
+            counter.prefix == prefix,
+        )
+        .values(next_value=counter.next_value + 1)
+        .returning(counter.next_value)
+        .execution_options(synchronize_session=False)
+    )
+    after = session.execute(bump).scalar_one_or_none()
+    if after is not None:
+        return int(after) - 1
+    try:
+        # The first number of a period. Another process may create the row at the same
+        # moment (PostgreSQL; SQLite's write lock rules that out): then bump theirs.
+        with session.begin_nested():
+            session.add(
+                counter(
+                    bill_type=rule.bill_type,
+                    period=period,
+                    prefix=prefix,
+                    next_value=rule.start_number + 1,
+                )
+            )
+        return rule.start_number
+    except IntegrityError:
+        return int(session.execute(bump).scalar_one()) - 1

@@ -1,0 +1,79 @@
+"""Engines and sessions for the local store.
+
+SQLite by default at ``<data_dir>/starpos.db`` (settings ``database.url`` overrides it), with
+WAL so the counter can read while a vend writes, foreign keys on, and a busy timeout so a
+second process waits for the write lock instead of failing at once.
+
+SQLite transactions are started by us, not by the driver: a writing unit of work begins
+with ``BEGIN IMMEDIATE`` (it takes the write lock first, so two writers queue on the busy
+timeout instead of one failing half-way when it upgrades a read lock), a reading one with a
+plain ``BEGIN``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from starpos.paths import data_dir
+from starpos.settings import Settings
+
+DATABASE_FILE = "starpos.db"
+BUSY_TIMEOUT_MS = 15_000
+_BEGIN_OPTION = "starpos_sqlite_begin"
+
+
+def database_url(settings: Settings | None = None) -> str:
+    """The configured URL, or SQLite in the data folder."""
+    configured = (settings or Settings()).get("database.url")
+    if configured:
+        return str(configured)
+    return f"sqlite:///{Path(data_dir()) / DATABASE_FILE}"
+
+
+def make_engine(url: str | None = None, **options: Any) -> Engine:
+    url = url or database_url()
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, **options)
+    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    engine = create_engine(url, connect_args=connect_args, **options)
+    _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy (below) say when a transaction starts, not the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+            # FULL: a committed vend survives a power cut too, not only a killed process
+            # (DESIGN.md rule 4); the cost is one fsync per commit.
+            cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, but its transactions take the write lock when they begin."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    return engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+
+
+def session_factory(engine: Engine, *, write: bool = True) -> sessionmaker[Session]:
+    bind = writer(engine) if write else engine
+    return sessionmaker(bind=bind, expire_on_commit=False, autoflush=True)

@@ -1,0 +1,134 @@
+"""The closed sets of values stored in the database (the manual's drop-down lists)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PaymentKind(StrEnum):
+    CASH = "cash"
+    CHEQUE = "cheque"
+    CARD = "card"
+    MOBILE_MONEY = "mobile_money"
+    BANK_TRANSFER = "bank_transfer"
+
+
+class PaymentMode(StrEnum):
+    """How a meter model is paid for (manual 1.8 "Meter Type")."""
+
+    PREPAID = "prepaid"
+    POSTPAID = "postpaid"
+
+
+class ChargeMethod(StrEnum):
+    """Manual 2.2 "Calculate Method"."""
+
+    BY_TIMES = "by_times"
+    BY_AMOUNT = "by_amount"
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+
+
+class ChargeOccasion(StrEnum):
+    """The business a customer type's charge is collected in (manual 2.3 pages)."""
+
+    REGISTER = "register"
+    VEND = "vend"
+    TOKEN_CANCEL = "token_cancel"
+
+
+class RepaymentMethod(StrEnum):
+    """Manual 2.3 "Repayments"."""
+
+    NONE = "none"
+    BY_TIMES = "by_times"
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+    PERCENTAGE = "percentage"
+
+
+class RoleKind(StrEnum):
+    MANAGER = "manager"
+    GENERAL = "general"
+
+
+class CustomerStatus(StrEnum):
+    ACTIVE = "active"
+    BLACKLISTED = "blacklisted"
+
+
+class MeterMedium(StrEnum):
+    """How credit reaches the meter: a typed 20-digit token or a smart card."""
+
+    KEYPAD = "keypad"
+    CARD = "card"
+
+
+class ContractStatus(StrEnum):
+    NONE = "none"
+    ACTIVE = "active"
+    CANCELLED = "cancelled"
+
+
+class StockStatus(StrEnum):
+    """Where a meter is in its life (manual 3.1 "the meters form a circulation")."""
+
+    IN_STOCK = "in_stock"
+    ISSUED = "issued"  # stocked out for installation, not yet registered to a customer
+    INSTALLED = "installed"
+    AT_OTHER_BRANCH = "at_other_branch"
+    SCRAPPED = "scrapped"
+
+
+class MeterCondition(StrEnum):
+    GOOD = "good"
+    MAINTENANCE = "maintenance"
+    SCRAP = "scrap"
+
+
+class StockMovementKind(StrEnum):
+    """Manual 3.1 stock-in types and 3.2 stock-out types."""
+
+    IN_NEW = "in_new"
+    IN_REPLACED = "in_replaced"
+    IN_FROM_BRANCH = "in_from_branch"
+    IN_CANCELLED_CONTRACT = "in_cancelled_contract"
+    OUT_INSTALLATION = "out_installation"
+    OUT_TO_BRANCH = "out_to_branch"
+
+
+class TariffKind(StrEnum):
+    FLAT = "flat"
+    STEP = "step"
+    TOU = "tou"
+
+
+class NumberReset(StrEnum):
+    """Manual 2.13 "Serial No. Reset Type"."""
+
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+    NEVER = "never"
+
+
+class NumberFieldKind(StrEnum):
+    """A field of the prefix part of an auto-generated number (manual 2.13 "Field Type")."""
+
+    FIXED = "fixed"
+    YEAR = "year"
+    YEAR2 = "year2"
+    MONTH = "month"
+    DAY = "day"
+    SALES_POINT = "sales_point"
+    BRANCH = "branch"
+    TERMINAL = "terminal"
+
+
+class VendState(StrEnum):
+    """The durable states of a vend row (issue 4, "The vend")."""
+
+    PENDING = "pending"
+    ISSUED = "issued"
+    PRINTED = "printed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"

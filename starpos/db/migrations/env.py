@@ -1,0 +1,27 @@
+"""Alembic environment: runs on the engine StarPOS hands over (see ``starpos.db.migrate``)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine, create_engine
+
+from starpos.db import models  # noqa: F401  (registers every table on Base.metadata)
+from starpos.db.base import Base
+
+config = context.config
+engine = config.attributes.get("engine")
+if not isinstance(engine, Engine):
+    # Run by the alembic command itself (writing a new migration): a scratch database.
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,  # SQLite alters tables by copying them
+        compare_type=True,
+        # Lets a maintainer autogenerate a migration for a subset of the tables.
+        include_object=config.attributes.get("include_object"),
+    )
+    with context.begin_transaction():
+        context.run_migrations()

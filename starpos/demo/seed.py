@@ -1,0 +1,61 @@
+"""Seed a demo utility into an empty database (``starpos demo seed``)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from starpos.audit import Actor, AuditKind, append
+from starpos.db import Database
+from starpos.db.models import SystemParameters
+from starpos.demo.master_data_loader import demo_file, load_master_data, read_json
+from starpos.demo.population import PopulationReport, populate
+from starpos.errors import ConfigError
+from starpos.master_data import utility_now
+
+
+class AlreadySeededError(ConfigError):
+    code = "config.demo_already_seeded"
+    template = (
+        "This database already holds a utility's data, so the demo is not seeded into it. "
+        "Point --data-dir (or STARPOS_DATA_DIR) at an empty folder."
+    )
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    population: PopulationReport
+    operators: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"operators": self.operators, **asdict(self.population)}
+
+
+def seed_demo(
+    database: Database, *, customers: int = 1000, spare_meters: int = 50, seed: int = 2026
+) -> SeedReport:
+    """Load the demo master data and population in one transaction (all or nothing)."""
+    data = read_json(demo_file("master_data.json"))
+    with database.unit_of_work() as uow:
+        session = uow.session
+        if session.get(SystemParameters, 1) is not None:
+            raise AlreadySeededError()
+        load_master_data(session, data)
+        report = populate(
+            session,
+            customers=customers,
+            spare_meters=spare_meters,
+            seed=seed,
+            people=read_json(demo_file("people.json")),
+            keys=read_json(demo_file("keys.json")),
+            when=utility_now(session),
+        )
+        append(
+            session,
+            AuditKind.DEMO_SEED,
+            subject="demo",
+            details=asdict(report),
+            actor=Actor(operator_code="STAR"),
+        )
+        uow.commit()
+    return SeedReport(report, [operator["code"] for operator in data["operators"]])

@@ -1,0 +1,61 @@
+"""Reading the base data the rest of the core needs: system parameters and the utility clock.
+
+Months, years, tariff versions and bill-number prefixes all follow the utility's local wall
+clock (system parameters' time zone), the same clock the secure module's TIDs count in;
+moments are stored in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.orm import Session
+
+from starpos.db.models import SystemParameters
+from starpos.errors import ConfigError
+
+
+class SystemParametersMissingError(ConfigError):
+    code = "config.system_parameters_missing"
+    template = (
+        "The system parameters (company, currency, time zone) are not set up. An "
+        "administrator must fill them in first, or run: starpos demo seed"
+    )
+
+
+class UnknownTimeZoneError(ConfigError):
+    code = "config.unknown_time_zone"
+    template = (
+        "The time zone {zone} in the system parameters is unknown. Use a name like Africa/Lagos."
+    )
+
+
+def system_parameters(session: Session) -> SystemParameters:
+    parameters = session.get(SystemParameters, 1)
+    if parameters is None:
+        raise SystemParametersMissingError()
+    return parameters
+
+
+def utility_zone(session: Session) -> ZoneInfo:
+    zone = system_parameters(session).time_zone
+    try:
+        return ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise UnknownTimeZoneError(zone=zone) from error
+
+
+def to_local(session: Session, moment: datetime) -> datetime:
+    """``moment`` (aware) as the utility's naive local wall-clock time."""
+    return moment.astimezone(utility_zone(session)).replace(tzinfo=None)
+
+
+def to_utc(session: Session, local: datetime) -> datetime:
+    """A naive local wall-clock time of the utility as an aware UTC moment."""
+    return local.replace(tzinfo=utility_zone(session)).astimezone(UTC)
+
+
+def utility_now(session: Session, now: datetime | None = None) -> datetime:
+    """The utility's local wall-clock time now (naive)."""
+    return to_local(session, now or datetime.now(UTC))

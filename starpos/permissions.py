@@ -1,0 +1,47 @@
+"""What an operator may do. Roles grant these names; STAR has them all (manual 2.5).
+
+The names are stored in ``role_permissions``; the labels are translated when shown
+(context ``permissions``).
+"""
+
+from __future__ import annotations
+
+from starpos.i18n import tr_noop
+
+VEND = "vend"
+REPRINT = "reprint"
+CANCEL_TOKEN = "cancel_token"
+REFUND = "refund"
+CLOSE_SHIFT = "close_shift"
+VIEW_REPORTS = "view_reports"
+REGISTER_CUSTOMER = "register_customer"
+MANAGE_METERS = "manage_meters"
+REPLACE_METER = "replace_meter"
+CANCEL_CONTRACT = "cancel_contract"
+ADMIN_MASTER_DATA = "admin_master_data"
+ADMIN_OPERATORS = "admin_operators"
+CHANGE_PRICES = "change_prices"
+ENGINEERING_TOKENS = "engineering_tokens"
+KEY_CHANGE = "key_change"
+INSTALLER_SETTINGS = "installer_settings"
+
+LABELS: dict[str, str] = {
+    VEND: tr_noop("permissions", "Sell credit (vend)"),
+    REPRINT: tr_noop("permissions", "Reprint a voucher"),
+    CANCEL_TOKEN: tr_noop("permissions", "Cancel a token"),
+    REFUND: tr_noop("permissions", "Refund a sale"),
+    CLOSE_SHIFT: tr_noop("permissions", "Close the shift and the day"),
+    VIEW_REPORTS: tr_noop("permissions", "Read reports"),
+    REGISTER_CUSTOMER: tr_noop("permissions", "Register and edit customers"),
+    MANAGE_METERS: tr_noop("permissions", "Stock meters in and out"),
+    REPLACE_METER: tr_noop("permissions", "Replace a meter"),
+    CANCEL_CONTRACT: tr_noop("permissions", "Cancel a contract"),
+    ADMIN_MASTER_DATA: tr_noop("permissions", "Edit base data and common data"),
+    ADMIN_OPERATORS: tr_noop("permissions", "Edit operators and roles"),
+    CHANGE_PRICES: tr_noop("permissions", "Change tariffs and charges"),
+    ENGINEERING_TOKENS: tr_noop("permissions", "Issue engineering tokens"),
+    KEY_CHANGE: tr_noop("permissions", "Change meter keys"),
+    INSTALLER_SETTINGS: tr_noop("permissions", "Configure devices and the terminal"),
+}
+
+ALL: frozenset[str] = frozenset(LABELS)

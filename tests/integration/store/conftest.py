@@ -1,0 +1,75 @@
+"""A fresh, upgraded database per test, and small builders for master data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy.orm import Session
+
+from starpos.auth import hash_password
+from starpos.db import Database
+from starpos.db.models import (
+    Branch,
+    Operator,
+    Role,
+    RolePermission,
+    SalesPoint,
+)
+
+
+@pytest.fixture
+def database() -> Iterator[Database]:
+    with Database.open() as database:
+        yield database
+
+
+@pytest.fixture
+def sales_points(database: Database) -> tuple[int, int]:
+    with database.unit_of_work() as uow:
+        branch = Branch(code="BR1", name="Central")
+        uow.session.add(branch)
+        uow.session.flush()
+        first = SalesPoint(code="SP1", name="Market", branch_id=branch.id)
+        second = SalesPoint(code="SP2", name="Station", branch_id=branch.id)
+        uow.session.add_all([first, second])
+        uow.commit()
+        return first.id, second.id
+
+
+# Hashing with the production argon2 parameters costs ~0.1 s; tests share one hash per password.
+_HASHES: dict[str, str] = {}
+
+
+def cached_hash(password: str) -> str:
+    if password not in _HASHES:
+        _HASHES[password] = hash_password(password)
+    return _HASHES[password]
+
+
+@pytest.fixture
+def add_operator(database: Database, sales_points: tuple[int, int]) -> Callable[..., None]:
+    def add(
+        code: str,
+        password: str = "correct horse",
+        *,
+        permissions: tuple[str, ...] = (),
+        **values: object,
+    ) -> None:
+        with database.unit_of_work() as uow:
+            session: Session = uow.session
+            operator = Operator(
+                code=code,
+                name=code.title(),
+                password_hash=cached_hash(password),
+                sales_point_id=sales_points[0],
+                **values,
+            )
+            if permissions:
+                role = Role(code=f"R-{code}", name=f"Role of {code}")
+                role.permissions = [RolePermission(permission=p) for p in permissions]
+                operator.roles = [role]
+            session.add(operator)
+            uow.commit()
+
+    return add

@@ -1,0 +1,94 @@
+"""Migrations: a fresh database matches the models; an older database is upgraded in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from starpos.db import Database, migrate
+from starpos.db.base import Base
+from starpos.db.engine import make_engine
+from starpos.db.migrate import DatabaseTooNewError
+
+
+def test_a_new_database_gets_the_schema_the_models_describe(data_dir: Path) -> None:
+    with Database.open() as database:
+        assert database.schema_revision() == migrate.head_revision()
+        with database.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+    assert (data_dir / "starpos.db").exists()
+
+
+def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(data_dir: Path) -> None:
+    engine = make_engine()
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        assert "vends" not in inspect(connection).get_table_names()
+        connection.execute(
+            text(
+                "INSERT INTO customer_types (code, name, vat_rate, prearrange_amount,"
+                " repayment_method, fbe_kwh_per_month) VALUES ('RES', 'Residential', 150000,"
+                " 0, 'none', 500)"
+            )
+        )
+    engine.dispose()
+
+    with Database.open() as database:
+        assert database.schema_revision() == migrate.head_revision()
+        with database.engine.connect() as connection:
+            tables = inspect(connection).get_table_names()
+            row = connection.execute(
+                text("SELECT code, vat_rate, fbe_kwh_per_month FROM customer_types")
+            ).one()
+            head = connection.execute(text("SELECT last_id FROM audit_head")).scalar_one()
+    assert {"vends", "vend_charges", "vend_tokens", "audit_log"} <= set(tables)
+    # Stored as scaled integers on SQLite: 15 % and 50.0 kWh.
+    assert tuple(row) == ("RES", 150000, 500)
+    assert head == 0
+
+
+def test_downgrade_then_upgrade_round_trips(data_dir: Path) -> None:
+    engine = make_engine()
+    migrate.upgrade(engine)
+    migrate.downgrade(engine, "0001")
+    assert migrate.current_revision(engine) == "0001"
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    engine.dispose()
+
+
+def test_a_database_from_a_newer_starpos_is_refused(data_dir: Path) -> None:
+    engine = make_engine()
+    migrate.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(DatabaseTooNewError) as raised:
+        Database.open()
+    assert "9999" in raised.value.message
+
+
+def test_sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout(data_dir: Path) -> None:
+    with Database.open() as database, database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_the_url_setting_points_elsewhere(data_dir: Path, tmp_path: Path) -> None:
+    from starpos.settings import Settings
+
+    other = tmp_path / "elsewhere.db"
+    settings = Settings()
+    settings.set("database.url", f"sqlite:///{other}")
+    settings.save()
+    with Database.open():
+        pass
+    assert other.exists()
+    assert not (data_dir / "starpos.db").exists()
+    create_engine(f"sqlite:///{other}").dispose()
