@@ -35,6 +35,14 @@
         <translation>Montant net</translation>
     </message>
     <message>
+        <source>Pre-installed amount</source>
+        <translation>Montant préinstallé</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>Montant préétabli</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>TVA</translation>
     </message>
@@ -70,6 +78,14 @@
         <translation>Il n'y a encore aucun bon à réimprimer dans ce service.</translation>
     </message>
     <message>
+        <source>This installation cannot sell yet: its vend service is missing. Nothing was sold and no money should be taken; ask your installer to update StarPOS.</source>
+        <translation>Cette installation ne peut pas encore vendre : son service de vente manque. Rien n'a été vendu et aucun argent ne doit être encaissé ; demandez à votre installateur de mettre StarPOS à jour.</translation>
+    </message>
+    <message>
+        <source>This installation has no voucher printer support. The sale is kept; ask your installer to update StarPOS, then reprint the voucher.</source>
+        <translation>Cette installation ne prend pas en charge l'imprimante de bons. La vente est conservée ; demandez à votre installateur de mettre StarPOS à jour, puis réimprimez le bon.</translation>
+    </message>
+    <message>
         <source>Type or scan the meter number first.</source>
         <translation>Tapez ou scannez d'abord le numéro de compteur.</translation>
     </message>
@@ -84,6 +100,29 @@
     <message>
         <source>{text} is not an amount. Type digits with at most {decimals} decimals, for example {example}.</source>
         <translation>{text} n'est pas un montant. Tapez des chiffres avec au plus {decimals} décimales, par exemple {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>first_run</name>
+    <message>
+        <source>Load the demo utility</source>
+        <translation>Charger la démonstration</translation>
+    </message>
+    <message>
+        <source>Loading the demo utility… this takes a minute.</source>
+        <translation>Chargement de la démonstration… cela prend une minute.</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Commencer à vide</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo utility to try StarPOS: a company, sales points, tariffs, operators and 1,000 customers with their meters. Log in as STAR with the password star (you will choose a new one).</source>
+        <translation>Cette base de données est vide. Chargez la compagnie de démonstration pour essayer StarPOS : une société, des points de vente, des tarifs, des opérateurs et 1 000 clients avec leurs compteurs. Connectez-vous en tant que STAR avec le mot de passe star (vous en choisirez un nouveau).</translation>
+    </message>
+    <message>
+        <source>Welcome to StarPOS</source>
+        <translation>Bienvenue dans StarPOS</translation>
     </message>
 </context>
 <context>
@@ -365,6 +404,10 @@
         <translation>réglages de l'installateur</translation>
     </message>
     <message>
+        <source>no reason recorded</source>
+        <translation>aucune raison enregistrée</translation>
+    </message>
+    <message>
         <source>none yet</source>
         <translation>aucun pour l'instant</translation>
     </message>
@@ -547,6 +590,10 @@
     <message>
         <source>credit {kwh} kWh</source>
         <translation>crédit {kwh} kWh</translation>
+    </message>
+    <message>
+        <source>no printer support</source>
+        <translation>pas de prise en charge d'imprimante</translation>
     </message>
     <message>
         <source>offline</source>

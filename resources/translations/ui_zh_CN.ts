@@ -35,6 +35,14 @@
         <translation>净额</translation>
     </message>
     <message>
+        <source>Pre-installed amount</source>
+        <translation>预装金额</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>预约金额</translation>
+    </message>
+    <message>
         <source>VAT</source>
         <translation>增值税</translation>
     </message>
@@ -70,6 +78,14 @@
         <translation>本班次还没有可重打的凭条。</translation>
     </message>
     <message>
+        <source>This installation cannot sell yet: its vend service is missing. Nothing was sold and no money should be taken; ask your installer to update StarPOS.</source>
+        <translation>此安装还不能售电：缺少售电服务。未售出任何电量，请勿收款；请联系安装人员更新 StarPOS。</translation>
+    </message>
+    <message>
+        <source>This installation has no voucher printer support. The sale is kept; ask your installer to update StarPOS, then reprint the voucher.</source>
+        <translation>此安装不支持凭条打印机。售电已保存；请联系安装人员更新 StarPOS，然后重打凭条。</translation>
+    </message>
+    <message>
         <source>Type or scan the meter number first.</source>
         <translation>请先输入或扫描表号。</translation>
     </message>
@@ -84,6 +100,29 @@
     <message>
         <source>{text} is not an amount. Type digits with at most {decimals} decimals, for example {example}.</source>
         <translation>{text} 不是有效金额。请输入最多 {decimals} 位小数的数字，例如 {example}。</translation>
+    </message>
+</context>
+<context>
+    <name>first_run</name>
+    <message>
+        <source>Load the demo utility</source>
+        <translation>加载演示数据</translation>
+    </message>
+    <message>
+        <source>Loading the demo utility… this takes a minute.</source>
+        <translation>正在加载演示数据…大约需要一分钟。</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空数据库开始</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo utility to try StarPOS: a company, sales points, tariffs, operators and 1,000 customers with their meters. Log in as STAR with the password star (you will choose a new one).</source>
+        <translation>数据库为空。加载演示电力公司以试用 StarPOS：包括公司、售电点、费率、操作员以及 1000 位客户及其电表。请以 STAR 登录，密码为 star（登录后需设置新密码）。</translation>
+    </message>
+    <message>
+        <source>Welcome to StarPOS</source>
+        <translation>欢迎使用 StarPOS</translation>
     </message>
 </context>
 <context>
@@ -365,6 +404,10 @@
         <translation>安装设置</translation>
     </message>
     <message>
+        <source>no reason recorded</source>
+        <translation>未记录原因</translation>
+    </message>
+    <message>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
@@ -547,6 +590,10 @@
     <message>
         <source>credit {kwh} kWh</source>
         <translation>余额 {kwh} kWh</translation>
+    </message>
+    <message>
+        <source>no printer support</source>
+        <translation>不支持打印机</translation>
     </message>
     <message>
         <source>offline</source>

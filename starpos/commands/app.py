@@ -37,7 +37,16 @@ def run_app(args: argparse.Namespace) -> int:
     auth, counter = open_services(settings)
     counter_app = CounterApp(auth, counter)
     install_exception_hook(counter_app.funnel)
-    counter_app.start()
+    if counter.is_empty() and not getattr(args, "quit_when_ready", False):
+        from starpos.ui.first_run import FirstRunDialog
+
+        first_run = FirstRunDialog(
+            counter.seed_demo, counter_app.workers.database, counter_app.funnel
+        )
+        first_run.finished_setup.connect(lambda _seeded: counter_app.start())
+        first_run.show()
+    else:
+        counter_app.start()
     if getattr(args, "quit_when_ready", False):
         app.processEvents()
         ready_ms = (time.perf_counter() - started) * 1000

@@ -1,0 +1,303 @@
+"""The window's two services on the application core: store, auth, pricing and devices.
+
+This is the only module of the UI that knows the core's names. It converts the core's
+records into the small view records of :mod:`starpos.ui.services` and runs each call on the
+worker that owns the resource (``@runs_on``), so a call from the GUI thread fails loudly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from starpos import auth
+from starpos.db import Database
+from starpos.db.column_types import utc_now
+from starpos.db.enums import PaymentKind
+from starpos.db.models import Customer, DefaultAmount, Meter, Operator, PaymentTerm, Vend
+from starpos.errors import DeviceError, VendError
+from starpos.i18n import tr_noop
+from starpos.master_data import system_parameters, to_local, to_utc, utility_now
+from starpos.meter_lookup import lookup_meter
+from starpos.pricing import Breakdown, price_from_net
+from starpos.pricing_inputs import sale_context
+from starpos.settings import Settings
+from starpos.sts.meter_number import parse_meter_number
+from starpos.ui.core_devices import ModuleLink
+from starpos.ui.services import (
+    CounterRules,
+    CustomerCard,
+    DeviceState,
+    OperatorSession,
+    PaymentMethod,
+    PrintOutcome,
+    Quote,
+    QuoteLine,
+    ShiftVend,
+    VendOutcome,
+    VendRequest,
+)
+from starpos.ui.services import (
+    DefaultAmount as DefaultAmountView,
+)
+from starpos.ui.workers import Workers, runs_on
+
+VAT = tr_noop("breakdown", "VAT")
+DEBT = tr_noop("breakdown", "Debt repayment")
+PREINSTALLED = tr_noop("breakdown", "Pre-installed amount")
+PREARRANGE = tr_noop("breakdown", "Prearrange amount")
+NO_REASON = tr_noop("pos", "no reason recorded")
+
+
+def view_session(session: auth.OperatorSession, sales_point_name: str) -> OperatorSession:
+    return OperatorSession(
+        code=session.operator_code,
+        name=session.name,
+        sales_point=sales_point_name,
+        permissions=session.permissions,
+        must_change_password=session.must_change_password,
+    )
+
+
+class CoreAuth:
+    """Logins on :mod:`starpos.auth` (argon2, lockout, forbid login, audit)."""
+
+    def __init__(self, database: Database, sales_point_code: str | None = None) -> None:
+        self.database = database
+        self.sales_point_code = sales_point_code
+        #: the core's session of each operator logged in here (the vend needs its actor)
+        self.sessions: dict[str, auth.OperatorSession] = {}
+
+    @runs_on(Workers.DATABASE)
+    def login(self, code: str, password: str) -> OperatorSession:
+        session = auth.login(
+            self.database, code.strip().upper(), password, sales_point_code=self.sales_point_code
+        )
+        self.sessions[session.operator_code] = session
+        return view_session(session, self._sales_point_name(session.sales_point_code))
+
+    @runs_on(Workers.DATABASE)
+    def change_password(self, code: str, old_password: str, new_password: str) -> None:
+        auth.change_password(self.database, code, old_password, new_password)
+
+    @runs_on(Workers.DATABASE)
+    def check_password(self, code: str, password: str) -> None:
+        # Unlocking is a login for the lockout rules and the audit log.
+        auth.login(self.database, code, password, sales_point_code=self.sales_point_code)
+
+    def _sales_point_name(self, code: str | None) -> str:
+        if code is None:
+            return "-"
+        from starpos.db.models import SalesPoint
+
+        with self.database.reading() as session:
+            point = session.scalars(select(SalesPoint).where(SalesPoint.code == code)).first()
+            return f"{point.name} ({code})" if point else code
+
+
+class CoreCounterReads:
+    """The counter's reads: rules, look-up, quote, this shift's vends, device states."""
+
+    def __init__(self, database: Database, settings: Settings, module: ModuleLink) -> None:
+        self.database = database
+        self.settings = settings
+        self.module = module
+
+    @runs_on(Workers.DATABASE)
+    def rules(self) -> CounterRules:
+        with self.database.reading() as session:
+            parameters = system_parameters(session)
+            amounts = session.scalars(select(DefaultAmount).order_by(DefaultAmount.position))
+            terms = session.scalars(
+                select(PaymentTerm).where(PaymentTerm.active).order_by(PaymentTerm.id)
+            )
+            return CounterRules(
+                currency=parameters.currency,
+                decimals=parameters.amount_decimals,
+                default_amounts=tuple(DefaultAmountView(row.amount) for row in amounts),
+                payment_methods=tuple(
+                    PaymentMethod(term.code, term.name, term.kind == PaymentKind.CASH)
+                    for term in terms
+                ),
+            )
+
+    @runs_on(Workers.DATABASE)
+    def look_up(self, meter_number: str) -> CustomerCard:
+        with self.database.reading() as session:
+            info = lookup_meter(session, meter_number)
+            if info.customer_code is None:
+                from starpos.meter_lookup import MeterNotInstalledError
+
+                raise MeterNotInstalledError(number=info.number)
+            reason = ""
+            if info.customer_status == "blacklisted":
+                # The store keeps no separate blacklist reason; the customer's remark says why.
+                remark = session.scalars(
+                    select(Customer.remark).where(Customer.code == info.customer_code)
+                ).first()
+                reason = remark or NO_REASON
+            last = info.last_purchase
+            return CustomerCard(
+                meter_number=info.number,
+                customer_code=info.customer_code,
+                name=info.customer_name or "",
+                address=info.customer_address or "",
+                meter_model=info.model,
+                tariff=info.tariff_name or "-",
+                status=info.customer_status or "active",
+                debt=info.outstanding_debt,
+                last_purchase_at=to_local(session, last.at).replace(tzinfo=None) if last else None,
+                last_purchase_net=last.net_amount if last else None,
+                blacklist_reason=reason,
+            )
+
+    @runs_on(Workers.DATABASE)
+    def quote(self, meter_number: str, net: Decimal) -> Quote:
+        with self.database.reading() as session:
+            number = parse_meter_number(meter_number)
+            meter = session.scalars(select(Meter).where(Meter.number == number.iain)).one()
+            breakdown = price_from_net(net, sale_context(session, meter, utc_now()))
+            return quote_from(breakdown)
+
+    @runs_on(Workers.DATABASE)
+    def shift_vends(self, operator: OperatorSession) -> list[ShiftVend]:
+        """The operator's vends since local midnight (shifts are not recorded yet)."""
+        with self.database.reading() as session:
+            start = to_utc(session, datetime.combine(utility_now(session).date(), time()))
+            rows = session.execute(
+                select(Vend, Customer.name)
+                .join(Customer, Customer.id == Vend.customer_id)
+                .join(Operator, Operator.id == Vend.operator_id)
+                .where(Operator.code == operator.code, Vend.created_at >= start)
+                .order_by(Vend.created_at)
+            ).all()
+            return [
+                ShiftVend(
+                    issued_at=to_local(session, vend.created_at).replace(tzinfo=None),
+                    bill_number=vend.bill_number,
+                    meter_number=vend.meter.number,
+                    customer_name=name,
+                    net=vend.net_amount,
+                    energy_kwh=vend.token_kwh,
+                    token=vend.tokens[0].token if vend.tokens else "",
+                    state=str(vend.state).upper(),
+                )
+                for vend, name in rows
+            ]
+
+    @runs_on(Workers.DATABASE)
+    def last_bill_number(self, operator: OperatorSession) -> str | None:
+        vends = self.shift_vends(operator)
+        issued = [vend for vend in vends if vend.token]
+        return issued[-1].bill_number if issued else None
+
+    @runs_on(Workers.MODULE)
+    def module_state(self) -> DeviceState:
+        return self.module.state()
+
+
+def quote_from(breakdown: Breakdown) -> Quote:
+    """The breakdown as the window shows it: every line that is not zero, then the Amount."""
+    lines: list[QuoteLine] = [QuoteLine(line.name, line.amount) for line in breakdown.charges]
+    extra: list[tuple[str, Any]] = [
+        (VAT, breakdown.vat),
+        (DEBT, breakdown.debt_repayment),
+        (PREINSTALLED, breakdown.preinstalled),
+        (PREARRANGE, breakdown.prearrange),
+    ]
+    lines += [QuoteLine(label, value) for label, value in extra if value]
+    return Quote(
+        net=breakdown.net,
+        amount=breakdown.amount,
+        lines=tuple(lines),
+        vat=breakdown.vat,
+        debt_repayment=breakdown.debt_repayment,
+        energy_kwh=breakdown.token_kwh,
+        warning=breakdown.exceeds_warn_amount,
+    )
+
+
+class VendServiceMissing(VendError):
+    code = "ui.vend_service_missing"
+    template = (
+        "This installation cannot sell yet: its vend service is missing. Nothing was sold "
+        "and no money should be taken; ask your installer to update StarPOS."
+    )
+
+
+class PrinterServiceMissing(DeviceError):
+    code = "ui.printer_service_missing"
+    template = (
+        "This installation has no voucher printer support. The sale is kept; ask your "
+        "installer to update StarPOS, then reprint the voucher."
+    )
+
+
+class CoreCounter(CoreCounterReads):
+    """The counter on the core: reads, plus the vend and the voucher when they are installed.
+
+    The durable vend (``starpos.vending``) and the printer package are other parts of the
+    product; until they are present a vend or a print is refused with a typed message
+    before anything is written or charged.
+    """
+
+    def __init__(
+        self, database: Database, settings: Settings, module: ModuleLink, auth: CoreAuth
+    ) -> None:
+        super().__init__(database, settings, module)
+        self.auth = auth
+
+    @runs_on(Workers.MODULE)
+    def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:
+        try:
+            from starpos import vending  # type: ignore[attr-defined]
+        except ImportError:
+            raise VendServiceMissing() from None
+        return vending.vend_for_counter(  # type: ignore[no-any-return]
+            self.database, self.module, request, self.auth.sessions[operator.code]
+        )
+
+    @runs_on(Workers.PRINTER)
+    def print_voucher(
+        self, bill_number: str, operator: OperatorSession, reprint: bool
+    ) -> PrintOutcome:
+        raise PrinterServiceMissing()
+
+    @runs_on(Workers.PRINTER)
+    def preview_voucher(self, bill_number: str, operator: OperatorSession) -> bytes:
+        raise PrinterServiceMissing()
+
+    @runs_on(Workers.PRINTER)
+    def printer_state(self) -> DeviceState:
+        return DeviceState(online=False, detail=tr_noop("status", "no printer support"))
+
+    @runs_on(Workers.PRINTER)
+    def test_print(self) -> None:
+        raise PrinterServiceMissing()
+
+    @runs_on(Workers.DATABASE)
+    def seed_demo(self) -> object:
+        from starpos.demo.seed import seed_demo
+
+        return seed_demo(self.database)
+
+    def is_empty(self) -> bool:
+        """True for a database with no utility in it yet (a first run)."""
+        from starpos.db.models import SystemParameters
+
+        with self.database.reading() as session:
+            return session.get(SystemParameters, 1) is None
+
+    def close(self) -> None:
+        self.module.close()
+        self.database.close()
+
+
+def open_services(settings: Settings) -> tuple[CoreAuth, CoreCounter]:
+    """Open the configured database (upgraded to the current schema) and the devices."""
+    database = Database.open()
+    core_auth = CoreAuth(database)
+    return core_auth, CoreCounter(database, settings, ModuleLink(settings), core_auth)
