@@ -1,0 +1,91 @@
+"""The counter window on the real store, auth, pricing and secure module emulator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from starpos.db import Database
+from starpos.db.enums import CustomerStatus
+from starpos.db.models import Customer, Meter
+from starpos.devices.sm.embedded import stop_embedded
+from starpos.settings import Settings
+from starpos.ui.core_devices import ModuleLink
+from starpos.ui.core_services import CoreAuth, CoreCounter
+from starpos.ui.counter_app import CounterApp
+from starpos.ui.pos.pos_window import PosWindow
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def core_app(qtbot: QtBot, demo_database: Database) -> Iterator[CounterApp]:
+    settings = Settings()
+    auth = CoreAuth(demo_database)
+    app = CounterApp(auth, CoreCounter(demo_database, settings, ModuleLink(settings), auth))
+    qtbot.addWidget(app.login_window)
+    app.start()
+    yield app
+    app.shut_down()
+    stop_embedded()
+
+
+def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> PosWindow:
+    qtbot.keyClicks(app.login_window.code_field, code)
+    qtbot.keyClicks(app.login_window.password_field, password)
+    with qtbot.waitSignal(app.counter_opened, timeout=20_000) as opened:
+        qtbot.keyClick(app.login_window.password_field, Qt.Key.Key_Return)
+    window: PosWindow = opened.args[0]
+    qtbot.addWidget(window)
+    return window
+
+
+def active_meter(database: Database) -> tuple[str, str]:
+    with database.reading() as session:
+        meter = session.scalars(
+            select(Meter).join(Customer).where(Customer.status == CustomerStatus.ACTIVE)
+        ).first()
+        assert meter is not None
+        return meter.number, meter.customer.name
+
+
+def test_a_cashier_finds_the_customer_and_sees_the_real_breakdown(
+    qtbot: QtBot, core_app: CounterApp, demo_database: Database
+) -> None:
+    window = log_in(qtbot, core_app, "CASH1", "cash-demo")
+    assert window.status.operator_label.text() == "Operator: Amina Cashier (CASH1)"
+    assert [b.text().split("\n")[0] for b in window.amount_panel.buttons][:2] == ["F1", "F2"]
+    number, name = active_meter(demo_database)
+    with qtbot.waitSignal(window.customer_shown, timeout=10_000) as shown:
+        qtbot.keyClicks(window.meter_field.edit, number)
+    assert shown.args[0].name == name
+    assert window.customer_panel.values["name"].text().startswith(name)
+    with qtbot.waitSignal(window.quote_shown, timeout=10_000) as quoted:
+        qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_F4)  # 50.00
+    quote = quoted.args[0]
+    assert str(quote.net) == "50.00"
+    assert quote.amount + sum(line.amount for line in quote.lines) == quote.net
+    assert window.breakdown_panel.energy_value.text().endswith("kWh")
+    # The secure module emulator answers the status bar through the real driver.
+    qtbot.waitUntil(lambda: "credit" in window.status.module_label.text(), timeout=30_000)
+
+
+def test_unknown_meter_and_forbidden_login_are_refused_with_the_stores_words(
+    qtbot: QtBot, core_app: CounterApp
+) -> None:
+    login = core_app.login_window
+    qtbot.keyClicks(login.code_field, "GONE1")
+    qtbot.keyClicks(login.password_field, "cash-demo")
+    with qtbot.waitSignal(core_app.funnel.shown, timeout=20_000) as shown:
+        qtbot.keyClick(login.password_field, Qt.Key.Key_Return)
+    assert shown.args[0] == "auth.login_forbidden"
+    core_app.funnel.last_dialog.close()  # type: ignore[union-attr]
+    login.code_field.clear()
+    window = log_in(qtbot, core_app, "CASH1", "cash-demo")
+    with qtbot.waitSignal(core_app.funnel.shown, timeout=10_000) as shown:
+        qtbot.keyClicks(window.meter_field.edit, "99999999990")  # valid, not registered
+    assert shown.args[0] == "vend.unknown_meter"
