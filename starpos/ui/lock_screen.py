@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService, OperatorSession
@@ -49,15 +57,24 @@ class LockScreen(QDialog):
         self.unlock_button = QPushButton()
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.clicked.connect(self.submit)
+        column = QWidget()
+        column.setMaximumWidth(460)
+        inner = QVBoxLayout(column)
+        inner.addWidget(self.message)
+        inner.addWidget(self.password_field)
+        inner.addWidget(self.unlock_button)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(column)
+        row.addStretch()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
         layout.addStretch()
-        layout.addWidget(self.message)
-        layout.addWidget(self.password_field)
-        layout.addWidget(self.unlock_button)
+        layout.addLayout(row)
         layout.addStretch()
         self.retranslate_ui()
-        self.resize(parent.size())
+        # It covers the counter, frameless, so nothing behind it can be read or clicked.
+        self.setWindowFlags(Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.setGeometry(parent.frameGeometry())
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("lock", "Locked"))
