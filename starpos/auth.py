@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -29,8 +30,12 @@ LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 
 _hasher = PasswordHasher()
-# Verified against when the operator does not exist, so both cases take the same time.
-_DUMMY_HASH = _hasher.hash("no such operator")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the operator does not exist, so both cases take as long."""
+    return _hasher.hash("no such operator")
 
 
 class WrongCredentialsError(AuthError):
@@ -151,7 +156,7 @@ def login(
         operator = session.scalars(select(Operator).where(Operator.code == operator_code)).first()
         refusal: AuthError | None = None
         if operator is None:
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy_hash(), password)
             refusal = WrongCredentialsError()
         elif operator.locked_until is not None and operator.locked_until > now:
             refusal = OperatorLockedError(

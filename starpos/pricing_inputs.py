@@ -101,9 +101,14 @@ def _rate(version: TariffVersion) -> pricing.tariffs.Rate:
         week_days.setdefault(day.week_tariff, {})[day.weekday] = day.day_tariff
     scheme = pricing.TouScheme(
         prices=(prices[1], prices[2], prices[3], prices[4]),
-        day_tariffs={n: tuple(switches) for n, switches in day_tariffs.items()} or None,
-        week_tariffs={n: (d[0], d[1], d[2], d[3], d[4], d[5], d[6]) for n, d in week_days.items()}
-        or None,
+        day_tariffs=tuple(
+            pricing.DayTariff(number, tuple(switches))
+            for number, switches in sorted(day_tariffs.items())
+        ),
+        week_tariffs=tuple(
+            pricing.WeekTariff(number, (d[0], d[1], d[2], d[3], d[4], d[5], d[6]))
+            for number, d in sorted(week_days.items())
+        ),
         seasons=tuple(pricing.Season(s.month, s.day, s.week_tariff) for s in version.tou_seasons),
         holidays=tuple(
             pricing.Holiday(h.month, h.day, h.day_tariff, h.year) for h in version.tou_holidays

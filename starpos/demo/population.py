@@ -163,6 +163,20 @@ def populate(
             session, to_install[start : start + BATCH], drawer="Demo installer", numbering=numbering
         )
 
+    # Every query below reads rows flushed above; autoflush would only repeat that work.
+    with session.no_autoflush:
+        return _register_and_install(session, rng, planned, installs, spares, numbering, when)
+
+
+def _register_and_install(
+    session: Session,
+    rng: random.Random,
+    planned: list[_Planned],
+    installs: list[tuple[int, NewMeter]],
+    spares: list[NewMeter],
+    numbering: NumberingContext,
+    when: datetime,
+) -> PopulationReport:
     registered = []
     for plan in planned:
         customer = register_customer(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
@@ -16,6 +19,7 @@ from starpos.db.models import (
     RolePermission,
     SalesPoint,
 )
+from starpos.demo.seed import seed_demo
 
 
 @pytest.fixture
@@ -73,3 +77,30 @@ def add_operator(database: Database, sales_points: tuple[int, int]) -> Callable[
             uow.commit()
 
     return add
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo database made once per test session (argon2 and 40 customers)."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    previous = os.environ.get("STARPOS_DATA_DIR")
+    os.environ["STARPOS_DATA_DIR"] = str(folder)
+    try:
+        with Database.open() as database:
+            seed_demo(database, customers=40, spare_meters=5, seed=7)
+            with database.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        if previous is None:
+            del os.environ["STARPOS_DATA_DIR"]
+        else:
+            os.environ["STARPOS_DATA_DIR"] = previous
+    return folder / "starpos.db"
+
+
+@pytest.fixture
+def demo_database(demo_template: Path, data_dir: Path) -> Iterator[Database]:
+    """A private copy of the demo database for one test."""
+    shutil.copyfile(demo_template, data_dir / "starpos.db")
+    with Database.open() as database:
+        yield database

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from starpos.db import Database
-from starpos.db.enums import NumberFieldKind, NumberReset
-from starpos.db.models import NumberingField, NumberingRule
+from starpos.db.enums import ChargeMethod, NumberFieldKind, NumberReset, VendState
+from starpos.db.models import (
+    Meter,
+    NumberingField,
+    NumberingRule,
+    Operator,
+    PaymentTerm,
+    Vend,
+    VendCharge,
+)
 
 
 def add_numbering_rule(
@@ -30,3 +45,47 @@ def add_numbering_rule(
             )
         uow.session.add(rule)
         uow.commit()
+
+
+def add_vend(
+    session: Session,
+    meter: Meter,
+    *,
+    state: VendState = VendState.PRINTED,
+    created_at: datetime,
+    energy_kwh: str = "10.0",
+    fbe_kwh: str = "0",
+    net_amount: str = "10.00",
+    charges: tuple[tuple[str, ChargeMethod, str], ...] = (),
+) -> Vend:
+    """A ledger row as the vend would have written it (the demo's first cashier, cash)."""
+    operator = session.scalars(select(Operator).where(Operator.code == "CASH1")).one()
+    cash = session.scalars(select(PaymentTerm).where(PaymentTerm.code == "CASH")).one()
+    assert meter.customer_id is not None
+    number = session.scalar(select(func.count(Vend.id))) or 0
+    vend = Vend(
+        request_id=str(uuid.uuid4()),
+        bill_number=f"TEST{number + 1:06d}",
+        state=state,
+        meter_id=meter.id,
+        customer_id=meter.customer_id,
+        operator_id=operator.id,
+        sales_point_id=operator.sales_point_id,
+        payment_term_id=cash.id,
+        tendered=Decimal(net_amount),
+        net_amount=Decimal(net_amount),
+        amount=Decimal(net_amount),
+        energy_kwh=Decimal(energy_kwh),
+        fbe_kwh=Decimal(fbe_kwh),
+        token_kwh=Decimal(energy_kwh) + Decimal(fbe_kwh),
+        created_at=created_at,
+    )
+    for position, (code, method, amount) in enumerate(charges, start=1):
+        vend.charges.append(
+            VendCharge(
+                position=position, code=code, name=code, method=method, amount=Decimal(amount)
+            )
+        )
+    session.add(vend)
+    session.flush()
+    return vend

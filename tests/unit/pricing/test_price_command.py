@@ -66,3 +66,10 @@ def test_a_bad_charge_spec_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
     code, _, err = _run(capsys, "--net", "10", "--charge", "X:weekly:1")
     assert code == 2
     assert "charge method is one of times, amount, monthly, yearly" in err
+
+
+def test_price_runs_as_its_own_process(run_starpos) -> None:  # type: ignore[no-untyped-def]
+    result = run_starpos("price", "--net", "100", "--vat", "15", "--decimals", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    priced = json.loads(result.stdout)
+    assert (priced["amount"], priced["vat"], priced["amount_rounding"]) == ("87.0", "13.0", "0.1")

@@ -20,7 +20,7 @@ from starpos.pricing import (
     price_for_energy,
     price_from_net,
 )
-from tests.unit.pricing.conftest import context, manual_step_tariff
+from tests.unit.pricing.pricing_sales import context, manual_step_tariff
 
 D = Decimal
 

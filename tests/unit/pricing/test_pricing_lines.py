@@ -15,7 +15,7 @@ from starpos.pricing import (
     RepaymentRule,
     price_from_net,
 )
-from tests.unit.pricing.conftest import context
+from tests.unit.pricing.pricing_sales import context
 
 D = Decimal
 
@@ -135,9 +135,36 @@ def test_free_basic_electricity_alone_needs_no_payment() -> None:
 
 
 def test_free_energy_does_not_move_the_step_tariff() -> None:
-    from tests.unit.pricing.conftest import manual_step_tariff
+    from tests.unit.pricing.pricing_sales import manual_step_tariff
 
     kind = CustomerTypeRules(fbe_kwh_per_month=D("50.0"))
     priced = price_from_net(D(120), context(customer_type=kind, tariff=manual_step_tariff()))
     # 120 buys the whole first step (200 kWh at 0.6); the 50 free kWh come on top.
     assert (priced.energy_kwh, priced.token_kwh) == (D("200.0"), D("250.0"))
+
+
+@pytest.mark.parametrize(
+    ("last", "first_purchase", "first_of_month", "first_of_year"),
+    [
+        (None, True, True, True),
+        ("2026-03-01 08:00", False, False, False),
+        ("2026-02-28 23:59", False, True, False),
+        ("2025-12-31 23:59", False, True, True),
+    ],
+)
+def test_the_first_purchase_flags_follow_from_the_last_issued_purchase(
+    last: str | None, first_purchase: bool, first_of_month: bool, first_of_year: bool
+) -> None:
+    from datetime import datetime
+
+    from tests.unit.pricing.pricing_sales import SALE_TIME
+
+    history = PurchaseHistory.since(
+        SALE_TIME, datetime.fromisoformat(last) if last else None, outstanding_debt=D(5)
+    )
+    assert (history.first_purchase, history.first_of_month, history.first_of_year) == (
+        first_purchase,
+        first_of_month,
+        first_of_year,
+    )
+    assert history.outstanding_debt == D(5)

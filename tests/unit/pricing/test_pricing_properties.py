@@ -33,7 +33,7 @@ from starpos.pricing import (
 )
 from starpos.pricing.energy import cost_of_energy
 from starpos.pricing.errors import EnergyTooLargeError, NetTooSmallError
-from tests.unit.pricing.conftest import SALE_TIME
+from tests.unit.pricing.pricing_sales import SALE_TIME
 
 D = Decimal
 TENTH = D("0.1")

@@ -21,7 +21,7 @@ from starpos.pricing.errors import (
     InvalidPricingRuleError,
     NetTooSmallError,
 )
-from tests.unit.pricing.conftest import context
+from tests.unit.pricing.pricing_sales import context
 
 D = Decimal
 VAT_15 = CustomerTypeRules(vat_rate=D(15))

@@ -23,7 +23,7 @@ from starpos.pricing import (
     tariff_index_at,
 )
 from starpos.pricing.errors import InvalidPricingRuleError, TariffNotInForceError
-from tests.unit.pricing.conftest import SALE_TIME, context
+from tests.unit.pricing.pricing_sales import SALE_TIME, context
 
 D = Decimal
 

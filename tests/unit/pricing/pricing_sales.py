@@ -1,29 +1,13 @@
-"""Pricing test fixtures: sale contexts built from the manual's examples."""
+"""Sale contexts for the pricing tests, built from the manual's examples."""
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import datetime
 from decimal import Decimal
 
-import pytest
-
-from tests.unit.pricing import sts_amount_reference
-
-try:
-    import starpos.sts.amount  # noqa: F401
-except ImportError:  # the engine lands from branch sts; until then use the reference grid
-    _module = types.ModuleType("starpos.sts.amount")
-    _module.__dict__.update(
-        MAX_AMOUNT=sts_amount_reference.MAX_AMOUNT,
-        representable_floor=sts_amount_reference.representable_floor,
-        token_amount=sts_amount_reference.token_amount,
-    )
-    sys.modules["starpos.sts.amount"] = _module
-
 from starpos.pricing import (
     CustomerTypeRules,
+    MeterRules,
     PricingRules,
     PurchaseHistory,
     SaleContext,
@@ -60,8 +44,6 @@ def context(
     history: PurchaseHistory | None = None,
     **meter: object,
 ) -> SaleContext:
-    from starpos.pricing import MeterRules
-
     return SaleContext(
         rules=PricingRules(decimals, Decimal(warn) if warn else None),
         customer_type=customer_type or CustomerTypeRules(),
@@ -70,8 +52,3 @@ def context(
         at=SALE_TIME,
         meter=MeterRules(**meter),  # type: ignore[arg-type]
     )
-
-
-@pytest.fixture
-def flat() -> SaleContext:
-    return context()
