@@ -18,10 +18,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
-#: Permission names the window checks (they match ``starpos.auth``'s constants).
-REPRINT = "reprint"
-INSTALLER_SETTINGS = "installer_settings"
-VEND = "vend"
+from starpos.permissions import INSTALLER_SETTINGS, REPRINT, VEND
+
+__all__ = ["INSTALLER_SETTINGS", "REPRINT", "VEND"]  # the permissions the window checks
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fake_services import FakeAuth, FakeCounter
 from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
-from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
+from tests.ui.fake_services import FakeAuth, FakeCounter
 
 
 @pytest.fixture
@@ -34,14 +33,3 @@ def counter_app(
     yield app
     app.shut_down()
     switch_language("en")
-
-
-def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> PosWindow:
-    window = app.login_window
-    qtbot.keyClicks(window.code_field, code)
-    qtbot.keyClicks(window.password_field, password)
-    with qtbot.waitSignal(app.counter_opened, timeout=5000) as opened:
-        qtbot.keyClick(window.password_field, "\r")
-    pos: PosWindow = opened.args[0]
-    qtbot.addWidget(pos)
-    return pos

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import log_in
-from fake_services import GOOD_METER, FakeAuth, FakeCounter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
+from tests.ui.counter_helpers import log_in
+from tests.ui.fake_services import GOOD_METER, FakeAuth, FakeCounter
 
 
 def vend(qtbot: QtBot, window: PosWindow, key: Qt.Key = Qt.Key.Key_F1) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import log_in
-from fake_services import GOOD_METER, OTHER_METER, FakeCounter
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from starpos.settings import Settings
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
+from tests.ui.counter_helpers import log_in
+from tests.ui.fake_services import GOOD_METER, OTHER_METER, FakeCounter
 
 
 def vend(qtbot: QtBot, window: PosWindow, meter: str) -> None:

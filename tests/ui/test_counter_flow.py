@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import log_in
-from fake_services import BLACKLISTED_METER, GOOD_METER, FakeCounter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
+from tests.ui.counter_helpers import log_in
+from tests.ui.fake_services import BLACKLISTED_METER, GOOD_METER, FakeCounter
 
 
 def type_meter(qtbot: QtBot, window, number: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,8 +15,6 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import log_in
-from fake_services import BLACKLISTED_METER, GOOD_METER, FakeCounter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -25,6 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.translator import switch_language
+from tests.ui.counter_helpers import log_in
+from tests.ui.fake_services import BLACKLISTED_METER, GOOD_METER, FakeCounter
 
 pytestmark = pytest.mark.slow
 

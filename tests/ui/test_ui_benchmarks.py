@@ -11,13 +11,13 @@ import statistics
 import time
 
 import pytest
-from conftest import log_in
-from fake_services import GOOD_METER, OTHER_METER, FakeCounter
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.stall_monitor import StallMonitor
+from tests.ui.counter_helpers import log_in
+from tests.ui.fake_services import GOOD_METER, OTHER_METER, FakeCounter
 
 pytestmark = [pytest.mark.bench, pytest.mark.slow]
 

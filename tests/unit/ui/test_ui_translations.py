@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from ui_strings import ui_strings
 
 from starpos import i18n
 from starpos.paths import resources_dir
+from tests.unit.ui.ui_strings import ui_strings
 
 
 @pytest.mark.parametrize("lang", ["fr", "zh_CN"])
