@@ -4,6 +4,14 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
+        <source>&amp;No</source>
+        <translation>&amp;Non</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Oui</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -72,6 +80,10 @@
     <message>
         <source>The sale {bill} is saved and the token is valid, but the voucher did not print: {reason} Fix the printer, then reprint the last voucher.</source>
         <translation>La vente {bill} est enregistrée et le jeton est valide, mais le bon ne s'est pas imprimé : {reason} Réparez l'imprimante, puis réimprimez le dernier bon.</translation>
+    </message>
+    <message>
+        <source>There is no sale with the bill number {bill}.</source>
+        <translation>Il n'y a aucune vente avec le numéro de facture {bill}.</translation>
     </message>
     <message>
         <source>There is no voucher to reprint yet in this shift.</source>
@@ -268,6 +280,10 @@
         <translation>Changer le mot de passe…</translation>
     </message>
     <message>
+        <source>Check the amount</source>
+        <translation>Vérifiez le montant</translation>
+    </message>
+    <message>
         <source>Copy token (Ctrl+Shift+C)</source>
         <translation>Copier le jeton (Ctrl+Maj+C)</translation>
     </message>
@@ -426,6 +442,10 @@
     <message>
         <source>{kwh} kWh</source>
         <translation>{kwh} kWh</translation>
+    </message>
+    <message>
+        <source>{net} is more than the usual amount. Sell it to {name}?</source>
+        <translation>{net} est plus que le montant habituel. Le vendre à {name} ?</translation>
     </message>
     <message>
         <source>✔ Check digit correct</source>
@@ -602,6 +622,29 @@
     <message>
         <source>ready</source>
         <translation>prêt</translation>
+    </message>
+</context>
+<context>
+    <name>voucher</name>
+    <message>
+        <source>Debt repayment</source>
+        <translation>Remboursement de la dette</translation>
+    </message>
+    <message>
+        <source>Energy amount</source>
+        <translation>Montant de l'énergie</translation>
+    </message>
+    <message>
+        <source>Pre-installed amount</source>
+        <translation>Montant préinstallé</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>Montant préétabli</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,14 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -72,6 +80,10 @@
     <message>
         <source>The sale {bill} is saved and the token is valid, but the voucher did not print: {reason} Fix the printer, then reprint the last voucher.</source>
         <translation>售电单 {bill} 已保存，令牌有效，但凭条未打印：{reason} 请排除打印机故障，然后重打最后一张凭条。</translation>
+    </message>
+    <message>
+        <source>There is no sale with the bill number {bill}.</source>
+        <translation>没有单号为 {bill} 的售电记录。</translation>
     </message>
     <message>
         <source>There is no voucher to reprint yet in this shift.</source>
@@ -268,6 +280,10 @@
         <translation>修改密码…</translation>
     </message>
     <message>
+        <source>Check the amount</source>
+        <translation>请核对金额</translation>
+    </message>
+    <message>
         <source>Copy token (Ctrl+Shift+C)</source>
         <translation>复制令牌（Ctrl+Shift+C）</translation>
     </message>
@@ -426,6 +442,10 @@
     <message>
         <source>{kwh} kWh</source>
         <translation>{kwh} kWh</translation>
+    </message>
+    <message>
+        <source>{net} is more than the usual amount. Sell it to {name}?</source>
+        <translation>{net} 超过常规金额。确定售给 {name} 吗？</translation>
     </message>
     <message>
         <source>✔ Check digit correct</source>
@@ -602,6 +622,29 @@
     <message>
         <source>ready</source>
         <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>voucher</name>
+    <message>
+        <source>Debt repayment</source>
+        <translation>欠款还款</translation>
+    </message>
+    <message>
+        <source>Energy amount</source>
+        <translation>电费金额</translation>
+    </message>
+    <message>
+        <source>Pre-installed amount</source>
+        <translation>预装金额</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>预约金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>增值税</translation>
     </message>
 </context>
 </TS>

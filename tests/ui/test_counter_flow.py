@@ -132,3 +132,26 @@ def test_a_second_enter_during_a_vend_starts_nothing(
     QApplication.processEvents()
     assert len(fake_counter.vends) == 1
     assert not window.vending
+
+
+def test_above_the_warn_amount_the_cashier_must_confirm(
+    qtbot: QtBot, counter_app: CounterApp, fake_counter: FakeCounter
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = log_in(qtbot, counter_app, "ANN", "pw-ann")
+    type_meter(qtbot, window, GOOD_METER)
+    with qtbot.waitSignal(window.quote_shown, timeout=5000):
+        qtbot.keyClicks(window.amount_panel.net_field, "1500")
+    assert "more than the usual amount" in window.breakdown_panel.note.text()
+    qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)
+    box = window.warn_box
+    assert box is not None and box.isVisible()
+    assert "ZAR 1500.00" in box.text() and "Thandi Mokoena" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter alone answers No
+    assert fake_counter.vends == []
+    qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)
+    box = window.warn_box
+    with qtbot.waitSignal(window.vend_finished, timeout=5000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert [vend.net for vend in fake_counter.vends] == [Decimal("1500.00")]

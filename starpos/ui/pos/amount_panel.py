@@ -148,6 +148,10 @@ class AmountPanel(QGroupBox):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def format(self, value: Decimal) -> str:
+        """``value`` as the window shows money: currency and the configured decimals."""
+        return self._money(value)
+
     def _money(self, value: Decimal) -> str:
         return f"{self.rules.currency} {format_money(value, self.rules.decimals)}".strip()
 

@@ -48,7 +48,7 @@ class CounterMenus:
             self.counter_menu.addAction(created)
             return created
 
-        self.reprint = action("Ctrl+R", window.reprint_last)
+        self.reprint = action("Ctrl+R", lambda: window.vouchers.reprint_last())
         self.preview = action("Ctrl+Shift+P", self.open_preview)
         self.shift = action("Ctrl+H", self.open_shift_vends)
         self.counter_menu.addSeparator()

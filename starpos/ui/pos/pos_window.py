@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,9 +27,6 @@ from starpos.i18n import render_error
 from starpos.ui.counter_errors import (
     CustomerBlacklisted,
     MeterNumberMissing,
-    NothingToReprint,
-    PermissionMissing,
-    VoucherNotPrinted,
 )
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.pos.amount_panel import AmountPanel
@@ -37,15 +35,14 @@ from starpos.ui.pos.counter_menus import CounterMenus
 from starpos.ui.pos.customer_panel import CustomerPanel
 from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.pos.token_panel import TokenPanel
+from starpos.ui.pos.voucher_actions import VoucherActions
 from starpos.ui.services import (
-    REPRINT,
     AuthService,
     CounterRules,
     CounterService,
     CustomerCard,
     DeviceState,
     OperatorSession,
-    PrintOutcome,
     Quote,
     VendOutcome,
     VendRequest,
@@ -87,6 +84,8 @@ class PosWindow(QMainWindow):
         self.last_outcome: VendOutcome | None = None
         self.vending = False
         self._enter_waiting = False
+        self._confirmed: VendRequest | None = None
+        self.warn_box: QMessageBox | None = None
         self._lookup_serial = 0
         self._quote_serial = 0
 
@@ -132,6 +131,7 @@ class PosWindow(QMainWindow):
         self.status = CounterStatusBar(session)
         self.setStatusBar(self.status)
         self.menus = CounterMenus(self)
+        self.vouchers = VoucherActions(self)
         copy = QAction(self)
         copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
         copy.triggered.connect(self.token_panel.copy_token)
@@ -299,6 +299,9 @@ class PosWindow(QMainWindow):
         if request is None:
             self._enter_waiting = True
             return
+        if self.quote is not None and self.quote.warning and self._confirmed != request:
+            self._ask_to_confirm(request)
+            return
         self._set_vending(True)
         self.vend_started.emit()
         self.workers.module.submit(
@@ -308,6 +311,36 @@ class PosWindow(QMainWindow):
             on_done=self._vended,
             on_failed=self._vend_failed,
         )
+
+    def _ask_to_confirm(self, request: VendRequest) -> None:
+        """Above the warn amount (STAR manual 1.1): a typing slip costs real money, so ask."""
+        box = QMessageBox(self)
+        box.setObjectName("warnAmountQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("pos", "Check the amount"))
+        box.setText(
+            tr("pos", "{net} is more than the usual amount. Sell it to {name}?").format(
+                net=self.amount_panel.format(request.net),
+                name=self.card.name if self.card else request.meter_number,
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter alone does not confirm
+        box.finished.connect(
+            lambda result: self._confirmation_answered(
+                request, result == QMessageBox.StandardButton.Yes
+            )
+        )
+        self.warn_box = box
+        box.open()
+
+    def _confirmation_answered(self, request: VendRequest, yes: bool) -> None:
+        if yes:
+            self._confirmed = request
+            self.start_vend()
+        else:
+            self.amount_panel.net_field.setFocus()
+            self.amount_panel.net_field.selectAll()
 
     def _set_vending(self, vending: bool) -> None:
         self.vending = vending
@@ -328,7 +361,7 @@ class PosWindow(QMainWindow):
         self.token_panel.show_outcome(outcome)
         self.vend_finished.emit(outcome)
         self._next_customer()
-        self._print(outcome.bill_number, reprint=False)
+        self.vouchers.print(outcome.bill_number, reprint=False)
         self.refresh_devices()
 
     def _vend_failed(self, failure: JobFailure) -> None:
@@ -341,52 +374,6 @@ class PosWindow(QMainWindow):
         self.meter_field.clear()
         self.amount_panel.reset()
         self.meter_field.edit.setFocus()
-
-    # -- vouchers -----------------------------------------------------------------------
-    def _print(self, bill_number: str, reprint: bool) -> None:
-        if self.last_outcome is not None and self.last_outcome.bill_number == bill_number:
-            self.token_panel.set_print_state("printing")
-        self.workers.printer.submit(
-            self.counter.print_voucher,
-            bill_number,
-            self.session,
-            reprint,
-            on_done=self._printed,
-            on_failed=lambda failure: self._print_failed(bill_number, failure),
-        )
-
-    def _printed(self, outcome: PrintOutcome) -> None:
-        if self.last_outcome is not None and self.last_outcome.bill_number == outcome.bill_number:
-            self.token_panel.set_print_state("printed")
-        self.voucher_printed.emit(outcome)
-        self.refresh_devices()
-
-    def _print_failed(self, bill_number: str, failure: JobFailure) -> None:
-        if self.last_outcome is not None and self.last_outcome.bill_number == bill_number:
-            self.token_panel.set_print_state("failed")
-        self.voucher_failed.emit(bill_number)
-        if isinstance(failure.error, StarposError):
-            reason = render_error(failure.error)
-            failure = JobFailure(VoucherNotPrinted(bill=bill_number, reason=reason))
-        self.funnel.show_failure(failure, self)
-        self.refresh_devices()
-
-    def reprint_last(self) -> None:
-        if not self.session.may(REPRINT):
-            self.funnel.show_failure(PermissionMissing(permission=tr("pos", "reprint")), self)
-            return
-        self.workers.database.submit(
-            self.counter.last_bill_number,
-            self.session,
-            on_done=self._reprint_bill,
-            on_failed=lambda failure: self.funnel.show_failure(failure, self),
-        )
-
-    def _reprint_bill(self, bill_number: str | None) -> None:
-        if bill_number is None:
-            self.funnel.show_failure(NothingToReprint(), self)
-            return
-        self._print(bill_number, reprint=True)
 
     # -- devices ------------------------------------------------------------------------
     def refresh_devices(self) -> None:
