@@ -260,6 +260,16 @@ class CoreCounter(CoreCounterReads):
             self.database, self.module, request, self.auth.sessions[operator.code]
         )
 
+    @runs_on(Workers.MODULE)
+    def recover_pending(self, operator: OperatorSession) -> list[VendOutcome]:
+        try:
+            from starpos import vending  # type: ignore[attr-defined]
+        except ImportError:
+            return []  # without the vend service nothing can be pending
+        return vending.recover_for_counter(  # type: ignore[no-any-return]
+            self.database, self.module, self.auth.sessions[operator.code]
+        )
+
     @runs_on(Workers.PRINTER)
     def print_voucher(
         self, bill_number: str, operator: OperatorSession, reprint: bool

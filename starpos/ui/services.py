@@ -173,6 +173,14 @@ class CounterService(Protocol):
 
     def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome: ...
 
+    def recover_pending(self, operator: OperatorSession) -> list[VendOutcome]:
+        """Finish the vends the module was asked for but did not answer (module worker).
+
+        Called when the module answers again after a vend failed on a device error; the
+        tokens it produced meanwhile are booked and returned, never issued twice.
+        """
+        ...
+
     def print_voucher(
         self, bill_number: str, operator: OperatorSession, reprint: bool
     ) -> PrintOutcome: ...

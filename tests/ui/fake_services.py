@@ -63,6 +63,14 @@ class FakeModuleOffline(DeviceError):
     template = "The secure module does not answer. Check its USB cable."
 
 
+class FakeModuleLost(DeviceError):
+    code = "device.sm.test_lost"
+    template = (
+        "The secure module stopped answering during the sale. The sale is kept and will be "
+        "finished when the module answers again: do not sell it again."
+    )
+
+
 class FakePrinterOffline(DeviceError):
     code = "device.printer.test_offline"
     template = "The printer is offline. Check that it is on and has paper."
@@ -124,6 +132,9 @@ class FakeCounter:
     audit: list[str] = field(default_factory=list)
     threads: dict[str, set[str]] = field(default_factory=dict)
     balance: Decimal = Decimal("5000.0")
+    #: the module takes the next request, then goes quiet before answering
+    drop_mid_vend: bool = False
+    pending: list[tuple[VendRequest, OperatorSession]] = field(default_factory=list)
 
     def _on(self, what: str) -> None:
         self.threads.setdefault(what, set()).add(threading.current_thread().name)
@@ -206,6 +217,22 @@ class FakeCounter:
             self.vend_gate.wait(10)
         if not self.module_online:
             raise FakeModuleOffline()
+        if self.drop_mid_vend:
+            self.drop_mid_vend = False
+            self.module_online = False
+            self.pending.append((request, operator))
+            raise FakeModuleLost()
+        return self._complete(request, operator)
+
+    def recover_pending(self, operator: OperatorSession) -> list[VendOutcome]:
+        self._on("recover_pending")
+        if not self.module_online:
+            raise FakeModuleOffline()
+        done = [self._complete(request, who) for request, who in self.pending]
+        self.pending.clear()
+        return done
+
+    def _complete(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:
         card = self.look_up(request.meter_number)
         quote = self.quote(request.meter_number, request.net)
         serial = len(self.vends) + 1

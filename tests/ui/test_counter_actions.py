@@ -173,3 +173,28 @@ def test_language_switch_at_run_time(
     QApplication.processEvents()
     assert window.vend_button.text() == english
     assert fake_counter.vends[0].net == Decimal("50.00")
+
+
+def test_module_lost_mid_vend_is_recovered_when_it_comes_back(
+    qtbot: QtBot, counter_app: CounterApp, fake_counter: FakeCounter
+) -> None:
+    window = log_in(qtbot, counter_app, "ANN", "pw-ann")
+    fake_counter.drop_mid_vend = True
+    with qtbot.waitSignal(window.customer_shown, timeout=5000):
+        qtbot.keyClicks(window.meter_field.edit, GOOD_METER)
+    qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_F2)
+    with qtbot.waitSignal(counter_app.funnel.shown, timeout=5000) as shown:
+        qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)
+    assert "do not sell it again" in shown.args[1]
+    assert fake_counter.vends == [] and len(fake_counter.pending) == 1  # nothing lost
+    counter_app.funnel.last_dialog.close()  # type: ignore[union-attr]
+
+    fake_counter.module_online = True  # plugged back in
+    with qtbot.waitSignal(window.vend_recovered, timeout=10_000) as recovered:
+        pass
+    outcome = recovered.args[0]
+    assert len(fake_counter.vends) == 1 and fake_counter.pending == []
+    assert outcome.token == fake_counter.vends[0].token
+    assert window.token_panel.token_label.text().replace(" ", "") == outcome.token
+    qtbot.waitUntil(lambda: window.token_panel.print_state == "printed", timeout=5000)
+    assert [p.bill_number for p in fake_counter.prints] == [outcome.bill_number]

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from starpos.errors import StarposError
-from starpos.i18n import render_error
+from starpos.errors import DeviceError, StarposError
 from starpos.ui.counter_errors import (
     CustomerBlacklisted,
     MeterNumberMissing,
@@ -33,6 +32,7 @@ from starpos.ui.pos.amount_panel import AmountPanel
 from starpos.ui.pos.breakdown_panel import BreakdownPanel
 from starpos.ui.pos.counter_menus import CounterMenus
 from starpos.ui.pos.customer_panel import CustomerPanel
+from starpos.ui.pos.device_watch import DeviceWatch
 from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.pos.token_panel import TokenPanel
 from starpos.ui.pos.voucher_actions import VoucherActions
@@ -41,7 +41,6 @@ from starpos.ui.services import (
     CounterRules,
     CounterService,
     CustomerCard,
-    DeviceState,
     OperatorSession,
     Quote,
     VendOutcome,
@@ -53,7 +52,6 @@ from starpos.ui.workers import JobFailure, Workers
 
 #: How long typing must pause before a look-up or quote is asked (a scanner is faster).
 SETTLE_MS = 120
-DEVICE_POLL_MS = 10_000
 
 
 class PosWindow(QMainWindow):
@@ -61,6 +59,7 @@ class PosWindow(QMainWindow):
     vend_finished = Signal(object)  # VendOutcome or None when refused
     voucher_printed = Signal(object)  # PrintOutcome
     voucher_failed = Signal(str)  # bill number
+    vend_recovered = Signal(object)  # VendOutcome of a sale finished after the module came back
     customer_shown = Signal(object)  # CustomerCard or None
     quote_shown = Signal(object)  # Quote or None
     logged_out = Signal()
@@ -144,9 +143,7 @@ class PosWindow(QMainWindow):
         self.meter_field.edit.returnPressed.connect(self._enter_pressed)
         self.amount_panel.net_changed.connect(self._net_changed)
         self.amount_panel.enter_pressed.connect(self._enter_pressed)
-        self._device_timer = QTimer(self)
-        self._device_timer.timeout.connect(self.refresh_devices)
-        self._device_timer.start(DEVICE_POLL_MS)
+        self.devices = DeviceWatch(self)
         self.resize(1024, 700)
         self.retranslate_ui()
         self.refresh_devices()
@@ -368,6 +365,8 @@ class PosWindow(QMainWindow):
         self._set_vending(False)
         self.vend_finished.emit(None)
         self.funnel.show_failure(failure, self)
+        if isinstance(failure.error, DeviceError):
+            self.devices.recover_when_back()
         self.refresh_devices()
 
     def _next_customer(self) -> None:
@@ -377,25 +376,8 @@ class PosWindow(QMainWindow):
 
     # -- devices ------------------------------------------------------------------------
     def refresh_devices(self) -> None:
-        self.workers.module.submit(
-            self.counter.module_state,
-            on_done=self.status.set_module_state,
-            on_failed=lambda failure: self.status.set_module_state(_offline(failure)),
-        )
-        self.workers.printer.submit(
-            self.counter.printer_state,
-            on_done=self.status.set_printer_state,
-            on_failed=lambda failure: self.status.set_printer_state(_offline(failure)),
-        )
+        self.devices.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._device_timer.stop()
+        self.devices.stop()
         super().closeEvent(event)
-
-
-def _offline(failure: JobFailure) -> DeviceState:
-    """A device whose state could not be read is shown offline, with the reason."""
-    error = failure.error
-    if isinstance(error, StarposError):
-        return DeviceState(online=False, detail=render_error(error))
-    return DeviceState(online=False)
