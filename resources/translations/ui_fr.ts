@@ -517,6 +517,14 @@
         <source>The test page printed.</source>
         <translation>La page de test s'est imprimée.</translation>
     </message>
+    <message>
+        <source>for example /dev/ttyUSB0 or socket://10.0.0.5:7000</source>
+        <translation>par exemple /dev/ttyUSB0 ou socket://10.0.0.5:7000</translation>
+    </message>
+    <message>
+        <source>network:HOST:PORT, serial:/dev/ttyUSB0:19200, usb:04b8:0202, file:/dev/usb/lp0 or cups:QUEUE</source>
+        <translation>network:HÔTE:PORT, serial:/dev/ttyUSB0:19200, usb:04b8:0202, file:/dev/usb/lp0 ou cups:FILE</translation>
+    </message>
 </context>
 <context>
     <name>shift</name>

@@ -517,6 +517,14 @@
         <source>The test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
+    <message>
+        <source>for example /dev/ttyUSB0 or socket://10.0.0.5:7000</source>
+        <translation>例如 /dev/ttyUSB0 或 socket://10.0.0.5:7000</translation>
+    </message>
+    <message>
+        <source>network:HOST:PORT, serial:/dev/ttyUSB0:19200, usb:04b8:0202, file:/dev/usb/lp0 or cups:QUEUE</source>
+        <translation>network:主机:端口、serial:/dev/ttyUSB0:19200、usb:04b8:0202、file:/dev/usb/lp0 或 cups:队列</translation>
+    </message>
 </context>
 <context>
     <name>shift</name>

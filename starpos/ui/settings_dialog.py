@@ -173,6 +173,18 @@ class SettingsDialog(QDialog):
         )
         for key, label in self.labels.items():
             label.setText(tr("settings", setting(key).label))
+        examples = {
+            "sm.url": tr("settings_dialog", "for example /dev/ttyUSB0 or socket://10.0.0.5:7000"),
+            "printer.connection": tr(
+                "settings_dialog",
+                "network:HOST:PORT, serial:/dev/ttyUSB0:19200, usb:04b8:0202, "
+                "file:/dev/usb/lp0 or cups:QUEUE",
+            ),
+        }
+        for key, text in examples.items():
+            editor = self.editors[key]
+            if isinstance(editor, QLineEdit):
+                editor.setPlaceholderText(text)
         self.test_button.setText(tr("settings_dialog", "Test print"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QLabel,
     QMainWindow,
@@ -344,6 +345,10 @@ class PosWindow(QMainWindow):
         self.meter_field.edit.setReadOnly(vending)
         self.amount_panel.set_enabled_for_vend(not vending)
         self.vend_button.setEnabled(not vending)
+        if vending:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        elif QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
         self._show_busy()
 
     def _show_busy(self) -> None:
