@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -44,6 +44,9 @@ from starpos.ui.services import (
     DefaultAmount as DefaultAmountView,
 )
 from starpos.ui.workers import Workers, runs_on
+
+if TYPE_CHECKING:
+    from starpos.ui.core_printing import CorePrinting
 
 VAT = tr_noop("breakdown", "VAT")
 DEBT = tr_noop("breakdown", "Debt repayment")
@@ -249,6 +252,13 @@ class CoreCounter(CoreCounterReads):
     ) -> None:
         super().__init__(database, settings, module)
         self.auth = auth
+        self.printing: CorePrinting | None = None
+        try:
+            from starpos.ui.core_printing import CorePrinting
+        except ImportError:  # a build without the printer package: prints are refused
+            pass
+        else:
+            self.printing = CorePrinting(database, settings)
 
     @runs_on(Workers.MODULE)
     def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:
@@ -274,19 +284,28 @@ class CoreCounter(CoreCounterReads):
     def print_voucher(
         self, bill_number: str, operator: OperatorSession, reprint: bool
     ) -> PrintOutcome:
-        raise PrinterServiceMissing()
+        return self._printing().print_voucher(
+            bill_number, self.auth.sessions[operator.code], reprint
+        )
 
     @runs_on(Workers.PRINTER)
     def preview_voucher(self, bill_number: str, operator: OperatorSession) -> bytes:
-        raise PrinterServiceMissing()
+        return self._printing().preview_voucher(bill_number)
 
     @runs_on(Workers.PRINTER)
     def printer_state(self) -> DeviceState:
-        return DeviceState(online=False, detail=tr_noop("status", "no printer support"))
+        if self.printing is None:
+            return DeviceState(online=False, detail=tr_noop("status", "no printer support"))
+        return self.printing.printer_state()
 
     @runs_on(Workers.PRINTER)
     def test_print(self) -> None:
-        raise PrinterServiceMissing()
+        self._printing().test_print()
+
+    def _printing(self) -> CorePrinting:
+        if self.printing is None:
+            raise PrinterServiceMissing()
+        return self.printing
 
     @runs_on(Workers.DATABASE)
     def seed_demo(self) -> object:

@@ -89,3 +89,31 @@ def test_unknown_meter_and_forbidden_login_are_refused_with_the_stores_words(
     with qtbot.waitSignal(core_app.funnel.shown, timeout=10_000) as shown:
         qtbot.keyClicks(window.meter_field.edit, "99999999990")  # valid, not registered
     assert shown.args[0] == "vend.unknown_meter"
+
+
+def test_this_shifts_vends_reprint_and_preview_from_the_ledger(
+    qtbot: QtBot, core_app: CounterApp, demo_database: Database
+) -> None:
+    pytest.importorskip("starpos.devices.printer")
+    from starpos.devices.printer.virtual.launcher import stop_virtual_printer
+
+    from tests.integration.ui.booked_vend import book_vend
+
+    book_vend(demo_database, "SUP1", "20.00", "56381247093816254708", bill="T000042")
+    window = log_in(qtbot, core_app, "SUP1", "super-demo")
+    try:
+        window.menus.open_shift_vends()
+        dialog = window.menus.shift_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+        assert dialog.model.vend_at(0).bill_number == "T000042"
+        dialog.close()
+        with qtbot.waitSignal(window.voucher_printed, timeout=30_000) as printed:
+            window.vouchers.reprint_last()
+        assert printed.args[0].reprint
+        window.menus.open_preview()
+        qtbot.waitUntil(lambda: window.menus.preview_dialog is not None, timeout=30_000)
+        assert window.menus.preview_dialog.pixmap.height() > 400  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: "ready" in window.status.printer_label.text(), timeout=30_000)
+    finally:
+        stop_virtual_printer()
