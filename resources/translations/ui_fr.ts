@@ -348,6 +348,10 @@
         <translation>Aperçu du dernier bon</translation>
     </message>
     <message>
+        <source>Previous sale</source>
+        <translation>Vente précédente</translation>
+    </message>
+    <message>
         <source>Pricing…</source>
         <translation>Calcul du prix…</translation>
     </message>

@@ -348,6 +348,10 @@
         <translation>预览最后一张凭条</translation>
     </message>
     <message>
+        <source>Previous sale</source>
+        <translation>上一笔售电</translation>
+    </message>
+    <message>
         <source>Pricing…</source>
         <translation>正在计价…</translation>
     </message>

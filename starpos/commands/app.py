@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
 import time
 from typing import Any
 
@@ -31,6 +32,13 @@ def run_app(args: argparse.Namespace) -> int:
     from starpos.ui.core_services import open_services
     from starpos.ui.counter_app import CounterApp
 
+    try:
+        from starpos.devices.printer import forbid_blocking_calls_from
+    except ImportError:
+        pass  # a build without the printer package
+    else:
+        # Printing from the GUI thread would freeze the counter: make it fail loudly.
+        forbid_blocking_calls_from(threading.main_thread())
     settings = Settings()
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
 from tests.ui.counter_helpers import log_in
-from tests.ui.fake_services import BLACKLISTED_METER, GOOD_METER, FakeCounter
+from tests.ui.fake_services import BLACKLISTED_METER, GOOD_METER, OTHER_METER, FakeCounter
 
 
 def type_meter(qtbot: QtBot, window, number: str) -> None:  # type: ignore[no-untyped-def]
@@ -41,6 +41,11 @@ def test_quick_vend_from_the_keyboard_only(
     # Ready for the next customer: the number is gone, the cursor is back in its field.
     assert window.meter_field.edit.text() == ""
     assert window.meter_field.edit.hasFocus()
+    # The next customer's number greys the token out: nobody reads it to the wrong person.
+    with qtbot.waitSignal(window.customer_shown, timeout=5000):
+        qtbot.keyClicks(window.meter_field.edit, OTHER_METER)
+    assert window.token_panel.title() == "Previous sale"
+    assert "9e9e9e" in window.token_panel.token_label.styleSheet()
 
 
 def test_manual_amount_with_change(

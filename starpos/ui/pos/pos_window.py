@@ -170,7 +170,9 @@ class PosWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- meter and customer -------------------------------------------------------------
-    def _meter_confirmed(self, _digits: str) -> None:
+    def _meter_confirmed(self, digits: str) -> None:
+        last = self.last_outcome
+        self.token_panel.mark_previous(last is not None and last.meter_number != digits)
         self.card = None
         self.customer_panel.show_looking_up()
         self._clear_quote()

@@ -17,6 +17,8 @@ class TokenPanel(QGroupBox):
         self.setObjectName("tokenPanel")
         self.outcome: VendOutcome | None = None
         self.print_state = ""  # "", "printing", "printed", "failed"
+        #: the token belongs to the previous customer: greyed so nobody reads it out again
+        self.previous = False
         self.token_label = QLabel()
         self.token_label.setObjectName("tokenText")
         self.token_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -49,8 +51,13 @@ class TokenPanel(QGroupBox):
 
     def show_outcome(self, outcome: VendOutcome) -> None:
         self.outcome = outcome
+        self.previous = False
         self.print_state = "printing"
         self.copy_button.setEnabled(True)
+        self._fill()
+
+    def mark_previous(self, previous: bool) -> None:
+        self.previous = previous
         self._fill()
 
     def set_print_state(self, state: str) -> None:
@@ -79,6 +86,8 @@ class TokenPanel(QGroupBox):
             self.voucher_state.clear()
             return
         self.token_label.setText(group_token(outcome.token))
+        self.token_label.setStyleSheet("color: #9e9e9e;" if self.previous else "")
+        self.setTitle(tr("pos", "Previous sale") if self.previous else tr("pos", "Token"))
         self.details.setText(
             tr("pos", "Bill {bill} · meter {meter} · {name} · {kwh} kWh").format(
                 bill=outcome.bill_number,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -41,6 +43,8 @@ def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> PosWindow
         qtbot.keyClick(app.login_window.password_field, Qt.Key.Key_Return)
     window: PosWindow = opened.args[0]
     qtbot.addWidget(window)
+    window.activateWindow()  # no window manager under Xvfb or offscreen to do it
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     return window
 
 
@@ -72,6 +76,11 @@ def test_a_cashier_finds_the_customer_and_sees_the_real_breakdown(
     assert window.breakdown_panel.energy_value.text().endswith("kWh")
     # The secure module emulator answers the status bar through the real driver.
     qtbot.waitUntil(lambda: "credit" in window.status.module_label.text(), timeout=30_000)
+    if os.environ.get("STARPOS_SCREENS_DIR"):  # docs/screens: the counter on demo data
+        from tests.ui.test_screens import save
+
+        window.resize(1100, 720)
+        save(window, Path(os.environ["STARPOS_SCREENS_DIR"]), "12-counter-demo-data")
 
 
 def test_unknown_meter_and_forbidden_login_are_refused_with_the_stores_words(
