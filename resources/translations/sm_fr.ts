@@ -206,5 +206,33 @@
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
+    <message>
+        <source>Tokens issued</source>
+        <translation>Jetons émis</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>Débit (bauds)</translation>
+    </message>
+    <message>
+        <source>Round trip p50 (ms)</source>
+        <translation>Aller-retour p50 (ms)</translation>
+    </message>
+    <message>
+        <source>Round trip p95 (ms)</source>
+        <translation>Aller-retour p95 (ms)</translation>
+    </message>
+    <message>
+        <source>Round trip max (ms)</source>
+        <translation>Aller-retour max (ms)</translation>
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation>Jetons par seconde</translation>
+    </message>
+    <message>
+        <source>Status query p50 (ms)</source>
+        <translation>Requête d'état p50 (ms)</translation>
+    </message>
 </context>
 </TS>

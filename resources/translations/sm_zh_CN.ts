@@ -206,5 +206,33 @@
         <source>Amount</source>
         <translation>金额</translation>
     </message>
+    <message>
+        <source>Tokens issued</source>
+        <translation>已生成令牌</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Round trip p50 (ms)</source>
+        <translation>往返 p50（毫秒）</translation>
+    </message>
+    <message>
+        <source>Round trip p95 (ms)</source>
+        <translation>往返 p95（毫秒）</translation>
+    </message>
+    <message>
+        <source>Round trip max (ms)</source>
+        <translation>往返最大值（毫秒）</translation>
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation>每秒令牌数</translation>
+    </message>
+    <message>
+        <source>Status query p50 (ms)</source>
+        <translation>状态查询 p50（毫秒）</translation>
+    </message>
 </context>
 </TS>

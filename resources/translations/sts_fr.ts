@@ -131,8 +131,12 @@
         <translation>Jetons de crédit MISTY1 (EA11), DKGA04 compris</translation>
     </message>
     <message>
-        <source>tokens per second</source>
-        <translation>jetons par seconde</translation>
+        <source>tokens per second of CPU time</source>
+        <translation>jetons par seconde de temps processeur</translation>
+    </message>
+    <message>
+        <source>wall clock</source>
+        <translation>temps réel</translation>
     </message>
 </context>
 </TS>

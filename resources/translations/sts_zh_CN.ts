@@ -131,8 +131,12 @@
         <translation>MISTY1（EA11）充值令牌（含 DKGA04）</translation>
     </message>
     <message>
-        <source>tokens per second</source>
-        <translation>个令牌/秒</translation>
+        <source>tokens per second of CPU time</source>
+        <translation>个令牌/CPU 秒</translation>
+    </message>
+    <message>
+        <source>wall clock</source>
+        <translation>实际耗时</translation>
     </message>
 </context>
 </TS>

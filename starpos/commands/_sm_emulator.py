@@ -60,12 +60,12 @@ def _run(args: argparse.Namespace) -> int:
     from starpos.devices.sm.embedded import emulator_dir
     from starpos.devices.sm.emulator import EmulatorOptions, run
     from starpos.devices.sm.emulator.server import Faults
-    from starpos.devices.sm.emulator.state import StateError
+    from starpos.devices.sm.emulator.state import STATE_FILE, StateError
     from starpos.devices.sm.kmc import default_kmc_dir, init_kmc
 
     state_dir = args.state or emulator_dir()
     kmc_key = _kmc_key(args.kmc_public_key)
-    if kmc_key is None and not (state_dir / "module.json").exists():
+    if kmc_key is None and not (state_dir / STATE_FILE).exists():
         kmc_key = init_kmc(default_kmc_dir())
     if args.fixed_random is not None and not 0 <= args.fixed_random <= 15:
         raise SmEmulatorError(reason="--fixed-random must be between 0 and 15")

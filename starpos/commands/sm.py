@@ -57,7 +57,7 @@ def register(subparsers: Any) -> None:
     issue.add_argument("--subclass", type=int, help="management token subclass")
     issue.add_argument("--value", type=int, default=0, help="management token value")
     issue.add_argument("--tid", type=int, help="token identifier (default: now)")
-    issue.add_argument("--base-date", type=int, default=1993, help="TID base year for --tid")
+    issue.add_argument("--base-date", type=int, default=2014, help="TID base year for --tid")
     issue.add_argument("--new-register", type=int, help="key change: the new key's register")
     issue.add_argument("--new-sgc", help="key change: new SGC")
     issue.add_argument("--new-ti", type=int, help="key change: new TI")
@@ -70,6 +70,13 @@ def register(subparsers: Any) -> None:
     _add_key_options(verify)
     verify.add_argument("token")
     verify.set_defaults(handler=_verify)
+
+    bench = actions.add_parser("bench", help="time SM?TC round trips through a pty emulator")
+    bench.add_argument("--count", type=int, default=200, help="tokens to issue")
+    bench.add_argument("--baud", type=int, default=115200)
+    bench.add_argument("--sta-tables", help="STA tables file (default: setting sts.tables)")
+    bench.add_argument("--json", action="store_true", help="print JSON")
+    bench.set_defaults(handler=_bench)
 
     _sm_emulator.register(actions)
     _sm_kmc.register(actions)
@@ -117,6 +124,13 @@ LABELS = {
     "tid": tr_noop("sm", "TID"),
     "value": tr_noop("sm", "Value"),
     "amount": tr_noop("sm", "Amount"),
+    "count": tr_noop("sm", "Tokens issued"),
+    "baud": tr_noop("sm", "Baud rate"),
+    "p50_ms": tr_noop("sm", "Round trip p50 (ms)"),
+    "p95_ms": tr_noop("sm", "Round trip p95 (ms)"),
+    "max_ms": tr_noop("sm", "Round trip max (ms)"),
+    "tokens_per_s": tr_noop("sm", "Tokens per second"),
+    "status_p50_ms": tr_noop("sm", "Status query p50 (ms)"),
 }
 
 
@@ -259,3 +273,12 @@ def _verify(args: argparse.Namespace) -> int:
     if decoded.amount is not None:
         value["amount"] = decoded.amount
     return _show(args, value)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from starpos.devices.sm.bench import run_benchmark
+
+    tables = Path(args.sta_tables) if args.sta_tables else _sm_emulator.default_tables()
+    return _show(args, asdict(run_benchmark(args.count, tables, args.baud)))

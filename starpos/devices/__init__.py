@@ -1,0 +1,1 @@
+"""Device drivers and their emulators: one sub-package per device (see DESIGN.md)."""

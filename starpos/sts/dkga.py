@@ -85,4 +85,4 @@ def dkga04(
     ``base_date`` 1993, 2014 or 2035.
     """
     message = dkga04_message(meter, key_type, sgc, ti, krn, base_date, ea, key_bits)
-    return hmac.new(vending_key, message, hashlib.sha256).digest()[: key_bits // 8]
+    return hmac.digest(vending_key, message, hashlib.sha256)[: key_bits // 8]

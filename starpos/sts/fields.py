@@ -7,6 +7,7 @@ from datetime import datetime
 from starpos.sts.errors import (
     BaseDateError,
     FieldValueError,
+    IssueTimeError,
     KeyFormatError,
     UnknownAlgorithmError,
 )
@@ -60,8 +61,6 @@ def check_issued_at(value: object) -> datetime:
     if isinstance(value, datetime):
         return value
     if not isinstance(value, str):
-        from starpos.sts.errors import IssueTimeError
-
         raise IssueTimeError(value=value)
     return parse_issued_at(value)
 

@@ -9,6 +9,7 @@ the Luhn digit of manufacturer code + serial; the PAN check digit that of IIN + 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from starpos.sts.errors import (
     MeterCheckDigitError,
@@ -27,21 +28,20 @@ SERIAL_LENGTH = 8
 PAN_LENGTH = 18
 
 
+# Digit characters mapped to the value they add when doubled (7 -> 14 -> 1 + 4 = 5).
+_DOUBLED = bytes.maketrans(b"0123456789", bytes([0, 2, 4, 6, 8, 1, 3, 5, 7, 9]))
+_PLAIN = bytes.maketrans(b"0123456789", bytes(range(10)))
+
+
 def luhn_check_digit(payload: str) -> int:
     """The Luhn check digit (0-9) of a string of decimal digits.
 
     The rightmost payload digit is doubled first, then every second digit to its left.
     """
-    if not payload.isdigit() or not payload.isascii():
+    if not payload.isascii() or not payload.isdigit():
         raise MeterNumberFormatError(value=payload)
-    total = 0
-    for position, char in enumerate(reversed(payload)):
-        digit = ord(char) - 48
-        if position % 2 == 0:
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
+    digits = payload.encode()
+    total = sum(digits[-1::-2].translate(_DOUBLED)) + sum(digits[-2::-2].translate(_PLAIN))
     return (10 - total % 10) % 10
 
 
@@ -74,11 +74,11 @@ class MeterNumber:
     def drn_check_digit(self) -> int:
         return int(self.iain[-1])
 
-    @property
+    @cached_property
     def pan_check_digit(self) -> int:
         return luhn_check_digit(self.iin + self.iain)
 
-    @property
+    @cached_property
     def pan(self) -> str:
         return f"{self.iin}{self.iain}{self.pan_check_digit}"
 

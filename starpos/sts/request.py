@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from starpos.sts.amount import MAX_UNITS, encode_amount, encode_units, parse_amount
@@ -202,11 +203,12 @@ class TokenRequest:
         """The request as a plain dict of its fields (keys included: handle with care)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    @property
+    @cached_property
     def meter(self) -> MeterNumber:
-        return parse_meter_number(self._need("pan"))
+        return parse_meter_number(self.required("pan"))
 
-    def _need(self, name: str) -> Any:
+    def required(self, name: str) -> Any:
+        """The value of field ``name``, or :class:`RequestError` when it is missing."""
         value = getattr(self, name)
         if value is None:
             raise RequestError(field=name)
@@ -215,14 +217,14 @@ class TokenRequest:
     def decoder_key(self) -> bytes:
         """The meter's current decoder key, derived from the request's key fields."""
         return derive_decoder_key(
-            dkga=self._need("dkga"),
-            ea=self._need("ea"),
-            vending_key=bytes.fromhex(self._need("vending_key_hex")),
+            dkga=self.required("dkga"),
+            ea=self.required("ea"),
+            vending_key=bytes.fromhex(self.required("vending_key_hex")),
             meter=self.meter,
-            key_type=self._need("key_type"),
-            sgc=self._need("sgc"),
-            ti=self._need("ti"),
-            krn=self._need("krn"),
+            key_type=self.required("key_type"),
+            sgc=self.required("sgc"),
+            ti=self.required("ti"),
+            krn=self.required("krn"),
             base_date=self.base_date or self.new_base_date or 1993,
         )
 
@@ -230,9 +232,9 @@ class TokenRequest:
         """The new key and its parameters (missing ``new_*`` fields keep the current value)."""
         new_base_date = self.new_base_date or self.base_date or 1993
         new_key = derive_decoder_key(
-            dkga=self._need("dkga"),
-            ea=self._need("ea"),
-            vending_key=bytes.fromhex(self.new_vending_key_hex or self._need("vending_key_hex")),
+            dkga=self.required("dkga"),
+            ea=self.required("ea"),
+            vending_key=bytes.fromhex(self.new_vending_key_hex or self.required("vending_key_hex")),
             meter=self.meter,
             key_type=_first(self.new_key_type, self.key_type, "key_type"),
             sgc=_first(self.new_sgc, self.sgc, "sgc"),
@@ -261,7 +263,7 @@ def _first(new: Any, current: Any, name: str) -> Any:
 
 
 def _management_value(request: TokenRequest, subclass: int) -> int:
-    need = request._need
+    need = request.required
     if subclass == 0:
         return encode_units(need("max_power_limit_w"))
     if subclass == 1:
@@ -297,24 +299,24 @@ def issue_with_key(
         if not isinstance(subclass, int):
             raise TokenClassError(token_class=1, subclass=subclass)
         payload = meter_test_payload(
-            subclass, request._need("control"), request._need("manufacturer_code")
+            subclass, request.required("control"), request.required("manufacturer_code")
         )
         # Class 1 tokens are not encrypted: any meter must accept them.
         return [format_token(insert_class(build_block(1, subclass, payload), 1))]
-    ea = check_ea(request._need("ea"))
+    ea = check_ea(request.required("ea"))
     check_decoder_key(ea, decoder_key)
     if token_class == 2 and (not isinstance(subclass, int) or subclass in KEY_CHANGE_SUBCLASSES):
         return _issue_key_change(request, decoder_key, tables, ea)
     if not isinstance(subclass, int):
         raise TokenClassError(token_class=token_class, subclass=subclass)
-    tid = tid_for(request._need("issued_at"), request._need("base_date"))
+    tid = tid_for(request.required("issued_at"), request.required("base_date"))
     if token_class == 0:
         if subclass > 7:
             raise TokenClassError(token_class=0, subclass=subclass)
-        ken = request._need("ken")
+        ken = request.required("ken")
         if tid > ken * KEN_MINUTES:
             raise KeyExpiredError(ken=ken, tid=tid)
-        value = encode_amount(request._need("amount"))
+        value = encode_amount(request.required("amount"))
     else:
         value = _management_value(request, subclass)
     block = build_block(token_class, subclass, tid_payload(_random_no(request), tid, value))

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from starpos.sts.errors import BaseDateError, TidBeforeBaseDateError, TidOverflowError
+from starpos.sts.errors import (
+    BaseDateError,
+    IssueTimeError,
+    TidBeforeBaseDateError,
+    TidOverflowError,
+)
 
 BASE_DATES = (1993, 2014, 2035)
 TID_BITS = 24
@@ -54,8 +59,6 @@ def issued_at_for(tid: int, base_date: int) -> datetime:
 
 def parse_issued_at(text: str) -> datetime:
     """An ISO 8601 date and time (``Z`` and offsets accepted; the wall clock is kept)."""
-    from starpos.sts.errors import IssueTimeError
-
     try:
         return datetime.fromisoformat(text.strip())
     except (ValueError, AttributeError):

@@ -133,7 +133,7 @@ class SecureModule:
         return self._command(Request("GL", "EC", text), acting=False).data
 
     def reset(self) -> None:
-        """``GL?RS``: the module drops any half-received frame and its fault counters."""
+        """``GL?RS``: reset the session; keys, credit and the stored last answer are kept."""
         self._command(Request("GL", "RS"), acting=False)
 
     def load_kmf(self, kmf: bytes) -> tuple[int, str]:
@@ -262,8 +262,9 @@ class SecureModule:
         self._transport.open()
         expected = f"{request.klass}!{request.command}"
         recover = False
-        failure: _Failure = "timeout"
+        failure: _Failure | Literal["damaged request"] = "timeout"
         reason = ""
+        rejected_code = int(ResponseCode.CHECKSUM_ERROR)
         for _ in range(self.max_tries):
             if recover:
                 outcome = self._recover(request)
@@ -275,7 +276,7 @@ class SecureModule:
             answer = self._round_trip(request)
             if isinstance(answer, Response) and answer.name == "GL!ER":
                 recover = False  # the module threw the damaged request away: resend it
-                failure, reason = "garbled", "the module kept receiving damaged requests"
+                failure, rejected_code = "damaged request", answer.code
                 continue
             if isinstance(answer, Response) and answer.name == expected:
                 return answer
@@ -287,6 +288,8 @@ class SecureModule:
             recover = acting
         if failure == "timeout":
             raise SmTimeoutError(command=request.name, tries=self.max_tries)
+        if failure == "damaged request":
+            raise error_for_response(request.name, rejected_code)
         raise SmProtocolError(reason=reason or "damaged answer")
 
     def _round_trip(self, request: Request) -> Response | _Failure:

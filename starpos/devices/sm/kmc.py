@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -58,7 +57,8 @@ def init_kmc(folder: Path | None = None) -> str:
 
 def _signer(folder: Path | None) -> Ed25519PrivateKey:
     folder = folder or default_kmc_dir()
-    init_kmc(folder)
+    if not (folder / KEY_FILE).exists():
+        init_kmc(folder)
     key = serialization.load_pem_private_key((folder / KEY_FILE).read_bytes(), password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError(f"{folder / KEY_FILE} is not an Ed25519 key")
@@ -66,17 +66,8 @@ def _signer(folder: Path | None) -> Ed25519PrivateKey:
 
 
 def kmc_public_key_hex(folder: Path | None = None) -> str:
-    folder = folder or default_kmc_dir()
-    return _signer_public(folder)
-
-
-def _signer_public(folder: Path) -> str:
-    public_path = folder / PUBLIC_FILE
-    if public_path.exists():
-        return public_path.read_text(encoding="ascii").strip()
-    key = serialization.load_pem_private_key((folder / KEY_FILE).read_bytes(), password=None)
-    assert isinstance(key, Ed25519PrivateKey)
-    return key.public_key().public_bytes_raw().hex()
+    """The KMC's Ed25519 public key (64 hex), the one a module must trust."""
+    return _signer(folder).public_key().public_bytes_raw().hex()
 
 
 def development_key(
@@ -88,7 +79,7 @@ def development_key(
     ken: int = 255,
     dkga: int = 2,
     ea: int = 7,
-    base_date: int = 1993,
+    base_date: int = 2014,
     usage: str = "credit",
     activation: date | None = None,
     issued_until: date | None = None,
@@ -178,7 +169,3 @@ def provision(
         "sequence": balance.sequence,
         "balance": balance.balance,
     }
-
-
-def with_register(key: VendingKey, register: int) -> VendingKey:
-    return VendingKey(replace(key.info, register=register), key.key)

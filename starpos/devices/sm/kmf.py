@@ -10,6 +10,8 @@ module id. Metadata is protected by the signature; the wrap protects the key byt
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -205,9 +207,6 @@ def describe_kmf(data: bytes, trusted_kmc: Ed25519PublicKey | None = None) -> di
 
     With ``trusted_kmc`` the signature is checked too; without, the body is only decoded.
     """
-    import base64
-    import json
-
     if trusted_kmc is not None:
         body = open_sealed(data, KMF_FORMAT, trusted_kmc)
     else:

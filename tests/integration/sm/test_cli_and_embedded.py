@@ -76,8 +76,26 @@ def test_the_embedded_emulator_is_started_once_and_reused(data_dir: Path, shared
         assert first is not None
         with SecureModule(url) as module:
             assert module.balance().sequence == 0
-        assert (data_dir / "sm-emulator" / "module.json").exists()
+        assert (data_dir / "sm-emulator" / "module.journal").exists()
     finally:
         assert stop_embedded()
     assert running_endpoint() is None
     assert os.environ["STARPOS_DATA_DIR"] == str(data_dir)
+
+
+def test_issue_and_verify_from_the_command_line(emulator: Any, run_starpos: Any) -> None:
+    from starpos.devices.sm import kmc
+
+    with SecureModule(emulator.url) as module:
+        kmc.provision(module, [kmc.development_key(1)], 500, emulator.kmc_dir)
+    key = ["--url", emulator.url, "--pan", "600727121234567876", "--sgc", "123456"]
+    issued = run_starpos("sm", "issue", "credit", *key, "--kwh", "12.5", "--json")
+    assert issued.returncode == 0, issued.stderr
+    (token,) = json.loads(issued.stdout)["tokens"]
+    verified = run_starpos("sm", "verify", token, *key, "--json")
+    decoded = json.loads(verified.stdout)
+    assert (decoded["class"], decoded["amount"]) == (0, "12.5")
+    balance = json.loads(run_starpos("sm", "balance", "--url", emulator.url, "--json").stdout)
+    assert balance["balance_kwh"] == "37.5"
+    wrong = run_starpos("sm", "issue", "credit", *key, "--kwh", "1.25")
+    assert wrong.returncode == 2 and "1.25" in wrong.stderr

@@ -93,6 +93,7 @@ def test_answers_slower_than_the_timeout_give_a_timeout_error(emulator_factory: 
         assert caught.value.params == {"command": "SM?TS", "tries": 2}
 
 
+@pytest.mark.slow
 def test_killed_mid_command_then_restarted_resend_returns_the_answer(
     emulator_factory: Any,
 ) -> None:
@@ -136,3 +137,37 @@ def test_a_port_that_does_not_exist(tmp_path: Any) -> None:
     with pytest.raises(SmNotConnectedError) as caught:
         SecureModule(str(tmp_path / "ttyUSB9")).open()
     assert "errno" in caught.value.params["native"]
+
+
+def test_a_line_that_damages_every_request_gives_a_checksum_error(emulator: Any) -> None:
+    from starpos.devices.sm.errors import SmChecksumError
+
+    class AlwaysDamaging(SerialTransport):
+        def write(self, frame: bytes) -> None:
+            super().write(frame[:1] + bytes([frame[1] ^ 0x01]) + frame[2:])
+
+    module = SecureModule(emulator.url, max_tries=3)
+    module._transport = AlwaysDamaging(emulator.url)
+    with module, pytest.raises(SmChecksumError):
+        module.balance()
+
+
+def test_garbage_on_the_line_leaves_the_emulator_answering(emulator: Any) -> None:
+    import random
+
+    rng = random.Random(3)
+    raw = SerialTransport(emulator.url, timeout_s=0.3)
+    raw.open()
+    try:
+        for _ in range(40):
+            chunk = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 120)))
+            raw.write(chunk + (b"\r" if rng.random() < 0.5 else b""))
+        raw.write(b"\r")
+        answers = []
+        while (frame := raw.read_frame()) is not None:
+            answers.append(parse_response(frame))
+    finally:
+        raw.close()
+    assert answers and all(a.name == "GL!ER" and a.code in (2, 20) for a in answers)
+    with SecureModule(emulator.url) as module:
+        assert module.identify().module_id == MODULE_ID

@@ -56,7 +56,7 @@ def test_a_kmf_for_this_module_loads_and_changes_the_key_check(
     assert loaded == 2
     assert after.key_count == 2 and after.key_check == key_check != "00000000"
     log = (emulator.state_dir / "events.log").read_text() + (
-        emulator.state_dir / "module.json"
+        emulator.state_dir / "module.journal"
     ).read_text()
     for key in keys:
         assert key.key.hex() not in log.lower()  # never in clear on disk
@@ -137,3 +137,12 @@ def test_the_same_module_over_tcp(emulator_factory: Any) -> None:
     for _ in range(2):  # close and reconnect
         with SecureModule(emulator.url) as module:
             assert module.identify().module_id == "10203040"
+
+
+def test_device_io_refuses_to_run_off_its_worker_thread(emulator: Any) -> None:
+    from starpos.devices.sm.frames import Request
+
+    with SecureModule(emulator.url) as module:
+        with pytest.raises(RuntimeError, match="worker thread"):
+            module._exchange(Request("SM", "TS"), False)
+        assert module.balance().sequence == 0
