@@ -66,6 +66,10 @@
         <translation>Choisissez un montant par défaut (F1-F8) ou tapez le montant que paie le client.</translation>
     </message>
     <message>
+        <source>PySide6 {version} is installed, and it corrupts Python {python}'s memory (the app would crash within minutes). Install another version: pip install 'PySide6-Essentials&gt;=6.7,&lt;6.12'.</source>
+        <translation>PySide6 {version} est installé et corrompt la mémoire de Python {python} (l'application planterait en quelques minutes). Installez une autre version : pip install 'PySide6-Essentials&gt;=6.7,&lt;6.12'.</translation>
+    </message>
+    <message>
         <source>The amount must be more than zero.</source>
         <translation>Le montant doit être supérieur à zéro.</translation>
     </message>

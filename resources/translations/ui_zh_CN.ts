@@ -66,6 +66,10 @@
         <translation>请选择预设金额（F1-F8）或输入客户支付的金额。</translation>
     </message>
     <message>
+        <source>PySide6 {version} is installed, and it corrupts Python {python}'s memory (the app would crash within minutes). Install another version: pip install 'PySide6-Essentials&gt;=6.7,&lt;6.12'.</source>
+        <translation>已安装的 PySide6 {version} 会破坏 Python {python} 的内存（程序会在几分钟内崩溃）。请安装其他版本：pip install 'PySide6-Essentials&gt;=6.7,&lt;6.12'。</translation>
+    </message>
+    <message>
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from starpos import auth
+from starpos.audit import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import PaymentKind
@@ -90,6 +91,18 @@ class CoreAuth:
     def check_password(self, code: str, password: str) -> None:
         # Unlocking is a login for the lockout rules and the audit log.
         auth.login(self.database, code, password, sales_point_code=self.sales_point_code)
+
+    @runs_on(Workers.DATABASE)
+    def log_out(self, code: str) -> None:
+        session = self.sessions.pop(code, None)
+        with self.database.unit_of_work() as uow:
+            append(
+                uow.session,
+                AuditKind.LOGOUT,
+                subject=f"operator:{code}",
+                actor=session.actor if session else Actor(code),
+            )
+            uow.commit()
 
     def _sales_point_name(self, code: str | None) -> str:
         if code is None:

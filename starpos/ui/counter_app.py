@@ -14,6 +14,7 @@ from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.login_window import LoginWindow
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.services import AuthService, CounterRules, CounterService, OperatorSession
+from starpos.ui.signals import emit
 from starpos.ui.workers import JobFailure, Workers
 
 
@@ -70,12 +71,17 @@ class CounterApp(QObject):
         self.login_window.hide()
         window.show()
         window.meter_field.edit.setFocus()
-        self.counter_opened.emit(window)
+        emit(self.counter_opened, window)
 
     def _logged_out(self) -> None:
         window = self.pos_window
         self.pos_window = None
         if window is not None:
+            self.workers.database.submit(
+                self.auth.log_out,
+                window.session.code,
+                on_failed=lambda failure: self.funnel.show_failure(failure, self.login_window),
+            )
             window.close()
             window.deleteLater()
         self.start()

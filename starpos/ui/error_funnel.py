@@ -32,6 +32,7 @@ from starpos import __version__
 from starpos.errors import user_facing_types
 from starpos.i18n import render_error
 from starpos.paths import log_dir
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure
 
@@ -100,7 +101,7 @@ class ErrorFunnel(QObject):
         box.setText(text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self._open(box)
-        self.shown.emit(code, text)
+        emit(self.shown, code, text)
 
     def show_unexpected(self, error: BaseException, report: str, parent: QWidget | None) -> None:
         full_report = (
@@ -116,7 +117,7 @@ class ErrorFunnel(QObject):
         log.error("unexpected error: %r", error)
         dialog = UnexpectedErrorDialog(full_report, str(path), parent)
         self._open(dialog)
-        self.shown.emit("unexpected", full_report)
+        emit(self.shown, "unexpected", full_report)
 
     def _open(self, dialog: QDialog) -> None:
         if self.last_dialog is not None and self.last_dialog.isVisible():

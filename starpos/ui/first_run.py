@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from starpos.ui.error_funnel import ErrorFunnel
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure, Worker
 
@@ -83,7 +84,7 @@ class FirstRunDialog(QDialog):
 
     def _seeded(self, _report: object) -> None:
         self.accept()
-        self.finished_setup.emit(True)
+        emit(self.finished_setup, True)
 
     def _failed(self, failure: JobFailure) -> None:
         self.demo_button.setEnabled(True)
@@ -93,4 +94,4 @@ class FirstRunDialog(QDialog):
 
     def _start_empty(self) -> None:
         self.accept()
-        self.finished_setup.emit(False)
+        emit(self.finished_setup, False)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService, OperatorSession
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure, Worker
 
@@ -113,7 +114,7 @@ class LockScreen(QDialog):
         self.unlock_button.setEnabled(True)
         self.password_field.clear()
         self.accept()
-        self.unlocked.emit()
+        emit(self.unlocked)
 
     def _refused(self, failure: JobFailure) -> None:
         self.unlock_button.setEnabled(True)

@@ -26,6 +26,7 @@ from starpos.i18n import LANGUAGES, current_language
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.password_dialog import ChangePasswordDialog
 from starpos.ui.services import AuthService, OperatorSession
+from starpos.ui.signals import emit
 from starpos.ui.translator import switch_language, tr
 from starpos.ui.workers import JobFailure, Worker
 
@@ -145,4 +146,4 @@ class LoginWindow(QWidget):
 
     def _finish(self, session: OperatorSession) -> None:
         self.password_field.clear()
-        self.logged_in.emit(session)
+        emit(self.logged_in, session)

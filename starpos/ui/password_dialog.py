@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure, Worker
 
@@ -128,7 +129,7 @@ class ChangePasswordDialog(QDialog):
 
     def _done(self, _result: object) -> None:
         self.ok_button.setEnabled(True)
-        self.changed.emit()
+        emit(self.changed)
         self.accept()
 
     def _refused(self, failure: JobFailure) -> None:

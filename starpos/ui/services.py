@@ -163,6 +163,10 @@ class AuthService(Protocol):
         """Raise an ``AuthError`` unless ``password`` is this operator's (unlocking)."""
         ...
 
+    def log_out(self, code: str) -> None:
+        """The operator left the counter (audited)."""
+        ...
+
 
 class CounterService(Protocol):
     def rules(self) -> CounterRules: ...

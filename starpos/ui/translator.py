@@ -26,13 +26,14 @@ class CatalogTranslator(QTranslator):
         source_text: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str | None:
+    ) -> str:
         del disambiguation, n
+        # Always answer with text: the source itself when there is no translation. An empty
+        # string would be shown as empty, and returning None from this override corrupts
+        # None's reference count in PySide 6.12 (the interpreter aborts after a while).
         if self.lang == "en":
-            return None
-        text = i18n.translate(context, source_text, self.lang)
-        # No answer (a null string) tells Qt to ask the next translator, then use the source.
-        return None if text == source_text else text
+            return source_text
+        return i18n.translate(context, source_text, self.lang)
 
     def isEmpty(self) -> bool:
         return False

@@ -2,21 +2,25 @@
 
 Each :class:`Worker` owns a ``QThread`` and runs the jobs handed to it one at a time, in
 the order they were submitted (the device it owns sees one request at a time). A job's
-result comes back to the GUI thread as a queued signal, so callbacks always run on the
-GUI thread. Functions that must only run on a given worker are marked with
-:func:`runs_on`; calling them from any other thread raises :class:`WrongThreadError`, so a
-test that forgets to go through the worker fails loudly instead of freezing the window.
+result comes back to the GUI thread through a queue and a queued wake-up signal, so
+callbacks always run on the GUI thread. Functions that must only run on a given worker are
+marked with :func:`runs_on`; calling them from any other thread raises
+:class:`WrongThreadError`, so a test that forgets to go through the worker fails loudly
+instead of freezing the window.
 """
 
 from __future__ import annotations
 
 import functools
+import queue
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from starpos.ui.signals import emit
 
 _current = threading.local()
 
@@ -58,11 +62,8 @@ class JobFailure:
         self.report = "".join(traceback.format_exception(error))
 
 
-class Job(QObject):
-    """One unit of work; lives on the GUI thread so its signals are delivered there."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
+class Job:
+    """One unit of work and what to call on the GUI thread when it is done."""
 
     def __init__(
         self,
@@ -70,67 +71,65 @@ class Job(QObject):
         args: tuple[Any, ...],
         on_done: Callable[[Any], None] | None,
         on_failed: Callable[[JobFailure], None] | None,
-        on_settled: Callable[[Job], None],
     ) -> None:
-        super().__init__()
-        self._on_settled = on_settled
         self.function = function
         self.args = args
-        self._on_done = on_done
-        self._on_failed = on_failed
-        self.succeeded.connect(self._deliver_result)
-        self.failed.connect(self._deliver_failure)
+        self.on_done = on_done
+        self.on_failed = on_failed
         self.finished_flag = threading.Event()
-
-    @Slot(object)
-    def _deliver_result(self, result: Any) -> None:
-        self.finished_flag.set()
-        self._on_settled(self)
-        if self._on_done is not None:
-            self._on_done(result)
-
-    @Slot(object)
-    def _deliver_failure(self, failure: JobFailure) -> None:
-        self.finished_flag.set()
-        self._on_settled(self)
-        if self._on_failed is not None:
-            self._on_failed(failure)
+        self.outcome: tuple[bool, Any] = (False, None)
 
 
-class _Runner(QObject):
-    """Lives on the worker thread and runs what it is posted."""
+class _Thread(QThread):
+    """Runs the jobs of one worker in order; hands results back through a queue."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(
+        self,
+        name: str,
+        inbox: queue.SimpleQueue[Job | None],
+        outbox: queue.SimpleQueue[Job],
+        wake: Callable[[], None],
+    ) -> None:
         super().__init__()
-        self.name = name
+        self.setObjectName(f"starpos-{name}")
+        self.worker_name = name
+        self._inbox, self._outbox, self._wake = inbox, outbox, wake
 
-    @Slot(object)
-    def run(self, job: Job) -> None:
-        _current.name = self.name
-        try:
-            result = job.function(*job.args)
-        except BaseException as error:  # every failure goes back to the GUI's funnel
-            job.failed.emit(JobFailure(error))
-        else:
-            job.succeeded.emit(result)
+    def run(self) -> None:
+        _current.name = self.worker_name
+        while True:
+            job = self._inbox.get()
+            if job is None:
+                return
+            try:
+                job.outcome = (True, job.function(*job.args))
+            except BaseException as error:  # every failure goes back to the GUI's funnel
+                job.outcome = (False, JobFailure(error))
+            self._outbox.put(job)
+            self._wake()
 
 
 class Worker(QObject):
-    """A named thread that runs submitted jobs in order and reports back on the GUI thread."""
+    """A named thread that runs submitted jobs in order and reports back on the GUI thread.
 
-    _posted = Signal(object)
-    #: Emitted on the GUI thread when a job starts waiting / all jobs are done.
+    Jobs and results travel through Python queues; the only thing crossing threads through
+    Qt is a signal without arguments that wakes the GUI thread to collect them, so no Python
+    object is ever handed between threads by Qt (cross-thread signals carrying Python
+    objects have had reference-count bugs in PySide 6.8+, PYSIDE-3124).
+    """
+
+    _results_ready = Signal()
+    #: Emitted on the GUI thread when the first job is submitted / the last one is done.
     busy_changed = Signal(bool)
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
-        self._thread = QThread()
-        self._thread.setObjectName(f"starpos-{name}")
-        self._runner = _Runner(name)
-        self._runner.moveToThread(self._thread)
-        self._posted.connect(self._runner.run)
+        self._inbox: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self._outbox: queue.SimpleQueue[Job] = queue.SimpleQueue()
         self._pending: set[Job] = set()
+        self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._thread = _Thread(name, self._inbox, self._outbox, lambda: emit(self._results_ready))
         self._thread.start()
 
     def submit(
@@ -141,25 +140,37 @@ class Worker(QObject):
         on_failed: Callable[[JobFailure], None] | None = None,
     ) -> Job:
         """Run ``function(*args)`` on this worker; callbacks run later on the GUI thread."""
-        job = Job(function, args, on_done, on_failed, self._forget)
+        job = Job(function, args, on_done, on_failed)
         self._pending.add(job)
         if len(self._pending) == 1:
-            self.busy_changed.emit(True)
-        self._posted.emit(job)
+            emit(self.busy_changed, True)
+        self._inbox.put(job)
         return job
 
-    def _forget(self, job: Job) -> None:
-        self._pending.discard(job)
-        if not self._pending:
-            self.busy_changed.emit(False)
+    @Slot()
+    def _deliver(self) -> None:
+        while True:
+            try:
+                job = self._outbox.get_nowait()
+            except queue.Empty:
+                return
+            self._pending.discard(job)
+            job.finished_flag.set()
+            ok, value = job.outcome
+            if ok and job.on_done is not None:
+                job.on_done(value)
+            elif not ok and job.on_failed is not None:
+                job.on_failed(value)
+            if not self._pending:
+                emit(self.busy_changed, False)
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
     def stop(self, timeout_ms: int = 5000) -> None:
-        """Finish the job in hand and end the thread (jobs not started are dropped)."""
-        self._thread.quit()
+        """Finish the jobs already submitted, then end the thread."""
+        self._inbox.put(None)
         self._thread.wait(timeout_ms)
 
 

@@ -94,6 +94,7 @@ class FakeAuth:
             "SUP": FakeOperator("SUP", "Sam Supervisor", "pw-sup", everything),
         }
         self.threads: list[str] = []
+        self.logged_out: list[str] = []
 
     def _check(self, code: str, password: str) -> FakeOperator:
         self.threads.append(threading.current_thread().name)
@@ -119,6 +120,9 @@ class FakeAuth:
 
     def check_password(self, code: str, password: str) -> None:
         self._check(code, password)
+
+    def log_out(self, code: str) -> None:
+        self.logged_out.append(code)
 
 
 @dataclass

@@ -198,3 +198,18 @@ def test_module_lost_mid_vend_is_recovered_when_it_comes_back(
     assert window.token_panel.token_label.text().replace(" ", "") == outcome.token
     qtbot.waitUntil(lambda: window.token_panel.print_state == "printed", timeout=5000)
     assert [p.bill_number for p in fake_counter.prints] == [outcome.bill_number]
+
+
+def test_log_out_returns_to_the_login_window(
+    qtbot: QtBot, counter_app: CounterApp, fake_auth: FakeAuth
+) -> None:
+    window = log_in(qtbot, counter_app, "ANN", "pw-ann")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: fake_auth.logged_out == ["ANN"], timeout=3000)
+    assert counter_app.pos_window is None
+    assert counter_app.login_window.isVisible()
+    assert counter_app.login_window.password_field.text() == ""

@@ -28,6 +28,7 @@ from starpos.i18n import render_error
 from starpos.ui.counter_errors import AmountMissing, PaidTooLittle
 from starpos.ui.money import format_money, parse_amount
 from starpos.ui.services import CounterRules
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 
 MAX_DEFAULT_BUTTONS = 8
@@ -157,7 +158,7 @@ class AmountPanel(QGroupBox):
 
     def _net_edited(self) -> None:
         self._update_change()
-        self.net_changed.emit()
+        emit(self.net_changed)
 
     def _update_change(self) -> None:
         self.problem.clear()

@@ -20,6 +20,7 @@ from starpos.ui.pos.preview_dialog import PreviewDialog
 from starpos.ui.pos.shift_vends_dialog import ShiftVendsDialog
 from starpos.ui.services import INSTALLER_SETTINGS
 from starpos.ui.settings_dialog import SettingsDialog
+from starpos.ui.signals import emit
 from starpos.ui.translator import switch_language, tr
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class CounterMenus:
         self.password = action("", self.change_password)
         self.settings = action("Ctrl+,", self.open_settings)
         self.counter_menu.addSeparator()
-        self.log_out = action("Ctrl+Shift+Q", window.logged_out.emit)
+        self.log_out = action("Ctrl+Shift+Q", lambda: emit(window.logged_out))
         self.languages = QActionGroup(window)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.ui.services import DeviceState, VendOutcome
+from starpos.ui.signals import emit
 from starpos.ui.workers import JobFailure
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class DeviceWatch:
         for outcome in outcomes:
             window.last_outcome = outcome
             window.token_panel.show_outcome(outcome)
-            window.vend_recovered.emit(outcome)
+            emit(window.vend_recovered, outcome)
             window.vouchers.print(outcome.bill_number, reprint=False)
 
     def _recovery_failed(self, failure: JobFailure) -> None:

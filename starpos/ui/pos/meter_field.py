@@ -17,6 +17,7 @@ from starpos.errors import user_facing_types
 from starpos.i18n import render_error
 from starpos.sts.errors import MeterCheckDigitError
 from starpos.ui.counter_errors import MeterNumberMistyped
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 
 #: Lengths a meter number can have: 11 or 13 digits (IAIN with its check digit), 18 (PAN).
@@ -103,9 +104,9 @@ class MeterNumberField(QWidget):
                 self._confirmed = True
         self._show_state()
         if self._confirmed:
-            self.confirmed.emit(digits)
+            emit(self.confirmed, digits)
         elif was_confirmed:
-            self.cleared.emit()
+            emit(self.cleared)
 
     def _show_state(self) -> None:
         if self._confirmed:

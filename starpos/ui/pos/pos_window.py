@@ -47,6 +47,7 @@ from starpos.ui.services import (
     VendOutcome,
     VendRequest,
 )
+from starpos.ui.signals import emit
 from starpos.ui.status_bar import CounterStatusBar
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure, Workers
@@ -184,7 +185,7 @@ class PosWindow(QMainWindow):
         self._lookup_timer.stop()
         self.card = None
         self.customer_panel.show_card(None, self.rules.decimals, self.rules.currency)
-        self.customer_shown.emit(None)
+        emit(self.customer_shown, None)
         self._clear_quote()
 
     def _look_up(self) -> None:
@@ -201,7 +202,7 @@ class PosWindow(QMainWindow):
             return  # the cashier typed another number meanwhile
         self.card = card
         self.customer_panel.show_card(card, self.rules.decimals, self.rules.currency)
-        self.customer_shown.emit(card)
+        emit(self.customer_shown, card)
         self._net_changed()
 
     def _lookup_failed(self, serial: int, failure: JobFailure) -> None:
@@ -209,7 +210,7 @@ class PosWindow(QMainWindow):
             return
         self._enter_waiting = False
         self.customer_panel.show_card(None, self.rules.decimals, self.rules.currency)
-        self.customer_shown.emit(None)
+        emit(self.customer_shown, None)
         self.funnel.show_failure(failure, self)
 
     # -- amount and quote ---------------------------------------------------------------
@@ -251,7 +252,7 @@ class PosWindow(QMainWindow):
             return
         self.quote = quote
         self.breakdown_panel.show_quote(quote)
-        self.quote_shown.emit(quote)
+        emit(self.quote_shown, quote)
         if self._enter_waiting:
             self._enter_waiting = False
             self.start_vend()
@@ -261,7 +262,7 @@ class PosWindow(QMainWindow):
             return
         self._enter_waiting = False
         self.breakdown_panel.show_quote(None)
-        self.quote_shown.emit(None)
+        emit(self.quote_shown, None)
         self.funnel.show_failure(failure, self)
 
     # -- vend ---------------------------------------------------------------------------
@@ -303,7 +304,7 @@ class PosWindow(QMainWindow):
             self._ask_to_confirm(request)
             return
         self._set_vending(True)
-        self.vend_started.emit()
+        emit(self.vend_started)
         self.workers.module.submit(
             self.counter.vend,
             request,
@@ -363,14 +364,14 @@ class PosWindow(QMainWindow):
         self._set_vending(False)
         self.last_outcome = outcome
         self.token_panel.show_outcome(outcome)
-        self.vend_finished.emit(outcome)
+        emit(self.vend_finished, outcome)
         self._next_customer()
         self.vouchers.print(outcome.bill_number, reprint=False)
         self.refresh_devices()
 
     def _vend_failed(self, failure: JobFailure) -> None:
         self._set_vending(False)
-        self.vend_finished.emit(None)
+        emit(self.vend_finished, None)
         self.funnel.show_failure(failure, self)
         if isinstance(failure.error, DeviceError):
             self.devices.recover_when_back()

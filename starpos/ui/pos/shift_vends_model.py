@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from starpos.i18n import tr_noop
 from starpos.ui.money import format_kwh, format_money, group_token
 from starpos.ui.services import ShiftVend
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 
 COLUMNS = (
@@ -91,10 +92,10 @@ class ShiftVendsModel(QAbstractTableModel):
         return None
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+            emit(self.dataChanged, self.index(0, 0), last)
 
     def _cell(self, vend: ShiftVend, column: int) -> str:
         if column == 0:

@@ -12,6 +12,7 @@ from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.ui.counter_errors import NothingToReprint, PermissionMissing, VoucherNotPrinted
 from starpos.ui.services import REPRINT, PrintOutcome
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure
 
@@ -44,7 +45,7 @@ class VoucherActions:
             and self.window.last_outcome.bill_number == outcome.bill_number
         ):
             self.window.token_panel.set_print_state("printed")
-        self.window.voucher_printed.emit(outcome)
+        emit(self.window.voucher_printed, outcome)
         self.window.refresh_devices()
 
     def _print_failed(self, bill_number: str, failure: JobFailure) -> None:
@@ -53,7 +54,7 @@ class VoucherActions:
             and self.window.last_outcome.bill_number == bill_number
         ):
             self.window.token_panel.set_print_state("failed")
-        self.window.voucher_failed.emit(bill_number)
+        emit(self.window.voucher_failed, bill_number)
         if isinstance(failure.error, StarposError):
             reason = render_error(failure.error)
             failure = JobFailure(VoucherNotPrinted(bill=bill_number, reason=reason))
