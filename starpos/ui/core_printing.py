@@ -9,7 +9,9 @@ sale stays ISSUED and can be reprinted later.
 
 from __future__ import annotations
 
+import importlib
 import io
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +25,7 @@ from starpos.db.models import Operator, PaymentTerm, SalesPoint, Vend
 from starpos.devices.printer import (
     CREDIT_TOKEN,
     AmountLine,
+    PrinterError,
     TokenSection,
     Voucher,
     print_voucher,
@@ -103,6 +106,14 @@ def voucher_for(session: Session, vend: Vend, settings: Settings, reprint: bool)
     )
 
 
+def _vend_service() -> Any:
+    """``starpos.vending`` when this build has the durable vend, else None."""
+    try:
+        return importlib.import_module("starpos.vending")
+    except ImportError:
+        return None
+
+
 def _vend(session: Session, bill_number: str) -> Vend:
     vend = session.scalars(select(Vend).where(Vend.bill_number == bill_number)).first()
     if vend is None:
@@ -123,7 +134,21 @@ class CorePrinting:
             operator.require(REPRINT)
         with self.database.reading() as session:
             voucher = voucher_for(session, _vend(session, bill_number), self.settings, reprint)
-        print_voucher(voucher, self.settings)  # raises a PrinterError: nothing is booked
+        vending = _vend_service()
+        try:
+            print_voucher(voucher, self.settings)
+        except PrinterError as error:
+            if vending is not None:  # audited; the sale itself stays as it is
+                vending.mark_print_failed(
+                    self.database, bill_number, operator.actor, render_error(error, "en")
+                )
+            raise
+        if vending is not None:  # the vend service books prints and reprints itself
+            if reprint:
+                vending.record_reprint(self.database, bill_number, operator.actor)
+            else:
+                vending.mark_printed(self.database, bill_number, operator.actor)
+            return PrintOutcome(bill_number, reprint)
         with self.database.unit_of_work() as uow:
             vend = _vend(uow.session, bill_number)
             vend.print_count += 1

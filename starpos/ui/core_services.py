@@ -7,6 +7,7 @@ worker that owns the resource (``@runs_on``), so a call from the GUI thread fail
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,8 @@ DEBT = tr_noop("breakdown", "Debt repayment")
 PREINSTALLED = tr_noop("breakdown", "Pre-installed amount")
 PREARRANGE = tr_noop("breakdown", "Prearrange amount")
 NO_REASON = tr_noop("pos", "no reason recorded")
+#: Vend errors after which the module connection is opened afresh.
+MODULE_TROUBLE = ("vend.module_offline", "vend.in_doubt")
 
 
 def view_session(session: auth.OperatorSession, sales_point_name: str) -> OperatorSession:
@@ -275,23 +278,67 @@ class CoreCounter(CoreCounterReads):
 
     @runs_on(Workers.MODULE)
     def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:
+        vending = _vend_service()
+        if vending is None:
+            raise VendServiceMissing()
+        core_session = self.auth.sessions[operator.code]
         try:
-            from starpos import vending  # type: ignore[attr-defined]
-        except ImportError:
-            raise VendServiceMissing() from None
-        return vending.vend_for_counter(  # type: ignore[no-any-return]
-            self.database, self.module, request, self.auth.sessions[operator.code]
+            result = self._sell(vending, request, core_session)
+        except (DeviceError, VendError) as error:
+            if isinstance(error, DeviceError) or error.code in MODULE_TROUBLE:
+                self.module.drop()  # reconnect (with the current settings) next time
+            raise
+        return VendOutcome(
+            bill_number=result.bill_number,
+            meter_number=result.meter_number,
+            customer_name=result.customer_name,
+            token=result.token,
+            energy_kwh=result.breakdown.token_kwh,
+            net=result.breakdown.net,
+            paid=result.tendered,
+            change=result.change,
+            issued_at=datetime.now(),
+        )
+
+    def _sell(self, vending: Any, request: VendRequest, core_session: Any) -> Any:
+        return vending.sell(
+            self.database,
+            self.module.access(),
+            vending.VendRequest(
+                meter=request.meter_number,
+                net=request.net,
+                operator_code=core_session.operator_code,
+                payment=request.payment_method,
+                tendered=request.paid,
+                sales_point_code=core_session.sales_point_code,
+                terminal_code=core_session.terminal_code,
+                confirmed=request.confirmed,
+            ),
         )
 
     @runs_on(Workers.MODULE)
     def recover_pending(self, operator: OperatorSession) -> list[VendOutcome]:
-        try:
-            from starpos import vending  # type: ignore[attr-defined]
-        except ImportError:
+        vending = _vend_service()
+        if vending is None:
             return []  # without the vend service nothing can be pending
-        return vending.recover_for_counter(  # type: ignore[no-any-return]
-            self.database, self.module, self.auth.sessions[operator.code]
-        )
+        with self.module.access().exclusive() as module:
+            report = vending.recover(self.database, module)
+        return [self._outcome(bill) for bill in report.recovered]
+
+    def _outcome(self, bill_number: str) -> VendOutcome:
+        with self.database.reading() as session:
+            vend = session.scalars(select(Vend).where(Vend.bill_number == bill_number)).one()
+            return VendOutcome(
+                bill_number=vend.bill_number,
+                meter_number=vend.meter.number,
+                customer_name=vend.customer.name,
+                token=vend.tokens[0].token if vend.tokens else "",
+                energy_kwh=vend.token_kwh,
+                net=vend.net_amount,
+                paid=vend.tendered,
+                change=vend.change,
+                issued_at=to_local(session, vend.issued_at or vend.created_at).replace(tzinfo=None),
+            )
 
     @runs_on(Workers.PRINTER)
     def print_voucher(
@@ -336,6 +383,14 @@ class CoreCounter(CoreCounterReads):
     def close(self) -> None:
         self.module.close()
         self.database.close()
+
+
+def _vend_service() -> Any:
+    """``starpos.vending`` when this build has the durable vend, else None."""
+    try:
+        return importlib.import_module("starpos.vending")
+    except ImportError:
+        return None
 
 
 def open_services(settings: Settings) -> tuple[CoreAuth, CoreCounter]:

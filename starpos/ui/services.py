@@ -109,6 +109,7 @@ class VendRequest:
     net: Decimal
     payment_method: str
     paid: Decimal
+    confirmed: bool = False  # the cashier confirmed an amount above the warn amount
 
 
 @dataclass(frozen=True)

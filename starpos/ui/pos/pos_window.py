@@ -10,6 +10,8 @@ While a vend is in flight the inputs are disabled and Enter does nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -300,9 +302,11 @@ class PosWindow(QMainWindow):
         if request is None:
             self._enter_waiting = True
             return
-        if self.quote is not None and self.quote.warning and self._confirmed != request:
-            self._ask_to_confirm(request)
-            return
+        if self.quote is not None and self.quote.warning:
+            if self._confirmed != request:
+                self._ask_to_confirm(request)
+                return
+            request = replace(request, confirmed=True)
         self._set_vending(True)
         emit(self.vend_started)
         self.workers.module.submit(
@@ -373,7 +377,7 @@ class PosWindow(QMainWindow):
         self._set_vending(False)
         emit(self.vend_finished, None)
         self.funnel.show_failure(failure, self)
-        if isinstance(failure.error, DeviceError):
+        if _module_may_hold_the_token(failure.error):
             self.devices.recover_when_back()
         self.refresh_devices()
 
@@ -389,3 +393,9 @@ class PosWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.devices.stop()
         super().closeEvent(event)
+
+
+def _module_may_hold_the_token(error: BaseException) -> bool:
+    """The vend failed on the way to or from the module, not on a refusal: it may be pending."""
+    code = str(getattr(error, "code", ""))
+    return isinstance(error, DeviceError) or code in ("vend.in_doubt", "vend.module_offline")
