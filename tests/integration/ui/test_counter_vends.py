@@ -18,13 +18,6 @@ pytest.importorskip("starpos.devices.printer")
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.integration.vend.vend_world import (
-    meter_model,
-    module_balance,
-    sellable_meters,
-    start_module,
-    use_module,
-)
 
 from starpos.db import Database
 from starpos.db.models import Vend
@@ -36,6 +29,13 @@ from starpos.ui.core_devices import ModuleLink
 from starpos.ui.core_services import CoreAuth, CoreCounter
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
+from tests.integration.vend.vend_world import (
+    meter_model,
+    module_balance,
+    sellable_meters,
+    start_module,
+    use_module,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -132,3 +132,48 @@ def test_module_unplugged_refuses_clearly_sells_nothing_and_works_when_back(
         assert window.amount_panel.net_field.text() == ""  # ready for the next customer
     finally:
         back.stop()
+
+
+def test_module_lost_mid_vend_the_token_is_recovered_when_it_answers_again(
+    qtbot: QtBot,
+    module_world: tuple[CounterApp, object, Path],
+    demo_database: Database,
+    tmp_path: Path,
+) -> None:
+    app, emulator, tables = module_world
+    meter = sellable_meters(demo_database)[0]
+    emulator.stop()  # type: ignore[attr-defined]
+    # A slow module: each answer waits, so it can lose power after making the token.
+    emulator.start("--pty", "--delay-ms", "700")  # type: ignore[attr-defined]
+    use_module(emulator.url)  # type: ignore[attr-defined]
+    window = log_in(qtbot, app)
+    with qtbot.waitSignal(window.customer_shown, timeout=20_000):
+        qtbot.keyClicks(window.meter_field.edit, meter.number)
+    with qtbot.waitSignal(window.quote_shown, timeout=20_000):
+        qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_F3)
+    with qtbot.waitSignal(app.funnel.shown, timeout=90_000) as shown:
+        qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: any(e["event"] == "credit_token" for e in emulator.events()),  # type: ignore[attr-defined]
+            timeout=60_000,
+        )
+        emulator.kill()  # type: ignore[attr-defined]  # power lost before the answer went out
+    assert shown.args[0] in ("vend.in_doubt", "vend.module_offline")
+    with demo_database.reading() as session:
+        (pending,) = session.scalars(select(Vend)).all()
+        assert str(pending.state) == "pending"  # kept, not lost, not failed
+    app.funnel.last_dialog.close()  # type: ignore[union-attr]
+
+    emulator.start("--pty")  # type: ignore[attr-defined]  # power back, no delay
+    use_module(emulator.url)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.vend_recovered, timeout=60_000) as recovered:
+        pass
+    outcome = recovered.args[0]
+    made = [e["token"] for e in emulator.events() if e["event"] == "credit_token"]  # type: ignore[attr-defined]
+    assert made == [outcome.token]  # the token the module made, booked once
+    assert window.token_panel.token_label.text().replace(" ", "") == outcome.token
+    customer_meter = meter_model(meter, load_sta_tables(tables))
+    assert customer_meter.enter(outcome.token).response is MeterResponse.ACCEPTED
+    with demo_database.reading() as session:
+        (vend,) = session.scalars(select(Vend)).all()
+        assert str(vend.state) in ("issued", "printed")
