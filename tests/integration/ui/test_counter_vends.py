@@ -6,9 +6,11 @@ tests' world); the token the window shows is entered into a model of the custome
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,13 +31,12 @@ from starpos.ui.core_devices import ModuleLink
 from starpos.ui.core_services import CoreAuth, CoreCounter
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
-from tests.integration.vend.vend_world import (
-    meter_model,
-    module_balance,
-    sellable_meters,
-    start_module,
-    use_module,
-)
+
+
+def vend_world() -> Any:
+    """The vend tests' world (emulator with demo keys and credit, sellable meters)."""
+    return importlib.import_module("tests.integration.vend.vend_world")
+
 
 pytestmark = pytest.mark.slow
 
@@ -45,8 +46,8 @@ def module_world(
     qtbot: QtBot, demo_database: Database, tmp_path: Path, shared_dir: Path
 ) -> Iterator[tuple[CounterApp, object, Path]]:
     tables = shared_dir / "sts" / "sta-tables-sample.json"
-    emulator = start_module(tmp_path, tables)
-    use_module(emulator.url)
+    emulator = vend_world().start_module(tmp_path, tables)
+    vend_world().use_module(emulator.url)
     settings = Settings()
     auth = CoreAuth(demo_database)
     app = CounterApp(auth, CoreCounter(demo_database, settings, ModuleLink(settings), auth))
@@ -75,8 +76,8 @@ def test_a_keyboard_vend_gives_a_token_the_meter_accepts_and_a_printed_voucher(
     qtbot: QtBot, module_world: tuple[CounterApp, object, Path], demo_database: Database
 ) -> None:
     app, emulator, tables = module_world
-    meter = sellable_meters(demo_database)[0]
-    before = module_balance(emulator.url)  # type: ignore[attr-defined]
+    meter = vend_world().sellable_meters(demo_database)[0]
+    before = vend_world().module_balance(emulator.url)  # type: ignore[attr-defined]
     window = log_in(qtbot, app)
     with qtbot.waitSignal(window.customer_shown, timeout=20_000):
         qtbot.keyClicks(window.meter_field.edit, meter.number)
@@ -87,7 +88,7 @@ def test_a_keyboard_vend_gives_a_token_the_meter_accepts_and_a_printed_voucher(
     outcome = finished.args[0]
     assert outcome is not None, "the vend was refused"
     assert window.token_panel.token_label.text().replace(" ", "") == outcome.token
-    customer_meter = meter_model(meter, load_sta_tables(tables))
+    customer_meter = vend_world().meter_model(meter, load_sta_tables(tables))
     assert customer_meter.enter(outcome.token).response is MeterResponse.ACCEPTED
     assert customer_meter.credit == outcome.energy_kwh > 0
     # The status bar reads the module's credit through the same lock as the vend.
@@ -107,7 +108,7 @@ def test_module_unplugged_refuses_clearly_sells_nothing_and_works_when_back(
     tmp_path: Path,
 ) -> None:
     app, emulator, tables = module_world
-    meter = sellable_meters(demo_database)[0]
+    meter = vend_world().sellable_meters(demo_database)[0]
     window = log_in(qtbot, app)
     with qtbot.waitSignal(window.customer_shown, timeout=20_000):
         qtbot.keyClicks(window.meter_field.edit, meter.number)
@@ -121,8 +122,8 @@ def test_module_unplugged_refuses_clearly_sells_nothing_and_works_when_back(
         assert session.scalars(select(Vend)).all() == []  # nothing sold, nothing pending
     app.funnel.last_dialog.close()  # type: ignore[union-attr]
 
-    back = start_module(tmp_path, tables)  # plugged back in (a pty gets a new name)
-    use_module(back.url)
+    back = vend_world().start_module(tmp_path, tables)  # plugged back in (a pty gets a new name)
+    vend_world().use_module(back.url)
     try:
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=3000)
@@ -141,11 +142,11 @@ def test_module_lost_mid_vend_the_token_is_recovered_when_it_answers_again(
     tmp_path: Path,
 ) -> None:
     app, emulator, tables = module_world
-    meter = sellable_meters(demo_database)[0]
+    meter = vend_world().sellable_meters(demo_database)[0]
     emulator.stop()  # type: ignore[attr-defined]
     # A slow module: each answer waits, so it can lose power after making the token.
     emulator.start("--pty", "--delay-ms", "700")  # type: ignore[attr-defined]
-    use_module(emulator.url)  # type: ignore[attr-defined]
+    vend_world().use_module(emulator.url)  # type: ignore[attr-defined]
     window = log_in(qtbot, app)
     with qtbot.waitSignal(window.customer_shown, timeout=20_000):
         qtbot.keyClicks(window.meter_field.edit, meter.number)
@@ -165,14 +166,14 @@ def test_module_lost_mid_vend_the_token_is_recovered_when_it_answers_again(
     app.funnel.last_dialog.close()  # type: ignore[union-attr]
 
     emulator.start("--pty")  # type: ignore[attr-defined]  # power back, no delay
-    use_module(emulator.url)  # type: ignore[attr-defined]
+    vend_world().use_module(emulator.url)  # type: ignore[attr-defined]
     with qtbot.waitSignal(window.vend_recovered, timeout=60_000) as recovered:
         pass
     outcome = recovered.args[0]
     made = [e["token"] for e in emulator.events() if e["event"] == "credit_token"]  # type: ignore[attr-defined]
     assert made == [outcome.token]  # the token the module made, booked once
     assert window.token_panel.token_label.text().replace(" ", "") == outcome.token
-    customer_meter = meter_model(meter, load_sta_tables(tables))
+    customer_meter = vend_world().meter_model(meter, load_sta_tables(tables))
     assert customer_meter.enter(outcome.token).response is MeterResponse.ACCEPTED
     with demo_database.reading() as session:
         (vend,) = session.scalars(select(Vend)).all()

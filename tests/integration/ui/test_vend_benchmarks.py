@@ -6,10 +6,12 @@ module emulator on a pty (the vend tests' world); numbers for docs/benchmarks.md
 
 from __future__ import annotations
 
+import importlib
 import statistics
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +28,12 @@ from starpos.ui.core_devices import ModuleLink
 from starpos.ui.core_services import CoreAuth, CoreCounter
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.stall_monitor import StallMonitor
-from tests.integration.vend.vend_world import sellable_meters, start_module, use_module
+
+
+def vend_world() -> Any:
+    """The vend tests' world (emulator with demo keys and credit, sellable meters)."""
+    return importlib.import_module("tests.integration.vend.vend_world")
+
 
 pytestmark = [pytest.mark.bench, pytest.mark.slow]
 
@@ -37,8 +44,8 @@ VENDS = 20
 def app(
     qtbot: QtBot, demo_database: Database, tmp_path: Path, shared_dir: Path
 ) -> Iterator[CounterApp]:
-    emulator = start_module(tmp_path, shared_dir / "sts" / "sta-tables-sample.json")
-    use_module(emulator.url)
+    emulator = vend_world().start_module(tmp_path, shared_dir / "sts" / "sta-tables-sample.json")
+    vend_world().use_module(emulator.url)
     settings = Settings()
     auth = CoreAuth(demo_database)
     counter_app = CounterApp(auth, CoreCounter(demo_database, settings, ModuleLink(settings), auth))
@@ -55,7 +62,7 @@ def app(
 def test_enter_to_token_on_the_real_stack(
     qtbot: QtBot, app: CounterApp, demo_database: Database
 ) -> None:
-    meters = sellable_meters(demo_database)
+    meters = vend_world().sellable_meters(demo_database)
     qtbot.keyClicks(app.login_window.code_field, "CASH1")
     qtbot.keyClicks(app.login_window.password_field, "cash-demo")
     with qtbot.waitSignal(app.counter_opened, timeout=30_000) as opened:
