@@ -105,7 +105,6 @@ def test_this_shifts_vends_reprint_and_preview_from_the_ledger(
 ) -> None:
     pytest.importorskip("starpos.devices.printer")
     from starpos.devices.printer.virtual.launcher import stop_virtual_printer
-
     from tests.integration.ui.booked_vend import book_vend
 
     book_vend(demo_database, "SUP1", "20.00", "56381247093816254708", bill="T000042")
@@ -123,6 +122,11 @@ def test_this_shifts_vends_reprint_and_preview_from_the_ledger(
         window.menus.open_preview()
         qtbot.waitUntil(lambda: window.menus.preview_dialog is not None, timeout=30_000)
         assert window.menus.preview_dialog.pixmap.height() > 400  # type: ignore[union-attr]
+        if os.environ.get("STARPOS_SCREENS_DIR"):
+            from tests.ui.test_screens import save
+
+            folder = Path(os.environ["STARPOS_SCREENS_DIR"])
+            save(window.menus.preview_dialog, folder, "13-voucher-preview")  # type: ignore[arg-type]
         qtbot.waitUntil(lambda: "ready" in window.status.printer_label.text(), timeout=30_000)
     finally:
         stop_virtual_printer()
