@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from starpos import auth
-from starpos.audit import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import PaymentKind
@@ -28,6 +26,7 @@ from starpos.pricing import Breakdown, price_from_net
 from starpos.pricing_inputs import sale_context
 from starpos.settings import Settings
 from starpos.sts.meter_number import parse_meter_number
+from starpos.ui.core_auth import CoreAuth
 from starpos.ui.core_devices import ModuleLink
 from starpos.ui.services import (
     CounterRules,
@@ -57,64 +56,6 @@ PREARRANGE = tr_noop("breakdown", "Prearrange amount")
 NO_REASON = tr_noop("pos", "no reason recorded")
 #: Vend errors after which the module connection is opened afresh.
 MODULE_TROUBLE = ("vend.module_offline", "vend.in_doubt")
-
-
-def view_session(session: auth.OperatorSession, sales_point_name: str) -> OperatorSession:
-    return OperatorSession(
-        code=session.operator_code,
-        name=session.name,
-        sales_point=sales_point_name,
-        permissions=session.permissions,
-        must_change_password=session.must_change_password,
-    )
-
-
-class CoreAuth:
-    """Logins on :mod:`starpos.auth` (argon2, lockout, forbid login, audit)."""
-
-    def __init__(self, database: Database, sales_point_code: str | None = None) -> None:
-        self.database = database
-        self.sales_point_code = sales_point_code
-        #: the core's session of each operator logged in here (the vend needs its actor)
-        self.sessions: dict[str, auth.OperatorSession] = {}
-
-    @runs_on(Workers.DATABASE)
-    def login(self, code: str, password: str) -> OperatorSession:
-        session = auth.login(
-            self.database, code.strip().upper(), password, sales_point_code=self.sales_point_code
-        )
-        self.sessions[session.operator_code] = session
-        return view_session(session, self._sales_point_name(session.sales_point_code))
-
-    @runs_on(Workers.DATABASE)
-    def change_password(self, code: str, old_password: str, new_password: str) -> None:
-        auth.change_password(self.database, code, old_password, new_password)
-
-    @runs_on(Workers.DATABASE)
-    def check_password(self, code: str, password: str) -> None:
-        # Unlocking is a login for the lockout rules and the audit log.
-        auth.login(self.database, code, password, sales_point_code=self.sales_point_code)
-
-    @runs_on(Workers.DATABASE)
-    def log_out(self, code: str) -> None:
-        session = self.sessions.pop(code, None)
-        with self.database.unit_of_work() as uow:
-            append(
-                uow.session,
-                AuditKind.LOGOUT,
-                subject=f"operator:{code}",
-                actor=session.actor if session else Actor(code),
-            )
-            uow.commit()
-
-    def _sales_point_name(self, code: str | None) -> str:
-        if code is None:
-            return "-"
-        from starpos.db.models import SalesPoint
-
-        with self.database.reading() as session:
-            point = session.scalars(select(SalesPoint).where(SalesPoint.code == code)).first()
-            return f"{point.name} ({code})" if point else code
 
 
 class CoreCounterReads:

@@ -15,8 +15,9 @@ from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter
 from starpos.settings import Settings
+from starpos.ui.core_auth import CoreAuth
 from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreAuth, CoreCounterReads
+from starpos.ui.core_services import CoreCounterReads
 from starpos.ui.workers import JobFailure, Worker, WrongThreadError
 
 pytestmark = pytest.mark.slow

@@ -19,8 +19,9 @@ from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
+from starpos.ui.core_auth import CoreAuth
 from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreAuth, CoreCounter
+from starpos.ui.core_services import CoreCounter
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.stall_monitor import StallMonitor
 

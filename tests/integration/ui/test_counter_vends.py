@@ -27,8 +27,9 @@ from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.settings import Settings
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import load_sta_tables
+from starpos.ui.core_auth import CoreAuth
 from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreAuth, CoreCounter
+from starpos.ui.core_services import CoreCounter
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 

@@ -24,8 +24,9 @@ from pytestqt.qtbot import QtBot
 from starpos.db import Database
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.settings import Settings
+from starpos.ui.core_auth import CoreAuth
 from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreAuth, CoreCounter
+from starpos.ui.core_services import CoreCounter
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.stall_monitor import StallMonitor
 
