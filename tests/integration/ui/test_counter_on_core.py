@@ -131,3 +131,33 @@ def test_this_shifts_vends_reprint_and_preview_from_the_ledger(
         qtbot.waitUntil(lambda: "ready" in window.status.printer_label.text(), timeout=30_000)
     finally:
         stop_virtual_printer()
+
+
+def test_star_first_login_and_lockout_through_the_real_auth(
+    qtbot: QtBot, core_app: CounterApp
+) -> None:
+    login = core_app.login_window
+    for _ in range(5):  # the store locks an operator after five wrong passwords
+        login.code_field.setText("CASH1")
+        qtbot.keyClicks(login.password_field, "not-it")
+        with qtbot.waitSignal(core_app.funnel.shown, timeout=20_000) as shown:
+            qtbot.keyClick(login.password_field, Qt.Key.Key_Return)
+        core_app.funnel.last_dialog.close()  # type: ignore[union-attr]
+    assert shown.args[0] == "auth.locked"
+    login.code_field.setText("STAR")
+    qtbot.keyClicks(login.password_field, "star")
+    qtbot.keyClick(login.password_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: login.password_dialog is not None, timeout=20_000)
+    dialog = login.password_dialog
+    assert dialog is not None and dialog.forced
+    qtbot.keyClicks(dialog.new_field, "short")
+    qtbot.keyClicks(dialog.repeat_field, "short")
+    with qtbot.waitSignal(core_app.funnel.shown, timeout=20_000) as shown:
+        dialog.submit()
+    assert shown.args[0] == "auth.password_too_weak"
+    core_app.funnel.last_dialog.close()  # type: ignore[union-attr]
+    for field in (dialog.new_field, dialog.repeat_field):
+        field.setText("Counter-2026")
+    with qtbot.waitSignal(core_app.counter_opened, timeout=20_000) as opened:
+        dialog.submit()
+    assert opened.args[0].session.code == "STAR"
