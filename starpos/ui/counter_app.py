@@ -82,8 +82,9 @@ class CounterApp(QObject):
                 window.session.code,
                 on_failed=lambda failure: self.funnel.show_failure(failure, self.login_window),
             )
+            # Closed, not deleted: jobs still in flight hold it until they report back, and
+            # Python frees it after (deleting it now would crash their callbacks).
             window.close()
-            window.deleteLater()
         self.start()
 
     def shut_down(self) -> None:

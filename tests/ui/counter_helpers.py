@@ -15,4 +15,4 @@ def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> PosWindow
     with qtbot.waitSignal(app.counter_opened, timeout=5000) as opened:
         qtbot.keyClick(window.password_field, "\r")
     pos: PosWindow = opened.args[0]
-    return pos  # the counter app closes it (and deletes it on log-out)
+    return pos  # the counter app closes it

@@ -3,7 +3,8 @@
 Both are asked for their state on their own workers every few seconds. After a vend failed
 on a device error the module may still have made the token before it went quiet, so the
 watch asks more often, and as soon as the module answers it has the counter service finish
-the pending vends and shows their tokens (the service books each once; nothing is sold
+the pending vends and shows their tokens (also once when the counter opens, for vends a
+crash left pending) (the service books each once; nothing is sold
 twice).
 """
 
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from starpos.errors import StarposError
+from starpos.errors import DeviceError, StarposError
 from starpos.i18n import render_error
 from starpos.ui.services import DeviceState, VendOutcome
 from starpos.ui.signals import emit
@@ -37,7 +38,8 @@ def offline(failure: JobFailure) -> DeviceState:
 class DeviceWatch:
     def __init__(self, window: PosWindow) -> None:
         self.window = window
-        self.recovery_due = False
+        # A crash may have left vends pending: settle them as soon as the module answers.
+        self.recovery_due = True
         self.timer = QTimer(window)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(DEVICE_POLL_MS)
@@ -84,5 +86,6 @@ class DeviceWatch:
             window.vouchers.print(outcome.bill_number, reprint=False)
 
     def _recovery_failed(self, failure: JobFailure) -> None:
-        self.recovery_due = True
-        self.window.funnel.show_failure(failure, self.window)
+        self.recovery_due = True  # tried again at the next answer
+        if not isinstance(failure.error, DeviceError):  # the status bar already says offline
+            self.window.funnel.show_failure(failure, self.window)
