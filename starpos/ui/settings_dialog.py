@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.devices.printer.connection import parse_connection
 from starpos.errors import StarposError
 from starpos.settings import Settings, setting
 from starpos.ui.error_funnel import ErrorFunnel
@@ -132,7 +133,10 @@ class SettingsDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            for key, value in self.values().items():
+            values = self.values()
+            # A connection string the printer cannot use is refused here, not at the first sale.
+            parse_connection(str(values["printer.connection"]))
+            for key, value in values.items():
                 self.settings.set(key, value)
             self.settings.save()
         except (StarposError, OSError) as error:

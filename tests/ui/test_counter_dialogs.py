@@ -93,3 +93,18 @@ def test_voucher_preview_shows_the_rendered_image(qtbot: QtBot, counter_app: Cou
     assert dialog is not None
     assert dialog.bill_number == "B000001"
     assert dialog.pixmap.width() == 384
+
+
+def test_a_printer_connection_the_printer_cannot_use_is_refused_on_save(
+    qtbot: QtBot, counter_app: CounterApp
+) -> None:
+    window = log_in(qtbot, counter_app, "SUP", "pw-sup")
+    window.menus.open_settings()
+    dialog = window.menus.settings_dialog
+    assert dialog is not None
+    dialog.editors["printer.connection"].setText("parallel:LPT1")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(counter_app.funnel.shown, timeout=2000) as shown:
+        dialog.save_and_close()
+    assert "parallel" in shown.args[1]
+    assert dialog.isVisible()  # nothing saved, the installer corrects it
+    assert Settings().get("printer.connection") == ""
