@@ -14,6 +14,7 @@ from sqlalchemy import select
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter
+from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
 from starpos.ui.core_auth import CoreAuth
@@ -35,6 +36,7 @@ def core_app(qtbot: QtBot, demo_database: Database) -> Iterator[CounterApp]:
     yield app
     app.shut_down()
     stop_embedded()
+    stop_virtual_printer()  # the status bar's printer poll starts it
 
 
 def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> PosWindow:
