@@ -27,7 +27,7 @@ from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.password_dialog import ChangePasswordDialog
 from starpos.ui.services import AuthService, OperatorSession
 from starpos.ui.signals import emit
-from starpos.ui.translator import switch_language, tr
+from starpos.ui.translator import choose_language, tr
 from starpos.ui.workers import JobFailure, Worker
 
 
@@ -99,7 +99,7 @@ class LoginWindow(QWidget):
         super().changeEvent(event)
 
     def _language_chosen(self) -> None:
-        switch_language(str(self.language_box.currentData()))
+        choose_language(str(self.language_box.currentData()))
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.code_field, self.password_field, self.login_button):

@@ -8,6 +8,8 @@ widget; each window answers with its ``retranslate_ui()``.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from starpos import i18n
@@ -56,6 +58,19 @@ def switch_language(language: str) -> str:
         _installed.append(translator)
         app.installTranslator(translator)
     return language
+
+
+def choose_language(language: str) -> str:
+    """The person chose ``language``: switch now and remember it for the next start."""
+    from starpos.settings import Settings
+
+    chosen = switch_language(language)
+    settings = Settings()
+    settings.set("language", chosen)
+    # If the folder is read-only the switch still worked; the choice is only not remembered.
+    with contextlib.suppress(OSError):
+        settings.save()
+    return chosen
 
 
 def tr(context: str, text: str) -> str:

@@ -169,6 +169,9 @@ def test_language_switch_at_run_time(
     QApplication.processEvents()
     assert window.vend_button.text() == "售电（回车）"
     assert window.customer_panel.title() == "客户"
+    from starpos.settings import Settings
+
+    assert Settings().get("language") == "zh_CN"  # remembered for the next start
     window.menus.language_actions["en"].trigger()
     QApplication.processEvents()
     assert window.vend_button.text() == english

@@ -21,7 +21,7 @@ from starpos.ui.pos.shift_vends_dialog import ShiftVendsDialog
 from starpos.ui.services import INSTALLER_SETTINGS
 from starpos.ui.settings_dialog import SettingsDialog
 from starpos.ui.signals import emit
-from starpos.ui.translator import switch_language, tr
+from starpos.ui.translator import choose_language, tr
 
 if TYPE_CHECKING:
     from starpos.ui.pos.pos_window import PosWindow
@@ -64,7 +64,7 @@ class CounterMenus:
             choice = QAction(name, window)
             choice.setCheckable(True)
             choice.setChecked(code == current_language())
-            choice.triggered.connect(lambda _=False, code=code: switch_language(code))
+            choice.triggered.connect(lambda _=False, code=code: choose_language(code))
             self.languages.addAction(choice)
             self.language_menu.addAction(choice)
             self.language_actions[code] = choice
