@@ -216,3 +216,25 @@ def test_log_out_returns_to_the_login_window(
     assert counter_app.pos_window is None
     assert counter_app.login_window.isVisible()
     assert counter_app.login_window.password_field.text() == ""
+
+
+def test_change_password_from_the_counter(
+    qtbot: QtBot, counter_app: CounterApp, fake_auth: FakeAuth
+) -> None:
+    window = log_in(qtbot, counter_app, "ANN", "pw-ann")
+    window.menus.password.trigger()
+    dialog = window.menus.password_dialog
+    assert dialog is not None and not dialog.forced and dialog.old_field.isVisible()
+    qtbot.keyClicks(dialog.old_field, "wrong")
+    qtbot.keyClicks(dialog.new_field, "Better-pass-1")
+    qtbot.keyClicks(dialog.repeat_field, "Better-pass-1")
+    with qtbot.waitSignal(counter_app.funnel.shown, timeout=3000) as shown:
+        dialog.submit()
+    assert "password is wrong" in shown.args[1]
+    assert fake_auth.operators["ANN"].password == "pw-ann"
+    counter_app.funnel.last_dialog.close()  # type: ignore[union-attr]
+    dialog.old_field.setText("pw-ann")
+    with qtbot.waitSignal(dialog.changed, timeout=3000):
+        dialog.submit()
+    assert fake_auth.operators["ANN"].password == "Better-pass-1"
+    assert not dialog.isVisible()
