@@ -12,12 +12,12 @@ pytest.importorskip("starpos.devices.printer")  # the printer package (issue 5, 
 from PIL import Image
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from starpos.devices.printer import PrinterError
 
 from starpos.audit import AuditKind
 from starpos.auth import login
 from starpos.db import Database
 from starpos.db.models import AuditEntry, Vend
+from starpos.devices.printer import PrinterError
 from starpos.settings import Settings
 from starpos.ui.core_printing import CorePrinting, voucher_for
 from starpos.ui.workers import JobFailure, Worker
