@@ -1,0 +1,666 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Non</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Oui</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>breakdown</name>
+    <message>
+        <source>Debt repayment</source>
+        <translation>Remboursement de la dette</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Montant net</translation>
+    </message>
+    <message>
+        <source>Pre-installed amount</source>
+        <translation>Montant préinstallé</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>Montant préétabli</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Vending amount</source>
+        <translation>Montant de la vente</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Choose a default amount (F1-F8) or type the amount the customer pays.</source>
+        <translation>Choisissez un montant par défaut (F1-F8) ou tapez le montant que paie le client.</translation>
+    </message>
+    <message>
+        <source>PySide6 {version} is installed, and it corrupts Python {python}'s memory (the app would crash within minutes). Install another version: pip install 'PySide6-Essentials&gt;=6.7,&lt;6.12'.</source>
+        <translation>PySide6 {version} est installé et corrompt la mémoire de Python {python} (l'application planterait en quelques minutes). Installez une autre version : pip install 'PySide6-Essentials&gt;=6.7,&lt;6.12'.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Le montant doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>The customer paid {paid}, less than the {net} to pay. Take the full amount first.</source>
+        <translation>Le client a payé {paid}, moins que les {net} à payer. Encaissez d'abord le montant complet.</translation>
+    </message>
+    <message>
+        <source>The meter number {number} is not right: its check digit does not match the other digits, so a digit was probably mistyped. Read the number again from the meter or the customer's card.</source>
+        <translation>Le numéro de compteur {number} n'est pas correct : son chiffre de contrôle ne correspond pas aux autres chiffres, un chiffre a sans doute été mal tapé. Relisez le numéro sur le compteur ou sur la carte du client.</translation>
+    </message>
+    <message>
+        <source>The sale {bill} is saved and the token is valid, but the voucher did not print: {reason} Fix the printer, then reprint the last voucher.</source>
+        <translation>La vente {bill} est enregistrée et le jeton est valide, mais le bon ne s'est pas imprimé : {reason} Réparez l'imprimante, puis réimprimez le dernier bon.</translation>
+    </message>
+    <message>
+        <source>There is no sale with the bill number {bill}.</source>
+        <translation>Il n'y a aucune vente avec le numéro de facture {bill}.</translation>
+    </message>
+    <message>
+        <source>There is no voucher to reprint yet in this shift.</source>
+        <translation>Il n'y a encore aucun bon à réimprimer dans ce service.</translation>
+    </message>
+    <message>
+        <source>This installation cannot sell yet: its vend service is missing. Nothing was sold and no money should be taken; ask your installer to update StarPOS.</source>
+        <translation>Cette installation ne peut pas encore vendre : son service de vente manque. Rien n'a été vendu et aucun argent ne doit être encaissé ; demandez à votre installateur de mettre StarPOS à jour.</translation>
+    </message>
+    <message>
+        <source>This installation has no voucher printer support. The sale is kept; ask your installer to update StarPOS, then reprint the voucher.</source>
+        <translation>Cette installation ne prend pas en charge l'imprimante de bons. La vente est conservée ; demandez à votre installateur de mettre StarPOS à jour, puis réimprimez le bon.</translation>
+    </message>
+    <message>
+        <source>Type or scan the meter number first.</source>
+        <translation>Tapez ou scannez d'abord le numéro de compteur.</translation>
+    </message>
+    <message>
+        <source>You do not have the {permission} permission. Ask a supervisor.</source>
+        <translation>Vous n'avez pas la permission « {permission} ». Demandez à un superviseur.</translation>
+    </message>
+    <message>
+        <source>{name} is blacklisted: {reason}. No credit can be sold to this meter; send the customer to the office.</source>
+        <translation>{name} est sur liste noire : {reason}. Aucun crédit ne peut être vendu pour ce compteur ; envoyez le client au bureau.</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount. Type digits with at most {decimals} decimals, for example {example}.</source>
+        <translation>{text} n'est pas un montant. Tapez des chiffres avec au plus {decimals} décimales, par exemple {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>first_run</name>
+    <message>
+        <source>Load the demo utility</source>
+        <translation>Charger la démonstration</translation>
+    </message>
+    <message>
+        <source>Loading the demo utility… this takes a minute.</source>
+        <translation>Chargement de la démonstration… cela prend une minute.</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Commencer à vide</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo utility to try StarPOS: a company, sales points, tariffs, operators and 1,000 customers with their meters. Log in as STAR with the password star (you will choose a new one).</source>
+        <translation>Cette base de données est vide. Chargez la compagnie de démonstration pour essayer StarPOS : une société, des points de vente, des tarifs, des opérateurs et 1 000 clients avec leurs compteurs. Connectez-vous en tant que STAR avec le mot de passe star (vous en choisirez un nouveau).</translation>
+    </message>
+    <message>
+        <source>Welcome to StarPOS</source>
+        <translation>Bienvenue dans StarPOS</translation>
+    </message>
+</context>
+<context>
+    <name>funnel</name>
+    <message>
+        <source>Copy report</source>
+        <translation>Copier le rapport</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside StarPOS. Your data is safe. Copy the report below and send it to your support contact. It is also saved in {path}.</source>
+        <translation>Une erreur interne est survenue dans StarPOS. Vos données sont intactes. Copiez le rapport ci-dessous et envoyez-le à votre support. Il est aussi enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>StarPOS</source>
+        <translation>StarPOS</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>lock</name>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>The counter is locked by {name} ({code}). Type the password to unlock.</source>
+        <translation>Le guichet est verrouillé par {name} ({code}). Tapez le mot de passe pour déverrouiller.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Operator code</source>
+        <translation>Code opérateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>StarPOS counter</source>
+        <translation>Guichet StarPOS</translation>
+    </message>
+    <message>
+        <source>StarPOS — log in</source>
+        <translation>StarPOS — connexion</translation>
+    </message>
+</context>
+<context>
+    <name>password</name>
+    <message>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Confirmer le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same one twice.</source>
+        <translation>Les deux nouveaux mots de passe diffèrent. Tapez le même deux fois.</translation>
+    </message>
+    <message>
+        <source>This is your first login: choose a new password to continue.</source>
+        <translation>C'est votre première connexion : choisissez un nouveau mot de passe pour continuer.</translation>
+    </message>
+    <message>
+        <source>Type the new password.</source>
+        <translation>Tapez le nouveau mot de passe.</translation>
+    </message>
+    <message>
+        <source>Type your current password once and the new one twice.</source>
+        <translation>Tapez votre mot de passe actuel une fois et le nouveau deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>&amp;Counter</source>
+        <translation>&amp;Guichet</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>A meter number has 11 or 13 digits (PAN 18).</source>
+        <translation>Un numéro de compteur a 11 ou 13 chiffres (PAN 18).</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>BLACKLISTED: {reason}</source>
+        <translation>LISTE NOIRE : {reason}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} · meter {meter} · {name} · {kwh} kWh</source>
+        <translation>Facture {bill} · compteur {meter} · {name} · {kwh} kWh</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Changer le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Check the amount</source>
+        <translation>Vérifiez le montant</translation>
+    </message>
+    <message>
+        <source>Copy token (Ctrl+Shift+C)</source>
+        <translation>Copier le jeton (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>Dette</translation>
+    </message>
+    <message>
+        <source>F1-F8 or type an amount</source>
+        <translation>F1-F8 ou tapez un montant</translation>
+    </message>
+    <message>
+        <source>Installer settings…</source>
+        <translation>Réglages de l'installateur…</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Dernier achat</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>Verrouiller l'écran</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Meter model</source>
+        <translation>Modèle de compteur</translation>
+    </message>
+    <message>
+        <source>Meter number</source>
+        <translation>Numéro de compteur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Montant net</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Preview last voucher</source>
+        <translation>Aperçu du dernier bon</translation>
+    </message>
+    <message>
+        <source>Previous sale</source>
+        <translation>Vente précédente</translation>
+    </message>
+    <message>
+        <source>Pricing…</source>
+        <translation>Calcul du prix…</translation>
+    </message>
+    <message>
+        <source>Printing the voucher…</source>
+        <translation>Impression du bon…</translation>
+    </message>
+    <message>
+        <source>Reprint last voucher</source>
+        <translation>Réimprimer le dernier bon</translation>
+    </message>
+    <message>
+        <source>StarPOS — counter</source>
+        <translation>StarPOS — guichet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>The breakdown shows here once the meter and amount are in.</source>
+        <translation>Le détail s'affiche ici dès que le compteur et le montant sont saisis.</translation>
+    </message>
+    <message>
+        <source>The token appears here after the vend.</source>
+        <translation>Le jeton s'affiche ici après la vente.</translation>
+    </message>
+    <message>
+        <source>The voucher did not print. The sale is kept: reprint it (Ctrl+R).</source>
+        <translation>Le bon ne s'est pas imprimé. La vente est conservée : réimprimez-le (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>This is more than the usual amount. Check it twice.</source>
+        <translation>C'est plus que le montant habituel. Vérifiez-le deux fois.</translation>
+    </message>
+    <message>
+        <source>This shift's vends</source>
+        <translation>Ventes de ce service</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Type or scan the meter number</source>
+        <translation>Tapez ou scannez le numéro de compteur</translation>
+    </message>
+    <message>
+        <source>Vend (Enter)</source>
+        <translation>Vendre (Entrée)</translation>
+    </message>
+    <message>
+        <source>Vending… please wait for the token.</source>
+        <translation>Vente en cours… attendez le jeton.</translation>
+    </message>
+    <message>
+        <source>Voucher printed.</source>
+        <translation>Bon imprimé.</translation>
+    </message>
+    <message>
+        <source>Voucher {bill}</source>
+        <translation>Bon {bill}</translation>
+    </message>
+    <message>
+        <source>installer settings</source>
+        <translation>réglages de l'installateur</translation>
+    </message>
+    <message>
+        <source>no reason recorded</source>
+        <translation>aucune raison enregistrée</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucun pour l'instant</translation>
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation>réimpression</translation>
+    </message>
+    <message>
+        <source>same as the net amount</source>
+        <translation>identique au montant net</translation>
+    </message>
+    <message>
+        <source>{count} digits typed: a meter number has 11 or 13 digits (PAN 18).</source>
+        <translation>{count} chiffres tapés : un numéro de compteur a 11 ou 13 chiffres (PAN 18).</translation>
+    </message>
+    <message>
+        <source>{kwh} kWh</source>
+        <translation>{kwh} kWh</translation>
+    </message>
+    <message>
+        <source>{net} is more than the usual amount. Sell it to {name}?</source>
+        <translation>{net} est plus que le montant habituel. Le vendre à {name} ?</translation>
+    </message>
+    <message>
+        <source>✔ Check digit correct</source>
+        <translation>✔ Chiffre de contrôle correct</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Open the cash drawer on cash sales</source>
+        <translation>Ouvrir le tiroir-caisse pour les ventes en espèces</translation>
+    </message>
+    <message>
+        <source>Paper width (mm)</source>
+        <translation>Largeur du papier (mm)</translation>
+    </message>
+    <message>
+        <source>Print the token as a QR code</source>
+        <translation>Imprimer le jeton en code QR</translation>
+    </message>
+    <message>
+        <source>Printer connection (empty: the virtual printer)</source>
+        <translation>Connexion de l'imprimante (vide : l'imprimante virtuelle)</translation>
+    </message>
+    <message>
+        <source>Printer profile (python-escpos)</source>
+        <translation>Profil d'imprimante (python-escpos)</translation>
+    </message>
+    <message>
+        <source>Secure module baud rate</source>
+        <translation>Débit en bauds du module de sécurité</translation>
+    </message>
+    <message>
+        <source>Secure module port or URL (empty: start the emulator)</source>
+        <translation>Port ou URL du module de sécurité (vide : démarrer l'émulateur)</translation>
+    </message>
+    <message>
+        <source>Voucher footer lines</source>
+        <translation>Lignes de pied du bon</translation>
+    </message>
+    <message>
+        <source>Voucher header lines</source>
+        <translation>Lignes d'en-tête du bon</translation>
+    </message>
+</context>
+<context>
+    <name>settings_dialog</name>
+    <message>
+        <source>Devices of this counter. Leave a connection empty to use the built-in emulator or virtual printer.</source>
+        <translation>Périphériques de ce guichet. Laissez une connexion vide pour utiliser l'émulateur intégré ou l'imprimante virtuelle.</translation>
+    </message>
+    <message>
+        <source>Installer settings</source>
+        <translation>Réglages de l'installateur</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Impression d'une page de test…</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Impression de test</translation>
+    </message>
+    <message>
+        <source>The test page did not print.</source>
+        <translation>La page de test ne s'est pas imprimée.</translation>
+    </message>
+    <message>
+        <source>The test page printed.</source>
+        <translation>La page de test s'est imprimée.</translation>
+    </message>
+    <message>
+        <source>for example /dev/ttyUSB0 or socket://10.0.0.5:7000</source>
+        <translation>par exemple /dev/ttyUSB0 ou socket://10.0.0.5:7000</translation>
+    </message>
+    <message>
+        <source>network:HOST:PORT, serial:/dev/ttyUSB0:19200, usb:04b8:0202, file:/dev/usb/lp0 or cups:QUEUE</source>
+        <translation>network:HÔTE:PORT, serial:/dev/ttyUSB0:19200, usb:04b8:0202, file:/dev/usb/lp0 ou cups:FILE</translation>
+    </message>
+</context>
+<context>
+    <name>shift</name>
+    <message>
+        <source>Bill</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉE</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>Énergie (kWh)</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ÉCHOUÉE</translation>
+    </message>
+    <message>
+        <source>ISSUED</source>
+        <translation>ÉMISE</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Compteur</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Montant net</translation>
+    </message>
+    <message>
+        <source>PENDING</source>
+        <translation>EN COURS</translation>
+    </message>
+    <message>
+        <source>PRINTED</source>
+        <translation>IMPRIMÉE</translation>
+    </message>
+    <message>
+        <source>Search by meter, bill, customer or token</source>
+        <translation>Rechercher par compteur, facture, client ou jeton</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>This shift's vends</source>
+        <translation>Ventes de ce service</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} vends shown</source>
+        <translation>{shown} ventes affichées sur {total}</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Module: {state}</source>
+        <translation>Module : {state}</translation>
+    </message>
+    <message>
+        <source>Operator: {name} ({code})</source>
+        <translation>Opérateur : {name} ({code})</translation>
+    </message>
+    <message>
+        <source>Printer: {state}</source>
+        <translation>Imprimante : {state}</translation>
+    </message>
+    <message>
+        <source>Sales point: {name}</source>
+        <translation>Point de vente : {name}</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>vérification…</translation>
+    </message>
+    <message>
+        <source>credit {kwh} kWh</source>
+        <translation>crédit {kwh} kWh</translation>
+    </message>
+    <message>
+        <source>no printer support</source>
+        <translation>pas de prise en charge d'imprimante</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+</context>
+<context>
+    <name>voucher</name>
+    <message>
+        <source>Debt repayment</source>
+        <translation>Remboursement de la dette</translation>
+    </message>
+    <message>
+        <source>Energy amount</source>
+        <translation>Montant de l'énergie</translation>
+    </message>
+    <message>
+        <source>Pre-installed amount</source>
+        <translation>Montant préinstallé</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>Montant préétabli</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+</context>
+</TS>

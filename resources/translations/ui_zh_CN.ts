@@ -1,0 +1,666 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>breakdown</name>
+    <message>
+        <source>Debt repayment</source>
+        <translation>欠款还款</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Pre-installed amount</source>
+        <translation>预装金额</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>预约金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+    <message>
+        <source>Vending amount</source>
+        <translation>售电金额</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Choose a default amount (F1-F8) or type the amount the customer pays.</source>
+        <translation>请选择预设金额（F1-F8）或输入客户支付的金额。</translation>
+    </message>
+    <message>
+        <source>PySide6 {version} is installed, and it corrupts Python {python}'s memory (the app would crash within minutes). Install another version: pip install 'PySide6-Essentials&gt;=6.7,&lt;6.12'.</source>
+        <translation>已安装的 PySide6 {version} 会破坏 Python {python} 的内存（程序会在几分钟内崩溃）。请安装其他版本：pip install 'PySide6-Essentials&gt;=6.7,&lt;6.12'。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>The customer paid {paid}, less than the {net} to pay. Take the full amount first.</source>
+        <translation>客户支付了 {paid}，少于应付的 {net}。请先收取全额。</translation>
+    </message>
+    <message>
+        <source>The meter number {number} is not right: its check digit does not match the other digits, so a digit was probably mistyped. Read the number again from the meter or the customer's card.</source>
+        <translation>表号 {number} 不正确：校验位与其他数字不符，可能输错了一位。请重新核对电表或客户卡上的表号。</translation>
+    </message>
+    <message>
+        <source>The sale {bill} is saved and the token is valid, but the voucher did not print: {reason} Fix the printer, then reprint the last voucher.</source>
+        <translation>售电单 {bill} 已保存，令牌有效，但凭条未打印：{reason} 请排除打印机故障，然后重打最后一张凭条。</translation>
+    </message>
+    <message>
+        <source>There is no sale with the bill number {bill}.</source>
+        <translation>没有单号为 {bill} 的售电记录。</translation>
+    </message>
+    <message>
+        <source>There is no voucher to reprint yet in this shift.</source>
+        <translation>本班次还没有可重打的凭条。</translation>
+    </message>
+    <message>
+        <source>This installation cannot sell yet: its vend service is missing. Nothing was sold and no money should be taken; ask your installer to update StarPOS.</source>
+        <translation>此安装还不能售电：缺少售电服务。未售出任何电量，请勿收款；请联系安装人员更新 StarPOS。</translation>
+    </message>
+    <message>
+        <source>This installation has no voucher printer support. The sale is kept; ask your installer to update StarPOS, then reprint the voucher.</source>
+        <translation>此安装不支持凭条打印机。售电已保存；请联系安装人员更新 StarPOS，然后重打凭条。</translation>
+    </message>
+    <message>
+        <source>Type or scan the meter number first.</source>
+        <translation>请先输入或扫描表号。</translation>
+    </message>
+    <message>
+        <source>You do not have the {permission} permission. Ask a supervisor.</source>
+        <translation>您没有“{permission}”权限。请联系主管。</translation>
+    </message>
+    <message>
+        <source>{name} is blacklisted: {reason}. No credit can be sold to this meter; send the customer to the office.</source>
+        <translation>{name} 已列入黑名单：{reason}。此电表不能售电，请让客户到营业厅办理。</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount. Type digits with at most {decimals} decimals, for example {example}.</source>
+        <translation>{text} 不是有效金额。请输入最多 {decimals} 位小数的数字，例如 {example}。</translation>
+    </message>
+</context>
+<context>
+    <name>first_run</name>
+    <message>
+        <source>Load the demo utility</source>
+        <translation>加载演示数据</translation>
+    </message>
+    <message>
+        <source>Loading the demo utility… this takes a minute.</source>
+        <translation>正在加载演示数据…大约需要一分钟。</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空数据库开始</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo utility to try StarPOS: a company, sales points, tariffs, operators and 1,000 customers with their meters. Log in as STAR with the password star (you will choose a new one).</source>
+        <translation>数据库为空。加载演示电力公司以试用 StarPOS：包括公司、售电点、费率、操作员以及 1000 位客户及其电表。请以 STAR 登录，密码为 star（登录后需设置新密码）。</translation>
+    </message>
+    <message>
+        <source>Welcome to StarPOS</source>
+        <translation>欢迎使用 StarPOS</translation>
+    </message>
+</context>
+<context>
+    <name>funnel</name>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside StarPOS. Your data is safe. Copy the report below and send it to your support contact. It is also saved in {path}.</source>
+        <translation>StarPOS 内部出现错误。您的数据是安全的。请复制下面的报告并发送给技术支持。报告也已保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>StarPOS</source>
+        <translation>StarPOS</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>lock</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>The counter is locked by {name} ({code}). Type the password to unlock.</source>
+        <translation>柜台已被 {name}（{code}）锁定。请输入密码解锁。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Operator code</source>
+        <translation>操作员代码</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>StarPOS counter</source>
+        <translation>StarPOS 售电柜台</translation>
+    </message>
+    <message>
+        <source>StarPOS — log in</source>
+        <translation>StarPOS — 登录</translation>
+    </message>
+</context>
+<context>
+    <name>password</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same one twice.</source>
+        <translation>两次输入的新密码不一致。请输入相同的密码两次。</translation>
+    </message>
+    <message>
+        <source>This is your first login: choose a new password to continue.</source>
+        <translation>这是您首次登录：请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <source>Type the new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>Type your current password once and the new one twice.</source>
+        <translation>请输入一次当前密码，两次新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>&amp;Counter</source>
+        <translation>柜台(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A meter number has 11 or 13 digits (PAN 18).</source>
+        <translation>表号为 11 或 13 位数字（PAN 为 18 位）。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>BLACKLISTED: {reason}</source>
+        <translation>黑名单：{reason}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} · meter {meter} · {name} · {kwh} kWh</source>
+        <translation>单号 {bill} · 表号 {meter} · {name} · {kwh} kWh</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>Check the amount</source>
+        <translation>请核对金额</translation>
+    </message>
+    <message>
+        <source>Copy token (Ctrl+Shift+C)</source>
+        <translation>复制令牌（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>F1-F8 or type an amount</source>
+        <translation>F1-F8 或输入金额</translation>
+    </message>
+    <message>
+        <source>Installer settings…</source>
+        <translation>安装设置…</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>上次购电</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Meter model</source>
+        <translation>电表型号</translation>
+    </message>
+    <message>
+        <source>Meter number</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Preview last voucher</source>
+        <translation>预览最后一张凭条</translation>
+    </message>
+    <message>
+        <source>Previous sale</source>
+        <translation>上一笔售电</translation>
+    </message>
+    <message>
+        <source>Pricing…</source>
+        <translation>正在计价…</translation>
+    </message>
+    <message>
+        <source>Printing the voucher…</source>
+        <translation>正在打印凭条…</translation>
+    </message>
+    <message>
+        <source>Reprint last voucher</source>
+        <translation>重打最后一张凭条</translation>
+    </message>
+    <message>
+        <source>StarPOS — counter</source>
+        <translation>StarPOS — 售电柜台</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>The breakdown shows here once the meter and amount are in.</source>
+        <translation>输入表号和金额后，这里显示明细。</translation>
+    </message>
+    <message>
+        <source>The token appears here after the vend.</source>
+        <translation>售电后令牌显示在这里。</translation>
+    </message>
+    <message>
+        <source>The voucher did not print. The sale is kept: reprint it (Ctrl+R).</source>
+        <translation>凭条未打印。售电已保存：请重打（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>This is more than the usual amount. Check it twice.</source>
+        <translation>金额超过常规值，请仔细核对。</translation>
+    </message>
+    <message>
+        <source>This shift's vends</source>
+        <translation>本班售电记录</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Type or scan the meter number</source>
+        <translation>输入或扫描表号</translation>
+    </message>
+    <message>
+        <source>Vend (Enter)</source>
+        <translation>售电（回车）</translation>
+    </message>
+    <message>
+        <source>Vending… please wait for the token.</source>
+        <translation>正在售电…请等待令牌。</translation>
+    </message>
+    <message>
+        <source>Voucher printed.</source>
+        <translation>凭条已打印。</translation>
+    </message>
+    <message>
+        <source>Voucher {bill}</source>
+        <translation>凭条 {bill}</translation>
+    </message>
+    <message>
+        <source>installer settings</source>
+        <translation>安装设置</translation>
+    </message>
+    <message>
+        <source>no reason recorded</source>
+        <translation>未记录原因</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation>重打</translation>
+    </message>
+    <message>
+        <source>same as the net amount</source>
+        <translation>与净额相同</translation>
+    </message>
+    <message>
+        <source>{count} digits typed: a meter number has 11 or 13 digits (PAN 18).</source>
+        <translation>已输入 {count} 位：表号为 11 或 13 位数字（PAN 为 18 位）。</translation>
+    </message>
+    <message>
+        <source>{kwh} kWh</source>
+        <translation>{kwh} kWh</translation>
+    </message>
+    <message>
+        <source>{net} is more than the usual amount. Sell it to {name}?</source>
+        <translation>{net} 超过常规金额。确定售给 {name} 吗？</translation>
+    </message>
+    <message>
+        <source>✔ Check digit correct</source>
+        <translation>✔ 校验位正确</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Open the cash drawer on cash sales</source>
+        <translation>现金售电时打开钱箱</translation>
+    </message>
+    <message>
+        <source>Paper width (mm)</source>
+        <translation>纸宽（毫米）</translation>
+    </message>
+    <message>
+        <source>Print the token as a QR code</source>
+        <translation>以二维码打印令牌</translation>
+    </message>
+    <message>
+        <source>Printer connection (empty: the virtual printer)</source>
+        <translation>打印机连接（留空：虚拟打印机）</translation>
+    </message>
+    <message>
+        <source>Printer profile (python-escpos)</source>
+        <translation>打印机配置（python-escpos）</translation>
+    </message>
+    <message>
+        <source>Secure module baud rate</source>
+        <translation>安全模块波特率</translation>
+    </message>
+    <message>
+        <source>Secure module port or URL (empty: start the emulator)</source>
+        <translation>安全模块端口或 URL（留空：启动模拟器）</translation>
+    </message>
+    <message>
+        <source>Voucher footer lines</source>
+        <translation>凭条页脚</translation>
+    </message>
+    <message>
+        <source>Voucher header lines</source>
+        <translation>凭条页眉</translation>
+    </message>
+</context>
+<context>
+    <name>settings_dialog</name>
+    <message>
+        <source>Devices of this counter. Leave a connection empty to use the built-in emulator or virtual printer.</source>
+        <translation>本柜台的设备。连接留空则使用内置模拟器或虚拟打印机。</translation>
+    </message>
+    <message>
+        <source>Installer settings</source>
+        <translation>安装设置</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <source>The test page did not print.</source>
+        <translation>测试页未打印。</translation>
+    </message>
+    <message>
+        <source>The test page printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <source>for example /dev/ttyUSB0 or socket://10.0.0.5:7000</source>
+        <translation>例如 /dev/ttyUSB0 或 socket://10.0.0.5:7000</translation>
+    </message>
+    <message>
+        <source>network:HOST:PORT, serial:/dev/ttyUSB0:19200, usb:04b8:0202, file:/dev/usb/lp0 or cups:QUEUE</source>
+        <translation>network:主机:端口、serial:/dev/ttyUSB0:19200、usb:04b8:0202、file:/dev/usb/lp0 或 cups:队列</translation>
+    </message>
+</context>
+<context>
+    <name>shift</name>
+    <message>
+        <source>Bill</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量（kWh）</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ISSUED</source>
+        <translation>已出令牌</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>PENDING</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>PRINTED</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Search by meter, bill, customer or token</source>
+        <translation>按表号、单号、客户或令牌搜索</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>This shift's vends</source>
+        <translation>本班售电记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} vends shown</source>
+        <translation>显示 {shown} / {total} 条售电记录</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Module: {state}</source>
+        <translation>安全模块：{state}</translation>
+    </message>
+    <message>
+        <source>Operator: {name} ({code})</source>
+        <translation>操作员：{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>Printer: {state}</source>
+        <translation>打印机：{state}</translation>
+    </message>
+    <message>
+        <source>Sales point: {name}</source>
+        <translation>售电点：{name}</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>credit {kwh} kWh</source>
+        <translation>余额 {kwh} kWh</translation>
+    </message>
+    <message>
+        <source>no printer support</source>
+        <translation>不支持打印机</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>voucher</name>
+    <message>
+        <source>Debt repayment</source>
+        <translation>欠款还款</translation>
+    </message>
+    <message>
+        <source>Energy amount</source>
+        <translation>电费金额</translation>
+    </message>
+    <message>
+        <source>Pre-installed amount</source>
+        <translation>预装金额</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>预约金额</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,65 @@
+"""``starpos app`` (and ``starpos`` alone): open the cashier's window.
+
+With no settings it runs on embedded defaults: SQLite in the data folder, the secure
+module emulator and the virtual printer started for you.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+from typing import Any
+
+from starpos.settings import Settings
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("app", help="open the cashier's window (the default)")
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help="exit as soon as the login window is shown and print how long it took (--json)",
+    )
+    parser.set_defaults(handler=run_app)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    from starpos.ui.application import create_application, install_exception_hook
+    from starpos.ui.core_services import open_services
+    from starpos.ui.counter_app import CounterApp
+
+    try:
+        from starpos.devices.printer import forbid_blocking_calls_from
+    except ImportError:
+        pass  # a build without the printer package
+    else:
+        # Printing from the GUI thread would freeze the counter: make it fail loudly.
+        forbid_blocking_calls_from(threading.main_thread())
+    settings = Settings()
+    language = getattr(args, "lang", None) or settings.get("language") or None
+    app = create_application(language=language)
+    auth, counter = open_services(settings)
+    counter_app = CounterApp(auth, counter)
+    install_exception_hook(counter_app.funnel)
+    if counter.is_empty() and not getattr(args, "quit_when_ready", False):
+        from starpos.ui.first_run import FirstRunDialog
+
+        first_run = FirstRunDialog(
+            counter.seed_demo, counter_app.workers.database, counter_app.funnel
+        )
+        first_run.finished_setup.connect(lambda _seeded: counter_app.start())
+        first_run.show()
+    else:
+        counter_app.start()
+    if getattr(args, "quit_when_ready", False):
+        app.processEvents()
+        ready_ms = (time.perf_counter() - started) * 1000
+        counter_app.shut_down()
+        sys.stdout.write(json.dumps({"login_window_ms": f"{ready_ms:.1f}"}) + "\n")
+        return 0
+    app.aboutToQuit.connect(counter_app.shut_down)
+    return int(app.exec())

@@ -1,0 +1,73 @@
+"""Logins, passwords and log-outs on :mod:`starpos.auth`, on the database worker.
+
+Argon2 hashing, lockout, forbid login and the audit entries are the core's; this adapter
+keeps the core's session of each operator logged in here (the vend needs its actor) and
+hands the window the small :class:`~starpos.ui.services.OperatorSession`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from starpos import auth
+from starpos.audit import Actor, AuditKind, append
+from starpos.db import Database
+from starpos.db.models import SalesPoint
+from starpos.ui.services import OperatorSession
+from starpos.ui.workers import Workers, runs_on
+
+
+def view_session(session: auth.OperatorSession, sales_point_name: str) -> OperatorSession:
+    return OperatorSession(
+        code=session.operator_code,
+        name=session.name,
+        sales_point=sales_point_name,
+        permissions=session.permissions,
+        must_change_password=session.must_change_password,
+    )
+
+
+class CoreAuth:
+    """Logins on :mod:`starpos.auth` (argon2, lockout, forbid login, audit)."""
+
+    def __init__(self, database: Database, sales_point_code: str | None = None) -> None:
+        self.database = database
+        self.sales_point_code = sales_point_code
+        #: the core's session of each operator logged in here (the vend needs its actor)
+        self.sessions: dict[str, auth.OperatorSession] = {}
+
+    @runs_on(Workers.DATABASE)
+    def login(self, code: str, password: str) -> OperatorSession:
+        session = auth.login(
+            self.database, code.strip().upper(), password, sales_point_code=self.sales_point_code
+        )
+        self.sessions[session.operator_code] = session
+        return view_session(session, self._sales_point_name(session.sales_point_code))
+
+    @runs_on(Workers.DATABASE)
+    def change_password(self, code: str, old_password: str, new_password: str) -> None:
+        auth.change_password(self.database, code, old_password, new_password)
+
+    @runs_on(Workers.DATABASE)
+    def check_password(self, code: str, password: str) -> None:
+        # Unlocking is a login for the lockout rules and the audit log.
+        auth.login(self.database, code, password, sales_point_code=self.sales_point_code)
+
+    @runs_on(Workers.DATABASE)
+    def log_out(self, code: str) -> None:
+        session = self.sessions.pop(code, None)
+        with self.database.unit_of_work() as uow:
+            append(
+                uow.session,
+                AuditKind.LOGOUT,
+                subject=f"operator:{code}",
+                actor=session.actor if session else Actor(code),
+            )
+            uow.commit()
+
+    def _sales_point_name(self, code: str | None) -> str:
+        if code is None:
+            return "-"
+        with self.database.reading() as session:
+            point = session.scalars(select(SalesPoint).where(SalesPoint.code == code)).first()
+            return f"{point.name} ({code})" if point else code

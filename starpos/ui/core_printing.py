@@ -1,0 +1,187 @@
+"""Vouchers from the ledger to the printer, on the printer worker.
+
+The voucher is built from the vend row as it was booked (amounts, energy and token are the
+ledger's, never recomputed), laid out by the printer package and sent to the configured
+printer. A successful print is booked on the vend (print count, PRINTED); a reprint is
+marked REPRINT on paper and written to the audit log. A failed print changes nothing: the
+sale stays ISSUED and can be reprinted later.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from starpos import auth
+from starpos.audit import AuditKind, append
+from starpos.db import Database
+from starpos.db.column_types import utc_now
+from starpos.db.enums import PaymentKind, VendState
+from starpos.db.models import Operator, PaymentTerm, SalesPoint, Vend
+from starpos.devices.printer import (
+    CREDIT_TOKEN,
+    AmountLine,
+    PrinterError,
+    TokenSection,
+    Voucher,
+    print_voucher,
+    printer_status,
+    voucher_preview,
+)
+from starpos.devices.printer.voucher import sample_voucher
+from starpos.errors import VendError
+from starpos.i18n import current_language, render_error, tr_noop
+from starpos.master_data import system_parameters, to_local
+from starpos.permissions import REPRINT
+from starpos.settings import Settings
+from starpos.ui.services import DeviceState, PrintOutcome
+from starpos.ui.workers import Workers, runs_on
+
+AMOUNT = tr_noop("voucher", "Energy amount")
+VAT = tr_noop("voucher", "VAT")
+DEBT = tr_noop("voucher", "Debt repayment")
+PREINSTALLED = tr_noop("voucher", "Pre-installed amount")
+PREARRANGE = tr_noop("voucher", "Prearrange amount")
+
+
+class UnknownBillError(VendError):
+    code = "ui.unknown_bill"
+    template = "There is no sale with the bill number {bill}."
+
+
+def _lines(session: Session, vend: Vend) -> tuple[AmountLine, ...]:
+    lines = [AmountLine(AMOUNT, vend.amount)]
+    lines += [AmountLine(charge.name, charge.amount) for charge in vend.charges]
+    for label, value in (
+        (VAT, vend.vat),
+        (DEBT, vend.debt_repayment),
+        (PREINSTALLED, vend.preinstalled),
+        (PREARRANGE, vend.prearrange),
+    ):
+        if value:
+            lines.append(AmountLine(label, value))
+    return tuple(lines)
+
+
+def voucher_for(session: Session, vend: Vend, settings: Settings, reprint: bool) -> Voucher:
+    """The voucher of ``vend`` exactly as the ledger booked it."""
+    parameters = system_parameters(session)
+    operator = session.get(Operator, vend.operator_id)
+    point = session.get(SalesPoint, vend.sales_point_id)
+    term = session.get(PaymentTerm, vend.payment_term_id)
+    meter = vend.meter
+    issued = to_local(session, vend.issued_at or vend.created_at)
+    return Voucher(
+        company=parameters.company_name,
+        tax_reference=parameters.tax_reference,
+        sales_point=f"{point.code} {point.name}" if point else "",
+        bill_number=vend.bill_number,
+        date_time=issued.strftime("%Y-%m-%d %H:%M"),
+        operator=operator.code if operator else "",
+        customer_name=vend.customer.name,
+        customer_number=vend.customer.code,
+        meter_number=meter.number,
+        tariff_name=meter.tariff_scheme.name if meter.tariff_scheme else "",
+        energy_kwh=vend.energy_kwh,
+        fbe_kwh=vend.fbe_kwh or None,
+        amount_lines=_lines(session, vend),
+        net_amount=vend.net_amount,
+        payment_method=term.name if term else "",
+        paid=vend.tendered,
+        change=vend.change,
+        tokens=tuple(TokenSection(CREDIT_TOKEN, token.token) for token in vend.tokens),
+        currency=parameters.currency,
+        sgc=meter.sgc,
+        krn=str(meter.krn),
+        ti=f"{meter.ti:02d}",
+        header_lines=tuple(str(settings.get("voucher.header")).splitlines()),
+        footer_lines=tuple(str(settings.get("voucher.footer")).splitlines()),
+        reprint=reprint,
+        cash_sale=bool(term and term.kind == PaymentKind.CASH),
+        language=current_language(),
+    )
+
+
+def _vend_service() -> Any:
+    """``starpos.vending`` when this build has the durable vend, else None."""
+    try:
+        return importlib.import_module("starpos.vending")
+    except ImportError:
+        return None
+
+
+def _vend(session: Session, bill_number: str) -> Vend:
+    vend = session.scalars(select(Vend).where(Vend.bill_number == bill_number)).first()
+    if vend is None:
+        raise UnknownBillError(bill=bill_number)
+    return vend
+
+
+class CorePrinting:
+    def __init__(self, database: Database, settings: Settings) -> None:
+        self.database = database
+        self.settings = settings
+
+    @runs_on(Workers.PRINTER)
+    def print_voucher(
+        self, bill_number: str, operator: auth.OperatorSession, reprint: bool
+    ) -> PrintOutcome:
+        if reprint:
+            operator.require(REPRINT)
+        with self.database.reading() as session:
+            voucher = voucher_for(session, _vend(session, bill_number), self.settings, reprint)
+        vending = _vend_service()
+        try:
+            print_voucher(voucher, self.settings)
+        except PrinterError as error:
+            if vending is not None:  # audited; the sale itself stays as it is
+                vending.mark_print_failed(
+                    self.database, bill_number, operator.actor, render_error(error, "en")
+                )
+            raise
+        if vending is not None:  # the vend service books prints and reprints itself
+            if reprint:
+                vending.record_reprint(self.database, bill_number, operator.actor)
+            else:
+                vending.mark_printed(self.database, bill_number, operator.actor)
+            return PrintOutcome(bill_number, reprint)
+        with self.database.unit_of_work() as uow:
+            vend = _vend(uow.session, bill_number)
+            vend.print_count += 1
+            if vend.state == VendState.ISSUED:
+                vend.state = VendState.PRINTED
+                vend.printed_at = utc_now()
+            if reprint:
+                append(
+                    uow.session,
+                    AuditKind.REPRINT,
+                    subject=f"vend:{bill_number}",
+                    details={"print_count": vend.print_count},
+                    actor=operator.actor,
+                )
+            uow.commit()
+        return PrintOutcome(bill_number, reprint)
+
+    @runs_on(Workers.PRINTER)
+    def preview_voucher(self, bill_number: str) -> bytes:
+        with self.database.reading() as session:
+            voucher = voucher_for(session, _vend(session, bill_number), self.settings, False)
+        image = voucher_preview(voucher, self.settings)
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG")
+        return buffer.getvalue()
+
+    @runs_on(Workers.PRINTER)
+    def printer_state(self) -> DeviceState:
+        status = printer_status(self.settings)
+        if status.error is not None:
+            return DeviceState(online=False, detail=render_error(status.error))
+        return DeviceState(online=True)
+
+    @runs_on(Workers.PRINTER)
+    def test_print(self) -> None:
+        print_voucher(sample_voucher(language=current_language()), self.settings)

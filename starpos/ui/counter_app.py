@@ -1,0 +1,96 @@
+"""The counter application: login, then the POS window, then login again on log-out.
+
+This is the UI's composition root: it owns the workers, the error funnel and the two
+services, and hands them to the windows it opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from starpos.ui.error_funnel import ErrorFunnel
+from starpos.ui.login_window import LoginWindow
+from starpos.ui.pos.pos_window import PosWindow
+from starpos.ui.services import AuthService, CounterRules, CounterService, OperatorSession
+from starpos.ui.signals import emit
+from starpos.ui.workers import JobFailure, Workers
+
+
+class CounterApp(QObject):
+    #: the POS window is open and ready for the operator
+    counter_opened = Signal(object)  # PosWindow
+
+    def __init__(
+        self,
+        auth: AuthService,
+        counter: CounterService,
+        workers: Workers | None = None,
+        funnel: ErrorFunnel | None = None,
+        parse_meter_number: Callable[[str], object] | None = None,
+    ) -> None:
+        super().__init__()
+        self.auth = auth
+        self.counter = counter
+        self.workers = workers or Workers()
+        self.funnel = funnel or ErrorFunnel()
+        self._parse_meter_number = parse_meter_number
+        self.login_window = LoginWindow(auth, self.workers.database, self.funnel)
+        self.login_window.logged_in.connect(self._logged_in)
+        self.pos_window: PosWindow | None = None
+
+    def start(self) -> None:
+        self.login_window.show()
+        self.login_window.raise_()
+        self.login_window.activateWindow()
+        self.login_window.code_field.setFocus()
+
+    def _logged_in(self, session: OperatorSession) -> None:
+        self.workers.database.submit(
+            self.counter.rules,
+            on_done=lambda rules: self._open_counter(session, rules),
+            on_failed=self._rules_failed,
+        )
+
+    def _rules_failed(self, failure: JobFailure) -> None:
+        self.funnel.show_failure(failure, self.login_window)
+
+    def _open_counter(self, session: OperatorSession, rules: CounterRules) -> None:
+        window = PosWindow(
+            self.counter,
+            self.auth,
+            rules,
+            session,
+            self.workers,
+            self.funnel,
+            self._parse_meter_number,
+        )
+        window.logged_out.connect(self._logged_out)
+        self.pos_window = window
+        self.login_window.hide()
+        window.show()
+        window.meter_field.edit.setFocus()
+        emit(self.counter_opened, window)
+
+    def _logged_out(self) -> None:
+        window = self.pos_window
+        self.pos_window = None
+        if window is not None:
+            self.workers.database.submit(
+                self.auth.log_out,
+                window.session.code,
+                on_failed=lambda failure: self.funnel.show_failure(failure, self.login_window),
+            )
+            # Closed, not deleted: jobs still in flight hold it until they report back, and
+            # Python frees it after (deleting it now would crash their callbacks).
+            window.close()
+        self.start()
+
+    def shut_down(self) -> None:
+        """Close the windows, let the workers finish the job in hand, close the devices."""
+        if self.pos_window is not None:
+            self.pos_window.close()
+        self.login_window.close()
+        self.workers.stop()
+        self.counter.close()

@@ -1,0 +1,1 @@
+"""The cashier's counter (Star POS simple client): meter, customer, amount, vend, token."""

@@ -1,0 +1,104 @@
+"""The customer and meter behind the number, shown before any money is taken.
+
+A blacklisted customer is shown in red with the reason, so the cashier sees the refusal
+before the vend is even tried (the vend refuses it again on its own).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+
+from starpos.ui.money import format_money
+from starpos.ui.services import CustomerCard
+from starpos.ui.translator import tr
+
+_FIELDS = ("name", "address", "meter_model", "tariff", "status", "debt", "last_purchase")
+
+
+class CustomerPanel(QGroupBox):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("customerPanel")
+        self.card: CustomerCard | None = None
+        self.decimals = 2
+        self.currency = ""
+        self._looking_up = False
+        self.labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout(self)
+        for key in _FIELDS:
+            label, value = QLabel(), QLabel()
+            value.setObjectName(f"customer_{key}")
+            value.setWordWrap(True)
+            self.labels[key], self.values[key] = label, value
+            form.addRow(label, value)
+        bold = self.values["name"].font()
+        bold.setBold(True)
+        bold.setPointSize(bold.pointSize() + 3)
+        self.values["name"].setFont(bold)
+        self.retranslate_ui()
+
+    def show_card(self, card: CustomerCard | None, decimals: int, currency: str) -> None:
+        self.card, self.decimals, self.currency = card, decimals, currency
+        self._looking_up = False
+        self._fill()
+
+    def show_looking_up(self) -> None:
+        self.card = None
+        self._looking_up = True
+        self._fill()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(tr("pos", "Customer"))
+        names = {
+            "name": tr("pos", "Name"),
+            "address": tr("pos", "Address"),
+            "meter_model": tr("pos", "Meter model"),
+            "tariff": tr("pos", "Tariff"),
+            "status": tr("pos", "Status"),
+            "debt": tr("pos", "Debt"),
+            "last_purchase": tr("pos", "Last purchase"),
+        }
+        for key, text in names.items():
+            self.labels[key].setText(text)
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _fill(self) -> None:
+        card = self.card
+        if card is None:
+            for value in self.values.values():
+                value.clear()
+                value.setStyleSheet("")
+            if self._looking_up:
+                self.values["name"].setText(tr("pos", "Looking up…"))
+            return
+        money = f"{self.currency} {{}}".strip()
+        self.values["name"].setText(f"{card.name}  ({card.customer_code})")
+        self.values["address"].setText(card.address)
+        self.values["meter_model"].setText(card.meter_model)
+        self.values["tariff"].setText(card.tariff)
+        if card.blacklisted:
+            status = tr("pos", "BLACKLISTED: {reason}").format(reason=card.blacklist_reason)
+            self.values["status"].setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            status = tr("pos", "Active")
+            self.values["status"].setStyleSheet("color: #1b5e20;")
+        self.values["status"].setText(status)
+        self.values["debt"].setText(money.format(format_money(card.debt, self.decimals)))
+        self.values["debt"].setStyleSheet("color: #b00020;" if card.debt > 0 else "")
+        if card.last_purchase_at is None:
+            self.values["last_purchase"].setText(tr("pos", "none yet"))
+        else:
+            when = card.last_purchase_at.strftime("%Y-%m-%d %H:%M")
+            amount = (
+                money.format(format_money(card.last_purchase_net, self.decimals))
+                if card.last_purchase_net is not None
+                else ""
+            )
+            self.values["last_purchase"].setText(f"{when}  {amount}".strip())

@@ -1,0 +1,79 @@
+"""This shift's vends: a searchable table (model/view), refreshed from the database worker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from starpos.ui.pos.shift_vends_model import ShiftVendsFilter, ShiftVendsModel
+from starpos.ui.services import ShiftVend
+from starpos.ui.translator import tr
+
+
+class ShiftVendsDialog(QDialog):
+    def __init__(self, decimals: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shiftVendsDialog")
+        self.model = ShiftVendsModel(decimals)
+        self.proxy = ShiftVendsFilter()
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setObjectName("shiftSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.table = QTableView()
+        self.table.setObjectName("shiftTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("shiftSummary")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self.proxy.rowsInserted.connect(self._summarise)
+        self.proxy.rowsRemoved.connect(self._summarise)
+        self.proxy.modelReset.connect(self._summarise)
+        self.proxy.layoutChanged.connect(self._summarise)
+        self.resize(900, 480)
+        self.retranslate_ui()
+
+    def set_vends(self, vends: list[ShiftVend]) -> None:
+        self.model.set_vends(vends)
+        self._summarise()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("shift", "This shift's vends"))
+        self.search.setPlaceholderText(tr("shift", "Search by meter, bill, customer or token"))
+        self.model.retranslate()
+        self._summarise()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _summarise(self) -> None:
+        self.summary.setText(
+            tr("shift", "{shown} of {total} vends shown").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )

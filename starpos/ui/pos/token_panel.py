@@ -1,0 +1,109 @@
+"""The token, large and grouped 4-4-4-4-4, with a copy action and the voucher's fate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from starpos.ui.money import format_kwh, group_token
+from starpos.ui.services import VendOutcome
+from starpos.ui.translator import tr
+
+
+class TokenPanel(QGroupBox):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("tokenPanel")
+        self.outcome: VendOutcome | None = None
+        self.print_state = ""  # "", "printing", "printed", "failed"
+        #: the token belongs to the previous customer: greyed so nobody reads it out again
+        self.previous = False
+        self.token_label = QLabel()
+        self.token_label.setObjectName("tokenText")
+        self.token_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.token_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont("DejaVu Sans Mono")
+        font.setPointSize(26)
+        font.setBold(True)
+        self.token_label.setFont(font)
+        self.details = QLabel()
+        self.details.setObjectName("tokenDetails")
+        self.details.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.voucher_state = QLabel()
+        self.voucher_state.setObjectName("voucherState")
+        self.voucher_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.voucher_state.setWordWrap(True)
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("copyToken")
+        self.copy_button.clicked.connect(self.copy_token)
+        self.copy_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.copy_button)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.token_label)
+        layout.addWidget(self.details)
+        layout.addWidget(self.voucher_state)
+        layout.addLayout(row)
+        self.retranslate_ui()
+
+    def show_outcome(self, outcome: VendOutcome) -> None:
+        self.outcome = outcome
+        self.previous = False
+        self.print_state = "printing"
+        self.copy_button.setEnabled(True)
+        self._fill()
+
+    def mark_previous(self, previous: bool) -> None:
+        self.previous = previous
+        self._fill()
+
+    def set_print_state(self, state: str) -> None:
+        self.print_state = state
+        self._fill()
+
+    def copy_token(self) -> None:
+        if self.outcome is not None:
+            QGuiApplication.clipboard().setText(self.outcome.token)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(tr("pos", "Token"))
+        self.copy_button.setText(tr("pos", "Copy token (Ctrl+Shift+C)"))
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _fill(self) -> None:
+        outcome = self.outcome
+        if outcome is None:
+            self.token_label.setText("–––– –––– –––– –––– ––––")
+            self.details.setText(tr("pos", "The token appears here after the vend."))
+            self.voucher_state.clear()
+            return
+        self.token_label.setText(group_token(outcome.token))
+        self.token_label.setStyleSheet("color: #9e9e9e;" if self.previous else "")
+        self.setTitle(tr("pos", "Previous sale") if self.previous else tr("pos", "Token"))
+        self.details.setText(
+            tr("pos", "Bill {bill} · meter {meter} · {name} · {kwh} kWh").format(
+                bill=outcome.bill_number,
+                meter=outcome.meter_number,
+                name=outcome.customer_name,
+                kwh=format_kwh(outcome.energy_kwh),
+            )
+        )
+        states = {
+            "printing": ("color: #555555;", tr("pos", "Printing the voucher…")),
+            "printed": ("color: #1b5e20;", tr("pos", "Voucher printed.")),
+            "failed": (
+                "color: #b00020; font-weight: bold;",
+                tr("pos", "The voucher did not print. The sale is kept: reprint it (Ctrl+R)."),
+            ),
+        }
+        style, text = states.get(self.print_state, ("", ""))
+        self.voucher_state.setStyleSheet(style)
+        self.voucher_state.setText(text)

@@ -1,0 +1,194 @@
+"""One worker thread per resource: the GUI thread never waits on a device or the database.
+
+Each :class:`Worker` owns a ``QThread`` and runs the jobs handed to it one at a time, in
+the order they were submitted (the device it owns sees one request at a time). A job's
+result comes back to the GUI thread through a queue and a queued wake-up signal, so
+callbacks always run on the GUI thread. Functions that must only run on a given worker are
+marked with :func:`runs_on`; calling them from any other thread raises
+:class:`WrongThreadError`, so a test that forgets to go through the worker fails loudly
+instead of freezing the window.
+"""
+
+from __future__ import annotations
+
+import functools
+import queue
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from starpos.ui.signals import emit
+
+_current = threading.local()
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class WrongThreadError(RuntimeError):
+    """A worker-only function was called from another thread (a programming error)."""
+
+
+def current_worker_name() -> str | None:
+    return getattr(_current, "name", None)
+
+
+def runs_on(worker_name: str) -> Callable[[F], F]:
+    """Mark a function as running only on the worker called ``worker_name``."""
+
+    def mark(function: F) -> F:
+        @functools.wraps(function)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            where = current_worker_name()
+            if where != worker_name:
+                raise WrongThreadError(
+                    f"{function.__qualname__} runs on the {worker_name!r} worker, "
+                    f"called from {where or threading.current_thread().name!r}"
+                )
+            return function(*args, **kwargs)
+
+        return checked  # type: ignore[return-value]
+
+    return mark
+
+
+class JobFailure:
+    """An exception raised by a job, with its traceback text captured on the worker."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+        self.report = "".join(traceback.format_exception(error))
+
+
+class Job:
+    """One unit of work and what to call on the GUI thread when it is done."""
+
+    def __init__(
+        self,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        on_done: Callable[[Any], None] | None,
+        on_failed: Callable[[JobFailure], None] | None,
+    ) -> None:
+        self.function = function
+        self.args = args
+        self.on_done = on_done
+        self.on_failed = on_failed
+        self.finished_flag = threading.Event()
+        self.outcome: tuple[bool, Any] = (False, None)
+
+
+class _Thread(QThread):
+    """Runs the jobs of one worker in order; hands results back through a queue."""
+
+    def __init__(
+        self,
+        name: str,
+        inbox: queue.SimpleQueue[Job | None],
+        outbox: queue.SimpleQueue[Job],
+        wake: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.setObjectName(f"starpos-{name}")
+        self.worker_name = name
+        self._inbox, self._outbox, self._wake = inbox, outbox, wake
+
+    def run(self) -> None:
+        _current.name = self.worker_name
+        while True:
+            job = self._inbox.get()
+            if job is None:
+                return
+            try:
+                job.outcome = (True, job.function(*job.args))
+            except BaseException as error:  # every failure goes back to the GUI's funnel
+                job.outcome = (False, JobFailure(error))
+            self._outbox.put(job)
+            self._wake()
+
+
+class Worker(QObject):
+    """A named thread that runs submitted jobs in order and reports back on the GUI thread.
+
+    Jobs and results travel through Python queues; the only thing crossing threads through
+    Qt is a signal without arguments that wakes the GUI thread to collect them, so no Python
+    object is ever handed between threads by Qt (cross-thread signals carrying Python
+    objects have had reference-count bugs in PySide 6.8+, PYSIDE-3124).
+    """
+
+    _results_ready = Signal()
+    #: Emitted on the GUI thread when the first job is submitted / the last one is done.
+    busy_changed = Signal(bool)
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self._inbox: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self._outbox: queue.SimpleQueue[Job] = queue.SimpleQueue()
+        self._pending: set[Job] = set()
+        self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._thread = _Thread(name, self._inbox, self._outbox, lambda: emit(self._results_ready))
+        self._thread.start()
+
+    def submit(
+        self,
+        function: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[JobFailure], None] | None = None,
+    ) -> Job:
+        """Run ``function(*args)`` on this worker; callbacks run later on the GUI thread."""
+        job = Job(function, args, on_done, on_failed)
+        self._pending.add(job)
+        if len(self._pending) == 1:
+            emit(self.busy_changed, True)
+        self._inbox.put(job)
+        return job
+
+    @Slot()
+    def _deliver(self) -> None:
+        while True:
+            try:
+                job = self._outbox.get_nowait()
+            except queue.Empty:
+                return
+            self._pending.discard(job)
+            job.finished_flag.set()
+            ok, value = job.outcome
+            if ok and job.on_done is not None:
+                job.on_done(value)
+            elif not ok and job.on_failed is not None:
+                job.on_failed(value)
+            if not self._pending:
+                emit(self.busy_changed, False)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def stop(self, timeout_ms: int = 5000) -> None:
+        """Finish the jobs already submitted, then end the thread."""
+        self._inbox.put(None)
+        self._thread.wait(timeout_ms)
+
+
+class Workers:
+    """The application's workers: one for the database, one per device."""
+
+    DATABASE = "database"
+    MODULE = "module"
+    PRINTER = "printer"
+
+    def __init__(self) -> None:
+        self.database = Worker(self.DATABASE)
+        self.module = Worker(self.MODULE)
+        self.printer = Worker(self.PRINTER)
+
+    def all(self) -> tuple[Worker, ...]:
+        return (self.database, self.module, self.printer)
+
+    def stop(self) -> None:
+        for worker in self.all():
+            worker.stop()

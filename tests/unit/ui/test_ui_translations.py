@@ -1,0 +1,46 @@
+"""Every string of the window has a French and a Chinese translation in the ui catalogs."""
+
+from __future__ import annotations
+
+import pytest
+
+from starpos import i18n
+from starpos.paths import resources_dir
+from tests.unit.ui.ui_strings import ui_strings
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh_CN"])
+def test_every_ui_string_is_translated(lang: str) -> None:
+    catalog = i18n.load_catalog([resources_dir() / "translations" / f"ui_{lang}.ts"])
+    missing = sorted(key for key in ui_strings() if not catalog.get(key))
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh_CN"])
+def test_translations_keep_every_placeholder(lang: str) -> None:
+    import string
+
+    catalog = i18n.load_catalog([resources_dir() / "translations" / f"ui_{lang}.ts"])
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    broken = [(k, v) for k, v in catalog.items() if fields(k[1]) != fields(v)]
+    assert broken == []
+
+
+def test_every_error_class_of_the_ui_is_translated() -> None:
+    from starpos.errors import StarposError
+    from starpos.ui import counter_errors
+
+    classes = [
+        value
+        for value in vars(counter_errors).values()
+        if isinstance(value, type)
+        and issubclass(value, StarposError)
+        and value.__module__ == counter_errors.__name__
+    ]
+    assert classes
+    for lang in ("fr", "zh_CN"):
+        for error_class in classes:
+            assert i18n.translate("errors", error_class.template, lang) != error_class.template
