@@ -12,7 +12,16 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, BigId, str_enum
@@ -29,6 +38,7 @@ class Vend(Base):
         CheckConstraint("tid IS NULL OR tid BETWEEN 0 AND 16777215", name="tid"),
         Index("ix_vends_meter_created", "meter_id", "created_at"),
         Index("ix_vends_state", "state"),
+        Index("ix_vends_module_created", "module_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -73,6 +83,14 @@ class Vend(Base):
 
     tid: Mapped[int | None] = mapped_column(Integer)
     module_id: Mapped[str | None] = mapped_column(String(40))
+    # What recovery needs to recognise the module's answer after a crash (docs/vending.md):
+    # the meter key reference the request named (PAN, key register, SGC, TI, KRN, KEN; no
+    # key material), the 8-hex digest of the exact request frame that GL?RR echoes, and the
+    # module's credit update sequence and balance read just before asking it.
+    module_key_ref: Mapped[str | None] = mapped_column(String(31))
+    module_request_digest: Mapped[str | None] = mapped_column(String(8))
+    module_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    module_balance_before: Mapped[Decimal | None] = mapped_column(Energy())
     failure_reason: Mapped[str | None] = mapped_column(Text)
     print_count: Mapped[int] = mapped_column(Integer, default=0)
 

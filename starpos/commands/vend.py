@@ -1,0 +1,194 @@
+"""``starpos vend``: sell credit headless, settle crashed vends, list and reconcile the ledger.
+
+``starpos vend --meter M --amount X --payment cash [--paid P] [--operator CODE] [--json]``
+vends through the configured module (the embedded emulator when ``sm.url`` is empty).
+``starpos vend recover`` settles PENDING vends (the app does it at start-up),
+``starpos vend list`` shows the latest vends, ``starpos vend reconcile`` compares the
+module's credit with the ledger.
+
+The command line does not ask for a password: whoever runs it can read the database file
+anyway. It acts as ``--operator`` (default ``$STARPOS_OPERATOR``, else ``STAR``) and still
+checks that operator's right to sell, and audits every vend and refusal under that code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from starpos.cli import UsageError, print_json
+from starpos.db import Database
+from starpos.db.enums import VendState
+from starpos.i18n import translate
+from starpos.vending import (
+    VendRequest,
+    VendResult,
+    open_configured_module,
+    recover,
+    sell,
+)
+from starpos.vending.errors import InvalidAmountTextError
+from starpos.vending.history import list_vends
+from starpos.vending.reconcile import reconcile
+
+DEFAULT_OPERATOR = "STAR"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "vend", help="sell credit for a meter; recover, list or reconcile vends"
+    )
+    parser.add_argument("--meter", help="meter number (11 or 13 digits) or 18-digit PAN")
+    parser.add_argument("--amount", help="net amount the customer pays")
+    parser.add_argument("--payment", default="cash", help="payment term code or kind")
+    parser.add_argument("--paid", help="money handed over (default: the net amount)")
+    parser.add_argument("--operator", help="operator code (default $STARPOS_OPERATOR or STAR)")
+    parser.add_argument("--sales-point", help="sales point code (default: the operator's)")
+    parser.add_argument("--terminal", help="terminal code")
+    parser.add_argument(
+        "--yes", action="store_true", help="confirm an amount above the warn amount"
+    )
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(handler=_vend)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+
+    recovering = actions.add_parser("recover", help="settle vends a crash left PENDING")
+    recovering.add_argument("--json", action="store_true")
+    recovering.set_defaults(handler=_recover)
+
+    listing = actions.add_parser("list", help="the latest vends")
+    listing.add_argument("--state", choices=[state.value for state in VendState])
+    listing.add_argument("--meter", dest="list_meter")
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_list)
+
+    reconciling = actions.add_parser(
+        "reconcile", help="compare the module's credit with what the ledger vended from it"
+    )
+    reconciling.add_argument("--json", action="store_true")
+    reconciling.set_defaults(handler=_reconcile)
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise InvalidAmountTextError(text=text) from None
+    if not value.is_finite():
+        raise InvalidAmountTextError(text=text)
+    return value
+
+
+def _vend(args: argparse.Namespace) -> int:
+    if not args.meter or args.amount is None:
+        raise UsageError("starpos vend: --meter and --amount are required")
+    request = VendRequest(
+        meter=args.meter,
+        net=_decimal(args.amount),
+        operator_code=args.operator or os.environ.get("STARPOS_OPERATOR") or DEFAULT_OPERATOR,
+        payment=args.payment,
+        tendered=_decimal(args.paid) if args.paid is not None else None,
+        sales_point_code=args.sales_point,
+        terminal_code=args.terminal,
+        confirmed=args.yes,
+    )
+    with Database.open() as database, open_configured_module() as access:
+        result = sell(database, access, request)
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        print(format_result(result))
+    return 0
+
+
+def format_result(result: VendResult) -> str:
+    def label(text: str) -> str:
+        return translate("vend", text)
+
+    token = " ".join(result.token[i : i + 4] for i in range(0, 20, 4))
+    price = result.breakdown
+    rows = [
+        (label("Token"), token),
+        (label("Bill number"), result.bill_number),
+        (label("Meter"), result.meter_number),
+        (label("Customer"), f"{result.customer_code} {result.customer_name}"),
+        (label("Net amount"), str(price.net)),
+        (label("Vending amount"), str(price.amount)),
+        (label("Energy (kWh)"), str(price.token_kwh)),
+        (label("Change"), str(result.change)),
+    ]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+
+
+def _recover(args: argparse.Namespace) -> int:
+    with Database.open() as database, open_configured_module() as access, access.lock.held():
+        report = recover(database, access.module)
+    if args.json:
+        print_json(report.as_dict())
+        return 0
+    text = translate(
+        "vend",
+        "Module {module}: {recovered} vend(s) recovered with their token, {failed} failed "
+        "(the module never made their token), {waiting} waiting for another module.",
+    )
+    waiting = sum(len(bills) for bills in report.other_module.values())
+    print(
+        text.format(
+            module=report.module_id,
+            recovered=len(report.recovered),
+            failed=len(report.failed),
+            waiting=waiting,
+        )
+    )
+    for bill in report.recovered:
+        print(f"  {translate('vend', 'recovered')}: {bill}")
+    for bill in report.failed:
+        print(f"  {translate('vend', 'failed')}: {bill}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    state = VendState(args.state) if args.state else None
+    with Database.open() as database, database.reading() as session:
+        vends = list_vends(session, state=state, meter_number=args.list_meter, limit=args.limit)
+    if args.json:
+        print_json(vends)
+        return 0
+    for vend in vends:
+        token = vend["tokens"][0] if vend["tokens"] else "-"
+        print(
+            f"{vend['bill_number']:<14} {vend['state']:<9} {vend['meter']:<13} "
+            f"{vend['net']!s:>10} {vend['token_kwh']!s:>9} kWh  {token}"
+        )
+    return 0
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    with Database.open() as database, open_configured_module() as access, access.lock.held():
+        report = reconcile(database, access.module)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        key = (
+            "Module {module}: balance {balance} kWh agrees with the ledger ({count} vends, "
+            "{vended} kWh)."
+            if report.agrees
+            else "Module {module}: balance {balance} kWh does NOT agree with the ledger "
+            "(expected {expected} kWh; {problems} problem(s), {pending} vend(s) pending)."
+        )
+        print(
+            translate("vend", key).format(
+                module=report.module_id,
+                balance=report.balance,
+                count=report.vends_issued,
+                vended=report.vended_kwh,
+                expected=report.expected_balance,
+                problems=len(report.discrepancies),
+                pending=len(report.pending),
+            )
+        )
+    return 0 if report.agrees else 1

@@ -1,0 +1,256 @@
+"""Why a vend is refused or could not finish: each says what is wrong and what to do.
+
+The refusals of :func:`starpos.vending.prepare` write nothing but their audit entry. The
+others name a vend that exists in the ledger (its bill number), so the cashier and the
+supervisor can find it. Translations: ``resources/translations/vend_*.ts`` (context
+``errors``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starpos.errors import VendError
+from starpos.i18n import render_error
+
+
+class ShownReason:
+    """An error used as another error's ``{reason}``: rendered in the reader's language
+    when the outer message is shown, not when it is raised."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def __str__(self) -> str:
+        return render_error(self.error)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"ShownReason({self.error!r})"
+
+
+def reason(error: BaseException) -> dict[str, Any]:
+    """``{"reason": ..., "reason_code": ...}`` params for an error caused by ``error``."""
+    return {"reason": ShownReason(error), "reason_code": getattr(error, "code", "")}
+
+
+class VendRefusedError(VendError):
+    """A refusal of :func:`starpos.vending.prepare`: nothing was sold, nothing was written
+    but the audit entry."""
+
+    code = "vend.refused"
+    template = "The vend was refused."
+
+
+class MalformedMeterNumberError(VendRefusedError):
+    code = "vend.meter_number_malformed"
+    template = (
+        "{number} is not a meter number: {reason}. Type the 11 or 13 digits printed on the "
+        "meter, or its 18-digit PAN."
+    )
+
+
+class WrongCheckDigitError(VendRefusedError):
+    code = "vend.wrong_check_digit"
+    template = (
+        "The check digit of meter number {number} is wrong, so it was mistyped. Read the "
+        "number on the meter again and type it once more."
+    )
+
+
+class UnknownMeterRefusedError(VendRefusedError):
+    code = "vend.meter_unknown"
+    template = (
+        "No meter {number} is registered here. Check the number on the meter, or register "
+        "the customer's meter first."
+    )
+
+
+class MeterNotSellableError(VendRefusedError):
+    code = "vend.meter_not_installed"
+    template = (
+        "Meter {number} is not installed for a customer, so credit cannot be sold for it. "
+        "Register it to the customer first."
+    )
+
+
+class CustomerBlacklistedError(VendRefusedError):
+    code = "vend.customer_blacklisted"
+    template = (
+        "Customer {customer} is on the blacklist ({remark}), so no credit may be sold to "
+        "them. Send the customer to the office."
+    )
+
+
+class CustomerBlacklistedNoRemarkError(CustomerBlacklistedError):
+    code = "vend.customer_blacklisted_no_remark"
+    template = (
+        "Customer {customer} is on the blacklist, so no credit may be sold to them. Send the "
+        "customer to the office."
+    )
+
+
+class ContractCancelledError(VendRefusedError):
+    code = "vend.contract_cancelled"
+    template = (
+        "The contract of meter {number} is cancelled, so no credit may be sold for it. "
+        "The customer must sign a new contract at the office."
+    )
+
+
+class SalesForbiddenError(VendRefusedError):
+    code = "vend.sales_point_forbidden"
+    template = (
+        "Sales are forbidden at sales point {sales_point}. Sell from another sales point or "
+        "ask an administrator to allow sales here."
+    )
+
+
+class UnknownSalesPointError(VendRefusedError):
+    code = "vend.sales_point_unknown"
+    template = "There is no sales point {sales_point}. Check the terminal's configuration."
+
+
+class UnknownOperatorError(VendRefusedError):
+    code = "vend.operator_unknown"
+    template = "There is no operator {operator}. Check the operator code."
+
+
+class OperatorMayNotVendError(VendRefusedError):
+    code = "vend.operator_not_allowed"
+    template = (
+        "Operator {operator} may not sell credit. Ask a supervisor to sell it or to give you "
+        "the right."
+    )
+
+
+class OperatorBlockedError(VendRefusedError):
+    code = "vend.operator_blocked"
+    template = (
+        "Operator {operator} is not allowed to log in, so may not sell either. Ask an "
+        "administrator."
+    )
+
+
+class OperatorWrongSalesPointError(VendRefusedError):
+    code = "vend.operator_wrong_sales_point"
+    template = (
+        "Operator {operator} may only sell at sales point {home}, not at {sales_point}. Ask "
+        "an administrator to allow other sales points."
+    )
+
+
+class PostpaidMeterError(VendRefusedError):
+    code = "vend.postpaid_meter"
+    template = (
+        "Meter {number} is a postpaid meter: it takes no token. Take last month's frozen "
+        "amount as a bill payment instead of a vend."
+    )
+
+
+class CardMeterError(VendRefusedError):
+    code = "vend.card_meter"
+    template = (
+        "Meter {number} is a smart card meter: its credit is written on the customer's card. "
+        "Sell it in the cashier window with the card in the reader."
+    )
+
+
+class UnknownPaymentTermError(VendRefusedError):
+    code = "vend.payment_unknown"
+    template = "There is no active payment term {payment}. Use one of: {known}."
+
+
+class TenderedTooLittleError(VendRefusedError):
+    code = "vend.tendered_too_little"
+    template = (
+        "The customer paid {tendered}, less than the net amount {net}. Take at least the "
+        "net amount."
+    )
+
+
+class ModuleOfflineError(VendRefusedError):
+    code = "vend.module_offline"
+    template = (
+        "The secure module does not answer ({reason}). Check its cable and power, or the "
+        "port in the settings, then try again."
+    )
+
+
+class ModuleCreditTooLowError(VendRefusedError):
+    code = "vend.module_credit_low"
+    template = (
+        "The secure module has {balance} kWh of credit left, less than the {needed} kWh this "
+        "sale needs. Credit the module (SM manager) or sell a smaller amount."
+    )
+
+
+class KeyMissingError(VendRefusedError):
+    code = "vend.key_missing"
+    template = (
+        "The secure module has no vending key for meter {number} (supply group {sgc}, key "
+        "revision {krn}, register {register}). Load the KMF file with that key first."
+    )
+
+
+class KeyExpiredError(VendRefusedError):
+    code = "vend.key_expired"
+    template = (
+        "The vending key of meter {number} has expired (key expiry number {ken}). The meter "
+        "needs a key change to a new key revision before credit can be sold."
+    )
+
+
+class WarnAmountNotConfirmedError(VendRefusedError):
+    code = "vend.warn_amount"
+    template = (
+        "The net amount {net} is above the warn amount {warn}. Confirm the amount with the "
+        "customer, then sell it again confirmed."
+    )
+
+
+class VendFailedError(VendError):
+    """The module was asked and refused or failed: the vend is booked FAILED, no token."""
+
+    code = "vend.failed"
+    template = (
+        "Vend {bill} failed and no token was made: {reason}. Nothing was charged to the "
+        "module; take the money back or try again."
+    )
+
+
+class VendInDoubtError(VendError):
+    """The module may have made the token but its answer was lost: the row stays PENDING
+    until recovery reads the module's last answer."""
+
+    code = "vend.in_doubt"
+    template = (
+        "Vend {bill} is not finished: the secure module's answer was lost ({reason}). Keep "
+        "the money; run the recovery (starpos vend recover, or restart the app) when the "
+        "module answers again."
+    )
+
+
+class UnknownVendError(VendError):
+    code = "vend.unknown"
+    template = "There is no vend with the bill number {bill}."
+
+
+class VendStateError(VendError):
+    code = "vend.wrong_state"
+    template = "Vend {bill} is {state}, so it cannot be {action}."
+
+
+class RecoveryModuleMismatchError(VendError):
+    code = "vend.recovery_other_module"
+    template = (
+        "{count} unfinished vend(s) were made with secure module {expected}, but module "
+        "{found} is connected. Connect module {expected} and run the recovery again."
+    )
+
+
+class InvalidAmountTextError(VendError):
+    code = "vend.amount_not_a_number"
+    template = "{text} is not an amount. Type digits with a decimal point, like 25.00."

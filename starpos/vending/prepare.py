@@ -1,0 +1,286 @@
+"""The quick checks before any token is asked for (STYLE.md "check before you dispatch").
+
+:func:`prepare` reads the store (operator, sales point, payment term, meter, customer,
+contract, meter model), prices the sale, then asks the module three quick questions that
+change nothing in it: who are you (``SM?ID``), how much credit (``SM?TS``), and do you hold
+this meter's key (``SM?TV`` of a dummy token: code 40/45 means no). A refusal is a typed
+:class:`~starpos.vending.errors.VendRefusedError` (or the pricing's own
+:class:`~starpos.errors.PricingError`); the only thing written is its audit entry.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from starpos import permissions, pricing
+from starpos.audit import Actor, AuditKind, append
+from starpos.auth import operator_permissions
+from starpos.db import Database
+from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
+from starpos.db.models import (
+    Customer,
+    Meter,
+    Operator,
+    PaymentTerm,
+    SalesPoint,
+    TariffVersion,
+    Terminal,
+)
+from starpos.devices.sm.driver import SecureModule
+from starpos.devices.sm.errors import (
+    SmError,
+    SmKeyExpiredError,
+    SmKeyMismatchError,
+    SmKeyMissingError,
+    SmRefusedError,
+)
+from starpos.devices.sm.messages import MeterKeyRef
+from starpos.errors import StarposError
+from starpos.master_data import to_local
+from starpos.pricing_inputs import sale_context
+from starpos.sts.errors import MeterCheckDigitError, StsError
+from starpos.sts.meter_number import parse_meter_number
+from starpos.vending import errors
+from starpos.vending.sale import ModuleSnapshot, PreparedVend, VendRequest
+from starpos.vending.tids import TidUnavailable, next_tid
+
+#: A token the key probe asks the module to decrypt; its answer only tells if the key is there.
+PROBE_TOKEN = "0" * 20
+
+
+def prepare(
+    database: Database, module: SecureModule, request: VendRequest, now: datetime | None = None
+) -> PreparedVend:
+    """Check and price ``request``; raise a typed refusal (audited) when it cannot be sold."""
+    now = now or datetime.now(UTC)
+    try:
+        with database.reading() as session:
+            found = _check_store(session, request, now)
+        snapshot = _check_module(module, found)
+    except (StarposError, StsError) as refusal:
+        audit_refusal(database, request, refusal)
+        raise
+    return _prepared(found, snapshot)
+
+
+def audit_refusal(
+    database: Database, request: VendRequest, refusal: BaseException, actor: Actor | None = None
+) -> None:
+    """The one thing a refusal writes: an audit entry with what was asked and why not."""
+    with database.unit_of_work() as uow:
+        append(
+            uow.session,
+            AuditKind.VEND_REFUSED,
+            subject=f"meter:{request.meter}"[:80],
+            details={
+                "code": getattr(refusal, "code", type(refusal).__name__),
+                "params": {k: str(v) for k, v in getattr(refusal, "params", {}).items()},
+                "net": str(request.net),
+                "payment": request.payment,
+            },
+            actor=actor
+            or Actor(request.operator_code, request.sales_point_code, request.terminal_code),
+        )
+        uow.commit()
+
+
+def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[str, Any]:
+    operator, sales_point = _check_operator(session, request)
+    terminal = _terminal(session, request)
+    payment = _payment_term(session, request.payment)
+    meter = _check_meter(session, request.meter)
+    context = sale_context(session, meter, now)
+    breakdown = pricing.price_from_net(request.net, context)
+    tendered = request.net if request.tendered is None else request.tendered
+    if tendered < breakdown.net:
+        raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
+    local = to_local(session, now)
+    if meter.key_register is None or not meter.key_register.strip().isdigit():
+        raise errors.KeyMissingError(
+            number=meter.number, sgc=meter.sgc, krn=meter.krn, register=meter.key_register or "-"
+        )
+    try:
+        next_tid(local, meter.tid_base_year, meter.last_tid, meter.ken)
+    except TidUnavailable as error:
+        raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
+    customer = meter.customer
+    assert customer is not None
+    return {
+        "request": request,
+        "operator": operator,
+        "sales_point": sales_point,
+        "terminal": terminal,
+        "payment": payment,
+        "meter": meter,
+        "customer": customer,
+        "breakdown": breakdown,
+        "tendered": tendered,
+        "local": local,
+        "tariff_version_id": _tariff_version(session, meter, local),
+        "key_ref": MeterKeyRef(
+            meter.pan, int(meter.key_register), meter.sgc, meter.ti, meter.krn, meter.ken
+        ),
+    }
+
+
+def _check_operator(session: Session, request: VendRequest) -> tuple[Operator, SalesPoint]:
+    operator = session.scalars(
+        select(Operator)
+        .where(Operator.code == request.operator_code)
+        .options(joinedload(Operator.sales_point))
+    ).first()
+    if operator is None:
+        raise errors.UnknownOperatorError(operator=request.operator_code)
+    if operator.forbid_login:
+        raise errors.OperatorBlockedError(operator=operator.code)
+    if permissions.VEND not in operator_permissions(session, operator):
+        raise errors.OperatorMayNotVendError(operator=operator.code)
+    code = request.sales_point_code or (operator.sales_point.code if operator.sales_point else "")
+    sales_point = session.scalars(
+        select(SalesPoint).where(SalesPoint.code == code).options(joinedload(SalesPoint.branch))
+    ).first()
+    if sales_point is None:
+        raise errors.UnknownSalesPointError(sales_point=code or "-")
+    home = operator.sales_point
+    if home is not None and home.id != sales_point.id and not operator.may_login_other_sales_points:
+        raise errors.OperatorWrongSalesPointError(
+            operator=operator.code, home=home.code, sales_point=sales_point.code
+        )
+    if sales_point.forbid_sales:
+        raise errors.SalesForbiddenError(sales_point=sales_point.code)
+    return operator, sales_point
+
+
+def _terminal(session: Session, request: VendRequest) -> Terminal | None:
+    if not request.terminal_code:
+        return None
+    return session.scalars(select(Terminal).where(Terminal.code == request.terminal_code)).first()
+
+
+def _payment_term(session: Session, wanted: str) -> PaymentTerm:
+    terms = session.scalars(
+        select(PaymentTerm).where(PaymentTerm.active.is_(True)).order_by(PaymentTerm.code)
+    ).all()
+    for term in terms:
+        if wanted.casefold() in (term.code.casefold(), str(term.kind).casefold()):
+            return term
+    raise errors.UnknownPaymentTermError(
+        payment=wanted, known=", ".join(term.code for term in terms) or "-"
+    )
+
+
+def _check_meter(session: Session, text: str) -> Meter:
+    try:
+        number = parse_meter_number(text)
+    except MeterCheckDigitError as error:
+        raise errors.WrongCheckDigitError(number=text.strip()) from error
+    except StsError as error:
+        raise errors.MalformedMeterNumberError(
+            number=text.strip(), **errors.reason(error)
+        ) from error
+    meter = session.scalars(
+        select(Meter)
+        .where(Meter.number == number.iain)
+        .options(
+            joinedload(Meter.model), joinedload(Meter.customer).joinedload(Customer.customer_type)
+        )
+    ).first()
+    if meter is None:
+        raise errors.UnknownMeterRefusedError(number=number.iain)
+    customer = meter.customer
+    if customer is None:
+        raise errors.MeterNotSellableError(number=meter.number)
+    if customer.status == CustomerStatus.BLACKLISTED:
+        if customer.remark.strip():
+            raise errors.CustomerBlacklistedError(
+                customer=customer.code, remark=customer.remark.strip()
+            )
+        raise errors.CustomerBlacklistedNoRemarkError(customer=customer.code)
+    if meter.contract_status == ContractStatus.CANCELLED:
+        raise errors.ContractCancelledError(number=meter.number)
+    if meter.model.payment_mode == PaymentMode.POSTPAID:
+        raise errors.PostpaidMeterError(number=meter.number)
+    if meter.medium == MeterMedium.CARD:
+        raise errors.CardMeterError(number=meter.number)
+    return meter
+
+
+def _tariff_version(session: Session, meter: Meter, local: datetime) -> int | None:
+    return session.scalar(
+        select(TariffVersion.id)
+        .where(
+            TariffVersion.scheme_id == meter.tariff_scheme_id,
+            TariffVersion.effective_from <= local,
+        )
+        .order_by(TariffVersion.effective_from.desc())
+        .limit(1)
+    )
+
+
+def _check_module(module: SecureModule, found: dict[str, Any]) -> ModuleSnapshot:
+    meter: Meter = found["meter"]
+    breakdown: pricing.Breakdown = found["breakdown"]
+    key_ref: MeterKeyRef = found["key_ref"]
+    try:
+        identity = module.identify()
+        balance = module.balance()
+    except SmError as error:
+        raise errors.ModuleOfflineError(**errors.reason(error)) from error
+    if balance.balance < breakdown.token_kwh:
+        raise errors.ModuleCreditTooLowError(balance=balance.balance, needed=breakdown.token_kwh)
+    try:
+        module.verify_token(PROBE_TOKEN, *_key_fields(key_ref))
+    except (SmKeyMissingError, SmKeyMismatchError) as error:
+        raise errors.KeyMissingError(
+            number=meter.number, sgc=meter.sgc, krn=meter.krn, register=meter.key_register
+        ) from error
+    except SmKeyExpiredError as error:
+        raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
+    except SmRefusedError:
+        pass  # the key is there; the dummy token just does not decrypt
+    except SmError as error:
+        raise errors.ModuleOfflineError(**errors.reason(error)) from error
+    return ModuleSnapshot(identity.module_id, balance.sequence, balance.balance)
+
+
+def _key_fields(ref: MeterKeyRef) -> tuple[str, int, str, int, int, int]:
+    return (ref.pan, ref.key_register, ref.sgc, ref.ti, ref.krn, ref.ken)
+
+
+def _prepared(found: dict[str, Any], snapshot: ModuleSnapshot) -> PreparedVend:
+    request: VendRequest = found["request"]
+    operator: Operator = found["operator"]
+    sales_point: SalesPoint = found["sales_point"]
+    terminal: Terminal | None = found["terminal"]
+    meter: Meter = found["meter"]
+    customer: Customer = found["customer"]
+    breakdown: pricing.Breakdown = found["breakdown"]
+    tendered: Decimal = found["tendered"]
+    return PreparedVend(
+        request=request,
+        actor=Actor(operator.code, sales_point.code, terminal.code if terminal else None),
+        operator_id=operator.id,
+        sales_point_id=sales_point.id,
+        branch_code=sales_point.branch.code,
+        terminal_id=terminal.id if terminal else None,
+        payment_term_id=found["payment"].id,
+        meter_id=meter.id,
+        meter_number=meter.number,
+        customer_id=customer.id,
+        customer_code=customer.code,
+        customer_name=customer.name,
+        tariff_version_id=found["tariff_version_id"],
+        key_ref=found["key_ref"],
+        tid_base_year=meter.tid_base_year,
+        ken=meter.ken,
+        breakdown=breakdown,
+        tendered=tendered,
+        change=tendered - breakdown.net,
+        module=snapshot,
+        local_time=found["local"],
+    )

@@ -1,0 +1,123 @@
+"""Start-up recovery: every PENDING vend of the connected module is settled, one way or the other.
+
+A PENDING row was committed before its module was asked (DESIGN.md rule 4). After a crash
+the module's last answer (``GL?RR``) tells what happened, because nothing else acted on the
+module since (one vend at a time per module, and every vend recovers first):
+
+- the answer's request digest is this row's and it carries a token that ``SM?TV`` decrypts,
+  with this meter's key, to this row's TID and amount: the module made it, the row becomes
+  ISSUED with that token (*recovered*);
+- the answer is for this row but is a refusal: FAILED with the module's code;
+- the answer is for another request, or there is none: the module never acted on this
+  row, FAILED (no credit was taken, so the ledger and the module's balance still agree).
+
+Rows of another module are left PENDING and reported: only that module knows their fate.
+Never a lost token (it is booked from the module's answer), never a double (the row's TID
+and the token are fixed; nothing is re-sent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starpos.audit import Actor
+from starpos.db import Database
+from starpos.devices.sm.driver import SecureModule
+from starpos.devices.sm.errors import SmError, SmNothingToResendError
+from starpos.devices.sm.messages import LastResponse, MeterKeyRef
+from starpos.vending import errors, ledger
+from starpos.vending.sale import ELECTRICITY
+
+#: Who recovery acts as in the audit log (no operator is logged in at start-up).
+RECOVERY_ACTOR = Actor(operator_code=None)
+NOT_ACTED = "recovery.module_never_acted"
+ANSWER_NOT_VERIFIED = "recovery.answer_not_verified"
+
+
+@dataclass
+class RecoveryReport:
+    """What recovery did: bill numbers recovered (ISSUED), failed, and left for another module."""
+
+    module_id: str
+    recovered: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    other_module: dict[str, list[str]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "module_id": self.module_id,
+            "recovered": self.recovered,
+            "failed": self.failed,
+            "waiting_for_other_module": self.other_module,
+        }
+
+
+def recover(
+    database: Database, module: SecureModule, module_id: str | None = None
+) -> RecoveryReport:
+    """Settle the PENDING vends of ``module``; call with the module's lock held.
+
+    Raises :class:`~starpos.vending.errors.ModuleOfflineError` when the module cannot be
+    asked (the rows stay PENDING for the next try).
+    """
+    try:
+        module_id = module_id or module.identify().module_id
+    except SmError as error:
+        raise errors.ModuleOfflineError(**errors.reason(error)) from error
+    report = RecoveryReport(module_id)
+    with database.reading() as session:
+        rows = ledger.pending_vends(session)
+        mine = [(row.id, row.bill_number) for row in rows if row.module_id == module_id]
+        for row in rows:
+            if row.module_id != module_id:
+                report.other_module.setdefault(row.module_id or "-", []).append(row.bill_number)
+        details = {
+            row.id: (row.module_request_digest, row.module_key_ref, row.tid, row.token_kwh)
+            for row in rows
+        }
+    if not mine:
+        return report
+    last = _last_answer(module)
+    for vend_id, bill in mine:
+        digest, key_ref_text, tid, token_kwh = details[vend_id]
+        if last is None or last.request_digest != digest:
+            ledger.record_failure(database, vend_id, NOT_ACTED, RECOVERY_ACTOR, recovered=True)
+            report.failed.append(bill)
+            continue
+        token = last.issued_token
+        if token is None:
+            code = f"device.sm.response_{last.code:02d}"
+            ledger.record_failure(database, vend_id, code, RECOVERY_ACTOR, recovered=True)
+            report.failed.append(bill)
+            continue
+        key_ref = MeterKeyRef.parse(key_ref_text or "")
+        try:
+            decoded = module.verify_token(
+                token.token,
+                key_ref.pan,
+                key_ref.key_register,
+                key_ref.sgc,
+                key_ref.ti,
+                key_ref.krn,
+                key_ref.ken,
+            )
+        except SmError as error:
+            raise errors.ModuleOfflineError(**errors.reason(error)) from error
+        expected = (0, ELECTRICITY, tid, token_kwh)
+        if (decoded.token_class, decoded.token_subclass, decoded.tid, decoded.amount) != expected:
+            # The digest says the module answered this very request, yet the token does not
+            # read back as it: keep the row PENDING for a person to look at, never guess.
+            raise errors.VendInDoubtError(bill=bill, reason=ANSWER_NOT_VERIFIED)
+        ledger.record_token(database, vend_id, token, RECOVERY_ACTOR, recovered=True)
+        report.recovered.append(bill)
+    return report
+
+
+def _last_answer(module: SecureModule) -> LastResponse | None:
+    try:
+        return module.resend_last()
+    except SmNothingToResendError:
+        return None
+    except SmError as error:
+        raise errors.ModuleOfflineError(**errors.reason(error)) from error

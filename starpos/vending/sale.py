@@ -1,0 +1,94 @@
+"""What a cashier asks for (:class:`VendRequest`) and what the checks found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from starpos.audit import Actor
+from starpos.devices.sm.messages import MeterKeyRef
+from starpos.pricing import Breakdown
+
+#: STS credit type of electricity (class 0, subclass 0).
+ELECTRICITY = 0
+
+
+@dataclass(frozen=True)
+class VendRequest:
+    """One sale as typed at the counter.
+
+    ``meter``: meter number or PAN as typed; ``net``: what the customer pays (currency,
+    ``Decimal``); ``payment``: payment term code or kind (``cash``); ``tendered``: money
+    handed over (None: exactly the net); ``sales_point_code``: where it is sold (None: the
+    operator's own); ``confirmed``: the cashier confirmed an amount above the warn amount.
+    """
+
+    meter: str
+    net: Decimal
+    operator_code: str
+    payment: str = "cash"
+    tendered: Decimal | None = None
+    sales_point_code: str | None = None
+    terminal_code: str | None = None
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class ModuleSnapshot:
+    """The module as :func:`starpos.vending.prepare` found it (balance in kWh)."""
+
+    module_id: str
+    sequence: int
+    balance: Decimal
+
+
+@dataclass(frozen=True)
+class PreparedVend:
+    """A sale that passed every check, priced, ready for the ledger and the module."""
+
+    request: VendRequest
+    actor: Actor
+    operator_id: int
+    sales_point_id: int
+    branch_code: str
+    terminal_id: int | None
+    payment_term_id: int
+    meter_id: int
+    meter_number: str
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    tariff_version_id: int | None
+    key_ref: MeterKeyRef
+    tid_base_year: int
+    ken: int
+    breakdown: Breakdown
+    tendered: Decimal
+    change: Decimal
+    module: ModuleSnapshot
+    local_time: datetime
+
+    @property
+    def amount_tenths(self) -> int:
+        """What the token carries, in tenths of a kWh (the pricing rounded it to fit)."""
+        return int(self.breakdown.token_kwh * 10)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.breakdown.exceeds_warn_amount and not self.request.confirmed
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "meter": self.meter_number,
+            "customer": {"code": self.customer_code, "name": self.customer_name},
+            "tendered": self.tendered,
+            "change": self.change,
+            "price": self.breakdown.as_dict(),
+            "needs_confirmation": self.needs_confirmation,
+            "module": {
+                "module_id": self.module.module_id,
+                "balance_kwh": self.module.balance,
+            },
+        }

@@ -1,0 +1,130 @@
+"""One vend from request to token: the order of the durable steps (docs/vending.md).
+
+1. Hold the module's lock; settle any PENDING vend of this module (:func:`recover`).
+2. :func:`prepare` (checks, price, module questions); an unconfirmed amount above the warn
+   amount stops here, audited like a refusal.
+3. Commit the PENDING row (bill number, TID, the exact request's digest).
+4. Ask the module for the token (``SM?TC``).
+5. Commit the token (ISSUED) the moment it returns.
+
+A refusal by the module at step 4 books the vend FAILED. A lost answer (timeout, broken
+line) leaves it PENDING and raises :class:`VendInDoubtError`: the next recovery reads the
+module's last answer and settles it. A crash anywhere is settled the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from starpos.db import Database
+from starpos.devices.sm.errors import SmError, SmRefusedError
+from starpos.devices.sm.messages import IssuedToken
+from starpos.pricing import Breakdown
+from starpos.vending import errors, ledger
+from starpos.vending.kill_switch import AFTER_MODULE, AFTER_PENDING, AFTER_TOKEN_COMMIT, kill_point
+from starpos.vending.module_access import ModuleAccess
+from starpos.vending.prepare import audit_refusal, prepare
+from starpos.vending.recovery import RecoveryReport, recover
+from starpos.vending.sale import ELECTRICITY, PreparedVend, VendRequest
+
+
+@dataclass(frozen=True)
+class VendResult:
+    """An ISSUED vend: its bill number, token and what it sold."""
+
+    bill_number: str
+    token: str
+    tid: int
+    meter_number: str
+    customer_code: str
+    customer_name: str
+    breakdown: Breakdown
+    tendered: Decimal
+    change: Decimal
+    module_id: str
+    recovery: RecoveryReport | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "bill_number": self.bill_number,
+            "state": "issued",
+            "token": self.token,
+            "tid": self.tid,
+            "meter": self.meter_number,
+            "customer": {"code": self.customer_code, "name": self.customer_name},
+            "tendered": self.tendered,
+            "change": self.change,
+            "price": self.breakdown.as_dict(),
+            "module_id": self.module_id,
+        }
+
+
+def sell(database: Database, access: ModuleAccess, request: VendRequest) -> VendResult:
+    """Vend ``request`` through ``access``: a token, or a typed error saying why not."""
+    module = access.module
+    with access.lock.held():
+        try:
+            settled = recover(database, module)
+        except errors.ModuleOfflineError as refusal:
+            audit_refusal(database, request, refusal)
+            raise
+        prepared = prepare(database, module, request)
+        if prepared.needs_confirmation:
+            unconfirmed = errors.WarnAmountNotConfirmedError(
+                net=prepared.breakdown.net, warn=_warn_amount(database)
+            )
+            audit_refusal(database, request, unconfirmed, prepared.actor)
+            raise unconfirmed
+        pending = ledger.open_pending(database, prepared)
+        kill_point(AFTER_PENDING)
+        issued = _ask_module(database, access, prepared, pending)
+        kill_point(AFTER_MODULE)
+        ledger.record_token(database, pending.vend_id, issued, prepared.actor)
+        kill_point(AFTER_TOKEN_COMMIT)
+    return VendResult(
+        bill_number=pending.bill_number,
+        token=issued.token,
+        tid=pending.tid,
+        meter_number=prepared.meter_number,
+        customer_code=prepared.customer_code,
+        customer_name=prepared.customer_name,
+        breakdown=prepared.breakdown,
+        tendered=prepared.tendered,
+        change=prepared.change,
+        module_id=prepared.module.module_id,
+        recovery=settled if (settled.recovered or settled.failed) else None,
+    )
+
+
+def _ask_module(
+    database: Database, access: ModuleAccess, prepared: PreparedVend, pending: ledger.PendingVend
+) -> IssuedToken:
+    key = pending.key_ref
+    try:
+        return access.module.issue_credit_token(
+            key.pan,
+            key.key_register,
+            key.sgc,
+            key.ti,
+            key.krn,
+            key.ken,
+            ELECTRICITY,
+            pending.tid,
+            pending.amount_tenths,
+        )
+    except SmRefusedError as error:
+        # The module answered "no": it acted on nothing, took no credit.
+        ledger.record_failure(database, pending.vend_id, error.code, prepared.actor)
+        raise errors.VendFailedError(bill=pending.bill_number, **errors.reason(error)) from error
+    except SmError as error:
+        # No usable answer: the module may or may not have made the token. Recovery decides.
+        raise errors.VendInDoubtError(bill=pending.bill_number, **errors.reason(error)) from error
+
+
+def _warn_amount(database: Database) -> Decimal | None:
+    from starpos.master_data import system_parameters
+
+    with database.reading() as session:
+        return system_parameters(session).warn_amount
