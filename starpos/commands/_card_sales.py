@@ -29,10 +29,16 @@ from starpos.card_sales import (
 from starpos.cli import print_json
 from starpos.db import Database
 from starpos.devices.card.sun_card import SunCard
+from starpos.i18n import tr_noop, translate
 from starpos.vending.sale import VendRequest
 
 T = TypeVar("T")
 DEFAULT_OPERATOR = "STAR"
+READING_LINE = tr_noop(
+    "cardflows",
+    "{at}  meter {meter}  card {serial}  remaining {remaining} kWh  total {total} kWh  "
+    "tampers {tampers}  overloads {overloads}  flags {flags}",
+)
 
 
 def register(actions: Any) -> None:
@@ -181,11 +187,18 @@ def _list(args: argparse.Namespace, rows: list[dict[str, Any]]) -> int:
     if args.json:
         print_json(rows)
         return 0
+    line = translate("cardflows", READING_LINE)
     for row in rows:
-        flags = ",".join(row["flags"]) or "-"
         print(
-            f"{row['read_at']:%Y-%m-%d %H:%M}  {row['meter']}  {row['card_serial']}  "
-            f"remaining {row['remaining_kwh']} kWh  total {row['cumulative_kwh']} kWh  "
-            f"tampers {row['tamper_count']}  overloads {row['overload_count']}  {flags}"
+            line.format(
+                at=f"{row['read_at']:%Y-%m-%d %H:%M}",
+                meter=row["meter"],
+                serial=row["card_serial"],
+                remaining=row["remaining_kwh"],
+                total=row["cumulative_kwh"],
+                tampers=row["tamper_count"],
+                overloads=row["overload_count"],
+                flags=",".join(row["flags"]) or "-",
+            )
         )
     return 0

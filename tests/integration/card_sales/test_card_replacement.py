@@ -74,7 +74,7 @@ def test_nothing_is_carried_when_a_reading_shows_the_meter_loaded_it(
     number = world.meters[1]
     meter = customer_meter(world, number)
     virtual_card(reader=READER_0)
-    new = virtual_card(reader=READER_1)
+    virtual_card(reader=READER_1)
     with world.card(READER_0) as card:
         issue_card(world.database, card, number, CASHIER)
     with world.card(READER_0) as card:
