@@ -182,9 +182,12 @@ def replace_card(
     )
 
 
-def blank_card(database: Database, card: SunCard, actor: Actor) -> dict[str, Any]:
+def blank_card(
+    database: Database, card: SunCard, actor: Actor, *, discard_credit: bool = False
+) -> dict[str, Any]:
     """Erase the card (identity, credit, return). Refused while it carries credit the meter
-    has not loaded: that credit would be lost (replace the card to carry it instead)."""
+    has not loaded: that credit would be lost (replace the card to carry it instead),
+    unless ``discard_credit``, which the audit entry records with the energy discarded."""
     from starpos.card_sales.intake import take_in
 
     contents = card.read()
@@ -201,8 +204,9 @@ def blank_card(database: Database, card: SunCard, actor: Actor) -> dict[str, Any
                     meter=contents.identity.meter_number,
                     serial=contents.serial,
                 )
-    if contents.credit_pending and contents.credit is not None:
-        raise errors.BlankWithCreditError(energy=contents.credit.energy_kwh)
+    discarded = contents.credit if contents.credit_pending else None
+    if discarded is not None and not discard_credit:
+        raise errors.BlankWithCreditError(energy=discarded.energy_kwh)
     card.blank()
     with database.unit_of_work() as uow:
         session = uow.session
@@ -219,6 +223,8 @@ def blank_card(database: Database, card: SunCard, actor: Actor) -> dict[str, Any
                 "meter": contents.identity.meter_number,
                 "issue_number": contents.identity.issue_number,
                 "registered": stored is not None,
+                "discarded_kwh": discarded.energy_kwh if discarded else None,
+                "discarded_bill": discarded.vend_id if discarded else None,
             },
             actor=actor,
         )
@@ -228,6 +234,7 @@ def blank_card(database: Database, card: SunCard, actor: Actor) -> dict[str, Any
         "blank": True,
         "was_issued": True,
         "meter": contents.identity.meter_number,
+        "discarded_kwh": discarded.energy_kwh if discarded else None,
     }
 
 

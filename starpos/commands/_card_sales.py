@@ -72,7 +72,10 @@ def register(actions: Any) -> None:
     replace.add_argument("--reason", choices=[r.value for r in ReplaceReason], required=True)
     replace.add_argument("--utility-id", type=int, default=1)
 
-    card_flow("blank", "erase a card (refused while it carries unloaded credit)", _blank)
+    blank = card_flow("blank", "erase a card (refused while it carries unloaded credit)", _blank)
+    blank.add_argument(
+        "--discard-credit", action="store_true", help="erase unloaded credit too (audited)"
+    )
 
     history = actions.add_parser("history", help="meter data read back from a meter's cards")
     history.add_argument("meter", help="meter number")
@@ -168,7 +171,13 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _blank(args: argparse.Namespace) -> int:
-    return _show(args, _on_card(args, lambda db, card: blank_card(db, card, _actor(args))))
+    return _show(
+        args,
+        _on_card(
+            args,
+            lambda db, card: blank_card(db, card, _actor(args), discard_credit=args.discard_credit),
+        ),
+    )
 
 
 def _history(args: argparse.Namespace) -> int:
