@@ -92,8 +92,8 @@ def vend_to_card(
     actor = Actor(request.operator_code, request.sales_point_code, request.terminal_code)
     watcher = watch(card)
     report(READING)
-    contents = card.read()
     try:
+        contents = card.read()  # a failed MAC is audited like any refusal
         intake = take_in(database, contents, meter_number=_meter(request), actor=actor)
         _check_card_state(database, intake, contents)
     except StarposError as refusal:

@@ -18,11 +18,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from starpos import permissions
 from starpos.audit import Actor, AuditKind, append
+from starpos.auth import PermissionDeniedError, operator_permissions
 from starpos.card_sales import errors, ledger, register
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.models import CardReading, CardState, IssuedCard, Meter, Vend
+from starpos.db.models import CardReading, CardState, IssuedCard, Meter, Operator, Vend
 from starpos.devices.card.errors import CardAlreadyIssuedError
 from starpos.devices.card.records import IdentityRecord
 from starpos.devices.card.sun_card import CardContents, SunCard
@@ -94,6 +96,7 @@ def issue_card(
     now: datetime | None = None,
 ) -> IssuedCardResult:
     """Bind a blank card to the card meter ``meter_number``, its first or next card."""
+    require_permission(database, actor, permissions.MANAGE_METERS)
     contents = card.read()
     with database.reading() as session:
         meter = register.card_meter(session, meter_number)
@@ -132,6 +135,7 @@ def replace_card(
     old card: the meter loads a sequence only once, so it gets that credit exactly once
     whichever of the two cards it sees first. The old card is refused from now on.
     """
+    require_permission(database, actor, permissions.REPLACE_METER)
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     contents = card.read()
     with database.reading() as session:
@@ -190,6 +194,9 @@ def blank_card(
     unless ``discard_credit``, which the audit entry records with the energy discarded."""
     from starpos.card_sales.intake import take_in
 
+    require_permission(database, actor, permissions.MANAGE_METERS)
+    if discard_credit:
+        require_permission(database, actor, permissions.REFUND)
     contents = card.read()
     if contents.identity is None:
         return {"serial": contents.serial, "blank": True, "was_issued": False}
@@ -236,6 +243,23 @@ def blank_card(
         "meter": contents.identity.meter_number,
         "discarded_kwh": discarded.energy_kwh if discarded else None,
     }
+
+
+def require_permission(database: Database, actor: Actor, permission: str) -> None:
+    """The actor's operator exists and holds ``permission`` (PermissionDeniedError)."""
+    from starpos.vending.errors import UnknownOperatorError
+
+    with database.reading() as session:
+        operator = session.scalars(
+            select(Operator).where(Operator.code == (actor.operator_code or ""))
+        ).first()
+        if operator is None:
+            raise UnknownOperatorError(operator=actor.operator_code or "-")
+        if permission not in operator_permissions(session, operator):
+            label = permissions.LABELS.get(permission, permission)
+            raise PermissionDeniedError(
+                operator=operator.code, action=label[:1].lower() + label[1:]
+            )
 
 
 def _register_row(session: Session, serial: str, identity: IdentityRecord) -> IssuedCard | None:

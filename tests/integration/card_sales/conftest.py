@@ -38,11 +38,12 @@ from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
 )
 from tests.integration.vend.conftest import seeded_database_file  # noqa: F401 (fixture)
 
-CASHIER = Actor("CASH1")
+CASHIER = Actor("CASH1")  # may vend and check
+ADMIN = Actor("ADMIN1")  # may issue, replace and blank cards, may not vend
 
 
-def sale(meter: str, net: str = "50.00", **values: object) -> VendRequest:
-    return VendRequest(meter=meter, net=Decimal(net), operator_code="CASH1", **values)  # type: ignore[arg-type]
+def sale(meter: str, net: str = "50.00", operator: str = "CASH1", **values: object) -> VendRequest:
+    return VendRequest(meter=meter, net=Decimal(net), operator_code=operator, **values)  # type: ignore[arg-type]
 
 
 @dataclass

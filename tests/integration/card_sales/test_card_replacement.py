@@ -12,6 +12,7 @@ from starpos.card_sales import ReplaceReason, check_card, issue_card, replace_ca
 from starpos.card_sales import errors as sale_errors
 from starpos.devices.card.errors import CardReplacedError
 from tests.integration.card_sales.conftest import (
+    ADMIN,
     CASHIER,
     READER_0,
     READER_1,
@@ -34,12 +35,12 @@ def test_unloaded_credit_is_carried_to_the_new_card_and_loaded_once(
     old = virtual_card(reader=READER_0)
     new = virtual_card(reader=READER_1)
     with world.card(READER_0) as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     with world.card(READER_0) as card:
         sold = vend_to_card(world.database, card, sale(number, "40.00"))
 
     with world.card(READER_1) as card:
-        replaced = replace_card(world.database, card, number, ReplaceReason.LOST, CASHIER)
+        replaced = replace_card(world.database, card, number, ReplaceReason.LOST, ADMIN)
     assert replaced.carried is not None
     assert (replaced.carried.bill_number, replaced.carried.sequence) == (sold.bill_number, 1)
     assert replaced.carried.energy_kwh == sold.energy_kwh
@@ -76,7 +77,7 @@ def test_nothing_is_carried_when_a_reading_shows_the_meter_loaded_it(
     virtual_card(reader=READER_0)
     virtual_card(reader=READER_1)
     with world.card(READER_0) as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     with world.card(READER_0) as card:
         vend_to_card(world.database, card, sale(number))
     insert_into_meter(world, meter, READER_0)
@@ -84,7 +85,7 @@ def test_nothing_is_carried_when_a_reading_shows_the_meter_loaded_it(
         check_card(world.database, card, CASHIER)  # the POS sees the meter loaded it
 
     with world.card(READER_1) as card:
-        replaced = replace_card(world.database, card, number, ReplaceReason.BROKEN, CASHIER)
+        replaced = replace_card(world.database, card, number, ReplaceReason.BROKEN, ADMIN)
     assert replaced.carried is None and replaced.sequence_base == 1
     assert [row[2] for row in register_rows(world.database, number)] == ["replaced", "active"]
     assert insert_into_meter(world, meter, READER_1) == "none"
@@ -98,8 +99,8 @@ def test_issue_refuses_a_meter_that_has_a_card_and_replace_one_that_never_had(
     virtual_card(reader=READER_0)
     virtual_card(reader=READER_1)
     with world.card(READER_0) as card:
-        issue_card(world.database, card, world.meters[0], CASHIER)
+        issue_card(world.database, card, world.meters[0], ADMIN)
     with world.card(READER_1) as card, pytest.raises(sale_errors.MeterHasCardError):
-        issue_card(world.database, card, world.meters[0], CASHIER)
+        issue_card(world.database, card, world.meters[0], ADMIN)
     with world.card(READER_1) as card, pytest.raises(sale_errors.NoCardToReplaceError):
-        replace_card(world.database, card, world.meters[1], ReplaceReason.LOST, CASHIER)
+        replace_card(world.database, card, world.meters[1], ReplaceReason.LOST, ADMIN)

@@ -22,6 +22,7 @@ from starpos.devices.card.errors import CardMacError, CardNotIssuedError, WrongM
 from starpos.pricing_inputs import sale_context
 from starpos.vending.history import list_vends
 from tests.integration.card_sales.conftest import (
+    ADMIN,
     CASHIER,
     CardWorld,
     customer_meter,
@@ -40,7 +41,7 @@ def test_a_card_vend_puts_exactly_the_booked_energy_on_the_card(
     number = world.meters[0]
     card_process = virtual_card()
     with world.card() as card:
-        issued = issue_card(world.database, card, number, CASHIER)
+        issued = issue_card(world.database, card, number, ADMIN)
     assert (issued.serial, issued.issue_number) == (card_process.serial, 1)
     assert register_rows(world.database, number) == [(card_process.serial, 1, "active")]
 
@@ -91,7 +92,7 @@ def test_unloaded_credit_is_refused_until_the_meter_has_loaded_it(
     virtual_card()
     meter = customer_meter(world, number)
     with world.card() as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     with world.card() as card:
         first = vend_to_card(world.database, card, sale(number, "40.00"))
 
@@ -119,7 +120,7 @@ def test_a_card_for_another_meter_is_refused_and_nothing_is_booked(
 ) -> None:
     virtual_card()
     with world.card() as card:
-        issue_card(world.database, card, world.meters[0], CASHIER)
+        issue_card(world.database, card, world.meters[0], ADMIN)
     with world.card() as card, pytest.raises(WrongMeterCardError):
         vend_to_card(world.database, card, sale(world.meters[1]))
     assert ledger(world.database) == []
@@ -143,7 +144,7 @@ def test_a_tampered_credit_record_is_refused(world: CardWorld, virtual_card: Any
     number = world.meters[0]
     card_process = virtual_card()
     with world.card() as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     with world.card() as card:
         vend_to_card(world.database, card, sale(number))
     card_process.stop()
@@ -163,7 +164,7 @@ def test_a_replayed_old_credit_record_adds_nothing_anywhere(
     card_process = virtual_card()
     meter = customer_meter(world, number)
     with world.card() as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     with world.card() as card:
         vend_to_card(world.database, card, sale(number, "40.00"))
     assert insert_into_meter(world, meter) == "loaded"
@@ -194,20 +195,20 @@ def test_blank_is_refused_with_unloaded_credit_then_the_card_can_be_issued_again
     card_process = virtual_card()
     meter = customer_meter(world, number)
     with world.card() as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     with world.card() as card:
         vend_to_card(world.database, card, sale(number))
     with world.card() as card, pytest.raises(sale_errors.BlankWithCreditError):
-        blank_card(world.database, card, CASHIER)
+        blank_card(world.database, card, ADMIN)
     insert_into_meter(world, meter)
     with world.card() as card:
-        assert blank_card(world.database, card, CASHIER)["was_issued"] is True
+        assert blank_card(world.database, card, ADMIN)["was_issued"] is True
     assert register_rows(world.database, number) == [(card_process.serial, 1, "blanked")]
     with world.card() as card, pytest.raises(CardNotIssuedError):
         vend_to_card(world.database, card, sale(number))
 
     with world.card() as card:
-        again = issue_card(world.database, card, number, CASHIER)
+        again = issue_card(world.database, card, number, ADMIN)
         contents = card.read()
     assert again.issue_number == 2 and again.sequence_base == 1
     assert contents.identity is not None and contents.identity.sequence_base == 1
@@ -224,7 +225,7 @@ def test_check_reads_without_writing_and_says_why_a_card_cannot_be_sold_to(
         blank = check_card(world.database, card, CASHIER)
     assert blank["problem"]["code"] == "device.card.not_issued" and not blank["sellable"]
     with world.card() as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     with world.card() as card:
         vend_to_card(world.database, card, sale(number))
     before = card_process.state.read_bytes()
@@ -233,3 +234,19 @@ def test_check_reads_without_writing_and_says_why_a_card_cannot_be_sold_to(
     assert card_process.state.read_bytes() == before
     assert checked["meter"] == number and checked["credit_pending"] is True
     assert checked["sellable"] is False and checked["problem"] is None
+
+
+def test_issuing_needs_the_right_to_manage_meters_and_selling_the_right_to_vend(
+    world: CardWorld, virtual_card: Any
+) -> None:
+    from starpos.auth import PermissionDeniedError
+    from starpos.vending.errors import OperatorMayNotVendError
+
+    virtual_card()
+    with world.card() as card, pytest.raises(PermissionDeniedError):
+        issue_card(world.database, card, world.meters[0], CASHIER)
+    with world.card() as card:
+        issue_card(world.database, card, world.meters[0], ADMIN)
+    with world.card() as card, pytest.raises(OperatorMayNotVendError):
+        vend_to_card(world.database, card, sale(world.meters[0], operator="ADMIN1"))
+    assert ledger(world.database) == []

@@ -14,7 +14,7 @@ from starpos.card_sales import issue_card, vend_to_card
 from starpos.db.enums import VendState
 from starpos.devices.card.records import TamperKind
 from tests.integration.card_sales.conftest import (
-    CASHIER,
+    ADMIN,
     CardWorld,
     customer_meter,
     insert_into_meter,
@@ -32,7 +32,7 @@ def test_sell_load_consume_tamper_and_buy_again(
     meter = customer_meter(world, number)
     card_process = virtual_card()
     with world.card() as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     with world.card() as card:
         first = vend_to_card(world.database, card, sale(number, "200.00"))
     assert insert_into_meter(world, meter) == "loaded"

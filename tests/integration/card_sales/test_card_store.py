@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from starpos.db import Database, migrate
 from starpos.db.engine import make_engine
 from starpos.db.models import CardReading
-from tests.integration.card_sales.conftest import CASHIER, CardWorld, register_rows
+from tests.integration.card_sales.conftest import ADMIN, CASHIER, CardWorld, register_rows
 
 
 def test_old_vends_become_keypad_sales_when_the_store_is_upgraded(data_dir: Any) -> None:
@@ -41,7 +41,7 @@ def test_a_reading_can_be_neither_changed_nor_deleted(world: CardWorld, virtual_
     number = world.meters[0]
     virtual_card()
     with world.card() as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     insert_into_meter(world, customer_meter(world, number))
     with world.card() as card:
         check_card(world.database, card, CASHIER)
@@ -67,6 +67,6 @@ def test_a_card_bound_before_the_register_commit_is_adopted(
     with world.card() as card:  # what a crash between the card write and the commit leaves
         card.bind(number, sgc=654321, utility_id=1, issued_at=datetime.now(UTC))
     with world.card() as card:
-        issued = issue_card(world.database, card, number, CASHIER)
+        issued = issue_card(world.database, card, number, ADMIN)
     assert issued.issue_number == 1
     assert register_rows(world.database, number) == [(card_process.serial, 1, "active")]

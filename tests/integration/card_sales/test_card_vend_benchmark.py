@@ -11,7 +11,7 @@ import pytest
 
 from starpos.card_sales import issue_card, vend_to_card
 from tests.integration.card_sales.conftest import (
-    CASHIER,
+    ADMIN,
     CardWorld,
     customer_meter,
     insert_into_meter,
@@ -26,7 +26,7 @@ def test_full_card_vend(benchmark: Any, world: CardWorld, virtual_card: Any) -> 
     meter = customer_meter(world, number)
     virtual_card()
     with world.card() as card:
-        issue_card(world.database, card, number, CASHIER)
+        issue_card(world.database, card, number, ADMIN)
     sequences = []
 
     def load_previous_sale() -> None:

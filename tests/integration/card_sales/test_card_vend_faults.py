@@ -15,6 +15,7 @@ from starpos.card_sales import errors as sale_errors
 from starpos.db.enums import VendState
 from tests.integration.card.conftest import wait_for
 from tests.integration.card_sales.conftest import (
+    ADMIN,
     CASHIER,
     READER_0,
     CardWorld,
@@ -30,7 +31,7 @@ def _issued_card(world: CardWorld, virtual_card: Any, *extra: str) -> Any:
     with ``extra`` (the virtual card counts UPDATEs from its start)."""
     first = virtual_card()
     with world.card() as card:
-        issue_card(world.database, card, world.meters[0], CASHIER)
+        issue_card(world.database, card, world.meters[0], ADMIN)
     first.stop()
     return virtual_card(*extra, state=first.state)
 
