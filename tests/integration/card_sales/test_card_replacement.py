@@ -4,6 +4,7 @@ customer inserts first."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -104,3 +105,32 @@ def test_issue_refuses_a_meter_that_has_a_card_and_replace_one_that_never_had(
         issue_card(world.database, card, world.meters[0], ADMIN)
     with world.card(READER_1) as card, pytest.raises(sale_errors.NoCardToReplaceError):
         replace_card(world.database, card, world.meters[1], ReplaceReason.LOST, ADMIN)
+
+
+def test_the_cli_issues_replaces_and_blanks(
+    world: CardWorld, virtual_card: Any, run_starpos: Any
+) -> None:
+    number = world.meters[3]
+    old = virtual_card(reader=READER_0)
+    new = virtual_card(reader=READER_1)
+
+    def card(*args: str, reader: str = READER_0, operator: str = "ADMIN1") -> Any:
+        return run_starpos(
+            "card", *args, "--key-file", str(world.key_file), "--reader", reader,
+            "--operator", operator, "--json",
+        )  # fmt: skip
+
+    issued = card("issue", number)
+    assert issued.returncode == 0, issued.stderr
+    assert json.loads(issued.stdout)["issue_number"] == 1
+    refused = card("issue", number, operator="CASH1")
+    assert refused.returncode == 2 and "Operator CASH1 may not" in refused.stderr
+    replaced = card("replace", number, "--reason", "broken", reader=READER_1)
+    assert replaced.returncode == 0, replaced.stderr
+    assert json.loads(replaced.stdout)["replaced_serial"] == old.serial
+    blanked = card("blank", reader=READER_1)
+    assert blanked.returncode == 0 and json.loads(blanked.stdout)["was_issued"] is True
+    assert register_rows(world.database, number) == [
+        (old.serial, 1, "replaced"),
+        (new.serial, 2, "blanked"),
+    ]
