@@ -59,8 +59,14 @@ class AuditChainBrokenError(StorageError):
     code = "storage.audit_broken"
     template = (
         "The audit log has been tampered with: {count} problem(s), the first at entry "
-        "{entry_id}: {problem}. Keep a copy of the database and tell the administrator."
+        "{entry_id}. Keep a copy of the database and tell the administrator; "
+        "starpos audit verify --json lists every problem."
     )
+
+
+class AuditHeadMissingError(StorageError):
+    code = "storage.audit_head_missing"
+    template = "The audit log is not set up in this database. Run: starpos db upgrade"
 
 
 def _plain(value: Any) -> Any:
@@ -110,7 +116,7 @@ def append(
     actor = actor or Actor()
     head = session.get(AuditHead, 1, with_for_update=True)
     if head is None:
-        raise StorageError("The audit log has no head row; upgrade the database.")
+        raise AuditHeadMissingError()
     entry = AuditEntry(
         id=head.last_id + 1,
         # Microseconds dropped: what is hashed must read back identically on every database.
@@ -149,9 +155,7 @@ class AuditReport:
     def raise_if_broken(self) -> None:
         if self.problems:
             first = self.problems[0]
-            raise AuditChainBrokenError(
-                count=len(self.problems), entry_id=first.entry_id, problem=first.problem
-            )
+            raise AuditChainBrokenError(count=len(self.problems), entry_id=first.entry_id)
 
 
 def _entries(session: Session, batch: int = 5000) -> Iterator[AuditEntry]:

@@ -79,12 +79,20 @@ class PasswordTooWeakError(AuthError):
 
 class PermissionDeniedError(AuthError):
     code = "auth.permission_denied"
-    template = "Operator {operator} may not {action}. Ask a supervisor."
+    template = (
+        "Operator {operator} does not have the permission {permission}. Ask a supervisor "
+        "or an administrator."
+    )
 
 
 class UnknownPermissionError(AuthError):
     code = "auth.unknown_permission"
     template = "There is no permission called {name}."
+
+
+class UnknownOperatorError(AuthError):
+    code = "auth.unknown_operator"
+    template = "There is no operator with the code {operator}."
 
 
 class UnknownRoleError(AuthError):
@@ -119,10 +127,7 @@ class OperatorSession:
         if self.must_change_password:
             raise PasswordChangeRequiredError(operator=self.operator_code)
         if permission not in self.permissions:
-            label = permissions.LABELS.get(permission, permission)
-            raise PermissionDeniedError(
-                operator=self.operator_code, action=label[:1].lower() + label[1:]
-            )
+            raise PermissionDeniedError(operator=self.operator_code, permission=permission)
 
 
 def operator_permissions(session: Session, operator: Operator) -> frozenset[str]:
@@ -274,6 +279,53 @@ def set_role_permissions(
             AuditKind.PERMISSION_CHANGE,
             subject=f"role:{role_code}",
             details={"added": sorted(granted - before), "removed": sorted(before - granted)},
+            actor=by.actor,
+        )
+        uow.commit()
+
+
+def _operator(session: Session, code: str) -> Operator:
+    operator = session.scalars(select(Operator).where(Operator.code == code)).first()
+    if operator is None:
+        raise UnknownOperatorError(operator=code)
+    return operator
+
+
+def unlock_operator(database: Database, by: OperatorSession, operator_code: str) -> None:
+    """End a lockout before its time (an administrator, after checking who is asking)."""
+    by.require(permissions.ADMIN_OPERATORS)
+    with database.unit_of_work() as uow:
+        operator = _operator(uow.session, operator_code)
+        operator.locked_until = None
+        operator.failed_logins = 0
+        append(
+            uow.session,
+            AuditKind.MASTER_DATA_CHANGE,
+            subject=f"operator:{operator_code}",
+            details={"action": "unlocked"},
+            actor=by.actor,
+        )
+        uow.commit()
+
+
+def reset_password(
+    database: Database, by: OperatorSession, operator_code: str, temporary_password: str
+) -> None:
+    """Give an operator a temporary password they must change at their next login."""
+    by.require(permissions.ADMIN_OPERATORS)
+    if len(temporary_password) < MIN_PASSWORD_LENGTH:
+        raise PasswordTooWeakError(minimum=MIN_PASSWORD_LENGTH)
+    with database.unit_of_work() as uow:
+        operator = _operator(uow.session, operator_code)
+        operator.password_hash = hash_password(temporary_password)
+        operator.must_change_password = True
+        operator.locked_until = None
+        operator.failed_logins = 0
+        append(
+            uow.session,
+            AuditKind.PASSWORD_CHANGE,
+            subject=f"operator:{operator_code}",
+            details={"action": "reset by administrator"},
             actor=by.actor,
         )
         uow.commit()

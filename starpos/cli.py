@@ -39,7 +39,18 @@ class ArgumentParser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def build_parser() -> ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (the first word that is not a global option)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--data-dir", "--lang"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> ArgumentParser:
     from starpos.commands import register_all
 
     parser = ArgumentParser(
@@ -51,7 +62,7 @@ def build_parser() -> ArgumentParser:
     )
     parser.add_argument("--lang", help="language of messages (en, fr, zh_CN)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
-    register_all(commands)
+    register_all(commands, only=_command_in(argv))
     return parser
 
 
@@ -88,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(language_from_environment())
     try:
-        parser = build_parser()
+        parser = build_parser(argv)
         args = parser.parse_args(argv)
         if args.data_dir:
             os.environ["STARPOS_DATA_DIR"] = os.path.abspath(args.data_dir)

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from starpos import bill_numbers
@@ -128,10 +128,6 @@ def list_customers(
         )
     customers = session.scalars(query.options(*_loaded()).limit(limit).offset(offset)).all()
     return [_summary(customer) for customer in customers]
-
-
-def count_customers(session: Session) -> int:
-    return int(session.scalar(select(func.count(Customer.id))) or 0)
 
 
 def customer_by_code(session: Session, code: str) -> CustomerSummary:

@@ -117,7 +117,12 @@ def render_error(error: BaseException, lang: str | None = None) -> str:
     template = getattr(error, "template", None)
     if not isinstance(template, str):
         return str(error)
-    return render("errors", template, dict(getattr(error, "params", {})), lang)
+    # An error given as another's parameter (its cause) is shown in the same language.
+    params = {
+        name: render_error(value, lang) if isinstance(value, BaseException) else value
+        for name, value in getattr(error, "params", {}).items()
+    }
+    return render("errors", template, params, lang)
 
 
 def clear_cache() -> None:

@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from starpos.db.enums import VendState
-from starpos.db.models import Customer, Meter, Vend
+from starpos.db.models import Customer, CustomerType, Meter, MeterModel, TariffScheme, Vend
 from starpos.errors import VendError
 from starpos.sts.meter_number import parse_meter_number
 
@@ -77,38 +77,66 @@ class MeterInfo:
         return asdict(self)
 
 
-def _info(meter: Meter, last: LastPurchase | None) -> MeterInfo:
-    customer = meter.customer
-    scheme = meter.tariff_scheme
-    return MeterInfo(
-        meter_id=meter.id,
-        number=meter.number,
-        pan=meter.pan,
-        model=meter.model.name,
-        payment_mode=str(meter.model.payment_mode),
-        medium=str(meter.medium),
-        stock_status=str(meter.stock_status),
-        contract_status=str(meter.contract_status),
-        outstanding_debt=meter.outstanding_debt,
-        sgc=meter.sgc,
-        ti=meter.ti,
-        krn=meter.krn,
-        tariff_code=scheme.code if scheme else None,
-        tariff_name=scheme.name if scheme else None,
-        customer_code=customer.code if customer else None,
-        customer_name=customer.name if customer else None,
-        customer_address=customer.address if customer else None,
-        customer_status=str(customer.status) if customer else None,
-        customer_type=customer.customer_type.name if customer else None,
-        last_purchase=last,
+# One row per meter, read as plain columns: the counter's lookup is on every sale, and
+# building ORM objects (and their identity map) costs more than the query itself.
+_COLUMNS = (
+    Meter.id,
+    Meter.number,
+    Meter.pan,
+    MeterModel.name,
+    MeterModel.payment_mode,
+    Meter.medium,
+    Meter.stock_status,
+    Meter.contract_status,
+    Meter.outstanding_debt,
+    Meter.sgc,
+    Meter.ti,
+    Meter.krn,
+    TariffScheme.code,
+    TariffScheme.name,
+    Customer.code,
+    Customer.name,
+    Customer.address,
+    Customer.status,
+    CustomerType.name,
+)
+
+
+def _meters() -> Select[*tuple[Any, ...]]:
+    return (
+        select(*_COLUMNS)
+        .join(MeterModel, Meter.model_id == MeterModel.id)
+        .outerjoin(TariffScheme, Meter.tariff_scheme_id == TariffScheme.id)
+        .outerjoin(Customer, Meter.customer_id == Customer.id)
+        .outerjoin(CustomerType, Customer.customer_type_id == CustomerType.id)
     )
 
 
-def _with_details(query: Select[Meter]) -> Select[Meter]:
-    return query.options(
-        joinedload(Meter.model),
-        joinedload(Meter.tariff_scheme),
-        joinedload(Meter.customer).joinedload(Customer.customer_type),
+def _info(row: Any, last: LastPurchase | None) -> MeterInfo:
+    def text(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return MeterInfo(
+        meter_id=row[0],
+        number=row[1],
+        pan=row[2],
+        model=row[3],
+        payment_mode=str(row[4]),
+        medium=str(row[5]),
+        stock_status=str(row[6]),
+        contract_status=str(row[7]),
+        outstanding_debt=row[8],
+        sgc=row[9],
+        ti=row[10],
+        krn=row[11],
+        tariff_code=row[12],
+        tariff_name=row[13],
+        customer_code=row[14],
+        customer_name=row[15],
+        customer_address=row[16],
+        customer_status=text(row[17]),
+        customer_type=row[18],
+        last_purchase=last,
     )
 
 
@@ -129,19 +157,18 @@ def lookup_meter(session: Session, text: str) -> MeterInfo:
     :class:`UnknownMeterError` for a valid one that is not registered.
     """
     number = parse_meter_number(text)
-    meter = session.scalars(_with_details(select(Meter).where(Meter.number == number.iain))).first()
-    if meter is None:
+    row = session.execute(_meters().where(Meter.number == number.iain)).first()
+    if row is None:
         raise UnknownMeterError(number=number.iain)
-    return _info(meter, last_purchase(session, meter.id))
+    return _info(row, last_purchase(session, row[0]))
 
 
 def list_meters(
     session: Session, search: str = "", *, limit: int = 50, offset: int = 0
 ) -> list[MeterInfo]:
     """Meters by number, optionally those whose number or customer name contains ``search``."""
-    query = select(Meter).outerjoin(Meter.customer).order_by(Meter.number)
+    query = _meters().order_by(Meter.number)
     if search:
         pattern = f"%{search}%"
         query = query.where(or_(Meter.number.like(pattern), Customer.name.like(pattern)))
-    meters = session.scalars(_with_details(query.limit(limit).offset(offset))).unique().all()
-    return [_info(meter, None) for meter in meters]
+    return [_info(row, None) for row in session.execute(query.limit(limit).offset(offset))]

@@ -46,12 +46,15 @@ class MeterAlreadyRegisteredError(StorageError):
 
 class MeterNotAvailableError(StorageError):
     code = "storage.meter_not_available"
-    template = "Meter {number} is {status}, so it cannot be {action}."
+    template = (
+        "Meter {number} cannot be used for this while its stock status is {status}. Check "
+        "the meter's history (stock in, stock out, installation)."
+    )
 
 
 class UnknownMasterDataError(StorageError):
     code = "storage.unknown_master_data"
-    template = "There is no {kind} with the code {code}. Check the base data."
+    template = "There is no {table} record with the code {code}. Check the base data."
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,10 @@ class NewMeter:
     ex_factory_date: date | None = None
 
 
-def _by_code(session: Session, model: type, code: str, kind: str) -> object:
+def _by_code(session: Session, model: type, code: str) -> object:
     found = session.scalars(select(model).where(model.code == code)).first()  # type: ignore[attr-defined]
     if found is None:
-        raise UnknownMasterDataError(kind=kind, code=code)
+        raise UnknownMasterDataError(table=model.__tablename__, code=code)  # type: ignore[attr-defined]
     return found
 
 
@@ -87,11 +90,9 @@ def _meter(session: Session, number_text: str) -> Meter:
     return meter
 
 
-def _require(meter: Meter, allowed: tuple[StockStatus, ...], action: str) -> None:
+def _require(meter: Meter, allowed: tuple[StockStatus, ...]) -> None:
     if meter.stock_status not in allowed:
-        raise MeterNotAvailableError(
-            number=meter.number, status=str(meter.stock_status).replace("_", " "), action=action
-        )
+        raise MeterNotAvailableError(number=meter.number, status=str(meter.stock_status))
 
 
 def _move(
@@ -128,8 +129,8 @@ def stock_in_new(
     operator_id: int | None = None,
 ) -> str:
     """Stock in a batch of new meters on one bill; returns the bill number."""
-    model = _by_code(session, MeterModel, model_code, "meter model")
-    branch = _by_code(session, Branch, branch_code, "branch")
+    model = _by_code(session, MeterModel, model_code)
+    branch = _by_code(session, Branch, branch_code)
     assert isinstance(model, MeterModel) and isinstance(branch, Branch)
     bill = bill_numbers.next_number(session, bill_numbers.STOCK_IN, numbering)
     for new in meters:
@@ -171,10 +172,10 @@ def stock_out(
 ) -> str:
     """Stock meters out for installation, or to another branch when ``to_other_branch``."""
     bill = bill_numbers.next_number(session, bill_numbers.STOCK_OUT, numbering)
-    other = _by_code(session, Branch, to_other_branch, "branch") if to_other_branch else None
+    other = _by_code(session, Branch, to_other_branch) if to_other_branch else None
     for text in numbers:
         meter = _meter(session, text)
-        _require(meter, (StockStatus.IN_STOCK,), "stocked out")
+        _require(meter, (StockStatus.IN_STOCK,))
         assert meter.branch_id is not None
         if isinstance(other, Branch):
             _move(
@@ -215,7 +216,7 @@ def stock_in_from_branch(
     bill = bill_numbers.next_number(session, bill_numbers.STOCK_IN, numbering)
     for text in numbers:
         meter = _meter(session, text)
-        _require(meter, (StockStatus.AT_OTHER_BRANCH,), "received from another branch")
+        _require(meter, (StockStatus.AT_OTHER_BRANCH,))
         assert meter.branch_id is not None
         _move(
             session,
@@ -243,11 +244,11 @@ def install_meter(
 ) -> Meter:
     """Register a meter stocked out for installation to a customer (manual 3.3 B)."""
     meter = _meter(session, number_text)
-    _require(meter, (StockStatus.ISSUED,), "installed (stock it out for installation first)")
+    _require(meter, (StockStatus.ISSUED,))
     customer = session.scalars(select(Customer).where(Customer.code == customer_code)).first()
     if customer is None:
         raise UnknownCustomerError(code=customer_code)
-    scheme = _by_code(session, TariffScheme, tariff_code, "tariff")
+    scheme = _by_code(session, TariffScheme, tariff_code)
     assert isinstance(scheme, TariffScheme)
     meter.customer_id = customer.id
     meter.tariff_scheme_id = scheme.id
@@ -274,9 +275,9 @@ def replace_meter(
     stock. The customer, tariff and debt move to the new meter."""
     old = _meter(session, old_number)
     new = _meter(session, new_number)
-    _require(old, (StockStatus.INSTALLED,), "replaced")
-    _require(new, (StockStatus.ISSUED,), "installed (stock it out for installation first)")
-    reason = _by_code(session, ReplacementReason, reason_code, "replacement reason")
+    _require(old, (StockStatus.INSTALLED,))
+    _require(new, (StockStatus.ISSUED,))
+    reason = _by_code(session, ReplacementReason, reason_code)
     assert isinstance(reason, ReplacementReason) and old.customer_id is not None
     bill = bill_numbers.next_number(session, bill_numbers.REPLACEMENT, numbering)
     session.add(
@@ -322,7 +323,7 @@ def cancel_contract(
 ) -> str:
     """End a meter's contract (manual 4.4): no more sales; optionally take the meter back."""
     meter = _meter(session, number_text)
-    _require(meter, (StockStatus.INSTALLED,), "cancelled")
+    _require(meter, (StockStatus.INSTALLED,))
     bill = bill_numbers.next_number(session, bill_numbers.CONTRACT_CANCELLATION, numbering)
     meter.contract_status = ContractStatus.CANCELLED
     meter.contract_end = numbering.when.date()

@@ -8,7 +8,9 @@ from typing import Any
 from starpos.cli import print_json
 from starpos.customers import customer_by_code, list_customers
 from starpos.db import Database
+from starpos.db.enums import CustomerStatus
 from starpos.i18n import translate
+from starpos.status_labels import status_text
 
 
 def register(subparsers: Any) -> None:
@@ -38,7 +40,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for customer in customers:
         meters = ",".join(customer.meters) or "-"
-        print(f"{customer.code:<12} {customer.status:<12} {meters:<14} {customer.name}")
+        status = status_text(CustomerStatus, customer.status)
+        print(f"{customer.code:<12} {status:<12} {meters:<14} {customer.name}")
     return 0
 
 
@@ -53,7 +56,7 @@ def _show(args: argparse.Namespace) -> int:
         (translate("cli", "Address"), customer.address),
         (translate("cli", "ID number"), customer.id_number or "-"),
         (translate("cli", "Customer type"), customer.customer_type),
-        (translate("cli", "Customer status"), customer.status),
+        (translate("cli", "Customer status"), status_text(CustomerStatus, customer.status)),
         (translate("cli", "Region"), customer.region or "-"),
         (translate("cli", "Meters"), ", ".join(customer.meters) or "-"),
         (translate("cli", "Debt"), str(customer.outstanding_debt)),

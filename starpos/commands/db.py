@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from starpos.bill_numbers import NumberingContext, next_number
 from starpos.cli import print_json
 from starpos.db import Database, migrate
 from starpos.db.engine import database_url
+from starpos.db.models import SystemParameters
 from starpos.i18n import translate
+from starpos.master_data import utility_now
 
 
 def register(subparsers: Any) -> None:
@@ -32,6 +38,21 @@ def register(subparsers: Any) -> None:
     number.add_argument("--sales-point", default="")
     number.add_argument("--json", action="store_true")
     number.set_defaults(handler=_number)
+
+    bench = actions.add_parser(
+        "bench", help="build a large store in an empty data folder and time meter lookups"
+    )
+    bench.add_argument("--customers", type=int, default=100_000)
+    bench.add_argument("--vends", type=int, default=1_000_000)
+    bench.add_argument("--lookups", type=int, default=5_000)
+    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument(
+        "--lookups-only",
+        action="store_true",
+        help="only time lookups again on a database an earlier bench built",
+    )
+    bench.add_argument("--json", action="store_true")
+    bench.set_defaults(handler=_bench)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -65,11 +86,46 @@ def _number(args: argparse.Namespace) -> int:
         for _ in range(args.count):
             # One transaction per number, as a sale takes one: the real contention.
             with database.unit_of_work() as uow:
-                context = NumberingContext(datetime.now(), sales_point_code=args.sales_point)
+                context = NumberingContext(
+                    _utility_time(uow.session), sales_point_code=args.sales_point
+                )
                 numbers.append(next_number(uow.session, args.bill_type, context))
                 uow.commit()
     if args.json:
         print_json({"numbers": numbers})
     else:
         print("\n".join(numbers))
+    return 0
+
+
+def _utility_time(session: Session) -> datetime:
+    """The utility's local time, or this machine's when no system parameters exist yet."""
+    if session.get(SystemParameters, 1) is None:
+        return datetime.now()
+    return utility_now(session)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from starpos.store_bench import remeasure, run_bench
+
+    url = database_url()
+    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    with Database.open() as database:
+        if args.lookups_only:
+            print_json(remeasure(database, lookups=args.lookups, seed=args.seed))
+            return 0
+        report = run_bench(
+            database,
+            customers=args.customers,
+            vends=args.vends,
+            lookups=args.lookups,
+            seed=args.seed,
+            path=path,
+            progress=lambda text: print(text, file=sys.stderr, flush=True),
+        )
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        for key, value in report.as_dict().items():
+            print(f"{key}: {value}")
     return 0

@@ -7,8 +7,16 @@ from typing import Any
 
 from starpos.cli import print_json
 from starpos.db import Database
+from starpos.db.enums import (
+    ContractStatus,
+    CustomerStatus,
+    MeterMedium,
+    PaymentMode,
+    StockStatus,
+)
 from starpos.i18n import translate
 from starpos.meter_lookup import MeterInfo, list_meters, lookup_meter
+from starpos.status_labels import status_text
 
 
 def register(subparsers: Any) -> None:
@@ -36,7 +44,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for meter in meters:
         print(
-            f"{meter.number}  {meter.stock_status:<15} {meter.customer_code or '-':<12} "
+            f"{meter.number}  {status_text(StockStatus, meter.stock_status):<20} "
+            f"{meter.customer_code or '-':<12} "
             f"{meter.customer_name or ''}"
         )
     return 0
@@ -60,14 +69,18 @@ def format_meter(meter: MeterInfo) -> str:
     rows = [
         (label("Meter"), meter.number),
         (label("PAN"), meter.pan),
-        (label("Model"), f"{meter.model} ({meter.payment_mode}, {meter.medium})"),
+        (
+            label("Model"),
+            f"{meter.model} ({status_text(PaymentMode, meter.payment_mode)}, "
+            f"{status_text(MeterMedium, meter.medium)})",
+        ),
         (label("Customer"), f"{meter.customer_code or '-'} {meter.customer_name or ''}".strip()),
         (label("Address"), meter.customer_address or ""),
-        (label("Customer status"), meter.customer_status or "-"),
+        (label("Customer status"), status_text(CustomerStatus, meter.customer_status)),
         (label("Customer type"), meter.customer_type or "-"),
         (label("Tariff"), f"{meter.tariff_code or '-'} {meter.tariff_name or ''}".strip()),
-        (label("Contract"), meter.contract_status),
-        (label("Stock status"), meter.stock_status),
+        (label("Contract"), status_text(ContractStatus, meter.contract_status)),
+        (label("Stock status"), status_text(StockStatus, meter.stock_status)),
         (label("Debt"), str(meter.outstanding_debt)),
         ("SGC / TI / KRN", f"{meter.sgc} / {meter.ti:02d} / {meter.krn}"),
         (

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from starpos.cli import UsageError, print_json
 from starpos.db import Database
 from starpos.db.enums import VendState
-from starpos.i18n import translate
+from starpos.i18n import tr_noop, translate
 from starpos.vending import (
     VendRequest,
     VendResult,
@@ -30,10 +31,39 @@ from starpos.vending import (
     sell,
 )
 from starpos.vending.errors import InvalidAmountTextError
-from starpos.vending.history import list_vends
+from starpos.vending.history import list_vends, show_vend
 from starpos.vending.reconcile import reconcile
 
 DEFAULT_OPERATOR = "STAR"
+
+#: Labels and messages printed without --json (context "vend", translated when shown).
+LABELS = {
+    "token": tr_noop("vend", "Token"),
+    "bill": tr_noop("vend", "Bill number"),
+    "meter": tr_noop("vend", "Meter"),
+    "customer": tr_noop("vend", "Customer"),
+    "net": tr_noop("vend", "Net amount"),
+    "amount": tr_noop("vend", "Vending amount"),
+    "energy": tr_noop("vend", "Energy (kWh)"),
+    "change": tr_noop("vend", "Change"),
+    "recovered": tr_noop("vend", "recovered"),
+    "failed": tr_noop("vend", "failed"),
+}
+RECOVERED = tr_noop(
+    "vend",
+    "Module {module}: {recovered} vend(s) recovered with their token, {failed} failed "
+    "(the module never made their token), {waiting} waiting for another module.",
+)
+AGREES = tr_noop(
+    "vend",
+    "Module {module}: balance {balance} kWh agrees with the ledger ({count} vends, {vended} kWh).",
+)
+DISAGREES = tr_noop(
+    "vend",
+    "Module {module}: balance {balance} kWh does NOT agree with the ledger (expected "
+    "{expected} kWh; {problems} problem(s), {pending} vend(s) pending).",
+)
+MESSAGES = (RECOVERED, AGREES, DISAGREES)
 
 
 def register(subparsers: Any) -> None:
@@ -65,11 +95,26 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
+    showing = actions.add_parser("show", help="one vend by bill number")
+    showing.add_argument("bill")
+    showing.add_argument("--json", action="store_true")
+    showing.set_defaults(handler=_show)
+
     reconciling = actions.add_parser(
         "reconcile", help="compare the module's credit with what the ledger vended from it"
     )
     reconciling.add_argument("--json", action="store_true")
     reconciling.set_defaults(handler=_reconcile)
+
+    bench = actions.add_parser(
+        "bench", help="build a large store in an empty data folder and time full vends"
+    )
+    bench.add_argument("--customers", type=int, default=100_000)
+    bench.add_argument("--history", type=int, default=0, help="earlier sales to add first")
+    bench.add_argument("--vends", type=int, default=300)
+    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument("--json", action="store_true")
+    bench.set_defaults(handler=_bench)
 
 
 def _decimal(text: str) -> Decimal:
@@ -105,23 +150,21 @@ def _vend(args: argparse.Namespace) -> int:
 
 
 def format_result(result: VendResult) -> str:
-    def label(text: str) -> str:
-        return translate("vend", text)
-
     token = " ".join(result.token[i : i + 4] for i in range(0, 20, 4))
     price = result.breakdown
     rows = [
-        (label("Token"), token),
-        (label("Bill number"), result.bill_number),
-        (label("Meter"), result.meter_number),
-        (label("Customer"), f"{result.customer_code} {result.customer_name}"),
-        (label("Net amount"), str(price.net)),
-        (label("Vending amount"), str(price.amount)),
-        (label("Energy (kWh)"), str(price.token_kwh)),
-        (label("Change"), str(result.change)),
+        ("token", token),
+        ("bill", result.bill_number),
+        ("meter", result.meter_number),
+        ("customer", f"{result.customer_code} {result.customer_name}"),
+        ("net", str(price.net)),
+        ("amount", str(price.amount)),
+        ("energy", str(price.token_kwh)),
+        ("change", str(result.change)),
     ]
-    width = max(len(name) for name, _ in rows)
-    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+    labelled = [(translate("vend", LABELS[key]), value) for key, value in rows]
+    width = max(len(name) for name, _ in labelled)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in labelled)
 
 
 def _recover(args: argparse.Namespace) -> int:
@@ -130,11 +173,7 @@ def _recover(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_dict())
         return 0
-    text = translate(
-        "vend",
-        "Module {module}: {recovered} vend(s) recovered with their token, {failed} failed "
-        "(the module never made their token), {waiting} waiting for another module.",
-    )
+    text = translate("vend", RECOVERED)
     waiting = sum(len(bills) for bills in report.other_module.values())
     print(
         text.format(
@@ -145,9 +184,9 @@ def _recover(args: argparse.Namespace) -> int:
         )
     )
     for bill in report.recovered:
-        print(f"  {translate('vend', 'recovered')}: {bill}")
+        print(f"  {translate('vend', LABELS['recovered'])}: {bill}")
     for bill in report.failed:
-        print(f"  {translate('vend', 'failed')}: {bill}")
+        print(f"  {translate('vend', LABELS['failed'])}: {bill}")
     return 0
 
 
@@ -167,19 +206,24 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show(args: argparse.Namespace) -> int:
+    with Database.open() as database, database.reading() as session:
+        vend = show_vend(session, args.bill)
+    if args.json:
+        print_json(vend)
+    else:
+        for key, value in vend.items():
+            print(f"{key}: {value}")
+    return 0
+
+
 def _reconcile(args: argparse.Namespace) -> int:
     with Database.open() as database, open_configured_module() as access, access.lock.held():
         report = reconcile(database, access.module)
     if args.json:
         print_json(report.as_dict())
     else:
-        key = (
-            "Module {module}: balance {balance} kWh agrees with the ledger ({count} vends, "
-            "{vended} kWh)."
-            if report.agrees
-            else "Module {module}: balance {balance} kWh does NOT agree with the ledger "
-            "(expected {expected} kWh; {problems} problem(s), {pending} vend(s) pending)."
-        )
+        key = AGREES if report.agrees else DISAGREES
         print(
             translate("vend", key).format(
                 module=report.module_id,
@@ -192,3 +236,23 @@ def _reconcile(args: argparse.Namespace) -> int:
             )
         )
     return 0 if report.agrees else 1
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from starpos.vending.bench import run_vend_bench
+
+    with Database.open() as database:
+        report = run_vend_bench(
+            database,
+            customers=args.customers,
+            history=args.history,
+            vends=args.vends,
+            seed=args.seed,
+            progress=lambda text: print(text, file=sys.stderr, flush=True),
+        )
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        for key, value in report.as_dict().items():
+            print(f"{key}: {value}")
+    return 0

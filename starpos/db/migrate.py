@@ -16,6 +16,7 @@ from alembic.script.revision import RevisionError
 from alembic.util import CommandError
 from sqlalchemy import Engine
 
+from starpos.db.engine import writer
 from starpos.errors import StorageError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -32,7 +33,9 @@ class DatabaseTooNewError(StorageError):
 def alembic_config(engine: Engine) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["engine"] = engine
+    # Migrations take the write lock when they begin and read the schema version after it,
+    # so two programs opening a new database at once upgrade it once, one after the other.
+    config.attributes["engine"] = writer(engine)
     return config
 
 

@@ -59,3 +59,20 @@ def seed_demo(
         )
         uow.commit()
     return SeedReport(report, [operator["code"] for operator in data["operators"]])
+
+
+def load_demo_keys(database: Database) -> dict[str, Any]:
+    """Load the demo keys and credit into the configured module and audit it (a key action)."""
+    from starpos.demo.module import provision_demo_module  # starts a device: only when asked
+
+    done = provision_demo_module(read_json(demo_file("keys.json")))
+    with database.unit_of_work() as uow:
+        append(
+            uow.session,
+            AuditKind.KEY_ACTION,
+            subject=f"module:{done['module_id']}",
+            details={"action": "demo keys loaded", **done},
+            actor=Actor(operator_code="STAR"),
+        )
+        uow.commit()
+    return done

@@ -11,29 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from starpos.errors import VendError
-from starpos.i18n import render_error
-
-
-class ShownReason:
-    """An error used as another error's ``{reason}``: rendered in the reader's language
-    when the outer message is shown, not when it is raised."""
-
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
-
-    def __str__(self) -> str:
-        return render_error(self.error)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
-
-    def __repr__(self) -> str:
-        return f"ShownReason({self.error!r})"
 
 
 def reason(error: BaseException) -> dict[str, Any]:
-    """``{"reason": ..., "reason_code": ...}`` params for an error caused by ``error``."""
-    return {"reason": ShownReason(error), "reason_code": getattr(error, "code", "")}
+    """``{"reason": error, "reason_code": ...}`` params for an error caused by ``error``.
+
+    The cause is kept as an error, so it is rendered in the reader's language together with
+    the outer message (``starpos.i18n.render_error``), never translated when raised.
+    """
+    return {"reason": error, "reason_code": getattr(error, "code", "")}
 
 
 class VendRefusedError(VendError):

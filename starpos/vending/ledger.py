@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,7 +24,7 @@ from starpos.db.enums import ChargeMethod, VendState
 from starpos.db.models import Meter, Vend, VendCharge, VendToken
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef, credit_token_params
-from starpos.master_data import to_local
+from starpos.master_data import system_parameters, to_local
 from starpos.vending import errors
 from starpos.vending.kill_switch import BEFORE_TOKEN_COMMIT, kill_point
 from starpos.vending.sale import ELECTRICITY, PreparedVend
@@ -58,6 +57,7 @@ def open_pending(
     breakdown = prepared.breakdown
     with database.unit_of_work() as uow:
         session = uow.session
+        parameters = system_parameters(session)  # held: later reads hit the identity map
         meter = session.get(Meter, prepared.meter_id, with_for_update=True)
         assert meter is not None
         local = to_local(session, utc_now())
@@ -142,6 +142,7 @@ def open_pending(
             actor=prepared.actor,
         )
         uow.commit()
+        del parameters
         return PendingVend(
             vend.id, bill, tid, prepared.key_ref, prepared.amount_tenths, request.digest()
         )
@@ -165,14 +166,19 @@ def record_token(
             )
         vend.state = VendState.ISSUED
         vend.issued_at = utc_now()
-        vend.tokens.append(
-            VendToken(position=1, kind=CREDIT_TOKEN, token=issued.token, tid=vend.tid)
+        # Added beside the row rather than through vend.tokens: no load of the collection.
+        session.add(
+            VendToken(
+                vend_id=vend.id, position=1, kind=CREDIT_TOKEN, token=issued.token, tid=vend.tid
+            )
         )
-        meter = session.get(Meter, vend.meter_id, with_for_update=True)
-        assert meter is not None
-        meter.outstanding_debt = max(Decimal(0), meter.outstanding_debt - vend.debt_repayment)
-        if vend.prearrange > 0:
-            meter.prearrange_due = False
+        if vend.debt_repayment > 0 or vend.prearrange > 0:
+            meter = session.get(Meter, vend.meter_id, with_for_update=True)
+            assert meter is not None
+            repaid = min(meter.outstanding_debt, vend.debt_repayment)
+            meter.outstanding_debt -= repaid
+            if vend.prearrange > 0:
+                meter.prearrange_due = False
         append(
             session,
             AuditKind.VEND,

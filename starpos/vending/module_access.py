@@ -7,33 +7,25 @@ settles any PENDING vend of that module (docs/vending.md, "Why one vend at a tim
 :class:`ModuleLock` is an ``flock`` on a file in the data folder: the kernel drops it when
 its holder dies, even by SIGKILL, so a crashed vend never blocks the next one.
 
-An empty ``sm.url`` means the embedded emulator (``starpos.devices.sm.embedded``). It is a
-development and demo device: when it holds no keys yet, it is given the demo vending keys
-of ``resources/demo/keys.json`` and some credit from the development KMC, so that
-``starpos demo seed`` followed by ``starpos vend`` just works. A configured module is never
-provisioned automatically.
+An empty ``sm.url`` means the embedded emulator (``starpos.devices.sm.embedded``), started
+here when needed; ``starpos demo seed`` loads the demo keys and credit into it.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from starpos.devices.sm import kmc
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
-from starpos.paths import data_dir, resources_dir
+from starpos.paths import data_dir
 from starpos.settings import Settings
 from starpos.vending.errors import ModuleOfflineError, reason
 
-#: Credit given to a fresh embedded emulator (tenths of a kWh): 100,000 kWh.
-EMBEDDED_DEMO_CREDIT_TENTHS = 1_000_000
 EMBEDDED = "embedded"
 
 
@@ -66,11 +58,40 @@ class ModuleLock:
 
 @dataclass
 class ModuleAccess:
-    """An open module with its lock; ``close()`` (or ``with``) releases the port."""
+    """A module and its lock.
+
+    By default the port is open only while :meth:`exclusive` holds the lock, so programs
+    sharing one module (or one serial port) take turns instead of failing. A program that
+    owns the module all day (the app, a benchmark) sets ``keep_open``: the port then stays
+    open between vends, which saves the reconnect (pyserial waits 0.3 s after closing a
+    ``socket://`` port) but keeps other programs off the module until :meth:`close`.
+    """
 
     module: SecureModule
     lock: ModuleLock
     embedded: bool
+    keep_open: bool = False
+    _depth: int = 0
+
+    @contextmanager
+    def exclusive(self) -> Iterator[SecureModule]:
+        """Hold the lock and the open port for the block (re-entrant).
+
+        Raises :class:`ModuleOfflineError` when the port cannot be opened.
+        """
+        with self.lock.held():
+            self._depth += 1
+            try:
+                if self._depth == 1:
+                    try:
+                        self.module.open()
+                    except SmError as error:
+                        raise ModuleOfflineError(**reason(error)) from error
+                yield self.module
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and not self.keep_open:
+                    self.module.close()
 
     def close(self) -> None:
         self.module.close()
@@ -82,50 +103,28 @@ class ModuleAccess:
         self.close()
 
 
-def open_configured_module(settings: Settings | None = None) -> ModuleAccess:
-    """The module named by ``sm.url`` (the embedded emulator when empty), opened.
+def open_configured_module(
+    settings: Settings | None = None, *, keep_open: bool = False
+) -> ModuleAccess:
+    """The module named by ``sm.url`` (the embedded emulator when empty), ready to use.
 
-    Raises :class:`ModuleOfflineError` when it cannot be reached.
+    The embedded emulator is started here when needed (:class:`ModuleOfflineError` when
+    it cannot be); a port is opened only inside :meth:`ModuleAccess.exclusive`.
     """
     settings = settings or Settings()
     url = str(settings.get("sm.url") or "")
     embedded = not url
-    try:
-        if embedded:
-            from starpos.devices.sm.embedded import ensure_embedded
-
-            url = ensure_embedded(settings.get("sts.tables") or None)
-        module = SecureModule(
-            url,
-            baud=int(settings.get("sm.baud")),
-            timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
-        ).open()
-    except SmError as error:
-        raise ModuleOfflineError(**reason(error)) from error
-    access = ModuleAccess(module, ModuleLock(EMBEDDED if embedded else url), embedded)
     if embedded:
+        from starpos.devices.sm.embedded import ensure_embedded
+
         try:
-            with access.lock.held():
-                provision_embedded_if_empty(module)
+            url = ensure_embedded(settings.get("sts.tables") or None)
         except SmError as error:
-            access.close()
             raise ModuleOfflineError(**reason(error)) from error
-    return access
-
-
-def demo_keys_spec() -> dict[str, Any]:
-    path = resources_dir() / "demo" / "keys.json"
-    spec: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return spec
-
-
-def provision_embedded_if_empty(module: SecureModule) -> dict[str, Any] | None:
-    """Give a key-less embedded emulator the demo keys and credit; what it did, or None."""
-    if module.identify().key_count:
-        return None
-    keys = [
-        kmc.key_from_spec({name: value for name, value in key.items() if name != "comment"})
-        for key in demo_keys_spec()["keys"]
-    ]
-    folder: Path = kmc.default_kmc_dir()
-    return kmc.provision(module, keys, EMBEDDED_DEMO_CREDIT_TENTHS, folder)
+    module = SecureModule(
+        url,
+        baud=int(settings.get("sm.baud")),
+        timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
+    )
+    lock = ModuleLock(EMBEDDED if embedded else url)
+    return ModuleAccess(module, lock, embedded, keep_open=keep_open)

@@ -41,27 +41,39 @@ from starpos.devices.sm.errors import (
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.errors import StarposError
-from starpos.master_data import to_local
-from starpos.pricing_inputs import sale_context
+from starpos.master_data import system_parameters, to_local
+from starpos.pricing_inputs import (
+    MeterHasNoTariffError,
+    customer_type_rules,
+    pricing_rules,
+    purchase_history,
+)
 from starpos.sts.errors import MeterCheckDigitError, StsError
 from starpos.sts.meter_number import parse_meter_number
 from starpos.vending import errors
 from starpos.vending.sale import ModuleSnapshot, PreparedVend, VendRequest
+from starpos.vending.tariff_cache import cached_tariff
 from starpos.vending.tids import TidUnavailable, next_tid
+from starpos.vending.timing import StepTimer, timed
 
 #: A token the key probe asks the module to decrypt; its answer only tells if the key is there.
 PROBE_TOKEN = "0" * 20
 
 
 def prepare(
-    database: Database, module: SecureModule, request: VendRequest, now: datetime | None = None
+    database: Database,
+    module: SecureModule,
+    request: VendRequest,
+    now: datetime | None = None,
+    timer: StepTimer | None = None,
 ) -> PreparedVend:
     """Check and price ``request``; raise a typed refusal (audited) when it cannot be sold."""
     now = now or datetime.now(UTC)
     try:
-        with database.reading() as session:
+        with timed(timer, "store_checks"), database.reading() as session:
             found = _check_store(session, request, now)
-        snapshot = _check_module(module, found)
+        with timed(timer, "module_checks"):
+            snapshot = _check_module(module, found)
     except (StarposError, StsError) as refusal:
         audit_refusal(database, request, refusal)
         raise
@@ -90,12 +102,14 @@ def audit_refusal(
 
 
 def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[str, Any]:
+    # Held for the whole check: the session's identity map is weak, and the clock and the
+    # pricing read these parameters many times; kept alive, each read is a map hit, not SQL.
+    parameters = system_parameters(session)
     operator, sales_point = _check_operator(session, request)
     terminal = _terminal(session, request)
     payment = _payment_term(session, request.payment)
     meter = _check_meter(session, request.meter)
-    context = sale_context(session, meter, now)
-    breakdown = pricing.price_from_net(request.net, context)
+    breakdown = pricing.price_from_net(request.net, _sale_context(session, meter, now))
     tendered = request.net if request.tendered is None else request.tendered
     if tendered < breakdown.net:
         raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
@@ -111,6 +125,7 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
     customer = meter.customer
     assert customer is not None
     return {
+        "parameters": parameters,
         "request": request,
         "operator": operator,
         "sales_point": sales_point,
@@ -126,6 +141,23 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
             meter.pan, int(meter.key_register), meter.sgc, meter.ti, meter.krn, meter.ken
         ),
     }
+
+
+def _sale_context(session: Session, meter: Meter, now: datetime) -> pricing.SaleContext:
+    """:func:`starpos.pricing_inputs.sale_context` with the tariff from the process cache."""
+    if meter.tariff_scheme_id is None:
+        raise MeterHasNoTariffError(number=meter.number)
+    customer = meter.customer
+    assert customer is not None  # _check_meter refused meters without one
+    sale_time = to_local(session, now)
+    return pricing.SaleContext(
+        rules=pricing_rules(session),
+        customer_type=customer_type_rules(session, customer.customer_type),
+        tariff=cached_tariff(session, meter.tariff_scheme_id),
+        history=purchase_history(session, meter, sale_time),
+        at=sale_time,
+        meter=pricing.MeterRules(preinstalled_amount=meter.model.preinstalled_amount),
+    )
 
 
 def _check_operator(session: Session, request: VendRequest) -> tuple[Operator, SalesPoint]:

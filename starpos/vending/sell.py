@@ -14,11 +14,13 @@ module's last answer and settles it. A crash anywhere is settled the same way.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from starpos.db import Database
+from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmRefusedError
 from starpos.devices.sm.messages import IssuedToken
 from starpos.pricing import Breakdown
@@ -28,6 +30,7 @@ from starpos.vending.module_access import ModuleAccess
 from starpos.vending.prepare import audit_refusal, prepare
 from starpos.vending.recovery import RecoveryReport, recover
 from starpos.vending.sale import ELECTRICITY, PreparedVend, VendRequest
+from starpos.vending.timing import StepTimer, timed
 
 
 @dataclass(frozen=True)
@@ -61,27 +64,44 @@ class VendResult:
         }
 
 
-def sell(database: Database, access: ModuleAccess, request: VendRequest) -> VendResult:
-    """Vend ``request`` through ``access``: a token, or a typed error saying why not."""
-    module = access.module
-    with access.lock.held():
-        try:
+def sell(
+    database: Database,
+    access: ModuleAccess,
+    request: VendRequest,
+    timer: StepTimer | None = None,
+) -> VendResult:
+    """Vend ``request`` through ``access``: a token, or a typed error saying why not.
+
+    ``timer`` (benchmarks only) collects the time of each step.
+    """
+    held = ExitStack()
+    try:
+        with timed(timer, "open_and_recover"):
+            module = held.enter_context(access.exclusive())
             settled = recover(database, module)
-        except errors.ModuleOfflineError as refusal:
-            audit_refusal(database, request, refusal)
-            raise
-        prepared = prepare(database, module, request)
+    except errors.ModuleOfflineError as refusal:
+        held.close()
+        audit_refusal(database, request, refusal)
+        raise
+    except BaseException:
+        held.close()  # never leave the module locked behind an error
+        raise
+    with held:
+        prepared = prepare(database, module, request, timer=timer)
         if prepared.needs_confirmation:
             unconfirmed = errors.WarnAmountNotConfirmedError(
                 net=prepared.breakdown.net, warn=_warn_amount(database)
             )
             audit_refusal(database, request, unconfirmed, prepared.actor)
             raise unconfirmed
-        pending = ledger.open_pending(database, prepared)
+        with timed(timer, "pending_commit"):
+            pending = ledger.open_pending(database, prepared)
         kill_point(AFTER_PENDING)
-        issued = _ask_module(database, access, prepared, pending)
+        with timed(timer, "module_token"):
+            issued = _ask_module(database, module, prepared, pending)
         kill_point(AFTER_MODULE)
-        ledger.record_token(database, pending.vend_id, issued, prepared.actor)
+        with timed(timer, "token_commit"):
+            ledger.record_token(database, pending.vend_id, issued, prepared.actor)
         kill_point(AFTER_TOKEN_COMMIT)
     return VendResult(
         bill_number=pending.bill_number,
@@ -99,11 +119,11 @@ def sell(database: Database, access: ModuleAccess, request: VendRequest) -> Vend
 
 
 def _ask_module(
-    database: Database, access: ModuleAccess, prepared: PreparedVend, pending: ledger.PendingVend
+    database: Database, module: SecureModule, prepared: PreparedVend, pending: ledger.PendingVend
 ) -> IssuedToken:
     key = pending.key_ref
     try:
-        return access.module.issue_credit_token(
+        return module.issue_credit_token(
             key.pan,
             key.key_register,
             key.sgc,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -138,3 +139,21 @@ def test_an_entry_that_skips_the_head_collides_instead_of_forking(database: Data
             )
         )
         uow.flush()
+
+
+def test_two_writers_appending_at_once_keep_one_unbroken_chain(database: Database) -> None:
+    def writer(name: str) -> None:
+        with Database.open() as own:  # its own engine and connections, like another program
+            for number in range(60):
+                with own.unit_of_work() as uow:
+                    append(uow.session, AuditKind.LOGIN, subject=f"operator:{name}{number}")
+                    uow.commit()
+
+    threads = [threading.Thread(target=writer, args=(name,)) for name in ("A", "B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    report = _report(database)
+    assert report.intact
+    assert report.entries == 120

@@ -18,11 +18,14 @@ from starpos.auth import (
     PasswordChangeRequiredError,
     PasswordTooWeakError,
     PermissionDeniedError,
+    UnknownOperatorError,
     WrongCredentialsError,
     WrongSalesPointError,
     change_password,
     login,
+    reset_password,
     set_role_permissions,
+    unlock_operator,
 )
 from starpos.db import Database
 from starpos.db.models import AuditEntry, Operator
@@ -42,7 +45,9 @@ def test_a_right_password_logs_in_with_the_roles_permissions(
     session = login(database, "ANNA", "correct horse", sales_point_code="SP1", now=NOW)
     assert session.permissions == {permissions.VEND, permissions.REPRINT}
     assert session.may(permissions.VEND)
-    with pytest.raises(PermissionDeniedError, match="ANNA may not cancel a token"):
+    with pytest.raises(
+        PermissionDeniedError, match="ANNA does not have the permission cancel_token"
+    ):
         session.require(permissions.CANCEL_TOKEN)
     assert _audit_kinds(database) == ["login"]
 
@@ -157,3 +162,27 @@ def test_passwords_are_stored_as_argon2id_hashes(
         stored = session.scalars(select(Operator.password_hash)).one()
     assert stored.startswith("$argon2id$")
     assert "correct horse" not in stored
+
+
+def test_an_administrator_unlocks_and_resets_a_password(
+    database: Database, add_operator: Callable[..., None]
+) -> None:
+    add_operator("BOSS", permissions=(permissions.ADMIN_OPERATORS,))
+    add_operator("ANNA", permissions=(permissions.VEND,))
+    for attempt in range(MAX_FAILED_LOGINS):
+        with pytest.raises((WrongCredentialsError, OperatorLockedError)):
+            login(database, "ANNA", f"guess {attempt}", now=NOW)
+    with pytest.raises(OperatorLockedError):
+        login(database, "ANNA", "correct horse", now=NOW)
+    boss = login(database, "BOSS", "correct horse", now=NOW)
+    unlock_operator(database, boss, "ANNA")
+    anna = login(database, "ANNA", "correct horse", now=NOW)
+    with pytest.raises(PermissionDeniedError):
+        unlock_operator(database, anna, "BOSS")
+    reset_password(database, boss, "ANNA", "temporary-1")
+    reset = login(database, "ANNA", "temporary-1", now=NOW)
+    assert reset.must_change_password
+    with pytest.raises(UnknownOperatorError):
+        unlock_operator(database, boss, "NOBODY")
+    assert _audit_kinds(database).count("master_data_change") == 1  # the unlock
+    assert _audit_kinds(database).count("password_change") == 1

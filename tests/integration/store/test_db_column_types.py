@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.exc import StatementError
 
@@ -84,3 +86,28 @@ def test_times_are_stored_in_utc_and_read_back_aware(database: Database) -> None
         created = session.scalars(select(Customer.created_at)).one()
     assert created == moment
     assert created.tzinfo == UTC
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    amounts=st.lists(
+        st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False), max_size=8
+    )
+)
+def test_any_two_decimal_amount_round_trips_and_sums_exactly(
+    database: Database, amounts: list[Decimal]
+) -> None:
+    with database.unit_of_work() as uow:
+        uow.session.query(ChargeItem).delete()
+        for number, amount in enumerate(amounts):
+            uow.session.add(
+                ChargeItem(code=f"P{number}", name="p", method="by_times", amount=amount)
+            )
+        uow.commit()
+    with database.reading() as session:
+        stored = list(session.scalars(select(ChargeItem.amount).order_by(ChargeItem.id)))
+        total = session.scalar(select(func.sum(ChargeItem.amount)))
+    assert stored == amounts
+    assert (total or Decimal(0)) == sum(amounts, Decimal(0))

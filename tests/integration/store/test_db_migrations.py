@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from starpos.db import Database, migrate
 from starpos.db.base import Base
 from starpos.db.engine import make_engine
 from starpos.db.migrate import DatabaseTooNewError
+from tests.conftest import child_env, starpos_command
 
 
 def test_a_new_database_gets_the_schema_the_models_describe(data_dir: Path) -> None:
@@ -92,3 +94,27 @@ def test_the_url_setting_points_elsewhere(data_dir: Path, tmp_path: Path) -> Non
     assert other.exists()
     assert not (data_dir / "starpos.db").exists()
     create_engine(f"sqlite:///{other}").dispose()
+
+
+def test_two_programs_opening_a_new_database_at_once_both_succeed(data_dir: Path) -> None:
+    children = [
+        subprocess.Popen(
+            starpos_command("db", "init"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=child_env(),
+        )
+        for _ in range(3)
+    ]
+    try:
+        results = [child.communicate(timeout=120) for child in children]
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    assert [child.returncode for child in children] == [0, 0, 0], results
+    engine = make_engine()
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    engine.dispose()

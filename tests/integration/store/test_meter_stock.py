@@ -99,7 +99,7 @@ def test_installing_needs_a_stock_out_first(demo_database: Database) -> None:
         stock_in_new(uow.session, [meter], model_code="SK-1P", branch_code="BR01", numbering=WHEN)
         customer_code = uow.session.scalars(select(Customer.code)).first()
         assert customer_code is not None
-        with pytest.raises(MeterNotAvailableError, match="is in stock, so it cannot be installed"):
+        with pytest.raises(MeterNotAvailableError, match="while its stock status is in_stock"):
             install_meter(
                 uow.session,
                 meter.number,

@@ -114,11 +114,35 @@ def test_reconcile_agrees_after_vends_and_names_the_balance(world: World) -> Non
             sell(world.database, access, request(meter.number, "30.00"))
             for meter in world.meters[:3]
         ]
-        with access.lock.held():
-            report = reconcile(world.database, access.module)
+        with access.exclusive() as module:
+            report = reconcile(world.database, module)
     vended = sum((s.breakdown.token_kwh for s in sold), Decimal("0.0"))
     assert report.agrees
     assert report.vends_issued == 3
     assert report.vended_kwh == vended
     assert report.balance == Decimal(START_CREDIT_TENTHS) / 10 - vended
     assert report.expected_balance == report.balance
+
+
+def test_the_debt_repaid_is_taken_off_the_meter_only_once_the_token_is_made(world: World) -> None:
+    with world.database.reading() as session:
+        numbers = {m.number for m in world.meters}
+        indebted = [
+            meter.number
+            for meter in session.scalars(select(Meter).where(Meter.outstanding_debt > 0))
+            if meter.number in numbers
+        ]
+    if not indebted:
+        pytest.skip("the demo seed gave no sellable meter a debt")
+    number = indebted[0]
+
+    def debt() -> Decimal:
+        with world.database.reading() as session:
+            meter = session.scalars(select(Meter).where(Meter.number == number)).one()
+            return meter.outstanding_debt
+
+    before = debt()
+    with open_configured_module() as access:
+        result = sell(world.database, access, request(number, "100.00"))
+    assert result.breakdown.debt_repayment > 0
+    assert debt() == before - result.breakdown.debt_repayment == result.breakdown.debt_after

@@ -29,33 +29,36 @@ from starpos.sts.request import TokenRequest
 from starpos.sts.tables import StaTables
 from tests.integration.sm.conftest import EmulatorProcess
 
-#: Key bytes the test emulator holds for each demo key register (never real keys).
-KEY_BYTES = {1: "0ABC12DEF3456789", 2: "00112233445566778899AABBCCDDEEFF00112233"}
 MODULE_ID = "20261122"
 #: The module's credit at the start of each test: 20,000.0 kWh, in tenths.
 START_CREDIT_TENTHS = 200_000
 
 
-def demo_keys() -> list[VendingKey]:
+def demo_keys(**changes: Any) -> list[VendingKey]:
+    """The demo keys with known key bytes (``changes``: other key fields, e.g. activation)."""
     spec = json.loads((resources_dir() / "demo" / "keys.json").read_text(encoding="utf-8"))
     keys = []
     for entry in spec["keys"]:
-        fields = dict(entry)
+        fields = {**entry, **changes}  # the demo key bytes are public (keys.json)
         register = int(fields.pop("register"))
-        keys.append(kmc.development_key(register, vending_key_hex=KEY_BYTES[register], **fields))
+        keys.append(kmc.development_key(register, **fields))
     return keys
 
 
 def start_module(
-    folder: Path, tables: Path, credit_tenths: int = START_CREDIT_TENTHS
+    folder: Path,
+    tables: Path,
+    credit_tenths: int = START_CREDIT_TENTHS,
+    module_id: str = MODULE_ID,
+    keys: list[VendingKey] | None = None,
 ) -> EmulatorProcess:
     """An emulator process on a pty with the demo keys and ``credit_tenths`` of credit."""
     emulator = EmulatorProcess(folder / "module", folder / "kmc", tables, "--pty")
-    first = () if (folder / "module").exists() else ("--module-id", MODULE_ID)
+    first = () if (folder / "module").exists() else ("--module-id", module_id)
     emulator.start("--pty", *first)
     if first:
         with SecureModule(emulator.url) as module:
-            kmc.provision(module, demo_keys(), credit_tenths, emulator.kmc_dir)
+            kmc.provision(module, keys or demo_keys(), credit_tenths, emulator.kmc_dir)
     return emulator
 
 

@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>errors</name>
+    <message>
+        <source>Customer {customer} is on the blacklist ({remark}), so no credit may be sold to them. Send the customer to the office.</source>
+        <translation>客户 {customer} 在黑名单中（{remark}），不能向其售电。请让客户到营业厅处理。</translation>
+    </message>
+    <message>
+        <source>Customer {customer} is on the blacklist, so no credit may be sold to them. Send the customer to the office.</source>
+        <translation>客户 {customer} 在黑名单中，不能向其售电。请让客户到营业厅处理。</translation>
+    </message>
+    <message>
+        <source>Meter {number} is a postpaid meter: it takes no token. Take last month's frozen amount as a bill payment instead of a vend.</source>
+        <translation>电表 {number} 是后付费电表，不接受令牌。请按账单缴费收取上月冻结金额，而不是售电。</translation>
+    </message>
+    <message>
+        <source>Meter {number} is a smart card meter: its credit is written on the customer's card. Sell it in the cashier window with the card in the reader.</source>
+        <translation>电表 {number} 是智能卡电表：电量写入客户的卡中。请在收银窗口将卡插入读卡器后售电。</translation>
+    </message>
+    <message>
+        <source>Meter {number} is not installed for a customer, so credit cannot be sold for it. Register it to the customer first.</source>
+        <translation>电表 {number} 未安装给任何客户，不能为其售电。请先将其登记给客户。</translation>
+    </message>
+    <message>
+        <source>No meter {number} is registered here. Check the number on the meter, or register the customer's meter first.</source>
+        <translation>此处没有登记电表 {number}。请核对电表上的号码，或先登记客户的电表。</translation>
+    </message>
+    <message>
+        <source>Operator {operator} is not allowed to log in, so may not sell either. Ask an administrator.</source>
+        <translation>操作员 {operator} 被禁止登录，因此也不能售电。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Operator {operator} may not sell credit. Ask a supervisor to sell it or to give you the right.</source>
+        <translation>操作员 {operator} 无售电权限。请主管代为售电或为您授权。</translation>
+    </message>
+    <message>
+        <source>Operator {operator} may only sell at sales point {home}, not at {sales_point}. Ask an administrator to allow other sales points.</source>
+        <translation>操作员 {operator} 只能在售电点 {home} 售电，不能在 {sales_point}。请管理员允许其在其他售电点售电。</translation>
+    </message>
+    <message>
+        <source>Sales are forbidden at sales point {sales_point}. Sell from another sales point or ask an administrator to allow sales here.</source>
+        <translation>售电点 {sales_point} 禁止售电。请在其他售电点售电，或请管理员在此允许售电。</translation>
+    </message>
+    <message>
+        <source>The check digit of meter number {number} is wrong, so it was mistyped. Read the number on the meter again and type it once more.</source>
+        <translation>电表号 {number} 的校验位错误，说明输入有误。请重新读取电表上的号码并再次输入。</translation>
+    </message>
+    <message>
+        <source>The contract of meter {number} is cancelled, so no credit may be sold for it. The customer must sign a new contract at the office.</source>
+        <translation>电表 {number} 的合同已取消，不能为其售电。客户须到营业厅重新签订合同。</translation>
+    </message>
+    <message>
+        <source>The customer paid {tendered}, less than the net amount {net}. Take at least the net amount.</source>
+        <translation>客户支付了 {tendered}，少于净额 {net}。请至少收取净额。</translation>
+    </message>
+    <message>
+        <source>The net amount {net} is above the warn amount {warn}. Confirm the amount with the customer, then sell it again confirmed.</source>
+        <translation>净额 {net} 超过警告金额 {warn}。请与客户确认金额后，确认并重新售电。</translation>
+    </message>
+    <message>
+        <source>The secure module does not answer ({reason}). Check its cable and power, or the port in the settings, then try again.</source>
+        <translation>安全模块没有应答（{reason}）。请检查其连接线和电源，或设置中的端口，然后重试。</translation>
+    </message>
+    <message>
+        <source>The secure module has no vending key for meter {number} (supply group {sgc}, key revision {krn}, register {register}). Load the KMF file with that key first.</source>
+        <translation>安全模块中没有电表 {number} 的售电密钥（供电组 {sgc}，密钥版本 {krn}，寄存器 {register}）。请先加载含有该密钥的 KMF 文件。</translation>
+    </message>
+    <message>
+        <source>The secure module has {balance} kWh of credit left, less than the {needed} kWh this sale needs. Credit the module (SM manager) or sell a smaller amount.</source>
+        <translation>安全模块剩余 {balance} kWh 电量，少于本次售电所需的 {needed} kWh。请为模块充值（SM 管理）或减少售电金额。</translation>
+    </message>
+    <message>
+        <source>The vend was refused.</source>
+        <translation>售电被拒绝。</translation>
+    </message>
+    <message>
+        <source>The vending key of meter {number} has expired (key expiry number {ken}). The meter needs a key change to a new key revision before credit can be sold.</source>
+        <translation>电表 {number} 的售电密钥已过期（密钥到期号 {ken}）。须先为电表更换到新的密钥版本才能售电。</translation>
+    </message>
+    <message>
+        <source>There is no active payment term {payment}. Use one of: {known}.</source>
+        <translation>没有有效的付款方式 {payment}。请使用以下之一：{known}。</translation>
+    </message>
+    <message>
+        <source>There is no operator {operator}. Check the operator code.</source>
+        <translation>没有操作员 {operator}。请检查操作员代码。</translation>
+    </message>
+    <message>
+        <source>There is no sales point {sales_point}. Check the terminal's configuration.</source>
+        <translation>没有售电点 {sales_point}。请检查终端的配置。</translation>
+    </message>
+    <message>
+        <source>There is no vend with the bill number {bill}.</source>
+        <translation>没有单据号为 {bill} 的售电记录。</translation>
+    </message>
+    <message>
+        <source>Vend {bill} failed and no token was made: {reason}. Nothing was charged to the module; take the money back or try again.</source>
+        <translation>售电 {bill} 失败，未生成令牌：{reason}。模块未扣减电量；请退还款项或重试。</translation>
+    </message>
+    <message>
+        <source>Vend {bill} is not finished: the secure module's answer was lost ({reason}). Keep the money; run the recovery (starpos vend recover, or restart the app) when the module answers again.</source>
+        <translation>售电 {bill} 未完成：安全模块的应答丢失（{reason}）。请保留款项；模块恢复应答后运行恢复（starpos vend recover，或重启应用）。</translation>
+    </message>
+    <message>
+        <source>Vend {bill} is {state}, so it cannot be {action}.</source>
+        <translation>售电 {bill} 的状态是 {state}，因此不能{action}。</translation>
+    </message>
+    <message>
+        <source>{count} unfinished vend(s) were made with secure module {expected}, but module {found} is connected. Connect module {expected} and run the recovery again.</source>
+        <translation>有 {count} 笔未完成的售电是用安全模块 {expected} 做的，但当前连接的是模块 {found}。请连接模块 {expected} 后再次运行恢复。</translation>
+    </message>
+    <message>
+        <source>{number} is not a meter number: {reason}. Type the 11 or 13 digits printed on the meter, or its 18-digit PAN.</source>
+        <translation>{number} 不是电表号：{reason}。请输入电表上印的 11 位或 13 位数字，或 18 位 PAN。</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount. Type digits with a decimal point, like 25.00.</source>
+        <translation>{text} 不是金额。请输入带小数点的数字，例如 25.00。</translation>
+    </message>
+</context>
+<context>
+    <name>vend</name>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Bill number</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Vending amount</source>
+        <translation>售电金额</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量 (kWh)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>recovered</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Module {module}: {recovered} vend(s) recovered with their token, {failed} failed (the module never made their token), {waiting} waiting for another module.</source>
+        <translation>模块 {module}：{recovered} 笔售电已恢复其令牌，{failed} 笔失败（模块从未生成其令牌），{waiting} 笔等待其他模块。</translation>
+    </message>
+    <message>
+        <source>Module {module}: balance {balance} kWh agrees with the ledger ({count} vends, {vended} kWh).</source>
+        <translation>模块 {module}：余额 {balance} kWh 与账目一致（{count} 笔售电，{vended} kWh）。</translation>
+    </message>
+    <message>
+        <source>Module {module}: balance {balance} kWh does NOT agree with the ledger (expected {expected} kWh; {problems} problem(s), {pending} vend(s) pending).</source>
+        <translation>模块 {module}：余额 {balance} kWh 与账目不一致（应为 {expected} kWh；{problems} 个问题，{pending} 笔售电未完成）。</translation>
+    </message>
+</context>
+</TS>

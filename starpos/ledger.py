@@ -1,0 +1,74 @@
+"""How a priced sale is written into the vend ledger (columns only; the vend logic that moves
+a vend through its states lives in the vending package).
+
+``priced_columns`` gives the ``vends`` columns of a :class:`starpos.pricing.Breakdown` and
+``charge_lines`` its ``vend_charges`` rows, so every writer books the same figures the
+voucher prints: ``net_amount = amount + taxed + untaxed + vat + debt_repayment +
+preinstalled + prearrange``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from starpos import pricing
+from starpos.db.enums import ChargeMethod
+from starpos.db.models import ChargeItem, VendCharge
+
+
+def priced_columns(
+    sale: pricing.SaleContext, breakdown: pricing.Breakdown
+) -> dict[str, Decimal | bool]:
+    """The ``Vend`` column values of a sale priced in ``sale`` (not the payment or state)."""
+    return {
+        "net_amount": breakdown.net,
+        "amount": breakdown.amount,
+        "amount_rounding": breakdown.amount_rounding,
+        "taxed_charges": breakdown.taxed_total,
+        "untaxed_charges": breakdown.untaxed_total,
+        "vat_rate": breakdown.vat_rate,
+        "vat": breakdown.vat,
+        "debt_repayment": breakdown.debt_repayment,
+        "debt_after": breakdown.debt_after,
+        "preinstalled": breakdown.preinstalled,
+        "prearrange": breakdown.prearrange,
+        "energy_kwh": breakdown.energy_kwh,
+        "fbe_kwh": breakdown.fbe_kwh,
+        "token_kwh": breakdown.token_kwh,
+        "first_purchase": sale.history.first_purchase,
+    }
+
+
+def charge_lines(session: Session, breakdown: pricing.Breakdown) -> list[VendCharge]:
+    """One ``VendCharge`` per priced charge line, linked to its charge item by code."""
+    codes = [line.code for line in breakdown.charges]
+    items: dict[str, int] = {
+        code: item_id
+        for code, item_id in session.execute(
+            select(ChargeItem.code, ChargeItem.id).where(ChargeItem.code.in_(codes))
+        )
+    }
+    return [
+        VendCharge(
+            position=position,
+            charge_item_id=items.get(line.code),
+            method=ChargeMethod[line.method.name],
+            code=line.code,
+            name=line.name,
+            amount=line.amount,
+            taxed=line.taxed,
+        )
+        for position, line in enumerate(breakdown.charges, start=1)
+    ]
+
+
+def describe(sale: pricing.SaleContext, breakdown: pricing.Breakdown) -> dict[str, Any]:
+    """The figures of a sale for an audit entry (Decimals kept as Decimals)."""
+    return {
+        **priced_columns(sale, breakdown),
+        "charges": [[line.code, line.amount] for line in breakdown.charges],
+    }

@@ -1,0 +1,131 @@
+"""Changing prices: a new dated version of a tariff scheme, audited as a price change.
+
+Old versions are never edited, so every past sale keeps the price it was made with; the
+version in force at a sale is the latest one starting at or before it (local wall clock).
+The rate is given as the pricing's own dataclasses, which validate it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from starpos import permissions, pricing
+from starpos.audit import AuditKind, append
+from starpos.auth import OperatorSession
+from starpos.db import Database
+from starpos.db.enums import TariffKind
+from starpos.db.models import (
+    TariffScheme,
+    TariffStep,
+    TariffVersion,
+    TouDaySwitch,
+    TouHoliday,
+    TouPrice,
+    TouSeason,
+    TouWeekDay,
+)
+from starpos.errors import PricingError
+
+
+class UnknownTariffError(PricingError):
+    code = "pricing.unknown_tariff"
+    template = "There is no tariff {code}. Choose one from the tariff schemes."
+
+
+class TariffVersionExistsError(PricingError):
+    code = "pricing.version_exists"
+    template = (
+        "Tariff {code} already has a version starting at {when}. Choose another start time; "
+        "versions in force are never changed."
+    )
+
+
+def _version(
+    effective_from: datetime, rate: pricing.tariffs.Rate
+) -> tuple[TariffVersion, dict[str, Any]]:
+    if isinstance(rate, pricing.FlatRate):
+        return (
+            TariffVersion(
+                effective_from=effective_from, kind=TariffKind.FLAT, flat_price=rate.price
+            ),
+            {"flat_price": rate.price},
+        )
+    if isinstance(rate, pricing.StepRate):
+        version = TariffVersion(effective_from=effective_from, kind=TariffKind.STEP)
+        for position, block in enumerate(rate.blocks(), start=1):
+            version.steps.append(
+                TariffStep(
+                    position=position,
+                    lower_kwh=block.start_kwh,
+                    upper_kwh=block.end_kwh,
+                    price=block.price,
+                )
+            )
+        return version, {"steps": [[s.end_kwh, s.price] for s in rate.steps]}
+    scheme = rate.scheme
+    version = TariffVersion(effective_from=effective_from, kind=TariffKind.TOU)
+    version.tou_prices = [
+        TouPrice(tariff_index=index, price=price)
+        for index, price in enumerate(scheme.prices, start=1)
+    ]
+    version.tou_day_switches = [
+        TouDaySwitch(
+            day_tariff=day.number,
+            start_minute=switch.start.hour * 60 + switch.start.minute,
+            tariff_index=switch.tariff_index,
+        )
+        for day in scheme.day_tariffs
+        for switch in day.switches
+    ]
+    version.tou_week_days = [
+        TouWeekDay(week_tariff=week.number, weekday=weekday, day_tariff=day_tariff)
+        for week in scheme.week_tariffs
+        for weekday, day_tariff in enumerate(week.days)
+    ]
+    version.tou_seasons = [
+        TouSeason(month=s.month, day=s.day, week_tariff=s.week_tariff) for s in scheme.seasons
+    ]
+    version.tou_holidays = [
+        TouHoliday(month=h.month, day=h.day, year=h.year, day_tariff=h.day_tariff)
+        for h in scheme.holidays
+    ]
+    return version, {"tou_prices": list(scheme.prices)}
+
+
+def add_tariff_version(
+    database: Database,
+    by: OperatorSession,
+    scheme_code: str,
+    effective_from: datetime,
+    rate: pricing.tariffs.Rate,
+) -> None:
+    """Give ``scheme_code`` a new price from ``effective_from`` (utility local time)."""
+    by.require(permissions.CHANGE_PRICES)
+    with database.unit_of_work() as uow:
+        session = uow.session
+        scheme = session.scalars(
+            select(TariffScheme).where(TariffScheme.code == scheme_code)
+        ).first()
+        if scheme is None:
+            raise UnknownTariffError(code=scheme_code)
+        clash = session.scalars(
+            select(TariffVersion.id).where(
+                TariffVersion.scheme_id == scheme.id,
+                TariffVersion.effective_from == effective_from,
+            )
+        ).first()
+        if clash is not None:
+            raise TariffVersionExistsError(code=scheme_code, when=effective_from.isoformat(" "))
+        version, described = _version(effective_from, rate)
+        scheme.versions.append(version)
+        append(
+            session,
+            AuditKind.PRICE_CHANGE,
+            subject=f"tariff:{scheme_code}",
+            details={"effective_from": effective_from, "kind": str(version.kind), **described},
+            actor=by.actor,
+        )
+        uow.commit()

@@ -1,0 +1,39 @@
+"""Benchmark of the counter's meter lookup on a bulk-built store (numbers: `starpos db bench`).
+
+Run with ``pytest -m bench --benchmark-enable tests/integration/store``; the full-size run
+(100,000 customers, 1,000,000 vends) is ``starpos db bench`` (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from starpos.db import Database
+from starpos.meter_lookup import lookup_meter
+from starpos.store_bench import build, measure_lookups
+
+
+@pytest.mark.bench
+@pytest.mark.slow
+def test_meter_lookup_on_a_bulk_store(benchmark: Any, data_dir: Path) -> None:
+    with Database.open() as database:
+        numbers, before, after = build(
+            database, 5_000, 20_000, 3, data_dir / "starpos.db", lambda _text: None
+        )
+        assert len(numbers) == 5_000
+        assert after > before  # the vends take room
+        rng = random.Random(5)
+
+        def lookup() -> str | None:
+            with database.reading() as session:
+                return lookup_meter(session, rng.choice(numbers)).customer_code
+
+        found: Callable[[], str | None] = lookup
+        assert benchmark(found) is not None
+        wall, cpu = measure_lookups(database, numbers, 300, 1)
+        assert len(wall) == len(cpu) == 300

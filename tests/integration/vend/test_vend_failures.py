@@ -1,0 +1,106 @@
+"""The module says no after the PENDING row exists, or another module is connected."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from starpos.db import Database
+from starpos.db.engine import DATABASE_FILE
+from starpos.db.enums import VendState
+from starpos.devices.sm.errors import SmKeyNotActiveError
+from starpos.vending import VendRequest, ledger, open_configured_module, prepare, recover, sell
+from starpos.vending.errors import VendFailedError
+from starpos.vending.kill_switch import AFTER_PENDING, ENVIRONMENT_VARIABLE
+from tests.integration.vend.conftest import World
+from tests.integration.vend.test_vend_kills import starpos, vend
+from tests.integration.vend.vend_world import (
+    demo_keys,
+    module_balance,
+    sellable_meters,
+    start_module,
+    use_module,
+    vend_rows,
+)
+
+
+def test_a_module_refusal_books_the_vend_failed_and_costs_nothing(
+    data_dir: Path, tmp_path: Path, seeded_database_file: Path, tables_path: Path
+) -> None:
+    shutil.copy(seeded_database_file, data_dir / DATABASE_FILE)
+    # Keys that become active tomorrow: only SM?TC checks activation, after PENDING.
+    keys = demo_keys(activation=date.today() + timedelta(days=1))
+    emulator = start_module(tmp_path, tables_path, keys=keys)
+    try:
+        use_module(emulator.url)
+        before = module_balance(emulator.url)
+        with Database.open() as database:
+            meter = sellable_meters(database)[0]
+            with open_configured_module() as access, pytest.raises(VendFailedError) as caught:
+                sell(database, access, VendRequest(meter.number, Decimal("30"), "CASH1"))
+            (row,) = vend_rows(database)
+        assert row["state"] is VendState.FAILED and row["tokens"] == []
+        assert row["bill"] in str(caught.value)
+        assert "not active" in str(caught.value)
+        assert module_balance(emulator.url) == before
+        reconciled = starpos("vend", "reconcile", "--json")
+        assert json.loads(reconciled.stdout)["agrees"] is True
+    finally:
+        emulator.stop()
+
+
+@pytest.mark.slow
+def test_recovery_leaves_another_modules_vends_pending(
+    world: World, tmp_path: Path, tables_path: Path
+) -> None:
+    killed = vend(world.meters[0].number, **{ENVIRONMENT_VARIABLE: AFTER_PENDING})
+    assert killed.returncode == -signal.SIGKILL
+    other = start_module(tmp_path / "other", tables_path, module_id="99887766")
+    try:
+        use_module(other.url)
+        report = json.loads(starpos("vend", "recover", "--json").stdout)
+        (row,) = vend_rows(world.database)
+        assert report["waiting_for_other_module"] == {"20261122": [row["bill"]]}
+        assert row["state"] is VendState.PENDING
+    finally:
+        other.stop()
+    use_module(world.url)
+    report = json.loads(starpos("vend", "recover", "--json").stdout)
+    (row,) = vend_rows(world.database)
+    assert report["failed"] == [row["bill"]] and row["state"] is VendState.FAILED
+
+
+def test_a_refusal_the_vend_did_not_live_to_book_is_settled_failed(
+    data_dir: Path, tmp_path: Path, seeded_database_file: Path, tables_path: Path
+) -> None:
+    # What a crash between the module's "no" and the FAILED commit leaves behind: a PENDING
+    # row whose request the module answered with a refusal (GL?RR has it).
+    shutil.copy(seeded_database_file, data_dir / DATABASE_FILE)
+    keys = demo_keys(activation=date.today() + timedelta(days=1))
+    emulator = start_module(tmp_path, tables_path, keys=keys)
+    try:
+        use_module(emulator.url)
+        with Database.open() as database, open_configured_module() as access:
+            meter = sellable_meters(database)[0]
+            request = VendRequest(meter.number, Decimal("30"), "CASH1")
+            with access.exclusive() as module:
+                prepared = prepare(database, module, request)
+                pending = ledger.open_pending(database, prepared)
+                key = pending.key_ref
+                with pytest.raises(SmKeyNotActiveError):
+                    module.issue_credit_token(
+                        key.pan, key.key_register, key.sgc, key.ti, key.krn, key.ken,
+                        0, pending.tid, pending.amount_tenths,
+                    )  # fmt: skip
+                report = recover(database, module)
+            (row,) = vend_rows(database)
+        assert report.failed == [pending.bill_number]
+        assert row["state"] is VendState.FAILED
+    finally:
+        emulator.stop()
