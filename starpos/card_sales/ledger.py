@@ -17,8 +17,9 @@ from starpos.bill_numbers import NumberingContext
 from starpos.card_sales.pricing import PricedCardSale
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.enums import ChargeMethod, MeterMedium, VendState
-from starpos.db.models import CardVend, Meter, Vend, VendCharge
+from starpos.db.enums import MeterMedium, VendState
+from starpos.db.models import CardVend, Meter, Vend
+from starpos.ledger import charge_lines, priced_columns
 from starpos.vending import errors
 
 
@@ -68,33 +69,10 @@ def open_pending(
             tariff_version_id=sale.tariff_version_id,
             tendered=sale.tendered,
             change=sale.change,
-            net_amount=breakdown.net,
-            amount=breakdown.amount,
-            taxed_charges=breakdown.taxed_total,
-            untaxed_charges=breakdown.untaxed_total,
-            vat_rate=breakdown.vat_rate,
-            vat=breakdown.vat,
-            debt_repayment=breakdown.debt_repayment,
-            debt_after=breakdown.debt_after,
-            preinstalled=breakdown.preinstalled,
-            prearrange=breakdown.prearrange,
-            amount_rounding=breakdown.amount_rounding,
-            energy_kwh=breakdown.energy_kwh,
-            fbe_kwh=breakdown.fbe_kwh,
-            token_kwh=breakdown.token_kwh,
-            first_purchase=breakdown.preinstalled > 0,
+            # The same figures and charge lines as every writer of the ledger.
+            **priced_columns(sale.context, breakdown),
         )
-        vend.charges = [
-            VendCharge(
-                position=position,
-                method=ChargeMethod[line.method.name],
-                code=line.code,
-                name=line.name,
-                amount=line.amount,
-                taxed=line.taxed,
-            )
-            for position, line in enumerate(breakdown.charges, start=1)
-        ]
+        vend.charges = charge_lines(session, breakdown)
         session.add(vend)
         session.flush()
         session.add(

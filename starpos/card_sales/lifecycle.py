@@ -256,10 +256,7 @@ def require_permission(database: Database, actor: Actor, permission: str) -> Non
         if operator is None:
             raise UnknownOperatorError(operator=actor.operator_code or "-")
         if permission not in operator_permissions(session, operator):
-            label = permissions.LABELS.get(permission, permission)
-            raise PermissionDeniedError(
-                operator=operator.code, action=label[:1].lower() + label[1:]
-            )
+            raise PermissionDeniedError(operator=operator.code, permission=permission)
 
 
 def _register_row(session: Session, serial: str, identity: IdentityRecord) -> IssuedCard | None:

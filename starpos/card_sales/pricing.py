@@ -47,6 +47,7 @@ class PricedCardSale:
     customer_code: str
     customer_name: str
     tariff_version_id: int | None
+    context: pricing.SaleContext
     breakdown: pricing.Breakdown
     tendered: Decimal
     change: Decimal
@@ -93,7 +94,8 @@ def _priced(session: Session, request: VendRequest, meter_id: int, now: datetime
     )
     assert meter is not None
     customer = _check_customer(meter)
-    breakdown = pricing.price_from_net(request.net, sale_context(session, meter, now))
+    context = sale_context(session, meter, now)
+    breakdown = pricing.price_from_net(request.net, context)
     tendered = request.net if request.tendered is None else request.tendered
     if tendered < breakdown.net:
         raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
@@ -112,6 +114,7 @@ def _priced(session: Session, request: VendRequest, meter_id: int, now: datetime
         customer_code=customer.code,
         customer_name=customer.name,
         tariff_version_id=_tariff_version(session, meter, local),
+        context=context,
         breakdown=breakdown,
         tendered=tendered,
         change=tendered - breakdown.net,

@@ -124,7 +124,10 @@ def test_the_cli_issues_replaces_and_blanks(
     assert issued.returncode == 0, issued.stderr
     assert json.loads(issued.stdout)["issue_number"] == 1
     refused = card("issue", number, operator="CASH1")
-    assert refused.returncode == 2 and "Operator CASH1 may not" in refused.stderr
+    assert (
+        refused.returncode == 2
+        and "Operator CASH1 does not have the permission manage_meters" in refused.stderr
+    )
     replaced = card("replace", number, "--reason", "broken", reader=READER_1)
     assert replaced.returncode == 0, replaced.stderr
     assert json.loads(replaced.stdout)["replaced_serial"] == old.serial
