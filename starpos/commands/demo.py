@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from starpos.cli import print_json
 from starpos.db import Database
-from starpos.demo.seed import load_demo_keys, seed_demo
+from starpos.demo.seed import is_seeded, load_demo_keys, seed_demo
 from starpos.i18n import translate
 
 
@@ -25,6 +28,14 @@ def register(subparsers: Any) -> None:
     )
     seed.add_argument("--json", action="store_true")
     seed.set_defaults(handler=_seed)
+
+    run = actions.add_parser(
+        "run",
+        help="seed on first use, then open the window (or, with no display, one sale headless)",
+    )
+    run.add_argument("--headless", action="store_true", help="never open a window")
+    run.add_argument("--amount", default="50.00", help="net amount of the headless sale")
+    run.set_defaults(handler=_run)
 
     keys = actions.add_parser(
         "load-keys", help="load the demo vending keys and credit into the secure module"
@@ -79,3 +90,69 @@ def _print_module(module: dict[str, Any]) -> None:
             module=module["module_id"], keys=module["keys_loaded"], balance=module["balance"]
         )
     )
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+        return False
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _run(args: argparse.Namespace) -> int:
+    with Database.open() as database:
+        if not is_seeded(database):
+            print(translate("cli", "First run: seeding the demo utility (this takes a minute)."))
+            seed_demo(database)
+            _print_module(load_demo_keys(database))
+    if not args.headless and _has_display():
+        from starpos.commands.app import run_app
+
+        return run_app(args)
+    return _run_headless(_net_amount(args.amount))
+
+
+def _net_amount(text: str) -> Decimal:
+    from starpos.vending.errors import InvalidAmountTextError
+
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise InvalidAmountTextError(text=text) from None
+    if not value.is_finite():
+        raise InvalidAmountTextError(text=text)
+    return value
+
+
+def _run_headless(net: Decimal) -> int:
+    from starpos.demo.walkthrough import DEMO_CASHIER, sell_one
+    from starpos.settings import Settings
+
+    print(translate("cli", "No display: showing one sale at the counter without the window."))
+    with Database.open() as database:
+        sale = sell_one(database, Settings(), net)
+    token = " ".join(sale.token[i : i + 4] for i in range(0, 20, 4))
+    text = translate(
+        "cli",
+        "Cashier {cashier} sold {net} to meter {meter} ({customer}): bill {bill}, "
+        "{energy} kWh.\nToken: {token}",
+    )
+    print(
+        text.format(
+            cashier=DEMO_CASHIER[0],
+            net=sale.net,
+            meter=sale.meter_number,
+            customer=sale.customer_name,
+            bill=sale.bill_number,
+            energy=sale.energy_kwh,
+            token=token,
+        )
+    )
+    if sale.voucher_png is not None:
+        print(
+            translate("cli", "Voucher printed by the virtual printer: {path}").format(
+                path=sale.voucher_png
+            )
+        )
+    return 0

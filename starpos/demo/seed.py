@@ -31,6 +31,12 @@ class SeedReport:
         return {"operators": self.operators, **asdict(self.population)}
 
 
+def is_seeded(database: Database) -> bool:
+    """True once a utility (demo or real) is in the database."""
+    with database.reading() as session:
+        return session.get(SystemParameters, 1) is not None
+
+
 def seed_demo(
     database: Database, *, customers: int = 1000, spare_meters: int = 50, seed: int = 2026
 ) -> SeedReport:
