@@ -94,14 +94,6 @@
         <translation>Il n'y a encore aucun bon à réimprimer dans ce service.</translation>
     </message>
     <message>
-        <source>This installation cannot sell yet: its vend service is missing. Nothing was sold and no money should be taken; ask your installer to update StarPOS.</source>
-        <translation>Cette installation ne peut pas encore vendre : son service de vente manque. Rien n'a été vendu et aucun argent ne doit être encaissé ; demandez à votre installateur de mettre StarPOS à jour.</translation>
-    </message>
-    <message>
-        <source>This installation has no voucher printer support. The sale is kept; ask your installer to update StarPOS, then reprint the voucher.</source>
-        <translation>Cette installation ne prend pas en charge l'imprimante de bons. La vente est conservée ; demandez à votre installateur de mettre StarPOS à jour, puis réimprimez le bon.</translation>
-    </message>
-    <message>
         <source>Type or scan the meter number first.</source>
         <translation>Tapez ou scannez d'abord le numéro de compteur.</translation>
     </message>
@@ -626,10 +618,6 @@
     <message>
         <source>credit {kwh} kWh</source>
         <translation>crédit {kwh} kWh</translation>
-    </message>
-    <message>
-        <source>no printer support</source>
-        <translation>pas de prise en charge d'imprimante</translation>
     </message>
     <message>
         <source>offline</source>

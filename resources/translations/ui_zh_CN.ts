@@ -94,14 +94,6 @@
         <translation>本班次还没有可重打的凭条。</translation>
     </message>
     <message>
-        <source>This installation cannot sell yet: its vend service is missing. Nothing was sold and no money should be taken; ask your installer to update StarPOS.</source>
-        <translation>此安装还不能售电：缺少售电服务。未售出任何电量，请勿收款；请联系安装人员更新 StarPOS。</translation>
-    </message>
-    <message>
-        <source>This installation has no voucher printer support. The sale is kept; ask your installer to update StarPOS, then reprint the voucher.</source>
-        <translation>此安装不支持凭条打印机。售电已保存；请联系安装人员更新 StarPOS，然后重打凭条。</translation>
-    </message>
-    <message>
         <source>Type or scan the meter number first.</source>
         <translation>请先输入或扫描表号。</translation>
     </message>
@@ -626,10 +618,6 @@
     <message>
         <source>credit {kwh} kWh</source>
         <translation>余额 {kwh} kWh</translation>
-    </message>
-    <message>
-        <source>no printer support</source>
-        <translation>不支持打印机</translation>
     </message>
     <message>
         <source>offline</source>

@@ -28,17 +28,13 @@ def register(subparsers: Any) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    from starpos.devices.printer import forbid_blocking_calls_from
     from starpos.ui.application import create_application, install_exception_hook
     from starpos.ui.core_services import open_services
     from starpos.ui.counter_app import CounterApp
 
-    try:
-        from starpos.devices.printer import forbid_blocking_calls_from
-    except ImportError:
-        pass  # a build without the printer package
-    else:
-        # Printing from the GUI thread would freeze the counter: make it fail loudly.
-        forbid_blocking_calls_from(threading.main_thread())
+    # Printing from the GUI thread would freeze the counter: make it fail loudly.
+    forbid_blocking_calls_from(threading.main_thread())
     settings = Settings()
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)

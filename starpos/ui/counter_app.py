@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from starpos.counter.views import CounterRules, OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.login_window import LoginWindow
 from starpos.ui.pos.pos_window import PosWindow
-from starpos.ui.services import AuthService, CounterRules, CounterService, OperatorSession
+from starpos.ui.services import AuthService, CounterService
 from starpos.ui.signals import emit
 from starpos.ui.workers import JobFailure, Workers
 

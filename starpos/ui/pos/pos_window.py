@@ -25,6 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.counter.views import (
+    CounterRules,
+    CustomerCard,
+    OperatorSession,
+    Quote,
+    VendOutcome,
+    VendRequest,
+)
 from starpos.errors import DeviceError, StarposError
 from starpos.ui.counter_errors import (
     CustomerBlacklisted,
@@ -39,16 +47,7 @@ from starpos.ui.pos.device_watch import DeviceWatch
 from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.pos.token_panel import TokenPanel
 from starpos.ui.pos.voucher_actions import VoucherActions
-from starpos.ui.services import (
-    AuthService,
-    CounterRules,
-    CounterService,
-    CustomerCard,
-    OperatorSession,
-    Quote,
-    VendOutcome,
-    VendRequest,
-)
+from starpos.ui.services import AuthService, CounterService
 from starpos.ui.signals import emit
 from starpos.ui.status_bar import CounterStatusBar
 from starpos.ui.translator import tr

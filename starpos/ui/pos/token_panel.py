@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from starpos.counter.views import VendOutcome
 from starpos.ui.money import format_kwh, group_token
-from starpos.ui.services import VendOutcome
 from starpos.ui.translator import tr
 
 
