@@ -1,8 +1,12 @@
 """The secure module as the counter reaches it: the vend service's access, opened on first use.
 
 The module is reached through :class:`~starpos.vending.ModuleAccess` (the lock that keeps
-one vend at a time per module, across programs). A failure drops the connection, so a
-module plugged back in (or a port the installer just changed) is found on the next call.
+one vend at a time per module, across programs), opened with ``keep_open``: the counter
+owns the module while it runs, so a vend does not pay the reconnect after each sale
+(pyserial sleeps 0.3 s closing a ``socket://`` port), and another program (a ``starpos
+vend`` in a terminal) is refused with ``vend.module_busy`` instead of waiting on a port in
+use. A failure drops the connection and the claim, so a module plugged back in (or a port
+the installer just changed) is found on the next call.
 One thread at a time uses a link: the window's module worker, or a script's main thread.
 """
 
@@ -24,7 +28,7 @@ class ModuleLink:
     def access(self) -> ModuleAccess:
         """The vend service's access to the configured module (opened on first use)."""
         if self._access is None:
-            self._access = open_configured_module(self._fresh_settings())
+            self._access = open_configured_module(self._fresh_settings(), keep_open=True)
         return self._access
 
     def _fresh_settings(self) -> Settings:
