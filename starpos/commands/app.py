@@ -38,8 +38,8 @@ def run_app(args: argparse.Namespace) -> int:
     settings = Settings()
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)
-    auth, counter = open_services(settings)
-    counter_app = CounterApp(auth, counter)
+    auth, counter, cards = open_services(settings)
+    counter_app = CounterApp(auth, counter, cards=cards)
     install_exception_hook(counter_app.funnel)
     if counter.is_empty() and not getattr(args, "quit_when_ready", False):
         from starpos.ui.first_run import FirstRunDialog

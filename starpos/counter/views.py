@@ -111,6 +111,7 @@ class VendOutcome:
     paid: Decimal
     change: Decimal
     issued_at: datetime
+    card_serial: str = ""  # a card sale: the credit went onto this card (no token)
 
 
 @dataclass(frozen=True)
@@ -141,3 +142,51 @@ class DeviceState:
     detail: str = ""  # English source text (context ``status``), e.g. "paper out"
     balance_kwh: Decimal | None = None
     params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CardPresence:
+    """A card arriving in or leaving a reader (``reader`` is the PC/SC reader name)."""
+
+    inserted: bool
+    reader: str
+
+
+@dataclass(frozen=True)
+class CardTamper:
+    kind: str  # English source text (context ``cardmode``), e.g. "cover opened"
+    at: datetime  # the meter's clock
+
+
+@dataclass(frozen=True)
+class CardReading:
+    """A SUN card as read and verified at the counter, with what its meter wrote back.
+
+    Energy is kWh at 0.1 resolution. ``problem`` is the rendered reason the card cannot be
+    sold to (empty when it can); ``credit_pending`` means the card still carries credit its
+    meter has not loaded (``pending_kwh``, sale ``pending_bill``).
+    """
+
+    reader: str
+    serial: str
+    meter_number: str = ""
+    issue_number: int = 0
+    sellable: bool = False
+    problem: str = ""
+    credit_pending: bool = False
+    pending_kwh: Decimal | None = None
+    pending_bill: str = ""
+    has_meter_data: bool = False
+    remaining_kwh: Decimal | None = None
+    cumulative_kwh: Decimal | None = None
+    monthly_kwh: tuple[Decimal, ...] = ()
+    meter_clock: datetime | None = None
+    relay_open: bool = False
+    power_cut_count: int = 0
+    tamper_count: int = 0
+    tampers: tuple[CardTamper, ...] = ()
+    overload_count: int = 0
+    warning_level: int = 0  # 0 none, 1 low credit, 2 very low credit
+    overdraft_used_kwh: Decimal | None = None
+    flagged: bool = False  # new tampers or overloads since the meter's previous reading
+    sales_in_doubt: tuple[str, ...] = ()  # bill numbers settled or still pending

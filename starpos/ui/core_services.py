@@ -7,10 +7,14 @@ loudly instead of freezing the window (DESIGN.md rule 2).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from starpos.counter import Counter, CounterAuth, open_counter
+from starpos.counter.cards import CounterCards, Stoppable
 from starpos.counter.views import (
+    CardPresence,
+    CardReading,
     CounterRules,
     CustomerCard,
     DeviceState,
@@ -118,11 +122,41 @@ class CounterOnWorkers:
         self.core.close()
 
 
+class CardsOnWorkers:
+    """:class:`~starpos.ui.services.CardService`: reads and card vends on the card worker."""
+
+    def __init__(self, core: CounterCards) -> None:
+        self.core = core
+
+    def watch(self, on_change: Callable[[CardPresence], None]) -> Stoppable:
+        return self.core.watch(on_change)  # the monitor has its own thread
+
+    @runs_on(Workers.CARD)
+    def read(self, reader: str, operator: OperatorSession) -> CardReading:
+        return self.core.read(reader, operator)
+
+    @runs_on(Workers.CARD)
+    def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
+        return self.core.vend(request, operator, reader)
+
+    def close(self) -> None:
+        """After the workers stopped: release the card reader."""
+        self.core.close()
+
+
 def on_workers(auth: CounterAuth, counter: Counter) -> tuple[AuthOnWorkers, CounterOnWorkers]:
     """The core's logins and counter as the window's two services."""
     return AuthOnWorkers(auth), CounterOnWorkers(counter)
 
 
-def open_services(settings: Settings) -> tuple[AuthOnWorkers, CounterOnWorkers]:
-    """Open the configured database and devices, as the window's two services."""
-    return on_workers(*open_counter(settings))
+def cards_on_workers(counter: Counter) -> CardsOnWorkers:
+    """Card mode for a counter: its card reads and card vends on the card worker."""
+    return CardsOnWorkers(CounterCards(counter.database, counter.settings, counter.auth))
+
+
+def open_services(
+    settings: Settings,
+) -> tuple[AuthOnWorkers, CounterOnWorkers, CardsOnWorkers]:
+    """Open the configured database and devices, as the window's services."""
+    auth, counter = open_counter(settings)
+    return AuthOnWorkers(auth), CounterOnWorkers(counter), cards_on_workers(counter)

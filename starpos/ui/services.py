@@ -8,15 +8,19 @@ same methods. Every failure a person can cause or meet is a typed
 
 Which worker runs what (DESIGN.md rule 2): authentication, look-ups, quotes and lists on
 the ``database`` worker; the vend and the module's state on the ``module`` worker; printing,
-previews and the printer's state on the ``printer`` worker.
+previews and the printer's state on the ``printer`` worker; card reads and card vends on
+the ``card`` worker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Protocol
 
 from starpos.counter.views import (
+    CardPresence,
+    CardReading,
     CounterRules,
     CustomerCard,
     DeviceState,
@@ -80,5 +84,23 @@ class CounterService(Protocol):
     def printer_state(self) -> DeviceState: ...
 
     def test_print(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+class CardService(Protocol):
+    """SUN cards at the counter (absent when no card reader service is set up)."""
+
+    def watch(self, on_change: Callable[[CardPresence], None]) -> Stoppable:
+        """Report every card in or out; ``on_change`` runs on a background thread."""
+        ...
+
+    def read(self, reader: str, operator: OperatorSession) -> CardReading: ...
+
+    def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome: ...
 
     def close(self) -> None: ...

@@ -53,7 +53,7 @@ class TokenPanel(QGroupBox):
         self.outcome = outcome
         self.previous = False
         self.print_state = "printing"
-        self.copy_button.setEnabled(True)
+        self.copy_button.setEnabled(not outcome.card_serial)
         self._fill()
 
     def mark_previous(self, previous: bool) -> None:
@@ -85,7 +85,12 @@ class TokenPanel(QGroupBox):
             self.details.setText(tr("pos", "The token appears here after the vend."))
             self.voucher_state.clear()
             return
-        self.token_label.setText(group_token(outcome.token))
+        if outcome.card_serial:  # a card sale: the credit is on the card, there is no token
+            self.token_label.setText(
+                tr("pos", "Credit on card {serial}").format(serial=outcome.card_serial)
+            )
+        else:
+            self.token_label.setText(group_token(outcome.token))
         self.token_label.setStyleSheet("color: #9e9e9e;" if self.previous else "")
         self.setTitle(tr("pos", "Previous sale") if self.previous else tr("pos", "Token"))
         self.details.setText(
