@@ -780,4 +780,11 @@
         <translation>Numéro de compteur (lu sur la carte)</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Sale {bill} to this meter is still unfinished on another card of the meter. Insert that card first so the sale can be completed or cancelled.</source>
+        <translation>La vente {bill} pour ce compteur est encore inachevée sur une autre carte du compteur. Insérez d'abord cette carte pour que la vente soit terminée ou annulée.</translation>
+    </message>
+</context>
 </TS>

@@ -780,4 +780,11 @@
         <translation>电表号（从卡读取）</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Sale {bill} to this meter is still unfinished on another card of the meter. Insert that card first so the sale can be completed or cancelled.</source>
+        <translation>此电表的售电 {bill} 在该电表的另一张卡上尚未完成。请先插入那张卡，以便完成或取消该笔售电。</translation>
+    </message>
+</context>
 </TS>

@@ -81,9 +81,9 @@ def price_card_sale(
 
 
 def _priced(session: Session, request: VendRequest, meter_id: int, now: datetime) -> PricedCardSale:
-    operator, sales_point = _check_operator(session, request)
+    seller = _check_operator(session, request)
     terminal = _terminal(session, request)
-    payment = _payment_term(session, request.payment)
+    payment = _payment_term(session, request.payment)  # its id
     meter = session.get(
         Meter,
         meter_id,
@@ -102,12 +102,14 @@ def _priced(session: Session, request: VendRequest, meter_id: int, now: datetime
     local = to_local(session, now)
     return PricedCardSale(
         request=request,
-        actor=Actor(operator.code, sales_point.code, terminal.code if terminal else None),
-        operator_id=operator.id,
-        sales_point_id=sales_point.id,
-        branch_code=sales_point.branch.code,
+        actor=Actor(
+            seller.operator_code, seller.sales_point_code, terminal.code if terminal else None
+        ),
+        operator_id=seller.operator_id,
+        sales_point_id=seller.sales_point_id,
+        branch_code=seller.branch_code,
         terminal_id=terminal.id if terminal else None,
-        payment_term_id=payment.id,
+        payment_term_id=payment,
         meter_id=meter.id,
         meter_number=meter.number,
         customer_id=customer.id,

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from starpos.audit import Actor
 from starpos.card_sales import check_card, vend_to_card
+from starpos.card_sales.errors import CreditNotLoadedError
 from starpos.counter.operators import CounterAuth
 from starpos.counter.views import (
     CardPresence,
@@ -34,7 +35,8 @@ from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, Pre
 from starpos.devices.card.records import TamperKind
 from starpos.devices.card.sun_card import CardContents
 from starpos.devices.card.worker import CardReaderWorker
-from starpos.i18n import tr_noop
+from starpos.errors import VendError
+from starpos.i18n import render_error, tr_noop
 from starpos.paths import data_dir
 from starpos.settings import Settings
 from starpos.vending import VendRequest as CoreVendRequest
@@ -44,6 +46,14 @@ TAMPER_NAMES = {
     TamperKind.MAGNETIC_FIELD: tr_noop("cardmode", "magnetic field"),
     TamperKind.REVERSE_CURRENT: tr_noop("cardmode", "reverse current"),
 }
+
+
+class SaleUnfinishedElsewhere(VendError):
+    code = "counter.card_sale_unfinished"
+    template = (
+        "Sale {bill} to this meter is still unfinished on another card of the meter. Insert "
+        "that card first so the sale can be completed or cancelled."
+    )
 
 
 class Stoppable(Protocol):
@@ -66,9 +76,13 @@ class CounterCards:
         self._worker: CardReaderWorker | None = None
 
     def watch(self, on_change: Callable[[CardPresence], None]) -> Stoppable:
-        """Call ``on_change`` (on the monitor's thread) for every card in or out."""
+        """Call ``on_change`` (on the monitor's thread) for every card in or out of the
+        counter's reader (setting ``card.reader``; empty: every reader)."""
+        only = str(self.settings.get("card.reader") or "")
 
         def relay(event: PresenceEvent) -> None:
+            if only and event.reader != only:
+                return  # a reader of another counter or another purpose
             if event.kind in (PresenceKind.CARD_INSERTED, PresenceKind.CARD_REMOVED):
                 on_change(CardPresence(event.kind == PresenceKind.CARD_INSERTED, event.reader))
 
@@ -147,8 +161,15 @@ def card_reading(reader: str, checked: dict[str, Any]) -> CardReading:
     }
     if contents.identity is not None and not values["meter_number"]:
         values["meter_number"] = contents.identity.meter_number
-    if contents.credit is not None and contents.credit_pending:
-        values.update(pending_kwh=contents.credit.energy_kwh, pending_bill=contents.credit.vend_id)
+    credit = contents.credit
+    if credit is not None and contents.credit_pending:
+        values.update(pending_kwh=credit.energy_kwh, pending_bill=credit.vend_id)
+        if not values["problem"]:  # the card sale would refuse it the same way
+            values["problem"] = render_error(
+                CreditNotLoadedError(energy=credit.energy_kwh, bill=credit.vend_id)
+            )
+    if checked["pending_sales"] and not values["problem"]:
+        values["problem"] = render_error(SaleUnfinishedElsewhere(bill=checked["pending_sales"][0]))
     returned = contents.returned
     if returned is not None:
         values.update(

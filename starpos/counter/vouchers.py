@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from starpos import auth, vending
 from starpos.counter.views import DeviceState, PrintOutcome
 from starpos.db import Database
-from starpos.db.enums import PaymentKind
-from starpos.db.models import Operator, PaymentTerm, SalesPoint, Vend
+from starpos.db.enums import MeterMedium, PaymentKind
+from starpos.db.models import CardVend, IssuedCard, Operator, PaymentTerm, SalesPoint, Vend
 from starpos.devices.printer import (
     CREDIT_TOKEN,
     AmountLine,
@@ -98,7 +98,20 @@ def voucher_for(session: Session, vend: Vend, settings: Settings, reprint: bool)
         reprint=reprint,
         cash_sale=bool(term and term.kind == PaymentKind.CASH),
         language=current_language(),
+        card_serial=_card_serial(session, vend),
     )
+
+
+def _card_serial(session: Session, vend: Vend) -> str:
+    """The serial of the card a card sale was written to ("" for a token sale)."""
+    if vend.medium != MeterMedium.CARD:
+        return ""
+    serial = session.scalars(
+        select(IssuedCard.serial)
+        .join(CardVend, CardVend.card_id == IssuedCard.id)
+        .where(CardVend.vend_id == vend.id)
+    ).first()
+    return serial or ""
 
 
 def _vend(session: Session, bill_number: str) -> Vend:
