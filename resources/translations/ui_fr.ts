@@ -787,4 +787,11 @@
         <translation>La vente {bill} pour ce compteur est encore inachevée sur une autre carte du compteur. Insérez d'abord cette carte pour que la vente soit terminée ou annulée.</translation>
     </message>
 </context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>The vend writes the credit onto the card in the reader.</source>
+        <translation>La vente écrit le crédit sur la carte du lecteur.</translation>
+    </message>
+</context>
 </TS>

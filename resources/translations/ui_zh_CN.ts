@@ -787,4 +787,11 @@
         <translation>此电表的售电 {bill} 在该电表的另一张卡上尚未完成。请先插入那张卡，以便完成或取消该笔售电。</translation>
     </message>
 </context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>The vend writes the credit onto the card in the reader.</source>
+        <translation>售电时电量将写入读卡器中的卡。</translation>
+    </message>
+</context>
 </TS>

@@ -86,6 +86,7 @@ class CardMode(QObject):
         window.meter_field.edit.setReadOnly(True)
         window.card_panel.show_reading_now()
         window.card_panel.show()
+        window.token_panel.set_card_mode(True)
         window.retranslate_ui()
         self.read()
 
@@ -139,6 +140,7 @@ class CardMode(QObject):
         window = self.window
         window.card_panel.hide()
         window.card_panel.show_reading(None)
+        window.token_panel.set_card_mode(False)
         window.meter_field.edit.setReadOnly(False)
         window.meter_field.clear()
         window.amount_panel.reset()

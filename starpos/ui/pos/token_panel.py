@@ -19,6 +19,8 @@ class TokenPanel(QGroupBox):
         self.print_state = ""  # "", "printing", "printed", "failed"
         #: the token belongs to the previous customer: greyed so nobody reads it out again
         self.previous = False
+        #: the window sells to a card: the credit goes onto it, there is no token to show
+        self.card_mode = False
         self.token_label = QLabel()
         self.token_label.setObjectName("tokenText")
         self.token_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -56,6 +58,10 @@ class TokenPanel(QGroupBox):
         self.copy_button.setEnabled(not outcome.card_serial)
         self._fill()
 
+    def set_card_mode(self, card_mode: bool) -> None:
+        self.card_mode = card_mode
+        self._fill()
+
     def mark_previous(self, previous: bool) -> None:
         self.previous = previous
         self._fill()
@@ -82,7 +88,11 @@ class TokenPanel(QGroupBox):
         outcome = self.outcome
         if outcome is None:
             self.token_label.setText("–––– –––– –––– –––– ––––")
-            self.details.setText(tr("pos", "The token appears here after the vend."))
+            self.details.setText(
+                tr("pos", "The vend writes the credit onto the card in the reader.")
+                if self.card_mode
+                else tr("pos", "The token appears here after the vend.")
+            )
             self.voucher_state.clear()
             return
         if outcome.card_serial:  # a card sale: the credit is on the card, there is no token
