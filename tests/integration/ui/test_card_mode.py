@@ -8,6 +8,8 @@ card process (as a person would), and checked afterwards through PC/SC and the l
 from __future__ import annotations
 
 import os
+import statistics
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -269,3 +271,58 @@ def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
     with demo_database.reading() as session:
         (vend,) = session.scalars(select(Vend)).all()
         assert VendState(vend.state) is VendState.FAILED  # nothing sold, the money goes back
+
+
+@pytest.mark.bench
+def test_card_mode_timings(
+    qtbot: QtBot,
+    card_app: CounterApp,
+    demo_database: Database,
+    key_file: Path,  # noqa: F811
+    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+) -> None:
+    """Insertion to card data shown, and Enter to card sale shown, through the window
+    (``-m bench -s``; numbers for docs/benchmarks.md). The meter loads the credit between
+    sales, as the customer would, so every sale is accepted."""
+    number = card_meter(demo_database)
+    card = issued_card(demo_database, key_file, virtual_card, number)
+    with demo_database.reading() as session:
+        sgc = session.scalars(select(Meter.sgc).where(Meter.number == number)).one()
+    meter = VirtualMeter(
+        MeterState(number, int(sgc), 1, load_master_key(key_file).hex(), int(NOW.timestamp()))
+    )
+    window = log_in(qtbot, card_app)
+    mode = window.card_mode
+    assert mode is not None
+    shown_ms: list[float] = []
+    sold_ms: list[float] = []
+    for _ in range(8):
+        started = time.perf_counter()
+        insert(qtbot, window, card)
+        shown_ms.append((time.perf_counter() - started) * 1000)
+        qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+        with qtbot.waitSignal(window.quote_shown, timeout=10_000):
+            qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_F1)
+        started = time.perf_counter()
+        with qtbot.waitSignal(window.vend_finished, timeout=30_000) as finished:
+            qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)
+        sold_ms.append((time.perf_counter() - started) * 1000)
+        assert finished.args[0] is not None
+        qtbot.waitUntil(
+            lambda: mode.reading is not None and mode.reading.credit_pending, timeout=20_000
+        )
+        qtbot.waitUntil(lambda: window.token_panel.print_state == "printed", timeout=20_000)
+        with qtbot.waitSignal(mode.left, timeout=10_000):
+            card.remove()
+        # The window sees this insertion too; it reads the card while the meter has it,
+        # so wait for that read before the meter writes its return record.
+        reading = insert(qtbot, window, card)
+        assert reading.credit_pending
+        with_card(key_file, lambda sun: meter.load_card(sun, commit=lambda: None))
+        with qtbot.waitSignal(mode.left, timeout=10_000):
+            card.remove()
+    print(
+        f"\ncard data shown after insertion: p50 {statistics.median(shown_ms):.0f} ms, "
+        f"max {max(shown_ms):.0f} ms; Enter to card sale shown: "
+        f"p50 {statistics.median(sold_ms):.0f} ms, max {max(sold_ms):.0f} ms"
+    )
