@@ -83,7 +83,7 @@ def price_card_sale(
 def _priced(session: Session, request: VendRequest, meter_id: int, now: datetime) -> PricedCardSale:
     seller = _check_operator(session, request)
     terminal = _terminal(session, request)
-    payment = _payment_term(session, request.payment)  # its id
+    payment_term_id = _payment_term(session, request.payment)
     meter = session.get(
         Meter,
         meter_id,
@@ -109,7 +109,7 @@ def _priced(session: Session, request: VendRequest, meter_id: int, now: datetime
         sales_point_id=seller.sales_point_id,
         branch_code=seller.branch_code,
         terminal_id=terminal.id if terminal else None,
-        payment_term_id=payment,
+        payment_term_id=payment_term_id,
         meter_id=meter.id,
         meter_number=meter.number,
         customer_id=customer.id,

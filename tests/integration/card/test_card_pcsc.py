@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import READER_0, READER_1, VirtualCardProcess, wait_for
 
 from starpos.devices.card import errors as E
 from starpos.devices.card.keys import load_master_key
@@ -18,6 +17,7 @@ from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, Pre
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
 from starpos.devices.card.worker import CardReaderWorker
+from tests.integration.card.conftest import READER_0, READER_1, VirtualCardProcess, wait_for
 
 pytestmark = pytest.mark.pcsc
 
