@@ -126,7 +126,13 @@ def log_in(qtbot: QtBot, app: CounterApp) -> PosWindow:
 
 def insert(qtbot: QtBot, window: PosWindow, card: VirtualCardProcess) -> CardReading:
     assert window.card_mode is not None
-    with qtbot.waitSignal(window.card_mode.card_read, timeout=20_000) as read:
+    # The vpcd readers are shared by every test session on this machine: wait for the read
+    # of this card (by serial), not for whatever card another session put in the reader.
+    with qtbot.waitSignal(
+        window.card_mode.card_read,
+        timeout=20_000,
+        check_params_cb=lambda reading: reading.serial == card.serial,
+    ) as read:
         card.insert()
     reading: CardReading = read.args[0]
     return reading
