@@ -49,6 +49,7 @@ from starpos.ui.pos.device_watch import DeviceWatch
 from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.pos.token_panel import TokenPanel
 from starpos.ui.pos.voucher_actions import VoucherActions
+from starpos.ui.pos.warn_amount import ask_to_confirm
 from starpos.ui.services import AuthService, CardService, CounterService
 from starpos.ui.signals import emit
 from starpos.ui.status_bar import CounterStatusBar
@@ -340,26 +341,12 @@ class PosWindow(QMainWindow):
         )
 
     def _ask_to_confirm(self, request: VendRequest) -> None:
-        """Above the warn amount (STAR manual 1.1): a typing slip costs real money, so ask."""
-        box = QMessageBox(self)
-        box.setObjectName("warnAmountQuestion")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("pos", "Check the amount"))
-        box.setText(
-            tr("pos", "{net} is more than the usual amount. Sell it to {name}?").format(
-                net=self.amount_panel.format(request.net),
-                name=self.card.name if self.card else request.meter_number,
-            )
+        self.warn_box = ask_to_confirm(
+            self,
+            self.amount_panel.format(request.net),
+            self.card.name if self.card else request.meter_number,
+            lambda yes: self._confirmation_answered(request, yes),
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter alone does not confirm
-        box.finished.connect(
-            lambda result: self._confirmation_answered(
-                request, result == QMessageBox.StandardButton.Yes
-            )
-        )
-        self.warn_box = box
-        box.open()
 
     def _confirmation_answered(self, request: VendRequest, yes: bool) -> None:
         if yes:
