@@ -127,6 +127,10 @@
         <translation>Jeton de crédit</translation>
     </message>
     <message>
+        <source>Credit written to card</source>
+        <translation>Crédit écrit sur la carte</translation>
+    </message>
+    <message>
         <source>Key change token 1 of 2</source>
         <translation>Jeton de changement de clé 1 sur 2</translation>
     </message>

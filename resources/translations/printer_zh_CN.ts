@@ -127,6 +127,10 @@
         <translation>充值码</translation>
     </message>
     <message>
+        <source>Credit written to card</source>
+        <translation>电量已写入卡</translation>
+    </message>
+    <message>
         <source>Key change token 1 of 2</source>
         <translation>换密码 1/2</translation>
     </message>

@@ -94,14 +94,6 @@
         <translation>Il n'y a encore aucun bon à réimprimer dans ce service.</translation>
     </message>
     <message>
-        <source>This installation cannot sell yet: its vend service is missing. Nothing was sold and no money should be taken; ask your installer to update StarPOS.</source>
-        <translation>Cette installation ne peut pas encore vendre : son service de vente manque. Rien n'a été vendu et aucun argent ne doit être encaissé ; demandez à votre installateur de mettre StarPOS à jour.</translation>
-    </message>
-    <message>
-        <source>This installation has no voucher printer support. The sale is kept; ask your installer to update StarPOS, then reprint the voucher.</source>
-        <translation>Cette installation ne prend pas en charge l'imprimante de bons. La vente est conservée ; demandez à votre installateur de mettre StarPOS à jour, puis réimprimez le bon.</translation>
-    </message>
-    <message>
         <source>Type or scan the meter number first.</source>
         <translation>Tapez ou scannez d'abord le numéro de compteur.</translation>
     </message>
@@ -628,10 +620,6 @@
         <translation>crédit {kwh} kWh</translation>
     </message>
     <message>
-        <source>no printer support</source>
-        <translation>pas de prise en charge d'imprimante</translation>
-    </message>
-    <message>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
@@ -661,6 +649,149 @@
     <message>
         <source>VAT</source>
         <translation>TVA</translation>
+    </message>
+</context>
+<context>
+    <name>cardmode</name>
+    <message>
+        <source>Meter</source>
+        <translation>Compteur</translation>
+    </message>
+    <message>
+        <source>{kwh} kWh not loaded into the meter yet (bill {bill}): insert the card in the meter first</source>
+        <translation>{kwh} kWh pas encore chargés dans le compteur (facture {bill}) : insérez d'abord la carte dans le compteur</translation>
+    </message>
+    <message>
+        <source>(overdraft used: {kwh} kWh)</source>
+        <translation>(découvert utilisé : {kwh} kWh)</translation>
+    </message>
+    <message>
+        <source>({count} power cuts)</source>
+        <translation>({count} coupures de courant)</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Card in the reader</source>
+        <translation>Carte dans le lecteur</translation>
+    </message>
+    <message>
+        <source>Credit on the card</source>
+        <translation>Crédit sur la carte</translation>
+    </message>
+    <message>
+        <source>Last months</source>
+        <translation>Derniers mois</translation>
+    </message>
+    <message>
+        <source>Meter clock</source>
+        <translation>Horloge du compteur</translation>
+    </message>
+    <message>
+        <source>Overloads</source>
+        <translation>Surcharges</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>Lecture de la carte…</translation>
+    </message>
+    <message>
+        <source>Ready: sell with Enter</source>
+        <translation>Prête : vendez avec Entrée</translation>
+    </message>
+    <message>
+        <source>Remaining credit</source>
+        <translation>Crédit restant</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>Alimentation</translation>
+    </message>
+    <message>
+        <source>Tamper</source>
+        <translation>Fraude</translation>
+    </message>
+    <message>
+        <source>This card cannot be sold to.</source>
+        <translation>Impossible de vendre sur cette carte.</translation>
+    </message>
+    <message>
+        <source>cover opened</source>
+        <translation>capot ouvert</translation>
+    </message>
+    <message>
+        <source>cut off (relay open)</source>
+        <translation>coupée (relais ouvert)</translation>
+    </message>
+    <message>
+        <source>magnetic field</source>
+        <translation>champ magnétique</translation>
+    </message>
+    <message>
+        <source>no meter data yet (not in a meter since issue)</source>
+        <translation>pas encore de données du compteur (pas insérée dans un compteur depuis son émission)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>none waiting: all credit loaded</source>
+        <translation>aucun en attente : tout le crédit est chargé</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>en service</translation>
+    </message>
+    <message>
+        <source>reverse current</source>
+        <translation>courant inverse</translation>
+    </message>
+    <message>
+        <source>{count} event(s): {events}</source>
+        <translation>{count} événement(s) : {events}</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Nothing can be sold to the card in the reader: {reason}</source>
+        <translation>Impossible de vendre sur la carte du lecteur : {reason}</translation>
+    </message>
+    <message>
+        <source>The card is still being read. Wait until its data shows, then press Enter again.</source>
+        <translation>La carte est encore en cours de lecture. Attendez que ses données s'affichent, puis appuyez de nouveau sur Entrée.</translation>
+    </message>
+</context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>Credit on card {serial}</source>
+        <translation>Crédit sur la carte {serial}</translation>
+    </message>
+    <message>
+        <source>Meter number (from the card)</source>
+        <translation>Numéro de compteur (lu sur la carte)</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Sale {bill} to this meter is still unfinished on another card of the meter. Insert that card first so the sale can be completed or cancelled.</source>
+        <translation>La vente {bill} pour ce compteur est encore inachevée sur une autre carte du compteur. Insérez d'abord cette carte pour que la vente soit terminée ou annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>The vend writes the credit onto the card in the reader.</source>
+        <translation>La vente écrit le crédit sur la carte du lecteur.</translation>
     </message>
 </context>
 </TS>

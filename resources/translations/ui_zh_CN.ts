@@ -94,14 +94,6 @@
         <translation>本班次还没有可重打的凭条。</translation>
     </message>
     <message>
-        <source>This installation cannot sell yet: its vend service is missing. Nothing was sold and no money should be taken; ask your installer to update StarPOS.</source>
-        <translation>此安装还不能售电：缺少售电服务。未售出任何电量，请勿收款；请联系安装人员更新 StarPOS。</translation>
-    </message>
-    <message>
-        <source>This installation has no voucher printer support. The sale is kept; ask your installer to update StarPOS, then reprint the voucher.</source>
-        <translation>此安装不支持凭条打印机。售电已保存；请联系安装人员更新 StarPOS，然后重打凭条。</translation>
-    </message>
-    <message>
         <source>Type or scan the meter number first.</source>
         <translation>请先输入或扫描表号。</translation>
     </message>
@@ -628,10 +620,6 @@
         <translation>余额 {kwh} kWh</translation>
     </message>
     <message>
-        <source>no printer support</source>
-        <translation>不支持打印机</translation>
-    </message>
-    <message>
         <source>offline</source>
         <translation>离线</translation>
     </message>
@@ -661,6 +649,149 @@
     <message>
         <source>VAT</source>
         <translation>增值税</translation>
+    </message>
+</context>
+<context>
+    <name>cardmode</name>
+    <message>
+        <source>Meter</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <source>{kwh} kWh not loaded into the meter yet (bill {bill}): insert the card in the meter first</source>
+        <translation>{kwh} kWh 尚未充入电表（账单 {bill}）：请先将卡插入电表</translation>
+    </message>
+    <message>
+        <source>(overdraft used: {kwh} kWh)</source>
+        <translation>（已用透支：{kwh} kWh）</translation>
+    </message>
+    <message>
+        <source>({count} power cuts)</source>
+        <translation>（{count} 次停电）</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>Card in the reader</source>
+        <translation>读卡器中的卡</translation>
+    </message>
+    <message>
+        <source>Credit on the card</source>
+        <translation>卡上的电量</translation>
+    </message>
+    <message>
+        <source>Last months</source>
+        <translation>最近几个月</translation>
+    </message>
+    <message>
+        <source>Meter clock</source>
+        <translation>电表时钟</translation>
+    </message>
+    <message>
+        <source>Overloads</source>
+        <translation>过载</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>正在读卡…</translation>
+    </message>
+    <message>
+        <source>Ready: sell with Enter</source>
+        <translation>就绪：按回车键售电</translation>
+    </message>
+    <message>
+        <source>Remaining credit</source>
+        <translation>剩余电量</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>供电</translation>
+    </message>
+    <message>
+        <source>Tamper</source>
+        <translation>窃电事件</translation>
+    </message>
+    <message>
+        <source>This card cannot be sold to.</source>
+        <translation>无法向此卡售电。</translation>
+    </message>
+    <message>
+        <source>cover opened</source>
+        <translation>表盖被打开</translation>
+    </message>
+    <message>
+        <source>cut off (relay open)</source>
+        <translation>已断电（继电器断开）</translation>
+    </message>
+    <message>
+        <source>magnetic field</source>
+        <translation>磁场干扰</translation>
+    </message>
+    <message>
+        <source>no meter data yet (not in a meter since issue)</source>
+        <translation>尚无电表数据（发卡后未插入过电表）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>none waiting: all credit loaded</source>
+        <translation>无待充电量：全部已充入</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>正常供电</translation>
+    </message>
+    <message>
+        <source>reverse current</source>
+        <translation>反向电流</translation>
+    </message>
+    <message>
+        <source>{count} event(s): {events}</source>
+        <translation>{count} 个事件：{events}</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Nothing can be sold to the card in the reader: {reason}</source>
+        <translation>无法向读卡器中的卡售电：{reason}</translation>
+    </message>
+    <message>
+        <source>The card is still being read. Wait until its data shows, then press Enter again.</source>
+        <translation>仍在读卡。请等卡上数据显示后再按回车键。</translation>
+    </message>
+</context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>Credit on card {serial}</source>
+        <translation>电量已写入卡 {serial}</translation>
+    </message>
+    <message>
+        <source>Meter number (from the card)</source>
+        <translation>电表号（从卡读取）</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Sale {bill} to this meter is still unfinished on another card of the meter. Insert that card first so the sale can be completed or cancelled.</source>
+        <translation>此电表的售电 {bill} 在该电表的另一张卡上尚未完成。请先插入那张卡，以便完成或取消该笔售电。</translation>
+    </message>
+</context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>The vend writes the credit onto the card in the reader.</source>
+        <translation>售电时电量将写入读卡器中的卡。</translation>
     </message>
 </context>
 </TS>

@@ -64,6 +64,10 @@
         <translation>Le module de sécurité ne répond pas ({reason}). Vérifiez son câble et son alimentation, ou le port dans les paramètres, puis réessayez.</translation>
     </message>
     <message>
+        <source>The secure module ({module}) is in use by another StarPOS program (process {pid}), such as the counter app, which keeps it while it runs. Sell from that program, or close it and try again.</source>
+        <translation>Le module de sécurité ({module}) est utilisé par un autre programme StarPOS (processus {pid}), par exemple l'application de caisse, qui le garde tant qu'elle tourne. Vendez depuis ce programme, ou fermez-le et réessayez.</translation>
+    </message>
+    <message>
         <source>The secure module has no vending key for meter {number} (supply group {sgc}, key revision {krn}, register {register}). Load the KMF file with that key first.</source>
         <translation>Le module de sécurité n'a pas de clé de vente pour le compteur {number} (groupe d'approvisionnement {sgc}, révision de clé {krn}, registre {register}). Chargez d'abord le fichier KMF qui contient cette clé.</translation>
     </message>

@@ -64,6 +64,10 @@
         <translation>安全模块没有应答（{reason}）。请检查其连接线和电源，或设置中的端口，然后重试。</translation>
     </message>
     <message>
+        <source>The secure module ({module}) is in use by another StarPOS program (process {pid}), such as the counter app, which keeps it while it runs. Sell from that program, or close it and try again.</source>
+        <translation>安全模块（{module}）正被另一个 StarPOS 程序（进程 {pid}）使用，例如收银程序，它在运行期间一直占用该模块。请在该程序中售电，或将其关闭后重试。</translation>
+    </message>
+    <message>
         <source>The secure module has no vending key for meter {number} (supply group {sgc}, key revision {krn}, register {register}). Load the KMF file with that key first.</source>
         <translation>安全模块中没有电表 {number} 的售电密钥（供电组 {sgc}，密钥版本 {krn}，寄存器 {register}）。请先加载含有该密钥的 KMF 文件。</translation>
     </message>

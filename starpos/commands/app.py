@@ -28,22 +28,18 @@ def register(subparsers: Any) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    from starpos.devices.printer import forbid_blocking_calls_from
     from starpos.ui.application import create_application, install_exception_hook
     from starpos.ui.core_services import open_services
     from starpos.ui.counter_app import CounterApp
 
-    try:
-        from starpos.devices.printer import forbid_blocking_calls_from
-    except ImportError:
-        pass  # a build without the printer package
-    else:
-        # Printing from the GUI thread would freeze the counter: make it fail loudly.
-        forbid_blocking_calls_from(threading.main_thread())
+    # Printing from the GUI thread would freeze the counter: make it fail loudly.
+    forbid_blocking_calls_from(threading.main_thread())
     settings = Settings()
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)
-    auth, counter = open_services(settings)
-    counter_app = CounterApp(auth, counter)
+    auth, counter, cards = open_services(settings)
+    counter_app = CounterApp(auth, counter, cards=cards)
     install_exception_hook(counter_app.funnel)
     if counter.is_empty() and not getattr(args, "quit_when_ready", False):
         from starpos.ui.first_run import FirstRunDialog

@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from starpos.counter.views import CounterRules, OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.login_window import LoginWindow
 from starpos.ui.pos.pos_window import PosWindow
-from starpos.ui.services import AuthService, CounterRules, CounterService, OperatorSession
+from starpos.ui.services import AuthService, CardService, CounterService
 from starpos.ui.signals import emit
 from starpos.ui.workers import JobFailure, Workers
 
@@ -29,10 +30,12 @@ class CounterApp(QObject):
         workers: Workers | None = None,
         funnel: ErrorFunnel | None = None,
         parse_meter_number: Callable[[str], object] | None = None,
+        cards: CardService | None = None,
     ) -> None:
         super().__init__()
         self.auth = auth
         self.counter = counter
+        self.cards = cards
         self.workers = workers or Workers()
         self.funnel = funnel or ErrorFunnel()
         self._parse_meter_number = parse_meter_number
@@ -65,6 +68,7 @@ class CounterApp(QObject):
             self.workers,
             self.funnel,
             self._parse_meter_number,
+            self.cards,
         )
         window.logged_out.connect(self._logged_out)
         self.pos_window = window
@@ -93,4 +97,6 @@ class CounterApp(QObject):
             self.pos_window.close()
         self.login_window.close()
         self.workers.stop()
+        if self.cards is not None:
+            self.cards.close()
         self.counter.close()

@@ -73,3 +73,13 @@ class VoucherNotPrinted(VendError):
         "The sale {bill} is saved and the token is valid, but the voucher did not print: "
         "{reason} Fix the printer, then reprint the last voucher."
     )
+
+
+class CardNotSellable(VendError):
+    code = "ui.card_not_sellable"
+    template = "Nothing can be sold to the card in the reader: {reason}"
+
+
+class CardStillReading(VendError):
+    code = "ui.card_still_reading"
+    template = "The card is still being read. Wait until its data shows, then press Enter again."

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.counter.views import OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
-from starpos.ui.services import AuthService, OperatorSession
+from starpos.ui.services import AuthService
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure, Worker

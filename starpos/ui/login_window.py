@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.counter.views import OperatorSession
 from starpos.i18n import LANGUAGES, current_language
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.password_dialog import ChangePasswordDialog
-from starpos.ui.services import AuthService, OperatorSession
+from starpos.ui.services import AuthService
 from starpos.ui.signals import emit
 from starpos.ui.translator import choose_language, tr
 from starpos.ui.workers import JobFailure, Worker

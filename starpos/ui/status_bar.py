@@ -11,8 +11,8 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from starpos.counter.views import DeviceState, OperatorSession
 from starpos.ui.money import format_kwh
-from starpos.ui.services import DeviceState, OperatorSession
 from starpos.ui.translator import tr
 
 OK_STYLE = "color: #1b5e20;"

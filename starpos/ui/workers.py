@@ -180,14 +180,16 @@ class Workers:
     DATABASE = "database"
     MODULE = "module"
     PRINTER = "printer"
+    CARD = "card"
 
     def __init__(self) -> None:
         self.database = Worker(self.DATABASE)
         self.module = Worker(self.MODULE)
         self.printer = Worker(self.PRINTER)
+        self.card = Worker(self.CARD)
 
     def all(self) -> tuple[Worker, ...]:
-        return (self.database, self.module, self.printer)
+        return (self.database, self.module, self.printer, self.card)
 
     def stop(self) -> None:
         for worker in self.all():

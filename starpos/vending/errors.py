@@ -165,6 +165,15 @@ class ModuleOfflineError(VendRefusedError):
     )
 
 
+class ModuleBusyError(VendRefusedError):
+    code = "vend.module_busy"
+    template = (
+        "The secure module ({module}) is in use by another StarPOS program (process {pid}), "
+        "such as the counter app, which keeps it while it runs. Sell from that program, or "
+        "close it and try again."
+    )
+
+
 class ModuleCreditTooLowError(VendRefusedError):
     code = "vend.module_credit_low"
     template = (

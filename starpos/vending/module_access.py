@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,27 +25,44 @@ from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
 from starpos.paths import data_dir
 from starpos.settings import Settings
-from starpos.vending.errors import ModuleOfflineError, reason
+from starpos.vending.errors import ModuleBusyError, ModuleOfflineError, reason
 
 EMBEDDED = "embedded"
 
 
+#: Owner claims held by this process, per owner file: (open handle, number of claims).
+_claims: dict[str, tuple[IO[str], int]] = {}
+
+
 class ModuleLock:
-    """An exclusive, crash-safe lock on one module, shared by every program on this machine."""
+    """An exclusive, crash-safe lock on one module, shared by every program on this machine.
+
+    A program that keeps the module open all day (the counter app) also *claims* it: a
+    second ``flock`` on ``<lock>.owner`` holding its process id. While the claim is held,
+    other programs are refused at once with :class:`ModuleBusyError` instead of queueing
+    on a port that is in use; the kernel drops the claim when its holder dies.
+    """
 
     def __init__(self, name: str) -> None:
         folder = data_dir() / "locks"
         folder.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
         self.path = folder / f"sm-{digest}.lock"
+        self.owner_path = folder / f"sm-{digest}.owner"
+        self.name = name
         self._handle: IO[str] | None = None
+        self._claimed = False
 
     @contextmanager
     def held(self) -> Iterator[None]:
-        """Hold the lock for the block (waits for another holder to finish)."""
+        """Hold the lock for the block (waits for another holder to finish).
+
+        Raises :class:`ModuleBusyError` when another program has claimed the module.
+        """
         if self._handle is not None:  # re-entrant within one program
             yield
             return
+        self._refuse_if_claimed_elsewhere()
         handle = self.path.open("a")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)
@@ -55,6 +73,61 @@ class ModuleLock:
             fcntl.flock(handle, fcntl.LOCK_UN)
             handle.close()
 
+    def claim(self) -> None:
+        """Own the module until :meth:`release` (or this process ends).
+
+        Raises :class:`ModuleBusyError` when another program owns it already. Claims are
+        counted per process, so a program that reconnects never refuses itself.
+        """
+        if self._claimed:
+            return
+        key = str(self.owner_path)
+        if key in _claims:
+            handle, count = _claims[key]
+            _claims[key] = (handle, count + 1)
+            self._claimed = True
+            return
+        handle = self.owner_path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = _owner_pid(handle)
+            handle.close()
+            raise ModuleBusyError(module=self.name, pid=owner) from None
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        _claims[key] = (handle, 1)
+        self._claimed = True
+
+    def release(self) -> None:
+        """Give up this lock's claim; the owner file is unlocked with the last claim."""
+        if not self._claimed:
+            return
+        self._claimed = False
+        key = str(self.owner_path)
+        handle, count = _claims.pop(key)
+        if count > 1:
+            _claims[key] = (handle, count - 1)
+            return
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+    def _refuse_if_claimed_elsewhere(self) -> None:
+        if str(self.owner_path) in _claims or not self.owner_path.exists():
+            return
+        with self.owner_path.open("r") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise ModuleBusyError(module=self.name, pid=_owner_pid(handle)) from None
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _owner_pid(handle: IO[str]) -> str:
+    handle.seek(0)
+    return handle.read().strip() or "?"
+
 
 @dataclass
 class ModuleAccess:
@@ -64,7 +137,8 @@ class ModuleAccess:
     sharing one module (or one serial port) take turns instead of failing. A program that
     owns the module all day (the app, a benchmark) sets ``keep_open``: the port then stays
     open between vends, which saves the reconnect (pyserial waits 0.3 s after closing a
-    ``socket://`` port) but keeps other programs off the module until :meth:`close`.
+    ``socket://`` port), and the module is claimed (:meth:`ModuleLock.claim`), so other
+    programs are refused with :class:`ModuleBusyError` until :meth:`close`.
     """
 
     module: SecureModule
@@ -95,6 +169,7 @@ class ModuleAccess:
 
     def close(self) -> None:
         self.module.close()
+        self.lock.release()
 
     def __enter__(self) -> ModuleAccess:
         return self
@@ -127,4 +202,6 @@ def open_configured_module(
         timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
     )
     lock = ModuleLock(EMBEDDED if embedded else url)
+    if keep_open:
+        lock.claim()  # before the first vend: another program's claim refuses this one
     return ModuleAccess(module, lock, embedded, keep_open=keep_open)

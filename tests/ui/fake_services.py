@@ -12,11 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
 
-from starpos.errors import AuthError, DeviceError, VendError
-from starpos.ui.services import (
-    INSTALLER_SETTINGS,
-    REPRINT,
-    VEND,
+from starpos.counter.views import (
     CounterRules,
     CustomerCard,
     DefaultAmount,
@@ -30,6 +26,8 @@ from starpos.ui.services import (
     VendOutcome,
     VendRequest,
 )
+from starpos.errors import AuthError, DeviceError, VendError
+from starpos.ui.services import INSTALLER_SETTINGS, REPRINT, VEND
 
 
 def luhn_digit(payload: str) -> int:

@@ -25,6 +25,9 @@ IO_LIBRARIES = {
     "platformdirs",
 }
 
+#: The window calls the application core; it never talks SQL, serial, PC/SC or ESC/POS.
+UI_FORBIDDEN = {"sqlalchemy", "serial", "smartcard", "escpos"}
+
 
 def _module_name(path: Path, package: Path) -> str:
     parts = path.relative_to(package.parent).with_suffix("").parts
@@ -76,6 +79,14 @@ def violations(package: Path = PACKAGE) -> list[str]:
             _within(imported, "starpos.db") or _within(imported, "starpos.ui")
         ):
             broken.append(f"{module} imports {imported}: devices never import db or ui")
+        if (
+            _within(imported, "starpos.ui")
+            and not _within(module, "starpos.ui")
+            and not _within(module, "starpos.commands")
+        ):
+            broken.append(f"{module} imports {imported}: the core never imports ui")
+        if _within(module, "starpos.ui") and top in UI_FORBIDDEN:
+            broken.append(f"{module} imports {imported}: ui calls the core, not {top}")
         if _within(module, "starpos.db") and (
             _within(imported, "starpos.ui") or _within(imported, "starpos.devices")
         ):
@@ -95,6 +106,11 @@ def test_the_layers_import_only_downwards() -> None:
         ("devices/x.py", "from starpos.ui import window\n", "devices never import db or ui"),
         ("db/x.py", "from ..devices import sm\n", "db never imports ui or devices"),
         ("x.py", "from PySide6 import QtCore\n", "only starpos.ui may import PySide6"),
+        ("ui/x.py", "from sqlalchemy import select\n", "ui calls the core, not sqlalchemy"),
+        ("counter/x.py", "from starpos.ui import workers\n", "the core never imports ui"),
+        ("ui/pos/x.py", "import serial.tools\n", "ui calls the core, not serial"),
+        ("ui/x.py", "from smartcard.System import readers\n", "ui calls the core, not smartcard"),
+        ("ui/x.py", "from escpos.printer import Network\n", "ui calls the core, not escpos"),
     ],
 )
 def test_the_walk_catches_a_broken_rule(

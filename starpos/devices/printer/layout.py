@@ -16,7 +16,7 @@ from typing import Any
 
 from starpos.devices.printer.paper import Paper
 from starpos.devices.printer.template import Element, Template
-from starpos.devices.printer.voucher import Voucher, group_token
+from starpos.devices.printer.voucher import CREDIT_ON_CARD, Voucher, group_token
 from starpos.i18n import translate
 
 CONTEXT = "voucher"
@@ -148,6 +148,9 @@ class _Builder:
             self.pair(self.tr(line.label), f"{line.amount} {self.voucher.currency}", element.bold)
 
     def _add_tokens(self, element: Element) -> None:
+        if self.voucher.card_serial:
+            self.wrapped(self.tr(CREDIT_ON_CARD), "center", False, 1, 1)
+            self.wrapped(self.voucher.card_serial, "center", True, 1, 2)
         for token in self.voucher.tokens:
             self.wrapped(self.tr(token.label), "center", False, 1, 1)
             groups = group_token(token.digits)

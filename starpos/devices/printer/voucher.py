@@ -17,6 +17,8 @@ from starpos.i18n import tr_noop
 
 #: Token section labels the vend may use (translated when printed).
 CREDIT_TOKEN = tr_noop("voucher", "Credit token")
+#: A card sale has no token: the credit went onto the customer's SUN card.
+CREDIT_ON_CARD = tr_noop("voucher", "Credit written to card")
 KEY_CHANGE_TOKEN_1 = tr_noop("voucher", "Key change token 1 of 2")
 KEY_CHANGE_TOKEN_2 = tr_noop("voucher", "Key change token 2 of 2")
 ENGINEERING_TOKEN = tr_noop("voucher", "Engineering token")
@@ -44,7 +46,8 @@ class TokenSection:
 class Voucher:
     """Everything printed on one voucher.
 
-    ``amount_lines`` must add up to ``net_amount``; every token is 20 digits.
+    ``amount_lines`` must add up to ``net_amount``; every token is 20 digits. A card sale
+    (``card_serial`` set) carries no token: the voucher says which card holds the credit.
     """
 
     company: str
@@ -74,6 +77,7 @@ class Voucher:
     reprint: bool = False
     cash_sale: bool = True
     language: str = "en"
+    card_serial: str = ""
 
     def __post_init__(self) -> None:
         money = [("net_amount", self.net_amount), ("paid", self.paid), ("change", self.change)]
@@ -90,7 +94,7 @@ class Voucher:
                 reason=f"the amount lines add up to {total}, not to the net amount "
                 f"{self.net_amount}"
             )
-        if not self.tokens:
+        if not self.tokens and not self.card_serial:
             raise VoucherDataError(reason="there is no token")
         for token in self.tokens:
             if len(token.digits) != TOKEN_DIGITS or not token.digits.isdigit():

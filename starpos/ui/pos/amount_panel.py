@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.counter.views import CounterRules
 from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.ui.counter_errors import AmountMissing, PaidTooLittle
 from starpos.ui.money import format_money, parse_amount
-from starpos.ui.services import CounterRules
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
+from starpos.counter.views import Quote
 from starpos.i18n import tr_noop
 from starpos.ui.money import format_kwh, format_money
-from starpos.ui.services import Quote
 from starpos.ui.translator import tr
 
 ENERGY = tr_noop("breakdown", "Energy")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
+from starpos.counter.views import CustomerCard
 from starpos.ui.money import format_money
-from starpos.ui.services import CustomerCard
 from starpos.ui.translator import tr
 
 _FIELDS = ("name", "address", "meter_model", "tariff", "status", "debt", "last_purchase")

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from starpos.counter.views import DeviceState, VendOutcome
 from starpos.errors import DeviceError, StarposError
 from starpos.i18n import render_error
-from starpos.ui.services import DeviceState, VendOutcome
 from starpos.ui.signals import emit
 from starpos.ui.workers import JobFailure
 

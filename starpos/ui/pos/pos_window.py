@@ -25,6 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.counter.views import (
+    CounterRules,
+    CustomerCard,
+    OperatorSession,
+    Quote,
+    VendOutcome,
+    VendRequest,
+)
 from starpos.errors import DeviceError, StarposError
 from starpos.ui.counter_errors import (
     CustomerBlacklisted,
@@ -33,22 +41,16 @@ from starpos.ui.counter_errors import (
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.pos.amount_panel import AmountPanel
 from starpos.ui.pos.breakdown_panel import BreakdownPanel
+from starpos.ui.pos.card_mode import CardMode
+from starpos.ui.pos.card_panel import CardPanel
 from starpos.ui.pos.counter_menus import CounterMenus
 from starpos.ui.pos.customer_panel import CustomerPanel
 from starpos.ui.pos.device_watch import DeviceWatch
 from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.pos.token_panel import TokenPanel
 from starpos.ui.pos.voucher_actions import VoucherActions
-from starpos.ui.services import (
-    AuthService,
-    CounterRules,
-    CounterService,
-    CustomerCard,
-    OperatorSession,
-    Quote,
-    VendOutcome,
-    VendRequest,
-)
+from starpos.ui.pos.warn_amount import ask_to_confirm
+from starpos.ui.services import AuthService, CardService, CounterService
 from starpos.ui.signals import emit
 from starpos.ui.status_bar import CounterStatusBar
 from starpos.ui.translator import tr
@@ -77,6 +79,7 @@ class PosWindow(QMainWindow):
         workers: Workers,
         funnel: ErrorFunnel,
         parse_meter_number: object = None,
+        cards: CardService | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("posWindow")
@@ -94,6 +97,8 @@ class PosWindow(QMainWindow):
 
         self.meter_field = MeterNumberField(parse_meter_number)  # type: ignore[arg-type]
         self.customer_panel = CustomerPanel()
+        self.card_panel = CardPanel()
+        self.card_panel.hide()  # card mode only
         self.amount_panel = AmountPanel(rules, self)
         self.breakdown_panel = BreakdownPanel(rules.currency, rules.decimals)
         self.token_panel = TokenPanel()
@@ -115,6 +120,7 @@ class PosWindow(QMainWindow):
         left.addWidget(self.meter_title)
         left.addWidget(self.meter_field)
         left.addWidget(self.customer_panel, 1)
+        left.addWidget(self.card_panel, 1)
         right = QVBoxLayout()
         right.addWidget(self.amount_panel)
         right.addWidget(self.breakdown_panel, 1)
@@ -148,6 +154,7 @@ class PosWindow(QMainWindow):
         self.amount_panel.net_changed.connect(self._net_changed)
         self.amount_panel.enter_pressed.connect(self._enter_pressed)
         self.devices = DeviceWatch(self)
+        self.card_mode = CardMode(self, cards) if cards is not None else None
         self.resize(1024, 700)
         self.retranslate_ui()
         self.refresh_devices()
@@ -163,7 +170,10 @@ class PosWindow(QMainWindow):
     # -- language -----------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("pos", "StarPOS — counter"))
-        self.meter_title.setText(tr("pos", "Meter number"))
+        in_card_mode = self.card_mode is not None and self.card_mode.active
+        self.meter_title.setText(
+            tr("pos", "Meter number (from the card)") if in_card_mode else tr("pos", "Meter number")
+        )
         self.menus.retranslate_ui()
         self._show_busy()
 
@@ -280,6 +290,8 @@ class PosWindow(QMainWindow):
             if self.meter_field.problem is not None:
                 raise self.meter_field.problem
             raise MeterNumberMissing()
+        if self.card_mode is not None and self.card_mode.active:
+            self.card_mode.check_sellable()
         if self.card is None:
             return None  # look-up still running
         if self.card.blacklisted:
@@ -309,6 +321,17 @@ class PosWindow(QMainWindow):
             request = replace(request, confirmed=True)
         self._set_vending(True)
         emit(self.vend_started)
+        mode = self.card_mode
+        if mode is not None and mode.reader is not None:
+            self.workers.card.submit(
+                mode.cards.vend,
+                request,
+                self.session,
+                mode.reader,
+                on_done=self._vended,
+                on_failed=self._vend_failed,
+            )
+            return
         self.workers.module.submit(
             self.counter.vend,
             request,
@@ -318,26 +341,12 @@ class PosWindow(QMainWindow):
         )
 
     def _ask_to_confirm(self, request: VendRequest) -> None:
-        """Above the warn amount (STAR manual 1.1): a typing slip costs real money, so ask."""
-        box = QMessageBox(self)
-        box.setObjectName("warnAmountQuestion")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("pos", "Check the amount"))
-        box.setText(
-            tr("pos", "{net} is more than the usual amount. Sell it to {name}?").format(
-                net=self.amount_panel.format(request.net),
-                name=self.card.name if self.card else request.meter_number,
-            )
+        self.warn_box = ask_to_confirm(
+            self,
+            self.amount_panel.format(request.net),
+            self.card.name if self.card else request.meter_number,
+            lambda yes: self._confirmation_answered(request, yes),
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter alone does not confirm
-        box.finished.connect(
-            lambda result: self._confirmation_answered(
-                request, result == QMessageBox.StandardButton.Yes
-            )
-        )
-        self.warn_box = box
-        box.open()
 
     def _confirmation_answered(self, request: VendRequest, yes: bool) -> None:
         if yes:
@@ -369,7 +378,11 @@ class PosWindow(QMainWindow):
         self.last_outcome = outcome
         self.token_panel.show_outcome(outcome)
         emit(self.vend_finished, outcome)
-        self._next_customer()
+        if outcome.card_serial and self.card_mode is not None and self.card_mode.active:
+            self.amount_panel.reset()
+            self.card_mode.vend_ended(sold=True)
+        else:
+            self._next_customer()
         self.vouchers.print(outcome.bill_number, reprint=False)
         self.refresh_devices()
 
@@ -377,7 +390,9 @@ class PosWindow(QMainWindow):
         self._set_vending(False)
         emit(self.vend_finished, None)
         self.funnel.show_failure(failure, self)
-        if _module_may_hold_the_token(failure.error):
+        if self.card_mode is not None and self.card_mode.active:
+            self.card_mode.vend_ended(sold=False)
+        elif _module_may_hold_the_token(failure.error):
             self.devices.recover_when_back()
         self.refresh_devices()
 
@@ -392,6 +407,8 @@ class PosWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.devices.stop()
+        if self.card_mode is not None:
+            self.card_mode.stop()
         super().closeEvent(event)
 
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.counter.views import ShiftVend
 from starpos.ui.pos.shift_vends_model import ShiftVendsFilter, ShiftVendsModel
-from starpos.ui.services import ShiftVend
 from starpos.ui.translator import tr
 
 

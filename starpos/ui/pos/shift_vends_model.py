@@ -18,9 +18,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from starpos.counter.views import ShiftVend
 from starpos.i18n import tr_noop
 from starpos.ui.money import format_kwh, format_money, group_token
-from starpos.ui.services import ShiftVend
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 

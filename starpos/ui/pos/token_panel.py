@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from starpos.counter.views import VendOutcome
 from starpos.ui.money import format_kwh, group_token
-from starpos.ui.services import VendOutcome
 from starpos.ui.translator import tr
 
 
@@ -19,6 +19,8 @@ class TokenPanel(QGroupBox):
         self.print_state = ""  # "", "printing", "printed", "failed"
         #: the token belongs to the previous customer: greyed so nobody reads it out again
         self.previous = False
+        #: the window sells to a card: the credit goes onto it, there is no token to show
+        self.card_mode = False
         self.token_label = QLabel()
         self.token_label.setObjectName("tokenText")
         self.token_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -53,7 +55,11 @@ class TokenPanel(QGroupBox):
         self.outcome = outcome
         self.previous = False
         self.print_state = "printing"
-        self.copy_button.setEnabled(True)
+        self.copy_button.setEnabled(not outcome.card_serial)
+        self._fill()
+
+    def set_card_mode(self, card_mode: bool) -> None:
+        self.card_mode = card_mode
         self._fill()
 
     def mark_previous(self, previous: bool) -> None:
@@ -82,10 +88,19 @@ class TokenPanel(QGroupBox):
         outcome = self.outcome
         if outcome is None:
             self.token_label.setText("–––– –––– –––– –––– ––––")
-            self.details.setText(tr("pos", "The token appears here after the vend."))
+            self.details.setText(
+                tr("pos", "The vend writes the credit onto the card in the reader.")
+                if self.card_mode
+                else tr("pos", "The token appears here after the vend.")
+            )
             self.voucher_state.clear()
             return
-        self.token_label.setText(group_token(outcome.token))
+        if outcome.card_serial:  # a card sale: the credit is on the card, there is no token
+            self.token_label.setText(
+                tr("pos", "Credit on card {serial}").format(serial=outcome.card_serial)
+            )
+        else:
+            self.token_label.setText(group_token(outcome.token))
         self.token_label.setStyleSheet("color: #9e9e9e;" if self.previous else "")
         self.setTitle(tr("pos", "Previous sale") if self.previous else tr("pos", "Token"))
         self.details.setText(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from starpos.counter.views import PrintOutcome
 from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.ui.counter_errors import NothingToReprint, PermissionMissing, VoucherNotPrinted
-from starpos.ui.services import REPRINT, PrintOutcome
+from starpos.ui.services import REPRINT
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure

@@ -1,4 +1,4 @@
-"""The window's services on the real store, auth and pricing (seeded demo database)."""
+"""The window's services on the real store, auth, pricing and module, on their workers."""
 
 from __future__ import annotations
 
@@ -11,13 +11,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from starpos.auth import LoginForbiddenError, WrongCredentialsError
+from starpos.counter import CounterAuth, counter_on
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter
 from starpos.settings import Settings
-from starpos.ui.core_auth import CoreAuth
-from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreCounterReads
+from starpos.ui.core_services import AuthOnWorkers, on_workers
 from starpos.ui.workers import JobFailure, Worker, WrongThreadError
 
 pytestmark = pytest.mark.slow
@@ -43,7 +42,7 @@ def on_worker(qtbot: QtBot, worker: Worker, function: Callable[..., Any], *args:
 def test_login_as_the_store_decides(
     qtbot: QtBot, demo_database: Database, database_worker: Worker
 ) -> None:
-    core = CoreAuth(demo_database)
+    core = AuthOnWorkers(CounterAuth(demo_database))
     session = on_worker(qtbot, database_worker, core.login, "cash1", "cash-demo")
     assert session.code == "CASH1"
     assert session.name == "Amina Cashier"
@@ -61,7 +60,7 @@ def test_login_as_the_store_decides(
 def test_rules_look_up_and_quote(
     qtbot: QtBot, demo_database: Database, database_worker: Worker
 ) -> None:
-    reads = CoreCounterReads(demo_database, Settings(), ModuleLink(Settings()))
+    _, reads = on_workers(*counter_on(demo_database, Settings()))
     rules = on_worker(qtbot, database_worker, reads.rules)
     assert [a.net for a in rules.default_amounts][:3] == [
         Decimal("5.00"),
@@ -94,7 +93,13 @@ def test_a_blacklisted_customer_comes_with_the_reason(
         meter.customer.remark = "meter bypassed, inspection 2026-11-03"
         number = meter.number
         uow.commit()
-    reads = CoreCounterReads(demo_database, Settings(), ModuleLink(Settings()))
+    _, reads = on_workers(*counter_on(demo_database, Settings()))
     card = on_worker(qtbot, database_worker, reads.look_up, number)
     assert card.blacklisted
     assert card.blacklist_reason == "meter bypassed, inspection 2026-11-03"
+
+
+def test_the_module_is_never_touched_from_the_gui_thread(demo_database: Database) -> None:
+    _, counter = on_workers(*counter_on(demo_database, Settings()))
+    with pytest.raises(WrongThreadError):
+        counter.module_state()

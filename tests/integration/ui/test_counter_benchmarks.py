@@ -14,15 +14,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from starpos.counter import counter_on
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
-from starpos.ui.core_auth import CoreAuth
-from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreCounter
+from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.stall_monitor import StallMonitor
 
@@ -32,8 +31,8 @@ pytestmark = [pytest.mark.bench, pytest.mark.slow]
 @pytest.fixture
 def core_app(qtbot: QtBot, demo_database: Database) -> Iterator[CounterApp]:
     settings = Settings()
-    auth = CoreAuth(demo_database)
-    app = CounterApp(auth, CoreCounter(demo_database, settings, ModuleLink(settings), auth))
+    auth, counter = on_workers(*counter_on(demo_database, settings))
+    app = CounterApp(auth, counter)
     qtbot.addWidget(app.login_window)
     app.start()
     yield app

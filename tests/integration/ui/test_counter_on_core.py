@@ -11,15 +11,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from starpos.counter import counter_on
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
-from starpos.ui.core_auth import CoreAuth
-from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreCounter
+from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 
@@ -29,8 +28,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def core_app(qtbot: QtBot, demo_database: Database) -> Iterator[CounterApp]:
     settings = Settings()
-    auth = CoreAuth(demo_database)
-    app = CounterApp(auth, CoreCounter(demo_database, settings, ModuleLink(settings), auth))
+    auth, counter = on_workers(*counter_on(demo_database, settings))
+    app = CounterApp(auth, counter)
     qtbot.addWidget(app.login_window)
     app.start()
     yield app
@@ -106,9 +105,8 @@ def test_unknown_meter_and_forbidden_login_are_refused_with_the_stores_words(
 def test_this_shifts_vends_reprint_and_preview_from_the_ledger(
     qtbot: QtBot, core_app: CounterApp, demo_database: Database
 ) -> None:
-    pytest.importorskip("starpos.devices.printer")
     from starpos.devices.printer.virtual.launcher import stop_virtual_printer
-    from tests.integration.ui.booked_vend import book_vend
+    from tests.integration.counter.booked_vend import book_vend
 
     book_vend(demo_database, "SUP1", "20.00", "56381247093816254708", bill="T000042")
     window = log_in(qtbot, core_app, "SUP1", "super-demo")

@@ -13,23 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("starpos.vending")  # the durable vend (issue 4, vend part)
-pytest.importorskip("starpos.devices.printer")
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from starpos.counter import counter_on
 from starpos.db import Database
 from starpos.db.models import Vend
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.settings import Settings
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import load_sta_tables
-from starpos.ui.core_auth import CoreAuth
-from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreCounter
+from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 
@@ -50,8 +45,8 @@ def module_world(
     emulator = vend_world().start_module(tmp_path, tables)
     vend_world().use_module(emulator.url)
     settings = Settings()
-    auth = CoreAuth(demo_database)
-    app = CounterApp(auth, CoreCounter(demo_database, settings, ModuleLink(settings), auth))
+    auth, counter = on_workers(*counter_on(demo_database, settings))
+    app = CounterApp(auth, counter)
     qtbot.addWidget(app.login_window)
     app.start()
     try:

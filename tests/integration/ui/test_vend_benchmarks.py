@@ -14,19 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("starpos.vending")
-pytest.importorskip("starpos.devices.printer")
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from starpos.counter import counter_on
 from starpos.db import Database
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.settings import Settings
-from starpos.ui.core_auth import CoreAuth
-from starpos.ui.core_devices import ModuleLink
-from starpos.ui.core_services import CoreCounter
+from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.stall_monitor import StallMonitor
 
@@ -48,8 +43,8 @@ def app(
     emulator = vend_world().start_module(tmp_path, shared_dir / "sts" / "sta-tables-sample.json")
     vend_world().use_module(emulator.url)
     settings = Settings()
-    auth = CoreAuth(demo_database)
-    counter_app = CounterApp(auth, CoreCounter(demo_database, settings, ModuleLink(settings), auth))
+    auth, counter = on_workers(*counter_on(demo_database, settings))
+    counter_app = CounterApp(auth, counter)
     qtbot.addWidget(counter_app.login_window)
     counter_app.start()
     try:

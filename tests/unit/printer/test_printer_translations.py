@@ -39,7 +39,11 @@ def has_words(text: str) -> bool:
 def voucher_sources() -> list[str]:
     """Template labels with words (not only placeholders), token labels, sample labels."""
     template = [label for label in load_template().labels() if has_words(label)]
-    tokens = [value for name, value in vars(voucher_module).items() if name.endswith("_TOKEN")]
+    tokens = [
+        value
+        for name, value in vars(voucher_module).items()
+        if name.endswith("_TOKEN") or name == "CREDIT_ON_CARD"
+    ]
     samples = [line.label for line in voucher_module.sample_voucher().amount_lines]
     return template + tokens + samples
 

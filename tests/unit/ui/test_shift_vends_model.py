@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from starpos.counter.views import ShiftVend
 from starpos.ui.pos.shift_vends_model import COLUMNS, ShiftVendsFilter, ShiftVendsModel
-from starpos.ui.services import ShiftVend
 
 
 @pytest.fixture(autouse=True)

@@ -30,15 +30,17 @@ def test_translations_keep_every_placeholder(lang: str) -> None:
 
 
 def test_every_error_class_of_the_ui_is_translated() -> None:
+    from starpos.counter import cards, vouchers
     from starpos.errors import StarposError
     from starpos.ui import counter_errors
 
     classes = [
         value
-        for value in vars(counter_errors).values()
+        for module in (counter_errors, vouchers, cards)
+        for value in vars(module).values()
         if isinstance(value, type)
         and issubclass(value, StarposError)
-        and value.__module__ == counter_errors.__name__
+        and value.__module__ == module.__name__
     ]
     assert classes
     for lang in ("fr", "zh_CN"):

@@ -1,7 +1,7 @@
-"""Every string of ``starpos/ui`` a person reads, found by walking the source.
+"""Every string of ``starpos/ui`` and ``starpos/counter`` a person reads, found by walking.
 
 ``tr("context", "text")`` and ``tr_noop("context", "text")`` calls with literal arguments,
-the ``template`` of every error class defined under ``starpos/ui`` (context ``errors``),
+the ``template`` of every error class defined there (context ``errors``),
 and the labels of the installer settings the settings dialog shows (context ``settings``).
 """
 
@@ -10,16 +10,18 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-UI_PACKAGE = Path(__file__).resolve().parents[3] / "starpos" / "ui"
+SOURCE = Path(__file__).resolve().parents[3] / "starpos"
+#: The window and the counter services it calls share the ui catalogs.
+UI_PACKAGES = (SOURCE / "ui", SOURCE / "counter")
 
 
 def _literal(node: ast.expr) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def ui_strings(package: Path = UI_PACKAGE) -> set[tuple[str, str]]:
+def ui_strings(packages: tuple[Path, ...] = UI_PACKAGES) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(path for package in packages for path in package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and len(node.args) == 2:

@@ -1,4 +1,4 @@
-"""Vouchers from the ledger to the printer, on the printer worker.
+"""Vouchers from the ledger to the printer (no Qt: the window and headless scripts share it).
 
 The voucher is built from the vend row as it was booked (amounts, energy and token are the
 ledger's, never recomputed), laid out by the printer package and sent to the configured
@@ -9,19 +9,16 @@ sale stays ISSUED and can be reprinted later.
 
 from __future__ import annotations
 
-import importlib
 import io
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos import auth
-from starpos.audit import AuditKind, append
+from starpos import auth, vending
+from starpos.counter.views import DeviceState, PrintOutcome
 from starpos.db import Database
-from starpos.db.column_types import utc_now
-from starpos.db.enums import PaymentKind, VendState
-from starpos.db.models import Operator, PaymentTerm, SalesPoint, Vend
+from starpos.db.enums import MeterMedium, PaymentKind
+from starpos.db.models import CardVend, IssuedCard, Operator, PaymentTerm, SalesPoint, Vend
 from starpos.devices.printer import (
     CREDIT_TOKEN,
     AmountLine,
@@ -38,8 +35,6 @@ from starpos.i18n import current_language, render_error, tr_noop
 from starpos.master_data import system_parameters, to_local
 from starpos.permissions import REPRINT
 from starpos.settings import Settings
-from starpos.ui.services import DeviceState, PrintOutcome
-from starpos.ui.workers import Workers, runs_on
 
 AMOUNT = tr_noop("voucher", "Energy amount")
 VAT = tr_noop("voucher", "VAT")
@@ -49,7 +44,7 @@ PREARRANGE = tr_noop("voucher", "Prearrange amount")
 
 
 class UnknownBillError(VendError):
-    code = "ui.unknown_bill"
+    code = "counter.unknown_bill"
     template = "There is no sale with the bill number {bill}."
 
 
@@ -103,15 +98,20 @@ def voucher_for(session: Session, vend: Vend, settings: Settings, reprint: bool)
         reprint=reprint,
         cash_sale=bool(term and term.kind == PaymentKind.CASH),
         language=current_language(),
+        card_serial=_card_serial(session, vend),
     )
 
 
-def _vend_service() -> Any:
-    """``starpos.vending`` when this build has the durable vend, else None."""
-    try:
-        return importlib.import_module("starpos.vending")
-    except ImportError:
-        return None
+def _card_serial(session: Session, vend: Vend) -> str:
+    """The serial of the card a card sale was written to ("" for a token sale)."""
+    if vend.medium != MeterMedium.CARD:
+        return ""
+    serial = session.scalars(
+        select(IssuedCard.serial)
+        .join(CardVend, CardVend.card_id == IssuedCard.id)
+        .where(CardVend.vend_id == vend.id)
+    ).first()
+    return serial or ""
 
 
 def _vend(session: Session, bill_number: str) -> Vend:
@@ -121,53 +121,40 @@ def _vend(session: Session, bill_number: str) -> Vend:
     return vend
 
 
-class CorePrinting:
+class CounterPrinting:
+    """Print, reprint and preview a sale's voucher from the ledger; the printer's state.
+
+    Calls do blocking printer I/O: a window runs them off its GUI thread.
+    """
+
     def __init__(self, database: Database, settings: Settings) -> None:
         self.database = database
         self.settings = settings
 
-    @runs_on(Workers.PRINTER)
     def print_voucher(
         self, bill_number: str, operator: auth.OperatorSession, reprint: bool
     ) -> PrintOutcome:
+        """Print the voucher of ``bill_number`` and book the print (or the audited reprint)."""
         if reprint:
             operator.require(REPRINT)
         with self.database.reading() as session:
             voucher = voucher_for(session, _vend(session, bill_number), self.settings, reprint)
-        vending = _vend_service()
         try:
             print_voucher(voucher, self.settings)
         except PrinterError as error:
-            if vending is not None:  # audited; the sale itself stays as it is
-                vending.mark_print_failed(
-                    self.database, bill_number, operator.actor, render_error(error, "en")
-                )
+            # Audited; the sale itself stays as it is and can be reprinted later.
+            vending.mark_print_failed(
+                self.database, bill_number, operator.actor, render_error(error, "en")
+            )
             raise
-        if vending is not None:  # the vend service books prints and reprints itself
-            if reprint:
-                vending.record_reprint(self.database, bill_number, operator.actor)
-            else:
-                vending.mark_printed(self.database, bill_number, operator.actor)
-            return PrintOutcome(bill_number, reprint)
-        with self.database.unit_of_work() as uow:
-            vend = _vend(uow.session, bill_number)
-            vend.print_count += 1
-            if vend.state == VendState.ISSUED:
-                vend.state = VendState.PRINTED
-                vend.printed_at = utc_now()
-            if reprint:
-                append(
-                    uow.session,
-                    AuditKind.REPRINT,
-                    subject=f"vend:{bill_number}",
-                    details={"print_count": vend.print_count},
-                    actor=operator.actor,
-                )
-            uow.commit()
+        if reprint:
+            vending.record_reprint(self.database, bill_number, operator.actor)
+        else:
+            vending.mark_printed(self.database, bill_number, operator.actor)
         return PrintOutcome(bill_number, reprint)
 
-    @runs_on(Workers.PRINTER)
     def preview_voucher(self, bill_number: str) -> bytes:
+        """The voucher of ``bill_number`` as a PNG, from the same layout as the paper."""
         with self.database.reading() as session:
             voucher = voucher_for(session, _vend(session, bill_number), self.settings, False)
         image = voucher_preview(voucher, self.settings)
@@ -175,13 +162,11 @@ class CorePrinting:
         image.save(buffer, "PNG")
         return buffer.getvalue()
 
-    @runs_on(Workers.PRINTER)
     def printer_state(self) -> DeviceState:
         status = printer_status(self.settings)
         if status.error is not None:
             return DeviceState(online=False, detail=render_error(status.error))
         return DeviceState(online=True)
 
-    @runs_on(Workers.PRINTER)
     def test_print(self) -> None:
         print_voucher(sample_voucher(language=current_language()), self.settings)

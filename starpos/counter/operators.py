@@ -1,8 +1,10 @@
-"""Logins, passwords and log-outs on :mod:`starpos.auth`, on the database worker.
+"""Logins, passwords and log-outs at one counter, on :mod:`starpos.auth`.
 
-Argon2 hashing, lockout, forbid login and the audit entries are the core's; this adapter
-keeps the core's session of each operator logged in here (the vend needs its actor) and
-hands the window the small :class:`~starpos.ui.services.OperatorSession`.
+Argon2 hashing, lockout, forbid login and the audit entries are :mod:`starpos.auth`'s; the
+counter keeps the core's session of each operator logged in here (the vend and the
+voucher need its actor) and hands callers the small
+:class:`~starpos.counter.views.OperatorSession`. Calls touch the database: a window runs
+them off its GUI thread.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ from sqlalchemy import select
 
 from starpos import auth
 from starpos.audit import Actor, AuditKind, append
+from starpos.counter.views import OperatorSession
 from starpos.db import Database
 from starpos.db.models import SalesPoint
-from starpos.ui.services import OperatorSession
-from starpos.ui.workers import Workers, runs_on
 
 
 def view_session(session: auth.OperatorSession, sales_point_name: str) -> OperatorSession:
@@ -27,7 +28,7 @@ def view_session(session: auth.OperatorSession, sales_point_name: str) -> Operat
     )
 
 
-class CoreAuth:
+class CounterAuth:
     """Logins on :mod:`starpos.auth` (argon2, lockout, forbid login, audit)."""
 
     def __init__(self, database: Database, sales_point_code: str | None = None) -> None:
@@ -36,7 +37,6 @@ class CoreAuth:
         #: the core's session of each operator logged in here (the vend needs its actor)
         self.sessions: dict[str, auth.OperatorSession] = {}
 
-    @runs_on(Workers.DATABASE)
     def login(self, code: str, password: str) -> OperatorSession:
         session = auth.login(
             self.database, code.strip().upper(), password, sales_point_code=self.sales_point_code
@@ -44,16 +44,13 @@ class CoreAuth:
         self.sessions[session.operator_code] = session
         return view_session(session, self._sales_point_name(session.sales_point_code))
 
-    @runs_on(Workers.DATABASE)
     def change_password(self, code: str, old_password: str, new_password: str) -> None:
         auth.change_password(self.database, code, old_password, new_password)
 
-    @runs_on(Workers.DATABASE)
     def check_password(self, code: str, password: str) -> None:
         # Unlocking is a login for the lockout rules and the audit log.
         auth.login(self.database, code, password, sales_point_code=self.sales_point_code)
 
-    @runs_on(Workers.DATABASE)
     def log_out(self, code: str) -> None:
         session = self.sessions.pop(code, None)
         with self.database.unit_of_work() as uow:

@@ -2,46 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
-
 import pytest
-
-pytest.importorskip("starpos.devices.printer")  # the printer package (issue 5, voucher part)
-
 from PIL import Image
-from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from starpos.audit import AuditKind
 from starpos.auth import login
+from starpos.counter import CounterPrinting, voucher_for
 from starpos.db import Database
 from starpos.db.models import AuditEntry, Vend
 from starpos.devices.printer import PrinterError
 from starpos.settings import Settings
-from starpos.ui.core_printing import CorePrinting, voucher_for
-from starpos.ui.workers import JobFailure, Worker
-from tests.integration.ui.booked_vend import book_vend
+from tests.integration.counter.booked_vend import book_vend
 
 pytestmark = pytest.mark.slow
 
 TOKEN = "56381247093816254708"
-
-
-@pytest.fixture
-def printer_worker() -> Iterator[Worker]:
-    worker = Worker("printer")
-    yield worker
-    worker.stop()
-
-
-def on_worker(qtbot: QtBot, worker: Worker, function: Callable[..., Any], *args: Any) -> Any:
-    answers: list[Any] = []
-    worker.submit(function, *args, on_done=answers.append, on_failed=answers.append)
-    qtbot.waitUntil(lambda: bool(answers), timeout=30_000)
-    if isinstance(answers[0], JobFailure):
-        raise answers[0].error
-    return answers[0]
 
 
 def test_the_voucher_carries_the_ledgers_amounts(demo_database: Database) -> None:
@@ -57,18 +33,16 @@ def test_the_voucher_carries_the_ledgers_amounts(demo_database: Database) -> Non
     assert voucher.bill_number == "T000001"
 
 
-def test_print_reprint_and_preview_on_the_virtual_printer(
-    qtbot: QtBot, demo_database: Database, printer_worker: Worker
-) -> None:
+def test_print_reprint_and_preview_on_the_virtual_printer(demo_database: Database) -> None:
     booked = book_vend(demo_database, "SUP1", "20.00", TOKEN)
     settings = Settings()
-    printing = CorePrinting(demo_database, settings)
+    printing = CounterPrinting(demo_database, settings)
     session = login(demo_database, "SUP1", "super-demo")
     try:
-        on_worker(qtbot, printer_worker, printing.print_voucher, "T000001", session, False)
-        on_worker(qtbot, printer_worker, printing.print_voucher, "T000001", session, True)
-        png = on_worker(qtbot, printer_worker, printing.preview_voucher, "T000001")
-        state = on_worker(qtbot, printer_worker, printing.printer_state)
+        printing.print_voucher("T000001", session, False)
+        printing.print_voucher("T000001", session, True)
+        png = printing.preview_voucher("T000001")
+        state = printing.printer_state()
     finally:
         from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 
@@ -86,16 +60,14 @@ def test_print_reprint_and_preview_on_the_virtual_printer(
     assert state.online
 
 
-def test_a_printer_that_is_off_keeps_the_sale_issued(
-    qtbot: QtBot, demo_database: Database, printer_worker: Worker
-) -> None:
+def test_a_printer_that_is_off_keeps_the_sale_issued(demo_database: Database) -> None:
     booked = book_vend(demo_database, "CASH1", "20.00", TOKEN)
     settings = Settings()
     settings.set("printer.connection", "network:127.0.0.1:9")  # nothing listens there
-    printing = CorePrinting(demo_database, settings)
+    printing = CounterPrinting(demo_database, settings)
     session = login(demo_database, "CASH1", "cash-demo")
     with pytest.raises(PrinterError):
-        on_worker(qtbot, printer_worker, printing.print_voucher, "T000001", session, False)
+        printing.print_voucher("T000001", session, False)
     with demo_database.reading() as db:
         vend = db.get(Vend, booked.id)
         assert vend is not None

@@ -1,0 +1,192 @@
+"""SUN cards at the counter: who is at the reader, what the card says, and the card vend.
+
+A card's arrival and departure come from the card layer's presence monitor (its own
+thread; a window turns them into signals). Reading and selling go through the card sales
+core (:mod:`starpos.card_sales`): every read verifies the MACs, stores the meter's return
+record as a reading event and settles the meter's sales left in doubt (docs/card-sales.md);
+the vend is priced like a token vend and committed only after the credit reads back. All
+PC/SC calls run on the card reader's own thread (:class:`CardReaderWorker`); calls here
+block until it answers, so a window runs them off its GUI thread.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from starpos.audit import Actor
+from starpos.card_sales import check_card, vend_to_card
+from starpos.card_sales.errors import CreditNotLoadedError
+from starpos.counter.operators import CounterAuth
+from starpos.counter.views import (
+    CardPresence,
+    CardReading,
+    CardTamper,
+    OperatorSession,
+    VendOutcome,
+    VendRequest,
+)
+from starpos.db import Database
+from starpos.devices.card.keys import load_master_key
+from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
+from starpos.devices.card.records import TamperKind
+from starpos.devices.card.sun_card import CardContents
+from starpos.devices.card.worker import CardReaderWorker
+from starpos.errors import VendError
+from starpos.i18n import render_error, tr_noop
+from starpos.paths import data_dir
+from starpos.settings import Settings
+from starpos.vending import VendRequest as CoreVendRequest
+
+TAMPER_NAMES = {
+    TamperKind.COVER_OPEN: tr_noop("cardmode", "cover opened"),
+    TamperKind.MAGNETIC_FIELD: tr_noop("cardmode", "magnetic field"),
+    TamperKind.REVERSE_CURRENT: tr_noop("cardmode", "reverse current"),
+}
+
+
+class SaleUnfinishedElsewhere(VendError):
+    code = "counter.card_sale_unfinished"
+    template = (
+        "Sale {bill} to this meter is still unfinished on another card of the meter. Insert "
+        "that card first so the sale can be completed or cancelled."
+    )
+
+
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+def card_key_file() -> Path:
+    """The utility card master key file (the same one ``starpos card`` uses)."""
+    override = os.environ.get("STARPOS_CARD_KEY_FILE")
+    return Path(override) if override else data_dir() / "card-master.key"
+
+
+class CounterCards:
+    """Card presence, card reads and card vends at one counter."""
+
+    def __init__(self, database: Database, settings: Settings, auth: CounterAuth) -> None:
+        self.database = database
+        self.settings = settings
+        self.auth = auth
+        self._worker: CardReaderWorker | None = None
+
+    def watch(self, on_change: Callable[[CardPresence], None]) -> Stoppable:
+        """Call ``on_change`` (on the monitor's thread) for every card in or out of the
+        counter's reader (setting ``card.reader``; empty: every reader)."""
+        only = str(self.settings.get("card.reader") or "")
+
+        def relay(event: PresenceEvent) -> None:
+            if only and event.reader != only:
+                return  # a reader of another counter or another purpose
+            if event.kind in (PresenceKind.CARD_INSERTED, PresenceKind.CARD_REMOVED):
+                on_change(CardPresence(event.kind == PresenceKind.CARD_INSERTED, event.reader))
+
+        monitor = CardPresenceMonitor(relay)
+        monitor.start()
+        return monitor
+
+    def read(self, reader: str, operator: OperatorSession) -> CardReading:
+        """Read and verify the card in ``reader``: its meter, its data, whether it may be sold."""
+        actor = self._actor(operator)
+        checked = self._reader().run(
+            lambda card: check_card(self.database, card, actor), reader=reader
+        )
+        return card_reading(reader, checked)
+
+    def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
+        """Sell ``request`` onto the card in ``reader``; typed errors say what became of it."""
+        session = self.auth.sessions[operator.code]
+        core_request = CoreVendRequest(
+            meter=request.meter_number,
+            net=request.net,
+            operator_code=session.operator_code,
+            payment=request.payment_method,
+            tendered=request.paid,
+            sales_point_code=session.sales_point_code,
+            terminal_code=session.terminal_code,
+            confirmed=request.confirmed,
+        )
+        result = self._reader().run(
+            lambda card: vend_to_card(self.database, card, core_request), reader=reader
+        )
+        return VendOutcome(
+            bill_number=result.bill_number,
+            meter_number=result.sale.meter_number,
+            customer_name=result.sale.customer_name,
+            token="",  # the credit is on the card
+            energy_kwh=result.energy_kwh,
+            net=result.sale.breakdown.net,
+            paid=result.sale.tendered,
+            change=result.sale.change,
+            issued_at=datetime.now(),
+            card_serial=result.serial,
+        )
+
+    def _actor(self, operator: OperatorSession) -> Actor:
+        return self.auth.sessions[operator.code].actor
+
+    def _reader(self) -> CardReaderWorker:
+        if self._worker is None:
+            reader = str(self.settings.get("card.reader") or "") or None
+            self._worker = CardReaderWorker(load_master_key(card_key_file()), reader).open()
+        return self._worker
+
+    def close(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.close()
+
+
+def card_reading(reader: str, checked: dict[str, Any]) -> CardReading:
+    """The counter's view of :func:`starpos.card_sales.check_card`'s answer."""
+    contents: CardContents = checked["contents"]
+    problem = checked["problem"]
+    values: dict[str, Any] = {
+        "reader": reader,
+        "serial": contents.serial,
+        "meter_number": str(checked.get("meter") or ""),
+        "issue_number": int(checked.get("issue_number") or 0),
+        "sellable": bool(checked["sellable"]),
+        "problem": problem["message"] if problem else "",
+        "credit_pending": contents.credit_pending,
+        "flagged": bool(checked.get("reading_flagged")),
+        "sales_in_doubt": tuple(
+            [s["bill_number"] for s in checked["settled"]] + list(checked["pending_sales"])
+        ),
+    }
+    if contents.identity is not None and not values["meter_number"]:
+        values["meter_number"] = contents.identity.meter_number
+    credit = contents.credit
+    if credit is not None and contents.credit_pending:
+        values.update(pending_kwh=credit.energy_kwh, pending_bill=credit.vend_id)
+        if not values["problem"]:  # the card sale would refuse it the same way
+            values["problem"] = render_error(
+                CreditNotLoadedError(energy=credit.energy_kwh, bill=credit.vend_id)
+            )
+    if checked["pending_sales"] and not values["problem"]:
+        values["problem"] = render_error(SaleUnfinishedElsewhere(bill=checked["pending_sales"][0]))
+    returned = contents.returned
+    if returned is not None:
+        values.update(
+            has_meter_data=True,
+            remaining_kwh=returned.remaining_kwh,
+            cumulative_kwh=returned.cumulative_kwh,
+            monthly_kwh=returned.monthly_kwh,
+            meter_clock=returned.meter_clock.replace(tzinfo=None),
+            relay_open=returned.relay_open,
+            power_cut_count=returned.power_cut_count,
+            tamper_count=returned.tamper_count,
+            tampers=tuple(
+                CardTamper(TAMPER_NAMES[event.kind], event.at.replace(tzinfo=None))
+                for event in returned.tamper_events
+            ),
+            overload_count=returned.overload_count,
+            warning_level=returned.warning_level,
+            overdraft_used_kwh=returned.overdraft_used_kwh,
+        )
+    return CardReading(**values)

@@ -1,0 +1,139 @@
+"""The counter on the application core: reads, the vend, vouchers, recovery and the devices.
+
+This is what a cashier's window or a headless script sells through. It knows the store,
+pricing, the durable vend (:mod:`starpos.vending`) and the printer package, and answers with
+the small records of :mod:`starpos.counter.views`. Nothing here knows threads: calls block
+on the database or a device, so a window runs each on the worker that owns the resource.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from starpos import vending
+from starpos.counter.module_link import ModuleLink
+from starpos.counter.operators import CounterAuth
+from starpos.counter.reads import CounterReads
+from starpos.counter.views import (
+    DeviceState,
+    OperatorSession,
+    PrintOutcome,
+    VendOutcome,
+    VendRequest,
+)
+from starpos.counter.vouchers import CounterPrinting
+from starpos.db import Database
+from starpos.db.models import SystemParameters, Vend
+from starpos.errors import DeviceError, VendError
+from starpos.master_data import to_local
+from starpos.settings import Settings
+
+#: Vend errors after which the module connection is opened afresh.
+MODULE_TROUBLE = ("vend.module_offline", "vend.in_doubt")
+
+
+class Counter(CounterReads):
+    """The counter: reads, plus the vend, its recovery and the voucher."""
+
+    def __init__(
+        self, database: Database, settings: Settings, module: ModuleLink, auth: CounterAuth
+    ) -> None:
+        super().__init__(database, settings, module)
+        self.auth = auth
+        self.printing = CounterPrinting(database, settings)
+
+    def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:
+        """Sell through the durable vend; the module is dropped after a device failure."""
+        core_session = self.auth.sessions[operator.code]
+        try:
+            result = vending.sell(
+                self.database,
+                self.module.access(),
+                vending.VendRequest(
+                    meter=request.meter_number,
+                    net=request.net,
+                    operator_code=core_session.operator_code,
+                    payment=request.payment_method,
+                    tendered=request.paid,
+                    sales_point_code=core_session.sales_point_code,
+                    terminal_code=core_session.terminal_code,
+                    confirmed=request.confirmed,
+                ),
+            )
+        except (DeviceError, VendError) as error:
+            if isinstance(error, DeviceError) or error.code in MODULE_TROUBLE:
+                self.module.drop()  # reconnect (with the current settings) next time
+            raise
+        return VendOutcome(
+            bill_number=result.bill_number,
+            meter_number=result.meter_number,
+            customer_name=result.customer_name,
+            token=result.token,
+            energy_kwh=result.breakdown.token_kwh,
+            net=result.breakdown.net,
+            paid=result.tendered,
+            change=result.change,
+            issued_at=datetime.now(),
+        )
+
+    def recover_pending(self, operator: OperatorSession) -> list[VendOutcome]:
+        """Book the tokens the module produced for vends that did not hear back."""
+        with self.module.access().exclusive() as module:
+            report = vending.recover(self.database, module)
+        return [self._outcome(bill) for bill in report.recovered]
+
+    def _outcome(self, bill_number: str) -> VendOutcome:
+        with self.database.reading() as session:
+            vend = session.scalars(select(Vend).where(Vend.bill_number == bill_number)).one()
+            return VendOutcome(
+                bill_number=vend.bill_number,
+                meter_number=vend.meter.number,
+                customer_name=vend.customer.name,
+                token=vend.tokens[0].token if vend.tokens else "",
+                energy_kwh=vend.token_kwh,
+                net=vend.net_amount,
+                paid=vend.tendered,
+                change=vend.change,
+                issued_at=to_local(session, vend.issued_at or vend.created_at).replace(tzinfo=None),
+            )
+
+    def print_voucher(
+        self, bill_number: str, operator: OperatorSession, reprint: bool
+    ) -> PrintOutcome:
+        return self.printing.print_voucher(bill_number, self.auth.sessions[operator.code], reprint)
+
+    def preview_voucher(self, bill_number: str, operator: OperatorSession) -> bytes:
+        return self.printing.preview_voucher(bill_number)
+
+    def printer_state(self) -> DeviceState:
+        return self.printing.printer_state()
+
+    def test_print(self) -> None:
+        self.printing.test_print()
+
+    def seed_demo(self) -> object:
+        from starpos.demo.seed import seed_demo
+
+        return seed_demo(self.database)
+
+    def is_empty(self) -> bool:
+        """True for a database with no utility in it yet (a first run)."""
+        with self.database.reading() as session:
+            return session.get(SystemParameters, 1) is None
+
+    def close(self) -> None:
+        self.module.close()
+        self.database.close()
+
+
+def counter_on(database: Database, settings: Settings) -> tuple[CounterAuth, Counter]:
+    """The counter's logins and sales on ``database`` with the configured devices."""
+    auth = CounterAuth(database)
+    return auth, Counter(database, settings, ModuleLink(settings), auth)
+
+
+def open_counter(settings: Settings) -> tuple[CounterAuth, Counter]:
+    """Open the configured database (upgraded to the current schema) and the devices."""
+    return counter_on(Database.open(), settings)

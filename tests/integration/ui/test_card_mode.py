@@ -1,0 +1,334 @@
+"""Card mode at the counter, through pcscd + vpcd + ``starpos card virtual``, on the real
+store, card sales core, module emulator and virtual printer.
+
+The window is driven from the keyboard; the card is inserted and taken out by the virtual
+card process (as a person would), and checked afterwards through PC/SC and the ledger.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from starpos.audit import Actor
+from starpos.card_sales import issue_card, vend_to_card
+from starpos.counter import counter_on
+from starpos.counter.views import CardReading
+from starpos.db import Database
+from starpos.db.enums import CustomerStatus, MeterMedium, VendState
+from starpos.db.models import Customer, Meter, Vend
+from starpos.devices.card.keys import load_master_key
+from starpos.devices.card.reader import PcscReaders
+from starpos.devices.card.records import TamperKind
+from starpos.devices.card.sun_card import SunCard
+from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
+from starpos.devices.printer.virtual.launcher import stop_virtual_printer
+from starpos.devices.sm.embedded import stop_embedded
+from starpos.settings import Settings
+from starpos.ui.core_services import cards_on_workers, on_workers
+from starpos.ui.counter_app import CounterApp
+from starpos.ui.pos.pos_window import PosWindow
+from starpos.vending import VendRequest
+from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
+    READER_1,
+    VirtualCardProcess,
+    key_file,
+    pcscd,
+    virtual_card,
+)
+
+pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
+
+ADMIN = Actor("ADMIN1")  # issues cards
+NOW = datetime(2026, 11, 20, 8, tzinfo=UTC)
+
+
+@pytest.fixture
+def card_app(
+    qtbot: QtBot,
+    demo_database: Database,
+    key_file: Path,  # noqa: F811
+    pcscd: list[str],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[CounterApp]:
+    monkeypatch.setenv("STARPOS_CARD_KEY_FILE", str(key_file))
+    settings = Settings()
+    settings.set("card.reader", READER_1)  # this counter's reader; the other is not ours
+    auth, counter = on_workers(*counter_on(demo_database, settings))
+    app = CounterApp(auth, counter, cards=cards_on_workers(counter.core))
+    qtbot.addWidget(app.login_window)
+    app.start()
+    yield app
+    app.shut_down()
+    stop_embedded()
+    stop_virtual_printer()  # the voucher and the status bar start it
+
+
+def card_meter(database: Database) -> str:
+    with database.reading() as session:
+        number = session.scalars(
+            select(Meter.number)
+            .join(Customer)
+            .where(Meter.medium == MeterMedium.CARD, Customer.status == CustomerStatus.ACTIVE)
+            .order_by(Meter.id)
+        ).first()
+        assert number is not None
+        return number
+
+
+def with_card(key_file: Path, work: Callable[[SunCard], Any]) -> Any:  # noqa: F811
+    """``work(card)`` on the card in the counter's reader, straight through PC/SC."""
+    service = PcscReaders()
+    try:
+        with service.connect(READER_1) as connection:
+            return work(SunCard(connection, load_master_key(key_file)))
+    finally:
+        service.close()
+
+
+def issued_card(
+    database: Database,
+    key_file: Path,  # noqa: F811
+    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    number: str,
+    *extra: str,
+) -> VirtualCardProcess:
+    """A card issued to ``number``, out of the reader, in a process started with ``extra``."""
+    first = virtual_card(reader=READER_1)
+    with_card(key_file, lambda card: issue_card(database, card, number, ADMIN))
+    first.stop()
+    return virtual_card(*extra, reader=READER_1, state=first.state, inserted=False)
+
+
+def log_in(qtbot: QtBot, app: CounterApp) -> PosWindow:
+    qtbot.keyClicks(app.login_window.code_field, "CASH1")
+    qtbot.keyClicks(app.login_window.password_field, "cash-demo")
+    with qtbot.waitSignal(app.counter_opened, timeout=20_000) as opened:
+        qtbot.keyClick(app.login_window.password_field, Qt.Key.Key_Return)
+    window: PosWindow = opened.args[0]
+    qtbot.addWidget(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    return window
+
+
+def insert(qtbot: QtBot, window: PosWindow, card: VirtualCardProcess) -> CardReading:
+    assert window.card_mode is not None
+    # The vpcd readers are shared by every test session on this machine: wait for the read
+    # of this card (by serial), not for whatever card another session put in the reader.
+    with qtbot.waitSignal(
+        window.card_mode.card_read,
+        timeout=20_000,
+        check_params_cb=lambda reading: reading.serial == card.serial,
+    ) as read:
+        card.insert()
+    reading: CardReading = read.args[0]
+    return reading
+
+
+def vend_with_keys(qtbot: QtBot, window: PosWindow, key: Qt.Key) -> Any:
+    qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)  # the customer shows
+    with qtbot.waitSignal(window.quote_shown, timeout=10_000):
+        qtbot.keyClick(window.amount_panel.net_field, key)
+    with qtbot.waitSignal(window.vend_finished, timeout=30_000) as finished:
+        qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)
+    return finished.args[0]
+
+
+def test_a_card_is_read_shown_and_sold_to_from_the_keyboard(
+    qtbot: QtBot,
+    card_app: CounterApp,
+    demo_database: Database,
+    key_file: Path,  # noqa: F811
+    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+) -> None:
+    number = card_meter(demo_database)
+    card = issued_card(demo_database, key_file, virtual_card, number)
+    window = log_in(qtbot, card_app)
+    assert not window.card_panel.isVisible()
+
+    reading = insert(qtbot, window, card)
+    assert reading.problem == ""
+    assert (reading.meter_number, reading.serial, reading.sellable) == (number, card.serial, True)
+    assert window.card_panel.isVisible()
+    assert window.meter_field.edit.isReadOnly() and window.meter_field.digits == number
+    assert window.meter_title.text() == "Meter number (from the card)"
+    assert window.card_panel.values["state"].text() == "Ready: sell with Enter"
+
+    outcome = vend_with_keys(qtbot, window, Qt.Key.Key_F2)  # 10.00, as for a token
+    assert outcome is not None and outcome.card_serial == card.serial
+    assert outcome.net == Decimal("10.00") and outcome.energy_kwh > 0
+    assert window.token_panel.token_label.text() == f"Credit on card {card.serial}"
+    qtbot.waitUntil(lambda: window.token_panel.print_state == "printed", timeout=20_000)
+    with demo_database.reading() as session:
+        vend = session.scalars(select(Vend).where(Vend.bill_number == outcome.bill_number)).one()
+        assert VendState(vend.state) in (VendState.ISSUED, VendState.PRINTED)
+        assert MeterMedium(vend.medium) is MeterMedium.CARD
+        assert vend.token_kwh == outcome.energy_kwh
+
+    # The card is read again after the sale: its credit waits for the meter, in amber,
+    # and a second sale onto it is refused before anything is dispatched.
+    mode = window.card_mode
+    assert mode is not None
+    qtbot.waitUntil(
+        lambda: mode.reading is not None and mode.reading.credit_pending, timeout=20_000
+    )
+    assert "pending" in window.card_panel.highlighted()
+    assert outcome.bill_number in window.card_panel.values["pending"].text()
+    credit = with_card(key_file, lambda sun: sun.read().credit)  # the window is done with it
+    assert (credit.vend_id, credit.energy_kwh) == (outcome.bill_number, outcome.energy_kwh)
+    with qtbot.waitSignal(card_app.funnel.shown, timeout=10_000) as shown:
+        qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_F2)
+        qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)
+    assert shown.args[0] == "ui.card_not_sellable"
+    assert "insert the card in the meter" in shown.args[1].lower()
+
+    with qtbot.waitSignal(mode.left, timeout=10_000):
+        card.remove()
+    assert not window.card_panel.isVisible()
+    assert not window.meter_field.edit.isReadOnly() and window.meter_field.digits == ""
+
+
+def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
+    qtbot: QtBot,
+    card_app: CounterApp,
+    demo_database: Database,
+    key_file: Path,  # noqa: F811
+    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+) -> None:
+    number = card_meter(demo_database)
+    card = issued_card(demo_database, key_file, virtual_card, number)
+    card.insert()
+    sold = with_card(
+        key_file,
+        lambda sun: vend_to_card(
+            demo_database,
+            sun,
+            VendRequest(meter=number, net=Decimal("40.00"), operator_code="CASH1"),
+        ),
+    )
+    with demo_database.reading() as session:
+        sgc = session.scalars(select(Meter.sgc).where(Meter.number == number)).one()
+    meter = VirtualMeter(
+        MeterState(number, int(sgc), 1, load_master_key(key_file).hex(), int(NOW.timestamp()))
+    )
+    with_card(key_file, lambda sun: meter.load_card(sun, commit=lambda: None))
+    meter.advance(days=3, load_kw=Decimal("0.5"))
+    meter.tamper(TamperKind.COVER_OPEN)
+    meter.overload()
+    with_card(key_file, lambda sun: meter.load_card(sun, commit=lambda: None))
+    card.remove()
+
+    window = log_in(qtbot, card_app)
+    reading = insert(qtbot, window, card)
+    assert reading.has_meter_data and not reading.credit_pending and reading.sellable
+    assert reading.remaining_kwh == Decimal(meter.state.credit_tenths) / 10
+    assert reading.tamper_count == 1 and reading.overload_count == 1
+    assert reading.flagged  # new events since the previous reading: flagged for the supervisor
+    assert {"tampers", "overloads"} <= window.card_panel.highlighted()
+    assert "cover opened" in window.card_panel.values["tampers"].text()
+    assert window.card_panel.values["pending"].text() == "none waiting: all credit loaded"
+    assert sold.bill_number  # the first sale, now loaded by the meter
+
+    screens = os.environ.get("STARPOS_SCREENS_DIR")
+    if screens:  # docs/screens/14-card-mode.png under Xvfb (docs/ui.md)
+        qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+        with qtbot.waitSignal(window.quote_shown, timeout=10_000):
+            qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_F2)
+        for _ in range(5):
+            QApplication.processEvents()
+            qtbot.wait(20)
+        assert window.grab().save(str(Path(screens) / "14-card-mode.png"))
+
+
+def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
+    qtbot: QtBot,
+    card_app: CounterApp,
+    demo_database: Database,
+    key_file: Path,  # noqa: F811
+    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+) -> None:
+    number = card_meter(demo_database)
+    # The credit write is three UPDATEs; the card drops out during the second one.
+    card = issued_card(demo_database, key_file, virtual_card, number, "--tear-at", "2")
+    window = log_in(qtbot, card_app)
+    insert(qtbot, window, card)
+    mode = window.card_mode
+    assert mode is not None
+    with qtbot.waitSignal(card_app.funnel.shown, timeout=30_000) as shown:
+        outcome = vend_with_keys(qtbot, window, Qt.Key.Key_F2)
+    assert outcome is None
+    assert shown.args[0] == "card_sale.failed"
+    assert "give" in shown.args[1].lower() and "back" in shown.args[1].lower()
+    qtbot.waitUntil(lambda: not mode.active, timeout=10_000)  # the card is gone
+    assert not window.card_panel.isVisible()
+    with demo_database.reading() as session:
+        (vend,) = session.scalars(select(Vend)).all()
+        assert VendState(vend.state) is VendState.FAILED  # nothing sold, the money goes back
+
+
+@pytest.mark.bench
+def test_card_mode_timings(
+    qtbot: QtBot,
+    card_app: CounterApp,
+    demo_database: Database,
+    key_file: Path,  # noqa: F811
+    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+) -> None:
+    """Insertion to card data shown, and Enter to card sale shown, through the window
+    (``-m bench -s``; numbers for docs/benchmarks.md). The meter loads the credit between
+    sales, as the customer would, so every sale is accepted."""
+    number = card_meter(demo_database)
+    card = issued_card(demo_database, key_file, virtual_card, number)
+    with demo_database.reading() as session:
+        sgc = session.scalars(select(Meter.sgc).where(Meter.number == number)).one()
+    meter = VirtualMeter(
+        MeterState(number, int(sgc), 1, load_master_key(key_file).hex(), int(NOW.timestamp()))
+    )
+    window = log_in(qtbot, card_app)
+    mode = window.card_mode
+    assert mode is not None
+    shown_ms: list[float] = []
+    sold_ms: list[float] = []
+    for _ in range(8):
+        started = time.perf_counter()
+        insert(qtbot, window, card)
+        shown_ms.append((time.perf_counter() - started) * 1000)
+        qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+        with qtbot.waitSignal(window.quote_shown, timeout=10_000):
+            qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_F1)
+        started = time.perf_counter()
+        with qtbot.waitSignal(window.vend_finished, timeout=30_000) as finished:
+            qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)
+        sold_ms.append((time.perf_counter() - started) * 1000)
+        assert finished.args[0] is not None
+        qtbot.waitUntil(
+            lambda: mode.reading is not None and mode.reading.credit_pending, timeout=20_000
+        )
+        qtbot.waitUntil(lambda: window.token_panel.print_state == "printed", timeout=20_000)
+        with qtbot.waitSignal(mode.left, timeout=10_000):
+            card.remove()
+        # The window sees this insertion too; it reads the card while the meter has it,
+        # so wait for that read before the meter writes its return record.
+        reading = insert(qtbot, window, card)
+        assert reading.credit_pending
+        with_card(key_file, lambda sun: meter.load_card(sun, commit=lambda: None))
+        with qtbot.waitSignal(mode.left, timeout=10_000):
+            card.remove()
+    print(
+        f"\ncard data shown after insertion: p50 {statistics.median(shown_ms):.0f} ms, "
+        f"max {max(shown_ms):.0f} ms; Enter to card sale shown: "
+        f"p50 {statistics.median(sold_ms):.0f} ms, max {max(sold_ms):.0f} ms"
+    )
