@@ -2,9 +2,9 @@
 a vend through its states lives in the vending package).
 
 ``priced_columns`` gives the ``vends`` columns of a :class:`starpos.pricing.Breakdown` and
-``charge_lines`` its ``vend_charges`` rows, so every writer books the same figures the
-voucher prints: ``net_amount = amount + taxed + untaxed + vat + debt_repayment +
-preinstalled + prearrange``.
+``charge_lines`` its ``vend_charges`` rows (``charge_rows`` as plain values), so every writer
+books the same figures the voucher prints: ``net_amount = amount + taxed + untaxed + vat +
+debt_repayment + preinstalled + prearrange``.
 """
 
 from __future__ import annotations
@@ -43,8 +43,11 @@ def priced_columns(
     }
 
 
-def charge_lines(session: Session, breakdown: pricing.Breakdown) -> list[VendCharge]:
-    """One ``VendCharge`` per priced charge line, linked to its charge item by code."""
+def charge_rows(session: Session, breakdown: pricing.Breakdown) -> list[dict[str, Any]]:
+    """The ``vend_charges`` column values of each priced charge line (without ``vend_id``),
+    linked to its charge item by code: for writers that insert with plain Core statements."""
+    if not breakdown.charges:
+        return []
     codes = [line.code for line in breakdown.charges]
     items: dict[str, int] = {
         code: item_id
@@ -53,17 +56,22 @@ def charge_lines(session: Session, breakdown: pricing.Breakdown) -> list[VendCha
         )
     }
     return [
-        VendCharge(
-            position=position,
-            charge_item_id=items.get(line.code),
-            method=ChargeMethod[line.method.name],
-            code=line.code,
-            name=line.name,
-            amount=line.amount,
-            taxed=line.taxed,
-        )
+        {
+            "position": position,
+            "charge_item_id": items.get(line.code),
+            "method": ChargeMethod[line.method.name],
+            "code": line.code,
+            "name": line.name,
+            "amount": line.amount,
+            "taxed": line.taxed,
+        }
         for position, line in enumerate(breakdown.charges, start=1)
     ]
+
+
+def charge_lines(session: Session, breakdown: pricing.Breakdown) -> list[VendCharge]:
+    """One ``VendCharge`` per priced charge line, linked to its charge item by code."""
+    return [VendCharge(**row) for row in charge_rows(session, breakdown)]
 
 
 def describe(sale: pricing.SaleContext, breakdown: pricing.Breakdown) -> dict[str, Any]:
