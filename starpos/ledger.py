@@ -10,9 +10,9 @@ debt_repayment + preinstalled + prearrange``.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from starpos import pricing
@@ -43,18 +43,21 @@ def priced_columns(
     }
 
 
+# Once per sale with charges: a plain statement built once (its compiled form is cached).
+_ITEMS = cast(Table, ChargeItem.__table__)
+_ITEM_IDS = select(_ITEMS.c.code, _ITEMS.c.id).where(
+    _ITEMS.c.code.in_(bindparam("codes", expanding=True))
+)
+
+
 def charge_rows(session: Session, breakdown: pricing.Breakdown) -> list[dict[str, Any]]:
     """The ``vend_charges`` column values of each priced charge line (without ``vend_id``),
     linked to its charge item by code: for writers that insert with plain Core statements."""
     if not breakdown.charges:
         return []
     codes = [line.code for line in breakdown.charges]
-    items: dict[str, int] = {
-        code: item_id
-        for code, item_id in session.execute(
-            select(ChargeItem.code, ChargeItem.id).where(ChargeItem.code.in_(codes))
-        )
-    }
+    found = session.connection().execute(_ITEM_IDS, {"codes": codes})
+    items: dict[str, int] = {code: item_id for code, item_id in found}
     return [
         {
             "position": position,
