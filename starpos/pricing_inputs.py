@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from decimal import Decimal
-from typing import cast
+from typing import Protocol, cast
 
 from sqlalchemy import Table, bindparam, case, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -18,7 +18,6 @@ from starpos import pricing
 from starpos.db.enums import ChargeMethod, ChargeOccasion, RepaymentMethod, TariffKind
 from starpos.db.models import (
     ChargeItem,
-    CustomerType,
     CustomerTypeCharge,
     Meter,
     TariffScheme,
@@ -29,6 +28,36 @@ from starpos.db.models import (
 from starpos.errors import PricingError
 from starpos.master_data import system_parameters, to_local, to_utc
 from starpos.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
+
+
+class CustomerTypeTerms(Protocol):
+    """What pricing reads of a customer type: a ``CustomerType`` row or plain values."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def vat_rate(self) -> Decimal: ...
+    @property
+    def prearrange_amount(self) -> Decimal: ...
+    @property
+    def repayment_method(self) -> RepaymentMethod: ...
+    @property
+    def repayment_amount(self) -> Decimal | None: ...
+    @property
+    def repayment_percentage(self) -> Decimal | None: ...
+    @property
+    def fbe_kwh_per_month(self) -> Decimal: ...
+
+
+class MeterAccount(Protocol):
+    """What the purchase history reads of a meter: a ``Meter`` row or plain values."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def outstanding_debt(self) -> Decimal: ...
+    @property
+    def prearrange_due(self) -> bool: ...
 
 
 class MeterHasNoTariffError(PricingError):
@@ -95,7 +124,9 @@ _COLLECTED = (
 )
 
 
-def customer_type_rules(session: Session, customer_type: CustomerType) -> pricing.CustomerTypeRules:
+def customer_type_rules(
+    session: Session, customer_type: CustomerTypeTerms
+) -> pricing.CustomerTypeRules:
     """The type's VAT, vend charges (active ones), repayment, FBE and prearrange amount."""
     charges = tuple(
         pricing.ChargeItem(
@@ -183,7 +214,7 @@ def tariff(session: Session, scheme_id: int) -> pricing.Tariff:
 
 
 def purchase_history(
-    session: Session, meter: Meter, sale_time: datetime
+    session: Session, meter: MeterAccount, sale_time: datetime
 ) -> pricing.PurchaseHistory:
     """What the meter's earlier purchases mean for a sale at ``sale_time`` (local, naive)."""
     month_start = to_utc(session, datetime(sale_time.year, sale_time.month, 1))

@@ -16,16 +16,13 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from starpos import permissions, pricing
 from starpos.audit import Actor, AuditKind, append
 from starpos.db import Database
-from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
 from starpos.db.models import (
     Branch,
-    Customer,
-    Meter,
     Operator,
     OperatorRole,
     PaymentTerm,
@@ -50,9 +47,9 @@ from starpos.pricing_inputs import (
     pricing_rules,
     purchase_history,
 )
-from starpos.sts.errors import MeterCheckDigitError, StsError
-from starpos.sts.meter_number import parse_meter_number
+from starpos.sts.errors import StsError
 from starpos.vending import errors
+from starpos.vending.meter_check import SaleCustomer, SaleMeter, check_meter
 from starpos.vending.sale import ModuleSnapshot, PreparedVend, VendRequest
 from starpos.vending.tariff_cache import tariff_for_sale
 from starpos.vending.tids import TidUnavailable, next_tid
@@ -110,7 +107,7 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
     seller = _check_operator(session, request)
     terminal = _terminal(session, request)
     payment = _payment_term(session, request.payment)
-    meter = _check_meter(session, request.meter)
+    meter = check_meter(session, request.meter)
     local = to_local(session, now)
     sale, tariff_version_id = _sale_context(session, meter, local)
     breakdown = pricing.price_from_net(request.net, sale)
@@ -147,7 +144,7 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
 
 
 def _sale_context(
-    session: Session, meter: Meter, sale_time: datetime
+    session: Session, meter: SaleMeter, sale_time: datetime
 ) -> tuple[pricing.SaleContext, int | None]:
     """:func:`starpos.pricing_inputs.sale_context` with the tariff from the process cache,
     and the id of the tariff version in force (``sale_time``: local, naive)."""
@@ -269,44 +266,8 @@ def _payment_term(session: Session, wanted: str) -> int:
     )
 
 
-def _check_meter(session: Session, text: str) -> Meter:
-    try:
-        number = parse_meter_number(text)
-    except MeterCheckDigitError as error:
-        raise errors.WrongCheckDigitError(number=text.strip()) from error
-    except StsError as error:
-        raise errors.MalformedMeterNumberError(
-            number=text.strip(), **errors.reason(error)
-        ) from error
-    meter = session.scalars(
-        select(Meter)
-        .where(Meter.number == number.iain)
-        .options(
-            joinedload(Meter.model), joinedload(Meter.customer).joinedload(Customer.customer_type)
-        )
-    ).first()
-    if meter is None:
-        raise errors.UnknownMeterRefusedError(number=number.iain)
-    customer = meter.customer
-    if customer is None:
-        raise errors.MeterNotSellableError(number=meter.number)
-    if customer.status == CustomerStatus.BLACKLISTED:
-        if customer.remark.strip():
-            raise errors.CustomerBlacklistedError(
-                customer=customer.code, remark=customer.remark.strip()
-            )
-        raise errors.CustomerBlacklistedNoRemarkError(customer=customer.code)
-    if meter.contract_status == ContractStatus.CANCELLED:
-        raise errors.ContractCancelledError(number=meter.number)
-    if meter.model.payment_mode == PaymentMode.POSTPAID:
-        raise errors.PostpaidMeterError(number=meter.number)
-    if meter.medium == MeterMedium.CARD:
-        raise errors.CardMeterError(number=meter.number)
-    return meter
-
-
 def _check_module(module: SecureModule, found: dict[str, Any]) -> ModuleSnapshot:
-    meter: Meter = found["meter"]
+    meter: SaleMeter = found["meter"]
     breakdown: pricing.Breakdown = found["breakdown"]
     key_ref: MeterKeyRef = found["key_ref"]
     try:
@@ -339,8 +300,8 @@ def _prepared(found: dict[str, Any], snapshot: ModuleSnapshot) -> PreparedVend:
     request: VendRequest = found["request"]
     seller: _Seller = found["seller"]
     terminal: Terminal | None = found["terminal"]
-    meter: Meter = found["meter"]
-    customer: Customer = found["customer"]
+    meter: SaleMeter = found["meter"]
+    customer: SaleCustomer = found["customer"]
     breakdown: pricing.Breakdown = found["breakdown"]
     tendered: Decimal = found["tendered"]
     return PreparedVend(
