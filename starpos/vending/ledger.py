@@ -299,6 +299,14 @@ def record_reprint(database: Database, bill_number: str, actor: Actor) -> int:
         return vend.print_count
 
 
+_ANY_PENDING = select(_VENDS.c.id).where(_VENDS.c.state == VendState.PENDING).limit(1)
+
+
+def any_pending(session: Session) -> bool:
+    """Whether any vend is PENDING (one indexed lookup, no ORM load)."""
+    return session.connection().execute(_ANY_PENDING).first() is not None
+
+
 def pending_vends(session: Session, module_id: str | None = None) -> list[Vend]:
     """PENDING rows, oldest first (of one module when ``module_id`` is given)."""
     query = select(Vend).where(Vend.state == VendState.PENDING).order_by(Vend.id)
