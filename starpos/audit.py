@@ -42,6 +42,7 @@ class AuditKind(StrEnum):
     MASTER_DATA_CHANGE = "master_data_change"
     KEY_ACTION = "key_action"
     MODULE_ACTION = "module_action"
+    CARD_ACTION = "card_action"
     DEMO_SEED = "demo_seed"
 
 

@@ -1,7 +1,9 @@
 """``starpos card``: SUN smart cards from the command line.
 
-POS side: ``readers``, ``read``, ``bind``, ``credit``, ``blank``, ``lock``, ``keygen``,
-``bench``. Emulators: ``virtual`` (a card in a vpcd reader) and ``meter`` (a SUN meter),
+POS side, device level: ``readers``, ``read``, ``bind``, ``credit``, ``lock``, ``keygen``,
+``bench``. Business flows (recorded in the store): ``issue``, ``vend``, ``check``,
+``replace``, ``blank``, ``history``, ``flags`` in :mod:`starpos.commands._card_sales`.
+Emulators: ``virtual`` (a card in a vpcd reader) and ``meter`` (a SUN meter),
 in :mod:`starpos.commands._card_emulators`.
 """
 
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from starpos.cli import UsageError, print_json
-from starpos.commands import _card_emulators
+from starpos.commands import _card_emulators, _card_sales
 from starpos.devices.card.keys import create_master_key, load_master_key
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.records import CardKind, CreditRecord, IdentityRecord, ReturnRecord
@@ -62,7 +64,7 @@ def register(subparsers: Any) -> None:
     read = card_action("read", "read and verify the card in a reader", _read)
     read.add_argument("--meter", help="refuse a card bound to another meter")
 
-    bind = card_action("bind", "issue a blank card to a meter", _bind)
+    bind = card_action("bind", "device level: bind a blank card (not recorded; see issue)", _bind)
     bind.add_argument("--meter", required=True, help="meter number")
     bind.add_argument("--sgc", type=int, required=True, help="supply group code")
     bind.add_argument("--utility-id", type=int, default=1)
@@ -70,14 +72,15 @@ def register(subparsers: Any) -> None:
     bind.add_argument("--issue-number", type=int, default=1, help="1, +1 per replacement")
     bind.add_argument("--sequence-base", type=int, default=0, help="last sequence sold")
 
-    credit = card_action("credit", "write a credit record and read it back", _credit)
+    credit = card_action(
+        "credit", "device level: write a credit record (not a sale; see vend)", _credit
+    )
     credit.add_argument("--meter", required=True, help="the meter the card must belong to")
     credit.add_argument("--kwh", type=decimal_kwh, required=True, help="energy, e.g. 25.5")
     credit.add_argument("--vend-id", help="sale reference (default: a new id)")
     credit.add_argument("--sequence", type=int, help="credit sequence (default: card's + 1)")
     credit.add_argument("--carry-pending", action="store_true", help="add unloaded credit")
 
-    card_action("blank", "erase a card's identity, credit and return data", _blank)
     card_action("lock", "lock a card for good (lost or stolen)", _lock)
 
     keygen = actions.add_parser("keygen", help="create a utility card master key file")
@@ -90,6 +93,7 @@ def register(subparsers: Any) -> None:
     bench.add_argument("--rounds", type=int, default=50)
 
     _card_emulators.register(actions)
+    _card_sales.register(actions)
 
 
 def _settings_reader(args: argparse.Namespace) -> str | None:
@@ -230,14 +234,6 @@ def _credit(args: argparse.Namespace) -> int:
             carry_pending=args.carry_pending,
         )
         return {"serial": card.serial, "credit": credit_dict(record)}
-
-    return _with_card(args, work)
-
-
-def _blank(args: argparse.Namespace) -> int:
-    def work(card: SunCard) -> dict[str, Any]:
-        card.blank()
-        return {"serial": card.serial, "blank": True}
 
     return _with_card(args, work)
 

@@ -1,6 +1,13 @@
 """Every table of the local store; importing this package registers them all on ``Base``."""
 
 from starpos.db.models.audit import AuditEntry, AuditHead
+from starpos.db.models.cards import (
+    CardReading,
+    CardState,
+    CardTamperEvent,
+    CardVend,
+    IssuedCard,
+)
 from starpos.db.models.customers import Customer, Meter
 from starpos.db.models.master_data import (
     Bank,
@@ -39,11 +46,16 @@ __all__ = [
     "AuditHead",
     "Bank",
     "Branch",
+    "CardReading",
+    "CardState",
+    "CardTamperEvent",
+    "CardVend",
     "ChargeItem",
     "Customer",
     "CustomerType",
     "CustomerTypeCharge",
     "DefaultAmount",
+    "IssuedCard",
     "Meter",
     "MeterModel",
     "MeterReplacement",

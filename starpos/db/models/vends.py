@@ -26,7 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, BigId, str_enum
 from starpos.db.column_types import Energy, Money, Percent, UtcDateTime, utc_now
-from starpos.db.enums import ChargeMethod, VendState
+from starpos.db.enums import ChargeMethod, MeterMedium, VendState
 from starpos.db.models.customers import Customer, Meter
 from starpos.db.models.master_data import CODE, NAME
 
@@ -48,6 +48,10 @@ class Vend(Base):
     bill_number: Mapped[str] = mapped_column(String(CODE), unique=True)
     state: Mapped[VendState] = mapped_column(
         str_enum(VendState, "vend_state"), default=VendState.PENDING
+    )
+    # How the credit went to the meter: a token (keypad) or a smart card (table card_vends).
+    medium: Mapped[MeterMedium] = mapped_column(
+        str_enum(MeterMedium, "vend_medium"), default=MeterMedium.KEYPAD, server_default="keypad"
     )
     meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))

@@ -131,13 +131,20 @@ def virtual_card(pcscd: list[str], tmp_path: Path) -> Iterator[Callable[..., Vir
         return card.wait_inserted() if inserted else card
 
     yield start
+    # Every card is ended even when stopping one of them fails: a card left behind would
+    # hold a shared vpcd reader for every later test on the machine.
+    problems = []
     for card in reversed(started):
         try:
             card.stop()
+        except AssertionError as problem:
+            problems.append(problem)
         finally:
-            if card.process.poll() is None:  # never leave a card behind in a shared reader
+            if card.process.poll() is None:
                 card.process.kill()
                 card.process.wait()
+    if problems:
+        raise problems[0]
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import READER_0
 
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
+from tests.integration.card.conftest import READER_0
 
 METER = "04123456789"
 

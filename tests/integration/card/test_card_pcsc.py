@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import READER_0, READER_1, VirtualCardProcess, wait_for
 
 from starpos.devices.card import errors as E
 from starpos.devices.card.keys import load_master_key
@@ -18,6 +17,7 @@ from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, Pre
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
 from starpos.devices.card.worker import CardReaderWorker
+from tests.integration.card.conftest import READER_0, READER_1, VirtualCardProcess, wait_for
 
 pytestmark = pytest.mark.pcsc
 
@@ -74,7 +74,8 @@ def test_the_cli_scripts_every_card_capability(
     read = json.loads(run_starpos("card", "read", *key).stdout)
     assert read["identity"]["meter_number"] == METER and read["credit_pending"] is True
     assert read["credit"]["sequence"] == 1
-    assert run_starpos("card", "blank", *key).returncode == 0
+    assert run_starpos("card", "blank", *key).returncode == 2  # it carries unloaded credit
+    assert run_starpos("card", "blank", "--discard-credit", *key).returncode == 0
     assert json.loads(run_starpos("card", "read", *key).stdout)["identity"] is None
 
 

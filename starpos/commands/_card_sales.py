@@ -1,0 +1,213 @@
+"""``starpos card issue|vend|check|replace|blank|history|flags``: the card sale flows of
+:mod:`starpos.card_sales` on the configured reader (``--reader``, else the setting
+``card.reader``, else the first reader holding a card).
+
+Like ``starpos vend``, the command line acts as ``--operator`` (default
+``$STARPOS_OPERATOR``, else ``STAR``), checks that operator's right to sell for a vend, and
+audits every action under that code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from starpos.audit import Actor
+from starpos.card_sales import (
+    ReplaceReason,
+    blank_card,
+    check_card,
+    flagged_readings,
+    issue_card,
+    meter_history,
+    replace_card,
+    vend_to_card,
+)
+from starpos.cli import print_json
+from starpos.db import Database
+from starpos.devices.card.sun_card import SunCard
+from starpos.i18n import tr_noop, translate
+from starpos.vending.sale import VendRequest
+
+T = TypeVar("T")
+DEFAULT_OPERATOR = "STAR"
+READING_LINE = tr_noop(
+    "cardflows",
+    "{at}  meter {meter}  card {serial}  remaining {remaining} kWh  total {total} kWh  "
+    "tampers {tampers}  overloads {overloads}  flags {flags}",
+)
+
+
+def register(actions: Any) -> None:
+    def card_flow(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+        action: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
+        action.add_argument("--reader", help="reader name (default: the setting card.reader)")
+        action.add_argument("--key-file", type=Path, help="utility card master key file")
+        action.add_argument("--operator", help="operator code (default $STARPOS_OPERATOR/STAR)")
+        action.add_argument("--sales-point", help="sales point code (default: the operator's)")
+        action.add_argument("--terminal", help="terminal code")
+        action.add_argument("--json", action="store_true")
+        action.set_defaults(handler=handler)
+        return action
+
+    issue = card_flow("issue", "issue a blank card to a card meter (recorded)", _issue)
+    issue.add_argument("meter", help="meter number")
+    issue.add_argument("--utility-id", type=int, default=1)
+
+    vend = card_flow("vend", "sell credit onto the customer's card", _vend)
+    vend.add_argument("--meter", help="refuse a card of another meter")
+    vend.add_argument("--amount", required=True, help="net amount the customer pays")
+    vend.add_argument("--payment", default="cash", help="payment term code or kind")
+    vend.add_argument("--paid", help="money handed over (default: the net amount)")
+    vend.add_argument("--yes", action="store_true", help="confirm an amount above the warn amount")
+
+    check = card_flow("check", "read a card and say whether it can be sold to", _check)
+    check.add_argument("--meter", help="refuse a card of another meter")
+
+    replace = card_flow("replace", "issue a new card in place of a lost or broken one", _replace)
+    replace.add_argument("meter", help="meter number")
+    replace.add_argument("--reason", choices=[r.value for r in ReplaceReason], required=True)
+    replace.add_argument("--utility-id", type=int, default=1)
+
+    blank = card_flow("blank", "erase a card (refused while it carries unloaded credit)", _blank)
+    blank.add_argument(
+        "--discard-credit", action="store_true", help="erase unloaded credit too (audited)"
+    )
+
+    history = actions.add_parser("history", help="meter data read back from a meter's cards")
+    history.add_argument("meter", help="meter number")
+    history.add_argument("--limit", type=int, default=100)
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(handler=_history)
+
+    flags = actions.add_parser("flags", help="card readings with tamper, overload or rollback")
+    flags.add_argument("--limit", type=int, default=200)
+    flags.add_argument("--json", action="store_true")
+    flags.set_defaults(handler=_flags)
+
+
+def _actor(args: argparse.Namespace) -> Actor:
+    operator = args.operator or os.environ.get("STARPOS_OPERATOR") or DEFAULT_OPERATOR
+    return Actor(operator, args.sales_point, args.terminal)
+
+
+def _on_card(args: argparse.Namespace, work: Callable[[Database, SunCard], T]) -> T:
+    from starpos.commands.card import _open_card
+
+    with Database.open() as database:
+        service, connection, card = _open_card(args)
+        try:
+            return work(database, card)
+        finally:
+            connection.close()
+            service.close()
+
+
+def _show(args: argparse.Namespace, result: dict[str, Any]) -> int:
+    from starpos.commands.card import _print_plain
+
+    if args.json:
+        print_json(result)
+    else:
+        _print_plain(result)
+    return 0
+
+
+def _issue(args: argparse.Namespace) -> int:
+    result = _on_card(
+        args,
+        lambda db, card: issue_card(
+            db, card, args.meter, _actor(args), utility_id=args.utility_id
+        ).as_dict(),
+    )
+    return _show(args, result)
+
+
+def _replace(args: argparse.Namespace) -> int:
+    result = _on_card(
+        args,
+        lambda db, card: replace_card(
+            db,
+            card,
+            args.meter,
+            ReplaceReason(args.reason),
+            _actor(args),
+            utility_id=args.utility_id,
+        ).as_dict(),
+    )
+    return _show(args, result)
+
+
+def _vend(args: argparse.Namespace) -> int:
+    from starpos.commands.vend import _decimal
+
+    actor = _actor(args)
+    request = VendRequest(
+        meter=args.meter or "",
+        net=_decimal(args.amount),
+        operator_code=actor.operator_code or DEFAULT_OPERATOR,
+        payment=args.payment,
+        tendered=_decimal(args.paid) if args.paid is not None else None,
+        sales_point_code=args.sales_point,
+        terminal_code=args.terminal,
+        confirmed=args.yes,
+    )
+    result = _on_card(args, lambda db, card: vend_to_card(db, card, request).as_dict())
+    return _show(args, result)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from starpos.commands.card import contents_dict
+
+    def work(database: Database, card: SunCard) -> dict[str, Any]:
+        result = check_card(database, card, _actor(args), args.meter)
+        result["contents"] = contents_dict(result["contents"], card.channel.reader)
+        return result
+
+    return _show(args, _on_card(args, work))
+
+
+def _blank(args: argparse.Namespace) -> int:
+    return _show(
+        args,
+        _on_card(
+            args,
+            lambda db, card: blank_card(db, card, _actor(args), discard_credit=args.discard_credit),
+        ),
+    )
+
+
+def _history(args: argparse.Namespace) -> int:
+    with Database.open() as database, database.reading() as session:
+        rows = meter_history(session, args.meter, args.limit)
+    return _list(args, rows)
+
+
+def _flags(args: argparse.Namespace) -> int:
+    with Database.open() as database, database.reading() as session:
+        rows = flagged_readings(session, args.limit)
+    return _list(args, rows)
+
+
+def _list(args: argparse.Namespace, rows: list[dict[str, Any]]) -> int:
+    if args.json:
+        print_json(rows)
+        return 0
+    line = translate("cardflows", READING_LINE)
+    for row in rows:
+        print(
+            line.format(
+                at=f"{row['read_at']:%Y-%m-%d %H:%M}",
+                meter=row["meter"],
+                serial=row["card_serial"],
+                remaining=row["remaining_kwh"],
+                total=row["cumulative_kwh"],
+                tampers=row["tamper_count"],
+                overloads=row["overload_count"],
+                flags=",".join(row["flags"]) or "-",
+            )
+        )
+    return 0
