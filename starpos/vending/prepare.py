@@ -23,11 +23,13 @@ from starpos.audit import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.models import (
     Branch,
+    Meter,
     Operator,
     OperatorRole,
     PaymentTerm,
     RolePermission,
     SalesPoint,
+    TariffVersion,
     Terminal,
 )
 from starpos.devices.sm.driver import SecureModule
@@ -263,6 +265,20 @@ def _payment_term(session: Session, wanted: str) -> int:
             return int(term_id)
     raise errors.UnknownPaymentTermError(
         payment=wanted, known=", ".join(code for _, code, _ in terms) or "-"
+    )
+
+
+def _tariff_version(session: Session, meter: Meter, local: datetime) -> int | None:
+    """The id of ``meter``'s tariff version in force at ``local`` (card sales use it; a
+    token vend gets it with the tariff stamp, :func:`tariff_for_sale`)."""
+    return session.scalar(
+        select(TariffVersion.id)
+        .where(
+            TariffVersion.scheme_id == meter.tariff_scheme_id,
+            TariffVersion.effective_from <= local,
+        )
+        .order_by(TariffVersion.effective_from.desc())
+        .limit(1)
     )
 
 
