@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from starpos.db.column_types import utc_now
@@ -103,6 +103,18 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256((entry.previous_hash + body).encode("utf-8")).hexdigest()
 
 
+# Built once: the chain append runs in every vend's two commits, and plain Core statements on
+# the session's connection skip the ORM's per-statement work (identity map, flush, loading).
+_HEAD = cast(Table, AuditHead.__table__)
+_READ_HEAD = select(_HEAD.c.last_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
+_INSERT_ENTRY = insert(cast(Table, AuditEntry.__table__))
+_MOVE_HEAD = (
+    update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(last_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
+)
+
+
 def append(
     session: Session,
     kind: AuditKind,
@@ -112,13 +124,18 @@ def append(
     actor: Actor | None = None,
     at: datetime | None = None,
 ) -> AuditEntry:
-    """Add one entry in the caller's writing transaction (it commits or rolls back with it)."""
+    """Add one entry in the caller's writing transaction (it commits or rolls back with it).
+
+    The entry is written straight to the table; the returned object is a detached copy.
+    """
     actor = actor or Actor()
-    head = session.get(AuditHead, 1, with_for_update=True)
+    connection = session.connection()
+    head = connection.execute(_READ_HEAD).first()
     if head is None:
         raise AuditHeadMissingError()
+    last_id, last_hash = head
     entry = AuditEntry(
-        id=head.last_id + 1,
+        id=last_id + 1,
         # Microseconds dropped: what is hashed must read back identically on every database.
         occurred_at=(at or utc_now()).replace(microsecond=0),
         kind=AuditKind(kind).value,
@@ -127,13 +144,25 @@ def append(
         terminal_code=actor.terminal_code,
         subject=subject,
         details=canonical_json(details or {}),
-        previous_hash=head.last_hash,
+        previous_hash=last_hash,
     )
     entry.entry_hash = entry_hash(entry)
-    session.add(entry)
-    head.last_id = entry.id
-    head.last_hash = entry.entry_hash
-    session.flush()
+    connection.execute(
+        _INSERT_ENTRY,
+        {
+            "id": entry.id,
+            "occurred_at": entry.occurred_at,
+            "kind": entry.kind,
+            "operator_code": entry.operator_code,
+            "sales_point_code": entry.sales_point_code,
+            "terminal_code": entry.terminal_code,
+            "subject": entry.subject,
+            "details": entry.details,
+            "previous_hash": entry.previous_hash,
+            "entry_hash": entry.entry_hash,
+        },
+    )
+    connection.execute(_MOVE_HEAD, {"new_id": entry.id, "new_hash": entry.entry_hash})
     return entry
 
 

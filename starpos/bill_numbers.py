@@ -9,10 +9,12 @@ and a rolled-back sale gives its number back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -67,13 +69,63 @@ class NumberingContext:
     terminal_code: str = ""
 
 
+@dataclass(frozen=True)
+class PrefixField:
+    """One prefix field of a numbering rule (a ``NumberingField`` row's values)."""
+
+    position: int
+    kind: NumberFieldKind
+    length: int | None = None
+    fixed_text: str = ""
+
+
+@dataclass(frozen=True)
+class _Rule:
+    bill_type: str
+    serial_digits: int
+    start_number: int
+    reset: NumberReset
+    fields: tuple[PrefixField, ...]
+
+
+# Every sale takes a number: plain Core statements, built once (their compiled form is
+# cached), one query for the rule with its fields, one UPDATE ... RETURNING for the serial.
+_RULES = cast(Table, NumberingRule.__table__)
+_FIELDS = cast(Table, NumberingField.__table__)
+_COUNTERS = cast(Table, NumberingCounter.__table__)
+_READ_RULE = (
+    select(
+        _RULES.c.enabled,
+        _RULES.c.serial_digits,
+        _RULES.c.start_number,
+        _RULES.c.reset,
+        _FIELDS.c.position,
+        _FIELDS.c.kind,
+        _FIELDS.c.length,
+        _FIELDS.c.fixed_text,
+    )
+    .select_from(_RULES.outerjoin(_FIELDS, _FIELDS.c.bill_type == _RULES.c.bill_type))
+    .where(_RULES.c.bill_type == bindparam("bill_type"))
+)
+_BUMP = (
+    update(_COUNTERS)
+    .where(
+        _COUNTERS.c.bill_type == bindparam("b_bill_type"),
+        _COUNTERS.c.period == bindparam("b_period"),
+        _COUNTERS.c.prefix == bindparam("b_prefix"),
+    )
+    .values(next_value=_COUNTERS.c.next_value + 1)
+    .returning(_COUNTERS.c.next_value)
+)
+
+
 def _fit(code: str, length: int | None) -> str:
     if length is None:
         return code
     return code[-length:].rjust(length, "0")
 
 
-def render_prefix(fields: list[NumberingField], context: NumberingContext) -> str:
+def render_prefix(fields: Sequence[PrefixField | NumberingField], context: NumberingContext) -> str:
     parts: list[str] = []
     for field in sorted(fields, key=lambda f: f.position):
         kind = NumberFieldKind(field.kind)
@@ -107,12 +159,9 @@ def period_key(reset: NumberReset, when: datetime) -> str:
 
 def next_number(session: Session, bill_type: str, context: NumberingContext) -> str:
     """Allocate the next number of ``bill_type``; call inside a writing unit of work."""
-    rule = session.get(NumberingRule, bill_type)
-    if rule is None or not rule.enabled:
-        raise NumberingNotConfiguredError(bill_type=bill_type)
-    prefix = render_prefix(list(rule.fields), context)
-    reset = NumberReset(rule.reset)
-    period = period_key(reset, context.when)
+    rule = _enabled_rule(session, bill_type)
+    prefix = render_prefix(rule.fields, context)
+    period = period_key(rule.reset, context.when)
     serial = _take_serial(session, rule, period, prefix)
     if len(str(serial)) > rule.serial_digits:
         raise NumberingExhaustedError(
@@ -124,20 +173,27 @@ def next_number(session: Session, bill_type: str, context: NumberingContext) -> 
     return number
 
 
-def _take_serial(session: Session, rule: NumberingRule, period: str, prefix: str) -> int:
-    counter = NumberingCounter
-    bump = (
-        update(counter)
-        .where(
-            counter.bill_type == rule.bill_type,
-            counter.period == period,
-            counter.prefix == prefix,
-        )
-        .values(next_value=counter.next_value + 1)
-        .returning(counter.next_value)
-        .execution_options(synchronize_session=False)
+def _enabled_rule(session: Session, bill_type: str) -> _Rule:
+    rows = session.connection().execute(_READ_RULE, {"bill_type": bill_type}).all()
+    if not rows or not rows[0].enabled:
+        raise NumberingNotConfiguredError(bill_type=bill_type)
+    first = rows[0]
+    return _Rule(
+        bill_type=bill_type,
+        serial_digits=first.serial_digits,
+        start_number=first.start_number,
+        reset=NumberReset(first.reset),
+        fields=tuple(
+            PrefixField(row.position, NumberFieldKind(row.kind), row.length, row.fixed_text)
+            for row in rows
+            if row.position is not None
+        ),
     )
-    after = session.execute(bump).scalar_one_or_none()
+
+
+def _take_serial(session: Session, rule: _Rule, period: str, prefix: str) -> int:
+    key = {"b_bill_type": rule.bill_type, "b_period": period, "b_prefix": prefix}
+    after = session.connection().execute(_BUMP, key).scalar_one_or_none()
     if after is not None:
         return int(after) - 1
     try:
@@ -145,7 +201,7 @@ def _take_serial(session: Session, rule: NumberingRule, period: str, prefix: str
         # moment (PostgreSQL; SQLite's write lock rules that out): then bump theirs.
         with session.begin_nested():
             session.add(
-                counter(
+                NumberingCounter(
                     bill_type=rule.bill_type,
                     period=period,
                     prefix=prefix,
@@ -154,4 +210,4 @@ def _take_serial(session: Session, rule: NumberingRule, period: str, prefix: str
             )
         return rule.start_number
     except IntegrityError:
-        return int(session.execute(bump).scalar_one()) - 1
+        return int(session.connection().execute(_BUMP, key).scalar_one()) - 1

@@ -2,17 +2,17 @@
 a vend through its states lives in the vending package).
 
 ``priced_columns`` gives the ``vends`` columns of a :class:`starpos.pricing.Breakdown` and
-``charge_lines`` its ``vend_charges`` rows, so every writer books the same figures the
-voucher prints: ``net_amount = amount + taxed + untaxed + vat + debt_repayment +
-preinstalled + prearrange``.
+``charge_lines`` its ``vend_charges`` rows (``charge_rows`` as plain values), so every writer
+books the same figures the voucher prints: ``net_amount = amount + taxed + untaxed + vat +
+debt_repayment + preinstalled + prearrange``.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from starpos import pricing
@@ -43,27 +43,38 @@ def priced_columns(
     }
 
 
-def charge_lines(session: Session, breakdown: pricing.Breakdown) -> list[VendCharge]:
-    """One ``VendCharge`` per priced charge line, linked to its charge item by code."""
+# Once per sale with charges: a plain statement built once (its compiled form is cached).
+_ITEMS = cast(Table, ChargeItem.__table__)
+_ITEM_IDS = select(_ITEMS.c.code, _ITEMS.c.id).where(
+    _ITEMS.c.code.in_(bindparam("codes", expanding=True))
+)
+
+
+def charge_rows(session: Session, breakdown: pricing.Breakdown) -> list[dict[str, Any]]:
+    """The ``vend_charges`` column values of each priced charge line (without ``vend_id``),
+    linked to its charge item by code: for writers that insert with plain Core statements."""
+    if not breakdown.charges:
+        return []
     codes = [line.code for line in breakdown.charges]
-    items: dict[str, int] = {
-        code: item_id
-        for code, item_id in session.execute(
-            select(ChargeItem.code, ChargeItem.id).where(ChargeItem.code.in_(codes))
-        )
-    }
+    found = session.connection().execute(_ITEM_IDS, {"codes": codes})
+    items: dict[str, int] = {code: item_id for code, item_id in found}
     return [
-        VendCharge(
-            position=position,
-            charge_item_id=items.get(line.code),
-            method=ChargeMethod[line.method.name],
-            code=line.code,
-            name=line.name,
-            amount=line.amount,
-            taxed=line.taxed,
-        )
+        {
+            "position": position,
+            "charge_item_id": items.get(line.code),
+            "method": ChargeMethod[line.method.name],
+            "code": line.code,
+            "name": line.name,
+            "amount": line.amount,
+            "taxed": line.taxed,
+        }
         for position, line in enumerate(breakdown.charges, start=1)
     ]
+
+
+def charge_lines(session: Session, breakdown: pricing.Breakdown) -> list[VendCharge]:
+    """One ``VendCharge`` per priced charge line, linked to its charge item by code."""
+    return [VendCharge(**row) for row in charge_rows(session, breakdown)]
 
 
 def describe(sale: pricing.SaleContext, breakdown: pricing.Breakdown) -> dict[str, Any]:

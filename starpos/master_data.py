@@ -8,8 +8,10 @@ moments are stored in UTC.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from starpos.db.models import SystemParameters
@@ -39,7 +41,24 @@ def system_parameters(session: Session) -> SystemParameters:
 
 
 def utility_zone(session: Session) -> ZoneInfo:
-    zone = system_parameters(session).time_zone
+    return _zone(system_parameters(session).time_zone)
+
+
+# One column with a plain statement: the vend's PENDING commit asks for the clock every sale.
+_READ_ZONE = select(cast(Table, SystemParameters.__table__).c.time_zone).where(
+    cast(Table, SystemParameters.__table__).c.id == 1
+)
+
+
+def utility_now_core(session: Session) -> datetime:
+    """:func:`utility_now` reading only the time zone column (no ORM load of the row)."""
+    zone = session.connection().execute(_READ_ZONE).scalar_one_or_none()
+    if zone is None:
+        raise SystemParametersMissingError()
+    return datetime.now(UTC).astimezone(_zone(zone)).replace(tzinfo=None)
+
+
+def _zone(zone: str) -> ZoneInfo:
     try:
         return ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError) as error:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from decimal import Decimal
+from typing import Protocol, cast
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import Table, bindparam, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from starpos import pricing
 from starpos.db.enums import ChargeMethod, ChargeOccasion, RepaymentMethod, TariffKind
 from starpos.db.models import (
-    CustomerType,
+    ChargeItem,
     CustomerTypeCharge,
     Meter,
     TariffScheme,
@@ -27,6 +28,36 @@ from starpos.db.models import (
 from starpos.errors import PricingError
 from starpos.master_data import system_parameters, to_local, to_utc
 from starpos.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
+
+
+class CustomerTypeTerms(Protocol):
+    """What pricing reads of a customer type: a ``CustomerType`` row or plain values."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def vat_rate(self) -> Decimal: ...
+    @property
+    def prearrange_amount(self) -> Decimal: ...
+    @property
+    def repayment_method(self) -> RepaymentMethod: ...
+    @property
+    def repayment_amount(self) -> Decimal | None: ...
+    @property
+    def repayment_percentage(self) -> Decimal | None: ...
+    @property
+    def fbe_kwh_per_month(self) -> Decimal: ...
+
+
+class MeterAccount(Protocol):
+    """What the purchase history reads of a meter: a ``Meter`` row or plain values."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def outstanding_debt(self) -> Decimal: ...
+    @property
+    def prearrange_due(self) -> bool: ...
 
 
 class MeterHasNoTariffError(PricingError):
@@ -41,16 +72,62 @@ def pricing_rules(session: Session) -> pricing.PricingRules:
     )
 
 
-def customer_type_rules(session: Session, customer_type: CustomerType) -> pricing.CustomerTypeRules:
+# Read on every sale: plain Core statements built once (their compiled form is cached).
+_LINKS = cast(Table, CustomerTypeCharge.__table__)
+_ITEMS = cast(Table, ChargeItem.__table__)
+_VEND_CHARGES = (
+    select(
+        _ITEMS.c.code,
+        _ITEMS.c.name,
+        _ITEMS.c.method,
+        _ITEMS.c.amount,
+        _ITEMS.c.percentage,
+        _ITEMS.c.vat_applies,
+    )
+    .join(_LINKS, _LINKS.c.charge_item_id == _ITEMS.c.id)
+    .where(
+        _LINKS.c.customer_type_id == bindparam("type_id"),
+        _LINKS.c.occasion == ChargeOccasion.VEND,
+        _ITEMS.c.active.is_(True),
+    )
+    .order_by(_ITEMS.c.code)
+)
+_VENDS = cast(Table, Vend.__table__)
+_VEND_CHARGE_LINES = cast(Table, VendCharge.__table__)
+_IS_PURCHASE = _VENDS.c.state.in_(PURCHASE_STATES)
+_TOTALS = select(
+    func.max(_VENDS.c.created_at),
+    func.coalesce(
+        func.sum(
+            case((_VENDS.c.created_at >= bindparam("month_start"), _VENDS.c.energy_kwh), else_=0)
+        ),
+        0,
+    ),
+    func.coalesce(
+        func.sum(
+            case((_VENDS.c.created_at >= bindparam("month_start"), _VENDS.c.fbe_kwh), else_=0)
+        ),
+        0,
+    ),
+).where(_VENDS.c.meter_id == bindparam("meter_id"), _IS_PURCHASE)
+#: Monthly and yearly charges collected this year, each with its latest collection.
+_COLLECTED = (
+    select(_VEND_CHARGE_LINES.c.code, _VEND_CHARGE_LINES.c.method, func.max(_VENDS.c.created_at))
+    .join(_VENDS, _VENDS.c.id == _VEND_CHARGE_LINES.c.vend_id)
+    .where(
+        _VENDS.c.meter_id == bindparam("meter_id"),
+        _IS_PURCHASE,
+        _VENDS.c.created_at >= bindparam("year_start"),
+        _VEND_CHARGE_LINES.c.method.in_((ChargeMethod.MONTHLY, ChargeMethod.YEARLY)),
+    )
+    .group_by(_VEND_CHARGE_LINES.c.code, _VEND_CHARGE_LINES.c.method)
+)
+
+
+def customer_type_rules(
+    session: Session, customer_type: CustomerTypeTerms
+) -> pricing.CustomerTypeRules:
     """The type's VAT, vend charges (active ones), repayment, FBE and prearrange amount."""
-    links = session.scalars(
-        select(CustomerTypeCharge)
-        .where(
-            CustomerTypeCharge.customer_type_id == customer_type.id,
-            CustomerTypeCharge.occasion == ChargeOccasion.VEND,
-        )
-        .options(selectinload(CustomerTypeCharge.charge_item))
-    ).all()
     charges = tuple(
         pricing.ChargeItem(
             code=item.code,
@@ -60,8 +137,7 @@ def customer_type_rules(session: Session, customer_type: CustomerType) -> pricin
             percent=item.percentage or Decimal(0),
             taxed=item.vat_applies,
         )
-        for item in sorted((link.charge_item for link in links), key=lambda i: i.code)
-        if item.active
+        for item in session.connection().execute(_VEND_CHARGES, {"type_id": customer_type.id})
     )
     method = RepaymentMethod(customer_type.repayment_method)
     repayment = None
@@ -137,42 +213,30 @@ def tariff(session: Session, scheme_id: int) -> pricing.Tariff:
     )
 
 
-def _purchases(meter_id: int, since: datetime) -> tuple[ColumnElement[bool], ...]:
-    return (Vend.meter_id == meter_id, Vend.state.in_(PURCHASE_STATES), Vend.created_at >= since)
-
-
 def purchase_history(
-    session: Session, meter: Meter, sale_time: datetime
+    session: Session, meter: MeterAccount, sale_time: datetime
 ) -> pricing.PurchaseHistory:
     """What the meter's earlier purchases mean for a sale at ``sale_time`` (local, naive)."""
     month_start = to_utc(session, datetime(sale_time.year, sale_time.month, 1))
     year_start = to_utc(session, datetime(sale_time.year, 1, 1))
-    last = session.scalar(
-        select(func.max(Vend.created_at)).where(
-            Vend.meter_id == meter.id, Vend.state.in_(PURCHASE_STATES)
-        )
-    )
-    kwh, fbe = session.execute(
-        select(
-            func.coalesce(func.sum(Vend.energy_kwh), 0), func.coalesce(func.sum(Vend.fbe_kwh), 0)
-        ).where(*_purchases(meter.id, month_start))
+    connection = session.connection()
+    last, kwh, fbe = connection.execute(
+        _TOTALS, {"meter_id": meter.id, "month_start": month_start}
     ).one()
-
-    def collected(method: ChargeMethod, since: datetime) -> frozenset[str]:
-        return frozenset(
-            session.scalars(
-                select(VendCharge.code)
-                .join(Vend, Vend.id == VendCharge.vend_id)
-                .where(VendCharge.method == method, *_purchases(meter.id, since))
-                .distinct()
-            )
-        )
-
+    monthly: set[str] = set()
+    yearly: set[str] = set()
+    for code, method, latest in connection.execute(
+        _COLLECTED, {"meter_id": meter.id, "year_start": year_start}
+    ):
+        if ChargeMethod(method) is ChargeMethod.YEARLY:
+            yearly.add(code)
+        elif latest >= month_start:
+            monthly.add(code)
     return pricing.PurchaseHistory.since(
         sale_time,
         to_local(session, last) if last is not None else None,
-        charges_collected_this_month=collected(ChargeMethod.MONTHLY, month_start),
-        charges_collected_this_year=collected(ChargeMethod.YEARLY, year_start),
+        charges_collected_this_month=frozenset(monthly),
+        charges_collected_this_year=frozenset(yearly),
         kwh_this_month=Decimal(kwh),
         fbe_kwh_this_month=Decimal(fbe),
         outstanding_debt=meter.outstanding_debt,

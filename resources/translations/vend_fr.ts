@@ -179,4 +179,11 @@
         <translation>Module {module} : le solde de {balance} kWh ne concorde PAS avec le registre ({expected} kWh attendus ; {problems} problème(s), {pending} vente(s) en attente).</translation>
     </message>
 </context>
+<context>
+    <name>sm</name>
+    <message>
+        <source>Module {module}: vends a crash left pending were settled first (recovered with their token: {recovered}; failed: {failed}).</source>
+        <translation>Module {module} : les ventes laissées en attente par un arrêt brutal ont d'abord été réglées (reprises avec leur jeton : {recovered} ; échouées : {failed}).</translation>
+    </message>
+</context>
 </TS>

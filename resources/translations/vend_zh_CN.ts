@@ -179,4 +179,11 @@
         <translation>模块 {module}：余额 {balance} kWh 与账目不一致（应为 {expected} kWh；{problems} 个问题，{pending} 笔售电未完成）。</translation>
     </message>
 </context>
+<context>
+    <name>sm</name>
+    <message>
+        <source>Module {module}: vends a crash left pending were settled first (recovered with their token: {recovered}; failed: {failed}).</source>
+        <translation>模块 {module}：已先处理因崩溃而未完成的售电（已找回令牌：{recovered}；失败：{failed}）。</translation>
+    </message>
+</context>
 </TS>

@@ -7,10 +7,13 @@ emulator (:mod:`starpos.devices.sm.embedded`) is started or reused.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starpos.cli import print_json
 from starpos.commands import _sm_emulator, _sm_kmc
@@ -23,7 +26,9 @@ from starpos.devices.sm.errors import (
     SmMissingOptionError,
 )
 from starpos.i18n import tr_noop, translate
-from starpos.settings import Settings
+
+if TYPE_CHECKING:
+    from starpos.vending.recovery import RecoveryReport
 
 
 def register(subparsers: Any) -> None:
@@ -91,17 +96,35 @@ def _add_key_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ken", type=int, default=255, help="key expiry number")
 
 
-def open_module(args: argparse.Namespace) -> SecureModule:
-    """The configured module, opened (the embedded emulator when no port is set)."""
-    settings = Settings()
-    url = args.url or settings.get("sm.url")
-    if not url:
-        from starpos.devices.sm.embedded import ensure_embedded
+@contextmanager
+def open_module(args: argparse.Namespace, *, acting: bool = False) -> Iterator[SecureModule]:
+    """The configured module (the embedded emulator when no port is set), open and under
+    the vend's lock; ``acting`` commands settle crashed vends first
+    (:mod:`starpos.vending.module_commands`)."""
+    from starpos.vending.module_commands import ModuleTarget, module_for_command
 
-        url = ensure_embedded(settings.get("sts.tables") or None)
-    baud = args.baud or settings.get("sm.baud")
-    timeout_ms = args.timeout_ms or settings.get("sm.timeout_ms")
-    return SecureModule(url, baud=baud, timeout_s=timeout_ms / 1000).open()
+    target = ModuleTarget(args.url or "", args.baud, args.timeout_ms)
+    with module_for_command(target, acting=acting) as held:
+        if held.settled is not None and (held.settled.recovered or held.settled.failed):
+            _tell_settled(held.settled)
+        yield held.module
+
+
+def _tell_settled(report: RecoveryReport) -> None:
+    """On stderr, so ``--json`` output stays one document."""
+    text = translate("sm", SETTLED).format(
+        module=report.module_id,
+        recovered=", ".join(report.recovered) or "-",
+        failed=", ".join(report.failed) or "-",
+    )
+    print(text, file=sys.stderr)
+
+
+SETTLED = tr_noop(
+    "sm",
+    "Module {module}: vends a crash left pending were settled first "
+    "(recovered with their token: {recovered}; failed: {failed}).",
+)
 
 
 #: Labels of the fields printed without --json (translated when shown, context "sm").
@@ -181,14 +204,14 @@ def _read(path: Path, error: type[SmError]) -> bytes:
 
 def _load_kmf(args: argparse.Namespace) -> int:
     data = _read(args.file, SmKmfFileError)
-    with open_module(args) as module:
+    with open_module(args, acting=True) as module:
         loaded, key_check = module.load_kmf(data)
     return _show(args, {"keys_loaded": loaded, "key_check": key_check})
 
 
 def _credit(args: argparse.Namespace) -> int:
     data = _read(args.file, SmCreditBlockFileError)
-    with open_module(args) as module:
+    with open_module(args, acting=True) as module:
         balance = module.credit_update(data)
     return _show(args, {"sequence": balance.sequence, "balance_kwh": balance.balance})
 
@@ -227,7 +250,7 @@ def _tid(args: argparse.Namespace) -> int:
 
 def _issue(args: argparse.Namespace) -> int:
     key = (args.pan, args.register, args.sgc, args.ti, args.krn, args.ken)
-    with open_module(args) as module:
+    with open_module(args, acting=True) as module:
         if args.kind == "credit":
             tokens = [
                 module.issue_credit_token(*key, args.credit_type, _tid(args), _tenths(args.kwh))

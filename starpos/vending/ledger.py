@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import NoReturn, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from starpos import bill_numbers
@@ -21,17 +22,49 @@ from starpos.bill_numbers import NumberingContext
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import VendState
-from starpos.db.models import Meter, Vend, VendToken
+from starpos.db.models import Meter, Vend, VendCharge, VendToken
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef, credit_token_params
-from starpos.ledger import charge_lines, priced_columns
-from starpos.master_data import system_parameters, to_local
+from starpos.ledger import charge_rows, priced_columns
+from starpos.master_data import utility_now_core
 from starpos.vending import errors
 from starpos.vending.kill_switch import BEFORE_TOKEN_COMMIT, kill_point
 from starpos.vending.sale import ELECTRICITY, PreparedVend
 from starpos.vending.tids import TidUnavailable, next_tid
 
 CREDIT_TOKEN = "credit"
+
+# The PENDING and token commits run once per vend: plain Core statements, built once
+# (SQLAlchemy caches their compiled form), skip the ORM's loads, identity map and flushes.
+_VENDS = cast(Table, Vend.__table__)
+_ISSUE = (
+    update(_VENDS)
+    .where(_VENDS.c.id == bindparam("vend_id"), _VENDS.c.state == VendState.PENDING)
+    .values(state=VendState.ISSUED, issued_at=bindparam("issued_at"))
+    .returning(
+        _VENDS.c.bill_number,
+        _VENDS.c.tid,
+        _VENDS.c.token_kwh,
+        _VENDS.c.module_id,
+        _VENDS.c.meter_id,
+        _VENDS.c.debt_repayment,
+        _VENDS.c.prearrange,
+    )
+)
+_INSERT_TOKEN = insert(cast(Table, VendToken.__table__))
+_METERS = cast(Table, Meter.__table__)
+_READ_METER = (
+    select(_METERS.c.number, _METERS.c.tid_base_year, _METERS.c.last_tid, _METERS.c.ken)
+    .where(_METERS.c.id == bindparam("meter_id"))
+    .with_for_update()
+)
+_SET_LAST_TID = (
+    update(_METERS)
+    .where(_METERS.c.id == bindparam("b_meter_id"))
+    .values(last_tid=bindparam("b_last_tid"))
+)
+_INSERT_VEND = insert(_VENDS).returning(_VENDS.c.id)
+_INSERT_CHARGES = insert(cast(Table, VendCharge.__table__))
 
 
 @dataclass(frozen=True)
@@ -58,15 +91,14 @@ def open_pending(
     breakdown = prepared.breakdown
     with database.unit_of_work() as uow:
         session = uow.session
-        parameters = system_parameters(session)  # held: later reads hit the identity map
-        meter = session.get(Meter, prepared.meter_id, with_for_update=True)
-        assert meter is not None
-        local = to_local(session, utc_now())
+        connection = session.connection()
+        meter = connection.execute(_READ_METER, {"meter_id": prepared.meter_id}).one()
+        local = utility_now_core(session)
         try:
             tid = next_tid(local, meter.tid_base_year, meter.last_tid, meter.ken)
         except TidUnavailable as error:
             raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
-        meter.last_tid = tid
+        connection.execute(_SET_LAST_TID, {"b_meter_id": prepared.meter_id, "b_last_tid": tid})
         bill = bill_numbers.next_number(
             session,
             bill_numbers.VEND,
@@ -78,30 +110,34 @@ def open_pending(
             ),
         )
         request = credit_request(prepared.key_ref, tid, prepared.amount_tenths)
-        vend = Vend(
-            request_id=request_id or str(uuid.uuid4()),
-            bill_number=bill,
-            state=VendState.PENDING,
-            meter_id=prepared.meter_id,
-            customer_id=prepared.customer_id,
-            operator_id=prepared.operator_id,
-            sales_point_id=prepared.sales_point_id,
-            terminal_id=prepared.terminal_id,
-            payment_term_id=prepared.payment_term_id,
-            tariff_version_id=prepared.tariff_version_id,
-            tendered=prepared.tendered,
-            change=prepared.change,
-            **priced_columns(prepared.sale, breakdown),
-            tid=tid,
-            module_id=prepared.module.module_id,
-            module_key_ref=prepared.key_ref.params(),
-            module_request_digest=request.digest(),
-            module_sequence=prepared.module.sequence,
-            module_balance_before=prepared.module.balance,
-        )
-        vend.charges = charge_lines(session, breakdown)
-        session.add(vend)
-        session.flush()
+        digest = request.digest()
+        vend_id = connection.execute(
+            _INSERT_VEND,
+            {
+                "request_id": request_id or str(uuid.uuid4()),
+                "bill_number": bill,
+                "state": VendState.PENDING,
+                "meter_id": prepared.meter_id,
+                "customer_id": prepared.customer_id,
+                "operator_id": prepared.operator_id,
+                "sales_point_id": prepared.sales_point_id,
+                "terminal_id": prepared.terminal_id,
+                "payment_term_id": prepared.payment_term_id,
+                "tariff_version_id": prepared.tariff_version_id,
+                "tendered": prepared.tendered,
+                "change": prepared.change,
+                **priced_columns(prepared.sale, breakdown),
+                "tid": tid,
+                "module_id": prepared.module.module_id,
+                "module_key_ref": prepared.key_ref.params(),
+                "module_request_digest": digest,
+                "module_sequence": prepared.module.sequence,
+                "module_balance_before": prepared.module.balance,
+            },
+        ).scalar_one()
+        charges = charge_rows(session, breakdown)
+        if charges:
+            connection.execute(_INSERT_CHARGES, [{**row, "vend_id": vend_id} for row in charges])
         append(
             session,
             AuditKind.VEND,
@@ -114,15 +150,12 @@ def open_pending(
                 "token_kwh": breakdown.token_kwh,
                 "tid": tid,
                 "module": prepared.module.module_id,
-                "request_digest": vend.module_request_digest,
+                "request_digest": digest,
             },
             actor=prepared.actor,
         )
         uow.commit()
-        del parameters
-        return PendingVend(
-            vend.id, bill, tid, prepared.key_ref, prepared.amount_tenths, request.digest()
-        )
+        return PendingVend(vend_id, bill, tid, prepared.key_ref, prepared.amount_tenths, digest)
 
 
 def record_token(
@@ -136,41 +169,51 @@ def record_token(
     """PENDING -> ISSUED with its token, the meter's debt settled, in one commit."""
     with database.unit_of_work() as uow:
         session = uow.session
-        vend = _locked(session, vend_id)
-        if vend.state is not VendState.PENDING:
-            raise errors.VendStateError(
-                bill=vend.bill_number, state=str(vend.state), action="issued"
-            )
-        vend.state = VendState.ISSUED
-        vend.issued_at = utc_now()
-        # Added beside the row rather than through vend.tokens: no load of the collection.
-        session.add(
-            VendToken(
-                vend_id=vend.id, position=1, kind=CREDIT_TOKEN, token=issued.token, tid=vend.tid
-            )
+        connection = session.connection()
+        issued_row = connection.execute(
+            _ISSUE, {"vend_id": vend_id, "issued_at": utc_now()}
+        ).first()
+        if issued_row is None:
+            _refuse_state(session, vend_id, "issued")
+        bill, tid, token_kwh, module_id, meter_id, debt_repayment, prearrange = issued_row
+        connection.execute(
+            _INSERT_TOKEN,
+            {
+                "vend_id": vend_id,
+                "position": 1,
+                "kind": CREDIT_TOKEN,
+                "token": issued.token,
+                "tid": tid,
+            },
         )
-        if vend.debt_repayment > 0 or vend.prearrange > 0:
-            meter = session.get(Meter, vend.meter_id, with_for_update=True)
+        if debt_repayment > 0 or prearrange > 0:
+            meter = session.get(Meter, meter_id, with_for_update=True)
             assert meter is not None
-            repaid = min(meter.outstanding_debt, vend.debt_repayment)
+            repaid = min(meter.outstanding_debt, debt_repayment)
             meter.outstanding_debt -= repaid
-            if vend.prearrange > 0:
+            if prearrange > 0:
                 meter.prearrange_due = False
         append(
             session,
             AuditKind.VEND,
-            subject=f"vend:{vend.bill_number}",
+            subject=f"vend:{bill}",
             details={
                 "step": "recovered" if recovered else "issued",
-                "token_kwh": vend.token_kwh,
-                "tid": vend.tid,
-                "module": vend.module_id,
+                "token_kwh": token_kwh,
+                "tid": tid,
+                "module": module_id,
             },
             actor=actor,
         )
         session.flush()
         kill_point(BEFORE_TOKEN_COMMIT)
         uow.commit()
+
+
+def _refuse_state(session: Session, vend_id: int, action: str) -> NoReturn:
+    """The vend is not PENDING (or does not exist): say which."""
+    vend = _locked(session, vend_id)
+    raise errors.VendStateError(bill=vend.bill_number, state=str(vend.state), action=action)
 
 
 def record_failure(
@@ -254,6 +297,14 @@ def record_reprint(database: Database, bill_number: str, actor: Actor) -> int:
         )
         uow.commit()
         return vend.print_count
+
+
+_ANY_PENDING = select(_VENDS.c.id).where(_VENDS.c.state == VendState.PENDING).limit(1)
+
+
+def any_pending(session: Session) -> bool:
+    """Whether any vend is PENDING (one indexed lookup, no ORM load)."""
+    return session.connection().execute(_ANY_PENDING).first() is not None
 
 
 def pending_vends(session: Session, module_id: str | None = None) -> list[Vend]:

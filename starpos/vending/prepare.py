@@ -13,18 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import Table, bindparam, select
+from sqlalchemy.orm import Session
 
 from starpos import permissions, pricing
 from starpos.audit import Actor, AuditKind, append
 from starpos.db import Database
-from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
 from starpos.db.models import (
     Branch,
-    Customer,
     Meter,
     Operator,
     OperatorRole,
@@ -51,11 +49,11 @@ from starpos.pricing_inputs import (
     pricing_rules,
     purchase_history,
 )
-from starpos.sts.errors import MeterCheckDigitError, StsError
-from starpos.sts.meter_number import parse_meter_number
+from starpos.sts.errors import StsError
 from starpos.vending import errors
+from starpos.vending.meter_check import SaleCustomer, SaleMeter, check_meter
 from starpos.vending.sale import ModuleSnapshot, PreparedVend, VendRequest
-from starpos.vending.tariff_cache import cached_tariff
+from starpos.vending.tariff_cache import tariff_for_sale
 from starpos.vending.tids import TidUnavailable, next_tid
 from starpos.vending.timing import StepTimer, timed
 
@@ -111,13 +109,13 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
     seller = _check_operator(session, request)
     terminal = _terminal(session, request)
     payment = _payment_term(session, request.payment)
-    meter = _check_meter(session, request.meter)
-    sale = _sale_context(session, meter, now)
+    meter = check_meter(session, request.meter)
+    local = to_local(session, now)
+    sale, tariff_version_id = _sale_context(session, meter, local)
     breakdown = pricing.price_from_net(request.net, sale)
     tendered = request.net if request.tendered is None else request.tendered
     if tendered < breakdown.net:
         raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
-    local = to_local(session, now)
     if meter.key_register is None or not meter.key_register.strip().isdigit():
         raise errors.KeyMissingError(
             number=meter.number, sgc=meter.sgc, krn=meter.krn, register=meter.key_register or "-"
@@ -140,28 +138,32 @@ def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[
         "sale": sale,
         "tendered": tendered,
         "local": local,
-        "tariff_version_id": _tariff_version(session, meter, local),
+        "tariff_version_id": tariff_version_id,
         "key_ref": MeterKeyRef(
             meter.pan, int(meter.key_register), meter.sgc, meter.ti, meter.krn, meter.ken
         ),
     }
 
 
-def _sale_context(session: Session, meter: Meter, now: datetime) -> pricing.SaleContext:
-    """:func:`starpos.pricing_inputs.sale_context` with the tariff from the process cache."""
+def _sale_context(
+    session: Session, meter: SaleMeter, sale_time: datetime
+) -> tuple[pricing.SaleContext, int | None]:
+    """:func:`starpos.pricing_inputs.sale_context` with the tariff from the process cache,
+    and the id of the tariff version in force (``sale_time``: local, naive)."""
     if meter.tariff_scheme_id is None:
         raise MeterHasNoTariffError(number=meter.number)
     customer = meter.customer
     assert customer is not None  # _check_meter refused meters without one
-    sale_time = to_local(session, now)
-    return pricing.SaleContext(
+    tariff, version_id = tariff_for_sale(session, meter.tariff_scheme_id, sale_time)
+    sale = pricing.SaleContext(
         rules=pricing_rules(session),
         customer_type=customer_type_rules(session, customer.customer_type),
-        tariff=cached_tariff(session, meter.tariff_scheme_id),
+        tariff=tariff,
         history=purchase_history(session, meter, sale_time),
         at=sale_time,
         meter=pricing.MeterRules(preinstalled_amount=meter.model.preinstalled_amount),
     )
+    return sale, version_id
 
 
 @dataclass(frozen=True)
@@ -175,20 +177,51 @@ class _Seller:
     branch_code: str
 
 
+# The checks run on every sale: plain Core statements built once (their compiled form is
+# cached by SQLAlchemy), run on the session's connection without the ORM's per-query work.
+_OPERATORS = cast(Table, Operator.__table__)
+_POINTS = cast(Table, SalesPoint.__table__)
+_BRANCHES = cast(Table, Branch.__table__)
+_GRANTS = cast(Table, RolePermission.__table__)
+_ROLES = cast(Table, OperatorRole.__table__)
+_TERMS = cast(Table, PaymentTerm.__table__)
+_READ_OPERATOR = (
+    select(
+        _OPERATORS.c.id,
+        _OPERATORS.c.code,
+        _OPERATORS.c.forbid_login,
+        _OPERATORS.c.is_superuser,
+        _OPERATORS.c.may_login_other_sales_points,
+        _POINTS.c.id,
+        _POINTS.c.code,
+    )
+    .select_from(_OPERATORS.outerjoin(_POINTS, _POINTS.c.id == _OPERATORS.c.sales_point_id))
+    .where(_OPERATORS.c.code == bindparam("code"))
+)
+_READ_GRANT = (
+    select(_GRANTS.c.role_id)
+    .join(_ROLES, _ROLES.c.role_id == _GRANTS.c.role_id)
+    .where(
+        _ROLES.c.operator_id == bindparam("operator_id"),
+        _GRANTS.c.permission == bindparam("permission"),
+    )
+    .limit(1)
+)
+_READ_SALES_POINT = (
+    select(_POINTS.c.id, _POINTS.c.code, _POINTS.c.forbid_sales, _BRANCHES.c.code)
+    .join(_BRANCHES, _BRANCHES.c.id == _POINTS.c.branch_id)
+    .where(_POINTS.c.code == bindparam("code"))
+)
+_READ_TERMS = (
+    select(_TERMS.c.id, _TERMS.c.code, _TERMS.c.kind)
+    .where(_TERMS.c.active.is_(True))
+    .order_by(_TERMS.c.code)
+)
+
+
 def _check_operator(session: Session, request: VendRequest) -> _Seller:
-    operator = session.execute(
-        select(
-            Operator.id,
-            Operator.code,
-            Operator.forbid_login,
-            Operator.is_superuser,
-            Operator.may_login_other_sales_points,
-            SalesPoint.id,
-            SalesPoint.code,
-        )
-        .outerjoin(SalesPoint, SalesPoint.id == Operator.sales_point_id)
-        .where(Operator.code == request.operator_code)
-    ).first()
+    connection = session.connection()
+    operator = connection.execute(_READ_OPERATOR, {"code": request.operator_code}).first()
     if operator is None:
         raise errors.UnknownOperatorError(operator=request.operator_code)
     operator_id, code, forbid_login, superuser, anywhere, home_id, home_code = operator
@@ -197,11 +230,7 @@ def _check_operator(session: Session, request: VendRequest) -> _Seller:
     if not superuser and not _role_grants(session, operator_id, permissions.VEND):
         raise errors.OperatorMayNotVendError(operator=code)
     wanted = request.sales_point_code or home_code or ""
-    sales_point = session.execute(
-        select(SalesPoint.id, SalesPoint.code, SalesPoint.forbid_sales, Branch.code)
-        .join(Branch, Branch.id == SalesPoint.branch_id)
-        .where(SalesPoint.code == wanted)
-    ).first()
+    sales_point = connection.execute(_READ_SALES_POINT, {"code": wanted}).first()
     if sales_point is None:
         raise errors.UnknownSalesPointError(sales_point=wanted or "-")
     point_id, point_code, forbid_sales, branch_code = sales_point
@@ -216,15 +245,10 @@ def _check_operator(session: Session, request: VendRequest) -> _Seller:
 
 def _role_grants(session: Session, operator_id: int, permission: str) -> bool:
     """Whether one of the operator's roles grants ``permission`` (``starpos.auth`` rules)."""
-    return (
-        session.scalar(
-            select(RolePermission.role_id)
-            .join(OperatorRole, OperatorRole.role_id == RolePermission.role_id)
-            .where(OperatorRole.operator_id == operator_id, RolePermission.permission == permission)
-            .limit(1)
-        )
-        is not None
+    found = session.connection().execute(
+        _READ_GRANT, {"operator_id": operator_id, "permission": permission}
     )
+    return found.first() is not None
 
 
 def _terminal(session: Session, request: VendRequest) -> Terminal | None:
@@ -235,11 +259,7 @@ def _terminal(session: Session, request: VendRequest) -> Terminal | None:
 
 def _payment_term(session: Session, wanted: str) -> int:
     """The id of the active payment term whose code or kind is ``wanted``."""
-    terms = session.execute(
-        select(PaymentTerm.id, PaymentTerm.code, PaymentTerm.kind)
-        .where(PaymentTerm.active.is_(True))
-        .order_by(PaymentTerm.code)
-    ).all()
+    terms = session.connection().execute(_READ_TERMS).all()
     for term_id, code, kind in terms:
         if wanted.casefold() in (code.casefold(), str(kind).casefold()):
             return int(term_id)
@@ -248,43 +268,9 @@ def _payment_term(session: Session, wanted: str) -> int:
     )
 
 
-def _check_meter(session: Session, text: str) -> Meter:
-    try:
-        number = parse_meter_number(text)
-    except MeterCheckDigitError as error:
-        raise errors.WrongCheckDigitError(number=text.strip()) from error
-    except StsError as error:
-        raise errors.MalformedMeterNumberError(
-            number=text.strip(), **errors.reason(error)
-        ) from error
-    meter = session.scalars(
-        select(Meter)
-        .where(Meter.number == number.iain)
-        .options(
-            joinedload(Meter.model), joinedload(Meter.customer).joinedload(Customer.customer_type)
-        )
-    ).first()
-    if meter is None:
-        raise errors.UnknownMeterRefusedError(number=number.iain)
-    customer = meter.customer
-    if customer is None:
-        raise errors.MeterNotSellableError(number=meter.number)
-    if customer.status == CustomerStatus.BLACKLISTED:
-        if customer.remark.strip():
-            raise errors.CustomerBlacklistedError(
-                customer=customer.code, remark=customer.remark.strip()
-            )
-        raise errors.CustomerBlacklistedNoRemarkError(customer=customer.code)
-    if meter.contract_status == ContractStatus.CANCELLED:
-        raise errors.ContractCancelledError(number=meter.number)
-    if meter.model.payment_mode == PaymentMode.POSTPAID:
-        raise errors.PostpaidMeterError(number=meter.number)
-    if meter.medium == MeterMedium.CARD:
-        raise errors.CardMeterError(number=meter.number)
-    return meter
-
-
 def _tariff_version(session: Session, meter: Meter, local: datetime) -> int | None:
+    """The id of ``meter``'s tariff version in force at ``local`` (card sales use it; a
+    token vend gets it with the tariff stamp, :func:`tariff_for_sale`)."""
     return session.scalar(
         select(TariffVersion.id)
         .where(
@@ -297,7 +283,7 @@ def _tariff_version(session: Session, meter: Meter, local: datetime) -> int | No
 
 
 def _check_module(module: SecureModule, found: dict[str, Any]) -> ModuleSnapshot:
-    meter: Meter = found["meter"]
+    meter: SaleMeter = found["meter"]
     breakdown: pricing.Breakdown = found["breakdown"]
     key_ref: MeterKeyRef = found["key_ref"]
     try:
@@ -330,8 +316,8 @@ def _prepared(found: dict[str, Any], snapshot: ModuleSnapshot) -> PreparedVend:
     request: VendRequest = found["request"]
     seller: _Seller = found["seller"]
     terminal: Terminal | None = found["terminal"]
-    meter: Meter = found["meter"]
-    customer: Customer = found["customer"]
+    meter: SaleMeter = found["meter"]
+    customer: SaleCustomer = found["customer"]
     breakdown: pricing.Breakdown = found["breakdown"]
     tendered: Decimal = found["tendered"]
     return PreparedVend(

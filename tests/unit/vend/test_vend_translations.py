@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from starpos.commands.sm import SETTLED
 from starpos.commands.vend import LABELS, MESSAGES
 from starpos.devices.sm.errors import SmTimeoutError
 from starpos.i18n import catalog_files, load_catalog, render_error
@@ -28,6 +29,7 @@ def test_every_vend_error_and_cli_line_is_translated(lang: str) -> None:
     catalog = load_catalog(files)
     missing = [c.__name__ for c in vend_error_classes() if ("errors", c.template) not in catalog]
     missing += [text for text in [*LABELS.values(), *MESSAGES] if ("vend", text) not in catalog]
+    missing += [SETTLED] if ("sm", SETTLED) not in catalog else []
     assert not missing
     for (_, source), translation in catalog.items():
         assert set(re.findall(r"{\w+}", source)) == set(re.findall(r"{\w+}", translation))

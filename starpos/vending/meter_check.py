@@ -1,0 +1,170 @@
+"""The meter a sale is for, read in one plain query and checked: can it be sold to?
+
+Every sale reads the meter with its model, customer and customer type. One prebuilt Core
+statement (compiled once per process) gives plain frozen values with the ORM's attribute
+names, so the checks and the pricing inputs read them as they would read the rows, without
+the ORM's identity map and object loading on the hot path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import cast
+
+from sqlalchemy import Table, bindparam, select
+from sqlalchemy.orm import Session
+
+from starpos.db.enums import (
+    ContractStatus,
+    CustomerStatus,
+    MeterMedium,
+    PaymentMode,
+    RepaymentMethod,
+)
+from starpos.db.models import Customer, CustomerType, Meter, MeterModel
+from starpos.sts.errors import MeterCheckDigitError, StsError
+from starpos.sts.meter_number import parse_meter_number
+from starpos.vending import errors
+
+
+@dataclass(frozen=True)
+class SaleCustomerType:
+    """What pricing needs of a customer type (``CustomerType`` columns)."""
+
+    id: int
+    vat_rate: Decimal
+    prearrange_amount: Decimal
+    repayment_method: RepaymentMethod
+    repayment_amount: Decimal | None
+    repayment_percentage: Decimal | None
+    fbe_kwh_per_month: Decimal
+
+
+@dataclass(frozen=True)
+class SaleCustomer:
+    id: int
+    code: str
+    name: str
+    status: CustomerStatus
+    remark: str
+    customer_type: SaleCustomerType
+
+
+@dataclass(frozen=True)
+class SaleMeterModel:
+    payment_mode: PaymentMode
+    preinstalled_amount: Decimal
+
+
+@dataclass(frozen=True)
+class SaleMeter:
+    """A meter as a sale reads it (``Meter`` columns, its model and its customer)."""
+
+    id: int
+    number: str
+    pan: str
+    sgc: str
+    ti: int
+    krn: int
+    ken: int
+    tid_base_year: int
+    key_register: str | None
+    last_tid: int | None
+    tariff_scheme_id: int | None
+    contract_status: ContractStatus
+    medium: MeterMedium
+    outstanding_debt: Decimal
+    prearrange_due: bool
+    model: SaleMeterModel
+    customer: SaleCustomer | None
+
+
+_METERS = cast(Table, Meter.__table__)
+_MODELS = cast(Table, MeterModel.__table__)
+_CUSTOMERS = cast(Table, Customer.__table__)
+_TYPES = cast(Table, CustomerType.__table__)
+_METER_COLUMNS = (
+    "id", "number", "pan", "sgc", "ti", "krn", "ken", "tid_base_year", "key_register",
+    "last_tid", "tariff_scheme_id", "contract_status", "medium", "outstanding_debt",
+    "prearrange_due",
+)  # fmt: skip
+_TYPE_COLUMNS = (
+    "id", "vat_rate", "prearrange_amount", "repayment_method", "repayment_amount",
+    "repayment_percentage", "fbe_kwh_per_month",
+)  # fmt: skip
+_READ_METER = (
+    select(
+        *(_METERS.c[name] for name in _METER_COLUMNS),
+        _MODELS.c.payment_mode,
+        _MODELS.c.preinstalled_amount,
+        _CUSTOMERS.c.id.label("customer_id"),
+        _CUSTOMERS.c.code.label("customer_code"),
+        _CUSTOMERS.c.name.label("customer_name"),
+        _CUSTOMERS.c.status.label("customer_status"),
+        _CUSTOMERS.c.remark.label("customer_remark"),
+        *(_TYPES.c[name].label(f"type_{name}") for name in _TYPE_COLUMNS),
+    )
+    .select_from(
+        _METERS.join(_MODELS, _MODELS.c.id == _METERS.c.model_id)
+        .outerjoin(_CUSTOMERS, _CUSTOMERS.c.id == _METERS.c.customer_id)
+        .outerjoin(_TYPES, _TYPES.c.id == _CUSTOMERS.c.customer_type_id)
+    )
+    .where(_METERS.c.number == bindparam("number"))
+)
+
+
+def read_sale_meter(session: Session, iain: str) -> SaleMeter | None:
+    """The meter numbered ``iain`` (13 digits) with its model and customer, or None."""
+    row = session.connection().execute(_READ_METER, {"number": iain}).first()
+    if row is None:
+        return None
+    values = row._mapping
+    customer = None
+    if values["customer_id"] is not None:
+        customer = SaleCustomer(
+            id=values["customer_id"],
+            code=values["customer_code"],
+            name=values["customer_name"],
+            status=CustomerStatus(values["customer_status"]),
+            remark=values["customer_remark"],
+            customer_type=SaleCustomerType(
+                **{name: values[f"type_{name}"] for name in _TYPE_COLUMNS}
+            ),
+        )
+    return SaleMeter(
+        **{name: values[name] for name in _METER_COLUMNS},
+        model=SaleMeterModel(values["payment_mode"], values["preinstalled_amount"]),
+        customer=customer,
+    )
+
+
+def check_meter(session: Session, text: str) -> SaleMeter:
+    """The meter typed as ``text`` if it can be sold to; a typed refusal otherwise."""
+    try:
+        number = parse_meter_number(text)
+    except MeterCheckDigitError as error:
+        raise errors.WrongCheckDigitError(number=text.strip()) from error
+    except StsError as error:
+        raise errors.MalformedMeterNumberError(
+            number=text.strip(), **errors.reason(error)
+        ) from error
+    meter = read_sale_meter(session, number.iain)
+    if meter is None:
+        raise errors.UnknownMeterRefusedError(number=number.iain)
+    customer = meter.customer
+    if customer is None:
+        raise errors.MeterNotSellableError(number=meter.number)
+    if customer.status == CustomerStatus.BLACKLISTED:
+        if customer.remark.strip():
+            raise errors.CustomerBlacklistedError(
+                customer=customer.code, remark=customer.remark.strip()
+            )
+        raise errors.CustomerBlacklistedNoRemarkError(customer=customer.code)
+    if meter.contract_status == ContractStatus.CANCELLED:
+        raise errors.ContractCancelledError(number=meter.number)
+    if meter.model.payment_mode == PaymentMode.POSTPAID:
+        raise errors.PostpaidMeterError(number=meter.number)
+    if meter.medium == MeterMedium.CARD:
+        raise errors.CardMeterError(number=meter.number)
+    return meter
