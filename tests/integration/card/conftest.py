@@ -3,12 +3,17 @@ processes (``starpos card virtual``) inserted into them.
 
 pcscd is machine-wide (one per machine, fixed socket): the session fixture starts it only
 if it is not already serving the vpcd readers, and leaves it running for other sessions.
-Every virtual card process a test starts is stopped when the test ends.
+The two vpcd readers are machine-wide too: every test that uses them holds an exclusive
+lock on them for its whole run, so two test runs on one machine take turns instead of
+inserting cards into each other's readers. Every virtual card process a test starts is
+stopped when the test ends.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -38,8 +43,12 @@ def _vpcd_readers() -> list[str]:
         service.close()
 
 
+#: Held by the test that uses the vpcd readers (one test at a time on the machine).
+READERS_LOCK = Path(os.environ.get("STARPOS_VPCD_LOCK", "/tmp/starpos-vpcd-readers.lock"))
+
+
 @pytest.fixture(scope="session")
-def pcscd() -> list[str]:
+def pcscd_service() -> list[str]:
     readers = _vpcd_readers()
     if len(readers) < 2:
         if shutil.which("pcscd") is None:
@@ -53,6 +62,17 @@ def pcscd() -> list[str]:
         if len(readers) < 2:
             pytest.fail("pcscd did not show the vpcd readers (is vsmartcard-vpcd installed?)")
     return readers
+
+
+@pytest.fixture
+def pcscd(pcscd_service: list[str]) -> Iterator[list[str]]:
+    """The vpcd readers, this test's alone until it ends (a lock other runs wait on)."""
+    with READERS_LOCK.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield pcscd_service
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 8.0) -> None:

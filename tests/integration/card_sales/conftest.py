@@ -34,6 +34,7 @@ from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     VirtualCardProcess,
     key_file,
     pcscd,
+    pcscd_service,
     virtual_card,
 )
 from tests.integration.vend.conftest import seeded_database_file  # noqa: F401 (fixture)

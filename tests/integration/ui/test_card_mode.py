@@ -46,6 +46,7 @@ from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     VirtualCardProcess,
     key_file,
     pcscd,
+    pcscd_service,
     virtual_card,
 )
 
