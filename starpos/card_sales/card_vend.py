@@ -35,8 +35,8 @@ from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.errors import StarposError
 from starpos.vending.errors import WarnAmountNotConfirmedError, reason
 from starpos.vending.kill_switch import kill_point
-from starpos.vending.prepare import audit_refusal
 from starpos.vending.sale import VendRequest
+from starpos.vending.sale_checks import audit_refusal
 
 # Progress steps reported to ``progress`` (the UI shows them; the tests act on them).
 READING = "reading"

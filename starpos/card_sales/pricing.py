@@ -1,6 +1,7 @@
-"""The quick checks and the price of a card sale: the same store checks and the same
-pricing as a token vend (:mod:`starpos.vending.prepare`), without the secure module, which
-has no part in a card sale. A refusal is audited exactly like a token vend's."""
+"""The quick checks and the price of a card sale: the same store checks
+(:mod:`starpos.vending.sale_checks`) and the same pricing as a token vend, without the
+secure module, which has no part in a card sale. A refusal is audited exactly like a token
+vend's."""
 
 from __future__ import annotations
 
@@ -9,25 +10,24 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from starpos import pricing
 from starpos.audit import Actor
 from starpos.db import Database
-from starpos.db.enums import ContractStatus, CustomerStatus, PaymentMode
-from starpos.db.models import Customer, Meter
 from starpos.errors import StarposError
 from starpos.master_data import to_local
-from starpos.pricing_inputs import sale_context
 from starpos.vending import errors
-from starpos.vending.prepare import (
-    _check_operator,
-    _payment_term,
-    _tariff_version,
-    _terminal,
-    audit_refusal,
-)
+from starpos.vending.meter_check import check_sellable, read_sale_meter_by_id
 from starpos.vending.sale import VendRequest
+from starpos.vending.sale_checks import (
+    audit_refusal,
+    check_seller,
+    find_terminal,
+    payment_term_id,
+    sale_context,
+    seller_actor,
+)
 
 
 @dataclass(frozen=True)
@@ -81,62 +81,35 @@ def price_card_sale(
 
 
 def _priced(session: Session, request: VendRequest, meter_id: int, now: datetime) -> PricedCardSale:
-    seller = _check_operator(session, request)
-    terminal = _terminal(session, request)
-    payment_term_id = _payment_term(session, request.payment)
-    meter = session.get(
-        Meter,
-        meter_id,
-        options=[
-            joinedload(Meter.model),
-            joinedload(Meter.customer).joinedload(Customer.customer_type),
-        ],
-    )
-    assert meter is not None
-    customer = _check_customer(meter)
-    context = sale_context(session, meter, now)
+    seller = check_seller(session, request)
+    terminal = find_terminal(session, request)
+    payment = payment_term_id(session, request.payment)
+    meter = read_sale_meter_by_id(session, meter_id)
+    assert meter is not None  # the card's meter, read from the register a moment ago
+    customer = check_sellable(meter)
+    local = to_local(session, now)
+    context, tariff_version_id = sale_context(session, meter, local)
     breakdown = pricing.price_from_net(request.net, context)
     tendered = request.net if request.tendered is None else request.tendered
     if tendered < breakdown.net:
         raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
-    local = to_local(session, now)
     return PricedCardSale(
         request=request,
-        actor=Actor(
-            seller.operator_code, seller.sales_point_code, terminal.code if terminal else None
-        ),
+        actor=seller_actor(seller, terminal),
         operator_id=seller.operator_id,
         sales_point_id=seller.sales_point_id,
         branch_code=seller.branch_code,
         terminal_id=terminal.id if terminal else None,
-        payment_term_id=payment_term_id,
+        payment_term_id=payment,
         meter_id=meter.id,
         meter_number=meter.number,
         customer_id=customer.id,
         customer_code=customer.code,
         customer_name=customer.name,
-        tariff_version_id=_tariff_version(session, meter, local),
+        tariff_version_id=tariff_version_id,
         context=context,
         breakdown=breakdown,
         tendered=tendered,
         change=tendered - breakdown.net,
         local_time=local,
     )
-
-
-def _check_customer(meter: Meter) -> Customer:
-    """The token vend's meter and customer rules (vending.prepare._check_meter)."""
-    customer = meter.customer
-    if customer is None:
-        raise errors.MeterNotSellableError(number=meter.number)
-    if customer.status == CustomerStatus.BLACKLISTED:
-        if customer.remark.strip():
-            raise errors.CustomerBlacklistedError(
-                customer=customer.code, remark=customer.remark.strip()
-            )
-        raise errors.CustomerBlacklistedNoRemarkError(customer=customer.code)
-    if meter.contract_status == ContractStatus.CANCELLED:
-        raise errors.ContractCancelledError(number=meter.number)
-    if meter.model.payment_mode == PaymentMode.POSTPAID:
-        raise errors.PostpaidMeterError(number=meter.number)
-    return customer
