@@ -11,14 +11,11 @@ this meter's key (``SM?TV`` of a dummy token: code 40/45 means no). A refusal is
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from starpos import pricing
 from starpos.db import Database
-from starpos.db.models import Terminal
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import (
     SmError,
@@ -29,20 +26,12 @@ from starpos.devices.sm.errors import (
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.errors import StarposError
-from starpos.master_data import system_parameters, to_local
+from starpos.master_data import system_parameters
 from starpos.sts.errors import StsError
 from starpos.vending import errors
-from starpos.vending.meter_check import SaleCustomer, SaleMeter, check_meter
-from starpos.vending.sale import ModuleSnapshot, PreparedVend, VendRequest
-from starpos.vending.sale_checks import (
-    Seller,
-    audit_refusal,
-    check_seller,
-    find_terminal,
-    payment_term_id,
-    sale_context,
-    seller_actor,
-)
+from starpos.vending.meter_check import SaleMeter, check_meter
+from starpos.vending.sale import ModuleSnapshot, PreparedVend, PricedSale, VendRequest
+from starpos.vending.sale_checks import audit_refusal, price_sale
 from starpos.vending.tids import TidUnavailable, next_tid
 from starpos.vending.timing import StepTimer, timed
 
@@ -63,62 +52,47 @@ def prepare(
     now = now or datetime.now(UTC)
     try:
         with timed(timer, "store_checks"), database.reading() as session:
-            found = _check_store(session, request, now)
+            priced, meter = _check_store(session, request, now)
         with timed(timer, "module_checks"):
-            snapshot = _check_module(module, found)
+            snapshot = _check_module(module, meter, priced.breakdown)
     except (StarposError, StsError) as refusal:
         audit_refusal(database, request, refusal)
         raise
-    return _prepared(found, snapshot)
+    return PreparedVend.of(priced, _key_ref(meter), meter.tid_base_year, meter.ken, snapshot)
 
 
-def _check_store(session: Session, request: VendRequest, now: datetime) -> dict[str, Any]:
+def _check_store(
+    session: Session, request: VendRequest, now: datetime
+) -> tuple[PricedSale, SaleMeter]:
     # Held for the whole check: the session's identity map is weak, and the clock and the
     # pricing read these parameters many times; kept alive, each read is a map hit, not SQL.
     parameters = system_parameters(session)
-    seller = check_seller(session, request)
-    terminal = find_terminal(session, request)
-    payment = payment_term_id(session, request.payment)
-    meter = check_meter(session, request.meter)
-    local = to_local(session, now)
-    sale, tariff_version_id = sale_context(session, meter, local)
-    breakdown = pricing.price_from_net(request.net, sale)
-    tendered = request.net if request.tendered is None else request.tendered
-    if tendered < breakdown.net:
-        raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
+    priced, meter = price_sale(
+        session, request, lambda reading: check_meter(reading, request.meter), now
+    )
     if meter.key_register is None or not meter.key_register.strip().isdigit():
         raise errors.KeyMissingError(
             number=meter.number, sgc=meter.sgc, krn=meter.krn, register=meter.key_register or "-"
         )
     try:
-        next_tid(local, meter.tid_base_year, meter.last_tid, meter.ken)
+        next_tid(priced.local_time, meter.tid_base_year, meter.last_tid, meter.ken)
     except TidUnavailable as error:
         raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
-    customer = meter.customer
-    assert customer is not None
-    return {
-        "parameters": parameters,
-        "request": request,
-        "seller": seller,
-        "terminal": terminal,
-        "payment": payment,
-        "meter": meter,
-        "customer": customer,
-        "breakdown": breakdown,
-        "sale": sale,
-        "tendered": tendered,
-        "local": local,
-        "tariff_version_id": tariff_version_id,
-        "key_ref": MeterKeyRef(
-            meter.pan, int(meter.key_register), meter.sgc, meter.ti, meter.krn, meter.ken
-        ),
-    }
+    del parameters  # held until the last check on purpose (above)
+    return priced, meter
 
 
-def _check_module(module: SecureModule, found: dict[str, Any]) -> ModuleSnapshot:
-    meter: SaleMeter = found["meter"]
-    breakdown: pricing.Breakdown = found["breakdown"]
-    key_ref: MeterKeyRef = found["key_ref"]
+def _key_ref(meter: SaleMeter) -> MeterKeyRef:
+    assert meter.key_register is not None  # _check_store refused meters without one
+    return MeterKeyRef(
+        meter.pan, int(meter.key_register), meter.sgc, meter.ti, meter.krn, meter.ken
+    )
+
+
+def _check_module(
+    module: SecureModule, meter: SaleMeter, breakdown: pricing.Breakdown
+) -> ModuleSnapshot:
+    key_ref = _key_ref(meter)
     try:
         identity = module.identify()
         balance = module.balance()
@@ -143,37 +117,3 @@ def _check_module(module: SecureModule, found: dict[str, Any]) -> ModuleSnapshot
 
 def _key_fields(ref: MeterKeyRef) -> tuple[str, int, str, int, int, int]:
     return (ref.pan, ref.key_register, ref.sgc, ref.ti, ref.krn, ref.ken)
-
-
-def _prepared(found: dict[str, Any], snapshot: ModuleSnapshot) -> PreparedVend:
-    request: VendRequest = found["request"]
-    seller: Seller = found["seller"]
-    terminal: Terminal | None = found["terminal"]
-    meter: SaleMeter = found["meter"]
-    customer: SaleCustomer = found["customer"]
-    breakdown: pricing.Breakdown = found["breakdown"]
-    tendered: Decimal = found["tendered"]
-    return PreparedVend(
-        request=request,
-        actor=seller_actor(seller, terminal),
-        operator_id=seller.operator_id,
-        sales_point_id=seller.sales_point_id,
-        branch_code=seller.branch_code,
-        terminal_id=terminal.id if terminal else None,
-        payment_term_id=found["payment"],
-        meter_id=meter.id,
-        meter_number=meter.number,
-        customer_id=customer.id,
-        customer_code=customer.code,
-        customer_name=customer.name,
-        tariff_version_id=found["tariff_version_id"],
-        key_ref=found["key_ref"],
-        tid_base_year=meter.tid_base_year,
-        ken=meter.ken,
-        breakdown=breakdown,
-        sale=found["sale"],
-        tendered=tendered,
-        change=tendered - breakdown.net,
-        module=snapshot,
-        local_time=found["local"],
-    )

@@ -12,6 +12,7 @@ cached by SQLAlchemy), run on the session's connection without the ORM's per-que
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
@@ -31,6 +32,7 @@ from starpos.db.models import (
     SalesPoint,
     Terminal,
 )
+from starpos.master_data import to_local
 from starpos.pricing_inputs import (
     MeterHasNoTariffError,
     customer_type_rules,
@@ -38,8 +40,8 @@ from starpos.pricing_inputs import (
     purchase_history,
 )
 from starpos.vending import errors
-from starpos.vending.meter_check import SaleMeter
-from starpos.vending.sale import VendRequest
+from starpos.vending.meter_check import SaleMeter, check_sellable
+from starpos.vending.sale import PricedSale, VendRequest
 from starpos.vending.tariff_cache import tariff_for_sale
 
 
@@ -166,9 +168,51 @@ def sale_context(
     return context, version_id
 
 
-def seller_actor(seller: Seller, terminal: Terminal | None) -> Actor:
-    """The audit log's name for who sold."""
-    return Actor(seller.operator_code, seller.sales_point_code, terminal.code if terminal else None)
+def price_sale(
+    session: Session,
+    request: VendRequest,
+    read_meter: Callable[[Session], SaleMeter],
+    now: datetime,
+) -> tuple[PricedSale, SaleMeter]:
+    """Check the seller, the payment term and the meter (``read_meter`` reads it, refusing
+    what the medium cannot sell to), then price ``request``: the store half of every sale.
+
+    The checks run in the order a cashier would fix them: who sells, how it is paid, which
+    meter, how much."""
+    seller = check_seller(session, request)
+    terminal = find_terminal(session, request)
+    payment = payment_term_id(session, request.payment)
+    meter = read_meter(session)
+    customer = check_sellable(meter)
+    local = to_local(session, now)
+    context, tariff_version_id = sale_context(session, meter, local)
+    breakdown = pricing.price_from_net(request.net, context)
+    tendered = request.net if request.tendered is None else request.tendered
+    if tendered < breakdown.net:
+        raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
+    priced = PricedSale(
+        request=request,
+        actor=Actor(
+            seller.operator_code, seller.sales_point_code, terminal.code if terminal else None
+        ),
+        operator_id=seller.operator_id,
+        sales_point_id=seller.sales_point_id,
+        branch_code=seller.branch_code,
+        terminal_id=terminal.id if terminal else None,
+        payment_term_id=payment,
+        meter_id=meter.id,
+        meter_number=meter.number,
+        customer_id=customer.id,
+        customer_code=customer.code,
+        customer_name=customer.name,
+        tariff_version_id=tariff_version_id,
+        breakdown=breakdown,
+        sale=context,
+        tendered=tendered,
+        change=tendered - breakdown.net,
+        local_time=local,
+    )
+    return priced, meter
 
 
 def audit_refusal(
