@@ -39,6 +39,7 @@ from starpos.ui.pos.counter_menus import CounterMenus
 from starpos.ui.pos.customer_panel import CustomerPanel
 from starpos.ui.pos.device_watch import DeviceWatch
 from starpos.ui.pos.meter_field import MeterNumberField
+from starpos.ui.pos.pending_cards_notice import PendingCardsNotice
 from starpos.ui.pos.token_panel import TokenPanel
 from starpos.ui.pos.vend_flow import VendFlow
 from starpos.ui.pos.voucher_actions import VoucherActions
@@ -123,8 +124,12 @@ class PosWindow(QMainWindow):
         grid.addLayout(actions, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.pending_notice = PendingCardsNotice()  # shown while card sales are in doubt
+        page = QVBoxLayout()
+        page.addWidget(self.pending_notice)
+        page.addLayout(grid, 1)
         central = QWidget()
-        central.setLayout(grid)
+        central.setLayout(page)
         self.setCentralWidget(central)
         self.status = CounterStatusBar(session)
         self.setStatusBar(self.status)
@@ -144,6 +149,8 @@ class PosWindow(QMainWindow):
         self.amount_panel.enter_pressed.connect(self.vend_flow.enter_pressed)
         self.devices = DeviceWatch(self)
         self.card_mode = CardMode(self, cards) if cards is not None else None
+        if cards is not None:
+            self.pending_notice.follow(self, cards)
         self.resize(1024, 700)
         self.retranslate_ui()
         self.refresh_devices()

@@ -134,10 +134,15 @@ class VendFlow:
         self.show_busy()
 
     def show_busy(self) -> None:
-        self.window.vend_button.setText(tr("pos", "Vend (Enter)"))
-        self.window.busy_label.setText(
-            tr("pos", "Vending… please wait for the token.") if self.vending else ""
-        )
+        window = self.window
+        window.vend_button.setText(tr("pos", "Vend (Enter)"))
+        text = tr("pos", "Vending… please wait for the token.") if self.vending else ""
+        mode = window.card_mode
+        if self.vending and mode is not None and mode.waiting is not None:
+            text += "\n" + tr(
+                "cardnotice", "A card was inserted: it is read once this sale is done."
+            )
+        window.busy_label.setText(text)
 
     def _vended(self, outcome: VendOutcome) -> None:
         self.set_vending(False)
@@ -153,6 +158,8 @@ class VendFlow:
             self.next_customer()
         window.vouchers.print(outcome.bill_number, reprint=False)
         window.refresh_devices()
+        if mode is not None:
+            mode.vend_answered()
 
     def _vend_failed(self, failure: JobFailure) -> None:
         self.set_vending(False)
@@ -165,6 +172,8 @@ class VendFlow:
         elif _module_may_hold_the_token(failure.error):
             window.devices.recover_when_back()
         window.refresh_devices()
+        if mode is not None:
+            mode.vend_answered()
 
     def next_customer(self) -> None:
         window = self.window
