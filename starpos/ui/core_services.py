@@ -19,6 +19,7 @@ from starpos.counter.views import (
     CustomerCard,
     DeviceState,
     OperatorSession,
+    PendingCardSale,
     PrintOutcome,
     Quote,
     ShiftVend,
@@ -123,7 +124,8 @@ class CounterOnWorkers:
 
 
 class CardsOnWorkers:
-    """:class:`~starpos.ui.services.CardService`: reads and card vends on the card worker."""
+    """:class:`~starpos.ui.services.CardService`: reads and card vends on the card worker,
+    the list of card sales left in doubt on the database worker (the reader stays free)."""
 
     def __init__(self, core: CounterCards) -> None:
         self.core = core
@@ -138,6 +140,10 @@ class CardsOnWorkers:
     @runs_on(Workers.CARD)
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
         return self.core.vend(request, operator, reader)
+
+    @runs_on(Workers.DATABASE)
+    def pending_sales(self) -> list[PendingCardSale]:
+        return self.core.pending_sales()
 
     def close(self) -> None:
         """After the workers stopped: release the card reader."""

@@ -25,6 +25,7 @@ from starpos.counter.views import (
     CustomerCard,
     DeviceState,
     OperatorSession,
+    PendingCardSale,
     PrintOutcome,
     Quote,
     ShiftVend,
@@ -102,5 +103,9 @@ class CardService(Protocol):
     def read(self, reader: str, operator: OperatorSession) -> CardReading: ...
 
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome: ...
+
+    def pending_sales(self) -> list[PendingCardSale]:
+        """The card sales left in doubt, oldest first (database worker: no card needed)."""
+        ...
 
     def close(self) -> None: ...
