@@ -8,10 +8,18 @@ from starpos import i18n
 from starpos.paths import resources_dir
 from tests.unit.ui.ui_strings import ui_strings
 
+#: The window's catalogs: the counter's own, and the card desk's (starpos/ui/cards).
+WINDOW_AREAS = ("ui", "carddesk")
+
+
+def window_catalog(lang: str) -> dict[tuple[str, str], str]:
+    folder = resources_dir() / "translations"
+    return i18n.load_catalog([folder / f"{area}_{lang}.ts" for area in WINDOW_AREAS])
+
 
 @pytest.mark.parametrize("lang", ["fr", "zh_CN"])
 def test_every_ui_string_is_translated(lang: str) -> None:
-    catalog = i18n.load_catalog([resources_dir() / "translations" / f"ui_{lang}.ts"])
+    catalog = window_catalog(lang)
     missing = sorted(key for key in ui_strings() if not catalog.get(key))
     assert missing == []
 
@@ -20,7 +28,7 @@ def test_every_ui_string_is_translated(lang: str) -> None:
 def test_translations_keep_every_placeholder(lang: str) -> None:
     import string
 
-    catalog = i18n.load_catalog([resources_dir() / "translations" / f"ui_{lang}.ts"])
+    catalog = window_catalog(lang)
 
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
@@ -33,10 +41,11 @@ def test_every_error_class_of_the_ui_is_translated() -> None:
     from starpos.counter import cards, vouchers
     from starpos.errors import StarposError
     from starpos.ui import counter_errors
+    from starpos.ui.cards import desk_errors
 
     classes = [
         value
-        for module in (counter_errors, vouchers, cards)
+        for module in (counter_errors, vouchers, cards, desk_errors)
         for value in vars(module).values()
         if isinstance(value, type)
         and issubclass(value, StarposError)
