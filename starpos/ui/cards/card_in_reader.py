@@ -9,6 +9,7 @@ credit its meter has not loaded yet, in amber. "No card" when the reader is empt
 
 from __future__ import annotations
 
+import contextlib
 import queue
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -72,7 +73,10 @@ class CardInReader(QGroupBox):
     def start(self) -> None:
         """Watch the reader (the first scan reports a card already in it)."""
         if self._watch is None:
-            self._watch = self.cards.watch(self._on_change)
+            watch = self.cards.watch(self._on_change)
+            self._watch = watch
+            # Deleted with its window without being closed: the monitor thread ends too.
+            self.destroyed.connect(lambda *_: watch.stop())
 
     def stop(self) -> None:
         watch, self._watch = self._watch, None
@@ -82,7 +86,8 @@ class CardInReader(QGroupBox):
 
     def _on_change(self, presence: CardPresence) -> None:  # on the monitor's thread
         self._events.put(presence)
-        emit(self._wake)
+        with contextlib.suppress(RuntimeError):  # the panel was deleted a moment ago
+            emit(self._wake)
 
     @Slot()
     def _drain(self) -> None:
