@@ -304,8 +304,8 @@ Abandonner le crédit et vider la carte ?</translation>
         <translation>{count} relevés du compteur {meter}, du plus récent au plus ancien ; {flagged} signalés.</translation>
     </message>
     <message>
-        <source>{energy} kWh of sale {bill}, not loaded by the meter yet</source>
-        <translation>{energy} kWh de la vente {bill}, pas encore chargés par le compteur</translation>
+        <source>{energy} kWh (sale {bill}), waiting for the meter</source>
+        <translation>{energy} kWh (vente {bill}), en attente du compteur</translation>
     </message>
     <message>
         <source>{total} ({new} new)</source>

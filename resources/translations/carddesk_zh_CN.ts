@@ -304,8 +304,8 @@ Discard the credit and blank the card?</source>
         <translation>电表 {meter} 共 {count} 条读数,最新的在前;{flagged} 条被标记。</translation>
     </message>
     <message>
-        <source>{energy} kWh of sale {bill}, not loaded by the meter yet</source>
-        <translation>售电单 {bill} 的 {energy} kWh,电表尚未加载</translation>
+        <source>{energy} kWh (sale {bill}), waiting for the meter</source>
+        <translation>{energy} kWh(售电单 {bill}),等待电表加载</translation>
     </message>
     <message>
         <source>{total} ({new} new)</source>

@@ -206,7 +206,7 @@ class CardInReader(QGroupBox):
         if card.credit_pending and card.pending_kwh is not None:
             self._set(
                 "credit",
-                tr("carddesk", "{energy} kWh of sale {bill}, not loaded by the meter yet").format(
+                tr("carddesk", "{energy} kWh (sale {bill}), waiting for the meter").format(
                     energy=format_kwh(card.pending_kwh), bill=card.pending_bill
                 ),
                 AMBER,

@@ -78,7 +78,7 @@ class CardDeskDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.busy_label)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
 
     # -- the dialog's life: card mode paused while it is open ------------------------------
     def open(self) -> None:

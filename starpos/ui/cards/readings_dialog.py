@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from starpos.counter.card_desk_views import MeterReading
 from starpos.ui.cards.desk_dialog import DeskContext
-from starpos.ui.cards.readings_model import MeterReadingsModel
+from starpos.ui.cards.readings_model import METER_COLUMN, MeterReadingsModel
 from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
@@ -72,7 +72,7 @@ class MeterReadingsDialog(QDialog):
         self.meter_field.confirmed.connect(lambda _digits: self.refresh())
         self.meter_field.cleared.connect(self.refresh)
         self.flagged_only.toggled.connect(self._flagged_toggled)
-        self.resize(1100, 520)
+        self.resize(1200, 560)
         self.retranslate_ui()
         self.meter_field.edit.setFocus()
 
@@ -108,6 +108,8 @@ class MeterReadingsDialog(QDialog):
             return  # the operator typed on meanwhile
         self.shown_meter = meter
         self.model.set_readings(readings)
+        # One meter's rows all name it: its column only helps in the all-meters view.
+        self.table.setColumnHidden(METER_COLUMN, bool(meter))
         self._summarise()
         emit(self.readings_shown, readings)
 

@@ -32,6 +32,7 @@ COLUMNS = (
     tr_noop("carddesk", "Flagged"),
 )
 NUMERIC_COLUMNS = (4, 5, 8)
+METER_COLUMN = 1
 FLAGGED_COLUMN = len(COLUMNS) - 1
 WARNINGS = (
     tr_noop("carddesk", "none"),

@@ -34,6 +34,7 @@ from starpos.ui.cards.readings_dialog import MeterReadingsDialog
 from starpos.ui.cards.replace_dialog import ReplaceCardDialog
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
+from starpos.ui.translator import switch_language
 from starpos.vending import VendRequest
 from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     READER_1,
@@ -331,12 +332,22 @@ def test_meter_data_from_cards_per_meter_and_flagged(
     assert model.data(model.index(0, 6)) == "1 (1 new): cover opened"
     assert not model.reading_at(1).flagged
     assert dialog.summary.text() == f"3 readings of meter {number}, newest first; 1 flagged."
+    assert dialog.table.isColumnHidden(1)  # one meter: its number is in the field
     save_screen(dialog, "18-meter-data")
+    try:
+        switch_language("zh_CN")
+        qtbot.waitUntil(lambda: dialog.windowTitle() == "卡带回的电表数据", timeout=3000)
+        assert model.headerData(6, Qt.Orientation.Horizontal) == "窃电事件"
+        save_screen(dialog, "19-meter-data-chinese")
+    finally:
+        switch_language("en")
 
     with qtbot.waitSignal(dialog.readings_shown, timeout=10_000) as shown:
         qtbot.keyClick(dialog.flagged_only, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     assert dialog.flagged_only.isChecked()
     assert [r.reading_id for r in shown.args[0]] == [newest.reading_id]
+    assert not dialog.table.isColumnHidden(1)  # every meter: which one it is
+    assert dialog.summary.text() == "1 flagged readings, all meters, newest first."
 
 
 def test_a_cashier_is_refused_the_card_desk(
