@@ -319,6 +319,10 @@ Abandonner le crédit et vider la carte ?</translation>
         <translation>Une vente est en cours. Attendez qu'elle soit terminée, puis rouvrez le guichet des cartes.</translation>
     </message>
     <message>
+        <source>The card in the reader ({serial}) is not the card shown before ({expected}): it was changed meanwhile. Nothing was done. Check the card in the reader and try again.</source>
+        <translation>La carte dans le lecteur ({serial}) n'est pas celle affichée avant ({expected}) : elle a été changée entre-temps. Rien n'a été fait. Vérifiez la carte dans le lecteur et recommencez.</translation>
+    </message>
+    <message>
         <source>The card is still being read. Wait until it shows, then press Enter again.</source>
         <translation>La carte est encore en cours de lecture. Attendez qu'elle s'affiche, puis appuyez de nouveau sur Entrée.</translation>
     </message>

@@ -319,6 +319,10 @@ Discard the credit and blank the card?</source>
         <translation>正在售电。请等待其完成后再打开卡务窗口。</translation>
     </message>
     <message>
+        <source>The card in the reader ({serial}) is not the card shown before ({expected}): it was changed meanwhile. Nothing was done. Check the card in the reader and try again.</source>
+        <translation>读卡器中的卡({serial})不是之前显示的卡({expected}):卡已被更换。未做任何操作。请检查读卡器中的卡后重试。</translation>
+    </message>
+    <message>
         <source>The card is still being read. Wait until it shows, then press Enter again.</source>
         <translation>仍在读卡。请等卡的信息显示后再按回车。</translation>
     </message>

@@ -27,11 +27,20 @@ from starpos.counter.views import OperatorSession
 from starpos.db import Database
 from starpos.db.models import IssuedCard, Meter
 from starpos.devices.card.sun_card import CardContents, SunCard
+from starpos.errors import VendError
 from starpos.master_data import to_local
 
 #: How many readings a search shows (newest first); the CLI's default too.
 HISTORY_LIMIT = 100
 FLAGGED_LIMIT = 200
+
+
+class NotTheCardShownError(VendError):
+    code = "counter.card_desk.other_card"
+    template = (
+        "The card in the reader ({serial}) is not the card shown before ({expected}): it was "
+        "changed meanwhile. Nothing was done. Check the card in the reader and try again."
+    )
 
 
 class CounterCardDesk:
@@ -68,13 +77,23 @@ class CounterCardDesk:
         )
         return _issued(result)
 
-    def blank(self, reader: str, operator: OperatorSession, discard_credit: bool) -> CardBlanked:
+    def blank(
+        self,
+        reader: str,
+        operator: OperatorSession,
+        discard_credit: bool,
+        expected_serial: str = "",
+    ) -> CardBlanked:
         """Erase the card in ``reader``; refused while it carries unloaded credit unless
-        ``discard_credit`` (the operator then needs ``refund``; the audit keeps the energy)."""
+        ``discard_credit`` (the operator then needs ``refund``; the audit keeps the energy).
+        ``expected_serial``: the card the operator saw and confirmed for; any other card
+        in the reader is refused untouched (a card swapped after the question)."""
         actor = self._actor(operator)
 
         def work(card: SunCard) -> tuple[CardContents, dict[str, Any]]:
             before = card.read()
+            if expected_serial and before.serial != expected_serial:
+                raise NotTheCardShownError(serial=before.serial, expected=expected_serial)
             return before, blank_card(self.database, card, actor, discard_credit=discard_credit)
 
         before, result = self.cards.run(work, reader)

@@ -159,9 +159,9 @@ class CardsOnWorkers:
 
     @runs_on(Workers.CARD)
     def blank_card(
-        self, reader: str, operator: OperatorSession, discard_credit: bool
+        self, reader: str, operator: OperatorSession, discard_credit: bool, expected_serial: str
     ) -> CardBlanked:
-        return self.desk.blank(reader, operator, discard_credit)
+        return self.desk.blank(reader, operator, discard_credit, expected_serial)
 
     @runs_on(Workers.DATABASE)
     def meter_readings(self, meter_number: str, operator: OperatorSession) -> list[MeterReading]:

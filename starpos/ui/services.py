@@ -137,8 +137,10 @@ class CardService(Protocol):
         ...
 
     def blank_card(
-        self, reader: str, operator: OperatorSession, discard_credit: bool
-    ) -> CardBlanked: ...
+        self, reader: str, operator: OperatorSession, discard_credit: bool, expected_serial: str
+    ) -> CardBlanked:
+        """``expected_serial``: the card shown to the operator; another card is refused."""
+        ...
 
     # Meter data from cards (database worker).
     def meter_readings(

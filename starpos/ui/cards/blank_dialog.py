@@ -34,18 +34,24 @@ class BlankCardDialog(CardDeskDialog):
         self.setObjectName("blankCardDialog")
         self.blanked: CardBlanked | None = None
         self.question: QMessageBox | None = None
+        self._asked_for = ""  # the serial of the card the last blank was asked for
         self.retranslate_ui()
 
     def prepare(self) -> Callable[[], None]:
         reader = self.card_panel.require_card()
-        return lambda: self._blank(reader, discard_credit=False)
+        shown = self.card_panel.card
+        # The card the operator sees is the one blanked: a card swapped meanwhile is refused.
+        serial = shown.serial if shown is not None else ""
+        return lambda: self._blank(reader, serial, discard_credit=False)
 
-    def _blank(self, reader: str, discard_credit: bool) -> None:
+    def _blank(self, reader: str, serial: str, discard_credit: bool) -> None:
+        self._asked_for = serial
         self.run_on_card(
             self.desk.cards.blank_card,
             reader,
             self.desk.session,
             discard_credit,
+            serial,
             on_done=self._blanked,
         )
 
@@ -57,9 +63,9 @@ class BlankCardDialog(CardDeskDialog):
         super().refused(failure)
 
     def _ask_to_discard(self, energy: object) -> None:
-        reader = self.card_panel.reader
+        reader, serial = self.card_panel.reader, self._asked_for
         card = self.card_panel.card
-        bill = card.pending_bill if card is not None else ""
+        bill = card.pending_bill if card is not None and card.serial == serial else ""
         box = QMessageBox(self)
         box.setObjectName("discardCreditQuestion")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -76,12 +82,14 @@ class BlankCardDialog(CardDeskDialog):
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter alone does not discard
         box.finished.connect(
-            lambda result: self._discard_answered(reader, result == QMessageBox.StandardButton.Yes)
+            lambda result: self._discard_answered(
+                reader, serial, result == QMessageBox.StandardButton.Yes
+            )
         )
         self.question = box
         box.open()
 
-    def _discard_answered(self, reader: str | None, yes: bool) -> None:
+    def _discard_answered(self, reader: str | None, serial: str, yes: bool) -> None:
         if not yes:
             self.show_result(tr("carddesk", "Nothing was changed: the card keeps its credit."))
             return
@@ -93,7 +101,7 @@ class BlankCardDialog(CardDeskDialog):
         if reader is None or reader != self.card_panel.reader:
             self.desk.funnel.show_failure(NoCardInReader(), self)  # taken out meanwhile
             return
-        self._blank(reader, discard_credit=True)
+        self._blank(reader, serial, discard_credit=True)
 
     def _blanked(self, blanked: CardBlanked) -> None:
         self.blanked = blanked

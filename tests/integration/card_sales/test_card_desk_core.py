@@ -14,7 +14,7 @@ from sqlalchemy import select
 from starpos.auth import PermissionDeniedError
 from starpos.card_sales import vend_to_card
 from starpos.card_sales.errors import BlankWithCreditError, CardNotActiveError
-from starpos.counter.card_desk import CounterCardDesk
+from starpos.counter.card_desk import CounterCardDesk, NotTheCardShownError
 from starpos.counter.cards import CounterCards
 from starpos.counter.operators import CounterAuth
 from starpos.db import Database
@@ -96,7 +96,10 @@ def test_issue_replace_blank_and_meter_data_as_the_counters_operators(
     # Blank the lost card: its unloaded credit is refused, then discarded on purpose.
     with pytest.raises(BlankWithCreditError):
         desk.blank(READER_0, admin, discard_credit=False)
-    blanked = desk.blank(READER_0, admin, discard_credit=True)
+    with pytest.raises(NotTheCardShownError):  # confirmed for another card: untouched
+        desk.blank(READER_0, admin, discard_credit=True, expected_serial=second.serial)
+    assert desk.inspect(READER_0).credit_pending
+    blanked = desk.blank(READER_0, admin, discard_credit=True, expected_serial=first.serial)
     assert blanked.was_issued and blanked.meter_number == number
     assert (blanked.discarded_kwh, blanked.discarded_bill) == (sold.energy_kwh, sold.bill_number)
     assert desk.inspect(READER_0).blank
