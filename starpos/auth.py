@@ -24,6 +24,7 @@ from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.models import Operator, Role, RolePermission
 from starpos.errors import AuthError
+from starpos.master_data import SystemParametersMissingError, to_local
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -141,6 +142,15 @@ def operator_permissions(session: Session, operator: Operator) -> frozenset[str]
     return frozenset(rows)
 
 
+def _wall_clock(session: Session, moment: datetime) -> str:
+    """``moment`` as the utility's wall clock shows it (HH:MM), for a person at the counter;
+    in UTC, said so, before the utility's time zone is set up."""
+    try:
+        return to_local(session, moment).strftime("%H:%M")
+    except SystemParametersMissingError:
+        return moment.strftime("%H:%M UTC")
+
+
 def login(
     database: Database,
     operator_code: str,
@@ -167,7 +177,7 @@ def login(
             refusal = OperatorLockedError(
                 operator=operator_code,
                 attempts=MAX_FAILED_LOGINS,
-                until=operator.locked_until.strftime("%H:%M UTC"),
+                until=_wall_clock(session, operator.locked_until),
             )
         elif not _verify(operator.password_hash, password):
             operator.failed_logins += 1
@@ -177,7 +187,7 @@ def login(
                 refusal = OperatorLockedError(
                     operator=operator_code,
                     attempts=MAX_FAILED_LOGINS,
-                    until=operator.locked_until.strftime("%H:%M UTC"),
+                    until=_wall_clock(session, operator.locked_until),
                 )
             else:
                 refusal = WrongCredentialsError()

@@ -27,7 +27,7 @@ from starpos.audit import Actor
 from starpos.card_sales import errors, ledger, register
 from starpos.card_sales.commit_watch import watch
 from starpos.card_sales.intake import CardInTake, take_in
-from starpos.card_sales.pricing import PricedCardSale, price_card_sale
+from starpos.card_sales.pricing import price_card_sale
 from starpos.card_sales.settle import SettledSale
 from starpos.db import Database
 from starpos.devices.card.errors import CardError
@@ -35,8 +35,8 @@ from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.errors import StarposError
 from starpos.vending.errors import WarnAmountNotConfirmedError, reason
 from starpos.vending.kill_switch import kill_point
-from starpos.vending.prepare import audit_refusal
-from starpos.vending.sale import VendRequest
+from starpos.vending.sale import PricedSale, VendRequest
+from starpos.vending.sale_checks import audit_refusal
 
 # Progress steps reported to ``progress`` (the UI shows them; the tests act on them).
 READING = "reading"
@@ -57,7 +57,7 @@ class CardVendResult:
     serial: str
     sequence: int
     energy_kwh: Decimal
-    sale: PricedCardSale
+    sale: PricedSale
     settled: tuple[SettledSale, ...]
     reading_flagged: bool
 

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 from starpos import bill_numbers
 from starpos.audit import Actor, AuditKind, append
 from starpos.bill_numbers import NumberingContext
-from starpos.card_sales.pricing import PricedCardSale
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import CardVend, Meter, Vend
 from starpos.ledger import charge_lines, priced_columns
 from starpos.vending import errors
+from starpos.vending.sale import PricedSale
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class PendingCardVend:
 
 def open_pending(
     database: Database,
-    sale: PricedCardSale,
+    sale: PricedSale,
     *,
     card_id: int,
     sequence: int,
@@ -70,7 +70,7 @@ def open_pending(
             tendered=sale.tendered,
             change=sale.change,
             # The same figures and charge lines as every writer of the ledger.
-            **priced_columns(sale.context, breakdown),
+            **priced_columns(sale.sale, breakdown),
         )
         vend.charges = charge_lines(session, breakdown)
         session.add(vend)

@@ -11,6 +11,7 @@ from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.i18n import translate
 from starpos.status_labels import status_text
+from starpos.text_columns import label_lines, left
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +42,7 @@ def _list(args: argparse.Namespace) -> int:
     for customer in customers:
         meters = ",".join(customer.meters) or "-"
         status = status_text(CustomerStatus, customer.status)
-        print(f"{customer.code:<12} {status:<12} {meters:<14} {customer.name}")
+        print(f"{customer.code:<12} {left(status, 12)} {meters:<14} {customer.name}")
     return 0
 
 
@@ -61,6 +62,5 @@ def _show(args: argparse.Namespace) -> int:
         (translate("cli", "Meters"), ", ".join(customer.meters) or "-"),
         (translate("cli", "Debt"), str(customer.outstanding_debt)),
     ]
-    width = max(len(name) for name, _ in rows)
-    print("\n".join(f"{name:<{width}}  {value}" for name, value in rows))
+    print(label_lines(rows))
     return 0

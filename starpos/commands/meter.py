@@ -17,6 +17,7 @@ from starpos.db.enums import (
 from starpos.i18n import translate
 from starpos.meter_lookup import MeterInfo, list_meters, lookup_meter
 from starpos.status_labels import status_text
+from starpos.text_columns import label_lines, left
 
 
 def register(subparsers: Any) -> None:
@@ -44,7 +45,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for meter in meters:
         print(
-            f"{meter.number}  {status_text(StockStatus, meter.stock_status):<20} "
+            f"{meter.number}  {left(status_text(StockStatus, meter.stock_status), 20)} "
             f"{meter.customer_code or '-':<12} "
             f"{meter.customer_name or ''}"
         )
@@ -91,5 +92,4 @@ def format_meter(meter: MeterInfo) -> str:
             else "-",
         ),
     ]
-    width = max(len(name) for name, _ in rows)
-    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+    return label_lines(rows)

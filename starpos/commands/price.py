@@ -32,6 +32,7 @@ from starpos.pricing import (
     price_for_energy,
     price_from_net,
 )
+from starpos.text_columns import left
 
 CONTEXT = "pricing"
 TARIFF_START = datetime(1970, 1, 1)
@@ -187,9 +188,9 @@ def _print_text(priced: Breakdown) -> None:
     for key, label in LABELS.items():
         if key == "taxed_total":
             for line in priced.charges:
-                print(f"{line.name:<30} {line.amount:>12}")
+                print(f"{left(line.name, 30)} {line.amount:>12}")
         value = values[key]
         if key in ("amount", "net", "token_kwh", "energy_kwh") or value:
-            print(f"{translate(CONTEXT, label):<30} {value:>12}")
+            print(f"{left(translate(CONTEXT, label), 30)} {value:>12}")
     if priced.exceeds_warn_amount:
         print(translate(CONTEXT, WARNING))

@@ -24,6 +24,7 @@ from starpos.db import Database
 from starpos.db.enums import VendState
 from starpos.i18n import tr_noop, translate
 from starpos.status_labels import status_text
+from starpos.text_columns import label_lines, left
 from starpos.vending import (
     VendRequest,
     VendResult,
@@ -164,8 +165,7 @@ def format_result(result: VendResult) -> str:
         ("change", str(result.change)),
     ]
     labelled = [(translate("vend", LABELS[key]), value) for key, value in rows]
-    width = max(len(name) for name, _ in labelled)
-    return "\n".join(f"{name:<{width}}  {value}" for name, value in labelled)
+    return label_lines(labelled)
 
 
 def _recover(args: argparse.Namespace) -> int:
@@ -202,7 +202,7 @@ def _list(args: argparse.Namespace) -> int:
         token = vend["tokens"][0] if vend["tokens"] else "-"
         label = status_text(VendState, vend["state"])
         print(
-            f"{vend['bill_number']:<14} {label:<13} {vend['meter']:<13} "
+            f"{vend['bill_number']:<14} {left(label, 13)} {vend['meter']:<13} "
             f"{vend['net']!s:>10} {vend['token_kwh']!s:>9} kWh  {token}"
         )
     return 0

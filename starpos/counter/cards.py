@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from starpos.audit import Actor
-from starpos.card_sales import check_card, vend_to_card
+from starpos.card_sales import check_card, register, vend_to_card
 from starpos.card_sales.errors import CreditNotLoadedError
 from starpos.counter.operators import CounterAuth
 from starpos.counter.views import (
@@ -26,10 +26,12 @@ from starpos.counter.views import (
     CardReading,
     CardTamper,
     OperatorSession,
+    PendingCardSale,
     VendOutcome,
     VendRequest,
 )
 from starpos.db import Database
+from starpos.db.models import IssuedCard
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
 from starpos.devices.card.records import TamperKind
@@ -37,6 +39,7 @@ from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.devices.card.worker import CardReaderWorker
 from starpos.errors import VendError
 from starpos.i18n import render_error, tr_noop
+from starpos.master_data import to_local
 from starpos.paths import data_dir
 from starpos.settings import Settings
 from starpos.vending import VendRequest as CoreVendRequest
@@ -134,6 +137,24 @@ class CounterCards:
         """``work(card)`` on the card in ``reader``, on the card reader's own thread (the
         card desk's flows share it with card mode, so the reader sees one request at a time)."""
         return self._reader().run(work, reader=reader)
+
+    def pending_sales(self) -> list[PendingCardSale]:
+        """The card sales left in doubt, oldest first (a database read: no card needed)."""
+        with self.database.reading() as session:
+            sales = []
+            for card_vend, vend in register.pending_card_vends(session):
+                card = session.get_one(IssuedCard, card_vend.card_id)
+                sales.append(
+                    PendingCardSale(
+                        bill_number=vend.bill_number,
+                        meter_number=vend.meter.number,
+                        customer_name=vend.customer.name,
+                        energy_kwh=vend.token_kwh,  # what the credit record carries
+                        started_at=to_local(session, vend.created_at),
+                        card_serial=card.serial,
+                    )
+                )
+            return sales
 
     def _actor(self, operator: OperatorSession) -> Actor:
         return self.auth.sessions[operator.code].actor

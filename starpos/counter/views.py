@@ -190,3 +190,21 @@ class CardReading:
     overdraft_used_kwh: Decimal | None = None
     flagged: bool = False  # new tampers or overloads since the meter's previous reading
     sales_in_doubt: tuple[str, ...] = ()  # bill numbers settled or still pending
+
+
+@dataclass(frozen=True)
+class PendingCardSale:
+    """A card sale left in doubt (the card was pulled out or the program stopped mid-way).
+
+    It stays PENDING until a card of its meter is inserted again, which settles it: sold
+    (the credit is on the card or in the meter) or cancelled. ``energy_kwh`` is what the
+    credit record carries (kWh, 0.1 resolution); ``started_at`` is the utility's local
+    wall-clock time the sale was booked; ``card_serial`` is the card it was written to.
+    """
+
+    bill_number: str
+    meter_number: str
+    customer_name: str
+    energy_kwh: Decimal
+    started_at: datetime
+    card_serial: str

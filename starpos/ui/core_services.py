@@ -21,6 +21,7 @@ from starpos.counter.views import (
     CustomerCard,
     DeviceState,
     OperatorSession,
+    PendingCardSale,
     PrintOutcome,
     Quote,
     ShiftVend,
@@ -126,7 +127,8 @@ class CounterOnWorkers:
 
 class CardsOnWorkers:
     """:class:`~starpos.ui.services.CardService`: reads, card vends and the card desk's
-    flows on the card worker; meter data from cards on the database worker."""
+    flows on the card worker; the card sales left in doubt and the meter data from cards
+    on the database worker (the reader stays free)."""
 
     def __init__(self, core: CounterCards) -> None:
         self.core = core
@@ -170,6 +172,10 @@ class CardsOnWorkers:
     @runs_on(Workers.DATABASE)
     def flagged_readings(self, operator: OperatorSession) -> list[MeterReading]:
         return self.desk.flagged_readings(operator)
+
+    @runs_on(Workers.DATABASE)
+    def pending_sales(self) -> list[PendingCardSale]:
+        return self.core.pending_sales()
 
     def close(self) -> None:
         """After the workers stopped: release the card reader."""

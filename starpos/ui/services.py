@@ -27,6 +27,7 @@ from starpos.counter.views import (
     CustomerCard,
     DeviceState,
     OperatorSession,
+    PendingCardSale,
     PrintOutcome,
     Quote,
     ShiftVend,
@@ -148,5 +149,9 @@ class CardService(Protocol):
     ) -> list[MeterReading]: ...
 
     def flagged_readings(self, operator: OperatorSession) -> list[MeterReading]: ...
+
+    def pending_sales(self) -> list[PendingCardSale]:
+        """The card sales left in doubt, oldest first (database worker: no card needed)."""
+        ...
 
     def close(self) -> None: ...

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from starpos.db.enums import (
@@ -93,30 +93,37 @@ _TYPE_COLUMNS = (
     "id", "vat_rate", "prearrange_amount", "repayment_method", "repayment_amount",
     "repayment_percentage", "fbe_kwh_per_month",
 )  # fmt: skip
-_READ_METER = (
-    select(
-        *(_METERS.c[name] for name in _METER_COLUMNS),
-        _MODELS.c.payment_mode,
-        _MODELS.c.preinstalled_amount,
-        _CUSTOMERS.c.id.label("customer_id"),
-        _CUSTOMERS.c.code.label("customer_code"),
-        _CUSTOMERS.c.name.label("customer_name"),
-        _CUSTOMERS.c.status.label("customer_status"),
-        _CUSTOMERS.c.remark.label("customer_remark"),
-        *(_TYPES.c[name].label(f"type_{name}") for name in _TYPE_COLUMNS),
-    )
-    .select_from(
-        _METERS.join(_MODELS, _MODELS.c.id == _METERS.c.model_id)
-        .outerjoin(_CUSTOMERS, _CUSTOMERS.c.id == _METERS.c.customer_id)
-        .outerjoin(_TYPES, _TYPES.c.id == _CUSTOMERS.c.customer_type_id)
-    )
-    .where(_METERS.c.number == bindparam("number"))
+_METER_ROW = select(
+    *(_METERS.c[name] for name in _METER_COLUMNS),
+    _MODELS.c.payment_mode,
+    _MODELS.c.preinstalled_amount,
+    _CUSTOMERS.c.id.label("customer_id"),
+    _CUSTOMERS.c.code.label("customer_code"),
+    _CUSTOMERS.c.name.label("customer_name"),
+    _CUSTOMERS.c.status.label("customer_status"),
+    _CUSTOMERS.c.remark.label("customer_remark"),
+    *(_TYPES.c[name].label(f"type_{name}") for name in _TYPE_COLUMNS),
+).select_from(
+    _METERS.join(_MODELS, _MODELS.c.id == _METERS.c.model_id)
+    .outerjoin(_CUSTOMERS, _CUSTOMERS.c.id == _METERS.c.customer_id)
+    .outerjoin(_TYPES, _TYPES.c.id == _CUSTOMERS.c.customer_type_id)
 )
+_READ_METER = _METER_ROW.where(_METERS.c.number == bindparam("number"))
+_READ_METER_BY_ID = _METER_ROW.where(_METERS.c.id == bindparam("id"))
 
 
 def read_sale_meter(session: Session, iain: str) -> SaleMeter | None:
     """The meter numbered ``iain`` (13 digits) with its model and customer, or None."""
-    row = session.connection().execute(_READ_METER, {"number": iain}).first()
+    return _sale_meter(session, _READ_METER, {"number": iain})
+
+
+def read_sale_meter_by_id(session: Session, meter_id: int) -> SaleMeter | None:
+    """The meter whose row id is ``meter_id`` (a card names its meter), or None."""
+    return _sale_meter(session, _READ_METER_BY_ID, {"id": meter_id})
+
+
+def _sale_meter(session: Session, statement: Select[Any], key: dict[str, Any]) -> SaleMeter | None:
+    row = session.connection().execute(statement, key).first()
     if row is None:
         return None
     values = row._mapping
@@ -152,6 +159,15 @@ def check_meter(session: Session, text: str) -> SaleMeter:
     meter = read_sale_meter(session, number.iain)
     if meter is None:
         raise errors.UnknownMeterRefusedError(number=number.iain)
+    check_sellable(meter)
+    if meter.medium == MeterMedium.CARD:
+        raise errors.CardMeterError(number=meter.number)
+    return meter
+
+
+def check_sellable(meter: SaleMeter) -> SaleCustomer:
+    """The meter's customer, if the meter may be sold to: installed at a customer who is not
+    blacklisted, under a live contract, on a prepaid model. A typed refusal otherwise."""
     customer = meter.customer
     if customer is None:
         raise errors.MeterNotSellableError(number=meter.number)
@@ -165,6 +181,4 @@ def check_meter(session: Session, text: str) -> SaleMeter:
         raise errors.ContractCancelledError(number=meter.number)
     if meter.model.payment_mode == PaymentMode.POSTPAID:
         raise errors.PostpaidMeterError(number=meter.number)
-    if meter.medium == MeterMedium.CARD:
-        raise errors.CardMeterError(number=meter.number)
-    return meter
+    return customer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -45,8 +45,9 @@ class ModuleSnapshot:
 
 
 @dataclass(frozen=True)
-class PreparedVend:
-    """A sale that passed every check, priced, ready for the ledger and the module."""
+class PricedSale:
+    """A sale that passed the store checks, priced: what a token vend and a card sale share
+    (:func:`starpos.vending.sale_checks.price_sale`). ``sale`` is what it was priced on."""
 
     request: VendRequest
     actor: Actor
@@ -61,20 +62,11 @@ class PreparedVend:
     customer_code: str
     customer_name: str
     tariff_version_id: int | None
-    key_ref: MeterKeyRef
-    tid_base_year: int
-    ken: int
     breakdown: Breakdown
     sale: SaleContext
     tendered: Decimal
     change: Decimal
-    module: ModuleSnapshot
     local_time: datetime
-
-    @property
-    def amount_tenths(self) -> int:
-        """What the token carries, in tenths of a kWh (the pricing rounded it to fit)."""
-        return int(self.breakdown.token_kwh * 10)
 
     @property
     def needs_confirmation(self) -> bool:
@@ -88,6 +80,35 @@ class PreparedVend:
             "change": self.change,
             "price": self.breakdown.as_dict(),
             "needs_confirmation": self.needs_confirmation,
+        }
+
+
+@dataclass(frozen=True)
+class PreparedVend(PricedSale):
+    """A token sale that passed every check, the module's too, ready for the ledger and
+    the module."""
+
+    key_ref: MeterKeyRef
+    tid_base_year: int
+    ken: int
+    module: ModuleSnapshot
+
+    @classmethod
+    def of(
+        cls, priced: PricedSale, key_ref: MeterKeyRef, tid_base_year: int, ken: int,
+        module: ModuleSnapshot,
+    ) -> PreparedVend:  # fmt: skip
+        shared = {field.name: getattr(priced, field.name) for field in fields(PricedSale)}
+        return cls(**shared, key_ref=key_ref, tid_base_year=tid_base_year, ken=ken, module=module)
+
+    @property
+    def amount_tenths(self) -> int:
+        """What the token carries, in tenths of a kWh (the pricing rounded it to fit)."""
+        return int(self.breakdown.token_kwh * 10)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **super().as_dict(),
             "module": {
                 "module_id": self.module.module_id,
                 "balance_kwh": self.module.balance,

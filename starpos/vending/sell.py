@@ -28,9 +28,10 @@ from starpos.pricing import Breakdown
 from starpos.vending import errors, ledger
 from starpos.vending.kill_switch import AFTER_MODULE, AFTER_PENDING, AFTER_TOKEN_COMMIT, kill_point
 from starpos.vending.module_access import ModuleAccess
-from starpos.vending.prepare import audit_refusal, prepare
+from starpos.vending.prepare import prepare
 from starpos.vending.recovery import RecoveryReport, recover
 from starpos.vending.sale import ELECTRICITY, PreparedVend, VendRequest
+from starpos.vending.sale_checks import audit_refusal
 from starpos.vending.timing import StepTimer, timed
 
 

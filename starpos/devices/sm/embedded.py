@@ -8,15 +8,17 @@ the development KMC in ``<data_dir>/sm-kmc`` (:mod:`starpos.devices.sm.kmc`).
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
+from starpos.devices.local_process import (
+    LaunchFailed,
+    folder_lock,
+    pid_alive,
+    start_detached,
+    tcp_reachable,
+    terminate,
+)
 from starpos.devices.sm.emulator import ENDPOINT_FILE
 from starpos.devices.sm.errors import SmEmulatorError
 from starpos.devices.sm.kmc import default_kmc_dir, init_kmc
@@ -29,29 +31,9 @@ def emulator_dir() -> Path:
     return data_dir() / "sm-emulator"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        # Reap it if it is our own child that exited (a zombie still answers kill 0).
-        if os.waitpid(pid, os.WNOHANG)[0] == pid:
-            return False
-    except ChildProcessError:
-        pass  # not our child: started by another program
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _reachable(url: str) -> bool:
     host, _, port = url.removeprefix("socket://").rpartition(":")
-    try:
-        with socket.create_connection((host, int(port)), timeout=1.0):
-            return True
-    except (OSError, ValueError):
-        return False
+    return port.isdigit() and tcp_reachable(host, int(port))
 
 
 def running_endpoint(folder: Path | None = None) -> dict[str, object] | None:
@@ -62,7 +44,7 @@ def running_endpoint(folder: Path | None = None) -> dict[str, object] | None:
         pid, url = int(endpoint["pid"]), str(endpoint["url"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if _alive(pid) and _reachable(url):
+    if pid_alive(pid) and _reachable(url):
         return {"pid": pid, "url": url}
     return None
 
@@ -71,8 +53,7 @@ def ensure_embedded(tables_path: str | None = None) -> str:
     """The ``socket://`` URL of the embedded emulator, starting it when needed."""
     folder = emulator_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    with (folder / ".start.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # two programs starting at once get one emulator
+    with folder_lock(folder / ".start.lock"):  # two programs starting at once get one
         endpoint = running_endpoint(folder)
         if endpoint is not None:
             return str(endpoint["url"])
@@ -81,47 +62,22 @@ def ensure_embedded(tables_path: str | None = None) -> str:
 
 def _start(folder: Path, tables_path: str | None) -> str:
     kmc_public = init_kmc(default_kmc_dir())
-    source_root = Path(__file__).resolve().parents[3]
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(source_root), env.get("PYTHONPATH", "")) if p
-    )
-    command = [
-        sys.executable,
-        "-m",
-        "starpos",
-        "sm",
-        "emulator",
-        "--state",
-        str(folder),
-        "--listen",
-        "127.0.0.1:0",
-        "--kmc-public-key",
-        kmc_public,
-    ]
+    arguments = [
+        "sm", "emulator", "--state", str(folder), "--listen", "127.0.0.1:0",
+        "--kmc-public-key", kmc_public,
+    ]  # fmt: skip
     if tables_path:
-        command += ["--sta-tables", tables_path]
-    with (folder / "emulator.log").open("ab") as log:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-            env=env,
-            start_new_session=True,  # outlives the program that started it
-        )
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
+        arguments += ["--sta-tables", tables_path]
+
+    def listening(pid: int) -> str | None:
         endpoint = running_endpoint(folder)
-        if endpoint is not None and endpoint["pid"] == process.pid:
-            return str(endpoint["url"])
-        if process.poll() is not None:
-            raise SmEmulatorError(
-                reason=f"it exited with code {process.returncode}; see {folder / 'emulator.log'}"
-            )
-        time.sleep(0.05)
-    process.terminate()
-    raise SmEmulatorError(reason=f"it did not start within {START_TIMEOUT_S:.0f} s")
+        return str(endpoint["url"]) if endpoint is not None and endpoint["pid"] == pid else None
+
+    try:
+        # A device, not a child: it outlives the program that started it.
+        return start_detached(arguments, folder / "emulator.log", listening, START_TIMEOUT_S)
+    except LaunchFailed as failed:
+        raise SmEmulatorError(reason=failed.reason) from failed
 
 
 def stop_embedded(timeout_s: float = 10.0) -> bool:
@@ -129,9 +85,5 @@ def stop_embedded(timeout_s: float = 10.0) -> bool:
     endpoint = running_endpoint()
     if endpoint is None:
         return False
-    pid = int(str(endpoint["pid"]))
-    os.kill(pid, 15)
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and _alive(pid):
-        time.sleep(0.05)
+    terminate(int(str(endpoint["pid"])), timeout_s)
     return True

@@ -9,6 +9,10 @@ a token. The vend then goes to the card instead of the module. A card taken out 
 idle leaves card mode; taken out during a vend, the vend's own error says what became of
 the sale (failed: give the money back; in doubt: insert the same card again), and card
 mode ends when the vend has answered.
+
+A card inserted while a vend is in flight never swaps the customer under it: it is
+remembered (``waiting``) and followed once the vend has answered (``vend_answered``),
+unless it was taken out meanwhile.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class CardMode(QObject):
         self.reading: CardReading | None = None
         self.removed_during_vend = False
         self.paused = False  # a card desk dialog has the reader (issue, replace, blank)
+        self.waiting: str | None = None  # the reader of a card inserted during a vend
         self._serial = 0
         self._events: queue.SimpleQueue[CardPresence] = queue.SimpleQueue()
         self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
@@ -60,7 +65,7 @@ class CardMode(QObject):
     def pause(self) -> None:
         """Leave cards alone until :meth:`resume`: a card desk dialog works on the card in
         the reader (a blank card inserted to be issued is not a customer's card)."""
-        self.paused = True
+        self.paused, self.waiting = True, None
         if self.active and not self.window.vending:
             self.leave()
 
@@ -83,7 +88,11 @@ class CardMode(QObject):
                 continue
             if presence.inserted:
                 self._inserted(presence.reader)
-            elif presence.reader == self.reader:
+                continue
+            if presence.reader == self.waiting:
+                self.waiting = None  # taken out again before the vend answered
+                self.window.vend_flow.show_busy()
+            if presence.reader == self.reader:
                 self._removed()
 
     # -- in and out ---------------------------------------------------------------------
@@ -91,7 +100,10 @@ class CardMode(QObject):
         if self.active and reader != self.reader:
             return  # one card at a time: a card in another reader waits its turn
         if self.window.vending:
-            return  # never swap the customer under a vend in flight
+            self.waiting = reader  # never swap the customer under a vend in flight
+            self.window.vend_flow.show_busy()
+            return
+        self.waiting = None
         self.reader = reader
         self.removed_during_vend = False
         window = self.window
@@ -179,3 +191,10 @@ class CardMode(QObject):
             self.leave()
         elif sold:
             self.read()  # show what is on the card now (the credit just written)
+
+    def vend_answered(self) -> None:
+        """A vend answered (token or credit shown, or its error): follow a card inserted
+        while it was in flight, if it is still in its reader."""
+        reader, self.waiting = self.waiting, None
+        if reader is not None and not self.window.vending:
+            self._inserted(reader)

@@ -1,21 +1,18 @@
 """The cashier's counter window, keyboard-first.
 
 Type or scan the meter number -> the customer shows -> F1..F8 or an amount -> Enter vends.
-Each step is checked on the GUI thread first (``_prepare``), then dispatched to a worker:
-look-ups and quotes to the database worker, the vend to the module worker, the voucher to
-the printer worker. Results that no longer match what is on screen (the cashier typed on)
+Each step is checked on the GUI thread first, then dispatched to a worker: look-ups and
+quotes to the database worker (here), the vend to the module worker (``vend_flow``), the
+voucher to the printer worker. Results that no longer match what is on screen (the cashier typed on)
 are dropped, so the panel never shows another customer than the number in the field.
 While a vend is in flight the inputs are disabled and Enter does nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QGridLayout,
     QLabel,
     QMainWindow,
@@ -31,13 +28,8 @@ from starpos.counter.views import (
     OperatorSession,
     Quote,
     VendOutcome,
-    VendRequest,
 )
-from starpos.errors import DeviceError, StarposError
-from starpos.ui.counter_errors import (
-    CustomerBlacklisted,
-    MeterNumberMissing,
-)
+from starpos.errors import StarposError
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.pos.amount_panel import AmountPanel
 from starpos.ui.pos.breakdown_panel import BreakdownPanel
@@ -47,9 +39,10 @@ from starpos.ui.pos.counter_menus import CounterMenus
 from starpos.ui.pos.customer_panel import CustomerPanel
 from starpos.ui.pos.device_watch import DeviceWatch
 from starpos.ui.pos.meter_field import MeterNumberField
+from starpos.ui.pos.pending_cards_notice import PendingCardsNotice
 from starpos.ui.pos.token_panel import TokenPanel
+from starpos.ui.pos.vend_flow import VendFlow
 from starpos.ui.pos.voucher_actions import VoucherActions
-from starpos.ui.pos.warn_amount import ask_to_confirm
 from starpos.ui.services import AuthService, CardService, CounterService
 from starpos.ui.signals import emit
 from starpos.ui.status_bar import CounterStatusBar
@@ -88,10 +81,7 @@ class PosWindow(QMainWindow):
         self.card: CustomerCard | None = None
         self.quote: Quote | None = None
         self.last_outcome: VendOutcome | None = None
-        self.vending = False
-        self._enter_waiting = False
-        self._confirmed: VendRequest | None = None
-        self.warn_box: QMessageBox | None = None
+        self.vend_flow = VendFlow(self)
         self._lookup_serial = 0
         self._quote_serial = 0
 
@@ -134,8 +124,12 @@ class PosWindow(QMainWindow):
         grid.addLayout(actions, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.pending_notice = PendingCardsNotice()  # shown while card sales are in doubt
+        page = QVBoxLayout()
+        page.addWidget(self.pending_notice)
+        page.addLayout(grid, 1)
         central = QWidget()
-        central.setLayout(grid)
+        central.setLayout(page)
         self.setCentralWidget(central)
         self.status = CounterStatusBar(session)
         self.setStatusBar(self.status)
@@ -150,11 +144,13 @@ class PosWindow(QMainWindow):
         self._quote_timer = self._single_shot(self._ask_quote)
         self.meter_field.confirmed.connect(self._meter_confirmed)
         self.meter_field.cleared.connect(self._meter_cleared)
-        self.meter_field.edit.returnPressed.connect(self._enter_pressed)
+        self.meter_field.edit.returnPressed.connect(self.vend_flow.enter_pressed)
         self.amount_panel.net_changed.connect(self._net_changed)
-        self.amount_panel.enter_pressed.connect(self._enter_pressed)
+        self.amount_panel.enter_pressed.connect(self.vend_flow.enter_pressed)
         self.devices = DeviceWatch(self)
         self.card_mode = CardMode(self, cards) if cards is not None else None
+        if cards is not None:
+            self.pending_notice.follow(self, cards)
         self.resize(1024, 700)
         self.retranslate_ui()
         self.refresh_devices()
@@ -175,7 +171,7 @@ class PosWindow(QMainWindow):
             tr("pos", "Meter number (from the card)") if in_card_mode else tr("pos", "Meter number")
         )
         self.menus.retranslate_ui()
-        self._show_busy()
+        self.vend_flow.show_busy()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -220,7 +216,7 @@ class PosWindow(QMainWindow):
     def _lookup_failed(self, serial: int, failure: JobFailure) -> None:
         if serial != self._lookup_serial:
             return
-        self._enter_waiting = False
+        self.vend_flow.enter_waiting = False
         self.customer_panel.show_card(None, self.rules.decimals, self.rules.currency)
         emit(self.customer_shown, None)
         self.funnel.show_failure(failure, self)
@@ -265,141 +261,29 @@ class PosWindow(QMainWindow):
         self.quote = quote
         self.breakdown_panel.show_quote(quote)
         emit(self.quote_shown, quote)
-        if self._enter_waiting:
-            self._enter_waiting = False
-            self.start_vend()
+        if self.vend_flow.enter_waiting:
+            self.vend_flow.enter_waiting = False
+            self.vend_flow.start()
 
     def _quote_failed(self, serial: int, failure: JobFailure) -> None:
         if serial != self._quote_serial:
             return
-        self._enter_waiting = False
+        self.vend_flow.enter_waiting = False
         self.breakdown_panel.show_quote(None)
         emit(self.quote_shown, None)
         self.funnel.show_failure(failure, self)
 
-    # -- vend ---------------------------------------------------------------------------
-    def _enter_pressed(self) -> None:
-        if self.meter_field.is_confirmed and not self.amount_panel.net_field.text().strip():
-            self.amount_panel.net_field.setFocus()
-            return
-        self.start_vend()
+    # -- vend (starpos/ui/pos/vend_flow.py) --------------------------------------------
+    @property
+    def vending(self) -> bool:
+        return self.vend_flow.vending
 
-    def _prepare(self) -> VendRequest | None:
-        """The checks before dispatch; returns None when the vend must wait for a result."""
-        if not self.meter_field.is_confirmed:
-            if self.meter_field.problem is not None:
-                raise self.meter_field.problem
-            raise MeterNumberMissing()
-        if self.card_mode is not None and self.card_mode.active:
-            self.card_mode.check_sellable()
-        if self.card is None:
-            return None  # look-up still running
-        if self.card.blacklisted:
-            raise CustomerBlacklisted(name=self.card.name, reason=self.card.blacklist_reason)
-        net = self.amount_panel.net()
-        paid = self.amount_panel.paid(net)
-        if self.quote is None or self.quote.net != net:
-            return None  # quote still running
-        return VendRequest(self.card.meter_number, net, self.amount_panel.payment_method(), paid)
+    @property
+    def warn_box(self) -> QMessageBox | None:
+        return self.vend_flow.warn_box
 
     def start_vend(self) -> None:
-        if self.vending:
-            return  # one vend at a time: a second Enter never starts a second vend
-        try:
-            request = self._prepare()
-        except Exception as error:  # typed refusals go to the funnel; bugs too
-            self._enter_waiting = False
-            self.funnel.show_failure(error, self)
-            return
-        if request is None:
-            self._enter_waiting = True
-            return
-        if self.quote is not None and self.quote.warning:
-            if self._confirmed != request:
-                self._ask_to_confirm(request)
-                return
-            request = replace(request, confirmed=True)
-        self._set_vending(True)
-        emit(self.vend_started)
-        mode = self.card_mode
-        if mode is not None and mode.reader is not None:
-            self.workers.card.submit(
-                mode.cards.vend,
-                request,
-                self.session,
-                mode.reader,
-                on_done=self._vended,
-                on_failed=self._vend_failed,
-            )
-            return
-        self.workers.module.submit(
-            self.counter.vend,
-            request,
-            self.session,
-            on_done=self._vended,
-            on_failed=self._vend_failed,
-        )
-
-    def _ask_to_confirm(self, request: VendRequest) -> None:
-        self.warn_box = ask_to_confirm(
-            self,
-            self.amount_panel.format(request.net),
-            self.card.name if self.card else request.meter_number,
-            lambda yes: self._confirmation_answered(request, yes),
-        )
-
-    def _confirmation_answered(self, request: VendRequest, yes: bool) -> None:
-        if yes:
-            self._confirmed = request
-            self.start_vend()
-        else:
-            self.amount_panel.net_field.setFocus()
-            self.amount_panel.net_field.selectAll()
-
-    def _set_vending(self, vending: bool) -> None:
-        self.vending = vending
-        self.meter_field.edit.setReadOnly(vending)
-        self.amount_panel.set_enabled_for_vend(not vending)
-        self.vend_button.setEnabled(not vending)
-        if vending:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        elif QApplication.overrideCursor() is not None:
-            QApplication.restoreOverrideCursor()
-        self._show_busy()
-
-    def _show_busy(self) -> None:
-        self.vend_button.setText(tr("pos", "Vend (Enter)"))
-        self.busy_label.setText(
-            tr("pos", "Vending… please wait for the token.") if self.vending else ""
-        )
-
-    def _vended(self, outcome: VendOutcome) -> None:
-        self._set_vending(False)
-        self.last_outcome = outcome
-        self.token_panel.show_outcome(outcome)
-        emit(self.vend_finished, outcome)
-        if outcome.card_serial and self.card_mode is not None and self.card_mode.active:
-            self.amount_panel.reset()
-            self.card_mode.vend_ended(sold=True)
-        else:
-            self._next_customer()
-        self.vouchers.print(outcome.bill_number, reprint=False)
-        self.refresh_devices()
-
-    def _vend_failed(self, failure: JobFailure) -> None:
-        self._set_vending(False)
-        emit(self.vend_finished, None)
-        self.funnel.show_failure(failure, self)
-        if self.card_mode is not None and self.card_mode.active:
-            self.card_mode.vend_ended(sold=False)
-        elif _module_may_hold_the_token(failure.error):
-            self.devices.recover_when_back()
-        self.refresh_devices()
-
-    def _next_customer(self) -> None:
-        self.meter_field.clear()
-        self.amount_panel.reset()
-        self.meter_field.edit.setFocus()
+        self.vend_flow.start()
 
     # -- devices ------------------------------------------------------------------------
     def refresh_devices(self) -> None:
@@ -410,9 +294,3 @@ class PosWindow(QMainWindow):
         if self.card_mode is not None:
             self.card_mode.stop()
         super().closeEvent(event)
-
-
-def _module_may_hold_the_token(error: BaseException) -> bool:
-    """The vend failed on the way to or from the module, not on a refusal: it may be pending."""
-    code = str(getattr(error, "code", ""))
-    return isinstance(error, DeviceError) or code in ("vend.in_doubt", "vend.module_offline")

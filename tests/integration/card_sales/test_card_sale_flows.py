@@ -16,10 +16,11 @@ from sqlalchemy import select
 from starpos import audit, pricing
 from starpos.card_sales import blank_card, check_card, issue_card, meter_history, vend_to_card
 from starpos.card_sales import errors as sale_errors
-from starpos.db.enums import MeterMedium, VendState
+from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, VendState
 from starpos.db.models import AuditEntry, Meter
 from starpos.devices.card.errors import CardMacError, CardNotIssuedError, WrongMeterCardError
 from starpos.pricing_inputs import sale_context
+from starpos.vending.errors import VendRefusedError
 from starpos.vending.history import list_vends
 from tests.integration.card_sales.conftest import (
     ADMIN,
@@ -250,3 +251,42 @@ def test_issuing_needs_the_right_to_manage_meters_and_selling_the_right_to_vend(
     with world.card() as card, pytest.raises(OperatorMayNotVendError):
         vend_to_card(world.database, card, sale(world.meters[0], operator="ADMIN1"))
     assert ledger(world.database) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "refusal"),
+    [
+        ("blacklist", "vend.customer_blacklisted"),
+        ("cancel_contract", "vend.contract_cancelled"),
+    ],
+)
+def test_a_card_sale_is_refused_by_the_same_meter_and_customer_rules_as_a_token(
+    world: CardWorld, virtual_card: Any, change: str, refusal: str
+) -> None:
+    number = world.meters[0]
+    virtual_card()
+    with world.card() as card:
+        issue_card(world.database, card, number, ADMIN)
+    with world.database.unit_of_work() as uow:
+        meter = uow.session.scalars(select(Meter).where(Meter.number == number)).one()
+        if change == "blacklist":
+            assert meter.customer is not None
+            meter.customer.status = CustomerStatus.BLACKLISTED
+            meter.customer.remark = "meter bypass found"
+        else:
+            meter.contract_status = ContractStatus.CANCELLED
+        uow.commit()
+
+    with world.card() as card, pytest.raises(VendRefusedError) as refused:
+        vend_to_card(world.database, card, sale(number, "50.00"))
+    assert refused.value.code == refusal
+    with world.card() as card:
+        assert card.read().credit is None  # nothing written
+    assert ledger(world.database) == []
+    with world.database.reading() as session:
+        entry = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.kind == audit.AuditKind.VEND_REFUSED)
+            .order_by(AuditEntry.id.desc())
+        ).first()
+        assert entry is not None and json.loads(entry.details)["code"] == refusal

@@ -28,7 +28,7 @@ from starpos.auth import (
     unlock_operator,
 )
 from starpos.db import Database
-from starpos.db.models import AuditEntry, Operator
+from starpos.db.models import AuditEntry, Operator, SystemParameters
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
@@ -186,3 +186,22 @@ def test_an_administrator_unlocks_and_resets_a_password(
         unlock_operator(database, boss, "NOBODY")
     assert _audit_kinds(database).count("master_data_change") == 1  # the unlock
     assert _audit_kinds(database).count("password_change") == 1
+
+
+def test_the_lockout_says_until_when_on_the_utility_clock(
+    database: Database, add_operator: Callable[..., None]
+) -> None:
+    add_operator("ANNA")
+    for attempt in range(MAX_FAILED_LOGINS - 1):
+        with pytest.raises(WrongCredentialsError):
+            login(database, "ANNA", f"guess {attempt}", now=NOW)
+    # No time zone set up yet: the time is given in UTC, and says so.
+    with pytest.raises(OperatorLockedError, match="after 08:15 UTC"):
+        login(database, "ANNA", "last guess", now=NOW)
+    with database.unit_of_work() as uow:
+        uow.session.add(
+            SystemParameters(id=1, company_name="Utility", currency="XOF", time_zone="Africa/Lagos")
+        )
+        uow.commit()
+    with pytest.raises(OperatorLockedError, match="after 09:15 or ask"):  # UTC+1
+        login(database, "ANNA", "correct horse", now=NOW)

@@ -8,18 +8,18 @@ from starpos import i18n
 from starpos.paths import resources_dir
 from tests.unit.ui.ui_strings import ui_strings
 
-#: The window's catalogs: the counter's own, and the card desk's (starpos/ui/cards).
-WINDOW_AREAS = ("ui", "carddesk")
+#: The window's catalogs: the ui area's, and those of features added to the window later.
+WINDOW_AREAS = ("ui", "cardnotice", "carddesk")
 
 
-def window_catalog(lang: str) -> dict[tuple[str, str], str]:
+def _window_catalog(lang: str) -> dict[tuple[str, str], str]:
     folder = resources_dir() / "translations"
     return i18n.load_catalog([folder / f"{area}_{lang}.ts" for area in WINDOW_AREAS])
 
 
 @pytest.mark.parametrize("lang", ["fr", "zh_CN"])
 def test_every_ui_string_is_translated(lang: str) -> None:
-    catalog = window_catalog(lang)
+    catalog = _window_catalog(lang)
     missing = sorted(key for key in ui_strings() if not catalog.get(key))
     assert missing == []
 
@@ -28,7 +28,7 @@ def test_every_ui_string_is_translated(lang: str) -> None:
 def test_translations_keep_every_placeholder(lang: str) -> None:
     import string
 
-    catalog = window_catalog(lang)
+    catalog = _window_catalog(lang)
 
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}

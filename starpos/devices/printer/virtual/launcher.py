@@ -10,18 +10,20 @@ when the process that started it ends (so no test run or app session leaves one 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
+from starpos.devices.local_process import (
+    LaunchFailed,
+    folder_lock,
+    pid_alive,
+    start_detached,
+    tcp_reachable,
+    terminate,
+)
 from starpos.devices.printer.errors import PrinterNotFoundError
 from starpos.paths import data_dir as default_data_dir
 
@@ -41,12 +43,12 @@ def ensure_virtual_printer(paper_mm: int, profile: str | None, data_dir: Path | 
     folder = output_folder(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {"paper_mm": paper_mm, "profile": profile or ""}
-    with _lock, _file_lock(folder / ".launcher.lock"):
+    with _lock, folder_lock(folder / ".launcher.lock"):
         state = _read_state(folder)
         if state and _alive(state) and all(state.get(k) == v for k, v in wanted.items()):
             return f"network:127.0.0.1:{state['port']}"
         if state and _alive(state):
-            _terminate(int(state["pid"]))
+            terminate(int(state["pid"]))
         return _start(folder, paper_mm, profile)
 
 
@@ -55,8 +57,8 @@ def stop_virtual_printer(data_dir: Path | None = None) -> bool:
     folder = output_folder(data_dir)
     state = _read_state(folder)
     (folder / STATE_FILE).unlink(missing_ok=True)
-    if state and _pid_alive(int(state["pid"])):
-        _terminate(int(state["pid"]))
+    if state and pid_alive(int(state["pid"])):
+        terminate(int(state["pid"]))
         return True
     return False
 
@@ -64,40 +66,28 @@ def stop_virtual_printer(data_dir: Path | None = None) -> bool:
 def _start(folder: Path, paper_mm: int, profile: str | None) -> str:
     state_path = folder / STATE_FILE
     state_path.unlink(missing_ok=True)
-    package_root = str(Path(__file__).resolve().parents[4])
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-    command = [
-        sys.executable, "-m", "starpos", "printer", "virtual",
-        "--listen", "127.0.0.1:0", "--out", str(folder), "--paper-mm", str(paper_mm),
-        "--state-file", str(state_path), "--owner-pid", str(os.getpid()),
+    arguments = [
+        "printer", "virtual", "--listen", "127.0.0.1:0", "--out", str(folder),
+        "--paper-mm", str(paper_mm), "--state-file", str(state_path),
+        "--owner-pid", str(os.getpid()),
     ]  # fmt: skip
     if profile:
-        command += ["--profile", profile]
-    with (folder / "virtual-printer.log").open("ab") as log:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-            env=env,
-            start_new_session=True,
-        )
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
+        arguments += ["--profile", profile]
+
+    def listening(pid: int) -> str | None:
         state = _read_state(folder)
-        if state and state.get("pid") == process.pid and _alive(state):
+        if state and state.get("pid") == pid and _alive(state):
             return f"network:127.0.0.1:{state['port']}"
-        if process.poll() is not None:
-            break
-        time.sleep(0.05)
-    with contextlib.suppress(ProcessLookupError):
-        process.kill()
-    process.wait(timeout=5)
-    raise PrinterNotFoundError(
-        connection="virtual",
-        native=f"the virtual printer did not start; see {folder / 'virtual-printer.log'}",
-    )
+        return None
+
+    try:
+        return start_detached(
+            arguments, folder / "virtual-printer.log", listening, START_TIMEOUT_SECONDS
+        )
+    except LaunchFailed as failed:
+        raise PrinterNotFoundError(
+            connection="virtual", native=f"the virtual printer did not start: {failed.reason}"
+        ) from failed
 
 
 def _read_state(folder: Path) -> dict[str, Any] | None:
@@ -109,50 +99,7 @@ def _read_state(folder: Path) -> dict[str, Any] | None:
 
 
 def _alive(state: dict[str, Any]) -> bool:
-    if not _pid_alive(int(state["pid"])):
-        return False
-    try:
-        with socket.create_connection(("127.0.0.1", int(state["port"])), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _terminate(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and _pid_alive(pid):
-        with contextlib.suppress(ChildProcessError):
-            if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                return
-        time.sleep(0.05)
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path) -> Any:
-    """Keeps two StarPOS processes from starting two printers at once (POSIX only)."""
-    try:
-        import fcntl
-    except ImportError:
-        yield
-        return
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return pid_alive(int(state["pid"])) and tcp_reachable("127.0.0.1", int(state["port"]))
 
 
 def write_state(path: Path, pid: int, port: int, paper_mm: int, profile: str | None) -> None:

@@ -1,0 +1,95 @@
+"""An in-memory card service for window tests (``starpos.ui.services.CardService``).
+
+Cards go in and out of named readers from a background thread, as the card layer's
+presence monitor reports them. A read answers what the test put on the card and, like the
+card sales core, settles the sales left in doubt on that very card (they leave the list).
+Tests that need the real reader, cards and store use tests/integration/ui/.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+
+from starpos.counter.views import (
+    CardPresence,
+    CardReading,
+    OperatorSession,
+    PendingCardSale,
+    VendOutcome,
+    VendRequest,
+)
+from starpos.ui.workers import current_worker_name
+
+READER = "Fake Reader 00"
+
+
+def pending_sale(
+    number: int, meter: str, serial: str, name: str = "Thandi Mokoena"
+) -> PendingCardSale:
+    return PendingCardSale(
+        bill_number=f"V2611SP01{number:05d}",
+        meter_number=meter,
+        customer_name=name,
+        energy_kwh=Decimal("54.3") + number,
+        started_at=datetime(2026, 11, 21, 16, 40 + number),
+        card_serial=serial,
+    )
+
+
+class FakeCards:
+    def __init__(self) -> None:
+        self.cards: dict[str, CardReading] = {}  # reader -> the card in it
+        self.pending: list[PendingCardSale] = []
+        self.threads: dict[str, set[str]] = {}
+        self.reads: list[str] = []  # serials read, in order
+        self._on_change: Callable[[CardPresence], None] | None = None
+
+    def _on(self, what: str) -> None:
+        where = current_worker_name() or threading.current_thread().name
+        self.threads.setdefault(what, set()).add(where)
+
+    # -- the person at the reader ----------------------------------------------------
+    def insert(self, reading: CardReading) -> None:
+        self.cards[reading.reader] = reading
+        self._report(CardPresence(True, reading.reader))
+
+    def remove(self, reader: str = READER) -> None:
+        self.cards.pop(reader, None)
+        self._report(CardPresence(False, reader))
+
+    def _report(self, presence: CardPresence) -> None:
+        on_change = self._on_change
+        if on_change is not None:  # from another thread, as the monitor does
+            thread = threading.Thread(target=on_change, args=(presence,), name="fake-monitor")
+            thread.start()
+            thread.join()
+
+    # -- the service -----------------------------------------------------------------
+    def watch(self, on_change: Callable[[CardPresence], None]) -> FakeCards:
+        self._on_change = on_change
+        return self
+
+    def stop(self) -> None:
+        self._on_change = None
+
+    def read(self, reader: str, operator: OperatorSession) -> CardReading:
+        self._on("read")
+        reading = self.cards[reader]
+        self.reads.append(reading.serial)
+        settled = [sale for sale in self.pending if sale.card_serial == reading.serial]
+        self.pending = [sale for sale in self.pending if sale not in settled]
+        return reading
+
+    def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
+        self._on("vend")
+        raise AssertionError("no card vend in these tests")
+
+    def pending_sales(self) -> list[PendingCardSale]:
+        self._on("pending_sales")
+        return list(self.pending)
+
+    def close(self) -> None:
+        pass
