@@ -168,8 +168,8 @@ def test_issue_a_blank_card_from_the_keyboard_while_card_mode_waits(
     card_app.funnel.last_dialog.close()  # type: ignore[union-attr]
 
     # Closed: card mode follows cards again from the next insertion.
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not mode.paused
     blank.remove()
     with qtbot.waitSignal(mode.card_read, timeout=20_000) as read:
