@@ -91,7 +91,9 @@ class BlankCardDialog(CardDeskDialog):
 
     def _discard_answered(self, reader: str | None, serial: str, yes: bool) -> None:
         if not yes:
-            self.show_result(tr("carddesk", "Nothing was changed: the card keeps its credit."))
+            self.show_result(
+                lambda: tr("carddesk", "Nothing was changed: the card keeps its credit.")
+            )
             return
         if not self.desk.session.may(REFUND):
             self.desk.funnel.show_failure(
@@ -105,17 +107,7 @@ class BlankCardDialog(CardDeskDialog):
 
     def _blanked(self, blanked: CardBlanked) -> None:
         self.blanked = blanked
-        if not blanked.was_issued:
-            text = tr("carddesk", "Card {serial} was already blank.").format(serial=blanked.serial)
-        else:
-            text = tr("carddesk", "Card {serial} of meter {meter} is blank now.").format(
-                serial=blanked.serial, meter=blanked.meter_number
-            )
-        if blanked.discarded_kwh is not None:
-            text += "\n" + tr(
-                "carddesk", "Discarded: {energy} kWh of sale {bill} (written in the audit log)."
-            ).format(energy=format_kwh(blanked.discarded_kwh), bill=blanked.discarded_bill)
-        self.show_result(text, warning=blanked.discarded_kwh is not None)
+        self.show_result(lambda: _blanked_text(blanked), blanked.discarded_kwh is not None)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("carddesk", "Blank a card"))
@@ -125,3 +117,17 @@ class BlankCardDialog(CardDeskDialog):
 
 def _kwh(energy: object) -> str:
     return format_kwh(energy) if isinstance(energy, Decimal) else str(energy)
+
+
+def _blanked_text(blanked: CardBlanked) -> str:
+    if not blanked.was_issued:
+        text = tr("carddesk", "Card {serial} was already blank.").format(serial=blanked.serial)
+    else:
+        text = tr("carddesk", "Card {serial} of meter {meter} is blank now.").format(
+            serial=blanked.serial, meter=blanked.meter_number
+        )
+    if blanked.discarded_kwh is not None:
+        text += "\n" + tr(
+            "carddesk", "Discarded: {energy} kWh of sale {bill} (written in the audit log)."
+        ).format(energy=format_kwh(blanked.discarded_kwh), bill=blanked.discarded_bill)
+    return text

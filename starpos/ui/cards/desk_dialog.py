@@ -56,6 +56,7 @@ class CardDeskDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.busy = False
+        self._result: Callable[[], str] | None = None  # renders the result shown
         self.card_panel = CardInReader(desk.cards, desk.workers.card)
         self.result_label = QLabel()
         self.result_label.setObjectName("deskResult")
@@ -106,6 +107,7 @@ class CardDeskDialog(QDialog):
         except Exception as error:  # typed refusals go to the funnel; bugs too
             self.desk.funnel.show_failure(error, self)
             return
+        self._result = None
         self.result_label.clear()
         dispatch()
 
@@ -133,9 +135,11 @@ class CardDeskDialog(QDialog):
         """A flow refused or failed (a dialog may answer some refusals itself)."""
         self.desk.funnel.show_failure(failure, self)
 
-    def show_result(self, text: str, warning: bool = False) -> None:
+    def show_result(self, render: Callable[[], str], warning: bool = False) -> None:
+        """Show ``render()`` as the result, again in the new language after a switch."""
+        self._result = render
         self.result_label.setStyleSheet(WARNING_STYLE if warning else RESULT_STYLE)
-        self.result_label.setText(text)
+        self.result_label.setText(render())
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -147,6 +151,8 @@ class CardDeskDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.card_panel.retranslate_ui()
         self._set_busy(self.busy)
+        if self._result is not None:
+            self.result_label.setText(self._result())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -53,11 +53,7 @@ class IssueCardDialog(CardDeskDialog):
 
     def _issued(self, issued: CardIssued) -> None:
         self.issued = issued
-        self.show_result(
-            tr("carddesk", "Card {serial} issued to meter {meter} (issue {issue}).").format(
-                serial=issued.serial, meter=issued.meter_number, issue=issued.issue_number
-            )
-        )
+        self.show_result(lambda: issued_text(issued))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("carddesk", "Issue a card"))
@@ -65,3 +61,9 @@ class IssueCardDialog(CardDeskDialog):
         self.action_button.setText(tr("carddesk", "Issue the card (Enter)"))
         self.meter_field.retranslate_ui()
         super().retranslate_ui()
+
+
+def issued_text(issued: CardIssued) -> str:
+    return tr("carddesk", "Card {serial} issued to meter {meter} (issue {issue}).").format(
+        serial=issued.serial, meter=issued.meter_number, issue=issued.issue_number
+    )

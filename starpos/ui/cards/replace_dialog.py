@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 
 from starpos.counter.card_desk_views import CardIssued
 from starpos.ui.cards.desk_dialog import CardDeskDialog, DeskContext
+from starpos.ui.cards.issue_dialog import issued_text
 from starpos.ui.counter_errors import MeterNumberMissing
 from starpos.ui.money import format_kwh
 from starpos.ui.pos.meter_field import MeterNumberField
@@ -73,25 +74,7 @@ class ReplaceCardDialog(CardDeskDialog):
 
     def _replaced(self, issued: CardIssued) -> None:
         self.replaced = issued
-        lines = [
-            tr("carddesk", "Card {serial} issued to meter {meter} (issue {issue}).").format(
-                serial=issued.serial, meter=issued.meter_number, issue=issued.issue_number
-            ),
-            tr("carddesk", "Card {old} is refused from now on.").format(
-                old=issued.replaced_serial or "-"
-            ),
-        ]
-        if issued.carried_kwh is not None:
-            lines.append(
-                tr(
-                    "carddesk",
-                    "Carried onto the new card: {energy} kWh of sale {bill} (the meter loads it "
-                    "once, from whichever card it sees first).",
-                ).format(energy=format_kwh(issued.carried_kwh), bill=issued.carried_bill)
-            )
-        else:
-            lines.append(tr("carddesk", "No credit to carry: the meter loaded all it was sold."))
-        self.show_result("\n".join(lines))
+        self.show_result(lambda: _replaced_text(issued))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("carddesk", "Replace a card"))
@@ -102,3 +85,23 @@ class ReplaceCardDialog(CardDeskDialog):
         self.action_button.setText(tr("carddesk", "Replace the card (Enter)"))
         self.meter_field.retranslate_ui()
         super().retranslate_ui()
+
+
+def _replaced_text(issued: CardIssued) -> str:
+    lines = [
+        issued_text(issued),
+        tr("carddesk", "Card {old} is refused from now on.").format(
+            old=issued.replaced_serial or "-"
+        ),
+    ]
+    if issued.carried_kwh is not None:
+        lines.append(
+            tr(
+                "carddesk",
+                "Carried onto the new card: {energy} kWh of sale {bill} (the meter loads it "
+                "once, from whichever card it sees first).",
+            ).format(energy=format_kwh(issued.carried_kwh), bill=issued.carried_bill)
+        )
+    else:
+        lines.append(tr("carddesk", "No credit to carry: the meter loaded all it was sold."))
+    return "\n".join(lines)

@@ -215,6 +215,12 @@ def test_replace_a_lost_card_carries_its_unloaded_credit(
     assert dialog.card_panel.card is not None
     assert dialog.card_panel.card.pending_bill == sold.bill_number  # the same sale, once
     save_screen(dialog, "16-replace-card")
+    try:  # the result follows a language switch like the rest of the dialog
+        switch_language("fr")
+        refused = f"La carte {old.serial} est refusée désormais."
+        qtbot.waitUntil(lambda: refused in dialog.result_label.text(), timeout=3000)
+    finally:
+        switch_language("en")
 
     credit = with_card(key_file, lambda card: card.read().credit)
     assert (credit.vend_id, credit.energy_kwh) == (sold.bill_number, sold.energy_kwh)
