@@ -596,6 +596,22 @@
 <context>
     <name>status</name>
     <message>
+        <source>Card reader: {state}</source>
+        <translation>Lecteur de cartes : {state}</translation>
+    </message>
+    <message>
+        <source>card service not running</source>
+        <translation>service de cartes arrêté</translation>
+    </message>
+    <message>
+        <source>{reader} not connected</source>
+        <translation>{reader} non connecté</translation>
+    </message>
+    <message>
+        <source>no reader connected</source>
+        <translation>aucun lecteur connecté</translation>
+    </message>
+    <message>
         <source>Module: {state}</source>
         <translation>Module : {state}</translation>
     </message>

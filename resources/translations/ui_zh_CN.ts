@@ -596,6 +596,22 @@
 <context>
     <name>status</name>
     <message>
+        <source>Card reader: {state}</source>
+        <translation>读卡器：{state}</translation>
+    </message>
+    <message>
+        <source>card service not running</source>
+        <translation>智能卡服务未运行</translation>
+    </message>
+    <message>
+        <source>{reader} not connected</source>
+        <translation>{reader} 未连接</translation>
+    </message>
+    <message>
+        <source>no reader connected</source>
+        <translation>未连接读卡器</translation>
+    </message>
+    <message>
         <source>Module: {state}</source>
         <translation>安全模块：{state}</translation>
     </message>

@@ -25,6 +25,7 @@ from starpos.counter.views import (
     CardPresence,
     CardReading,
     CardTamper,
+    DeviceState,
     OperatorSession,
     PendingCardSale,
     VendOutcome,
@@ -32,8 +33,10 @@ from starpos.counter.views import (
 )
 from starpos.db import Database
 from starpos.db.models import IssuedCard
+from starpos.devices.card.errors import CardServiceError
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
+from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.records import TamperKind
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.devices.card.worker import CardReaderWorker
@@ -95,6 +98,27 @@ class CounterCards:
         monitor = CardPresenceMonitor(relay)
         monitor.start()
         return monitor
+
+    def reader_state(self) -> DeviceState:
+        """The counter's card reader as the status bar shows it: the configured reader
+        (setting ``card.reader``) or, with none set, whether any reader is connected."""
+        readers = PcscReaders()  # its own PC/SC context: no card master key needed to look
+        try:
+            present = readers.list_readers()
+        except CardServiceError:
+            return DeviceState(online=False, detail=tr_noop("status", "card service not running"))
+        finally:
+            readers.close()
+        wanted = str(self.settings.get("card.reader") or "")
+        if wanted and wanted not in present:
+            return DeviceState(
+                online=False,
+                detail=tr_noop("status", "{reader} not connected"),
+                params={"reader": wanted},
+            )
+        if not present:
+            return DeviceState(online=False, detail=tr_noop("status", "no reader connected"))
+        return DeviceState(online=True)
 
     def read(self, reader: str, operator: OperatorSession) -> CardReading:
         """Read and verify the card in ``reader``: its meter, its data, whether it may be sold."""

@@ -142,6 +142,10 @@ class CardsOnWorkers:
         return self.core.read(reader, operator)
 
     @runs_on(Workers.CARD)
+    def reader_state(self) -> DeviceState:
+        return self.core.reader_state()
+
+    @runs_on(Workers.CARD)
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
         return self.core.vend(request, operator, reader)
 

@@ -120,6 +120,10 @@ class CardService(Protocol):
 
     def read(self, reader: str, operator: OperatorSession) -> CardReading: ...
 
+    def reader_state(self) -> DeviceState:
+        """The counter's card reader for the status bar (card worker)."""
+        ...
+
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome: ...
 
     # The card desk (card worker): what the card holds, issue, replace, blank.

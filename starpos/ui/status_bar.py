@@ -1,4 +1,5 @@
-"""The counter's status bar: operator, sales point, module (with its credit), printer, clock.
+"""The counter's status bar: operator, sales point, module (with its credit), printer, the
+card reader (once the counter has card mode), clock.
 
 Device states are asked on their own workers every few seconds; the bar only ever shows
 the last answer, so a slow device never freezes it.
@@ -26,6 +27,7 @@ class CounterStatusBar(QStatusBar):
         self.session = session
         self.module: DeviceState | None = None
         self.printer: DeviceState | None = None
+        self.card_reader: DeviceState | None = None
         self.operator_label = QLabel()
         self.operator_label.setObjectName("statusOperator")
         self.sales_point_label = QLabel()
@@ -34,11 +36,19 @@ class CounterStatusBar(QStatusBar):
         self.module_label.setObjectName("statusModule")
         self.printer_label = QLabel()
         self.printer_label.setObjectName("statusPrinter")
+        self.card_reader_label = QLabel()
+        self.card_reader_label.setObjectName("statusCardReader")
+        self.card_reader_label.hide()  # until the counter's card mode reports its reader
         self.clock_label = QLabel()
         self.clock_label.setObjectName("statusClock")
         for label in (self.operator_label, self.sales_point_label):
             self.addWidget(label)
-        for label in (self.module_label, self.printer_label, self.clock_label):
+        for label in (
+            self.module_label,
+            self.printer_label,
+            self.card_reader_label,
+            self.clock_label,
+        ):
             self.addPermanentWidget(label)
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._tick)
@@ -51,6 +61,11 @@ class CounterStatusBar(QStatusBar):
 
     def set_printer_state(self, state: DeviceState | None) -> None:
         self.printer = state
+        self._show_devices()
+
+    def set_card_reader_state(self, state: DeviceState | None) -> None:
+        self.card_reader = state
+        self.card_reader_label.show()
         self._show_devices()
 
     def retranslate_ui(self) -> None:
@@ -92,3 +107,6 @@ class CounterStatusBar(QStatusBar):
         style, text = self._describe(self.printer)
         self.printer_label.setStyleSheet(style)
         self.printer_label.setText(tr("status", "Printer: {state}").format(state=text))
+        style, text = self._describe(self.card_reader)
+        self.card_reader_label.setStyleSheet(style)
+        self.card_reader_label.setText(tr("status", "Card reader: {state}").format(state=text))

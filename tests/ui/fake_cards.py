@@ -16,6 +16,7 @@ from decimal import Decimal
 from starpos.counter.views import (
     CardPresence,
     CardReading,
+    DeviceState,
     OperatorSession,
     PendingCardSale,
     VendOutcome,
@@ -46,6 +47,7 @@ class FakeCards:
         self.threads: dict[str, set[str]] = {}
         self.reads: list[str] = []  # serials read, in order
         self._on_change: Callable[[CardPresence], None] | None = None
+        self.reader = DeviceState(online=True)  # what the status bar is told
 
     def _on(self, what: str) -> None:
         where = current_worker_name() or threading.current_thread().name
@@ -82,6 +84,10 @@ class FakeCards:
         settled = [sale for sale in self.pending if sale.card_serial == reading.serial]
         self.pending = [sale for sale in self.pending if sale not in settled]
         return reading
+
+    def reader_state(self) -> DeviceState:
+        self._on("reader_state")
+        return self.reader
 
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
         self._on("vend")

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from starpos.counter.views import CardReading
+from starpos.counter.views import CardReading, DeviceState
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
@@ -184,3 +184,25 @@ def test_a_card_in_and_out_during_a_token_vend_is_forgotten(
     qtbot.wait(100)
     assert not mode.active and fake_cards.reads == []
     assert window.meter_field.digits == ""  # ready for the next customer, as after any vend
+
+
+def test_the_status_bar_shows_the_card_reader_and_says_when_it_is_missing(
+    qtbot: QtBot, card_counter_app: CounterApp, fake_cards: FakeCards
+) -> None:
+    window = open_counter(qtbot, card_counter_app)
+    label = window.status.card_reader_label
+    qtbot.waitUntil(lambda: label.text() == "Card reader: ready", timeout=5000)
+    assert fake_cards.threads["reader_state"] == {"card"}  # asked on the card worker
+
+    fake_cards.reader = DeviceState(
+        online=False, detail="{reader} not connected", params={"reader": "ACS ACR38U 00 00"}
+    )
+    window.refresh_devices()
+    qtbot.waitUntil(
+        lambda: label.text() == "Card reader: ACS ACR38U 00 00 not connected", timeout=5000
+    )
+    assert "font-weight: bold" in label.styleSheet()
+    switch_language("fr")
+    qtbot.waitUntil(
+        lambda: label.text() == "Lecteur de cartes : ACS ACR38U 00 00 non connecté", timeout=5000
+    )

@@ -1,6 +1,7 @@
-"""The module and the printer watched from the counter: status bar, and recovery.
+"""The module, the printer and the card reader watched from the counter: status bar, and
+recovery.
 
-Both are asked for their state on their own workers every few seconds. After a vend failed
+Each is asked for their state on their own workers every few seconds. After a vend failed
 on a device error the module may still have made the token before it went quiet, so the
 watch asks more often, and as soon as the module answers it has the counter service finish
 the pending vends and shows their tokens (also once when the counter opens, for vends a
@@ -59,6 +60,12 @@ class DeviceWatch:
             on_done=window.status.set_printer_state,
             on_failed=lambda failure: window.status.set_printer_state(offline(failure)),
         )
+        if window.card_mode is not None:
+            window.workers.card.submit(
+                window.card_mode.cards.reader_state,
+                on_done=window.status.set_card_reader_state,
+                on_failed=lambda failure: window.status.set_card_reader_state(offline(failure)),
+            )
 
     def recover_when_back(self) -> None:
         self.recovery_due = True
