@@ -88,6 +88,16 @@ def postgres_url(postgres_copy: Callable[[str, TemplateBuilder], str]) -> str:
 
 
 @pytest.fixture
+def empty_postgres_url(postgres_server: PostgresServer, data_dir: Path) -> Iterator[str]:
+    """A new database with no schema at all; the data folder's setting points at it."""
+    name = postgres_server.create_database()
+    url = postgres_server.url(name)
+    point_settings_at(url)
+    yield url
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture
 def store_backend(request: pytest.FixtureRequest) -> str:
     """Which database the test's store is on: ``sqlite`` unless parametrized."""
     return str(getattr(request, "param", SQLITE))
