@@ -51,6 +51,9 @@ def find_binaries() -> Path | None:
 
 def missing_reason() -> str | None:
     """Why no server can be started here, or None when one can."""
+    configured = os.environ.get("STARPOS_PG_BINDIR")
+    if configured and find_binaries() is None:
+        return f"STARPOS_PG_BINDIR={configured} holds no initdb"
     if find_binaries() is None:
         return (
             f"PostgreSQL server programs not found in {DEBIAN_BINARIES}/*/bin "

@@ -42,11 +42,12 @@ def test_an_error_inside_rolls_back_and_a_constraint_is_a_storage_error(
     assert _banks(database) == 0
     # SQLite says "UNIQUE constraint failed", PostgreSQL "violates unique constraint".
     with (
-        pytest.raises(DatabaseFailedError, match=r"(?i)unique constraint"),
+        pytest.raises(DatabaseFailedError, match=r"(?i)unique constraint") as raised,
         database.unit_of_work() as uow,
     ):
         uow.session.add_all([Bank(code="B1", name="One"), Bank(code="B1", name="Again")])
         uow.commit()
+    assert "\n" not in raised.value.message  # the CLI shows it as one line
 
 
 def test_a_writer_held_too_long_is_a_busy_error(
