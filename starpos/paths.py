@@ -16,11 +16,14 @@ APP_NAME = "starpos"
 
 
 def resources_dir() -> Path:
-    """``resources/`` of the source tree (override with ``STARPOS_RESOURCES``)."""
+    """The resources folder: ``STARPOS_RESOURCES`` if set, the copy an installed package
+    carries (``starpos/resources``, put there by the build), else the source tree's."""
     override = os.environ.get("STARPOS_RESOURCES")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    return installed if installed.is_dir() else package.parent / "resources"
 
 
 def data_dir() -> Path:

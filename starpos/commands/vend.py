@@ -34,6 +34,7 @@ from starpos.vending import (
 )
 from starpos.vending.errors import InvalidAmountTextError
 from starpos.vending.history import list_vends, show_vend
+from starpos.vending.meter_check import typed_meter_number
 from starpos.vending.reconcile import reconcile
 
 DEFAULT_OPERATOR = "STAR"
@@ -132,6 +133,7 @@ def _decimal(text: str) -> Decimal:
 def _vend(args: argparse.Namespace) -> int:
     if not args.meter or args.amount is None:
         raise UsageError("starpos vend: --meter and --amount are required")
+    typed_meter_number(args.meter)  # a typo is answered before the module is opened
     request = VendRequest(
         meter=args.meter,
         net=_decimal(args.amount),

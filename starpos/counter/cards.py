@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from starpos.audit import Actor
 from starpos.card_sales import check_card, register, vend_to_card
@@ -35,7 +35,7 @@ from starpos.db.models import IssuedCard
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
 from starpos.devices.card.records import TamperKind
-from starpos.devices.card.sun_card import CardContents
+from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.devices.card.worker import CardReaderWorker
 from starpos.errors import VendError
 from starpos.i18n import render_error, tr_noop
@@ -49,6 +49,9 @@ TAMPER_NAMES = {
     TamperKind.MAGNETIC_FIELD: tr_noop("cardmode", "magnetic field"),
     TamperKind.REVERSE_CURRENT: tr_noop("cardmode", "reverse current"),
 }
+
+
+T = TypeVar("T")
 
 
 class SaleUnfinishedElsewhere(VendError):
@@ -129,6 +132,11 @@ class CounterCards:
             issued_at=datetime.now(),
             card_serial=result.serial,
         )
+
+    def run(self, work: Callable[[SunCard], T], reader: str) -> T:
+        """``work(card)`` on the card in ``reader``, on the card reader's own thread (the
+        card desk's flows share it with card mode, so the reader sees one request at a time)."""
+        return self._reader().run(work, reader=reader)
 
     def pending_sales(self) -> list[PendingCardSale]:
         """The card sales left in doubt, oldest first (a database read: no card needed)."""

@@ -12,11 +12,12 @@ import sys
 from types import TracebackType
 
 import PySide6
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QLabel
 
 from starpos import __version__, i18n
 from starpos.errors import ConfigError
+from starpos.paths import resources_dir
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.translator import switch_language
 
@@ -57,6 +58,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setApplicationName("StarPOS")
     app.setOrganizationName("StarPOS")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("starpos")  # the installer's starpos.desktop: the taskbar's entry
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "starpos.svg")))
     font = QFont("DejaVu Sans")
     font.setPointSize(11)
     app.setFont(font)

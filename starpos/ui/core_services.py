@@ -11,6 +11,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from starpos.counter import Counter, CounterAuth, open_counter
+from starpos.counter.card_desk import CounterCardDesk
+from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk, MeterReading
 from starpos.counter.cards import CounterCards, Stoppable
 from starpos.counter.views import (
     CardPresence,
@@ -124,11 +126,13 @@ class CounterOnWorkers:
 
 
 class CardsOnWorkers:
-    """:class:`~starpos.ui.services.CardService`: reads and card vends on the card worker,
-    the list of card sales left in doubt on the database worker (the reader stays free)."""
+    """:class:`~starpos.ui.services.CardService`: reads, card vends and the card desk's
+    flows on the card worker; the card sales left in doubt and the meter data from cards
+    on the database worker (the reader stays free)."""
 
     def __init__(self, core: CounterCards) -> None:
         self.core = core
+        self.desk = CounterCardDesk(core)
 
     def watch(self, on_change: Callable[[CardPresence], None]) -> Stoppable:
         return self.core.watch(on_change)  # the monitor has its own thread
@@ -140,6 +144,34 @@ class CardsOnWorkers:
     @runs_on(Workers.CARD)
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
         return self.core.vend(request, operator, reader)
+
+    @runs_on(Workers.CARD)
+    def inspect(self, reader: str) -> CardOnDesk:
+        return self.desk.inspect(reader)
+
+    @runs_on(Workers.CARD)
+    def issue_card(self, meter_number: str, reader: str, operator: OperatorSession) -> CardIssued:
+        return self.desk.issue(meter_number, reader, operator)
+
+    @runs_on(Workers.CARD)
+    def replace_card(
+        self, meter_number: str, reason: str, reader: str, operator: OperatorSession
+    ) -> CardIssued:
+        return self.desk.replace(meter_number, reason, reader, operator)
+
+    @runs_on(Workers.CARD)
+    def blank_card(
+        self, reader: str, operator: OperatorSession, discard_credit: bool, expected_serial: str
+    ) -> CardBlanked:
+        return self.desk.blank(reader, operator, discard_credit, expected_serial)
+
+    @runs_on(Workers.DATABASE)
+    def meter_readings(self, meter_number: str, operator: OperatorSession) -> list[MeterReading]:
+        return self.desk.meter_readings(meter_number, operator)
+
+    @runs_on(Workers.DATABASE)
+    def flagged_readings(self, operator: OperatorSession) -> list[MeterReading]:
+        return self.desk.flagged_readings(operator)
 
     @runs_on(Workers.DATABASE)
     def pending_sales(self) -> list[PendingCardSale]:

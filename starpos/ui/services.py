@@ -8,8 +8,9 @@ same methods. Every failure a person can cause or meet is a typed
 
 Which worker runs what (DESIGN.md rule 2): authentication, look-ups, quotes and lists on
 the ``database`` worker; the vend and the module's state on the ``module`` worker; printing,
-previews and the printer's state on the ``printer`` worker; card reads and card vends on
-the ``card`` worker.
+previews and the printer's state on the ``printer`` worker; card reads, card vends and the
+card desk's issue, replace and blank on the ``card`` worker (meter data from cards, a store
+read, on the ``database`` worker).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Protocol
 
+from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk, MeterReading
 from starpos.counter.views import (
     CardPresence,
     CardReading,
@@ -32,9 +34,25 @@ from starpos.counter.views import (
     VendOutcome,
     VendRequest,
 )
-from starpos.permissions import INSTALLER_SETTINGS, REPRINT, VEND
+from starpos.permissions import (
+    INSTALLER_SETTINGS,
+    MANAGE_METERS,
+    REFUND,
+    REPLACE_METER,
+    REPRINT,
+    VEND,
+    VIEW_REPORTS,
+)
 
-__all__ = ["INSTALLER_SETTINGS", "REPRINT", "VEND"]  # the permissions the window checks
+__all__ = [  # the permissions the window checks
+    "INSTALLER_SETTINGS",
+    "MANAGE_METERS",
+    "REFUND",
+    "REPLACE_METER",
+    "REPRINT",
+    "VEND",
+    "VIEW_REPORTS",
+]
 
 
 class AuthService(Protocol):
@@ -103,6 +121,34 @@ class CardService(Protocol):
     def read(self, reader: str, operator: OperatorSession) -> CardReading: ...
 
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome: ...
+
+    # The card desk (card worker): what the card holds, issue, replace, blank.
+    def inspect(self, reader: str) -> CardOnDesk:
+        """Read and verify the card in ``reader``; writes nothing anywhere."""
+        ...
+
+    def issue_card(
+        self, meter_number: str, reader: str, operator: OperatorSession
+    ) -> CardIssued: ...
+
+    def replace_card(
+        self, meter_number: str, reason: str, reader: str, operator: OperatorSession
+    ) -> CardIssued:
+        """``reason``: ``lost`` or ``broken``."""
+        ...
+
+    def blank_card(
+        self, reader: str, operator: OperatorSession, discard_credit: bool, expected_serial: str
+    ) -> CardBlanked:
+        """``expected_serial``: the card shown to the operator; another card is refused."""
+        ...
+
+    # Meter data from cards (database worker).
+    def meter_readings(
+        self, meter_number: str, operator: OperatorSession
+    ) -> list[MeterReading]: ...
+
+    def flagged_readings(self, operator: OperatorSession) -> list[MeterReading]: ...
 
     def pending_sales(self) -> list[PendingCardSale]:
         """The card sales left in doubt, oldest first (database worker: no card needed)."""

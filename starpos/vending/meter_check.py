@@ -24,7 +24,7 @@ from starpos.db.enums import (
 )
 from starpos.db.models import Customer, CustomerType, Meter, MeterModel
 from starpos.sts.errors import MeterCheckDigitError, StsError
-from starpos.sts.meter_number import parse_meter_number
+from starpos.sts.meter_number import MeterNumber, parse_meter_number
 from starpos.vending import errors
 
 
@@ -146,16 +146,23 @@ def _sale_meter(session: Session, statement: Select[Any], key: dict[str, Any]) -
     )
 
 
-def check_meter(session: Session, text: str) -> SaleMeter:
-    """The meter typed as ``text`` if it can be sold to; a typed refusal otherwise."""
+def typed_meter_number(text: str) -> MeterNumber:
+    """The meter number typed as ``text`` (11 or 13 digits, or a PAN), its check digit
+    verified; a typed refusal for a typo. Pure: callers answer a typo before opening any
+    device."""
     try:
-        number = parse_meter_number(text)
+        return parse_meter_number(text)
     except MeterCheckDigitError as error:
         raise errors.WrongCheckDigitError(number=text.strip()) from error
     except StsError as error:
         raise errors.MalformedMeterNumberError(
             number=text.strip(), **errors.reason(error)
         ) from error
+
+
+def check_meter(session: Session, text: str) -> SaleMeter:
+    """The meter typed as ``text`` if it can be sold to; a typed refusal otherwise."""
+    number = typed_meter_number(text)
     meter = read_sale_meter(session, number.iain)
     if meter is None:
         raise errors.UnknownMeterRefusedError(number=number.iain)

@@ -48,6 +48,7 @@ class CardMode(QObject):
         self.reader: str | None = None  # the reader whose card the window follows
         self.reading: CardReading | None = None
         self.removed_during_vend = False
+        self.paused = False  # a card desk dialog has the reader (issue, replace, blank)
         self.waiting: str | None = None  # the reader of a card inserted during a vend
         self._serial = 0
         self._events: queue.SimpleQueue[CardPresence] = queue.SimpleQueue()
@@ -61,6 +62,17 @@ class CardMode(QObject):
     def stop(self) -> None:
         self._watch.stop()
 
+    def pause(self) -> None:
+        """Leave cards alone until :meth:`resume`: a card desk dialog works on the card in
+        the reader (a blank card inserted to be issued is not a customer's card)."""
+        self.paused, self.waiting = True, None
+        if self.active and not self.window.vending:
+            self.leave()
+
+    def resume(self) -> None:
+        """Follow cards again from the next insertion (the desk's card stays the desk's)."""
+        self.paused = False
+
     def _on_change(self, presence: CardPresence) -> None:  # on the monitor's thread
         self._events.put(presence)
         emit(self._wake)
@@ -72,6 +84,8 @@ class CardMode(QObject):
                 presence = self._events.get_nowait()
             except queue.Empty:
                 return
+            if self.paused:
+                continue
             if presence.inserted:
                 self._inserted(presence.reader)
                 continue

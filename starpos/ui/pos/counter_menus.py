@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from starpos.i18n import LANGUAGES, current_language
+from starpos.ui.cards.card_menu import CardDeskMenu
 from starpos.ui.counter_errors import NothingToReprint, PermissionMissing
 from starpos.ui.lock_screen import LockScreen
 from starpos.ui.password_dialog import ChangePasswordDialog
@@ -39,6 +40,7 @@ class CounterMenus:
         self.counter_menu = QMenu(window)
         self.language_menu = QMenu(window)
         bar.addMenu(self.counter_menu)
+        self.cards = CardDeskMenu(window, bar)
         bar.addMenu(self.language_menu)
 
         def action(shortcut: str, slot: object) -> QAction:
@@ -72,6 +74,7 @@ class CounterMenus:
     def retranslate_ui(self) -> None:
         self.counter_menu.setTitle(tr("pos", "&Counter"))
         self.language_menu.setTitle(tr("pos", "&Language"))
+        self.cards.retranslate_ui()
         self.reprint.setText(tr("pos", "Reprint last voucher"))
         self.preview.setText(tr("pos", "Preview last voucher"))
         self.shift.setText(tr("pos", "This shift's vends"))

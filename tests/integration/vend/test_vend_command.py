@@ -80,3 +80,13 @@ def test_a_refusal_is_one_translated_line(seeded: list[dict[str, Any]], run_star
     assert nonsense.returncode == 2 and "is not an amount" in nonsense.stderr
     missing = run_starpos("vend", "--amount", "25")
     assert missing.returncode == 2 and "--meter" in missing.stderr
+
+
+def test_a_typo_is_answered_before_any_device_or_database_is_opened(
+    run_starpos: Any, data_dir: Path
+) -> None:
+    refused = run_starpos("vend", "--meter", "00000000001", "--amount", "10")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("starpos: The check digit of meter number 00000000001")
+    assert not (data_dir / "sm-emulator").exists()  # the module was never started
+    assert not (data_dir / "starpos.db").exists()

@@ -9,7 +9,7 @@ from starpos.paths import resources_dir
 from tests.unit.ui.ui_strings import ui_strings
 
 #: The window's catalogs: the ui area's, and those of features added to the window later.
-WINDOW_AREAS = ("ui", "cardnotice")
+WINDOW_AREAS = ("ui", "cardnotice", "carddesk")
 
 
 def _window_catalog(lang: str) -> dict[tuple[str, str], str]:
@@ -38,13 +38,14 @@ def test_translations_keep_every_placeholder(lang: str) -> None:
 
 
 def test_every_error_class_of_the_ui_is_translated() -> None:
-    from starpos.counter import cards, vouchers
+    from starpos.counter import card_desk, cards, vouchers
     from starpos.errors import StarposError
     from starpos.ui import counter_errors
+    from starpos.ui.cards import desk_errors
 
     classes = [
         value
-        for module in (counter_errors, vouchers, cards)
+        for module in (counter_errors, vouchers, cards, card_desk, desk_errors)
         for value in vars(module).values()
         if isinstance(value, type)
         and issubclass(value, StarposError)

@@ -1,0 +1,215 @@
+"""The card in the counter's reader, live, for the card desk's dialogs.
+
+The panel watches the reader itself while its dialog is open (the card layer's presence
+monitor, its own thread; events reach the GUI thread through a queue and an argument-less
+wake-up signal, as in card mode). Each insertion is read on the card worker, without
+writing anything: serial, blank or bound to which meter (issue, register state), and
+credit its meter has not loaded yet, in amber. "No card" when the reader is empty.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+
+from starpos.counter.card_desk_views import CardOnDesk
+from starpos.counter.views import CardPresence
+from starpos.errors import StarposError
+from starpos.i18n import render_error, tr_noop
+from starpos.ui.cards.desk_errors import CardStillBeingRead, NoCardInReader
+from starpos.ui.money import format_kwh
+from starpos.ui.services import CardService, Stoppable
+from starpos.ui.signals import emit
+from starpos.ui.translator import tr
+from starpos.ui.workers import JobFailure, Worker
+
+RED = "color: #b00020; font-weight: bold;"
+AMBER = "color: #8a5a00; font-weight: bold;"
+PLAIN = ""
+
+#: The card register's states, shown translated.
+REGISTER_STATES = {
+    "active": tr_noop("carddesk", "active"),
+    "replaced": tr_noop("carddesk", "replaced"),
+    "lost": tr_noop("carddesk", "reported lost"),
+    "blanked": tr_noop("carddesk", "blanked"),
+}
+_FIELDS = ("state", "serial", "meter", "credit")
+
+
+class CardInReader(QGroupBox):
+    #: the card in the reader was read (CardOnDesk), or the reader emptied (None)
+    changed = Signal(object)
+    _wake = Signal()
+
+    def __init__(self, cards: CardService, card_worker: Worker) -> None:
+        super().__init__()
+        self.setObjectName("cardInReader")
+        self.cards, self.card_worker = cards, card_worker
+        self.reader: str | None = None  # the reader holding the card shown
+        self.card: CardOnDesk | None = None
+        self.problem = ""  # why the card in the reader could not be read
+        self.reading_now = False
+        self._serial = 0
+        self._events: queue.SimpleQueue[CardPresence] = queue.SimpleQueue()
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._watch: Stoppable | None = None
+        self.labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout(self)
+        for key in _FIELDS:
+            label, value = QLabel(), QLabel()
+            value.setObjectName(f"desk_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.labels[key], self.values[key] = label, value
+            form.addRow(label, value)
+        self.retranslate_ui()
+
+    # -- watching -----------------------------------------------------------------------
+    def start(self) -> None:
+        """Watch the reader (the first scan reports a card already in it)."""
+        if self._watch is None:
+            watch = self.cards.watch(self._on_change)
+            self._watch = watch
+            # Deleted with its window without being closed: the monitor thread ends too.
+            self.destroyed.connect(lambda *_: watch.stop())
+
+    def stop(self) -> None:
+        watch, self._watch = self._watch, None
+        if watch is not None:
+            watch.stop()
+        self._serial += 1  # a read still running is no longer wanted
+
+    def _on_change(self, presence: CardPresence) -> None:  # on the monitor's thread
+        self._events.put(presence)
+        with contextlib.suppress(RuntimeError):  # the panel was deleted a moment ago
+            emit(self._wake)
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                presence = self._events.get_nowait()
+            except queue.Empty:
+                return
+            if presence.inserted:
+                self.reader = presence.reader
+                self.reread()
+            elif presence.reader == self.reader:
+                self._serial += 1
+                self.reader, self.card, self.problem, self.reading_now = None, None, "", False
+                self._fill()
+                emit(self.changed, None)
+
+    def reread(self) -> None:
+        """Read the card in the reader again (after the desk changed it)."""
+        if self.reader is None:
+            return
+        self._serial += 1
+        serial = self._serial
+        self.card, self.problem, self.reading_now = None, "", True
+        self._fill()
+        self.card_worker.submit(
+            self.cards.inspect,
+            self.reader,
+            on_done=lambda card: self._read(serial, card),
+            on_failed=lambda failure: self._read_failed(serial, failure),
+        )
+
+    def _read(self, serial: int, card: CardOnDesk) -> None:
+        if serial != self._serial:
+            return  # taken out meanwhile
+        self.card, self.reading_now = card, False
+        self._fill()
+        emit(self.changed, card)
+
+    def _read_failed(self, serial: int, failure: JobFailure) -> None:
+        if serial != self._serial:
+            return
+        error = failure.error
+        # A foreign, damaged or tampered card is a fact about the card: shown here.
+        self.reading_now = False
+        self.problem = (
+            render_error(error) if isinstance(error, StarposError) else type(error).__name__
+        )
+        self._fill()
+        emit(self.changed, None)
+
+    def require_card(self) -> str:
+        """The reader holding a card that was read (the desk's check before dispatch)."""
+        if self.reader is None:
+            raise NoCardInReader()
+        if self.reading_now:
+            raise CardStillBeingRead()
+        return self.reader
+
+    # -- showing ------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setTitle(tr("carddesk", "Card in the reader"))
+        names = {
+            "state": tr("carddesk", "Card"),
+            "serial": tr("carddesk", "Serial"),
+            "meter": tr("carddesk", "Bound to"),
+            "credit": tr("carddesk", "Credit not loaded"),
+        }
+        for key, text in names.items():
+            self.labels[key].setText(text)
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _set(self, key: str, text: str, style: str = PLAIN) -> None:
+        self.values[key].setText(text)
+        self.values[key].setStyleSheet(style)
+
+    def _fill(self) -> None:
+        for key in _FIELDS:
+            self._set(key, "")
+        card = self.card
+        if self.reader is None:
+            self._set("state", tr("carddesk", "No card in the reader. Insert the card."), AMBER)
+            return
+        if self.reading_now:
+            self._set("state", tr("carddesk", "Reading the card…"))
+            return
+        if card is None:
+            self._set("state", self.problem or tr("carddesk", "This card cannot be read."), RED)
+            return
+        self._set("serial", card.serial)
+        if card.blank:
+            self._set("state", tr("carddesk", "Blank card: it can be issued to a meter."))
+            self._set("meter", tr("carddesk", "no meter"))
+            self._set("credit", tr("carddesk", "none"))
+            return
+        state = card.register_state
+        known = tr("carddesk", REGISTER_STATES[state]) if state in REGISTER_STATES else ""
+        self._set(
+            "state",
+            tr("carddesk", "Issued card, {state} in the card register").format(state=known)
+            if known
+            else tr("carddesk", "Issued card, not in this point of sale's card register"),
+            PLAIN if state == "active" else AMBER,
+        )
+        self._set(
+            "meter",
+            tr("carddesk", "meter {meter}, issue {issue}").format(
+                meter=card.meter_number, issue=card.issue_number
+            ),
+        )
+        if card.credit_pending and card.pending_kwh is not None:
+            self._set(
+                "credit",
+                tr("carddesk", "{energy} kWh (sale {bill}), waiting for the meter").format(
+                    energy=format_kwh(card.pending_kwh), bill=card.pending_bill
+                ),
+                AMBER,
+            )
+        else:
+            self._set("credit", tr("carddesk", "none: the meter loaded all credit"))

@@ -1,0 +1,151 @@
+"""Meter data from cards as a Qt table model: one row per reading, newest first.
+
+Plain data in, cells out (tested without a view). Flagged readings (new tamper events, new
+overloads, data older than a previous reading) are tinted and say why in the last column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from starpos.counter.card_desk_views import MeterReading
+from starpos.i18n import tr_noop
+from starpos.ui.money import format_kwh
+from starpos.ui.signals import emit
+from starpos.ui.translator import tr
+
+COLUMNS = (
+    tr_noop("carddesk", "Read at"),
+    tr_noop("carddesk", "Meter"),
+    tr_noop("carddesk", "Card"),
+    tr_noop("carddesk", "Meter clock"),
+    tr_noop("carddesk", "Remaining (kWh)"),
+    tr_noop("carddesk", "Cumulative (kWh)"),
+    tr_noop("carddesk", "Tamper"),
+    tr_noop("carddesk", "Overloads"),
+    tr_noop("carddesk", "Power cuts"),
+    tr_noop("carddesk", "Warning"),
+    tr_noop("carddesk", "Flagged"),
+)
+NUMERIC_COLUMNS = (4, 5, 8)
+METER_COLUMN = 1
+FLAGGED_COLUMN = len(COLUMNS) - 1
+WARNINGS = (
+    tr_noop("carddesk", "none"),
+    tr_noop("carddesk", "low credit"),
+    tr_noop("carddesk", "very low credit"),
+)
+TAMPER_KINDS = {
+    "cover-open": tr_noop("carddesk", "cover opened"),
+    "magnetic-field": tr_noop("carddesk", "magnetic field"),
+    "reverse-current": tr_noop("carddesk", "reverse current"),
+}
+FLAG_TINT = QColor("#fde7e9")
+FLAG_TEXT = QColor("#b00020")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class MeterReadingsModel(QAbstractTableModel):
+    #: the row's MeterReading, for views that want more than the cells
+    ReadingRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[MeterReading] = []
+
+    def set_readings(self, readings: Sequence[MeterReading]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(readings, key=lambda r: (r.read_at, r.reading_id), reverse=True)
+        self.endResetModel()
+
+    def reading_at(self, row: int) -> MeterReading:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        reading = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(reading, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and reading.flagged:
+            return QBrush(FLAG_TINT)
+        if role == Qt.ItemDataRole.ForegroundRole and reading.flagged and column in (6, 7, 10):
+            return QBrush(FLAG_TEXT)
+        if role == self.ReadingRole:
+            return reading
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return tr("carddesk", COLUMNS[section])
+        return None
+
+    def retranslate(self) -> None:
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            emit(self.dataChanged, self.index(0, 0), last)
+
+    def _cell(self, reading: MeterReading, column: int) -> str:
+        if column == 0:
+            return reading.read_at.strftime("%Y-%m-%d %H:%M")
+        if column == 1:
+            return reading.meter_number
+        if column == 2:
+            return reading.card_serial
+        if column == 3:
+            return reading.meter_clock.strftime("%Y-%m-%d %H:%M")
+        if column == 4:
+            return format_kwh(reading.remaining_kwh)
+        if column == 5:
+            return format_kwh(reading.cumulative_kwh)
+        if column == 6:
+            return self._tampers(reading)
+        if column == 7:
+            return _count(reading.overload_count, reading.new_overloads)
+        if column == 8:
+            return str(reading.power_cut_count)
+        if column == 9:
+            level = reading.warning_level
+            return tr("carddesk", WARNINGS[level]) if 0 <= level < len(WARNINGS) else str(level)
+        return self._flags(reading)
+
+    @staticmethod
+    def _tampers(reading: MeterReading) -> str:
+        text = _count(reading.tamper_count, reading.new_tampers)
+        kinds = sorted({tr("carddesk", TAMPER_KINDS.get(k, k)) for k in reading.tamper_kinds})
+        return f"{text}: {', '.join(kinds)}" if kinds else text
+
+    @staticmethod
+    def _flags(reading: MeterReading) -> str:
+        reasons = []
+        if reading.new_tampers:
+            reasons.append(tr("carddesk", "tamper"))
+        if reading.new_overloads:
+            reasons.append(tr("carddesk", "overload"))
+        if reading.rolled_back:
+            reasons.append(tr("carddesk", "older data than before"))
+        return ", ".join(reasons)
+
+
+def _count(total: int, new: int) -> str:
+    if new:
+        return tr("carddesk", "{total} ({new} new)").format(total=total, new=new)
+    return str(total)
