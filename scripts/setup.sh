@@ -15,6 +15,8 @@ SYSTEM_PACKAGES=(
   libxcb-sync1 libxcb-shm0 libx11-xcb1
   # reading QR codes back off rendered vouchers in the tests
   zbar-tools
+  # the central server's database; the tests start a throwaway server of their own
+  postgresql
 )
 
 missing=()

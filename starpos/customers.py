@@ -117,12 +117,13 @@ def list_customers(
     query = select(Customer).order_by(Customer.code)
     if search:
         pattern = f"%{search}%"
-        with_meter = select(Meter.customer_id).where(Meter.number.like(pattern))
+        # Letter case ignored on every database (PostgreSQL's LIKE, unlike SQLite's, minds it).
+        with_meter = select(Meter.customer_id).where(Meter.number.ilike(pattern))
         query = query.where(
             or_(
-                Customer.code.like(pattern),
-                Customer.name.like(pattern),
-                Customer.id_number.like(pattern),
+                Customer.code.ilike(pattern),
+                Customer.name.ilike(pattern),
+                Customer.id_number.ilike(pattern),
                 Customer.id.in_(with_meter),
             )
         )

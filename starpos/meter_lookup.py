@@ -170,5 +170,6 @@ def list_meters(
     query = _meters().order_by(Meter.number)
     if search:
         pattern = f"%{search}%"
-        query = query.where(or_(Meter.number.like(pattern), Customer.name.like(pattern)))
+        # ILIKE on PostgreSQL, lower() LIKE lower() on SQLite: the same answer on both.
+        query = query.where(or_(Meter.number.ilike(pattern), Customer.name.ilike(pattern)))
     return [_info(row, None) for row in session.execute(query.limit(limit).offset(offset))]

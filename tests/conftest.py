@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+# The throwaway PostgreSQL server and the store_backend fixture, for every tier's store tests.
+pytest_plugins = ("tests.integration.postgres.fixtures",)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # python-escpos writes a capabilities cache on import; keep it out of /tmp clutter.
 os.environ.setdefault(

@@ -30,9 +30,19 @@ class DatabaseFailedError(StorageError):
     template = "The database could not be used: {reason}. Check the disk and the data folder."
 
 
+#: PostgreSQL's SQLSTATEs for "another transaction is in the way": lock_timeout ran out
+#: (lock_not_available), or the server broke a deadlock by cancelling this one.
+_BUSY_SQLSTATES = {"55P03", "40P01"}
+
+
 def storage_error(error: DBAPIError) -> StorageError:
     """The typed error for a driver failure, keeping the driver's text in ``reason``."""
     reason = str(error.orig) if error.orig is not None else str(error)
+    # PostgreSQL's messages run over lines (DETAIL:, CONTEXT:) and end with a full stop; the
+    # CLI prints an error as one line and the template adds its own full stop.
+    reason = " ".join(line.strip() for line in reason.splitlines() if line.strip()).rstrip(".")
+    if getattr(error.orig, "sqlstate", None) in _BUSY_SQLSTATES:
+        return DatabaseBusyError(reason=reason)
     if isinstance(error, OperationalError) and "locked" in reason.lower():
         return DatabaseBusyError(reason=reason)
     return DatabaseFailedError(reason=reason)

@@ -1,4 +1,9 @@
-"""A fresh, upgraded database per test, and small builders for master data."""
+"""A fresh, upgraded database per test, and small builders for master data.
+
+Every test here that asks for ``database`` or ``demo_database`` runs twice: on SQLite (the
+counter's store) and on a throwaway PostgreSQL server (the central server's database, marked
+``postgres``). A test about SQLite itself says so with ``@sqlite_only``.
+"""
 
 from __future__ import annotations
 
@@ -20,10 +25,18 @@ from starpos.db.models import (
     SalesPoint,
 )
 from starpos.demo.seed import seed_demo
+from tests.integration.postgres.fixtures import BACKENDS, POSTGRESQL, TemplateBuilder
+
+
+@pytest.fixture(params=BACKENDS)
+def store_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 @pytest.fixture
-def database() -> Iterator[Database]:
+def database(store_backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    if store_backend == POSTGRESQL:
+        request.getfixturevalue("postgres_url")  # the data folder's database.url points there
     with Database.open() as database:
         yield database
 
@@ -98,9 +111,21 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "starpos.db"
 
 
+def _seeded_template(url: str) -> None:
+    with Database.open(url) as database:
+        seed_demo(database, customers=40, spare_meters=5, seed=7)
+
+
 @pytest.fixture
-def demo_database(demo_template: Path, data_dir: Path) -> Iterator[Database]:
+def demo_database(
+    store_backend: str, data_dir: Path, request: pytest.FixtureRequest
+) -> Iterator[Database]:
     """A private copy of the demo database for one test."""
-    shutil.copyfile(demo_template, data_dir / "starpos.db")
+    if store_backend == POSTGRESQL:
+        copy: Callable[[str, TemplateBuilder], str] = request.getfixturevalue("postgres_copy")
+        copy("store-demo", _seeded_template)
+    else:
+        demo_template: Path = request.getfixturevalue("demo_template")
+        shutil.copyfile(demo_template, data_dir / "starpos.db")
     with Database.open() as database:
         yield database

@@ -39,8 +39,15 @@ def _fill(database: Database, count: int = 5) -> None:
         uow.commit()
 
 
-def _tamper(data_dir: Path, *statements: str) -> None:
-    """What someone with the file could do: drop the guard triggers and edit the rows."""
+def _tamper(database: Database, data_dir: Path, *statements: str) -> None:
+    """What someone with the file (or the server's superuser) could do: drop the guard
+    triggers and edit the rows."""
+    if database.engine.dialect.name == "postgresql":
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql("DROP TRIGGER audit_log_append_only ON audit_log")
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+        return
     connection = sqlite3.connect(data_dir / "starpos.db")
     with connection:
         connection.execute("DROP TRIGGER audit_log_no_update")
@@ -77,7 +84,7 @@ def test_the_database_refuses_to_change_or_delete_an_entry(database: Database) -
 
 def test_a_changed_entry_is_found(database: Database, data_dir: Path) -> None:
     _fill(database)
-    _tamper(data_dir, 'UPDATE audit_log SET details = \'{"amount":"1.00"}\' WHERE id = 3')
+    _tamper(database, data_dir, 'UPDATE audit_log SET details = \'{"amount":"1.00"}\' WHERE id = 3')
     report = _report(database)
     assert [(p.entry_id, p.problem) for p in report.problems] == [(3, "its content was changed")]
     with pytest.raises(AuditChainBrokenError, match="first at entry 3"):
@@ -86,7 +93,7 @@ def test_a_changed_entry_is_found(database: Database, data_dir: Path) -> None:
 
 def test_a_deleted_entry_is_found(database: Database, data_dir: Path) -> None:
     _fill(database)
-    _tamper(data_dir, "DELETE FROM audit_log WHERE id = 2")
+    _tamper(database, data_dir, "DELETE FROM audit_log WHERE id = 2")
     problems = [(p.entry_id, p.problem) for p in _report(database).problems]
     assert problems == [
         (3, "entries 2 to 2 are missing"),
@@ -96,7 +103,7 @@ def test_a_deleted_entry_is_found(database: Database, data_dir: Path) -> None:
 
 def test_entries_cut_off_the_end_are_found(database: Database, data_dir: Path) -> None:
     _fill(database)
-    _tamper(data_dir, "DELETE FROM audit_log WHERE id >= 4")
+    _tamper(database, data_dir, "DELETE FROM audit_log WHERE id >= 4")
     problems = [(p.entry_id, p.problem) for p in _report(database).problems]
     assert problems == [(5, "the log ends at entry 3 but should end at entry 5")]
 
@@ -112,6 +119,7 @@ def test_a_rewritten_entry_with_a_fresh_hash_still_breaks_the_next_link(
     entry.subject = "vend:FORGED"
     forged = entry_hash(entry)
     _tamper(
+        database,
         data_dir,
         f"UPDATE audit_log SET subject = 'vend:FORGED', entry_hash = '{forged}' WHERE id = 2",
     )

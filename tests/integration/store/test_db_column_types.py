@@ -15,12 +15,6 @@ from starpos.db import Database
 from starpos.db.models import ChargeItem, Customer, CustomerType
 
 
-@pytest.fixture
-def database() -> Database:
-    with Database.open() as database:
-        yield database
-
-
 def _add_type(database: Database, **values: object) -> None:
     with database.unit_of_work() as uow:
         uow.session.add(CustomerType(code=str(values.pop("code", "T")), name="t", **values))

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from starpos.customers import list_customers
 from starpos.db import Database
 from starpos.db.enums import StockStatus, VendState
 from starpos.db.models import Meter
@@ -105,3 +106,16 @@ def test_listing_searches_numbers_and_customer_names(demo_database: Database) ->
     assert all(meter.number[-6:] in m.number for m in by_number)
     assert len(everything) == total
     assert [m.number for m in everything] == sorted(m.number for m in everything)
+
+
+def test_a_search_ignores_letter_case_on_every_database(demo_database: Database) -> None:
+    # SQLite's LIKE ignores ASCII case, PostgreSQL's does not: a cashier typing "mensah"
+    # must find "Mensah" on both.
+    meter = _installed(demo_database)
+    with demo_database.reading() as session:
+        surname = (lookup_meter(session, meter.number).customer_name or "").split()[-1]
+        meters = [list_meters(session, text) for text in (surname, surname.lower())]
+        customers = [list_customers(session, text) for text in (surname, surname.upper())]
+    assert meter.number in {m.number for m in meters[0]}
+    assert [m.number for m in meters[1]] == [m.number for m in meters[0]]
+    assert [c.code for c in customers[1]] == [c.code for c in customers[0]] != []

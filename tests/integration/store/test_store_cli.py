@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from starpos.db.engine import make_engine
 from starpos.sts.meter_number import parse_meter_number
+from tests.integration.postgres.fixtures import POSTGRESQL
 
 
 @pytest.mark.slow
-def test_a_demo_utility_from_the_command_line(run_starpos, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_demo_utility_from_the_command_line(  # type: ignore[no-untyped-def]
+    run_starpos, data_dir: Path, store_backend: str, request: pytest.FixtureRequest
+) -> None:
+    if store_backend == POSTGRESQL:
+        request.getfixturevalue("empty_postgres_url")  # database.url: a database with no schema
     assert run_starpos("db", "init").returncode == 0
     status = json.loads(run_starpos("db", "status", "--json").stdout)
     assert status["up_to_date"] and status["revision"] == status["head"]
@@ -46,8 +52,12 @@ def test_a_demo_utility_from_the_command_line(run_starpos, data_dir: Path) -> No
     assert len(meters) == report["meters_installed"] + report["meters_in_stock"]
     for meter in meters:
         assert parse_meter_number(meter["number"]).pan == meter["pan"]
-    with sqlite3.connect(data_dir / "starpos.db") as connection:
-        rows = connection.execute("SELECT sgc, krn, key_type, key_register FROM meters").fetchall()
+    engine = make_engine()  # the configured database: the file, or the server
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT sgc, krn, key_type, key_register FROM meters"
+        ).all()
+    engine.dispose()
     assert {tuple(row) for row in rows} <= identities
 
     installed = next(m for m in meters if m["customer_code"])

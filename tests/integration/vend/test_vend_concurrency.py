@@ -15,6 +15,7 @@ from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
 from starpos.vending.reconcile import reconcile
 from tests.conftest import REPO_ROOT, child_env
+from tests.integration.postgres.fixtures import both_backends
 from tests.integration.vend.conftest import World
 from tests.integration.vend.vend_world import meter_model, start_module, vend_rows
 
@@ -34,6 +35,7 @@ def cashier(url: str, meter: str) -> subprocess.Popen[str]:
 
 
 @pytest.mark.slow
+@both_backends
 @pytest.mark.parametrize("modules", ["one module", "two modules"])
 def test_two_processes_keep_bill_numbers_and_tids_unique(
     world: World, tables: StaTables, tmp_path: Path, tables_path: Path, modules: str

@@ -25,6 +25,7 @@ from starpos.vending.kill_switch import (
     ENVIRONMENT_VARIABLE,
 )
 from tests.conftest import REPO_ROOT, child_env, starpos_command
+from tests.integration.postgres.fixtures import both_backends
 from tests.integration.vend.conftest import World
 from tests.integration.vend.vend_world import (
     START_CREDIT_TENTHS,
@@ -72,6 +73,7 @@ def assert_books_agree(world: World) -> None:
 
 
 @pytest.mark.slow
+@both_backends  # on PostgreSQL the server rolls back what the killed process left open
 @pytest.mark.parametrize(
     ("step", "settled_as"),
     [

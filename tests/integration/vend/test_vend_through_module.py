@@ -23,6 +23,7 @@ from starpos.vending import (
 )
 from starpos.vending.errors import VendStateError
 from starpos.vending.reconcile import reconcile
+from tests.integration.postgres.fixtures import both_backends
 from tests.integration.vend.conftest import World
 from tests.integration.vend.vend_world import (
     START_CREDIT_TENTHS,
@@ -30,6 +31,9 @@ from tests.integration.vend.vend_world import (
     module_balance,
     vend_rows,
 )
+
+# The ledger's whole path on both databases: SQLite at the counter, PostgreSQL centrally.
+pytestmark = both_backends
 
 CASHIER = Actor("CASH1", "SP01")
 

@@ -23,13 +23,25 @@ IMMUTABLE = ("card_readings", "card_tamper_events")
 
 
 def _immutable_triggers() -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        return  # the central server (PostgreSQL) gets its own rules with its migration
-    for table in IMMUTABLE:
-        for action in ("UPDATE", "DELETE"):
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for table in IMMUTABLE:
+            for action in ("UPDATE", "DELETE"):
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} rows are immutable'); END"
+                )
+    elif dialect == "postgresql":
+        # Added with the first PostgreSQL run (docs/decisions.md, ## postgres): no PostgreSQL
+        # database at this revision existed before, and SQLite's branch above is unchanged.
+        op.execute(
+            "CREATE FUNCTION card_rows_immutable() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME; END $$"
+        )
+        for table in IMMUTABLE:
             op.execute(
-                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} rows are immutable'); END"
+                f"CREATE TRIGGER {table}_immutable BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION card_rows_immutable()"
             )
 
 
@@ -136,6 +148,10 @@ def downgrade() -> None:
         for table in IMMUTABLE:
             for action in ("update", "delete"):
                 op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{action}")
+    elif op.get_bind().dialect.name == "postgresql":
+        for table in IMMUTABLE:
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_immutable ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS card_rows_immutable()")
     with op.batch_alter_table('vends', schema=None) as batch_op:
         # The enum's CHECK names the column: it goes first, or the table copy fails.
         batch_op.drop_constraint('vend_medium', type_='check')

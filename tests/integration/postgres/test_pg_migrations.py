@@ -1,0 +1,141 @@
+"""The migrations on PostgreSQL: the schema the models describe, NUMERIC money, the
+upgrade of an older database with data in it, downgrade and refusal of a newer schema."""
+
+from __future__ import annotations
+
+import subprocess
+from decimal import Decimal
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from starpos.db import Database, migrate
+from starpos.db.base import Base
+from starpos.db.engine import make_engine
+from starpos.db.migrate import DatabaseTooNewError
+from tests.conftest import child_env, starpos_command
+
+pytestmark = pytest.mark.postgres
+
+#: The triggers that keep the audit log and the card readings append-only.
+GUARDS = {
+    ("audit_log", "audit_log_append_only"),
+    ("card_readings", "card_readings_immutable"),
+    ("card_tamper_events", "card_tamper_events_immutable"),
+}
+
+
+def _guards(url: str) -> set[tuple[str, str]]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT c.relname, t.tgname FROM pg_trigger t"
+                    " JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+                )
+            )
+            return {(table, name) for table, name in rows}
+    finally:
+        engine.dispose()
+
+
+def test_a_new_database_gets_the_schema_the_models_describe(empty_postgres_url: str) -> None:
+    with Database.open() as database:
+        assert database.engine.dialect.name == "postgresql"
+        assert database.schema_revision() == migrate.head_revision()
+        with database.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            money = {
+                column["name"]: column["type"]
+                for column in inspect(connection).get_columns("vends")
+            }
+    assert differences == []
+    assert str(money["amount"]) == "NUMERIC(16, 2)"
+    assert str(money["energy_kwh"]) == "NUMERIC(14, 1)"
+    assert str(money["vat_rate"]) == "NUMERIC(9, 4)"
+    assert _guards(empty_postgres_url) == GUARDS
+
+
+def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(
+    empty_postgres_url: str,
+) -> None:
+    engine = make_engine()
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        assert "vends" not in inspect(connection).get_table_names()
+        connection.execute(
+            text(
+                "INSERT INTO customer_types (code, name, vat_rate, prearrange_amount,"
+                " repayment_method, fbe_kwh_per_month) VALUES ('RES', 'Residential', 15,"
+                " 0, 'none', 50.0)"
+            )
+        )
+    engine.dispose()
+
+    with Database.open() as database:
+        assert database.schema_revision() == migrate.head_revision()
+        with database.engine.connect() as connection:
+            tables = inspect(connection).get_table_names()
+            row = connection.execute(
+                text("SELECT code, vat_rate, fbe_kwh_per_month FROM customer_types")
+            ).one()
+            head = connection.execute(text("SELECT last_id FROM audit_head")).scalar_one()
+    assert {"vends", "vend_charges", "vend_tokens", "audit_log", "card_readings"} <= set(tables)
+    # NUMERIC on PostgreSQL: the stored values are the decimals themselves, not scaled integers.
+    assert tuple(row) == ("RES", Decimal("15.0000"), Decimal("50.0"))
+    assert head == 0
+
+
+def test_downgrade_then_upgrade_round_trips(empty_postgres_url: str) -> None:
+    engine = make_engine()
+    migrate.upgrade(engine)
+    migrate.downgrade(engine, "0001")
+    assert migrate.current_revision(engine) == "0001"
+    assert _guards(empty_postgres_url) == set()
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    engine.dispose()
+    assert _guards(empty_postgres_url) == GUARDS
+
+
+def test_a_database_from_a_newer_starpos_is_refused(empty_postgres_url: str) -> None:
+    engine = make_engine()
+    migrate.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(DatabaseTooNewError) as raised:
+        Database.open()
+    assert "9999" in raised.value.message
+
+
+def test_two_programs_opening_a_new_database_at_once_both_succeed(
+    empty_postgres_url: str,
+) -> None:
+    # The migration takes the writer lock first: one program makes the schema, the others
+    # wait, then find it made (DDL is transactional on PostgreSQL).
+    children = [
+        subprocess.Popen(
+            starpos_command("db", "init"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=child_env(),
+        )
+        for _ in range(3)
+    ]
+    try:
+        results = [child.communicate(timeout=120) for child in children]
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    assert [child.returncode for child in children] == [0, 0, 0], results
+    engine = make_engine()
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    engine.dispose()
+    assert _guards(empty_postgres_url) == GUARDS
