@@ -12,8 +12,7 @@ from __future__ import annotations
 import contextlib
 import queue
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+from PySide6.QtCore import Qt, Signal, Slot
 
 from starpos.counter.card_desk_views import CardOnDesk
 from starpos.counter.views import CardPresence
@@ -24,11 +23,8 @@ from starpos.ui.money import format_kwh
 from starpos.ui.services import CardService, Stoppable
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
+from starpos.ui.value_panel import AMBER, PLAIN, RED, ValuePanel
 from starpos.ui.workers import JobFailure, Worker
-
-RED = "color: #b00020; font-weight: bold;"
-AMBER = "color: #8a5a00; font-weight: bold;"
-PLAIN = ""
 
 #: The card register's states, shown translated.
 REGISTER_STATES = {
@@ -40,14 +36,13 @@ REGISTER_STATES = {
 _FIELDS = ("state", "serial", "meter", "credit")
 
 
-class CardInReader(QGroupBox):
+class CardInReader(ValuePanel):
     #: the card in the reader was read (CardOnDesk), or the reader emptied (None)
     changed = Signal(object)
     _wake = Signal()
 
     def __init__(self, cards: CardService, card_worker: Worker) -> None:
-        super().__init__()
-        self.setObjectName("cardInReader")
+        super().__init__("cardInReader", _FIELDS, "desk", selectable=True)
         self.cards, self.card_worker = cards, card_worker
         self.reader: str | None = None  # the reader holding the card shown
         self.card: CardOnDesk | None = None
@@ -57,16 +52,6 @@ class CardInReader(QGroupBox):
         self._events: queue.SimpleQueue[CardPresence] = queue.SimpleQueue()
         self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self._watch: Stoppable | None = None
-        self.labels: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        form = QFormLayout(self)
-        for key in _FIELDS:
-            label, value = QLabel(), QLabel()
-            value.setObjectName(f"desk_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.labels[key], self.values[key] = label, value
-            form.addRow(label, value)
         self.retranslate_ui()
 
     # -- watching -----------------------------------------------------------------------
@@ -102,7 +87,7 @@ class CardInReader(QGroupBox):
             elif presence.reader == self.reader:
                 self._serial += 1
                 self.reader, self.card, self.problem, self.reading_now = None, None, "", False
-                self._fill()
+                self.fill()
                 emit(self.changed, None)
 
     def reread(self) -> None:
@@ -112,7 +97,7 @@ class CardInReader(QGroupBox):
         self._serial += 1
         serial = self._serial
         self.card, self.problem, self.reading_now = None, "", True
-        self._fill()
+        self.fill()
         self.card_worker.submit(
             self.cards.inspect,
             self.reader,
@@ -124,7 +109,7 @@ class CardInReader(QGroupBox):
         if serial != self._serial:
             return  # taken out meanwhile
         self.card, self.reading_now = card, False
-        self._fill()
+        self.fill()
         emit(self.changed, card)
 
     def _read_failed(self, serial: int, failure: JobFailure) -> None:
@@ -136,7 +121,7 @@ class CardInReader(QGroupBox):
         self.problem = (
             render_error(error) if isinstance(error, StarposError) else type(error).__name__
         )
-        self._fill()
+        self.fill()
         emit(self.changed, None)
 
     def require_card(self) -> str:
@@ -148,63 +133,57 @@ class CardInReader(QGroupBox):
         return self.reader
 
     # -- showing ------------------------------------------------------------------------
-    def retranslate_ui(self) -> None:
-        self.setTitle(tr("carddesk", "Card in the reader"))
-        names = {
+    def title(self) -> str:
+        return tr("carddesk", "Card in the reader")
+
+    def field_names(self) -> dict[str, str]:
+        return {
             "state": tr("carddesk", "Card"),
             "serial": tr("carddesk", "Serial"),
             "meter": tr("carddesk", "Bound to"),
             "credit": tr("carddesk", "Credit not loaded"),
         }
-        for key, text in names.items():
-            self.labels[key].setText(text)
-        self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def _set(self, key: str, text: str, style: str = PLAIN) -> None:
-        self.values[key].setText(text)
-        self.values[key].setStyleSheet(style)
-
-    def _fill(self) -> None:
+    def fill(self) -> None:
         for key in _FIELDS:
-            self._set(key, "")
+            self.set_value(key, "")
         card = self.card
         if self.reader is None:
-            self._set("state", tr("carddesk", "No card in the reader. Insert the card."), AMBER)
+            self.set_value(
+                "state", tr("carddesk", "No card in the reader. Insert the card."), AMBER
+            )
             return
         if self.reading_now:
-            self._set("state", tr("carddesk", "Reading the card…"))
+            self.set_value("state", tr("carddesk", "Reading the card…"))
             return
         if card is None:
-            self._set("state", self.problem or tr("carddesk", "This card cannot be read."), RED)
+            self.set_value(
+                "state", self.problem or tr("carddesk", "This card cannot be read."), RED
+            )
             return
-        self._set("serial", card.serial)
+        self.set_value("serial", card.serial)
         if card.blank:
-            self._set("state", tr("carddesk", "Blank card: it can be issued to a meter."))
-            self._set("meter", tr("carddesk", "no meter"))
-            self._set("credit", tr("carddesk", "none"))
+            self.set_value("state", tr("carddesk", "Blank card: it can be issued to a meter."))
+            self.set_value("meter", tr("carddesk", "no meter"))
+            self.set_value("credit", tr("carddesk", "none"))
             return
         state = card.register_state
         known = tr("carddesk", REGISTER_STATES[state]) if state in REGISTER_STATES else ""
-        self._set(
+        self.set_value(
             "state",
             tr("carddesk", "Issued card, {state} in the card register").format(state=known)
             if known
             else tr("carddesk", "Issued card, not in this point of sale's card register"),
             PLAIN if state == "active" else AMBER,
         )
-        self._set(
+        self.set_value(
             "meter",
             tr("carddesk", "meter {meter}, issue {issue}").format(
                 meter=card.meter_number, issue=card.issue_number
             ),
         )
         if card.credit_pending and card.pending_kwh is not None:
-            self._set(
+            self.set_value(
                 "credit",
                 tr("carddesk", "{energy} kWh (sale {bill}), waiting for the meter").format(
                     energy=format_kwh(card.pending_kwh), bill=card.pending_bill
@@ -212,4 +191,4 @@ class CardInReader(QGroupBox):
                 AMBER,
             )
         else:
-            self._set("credit", tr("carddesk", "none: the meter loaded all credit"))
+            self.set_value("credit", tr("carddesk", "none: the meter loaded all credit"))

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from starpos.counter.card_desk_views import MeterReading
 from starpos.i18n import tr_noop
 from starpos.ui.money import format_kwh
-from starpos.ui.signals import emit
+from starpos.ui.records_model import RecordsTableModel
 from starpos.ui.translator import tr
 
 COLUMNS = (
@@ -47,63 +47,32 @@ TAMPER_KINDS = {
 FLAG_TINT = QColor("#fde7e9")
 FLAG_TEXT = QColor("#b00020")
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class MeterReadingsModel(QAbstractTableModel):
+class MeterReadingsModel(RecordsTableModel):
+    CONTEXT = "carddesk"
+    COLUMNS = COLUMNS
+    NUMERIC_COLUMNS = NUMERIC_COLUMNS
     #: the row's MeterReading, for views that want more than the cells
-    ReadingRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[MeterReading] = []
+    ReadingRole = RecordsTableModel.RecordRole
 
     def set_readings(self, readings: Sequence[MeterReading]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(readings, key=lambda r: (r.read_at, r.reading_id), reverse=True)
-        self.endResetModel()
+        self.set_records(readings)
 
     def reading_at(self, row: int) -> MeterReading:
-        return self._rows[row]
+        reading: MeterReading = self.record_at(row)
+        return reading
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def ordered(self, records: Sequence[MeterReading]) -> list[MeterReading]:
+        return sorted(records, key=lambda r: (r.read_at, r.reading_id), reverse=True)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        reading = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(reading, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def styled(self, reading: MeterReading, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and reading.flagged:
             return QBrush(FLAG_TINT)
         if role == Qt.ItemDataRole.ForegroundRole and reading.flagged and column in (6, 7, 10):
             return QBrush(FLAG_TEXT)
-        if role == self.ReadingRole:
-            return reading
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return tr("carddesk", COLUMNS[section])
-        return None
-
-    def retranslate(self) -> None:
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            emit(self.dataChanged, self.index(0, 0), last)
-
-    def _cell(self, reading: MeterReading, column: int) -> str:
+    def cell(self, reading: MeterReading, column: int) -> str:
         if column == 0:
             return reading.read_at.strftime("%Y-%m-%d %H:%M")
         if column == 1:

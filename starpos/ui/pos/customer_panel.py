@@ -6,33 +6,21 @@ before the vend is even tried (the vend refuses it again on its own).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
-
 from starpos.counter.views import CustomerCard
 from starpos.ui.money import format_money
 from starpos.ui.translator import tr
+from starpos.ui.value_panel import ValuePanel
 
 _FIELDS = ("name", "address", "meter_model", "tariff", "status", "debt", "last_purchase")
 
 
-class CustomerPanel(QGroupBox):
+class CustomerPanel(ValuePanel):
     def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("customerPanel")
+        super().__init__("customerPanel", _FIELDS, "customer")
         self.card: CustomerCard | None = None
         self.decimals = 2
         self.currency = ""
         self._looking_up = False
-        self.labels: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        form = QFormLayout(self)
-        for key in _FIELDS:
-            label, value = QLabel(), QLabel()
-            value.setObjectName(f"customer_{key}")
-            value.setWordWrap(True)
-            self.labels[key], self.values[key] = label, value
-            form.addRow(label, value)
         bold = self.values["name"].font()
         bold.setBold(True)
         bold.setPointSize(bold.pointSize() + 3)
@@ -42,16 +30,18 @@ class CustomerPanel(QGroupBox):
     def show_card(self, card: CustomerCard | None, decimals: int, currency: str) -> None:
         self.card, self.decimals, self.currency = card, decimals, currency
         self._looking_up = False
-        self._fill()
+        self.fill()
 
     def show_looking_up(self) -> None:
         self.card = None
         self._looking_up = True
-        self._fill()
+        self.fill()
 
-    def retranslate_ui(self) -> None:
-        self.setTitle(tr("pos", "Customer"))
-        names = {
+    def title(self) -> str:
+        return tr("pos", "Customer")
+
+    def field_names(self) -> dict[str, str]:
+        return {
             "name": tr("pos", "Name"),
             "address": tr("pos", "Address"),
             "meter_model": tr("pos", "Meter model"),
@@ -60,16 +50,8 @@ class CustomerPanel(QGroupBox):
             "debt": tr("pos", "Debt"),
             "last_purchase": tr("pos", "Last purchase"),
         }
-        for key, text in names.items():
-            self.labels[key].setText(text)
-        self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def _fill(self) -> None:
+    def fill(self) -> None:
         card = self.card
         if card is None:
             for value in self.values.values():

@@ -8,20 +8,13 @@ number, customer name or token.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel
 
 from starpos.counter.views import ShiftVend
 from starpos.i18n import tr_noop
 from starpos.ui.money import format_kwh, format_money, group_token
-from starpos.ui.signals import emit
+from starpos.ui.records_model import AnyIndex, RecordsTableModel
 from starpos.ui.translator import tr
 
 COLUMNS = (
@@ -44,60 +37,29 @@ STATES = (
     tr_noop("shift", "CANCELLED"),
 )
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class ShiftVendsModel(QAbstractTableModel):
+class ShiftVendsModel(RecordsTableModel):
+    CONTEXT = "shift"
+    COLUMNS = COLUMNS
+    NUMERIC_COLUMNS = NUMERIC_COLUMNS
     #: the row's ShiftVend object, for views that want more than the cells
-    VendRole = Qt.ItemDataRole.UserRole + 1
+    VendRole = RecordsTableModel.RecordRole
 
     def __init__(self, decimals: int = 2) -> None:
         super().__init__()
         self.decimals = decimals
-        self._rows: list[ShiftVend] = []
 
     def set_vends(self, vends: Sequence[ShiftVend]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(vends, key=lambda vend: vend.issued_at, reverse=True)
-        self.endResetModel()
+        self.set_records(vends)
 
     def vend_at(self, row: int) -> ShiftVend:
-        return self._rows[row]
+        vend: ShiftVend = self.record_at(row)
+        return vend
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def ordered(self, records: Sequence[ShiftVend]) -> list[ShiftVend]:
+        return sorted(records, key=lambda vend: vend.issued_at, reverse=True)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        vend = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(vend, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.VendRole:
-            return vend
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return tr("shift", COLUMNS[section])
-        return None
-
-    def retranslate(self) -> None:
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            emit(self.dataChanged, self.index(0, 0), last)
-
-    def _cell(self, vend: ShiftVend, column: int) -> str:
+    def cell(self, vend: ShiftVend, column: int) -> str:
         if column == 0:
             return vend.issued_at.strftime("%H:%M:%S")
         if column == 1:
