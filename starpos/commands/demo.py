@@ -37,6 +37,15 @@ def register(subparsers: Any) -> None:
     run.add_argument("--amount", default="50.00", help="net amount of the headless sale")
     run.set_defaults(handler=_run)
 
+    card = actions.add_parser(
+        "card",
+        help="a customer's SUN card in the virtual reader, to try card mode in the window",
+    )
+    card.add_argument(
+        "--port", type=int, default=35963, help="vpcd port of the reader (35963: the first)"
+    )
+    card.set_defaults(handler=_card)
+
     keys = actions.add_parser(
         "load-keys", help="load the demo vending keys and credit into the secure module"
     )
@@ -68,6 +77,52 @@ def _seed(args: argparse.Namespace) -> int:
             spares=population.meters_in_stock,
         )
     )
+    return 0
+
+
+def _card(args: argparse.Namespace) -> int:
+    from starpos.demo.card_session import hold_in_reader, prepare_demo_card
+
+    with Database.open() as database:
+        card, link, state = prepare_demo_card(database, args.port)
+    if card.key_created is not None:
+        print(
+            translate("cli", "Card master key of the demo utility created: {path}").format(
+                path=card.key_created
+            )
+        )
+    print(
+        translate("cli", "Virtual SUN card {serial} is in the reader {reader} ({state}).").format(
+            serial=card.serial, reader=card.reader, state=state
+        )
+    )
+    if card.meter is not None:
+        print(
+            translate(
+                "cli",
+                "It is the card of meter {meter}. In the window, log in as CASH1 (password "
+                "cash-demo): the counter switches to card mode and sells onto it with Enter.",
+            ).format(meter=card.meter)
+        )
+    elif card.meter_to_issue is not None:
+        print(
+            translate(
+                "cli",
+                "It is blank. In the window, log in as ADMIN1 (password admin-demo) and issue it "
+                "with Cards > Issue a card (Ctrl+Shift+I) to meter {meter}; then log in as CASH1 "
+                "(password cash-demo) and sell onto it.",
+            ).format(meter=card.meter_to_issue)
+        )
+    print(
+        translate("cli", "Press Enter to take the card out or put it back; q and Enter to stop."),
+        flush=True,
+    )
+
+    def said(inserted: bool) -> None:
+        text = "The card is in the reader." if inserted else "The card is out of the reader."
+        print(translate("cli", text), flush=True)
+
+    hold_in_reader(link, sys.stdin, said)
     return 0
 
 
