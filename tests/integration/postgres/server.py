@@ -69,6 +69,21 @@ def missing_reason() -> str | None:
     return None
 
 
+FOLDER_PREFIX = "starpos-pg-"
+#: The test run's pid, in its server's folder: a folder whose owner is gone is abandoned.
+OWNER_FILE = "owner.pid"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -84,7 +99,9 @@ class PostgresServer:
             raise RuntimeError(missing_reason())
         self._binaries = binaries
         self._as_root = os.geteuid() == 0
-        self.folder = Path(tempfile.mkdtemp(prefix="starpos-pg-"))
+        self.sweep_abandoned()
+        self.folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+        (self.folder / OWNER_FILE).write_text(str(os.getpid()))
         self.data = self.folder / "data"
         self.log = self.folder / "server.log"
         self.port = 0
@@ -95,6 +112,20 @@ class PostgresServer:
         if self._as_root:
             account = pwd.getpwnam(SERVER_USER)
             os.chown(self.folder, account.pw_uid, account.pw_gid)
+
+    def sweep_abandoned(self) -> None:
+        """Stop and remove the servers of test runs that were killed before they could
+        (their owner process is gone): they would hold ports and disk for nothing."""
+        for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+            try:
+                owner = int((folder / OWNER_FILE).read_text())
+            except (OSError, ValueError):
+                continue  # not ours, or being made right now
+            if _pid_alive(owner):
+                continue
+            if (folder / "data" / "postmaster.pid").exists():
+                self._run("pg_ctl", "-D", str(folder / "data"), "-m", "immediate", "-w", "stop")
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _run(self, program: str, *args: str) -> subprocess.CompletedProcess[str]:
         command = [str(self._binaries / program), *args]
