@@ -67,6 +67,7 @@ class CounterReads:
                     PaymentMethod(term.code, term.name, term.kind == PaymentKind.CASH)
                     for term in terms
                 ),
+                time_zone=parameters.time_zone,
             )
 
     def look_up(self, meter_number: str) -> CustomerCard:

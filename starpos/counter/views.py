@@ -89,6 +89,7 @@ class CounterRules:
     decimals: int
     default_amounts: tuple[DefaultAmount, ...]
     payment_methods: tuple[PaymentMethod, ...]
+    time_zone: str = "UTC"  # the utility's (IANA name): the clock the counter shows
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ the last answer, so a slow device never freezes it.
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
@@ -21,10 +22,12 @@ PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class CounterStatusBar(QStatusBar):
-    def __init__(self, session: OperatorSession) -> None:
+    def __init__(self, session: OperatorSession, time_zone: str = "UTC") -> None:
         super().__init__()
         self.setObjectName("counterStatusBar")
         self.session = session
+        # The utility's wall clock, as on its vouchers and sale times (not the PC's zone).
+        self.zone = _zone(time_zone)
         self.module: DeviceState | None = None
         self.printer: DeviceState | None = None
         self.card_reader: DeviceState | None = None
@@ -86,7 +89,7 @@ class CounterStatusBar(QStatusBar):
         super().changeEvent(event)
 
     def _tick(self) -> None:
-        self.clock_label.setText(datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
+        self.clock_label.setText(datetime.now(self.zone).strftime("%Y-%m-%d %H:%M:%S"))
 
     def _describe(self, state: DeviceState | None) -> tuple[str, str]:
         if state is None:
@@ -110,3 +113,10 @@ class CounterStatusBar(QStatusBar):
         style, text = self._describe(self.card_reader)
         self.card_reader_label.setStyleSheet(style)
         self.card_reader_label.setText(tr("status", "Card reader: {state}").format(state=text))
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")  # the store checks the name; a clock never stops the counter

@@ -131,7 +131,7 @@ class PosWindow(QMainWindow):
         central = QWidget()
         central.setLayout(page)
         self.setCentralWidget(central)
-        self.status = CounterStatusBar(session)
+        self.status = CounterStatusBar(session, rules.time_zone)
         self.setStatusBar(self.status)
         self.menus = CounterMenus(self)
         self.vouchers = VoucherActions(self)
