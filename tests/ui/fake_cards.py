@@ -48,6 +48,7 @@ class FakeCards:
         self.reads: list[str] = []  # serials read, in order
         self._on_change: Callable[[CardPresence], None] | None = None
         self.reader = DeviceState(online=True)  # what the status bar is told
+        self.pending_error: Exception | None = None  # raised by pending_sales when set
 
     def _on(self, what: str) -> None:
         where = current_worker_name() or threading.current_thread().name
@@ -95,6 +96,8 @@ class FakeCards:
 
     def pending_sales(self) -> list[PendingCardSale]:
         self._on("pending_sales")
+        if self.pending_error is not None:
+            raise self.pending_error
         return list(self.pending)
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from starpos.counter.views import CardReading, DeviceState
+from starpos.db.unit_of_work import DatabaseBusyError
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
@@ -206,3 +207,30 @@ def test_the_status_bar_shows_the_card_reader_and_says_when_it_is_missing(
     qtbot.waitUntil(
         lambda: label.text() == "Lecteur de cartes : ACS ACR38U 00 00 non connecté", timeout=5000
     )
+
+
+def test_a_store_that_cannot_answer_is_said_once_not_at_every_card(
+    qtbot: QtBot, card_counter_app: CounterApp, fake_cards: FakeCards
+) -> None:
+    window = open_counter(qtbot, card_counter_app)
+    notice = window.pending_notice
+    fake_cards.pending_error = DatabaseBusyError()
+    shown: list[str] = []
+    card_counter_app.funnel.shown.connect(lambda code, _text: shown.append(code))
+    with qtbot.waitSignal(card_counter_app.funnel.shown, timeout=5000):
+        notice.refresh()
+    card_counter_app.funnel.last_dialog.close()  # type: ignore[union-attr]
+    notice.refresh()
+    qtbot.waitUntil(lambda: not card_counter_app.workers.database.busy, timeout=5000)
+    qtbot.wait(50)  # the second failure's answer reaches the GUI thread
+    assert shown == [DatabaseBusyError.code]
+
+    fake_cards.pending_error = None
+    fake_cards.pending = [pending_sale(1, GOOD_METER, SERIAL_A)]
+    with qtbot.waitSignal(notice.sales_shown, timeout=5000):
+        notice.refresh()
+    assert notice.isVisible()
+    fake_cards.pending_error = DatabaseBusyError()  # failing again after an answer: said again
+    with qtbot.waitSignal(card_counter_app.funnel.shown, timeout=5000):
+        notice.refresh()
+    assert shown == [DatabaseBusyError.code, DatabaseBusyError.code]

@@ -52,6 +52,7 @@ class PendingCardsNotice(QFrame):
         self._window: PosWindow | None = None
         self._cards: CardService | None = None
         self._serial = 0
+        self._failing = False  # the last question failed (and was shown once)
         self.title = QLabel()
         self.title.setObjectName("pendingCardsTitle")
         self.title.setWordWrap(True)
@@ -87,10 +88,14 @@ class PendingCardsNotice(QFrame):
 
     def _answered(self, serial: int, sales: list[PendingCardSale]) -> None:
         if serial == self._serial:
+            self._failing = False
             self.show_sales(sales)
 
     def _failed(self, serial: int, failure: JobFailure) -> None:
-        if serial == self._serial and self._window is not None:
+        if serial != self._serial or self._window is None:
+            return
+        if not self._failing:  # one box while the store cannot answer, not one per card read
+            self._failing = True
             self._window.funnel.show_failure(failure, self._window)
 
     def show_sales(self, sales: list[PendingCardSale] | tuple[PendingCardSale, ...]) -> None:
