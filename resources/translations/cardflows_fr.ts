@@ -40,8 +40,8 @@
         <translation>La carte porte un crédit plus ancien (achat {card_sequence}) que celui vendu par ce point de vente au compteur {meter} (achat {sold_sequence}) : il peut s'agir d'une copie restaurée. Rien n'a été vendu ; conservez la carte et signalez-la à un superviseur.</translation>
     </message>
     <message>
-        <source>The card still carries {energy} kWh the meter has not loaded; blanking it would lose that credit. Insert the card in the meter first, or replace the card to carry it over.</source>
-        <translation>La carte porte encore {energy} kWh que le compteur n'a pas chargés ; l'effacer ferait perdre ce crédit. Insérez d'abord la carte dans le compteur, ou remplacez la carte pour reporter le crédit.</translation>
+        <source>The card still carries {energy} kWh of sale {bill} that the meter has not loaded; blanking it would lose that credit. Insert the card in the meter first, or replace the card to carry it over.</source>
+        <translation>La carte porte encore {energy} kWh de la vente {bill} que le compteur n'a pas chargés ; l'effacer ferait perdre ce crédit. Insérez d'abord la carte dans le compteur, ou remplacez la carte pour reporter le crédit.</translation>
     </message>
     <message>
         <source>Sale {bill} was cancelled: the card could not be written ({reason}) and nothing was put on it. Give the customer back {net}, or insert the card and sell again.</source>

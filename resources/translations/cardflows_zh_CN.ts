@@ -40,8 +40,8 @@
         <translation>卡上的电量（第 {card_sequence} 次购电）比本售电点售给电表 {meter} 的（第 {sold_sequence} 次购电）更旧：可能是恢复的副本。未售出任何电量；请保留此卡并报告主管。</translation>
     </message>
     <message>
-        <source>The card still carries {energy} kWh the meter has not loaded; blanking it would lose that credit. Insert the card in the meter first, or replace the card to carry it over.</source>
-        <translation>卡上仍有电表尚未读入的 {energy} kWh；清空此卡会丢失这些电量。请先将卡插入电表，或补卡以转移这些电量。</translation>
+        <source>The card still carries {energy} kWh of sale {bill} that the meter has not loaded; blanking it would lose that credit. Insert the card in the meter first, or replace the card to carry it over.</source>
+        <translation>卡上仍有售电单 {bill} 的 {energy} kWh 电表尚未读入；清空此卡会丢失这些电量。请先将卡插入电表，或补卡以转移这些电量。</translation>
     </message>
     <message>
         <source>Sale {bill} was cancelled: the card could not be written ({reason}) and nothing was put on it. Give the customer back {net}, or insert the card and sell again.</source>

@@ -81,8 +81,9 @@ class CardRolledBackError(VendRefusedError):
 class BlankWithCreditError(CardSaleError):
     code = "card_sale.blank_with_credit"
     template = (
-        "The card still carries {energy} kWh the meter has not loaded; blanking it would lose "
-        "that credit. Insert the card in the meter first, or replace the card to carry it over."
+        "The card still carries {energy} kWh of sale {bill} that the meter has not loaded; "
+        "blanking it would lose that credit. Insert the card in the meter first, or replace "
+        "the card to carry it over."
     )
 
 

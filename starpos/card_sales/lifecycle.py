@@ -213,7 +213,7 @@ def blank_card(
                 )
     discarded = contents.credit if contents.credit_pending else None
     if discarded is not None and not discard_credit:
-        raise errors.BlankWithCreditError(energy=discarded.energy_kwh)
+        raise errors.BlankWithCreditError(energy=discarded.energy_kwh, bill=discarded.vend_id)
     card.blank()
     with database.unit_of_work() as uow:
         session = uow.session

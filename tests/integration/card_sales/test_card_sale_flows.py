@@ -198,9 +198,10 @@ def test_blank_is_refused_with_unloaded_credit_then_the_card_can_be_issued_again
     with world.card() as card:
         issue_card(world.database, card, number, ADMIN)
     with world.card() as card:
-        vend_to_card(world.database, card, sale(number))
-    with world.card() as card, pytest.raises(sale_errors.BlankWithCreditError):
+        sold = vend_to_card(world.database, card, sale(number))
+    with world.card() as card, pytest.raises(sale_errors.BlankWithCreditError) as refused:
         blank_card(world.database, card, ADMIN)
+    assert f"{sold.energy_kwh} kWh of sale {sold.bill_number}" in refused.value.message
     insert_into_meter(world, meter)
     with world.card() as card:
         assert blank_card(world.database, card, ADMIN)["was_issued"] is True
