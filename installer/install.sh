@@ -8,8 +8,10 @@
 # libraries, fonts), builds a wheel of this source tree (or takes --wheel), installs it with
 # its dependencies into its own virtual environment under --prefix, links the `starpos`
 # command into --bin-dir and adds StarPOS to the desktop's application menu. Running it
-# again upgrades in place. The user's data (database, settings, module state) is never
-# touched: it lives in the user data folder (`starpos db status` shows where).
+# again upgrades in place. --wheelhouse DIR installs offline from wheels made with
+# `pip wheel -w DIR starpos-*.whl` on a connected machine. The user's data (database,
+# settings, module state) is never touched: it lives in the user data folder
+# (`starpos db status` shows where).
 set -euo pipefail
 
 SOURCE="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,7 +31,7 @@ while (($#)); do
     --wheel) WHEEL="${2:?--wheel needs a file}"; shift 2 ;;
     --wheelhouse) WHEELHOUSE="${2:?--wheelhouse needs a folder}"; shift 2 ;;
     --no-system-packages) SYSTEM_PACKAGES=0; shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fail "unknown option $1 (try --help)" ;;
   esac
 done

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,42 @@ def test_install_refuses_an_unknown_option_in_one_line(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr == "install.sh: unknown option --colour (try --help)\n"
+
+
+def pip(command: list[str]) -> None:
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_offline_install_from_a_wheelhouse(tmp_path: Path, home: Path) -> None:
+    # Made on a connected machine, as installer/README.md says: the wheel of StarPOS, then
+    # the wheels of everything it needs (pyscard built from its source there).
+    wheelhouse = tmp_path / "wheelhouse"
+    pip(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "-w",
+            str(wheelhouse),
+            str(REPO_ROOT),
+        ]
+    )
+    (wheel,) = wheelhouse.glob("starpos-*.whl")
+    pip([sys.executable, "-m", "pip", "wheel", "-q", "-w", str(wheelhouse), str(wheel)])
+
+    prefix, bin_dir = tmp_path / "opt", tmp_path / "bin"
+    offline = clean_env(home, PIP_INDEX_URL="http://127.0.0.1:9/nothing-here")  # no index
+    installed = subprocess.run(
+        ["bash", str(INSTALLER / "install.sh"), "--no-system-packages", "--prefix", str(prefix),
+         "--bin-dir", str(bin_dir), "--wheel", str(wheel), "--wheelhouse", str(wheelhouse)],
+        env=offline, cwd=tmp_path, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert installed.returncode == 0, installed.stderr
+    version = subprocess.run(
+        [str(bin_dir / "starpos"), "--version"], env=offline, capture_output=True, text=True
+    )
+    assert version.stdout.strip() == "starpos 0.1.0"
