@@ -45,7 +45,7 @@ from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     virtual_card,
 )
 from tests.integration.card_sales.test_card_desk_core import grant_role
-from tests.integration.ui.test_card_mode import (  # noqa: F401 (fixture)
+from tests.integration.ui.card_counter import (  # noqa: F401 (fixture)
     ADMIN,
     NOW,
     card_app,

@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,22 +21,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from starpos.audit import Actor
-from starpos.card_sales import issue_card, vend_to_card
-from starpos.counter import counter_on
-from starpos.counter.views import CardReading
+from starpos.card_sales import vend_to_card
 from starpos.db import Database
-from starpos.db.enums import CustomerStatus, MeterMedium, VendState
-from starpos.db.models import Customer, Meter, Vend
+from starpos.db.enums import MeterMedium, VendState
+from starpos.db.models import Meter, Vend
 from starpos.devices.card.keys import load_master_key
-from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.records import TamperKind
-from starpos.devices.card.sun_card import SunCard
 from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
-from starpos.devices.printer.virtual.launcher import stop_virtual_printer
-from starpos.devices.sm.embedded import stop_embedded
-from starpos.settings import Settings
-from starpos.ui.core_services import cards_on_workers, on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.vending import VendRequest
@@ -49,94 +39,18 @@ from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     pcscd_service,
     virtual_card,
 )
+from tests.integration.ui.card_counter import (  # noqa: F401 (fixture)
+    ADMIN,
+    NOW,
+    card_app,
+    card_meter,
+    insert,
+    issued_card,
+    log_in,
+    with_card,
+)
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
-
-ADMIN = Actor("ADMIN1")  # issues cards
-NOW = datetime(2026, 11, 20, 8, tzinfo=UTC)
-
-
-@pytest.fixture
-def card_app(
-    qtbot: QtBot,
-    demo_database: Database,
-    key_file: Path,  # noqa: F811
-    pcscd: list[str],  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[CounterApp]:
-    monkeypatch.setenv("STARPOS_CARD_KEY_FILE", str(key_file))
-    settings = Settings()
-    settings.set("card.reader", READER_1)  # this counter's reader; the other is not ours
-    auth, counter = on_workers(*counter_on(demo_database, settings))
-    app = CounterApp(auth, counter, cards=cards_on_workers(counter.core))
-    qtbot.addWidget(app.login_window)
-    app.start()
-    yield app
-    app.shut_down()
-    stop_embedded()
-    stop_virtual_printer()  # the voucher and the status bar start it
-
-
-def card_meter(database: Database) -> str:
-    with database.reading() as session:
-        number = session.scalars(
-            select(Meter.number)
-            .join(Customer)
-            .where(Meter.medium == MeterMedium.CARD, Customer.status == CustomerStatus.ACTIVE)
-            .order_by(Meter.id)
-        ).first()
-        assert number is not None
-        return number
-
-
-def with_card(key_file: Path, work: Callable[[SunCard], Any]) -> Any:  # noqa: F811
-    """``work(card)`` on the card in the counter's reader, straight through PC/SC."""
-    service = PcscReaders()
-    try:
-        with service.connect(READER_1) as connection:
-            return work(SunCard(connection, load_master_key(key_file)))
-    finally:
-        service.close()
-
-
-def issued_card(
-    database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
-    number: str,
-    *extra: str,
-) -> VirtualCardProcess:
-    """A card issued to ``number``, out of the reader, in a process started with ``extra``."""
-    first = virtual_card(reader=READER_1)
-    with_card(key_file, lambda card: issue_card(database, card, number, ADMIN))
-    first.stop()
-    return virtual_card(*extra, reader=READER_1, state=first.state, inserted=False)
-
-
-def log_in(qtbot: QtBot, app: CounterApp) -> PosWindow:
-    qtbot.keyClicks(app.login_window.code_field, "CASH1")
-    qtbot.keyClicks(app.login_window.password_field, "cash-demo")
-    with qtbot.waitSignal(app.counter_opened, timeout=20_000) as opened:
-        qtbot.keyClick(app.login_window.password_field, Qt.Key.Key_Return)
-    window: PosWindow = opened.args[0]
-    qtbot.addWidget(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    return window
-
-
-def insert(qtbot: QtBot, window: PosWindow, card: VirtualCardProcess) -> CardReading:
-    assert window.card_mode is not None
-    # The vpcd readers are shared by every test session on this machine: wait for the read
-    # of this card (by serial), not for whatever card another session put in the reader.
-    with qtbot.waitSignal(
-        window.card_mode.card_read,
-        timeout=20_000,
-        check_params_cb=lambda reading: reading.serial == card.serial,
-    ) as read:
-        card.insert()
-    reading: CardReading = read.args[0]
-    return reading
 
 
 def vend_with_keys(qtbot: QtBot, window: PosWindow, key: Qt.Key) -> Any:
@@ -150,7 +64,7 @@ def vend_with_keys(qtbot: QtBot, window: PosWindow, key: Qt.Key) -> Any:
 
 def test_a_card_is_read_shown_and_sold_to_from_the_keyboard(
     qtbot: QtBot,
-    card_app: CounterApp,
+    card_app: CounterApp,  # noqa: F811
     demo_database: Database,
     key_file: Path,  # noqa: F811
     virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
@@ -204,7 +118,7 @@ def test_a_card_is_read_shown_and_sold_to_from_the_keyboard(
 
 def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
     qtbot: QtBot,
-    card_app: CounterApp,
+    card_app: CounterApp,  # noqa: F811
     demo_database: Database,
     key_file: Path,  # noqa: F811
     virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
@@ -256,7 +170,7 @@ def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
 
 def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
     qtbot: QtBot,
-    card_app: CounterApp,
+    card_app: CounterApp,  # noqa: F811
     demo_database: Database,
     key_file: Path,  # noqa: F811
     virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
@@ -283,7 +197,7 @@ def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
 @pytest.mark.bench
 def test_card_mode_timings(
     qtbot: QtBot,
-    card_app: CounterApp,
+    card_app: CounterApp,  # noqa: F811
     demo_database: Database,
     key_file: Path,  # noqa: F811
     virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811

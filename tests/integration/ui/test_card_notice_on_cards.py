@@ -38,7 +38,7 @@ from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     pcscd_service,
     virtual_card,
 )
-from tests.integration.ui.test_card_mode import card_meter, insert, issued_card, log_in
+from tests.integration.ui.card_counter import card_meter, insert, issued_card, log_in
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
 
