@@ -5,12 +5,16 @@ customer inserts first."""
 from __future__ import annotations
 
 import json
+import signal
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from starpos.card_sales import ReplaceReason, check_card, issue_card, replace_card, vend_to_card
 from starpos.card_sales import errors as sale_errors
+from starpos.card_sales.lifecycle import REPLACE_AFTER_BIND, REPLACE_AFTER_CARRY
+from starpos.db.models import AuditEntry
 from starpos.devices.card.errors import CardReplacedError
 from tests.integration.card_sales.conftest import (
     ADMIN,
@@ -137,3 +141,52 @@ def test_the_cli_issues_replaces_and_blanks(
         (old.serial, 1, "replaced"),
         (new.serial, 2, "blanked"),
     ]
+
+
+@pytest.mark.parametrize("kill_at", [REPLACE_AFTER_BIND, REPLACE_AFTER_CARRY])
+def test_a_replacement_killed_mid_way_is_finished_by_running_it_again(
+    world: CardWorld, virtual_card: Any, run_starpos: Any, kill_at: str
+) -> None:
+    number = world.meters[1]
+    meter = customer_meter(world, number)
+    old = virtual_card(reader=READER_0)
+    new = virtual_card(reader=READER_1)
+    with world.card(READER_0) as card:
+        issue_card(world.database, card, number, ADMIN)
+    with world.card(READER_0) as card:
+        sold = vend_to_card(world.database, card, sale(number, "40.00"))
+    replace = (
+        "card", "replace", number, "--reason", "lost", "--reader", READER_1,
+        "--key-file", str(world.key_file), "--operator", "ADMIN1", "--json",
+    )  # fmt: skip
+
+    killed = run_starpos(*replace, STARPOS_KILL_AT=kill_at)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    # The new card is bound (and maybe carries the credit); the register has not moved.
+    assert register_rows(world.database, number) == [(old.serial, 1, "active")]
+    with world.card(READER_1) as card:
+        bound = card.read()
+    assert bound.identity is not None and bound.identity.issue_number == 2
+
+    finished = run_starpos(*replace)
+    assert finished.returncode == 0, finished.stderr
+    report = json.loads(finished.stdout)
+    assert report["carried"]["bill_number"] == sold.bill_number
+    assert register_rows(world.database, number) == [
+        (old.serial, 1, "lost"),
+        (new.serial, 2, "active"),
+    ]
+    with world.card(READER_1) as card:
+        credit = card.read().credit
+    assert credit is not None and (credit.sequence, credit.vend_id) == (1, sold.bill_number)
+    assert insert_into_meter(world, meter, READER_1) == "loaded"
+    assert insert_into_meter(world, meter, READER_1) == "already-loaded"
+    assert meter.state.credit_tenths == int(sold.energy_kwh * 10)  # once, not twice
+    with world.database.reading() as session:
+        steps = [
+            json.loads(entry.details)["step"]
+            for entry in session.scalars(
+                select(AuditEntry).where(AuditEntry.subject == f"card:{new.serial}")
+            )
+        ]
+    assert steps == ["replaced"]  # one replacement on record
