@@ -7,12 +7,12 @@ none imports a GUI. Card sales book into the same vend ledger as token vends
 (``vends.medium = card``), priced by the same pricing.
 """
 
+from starpos.card_sales.blanking import blank_card
 from starpos.card_sales.card_vend import CardVendResult, vend_to_card
 from starpos.card_sales.check import check_card
 from starpos.card_sales.lifecycle import (
     IssuedCardResult,
     ReplaceReason,
-    blank_card,
     issue_card,
     replace_card,
 )

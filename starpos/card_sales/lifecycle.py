@@ -194,65 +194,6 @@ def replace_card(
     )
 
 
-def blank_card(
-    database: Database, card: SunCard, actor: Actor, *, discard_credit: bool = False
-) -> dict[str, Any]:
-    """Erase the card (identity, credit, return). Refused while it carries credit the meter
-    has not loaded: that credit would be lost (replace the card to carry it instead),
-    unless ``discard_credit``, which the audit entry records with the energy discarded."""
-    from starpos.card_sales.intake import take_in
-
-    require_permission(database, actor, permissions.MANAGE_METERS)
-    if discard_credit:
-        require_permission(database, actor, permissions.REFUND)
-    contents = card.read()
-    if contents.identity is None:
-        return {"serial": contents.serial, "blank": True, "was_issued": False}
-    with database.reading() as session:
-        row = _register_row(session, contents.serial, contents.identity)
-    if row is not None and row.state == CardState.ACTIVE:
-        take_in(database, contents, meter_number=None, actor=actor)  # settle its sales first
-        with database.reading() as session:
-            if register.pending_card_vends(session, row.meter_id):
-                raise errors.CardVendPendingError(
-                    bill=register.pending_card_vends(session, row.meter_id)[0][1].bill_number,
-                    meter=contents.identity.meter_number,
-                    serial=contents.serial,
-                )
-    discarded = contents.credit if contents.credit_pending else None
-    if discarded is not None and not discard_credit:
-        raise errors.BlankWithCreditError(energy=discarded.energy_kwh, bill=discarded.vend_id)
-    card.blank()
-    with database.unit_of_work() as uow:
-        session = uow.session
-        stored = session.get(IssuedCard, row.id) if row is not None else None
-        if stored is not None and stored.state == CardState.ACTIVE:
-            stored.state = CardState.BLANKED
-            stored.ended_at = utc_now()
-        append(
-            session,
-            AuditKind.CARD_ACTION,
-            subject=f"card:{contents.serial}",
-            details={
-                "step": "blanked",
-                "meter": contents.identity.meter_number,
-                "issue_number": contents.identity.issue_number,
-                "registered": stored is not None,
-                "discarded_kwh": discarded.energy_kwh if discarded else None,
-                "discarded_bill": discarded.vend_id if discarded else None,
-            },
-            actor=actor,
-        )
-        uow.commit()
-    return {
-        "serial": contents.serial,
-        "blank": True,
-        "was_issued": True,
-        "meter": contents.identity.meter_number,
-        "discarded_kwh": discarded.energy_kwh if discarded else None,
-    }
-
-
 def require_permission(database: Database, actor: Actor, permission: str) -> None:
     """The actor's operator exists and holds ``permission`` (PermissionDeniedError)."""
     from starpos.vending.errors import UnknownOperatorError
@@ -267,7 +208,8 @@ def require_permission(database: Database, actor: Actor, permission: str) -> Non
             raise PermissionDeniedError(operator=operator.code, permission=permission)
 
 
-def _register_row(session: Session, serial: str, identity: IdentityRecord) -> IssuedCard | None:
+def register_row(session: Session, serial: str, identity: IdentityRecord) -> IssuedCard | None:
+    """The register's row for this card as issued (serial, meter and issue number), if any."""
     return session.scalars(
         select(IssuedCard)
         .join(Meter, Meter.id == IssuedCard.meter_id)

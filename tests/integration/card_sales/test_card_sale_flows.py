@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from starpos import audit, pricing
 from starpos.card_sales import blank_card, check_card, issue_card, meter_history, vend_to_card
 from starpos.card_sales import errors as sale_errors
+from starpos.card_sales.blanking import BLANK_AFTER_ERASE, BLANK_AFTER_INTENT
 from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, VendState
 from starpos.db.models import AuditEntry, Meter
 from starpos.devices.card.errors import CardMacError, CardNotIssuedError, WrongMeterCardError
@@ -291,3 +293,47 @@ def test_a_card_sale_is_refused_by_the_same_meter_and_customer_rules_as_a_token(
             .order_by(AuditEntry.id.desc())
         ).first()
         assert entry is not None and json.loads(entry.details)["code"] == refusal
+
+
+@pytest.mark.parametrize("kill_at", [BLANK_AFTER_INTENT, BLANK_AFTER_ERASE])
+def test_a_blanking_killed_mid_way_is_finished_by_blanking_again(
+    world: CardWorld, virtual_card: Any, run_starpos: Any, kill_at: str
+) -> None:
+    number = world.meters[0]
+    card_process = virtual_card()
+    with world.card() as card:
+        issue_card(world.database, card, number, ADMIN)
+    with world.card() as card:
+        sold = vend_to_card(world.database, card, sale(number))
+    blank = (
+        "card", "blank", "--discard-credit", "--key-file", str(world.key_file),
+        "--operator", "STAR", "--json",
+    )  # fmt: skip
+
+    killed = run_starpos(*blank, STARPOS_KILL_AT=kill_at)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert register_rows(world.database, number) == [(card_process.serial, 1, "active")]
+
+    finished = run_starpos(*blank)
+    assert finished.returncode == 0, finished.stderr
+    report = json.loads(finished.stdout)
+    assert report["was_issued"] is True
+    assert Decimal(report["discarded_kwh"]) == sold.energy_kwh
+    assert register_rows(world.database, number) == [(card_process.serial, 1, "blanked")]
+    with world.card() as card:
+        assert card.read().identity is None
+    with world.database.reading() as session:
+        entries = [
+            json.loads(entry.details)
+            for entry in session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.subject == f"card:{card_process.serial}")
+                .order_by(AuditEntry.id)
+            )
+        ]
+    blanked = [entry for entry in entries if entry["step"] == "blanked"]
+    assert len(blanked) == 1  # the discarded credit is on record once
+    assert Decimal(str(blanked[0]["discarded_kwh"])) == sold.energy_kwh
+    assert blanked[0]["discarded_bill"] == sold.bill_number
+    with world.card() as card:  # a blank card again: it can be issued to the meter
+        assert issue_card(world.database, card, number, ADMIN).issue_number == 2
