@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from starpos.audit import Actor
-from starpos.card_sales import issue_card
+from starpos.card_sales import issue_card, vend_to_card
 from starpos.counter import counter_on
 from starpos.counter.views import CardReading
 from starpos.db import Database
@@ -30,6 +31,7 @@ from starpos.settings import Settings
 from starpos.ui.core_services import cards_on_workers, on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
+from starpos.vending import VendRequest
 from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     READER_1,
     VirtualCardProcess,
@@ -100,9 +102,18 @@ def issued_card(
     return virtual_card(*extra, reader=READER_1, state=first.state, inserted=False)
 
 
-def log_in(qtbot: QtBot, app: CounterApp) -> PosWindow:
-    qtbot.keyClicks(app.login_window.code_field, "CASH1")
-    qtbot.keyClicks(app.login_window.password_field, "cash-demo")
+def sell_onto_card(database: Database, key_file: Path, number: str, net: str) -> Any:  # noqa: F811
+    """A card sale of ``net`` to the card of ``number`` in the counter's reader (the core's
+    own flow, as another counter would make it); its CardVendResult."""
+    request = VendRequest(meter=number, net=Decimal(net), operator_code="CASH1")
+    return with_card(key_file, lambda card: vend_to_card(database, card, request))
+
+
+def log_in(
+    qtbot: QtBot, app: CounterApp, code: str = "CASH1", password: str = "cash-demo"
+) -> PosWindow:
+    qtbot.keyClicks(app.login_window.code_field, code)
+    qtbot.keyClicks(app.login_window.password_field, password)
     with qtbot.waitSignal(app.counter_opened, timeout=20_000) as opened:
         qtbot.keyClick(app.login_window.password_field, Qt.Key.Key_Return)
     window: PosWindow = opened.args[0]

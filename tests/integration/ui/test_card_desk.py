@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from starpos.card_sales import check_card, vend_to_card
+from starpos.card_sales import check_card
 from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk
 from starpos.db import Database
 from starpos.db.models import AuditEntry, IssuedCard, Meter
@@ -35,7 +35,6 @@ from starpos.ui.cards.replace_dialog import ReplaceCardDialog
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
-from starpos.vending import VendRequest
 from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     READER_1,
     VirtualCardProcess,
@@ -51,24 +50,14 @@ from tests.integration.ui.card_counter import (  # noqa: F401 (fixture)
     card_app,
     card_meter,
     issued_card,
+    log_in,
+    sell_onto_card,
     with_card,
 )
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def log_in_as(qtbot: QtBot, app: CounterApp, code: str, password: str) -> PosWindow:
-    qtbot.keyClicks(app.login_window.code_field, code)
-    qtbot.keyClicks(app.login_window.password_field, password)
-    with qtbot.waitSignal(app.counter_opened, timeout=20_000) as opened:
-        qtbot.keyClick(app.login_window.password_field, Qt.Key.Key_Return)
-    window: PosWindow = opened.args[0]
-    qtbot.addWidget(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    return window
 
 
 def open_desk(qtbot: QtBot, window: PosWindow, key: Qt.Key) -> QWidget:
@@ -130,7 +119,7 @@ def test_issue_a_blank_card_from_the_keyboard_while_card_mode_waits(
 ) -> None:
     number = card_meter(demo_database)
     blank = virtual_card(reader=READER_1, inserted=False)
-    window = log_in_as(qtbot, card_app, "ADMIN1", "admin-demo")
+    window = log_in(qtbot, card_app, "ADMIN1", "admin-demo")
     mode = window.card_mode
     assert mode is not None
     dialog = open_desk(qtbot, window, Qt.Key.Key_I)
@@ -187,17 +176,10 @@ def test_replace_a_lost_card_carries_its_unloaded_credit(
     number = card_meter(demo_database)
     old = issued_card(demo_database, key_file, virtual_card, number)
     old.insert()
-    sold = with_card(
-        key_file,
-        lambda sun: vend_to_card(
-            demo_database,
-            sun,
-            VendRequest(meter=number, net=Decimal("20.00"), operator_code="CASH1"),
-        ),
-    )
+    sold = sell_onto_card(demo_database, key_file, number, "20.00")
     old.stop()  # the customer lost it
     new = virtual_card(reader=READER_1, inserted=False)
-    window = log_in_as(qtbot, card_app, "ADMIN1", "admin-demo")
+    window = log_in(qtbot, card_app, "ADMIN1", "admin-demo")
     dialog = open_desk(qtbot, window, Qt.Key.Key_E)
     assert isinstance(dialog, ReplaceCardDialog)
     insert_into_desk(qtbot, dialog, new)
@@ -242,16 +224,9 @@ def test_blanking_a_card_with_credit_asks_and_defaults_to_no(
     number = card_meter(demo_database)
     card = issued_card(demo_database, key_file, virtual_card, number)
     card.insert()
-    sold = with_card(
-        key_file,
-        lambda sun: vend_to_card(
-            demo_database,
-            sun,
-            VendRequest(meter=number, net=Decimal("20.00"), operator_code="CASH1"),
-        ),
-    )
+    sold = sell_onto_card(demo_database, key_file, number, "20.00")
     card.remove()
-    window = log_in_as(qtbot, card_app, "ADMIN1", "admin-demo")
+    window = log_in(qtbot, card_app, "ADMIN1", "admin-demo")
     dialog = open_desk(qtbot, window, Qt.Key.Key_B)
     assert isinstance(dialog, BlankCardDialog)
     seen = insert_into_desk(qtbot, dialog, card)
@@ -300,14 +275,7 @@ def test_meter_data_from_cards_per_meter_and_flagged(
     number = card_meter(demo_database)
     card = issued_card(demo_database, key_file, virtual_card, number)
     card.insert()
-    with_card(
-        key_file,
-        lambda sun: vend_to_card(
-            demo_database,
-            sun,
-            VendRequest(meter=number, net=Decimal("40.00"), operator_code="CASH1"),
-        ),
-    )
+    sell_onto_card(demo_database, key_file, number, "40.00")
     with demo_database.reading() as session:
         sgc = session.scalars(select(Meter.sgc).where(Meter.number == number)).one()
     meter = VirtualMeter(
@@ -324,7 +292,7 @@ def test_meter_data_from_cards_per_meter_and_flagged(
     with_card(key_file, lambda sun: check_card(demo_database, sun, ADMIN))
     card.stop()
 
-    window = log_in_as(qtbot, card_app, "SUP1", "super-demo")
+    window = log_in(qtbot, card_app, "SUP1", "super-demo")
     dialog = open_desk(qtbot, window, Qt.Key.Key_M)
     assert isinstance(dialog, MeterReadingsDialog)
     with qtbot.waitSignal(dialog.readings_shown, timeout=10_000) as shown:
@@ -360,7 +328,7 @@ def test_a_cashier_is_refused_the_card_desk(
     qtbot: QtBot,
     card_app: CounterApp,  # noqa: F811
 ) -> None:
-    window = log_in_as(qtbot, card_app, "CASH1", "cash-demo")
+    window = log_in(qtbot, card_app, "CASH1", "cash-demo")
     for key, permission in (
         (Qt.Key.Key_I, "manage meters"),
         (Qt.Key.Key_E, "replace meter"),

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from starpos.card_sales import vend_to_card
 from starpos.db import Database
 from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import Meter, Vend
@@ -30,7 +29,6 @@ from starpos.devices.card.records import TamperKind
 from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
-from starpos.vending import VendRequest
 from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
     READER_1,
     VirtualCardProcess,
@@ -47,6 +45,7 @@ from tests.integration.ui.card_counter import (  # noqa: F401 (fixture)
     insert,
     issued_card,
     log_in,
+    sell_onto_card,
     with_card,
 )
 
@@ -126,14 +125,7 @@ def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
     number = card_meter(demo_database)
     card = issued_card(demo_database, key_file, virtual_card, number)
     card.insert()
-    sold = with_card(
-        key_file,
-        lambda sun: vend_to_card(
-            demo_database,
-            sun,
-            VendRequest(meter=number, net=Decimal("40.00"), operator_code="CASH1"),
-        ),
-    )
+    sold = sell_onto_card(demo_database, key_file, number, "40.00")
     with demo_database.reading() as session:
         sgc = session.scalars(select(Meter.sgc).where(Meter.number == number)).one()
     meter = VirtualMeter(
