@@ -4,6 +4,18 @@
 <context>
     <name>cardnotice</name>
     <message>
+        <source>Ctrl+Shift+M or click to review</source>
+        <translation>按 Ctrl+Shift+M 或单击查看</translation>
+    </message>
+    <message>
+        <source>⚑ Flagged meter data: {count} this week</source>
+        <translation>⚑ 本周被标记的电表数据：{count} 条</translation>
+    </message>
+    <message>
+        <source>{count} card reading(s) from {meters} meter(s) with new tamper events, new overloads or data going back, in the last 7 days. Ctrl+Shift+M shows them.</source>
+        <translation>最近 7 天内有 {meters} 块电表的 {count} 条卡读数出现新的窃电事件、新的过载或数据回退。按 Ctrl+Shift+M 查看。</translation>
+    </message>
+    <message>
         <source>Card sales left unfinished: {count}. Do not sell them again and do not refund them: only the card can tell whether the credit is on it.</source>
         <translation>未完成的卡售电：{count} 笔。请勿重复售电，也不要退款：只有读卡才能确定电量是否已写入卡中。</translation>
     </message>

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
+from starpos.counter.card_desk_views import MeterReading
 from starpos.counter.views import (
     CardPresence,
     CardReading,
@@ -49,6 +50,7 @@ class FakeCards:
         self._on_change: Callable[[CardPresence], None] | None = None
         self.reader = DeviceState(online=True)  # what the status bar is told
         self.pending_error: Exception | None = None  # raised by pending_sales when set
+        self.flagged: list[MeterReading] = []  # what flagged_readings answers
 
     def _on(self, what: str) -> None:
         where = current_worker_name() or threading.current_thread().name
@@ -93,6 +95,10 @@ class FakeCards:
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
         self._on("vend")
         raise AssertionError("no card vend in these tests")
+
+    def flagged_readings(self, operator: OperatorSession) -> list[MeterReading]:
+        self._on("flagged_readings")
+        return list(self.flagged)
 
     def pending_sales(self) -> list[PendingCardSale]:
         self._on("pending_sales")

@@ -27,6 +27,7 @@ from starpos.counter.views import (
     VendRequest,
 )
 from starpos.errors import AuthError, DeviceError, VendError
+from starpos.permissions import VIEW_REPORTS
 from starpos.ui.services import INSTALLER_SETTINGS, REPRINT, VEND
 
 
@@ -85,7 +86,7 @@ class FakeOperator:
 
 class FakeAuth:
     def __init__(self) -> None:
-        everything = frozenset({VEND, REPRINT, INSTALLER_SETTINGS})
+        everything = frozenset({VEND, REPRINT, INSTALLER_SETTINGS, VIEW_REPORTS})
         self.operators = {
             "STAR": FakeOperator("STAR", "Star Admin", "star", everything, True),
             "ANN": FakeOperator("ANN", "Ann Cashier", "pw-ann", frozenset({VEND})),

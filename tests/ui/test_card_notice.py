@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from starpos.counter.card_desk_views import MeterReading
 from starpos.counter.views import CardReading, DeviceState
 from starpos.db.unit_of_work import DatabaseBusyError
 from starpos.ui.counter_app import CounterApp
@@ -234,3 +237,42 @@ def test_a_store_that_cannot_answer_is_said_once_not_at_every_card(
     with qtbot.waitSignal(card_counter_app.funnel.shown, timeout=5000):
         notice.refresh()
     assert shown == [DatabaseBusyError.code, DatabaseBusyError.code]
+
+
+def flagged_reading(number: int, meter: str, days_ago: int) -> MeterReading:
+    read_at = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=days_ago)
+    return MeterReading(
+        reading_id=number, read_at=read_at, meter_number=meter, card_serial=SERIAL_A,
+        meter_clock=read_at, remaining_kwh=Decimal("12.5"), cumulative_kwh=Decimal("300.0"),
+        tamper_count=1, new_tampers=1, tamper_kinds=("cover-open",), overload_count=0,
+        new_overloads=0, power_cut_count=0, warning_level=0, rolled_back=False, flagged=True,
+    )  # fmt: skip
+
+
+def test_the_supervisor_sees_this_weeks_flagged_meter_data_and_a_cashier_does_not(
+    qtbot: QtBot, card_counter_app: CounterApp, fake_cards: FakeCards
+) -> None:
+    fake_cards.flagged = [
+        flagged_reading(1, GOOD_METER, days_ago=1),
+        flagged_reading(2, GOOD_METER, days_ago=3),
+        flagged_reading(3, OTHER_METER, days_ago=2),
+        flagged_reading(4, OTHER_METER, days_ago=30),  # reviewed long ago: not counted
+    ]
+    window = open_counter(qtbot, card_counter_app)  # SUP: may view reports
+    hint = window.flagged_hint
+    qtbot.waitUntil(hint.isVisible, timeout=5000)
+    assert hint.text() == "⚑ Flagged meter data: 3 this week  ·  Ctrl+Shift+M or click to review"
+    assert hint.toolTip().startswith("3 card reading(s) from 2 meter(s) with new tamper events")
+    assert fake_cards.threads["flagged_readings"] == {"database"}
+    switch_language("zh_CN")
+    qtbot.waitUntil(lambda: hint.text().startswith("⚑ 本周被标记的电表数据：3 条"), timeout=5000)
+
+
+def test_a_cashier_is_not_shown_flagged_meter_data(
+    qtbot: QtBot, card_counter_app: CounterApp, fake_cards: FakeCards
+) -> None:
+    fake_cards.flagged = [flagged_reading(1, GOOD_METER, days_ago=1)]
+    window = log_in(qtbot, card_counter_app, "ANN", "pw-ann")
+    qtbot.waitUntil(lambda: not card_counter_app.workers.database.busy, timeout=5000)
+    assert not window.flagged_hint.isVisible()
+    assert "flagged_readings" not in fake_cards.threads  # not even asked

@@ -13,7 +13,13 @@ from starpos.ui.counter_app import CounterApp
 from starpos.ui.translator import switch_language
 from tests.ui.fake_cards import FakeCards, pending_sale
 from tests.ui.fake_services import GOOD_METER, OTHER_METER, FakeCounter
-from tests.ui.test_card_notice import card, card_counter_app, fake_cards, open_counter  # noqa: F401
+from tests.ui.test_card_notice import (  # noqa: F401 (fixtures)
+    card,
+    card_counter_app,
+    fake_cards,
+    flagged_reading,
+    open_counter,
+)
 from tests.ui.test_screens import save, screens_dir  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.slow
@@ -30,6 +36,7 @@ def test_card_notice_screens(
         pending_sale(1, OTHER_METER, "SUN0000000000A17", "Pieter van Wyk"),
         pending_sale(2, GOOD_METER, "SUN0000000000B42"),
     ]
+    fake_cards.flagged = [flagged_reading(1, OTHER_METER, days_ago=1)]  # SUP reviews them
     window = open_counter(qtbot, card_counter_app)
     window.resize(1100, 760)
     window.activateWindow()
@@ -39,6 +46,7 @@ def test_card_notice_screens(
     with qtbot.waitSignal(window.quote_shown, timeout=5000):
         qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_F3)
     assert window.pending_notice.isVisible()
+    qtbot.waitUntil(window.flagged_hint.isVisible, timeout=5000)
     save(window, screens_dir, "20-card-notice")  # type: ignore[arg-type]
     switch_language("fr")
     qtbot.waitUntil(lambda: "Ventes sur carte" in window.pending_notice.title.text())

@@ -38,6 +38,7 @@ from starpos.ui.pos.card_panel import CardPanel
 from starpos.ui.pos.counter_menus import CounterMenus
 from starpos.ui.pos.customer_panel import CustomerPanel
 from starpos.ui.pos.device_watch import DeviceWatch
+from starpos.ui.pos.flagged_hint import FlaggedReadingsHint
 from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.pos.pending_cards_notice import PendingCardsNotice
 from starpos.ui.pos.token_panel import TokenPanel
@@ -125,7 +126,7 @@ class PosWindow(QMainWindow):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.pending_notice = PendingCardsNotice()  # shown while card sales are in doubt
-        page = QVBoxLayout()
+        self.page = page = QVBoxLayout()
         page.addWidget(self.pending_notice)
         page.addLayout(grid, 1)
         central = QWidget()
@@ -149,8 +150,11 @@ class PosWindow(QMainWindow):
         self.amount_panel.enter_pressed.connect(self.vend_flow.enter_pressed)
         self.devices = DeviceWatch(self)
         self.card_mode = CardMode(self, cards) if cards is not None else None
+        self.flagged_hint = FlaggedReadingsHint()  # for operators who review meter data
+        self.page.insertWidget(1, self.flagged_hint)  # under the unfinished card sales
         if cards is not None:
             self.pending_notice.follow(self, cards)
+            self.flagged_hint.follow(self, cards)
         self.resize(1024, 700)
         self.retranslate_ui()
         self.refresh_devices()
