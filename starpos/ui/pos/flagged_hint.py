@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPushButton
 
 from starpos.counter.card_desk_views import MeterReading
 from starpos.permissions import VIEW_REPORTS
+from starpos.ui.latest_answer import LatestAnswer
 from starpos.ui.services import CardService
 from starpos.ui.translator import tr
 from starpos.ui.workers import JobFailure
@@ -43,7 +44,7 @@ class FlaggedReadingsHint(QPushButton):
         self.recent: tuple[MeterReading, ...] = ()
         self._window: PosWindow | None = None
         self._cards: CardService | None = None
-        self._serial = 0
+        self._latest = LatestAnswer()
         self.hide()
         self.clicked.connect(self.open_flagged)
 
@@ -60,18 +61,17 @@ class FlaggedReadingsHint(QPushButton):
         window, cards = self._window, self._cards
         if window is None or cards is None:
             return
-        self._serial += 1
-        serial = self._serial
-        window.workers.database.submit(
+        self._latest.ask(
+            window.workers.database,
             cards.flagged_readings,
             window.session,
-            on_done=lambda readings: self._answered(serial, readings),
+            on_done=self._answered,
             on_failed=self._failed,
         )
 
-    def _answered(self, serial: int, readings: list[MeterReading]) -> None:
+    def _answered(self, readings: list[MeterReading]) -> None:
         window = self._window
-        if serial != self._serial or window is None:
+        if window is None:
             return
         now = datetime.now(ZoneInfo(window.rules.time_zone)).replace(tzinfo=None)
         self.recent = tuple(r for r in readings if r.read_at >= now - RECENT)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from starpos.counter.views import PendingCardSale
+from starpos.ui.latest_answer import LatestAnswer
 from starpos.ui.money import format_kwh
 from starpos.ui.services import CardService
 from starpos.ui.signals import emit
@@ -51,7 +52,7 @@ class PendingCardsNotice(QFrame):
         self.sales: tuple[PendingCardSale, ...] = ()
         self._window: PosWindow | None = None
         self._cards: CardService | None = None
-        self._serial = 0
+        self._latest = LatestAnswer()  # an older answer never overwrites a newer one
         self._failing = False  # the last question failed (and was shown once)
         self.title = QLabel()
         self.title.setObjectName("pendingCardsTitle")
@@ -78,21 +79,19 @@ class PendingCardsNotice(QFrame):
         window, cards = self._window, self._cards
         if window is None or cards is None:
             return
-        self._serial += 1
-        serial = self._serial
-        window.workers.database.submit(
+        self._latest.ask(
+            window.workers.database,
             cards.pending_sales,
-            on_done=lambda sales: self._answered(serial, sales),
-            on_failed=lambda failure: self._failed(serial, failure),
+            on_done=self._answered,
+            on_failed=self._failed,
         )
 
-    def _answered(self, serial: int, sales: list[PendingCardSale]) -> None:
-        if serial == self._serial:
-            self._failing = False
-            self.show_sales(sales)
+    def _answered(self, sales: list[PendingCardSale]) -> None:
+        self._failing = False
+        self.show_sales(sales)
 
-    def _failed(self, serial: int, failure: JobFailure) -> None:
-        if serial != self._serial or self._window is None:
+    def _failed(self, failure: JobFailure) -> None:
+        if self._window is None:
             return
         if not self._failing:  # one box while the store cannot answer, not one per card read
             self._failing = True
