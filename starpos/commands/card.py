@@ -10,7 +10,6 @@ in :mod:`starpos.commands._card_emulators`.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import time
 import uuid
@@ -21,18 +20,12 @@ from typing import Any
 
 from starpos.cli import UsageError, print_json
 from starpos.commands import _card_emulators, _card_sales
-from starpos.devices.card.keys import create_master_key, load_master_key
+from starpos.devices.card.keys import create_master_key, default_key_file, load_master_key
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.records import CardKind, CreditRecord, IdentityRecord, ReturnRecord
 from starpos.devices.card.sealing import derive_card_key, key_check_value
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.i18n import translate
-from starpos.paths import data_dir
-
-
-def default_key_file() -> Path:
-    override = os.environ.get("STARPOS_CARD_KEY_FILE")
-    return Path(override) if override else data_dir() / "card-master.key"
 
 
 def decimal_kwh(text: str) -> Decimal:

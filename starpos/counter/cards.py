@@ -11,10 +11,8 @@ block until it answers, so a window runs them off its GUI thread.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from starpos.audit import Actor
@@ -34,7 +32,7 @@ from starpos.counter.views import (
 from starpos.db import Database
 from starpos.db.models import IssuedCard
 from starpos.devices.card.errors import CardServiceError
-from starpos.devices.card.keys import load_master_key
+from starpos.devices.card.keys import default_key_file, load_master_key
 from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.records import TamperKind
@@ -43,7 +41,6 @@ from starpos.devices.card.worker import CardReaderWorker
 from starpos.errors import VendError
 from starpos.i18n import render_error, tr_noop
 from starpos.master_data import to_local
-from starpos.paths import data_dir
 from starpos.settings import Settings
 from starpos.vending import VendRequest as CoreVendRequest
 
@@ -67,12 +64,6 @@ class SaleUnfinishedElsewhere(VendError):
 
 class Stoppable(Protocol):
     def stop(self) -> None: ...
-
-
-def card_key_file() -> Path:
-    """The utility card master key file (the same one ``starpos card`` uses)."""
-    override = os.environ.get("STARPOS_CARD_KEY_FILE")
-    return Path(override) if override else data_dir() / "card-master.key"
 
 
 class CounterCards:
@@ -186,7 +177,7 @@ class CounterCards:
     def _reader(self) -> CardReaderWorker:
         if self._worker is None:
             reader = str(self.settings.get("card.reader") or "") or None
-            self._worker = CardReaderWorker(load_master_key(card_key_file()), reader).open()
+            self._worker = CardReaderWorker(load_master_key(default_key_file()), reader).open()
         return self._worker
 
     def close(self) -> None:

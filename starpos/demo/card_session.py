@@ -20,13 +20,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from starpos.counter.cards import card_key_file
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus, MeterMedium
 from starpos.db.models import CardState, Customer, IssuedCard, Meter
 from starpos.demo.seed import is_seeded
 from starpos.devices.card.errors import CardServiceError
-from starpos.devices.card.keys import create_master_key
+from starpos.devices.card.keys import create_master_key, default_key_file
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.virtual_card import CardState as ChipState
 from starpos.devices.card.virtual_card import VirtualCard
@@ -68,7 +67,7 @@ class DemoCard:
 def prepare_demo_card(database: Database, port: int) -> tuple[DemoCard, VpcdCardLink, Path]:
     """Everything but the insertion: the key, the reader check, the card and its meter."""
     reader = vpcd_reader_name(port)
-    key_file, created = card_key_file(), None
+    key_file, created = default_key_file(), None
     if not key_file.exists():
         create_master_key(key_file)
         created = key_file

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from starpos.counter.card_desk_views import MeterReading
 from starpos.counter.views import CardReading, DeviceState
 from starpos.db.unit_of_work import DatabaseBusyError
+from starpos.ui.cards.readings_dialog import MeterReadingsDialog
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
@@ -264,6 +265,10 @@ def test_the_supervisor_sees_this_weeks_flagged_meter_data_and_a_cashier_does_no
     assert hint.text() == "⚑ Flagged meter data: 3 this week  ·  Ctrl+Shift+M or click to review"
     assert hint.toolTip().startswith("3 card reading(s) from 2 meter(s) with new tamper events")
     assert fake_cards.threads["flagged_readings"] == {"database"}
+    hint.click()  # opens the meter data on the flagged readings of every meter
+    dialog = window.menus.cards.dialog
+    assert isinstance(dialog, MeterReadingsDialog) and dialog.flagged_only.isChecked()
+    dialog.close()
     switch_language("zh_CN")
     qtbot.waitUntil(lambda: hint.text().startswith("⚑ 本周被标记的电表数据：3 条"), timeout=5000)
 

@@ -12,6 +12,14 @@ import secrets
 from pathlib import Path
 
 from starpos.devices.card.errors import CardMasterKeyError
+from starpos.paths import data_dir
+
+
+def default_key_file() -> Path:
+    """The utility card master key file: ``STARPOS_CARD_KEY_FILE``, else
+    ``card-master.key`` in the data folder (the CLI's ``--key-file`` overrides both)."""
+    override = os.environ.get("STARPOS_CARD_KEY_FILE")
+    return Path(override) if override else data_dir() / "card-master.key"
 
 
 def load_master_key(path: Path) -> bytes:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPushButton
 
 from starpos.counter.card_desk_views import MeterReading
 from starpos.permissions import VIEW_REPORTS
+from starpos.ui.cards.readings_dialog import MeterReadingsDialog
 from starpos.ui.latest_answer import LatestAnswer
 from starpos.ui.services import CardService
 from starpos.ui.translator import tr
@@ -111,7 +112,5 @@ class FlaggedReadingsHint(QPushButton):
             return
         menu = window.menus.cards
         menu.open_readings()
-        dialog = menu.dialog
-        flagged_only = getattr(dialog, "flagged_only", None)
-        if flagged_only is not None:
-            flagged_only.setChecked(True)
+        if isinstance(menu.dialog, MeterReadingsDialog):  # not opened after a refusal
+            menu.dialog.flagged_only.setChecked(True)

@@ -26,6 +26,8 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from starpos.devices.local_process import pid_alive
+
 #: Where Debian and Ubuntu install the server's programs, one folder per major version.
 DEBIAN_BINARIES = Path("/usr/lib/postgresql")
 #: The superuser initdb creates (trust authentication: the server is reachable from here only).
@@ -74,16 +76,6 @@ FOLDER_PREFIX = "starpos-pg-"
 OWNER_FILE = "owner.pid"
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -121,7 +113,7 @@ class PostgresServer:
                 owner = int((folder / OWNER_FILE).read_text())
             except (OSError, ValueError):
                 continue  # not ours, or being made right now
-            if _pid_alive(owner):
+            if pid_alive(owner):
                 continue
             if (folder / "data" / "postmaster.pid").exists():
                 self._run("pg_ctl", "-D", str(folder / "data"), "-m", "immediate", "-w", "stop")
