@@ -89,6 +89,8 @@ class CardDeskDialog(QDialog):
         super().open()
 
     def done(self, result: int) -> None:
+        if self.busy:
+            return  # a card flow is writing: its answer (what became of the card) must be seen
         self.card_panel.stop()
         if self.desk.card_mode is not None:
             self.desk.card_mode.resume()

@@ -99,6 +99,10 @@ class MeterReadingsDialog(QDialog):
         else:
             self._show(serial, "", [])
 
+    def done(self, result: int) -> None:
+        self._serial += 1  # an answer still on its way finds the dialog closed: dropped
+        super().done(result)
+
     def _flagged_toggled(self, flagged: bool) -> None:
         self.meter_field.setEnabled(not flagged)
         self.refresh()
