@@ -17,14 +17,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from starpos import permissions
-from starpos.audit import Actor, AuditKind, append
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.card_sales import errors, register
 from starpos.card_sales.lifecycle import register_row, require_permission
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.models import AuditEntry, CardState, IssuedCard
 from starpos.devices.card.sun_card import SunCard
+from starpos.operators import permissions
 from starpos.vending.kill_switch import kill_point
 
 # Crash points for the kill tests (STARPOS_KILL_AT, see starpos.vending.kill_switch).

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import errors, ledger, register
 from starpos.card_sales.commit_watch import watch
 from starpos.card_sales.intake import CardInTake, take_in
@@ -180,7 +180,7 @@ def _serial_of(database: Database, card_id: int) -> str:
 
 
 def _warn(database: Database) -> Decimal | None:
-    from starpos.master_data import system_parameters
+    from starpos.masterdata.parameters import system_parameters
 
     with database.reading() as session:
         return system_parameters(session).warn_amount

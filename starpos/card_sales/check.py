@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import register
 from starpos.card_sales.intake import take_in
 from starpos.db import Database

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import register
 from starpos.card_sales.readings import ReadingPlace, record_reading
 from starpos.card_sales.settle import SettledSale, settle_pending

@@ -11,16 +11,16 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from starpos import bill_numbers
-from starpos.audit import Actor, AuditKind, append
-from starpos.bill_numbers import NumberingContext
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import CardVend, Meter, Vend
-from starpos.ledger import charge_lines, priced_columns
+from starpos.masterdata import bill_numbers
+from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.vending import errors
 from starpos.vending.sale import PricedSale
+from starpos.vending.sale_rows import charge_lines, priced_columns
 
 
 @dataclass(frozen=True)

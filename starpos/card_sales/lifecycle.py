@@ -18,9 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from starpos import permissions
-from starpos.audit import Actor, AuditKind, append
-from starpos.auth import PermissionDeniedError, operator_permissions
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.card_sales import errors, ledger, register
 from starpos.db import Database
 from starpos.db.column_types import utc_now
@@ -28,6 +26,8 @@ from starpos.db.models import CardReading, CardState, IssuedCard, Meter, Operato
 from starpos.devices.card.errors import CardAlreadyIssuedError
 from starpos.devices.card.records import IdentityRecord
 from starpos.devices.card.sun_card import CardContents, SunCard
+from starpos.operators import permissions
+from starpos.operators.auth import PermissionDeniedError, operator_permissions
 from starpos.vending.kill_switch import kill_point
 
 # Crash points for the kill tests (STARPOS_KILL_AT, see starpos.vending.kill_switch): the new

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import ledger, register
 from starpos.db.enums import VendState
 from starpos.db.models import IssuedCard

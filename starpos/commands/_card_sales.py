@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import (
     ReplaceReason,
     blank_card,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from starpos.audit import verify
+from starpos.audit.log import verify
 from starpos.cli import print_json
 from starpos.db import Database
 from starpos.i18n import translate

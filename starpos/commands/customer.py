@@ -6,10 +6,10 @@ import argparse
 from typing import Any
 
 from starpos.cli import print_json
-from starpos.customers import customer_by_code, list_customers
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.i18n import translate
+from starpos.masterdata.customers import customer_by_code, list_customers
 from starpos.status_labels import status_text
 from starpos.text_columns import label_lines, left
 

@@ -10,13 +10,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from starpos.bill_numbers import NumberingContext, next_number
 from starpos.cli import print_json
 from starpos.db import Database, migrate
 from starpos.db.engine import database_url
 from starpos.db.models import SystemParameters
 from starpos.i18n import translate
-from starpos.master_data import utility_now
+from starpos.masterdata.bill_numbers import NumberingContext, next_number
+from starpos.masterdata.parameters import utility_now
 
 
 def register(subparsers: Any) -> None:
@@ -106,7 +106,7 @@ def _utility_time(session: Session) -> datetime:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from starpos.store_bench import remeasure, run_bench
+    from starpos.bench.store import remeasure, run_bench
 
     url = database_url()
     path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None

@@ -15,7 +15,7 @@ from starpos.db.enums import (
     StockStatus,
 )
 from starpos.i18n import translate
-from starpos.meter_lookup import MeterInfo, list_meters, lookup_meter
+from starpos.masterdata.meter_lookup import MeterInfo, list_meters, lookup_meter
 from starpos.status_labels import status_text
 from starpos.text_columns import label_lines, left
 

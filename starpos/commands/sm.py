@@ -301,7 +301,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from starpos.devices.sm.bench import run_benchmark
+    from starpos.bench.sm import run_benchmark
 
     tables = Path(args.sta_tables) if args.sta_tables else _sm_emulator.default_tables()
     return _show(args, asdict(run_benchmark(args.count, tables, args.baud)))

@@ -198,7 +198,7 @@ def _batch(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from starpos.token_bench import run_bench
+    from starpos.bench.token import run_bench
     from starpos.token_tables import sta_tables
 
     if args.count < 1:

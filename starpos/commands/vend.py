@@ -243,7 +243,7 @@ def _reconcile(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from starpos.vending.bench import run_vend_bench
+    from starpos.bench.vend import run_vend_bench
 
     with Database.open() as database:
         report = run_vend_bench(

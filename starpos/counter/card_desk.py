@@ -2,7 +2,7 @@
 
 The counter's administrators and supervisors do here what ``starpos card issue|replace|
 blank|history|flags`` do on the command line, as the operator logged in at the counter
-(their :class:`~starpos.audit.Actor`). The card flows are the card sales core's
+(their :class:`~starpos.audit.log.Actor`). The card flows are the card sales core's
 (:mod:`starpos.card_sales.lifecycle`), run on the counter's one card reader thread (the
 one card mode reads and sells through), and they check the operator's permissions
 themselves. Meter data is read from the store. Calls block: a window runs the card
@@ -16,8 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from starpos import permissions
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import blank_card, flagged_readings, issue_card, meter_history
 from starpos.card_sales.lifecycle import IssuedCardResult, ReplaceReason, replace_card
 from starpos.card_sales.lifecycle import require_permission as core_requires
@@ -28,7 +27,8 @@ from starpos.db import Database
 from starpos.db.models import IssuedCard, Meter
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.errors import VendError
-from starpos.master_data import to_local
+from starpos.masterdata.parameters import to_local
+from starpos.operators import permissions
 
 #: How many readings a search shows (newest first); the CLI's default too.
 HISTORY_LIMIT = 100

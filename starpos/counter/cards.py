@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import check_card, register, vend_to_card
 from starpos.card_sales.errors import CreditNotLoadedError
 from starpos.counter.operators import CounterAuth
@@ -40,7 +40,7 @@ from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.devices.card.worker import CardReaderWorker
 from starpos.errors import VendError
 from starpos.i18n import render_error, tr_noop
-from starpos.master_data import to_local
+from starpos.masterdata.parameters import to_local
 from starpos.settings import Settings
 from starpos.vending import VendRequest as CoreVendRequest
 

@@ -27,7 +27,7 @@ from starpos.counter.vouchers import CounterPrinting
 from starpos.db import Database
 from starpos.db.models import SystemParameters, Vend
 from starpos.errors import DeviceError, VendError
-from starpos.master_data import to_local
+from starpos.masterdata.parameters import to_local
 from starpos.settings import Settings
 
 #: Vend errors after which the module connection is opened afresh.

@@ -1,6 +1,6 @@
-"""Logins, passwords and log-outs at one counter, on :mod:`starpos.auth`.
+"""Logins, passwords and log-outs at one counter, on :mod:`starpos.operators.auth`.
 
-Argon2 hashing, lockout, forbid login and the audit entries are :mod:`starpos.auth`'s; the
+Argon2 hashing, lockout, forbid login and the audit entries are :mod:`starpos.operators.auth`'s; the
 counter keeps the core's session of each operator logged in here (the vend and the
 voucher need its actor) and hands callers the small
 :class:`~starpos.counter.views.OperatorSession`. Calls touch the database: a window runs
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from starpos import auth
-from starpos.audit import Actor, AuditKind, append
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.counter.views import OperatorSession
 from starpos.db import Database
 from starpos.db.models import SalesPoint
+from starpos.operators import auth
 
 
 def view_session(session: auth.OperatorSession, sales_point_name: str) -> OperatorSession:
@@ -29,7 +29,7 @@ def view_session(session: auth.OperatorSession, sales_point_name: str) -> Operat
 
 
 class CounterAuth:
-    """Logins on :mod:`starpos.auth` (argon2, lockout, forbid login, audit)."""
+    """Logins on :mod:`starpos.operators.auth` (argon2, lockout, forbid login, audit)."""
 
     def __init__(self, database: Database, sales_point_code: str | None = None) -> None:
         self.database = database

@@ -30,10 +30,10 @@ from starpos.db.column_types import utc_now
 from starpos.db.enums import PaymentKind
 from starpos.db.models import Customer, DefaultAmount, Meter, Operator, PaymentTerm, Vend
 from starpos.i18n import tr_noop
-from starpos.master_data import system_parameters, to_local, to_utc, utility_now
-from starpos.meter_lookup import lookup_meter
+from starpos.masterdata.meter_lookup import lookup_meter
+from starpos.masterdata.parameters import system_parameters, to_local, to_utc, utility_now
+from starpos.masterdata.pricing_inputs import sale_context
 from starpos.pricing import Breakdown, price_from_net
-from starpos.pricing_inputs import sale_context
 from starpos.settings import Settings
 from starpos.sts.meter_number import parse_meter_number
 
@@ -74,7 +74,7 @@ class CounterReads:
         with self.database.reading() as session:
             info = lookup_meter(session, meter_number)
             if info.customer_code is None:
-                from starpos.meter_lookup import MeterNotInstalledError
+                from starpos.masterdata.meter_lookup import MeterNotInstalledError
 
                 raise MeterNotInstalledError(number=info.number)
             reason = ""

@@ -14,7 +14,7 @@ import io
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos import auth, vending
+from starpos import vending
 from starpos.counter.views import DeviceState, PrintOutcome
 from starpos.db import Database
 from starpos.db.enums import MeterMedium, PaymentKind
@@ -32,8 +32,9 @@ from starpos.devices.printer import (
 from starpos.devices.printer.voucher import sample_voucher
 from starpos.errors import VendError
 from starpos.i18n import current_language, render_error, tr_noop
-from starpos.master_data import system_parameters, to_local
-from starpos.permissions import REPRINT
+from starpos.masterdata.parameters import system_parameters, to_local
+from starpos.operators import auth
+from starpos.operators.permissions import REPRINT
 from starpos.settings import Settings
 
 AMOUNT = tr_noop("voucher", "Energy amount")

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.auth import hash_password
 from starpos.db import models as m
 from starpos.db.enums import NumberFieldKind, NumberReset, TariffKind
+from starpos.operators.auth import hash_password
 from starpos.paths import resources_dir
 
 

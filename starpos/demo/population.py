@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.bill_numbers import NumberingContext
-from starpos.customers import register_customer
 from starpos.db.enums import CustomerStatus, MeterMedium
 from starpos.db.models import Region
-from starpos.meter_stock import (
+from starpos.masterdata.bill_numbers import NumberingContext
+from starpos.masterdata.customers import register_customer
+from starpos.masterdata.meter_stock import (
     NewMeter,
     cancel_contract,
     install_meter,

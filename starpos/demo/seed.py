@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from starpos.audit import Actor, AuditKind, append
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.models import SystemParameters
 from starpos.demo.master_data_loader import demo_file, load_master_data, read_json
 from starpos.demo.population import PopulationReport, populate
 from starpos.errors import ConfigError
-from starpos.master_data import utility_now
+from starpos.masterdata.parameters import utility_now
 
 
 class AlreadySeededError(ConfigError):

@@ -16,13 +16,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos import auth
 from starpos.counter.vouchers import CounterPrinting
 from starpos.db import Database
 from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
 from starpos.db.models import Customer, Meter, MeterModel
 from starpos.devices.printer.virtual.launcher import output_folder
 from starpos.errors import StarposError
+from starpos.operators import auth
 from starpos.settings import Settings
 from starpos.vending import VendRequest, sell
 from starpos.vending.module_access import open_configured_module

@@ -34,7 +34,7 @@ from starpos.counter.views import (
     VendOutcome,
     VendRequest,
 )
-from starpos.permissions import (
+from starpos.operators.permissions import (
     INSTALLER_SETTINGS,
     MANAGE_METERS,
     REFUND,

@@ -16,20 +16,20 @@ from typing import NoReturn, cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from starpos import bill_numbers
-from starpos.audit import Actor, AuditKind, append
-from starpos.bill_numbers import NumberingContext
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend, VendCharge, VendToken
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef, credit_token_params
-from starpos.ledger import charge_rows, priced_columns
-from starpos.master_data import utility_now_core
+from starpos.masterdata import bill_numbers
+from starpos.masterdata.bill_numbers import NumberingContext
+from starpos.masterdata.parameters import utility_now_core
 from starpos.vending import errors
 from starpos.vending.kill_switch import BEFORE_TOKEN_COMMIT, kill_point
 from starpos.vending.sale import ELECTRICITY, PreparedVend
+from starpos.vending.sale_rows import charge_rows, priced_columns
 from starpos.vending.tids import TidUnavailable, next_tid
 
 CREDIT_TOKEN = "credit"

@@ -26,7 +26,7 @@ from starpos.devices.sm.errors import (
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.errors import StarposError
-from starpos.master_data import system_parameters
+from starpos.masterdata.parameters import system_parameters
 from starpos.sts.errors import StsError
 from starpos.vending import errors
 from starpos.vending.meter_check import SaleMeter, check_meter

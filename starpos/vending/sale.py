@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.pricing import Breakdown, SaleContext
 

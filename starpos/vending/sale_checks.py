@@ -20,8 +20,8 @@ from typing import cast
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from starpos import permissions, pricing
-from starpos.audit import Actor, AuditKind, append
+from starpos import pricing
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.models import (
     Branch,
@@ -32,13 +32,14 @@ from starpos.db.models import (
     SalesPoint,
     Terminal,
 )
-from starpos.master_data import to_local
-from starpos.pricing_inputs import (
+from starpos.masterdata.parameters import to_local
+from starpos.masterdata.pricing_inputs import (
     MeterHasNoTariffError,
     customer_type_rules,
     pricing_rules,
     purchase_history,
 )
+from starpos.operators import permissions
 from starpos.vending import errors
 from starpos.vending.meter_check import SaleMeter, check_sellable
 from starpos.vending.sale import PricedSale, VendRequest
@@ -122,7 +123,7 @@ def check_seller(session: Session, request: VendRequest) -> Seller:
 
 
 def _role_grants(session: Session, operator_id: int, permission: str) -> bool:
-    """Whether one of the operator's roles grants ``permission`` (``starpos.auth`` rules)."""
+    """Whether one of the operator's roles grants ``permission`` (``operators.auth`` rules)."""
     found = session.connection().execute(
         _READ_GRANT, {"operator_id": operator_id, "permission": permission}
     )

@@ -1,7 +1,7 @@
 """The pricing's view of a tariff scheme, built once per process and version set.
 
 Reading a scheme with all its versions (steps, TOU tables) is the costliest read of a
-vend. Versions are never edited, only added (``starpos.tariff_admin``), so a scheme whose
+vend. Versions are never edited, only added (``starpos.masterdata.tariffs``), so a scheme whose
 newest version id and version count are unchanged is the same tariff: one cheap query per
 sale checks that before the cached tariff is used.
 """
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from starpos import pricing
 from starpos.db.models import TariffVersion
-from starpos.pricing_inputs import tariff
+from starpos.masterdata.pricing_inputs import tariff
 
 _cache: dict[tuple[str, int, int | None, int], pricing.Tariff] = {}
 _lock = threading.Lock()
@@ -43,7 +43,8 @@ _STAMP = select(func.max(_VERSIONS.c.id), func.count(_VERSIONS.c.id), _IN_FORCE)
 def tariff_for_sale(
     session: Session, scheme_id: int, local: datetime
 ) -> tuple[pricing.Tariff, int | None]:
-    """The scheme's tariff (:func:`starpos.pricing_inputs.tariff`, cached per process) and
+    """The scheme's tariff (:func:`starpos.masterdata.pricing_inputs.tariff`, cached per process)
+    and
     the id of its version in force at ``local`` (the utility's naive wall-clock time; None
     before the first one).
 

@@ -27,7 +27,7 @@ from starpos.counter.views import (
     VendRequest,
 )
 from starpos.errors import AuthError, DeviceError, VendError
-from starpos.permissions import VIEW_REPORTS
+from starpos.operators.permissions import VIEW_REPORTS
 from starpos.ui.services import INSTALLER_SETTINGS, REPRINT, VEND
 
 

@@ -2,7 +2,7 @@
 
 ``audit_head`` holds the id and hash of the last entry. Appending updates it in the same
 transaction, which serialises writers (a row lock on PostgreSQL, the write lock on SQLite)
-and lets verification notice entries cut off the end. See ``starpos.audit``.
+and lets verification notice entries cut off the end. See ``starpos.audit.log``.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ class Role(Base):
 
 
 class RolePermission(Base):
-    """One permission a role grants; the names are ``starpos.permissions`` constants."""
+    """One permission a role grants; the names are ``starpos.operators.permissions`` constants."""
 
     __tablename__ = "role_permissions"
 

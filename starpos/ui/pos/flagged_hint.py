@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton
 
 from starpos.counter.card_desk_views import MeterReading
-from starpos.permissions import VIEW_REPORTS
+from starpos.operators.permissions import VIEW_REPORTS
 from starpos.ui.cards.readings_dialog import MeterReadingsDialog
 from starpos.ui.latest_answer import LatestAnswer
 from starpos.ui.services import CardService

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import issue_card
 from starpos.db import Database
 from starpos.db.engine import DATABASE_FILE

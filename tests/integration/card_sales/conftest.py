@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.db import Database
 from starpos.db.engine import DATABASE_FILE
 from starpos.db.enums import MeterMedium, VendState

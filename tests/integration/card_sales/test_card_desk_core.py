@@ -11,7 +11,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from starpos.auth import PermissionDeniedError
 from starpos.card_sales import vend_to_card
 from starpos.card_sales.errors import BlankWithCreditError, CardNotActiveError
 from starpos.counter.card_desk import CounterCardDesk, NotTheCardShownError
@@ -20,6 +19,7 @@ from starpos.counter.operators import CounterAuth
 from starpos.db import Database
 from starpos.db.models import Operator, OperatorRole, Role
 from starpos.devices.card.records import TamperKind
+from starpos.operators.auth import PermissionDeniedError
 from starpos.settings import Settings
 from tests.integration.card_sales.conftest import (
     READER_0,

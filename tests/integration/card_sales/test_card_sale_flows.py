@@ -14,14 +14,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from starpos import audit, pricing
+from starpos import pricing
+from starpos.audit import log as audit
 from starpos.card_sales import blank_card, check_card, issue_card, meter_history, vend_to_card
 from starpos.card_sales import errors as sale_errors
 from starpos.card_sales.blanking import BLANK_AFTER_ERASE, BLANK_AFTER_INTENT
 from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, VendState
 from starpos.db.models import AuditEntry, Meter
 from starpos.devices.card.errors import CardMacError, CardNotIssuedError, WrongMeterCardError
-from starpos.pricing_inputs import sale_context
+from starpos.masterdata.pricing_inputs import sale_context
 from starpos.vending.errors import VendRefusedError
 from starpos.vending.history import list_vends
 from tests.integration.card_sales.conftest import (
@@ -243,7 +244,7 @@ def test_check_reads_without_writing_and_says_why_a_card_cannot_be_sold_to(
 def test_issuing_needs_the_right_to_manage_meters_and_selling_the_right_to_vend(
     world: CardWorld, virtual_card: Any
 ) -> None:
-    from starpos.auth import PermissionDeniedError
+    from starpos.operators.auth import PermissionDeniedError
     from starpos.vending.errors import OperatorMayNotVendError
 
     virtual_card()

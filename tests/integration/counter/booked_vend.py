@@ -11,8 +11,8 @@ from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import ChargeMethod, CustomerStatus, VendState
 from starpos.db.models import Customer, Meter, Operator, PaymentTerm, Vend, VendToken
+from starpos.masterdata.pricing_inputs import sale_context
 from starpos.pricing import price_from_net
-from starpos.pricing_inputs import sale_context
 
 
 def book_vend(

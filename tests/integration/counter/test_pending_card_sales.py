@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import ledger
 from starpos.card_sales.pricing import price_card_sale
 from starpos.counter import counter_on
@@ -21,7 +21,7 @@ from starpos.counter.views import PendingCardSale
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus, MeterMedium
 from starpos.db.models import Customer, IssuedCard, Meter
-from starpos.master_data import to_local
+from starpos.masterdata.parameters import to_local
 from starpos.settings import Settings
 from starpos.vending.sale import VendRequest
 

@@ -6,12 +6,12 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from starpos.audit import AuditKind
-from starpos.auth import login
+from starpos.audit.log import AuditKind
 from starpos.counter import CounterPrinting, voucher_for
 from starpos.db import Database
 from starpos.db.models import AuditEntry, Vend
 from starpos.devices.printer import PrinterError
+from starpos.operators.auth import login
 from starpos.settings import Settings
 from tests.integration.counter.booked_vend import book_vend
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from starpos.devices.sm.bench import run_benchmark
+from starpos.bench.sm import run_benchmark
 
 
 @pytest.mark.bench

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from starpos.auth import hash_password
 from starpos.db import Database
 from starpos.db.models import (
     Branch,
@@ -25,6 +24,7 @@ from starpos.db.models import (
     SalesPoint,
 )
 from starpos.demo.seed import seed_demo
+from starpos.operators.auth import hash_password
 from tests.integration.postgres.fixtures import BACKENDS, POSTGRESQL, TemplateBuilder
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from starpos.audit import (
+from starpos.audit.log import (
     GENESIS_HASH,
     Actor,
     AuditChainBrokenError,

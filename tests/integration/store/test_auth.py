@@ -8,9 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from starpos import permissions
-from starpos.audit import verify
-from starpos.auth import (
+from starpos.audit.log import verify
+from starpos.db import Database
+from starpos.db.models import AuditEntry, Operator, SystemParameters
+from starpos.operators import permissions
+from starpos.operators.auth import (
     LOCKOUT,
     MAX_FAILED_LOGINS,
     LoginForbiddenError,
@@ -27,8 +29,6 @@ from starpos.auth import (
     set_role_permissions,
     unlock_operator,
 )
-from starpos.db import Database
-from starpos.db.models import AuditEntry, Operator, SystemParameters
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 

@@ -8,15 +8,15 @@ from datetime import datetime
 
 import pytest
 
-from starpos.bill_numbers import (
+from starpos.db import Database
+from starpos.db.enums import NumberFieldKind as F
+from starpos.db.enums import NumberReset
+from starpos.masterdata.bill_numbers import (
     NumberingContext,
     NumberingExhaustedError,
     NumberingNotConfiguredError,
     next_number,
 )
-from starpos.db import Database
-from starpos.db.enums import NumberFieldKind as F
-from starpos.db.enums import NumberReset
 from tests.conftest import child_env, starpos_command
 from tests.integration.store.store_builders import add_numbering_rule
 

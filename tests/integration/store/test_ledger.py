@@ -12,8 +12,8 @@ from starpos import pricing
 from starpos.db import Database
 from starpos.db.enums import StockStatus, VendState
 from starpos.db.models import Customer, CustomerType, Meter, Operator, PaymentTerm, Vend
-from starpos.ledger import charge_lines, priced_columns
-from starpos.pricing_inputs import sale_context
+from starpos.masterdata.pricing_inputs import sale_context
+from starpos.vending.sale_rows import charge_lines, priced_columns
 
 SALE = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from starpos.customers import list_customers
 from starpos.db import Database
 from starpos.db.enums import StockStatus, VendState
 from starpos.db.models import Meter
-from starpos.meter_lookup import UnknownMeterError, list_meters, lookup_meter
+from starpos.masterdata.customers import list_customers
+from starpos.masterdata.meter_lookup import UnknownMeterError, list_meters, lookup_meter
 from starpos.sts.errors import StsError
 from starpos.sts.meter_number import LONG_IIN, make_meter_number, parse_meter_number
 from tests.integration.store.store_builders import add_vend

@@ -7,12 +7,12 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from starpos.bill_numbers import NumberingContext
 from starpos.db import Database
 from starpos.db.enums import ContractStatus, StockMovementKind, StockStatus
 from starpos.db.models import Customer, Meter
-from starpos.meter_lookup import lookup_meter
-from starpos.meter_stock import (
+from starpos.masterdata.bill_numbers import NumberingContext
+from starpos.masterdata.meter_lookup import lookup_meter
+from starpos.masterdata.meter_stock import (
     MeterAlreadyRegisteredError,
     MeterNotAvailableError,
     NewMeter,

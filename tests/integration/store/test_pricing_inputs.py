@@ -11,7 +11,12 @@ from starpos import pricing
 from starpos.db import Database
 from starpos.db.enums import ChargeMethod, StockStatus, VendState
 from starpos.db.models import Customer, CustomerType, Meter, TariffScheme
-from starpos.pricing_inputs import customer_type_rules, purchase_history, sale_context, tariff
+from starpos.masterdata.pricing_inputs import (
+    customer_type_rules,
+    purchase_history,
+    sale_context,
+    tariff,
+)
 from tests.integration.store.store_builders import add_vend
 
 # The demo utility runs on Africa/Lagos time (UTC+1, no daylight saving).

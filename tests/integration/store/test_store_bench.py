@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from starpos.bench.store import build, measure_lookups
 from starpos.db import Database
-from starpos.meter_lookup import lookup_meter
-from starpos.store_bench import build, measure_lookups
+from starpos.masterdata.meter_lookup import lookup_meter
 
 
 @pytest.mark.bench

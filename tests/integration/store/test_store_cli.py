@@ -91,7 +91,7 @@ def test_unknown_customer_is_one_line(run_starpos) -> None:  # type: ignore[no-u
 
 
 def test_a_tampered_audit_log_fails_verification(run_starpos, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    from starpos.audit import Actor, AuditKind, append
+    from starpos.audit.log import Actor, AuditKind, append
     from starpos.db import Database
 
     with Database.open() as database, database.unit_of_work() as uow:

@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from starpos import pricing
-from starpos.audit import verify
-from starpos.auth import PermissionDeniedError, login
+from starpos.audit.log import verify
 from starpos.db import Database
 from starpos.db.models import AuditEntry, TariffScheme
-from starpos.pricing_inputs import tariff
-from starpos.tariff_admin import TariffVersionExistsError, add_tariff_version
+from starpos.masterdata.pricing_inputs import tariff
+from starpos.masterdata.tariffs import TariffVersionExistsError, add_tariff_version
+from starpos.operators.auth import PermissionDeniedError, login
 
 
 def _tariff(database: Database, code: str) -> pricing.Tariff:

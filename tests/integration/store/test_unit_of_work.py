@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from starpos.audit import Actor, verify
-from starpos.customers import set_status
+from starpos.audit.log import Actor, verify
 from starpos.db import Database, engine
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import AuditEntry, Bank, Customer
 from starpos.db.unit_of_work import DatabaseBusyError, DatabaseFailedError
+from starpos.masterdata.customers import set_status
 
 
 def _banks(database: Database) -> int:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from starpos.audit import Actor
+from starpos.audit.log import Actor
 from starpos.card_sales import issue_card, vend_to_card
 from starpos.counter import counter_on
 from starpos.counter.views import CardReading

@@ -10,11 +10,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from starpos.auth import LoginForbiddenError, WrongCredentialsError
 from starpos.counter import CounterAuth, counter_on
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter
+from starpos.operators.auth import LoginForbiddenError, WrongCredentialsError
 from starpos.settings import Settings
 from starpos.ui.core_services import AuthOnWorkers, on_workers
 from starpos.ui.workers import JobFailure, Worker, WrongThreadError

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos import audit
+from starpos.audit import log as audit
 from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium
 from starpos.db.models import AuditEntry, Customer, Meter, MeterModel, SystemParameters
 from starpos.errors import StarposError

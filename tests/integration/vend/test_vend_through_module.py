@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from starpos import audit
-from starpos.audit import Actor
+from starpos.audit import log as audit
+from starpos.audit.log import Actor
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend
 from starpos.sts.meter_model import MeterResponse

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from starpos import permissions
 from starpos.errors import AuthError, ConfigError, StarposError, StorageError
 from starpos.i18n import catalog_files, clear_cache, load_catalog, render_error
+from starpos.operators import permissions
 from starpos.status_labels import LABELS, status_text
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -18,16 +18,16 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 STORE_MODULES = (
     "starpos.db.unit_of_work",
     "starpos.db.migrate",
-    "starpos.bill_numbers",
-    "starpos.audit",
-    "starpos.auth",
-    "starpos.master_data",
-    "starpos.meter_lookup",
-    "starpos.customers",
-    "starpos.meter_stock",
-    "starpos.pricing_inputs",
+    "starpos.masterdata.bill_numbers",
+    "starpos.audit.log",
+    "starpos.operators.auth",
+    "starpos.masterdata.parameters",
+    "starpos.masterdata.meter_lookup",
+    "starpos.masterdata.customers",
+    "starpos.masterdata.meter_stock",
+    "starpos.masterdata.pricing_inputs",
     "starpos.demo.seed",
-    "starpos.tariff_admin",
+    "starpos.masterdata.tariffs",
 )
 
 
@@ -105,7 +105,7 @@ def test_every_permission_label_is_translated(
 
 
 def test_a_lockout_reads_in_chinese() -> None:
-    from starpos.auth import OperatorLockedError
+    from starpos.operators.auth import OperatorLockedError
 
     clear_cache()
     error = OperatorLockedError(operator="ANNA", attempts=5, until="10:15 UTC")

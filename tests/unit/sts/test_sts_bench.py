@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from starpos.bench.token import bench_requests
 from starpos.sts.request import TokenRequest, issue_tokens
 from starpos.sts.tables import StaTables
-from starpos.token_bench import bench_requests
 
 TOKENS_PER_ROUND = 1000
 

@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from starpos import bill_numbers
-from starpos.audit import Actor, AuditKind, append
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, CustomerType, Meter, Region
 from starpos.errors import StorageError
+from starpos.masterdata import bill_numbers
 
 
 class UnknownCustomerError(StorageError):

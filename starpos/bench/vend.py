@@ -1,6 +1,6 @@
 """``starpos vend bench``: full headless vends on a utility-sized store, step by step.
 
-In an empty data folder it builds the store in bulk (``starpos.store_bench.build``:
+In an empty data folder it builds the store in bulk (``starpos.bench.store.build``:
 ``customers`` customers with one meter each, ``history`` earlier sales), starts the
 embedded module emulator with the demo keys and credit, then sells ``vends`` times to random
 meters through :func:`starpos.vending.sell` exactly as ``starpos vend`` does (lock, port,
@@ -23,11 +23,11 @@ from typing import Any
 
 from sqlalchemy import update
 
+from starpos.bench.store import build
 from starpos.db import Database
 from starpos.db.models import Meter
 from starpos.demo.master_data_loader import demo_file, read_json
 from starpos.devices.sm.embedded import stop_embedded
-from starpos.store_bench import build
 from starpos.vending.module_access import open_configured_module
 from starpos.vending.sale import VendRequest
 from starpos.vending.sell import sell

@@ -3,7 +3,8 @@
 Builds the demo master data, then ``customers`` customers with one installed meter each and
 ``vends`` printed sales spread over the last year (each with a charge line and a token), with
 bulk inserts rather than the one-by-one registration the demo uses. Then it times
-:func:`starpos.meter_lookup.lookup_meter` (meter number or PAN, a fresh read transaction each,
+:func:`starpos.masterdata.meter_lookup.lookup_meter` (meter number or PAN, a fresh read
+transaction each,
 as at the counter) and reports the database size the vends added, per million vends.
 """
 
@@ -48,7 +49,7 @@ from starpos.db.models import (
 )
 from starpos.demo.master_data_loader import demo_file, load_master_data, read_json
 from starpos.demo.seed import AlreadySeededError
-from starpos.meter_lookup import lookup_meter
+from starpos.masterdata.meter_lookup import lookup_meter
 from starpos.sts.meter_number import LONG_IIN, make_meter_number, parse_meter_number
 
 BATCH = 10_000

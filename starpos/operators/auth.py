@@ -18,13 +18,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos import permissions
-from starpos.audit import Actor, AuditKind, append
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.models import Operator, Role, RolePermission
 from starpos.errors import AuthError
-from starpos.master_data import SystemParametersMissingError, to_local
+from starpos.masterdata.parameters import SystemParametersMissingError, to_local
+from starpos.operators import permissions
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)

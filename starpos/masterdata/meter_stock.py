@@ -14,9 +14,6 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos import bill_numbers
-from starpos.bill_numbers import NumberingContext
-from starpos.customers import UnknownCustomerError
 from starpos.db.enums import (
     ContractStatus,
     MeterCondition,
@@ -35,7 +32,10 @@ from starpos.db.models import (
     TariffScheme,
 )
 from starpos.errors import StorageError
-from starpos.meter_lookup import UnknownMeterError
+from starpos.masterdata import bill_numbers
+from starpos.masterdata.bill_numbers import NumberingContext
+from starpos.masterdata.customers import UnknownCustomerError
+from starpos.masterdata.meter_lookup import UnknownMeterError
 from starpos.sts.meter_number import parse_meter_number
 
 

@@ -12,9 +12,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from starpos import permissions, pricing
-from starpos.audit import AuditKind, append
-from starpos.auth import OperatorSession
+from starpos import pricing
+from starpos.audit.log import AuditKind, append
 from starpos.db import Database
 from starpos.db.enums import TariffKind
 from starpos.db.models import (
@@ -28,6 +27,8 @@ from starpos.db.models import (
     TouWeekDay,
 )
 from starpos.errors import PricingError
+from starpos.operators import permissions
+from starpos.operators.auth import OperatorSession
 
 
 class UnknownTariffError(PricingError):

@@ -26,8 +26,8 @@ from starpos.db.models import (
     VendCharge,
 )
 from starpos.errors import PricingError
-from starpos.master_data import system_parameters, to_local, to_utc
-from starpos.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
+from starpos.masterdata.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
+from starpos.masterdata.parameters import system_parameters, to_local, to_utc
 
 
 class CustomerTypeTerms(Protocol):

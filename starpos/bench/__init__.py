@@ -1,0 +1,1 @@
+"""Benchmarks behind the ``starpos ... bench`` commands; nothing in the core imports them."""
