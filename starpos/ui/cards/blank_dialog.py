@@ -21,8 +21,8 @@ from starpos.ui.cards.desk_errors import NoCardInReader
 from starpos.ui.counter_errors import PermissionMissing
 from starpos.ui.money import format_kwh
 from starpos.ui.services import REFUND
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure
 
 #: The core's refusal to blank a card with credit its meter has not loaded.
 BLANK_WITH_CREDIT = "card_sale.blank_with_credit"

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from starpos.counter.card_desk_views import MeterReading
 from starpos.ui.cards.desk_dialog import DeskContext
 from starpos.ui.models.meter_readings import METER_COLUMN, meter_readings_model
-from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure
+from starpos.ui.widgets.meter_field import MeterNumberField
 
 
 class MeterReadingsDialog(QDialog):
