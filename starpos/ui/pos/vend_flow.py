@@ -17,8 +17,8 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
+from starpos.counter.counter import MODULE_TROUBLE
 from starpos.counter.views import Quote, VendOutcome, VendRequest
-from starpos.errors import DeviceError
 from starpos.ui.counter_errors import CustomerBlacklisted, MeterNumberMissing
 from starpos.ui.pos.amount_panel import AmountPanel
 from starpos.ui.pos.card_mode import CardMode
@@ -194,7 +194,7 @@ class VendFlow(QObject):
         mode = self.card_mode
         if mode is not None and mode.active:
             mode.vend_ended(sold=False)
-        elif _module_may_hold_the_token(failure.error):
+        elif isinstance(failure.error, MODULE_TROUBLE):
             emit(self.module_failed)
         if mode is not None:
             mode.vend_answered()
@@ -203,9 +203,3 @@ class VendFlow(QObject):
         self.meter_field.clear()
         self.amount_panel.reset()
         self.meter_field.edit.setFocus()
-
-
-def _module_may_hold_the_token(error: BaseException) -> bool:
-    """The vend failed on the way to or from the module, not on a refusal: it may be pending."""
-    code = str(getattr(error, "code", ""))
-    return isinstance(error, DeviceError) or code in ("vend.in_doubt", "vend.module_offline")
