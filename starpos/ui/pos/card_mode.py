@@ -17,7 +17,6 @@ unless it was taken out meanwhile.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -200,13 +199,12 @@ class CardMode(QObject):
         on_failed: Callable[[JobFailure], None],
     ) -> None:
         """Sell onto the card in the reader, on the card worker."""
-        done: Callable[[Any], None] = on_done
         self.context.workers.card.submit(
             self.cards.vend,
             request,
             self.context.session,
             self.reader,
-            on_done=done,
+            on_done=on_done,
             on_failed=on_failed,
         )
 

@@ -66,7 +66,7 @@ class CounterMenus(QObject):
             self.counter_menu.addAction(created)
             return created
 
-        self.reprint = action("Ctrl+R", lambda: reprint())
+        self.reprint = action("Ctrl+R", reprint)
         self.preview = action("Ctrl+Shift+P", self.open_preview)
         self.shift = action("Ctrl+H", self.open_shift_vends)
         self.counter_menu.addSeparator()
