@@ -26,12 +26,18 @@ from starpos.counter.views import (
 from starpos.counter.vouchers import CounterPrinting
 from starpos.db import Database
 from starpos.db.models import SystemParameters, Vend
-from starpos.errors import DeviceError, VendError
+from starpos.errors import DeviceError, StarposError, VendError
 from starpos.masterdata.parameters import to_local
 from starpos.settings import Settings
+from starpos.vending.errors import ModuleOfflineError, VendInDoubtError
 
-#: Vend errors after which the module connection is opened afresh.
-MODULE_TROUBLE = ("vend.module_offline", "vend.in_doubt")
+#: Failures on the way to or from the module: its connection is opened afresh, and it may
+#: hold a token the ledger has not booked yet (a window asks for the recovery).
+MODULE_TROUBLE: tuple[type[StarposError], ...] = (
+    DeviceError,
+    ModuleOfflineError,
+    VendInDoubtError,
+)
 
 
 class Counter(CounterReads):
@@ -63,7 +69,7 @@ class Counter(CounterReads):
                 ),
             )
         except (DeviceError, VendError) as error:
-            if isinstance(error, DeviceError) or error.code in MODULE_TROUBLE:
+            if isinstance(error, MODULE_TROUBLE):
                 self.module.drop()  # reconnect (with the current settings) next time
             raise
         return VendOutcome(

@@ -29,7 +29,7 @@ from starpos.counter.views import (
     VendRequest,
 )
 from starpos.settings import Settings
-from starpos.ui.workers import Workers, runs_on
+from starpos.ui.threading.workers import Workers, runs_on
 
 
 class AuthOnWorkers:

@@ -16,7 +16,7 @@ from starpos.ui.login_window import LoginWindow
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.services import AuthService, CardService, CounterService
 from starpos.ui.signals import emit
-from starpos.ui.workers import JobFailure, Workers
+from starpos.ui.threading.workers import JobFailure, Workers
 
 
 class CounterApp(QObject):

@@ -33,8 +33,8 @@ from starpos.errors import user_facing_types
 from starpos.i18n import render_error
 from starpos.paths import log_dir
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure
 
 log = logging.getLogger(__name__)
 

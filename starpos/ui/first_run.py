@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure, Worker
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure, Worker
 
 
 class FirstRunDialog(QDialog):

@@ -23,8 +23,8 @@ from starpos.counter.views import OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure, Worker
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure, Worker
 
 
 class LockScreen(QDialog):

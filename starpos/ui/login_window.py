@@ -28,8 +28,8 @@ from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.password_dialog import ChangePasswordDialog
 from starpos.ui.services import AuthService
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure, Worker
 from starpos.ui.translator import choose_language, tr
-from starpos.ui.workers import JobFailure, Worker
 
 
 class LoginWindow(QWidget):

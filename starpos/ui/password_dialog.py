@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure, Worker
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure, Worker
 
 
 class ChangePasswordDialog(QDialog):

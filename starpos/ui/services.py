@@ -1,9 +1,9 @@
 """What the cashier's window needs from the application core, and nothing more.
 
-The windows never talk SQL, serial or ESC/POS: they call these two small interfaces on the
-right worker thread (:mod:`starpos.ui.workers`). :mod:`starpos.ui.core_services` puts the
-core's counter (:mod:`starpos.counter`) behind them; tests may pass any object with the
-same methods. Every failure a person can cause or meet is a typed
+The windows never talk SQL, serial or ESC/POS: they call these small interfaces on the
+right worker thread (:mod:`starpos.ui.threading.workers`). :mod:`starpos.ui.core_services`
+puts the core's counter (:mod:`starpos.counter`) behind them; tests may pass any object
+with the same methods. Every failure a person can cause or meet is a typed
 :class:`starpos.errors.StarposError` (or ``StsError``) shown through the error funnel.
 
 Which worker runs what (DESIGN.md rule 2): authentication, look-ups, quotes and lists on

@@ -30,8 +30,8 @@ from starpos.errors import StarposError
 from starpos.settings import Settings, setting
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import CounterService
+from starpos.ui.threading.workers import Workers
 from starpos.ui.translator import tr
-from starpos.ui.workers import Workers
 
 #: The settings an installer edits here, in the order shown.
 KEYS = (

@@ -23,7 +23,7 @@ from starpos.counter.views import (
     VendOutcome,
     VendRequest,
 )
-from starpos.ui.workers import current_worker_name
+from starpos.ui.threading.workers import current_worker_name
 
 READER = "Fake Reader 00"
 

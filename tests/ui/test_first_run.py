@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.first_run import FirstRunDialog
-from starpos.ui.workers import Worker
+from starpos.ui.threading.workers import Worker
 
 
 def test_loading_the_demo_runs_on_the_database_worker(qtbot: QtBot) -> None:

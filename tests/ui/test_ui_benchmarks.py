@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
-from starpos.ui.stall_monitor import StallMonitor
+from starpos.ui.threading.stall_monitor import StallMonitor
 from tests.ui.counter_helpers import log_in
 from tests.ui.fake_services import GOOD_METER, OTHER_METER, FakeCounter
 

@@ -14,18 +14,15 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from starpos.card_sales.errors import BlankWithCreditError
 from starpos.counter.card_desk_views import CardBlanked
-from starpos.errors import StarposError
 from starpos.ui.cards.desk_dialog import CardDeskDialog, DeskContext
 from starpos.ui.cards.desk_errors import NoCardInReader
 from starpos.ui.counter_errors import PermissionMissing
 from starpos.ui.money import format_kwh
 from starpos.ui.services import REFUND
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure
-
-#: The core's refusal to blank a card with credit its meter has not loaded.
-BLANK_WITH_CREDIT = "card_sale.blank_with_credit"
 
 
 class BlankCardDialog(CardDeskDialog):
@@ -57,7 +54,7 @@ class BlankCardDialog(CardDeskDialog):
 
     def refused(self, failure: JobFailure) -> None:
         error = failure.error
-        if isinstance(error, StarposError) and error.code == BLANK_WITH_CREDIT:
+        if isinstance(error, BlankWithCreditError):  # the core's refusal: asked here
             self._ask_to_discard(error.params.get("energy"))
             return
         super().refused(failure)

@@ -1,30 +1,27 @@
 """The card in the counter's reader, live, for the card desk's dialogs.
 
-The panel watches the reader itself while its dialog is open (the card layer's presence
-monitor, its own thread; events reach the GUI thread through a queue and an argument-less
-wake-up signal, as in card mode). Each insertion is read on the card worker, without
-writing anything: serial, blank or bound to which meter (issue, register state), and
-credit its meter has not loaded yet, in amber. "No card" when the reader is empty.
+The panel watches the reader itself while its dialog is open (a
+:class:`~starpos.ui.threading.card_presence.CardPresenceWatch`, as card mode does). Each
+insertion is read on the card worker, without writing anything: serial, blank or bound to
+which meter (issue, register state), and credit its meter has not loaded yet, in amber.
+"No card" when the reader is empty.
 """
 
 from __future__ import annotations
 
-import contextlib
-import queue
-
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal
 
 from starpos.counter.card_desk_views import CardOnDesk
-from starpos.counter.views import CardPresence
 from starpos.errors import StarposError
 from starpos.i18n import render_error, tr_noop
 from starpos.ui.cards.desk_errors import CardStillBeingRead, NoCardInReader
 from starpos.ui.money import format_kwh
-from starpos.ui.services import CardService, Stoppable
+from starpos.ui.services import CardService
 from starpos.ui.signals import emit
+from starpos.ui.threading.card_presence import CardPresenceWatch
+from starpos.ui.threading.workers import JobFailure, Worker
 from starpos.ui.translator import tr
-from starpos.ui.value_panel import AMBER, PLAIN, RED, ValuePanel
-from starpos.ui.workers import JobFailure, Worker
+from starpos.ui.widgets.value_panel import AMBER, PLAIN, RED, ValuePanel
 
 #: The card register's states, shown translated.
 REGISTER_STATES = {
@@ -39,7 +36,6 @@ _FIELDS = ("state", "serial", "meter", "credit")
 class CardInReader(ValuePanel):
     #: the card in the reader was read (CardOnDesk), or the reader emptied (None)
     changed = Signal(object)
-    _wake = Signal()
 
     def __init__(self, cards: CardService, card_worker: Worker) -> None:
         super().__init__("cardInReader", _FIELDS, "desk", selectable=True)
@@ -49,46 +45,31 @@ class CardInReader(ValuePanel):
         self.problem = ""  # why the card in the reader could not be read
         self.reading_now = False
         self._serial = 0
-        self._events: queue.SimpleQueue[CardPresence] = queue.SimpleQueue()
-        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
-        self._watch: Stoppable | None = None
+        self.presence = CardPresenceWatch(cards, self)
+        self.presence.card_inserted.connect(self._inserted)
+        self.presence.card_removed.connect(self._removed)
         self.retranslate_ui()
 
     # -- watching -----------------------------------------------------------------------
     def start(self) -> None:
         """Watch the reader (the first scan reports a card already in it)."""
-        if self._watch is None:
-            watch = self.cards.watch(self._on_change)
-            self._watch = watch
-            # Deleted with its window without being closed: the monitor thread ends too.
-            self.destroyed.connect(lambda *_: watch.stop())
+        self.presence.start()
 
     def stop(self) -> None:
-        watch, self._watch = self._watch, None
-        if watch is not None:
-            watch.stop()
+        self.presence.stop()
         self._serial += 1  # a read still running is no longer wanted
 
-    def _on_change(self, presence: CardPresence) -> None:  # on the monitor's thread
-        self._events.put(presence)
-        with contextlib.suppress(RuntimeError):  # the panel was deleted a moment ago
-            emit(self._wake)
+    def _inserted(self, reader: str) -> None:
+        self.reader = reader
+        self.reread()
 
-    @Slot()
-    def _drain(self) -> None:
-        while True:
-            try:
-                presence = self._events.get_nowait()
-            except queue.Empty:
-                return
-            if presence.inserted:
-                self.reader = presence.reader
-                self.reread()
-            elif presence.reader == self.reader:
-                self._serial += 1
-                self.reader, self.card, self.problem, self.reading_now = None, None, "", False
-                self.fill()
-                emit(self.changed, None)
+    def _removed(self, reader: str) -> None:
+        if reader != self.reader:
+            return
+        self._serial += 1
+        self.reader, self.card, self.problem, self.reading_now = None, None, "", False
+        self.fill()
+        emit(self.changed, None)
 
     def reread(self) -> None:
         """Read the card in the reader again (after the desk changed it)."""

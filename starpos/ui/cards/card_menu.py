@@ -9,11 +9,11 @@ answer). Issue and blank need ``manage_meters``, replace ``replace_meter``, mete
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMenuBar
+from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QWidget
 
+from starpos.counter.views import OperatorSession
 from starpos.ui.cards.blank_dialog import BlankCardDialog
 from starpos.ui.cards.desk_dialog import DeskContext
 from starpos.ui.cards.desk_errors import DeskWhileVending, NoCardReaderHere
@@ -21,11 +21,9 @@ from starpos.ui.cards.issue_dialog import IssueCardDialog
 from starpos.ui.cards.readings_dialog import MeterReadingsDialog
 from starpos.ui.cards.replace_dialog import ReplaceCardDialog
 from starpos.ui.counter_errors import PermissionMissing
+from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import MANAGE_METERS, REPLACE_METER, VIEW_REPORTS
 from starpos.ui.translator import tr
-
-if TYPE_CHECKING:
-    from starpos.ui.pos.pos_window import PosWindow
 
 SHORTCUTS = {
     "issue": "Ctrl+Shift+I",
@@ -36,8 +34,19 @@ SHORTCUTS = {
 
 
 class CardDeskMenu:
-    def __init__(self, window: PosWindow, bar: QMenuBar) -> None:
-        self.window = window
+    def __init__(
+        self,
+        bar: QMenuBar,
+        window: QWidget,
+        desk: DeskContext | None,
+        session: OperatorSession,
+        funnel: ErrorFunnel,
+        is_vending: Callable[[], bool],
+    ) -> None:
+        """``window``: the parent of the menu and its dialogs; ``desk``: None when the
+        counter has no card reader service (every action then says so)."""
+        self.window, self.desk, self.session, self.funnel = window, desk, session, funnel
+        self._is_vending = is_vending
         self.menu = QMenu(window)
         bar.addMenu(self.menu)
         self.dialog: QDialog | None = None  # the desk dialog open last
@@ -83,6 +92,12 @@ class CardDeskMenu:
         if desk is not None:
             self._open(MeterReadingsDialog(desk, self.window))
 
+    def open_flagged_readings(self) -> None:
+        """The meter data, on the flagged readings of every meter."""
+        self.open_readings()
+        if isinstance(self.dialog, MeterReadingsDialog):  # not opened after a refusal
+            self.dialog.flagged_only.setChecked(True)
+
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
@@ -90,17 +105,14 @@ class CardDeskMenu:
 
     def _desk(self, permission: str, label: str) -> DeskContext | None:
         """The desk's context, or None after a refusal (shown through the funnel)."""
-        window = self.window
         refusal: Exception | None = None
-        if window.card_mode is None:
+        if self.desk is None:
             refusal = NoCardReaderHere()
-        elif not window.session.may(permission):
+        elif not self.session.may(permission):
             refusal = PermissionMissing(permission=label)
-        elif window.vending:
+        elif self._is_vending():
             refusal = DeskWhileVending()
         if refusal is not None:
-            window.funnel.show_failure(refusal, window)
+            self.funnel.show_failure(refusal, self.window)
             return None
-        mode = window.card_mode
-        assert mode is not None
-        return DeskContext(mode.cards, window.workers, window.funnel, window.session, mode)
+        return self.desk

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,14 +27,22 @@ from PySide6.QtWidgets import (
 from starpos.counter.views import OperatorSession
 from starpos.ui.cards.card_in_reader import CardInReader
 from starpos.ui.error_funnel import ErrorFunnel
-from starpos.ui.pos.card_mode import CardMode
 from starpos.ui.services import CardService
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure, Workers
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure, Workers
 
 RESULT_STYLE = "color: #1b5e20; font-weight: bold;"
 WARNING_STYLE = "color: #8a5a00; font-weight: bold;"
+
+
+class ReaderFollower(Protocol):
+    """Whatever else follows the counter's reader (the counter's card mode): a desk dialog
+    pauses it while open, so the card inserted to be issued is not taken for a customer's."""
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ class DeskContext:
     workers: Workers
     funnel: ErrorFunnel
     session: OperatorSession
-    card_mode: CardMode | None = None
+    card_mode: ReaderFollower | None = None
 
 
 class CardDeskDialog(QDialog):

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from starpos.counter.card_desk_views import CardIssued
 from starpos.ui.cards.desk_dialog import CardDeskDialog, DeskContext
 from starpos.ui.counter_errors import MeterNumberMissing
-from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.translator import tr
+from starpos.ui.widgets.meter_field import MeterNumberField
 
 
 class IssueCardDialog(CardDeskDialog):

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from starpos.counter.card_desk_views import MeterReading
 from starpos.ui.cards.desk_dialog import DeskContext
-from starpos.ui.cards.readings_model import METER_COLUMN, MeterReadingsModel
-from starpos.ui.pos.meter_field import MeterNumberField
+from starpos.ui.models.meter_readings import METER_COLUMN, meter_readings_model
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure
+from starpos.ui.widgets.meter_field import MeterNumberField
 
 
 class MeterReadingsDialog(QDialog):
@@ -48,7 +48,7 @@ class MeterReadingsDialog(QDialog):
         self.meter_title.setBuddy(self.meter_field.edit)
         self.flagged_only = QCheckBox()
         self.flagged_only.setObjectName("flaggedOnly")
-        self.model = MeterReadingsModel()
+        self.model = meter_readings_model()
         self.table = QTableView()
         self.table.setObjectName("readingsTable")
         self.table.setModel(self.model)
@@ -111,7 +111,7 @@ class MeterReadingsDialog(QDialog):
         if serial != self._serial:
             return  # the operator typed on meanwhile
         self.shown_meter = meter
-        self.model.set_readings(readings)
+        self.model.set_records(readings)
         # One meter's rows all name it: its column only helps in the all-meters view.
         self.table.setColumnHidden(METER_COLUMN, bool(meter))
         self._summarise()
@@ -120,13 +120,13 @@ class MeterReadingsDialog(QDialog):
     def _failed(self, serial: int, failure: JobFailure) -> None:
         if serial != self._serial:
             return
-        self.model.set_readings([])
+        self.model.set_records([])
         self._summarise()
         self.desk.funnel.show_failure(failure, self)
 
     def _summarise(self) -> None:
         count = self.model.rowCount()
-        flagged = sum(1 for row in range(count) if self.model.reading_at(row).flagged)
+        flagged = sum(1 for row in range(count) if self.model.record_at(row).flagged)
         if self.flagged_only.isChecked():
             text = tr("carddesk", "{count} flagged readings, all meters, newest first.").format(
                 count=count

@@ -16,8 +16,8 @@ from starpos.ui.cards.desk_dialog import CardDeskDialog, DeskContext
 from starpos.ui.cards.issue_dialog import issued_text
 from starpos.ui.counter_errors import MeterNumberMissing
 from starpos.ui.money import format_kwh
-from starpos.ui.pos.meter_field import MeterNumberField
 from starpos.ui.translator import tr
+from starpos.ui.widgets.meter_field import MeterNumberField
 
 
 class ReplaceCardDialog(CardDeskDialog):

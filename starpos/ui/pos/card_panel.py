@@ -12,7 +12,7 @@ from decimal import Decimal
 from starpos.counter.views import CardReading
 from starpos.ui.money import format_kwh
 from starpos.ui.translator import tr
-from starpos.ui.value_panel import AMBER, GREEN, RED, ValuePanel
+from starpos.ui.widgets.value_panel import AMBER, GREEN, RED, ValuePanel
 
 _FIELDS = (
     "state",

@@ -7,30 +7,45 @@ instead of wondering where the function went.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from starpos.i18n import LANGUAGES, current_language
 from starpos.ui.cards.card_menu import CardDeskMenu
+from starpos.ui.cards.desk_dialog import DeskContext
 from starpos.ui.counter_errors import NothingToReprint, PermissionMissing
 from starpos.ui.lock_screen import LockScreen
 from starpos.ui.password_dialog import ChangePasswordDialog
+from starpos.ui.pos.counter_context import CounterContext
 from starpos.ui.pos.preview_dialog import PreviewDialog
 from starpos.ui.pos.shift_vends_dialog import ShiftVendsDialog
 from starpos.ui.services import INSTALLER_SETTINGS
 from starpos.ui.settings_dialog import SettingsDialog
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import choose_language, tr
 
-if TYPE_CHECKING:
-    from starpos.ui.pos.pos_window import PosWindow
 
+class CounterMenus(QObject):
+    #: the operator chose to log out (Ctrl+Shift+Q)
+    log_out_chosen = Signal()
 
-class CounterMenus:
-    def __init__(self, window: PosWindow) -> None:
-        self.window = window
+    def __init__(
+        self,
+        context: CounterContext,
+        window: QMainWindow,
+        reprint: Callable[[], None],
+        desk: DeskContext | None,
+        is_vending: Callable[[], bool],
+    ) -> None:
+        """``window``: whose menu bar this is, the parent of the dialogs; ``reprint``:
+        reprints the last voucher; ``desk``: the card desk's context (None: no card reader
+        service)."""
+        super().__init__(window)
+        self.context, self.window = context, window
         self.lock_screen: LockScreen | None = None
         self.shift_dialog: ShiftVendsDialog | None = None
         self.preview_dialog: PreviewDialog | None = None
@@ -40,7 +55,7 @@ class CounterMenus:
         self.counter_menu = QMenu(window)
         self.language_menu = QMenu(window)
         bar.addMenu(self.counter_menu)
-        self.cards = CardDeskMenu(window, bar)
+        self.cards = CardDeskMenu(bar, window, desk, context.session, context.funnel, is_vending)
         bar.addMenu(self.language_menu)
 
         def action(shortcut: str, slot: object) -> QAction:
@@ -51,7 +66,7 @@ class CounterMenus:
             self.counter_menu.addAction(created)
             return created
 
-        self.reprint = action("Ctrl+R", lambda: window.vouchers.reprint_last())
+        self.reprint = action("Ctrl+R", reprint)
         self.preview = action("Ctrl+Shift+P", self.open_preview)
         self.shift = action("Ctrl+H", self.open_shift_vends)
         self.counter_menu.addSeparator()
@@ -59,7 +74,7 @@ class CounterMenus:
         self.password = action("", self.change_password)
         self.settings = action("Ctrl+,", self.open_settings)
         self.counter_menu.addSeparator()
-        self.log_out = action("Ctrl+Shift+Q", lambda: emit(window.logged_out))
+        self.log_out = action("Ctrl+Shift+Q", lambda: emit(self.log_out_chosen))
         self.languages = QActionGroup(window)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
@@ -86,63 +101,66 @@ class CounterMenus:
             choice.setChecked(code == current_language())
 
     # -- what the actions open ----------------------------------------------------------
+    def _show_failure(self, failure: JobFailure | BaseException) -> None:
+        self.context.funnel.show_failure(failure, self.window)
+
     def lock_counter(self) -> None:
-        window = self.window
+        context = self.context
         self.lock_screen = LockScreen(
-            window.auth, window.workers.database, window.funnel, window.session, window
+            context.auth, context.workers.database, context.funnel, context.session, self.window
         )
         self.lock_screen.open()
         self.lock_screen.password_field.setFocus()
 
     def change_password(self) -> None:
-        window = self.window
+        context = self.context
         self.password_dialog = ChangePasswordDialog(
-            window.auth, window.workers.database, window.funnel, window.session.code, window
+            context.auth,
+            context.workers.database,
+            context.funnel,
+            context.session.code,
+            self.window,
         )
         self.password_dialog.open()
 
     def open_shift_vends(self) -> None:
-        window = self.window
         if self.shift_dialog is None:
-            self.shift_dialog = ShiftVendsDialog(window.rules.decimals, window)
-            window.vend_finished.connect(lambda _outcome: self._refresh_shift())
-            window.voucher_printed.connect(lambda _outcome: self._refresh_shift())
-        self._refresh_shift()
+            self.shift_dialog = ShiftVendsDialog(self.context.rules.decimals, self.window)
+        self.refresh_shift_vends()
         self.shift_dialog.open()
         self.shift_dialog.search.setFocus()
 
-    def _refresh_shift(self) -> None:
-        window = self.window
+    def refresh_shift_vends(self, *_: object) -> None:
+        """Ask again for this shift's vends if their dialog was opened (after each vend and
+        each voucher printed)."""
         dialog = self.shift_dialog
         if dialog is None:
             return
-        window.workers.database.submit(
-            window.counter.shift_vends,
-            window.session,
+        self.context.workers.database.submit(
+            self.context.counter.shift_vends,
+            self.context.session,
             on_done=dialog.set_vends,
-            on_failed=lambda failure: window.funnel.show_failure(failure, window),
+            on_failed=self._show_failure,
         )
 
     def open_preview(self) -> None:
-        window = self.window
-        window.workers.database.submit(
-            window.counter.last_bill_number,
-            window.session,
+        self.context.workers.database.submit(
+            self.context.counter.last_bill_number,
+            self.context.session,
             on_done=self._preview_bill,
-            on_failed=lambda failure: window.funnel.show_failure(failure, window),
+            on_failed=self._show_failure,
         )
 
     def _preview_bill(self, bill_number: str | None) -> None:
-        window = self.window
         if bill_number is None:
-            window.funnel.show_failure(NothingToReprint(), window)
+            self._show_failure(NothingToReprint())
             return
-        window.workers.printer.submit(
-            window.counter.preview_voucher,
+        self.context.workers.printer.submit(
+            self.context.counter.preview_voucher,
             bill_number,
-            window.session,
+            self.context.session,
             on_done=lambda png: self._show_preview(bill_number, png),
-            on_failed=lambda failure: window.funnel.show_failure(failure, window),
+            on_failed=self._show_failure,
         )
 
     def _show_preview(self, bill_number: str, png: bytes) -> None:
@@ -150,11 +168,11 @@ class CounterMenus:
         self.preview_dialog.open()
 
     def open_settings(self) -> None:
-        window = self.window
-        if not window.session.may(INSTALLER_SETTINGS):
-            window.funnel.show_failure(
-                PermissionMissing(permission=tr("pos", "installer settings")), window
-            )
+        context = self.context
+        if not context.session.may(INSTALLER_SETTINGS):
+            self._show_failure(PermissionMissing(permission=tr("pos", "installer settings")))
             return
-        self.settings_dialog = SettingsDialog(window.counter, window.workers, window.funnel, window)
+        self.settings_dialog = SettingsDialog(
+            context.counter, context.workers, context.funnel, self.window
+        )
         self.settings_dialog.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from starpos.counter.views import CustomerCard
 from starpos.ui.money import format_money
 from starpos.ui.translator import tr
-from starpos.ui.value_panel import ValuePanel
+from starpos.ui.widgets.value_panel import ValuePanel
 
 _FIELDS = ("name", "address", "meter_model", "tariff", "status", "debt", "last_purchase")
 

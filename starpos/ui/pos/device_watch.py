@@ -4,25 +4,24 @@ recovery.
 Each is asked for their state on their own workers every few seconds. After a vend failed
 on a device error the module may still have made the token before it went quiet, so the
 watch asks more often, and as soon as the module answers it has the counter service finish
-the pending vends and shows their tokens (also once when the counter opens, for vends a
-crash left pending) (the service books each once; nothing is sold
-twice).
+the pending vends (also once when the counter opens, for vends a crash left pending) and
+says so with ``vend_recovered``: the service books each once, nothing is sold twice.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from starpos.counter.views import DeviceState, VendOutcome
 from starpos.errors import DeviceError, StarposError
 from starpos.i18n import render_error
+from starpos.ui.pos.counter_context import CounterContext
 from starpos.ui.signals import emit
-from starpos.ui.workers import JobFailure
-
-if TYPE_CHECKING:
-    from starpos.ui.pos.pos_window import PosWindow
+from starpos.ui.status_bar import CounterStatusBar
+from starpos.ui.threading.workers import JobFailure
 
 DEVICE_POLL_MS = 10_000
 RECOVERY_POLL_MS = 2_000
@@ -36,12 +35,23 @@ def offline(failure: JobFailure) -> DeviceState:
     return DeviceState(online=False)
 
 
-class DeviceWatch:
-    def __init__(self, window: PosWindow) -> None:
-        self.window = window
+class DeviceWatch(QObject):
+    #: a vend left pending was finished after the module came back (its VendOutcome)
+    vend_recovered = Signal(object)
+
+    def __init__(
+        self,
+        context: CounterContext,
+        status: CounterStatusBar,
+        is_vending: Callable[[], bool],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.status, self.parent_widget = context, status, parent
+        self._is_vending = is_vending
         # A crash may have left vends pending: settle them as soon as the module answers.
         self.recovery_due = True
-        self.timer = QTimer(window)
+        self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(DEVICE_POLL_MS)
 
@@ -49,22 +59,23 @@ class DeviceWatch:
         self.timer.stop()
 
     def refresh(self) -> None:
-        window = self.window
-        window.workers.module.submit(
-            window.counter.module_state,
+        counter, workers, status = self.context.counter, self.context.workers, self.status
+        workers.module.submit(
+            counter.module_state,
             on_done=self._module_answered,
-            on_failed=lambda failure: window.status.set_module_state(offline(failure)),
+            on_failed=lambda failure: status.set_module_state(offline(failure)),
         )
-        window.workers.printer.submit(
-            window.counter.printer_state,
-            on_done=window.status.set_printer_state,
-            on_failed=lambda failure: window.status.set_printer_state(offline(failure)),
+        workers.printer.submit(
+            counter.printer_state,
+            on_done=status.set_printer_state,
+            on_failed=lambda failure: status.set_printer_state(offline(failure)),
         )
-        if window.card_mode is not None:
-            window.workers.card.submit(
-                window.card_mode.cards.reader_state,
-                on_done=window.status.set_card_reader_state,
-                on_failed=lambda failure: window.status.set_card_reader_state(offline(failure)),
+        cards = self.context.cards
+        if cards is not None:
+            workers.card.submit(
+                cards.reader_state,
+                on_done=status.set_card_reader_state,
+                on_failed=lambda failure: status.set_card_reader_state(offline(failure)),
             )
 
     def recover_when_back(self) -> None:
@@ -72,27 +83,22 @@ class DeviceWatch:
         self.timer.setInterval(RECOVERY_POLL_MS)
 
     def _module_answered(self, state: DeviceState) -> None:
-        window = self.window
-        window.status.set_module_state(state)
-        if state.online and self.recovery_due and not window.vending:
+        self.status.set_module_state(state)
+        if state.online and self.recovery_due and not self._is_vending():
             self.recovery_due = False
-            window.workers.module.submit(
-                window.counter.recover_pending,
-                window.session,
+            self.context.workers.module.submit(
+                self.context.counter.recover_pending,
+                self.context.session,
                 on_done=self._recovered,
                 on_failed=self._recovery_failed,
             )
 
     def _recovered(self, outcomes: list[VendOutcome]) -> None:
-        window = self.window
         self.timer.setInterval(DEVICE_POLL_MS)
         for outcome in outcomes:
-            window.last_outcome = outcome
-            window.token_panel.show_outcome(outcome)
-            emit(window.vend_recovered, outcome)
-            window.vouchers.print(outcome.bill_number, reprint=False)
+            emit(self.vend_recovered, outcome)
 
     def _recovery_failed(self, failure: JobFailure) -> None:
         self.recovery_due = True  # tried again at the next answer
         if not isinstance(failure.error, DeviceError):  # the status bar already says offline
-            self.window.funnel.show_failure(failure, self.window)
+            self.context.funnel.show_failure(failure, self.parent_widget)

@@ -10,22 +10,17 @@ the flagged readings of every meter. Operators without the permission never see 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton
 
 from starpos.counter.card_desk_views import MeterReading
-from starpos.operators.permissions import VIEW_REPORTS
-from starpos.ui.cards.readings_dialog import MeterReadingsDialog
-from starpos.ui.latest_answer import LatestAnswer
-from starpos.ui.services import CardService
+from starpos.counter.views import OperatorSession
+from starpos.ui.services import VIEW_REPORTS, CardService
+from starpos.ui.threading.latest_answer import LatestAnswer
+from starpos.ui.threading.workers import JobFailure, Worker
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure
-
-if TYPE_CHECKING:
-    from starpos.ui.pos.pos_window import PosWindow
 
 #: How far back a flagged reading still asks for attention here.
 RECENT = timedelta(days=7)
@@ -43,38 +38,39 @@ class FlaggedReadingsHint(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: Ctrl+Shift+M; Tab skips it
         self.setStyleSheet(STYLE)
         self.recent: tuple[MeterReading, ...] = ()
-        self._window: PosWindow | None = None
         self._cards: CardService | None = None
+        self._database: Worker | None = None
+        self._session: OperatorSession | None = None
+        self._time_zone = "UTC"
         self._latest = LatestAnswer()
         self.hide()
-        self.clicked.connect(self.open_flagged)
 
-    def follow(self, window: PosWindow, cards: CardService) -> None:
-        """For an operator who may review meter data: count now and after each card read."""
-        if not window.session.may(VIEW_REPORTS):
+    def follow(
+        self, cards: CardService, database: Worker, session: OperatorSession, time_zone: str
+    ) -> None:
+        """For an operator who may review meter data: count now and at every
+        :meth:`refresh` (the window calls it after each card read). ``time_zone``: the
+        utility's wall clock, which the readings' times are in."""
+        if not session.may(VIEW_REPORTS):
             return
-        self._window, self._cards = window, cards
-        if window.card_mode is not None:
-            window.card_mode.card_read.connect(self.refresh)
+        self._cards, self._database, self._session = cards, database, session
+        self._time_zone = time_zone
         self.refresh()
 
     def refresh(self, *_: object) -> None:
-        window, cards = self._window, self._cards
-        if window is None or cards is None:
+        cards, database, session = self._cards, self._database, self._session
+        if cards is None or database is None or session is None:
             return
         self._latest.ask(
-            window.workers.database,
+            database,
             cards.flagged_readings,
-            window.session,
+            session,
             on_done=self._answered,
             on_failed=self._failed,
         )
 
     def _answered(self, readings: list[MeterReading]) -> None:
-        window = self._window
-        if window is None:
-            return
-        now = datetime.now(ZoneInfo(window.rules.time_zone)).replace(tzinfo=None)
+        now = datetime.now(ZoneInfo(self._time_zone)).replace(tzinfo=None)
         self.recent = tuple(r for r in readings if r.read_at >= now - RECENT)
         self.retranslate_ui()
         self.setVisible(bool(self.recent))
@@ -105,12 +101,3 @@ class FlaggedReadingsHint(QPushButton):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def open_flagged(self) -> None:
-        window = self._window
-        if window is None:
-            return
-        menu = window.menus.cards
-        menu.open_readings()
-        if isinstance(menu.dialog, MeterReadingsDialog):  # not opened after a refusal
-            menu.dialog.flagged_only.setChecked(True)

@@ -15,21 +15,18 @@ older than the last question is dropped.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from starpos.counter.views import PendingCardSale
-from starpos.ui.latest_answer import LatestAnswer
 from starpos.ui.money import format_kwh
 from starpos.ui.services import CardService
 from starpos.ui.signals import emit
+from starpos.ui.threading.latest_answer import LatestAnswer
+from starpos.ui.threading.workers import JobFailure, Worker
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure
-
-if TYPE_CHECKING:
-    from starpos.ui.pos.pos_window import PosWindow
 
 #: Sales listed one by one; more are summed up in one line (the oldest come first).
 SHOWN = 3
@@ -50,8 +47,9 @@ class PendingCardsNotice(QFrame):
         self.setObjectName("pendingCardsNotice")
         self.setStyleSheet(STYLE)
         self.sales: tuple[PendingCardSale, ...] = ()
-        self._window: PosWindow | None = None
         self._cards: CardService | None = None
+        self._database: Worker | None = None
+        self._show_failure: Callable[[JobFailure], None] | None = None
         self._latest = LatestAnswer()  # an older answer never overwrites a newer one
         self._failing = False  # the last question failed (and was shown once)
         self.title = QLabel()
@@ -67,23 +65,20 @@ class PendingCardsNotice(QFrame):
         layout.addWidget(self.rows)
         self.hide()
 
-    def follow(self, window: PosWindow, cards: CardService) -> None:
-        """Keep the list up to date for ``window``: now, after each card read and vend."""
-        self._window, self._cards = window, cards
-        if window.card_mode is not None:
-            window.card_mode.card_read.connect(self.refresh)
-        window.vend_finished.connect(self.refresh)
+    def follow(
+        self, cards: CardService, database: Worker, show_failure: Callable[[JobFailure], None]
+    ) -> None:
+        """Ask ``cards`` on the ``database`` worker now and at every :meth:`refresh` (the
+        window calls it after each card read and vend)."""
+        self._cards, self._database, self._show_failure = cards, database, show_failure
         self.refresh()
 
     def refresh(self, *_: object) -> None:
-        window, cards = self._window, self._cards
-        if window is None or cards is None:
+        cards, database = self._cards, self._database
+        if cards is None or database is None:
             return
         self._latest.ask(
-            window.workers.database,
-            cards.pending_sales,
-            on_done=self._answered,
-            on_failed=self._failed,
+            database, cards.pending_sales, on_done=self._answered, on_failed=self._failed
         )
 
     def _answered(self, sales: list[PendingCardSale]) -> None:
@@ -91,11 +86,11 @@ class PendingCardsNotice(QFrame):
         self.show_sales(sales)
 
     def _failed(self, failure: JobFailure) -> None:
-        if self._window is None:
+        if self._show_failure is None:
             return
         if not self._failing:  # one box while the store cannot answer, not one per card read
             self._failing = True
-            self._window.funnel.show_failure(failure, self._window)
+            self._show_failure(failure)
 
     def show_sales(self, sales: list[PendingCardSale] | tuple[PendingCardSale, ...]) -> None:
         self.sales = tuple(sales)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.counter.views import ShiftVend
-from starpos.ui.pos.shift_vends_model import ShiftVendsFilter, ShiftVendsModel
+from starpos.ui.models.shift_vends import shift_vends_model
+from starpos.ui.models.text_search import TextSearchFilter
 from starpos.ui.translator import tr
 
 
@@ -24,8 +25,8 @@ class ShiftVendsDialog(QDialog):
     def __init__(self, decimals: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shiftVendsDialog")
-        self.model = ShiftVendsModel(decimals)
-        self.proxy = ShiftVendsFilter()
+        self.model = shift_vends_model(decimals)
+        self.proxy = TextSearchFilter()
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
         self.search.setObjectName("shiftSearch")
@@ -57,7 +58,7 @@ class ShiftVendsDialog(QDialog):
         self.retranslate_ui()
 
     def set_vends(self, vends: list[ShiftVend]) -> None:
-        self.model.set_vends(vends)
+        self.model.set_records(vends)
         self._summarise()
 
     def retranslate_ui(self) -> None:

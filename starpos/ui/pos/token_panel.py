@@ -70,6 +70,16 @@ class TokenPanel(QGroupBox):
         self.print_state = state
         self._fill()
 
+    def show_print_state(self, bill_number: str, state: str) -> None:
+        """The voucher of ``bill_number`` is printing, printed or failed: shown when it is
+        the sale on screen."""
+        if self.outcome is not None and self.outcome.bill_number == bill_number:
+            self.set_print_state(state)
+
+    def meter_confirmed(self, digits: str) -> None:
+        """Another meter number is on screen: the token shown is the previous sale's."""
+        self.mark_previous(self.outcome is not None and self.outcome.meter_number != digits)
+
     def copy_token(self) -> None:
         if self.outcome is not None:
             QGuiApplication.clipboard().setText(self.outcome.token)

@@ -2,81 +2,79 @@
 
 A print runs on the printer worker after the token is on screen; its failure never touches
 the sale (it stays issued) and is shown with what to do: fix the printer, then reprint.
+The token panel shows the voucher's fate when it is the sale on screen.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
-from starpos.counter.views import PrintOutcome
+from starpos.counter.views import PrintOutcome, VendOutcome
 from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.ui.counter_errors import NothingToReprint, PermissionMissing, VoucherNotPrinted
+from starpos.ui.pos.counter_context import CounterContext
+from starpos.ui.pos.token_panel import TokenPanel
 from starpos.ui.services import REPRINT
 from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
-from starpos.ui.workers import JobFailure
-
-if TYPE_CHECKING:
-    from starpos.ui.pos.pos_window import PosWindow
 
 
-class VoucherActions:
-    def __init__(self, window: PosWindow) -> None:
-        self.window = window
+class VoucherActions(QObject):
+    #: a voucher was printed (PrintOutcome)
+    voucher_printed = Signal(object)
+    #: a voucher did not print (its bill number); the error funnel says why
+    voucher_failed = Signal(str)
+
+    def __init__(self, context: CounterContext, token_panel: TokenPanel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context, self.token_panel, self.parent_widget = context, token_panel, parent
+
+    def print_sold(self, outcome: VendOutcome | None) -> None:
+        """The voucher of a sale just made (nothing when the vend failed)."""
+        if outcome is not None:
+            self.print(outcome.bill_number, reprint=False)
 
     def print(self, bill_number: str, reprint: bool) -> None:
-        if (
-            self.window.last_outcome is not None
-            and self.window.last_outcome.bill_number == bill_number
-        ):
-            self.window.token_panel.set_print_state("printing")
-        self.window.workers.printer.submit(
-            self.window.counter.print_voucher,
+        self.token_panel.show_print_state(bill_number, "printing")
+        self.context.workers.printer.submit(
+            self.context.counter.print_voucher,
             bill_number,
-            self.window.session,
+            self.context.session,
             reprint,
             on_done=self._printed,
             on_failed=lambda failure: self._print_failed(bill_number, failure),
         )
 
     def _printed(self, outcome: PrintOutcome) -> None:
-        if (
-            self.window.last_outcome is not None
-            and self.window.last_outcome.bill_number == outcome.bill_number
-        ):
-            self.window.token_panel.set_print_state("printed")
-        emit(self.window.voucher_printed, outcome)
-        self.window.refresh_devices()
+        self.token_panel.show_print_state(outcome.bill_number, "printed")
+        emit(self.voucher_printed, outcome)
 
     def _print_failed(self, bill_number: str, failure: JobFailure) -> None:
-        if (
-            self.window.last_outcome is not None
-            and self.window.last_outcome.bill_number == bill_number
-        ):
-            self.window.token_panel.set_print_state("failed")
-        emit(self.window.voucher_failed, bill_number)
+        self.token_panel.show_print_state(bill_number, "failed")
+        emit(self.voucher_failed, bill_number)
         if isinstance(failure.error, StarposError):
             reason = render_error(failure.error)
             failure = JobFailure(VoucherNotPrinted(bill=bill_number, reason=reason))
-        self.window.funnel.show_failure(failure, self.window)
-        self.window.refresh_devices()
+        self.context.funnel.show_failure(failure, self.parent_widget)
 
     def reprint_last(self) -> None:
-        if not self.window.session.may(REPRINT):
-            self.window.funnel.show_failure(
-                PermissionMissing(permission=tr("pos", "reprint")), self.window
+        if not self.context.session.may(REPRINT):
+            self.context.funnel.show_failure(
+                PermissionMissing(permission=tr("pos", "reprint")), self.parent_widget
             )
             return
-        self.window.workers.database.submit(
-            self.window.counter.last_bill_number,
-            self.window.session,
+        self.context.workers.database.submit(
+            self.context.counter.last_bill_number,
+            self.context.session,
             on_done=self._reprint_bill,
-            on_failed=lambda failure: self.window.funnel.show_failure(failure, self.window),
+            on_failed=lambda failure: self.context.funnel.show_failure(failure, self.parent_widget),
         )
 
     def _reprint_bill(self, bill_number: str | None) -> None:
         if bill_number is None:
-            self.window.funnel.show_failure(NothingToReprint(), self.window)
+            self.context.funnel.show_failure(NothingToReprint(), self.parent_widget)
             return
         self.print(bill_number, reprint=True)

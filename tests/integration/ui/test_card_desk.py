@@ -300,11 +300,11 @@ def test_meter_data_from_cards_per_meter_and_flagged(
     readings = shown.args[0]
     model = dialog.model
     assert model.rowCount() == len(readings) == 3
-    newest = model.reading_at(0)
+    newest = model.record_at(0)
     assert newest.flagged and newest.new_tampers == 1 and newest.new_overloads == 1
     assert model.data(model.index(0, 10)) == "tamper, overload"
     assert model.data(model.index(0, 6)) == "1 (1 new): cover opened"
-    assert not model.reading_at(1).flagged
+    assert not model.record_at(1).flagged
     assert dialog.summary.text() == f"3 readings of meter {number}, newest first; 1 flagged."
     assert dialog.table.isColumnHidden(1)  # one meter: its number is in the field
     save_screen(dialog, "18-meter-data")

@@ -17,7 +17,7 @@ from starpos.db.models import Customer, Meter
 from starpos.operators.auth import LoginForbiddenError, WrongCredentialsError
 from starpos.settings import Settings
 from starpos.ui.core_services import AuthOnWorkers, on_workers
-from starpos.ui.workers import JobFailure, Worker, WrongThreadError
+from starpos.ui.threading.workers import JobFailure, Worker, WrongThreadError
 
 pytestmark = pytest.mark.slow
 

@@ -23,7 +23,7 @@ from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
 from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
-from starpos.ui.stall_monitor import StallMonitor
+from starpos.ui.threading.stall_monitor import StallMonitor
 
 pytestmark = [pytest.mark.bench, pytest.mark.slow]
 

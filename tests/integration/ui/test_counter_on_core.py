@@ -115,7 +115,7 @@ def test_this_shifts_vends_reprint_and_preview_from_the_ledger(
         dialog = window.menus.shift_dialog
         assert dialog is not None
         qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
-        assert dialog.model.vend_at(0).bill_number == "T000042"
+        assert dialog.model.record_at(0).bill_number == "T000042"
         dialog.close()
         with qtbot.waitSignal(window.voucher_printed, timeout=30_000) as printed:
             window.vouchers.reprint_last()

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from starpos.counter.card_desk_views import MeterReading
-from starpos.ui.cards.readings_model import COLUMNS, FLAGGED_COLUMN, MeterReadingsModel
+from starpos.ui.models.meter_readings import COLUMNS, FLAGGED_COLUMN, meter_readings_model
+from starpos.ui.models.record_table import RecordTableModel
 from starpos.ui.translator import switch_language
 
 
@@ -54,14 +55,14 @@ ROLLED_BACK = replace(
 )
 
 
-def cells(model: MeterReadingsModel, row: int) -> list[str]:
+def cells(model: RecordTableModel[MeterReading], row: int) -> list[str]:
     return [model.data(model.index(row, column)) for column in range(len(COLUMNS))]
 
 
 def test_rows_are_newest_first_with_energy_at_kwh_resolution() -> None:
-    model = MeterReadingsModel()
-    model.set_readings([QUIET, ROLLED_BACK, TAMPERED])
-    assert [model.reading_at(row).reading_id for row in range(3)] == [3, 2, 1]
+    model = meter_readings_model()
+    model.set_records([QUIET, ROLLED_BACK, TAMPERED])
+    assert [model.record_at(row).reading_id for row in range(3)] == [3, 2, 1]
     assert cells(model, 2) == [
         "2026-11-20 09:15",
         "04123456784",
@@ -80,8 +81,8 @@ def test_rows_are_newest_first_with_energy_at_kwh_resolution() -> None:
 
 
 def test_flagged_rows_say_why_and_are_tinted() -> None:
-    model = MeterReadingsModel()
-    model.set_readings([TAMPERED, ROLLED_BACK, QUIET])
+    model = meter_readings_model()
+    model.set_records([TAMPERED, ROLLED_BACK, QUIET])
     tampered = cells(model, 1)
     assert tampered[6] == "2 (1 new): cover opened, magnetic field"
     assert tampered[7] == "1 (1 new)"
@@ -90,12 +91,12 @@ def test_flagged_rows_say_why_and_are_tinted() -> None:
     assert cells(model, 0)[FLAGGED_COLUMN] == "older data than before"
     assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
-    assert model.data(model.index(0, 0), MeterReadingsModel.ReadingRole) == ROLLED_BACK
+    assert model.data(model.index(0, 0), RecordTableModel.RecordRole) == ROLLED_BACK
 
 
 def test_headers_and_cells_follow_the_language() -> None:
-    model = MeterReadingsModel()
-    model.set_readings([TAMPERED])
+    model = meter_readings_model()
+    model.set_records([TAMPERED])
     try:
         switch_language("fr")
         assert model.headerData(0, Qt.Orientation.Horizontal) == "Lu le"

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from starpos.counter.views import ShiftVend
-from starpos.ui.pos.shift_vends_model import COLUMNS, ShiftVendsFilter, ShiftVendsModel
+from starpos.ui.models.shift_vends import shift_vend_columns, shift_vends_model
+from starpos.ui.models.text_search import TextSearchFilter
 
 
 @pytest.fixture(autouse=True)
@@ -39,10 +40,10 @@ VENDS = [
 
 
 def test_rows_are_newest_first_with_formatted_cells() -> None:
-    model = ShiftVendsModel(decimals=2)
-    model.set_vends(VENDS)
+    model = shift_vends_model(decimals=2)
+    model.set_records(VENDS)
     assert model.rowCount() == 3
-    assert model.columnCount() == len(COLUMNS)
+    assert model.columnCount() == len(shift_vend_columns(2))
     cells = [model.data(model.index(0, column)) for column in range(model.columnCount())]
     assert cells == [
         "09:07:05",
@@ -61,9 +62,9 @@ def test_rows_are_newest_first_with_formatted_cells() -> None:
 
 
 def test_search_matches_any_column_ignoring_spaces() -> None:
-    model = ShiftVendsModel()
-    model.set_vends(VENDS)
-    proxy = ShiftVendsFilter()
+    model = shift_vends_model()
+    model.set_records(VENDS)
+    proxy = TextSearchFilter()
     proxy.setSourceModel(model)
     proxy.set_search("thandi")
     assert proxy.rowCount() == 2
@@ -79,9 +80,9 @@ def test_search_matches_any_column_ignoring_spaces() -> None:
 
 
 def test_sorting_through_the_proxy() -> None:
-    model = ShiftVendsModel()
-    model.set_vends(VENDS)
-    proxy = ShiftVendsFilter()
+    model = shift_vends_model()
+    model.set_records(VENDS)
+    proxy = TextSearchFilter()
     proxy.setSourceModel(model)
     proxy.sort(1, Qt.SortOrder.AscendingOrder)
     assert [proxy.data(proxy.index(r, 1)) for r in range(3)] == ["B000001", "B000002", "B000003"]

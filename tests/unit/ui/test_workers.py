@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from starpos.errors import DeviceError
-from starpos.ui.workers import JobFailure, Worker, WrongThreadError, runs_on
+from starpos.ui.threading.workers import JobFailure, Worker, WrongThreadError, runs_on
 
 
 @runs_on("module")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from starpos.ui.workers import JobFailure, Worker
+from starpos.ui.threading.workers import JobFailure, Worker
 
 
 class LatestAnswer:

@@ -2,8 +2,8 @@
 
 Each :class:`Worker` owns a ``QThread`` and runs the jobs handed to it one at a time, in
 the order they were submitted (the device it owns sees one request at a time). A job's
-result comes back to the GUI thread through a queue and a queued wake-up signal, so
-callbacks always run on the GUI thread. Functions that must only run on a given worker are
+result comes back to the GUI thread through a :class:`GuiThreadQueue`, so callbacks always
+run on the GUI thread. Functions that must only run on a given worker are
 marked with :func:`runs_on`; calling them from any other thread raises
 :class:`WrongThreadError`, so a test that forgets to go through the worker fails loudly
 instead of freezing the window.
@@ -18,9 +18,10 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal
 
 from starpos.ui.signals import emit
+from starpos.ui.threading.gui_queue import GuiThreadQueue
 
 _current = threading.local()
 
@@ -81,19 +82,15 @@ class Job:
 
 
 class _Thread(QThread):
-    """Runs the jobs of one worker in order; hands results back through a queue."""
+    """Runs the jobs of one worker in order; hands results back to the GUI thread."""
 
     def __init__(
-        self,
-        name: str,
-        inbox: queue.SimpleQueue[Job | None],
-        outbox: queue.SimpleQueue[Job],
-        wake: Callable[[], None],
+        self, name: str, inbox: queue.SimpleQueue[Job | None], results: GuiThreadQueue[Job]
     ) -> None:
         super().__init__()
         self.setObjectName(f"starpos-{name}")
         self.worker_name = name
-        self._inbox, self._outbox, self._wake = inbox, outbox, wake
+        self._inbox, self._results = inbox, results
 
     def run(self) -> None:
         _current.name = self.worker_name
@@ -105,20 +102,16 @@ class _Thread(QThread):
                 job.outcome = (True, job.function(*job.args))
             except BaseException as error:  # every failure goes back to the GUI's funnel
                 job.outcome = (False, JobFailure(error))
-            self._outbox.put(job)
-            self._wake()
+            self._results.put(job)
 
 
 class Worker(QObject):
     """A named thread that runs submitted jobs in order and reports back on the GUI thread.
 
-    Jobs and results travel through Python queues; the only thing crossing threads through
-    Qt is a signal without arguments that wakes the GUI thread to collect them, so no Python
-    object is ever handed between threads by Qt (cross-thread signals carrying Python
-    objects have had reference-count bugs in PySide 6.8+, PYSIDE-3124).
+    Jobs travel to the thread through a Python queue and back through a
+    :class:`GuiThreadQueue`, so no Python object is ever handed between threads by Qt.
     """
 
-    _results_ready = Signal()
     #: Emitted on the GUI thread when the first job is submitted / the last one is done.
     busy_changed = Signal(bool)
 
@@ -126,10 +119,9 @@ class Worker(QObject):
         super().__init__()
         self.name = name
         self._inbox: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
-        self._outbox: queue.SimpleQueue[Job] = queue.SimpleQueue()
         self._pending: set[Job] = set()
-        self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._thread = _Thread(name, self._inbox, self._outbox, lambda: emit(self._results_ready))
+        self._results = GuiThreadQueue(self._deliver, self)
+        self._thread = _Thread(name, self._inbox, self._results)
         self._thread.start()
 
     def submit(
@@ -147,22 +139,16 @@ class Worker(QObject):
         self._inbox.put(job)
         return job
 
-    @Slot()
-    def _deliver(self) -> None:
-        while True:
-            try:
-                job = self._outbox.get_nowait()
-            except queue.Empty:
-                return
-            self._pending.discard(job)
-            job.finished_flag.set()
-            ok, value = job.outcome
-            if ok and job.on_done is not None:
-                job.on_done(value)
-            elif not ok and job.on_failed is not None:
-                job.on_failed(value)
-            if not self._pending:
-                emit(self.busy_changed, False)
+    def _deliver(self, job: Job) -> None:
+        self._pending.discard(job)
+        job.finished_flag.set()
+        ok, value = job.outcome
+        if ok and job.on_done is not None:
+            job.on_done(value)
+        elif not ok and job.on_failed is not None:
+            job.on_failed(value)
+        if not self._pending:
+            emit(self.busy_changed, False)
 
     @property
     def busy(self) -> bool:

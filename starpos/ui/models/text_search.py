@@ -1,0 +1,34 @@
+"""Search a table by typing: the rows where any column contains the text, spaces ignored.
+
+Spaces are ignored on both sides, so a token read out in groups ("5555 6666") or a number
+typed without them finds the row all the same.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel
+
+from starpos.ui.models.record_table import AnyIndex
+
+
+class TextSearchFilter(QSortFilterProxyModel):
+    """Keeps the rows where any column contains the search text (spaces ignored)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._needle = ""
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = "".join(text.split()).casefold()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        for column in range(model.columnCount()):
+            value = model.data(model.index(source_row, column, source_parent))
+            if value is not None and self._needle in "".join(str(value).split()).casefold():
+                return True
+        return False
