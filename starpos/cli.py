@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 from starpos import __version__
 from starpos.errors import user_facing_types
 from starpos.i18n import language_from_environment, render_error, set_language, translate
+from starpos.testing.kill_switch import install_from_environment as install_kill_switch
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 70
@@ -98,6 +99,9 @@ def _log_unexpected(error: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(language_from_environment())
+    # The crash tests run ``starpos`` as a child that kills itself at a named step; without
+    # their STARPOS_KILL_AT this does nothing.
+    install_kill_switch()
     try:
         parser = build_parser(argv)
         args = parser.parse_args(argv)

@@ -24,11 +24,11 @@ from typing import Any
 from sqlalchemy import update
 
 from starpos.bench.store import build
+from starpos.bootstrap.demo import provision_demo_module
+from starpos.bootstrap.module import open_configured_module
 from starpos.db import Database
 from starpos.db.models import Meter
-from starpos.demo.master_data_loader import demo_file, read_json
 from starpos.devices.sm.embedded import stop_embedded
-from starpos.vending.module_access import open_configured_module
 from starpos.vending.sale import VendRequest
 from starpos.vending.sell import sell
 from starpos.vending.timing import StepTimer
@@ -86,10 +86,8 @@ def run_vend_bench(
     with database.unit_of_work() as uow:
         uow.session.execute(update(Meter).values(tid_base_year=2014))
         uow.commit()
-    from starpos.demo.module import provision_demo_module
-
     try:
-        provision_demo_module(read_json(demo_file("keys.json")))
+        provision_demo_module()
         progress("module ready")
         return _measure(database, numbers, customers, history, vends, seed)
     finally:

@@ -25,9 +25,9 @@ from starpos.db.column_types import utc_now
 from starpos.db.models import AuditEntry, CardState, IssuedCard
 from starpos.devices.card.sun_card import SunCard
 from starpos.operators import permissions
-from starpos.vending.kill_switch import kill_point
+from starpos.vending.crash_points import crash_point
 
-# Crash points for the kill tests (STARPOS_KILL_AT, see starpos.vending.kill_switch).
+# Crash points for the kill tests (starpos.vending.crash_points).
 BLANK_AFTER_INTENT = "card-blank-after-intent"  # the intent committed, the card untouched
 BLANK_AFTER_ERASE = "card-blank-after-erase"  # the card erased, the register not told
 
@@ -72,9 +72,9 @@ def blank_card(
     }
     if active:
         _audit(database, contents.serial, "blanking", details, actor)
-        kill_point(BLANK_AFTER_INTENT)
+        crash_point(BLANK_AFTER_INTENT)
     card.blank()
-    kill_point(BLANK_AFTER_ERASE)
+    crash_point(BLANK_AFTER_ERASE)
     _record_blanked(database, contents.serial, row.id if row else None, details, actor)
     return {
         "serial": contents.serial,

@@ -33,8 +33,8 @@ from starpos.db import Database
 from starpos.devices.card.errors import CardError
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.errors import StarposError
+from starpos.vending.crash_points import crash_point
 from starpos.vending.errors import WarnAmountNotConfirmedError, reason
-from starpos.vending.kill_switch import kill_point
 from starpos.vending.sale import PricedSale, VendRequest
 from starpos.vending.sale_checks import audit_refusal
 
@@ -44,7 +44,7 @@ PRICING = "pricing"
 WRITING = "writing"
 DONE = "done"
 
-# Crash points for the kill tests (STARPOS_KILL_AT, see starpos.vending.kill_switch).
+# Crash points for the kill tests (starpos.vending.crash_points).
 AFTER_PENDING = "card-after-pending"
 AFTER_CARD_WRITE = "card-after-write"
 
@@ -114,7 +114,7 @@ def vend_to_card(
         sequence=max(contents.last_sequence, used) + 1,
         reading_id=intake.reading_id,
     )
-    kill_point(AFTER_PENDING)
+    crash_point(AFTER_PENDING)
     report(WRITING)
     try:
         card.write_credit(
@@ -131,7 +131,7 @@ def vend_to_card(
                 bill=pending.bill_number, net=sale.breakdown.net, **reason(error)
             ) from error
         raise errors.CardVendInDoubtError(bill=pending.bill_number, **reason(error)) from error
-    kill_point(AFTER_CARD_WRITE)
+    crash_point(AFTER_CARD_WRITE)
     ledger.record_issued(database, pending.vend_id, sale.actor)
     report(DONE)
     return CardVendResult(

@@ -28,9 +28,9 @@ from starpos.devices.card.records import IdentityRecord
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.operators import permissions
 from starpos.operators.auth import PermissionDeniedError, operator_permissions
-from starpos.vending.kill_switch import kill_point
+from starpos.vending.crash_points import crash_point
 
-# Crash points for the kill tests (STARPOS_KILL_AT, see starpos.vending.kill_switch): the new
+# Crash points for the kill tests (starpos.vending.crash_points): the new
 # card bound, then its carried credit written, the register not yet committed.
 REPLACE_AFTER_BIND = "card-replace-after-bind"
 REPLACE_AFTER_CARRY = "card-replace-after-carry"
@@ -169,7 +169,7 @@ def replace_card(
             pending_bills=tuple(vend.bill_number for _, vend in pending),
         )
     _bind(card, contents, plan, utility_id, now)
-    kill_point(REPLACE_AFTER_BIND)
+    crash_point(REPLACE_AFTER_BIND)
     if carried is not None:
         written = card.read().credit
         if written is None or written.sequence != carried.sequence:
@@ -180,7 +180,7 @@ def replace_card(
                 meter_number=plan.meter_number,
                 sequence=carried.sequence,
             )
-        kill_point(REPLACE_AFTER_CARRY)
+        crash_point(REPLACE_AFTER_CARRY)
     state = CardState.LOST if reason is ReplaceReason.LOST else CardState.REPLACED
     _commit(database, contents.serial, plan, actor, "replaced", old_state=state)
     return IssuedCardResult(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from starpos.audit.log import Actor
+from starpos.bootstrap.database import open_database
 from starpos.card_sales import (
     ReplaceReason,
     blank_card,
@@ -97,7 +98,7 @@ def _actor(args: argparse.Namespace) -> Actor:
 def _on_card(args: argparse.Namespace, work: Callable[[Database, SunCard], T]) -> T:
     from starpos.commands.card import _open_card
 
-    with Database.open() as database:
+    with open_database() as database:
         service, connection, card = _open_card(args)
         try:
             return work(database, card)
@@ -181,13 +182,13 @@ def _blank(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         rows = meter_history(session, args.meter, args.limit)
     return _list(args, rows)
 
 
 def _flags(args: argparse.Namespace) -> int:
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         rows = flagged_readings(session, args.limit)
     return _list(args, rows)
 

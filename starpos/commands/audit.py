@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from starpos.audit.log import verify
+from starpos.bootstrap.database import open_database
 from starpos.cli import print_json
-from starpos.db import Database
 from starpos.i18n import translate
 
 
@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         report = verify(session)
     if args.json:
         print_json(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from starpos.bootstrap.database import open_database
 from starpos.cli import print_json
-from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.i18n import translate
 from starpos.masterdata.customers import customer_by_code, list_customers
@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         customers = list_customers(session, args.search, limit=args.limit, offset=args.offset)
     if args.json:
         print_json([customer.as_dict() for customer in customers])
@@ -47,7 +47,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         customer = customer_by_code(session, args.code)
     if args.json:
         print_json(customer.as_dict())

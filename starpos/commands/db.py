@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from starpos.bootstrap.database import database_url, open_database
 from starpos.cli import print_json
-from starpos.db import Database, migrate
-from starpos.db.engine import database_url
+from starpos.db import migrate
 from starpos.db.models import SystemParameters
 from starpos.i18n import translate
 from starpos.masterdata.bill_numbers import NumberingContext, next_number
@@ -56,14 +56,14 @@ def register(subparsers: Any) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    with Database.open() as database:
+    with open_database() as database:
         revision = database.schema_revision()
     print(translate("cli", "Database ready at schema {revision}.").format(revision=revision))
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
-    with Database.open(upgrade=False) as database:
+    with open_database(upgrade=False) as database:
         current = database.schema_revision()
     head = migrate.head_revision()
     status = {
@@ -82,7 +82,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _number(args: argparse.Namespace) -> int:
     numbers = []
-    with Database.open() as database:
+    with open_database() as database:
         for _ in range(args.count):
             # One transaction per number, as a sale takes one: the real contention.
             with database.unit_of_work() as uow:
@@ -110,7 +110,7 @@ def _bench(args: argparse.Namespace) -> int:
 
     url = database_url()
     path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
-    with Database.open() as database:
+    with open_database() as database:
         if args.lookups_only:
             print_json(remeasure(database, lookups=args.lookups, seed=args.seed))
             return 0

@@ -8,9 +8,10 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from starpos.bootstrap.database import open_database
+from starpos.bootstrap.demo import load_demo_keys
 from starpos.cli import print_json
-from starpos.db import Database
-from starpos.demo.seed import is_seeded, load_demo_keys, seed_demo
+from starpos.demo.seed import is_seeded, seed_demo
 from starpos.i18n import translate
 
 
@@ -54,7 +55,7 @@ def register(subparsers: Any) -> None:
 
 
 def _seed(args: argparse.Namespace) -> int:
-    with Database.open() as database:
+    with open_database() as database:
         report = seed_demo(
             database, customers=args.customers, spare_meters=args.spare_meters, seed=args.seed
         )
@@ -83,7 +84,7 @@ def _seed(args: argparse.Namespace) -> int:
 def _card(args: argparse.Namespace) -> int:
     from starpos.demo.card_session import hold_in_reader, prepare_demo_card
 
-    with Database.open() as database:
+    with open_database() as database:
         card, link, state = prepare_demo_card(database, args.port)
     if card.key_created is not None:
         print(
@@ -127,7 +128,7 @@ def _card(args: argparse.Namespace) -> int:
 
 
 def _load_keys(args: argparse.Namespace) -> int:
-    with Database.open() as database:
+    with open_database() as database:
         module = load_demo_keys(database)
     if args.json:
         print_json(module)
@@ -156,7 +157,7 @@ def _has_display() -> bool:
 
 
 def _run(args: argparse.Namespace) -> int:
-    with Database.open() as database:
+    with open_database() as database:
         if not is_seeded(database):
             print(translate("cli", "First run: seeding the demo utility (this takes a minute)."))
             seed_demo(database)
@@ -181,12 +182,12 @@ def _net_amount(text: str) -> Decimal:
 
 
 def _run_headless(net: Decimal) -> int:
-    from starpos.demo.walkthrough import DEMO_CASHIER, sell_one
-    from starpos.settings import Settings
+    from starpos.bootstrap.demo import sell_one
+    from starpos.demo.walkthrough import DEMO_CASHIER
 
     print(translate("cli", "No display: showing one sale at the counter without the window."))
-    with Database.open() as database:
-        sale = sell_one(database, Settings(), net)
+    with open_database() as database:
+        sale = sell_one(database, net)
     token = " ".join(sale.token[i : i + 4] for i in range(0, 20, 4))
     text = translate(
         "cli",

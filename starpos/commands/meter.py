@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from starpos.bootstrap.database import open_database
 from starpos.cli import print_json
-from starpos.db import Database
 from starpos.db.enums import (
     ContractStatus,
     CustomerStatus,
@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         meters = list_meters(session, args.search, limit=args.limit, offset=args.offset)
     if args.json:
         print_json([meter.as_dict() for meter in meters])
@@ -53,7 +53,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         meter = lookup_meter(session, args.number)
     if args.json:
         print_json(meter.as_dict())

@@ -100,8 +100,8 @@ def _add_key_options(parser: argparse.ArgumentParser) -> None:
 def open_module(args: argparse.Namespace, *, acting: bool = False) -> Iterator[SecureModule]:
     """The configured module (the embedded emulator when no port is set), open and under
     the vend's lock; ``acting`` commands settle crashed vends first
-    (:mod:`starpos.vending.module_commands`)."""
-    from starpos.vending.module_commands import ModuleTarget, module_for_command
+    (:func:`starpos.bootstrap.module.module_for_command`)."""
+    from starpos.bootstrap.module import ModuleTarget, module_for_command
 
     target = ModuleTarget(args.url or "", args.baud, args.timeout_ms)
     with module_for_command(target, acting=acting) as held:

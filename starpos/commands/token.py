@@ -105,9 +105,9 @@ def _subclass_value(text: str) -> Any:
 
 
 def _issue(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.tables import sta_tables
     from starpos.sts.amount import token_amount
     from starpos.sts.request import TokenRequest, issue_tokens
-    from starpos.token_tables import sta_tables
 
     fields: dict[str, Any] = dict(_ISSUE_DEFAULTS)
     for _flag, name, _text in _ISSUE_OPTIONS:
@@ -139,10 +139,10 @@ def _issue(args: argparse.Namespace) -> int:
 
 
 def _decode(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.tables import sta_tables
     from starpos.sts.ciphers import check_ea
     from starpos.sts.decoder import decode_token
     from starpos.sts.fields import check_key_hex
-    from starpos.token_tables import sta_tables
 
     key = check_key_hex("decoder key", args.decoder_key) if args.decoder_key else None
     ea = check_ea(args.ea)
@@ -161,8 +161,8 @@ def _decode(args: argparse.Namespace) -> int:
 
 def batch_line(line: str, tables_path: str | None) -> dict[str, Any]:
     """The response to one request line: its tokens, or the error that stopped it."""
+    from starpos.bootstrap.tables import sta_tables
     from starpos.sts.request import TokenRequest, issue_tokens
-    from starpos.token_tables import sta_tables
 
     request_id: Any = None
     try:
@@ -185,7 +185,7 @@ def batch_line(line: str, tables_path: str | None) -> dict[str, Any]:
 
 
 def _batch(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
-    from starpos.token_tables import sta_tables
+    from starpos.bootstrap.tables import sta_tables
 
     if args.sta_tables:
         sta_tables(args.sta_tables)  # a bad tables file is one error, not one per line
@@ -199,7 +199,7 @@ def _batch(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
 
 def _bench(args: argparse.Namespace) -> int:
     from starpos.bench.token import run_bench
-    from starpos.token_tables import sta_tables
+    from starpos.bootstrap.tables import sta_tables
 
     if args.count < 1:
         raise RequestFormatError(reason="--count must be at least 1")

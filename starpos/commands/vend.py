@@ -19,8 +19,9 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from starpos.bootstrap.database import open_database
+from starpos.bootstrap.module import open_configured_module
 from starpos.cli import UsageError, print_json
-from starpos.db import Database
 from starpos.db.enums import VendState
 from starpos.i18n import tr_noop, translate
 from starpos.status_labels import status_text
@@ -28,7 +29,6 @@ from starpos.text_columns import label_lines, left
 from starpos.vending import (
     VendRequest,
     VendResult,
-    open_configured_module,
     recover,
     sell,
 )
@@ -144,7 +144,7 @@ def _vend(args: argparse.Namespace) -> int:
         terminal_code=args.terminal,
         confirmed=args.yes,
     )
-    with Database.open() as database, open_configured_module() as access:
+    with open_database() as database, open_configured_module() as access:
         result = sell(database, access, request)
     if args.json:
         print_json(result.as_dict())
@@ -171,7 +171,7 @@ def format_result(result: VendResult) -> str:
 
 
 def _recover(args: argparse.Namespace) -> int:
-    with Database.open() as database, open_configured_module() as access, access.lock.held():
+    with open_database() as database, open_configured_module() as access, access.lock.held():
         report = recover(database, access.module)
     if args.json:
         print_json(report.as_dict())
@@ -195,7 +195,7 @@ def _recover(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     state = VendState(args.state) if args.state else None
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         vends = list_vends(session, state=state, meter_number=args.list_meter, limit=args.limit)
     if args.json:
         print_json(vends)
@@ -211,7 +211,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         vend = show_vend(session, args.bill)
     if args.json:
         print_json(vend)
@@ -222,7 +222,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
-    with Database.open() as database, open_configured_module() as access, access.lock.held():
+    with open_database() as database, open_configured_module() as access, access.lock.held():
         report = reconcile(database, access.module)
     if args.json:
         print_json(report.as_dict())
@@ -245,7 +245,7 @@ def _reconcile(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from starpos.bench.vend import run_vend_bench
 
-    with Database.open() as database:
+    with open_database() as database:
         report = run_vend_bench(
             database,
             customers=args.customers,

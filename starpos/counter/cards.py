@@ -6,7 +6,8 @@ core (:mod:`starpos.card_sales`): every read verifies the MACs, stores the meter
 record as a reading event and settles the meter's sales left in doubt (docs/card-sales.md);
 the vend is priced like a token vend and committed only after the credit reads back. All
 PC/SC calls run on the card reader's own thread (:class:`CardReaderWorker`); calls here
-block until it answers, so a window runs them off its GUI thread.
+block until it answers, so a window runs them off its GUI thread. Which reader, and the
+utility's card master key, come from the composition root (:mod:`starpos.bootstrap.counter`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from starpos.counter.views import (
 from starpos.db import Database
 from starpos.db.models import IssuedCard
 from starpos.devices.card.errors import CardServiceError
-from starpos.devices.card.keys import default_key_file, load_master_key
 from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.records import TamperKind
@@ -41,7 +41,6 @@ from starpos.devices.card.worker import CardReaderWorker
 from starpos.errors import VendError
 from starpos.i18n import render_error, tr_noop
 from starpos.masterdata.parameters import to_local
-from starpos.settings import Settings
 from starpos.vending import VendRequest as CoreVendRequest
 
 TAMPER_NAMES = {
@@ -69,16 +68,26 @@ class Stoppable(Protocol):
 class CounterCards:
     """Card presence, card reads and card vends at one counter."""
 
-    def __init__(self, database: Database, settings: Settings, auth: CounterAuth) -> None:
+    def __init__(
+        self,
+        database: Database,
+        auth: CounterAuth,
+        reader: str,
+        master_key: Callable[[], bytes],
+    ) -> None:
+        """``reader``: the counter's card reader ("": the first, and every one is watched);
+        ``master_key()``: the utility's card master key, read when the reader is first used
+        (a counter without one still starts, and says so at its first card)."""
         self.database = database
-        self.settings = settings
         self.auth = auth
+        self.reader = reader
+        self._master_key = master_key
         self._worker: CardReaderWorker | None = None
 
     def watch(self, on_change: Callable[[CardPresence], None]) -> Stoppable:
         """Call ``on_change`` (on the monitor's thread) for every card in or out of the
-        counter's reader (setting ``card.reader``; empty: every reader)."""
-        only = str(self.settings.get("card.reader") or "")
+        counter's reader (every reader when none is set)."""
+        only = self.reader
 
         def relay(event: PresenceEvent) -> None:
             if only and event.reader != only:
@@ -92,7 +101,7 @@ class CounterCards:
 
     def reader_state(self) -> DeviceState:
         """The counter's card reader as the status bar shows it: the configured reader
-        (setting ``card.reader``) or, with none set, whether any reader is connected."""
+        or, with none set, whether any reader is connected."""
         readers = PcscReaders()  # its own PC/SC context: no card master key needed to look
         try:
             present = readers.list_readers()
@@ -100,7 +109,7 @@ class CounterCards:
             return DeviceState(online=False, detail=tr_noop("status", "card service not running"))
         finally:
             readers.close()
-        wanted = str(self.settings.get("card.reader") or "")
+        wanted = self.reader
         if wanted and wanted not in present:
             return DeviceState(
                 online=False,
@@ -176,8 +185,7 @@ class CounterCards:
 
     def _reader(self) -> CardReaderWorker:
         if self._worker is None:
-            reader = str(self.settings.get("card.reader") or "") or None
-            self._worker = CardReaderWorker(load_master_key(default_key_file()), reader).open()
+            self._worker = CardReaderWorker(self._master_key(), self.reader or None).open()
         return self._worker
 
     def close(self) -> None:

@@ -4,10 +4,13 @@ This is what a cashier's window or a headless script sells through. It knows the
 pricing, the durable vend (:mod:`starpos.vending`) and the printer package, and answers with
 the small records of :mod:`starpos.counter.views`. Nothing here knows threads: calls block
 on the database or a device, so a window runs each on the worker that owns the resource.
+The database, the module, the printer and the first run's demo come in made
+(:mod:`starpos.bootstrap.counter`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -23,12 +26,11 @@ from starpos.counter.views import (
     VendOutcome,
     VendRequest,
 )
-from starpos.counter.vouchers import CounterPrinting
+from starpos.counter.vouchers import CounterPrinting, VoucherPrinter
 from starpos.db import Database
 from starpos.db.models import SystemParameters, Vend
 from starpos.errors import DeviceError, StarposError, VendError
 from starpos.masterdata.parameters import to_local
-from starpos.settings import Settings
 from starpos.vending.errors import ModuleOfflineError, VendInDoubtError
 
 #: Failures on the way to or from the module: its connection is opened afresh, and it may
@@ -44,11 +46,18 @@ class Counter(CounterReads):
     """The counter: reads, plus the vend, its recovery and the voucher."""
 
     def __init__(
-        self, database: Database, settings: Settings, module: ModuleLink, auth: CounterAuth
+        self,
+        database: Database,
+        module: ModuleLink,
+        printer: VoucherPrinter,
+        auth: CounterAuth,
+        seed_demo: Callable[[], object],
     ) -> None:
-        super().__init__(database, settings, module)
+        """``seed_demo()`` fills an empty store with the demo utility (a first run's choice)."""
+        super().__init__(database, module)
         self.auth = auth
-        self.printing = CounterPrinting(database, settings)
+        self.printing = CounterPrinting(database, printer)
+        self._seed_demo = seed_demo
 
     def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:
         """Sell through the durable vend; the module is dropped after a device failure."""
@@ -120,9 +129,7 @@ class Counter(CounterReads):
         self.printing.test_print()
 
     def seed_demo(self) -> object:
-        from starpos.demo.seed import seed_demo
-
-        return seed_demo(self.database)
+        return self._seed_demo()
 
     def is_empty(self) -> bool:
         """True for a database with no utility in it yet (a first run)."""
@@ -132,14 +139,3 @@ class Counter(CounterReads):
     def close(self) -> None:
         self.module.close()
         self.database.close()
-
-
-def counter_on(database: Database, settings: Settings) -> tuple[CounterAuth, Counter]:
-    """The counter's logins and sales on ``database`` with the configured devices."""
-    auth = CounterAuth(database)
-    return auth, Counter(database, settings, ModuleLink(settings), auth)
-
-
-def open_counter(settings: Settings) -> tuple[CounterAuth, Counter]:
-    """Open the configured database (upgraded to the current schema) and the devices."""
-    return counter_on(Database.open(), settings)

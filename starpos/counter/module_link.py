@@ -6,35 +6,32 @@ owns the module while it runs, so a vend does not pay the reconnect after each s
 (pyserial sleeps 0.3 s closing a ``socket://`` port), and another program (a ``starpos
 vend`` in a terminal) is refused with ``vend.module_busy`` instead of waiting on a port in
 use. A failure drops the connection and the claim, so a module plugged back in (or a port
-the installer just changed) is found on the next call.
+the installer just changed) is found on the next call: the composition root's opener reads
+the settings again each time (:func:`starpos.bootstrap.counter.module_link`).
 One thread at a time uses a link: the window's module worker, or a script's main thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from starpos.counter.views import DeviceState
 from starpos.errors import StarposError
-from starpos.settings import Settings
-from starpos.vending import ModuleAccess, open_configured_module
+from starpos.vending import ModuleAccess
 
 
 class ModuleLink:
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
+    def __init__(self, open_access: Callable[[], ModuleAccess]) -> None:
+        """``open_access()`` opens the module's access, kept open and claimed."""
+        self._open_access = open_access
         self._access: ModuleAccess | None = None
 
     def access(self) -> ModuleAccess:
         """The vend service's access to the configured module (opened on first use)."""
         if self._access is None:
-            self._access = open_configured_module(self._fresh_settings(), keep_open=True)
+            self._access = self._open_access()
         return self._access
-
-    def _fresh_settings(self) -> Settings:
-        """Read again on every (re)connection: an installer's new port applies at once."""
-        self._settings = Settings(self._settings.path.parent)
-        return self._settings
 
     def state(self) -> DeviceState:
         """The module online with its credit balance (kWh); raises and drops on failure."""

@@ -34,7 +34,6 @@ from starpos.masterdata.meter_lookup import lookup_meter
 from starpos.masterdata.parameters import system_parameters, to_local, to_utc, utility_now
 from starpos.masterdata.pricing_inputs import sale_context
 from starpos.pricing import Breakdown, price_from_net
-from starpos.settings import Settings
 from starpos.sts.meter_number import parse_meter_number
 
 VAT = tr_noop("breakdown", "VAT")
@@ -47,9 +46,8 @@ NO_REASON = tr_noop("pos", "no reason recorded")
 class CounterReads:
     """The counter's reads: rules, look-up, quote, this shift's vends, device states."""
 
-    def __init__(self, database: Database, settings: Settings, module: ModuleLink) -> None:
+    def __init__(self, database: Database, module: ModuleLink) -> None:
         self.database = database
-        self.settings = settings
         self.module = module
 
     def rules(self) -> CounterRules:

@@ -1,16 +1,19 @@
 """Vouchers from the ledger to the printer (no Qt: the window and headless scripts share it).
 
 The voucher is built from the vend row as it was booked (amounts, energy and token are the
-ledger's, never recomputed), laid out by the printer package and sent to the configured
-printer. A successful print is booked on the vend (print count, PRINTED); a reprint is
-marked REPRINT on paper and written to the audit log. A failed print changes nothing: the
-sale stays ISSUED and can be reprinted later.
+ledger's, never recomputed), laid out by the printer package and sent to the counter's
+printer (:class:`VoucherPrinter`, made from the settings by :mod:`starpos.bootstrap.printer`).
+A successful print is booked on the vend (print count, PRINTED); a reprint is marked REPRINT
+on paper and written to the audit log. A failed print changes nothing: the sale stays ISSUED
+and can be reprinted later.
 """
 
 from __future__ import annotations
 
 import io
+from typing import Protocol
 
+from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,11 +26,9 @@ from starpos.devices.printer import (
     CREDIT_TOKEN,
     AmountLine,
     PrinterError,
+    PrinterStatus,
     TokenSection,
     Voucher,
-    print_voucher,
-    printer_status,
-    voucher_preview,
 )
 from starpos.devices.printer.voucher import sample_voucher
 from starpos.errors import VendError
@@ -35,13 +36,34 @@ from starpos.i18n import current_language, render_error, tr_noop
 from starpos.masterdata.parameters import system_parameters, to_local
 from starpos.operators import auth
 from starpos.operators.permissions import REPRINT
-from starpos.settings import Settings
 
 AMOUNT = tr_noop("voucher", "Energy amount")
 VAT = tr_noop("voucher", "VAT")
 DEBT = tr_noop("voucher", "Debt repayment")
 PREINSTALLED = tr_noop("voucher", "Pre-installed amount")
 PREARRANGE = tr_noop("voucher", "Prearrange amount")
+
+
+class VoucherPrinter(Protocol):
+    """The counter's printer and the lines every voucher of this counter carries."""
+
+    @property
+    def header_lines(self) -> tuple[str, ...]: ...
+
+    @property
+    def footer_lines(self) -> tuple[str, ...]: ...
+
+    def print(self, voucher: Voucher) -> object:
+        """Print ``voucher``; raises a :class:`~starpos.devices.printer.PrinterError`."""
+        ...
+
+    def preview(self, voucher: Voucher) -> Image.Image:
+        """The voucher dot for dot as the paper will show it."""
+        ...
+
+    def status(self) -> PrinterStatus:
+        """How the printer is (faults in ``error``, never raised)."""
+        ...
 
 
 class UnknownBillError(VendError):
@@ -63,8 +85,8 @@ def _lines(session: Session, vend: Vend) -> tuple[AmountLine, ...]:
     return tuple(lines)
 
 
-def voucher_for(session: Session, vend: Vend, settings: Settings, reprint: bool) -> Voucher:
-    """The voucher of ``vend`` exactly as the ledger booked it."""
+def voucher_for(session: Session, vend: Vend, printer: VoucherPrinter, reprint: bool) -> Voucher:
+    """The voucher of ``vend`` exactly as the ledger booked it, with ``printer``'s lines."""
     parameters = system_parameters(session)
     operator = session.get(Operator, vend.operator_id)
     point = session.get(SalesPoint, vend.sales_point_id)
@@ -94,8 +116,8 @@ def voucher_for(session: Session, vend: Vend, settings: Settings, reprint: bool)
         sgc=meter.sgc,
         krn=str(meter.krn),
         ti=f"{meter.ti:02d}",
-        header_lines=tuple(str(settings.get("voucher.header")).splitlines()),
-        footer_lines=tuple(str(settings.get("voucher.footer")).splitlines()),
+        header_lines=printer.header_lines,
+        footer_lines=printer.footer_lines,
         reprint=reprint,
         cash_sale=bool(term and term.kind == PaymentKind.CASH),
         language=current_language(),
@@ -128,9 +150,9 @@ class CounterPrinting:
     Calls do blocking printer I/O: a window runs them off its GUI thread.
     """
 
-    def __init__(self, database: Database, settings: Settings) -> None:
+    def __init__(self, database: Database, printer: VoucherPrinter) -> None:
         self.database = database
-        self.settings = settings
+        self.printer = printer
 
     def print_voucher(
         self, bill_number: str, operator: auth.OperatorSession, reprint: bool
@@ -139,9 +161,9 @@ class CounterPrinting:
         if reprint:
             operator.require(REPRINT)
         with self.database.reading() as session:
-            voucher = voucher_for(session, _vend(session, bill_number), self.settings, reprint)
+            voucher = voucher_for(session, _vend(session, bill_number), self.printer, reprint)
         try:
-            print_voucher(voucher, self.settings)
+            self.printer.print(voucher)
         except PrinterError as error:
             # Audited; the sale itself stays as it is and can be reprinted later.
             vending.mark_print_failed(
@@ -157,17 +179,17 @@ class CounterPrinting:
     def preview_voucher(self, bill_number: str) -> bytes:
         """The voucher of ``bill_number`` as a PNG, from the same layout as the paper."""
         with self.database.reading() as session:
-            voucher = voucher_for(session, _vend(session, bill_number), self.settings, False)
-        image = voucher_preview(voucher, self.settings)
+            voucher = voucher_for(session, _vend(session, bill_number), self.printer, False)
+        image = self.printer.preview(voucher)
         buffer = io.BytesIO()
         image.save(buffer, "PNG")
         return buffer.getvalue()
 
     def printer_state(self) -> DeviceState:
-        status = printer_status(self.settings)
+        status = self.printer.status()
         if status.error is not None:
             return DeviceState(online=False, detail=render_error(status.error))
         return DeviceState(online=True)
 
     def test_print(self) -> None:
-        print_voucher(sample_voucher(language=current_language()), self.settings)
+        self.printer.print(sample_voucher(language=current_language()))

@@ -20,8 +20,8 @@ class Database:
         self._read_sessions = session_factory(engine, write=False)
 
     @classmethod
-    def open(cls, url: str | None = None, *, upgrade: bool = True) -> Database:
-        """Open the configured database; ``upgrade`` brings its schema up to date first.
+    def open(cls, url: str, *, upgrade: bool = True) -> Database:
+        """Open the database at ``url``; ``upgrade`` brings its schema up to date first.
 
         The app opens with ``upgrade=True`` (an older database is upgraded on start);
         ``starpos db status`` opens without, to report what it finds.

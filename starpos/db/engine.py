@@ -1,8 +1,9 @@
 """Engines and sessions for the local store.
 
-SQLite by default at ``<data_dir>/starpos.db`` (settings ``database.url`` overrides it), with
-WAL so the counter can read while a vend writes, foreign keys on, and a busy timeout so a
-second process waits for the write lock instead of failing at once.
+The URL is given: the composition root (:mod:`starpos.bootstrap.database`) reads it from the
+settings, SQLite at ``<data_dir>/starpos.db`` unless ``database.url`` names another store.
+SQLite runs with WAL so the counter can read while a vend writes, foreign keys on, and a
+busy timeout so a second process waits for the write lock instead of failing at once.
 
 SQLite transactions are started by us, not by the driver: a writing unit of work begins
 with ``BEGIN IMMEDIATE`` (it takes the write lock first, so two writers queue on the busy
@@ -17,15 +18,11 @@ and see a snapshot, as with SQLite's WAL (docs/decisions.md, ## postgres).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
-
-from starpos.paths import data_dir
-from starpos.settings import Settings
 
 DATABASE_FILE = "starpos.db"
 BUSY_TIMEOUT_MS = 15_000
@@ -38,16 +35,7 @@ _WRITER_OPTION = "starpos_postgresql_writer"
 WRITER_LOCK_KEY = 0x53746172504F5377
 
 
-def database_url(settings: Settings | None = None) -> str:
-    """The configured URL, or SQLite in the data folder."""
-    configured = (settings or Settings()).get("database.url")
-    if configured:
-        return str(configured)
-    return f"sqlite:///{Path(data_dir()) / DATABASE_FILE}"
-
-
-def make_engine(url: str | None = None, **options: Any) -> Engine:
-    url = url or database_url()
+def make_engine(url: str, **options: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
         engine = create_engine(url, pool_pre_ping=True, **options)

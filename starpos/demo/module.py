@@ -1,6 +1,6 @@
-"""Load the demo vending keys into the configured secure module (the embedded emulator
-when ``sm.url`` is empty) and give it credit, with the development KMC of
-``starpos.devices.sm.kmc``. DEMO ONLY: the demo key bytes are public."""
+"""Load the demo vending keys into a secure module and give it credit, with the development
+KMC of ``starpos.devices.sm.kmc``. DEMO ONLY: the demo key bytes are public. Which module:
+the configured one (:func:`starpos.bootstrap.demo.load_demo_keys`)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 from starpos.devices.sm.driver import SecureModule
-from starpos.devices.sm.embedded import ensure_embedded
 from starpos.devices.sm.kmc import development_key, provision
-from starpos.settings import Settings
 
 
-def provision_demo_module(keys: dict[str, Any]) -> dict[str, Any]:
-    """Load every key of ``resources/demo/keys.json`` and the demo credit; returns what the
-    module reported (module id, keys loaded, credit balance)."""
-    settings = Settings()
-    url = settings.get("sm.url") or ensure_embedded(settings.get("sts.tables") or None)
+def provision_demo_module(module: SecureModule, keys: dict[str, Any]) -> dict[str, Any]:
+    """Load every key of ``keys`` (``resources/demo/keys.json``) and the demo credit into the
+    open ``module``; returns what the module reported (module id, keys loaded, credit balance)."""
     vending_keys = [
         development_key(
             int(spec["register"]),
@@ -33,6 +29,4 @@ def provision_demo_module(keys: dict[str, Any]) -> dict[str, Any]:
         for spec in keys["keys"]
     ]
     credit_tenths = int(Decimal(keys["module_credit_kwh"]) * 10)
-    timeout_s = settings.get("sm.timeout_ms") / 1000
-    with SecureModule(url, baud=settings.get("sm.baud"), timeout_s=timeout_s) as module:
-        return provision(module, vending_keys, credit_tenths)
+    return provision(module, vending_keys, credit_tenths)

@@ -9,7 +9,9 @@ from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.models import SystemParameters
 from starpos.demo.master_data_loader import demo_file, load_master_data, read_json
+from starpos.demo.module import provision_demo_module
 from starpos.demo.population import PopulationReport, populate
+from starpos.devices.sm.driver import SecureModule
 from starpos.errors import ConfigError
 from starpos.masterdata.parameters import utility_now
 
@@ -67,11 +69,9 @@ def seed_demo(
     return SeedReport(report, [operator["code"] for operator in data["operators"]])
 
 
-def load_demo_keys(database: Database) -> dict[str, Any]:
-    """Load the demo keys and credit into the configured module and audit it (a key action)."""
-    from starpos.demo.module import provision_demo_module  # starts a device: only when asked
-
-    done = provision_demo_module(read_json(demo_file("keys.json")))
+def load_demo_keys(database: Database, module: SecureModule) -> dict[str, Any]:
+    """Load the demo keys and credit into the open ``module`` and audit it (a key action)."""
+    done = provision_demo_module(module, read_json(demo_file("keys.json")))
     with database.unit_of_work() as uow:
         append(
             uow.session,

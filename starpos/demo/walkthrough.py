@@ -9,6 +9,7 @@ a PNG. Everything goes through the same core code as the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -16,16 +17,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.counter.vouchers import CounterPrinting
+from starpos.counter.vouchers import CounterPrinting, VoucherPrinter
 from starpos.db import Database
 from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
 from starpos.db.models import Customer, Meter, MeterModel
 from starpos.devices.printer.virtual.launcher import output_folder
 from starpos.errors import StarposError
 from starpos.operators import auth
-from starpos.settings import Settings
-from starpos.vending import VendRequest, sell
-from starpos.vending.module_access import open_configured_module
+from starpos.vending import ModuleAccess, VendRequest, sell
 
 DEMO_CASHIER = ("CASH1", "cash-demo")  # resources/demo/master_data.json
 
@@ -65,8 +64,14 @@ def first_sellable_meter(session: Session) -> str:
     return str(number)
 
 
-def sell_one(database: Database, settings: Settings, net: Decimal) -> DemoSale:
-    """Log in as the demo cashier, sell ``net`` to a demo meter and print its voucher."""
+def sell_one(
+    database: Database,
+    open_module: Callable[[], ModuleAccess],
+    printer: VoucherPrinter,
+    net: Decimal,
+) -> DemoSale:
+    """Log in as the demo cashier, sell ``net`` to a demo meter through the module
+    ``open_module()`` opens, and print its voucher on ``printer``."""
     code, password = DEMO_CASHIER
     operator = auth.login(database, code, password)
     with database.reading() as session:
@@ -78,10 +83,10 @@ def sell_one(database: Database, settings: Settings, net: Decimal) -> DemoSale:
         payment="cash",
         sales_point_code=operator.sales_point_code,
     )
-    with open_configured_module(settings) as access:
+    with open_module() as access:
         result = sell(database, access, request)
     already = set(output_folder().glob("*.png"))
-    CounterPrinting(database, settings).print_voucher(result.bill_number, operator, reprint=False)
+    CounterPrinting(database, printer).print_voucher(result.bill_number, operator, reprint=False)
     printed = sorted(set(output_folder().glob("*.png")) - already)
     return DemoSale(
         bill_number=result.bill_number,

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from starpos.counter import Counter, CounterAuth, open_counter
+from starpos.bootstrap.counter import open_counter
+from starpos.counter import Counter, CounterAuth
 from starpos.counter.card_desk import CounterCardDesk
 from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk, MeterReading
 from starpos.counter.cards import CounterCards, Stoppable
@@ -191,14 +192,15 @@ def on_workers(auth: CounterAuth, counter: Counter) -> tuple[AuthOnWorkers, Coun
     return AuthOnWorkers(auth), CounterOnWorkers(counter)
 
 
-def cards_on_workers(counter: Counter) -> CardsOnWorkers:
+def cards_on_workers(cards: CounterCards) -> CardsOnWorkers:
     """Card mode for a counter: its card reads and card vends on the card worker."""
-    return CardsOnWorkers(CounterCards(counter.database, counter.settings, counter.auth))
+    return CardsOnWorkers(cards)
 
 
 def open_services(
     settings: Settings,
 ) -> tuple[AuthOnWorkers, CounterOnWorkers, CardsOnWorkers]:
-    """Open the configured database and devices, as the window's services."""
-    auth, counter = open_counter(settings)
-    return AuthOnWorkers(auth), CounterOnWorkers(counter), cards_on_workers(counter)
+    """Open the configured database and devices (the composition root makes them from
+    ``settings``), as the window's services."""
+    auth, counter, cards = open_counter(settings)
+    return AuthOnWorkers(auth), CounterOnWorkers(counter), cards_on_workers(cards)

@@ -1,7 +1,8 @@
 """The counter application: login, then the POS window, then login again on log-out.
 
-This is the UI's composition root: it owns the workers, the error funnel and the two
-services, and hands them to the windows it opens.
+It owns the workers, the error funnel and the services, and hands them to the windows it
+opens; the services are made from the settings by the composition root (``starpos.bootstrap``,
+through :func:`starpos.ui.core_services.open_services`).
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.bootstrap import load_settings
 from starpos.devices.printer.connection import parse_connection
 from starpos.errors import StarposError
 from starpos.settings import Settings, setting
@@ -61,7 +62,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self._counter, self._workers, self._funnel = counter, workers, funnel
-        self.settings = settings or Settings()
+        self.settings = settings or load_settings()
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()

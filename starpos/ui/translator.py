@@ -62,10 +62,10 @@ def switch_language(language: str) -> str:
 
 def choose_language(language: str) -> str:
     """The person chose ``language``: switch now and remember it for the next start."""
-    from starpos.settings import Settings
+    from starpos.bootstrap import load_settings
 
     chosen = switch_language(language)
-    settings = Settings()
+    settings = load_settings()
     settings.set("language", chosen)
     # If the folder is read-only the switch still worked; the choice is only not remembered.
     with contextlib.suppress(OSError):

@@ -27,7 +27,7 @@ from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.masterdata.parameters import utility_now_core
 from starpos.vending import errors
-from starpos.vending.kill_switch import BEFORE_TOKEN_COMMIT, kill_point
+from starpos.vending.crash_points import BEFORE_TOKEN_COMMIT, crash_point
 from starpos.vending.sale import ELECTRICITY, PreparedVend
 from starpos.vending.sale_rows import charge_rows, priced_columns
 from starpos.vending.tids import TidUnavailable, next_tid
@@ -206,7 +206,7 @@ def record_token(
             actor=actor,
         )
         session.flush()
-        kill_point(BEFORE_TOKEN_COMMIT)
+        crash_point(BEFORE_TOKEN_COMMIT)
         uow.commit()
 
 

@@ -7,8 +7,9 @@ settles any PENDING vend of that module (docs/vending.md, "Why one vend at a tim
 :class:`ModuleLock` is an ``flock`` on a file in the data folder: the kernel drops it when
 its holder dies, even by SIGKILL, so a crashed vend never blocks the next one.
 
-An empty ``sm.url`` means the embedded emulator (``starpos.devices.sm.embedded``), started
-here when needed; ``starpos demo seed`` loads the demo keys and credit into it.
+Which module, on which port, is the composition root's business
+(:func:`starpos.bootstrap.module.open_configured_module`: ``sm.url``, or the embedded
+emulator it starts when that is empty); this module only holds it.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from typing import IO
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
 from starpos.paths import data_dir
-from starpos.settings import Settings
 from starpos.vending.errors import ModuleBusyError, ModuleOfflineError, reason
 
+#: The lock name of the embedded emulator, whatever port it listens on this time.
 EMBEDDED = "embedded"
 
 
@@ -178,30 +179,13 @@ class ModuleAccess:
         self.close()
 
 
-def open_configured_module(
-    settings: Settings | None = None, *, keep_open: bool = False
-) -> ModuleAccess:
-    """The module named by ``sm.url`` (the embedded emulator when empty), ready to use.
+def access_to(module: SecureModule, *, embedded: bool, keep_open: bool = False) -> ModuleAccess:
+    """``module`` under its lock (named after its port, or :data:`EMBEDDED`).
 
-    The embedded emulator is started here when needed (:class:`ModuleOfflineError` when
-    it cannot be); a port is opened only inside :meth:`ModuleAccess.exclusive`.
+    With ``keep_open`` the module is claimed here, before the first vend: another program's
+    claim refuses this one at once (:class:`ModuleBusyError`).
     """
-    settings = settings or Settings()
-    url = str(settings.get("sm.url") or "")
-    embedded = not url
-    if embedded:
-        from starpos.devices.sm.embedded import ensure_embedded
-
-        try:
-            url = ensure_embedded(settings.get("sts.tables") or None)
-        except SmError as error:
-            raise ModuleOfflineError(**reason(error)) from error
-    module = SecureModule(
-        url,
-        baud=int(settings.get("sm.baud")),
-        timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
-    )
-    lock = ModuleLock(EMBEDDED if embedded else url)
+    lock = ModuleLock(EMBEDDED if embedded else module.url)
     if keep_open:
-        lock.claim()  # before the first vend: another program's claim refuses this one
+        lock.claim()
     return ModuleAccess(module, lock, embedded, keep_open=keep_open)

@@ -7,32 +7,19 @@ credit was spent (docs/vending.md, "Why one vend at a time"). So every ``sm`` co
 that talks to the module takes the same :class:`ModuleLock` as a vend, and one that acts
 first settles the PENDING vends of this module exactly as a vend does (:func:`recover`).
 Reading commands (identify, balance, verify, last answer) only take turns on the port.
+Which module and which ledger: :func:`starpos.bootstrap.module.module_for_command`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-
-from sqlalchemy.engine import make_url
 
 from starpos.db import Database
-from starpos.db.engine import database_url
 from starpos.devices.sm.driver import SecureModule
-from starpos.settings import Settings
-from starpos.vending.module_access import EMBEDDED, ModuleLock
+from starpos.vending.module_access import ModuleLock
 from starpos.vending.recovery import RecoveryReport, recover
-
-
-@dataclass(frozen=True)
-class ModuleTarget:
-    """Where a command finds the module: ``url`` empty means the embedded emulator."""
-
-    url: str = ""
-    baud: int | None = None
-    timeout_ms: int | None = None
 
 
 @dataclass(frozen=True)
@@ -45,47 +32,31 @@ class HeldModule:
 
 
 @contextmanager
-def module_for_command(
-    target: ModuleTarget, *, acting: bool, settings: Settings | None = None
+def held_for_command(
+    module: SecureModule,
+    lock: ModuleLock,
+    *,
+    acting: bool,
+    open_ledger: Callable[[], Database | None],
 ) -> Iterator[HeldModule]:
     """Hold the module's vend lock and its open port for the block.
 
     With ``acting`` (the command changes the module's state or its last answer), the
-    PENDING vends of this module are settled first; a vend that cannot be settled raises
-    (``VendInDoubtError``, ``ModuleOfflineError``) and the command does not run.
+    PENDING vends of this module are settled first in the ledger ``open_ledger()`` opens
+    (None: there is no ledger yet, so nothing to settle); a vend that cannot be settled
+    raises (``VendInDoubtError``, ``ModuleOfflineError``) and the command does not run.
     Errors opening the port are the driver's own :class:`~starpos.devices.sm.errors.SmError`.
     """
-    settings = settings or Settings()
-    url = target.url or str(settings.get("sm.url") or "")
-    lock_name = url or EMBEDDED
-    if not url:
-        from starpos.devices.sm.embedded import ensure_embedded
-
-        url = ensure_embedded(settings.get("sts.tables") or None)
-    elif _is_embedded(url):
-        lock_name = EMBEDDED  # the embedded emulator named by its socket URL: same lock
-    baud = target.baud or int(settings.get("sm.baud"))
-    timeout_ms = target.timeout_ms or int(settings.get("sm.timeout_ms"))
-    module = SecureModule(url, baud=baud, timeout_s=timeout_ms / 1000)
-    with ModuleLock(lock_name).held(), module.open():
-        settled = _settle_pending(module) if acting else None
+    with lock.held(), module.open():
+        settled = _settle_pending(module, open_ledger) if acting else None
         yield HeldModule(module, settled)
 
 
-def _is_embedded(url: str) -> bool:
-    from starpos.devices.sm.embedded import running_endpoint
-
-    endpoint = running_endpoint()
-    return endpoint is not None and endpoint["url"] == url
-
-
-def _settle_pending(module: SecureModule) -> RecoveryReport | None:
-    """:func:`recover` on the configured ledger; None when there is no ledger (a module
-    set up before the database exists has no vends to settle)."""
-    url = database_url()
-    parsed = make_url(url)
-    file = parsed.database if parsed.get_backend_name() == "sqlite" else None
-    if file not in (None, "", ":memory:") and not Path(str(file)).exists():
+def _settle_pending(
+    module: SecureModule, open_ledger: Callable[[], Database | None]
+) -> RecoveryReport | None:
+    database = open_ledger()
+    if database is None:
         return None
-    with Database.open(url) as database:
+    with database:
         return recover(database, module)

@@ -26,7 +26,12 @@ from starpos.devices.sm.messages import IssuedToken
 from starpos.errors import StorageError
 from starpos.pricing import Breakdown
 from starpos.vending import errors, ledger
-from starpos.vending.kill_switch import AFTER_MODULE, AFTER_PENDING, AFTER_TOKEN_COMMIT, kill_point
+from starpos.vending.crash_points import (
+    AFTER_MODULE,
+    AFTER_PENDING,
+    AFTER_TOKEN_COMMIT,
+    crash_point,
+)
 from starpos.vending.module_access import ModuleAccess
 from starpos.vending.prepare import prepare
 from starpos.vending.recovery import RecoveryReport, recover
@@ -98,10 +103,10 @@ def sell(
             raise unconfirmed
         with timed(timer, "pending_commit"):
             pending = ledger.open_pending(database, prepared)
-        kill_point(AFTER_PENDING)
+        crash_point(AFTER_PENDING)
         with timed(timer, "module_token"):
             issued = _ask_module(database, module, prepared, pending)
-        kill_point(AFTER_MODULE)
+        crash_point(AFTER_MODULE)
         with timed(timer, "token_commit"):
             try:
                 ledger.record_token(database, pending.vend_id, issued, prepared.actor)
@@ -111,7 +116,7 @@ def sell(
                 raise errors.VendInDoubtError(
                     bill=pending.bill_number, **errors.reason(error)
                 ) from error
-        kill_point(AFTER_TOKEN_COMMIT)
+        crash_point(AFTER_TOKEN_COMMIT)
     return VendResult(
         bill_number=pending.bill_number,
         token=issued.token,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from starpos.audit.log import Actor
+from starpos.bootstrap.database import open_database
 from starpos.card_sales import issue_card
-from starpos.db import Database
 from starpos.db.engine import DATABASE_FILE
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.reader import PcscReaders
@@ -81,7 +81,7 @@ def test_the_demo_card_comes_and_goes_and_says_what_to_do(
 
         # Issued meanwhile (as the window's card desk would), it is that meter's card.
         meter = lines[2].split(" to meter ")[1].split(";")[0]
-        with Database.open() as database:
+        with open_database() as database:
             service = PcscReaders()
             try:
                 with service.connect(READER_0) as connection:

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import select
 
 from starpos.audit.log import Actor
+from starpos.bootstrap.database import open_database
 from starpos.db import Database
 from starpos.db.engine import DATABASE_FILE
 from starpos.db.enums import MeterMedium, VendState
@@ -73,7 +74,7 @@ def world(
     pcscd: list[str],  # noqa: F811
 ) -> Iterator[CardWorld]:
     shutil.copy(seeded_database_file, data_dir / DATABASE_FILE)
-    with Database.open() as database:
+    with open_database() as database:
         with database.reading() as session:
             meters = list(
                 session.scalars(

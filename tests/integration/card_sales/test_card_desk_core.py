@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from starpos.bootstrap.counter import counter_cards
 from starpos.card_sales import vend_to_card
 from starpos.card_sales.errors import BlankWithCreditError, CardNotActiveError
 from starpos.counter.card_desk import CounterCardDesk, NotTheCardShownError
-from starpos.counter.cards import CounterCards
 from starpos.counter.operators import CounterAuth
 from starpos.db import Database
 from starpos.db.models import Operator, OperatorRole, Role
@@ -47,7 +47,7 @@ def grant_role(database: Database, operator_code: str, role_code: str) -> None:
 @pytest.fixture
 def desk(world: CardWorld, monkeypatch: pytest.MonkeyPatch) -> Iterator[CounterCardDesk]:
     monkeypatch.setenv("STARPOS_CARD_KEY_FILE", str(world.key_file))
-    cards = CounterCards(world.database, Settings(), CounterAuth(world.database))
+    cards = counter_cards(world.database, CounterAuth(world.database), Settings())
     yield CounterCardDesk(cards)
     cards.close()
 

@@ -10,19 +10,20 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from starpos.db import Database, migrate
+from starpos.bootstrap.database import database_url, open_database
+from starpos.db import migrate
 from starpos.db.engine import make_engine
 from starpos.db.models import CardReading
 from tests.integration.card_sales.conftest import ADMIN, CASHIER, CardWorld, register_rows
 
 
 def test_old_vends_become_keypad_sales_when_the_store_is_upgraded(data_dir: Any) -> None:
-    engine = make_engine()
+    engine = make_engine(database_url())
     migrate.upgrade(engine, "0003")
     with engine.begin() as connection:
         assert "medium" not in {c["name"] for c in _columns(connection, "vends")}
     engine.dispose()
-    with Database.open() as database, database.engine.connect() as connection:
+    with open_database() as database, database.engine.connect() as connection:
         medium = {c["name"]: c for c in _columns(connection, "vends")}["medium"]
         tables = set(connection.dialect.get_table_names(connection))
     assert str(medium["default"]).strip("'") == "keypad"

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from starpos.counter import counter_on
+from starpos.bootstrap.counter import counter_cards, counter_on
+from starpos.bootstrap.database import open_database
 from starpos.counter.cards import CounterCards
 from starpos.counter.views import DeviceState
-from starpos.db import Database
 from starpos.settings import Settings
 from tests.conftest import child_env
 from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
@@ -26,26 +26,32 @@ pytestmark = pytest.mark.pcsc
 
 
 @pytest.fixture
-def counter_cards(data_dir: Path) -> Iterator[tuple[CounterCards, Settings]]:
-    settings = Settings()
-    with Database.open() as database:
-        auth, counter = counter_on(database, settings)
-        cards = CounterCards(database, settings, auth)
-        yield cards, settings
-        cards.close()
+def cards_with_reader(data_dir: Path) -> Iterator[Callable[[str], CounterCards]]:
+    """The counter's cards as the composition root makes them with ``card.reader`` set."""
+    made: list[CounterCards] = []
+    with open_database() as database:
+        auth, counter = counter_on(database, Settings())
+
+        def make(reader: str) -> CounterCards:
+            settings = Settings()
+            settings.set("card.reader", reader)
+            made.append(counter_cards(database, auth, settings))
+            return made[-1]
+
+        yield make
+        for cards in made:
+            cards.close()
         counter.close()
 
 
 def test_the_configured_reader_is_ready_or_said_missing(
     pcscd: list[str],  # noqa: F811
-    counter_cards: tuple[CounterCards, Settings],
+    cards_with_reader: Callable[[str], CounterCards],
 ) -> None:
-    cards, settings = counter_cards
-    assert cards.reader_state() == DeviceState(online=True)  # no reader set: any will do
-    settings.set("card.reader", READER_1)
-    assert cards.reader_state() == DeviceState(online=True)
-    settings.set("card.reader", "ACS ACR38U 00 00")
-    assert cards.reader_state() == DeviceState(
+    no_reader_set = cards_with_reader("")
+    assert no_reader_set.reader_state() == DeviceState(online=True)  # any will do
+    assert cards_with_reader(READER_1).reader_state() == DeviceState(online=True)
+    assert cards_with_reader("ACS ACR38U 00 00").reader_state() == DeviceState(
         online=False, detail="{reader} not connected", params={"reader": "ACS ACR38U 00 00"}
     )
 
@@ -54,9 +60,9 @@ def test_no_card_service_is_said_plainly(tmp_path: Path) -> None:
     # pcsc-lite reads the daemon's socket name once per process: ask in a child process
     # pointed where no daemon listens (what the library meets when pcscd is not running).
     script = (
-        "import json; from starpos.counter.cards import CounterCards; "
+        "import json; from starpos.bootstrap.counter import counter_cards; "
         "from starpos.settings import Settings; "
-        "state = CounterCards(None, Settings(), None).reader_state(); "
+        "state = counter_cards(None, None, Settings()).reader_state(); "
         "print(json.dumps([state.online, state.detail]))"
     )
     result = subprocess.run(

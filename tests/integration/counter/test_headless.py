@@ -9,7 +9,8 @@ from tests.conftest import child_env
 
 CHECK = """
 import sys
-from starpos.counter import CounterPrinting, counter_on, open_counter, voucher_for
+from starpos.bootstrap.counter import counter_cards, counter_on, open_counter
+from starpos.counter import CounterPrinting, voucher_for
 from starpos.counter.cards import CounterCards
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("PySide6", "shiboken6"))
 print(",".join(loaded) or "no Qt")

@@ -9,19 +9,19 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from starpos.counter import ModuleLink
+from starpos.bootstrap.counter import module_link
+from starpos.bootstrap.module import open_configured_module
 from starpos.db import Database
 from starpos.db.models import Meter, Vend
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
-from starpos.vending import open_configured_module
 from tests.conftest import child_env, starpos_command
 
 pytestmark = pytest.mark.slow
 
 
 def test_module_state_comes_from_the_embedded_emulator() -> None:
-    link = ModuleLink(Settings())
+    link = module_link(Settings())
     try:
         state = link.state()
     finally:
@@ -38,7 +38,7 @@ def test_a_vend_from_another_program_is_refused_while_the_counter_owns_the_modul
         meter = session.scalars(select(Meter).where(Meter.customer_id.is_not(None))).first()
         assert meter is not None
         number = meter.number
-    link = ModuleLink(Settings())
+    link = module_link(Settings())
     try:
         assert link.state().online  # the counter has opened (and now owns) the module
         refused = subprocess.run(
@@ -60,7 +60,7 @@ def test_a_vend_from_another_program_is_refused_while_the_counter_owns_the_modul
 
 
 def test_the_module_is_free_again_once_the_counter_lets_go(demo_database: Database) -> None:
-    link = ModuleLink(Settings())
+    link = module_link(Settings())
     try:
         link.state()
         link.close()

@@ -13,10 +13,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from starpos.audit.log import Actor
+from starpos.bootstrap.counter import counter_cards, counter_on
 from starpos.card_sales import ledger
 from starpos.card_sales.pricing import price_card_sale
-from starpos.counter import counter_on
-from starpos.counter.cards import CounterCards
 from starpos.counter.views import PendingCardSale
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus, MeterMedium
@@ -65,7 +64,7 @@ def _pending(
 
 def test_pending_card_sales_are_listed_until_settled(demo_database: Database) -> None:
     first, second = _card_meters(demo_database)[:2]
-    cards = CounterCards(demo_database, Settings(), counter_on(demo_database, Settings())[0])
+    cards = counter_cards(demo_database, counter_on(demo_database, Settings())[0], Settings())
     assert cards.pending_sales() == []
 
     card_a = _issue(demo_database, first[0], "SUNTEST000000A01")

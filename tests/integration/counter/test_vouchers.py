@@ -7,6 +7,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from starpos.audit.log import AuditKind
+from starpos.bootstrap.printer import ConfiguredPrinter
 from starpos.counter import CounterPrinting, voucher_for
 from starpos.db import Database
 from starpos.db.models import AuditEntry, Vend
@@ -25,7 +26,7 @@ def test_the_voucher_carries_the_ledgers_amounts(demo_database: Database) -> Non
     with demo_database.reading() as session:
         vend = session.get(Vend, booked.id)
         assert vend is not None
-        voucher = voucher_for(session, vend, Settings(), reprint=False)
+        voucher = voucher_for(session, vend, ConfiguredPrinter(Settings()), reprint=False)
     assert voucher.net_amount == booked.net_amount
     assert sum(line.amount for line in voucher.amount_lines) == booked.net_amount
     assert voucher.energy_kwh == booked.energy_kwh
@@ -36,7 +37,7 @@ def test_the_voucher_carries_the_ledgers_amounts(demo_database: Database) -> Non
 def test_print_reprint_and_preview_on_the_virtual_printer(demo_database: Database) -> None:
     booked = book_vend(demo_database, "SUP1", "20.00", TOKEN)
     settings = Settings()
-    printing = CounterPrinting(demo_database, settings)
+    printing = CounterPrinting(demo_database, ConfiguredPrinter(settings))
     session = login(demo_database, "SUP1", "super-demo")
     try:
         printing.print_voucher("T000001", session, False)
@@ -64,7 +65,7 @@ def test_a_printer_that_is_off_keeps_the_sale_issued(demo_database: Database) ->
     booked = book_vend(demo_database, "CASH1", "20.00", TOKEN)
     settings = Settings()
     settings.set("printer.connection", "network:127.0.0.1:9")  # nothing listens there
-    printing = CounterPrinting(demo_database, settings)
+    printing = CounterPrinting(demo_database, ConfiguredPrinter(settings))
     session = login(demo_database, "CASH1", "cash-demo")
     with pytest.raises(PrinterError):
         printing.print_voucher("T000001", session, False)

@@ -2,7 +2,7 @@
 
 One throwaway server per test session (:mod:`tests.integration.postgres.server`). A test gets
 its own database, copied from a template that was migrated (or seeded) once, and its data
-folder's ``database.url`` setting points at it, so ``Database.open()`` and every child
+folder's ``database.url`` setting points at it, so ``open_database()`` and every child
 ``starpos`` process of the test use it. The database is dropped after the test.
 
 A store test runs on both databases by asking for ``store_backend`` (``"sqlite"`` unless

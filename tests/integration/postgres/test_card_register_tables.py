@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from starpos.bootstrap.database import open_database
 from starpos.card_sales.readings import (
     ReadingPlace,
     flagged_readings,
@@ -60,7 +61,7 @@ def _record(sequence: int, tampers: int = 0, cumulative: str = "812.4") -> Retur
 
 @pytest.fixture
 def card_meter(seeded_store: None) -> Iterator[tuple[Database, int, str]]:  # noqa: F811
-    with Database.open() as database:
+    with open_database() as database:
         with database.reading() as session:
             meter_id, number = session.execute(
                 select(Meter.id, Meter.number)

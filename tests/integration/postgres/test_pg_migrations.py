@@ -11,7 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from starpos.db import Database, migrate
+from starpos.bootstrap.database import database_url, open_database
+from starpos.db import migrate
 from starpos.db.base import Base
 from starpos.db.engine import make_engine
 from starpos.db.migrate import DatabaseTooNewError
@@ -43,7 +44,7 @@ def _guards(url: str) -> set[tuple[str, str]]:
 
 
 def test_a_new_database_gets_the_schema_the_models_describe(empty_postgres_url: str) -> None:
-    with Database.open() as database:
+    with open_database() as database:
         assert database.engine.dialect.name == "postgresql"
         assert database.schema_revision() == migrate.head_revision()
         with database.engine.connect() as connection:
@@ -62,7 +63,7 @@ def test_a_new_database_gets_the_schema_the_models_describe(empty_postgres_url: 
 def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(
     empty_postgres_url: str,
 ) -> None:
-    engine = make_engine()
+    engine = make_engine(database_url())
     migrate.upgrade(engine, "0001")
     with engine.begin() as connection:
         assert "vends" not in inspect(connection).get_table_names()
@@ -75,7 +76,7 @@ def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(
         )
     engine.dispose()
 
-    with Database.open() as database:
+    with open_database() as database:
         assert database.schema_revision() == migrate.head_revision()
         with database.engine.connect() as connection:
             tables = inspect(connection).get_table_names()
@@ -90,7 +91,7 @@ def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(
 
 
 def test_downgrade_then_upgrade_round_trips(empty_postgres_url: str) -> None:
-    engine = make_engine()
+    engine = make_engine(database_url())
     migrate.upgrade(engine)
     migrate.downgrade(engine, "0001")
     assert migrate.current_revision(engine) == "0001"
@@ -102,13 +103,13 @@ def test_downgrade_then_upgrade_round_trips(empty_postgres_url: str) -> None:
 
 
 def test_a_database_from_a_newer_starpos_is_refused(empty_postgres_url: str) -> None:
-    engine = make_engine()
+    engine = make_engine(database_url())
     migrate.upgrade(engine)
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     engine.dispose()
     with pytest.raises(DatabaseTooNewError) as raised:
-        Database.open()
+        open_database()
     assert "9999" in raised.value.message
 
 
@@ -135,7 +136,7 @@ def test_two_programs_opening_a_new_database_at_once_both_succeed(
                 child.kill()
                 child.wait()
     assert [child.returncode for child in children] == [0, 0, 0], results
-    engine = make_engine()
+    engine = make_engine(database_url())
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()
     assert _guards(empty_postgres_url) == GUARDS

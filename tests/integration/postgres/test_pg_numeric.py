@@ -8,14 +8,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from starpos.db import Database
+from starpos.bootstrap.database import open_database
 from starpos.db.models import ChargeItem, CustomerType
 
 pytestmark = pytest.mark.postgres
 
 
 def test_the_driver_returns_decimals_and_sums_them_exactly(postgres_url: str) -> None:
-    with Database.open() as database:
+    with open_database() as database:
         with database.unit_of_work() as uow:
             uow.session.add(
                 CustomerType(

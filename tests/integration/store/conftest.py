@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from starpos.bootstrap.database import open_database
 from starpos.db import Database
 from starpos.db.models import (
     Branch,
@@ -37,7 +38,7 @@ def store_backend(request: pytest.FixtureRequest) -> str:
 def database(store_backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     if store_backend == POSTGRESQL:
         request.getfixturevalue("postgres_url")  # the data folder's database.url points there
-    with Database.open() as database:
+    with open_database() as database:
         yield database
 
 
@@ -99,7 +100,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     previous = os.environ.get("STARPOS_DATA_DIR")
     os.environ["STARPOS_DATA_DIR"] = str(folder)
     try:
-        with Database.open() as database:
+        with open_database() as database:
             seed_demo(database, customers=40, spare_meters=5, seed=7)
             with database.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -127,5 +128,5 @@ def demo_database(
     else:
         demo_template: Path = request.getfixturevalue("demo_template")
         shutil.copyfile(demo_template, data_dir / "starpos.db")
-    with Database.open() as database:
+    with open_database() as database:
         yield database

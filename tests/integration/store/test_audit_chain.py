@@ -21,6 +21,7 @@ from starpos.audit.log import (
     entry_hash,
     verify,
 )
+from starpos.bootstrap.database import open_database
 from starpos.db import Database
 from starpos.db.models import AuditEntry
 from starpos.db.unit_of_work import DatabaseFailedError
@@ -151,7 +152,7 @@ def test_an_entry_that_skips_the_head_collides_instead_of_forking(database: Data
 
 def test_two_writers_appending_at_once_keep_one_unbroken_chain(database: Database) -> None:
     def writer(name: str) -> None:
-        with Database.open() as own:  # its own engine and connections, like another program
+        with open_database() as own:  # its own engine and connections, like another program
             for number in range(60):
                 with own.unit_of_work() as uow:
                     append(uow.session, AuditKind.LOGIN, subject=f"operator:{name}{number}")

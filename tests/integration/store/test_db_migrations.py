@@ -10,7 +10,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from starpos.db import Database, migrate
+from starpos.bootstrap.database import database_url, open_database
+from starpos.db import migrate
 from starpos.db.base import Base
 from starpos.db.engine import make_engine
 from starpos.db.migrate import DatabaseTooNewError
@@ -18,7 +19,7 @@ from tests.conftest import child_env, starpos_command
 
 
 def test_a_new_database_gets_the_schema_the_models_describe(data_dir: Path) -> None:
-    with Database.open() as database:
+    with open_database() as database:
         assert database.schema_revision() == migrate.head_revision()
         with database.engine.connect() as connection:
             differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -27,7 +28,7 @@ def test_a_new_database_gets_the_schema_the_models_describe(data_dir: Path) -> N
 
 
 def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(data_dir: Path) -> None:
-    engine = make_engine()
+    engine = make_engine(database_url())
     migrate.upgrade(engine, "0001")
     with engine.begin() as connection:
         assert "vends" not in inspect(connection).get_table_names()
@@ -40,7 +41,7 @@ def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(data_dir: Path
         )
     engine.dispose()
 
-    with Database.open() as database:
+    with open_database() as database:
         assert database.schema_revision() == migrate.head_revision()
         with database.engine.connect() as connection:
             tables = inspect(connection).get_table_names()
@@ -55,7 +56,7 @@ def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(data_dir: Path
 
 
 def test_downgrade_then_upgrade_round_trips(data_dir: Path) -> None:
-    engine = make_engine()
+    engine = make_engine(database_url())
     migrate.upgrade(engine)
     migrate.downgrade(engine, "0001")
     assert migrate.current_revision(engine) == "0001"
@@ -65,18 +66,18 @@ def test_downgrade_then_upgrade_round_trips(data_dir: Path) -> None:
 
 
 def test_a_database_from_a_newer_starpos_is_refused(data_dir: Path) -> None:
-    engine = make_engine()
+    engine = make_engine(database_url())
     migrate.upgrade(engine)
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     engine.dispose()
     with pytest.raises(DatabaseTooNewError) as raised:
-        Database.open()
+        open_database()
     assert "9999" in raised.value.message
 
 
 def test_sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout(data_dir: Path) -> None:
-    with Database.open() as database, database.engine.connect() as connection:
+    with open_database() as database, database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
@@ -89,7 +90,7 @@ def test_the_url_setting_points_elsewhere(data_dir: Path, tmp_path: Path) -> Non
     settings = Settings()
     settings.set("database.url", f"sqlite:///{other}")
     settings.save()
-    with Database.open():
+    with open_database():
         pass
     assert other.exists()
     assert not (data_dir / "starpos.db").exists()
@@ -115,6 +116,6 @@ def test_two_programs_opening_a_new_database_at_once_both_succeed(data_dir: Path
                 child.kill()
                 child.wait()
     assert [child.returncode for child in children] == [0, 0, 0], results
-    engine = make_engine()
+    engine = make_engine(database_url())
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()

@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 
 from starpos.bench.store import build, measure_lookups
-from starpos.db import Database
+from starpos.bootstrap.database import open_database
 from starpos.masterdata.meter_lookup import lookup_meter
 
 
 @pytest.mark.bench
 @pytest.mark.slow
 def test_meter_lookup_on_a_bulk_store(benchmark: Any, data_dir: Path) -> None:
-    with Database.open() as database:
+    with open_database() as database:
         numbers, before, after = build(
             database, 5_000, 20_000, 3, data_dir / "starpos.db", lambda _text: None
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from starpos.bootstrap.database import database_url, open_database
 from starpos.db.engine import make_engine
 from starpos.sts.meter_number import parse_meter_number
 from tests.integration.postgres.fixtures import POSTGRESQL
@@ -52,7 +53,7 @@ def test_a_demo_utility_from_the_command_line(  # type: ignore[no-untyped-def]
     assert len(meters) == report["meters_installed"] + report["meters_in_stock"]
     for meter in meters:
         assert parse_meter_number(meter["number"]).pan == meter["pan"]
-    engine = make_engine()  # the configured database: the file, or the server
+    engine = make_engine(database_url())  # the configured database: the file, or the server
     with engine.connect() as connection:
         rows = connection.exec_driver_sql(
             "SELECT sgc, krn, key_type, key_register FROM meters"
@@ -92,9 +93,8 @@ def test_unknown_customer_is_one_line(run_starpos) -> None:  # type: ignore[no-u
 
 def test_a_tampered_audit_log_fails_verification(run_starpos, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     from starpos.audit.log import Actor, AuditKind, append
-    from starpos.db import Database
 
-    with Database.open() as database, database.unit_of_work() as uow:
+    with open_database() as database, database.unit_of_work() as uow:
         for number in range(3):
             append(uow.session, AuditKind.LOGIN, subject=f"operator:OP{number}", actor=Actor())
         uow.commit()

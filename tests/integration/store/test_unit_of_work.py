@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from starpos.audit.log import Actor, verify
+from starpos.bootstrap.database import open_database
 from starpos.db import Database, engine
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import AuditEntry, Bank, Customer
@@ -59,7 +60,7 @@ def test_a_writer_held_too_long_is_a_busy_error(
     holder.__enter__()
     try:
         with (
-            Database.open() as impatient,
+            open_database() as impatient,
             pytest.raises(DatabaseBusyError),
             impatient.unit_of_work() as uow,
         ):

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from starpos.audit.log import Actor
+from starpos.bootstrap.counter import counter_cards, counter_on
 from starpos.card_sales import issue_card, vend_to_card
-from starpos.counter import counter_on
 from starpos.counter.views import CardReading
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus, MeterMedium
@@ -57,7 +57,9 @@ def card_app(
     settings = Settings()
     settings.set("card.reader", READER_1)  # this counter's reader; the other is not ours
     auth, counter = on_workers(*counter_on(demo_database, settings))
-    app = CounterApp(auth, counter, cards=cards_on_workers(counter.core))
+    app = CounterApp(
+        auth, counter, cards=cards_on_workers(counter_cards(demo_database, auth.core, settings))
+    )
     qtbot.addWidget(app.login_window)
     app.start()
     yield app

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from starpos.bootstrap.database import open_database
 from starpos.db import Database
 from starpos.demo.seed import seed_demo
 
@@ -31,6 +32,6 @@ def seeded_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def demo_database(data_dir: Path, seeded_database_file: Path) -> Iterator[Database]:
     shutil.copyfile(seeded_database_file, data_dir / "starpos.db")
-    database = Database.open()
+    database = open_database()
     yield database
     database.close()

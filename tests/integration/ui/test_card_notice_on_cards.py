@@ -20,8 +20,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from starpos.bootstrap.counter import counter_cards, counter_on
 from starpos.card_sales import card_vend
-from starpos.counter import counter_on
 from starpos.db import Database
 from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import Vend
@@ -65,7 +65,9 @@ def counter_with_cards(
     settings = Settings()
     settings.set("card.reader", READER_1)
     auth, counter = on_workers(*counter_on(demo_database, settings))
-    app = CounterApp(auth, counter, cards=cards_on_workers(counter.core))
+    app = CounterApp(
+        auth, counter, cards=cards_on_workers(counter_cards(demo_database, auth.core, settings))
+    )
     qtbot.addWidget(app.login_window)
     app.start()
     try:

@@ -10,7 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from starpos.counter import CounterAuth, counter_on
+from starpos.bootstrap.counter import counter_on
+from starpos.counter import CounterAuth
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter

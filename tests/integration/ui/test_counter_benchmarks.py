@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from starpos.counter import counter_on
+from starpos.bootstrap.counter import counter_on
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from starpos.counter import counter_on
+from starpos.bootstrap.counter import counter_on
 from starpos.db import Database
 from starpos.db.models import Vend
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from starpos.bootstrap.database import open_database
 from starpos.db import Database
 from starpos.db.engine import DATABASE_FILE
 from starpos.demo.seed import seed_demo
@@ -35,7 +36,7 @@ def seeded_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     previous = os.environ.get("STARPOS_DATA_DIR")
     os.environ["STARPOS_DATA_DIR"] = str(folder)
     try:
-        with Database.open() as database:
+        with open_database() as database:
             seed_demo(database, customers=40, spare_meters=4, seed=7)
     finally:
         if previous is None:
@@ -52,7 +53,7 @@ def _seeded_template(url: str) -> None:
 
 @pytest.fixture
 def seeded_store(data_dir: Path, store_backend: str, request: pytest.FixtureRequest) -> None:
-    """This test's copy of the seeded demo, where ``Database.open()`` finds it."""
+    """This test's copy of the seeded demo, where ``open_database()`` finds it."""
     if store_backend == POSTGRESQL:
         copy: Callable[[str, TemplateBuilder], str] = request.getfixturevalue("postgres_copy")
         copy("vend-demo", _seeded_template)
@@ -87,7 +88,7 @@ def world(seeded_store: None, tmp_path: Path, tables_path: Path) -> Iterator[Wor
     emulator = start_module(tmp_path, tables_path)
     try:
         use_module(emulator.url)
-        with Database.open() as database:
+        with open_database() as database:
             yield World(database, emulator, sellable_meters(database), tmp_path)
     finally:
         emulator.stop()
@@ -98,7 +99,7 @@ def small_credit_world(seeded_store: None, tmp_path: Path, tables_path: Path) ->
     emulator = start_module(tmp_path, tables_path, credit_tenths=5)
     try:
         use_module(emulator.url)
-        with Database.open() as database:
+        with open_database() as database:
             yield World(database, emulator, sellable_meters(database), tmp_path)
     finally:
         emulator.stop()

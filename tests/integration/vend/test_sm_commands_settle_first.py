@@ -17,7 +17,8 @@ import pytest
 from starpos.db.enums import VendState
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
-from starpos.vending.kill_switch import AFTER_MODULE, ENVIRONMENT_VARIABLE
+from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
+from starpos.vending.crash_points import AFTER_MODULE
 from tests.integration.vend.conftest import World
 from tests.integration.vend.test_vend_kills import module_tokens, starpos, vend
 from tests.integration.vend.vend_world import (

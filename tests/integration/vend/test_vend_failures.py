@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from starpos.db import Database
+from starpos.bootstrap.database import open_database
+from starpos.bootstrap.module import open_configured_module
 from starpos.db.engine import DATABASE_FILE
 from starpos.db.enums import VendState
 from starpos.db.unit_of_work import DatabaseBusyError
 from starpos.devices.sm.errors import SmKeyNotActiveError
-from starpos.vending import VendRequest, ledger, open_configured_module, prepare, recover, sell
+from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
+from starpos.vending import VendRequest, ledger, prepare, recover, sell
+from starpos.vending.crash_points import AFTER_PENDING
 from starpos.vending.errors import VendFailedError, VendInDoubtError
-from starpos.vending.kill_switch import AFTER_PENDING, ENVIRONMENT_VARIABLE
 from tests.integration.vend.conftest import World
 from tests.integration.vend.test_vend_kills import starpos, vend
 from tests.integration.vend.vend_world import (
@@ -41,7 +43,7 @@ def test_a_module_refusal_books_the_vend_failed_and_costs_nothing(
     try:
         use_module(emulator.url)
         before = module_balance(emulator.url)
-        with Database.open() as database:
+        with open_database() as database:
             meter = sellable_meters(database)[0]
             with open_configured_module() as access, pytest.raises(VendFailedError) as caught:
                 sell(database, access, VendRequest(meter.number, Decimal("30"), "CASH1"))
@@ -87,7 +89,7 @@ def test_a_refusal_the_vend_did_not_live_to_book_is_settled_failed(
     emulator = start_module(tmp_path, tables_path, keys=keys)
     try:
         use_module(emulator.url)
-        with Database.open() as database, open_configured_module() as access:
+        with open_database() as database, open_configured_module() as access:
             meter = sellable_meters(database)[0]
             request = VendRequest(meter.number, Decimal("30"), "CASH1")
             with access.exclusive() as module:

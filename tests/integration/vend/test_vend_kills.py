@@ -17,12 +17,12 @@ import pytest
 from starpos.db.enums import VendState
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
-from starpos.vending.kill_switch import (
+from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
+from starpos.vending.crash_points import (
     AFTER_MODULE,
     AFTER_PENDING,
     AFTER_TOKEN_COMMIT,
     BEFORE_TOKEN_COMMIT,
-    ENVIRONMENT_VARIABLE,
 )
 from tests.conftest import REPO_ROOT, child_env, starpos_command
 from tests.integration.postgres.fixtures import both_backends

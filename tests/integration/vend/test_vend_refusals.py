@@ -17,13 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from starpos.audit import log as audit
+from starpos.bootstrap.module import open_configured_module
 from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium
 from starpos.db.models import AuditEntry, Customer, Meter, MeterModel, SystemParameters
 from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.pricing.errors import NetTooSmallError
 from starpos.sts.meter_number import make_meter_number
-from starpos.vending import VendRequest, open_configured_module, sell
+from starpos.vending import VendRequest, sell
 from starpos.vending import errors as refusals
 from tests.integration.vend.conftest import World
 from tests.integration.vend.vend_world import count_vends, module_balance

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from starpos.audit import log as audit
 from starpos.audit.log import Actor
+from starpos.bootstrap.module import open_configured_module
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend
 from starpos.sts.meter_model import MeterResponse
@@ -17,7 +18,6 @@ from starpos.vending import (
     VendRequest,
     mark_print_failed,
     mark_printed,
-    open_configured_module,
     record_reprint,
     sell,
 )

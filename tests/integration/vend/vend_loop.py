@@ -10,7 +10,7 @@ import json
 import sys
 from decimal import Decimal
 
-from starpos.db import Database
+from starpos.bootstrap.database import open_database
 from starpos.devices.sm.driver import SecureModule
 from starpos.vending import VendRequest, sell
 from starpos.vending.module_access import ModuleAccess, ModuleLock
@@ -18,7 +18,7 @@ from starpos.vending.module_access import ModuleAccess, ModuleLock
 
 def main(url: str, meter: str, net: str, count: int) -> None:
     access = ModuleAccess(SecureModule(url), ModuleLock(url), embedded=False)
-    with Database.open() as database, access:
+    with open_database() as database, access:
         for _ in range(count):
             result = sell(database, access, VendRequest(meter, Decimal(net), "CASH1"))
             print(json.dumps({"bill": result.bill_number, "tid": result.tid}), flush=True)

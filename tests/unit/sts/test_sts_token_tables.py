@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from starpos.bootstrap.tables import configured_tables_path, sample_tables_path, sta_tables
 from starpos.settings import Settings
 from starpos.sts.errors import TablesError
 from starpos.sts.sta import StaCipher
 from starpos.sts.token_codec import format_token, insert_class
-from starpos.token_tables import configured_tables_path, sample_tables_path, sta_tables
 
 
 def _worked_example(path: Path) -> str:

@@ -29,10 +29,11 @@ def configured_tables_path(settings: Settings | None = None) -> Path:
 
 
 @cache
-def _load(path: Path) -> StaTables:
+def tables_at(path: Path) -> StaTables:
+    """The STA tables in the file ``path``, read once per process (a pure loader: no settings)."""
     return load_sta_tables(path)
 
 
 def sta_tables(path: str | Path | None = None) -> StaTables:
     """The STA tables at ``path`` (default: as configured), loaded once per file."""
-    return _load(Path(path).resolve() if path else configured_tables_path().resolve())
+    return tables_at(Path(path).resolve() if path else configured_tables_path().resolve())
