@@ -21,6 +21,7 @@ from pathlib import Path
 from starpos.devices.sm import kmc
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmEmulatorError
+from starpos.devices.sm.messages import MeterKeyRef
 
 PAN = "600727121234567876"
 
@@ -77,11 +78,12 @@ def run_benchmark(count: int, tables: Path, baud: int = 115200) -> BenchResult:
                     module.balance()
                     status_times.append((time.perf_counter() - started) * 1000)
                 first_tid = int(tid_for(datetime.now(), key.info.base_date))
+                meter_key = MeterKeyRef(PAN, 1, "123456", 1, 1, 255)
                 times = []
                 wall = time.perf_counter()
                 for index in range(count):
                     started = time.perf_counter()
-                    module.issue_credit_token(PAN, 1, "123456", 1, 1, 255, 0, first_tid + index, 10)
+                    module.issue_credit_token(meter_key, 0, first_tid + index, 10)
                     times.append((time.perf_counter() - started) * 1000)
                 elapsed = time.perf_counter() - wall
         finally:

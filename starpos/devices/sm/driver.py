@@ -4,7 +4,8 @@ Usage::
 
     with SecureModule("/dev/ttyUSB0") as module:        # or "socket://127.0.0.1:PORT"
         module.balance()                                 # ModuleBalance(sequence, balance kWh)
-        module.issue_credit_token(pan, 1, "123456", 1, 1, 255, 0, tid, 250)  # 25.0 kWh
+        key = MeterKeyRef(pan, 1, "123456", 1, 1, 255)   # meter and module key register
+        module.issue_credit_token(key, 0, tid, 250)      # 25.0 kWh of electricity
 
 Every public method may be called from any thread; the work runs on the worker thread
 that owns the port (DESIGN.md rule 2) and the caller waits for its result. Retries are
@@ -149,40 +150,21 @@ class SecureModule:
         return messages.parse_balance(data)
 
     def issue_credit_token(
-        self,
-        pan: str,
-        key_register: int,
-        sgc: str,
-        ti: int,
-        krn: int,
-        ken: int,
-        credit_type: int,
-        tid: int,
-        amount_tenths: int,
+        self, key: MeterKeyRef, credit_type: int, tid: int, amount_tenths: int
     ) -> IssuedToken:
-        """``SM?TC``: a credit token for ``amount_tenths`` tenths of a unit.
+        """``SM?TC``: a credit token for ``amount_tenths`` tenths of a unit for ``key``'s meter.
 
         ``credit_type`` 0 electricity, 1 water, 2 gas ...; ``tid`` minutes since the key's
         base date (24 bits). The amount must be one a token carries exactly
         (:func:`starpos.devices.sm.amounts.carried_tenths`); the module's balance drops by
         exactly this amount.
         """
-        key = MeterKeyRef(pan, key_register, sgc, ti, krn, ken)
         params = self._params(messages.credit_token_params, key, credit_type, tid, amount_tenths)
         response = self._command(Request("SM", "TC", params), acting=True)
         return messages.parse_issued(response.data)
 
     def issue_management_token(
-        self,
-        pan: str,
-        key_register: int,
-        sgc: str,
-        ti: int,
-        krn: int,
-        ken: int,
-        subclass: int,
-        tid: int,
-        value: int,
+        self, key: MeterKeyRef, subclass: int, tid: int, value: int
     ) -> IssuedToken:
         """``SM?TM``: a class 2 management token (no credit used).
 
@@ -190,39 +172,21 @@ class SecureModule:
         0xFFFF all), 2 tariff rate, 5 clear tamper (``value`` 0), 6 max phase power
         unbalance limit (W), 7 water meter factor.
         """
-        key = MeterKeyRef(pan, key_register, sgc, ti, krn, ken)
         params = self._params(messages.management_token_params, key, subclass, tid, value)
         response = self._command(Request("SM", "TM", params), acting=True)
         return messages.parse_issued(response.data)
 
     def issue_key_change_tokens(
-        self,
-        pan: str,
-        key_register: int,
-        sgc: str,
-        ti: int,
-        krn: int,
-        ken: int,
-        new_key_register: int,
-        new_sgc: str,
-        new_ti: int,
-        new_krn: int,
-        new_ken: int,
-        rollover: bool = False,
+        self, key: MeterKeyRef, new_key: MeterKeyRef, rollover: bool = False
     ) -> list[IssuedToken]:
         """``SM?TK``: the key change tokens (2 for 64-bit keys, 4 for 128-bit) moving the
-        meter from the key in ``key_register`` to the key in ``new_key_register``."""
-        key = MeterKeyRef(pan, key_register, sgc, ti, krn, ken)
-        new_key = MeterKeyRef(pan, new_key_register, new_sgc, new_ti, new_krn, new_ken)
+        meter from ``key`` to ``new_key`` (the same meter: both carry its PAN)."""
         params = self._params(messages.key_change_params, key, new_key, rollover)
         response = self._command(Request("SM", "TK", params), acting=True)
         return messages.parse_issued_list(response.data)
 
-    def verify_token(
-        self, token: str, pan: str, key_register: int, sgc: str, ti: int, krn: int, ken: int
-    ) -> DecodedToken:
-        """``SM?TV``: decrypt ``token`` with the meter's decoder key and return its fields."""
-        key = MeterKeyRef(pan, key_register, sgc, ti, krn, ken)
+    def verify_token(self, token: str, key: MeterKeyRef) -> DecodedToken:
+        """``SM?TV``: decrypt ``token`` with the decoder key of ``key``'s meter; its fields."""
         params = self._params(messages.verify_params, key, token)
         response = self._command(Request("SM", "TV", params), acting=False)
         return messages.parse_decoded(response.data)

@@ -142,6 +142,8 @@ def management_token_params(key: MeterKeyRef, subclass: int, tid: int, value: in
 
 
 def key_change_params(key: MeterKeyRef, new_key: MeterKeyRef, rollover: bool) -> str:
+    if new_key.pan != key.pan:
+        raise ValueError("a key change is for one meter: both keys carry its PAN")
     new = new_key.params()[18:]  # the new key is for the same meter: no second PAN
     return f"{key.params()}{new}{int(rollover)}"
 
