@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from starpos.devices.sm import kmc
-from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import (
     SmAmountAboveKeyLimitError,
     SmAmountNotRepresentableError,
@@ -82,7 +81,7 @@ def tables(shared_dir: Path) -> Any:
 
 @pytest.fixture
 def provisioned(emulator: Any) -> Any:
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         keys = [CREDIT, KEY_CHANGE_ONLY, NEW_KEY, MISTY_KEY, MISTY_NEW, LIMITED, NOT_YET]
         kmc.provision(module, keys, 1000, emulator.kmc_dir)
     return emulator
@@ -92,7 +91,7 @@ def test_a_credit_token_decodes_on_the_meter_and_costs_exactly_its_amount(
     provisioned: Any, tables: Any
 ) -> None:
     meter = meter_for(CREDIT, tables)
-    with SecureModule(provisioned.url) as module:
+    with provisioned.module() as module:
         before = module.balance().balance
         token = module.issue_credit_token(ref(CREDIT), 0, now_tid(), 255)
         after = module.balance().balance
@@ -107,7 +106,7 @@ def test_a_credit_token_decodes_on_the_meter_and_costs_exactly_its_amount(
 
 def test_the_balance_runs_down_to_a_refusal(provisioned: Any, tables: Any) -> None:
     meter = meter_for(CREDIT, tables)
-    with SecureModule(provisioned.url) as module:
+    with provisioned.module() as module:
         module.issue_credit_token(ref(CREDIT), 0, now_tid(1), 600)
         token = module.issue_credit_token(ref(CREDIT), 0, now_tid(2), 400)
         assert module.balance().balance == Decimal("0.0")
@@ -119,7 +118,7 @@ def test_the_balance_runs_down_to_a_refusal(provisioned: Any, tables: Any) -> No
 
 def test_management_tokens_use_no_credit_and_decode(provisioned: Any, tables: Any) -> None:
     meter = meter_for(CREDIT, tables)
-    with SecureModule(provisioned.url) as module:
+    with provisioned.module() as module:
         token = module.issue_management_token(ref(CREDIT), 0, now_tid(), 5000)
         assert module.balance().balance == Decimal("100.0")
         checked = module.verify_token(token.token, ref(CREDIT))
@@ -130,7 +129,7 @@ def test_management_tokens_use_no_credit_and_decode(provisioned: Any, tables: An
 
 def test_key_change_tokens_move_the_meter_to_the_new_key(provisioned: Any, tables: Any) -> None:
     meter = meter_for(CREDIT, tables)
-    with SecureModule(provisioned.url) as module:
+    with provisioned.module() as module:
         tokens = module.issue_key_change_tokens(ref(CREDIT), MeterKeyRef(PAN, 3, SGC, 1, 2, 255))
         assert len(tokens) == 2
         results = [meter.enter(t.token).response for t in tokens]
@@ -142,14 +141,14 @@ def test_key_change_tokens_move_the_meter_to_the_new_key(provisioned: Any, table
 
 def test_a_misty1_key_issues_tokens_its_meter_accepts(provisioned: Any, tables: Any) -> None:
     meter = meter_for(MISTY_KEY, tables)
-    with SecureModule(provisioned.url) as module:
+    with provisioned.module() as module:
         token = module.issue_credit_token(ref(MISTY_KEY), 0, now_tid(), 123)
     assert meter.enter(token.token).response is MeterResponse.ACCEPTED
     assert meter.credit == Decimal("12.3")
 
 
 def test_the_module_refuses_what_it_must(provisioned: Any) -> None:
-    with SecureModule(provisioned.url) as module:
+    with provisioned.module() as module:
         with pytest.raises(SmKeyMissingError):
             module.issue_credit_token(MeterKeyRef(PAN, 9, SGC, 1, 1, 255), 0, now_tid(), 10)
         with pytest.raises(SmKeyMismatchError):
@@ -175,7 +174,7 @@ def test_a_128_bit_key_change_is_four_tokens_the_meter_accepts(
     provisioned: Any, tables: Any
 ) -> None:
     meter = meter_for(MISTY_KEY, tables)
-    with SecureModule(provisioned.url) as module:
+    with provisioned.module() as module:
         tokens = module.issue_key_change_tokens(
             ref(MISTY_KEY), MeterKeyRef(PAN, 5, "654321", 1, 2, 255)
         )
@@ -191,14 +190,14 @@ def test_a_token_whose_answer_was_lost_is_recovered_after_a_restart(
     emulator_factory: Any, tables: Any
 ) -> None:
     emulator = emulator_factory("--pty", "--delay-ms", "1500")
-    with SecureModule(emulator.url, timeout_s=5.0) as module:
+    with emulator.module(timeout_s=5.0) as module:
         kmc.provision(module, [CREDIT], 1000, emulator.kmc_dir)
     outcome: dict[str, Any] = {}
     tid = now_tid()
 
     def vend() -> None:
         try:
-            with SecureModule(emulator.url, timeout_s=5.0) as module:
+            with emulator.module(timeout_s=5.0) as module:
                 outcome["token"] = module.issue_credit_token(ref(CREDIT), 0, tid, 200)
         except SmError as error:
             outcome["error"] = error
@@ -211,7 +210,7 @@ def test_a_token_whose_answer_was_lost_is_recovered_after_a_restart(
     assert isinstance(outcome.get("error"), SmConnectionLostError)
 
     emulator.start("--pty")
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         assert module.balance().balance == Decimal("80.0")  # queries do not replace the answer
         last = module.resend_last()
         assert last.issued_token is not None
@@ -227,7 +226,7 @@ def test_fixed_random_gives_reproducible_tokens(emulator_factory: Any) -> None:
     tokens = []
     for name in ("one", "two"):
         emulator = emulator_factory("--pty", "--fixed-random", "7", name=name)
-        with SecureModule(emulator.url) as module:
+        with emulator.module() as module:
             kmc.provision(module, [CREDIT], 100, emulator.kmc_dir)
             tokens.append(module.issue_credit_token(ref(CREDIT), 0, 1234567, 50).token)
     assert tokens[0] == tokens[1]
@@ -239,7 +238,7 @@ def test_tokens_through_a_bad_line_are_each_issued_and_paid_once(
 ) -> None:
     emulator = emulator_factory("--pty", "--drop-every", "3", "--corrupt-crc-every", "4")
     meter = meter_for(CREDIT, tables)
-    with SecureModule(emulator.url, timeout_s=0.5, max_tries=4) as module:
+    with emulator.module(timeout_s=0.5, max_tries=4) as module:
         kmc.provision(module, [CREDIT], 1000, emulator.kmc_dir)
         tokens = [module.issue_credit_token(ref(CREDIT), 0, now_tid(i), 15) for i in range(6)]
         balance = module.balance().balance
