@@ -163,6 +163,10 @@
         <source>The secure module could not save the change, so it did not make it (code 56). Its storage is full or failing: free space on the module's disk, then try again.</source>
         <translation>Le module de sécurité n'a pas pu enregistrer la modification, il ne l'a donc pas faite (code 56). Son stockage est plein ou défaillant : libérez de l'espace sur le disque du module, puis réessayez.</translation>
     </message>
+    <message>
+        <source>The secure module {module} is a production module. Commands that make credit outside a sale run only against an emulator in training mode; sell through StarPOS instead.</source>
+        <translation>Le module de sécurité {module} est un module de production. Les commandes qui créent du crédit hors d'une vente ne s'exécutent que sur un émulateur en mode formation ; vendez plutôt avec StarPOS.</translation>
+    </message>
 </context>
 <context>
     <name>sm</name>

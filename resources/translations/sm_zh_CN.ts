@@ -163,6 +163,10 @@
         <source>The secure module could not save the change, so it did not make it (code 56). Its storage is full or failing: free space on the module's disk, then try again.</source>
         <translation>安全模块无法保存此更改，因此没有执行（代码 56）。其存储已满或出现故障：请释放模块磁盘上的空间，然后重试。</translation>
     </message>
+    <message>
+        <source>The secure module {module} is a production module. Commands that make credit outside a sale run only against an emulator in training mode; sell through StarPOS instead.</source>
+        <translation>安全模块 {module} 是生产模块。在销售之外产生电量的命令只能在培训模式的模拟器上运行；请改用 StarPOS 销售。</translation>
+    </message>
 </context>
 <context>
     <name>sm</name>

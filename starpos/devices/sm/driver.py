@@ -34,6 +34,7 @@ from starpos.devices.sm.codes import ResponseCode
 from starpos.devices.sm.errors import (
     SmError,
     SmNotPairedModuleError,
+    SmNotTrainingModuleError,
     SmProtocolError,
     SmRequestError,
     error_for_response,
@@ -159,6 +160,15 @@ class SecureModule:
     def identify(self) -> ModuleIdentity:
         """``SM?ID``: module id, firmware, key check value, key count, identity key."""
         return messages.parse_identity(self._command(Request("SM", "ID"), acting=False).data)
+
+    def require_training(self) -> ModuleIdentity:
+        """The module's identity if it is a training module (``SM?ID`` mode ``T``); raises
+        ``SmNotTrainingModuleError`` otherwise. For device-level commands that make credit
+        outside a sale (docs/sm-protocol.md §7)."""
+        identity = self.identify()
+        if not identity.training:
+            raise SmNotTrainingModuleError(module=identity.module_id)
+        return identity
 
     def balance(self) -> ModuleBalance:
         """``SM?TS``: the credit update sequence and balance (kWh, Decimal at 0.1)."""

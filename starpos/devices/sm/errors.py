@@ -112,6 +112,16 @@ class SmNotPairedModuleError(SmError):
     )
 
 
+class SmNotTrainingModuleError(SmError):
+    """A device-level command that makes credit outside a sale, aimed at a production module."""
+
+    code = "device.sm.not_training_module"
+    template = (
+        "The secure module {module} is a production module. Commands that make credit outside "
+        "a sale run only against an emulator in training mode; sell through StarPOS instead."
+    )
+
+
 class SmRefusedError(SmError):
     """The module answered with a non-zero response code."""
 

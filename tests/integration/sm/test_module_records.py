@@ -9,7 +9,12 @@ from typing import Any
 import pytest
 
 from starpos.devices.sm import kmc
-from starpos.devices.sm.errors import SmAuditHeadBehindError, SmNoRecordError, SmRequestError
+from starpos.devices.sm.errors import (
+    SmAuditHeadBehindError,
+    SmNoRecordError,
+    SmNotTrainingModuleError,
+    SmRequestError,
+)
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.devices.sm.records import AuditAnchor, StoreStanding
 
@@ -100,9 +105,13 @@ def test_a_module_says_whether_it_is_in_training_mode(emulator_factory: Any) -> 
     with production.module() as module:
         assert module.identify().training is False
         assert module.identify().protocol == 2
+        with pytest.raises(SmNotTrainingModuleError) as caught:
+            module.require_training()
+        assert "10203040 is a production module" in caught.value.message
     training = emulator_factory("--pty", "--training", name="training")
     with training.module() as module:
         assert module.identify().training is True
+        assert module.require_training().module_id == "10203040"
     training.stop()
     training.start("--pty")  # a training module stays one
     with training.module() as module:

@@ -133,3 +133,19 @@ def test_a_module_without_a_credential_lets_nobody_sign_in(
 @pytest.mark.parametrize("params", ["", "A" * 32, "a" * 96])
 def test_malformed_sign_in_is_a_format_error(emulated: EmulatedModule, params: str) -> None:
     assert ask(emulated, Request("SM", "AU", params), Session()).code == 2
+
+
+def test_queries_keep_a_session_from_idling_out(
+    tmp_path: Path, kmc_dir: Path, shared_dir: Path, credential: ModuleCredential
+) -> None:
+    now = [0.0]
+    state = ModuleState.open(
+        tmp_path / "busy", kmc_public_key_hex=kmc.init_kmc(kmc_dir), credential=credential.secret
+    )
+    tables = shared_dir / "sts" / "sta-tables-sample.json"
+    module = EmulatedModule(state, TokenMaker(tables), sign_in=SignIn(state, lambda: now[0], 60))
+    sign_in(module, credential, module.port_session)
+    for _ in range(5):
+        now[0] += 50
+        assert ask(module, Request("SM", "TS")).ok
+    assert ask(module, Request("GL", "RR")).code == 48  # 250 s on, still signed in

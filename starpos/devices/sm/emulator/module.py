@@ -98,7 +98,8 @@ class EmulatedModule:
             code = ResponseCode.CHECKSUM_ERROR if error.checksum else ResponseCode.FORMAT_ERROR
             return Response("GL", "ER", code).encode()
         name = (request.klass, request.command)
-        if name in SESSION_COMMANDS and not self.sign_in.alive(session):
+        signed_in = self.sign_in.alive(session)  # any command keeps a session from idling out
+        if name in SESSION_COMMANDS and not signed_in:
             self.state.log_event("session_required", command=request.name)
             return Response(request.klass, request.command, ResponseCode.SESSION_REQUIRED).encode()
         if name == ("GL", "RR"):
