@@ -18,7 +18,7 @@ def register(actions: Any) -> None:
     parser.add_argument(
         "--kmc-public-key",
         help="hex Ed25519 key (or a file holding it) of the KMC a NEW module trusts "
-        "(default: the development KMC of this data folder)",
+        "(default: the development KMC, beside the data folder)",
     )
     parser.add_argument("--module-id", help="8-digit id for a NEW module (default: random)")
     parser.add_argument(
