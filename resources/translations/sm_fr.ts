@@ -135,6 +135,38 @@
         <source>The secure module at {url} cannot be opened ({native}). Check the cable and the port setting, then try again.</source>
         <translation>Le module de sécurité sur {url} ne peut pas être ouvert ({native}). Vérifiez le câble et le réglage du port, puis réessayez.</translation>
     </message>
+    <message>
+        <source>The module credential file {path} cannot be used: {reason}. Restore it from the installation's backup, or pair the module again.</source>
+        <translation>Le fichier d'identifiant du module {path} est inutilisable : {reason}. Restaurez-le depuis la sauvegarde de l'installation, ou appairez à nouveau le module.</translation>
+    </message>
+    <message>
+        <source>The device at {url} could not prove that it is the secure module paired with this terminal. Check that the port setting names your module.</source>
+        <translation>L'appareil sur {url} n'a pas pu prouver qu'il est le module de sécurité appairé à ce terminal. Vérifiez que le réglage du port désigne bien votre module.</translation>
+    </message>
+    <message>
+        <source>The secure module acts only for a terminal signed in with its module credential (code 52), and {command} was sent without one. Use StarPOS on the terminal the module is paired with.</source>
+        <translation>Le module de sécurité n'agit que pour un terminal connecté avec son identifiant de module (code 52), et {command} a été envoyé sans. Utilisez StarPOS sur le terminal auquel le module est appairé.</translation>
+    </message>
+    <message>
+        <source>The secure module does not accept this terminal's module credential (code 53). It is paired with another installation, or the credential file was replaced: restore the credential file from the backup, or pair the module again.</source>
+        <translation>Le module de sécurité n'accepte pas l'identifiant de module de ce terminal (code 53). Il est appairé à une autre installation, ou le fichier d'identifiant a été remplacé : restaurez le fichier depuis la sauvegarde, ou appairez à nouveau le module.</translation>
+    </message>
+    <message>
+        <source>The secure module has no record of that (code 54): it was not made, or before the module kept records.</source>
+        <translation>Le module de sécurité n'a aucune trace de cela (code 54) : cela n'a pas eu lieu, ou avant que le module ne tienne ses registres.</translation>
+    </message>
+    <message>
+        <source>The store's audit trail disagrees with the one the secure module anchored (code 55: the module holds entry {anchored_count}). The store was restored from an older copy or edited. Restore the latest backup, or bind the module again with a recorded reconciliation.</source>
+        <translation>Le journal d'audit du magasin ne correspond pas à celui que le module de sécurité a ancré (code 55 : le module détient l'entrée {anchored_count}). Le magasin a été restauré depuis une copie plus ancienne ou modifié. Restaurez la dernière sauvegarde, ou liez à nouveau le module avec un rapprochement enregistré.</translation>
+    </message>
+    <message>
+        <source>The secure module could not save the change, so it did not make it (code 56). Its storage is full or failing: free space on the module's disk, then try again.</source>
+        <translation>Le module de sécurité n'a pas pu enregistrer la modification, il ne l'a donc pas faite (code 56). Son stockage est plein ou défaillant : libérez de l'espace sur le disque du module, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The secure module {module} is a production module. Commands that make credit outside a sale run only against an emulator in training mode; sell through StarPOS instead.</source>
+        <translation>Le module de sécurité {module} est un module de production. Les commandes qui créent du crédit hors d'une vente ne s'exécutent que sur un émulateur en mode formation ; vendez plutôt avec StarPOS.</translation>
+    </message>
 </context>
 <context>
     <name>sm</name>

@@ -135,6 +135,38 @@
         <source>The secure module at {url} cannot be opened ({native}). Check the cable and the port setting, then try again.</source>
         <translation>无法打开 {url} 上的安全模块（{native}）。请检查连接线和端口设置后重试。</translation>
     </message>
+    <message>
+        <source>The module credential file {path} cannot be used: {reason}. Restore it from the installation's backup, or pair the module again.</source>
+        <translation>模块凭据文件 {path} 无法使用：{reason}。请从安装的备份中恢复它，或重新配对模块。</translation>
+    </message>
+    <message>
+        <source>The device at {url} could not prove that it is the secure module paired with this terminal. Check that the port setting names your module.</source>
+        <translation>{url} 上的设备无法证明它是与本终端配对的安全模块。请检查端口设置是否指向您的模块。</translation>
+    </message>
+    <message>
+        <source>The secure module acts only for a terminal signed in with its module credential (code 52), and {command} was sent without one. Use StarPOS on the terminal the module is paired with.</source>
+        <translation>安全模块只为使用其模块凭据登录的终端执行操作（代码 52），而 {command} 是在未登录的情况下发送的。请在与该模块配对的终端上使用 StarPOS。</translation>
+    </message>
+    <message>
+        <source>The secure module does not accept this terminal's module credential (code 53). It is paired with another installation, or the credential file was replaced: restore the credential file from the backup, or pair the module again.</source>
+        <translation>安全模块不接受本终端的模块凭据（代码 53）。它已与另一个安装配对，或凭据文件已被替换：请从备份中恢复凭据文件，或重新配对模块。</translation>
+    </message>
+    <message>
+        <source>The secure module has no record of that (code 54): it was not made, or before the module kept records.</source>
+        <translation>安全模块没有这项记录（代码 54）：它没有发生过，或发生在模块开始记录之前。</translation>
+    </message>
+    <message>
+        <source>The store's audit trail disagrees with the one the secure module anchored (code 55: the module holds entry {anchored_count}). The store was restored from an older copy or edited. Restore the latest backup, or bind the module again with a recorded reconciliation.</source>
+        <translation>商店的审计记录与安全模块锚定的不一致（代码 55：模块持有第 {anchored_count} 条）。商店已从较旧的副本恢复或被修改。请恢复最新的备份，或通过有记录的对账重新绑定模块。</translation>
+    </message>
+    <message>
+        <source>The secure module could not save the change, so it did not make it (code 56). Its storage is full or failing: free space on the module's disk, then try again.</source>
+        <translation>安全模块无法保存此更改，因此没有执行（代码 56）。其存储已满或出现故障：请释放模块磁盘上的空间，然后重试。</translation>
+    </message>
+    <message>
+        <source>The secure module {module} is a production module. Commands that make credit outside a sale run only against an emulator in training mode; sell through StarPOS instead.</source>
+        <translation>安全模块 {module} 是生产模块。在销售之外产生电量的命令只能在培训模式的模拟器上运行；请改用 StarPOS 销售。</translation>
+    </message>
 </context>
 <context>
     <name>sm</name>

@@ -21,6 +21,8 @@ from pathlib import Path
 from starpos.devices.sm import kmc
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmEmulatorError
+from starpos.devices.sm.messages import MeterKeyRef
+from starpos.devices.sm.session import CREDENTIAL_FILE, ModuleCredential
 
 PAN = "600727121234567876"
 
@@ -50,6 +52,7 @@ def _start_emulator(folder: Path, tables: Path, kmc_dir: Path) -> tuple[subproce
     command = [
         sys.executable, "-m", "starpos", "sm", "emulator", "--state", str(folder / "module"),
         "--pty", "--kmc-public-key", kmc.init_kmc(kmc_dir), "--sta-tables", str(tables),
+        "--credential", str(folder / CREDENTIAL_FILE),
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     assert process.stdout is not None
@@ -66,9 +69,10 @@ def run_benchmark(count: int, tables: Path, baud: int = 115200) -> BenchResult:
 
     with tempfile.TemporaryDirectory(prefix="starpos-sm-bench-") as temporary:
         folder = Path(temporary)
+        credential = ModuleCredential.load_or_create(folder / CREDENTIAL_FILE)
         process, url = _start_emulator(folder, tables, folder / "kmc")
         try:
-            with SecureModule(url, baud=baud) as module:
+            with SecureModule(url, baud=baud, credential=credential) as module:
                 key = kmc.development_key(1)
                 kmc.provision(module, [key], 10 * count, folder / "kmc")
                 status_times = []
@@ -77,11 +81,12 @@ def run_benchmark(count: int, tables: Path, baud: int = 115200) -> BenchResult:
                     module.balance()
                     status_times.append((time.perf_counter() - started) * 1000)
                 first_tid = int(tid_for(datetime.now(), key.info.base_date))
+                meter_key = MeterKeyRef(PAN, 1, "123456", 1, 1, 255)
                 times = []
                 wall = time.perf_counter()
                 for index in range(count):
                     started = time.perf_counter()
-                    module.issue_credit_token(PAN, 1, "123456", 1, 1, 255, 0, first_tid + index, 10)
+                    module.issue_credit_token(meter_key, 0, first_tid + index, 10)
                     times.append((time.perf_counter() - started) * 1000)
                 elapsed = time.perf_counter() - wall
         finally:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from starpos.bootstrap.database import open_existing_database
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
+from starpos.devices.sm.session import installation_credential
 from starpos.settings import Settings
 from starpos.vending.errors import ModuleOfflineError, reason
 from starpos.vending.module_access import EMBEDDED, ModuleAccess, ModuleLock, access_to
@@ -34,6 +35,7 @@ def _module_on(url: str, settings: Settings) -> SecureModule:
         url,
         baud=int(settings.get("sm.baud")),
         timeout_s=int(settings.get("sm.timeout_ms")) / 1000,
+        credential=installation_credential(),  # the module acts only for its paired terminal
     )
 
 
@@ -92,7 +94,8 @@ def module_for_command(
         lock_name = EMBEDDED  # the embedded emulator named by its socket URL: same lock
     baud = target.baud or int(settings.get("sm.baud"))
     timeout_ms = target.timeout_ms or int(settings.get("sm.timeout_ms"))
-    module = SecureModule(url, baud=baud, timeout_s=timeout_ms / 1000)
+    credential = installation_credential()
+    module = SecureModule(url, baud=baud, timeout_s=timeout_ms / 1000, credential=credential)
     with held_for_command(
         module,
         ModuleLock(lock_name),

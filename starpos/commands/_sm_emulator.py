@@ -18,9 +18,20 @@ def register(actions: Any) -> None:
     parser.add_argument(
         "--kmc-public-key",
         help="hex Ed25519 key (or a file holding it) of the KMC a NEW module trusts "
-        "(default: the development KMC of this data folder)",
+        "(default: the development KMC, beside the data folder)",
     )
     parser.add_argument("--module-id", help="8-digit id for a NEW module (default: random)")
+    parser.add_argument(
+        "--credential",
+        type=Path,
+        help="module credential file terminals sign in with (default: <data>/sm-credential.key)",
+    )
+    parser.add_argument(
+        "--training", action="store_true", help="make a NEW module in training mode"
+    )
+    parser.add_argument(
+        "--session-idle-s", type=float, default=300.0, help="end a session idle this long"
+    )
     parser.add_argument("--sta-tables", help="STA tables file (default: setting sts.tables)")
     parser.add_argument("--fixed-random", type=int, help="use this 4-bit random number")
     parser.add_argument("--drop-every", type=int, default=0, help="drop every Nth answer")
@@ -77,6 +88,9 @@ def _run(args: argparse.Namespace) -> int:
         listen=_listen(args.listen) if args.listen else None,
         fixed_random=args.fixed_random,
         faults=Faults(args.drop_every, args.corrupt_crc_every, args.delay_ms),
+        credential_path=args.credential,
+        training=args.training,
+        session_idle_s=args.session_idle_s,
     )
     try:
         return run(options)

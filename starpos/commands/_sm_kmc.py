@@ -17,7 +17,9 @@ from starpos.devices.sm.errors import SmKmcError
 
 def register(actions: Any) -> None:
     parser = actions.add_parser("kmc", help="development KMC (test and demo tooling only)")
-    parser.add_argument("--kmc", type=Path, help="KMC folder (default: <data>/sm-kmc)")
+    parser.add_argument(
+        "--kmc", type=Path, help="KMC folder (default: <data>-dev-kmc beside the data folder)"
+    )
     kmc_actions = parser.add_subparsers(dest="kmc_action", required=True, metavar="ACTION")
 
     init = kmc_actions.add_parser("init", help="create the KMC signing key; print its public key")

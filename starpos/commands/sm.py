@@ -25,6 +25,7 @@ from starpos.devices.sm.errors import (
     SmKmfFileError,
     SmMissingOptionError,
 )
+from starpos.devices.sm.messages import MeterKeyRef
 from starpos.i18n import tr_noop, translate
 
 if TYPE_CHECKING:
@@ -248,29 +249,33 @@ def _tid(args: argparse.Namespace) -> int:
     return int(tid_for(datetime.now(), args.base_date))
 
 
+def _key(args: argparse.Namespace) -> MeterKeyRef:
+    return MeterKeyRef(args.pan, args.register, args.sgc, args.ti, args.krn, args.ken)
+
+
 def _issue(args: argparse.Namespace) -> int:
-    key = (args.pan, args.register, args.sgc, args.ti, args.krn, args.ken)
+    key = _key(args)
     with open_module(args, acting=True) as module:
         if args.kind == "credit":
             tokens = [
-                module.issue_credit_token(*key, args.credit_type, _tid(args), _tenths(args.kwh))
+                module.issue_credit_token(key, args.credit_type, _tid(args), _tenths(args.kwh))
             ]
         elif args.kind == "management":
             if args.subclass is None:
                 raise SmMissingOptionError(option="--subclass")
-            tokens = [module.issue_management_token(*key, args.subclass, _tid(args), args.value)]
+            tokens = [module.issue_management_token(key, args.subclass, _tid(args), args.value)]
         else:
             if args.new_register is None:
                 raise SmMissingOptionError(option="--new-register")
-            tokens = module.issue_key_change_tokens(
-                *key,
+            new_key = MeterKeyRef(
+                args.pan,
                 args.new_register,
                 args.new_sgc or args.sgc,
                 args.ti if args.new_ti is None else args.new_ti,
                 args.new_krn or args.krn,
                 args.new_ken,
-                args.rollover,
             )
+            tokens = module.issue_key_change_tokens(key, new_key, args.rollover)
     if args.json:
         print_json(
             {"tokens": [t.token for t in tokens], "token66_hex": [t.token66_hex for t in tokens]}
@@ -284,9 +289,7 @@ def _issue(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     token = "".join(ch for ch in args.token if ch in "0123456789")
     with open_module(args) as module:
-        decoded = module.verify_token(
-            token, args.pan, args.register, args.sgc, args.ti, args.krn, args.ken
-        )
+        decoded = module.verify_token(token, _key(args))
     value: dict[str, Any] = {
         "class": decoded.token_class,
         "subclass": decoded.token_subclass,

@@ -101,7 +101,7 @@ def _check_module(
     if balance.balance < breakdown.token_kwh:
         raise errors.ModuleCreditTooLowError(balance=balance.balance, needed=breakdown.token_kwh)
     try:
-        module.verify_token(PROBE_TOKEN, *_key_fields(key_ref))
+        module.verify_token(PROBE_TOKEN, key_ref)
     except (SmKeyMissingError, SmKeyMismatchError) as error:
         raise errors.KeyMissingError(
             number=meter.number, sgc=meter.sgc, krn=meter.krn, register=meter.key_register
@@ -113,7 +113,3 @@ def _check_module(
     except SmError as error:
         raise errors.ModuleOfflineError(**errors.reason(error)) from error
     return ModuleSnapshot(identity.module_id, balance.sequence, balance.balance)
-
-
-def _key_fields(ref: MeterKeyRef) -> tuple[str, int, str, int, int, int]:
-    return (ref.pan, ref.key_register, ref.sgc, ref.ti, ref.krn, ref.ken)

@@ -95,15 +95,7 @@ def recover(
             continue
         key_ref = MeterKeyRef.parse(key_ref_text or "")
         try:
-            decoded = module.verify_token(
-                token.token,
-                key_ref.pan,
-                key_ref.key_register,
-                key_ref.sgc,
-                key_ref.ti,
-                key_ref.krn,
-                key_ref.ken,
-            )
+            decoded = module.verify_token(token.token, key_ref)
         except SmError as error:
             raise errors.ModuleOfflineError(**errors.reason(error)) from error
         expected = (0, ELECTRICITY, tid, token_kwh)

@@ -135,18 +135,9 @@ def sell(
 def _ask_module(
     database: Database, module: SecureModule, prepared: PreparedVend, pending: ledger.PendingVend
 ) -> IssuedToken:
-    key = pending.key_ref
     try:
         return module.issue_credit_token(
-            key.pan,
-            key.key_register,
-            key.sgc,
-            key.ti,
-            key.krn,
-            key.ken,
-            ELECTRICITY,
-            pending.tid,
-            pending.amount_tenths,
+            pending.key_ref, ELECTRICITY, pending.tid, pending.amount_tenths
         )
     except SmRefusedError as error:
         # The module answered "no": it acted on nothing, took no credit.

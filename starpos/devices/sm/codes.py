@@ -31,6 +31,11 @@ class ResponseCode(IntEnum):
     TOKEN_GENERATION_FAILED = 49
     TOKEN_NOT_VALID = 50
     UNKNOWN_COMMAND = 51
+    SESSION_REQUIRED = 52
+    SIGN_IN_FAILED = 53
+    NO_RECORD = 54
+    AUDIT_HEAD_BEHIND = 55
+    NOT_SAVED = 56
 
 
 def describe(code: int) -> str:

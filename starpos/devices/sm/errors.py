@@ -94,6 +94,34 @@ class SmKmcError(SmError):
     template = "The development KMC could not do this: {reason}."
 
 
+class SmCredentialFileError(SmError):
+    code = "device.sm.credential_file"
+    template = (
+        "The module credential file {path} cannot be used: {reason}. Restore it from the "
+        "installation's backup, or pair the module again."
+    )
+
+
+class SmNotPairedModuleError(SmError):
+    """The device answered the sign-in without proving it holds this terminal's credential."""
+
+    code = "device.sm.not_paired_module"
+    template = (
+        "The device at {url} could not prove that it is the secure module paired with this "
+        "terminal. Check that the port setting names your module."
+    )
+
+
+class SmNotTrainingModuleError(SmError):
+    """A device-level command that makes credit outside a sale, aimed at a production module."""
+
+    code = "device.sm.not_training_module"
+    template = (
+        "The secure module {module} is a production module. Commands that make credit outside "
+        "a sale run only against an emulator in training mode; sell through StarPOS instead."
+    )
+
+
 class SmRefusedError(SmError):
     """The module answered with a non-zero response code."""
 
@@ -263,6 +291,55 @@ class SmUnknownCommandError(SmRefusedError):
         "The secure module does not know the command {command} (code 51). Update its firmware."
     )
     response_code = ResponseCode.UNKNOWN_COMMAND
+
+
+class SmSessionRequiredError(SmRefusedError):
+    code = "device.sm.session_required"
+    template = (
+        "The secure module acts only for a terminal signed in with its module credential "
+        "(code 52), and {command} was sent without one. Use StarPOS on the terminal the "
+        "module is paired with."
+    )
+    response_code = ResponseCode.SESSION_REQUIRED
+
+
+class SmSignInRefusedError(SmRefusedError):
+    code = "device.sm.sign_in_refused"
+    template = (
+        "The secure module does not accept this terminal's module credential (code 53). It is "
+        "paired with another installation, or the credential file was replaced: restore the "
+        "credential file from the backup, or pair the module again."
+    )
+    response_code = ResponseCode.SIGN_IN_FAILED
+
+
+class SmNoRecordError(SmRefusedError):
+    code = "device.sm.no_record"
+    template = (
+        "The secure module has no record of that (code 54): it was not made, or before the "
+        "module kept records."
+    )
+    response_code = ResponseCode.NO_RECORD
+
+
+class SmAuditHeadBehindError(SmRefusedError):
+    code = "device.sm.audit_head_behind"
+    template = (
+        "The store's audit trail disagrees with the one the secure module anchored (code 55: "
+        "the module holds entry {anchored_count}). The store was restored from an older copy "
+        "or edited. Restore the latest backup, or bind the module again with a recorded "
+        "reconciliation."
+    )
+    response_code = ResponseCode.AUDIT_HEAD_BEHIND
+
+
+class SmNotSavedError(SmRefusedError):
+    code = "device.sm.not_saved"
+    template = (
+        "The secure module could not save the change, so it did not make it (code 56). Its "
+        "storage is full or failing: free space on the module's disk, then try again."
+    )
+    response_code = ResponseCode.NOT_SAVED
 
 
 _BY_RESPONSE_CODE: dict[int, type[SmRefusedError]] = {

@@ -2,9 +2,15 @@
 
 A real KMC is the STS association's key management centre; its signing key and the
 vending keys never sit on a point of sale. This stand-in keeps an Ed25519 signing key in
-a folder (``<data_dir>/sm-kmc`` by default) and makes the two kinds of files a module
-accepts: KMF key load files and credit update blocks. The demo seed and the tests use
-these plain functions; ``starpos sm kmc ...`` exposes them on the command line.
+a folder and makes the two kinds of files a module accepts: KMF key load files and credit
+update blocks. The demo seed and the tests use these plain functions; ``starpos sm kmc
+...`` exposes them on the command line.
+
+Whoever holds the signing key can credit every module that trusts it, so it never lives
+in the store's data folder (which is backed up, copied and synced): the default folder is
+a sibling of it (:func:`default_kmc_dir`). It is made only when something asks for it
+(the demo, the embedded emulator of a machine without a module, the tests); a production
+installation, whose modules trust the utility's KMC, never has one (docs/sm-protocol.md §9).
 """
 
 from __future__ import annotations
@@ -25,10 +31,17 @@ from starpos.paths import data_dir
 
 KEY_FILE = "kmc-signing.pem"
 PUBLIC_FILE = "kmc-public.hex"
+#: Names another folder for the development KMC (tests, demo machines).
+KMC_DIR_VARIABLE = "STARPOS_DEV_KMC_DIR"
 
 
 def default_kmc_dir() -> Path:
-    return data_dir() / "sm-kmc"
+    """``STARPOS_DEV_KMC_DIR``, else ``<data_dir>-dev-kmc`` beside the data folder (never in it)."""
+    override = os.environ.get(KMC_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    data = data_dir()
+    return data.parent / f"{data.name}-dev-kmc"
 
 
 def init_kmc(folder: Path | None = None) -> str:

@@ -61,15 +61,26 @@ def _check_range(name: str, value: int, low: int, high: int) -> None:
         raise ValueError(f"{name} must be between {low} and {high}")
 
 
+#: The protocol version this code speaks (docs/sm-protocol.md, "Versions").
+PROTOCOL_VERSION = 2
+
+
 @dataclass(frozen=True)
 class ModuleIdentity:
-    """``SM?ID``: module id (8 digits), firmware, key check value and loaded key count."""
+    """``SM?ID``: module id (8 digits), firmware, key check value and loaded key count.
+
+    ``protocol`` is the protocol version the module speaks (1 when it does not say);
+    ``training`` is true for an emulator made in training mode: credit it makes is for
+    demos and training, and device-level commands that make credit run only against it.
+    """
 
     module_id: str
     firmware: str
     key_check: str
     key_count: int
     public_key_hex: str
+    protocol: int = 1
+    training: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,6 +153,8 @@ def management_token_params(key: MeterKeyRef, subclass: int, tid: int, value: in
 
 
 def key_change_params(key: MeterKeyRef, new_key: MeterKeyRef, rollover: bool) -> str:
+    if new_key.pan != key.pan:
+        raise ValueError("a key change is for one meter: both keys carry its PAN")
     new = new_key.params()[18:]  # the new key is for the same meter: no second PAN
     return f"{key.params()}{new}{int(rollover)}"
 
@@ -152,14 +165,29 @@ def verify_params(key: MeterKeyRef, token: str) -> str:
     return f"{key.params()}{token}"
 
 
+def format_identity(identity: ModuleIdentity) -> str:
+    i = identity
+    mode = "T" if i.training else "P"
+    return (
+        f"{i.module_id},{i.firmware},{i.key_check},{i.key_count:02d},{i.public_key_hex},"
+        f"{i.protocol:02d},{mode}"
+    )
+
+
 def parse_identity(data: str) -> ModuleIdentity:
+    """Protocol 2 adds ``,<protocol 2 digits>,<T training | P production>``; a protocol 1
+    answer (without them) still reads, as a production module of protocol 1."""
     match = re.fullmatch(
-        r"([0-9]{8}),([0-9A-Za-z.\-]{1,16}),([0-9A-F]{8}),([0-9]{2}),([0-9A-F]{64})", data
+        r"([0-9]{8}),([0-9A-Za-z.\-]{1,16}),([0-9A-F]{8}),([0-9]{2}),([0-9A-F]{64})"
+        r"(?:,([0-9]{2}),([TP]))?",
+        data,
     )
     if match is None:
         raise FrameError("identification data malformed")
-    module_id, firmware, key_check, count, public = match.groups()
-    return ModuleIdentity(module_id, firmware, key_check, int(count), public)
+    module_id, firmware, key_check, count, public, protocol, mode = match.groups()
+    return ModuleIdentity(
+        module_id, firmware, key_check, int(count), public, int(protocol or 1), mode == "T"
+    )
 
 
 def format_balance(sequence: int, balance_tenths: int) -> str:

@@ -1,4 +1,9 @@
-"""Emulator processes for the secure module tests: real process, real pty or TCP port."""
+"""Emulator processes for the secure module tests: real process, real pty or TCP port.
+
+Each emulator is started with a module credential file, by default this test's data
+folder's (``sm-credential.key``, what ``open_configured_module`` signs in with), so a
+driver made by :meth:`EmulatorProcess.module` may make it act.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,9 @@ from typing import Any
 
 import pytest
 
+from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.kmc import init_kmc
+from starpos.devices.sm.session import ModuleCredential, installation_credential_path
 from tests.conftest import child_env, starpos_command
 
 START_TIMEOUT_S = 30.0
@@ -22,16 +29,37 @@ START_TIMEOUT_S = 30.0
 class EmulatorProcess:
     """``starpos sm emulator`` in a child process; :attr:`url` is what it announced."""
 
-    def __init__(self, state_dir: Path, kmc_dir: Path, tables: Path, *options: str) -> None:
+    def __init__(
+        self,
+        state_dir: Path,
+        kmc_dir: Path,
+        tables: Path,
+        *options: str,
+        credential_path: Path | None = None,
+    ) -> None:
         self.state_dir = state_dir
         self.kmc_dir = kmc_dir
         self.tables = tables
         self.options = options
+        self.credential_path = credential_path
         self.process: subprocess.Popen[str] | None = None
         self.url = ""
 
+    @property
+    def credential(self) -> ModuleCredential:
+        """The module credential this emulator was started with."""
+        assert self.credential_path is not None, "start the emulator first"
+        return ModuleCredential.load(self.credential_path)
+
+    def module(self, **options: Any) -> SecureModule:
+        """A driver for this emulator, signed in with its credential when opened."""
+        return SecureModule(self.url, credential=self.credential, **options)
+
     def start(self, *options: str) -> EmulatorProcess:
         """Start (or restart) on the same state folder; extra ``options`` replace the defaults."""
+        if self.credential_path is None:
+            self.credential_path = installation_credential_path()
+        ModuleCredential.load_or_create(self.credential_path)
         command = starpos_command(
             "sm",
             "emulator",
@@ -41,6 +69,8 @@ class EmulatorProcess:
             init_kmc(self.kmc_dir),
             "--sta-tables",
             str(self.tables),
+            "--credential",
+            str(self.credential_path),
             *(options or self.options or ("--pty",)),
         )
         self.process = subprocess.Popen(

@@ -86,7 +86,7 @@ def test_the_embedded_emulator_is_started_once_and_reused(data_dir: Path, shared
 def test_issue_and_verify_from_the_command_line(emulator: Any, run_starpos: Any) -> None:
     from starpos.devices.sm import kmc
 
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         kmc.provision(module, [kmc.development_key(1)], 500, emulator.kmc_dir)
     key = ["--url", emulator.url, "--pan", "600727121234567876", "--sgc", "123456"]
     issued = run_starpos("sm", "issue", "credit", *key, "--kwh", "12.5", "--json")
@@ -99,3 +99,25 @@ def test_issue_and_verify_from_the_command_line(emulator: Any, run_starpos: Any)
     assert balance["balance_kwh"] == "37.5"
     wrong = run_starpos("sm", "issue", "credit", *key, "--kwh", "1.25")
     assert wrong.returncode == 2 and "1.25" in wrong.stderr
+
+
+def test_the_embedded_module_is_paired_and_its_kmc_is_outside_the_data_folder(
+    data_dir: Path, shared_dir: Path
+) -> None:
+    import stat
+
+    from starpos.devices.sm.kmc import KEY_FILE, default_kmc_dir
+    from starpos.devices.sm.session import installation_credential
+
+    url = ensure_embedded(str(shared_dir / "sts" / "sta-tables-sample.json"))
+    try:
+        credential_file = data_dir / "sm-credential.key"
+        assert stat.S_IMODE(credential_file.stat().st_mode) == 0o600
+        kmc_dir = default_kmc_dir()
+        assert (kmc_dir / KEY_FILE).exists() and not kmc_dir.is_relative_to(data_dir)
+        assert not any(path.name == KEY_FILE for path in data_dir.rglob("*"))
+        with SecureModule(url, credential=installation_credential()) as module:
+            assert module.signed_in
+            assert module.identify().training is False  # training is asked for explicitly
+    finally:
+        stop_embedded()

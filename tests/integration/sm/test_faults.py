@@ -29,7 +29,7 @@ def _block(emulator: Any, sequence: int, tenths: int) -> bytes:
 
 def test_damaged_answers_are_asked_for_again_without_acting_twice(emulator_factory: Any) -> None:
     emulator = emulator_factory("--pty", "--corrupt-crc-every", "2")
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         for sequence in range(1, 5):
             module.credit_update(_block(emulator, sequence, 10))
         status = module.balance()
@@ -40,7 +40,7 @@ def test_damaged_answers_are_asked_for_again_without_acting_twice(emulator_facto
 
 def test_lost_answers_are_recovered_with_resend(emulator_factory: Any) -> None:
     emulator = emulator_factory("--pty", "--drop-every", "2")
-    with SecureModule(emulator.url, timeout_s=0.3) as module:
+    with emulator.module(timeout_s=0.3) as module:
         for sequence in range(1, 4):
             assert module.credit_update(_block(emulator, sequence, 10)).sequence == sequence
         assert module.identify().module_id == MODULE_ID
@@ -62,17 +62,17 @@ def test_a_damaged_request_is_answered_with_er_and_resent(emulator: Any) -> None
     assert (er.name, er.code) == ("GL!ER", 20)
 
     class DamagingTransport(SerialTransport):
-        """Flips one bit of the first frame written, on the real port."""
+        """Flips one bit of the first credit update frame written, on the real port."""
 
         damaged = 0
 
         def write(self, frame: bytes) -> None:
-            if not self.damaged:
+            if not self.damaged and frame.startswith(b"SM?TU"):
                 self.damaged += 1
                 frame = frame[:2] + bytes([frame[2] ^ 0x40]) + frame[3:]
             super().write(frame)
 
-    module = SecureModule(emulator.url)
+    module = emulator.module()
     module._transport = DamagingTransport(emulator.url)
     with module:
         assert module.credit_update(_block(emulator, 1, 10)).sequence == 1
@@ -102,7 +102,7 @@ def test_killed_mid_command_then_restarted_resend_returns_the_answer(
 
     def credit() -> None:
         try:
-            with SecureModule(emulator.url, timeout_s=5.0) as module:
+            with emulator.module(timeout_s=5.0) as module:
                 outcome["balance"] = module.credit_update(_block(emulator, 1, 777))
         except SmError as error:
             outcome["error"] = error
@@ -115,7 +115,7 @@ def test_killed_mid_command_then_restarted_resend_returns_the_answer(
     assert isinstance(outcome.get("error"), SmConnectionLostError)
 
     emulator.start("--pty")
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         last = module.resend_last()
         status = module.balance()
     assert (last.command, last.code) == ("SM!TU", 0)

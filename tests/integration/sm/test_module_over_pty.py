@@ -47,7 +47,7 @@ def test_the_port_is_locked_for_a_second_program(emulator: Any) -> None:
 def test_a_kmf_for_this_module_loads_and_changes_the_key_check(
     emulator: Any,
 ) -> None:
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         identity = module.identify()
         keys = [kmc.development_key(1), kmc.development_key(2, usage="key-change-only", krn=2)]
         kmf = kmc.make_kmf(identity.module_id, identity.public_key_hex, keys, emulator.kmc_dir)
@@ -67,7 +67,7 @@ def test_kmf_files_for_another_module_forged_or_expired_are_refused(
 ) -> None:
     from datetime import date, timedelta
 
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         identity = module.identify()
         other = kmc.make_kmf(
             "99999999", identity.public_key_hex, [kmc.development_key(1)], emulator.kmc_dir
@@ -102,7 +102,7 @@ def test_credit_updates_apply_once_in_sequence(emulator: Any, tmp_path: Any) -> 
             module_id, sequence, operation, tenths, folder or emulator.kmc_dir
         )
 
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         first = block(1, "replace", 1_000_000)
         assert module.credit_update(first).balance == Decimal("100000.0")
         with pytest.raises(SmUpdateSequenceError):
@@ -120,11 +120,11 @@ def test_credit_updates_apply_once_in_sequence(emulator: Any, tmp_path: Any) -> 
 
 
 def test_state_survives_a_restart(emulator: Any) -> None:
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         module.credit_update(kmc.make_credit_block("10203040", 1, "add", 1234, emulator.kmc_dir))
     emulator.stop()
     emulator.start()
-    with SecureModule(emulator.url) as module:
+    with emulator.module() as module:
         status = module.balance()
         last = module.resend_last()
     assert (status.sequence, status.balance) == (1, Decimal("123.4"))

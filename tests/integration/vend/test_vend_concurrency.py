@@ -60,7 +60,7 @@ def test_two_processes_keep_bill_numbers_and_tids_unique(
         for row in sorted(rows, key=lambda r: r["tid"]):
             assert customer_meter.enter(row["tokens"][0]).response is MeterResponse.ACCEPTED
         for emulator in {world.emulator.url: world.emulator, second.url: second}.values():
-            with SecureModule(emulator.url) as module:
+            with SecureModule(emulator.url, credential=emulator.credential) as module:
                 assert reconcile(world.database, module).agrees
     finally:
         if second is not world.emulator:

@@ -95,12 +95,10 @@ def test_a_refusal_the_vend_did_not_live_to_book_is_settled_failed(
             with access.exclusive() as module:
                 prepared = prepare(database, module, request)
                 pending = ledger.open_pending(database, prepared)
-                key = pending.key_ref
                 with pytest.raises(SmKeyNotActiveError):
                     module.issue_credit_token(
-                        key.pan, key.key_register, key.sgc, key.ti, key.krn, key.ken,
-                        0, pending.tid, pending.amount_tenths,
-                    )  # fmt: skip
+                        pending.key_ref, 0, pending.tid, pending.amount_tenths
+                    )
                 report = recover(database, module)
             (row,) = vend_rows(database)
         assert report.failed == [pending.bill_number]

@@ -12,12 +12,14 @@ from decimal import Decimal
 
 from starpos.bootstrap.database import open_database
 from starpos.devices.sm.driver import SecureModule
+from starpos.devices.sm.session import installation_credential
 from starpos.vending import VendRequest, sell
 from starpos.vending.module_access import ModuleAccess, ModuleLock
 
 
 def main(url: str, meter: str, net: str, count: int) -> None:
-    access = ModuleAccess(SecureModule(url), ModuleLock(url), embedded=False)
+    module = SecureModule(url, credential=installation_credential())
+    access = ModuleAccess(module, ModuleLock(url), embedded=False)
     with open_database() as database, access:
         for _ in range(count):
             result = sell(database, access, VendRequest(meter, Decimal(net), "CASH1"))

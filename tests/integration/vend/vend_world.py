@@ -57,7 +57,7 @@ def start_module(
     first = () if (folder / "module").exists() else ("--module-id", module_id)
     emulator.start("--pty", *first)
     if first:
-        with SecureModule(emulator.url) as module:
+        with SecureModule(emulator.url, credential=emulator.credential) as module:
             kmc.provision(module, keys or demo_keys(), credit_tenths, emulator.kmc_dir)
     return emulator
 

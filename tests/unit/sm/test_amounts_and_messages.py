@@ -76,3 +76,11 @@ def test_issued_token_data_must_agree_with_itself() -> None:
 def test_decoded_credit_token_carries_its_amount() -> None:
     decoded = messages.DecodedToken(0, 0, 0x123, 255, Decimal("25.5"))
     assert messages.parse_decoded(messages.format_decoded(decoded)) == decoded
+
+
+def test_a_key_change_is_for_one_meter() -> None:
+    key = MeterKeyRef(PAN, 1, "123456", 1, 1, 255)
+    params = messages.key_change_params(key, MeterKeyRef(PAN, 3, "123456", 1, 2, 255), False)
+    assert params == f"{PAN}01123456011FF" + "03123456012FF" + "0"
+    with pytest.raises(ValueError, match="one meter"):
+        messages.key_change_params(key, MeterKeyRef("0" * 18, 3, "123456", 1, 2, 255), False)

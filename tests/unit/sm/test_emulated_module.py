@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from starpos.devices.sm import kmc, messages
-from starpos.devices.sm.driver import last_response_from
 from starpos.devices.sm.emulator.module import EmulatedModule
 from starpos.devices.sm.emulator.state import STATE_FILE, ModuleState
+from starpos.devices.sm.exchange import last_response_from
 from starpos.devices.sm.frames import Request, Response, parse_response
 
 

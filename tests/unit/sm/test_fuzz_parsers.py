@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from starpos.devices.sm import messages
-from starpos.devices.sm.driver import last_response_from
 from starpos.devices.sm.emulator.module import EmulatedModule
+from starpos.devices.sm.exchange import last_response_from
 from starpos.devices.sm.frames import (
     FrameError,
     FrameSplitter,

@@ -1,9 +1,12 @@
 """The emulated module's behaviour: one request frame in, one response frame out.
 
 Transport-free, so it is unit-tested on bytes and served unchanged over a pty or TCP by
-:mod:`starpos.devices.sm.emulator.server`. Every command that acts (``SM?KL``, ``SM?TU``,
-``SM?TC``, ``SM?TM``, ``SM?TK``) commits its new state together with its answer before
-the answer is returned, so ``GL?RR`` after a crash returns exactly what was decided.
+:mod:`starpos.devices.sm.emulator.server`. A command that acts (``SM?KL``, ``SM?TU``,
+``SM?TC``, ``SM?TM``, ``SM?TK``, ``SM?SB``) runs only in a signed-in session
+(:mod:`.sessions`) and is one state change: its effect, its counters, the audit anchor it
+carries and its answer are committed to the journal together before the answer is
+returned, so ``GL?RR`` after a crash returns exactly what was decided. When the journal
+cannot be written the module answers 56 and is left exactly as it was.
 """
 
 from __future__ import annotations
@@ -15,17 +18,23 @@ from datetime import date
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from starpos.devices.sm import amounts, messages
+from starpos.devices.sm import amounts, messages, records
 from starpos.devices.sm.codes import ResponseCode
 from starpos.devices.sm.credit_blocks import CreditBlockError, apply_credit_block, read_credit_block
-from starpos.devices.sm.emulator.state import LastAnswer, ModuleState
+from starpos.devices.sm.emulator import bookkeeping
+from starpos.devices.sm.emulator.sessions import Session, SignIn
+from starpos.devices.sm.emulator.state import LastAnswer, ModuleState, NotSaved
 from starpos.devices.sm.emulator.tokens import TokenFailure, TokenMaker
 from starpos.devices.sm.frames import FrameError, Request, Response, parse_request
 from starpos.devices.sm.kmf import KeyInfo, KmfError, VendingKey, read_kmf
 from starpos.devices.sm.messages import KEY_REF_LENGTH, MeterKeyRef
+from starpos.devices.sm.records import AuditAnchor
 from starpos.devices.sm.signed_files import public_key_from_hex
 
-ACTING_COMMANDS = frozenset({"KL", "TU", "TC", "TM", "TK"})
+ACTING_COMMANDS = frozenset({"KL", "TU", "TC", "TM", "TK", "SB"})
+#: Outside a signed-in session these are refused with 52: every command that acts, and
+#: GL?RR, whose stored answer may hold a token nobody recorded yet.
+SESSION_COMMANDS = frozenset({("SM", name) for name in ACTING_COMMANDS} | {("GL", "RR")})
 _KMF_KINDS = {
     "format": ResponseCode.FORMAT_ERROR,
     "signature": ResponseCode.SIGNATURE_INVALID,
@@ -44,23 +53,34 @@ class Refusal(Exception):
 
 
 class EmulatedModule:
-    """A TSM250-class module over ``state``; ``today`` is injectable for key dates."""
+    """A TSM250-class module over ``state``; ``today`` is injectable for key dates.
+
+    ``port_session`` is the session of a line without connections (the pty, and callers
+    on bytes that pass none); a TCP server passes one :class:`Session` per connection.
+    """
 
     def __init__(
         self,
         state: ModuleState,
         tokens: TokenMaker,
         today: Callable[[], date] = date.today,
+        sign_in: SignIn | None = None,
     ) -> None:
         self.state = state
         self.tokens = tokens
         self.today = today
+        self.sign_in = sign_in or SignIn(state)
+        self.port_session = Session()
+        self._carried: AuditAnchor | None = None  # the anchor of the command in progress
         self._trusted: Ed25519PublicKey = public_key_from_hex(state.kmc_public_key_hex)
         self._handlers: dict[tuple[str, str], Callable[[str], str]] = {
-            ("GL", "RS"): lambda params: "",
             ("GL", "EC"): lambda params: params,
             ("SM", "ID"): self._identify,
             ("SM", "TS"): self._status,
+            ("SM", "CI"): self._counters,
+            ("SM", "CU"): self._credit_update_record,
+            ("SM", "SR"): self._binding,
+            ("SM", "SB"): self._bind,
             ("SM", "KL"): self._load_kmf,
             ("SM", "TU"): self._credit_update,
             ("SM", "TC"): self._credit_token,
@@ -69,33 +89,78 @@ class EmulatedModule:
             ("SM", "TV"): self._verify_token,
         }
 
-    def handle(self, frame: bytes) -> bytes:
-        """The response frame (with CR) for one request frame."""
+    def handle(self, frame: bytes, session: Session | None = None) -> bytes:
+        """The response frame (with CR) for one request frame, on ``session``'s connection."""
+        session = session or self.port_session
         try:
             request = parse_request(frame)
         except FrameError as error:
             code = ResponseCode.CHECKSUM_ERROR if error.checksum else ResponseCode.FORMAT_ERROR
             return Response("GL", "ER", code).encode()
-        if (request.klass, request.command) == ("GL", "RR"):
+        name = (request.klass, request.command)
+        signed_in = self.sign_in.alive(session)  # any command keeps a session from idling out
+        if name in SESSION_COMMANDS and not signed_in:
+            self.state.log_event("session_required", command=request.name)
+            return Response(request.klass, request.command, ResponseCode.SESSION_REQUIRED).encode()
+        if name == ("GL", "RR"):
             return self._resend()
-        handler = self._handlers.get((request.klass, request.command))
+        if name == ("GL", "RS"):
+            session.end()  # a reset ends the session; keys, credit and last answer stay
+            return Response("GL", "RS", 0).encode()
+        if name in (("SM", "AC"), ("SM", "AU")):
+            answer = self.sign_in.challenge if name == ("SM", "AC") else self.sign_in.sign_in
+            code, data = answer(session, request.params)
+            return Response(request.klass, request.command, code, data).encode()
+        handler = self._handlers.get(name)
         if handler is None:
-            response = Response(request.klass, request.command, ResponseCode.UNKNOWN_COMMAND)
-        else:
-            try:
-                response = Response(request.klass, request.command, 0, handler(request.params))
-            except Refusal as refusal:
-                response = Response(request.klass, request.command, refusal.code, refusal.data)
-                self.state.log_event("refused", command=request.name, code=int(refusal.code))
-        encoded = response.encode()
+            return Response(request.klass, request.command, ResponseCode.UNKNOWN_COMMAND).encode()
         if request.command in ACTING_COMMANDS:
-            self._remember(request, encoded)
+            return self._act(request, handler)
+        try:
+            response = Response(request.klass, request.command, 0, handler(request.params))
+        except Refusal as refusal:
+            response = Response(request.klass, request.command, refusal.code, refusal.data)
+            self.state.log_event("refused", command=request.name, code=int(refusal.code))
+        return response.encode()
+
+    def _act(self, request: Request, handler: Callable[[str], str]) -> bytes:
+        """Run an acting command as one state change with its anchor and its answer."""
+        self.state.begin()
+        anchor: AuditAnchor | None = None
+        try:
+            params, anchor = self._anchor(request)
+            self._carried = anchor
+            data = handler(params)
+            response = Response(request.klass, request.command, 0, data)
+        except Refusal as refusal:
+            self.state.discard()
+            response = Response(request.klass, request.command, refusal.code, refusal.data)
+            self.state.log_event("refused", command=request.name, code=int(refusal.code))
+            if refusal.code == ResponseCode.AUDIT_HEAD_BEHIND:
+                anchor = None  # the contradicting head is refused, never recorded
+        if anchor is not None and request.command != "SB":  # SB starts a binding with it
+            bookkeeping.record_anchor(self.state, anchor)
+        encoded = response.encode()
+        # Persisted before the caller gets it: GL?RR after a crash returns this answer.
+        self.state.last_answer = LastAnswer(request.digest(), encoded[:-1].decode("ascii"))
+        try:
+            self.state.commit()
+        except NotSaved as failure:
+            self.state.log_event("not_saved", command=request.name, reason=str(failure))
+            return Response(request.klass, request.command, ResponseCode.NOT_SAVED).encode()
         return encoded
 
-    def _remember(self, request: Request, encoded: bytes) -> None:
-        # Persisted before the caller sends it: GL?RR after a crash returns this answer.
-        self.state.last_answer = LastAnswer(request.digest(), encoded[:-1].decode("ascii"))
-        self.state.commit()
+    def _anchor(self, request: Request) -> tuple[str, AuditAnchor | None]:
+        """The command's own parameters, and the audit anchor it carries (checked)."""
+        try:
+            params, anchor = records.split_anchor(request.params)
+        except FrameError as error:
+            raise Refusal(ResponseCode.FORMAT_ERROR) from error
+        if anchor is not None and request.command != "SB":
+            held = bookkeeping.anchor_conflict(self.state, anchor)
+            if held is not None:
+                raise Refusal(ResponseCode.AUDIT_HEAD_BEHIND, held.wire())
+        return params, anchor
 
     def _resend(self) -> bytes:
         last = self.state.last_answer
@@ -107,11 +172,16 @@ class EmulatedModule:
     def _identify(self, params: str) -> str:
         self._no_params(params)
         public = self.state.identity_key().public_key().public_bytes_raw().hex().upper()
-        infos = self.state.key_infos()
-        return (
-            f"{self.state.module_id},{self.state.firmware},{self.key_check()},"
-            f"{len(infos):02d},{public}"
+        identity = messages.ModuleIdentity(
+            module_id=self.state.module_id,
+            firmware=self.state.firmware,
+            key_check=self.key_check(),
+            key_count=len(self.state.key_infos()),
+            public_key_hex=public,
+            protocol=messages.PROTOCOL_VERSION,
+            training=self.state.training,
         )
+        return messages.format_identity(identity)
 
     def key_check(self) -> str:
         """8 hex digits that change whenever the loaded keys change (never the key bytes)."""
@@ -127,6 +197,35 @@ class EmulatedModule:
     def _status(self, params: str) -> str:
         self._no_params(params)
         return messages.format_balance(self.state.sequence, self.state.balance_tenths)
+
+    def _counters(self, params: str) -> str:
+        self._no_params(params)
+        return records.format_counters(bookkeeping.counters(self.state))
+
+    def _credit_update_record(self, params: str) -> str:
+        if not re.fullmatch(r"[0-9A-F]{8}", params):
+            raise Refusal(ResponseCode.FORMAT_ERROR)
+        record = bookkeeping.credit_update(self.state, int(params, 16))
+        if record is None:
+            raise Refusal(ResponseCode.NO_RECORD)
+        return records.format_credit_update(record)
+
+    def _binding(self, params: str) -> str:
+        self._no_params(params)
+        return records.format_binding(bookkeeping.binding(self.state))
+
+    def _bind(self, params: str) -> str:
+        if not re.fullmatch(records.STORE_ID_PATTERN, params):
+            raise Refusal(ResponseCode.FORMAT_ERROR)
+        previous = self.state.binding["store_id"]
+        bookkeeping.bind(self.state, params, self._carried)
+        self.state.log_event(
+            "store_bound",
+            store_id=params,
+            number=self.state.binding["number"],
+            previous_store_id=previous,
+        )
+        return records.format_binding(bookkeeping.binding(self.state))
 
     @staticmethod
     def _no_params(params: str) -> None:
@@ -162,16 +261,19 @@ class EmulatedModule:
         return f"{len(keys):02d}{self.key_check()}"
 
     def _credit_update(self, params: str) -> str:
+        block_bytes = self._hex_file(params)
         try:
-            block = read_credit_block(self._hex_file(params), self._trusted)
+            block = read_credit_block(block_bytes, self._trusted)
             balance = apply_credit_block(
                 block, self.state.module_id, self.state.sequence, self.state.balance_tenths
             )
         except CreditBlockError as error:
             self.state.log_event("credit_refused", reason=error.reason)
             raise Refusal(error.response_code) from error
+        before = self.state.balance_tenths
         self.state.sequence = block.sequence
         self.state.balance_tenths = balance
+        bookkeeping.count_credit_update(self.state, block, block_bytes, before, balance)
         self.state.log_event(
             "credit_updated",
             sequence=block.sequence,
@@ -237,6 +339,7 @@ class EmulatedModule:
         )
         # The balance drops by exactly what the token carries, committed with the answer.
         self.state.balance_tenths -= amount
+        bookkeeping.count_credit_token(self.state, tid, amount)
         self.state.log_event(
             "credit_token",
             pan=ref.pan,
@@ -259,6 +362,7 @@ class EmulatedModule:
         (token,) = self._make(
             lambda: self.tokens.management(vending_key, ref, int(subclass), tid, int(value_hex, 16))
         )
+        bookkeeping.count_management_token(self.state, tid)
         self.state.log_event(
             "management_token", pan=ref.pan, tid=tid, subclass=int(subclass), token=token.token
         )
@@ -276,6 +380,7 @@ class EmulatedModule:
         tokens = self._make(
             lambda: self.tokens.key_change(current, ref, new, new_ref, rollover == "1")
         )
+        bookkeeping.count_key_change(self.state)
         self.state.log_event(
             "key_change_tokens",
             pan=ref.pan,

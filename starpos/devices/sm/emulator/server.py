@@ -1,8 +1,10 @@
 """Serving the emulated module like a device: on a pseudo-terminal or a TCP port.
 
 The pty mode keeps its own slave descriptor open, so a client may close and reopen the
-port any number of times (DEVICES.md section 2). The TCP mode serves one client at a
-time, one after the other. Both cut the byte stream into frames with the same
+port any number of times (DEVICES.md section 2); like a serial line it has one session
+for its whole life. The TCP mode serves one client at a time, one after the other, each
+connection with its own session: signing in on one connection lets nothing act on
+another. Both cut the byte stream into frames with the same
 :class:`~starpos.devices.sm.frames.FrameSplitter` and can inject the line faults tests
 need: every Nth answer dropped or with a damaged CRC, and a delay before each answer.
 """
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from starpos.devices.sm.emulator.module import EmulatedModule
+from starpos.devices.sm.emulator.sessions import Session
 from starpos.devices.sm.frames import TERMINATOR, FrameSplitter
 
 READ_CHUNK = 4096
@@ -60,10 +63,14 @@ class Stopper:
 
 
 def _answers(
-    module: EmulatedModule, faults: Faults, splitter: FrameSplitter, data: bytes
+    module: EmulatedModule,
+    faults: Faults,
+    splitter: FrameSplitter,
+    data: bytes,
+    session: Session | None = None,
 ) -> Iterator[bytes]:
     for frame in splitter.feed(data):
-        delivered = faults.apply(module.handle(frame))
+        delivered = faults.apply(module.handle(frame, session))
         if delivered is not None:
             yield delivered
 
@@ -127,6 +134,7 @@ def _serve_connection(
     connection.settimeout(POLL_S)
     connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     splitter = FrameSplitter()
+    session = Session()  # this connection's: it ends when the client hangs up
     while not stopper.stopped:
         try:
             data = connection.recv(READ_CHUNK)
@@ -137,7 +145,7 @@ def _serve_connection(
         if not data:
             return  # the client closed the port; wait for the next one
         try:
-            for answer in _answers(module, faults, splitter, data):
+            for answer in _answers(module, faults, splitter, data, session):
                 connection.sendall(answer)
         except OSError:
             return
