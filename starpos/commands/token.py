@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, cast
 
 from starpos.commands._output import (
     TOKEN_ENERGY,
@@ -27,6 +29,7 @@ from starpos.sts.errors import RequestFormatError, StsError
 # The engine (cipher tables, cryptography) is imported by the handlers, not here: every
 # ``starpos`` command imports this module to register ``token``.
 if TYPE_CHECKING:
+    from starpos.bench.token import BenchResult
     from starpos.sts.tables import StaTables
 
 #: A whole-number field of a token request, read under the command line's rule for numbers;
@@ -179,7 +182,7 @@ def _decode(args: argparse.Namespace) -> int:
     return show(args, fields)
 
 
-def batch_answer(line: str, tables: Callable[[], StaTables]) -> dict[str, Any]:
+def batch_answer(line: str | bytes, tables: Callable[[], StaTables]) -> dict[str, Any]:
     """The answer to one request line: its tokens, or the error that stopped it.
 
     ``tables`` gives the STA tables (asked only for an EA07 request)."""
@@ -214,18 +217,56 @@ def answer_json(answer: dict[str, Any]) -> str:
         return json.dumps({**answer, "id": None}, default=str)
 
 
-def _batch(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
+#: How much of the input the batch takes at once (answers are flushed once per piece).
+READ_SIZE = 1 << 16
+
+
+def request_lines(source: io.BufferedIOBase) -> Iterator[list[bytes]]:
+    """The complete lines of ``source`` in the groups they arrive in: a caller that sends one
+    line and waits for its answer gets it, a stream is answered a piece at a time."""
+    pending: list[bytes] = []
+    while chunk := source.read1(READ_SIZE):
+        lines = chunk.split(b"\n")
+        if len(lines) == 1:  # no line ends here: a long line still coming
+            pending.append(chunk)
+            continue
+        lines[0] = b"".join([*pending, lines[0]])
+        pending = [lines.pop()]  # the start of the next line (b"" after a newline)
+        yield lines
+    last = b"".join(pending)
+    if last:
+        yield [last]
+
+
+def serve_batch(
+    source: io.BufferedIOBase,
+    write: Callable[[str], object],
+    flush: Callable[[], object],
+    tables: Callable[[], StaTables],
+) -> int:
+    """Answer every request line of ``source`` in order; the number of lines answered.
+
+    Whatever has arrived is answered and flushed before waiting for more, so a caller may
+    send one line and wait for its answer."""
+    answered = 0
+    for lines in request_lines(source):
+        answers = [answer_json(batch_answer(line, tables)) for line in lines if line.strip()]
+        if answers:
+            write("\n".join(answers) + "\n")
+            flush()
+            answered += len(answers)
+    return answered
+
+
+def _batch(args: argparse.Namespace) -> int:
     from starpos.bootstrap.tables import sta_tables
 
     if args.sta_tables:
         sta_tables(args.sta_tables)  # a bad tables file is one error, not one per line
     # Found and loaded once for the whole batch, at the first line that needs them.
     tables = cache(lambda: sta_tables(args.sta_tables))
-    for line in stdin or sys.stdin:
-        if not line.strip():
-            continue
-        sys.stdout.write(answer_json(batch_answer(line, tables)) + "\n")
-        sys.stdout.flush()  # a caller may be waiting for this answer before the next line
+    stdin = cast(io.BufferedIOBase, sys.stdin.buffer)
+    serve_batch(stdin, sys.stdout.write, sys.stdout.flush, tables)
     return 0
 
 
@@ -233,18 +274,24 @@ def _bench(args: argparse.Namespace) -> int:
     from starpos.bench.token import run_bench
     from starpos.bootstrap.tables import sta_tables
 
-    results = [
-        run_bench("07", args.count, sta_tables(args.sta_tables)),
-        run_bench("11", args.count, None),
-    ]
+    tables = sta_tables(args.sta_tables)
+    results = [run_bench("07", args.count, tables), run_bench("11", args.count, None)]
+    batch = _bench_batch(args.count, tables)
+    engine = results[0].tokens_per_second
+    ratio = round(batch.tokens_per_second / engine, 2) if engine else 0
     if args.json:
         print_json(
             {
-                r.ea: {"tokens": r.tokens, "seconds": round(r.seconds, 3),
-                       "cpu_seconds": round(r.cpu_seconds, 3),
-                       "tokens_per_second": r.tokens_per_second,
-                       "tokens_per_wall_second": r.tokens_per_wall_second}
-                for r in results
+                **{r.ea: {"tokens": r.tokens, "seconds": round(r.seconds, 3),
+                          "cpu_seconds": round(r.cpu_seconds, 3),
+                          "tokens_per_second": r.tokens_per_second,
+                          "tokens_per_wall_second": r.tokens_per_wall_second}
+                   for r in results},
+                "batch": {"tokens": batch.tokens, "seconds": round(batch.seconds, 3),
+                          "cpu_seconds": round(batch.cpu_seconds, 3),
+                          "tokens_per_second": batch.tokens_per_second,
+                          "tokens_per_wall_second": batch.tokens_per_wall_second,
+                          "share_of_engine": ratio},
             }
         )  # fmt: skip
         return 0
@@ -259,4 +306,34 @@ def _bench(args: argparse.Namespace) -> int:
             f"{labels[result.ea]}: {result.tokens_per_second} {per_second} "
             f"({wall}: {result.tokens_per_wall_second})"
         )
+    text = translate(
+        "sts",
+        "token batch, the same STA tokens as JSON lines: {rate} {unit} "
+        "({share} % of the engine alone)",
+    )
+    print(text.format(rate=batch.tokens_per_second, unit=per_second, share=round(ratio * 100)))
     return 0
+
+
+def _bench_batch(count: int, tables: StaTables) -> BenchResult:
+    """``count`` EA07 credit requests, one JSON line each, answered by :func:`serve_batch`
+    as ``starpos token batch`` answers them (into memory instead of a pipe)."""
+    from starpos.bench.token import BenchResult, bench_lines
+
+    serve_batch(io.BytesIO(bench_lines("07", 1)), _discard, _no_flush, lambda: tables)
+    source = io.BytesIO(bench_lines("07", count, first_serial=2 * count))  # new meters
+    sink = io.StringIO()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    answered = serve_batch(source, sink.write, _no_flush, lambda: tables)
+    cpu = time.process_time() - cpu_started
+    if answered != count or '"error"' in sink.getvalue():
+        raise AssertionError("the bench batch did not answer every line with tokens")
+    return BenchResult("07", count, time.perf_counter() - started, cpu)
+
+
+def _discard(text: str) -> None:
+    del text
+
+
+def _no_flush() -> None:
+    return None
