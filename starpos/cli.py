@@ -9,17 +9,14 @@ reported in one line too.
 from __future__ import annotations
 
 import argparse
-import json
-import logging
 import os
 import sys
-import traceback
 from collections.abc import Sequence
-from datetime import datetime
-from decimal import Decimal
-from typing import Any, NoReturn
+from contextlib import suppress
+from typing import NoReturn
 
 from starpos import __version__
+from starpos.commands._output import UsageError, echo, log_unexpected
 from starpos.errors import user_facing_types
 from starpos.i18n import language_from_environment, render_error, set_language, translate
 from starpos.testing.kill_switch import install_from_environment as install_kill_switch
@@ -27,10 +24,6 @@ from starpos.testing.kill_switch import install_from_environment as install_kill
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 70
 EXIT_INTERRUPTED = 130
-
-
-class UsageError(Exception):
-    """Wrong command-line usage (unknown option, missing argument)."""
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -67,67 +60,103 @@ def build_parser(argv: Sequence[str] = ()) -> ArgumentParser:
     return parser
 
 
-def to_jsonable(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.hex()
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    return value
+def _option_in(argv: Sequence[str], option: str) -> str | None:
+    """The value given to global ``option`` in ``argv`` (``--lang fr`` or ``--lang=fr``)."""
+    for index, word in enumerate(argv):
+        if word == option and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith(option + "="):
+            return word.partition("=")[2]
+    return None
 
 
-def print_json(value: Any) -> None:
-    """Write ``value`` as one JSON document (Decimals as strings, never floats)."""
-    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False) + "\n")
+#: Text longer than this in an error is a paste, not a path or a reason: it is cut.
+LONG_TEXT = 200
 
 
-def _log_unexpected(error: BaseException) -> str:
-    from starpos.paths import log_dir
+def _shorten_echoes(error: BaseException) -> BaseException:
+    """``error`` with the texts it repeats on one line, and any paste (over
+    :data:`LONG_TEXT` characters) cut to a few words: a person who pasted 10 kB into an
+    option reads one short line, not the paste back."""
+    params = getattr(error, "params", None)
+    if isinstance(params, dict):
+        for name, value in params.items():
+            if isinstance(value, BaseException):
+                _shorten_echoes(value)
+            elif isinstance(value, str):
+                params[name] = echo(value) if len(value) > LONG_TEXT else echo(value, LONG_TEXT)
+    return error
 
-    path = log_dir() / "errors.log"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(f"--- {datetime.now().isoformat()} starpos {' '.join(sys.argv[1:])}\n")
-        handle.write("".join(traceback.format_exception(error)))
-    return str(path)
+
+UNLOGGED = "internal error ({kind}); the error log could not be written either ({reason})"
+
+
+def report_unexpected(error: BaseException) -> None:
+    """The last resort: one line on stderr for an error nobody expected, the traceback in
+    the error log. It never raises: a full disk, a read-only or missing data folder, even a
+    failing translation still leave that one line (issue 17, section 5)."""
+    kind = type(error).__name__
+    try:
+        where: str | None = log_unexpected(error)
+        reason = ""
+    except Exception as log_error:  # the log cannot be written: say so, do not fail here
+        where, reason = None, f"{type(log_error).__name__}: {log_error}"
+    try:
+        if where is not None:
+            text = translate("cli", "internal error ({kind}); details are in {path}")
+            line = text.format(kind=kind, path=where)
+        else:
+            text = translate("cli", UNLOGGED)
+            line = text.format(kind=kind, reason=echo(reason, LONG_TEXT))
+    except Exception:  # a broken catalog must not hide the error itself
+        line = f"internal error ({kind})"
+    _say(line)
+
+
+def _say(line: str) -> None:
+    """``starpos: line`` on stderr, or nothing when stderr itself is gone."""
+    with suppress(Exception):  # stderr itself is gone: nothing more can be said
+        print(f"starpos: {line}", file=sys.stderr, flush=True)
+
+
+def _tell(error: BaseException) -> int:
+    """A user-facing error in one line of the reader's language; exit code 2."""
+    try:
+        line = render_error(_shorten_echoes(error))
+    except Exception:  # a message that cannot be rendered is a bug: the last resort
+        report_unexpected(error)
+        return EXIT_INTERNAL_ERROR
+    _say(line)
+    return EXIT_USER_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    set_language(language_from_environment())
     # The crash tests run ``starpos`` as a child that kills itself at a named step; without
     # their STARPOS_KILL_AT this does nothing.
     install_kill_switch()
     try:
+        # --lang before parsing, so an option refused while parsing reads in that language.
+        set_language(_option_in(argv, "--lang") or language_from_environment())
         parser = build_parser(argv)
         args = parser.parse_args(argv)
         if args.data_dir:
             os.environ["STARPOS_DATA_DIR"] = os.path.abspath(args.data_dir)
-        if args.lang:
-            set_language(args.lang)
         handler = getattr(args, "handler", None)
         if handler is None:
             return _run_default(args)
         return int(handler(args) or 0)
     except UsageError as error:
-        print(f"starpos: {translate('cli', 'usage error')}: {error}", file=sys.stderr)
+        _say(f"{translate('cli', 'usage error')}: {echo(str(error), LONG_TEXT)}")
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
     except user_facing_types() as error:
-        print(f"starpos: {render_error(error)}", file=sys.stderr)
-        return EXIT_USER_ERROR
+        return _tell(error)
     except Exception as error:  # the last funnel: one line for the person, details in the log
-        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        where = _log_unexpected(error)
-        text = translate("cli", "internal error ({kind}); details are in {path}")
-        print(f"starpos: {text.format(kind=type(error).__name__, path=where)}", file=sys.stderr)
+        report_unexpected(error)
         return EXIT_INTERNAL_ERROR
 
 

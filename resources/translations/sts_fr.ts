@@ -135,6 +135,10 @@
         <translation>jetons par seconde de temps processeur</translation>
     </message>
     <message>
+        <source>token batch, the same STA tokens as JSON lines: {rate} {unit} ({share} % of the engine alone)</source>
+        <translation>token batch, les mêmes jetons STA en lignes JSON : {rate} {unit} ({share} % du moteur seul)</translation>
+    </message>
+    <message>
         <source>wall clock</source>
         <translation>temps réel</translation>
     </message>

@@ -135,6 +135,10 @@
         <translation>个令牌/CPU 秒</translation>
     </message>
     <message>
+        <source>token batch, the same STA tokens as JSON lines: {rate} {unit} ({share} % of the engine alone)</source>
+        <translation>token batch，同样的 STA 令牌以 JSON 行输入输出：{rate} {unit}（为引擎单独速度的 {share}%）</translation>
+    </message>
+    <message>
         <source>wall clock</source>
         <translation>实际耗时</translation>
     </message>

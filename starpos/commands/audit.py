@@ -7,7 +7,7 @@ from typing import Any
 
 from starpos.audit.log import verify
 from starpos.bootstrap.database import open_database
-from starpos.cli import print_json
+from starpos.commands._output import print_json
 from starpos.i18n import translate
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from starpos.bootstrap.database import database_url, open_database
-from starpos.cli import print_json
+from starpos.commands._output import print_json, show, whole
 from starpos.db import migrate
 from starpos.db.models import SystemParameters
 from starpos.i18n import translate
@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
 
     number = actions.add_parser("number", help="allocate bill numbers (scripting and tests)")
     number.add_argument("bill_type")
-    number.add_argument("--count", type=int, default=1)
+    number.add_argument("--count", type=whole(1, 1_000_000), default=1)
     number.add_argument("--sales-point", default="")
     number.add_argument("--json", action="store_true")
     number.set_defaults(handler=_number)
@@ -42,10 +42,10 @@ def register(subparsers: Any) -> None:
     bench = actions.add_parser(
         "bench", help="build a large store in an empty data folder and time meter lookups"
     )
-    bench.add_argument("--customers", type=int, default=100_000)
-    bench.add_argument("--vends", type=int, default=1_000_000)
-    bench.add_argument("--lookups", type=int, default=5_000)
-    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument("--customers", type=whole(1, 10_000_000), default=100_000)
+    bench.add_argument("--vends", type=whole(0, 100_000_000), default=1_000_000)
+    bench.add_argument("--lookups", type=whole(1, 10_000_000), default=5_000)
+    bench.add_argument("--seed", type=whole(0, 2**63 - 1), default=1)
     bench.add_argument(
         "--lookups-only",
         action="store_true",
@@ -72,12 +72,7 @@ def _status(args: argparse.Namespace) -> int:
         "head": head,
         "up_to_date": current == head,
     }
-    if args.json:
-        print_json(status)
-    else:
-        for key, value in status.items():
-            print(f"{key}: {value}")
-    return 0
+    return show(args, status)
 
 
 def _number(args: argparse.Namespace) -> int:
@@ -123,9 +118,4 @@ def _bench(args: argparse.Namespace) -> int:
             path=path,
             progress=lambda text: print(text, file=sys.stderr, flush=True),
         )
-    if args.json:
-        print_json(report.as_dict())
-    else:
-        for key, value in report.as_dict().items():
-            print(f"{key}: {value}")
-    return 0
+    return show(args, report.as_dict())

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.demo import load_demo_keys
-from starpos.cli import print_json
+from starpos.commands._output import MONEY, number, print_json, whole
 from starpos.demo.seed import is_seeded, seed_demo
 from starpos.i18n import translate
 
@@ -19,9 +19,11 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("demo", help="demo data")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     seed = actions.add_parser("seed", help="seed a demo utility into an empty database")
-    seed.add_argument("--customers", type=int, default=1000)
-    seed.add_argument("--spare-meters", type=int, default=50)
-    seed.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+    seed.add_argument("--customers", type=whole(1, 10_000_000), default=1000)
+    seed.add_argument("--spare-meters", type=whole(0, 10_000_000), default=50)
+    seed.add_argument(
+        "--seed", type=whole(0, 2**63 - 1), default=2026, help="random seed (same seed, same data)"
+    )
     seed.add_argument(
         "--no-module",
         action="store_true",
@@ -35,7 +37,12 @@ def register(subparsers: Any) -> None:
         help="seed on first use, then open the window (or, with no display, one sale headless)",
     )
     run.add_argument("--headless", action="store_true", help="never open a window")
-    run.add_argument("--amount", default="50.00", help="net amount of the headless sale")
+    run.add_argument(
+        "--amount",
+        type=number(MONEY),
+        default=Decimal("50.00"),
+        help="net amount of the headless sale",
+    )
     run.set_defaults(handler=_run)
 
     card = actions.add_parser(
@@ -43,7 +50,10 @@ def register(subparsers: Any) -> None:
         help="a customer's SUN card in the virtual reader, to try card mode in the window",
     )
     card.add_argument(
-        "--port", type=int, default=35963, help="vpcd port of the reader (35963: the first)"
+        "--port",
+        type=whole(1, 65535),
+        default=35963,
+        help="vpcd port of the reader (35963: the first)",
     )
     card.set_defaults(handler=_card)
 
@@ -133,7 +143,7 @@ def _load_keys(args: argparse.Namespace) -> int:
     if args.json:
         print_json(module)
     else:
-        _print_module(module)
+        _print_module(module)  # one sentence, not a list of fields
     return 0
 
 
@@ -166,19 +176,7 @@ def _run(args: argparse.Namespace) -> int:
         from starpos.commands.app import run_app
 
         return run_app(args)
-    return _run_headless(_net_amount(args.amount))
-
-
-def _net_amount(text: str) -> Decimal:
-    from starpos.vending.errors import InvalidAmountTextError
-
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        raise InvalidAmountTextError(text=text) from None
-    if not value.is_finite():
-        raise InvalidAmountTextError(text=text)
-    return value
+    return _run_headless(args.amount)
 
 
 def _run_headless(net: Decimal) -> int:

@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from starpos.bootstrap.database import open_database
-from starpos.cli import print_json
+from starpos.commands._output import label_lines, left, print_json, whole
+from starpos.commands._status_labels import status_text
 from starpos.db.enums import (
     ContractStatus,
     CustomerStatus,
@@ -16,8 +17,6 @@ from starpos.db.enums import (
 )
 from starpos.i18n import translate
 from starpos.masterdata.meter_lookup import MeterInfo, list_meters, lookup_meter
-from starpos.status_labels import status_text
-from starpos.text_columns import label_lines, left
 
 
 def register(subparsers: Any) -> None:
@@ -26,8 +25,8 @@ def register(subparsers: Any) -> None:
 
     listing = actions.add_parser("list", help="list meters (by number)")
     listing.add_argument("--search", default="", help="part of a meter number or customer name")
-    listing.add_argument("--limit", type=int, default=50)
-    listing.add_argument("--offset", type=int, default=0)
+    listing.add_argument("--limit", type=whole(1, 100_000), default=50)
+    listing.add_argument("--offset", type=whole(0, 2**63 - 1), default=0)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 

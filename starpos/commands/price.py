@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from starpos.cli import print_json
+from starpos.commands._output import (
+    ENERGY,
+    MONEY,
+    PERCENT,
+    TOKEN_ENERGY,
+    UNIT_PRICE,
+    left,
+    money_amount,
+    number,
+    parse_number,
+    print_json,
+    whole,
+)
 from starpos.i18n import tr_noop, translate
 from starpos.pricing import (
     Breakdown,
@@ -32,7 +44,6 @@ from starpos.pricing import (
     price_for_energy,
     price_from_net,
 )
-from starpos.text_columns import left
 
 CONTEXT = "pricing"
 TARIFF_START = datetime(1970, 1, 1)
@@ -54,16 +65,6 @@ LABELS = {
 WARNING = tr_noop(CONTEXT, "The net amount is above the warn amount: confirm it before vending.")
 
 
-def _decimal(text: str) -> Decimal:
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
-    return value
-
-
 def _steps(text: str) -> StepRate:
     """``END:PRICE,...`` with the last END empty for an open step (``200:0.6,:0.75``)."""
     steps = []
@@ -71,7 +72,9 @@ def _steps(text: str) -> StepRate:
         end, _, price = part.partition(":")
         if not price:
             raise argparse.ArgumentTypeError(f"a step is END:PRICE, not {part!r}")
-        steps.append(Step(_decimal(end) if end else None, _decimal(price)))
+        steps.append(
+            Step(parse_number(end, ENERGY) if end else None, parse_number(price, UNIT_PRICE))
+        )
     return StepRate(tuple(steps))
 
 
@@ -86,14 +89,15 @@ def _charge(text: str) -> ChargeItem:
     except ValueError:
         names = ", ".join(m.value for m in ChargeMethod)
         raise argparse.ArgumentTypeError(f"charge method is one of {names}") from None
-    number = _decimal(value)
     by_amount = method is ChargeMethod.BY_AMOUNT
+    value_rule = PERCENT if by_amount else MONEY
+    figure = parse_number(value, value_rule)
     return ChargeItem(
         code=code,
         name=code,
         method=method,
-        amount=Decimal(0) if by_amount else number,
-        percent=number if by_amount else Decimal(0),
+        amount=Decimal(0) if by_amount else figure,
+        percent=figure if by_amount else Decimal(0),
         taxed=len(parts) == 4,
     )
 
@@ -106,10 +110,9 @@ def _repayment(text: str) -> RepaymentRule:
     except ValueError:
         names = ", ".join(m.value for m in RepaymentMethod)
         raise argparse.ArgumentTypeError(f"repayment method is one of {names}") from None
-    number = _decimal(value)
     if method is RepaymentMethod.PERCENTAGE:
-        return RepaymentRule(method, percent=number)
-    return RepaymentRule(method, amount=number)
+        return RepaymentRule(method, percent=parse_number(value, PERCENT))
+    return RepaymentRule(method, amount=parse_number(value, MONEY))
 
 
 def register(subparsers: Any) -> None:
@@ -117,25 +120,30 @@ def register(subparsers: Any) -> None:
         "price", help="price a net amount or an energy (no database needed)"
     )
     wanted = parser.add_mutually_exclusive_group(required=True)
+    # --net is read in _price: its decimals are --decimals, known only once all are parsed.
     wanted.add_argument("--net", help="the net amount the customer pays")
-    wanted.add_argument("--energy", type=_decimal, help="the energy to buy, in kWh")
+    wanted.add_argument("--energy", type=number(TOKEN_ENERGY), help="the energy to buy, in kWh")
     tariff = parser.add_mutually_exclusive_group()
-    tariff.add_argument("--price", type=_decimal, default=Decimal(1), help="flat price per kWh")
+    tariff.add_argument(
+        "--price", type=number(UNIT_PRICE), default=Decimal(1), help="flat price per kWh"
+    )
     tariff.add_argument("--steps", type=_steps, help="step tariff END:PRICE,... (kWh a month)")
-    parser.add_argument("--kwh-this-month", type=_decimal, default=Decimal(0))
-    parser.add_argument("--decimals", type=int, default=2, choices=(0, 1, 2))
-    parser.add_argument("--warn-amount", type=_decimal)
-    parser.add_argument("--vat", type=_decimal, default=Decimal(0), help="VAT rate in percent")
+    parser.add_argument("--kwh-this-month", type=number(ENERGY), default=Decimal(0))
+    parser.add_argument("--decimals", type=whole(0, 2), default=2, choices=(0, 1, 2))
+    parser.add_argument("--warn-amount", type=number(MONEY))
+    parser.add_argument(
+        "--vat", type=number(PERCENT), default=Decimal(0), help="VAT rate in percent"
+    )
     parser.add_argument(
         "--charge", type=_charge, action="append", default=[], help="CODE:METHOD:VALUE[:taxed]"
     )
     parser.add_argument("--repay", type=_repayment, help="debt repayment METHOD:VALUE")
-    parser.add_argument("--debt", type=_decimal, default=Decimal(0), help="outstanding debt")
-    parser.add_argument("--fbe", type=_decimal, default=Decimal(0), help="free kWh a month")
-    parser.add_argument("--fbe-given", type=_decimal, default=Decimal(0))
-    parser.add_argument("--preinstalled", type=_decimal, default=Decimal(0))
+    parser.add_argument("--debt", type=number(MONEY), default=Decimal(0), help="outstanding debt")
+    parser.add_argument("--fbe", type=number(ENERGY), default=Decimal(0), help="free kWh a month")
+    parser.add_argument("--fbe-given", type=number(ENERGY), default=Decimal(0))
+    parser.add_argument("--preinstalled", type=number(MONEY), default=Decimal(0))
     parser.add_argument("--first-purchase", action="store_true", help="the meter's first sale")
-    parser.add_argument("--prearrange", type=_decimal, help="prearrange amount still due")
+    parser.add_argument("--prearrange", type=number(MONEY), help="prearrange amount still due")
     parser.add_argument("--not-first-of-month", action="store_true")
     parser.add_argument("--first-of-year", action="store_true")
     parser.add_argument("--json", action="store_true")
@@ -173,7 +181,7 @@ def _sale(args: argparse.Namespace) -> SaleContext:
 def _price(args: argparse.Namespace) -> int:
     sale = _sale(args)
     if args.net is not None:
-        priced = price_from_net(args.net, sale)
+        priced = price_from_net(money_amount(args.net, args.decimals), sale)
     else:
         priced = price_for_energy(args.energy, sale)
     if args.json:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from starpos.cli import print_json
+from starpos.commands._output import print_json, whole
 from starpos.devices.printer.errors import PrinterConnectionStringError
 from starpos.i18n import render_error, translate
 from starpos.settings import Settings
@@ -36,7 +36,9 @@ def register(subparsers: Any) -> None:
 
     render = actions.add_parser("render", help="render a sample voucher to a PNG")
     render.add_argument("--out", required=True, help="PNG file to write")
-    render.add_argument("--paper-mm", type=int, choices=(58, 80), help="default: the setting")
+    render.add_argument(
+        "--paper-mm", type=whole(58, 80), choices=(58, 80), help="default: the setting"
+    )
     render.add_argument("--profile", help="python-escpos profile (default: the setting)")
     render.add_argument("--reprint", action="store_true")
     render.add_argument("--font", choices=("a", "b"), help="printer font (b: 42 columns on 58 mm)")
@@ -48,10 +50,10 @@ def register(subparsers: Any) -> None:
     virtual = actions.add_parser("virtual", help="run a virtual network printer")
     virtual.add_argument("--listen", default="127.0.0.1:9100", help="HOST:PORT (port 0: any)")
     virtual.add_argument("--out", required=True, help="folder for the printed PNGs")
-    virtual.add_argument("--paper-mm", type=int, choices=(58, 80), default=80)
+    virtual.add_argument("--paper-mm", type=whole(58, 80), choices=(58, 80), default=80)
     virtual.add_argument("--profile", default="TM-T88V", help="python-escpos profile")
     virtual.add_argument("--state-file", help=argparse.SUPPRESS)
-    virtual.add_argument("--owner-pid", type=int, help=argparse.SUPPRESS)
+    virtual.add_argument("--owner-pid", type=whole(1, 2**31 - 1), help=argparse.SUPPRESS)
     virtual.set_defaults(handler=_virtual)
 
 
@@ -155,7 +157,7 @@ def _virtual(args: argparse.Namespace) -> int:
     from starpos.devices.printer.virtual.server import VirtualPrinter
 
     host, _, port_text = args.listen.rpartition(":")
-    if not host or not port_text.isdigit():
+    if not host or not (port_text.isascii() and port_text.isdigit() and int(port_text) < 65536):
         raise PrinterConnectionStringError(value=args.listen, reason="give HOST:PORT to listen on")
     paper = paper_for(args.paper_mm, profile_dots(args.profile))
     printer = VirtualPrinter(

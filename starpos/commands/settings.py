@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from starpos.cli import print_json
+from starpos.commands._output import show
 from starpos.settings import Settings, setting
 
 
@@ -28,13 +28,7 @@ def register(subparsers: Any) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    values = Settings().as_dict()
-    if args.json:
-        print_json(values)
-    else:
-        for key, value in values.items():
-            print(f"{key} = {value}")
-    return 0
+    return show(args, Settings().as_dict())
 
 
 def _get(args: argparse.Namespace) -> int:

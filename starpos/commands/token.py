@@ -3,55 +3,84 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
-import logging
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TextIO
+from functools import cache
+from typing import TYPE_CHECKING, Any, cast
 
-from starpos.cli import print_json, to_jsonable
+from starpos.commands._output import (
+    TOKEN_ENERGY,
+    echo,
+    log_unexpected,
+    number,
+    print_json,
+    show,
+    whole,
+)
 from starpos.i18n import render_error, translate
 from starpos.sts.errors import RequestFormatError, StsError
 
 # The engine (cipher tables, cryptography) is imported by the handlers, not here: every
 # ``starpos`` command imports this module to register ``token``.
+if TYPE_CHECKING:
+    from starpos.bench.token import BenchResult
+    from starpos.sts.tables import StaTables
 
-_log = logging.getLogger(__name__)
+#: A whole-number field of a token request, read under the command line's rule for numbers;
+#: its range is the engine's, whose refusal names the field (the widest field has 36 bits).
+_FIELD = whole(0, (1 << 36) - 1)
 
-#: ``starpos token issue`` options: (flag, request field, help).
-_ISSUE_OPTIONS: tuple[tuple[str, str, str], ...] = (
-    ("--dkga", "dkga", "decoder key generation algorithm: 02 or 04 (default 02)"),
-    ("--ea", "ea", "encryption algorithm: 07 (STA) or 11 (MISTY1) (default 07)"),
-    ("--vending-key", "vending_key_hex", "vending key in hex (64 bits for DKGA02, 160 for 04)"),
-    ("--key-type", "key_type", "key type 0-3 (default 2)"),
-    ("--sgc", "sgc", "supply group code, 6 digits"),
-    ("--ti", "ti", "tariff index 0-99 (default 1)"),
-    ("--krn", "krn", "key revision number 1-9 (default 1)"),
-    ("--ken", "ken", "key expiry number 0-255 (default 255)"),
-    ("--base-date", "base_date", "TID base date: 1993, 2014 or 2035 (default 2014)"),
-    ("--meter", "pan", "meter number (11 or 13 digits) or 18-digit PAN"),
-    ("--class", "token_class", "token class: 0 credit, 1 meter test, 2 management (default 0)"),
-    ("--subclass", "token_subclass", "token subclass; a key change set: 3,4 or 3,4,8,9"),
-    ("--issued-at", "issued_at", "issue time, ISO 8601 (default: now, local wall clock)"),
-    ("--random", "random_no", "random number 0-15 (default: random)"),
-    ("--amount", "amount", "credit in the unit's natural unit (kWh, m3 ...)"),
-    ("--register", "register", "clear credit: register (65535 = all)"),
-    ("--max-power-limit-w", "max_power_limit_w", "maximum power limit in watts"),
-    ("--mppul-w", "mppul_w", "maximum phase power unbalance limit in watts"),
-    ("--rate", "rate", "tariff rate field (16 bits)"),
-    ("--water-meter-factor", "water_meter_factor", "water meter factor field (16 bits)"),
-    ("--control", "control", "class 1: control field"),
-    ("--manufacturer-code", "manufacturer_code", "class 1: 2- or 4-digit manufacturer code"),
-    ("--new-vending-key", "new_vending_key_hex", "key change: new vending key in hex"),
-    ("--new-key-type", "new_key_type", "key change: new key type"),
-    ("--new-sgc", "new_sgc", "key change: new supply group code"),
-    ("--new-ti", "new_ti", "key change: new tariff index"),
-    ("--new-krn", "new_krn", "key change: new key revision number"),
-    ("--new-ken", "new_ken", "key change: new key expiry number"),
-    ("--new-base-date", "new_base_date", "key change: new base date"),
-    ("--rollover", "rollover", "key change: 1 to roll the meter to the new base date"),
-)
+
+def _subclass_value(text: str) -> int | list[int]:
+    """One subclass, or a key change set such as ``3,4``."""
+    parts = [_FIELD(part) for part in text.split(",")]
+    return parts if len(parts) > 1 else parts[0]
+
+
+#: ``starpos token issue`` options: (flag, request field, help, reader of a number or None).
+_ISSUE_OPTIONS: tuple[tuple[str, str, str, Callable[[str], Any] | None], ...] = (
+    ("--dkga", "dkga", "decoder key generation algorithm: 02 or 04 (default 02)", None),
+    ("--ea", "ea", "encryption algorithm: 07 (STA) or 11 (MISTY1) (default 07)", None),
+    ("--vending-key", "vending_key_hex", "vending key in hex (64 bits for DKGA02, 160 for 04)",
+     None),
+    ("--key-type", "key_type", "key type 0-3 (default 2)", _FIELD),
+    ("--sgc", "sgc", "supply group code, 6 digits", None),
+    ("--ti", "ti", "tariff index 0-99 (default 1)", _FIELD),
+    ("--krn", "krn", "key revision number 1-9 (default 1)", _FIELD),
+    ("--ken", "ken", "key expiry number 0-255 (default 255)", _FIELD),
+    ("--base-date", "base_date", "TID base date: 1993, 2014 or 2035 (default 2014)", _FIELD),
+    ("--meter", "pan", "meter number (11 or 13 digits) or 18-digit PAN", None),
+    ("--class", "token_class", "token class: 0 credit, 1 meter test, 2 management (default 0)",
+     _FIELD),
+    ("--subclass", "token_subclass", "token subclass; a key change set: 3,4 or 3,4,8,9",
+     _subclass_value),
+    ("--issued-at", "issued_at", "issue time, ISO 8601 (default: now, local wall clock)", None),
+    ("--random", "random_no", "random number 0-15 (default: random)", _FIELD),
+    ("--amount", "amount", "credit in the unit's natural unit (kWh, m3 ...)",
+     number(TOKEN_ENERGY)),
+    ("--register", "register", "clear credit: register (65535 = all)", _FIELD),
+    ("--max-power-limit-w", "max_power_limit_w", "maximum power limit in watts", _FIELD),
+    ("--mppul-w", "mppul_w", "maximum phase power unbalance limit in watts", _FIELD),
+    ("--rate", "rate", "tariff rate field (16 bits)", _FIELD),
+    ("--water-meter-factor", "water_meter_factor", "water meter factor field (16 bits)", _FIELD),
+    ("--control", "control", "class 1: control field", _FIELD),
+    ("--manufacturer-code", "manufacturer_code", "class 1: 2- or 4-digit manufacturer code",
+     None),
+    ("--new-vending-key", "new_vending_key_hex", "key change: new vending key in hex", None),
+    ("--new-key-type", "new_key_type", "key change: new key type", _FIELD),
+    ("--new-sgc", "new_sgc", "key change: new supply group code", None),
+    ("--new-ti", "new_ti", "key change: new tariff index", _FIELD),
+    ("--new-krn", "new_krn", "key change: new key revision number", _FIELD),
+    ("--new-ken", "new_ken", "key change: new key expiry number", _FIELD),
+    ("--new-base-date", "new_base_date", "key change: new base date", _FIELD),
+    ("--rollover", "rollover", "key change: 1 to roll the meter to the new base date", _FIELD),
+)  # fmt: skip
 _ISSUE_DEFAULTS: dict[str, Any] = {
     "dkga": "02",
     "ea": "07",
@@ -70,8 +99,8 @@ def register(subparsers: Any) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     issue = actions.add_parser("issue", help="issue one token (or a key change set)")
-    for flag, name, text in _ISSUE_OPTIONS:
-        issue.add_argument(flag, dest=name, help=text)
+    for flag, name, text, reader in _ISSUE_OPTIONS:
+        issue.add_argument(flag, dest=name, help=text, type=reader)
     issue.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")
     issue.add_argument(
         "--show-decoder-key", action="store_true", help="also print the meter's decoder key"
@@ -83,7 +112,9 @@ def register(subparsers: Any) -> None:
     decode.add_argument("token")
     decode.add_argument("--decoder-key", help="the meter's decoder key in hex (STS order)")
     decode.add_argument("--ea", default="07", help="07 (STA) or 11 (MISTY1)")
-    decode.add_argument("--base-date", type=int, help="show the issue time for this base date")
+    decode.add_argument(
+        "--base-date", type=whole(1993, 2035), help="show the issue time for this base date"
+    )
     decode.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")
     decode.add_argument("--json", action="store_true", help="print a JSON object")
     decode.set_defaults(handler=_decode)
@@ -93,15 +124,12 @@ def register(subparsers: Any) -> None:
     batch.set_defaults(handler=_batch)
 
     bench = actions.add_parser("bench", help="measure credit tokens per second")
-    bench.add_argument("--count", type=int, default=20000, help="tokens per algorithm")
+    bench.add_argument(
+        "--count", type=whole(1, 10_000_000), default=20000, help="tokens per algorithm"
+    )
     bench.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")
     bench.add_argument("--json", action="store_true", help="print a JSON object")
     bench.set_defaults(handler=_bench)
-
-
-def _subclass_value(text: str) -> Any:
-    parts = [part.strip() for part in text.split(",")]
-    return parts if len(parts) > 1 else parts[0]
 
 
 def _issue(args: argparse.Namespace) -> int:
@@ -110,10 +138,10 @@ def _issue(args: argparse.Namespace) -> int:
     from starpos.sts.request import TokenRequest, issue_tokens
 
     fields: dict[str, Any] = dict(_ISSUE_DEFAULTS)
-    for _flag, name, _text in _ISSUE_OPTIONS:
+    for _flag, name, _text, _reader in _ISSUE_OPTIONS:
         value = getattr(args, name)
         if value is not None:
-            fields[name] = _subclass_value(value) if name == "token_subclass" else value
+            fields[name] = value
     if str(fields["token_class"]).strip() == "1":
         for name in ("dkga", "ea", "key_type", "ti", "krn", "ken", "base_date"):
             if getattr(args, name) is None:
@@ -151,49 +179,94 @@ def _decode(args: argparse.Namespace) -> int:
     fields = decoded.as_dict()
     if args.base_date is not None and decoded.tid is not None:
         fields["issued_at"] = decoded.issued_at(args.base_date)
-    if args.json:
-        print_json(fields)
-    else:
-        for name, value in to_jsonable(fields).items():
-            print(f"{name}: {value}")
-    return 0
+    return show(args, fields)
 
 
-def batch_line(line: str, tables_path: str | None) -> dict[str, Any]:
-    """The response to one request line: its tokens, or the error that stopped it."""
-    from starpos.bootstrap.tables import sta_tables
+def batch_answer(line: str | bytes, tables: Callable[[], StaTables]) -> dict[str, Any]:
+    """The answer to one request line: its tokens, or the error that stopped it.
+
+    ``tables`` gives the STA tables (asked only for an EA07 request)."""
     from starpos.sts.request import TokenRequest, issue_tokens
 
     request_id: Any = None
     try:
         try:
             data = json.loads(line, parse_float=Decimal)
-        except ValueError as error:
-            raise RequestFormatError(reason=str(error)) from error
+        except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
+            raise RequestFormatError(reason=echo(error, 200)) from error
         if not isinstance(data, dict):
             raise RequestFormatError(reason=type(data).__name__)
         request_id = data.get("id")
         request = TokenRequest.from_mapping(data)
-        tables = sta_tables(tables_path) if request.ea == "07" else None
-        return {"id": request_id, "tokens": issue_tokens(request, tables)}
+        sta = tables() if request.ea == "07" else None
+        return {"id": request_id, "tokens": issue_tokens(request, sta)}
     except StsError as error:
         return {"id": request_id, "error": {"code": error.code, "message": render_error(error)}}
     except Exception as error:  # one broken line must never stop the batch
-        _log.exception("token batch line failed")
+        with suppress(Exception):  # an error log that cannot be written: the answer says it
+            log_unexpected(error)
         message = translate("sts", "internal error ({kind})").format(kind=type(error).__name__)
         return {"id": request_id, "error": {"code": "internal", "message": message}}
 
 
-def _batch(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
+def answer_json(answer: dict[str, Any]) -> str:
+    """``answer`` as one JSON line (Decimals in an id as text, never floats)."""
+    try:
+        return json.dumps(answer, default=str)
+    except (ValueError, RecursionError):  # an id nested deeper than JSON output goes
+        return json.dumps({**answer, "id": None}, default=str)
+
+
+#: How much of the input the batch takes at once (answers are flushed once per piece).
+READ_SIZE = 1 << 16
+
+
+def request_lines(source: io.BufferedIOBase) -> Iterator[list[bytes]]:
+    """The complete lines of ``source`` in the groups they arrive in: a caller that sends one
+    line and waits for its answer gets it, a stream is answered a piece at a time."""
+    pending: list[bytes] = []
+    while chunk := source.read1(READ_SIZE):
+        lines = chunk.split(b"\n")
+        if len(lines) == 1:  # no line ends here: a long line still coming
+            pending.append(chunk)
+            continue
+        lines[0] = b"".join([*pending, lines[0]])
+        pending = [lines.pop()]  # the start of the next line (b"" after a newline)
+        yield lines
+    last = b"".join(pending)
+    if last:
+        yield [last]
+
+
+def serve_batch(
+    source: io.BufferedIOBase,
+    write: Callable[[str], object],
+    flush: Callable[[], object],
+    tables: Callable[[], StaTables],
+) -> int:
+    """Answer every request line of ``source`` in order; the number of lines answered.
+
+    Whatever has arrived is answered and flushed before waiting for more, so a caller may
+    send one line and wait for its answer."""
+    answered = 0
+    for lines in request_lines(source):
+        answers = [answer_json(batch_answer(line, tables)) for line in lines if line.strip()]
+        if answers:
+            write("\n".join(answers) + "\n")
+            flush()
+            answered += len(answers)
+    return answered
+
+
+def _batch(args: argparse.Namespace) -> int:
     from starpos.bootstrap.tables import sta_tables
 
     if args.sta_tables:
         sta_tables(args.sta_tables)  # a bad tables file is one error, not one per line
-    for line in stdin or sys.stdin:
-        if not line.strip():
-            continue
-        sys.stdout.write(json.dumps(to_jsonable(batch_line(line, args.sta_tables))) + "\n")
-        sys.stdout.flush()  # a caller may be waiting for this answer before the next line
+    # Found and loaded once for the whole batch, at the first line that needs them.
+    tables = cache(lambda: sta_tables(args.sta_tables))
+    stdin = cast(io.BufferedIOBase, sys.stdin.buffer)
+    serve_batch(stdin, sys.stdout.write, sys.stdout.flush, tables)
     return 0
 
 
@@ -201,20 +274,24 @@ def _bench(args: argparse.Namespace) -> int:
     from starpos.bench.token import run_bench
     from starpos.bootstrap.tables import sta_tables
 
-    if args.count < 1:
-        raise RequestFormatError(reason="--count must be at least 1")
-    results = [
-        run_bench("07", args.count, sta_tables(args.sta_tables)),
-        run_bench("11", args.count, None),
-    ]
+    tables = sta_tables(args.sta_tables)
+    results = [run_bench("07", args.count, tables), run_bench("11", args.count, None)]
+    batch = _bench_batch(args.count, tables)
+    engine = results[0].tokens_per_second
+    ratio = round(batch.tokens_per_second / engine, 2) if engine else 0
     if args.json:
         print_json(
             {
-                r.ea: {"tokens": r.tokens, "seconds": round(r.seconds, 3),
-                       "cpu_seconds": round(r.cpu_seconds, 3),
-                       "tokens_per_second": r.tokens_per_second,
-                       "tokens_per_wall_second": r.tokens_per_wall_second}
-                for r in results
+                **{r.ea: {"tokens": r.tokens, "seconds": round(r.seconds, 3),
+                          "cpu_seconds": round(r.cpu_seconds, 3),
+                          "tokens_per_second": r.tokens_per_second,
+                          "tokens_per_wall_second": r.tokens_per_wall_second}
+                   for r in results},
+                "batch": {"tokens": batch.tokens, "seconds": round(batch.seconds, 3),
+                          "cpu_seconds": round(batch.cpu_seconds, 3),
+                          "tokens_per_second": batch.tokens_per_second,
+                          "tokens_per_wall_second": batch.tokens_per_wall_second,
+                          "share_of_engine": ratio},
             }
         )  # fmt: skip
         return 0
@@ -229,4 +306,34 @@ def _bench(args: argparse.Namespace) -> int:
             f"{labels[result.ea]}: {result.tokens_per_second} {per_second} "
             f"({wall}: {result.tokens_per_wall_second})"
         )
+    text = translate(
+        "sts",
+        "token batch, the same STA tokens as JSON lines: {rate} {unit} "
+        "({share} % of the engine alone)",
+    )
+    print(text.format(rate=batch.tokens_per_second, unit=per_second, share=round(ratio * 100)))
     return 0
+
+
+def _bench_batch(count: int, tables: StaTables) -> BenchResult:
+    """``count`` EA07 credit requests, one JSON line each, answered by :func:`serve_batch`
+    as ``starpos token batch`` answers them (into memory instead of a pipe)."""
+    from starpos.bench.token import BenchResult, bench_lines
+
+    serve_batch(io.BytesIO(bench_lines("07", 1)), _discard, _no_flush, lambda: tables)
+    source = io.BytesIO(bench_lines("07", count, first_serial=2 * count))  # new meters
+    sink = io.StringIO()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    answered = serve_batch(source, sink.write, _no_flush, lambda: tables)
+    cpu = time.process_time() - cpu_started
+    if answered != count or '"error"' in sink.getvalue():
+        raise AssertionError("the bench batch did not answer every line with tokens")
+    return BenchResult("07", count, time.perf_counter() - started, cpu)
+
+
+def _discard(text: str) -> None:
+    del text
+
+
+def _no_flush() -> None:
+    return None

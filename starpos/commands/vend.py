@@ -16,23 +16,29 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
-from starpos.cli import UsageError, print_json
+from starpos.commands._output import (
+    MONEY,
+    UsageError,
+    label_lines,
+    left,
+    number,
+    print_json,
+    show,
+    whole,
+)
+from starpos.commands._status_labels import status_text
 from starpos.db.enums import VendState
 from starpos.i18n import tr_noop, translate
-from starpos.status_labels import status_text
-from starpos.text_columns import label_lines, left
 from starpos.vending import (
     VendRequest,
     VendResult,
     recover,
     sell,
 )
-from starpos.vending.errors import InvalidAmountTextError
 from starpos.vending.history import list_vends, show_vend
 from starpos.vending.meter_check import typed_meter_number
 from starpos.vending.reconcile import reconcile
@@ -74,9 +80,11 @@ def register(subparsers: Any) -> None:
         "vend", help="sell credit for a meter; recover, list or reconcile vends"
     )
     parser.add_argument("--meter", help="meter number (11 or 13 digits) or 18-digit PAN")
-    parser.add_argument("--amount", help="net amount the customer pays")
+    parser.add_argument("--amount", type=number(MONEY), help="net amount the customer pays")
     parser.add_argument("--payment", default="cash", help="payment term code or kind")
-    parser.add_argument("--paid", help="money handed over (default: the net amount)")
+    parser.add_argument(
+        "--paid", type=number(MONEY), help="money handed over (default: the net amount)"
+    )
     parser.add_argument("--operator", help="operator code (default $STARPOS_OPERATOR or STAR)")
     parser.add_argument("--sales-point", help="sales point code (default: the operator's)")
     parser.add_argument("--terminal", help="terminal code")
@@ -94,7 +102,7 @@ def register(subparsers: Any) -> None:
     listing = actions.add_parser("list", help="the latest vends")
     listing.add_argument("--state", choices=[state.value for state in VendState])
     listing.add_argument("--meter", dest="list_meter")
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--limit", type=whole(1, 100_000), default=50)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
@@ -112,22 +120,14 @@ def register(subparsers: Any) -> None:
     bench = actions.add_parser(
         "bench", help="build a large store in an empty data folder and time full vends"
     )
-    bench.add_argument("--customers", type=int, default=100_000)
-    bench.add_argument("--history", type=int, default=0, help="earlier sales to add first")
-    bench.add_argument("--vends", type=int, default=300)
-    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument("--customers", type=whole(1, 10_000_000), default=100_000)
+    bench.add_argument(
+        "--history", type=whole(0, 100_000_000), default=0, help="earlier sales to add first"
+    )
+    bench.add_argument("--vends", type=whole(1, 1_000_000), default=300)
+    bench.add_argument("--seed", type=whole(0, 2**63 - 1), default=1)
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(handler=_bench)
-
-
-def _decimal(text: str) -> Decimal:
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        raise InvalidAmountTextError(text=text) from None
-    if not value.is_finite():
-        raise InvalidAmountTextError(text=text)
-    return value
 
 
 def _vend(args: argparse.Namespace) -> int:
@@ -136,10 +136,10 @@ def _vend(args: argparse.Namespace) -> int:
     typed_meter_number(args.meter)  # a typo is answered before the module is opened
     request = VendRequest(
         meter=args.meter,
-        net=_decimal(args.amount),
+        net=args.amount,
         operator_code=args.operator or os.environ.get("STARPOS_OPERATOR") or DEFAULT_OPERATOR,
         payment=args.payment,
-        tendered=_decimal(args.paid) if args.paid is not None else None,
+        tendered=args.paid,
         sales_point_code=args.sales_point,
         terminal_code=args.terminal,
         confirmed=args.yes,
@@ -213,12 +213,7 @@ def _list(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     with open_database() as database, database.reading() as session:
         vend = show_vend(session, args.bill)
-    if args.json:
-        print_json(vend)
-    else:
-        for key, value in vend.items():
-            print(f"{key}: {value}")
-    return 0
+    return show(args, vend)
 
 
 def _reconcile(args: argparse.Namespace) -> int:
@@ -254,9 +249,4 @@ def _bench(args: argparse.Namespace) -> int:
             seed=args.seed,
             progress=lambda text: print(text, file=sys.stderr, flush=True),
         )
-    if args.json:
-        print_json(report.as_dict())
-    else:
-        for key, value in report.as_dict().items():
-            print(f"{key}: {value}")
-    return 0
+    return show(args, report.as_dict())

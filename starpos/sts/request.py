@@ -91,12 +91,8 @@ def derive_decoder_key(
     return dkga04(vending_key, meter, key_type, sgc, ti, krn, base_date, ea, KEY_BITS[ea])
 
 
-def _opt(convert: Any) -> Any:
-    return lambda name, value: None if value is None else convert(name, value)
-
-
 def _int_field(low: int, high: int) -> Any:
-    return _opt(lambda name, value: whole_number(name, value, low, high))
+    return lambda name, value: whole_number(name, value, low, high)
 
 
 def _subclass(name: str, value: object) -> int | tuple[int, ...]:
@@ -112,39 +108,46 @@ def _manufacturer_code(name: str, value: object) -> str:
     return text
 
 
+#: The check of each request field, given the field's value when the request has one (a
+#: field left out or null is None, unchecked, unless it is in _CHECKED_WHEN_ABSENT).
 _CHECKS: dict[str, Any] = {
     "id": lambda name, value: value,
-    "dkga": _opt(lambda name, value: check_dkga(value)),
-    "ea": _opt(lambda name, value: check_ea(value)),
-    "vending_key_hex": _opt(lambda name, value: check_key_hex("vending key", value).hex()),
+    "dkga": lambda name, value: check_dkga(value),
+    "ea": lambda name, value: check_ea(value),
+    "vending_key_hex": lambda name, value: check_key_hex("vending key", value).hex(),
     "key_type": _int_field(0, 3),
-    "sgc": _opt(check_sgc),
+    "sgc": check_sgc,
     "ti": _int_field(0, 99),
     "krn": _int_field(1, 9),
     "ken": _int_field(0, 255),
-    "base_date": _opt(lambda name, value: check_base_date_field(value)),
-    "pan": _opt(lambda name, value: parse_meter_number(str(value)).pan),
+    "base_date": lambda name, value: check_base_date_field(value),
+    # A MeterNumber here: TokenRequest.from_mapping keeps its PAN and the parse for later.
+    "pan": lambda name, value: parse_meter_number(str(value)),
     "token_class": lambda name, value: whole_number(name, value, 0, 2),
     "token_subclass": _subclass,
-    "issued_at": _opt(lambda name, value: check_issued_at(value)),
+    "issued_at": lambda name, value: check_issued_at(value),
     "random_no": _int_field(0, 15),
-    "amount": _opt(lambda name, value: parse_amount(value)),
+    "amount": lambda name, value: parse_amount(value),
     "register": _int_field(0, 0xFFFF),
     "max_power_limit_w": _int_field(0, MAX_UNITS),
     "mppul_w": _int_field(0, MAX_UNITS),
     "rate": _int_field(0, 0xFFFF),
     "water_meter_factor": _int_field(0, 0xFFFF),
     "control": _int_field(0, (1 << 36) - 1),
-    "manufacturer_code": _opt(_manufacturer_code),
-    "new_vending_key_hex": _opt(lambda name, value: check_key_hex("new vending key", value).hex()),
+    "manufacturer_code": _manufacturer_code,
+    "new_vending_key_hex": lambda name, value: check_key_hex("new vending key", value).hex(),
     "new_key_type": _int_field(0, 3),
-    "new_sgc": _opt(check_sgc),
+    "new_sgc": check_sgc,
     "new_ti": _int_field(0, 99),
     "new_krn": _int_field(1, 9),
     "new_ken": _int_field(0, 255),
-    "new_base_date": _opt(lambda name, value: check_base_date_field(value)),
+    "new_base_date": lambda name, value: check_base_date_field(value),
     "rollover": lambda name, value: whole_number(name, 0 if value is None else value, 0, 1),
 }
+
+
+#: Fields checked even when a request leaves them out (their absence is refused or means 0).
+_CHECKED_WHEN_ABSENT = frozenset({"token_class", "token_subclass", "rollover"})
 
 
 @dataclass(frozen=True)
@@ -189,15 +192,25 @@ class TokenRequest:
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> TokenRequest:
         """Check every field of a decoded request (e.g. one JSON line) and build it."""
-        unknown = sorted(set(data) - set(_CHECKS))
+        unknown = data.keys() - _CHECKS.keys()
         if unknown:
             raise FieldValueError(
-                field="request", value=unknown[0], expected="one of the documented field names"
+                field="request", value=min(unknown), expected="one of the documented field names"
             )
-        values = {name: check(name, data.get(name)) for name, check in _CHECKS.items()}
-        if values["token_class"] is None:
-            raise RequestError(field="token_class")
-        return cls(**values)
+        # Only the fields given are checked (a batch line names about half of them); the
+        # few whose absence is itself an answer are checked absent too.
+        values = {}
+        for name, check in _CHECKS.items():
+            value = data.get(name)
+            if value is not None or name in _CHECKED_WHEN_ABSENT:
+                values[name] = check(name, value)
+        meter = values.get("pan")
+        if meter is not None:
+            values["pan"] = meter.pan
+        request = cls(**values)
+        if meter is not None:  # parsed once: the decoder key derivation needs it again
+            request.__dict__["meter"] = meter  # what the cached property would compute
+        return request
 
     def as_mapping(self) -> dict[str, Any]:
         """The request as a plain dict of its fields (keys included: handle with care)."""

@@ -64,21 +64,6 @@ SETTINGS_READERS = ("starpos.bootstrap", "starpos.commands")
 #: commands (one module per sub-command).
 MODULE_LEVELS = ("starpos", "starpos.commands")
 
-#: Cycles that another branch is removing now: removed by the commands/ui reorganisation
-#: (commands/card/ and commands/sm/ packages, print_json and UsageError in commands/_output.py).
-#: Delete this allow-list once that branch is merged.
-KNOWN_CYCLES = {
-    frozenset({"starpos.cli", "starpos.commands"}),
-    frozenset(
-        {
-            "starpos.commands.card",
-            "starpos.commands._card_sales",
-            "starpos.commands._card_emulators",
-        }
-    ),
-    frozenset({"starpos.commands.sm", "starpos.commands._sm_kmc"}),
-}
-
 #: operators.auth reads the utility clock (masterdata.parameters) and masterdata.tariffs checks
 #: an operator's permission. Which arrow goes is the operators/ rework's decision (branch
 #: concepts, one OperatorSession and one require()); until then the cycle is allowed here.
@@ -321,7 +306,7 @@ def test_only_the_composition_root_and_the_commands_read_the_settings() -> None:
 
 
 def test_no_import_cycles_between_packages() -> None:
-    allowed = KNOWN_CYCLES | CYCLES_AWAITING_THE_OPERATORS_REWORK
+    allowed = CYCLES_AWAITING_THE_OPERATORS_REWORK
     assert [sorted(cycle) for cycle in import_cycles() if cycle not in allowed] == []
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from starpos.card_sales import errors as E
-from starpos.commands._card_sales import READING_LINE
+from starpos.commands.card.sales import READING_LINE
 from starpos.errors import StarposError, VendError
 from starpos.i18n import catalog_files, load_catalog, render_error
 

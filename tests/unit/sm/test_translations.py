@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from starpos.commands.sm import LABELS
+from starpos.commands.sm.device import LABELS
 from starpos.devices.sm.errors import SmTimeoutError, all_error_classes
 from starpos.i18n import catalog_files, load_catalog, render_error
 

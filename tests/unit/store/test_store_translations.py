@@ -8,10 +8,10 @@ import re
 
 import pytest
 
+from starpos.commands._status_labels import LABELS, status_text
 from starpos.errors import AuthError, ConfigError, StarposError, StorageError
 from starpos.i18n import catalog_files, clear_cache, load_catalog, render_error
 from starpos.operators import permissions
-from starpos.status_labels import LABELS, status_text
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from starpos.text_columns import cells, label_lines, left, right
+from starpos.commands._output import cells, label_lines, left, right
 
 
 def test_wide_characters_take_two_cells_and_combining_marks_none() -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from starpos.cli import print_json
+from starpos.commands._output import print_json, whole
+from starpos.commands.sm.common import module_tenths
 from starpos.devices.sm.errors import SmKmcError
 
 
@@ -40,7 +42,9 @@ def register(actions: Any) -> None:
 
     block = kmc_actions.add_parser("credit-block", help="write a signed credit update block")
     block.add_argument("--module-id", required=True)
-    block.add_argument("--sequence", type=int, required=True, help="the module's next sequence")
+    block.add_argument(
+        "--sequence", type=whole(1, 0xFFFF_FFFF), required=True, help="the module's next one"
+    )
     block.add_argument("--operation", choices=("replace", "add", "decrease"), default="add")
     block.add_argument("--kwh", required=True, help="amount in kWh at 0.1")
     block.add_argument("--out", type=Path, required=True)
@@ -65,6 +69,8 @@ def _make_kmf(args: argparse.Namespace) -> int:
         specs = json.loads(args.keys.read_text(encoding="utf-8"))
         keys = [key_from_spec(spec) for spec in specs]
         data = make_kmf(args.module_id, args.module_key, keys, args.kmc)
+    except RecursionError as error:  # JSON nested deeper than the parser goes
+        raise SmKmcError(reason=f"{args.keys} is nested too deeply") from error
     except (OSError, ValueError, TypeError) as error:
         raise SmKmcError(reason=str(error)) from error
     args.out.write_bytes(data)
@@ -72,13 +78,12 @@ def _make_kmf(args: argparse.Namespace) -> int:
 
 
 def _credit_block(args: argparse.Namespace) -> int:
-    from starpos.commands.sm import _tenths
+    from starpos.devices.sm.credit_blocks import CEILING_TENTHS
     from starpos.devices.sm.kmc import make_credit_block
 
+    tenths = module_tenths(args.kwh, Decimal(CEILING_TENTHS) / 10)
     try:
-        data = make_credit_block(
-            args.module_id, args.sequence, args.operation, _tenths(args.kwh), args.kmc
-        )
+        data = make_credit_block(args.module_id, args.sequence, args.operation, tenths, args.kmc)
     except ValueError as error:
         raise SmKmcError(reason=str(error)) from error
     args.out.write_bytes(data)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from starpos.commands._output import NumberRule, echo, number, whole
 from starpos.devices.sm.errors import SmEmulatorError
+
+#: Seconds a module session may idle (to the millisecond, at most a day).
+SESSION_IDLE_S = NumberRule(3, minimum=Decimal(0), maximum=Decimal(86_400), above_minimum=True)
 
 
 def register(actions: Any) -> None:
@@ -30,24 +35,33 @@ def register(actions: Any) -> None:
         "--training", action="store_true", help="make a NEW module in training mode"
     )
     parser.add_argument(
-        "--session-idle-s", type=float, default=300.0, help="end a session idle this long"
+        "--session-idle-s",
+        type=number(SESSION_IDLE_S),
+        default=Decimal(300),
+        help="end a session idle this long",
     )
     parser.add_argument("--sta-tables", help="STA tables file (default: setting sts.tables)")
-    parser.add_argument("--fixed-random", type=int, help="use this 4-bit random number")
-    parser.add_argument("--drop-every", type=int, default=0, help="drop every Nth answer")
+    parser.add_argument("--fixed-random", type=whole(0, 15), help="use this 4-bit random number")
     parser.add_argument(
-        "--corrupt-crc-every", type=int, default=0, help="damage the CRC of every Nth answer"
+        "--drop-every", type=whole(0, 1_000_000), default=0, help="drop every Nth answer"
     )
-    parser.add_argument("--delay-ms", type=int, default=0, help="wait before each answer")
+    parser.add_argument(
+        "--corrupt-crc-every",
+        type=whole(0, 1_000_000),
+        default=0,
+        help="damage the CRC of every Nth answer",
+    )
+    parser.add_argument(
+        "--delay-ms", type=whole(0, 600_000), default=0, help="wait before each answer"
+    )
     parser.set_defaults(handler=_run)
 
 
 def _listen(text: str) -> tuple[str, int]:
     host, _, port = text.rpartition(":")
-    try:
-        return host or "127.0.0.1", int(port)
-    except ValueError:
-        raise SmEmulatorError(reason=f"--listen needs HOST:PORT, not {text!r}") from None
+    if not (port.isascii() and port.isdigit() and int(port) <= 65535):
+        raise SmEmulatorError(reason=f"--listen needs HOST:PORT, not {echo(text)!r}")
+    return host or "127.0.0.1", int(port)
 
 
 def _kmc_key(value: str | None) -> str | None:
@@ -59,15 +73,8 @@ def _kmc_key(value: str | None) -> str | None:
     return value
 
 
-def default_tables() -> Path:
-    from starpos.paths import resources_dir
-    from starpos.settings import Settings
-
-    configured = Settings().get("sts.tables")
-    return Path(configured) if configured else resources_dir() / "sts" / "sta-tables-sample.json"
-
-
 def _run(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.tables import configured_tables_path
     from starpos.devices.sm.embedded import emulator_dir
     from starpos.devices.sm.emulator import EmulatorOptions, run
     from starpos.devices.sm.emulator.server import Faults
@@ -78,11 +85,9 @@ def _run(args: argparse.Namespace) -> int:
     kmc_key = _kmc_key(args.kmc_public_key)
     if kmc_key is None and not (state_dir / STATE_FILE).exists():
         kmc_key = init_kmc(default_kmc_dir())
-    if args.fixed_random is not None and not 0 <= args.fixed_random <= 15:
-        raise SmEmulatorError(reason="--fixed-random must be between 0 and 15")
     options = EmulatorOptions(
         state_dir=state_dir,
-        tables_path=Path(args.sta_tables) if args.sta_tables else default_tables(),
+        tables_path=Path(args.sta_tables) if args.sta_tables else configured_tables_path(),
         kmc_public_key_hex=kmc_key,
         module_id=args.module_id,
         listen=_listen(args.listen) if args.listen else None,
@@ -90,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
         faults=Faults(args.drop_every, args.corrupt_crc_every, args.delay_ms),
         credential_path=args.credential,
         training=args.training,
-        session_idle_s=args.session_idle_s,
+        session_idle_s=float(args.session_idle_s),  # a timer's seconds, not money
     )
     try:
         return run(options)

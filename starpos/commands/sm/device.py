@@ -1,4 +1,4 @@
-"""``starpos sm``: the secure module on the configured port, its emulator and the dev KMC.
+"""``starpos sm info|balance|load-kmf|credit|last|issue|verify|bench``: the secure module.
 
 The port is ``--url`` or the ``sm.url`` setting; when both are empty the embedded
 emulator (:mod:`starpos.devices.sm.embedded`) is started or reused.
@@ -11,15 +11,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from starpos.cli import print_json
-from starpos.commands import _sm_emulator, _sm_kmc
+from starpos.commands._output import print_json, show, whole
+from starpos.commands.sm.common import module_tenths
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import (
-    SmAmountFormatError,
     SmCreditBlockFileError,
     SmError,
     SmKmfFileError,
@@ -27,20 +25,28 @@ from starpos.devices.sm.errors import (
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.i18n import tr_noop, translate
+from starpos.sts.amount import MAX_AMOUNT
 
 if TYPE_CHECKING:
     from starpos.vending.recovery import RecoveryReport
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("sm", help="secure module: status, keys, credit, tokens")
-    actions = parser.add_subparsers(dest="sm_action", required=True, metavar="ACTION")
+#: Numbers of a meter key reference and a token (the module's frame fields).
+TID = whole(0, 0xFFFFFF)
+BAUD = whole(50, 4_000_000)
+TIMEOUT_MS = whole(1, 600_000)
+REGISTER = whole(0, 99)
+TI = whole(0, 99)
+KRN = whole(0, 9)
+KEN = whole(0, 255)
 
+
+def register(actions: Any) -> None:
     def device_command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
         sub.add_argument("--url", help="port path or pyserial URL (default: setting sm.url)")
-        sub.add_argument("--baud", type=int, help="baud rate (default: setting sm.baud)")
-        sub.add_argument("--timeout-ms", type=int, help="answer timeout (default: sm.timeout_ms)")
+        sub.add_argument("--baud", type=BAUD, help="baud rate (default: setting sm.baud)")
+        sub.add_argument("--timeout-ms", type=TIMEOUT_MS, help="answer timeout (default: setting)")
         sub.add_argument("--json", action="store_true", help="print JSON")
         return sub
 
@@ -59,16 +65,20 @@ def register(subparsers: Any) -> None:
     _add_key_options(issue)
     issue.add_argument("kind", choices=("credit", "management", "key-change"))
     issue.add_argument("--kwh", help="credit amount in units at 0.1 (credit)")
-    issue.add_argument("--credit-type", type=int, default=0, help="00 electricity, 01 water, ...")
-    issue.add_argument("--subclass", type=int, help="management token subclass")
-    issue.add_argument("--value", type=int, default=0, help="management token value")
-    issue.add_argument("--tid", type=int, help="token identifier (default: now)")
-    issue.add_argument("--base-date", type=int, default=2014, help="TID base year for --tid")
-    issue.add_argument("--new-register", type=int, help="key change: the new key's register")
+    issue.add_argument(
+        "--credit-type", type=whole(0, 99), default=0, help="00 electricity, 01 water, ..."
+    )
+    issue.add_argument("--subclass", type=whole(0, 15), help="management token subclass")
+    issue.add_argument("--value", type=whole(0, 0xFFFFFF), default=0, help="management token value")
+    issue.add_argument("--tid", type=TID, help="token identifier (default: now)")
+    issue.add_argument(
+        "--base-date", type=whole(1993, 2035), default=2014, help="TID base year for --tid"
+    )
+    issue.add_argument("--new-register", type=REGISTER, help="key change: the new key's register")
     issue.add_argument("--new-sgc", help="key change: new SGC")
-    issue.add_argument("--new-ti", type=int, help="key change: new TI")
-    issue.add_argument("--new-krn", type=int, help="key change: new KRN")
-    issue.add_argument("--new-ken", type=int, default=255, help="key change: new KEN")
+    issue.add_argument("--new-ti", type=TI, help="key change: new TI")
+    issue.add_argument("--new-krn", type=KRN, help="key change: new KRN")
+    issue.add_argument("--new-ken", type=KEN, default=255, help="key change: new KEN")
     issue.add_argument("--rollover", action="store_true", help="key change: TID base rollover")
     issue.set_defaults(handler=_issue)
 
@@ -78,23 +88,20 @@ def register(subparsers: Any) -> None:
     verify.set_defaults(handler=_verify)
 
     bench = actions.add_parser("bench", help="time SM?TC round trips through a pty emulator")
-    bench.add_argument("--count", type=int, default=200, help="tokens to issue")
-    bench.add_argument("--baud", type=int, default=115200)
+    bench.add_argument("--count", type=whole(1, 1_000_000), default=200, help="tokens to issue")
+    bench.add_argument("--baud", type=BAUD, default=115200)
     bench.add_argument("--sta-tables", help="STA tables file (default: setting sts.tables)")
     bench.add_argument("--json", action="store_true", help="print JSON")
     bench.set_defaults(handler=_bench)
 
-    _sm_emulator.register(actions)
-    _sm_kmc.register(actions)
-
 
 def _add_key_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pan", required=True, help="the meter's 18-digit PAN")
-    parser.add_argument("--register", type=int, default=1, help="vending key register")
+    parser.add_argument("--register", type=REGISTER, default=1, help="vending key register")
     parser.add_argument("--sgc", required=True, help="supply group code (6 digits)")
-    parser.add_argument("--ti", type=int, default=1, help="tariff index")
-    parser.add_argument("--krn", type=int, default=1, help="key revision number")
-    parser.add_argument("--ken", type=int, default=255, help="key expiry number")
+    parser.add_argument("--ti", type=TI, default=1, help="tariff index")
+    parser.add_argument("--krn", type=KRN, default=1, help="key revision number")
+    parser.add_argument("--ken", type=KEN, default=255, help="key expiry number")
 
 
 @contextmanager
@@ -159,13 +166,7 @@ LABELS = {
 
 
 def _show(args: argparse.Namespace, value: dict[str, Any]) -> int:
-    if args.json:
-        print_json(value)
-    else:
-        for key, item in value.items():
-            shown = " ".join(item) if isinstance(item, list) else item
-            print(f"{translate('sm', LABELS[key])}: {shown}")
-    return 0
+    return show(args, value, LABELS, "sm")
 
 
 def _info(args: argparse.Namespace) -> int:
@@ -231,16 +232,6 @@ def _last(args: argparse.Namespace) -> int:
     )
 
 
-def _tenths(text: str | None) -> int:
-    try:
-        value = Decimal(text or "")
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.1")):
-        raise SmAmountFormatError(amount=text or "")
-    return int(value * 10)
-
-
 def _tid(args: argparse.Namespace) -> int:
     if args.tid is not None:
         return int(args.tid)
@@ -255,11 +246,11 @@ def _key(args: argparse.Namespace) -> MeterKeyRef:
 
 def _issue(args: argparse.Namespace) -> int:
     key = _key(args)
+    # Read before the module is opened: a typo must not start (or wait for) the module.
+    tenths = module_tenths(args.kwh, MAX_AMOUNT) if args.kind == "credit" else 0
     with open_module(args, acting=True) as module:
         if args.kind == "credit":
-            tokens = [
-                module.issue_credit_token(key, args.credit_type, _tid(args), _tenths(args.kwh))
-            ]
+            tokens = [module.issue_credit_token(key, args.credit_type, _tid(args), tenths)]
         elif args.kind == "management":
             if args.subclass is None:
                 raise SmMissingOptionError(option="--subclass")
@@ -305,6 +296,7 @@ def _bench(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from starpos.bench.sm import run_benchmark
+    from starpos.bootstrap.tables import configured_tables_path
 
-    tables = Path(args.sta_tables) if args.sta_tables else _sm_emulator.default_tables()
+    tables = Path(args.sta_tables) if args.sta_tables else configured_tables_path()
     return _show(args, asdict(run_benchmark(args.count, tables, args.baud)))

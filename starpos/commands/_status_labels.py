@@ -3,6 +3,9 @@
 The database keeps stable codes (``in_stock``, ``blacklisted`` ...); people read these labels.
 Codes of different lists may share a value (a meter ``issued`` for installation, a vend
 ``issued`` a token), so labels are looked up by list and value.
+
+Apart from :mod:`starpos.commands._output` because the labels are keyed by the store's
+enums: importing them loads the database layer, which light commands never pay for.
 """
 
 from __future__ import annotations

@@ -8,12 +8,13 @@ import signal
 import sys
 import threading
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from starpos.cli import UsageError, print_json
+from starpos.commands._output import NumberRule, UsageError, number, show, whole
+from starpos.commands.card.common import SGC, UTILITY_ID, return_dict
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.records import TamperKind, to_seconds
@@ -22,6 +23,12 @@ from starpos.devices.card.virtual_card import CardState, VirtualCard
 from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
 from starpos.devices.card.vpcd_link import DEFAULT_PORT, VpcdCardLink
 
+#: A meter's constant load in kW (three decimals: watts), up to a large three-phase supply.
+LOAD_KW = NumberRule(decimals=3, minimum=Decimal(0), maximum=Decimal(1000))
+#: Simulated time moves at most ten years at once (the meter clock is 32-bit seconds).
+DAYS = whole(0, 3_660)
+HOURS = whole(0, 87_600)
+
 
 def register(actions: Any) -> None:
     virtual = actions.add_parser(
@@ -29,15 +36,15 @@ def register(actions: Any) -> None:
         help="a virtual SUN card in a vpcd reader (SIGUSR1 removes it, SIGUSR2 inserts it)",
     )
     virtual.add_argument("--state", type=Path, required=True, help="card state file (JSON)")
-    virtual.add_argument("--port", type=int, default=DEFAULT_PORT, help="vpcd port (35963)")
+    virtual.add_argument("--port", type=whole(1, 65535), default=DEFAULT_PORT, help="vpcd port")
     virtual.add_argument("--host", default="127.0.0.1")
     virtual.add_argument("--serial", help="16 hex digits for a new card (default: random)")
     virtual.add_argument("--removed", action="store_true", help="start out of the reader")
     virtual.add_argument(
-        "--tear-at", type=int, help="cut the Nth UPDATE BINARY short and drop out (fault)"
+        "--tear-at", type=whole(1, 1_000_000), help="cut the Nth UPDATE BINARY short (fault)"
     )
     virtual.add_argument(
-        "--tear-keep", type=int, help="bytes of the torn UPDATE kept (default: half)"
+        "--tear-keep", type=whole(0, 255), help="bytes of the torn UPDATE kept (default: half)"
     )
     virtual.set_defaults(handler=_virtual)
 
@@ -47,20 +54,22 @@ def register(actions: Any) -> None:
     steps = meter.add_subparsers(dest="step", required=True, metavar="STEP")
     init = steps.add_parser("init", help="install a new meter")
     init.add_argument("--meter", required=True, help="meter number")
-    init.add_argument("--sgc", type=int, required=True)
-    init.add_argument("--utility-id", type=int, default=1)
+    init.add_argument("--sgc", type=SGC, required=True)
+    init.add_argument("--utility-id", type=UTILITY_ID, default=1)
     init.add_argument("--key-file", type=Path, required=True, help="card master key file")
     init.add_argument("--clock", help="meter clock, ISO 8601 UTC (default: now)")
     insert = steps.add_parser("insert", help="insert the card in READER into the meter")
     insert.add_argument("--reader", help="PC/SC reader holding the card")
     advance = steps.add_parser("advance", help="consume energy over simulated days")
-    advance.add_argument("--days", type=int, required=True)
-    advance.add_argument("--load", required=True, help="constant load in kW, e.g. 0.8")
+    advance.add_argument("--days", type=DAYS, required=True)
+    advance.add_argument(
+        "--load", type=number(LOAD_KW), required=True, help="constant load in kW, e.g. 0.8"
+    )
     tamper = steps.add_parser("tamper", help="raise a tamper event")
     tamper.add_argument("kind", choices=[k.name.lower().replace("_", "-") for k in TamperKind])
     steps.add_parser("overload", help="raise an overload event")
     cut = steps.add_parser("power-cut", help="a supply outage")
-    cut.add_argument("--hours", type=int, default=1)
+    cut.add_argument("--hours", type=HOURS, default=1)
     steps.add_parser("show", help="print the meter's state and return data")
     meter.set_defaults(handler=_meter)
 
@@ -124,13 +133,7 @@ def _meter(args: argparse.Namespace) -> int:
     if args.step == "insert":
         extra = _insert(args, meter)
     elif args.step == "advance":
-        try:
-            load = Decimal(args.load)
-        except InvalidOperation:
-            raise UsageError(f"not a load in kW: {args.load!r}") from None
-        if args.days < 0 or not load.is_finite() or load < 0:
-            raise UsageError("days and load must not be negative")
-        extra = {"consumed_kwh": meter.advance(args.days, load)}
+        extra = {"consumed_kwh": meter.advance(args.days, args.load)}
     elif args.step == "tamper":
         meter.tamper(TamperKind[args.kind.upper().replace("-", "_")])
     elif args.step == "overload":
@@ -159,8 +162,6 @@ def _insert(args: argparse.Namespace, meter: VirtualMeter) -> dict[str, Any]:
 
 
 def _show(args: argparse.Namespace, meter: VirtualMeter, extra: dict[str, Any]) -> int:
-    from starpos.commands.card import return_dict
-
     s = meter.state
     value = {
         "meter_number": s.meter_number,
@@ -169,11 +170,6 @@ def _show(args: argparse.Namespace, meter: VirtualMeter, extra: dict[str, Any]) 
         "return": return_dict(meter.return_record()),
         **extra,
     }
-    if args.json:
-        print_json(value)
-    else:
-        for key, item in value.items():
-            if key != "return":
-                print(f"{key}: {item}")
-        sys.stdout.flush()
+    show(args, value)
+    sys.stdout.flush()
     return 0

@@ -27,7 +27,8 @@ from starpos.card_sales import (
     replace_card,
     vend_to_card,
 )
-from starpos.cli import print_json
+from starpos.commands._output import MONEY, number, print_json, show, whole
+from starpos.commands.card.common import UTILITY_ID, card_in_reader, contents_dict
 from starpos.db import Database
 from starpos.devices.card.sun_card import SunCard
 from starpos.i18n import tr_noop, translate
@@ -35,6 +36,7 @@ from starpos.vending.sale import VendRequest
 
 T = TypeVar("T")
 DEFAULT_OPERATOR = "STAR"
+LIMIT = whole(1, 100_000)
 READING_LINE = tr_noop(
     "cardflows",
     "{at}  meter {meter}  card {serial}  remaining {remaining} kWh  total {total} kWh  "
@@ -56,13 +58,17 @@ def register(actions: Any) -> None:
 
     issue = card_flow("issue", "issue a blank card to a card meter (recorded)", _issue)
     issue.add_argument("meter", help="meter number")
-    issue.add_argument("--utility-id", type=int, default=1)
+    issue.add_argument("--utility-id", type=UTILITY_ID, default=1)
 
     vend = card_flow("vend", "sell credit onto the customer's card", _vend)
     vend.add_argument("--meter", help="refuse a card of another meter")
-    vend.add_argument("--amount", required=True, help="net amount the customer pays")
+    vend.add_argument(
+        "--amount", type=number(MONEY), required=True, help="net amount the customer pays"
+    )
     vend.add_argument("--payment", default="cash", help="payment term code or kind")
-    vend.add_argument("--paid", help="money handed over (default: the net amount)")
+    vend.add_argument(
+        "--paid", type=number(MONEY), help="money handed over (default: the net amount)"
+    )
     vend.add_argument("--yes", action="store_true", help="confirm an amount above the warn amount")
 
     check = card_flow("check", "read a card and say whether it can be sold to", _check)
@@ -71,7 +77,7 @@ def register(actions: Any) -> None:
     replace = card_flow("replace", "issue a new card in place of a lost or broken one", _replace)
     replace.add_argument("meter", help="meter number")
     replace.add_argument("--reason", choices=[r.value for r in ReplaceReason], required=True)
-    replace.add_argument("--utility-id", type=int, default=1)
+    replace.add_argument("--utility-id", type=UTILITY_ID, default=1)
 
     blank = card_flow("blank", "erase a card (refused while it carries unloaded credit)", _blank)
     blank.add_argument(
@@ -80,12 +86,12 @@ def register(actions: Any) -> None:
 
     history = actions.add_parser("history", help="meter data read back from a meter's cards")
     history.add_argument("meter", help="meter number")
-    history.add_argument("--limit", type=int, default=100)
+    history.add_argument("--limit", type=LIMIT, default=100)
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=_history)
 
     flags = actions.add_parser("flags", help="card readings with tamper, overload or rollback")
-    flags.add_argument("--limit", type=int, default=200)
+    flags.add_argument("--limit", type=LIMIT, default=200)
     flags.add_argument("--json", action="store_true")
     flags.set_defaults(handler=_flags)
 
@@ -96,25 +102,8 @@ def _actor(args: argparse.Namespace) -> Actor:
 
 
 def _on_card(args: argparse.Namespace, work: Callable[[Database, SunCard], T]) -> T:
-    from starpos.commands.card import _open_card
-
-    with open_database() as database:
-        service, connection, card = _open_card(args)
-        try:
-            return work(database, card)
-        finally:
-            connection.close()
-            service.close()
-
-
-def _show(args: argparse.Namespace, result: dict[str, Any]) -> int:
-    from starpos.commands.card import _print_plain
-
-    if args.json:
-        print_json(result)
-    else:
-        _print_plain(result)
-    return 0
+    with open_database() as database, card_in_reader(args) as card:
+        return work(database, card)
 
 
 def _issue(args: argparse.Namespace) -> int:
@@ -124,7 +113,7 @@ def _issue(args: argparse.Namespace) -> int:
             db, card, args.meter, _actor(args), utility_id=args.utility_id
         ).as_dict(),
     )
-    return _show(args, result)
+    return show(args, result)
 
 
 def _replace(args: argparse.Namespace) -> int:
@@ -139,40 +128,36 @@ def _replace(args: argparse.Namespace) -> int:
             utility_id=args.utility_id,
         ).as_dict(),
     )
-    return _show(args, result)
+    return show(args, result)
 
 
 def _vend(args: argparse.Namespace) -> int:
-    from starpos.commands.vend import _decimal
-
     actor = _actor(args)
     request = VendRequest(
         meter=args.meter or "",
-        net=_decimal(args.amount),
+        net=args.amount,
         operator_code=actor.operator_code or DEFAULT_OPERATOR,
         payment=args.payment,
-        tendered=_decimal(args.paid) if args.paid is not None else None,
+        tendered=args.paid,
         sales_point_code=args.sales_point,
         terminal_code=args.terminal,
         confirmed=args.yes,
     )
     result = _on_card(args, lambda db, card: vend_to_card(db, card, request).as_dict())
-    return _show(args, result)
+    return show(args, result)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from starpos.commands.card import contents_dict
-
     def work(database: Database, card: SunCard) -> dict[str, Any]:
         result = check_card(database, card, _actor(args), args.meter)
         result["contents"] = contents_dict(result["contents"], card.channel.reader)
         return result
 
-    return _show(args, _on_card(args, work))
+    return show(args, _on_card(args, work))
 
 
 def _blank(args: argparse.Namespace) -> int:
-    return _show(
+    return show(
         args,
         _on_card(
             args,
