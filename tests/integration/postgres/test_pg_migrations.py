@@ -16,7 +16,7 @@ from starpos.db import migrate
 from starpos.db.base import Base
 from starpos.db.engine import make_engine
 from starpos.db.migrate import DatabaseTooNewError
-from tests.conftest import child_env, starpos_command
+from tests.support.processes import child_env, starpos_command
 
 pytestmark = pytest.mark.postgres
 
