@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the tests need (system packages included) and run the whole suite:
-# ruff, mypy (strict for starpos/sts), then pytest. Extra arguments go to pytest.
+# ruff, mypy (strict for the core packages, see pyproject.toml), then pytest. Extra arguments
+# go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -13,7 +13,7 @@ import pytest
 
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.devices.sm.embedded import stop_embedded
-from tests.conftest import REPO_ROOT
+from tests.support.processes import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 

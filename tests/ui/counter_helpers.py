@@ -16,3 +16,10 @@ def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> PosWindow
         qtbot.keyClick(window.password_field, "\r")
     pos: PosWindow = opened.args[0]
     return pos  # the counter app closes it
+
+
+def open_counter(qtbot: QtBot, app: CounterApp) -> PosWindow:
+    window = log_in(qtbot, app, "SUP", "pw-sup")
+    # The first answer of the notice (asked when the window opens).
+    qtbot.waitUntil(lambda: not app.workers.database.busy, timeout=5000)
+    return window

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from starpos.counter.card_desk_views import MeterReading
@@ -24,8 +24,12 @@ from starpos.counter.views import (
     VendRequest,
 )
 from starpos.ui.threading.workers import current_worker_name
+from tests.ui.fake_services import OTHER_METER
 
 READER = "Fake Reader 00"
+#: Two card serials the window tests put in the fake reader.
+SERIAL_A = "SUN0000000000A17"
+SERIAL_B = "SUN0000000000B42"
 
 
 def pending_sale(
@@ -108,3 +112,17 @@ class FakeCards:
 
     def close(self) -> None:
         pass
+
+
+def card(serial: str, meter: str = OTHER_METER) -> CardReading:
+    return CardReading(reader=READER, serial=serial, meter_number=meter, sellable=True)
+
+
+def flagged_reading(number: int, meter: str, days_ago: int) -> MeterReading:
+    read_at = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=days_ago)
+    return MeterReading(
+        reading_id=number, read_at=read_at, meter_number=meter, card_serial=SERIAL_A,
+        meter_clock=read_at, remaining_kwh=Decimal("12.5"), cumulative_kwh=Decimal("300.0"),
+        tamper_count=1, new_tampers=1, tamper_kinds=("cover-open",), overload_count=0,
+        new_overloads=0, power_cut_count=0, warning_level=0, rolled_back=False, flagged=True,
+    )  # fmt: skip

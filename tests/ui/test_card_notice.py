@@ -4,56 +4,27 @@ window with in-memory services (the card service of tests/ui/fake_cards.py)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from starpos.counter.card_desk_views import MeterReading
 from starpos.counter.views import CardReading, DeviceState
 from starpos.db.unit_of_work import DatabaseBusyError
 from starpos.ui.cards.readings_dialog import MeterReadingsDialog
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
-from tests.ui.counter_helpers import log_in
-from tests.ui.fake_cards import READER, FakeCards, pending_sale
-from tests.ui.fake_services import GOOD_METER, OTHER_METER, FakeAuth, FakeCounter
-
-SERIAL_A = "SUN0000000000A17"
-SERIAL_B = "SUN0000000000B42"
-
-
-@pytest.fixture
-def fake_cards() -> FakeCards:
-    return FakeCards()
-
-
-@pytest.fixture
-def card_counter_app(
-    qtbot: QtBot, fake_auth: FakeAuth, fake_counter: FakeCounter, fake_cards: FakeCards
-) -> Iterator[CounterApp]:
-    switch_language("en")
-    app = CounterApp(fake_auth, fake_counter, cards=fake_cards)
-    qtbot.addWidget(app.login_window)
-    app.start()
-    yield app
-    app.shut_down()
-    switch_language("en")
-
-
-def open_counter(qtbot: QtBot, app: CounterApp) -> PosWindow:
-    window = log_in(qtbot, app, "SUP", "pw-sup")
-    # The first answer of the notice (asked when the window opens).
-    qtbot.waitUntil(lambda: not app.workers.database.busy, timeout=5000)
-    return window
-
-
-def card(serial: str, meter: str = OTHER_METER) -> CardReading:
-    return CardReading(reader=READER, serial=serial, meter_number=meter, sellable=True)
+from tests.ui.counter_helpers import log_in, open_counter
+from tests.ui.fake_cards import (
+    READER,
+    SERIAL_A,
+    SERIAL_B,
+    FakeCards,
+    card,
+    flagged_reading,
+    pending_sale,
+)
+from tests.ui.fake_services import GOOD_METER, OTHER_METER, FakeCounter
 
 
 def insert(qtbot: QtBot, window: PosWindow, cards: FakeCards, reading: CardReading) -> None:
@@ -238,16 +209,6 @@ def test_a_store_that_cannot_answer_is_said_once_not_at_every_card(
     with qtbot.waitSignal(card_counter_app.funnel.shown, timeout=5000):
         notice.refresh()
     assert shown == [DatabaseBusyError.code, DatabaseBusyError.code]
-
-
-def flagged_reading(number: int, meter: str, days_ago: int) -> MeterReading:
-    read_at = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=days_ago)
-    return MeterReading(
-        reading_id=number, read_at=read_at, meter_number=meter, card_serial=SERIAL_A,
-        meter_clock=read_at, remaining_kwh=Decimal("12.5"), cumulative_kwh=Decimal("300.0"),
-        tamper_count=1, new_tampers=1, tamper_kinds=("cover-open",), overload_count=0,
-        new_overloads=0, power_cut_count=0, warning_level=0, rolled_back=False, flagged=True,
-    )  # fmt: skip
 
 
 def test_the_supervisor_sees_this_weeks_flagged_meter_data_and_a_cashier_does_not(

@@ -11,26 +11,20 @@ from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.translator import switch_language
-from tests.ui.fake_cards import FakeCards, pending_sale
+from tests.ui.counter_helpers import open_counter
+from tests.ui.fake_cards import FakeCards, card, flagged_reading, pending_sale
 from tests.ui.fake_services import GOOD_METER, OTHER_METER, FakeCounter
-from tests.ui.test_card_notice import (  # noqa: F401 (fixtures)
-    card,
-    card_counter_app,
-    fake_cards,
-    flagged_reading,
-    open_counter,
-)
-from tests.ui.test_screens import save, screens_dir  # noqa: F401 (fixture)
+from tests.ui.screenshots import save
 
 pytestmark = pytest.mark.slow
 
 
 def test_card_notice_screens(
     qtbot: QtBot,
-    card_counter_app: CounterApp,  # noqa: F811
+    card_counter_app: CounterApp,
     fake_counter: FakeCounter,
-    fake_cards: FakeCards,  # noqa: F811
-    screens_dir: object,  # noqa: F811
+    fake_cards: FakeCards,
+    screens_dir: object,
 ) -> None:
     fake_cards.pending = [
         pending_sale(1, OTHER_METER, "SUN0000000000A17", "Pieter van Wyk"),

@@ -11,44 +11,19 @@ text was drawn (a font-less machine draws boxes, which a person must notice).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.translator import switch_language
 from tests.ui.counter_helpers import log_in
 from tests.ui.fake_services import BLACKLISTED_METER, GOOD_METER, FakeCounter
+from tests.ui.screenshots import save
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def screens_dir(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("STARPOS_SCREENS_DIR") or tmp_path / "screens")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def save(widget: QWidget, folder: Path, name: str) -> Path:
-    # Text changes post layout requests; let every layout settle before the picture.
-    for _ in range(5):
-        QApplication.processEvents()
-        QTest.qWait(20)
-    path = folder / f"{name}.png"
-    assert widget.grab().save(str(path))
-    image = QImage(str(path))
-    colours = {
-        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
-    }
-    assert len(colours) > 8, f"{name} looks blank"
-    return path
 
 
 def test_main_screens(

@@ -1,7 +1,7 @@
 """Importing python-escpos without its side effects.
 
 python-escpos 3.1 does three things we do not want from a library (see
-../shared/recipes/DEVICES.md, section 4): on import ``escpos.capabilities`` calls
+docs/decisions.md): on import ``escpos.capabilities`` calls
 ``logging.basicConfig()`` (a stderr handler on the root logger, which makes the
 application's own logging set-up a no-op) and creates a new temporary folder for its
 capabilities cache; at run time its printer classes log through the *root* logger with

@@ -1,7 +1,7 @@
 """Which transfer amounts an STS credit token can carry exactly.
 
 A credit token holds its amount as a 2-bit exponent and a 14-bit mantissa (IEC 62055-41,
-``../shared/sts/FACTS.md``): exponent 0 covers 0-16383 tenths in steps of one tenth, each
+docs/sts.md): exponent 0 covers 0-16383 tenths in steps of one tenth, each
 higher exponent starts where the previous ended and steps ten times coarser. The module
 refuses an amount that would be rounded (code 46) so the balance decrease, the booked
 amount and the token always agree; callers round up first with :func:`carried_tenths`.

@@ -13,7 +13,7 @@ import pytest
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
-from tests.integration.card.conftest import READER_0
+from tests.support.virtual_cards import READER_0
 
 METER = "04123456789"
 

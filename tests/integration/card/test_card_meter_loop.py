@@ -15,7 +15,7 @@ from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
 from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
-from tests.integration.card.conftest import READER_0, READER_1
+from tests.support.virtual_cards import READER_0, READER_1
 
 pytestmark = pytest.mark.pcsc
 

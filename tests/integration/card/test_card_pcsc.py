@@ -17,7 +17,7 @@ from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, Pre
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
 from starpos.devices.card.worker import CardReaderWorker
-from tests.integration.card.conftest import READER_0, READER_1, VirtualCardProcess, wait_for
+from tests.support.virtual_cards import READER_0, READER_1, VirtualCardProcess, wait_for
 
 pytestmark = pytest.mark.pcsc
 

@@ -16,9 +16,8 @@ from starpos.db.engine import DATABASE_FILE
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
-from tests.conftest import child_env, starpos_command
-from tests.integration.card.conftest import READER_0, wait_for
-from tests.integration.vend.conftest import seeded_database_file  # noqa: F401 (fixture)
+from tests.support.processes import child_env, starpos_command
+from tests.support.virtual_cards import READER_0, wait_for
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
 
@@ -61,7 +60,7 @@ def say(process: subprocess.Popen[str], line: str) -> None:
 def test_the_demo_card_comes_and_goes_and_says_what_to_do(
     pcscd: list[str],
     data_dir: Path,
-    seeded_database_file: Path,  # noqa: F811
+    seeded_database_file: Path,
 ) -> None:
     shutil.copy(seeded_database_file, data_dir / DATABASE_FILE)
     process = start(data_dir)

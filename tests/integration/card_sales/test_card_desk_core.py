@@ -21,16 +21,14 @@ from starpos.db.models import Operator, OperatorRole, Role
 from starpos.devices.card.records import TamperKind
 from starpos.operators.auth import PermissionDeniedError
 from starpos.settings import Settings
-from tests.integration.card_sales.conftest import (
-    READER_0,
-    READER_1,
+from tests.integration.card_sales.card_world import (
     CardWorld,
-    VirtualCardProcess,
     customer_meter,
     insert_into_meter,
     register_rows,
     sale,
 )
+from tests.support.virtual_cards import READER_0, READER_1, VirtualCardProcess
 
 pytestmark = pytest.mark.pcsc
 

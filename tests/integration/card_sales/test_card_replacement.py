@@ -16,17 +16,16 @@ from starpos.card_sales import errors as sale_errors
 from starpos.card_sales.lifecycle import REPLACE_AFTER_BIND, REPLACE_AFTER_CARRY
 from starpos.db.models import AuditEntry
 from starpos.devices.card.errors import CardReplacedError
-from tests.integration.card_sales.conftest import (
+from tests.integration.card_sales.card_world import (
     ADMIN,
     CASHIER,
-    READER_0,
-    READER_1,
     CardWorld,
     customer_meter,
     insert_into_meter,
     register_rows,
     sale,
 )
+from tests.support.virtual_cards import READER_0, READER_1
 
 pytestmark = pytest.mark.pcsc
 

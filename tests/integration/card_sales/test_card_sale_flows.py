@@ -25,7 +25,7 @@ from starpos.devices.card.errors import CardMacError, CardNotIssuedError, WrongM
 from starpos.masterdata.pricing_inputs import sale_context
 from starpos.vending.errors import VendRefusedError
 from starpos.vending.history import list_vends
-from tests.integration.card_sales.conftest import (
+from tests.integration.card_sales.card_world import (
     ADMIN,
     CASHIER,
     CardWorld,

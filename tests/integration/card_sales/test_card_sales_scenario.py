@@ -13,7 +13,7 @@ import pytest
 from starpos.card_sales import issue_card, vend_to_card
 from starpos.db.enums import VendState
 from starpos.devices.card.records import TamperKind
-from tests.integration.card_sales.conftest import (
+from tests.integration.card_sales.card_world import (
     ADMIN,
     CardWorld,
     customer_meter,

@@ -14,7 +14,7 @@ from starpos.bootstrap.database import database_url, open_database
 from starpos.db import migrate
 from starpos.db.engine import make_engine
 from starpos.db.models import CardReading
-from tests.integration.card_sales.conftest import ADMIN, CASHIER, CardWorld, register_rows
+from tests.integration.card_sales.card_world import ADMIN, CASHIER, CardWorld, register_rows
 
 
 def test_old_vends_become_keypad_sales_when_the_store_is_upgraded(data_dir: Any) -> None:
@@ -37,7 +37,7 @@ def _columns(connection: Any, table: str) -> list[dict[str, Any]]:
 @pytest.mark.pcsc
 def test_a_reading_can_be_neither_changed_nor_deleted(world: CardWorld, virtual_card: Any) -> None:
     from starpos.card_sales import check_card, issue_card
-    from tests.integration.card_sales.conftest import customer_meter, insert_into_meter
+    from tests.integration.card_sales.card_world import customer_meter, insert_into_meter
 
     number = world.meters[0]
     virtual_card()

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from starpos.card_sales import issue_card, vend_to_card
-from tests.integration.card_sales.conftest import (
+from tests.integration.card_sales.card_world import (
     ADMIN,
     CardWorld,
     customer_meter,

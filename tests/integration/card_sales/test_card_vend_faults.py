@@ -13,15 +13,8 @@ import pytest
 from starpos.card_sales import card_vend, check_card, issue_card, vend_to_card
 from starpos.card_sales import errors as sale_errors
 from starpos.db.enums import VendState
-from tests.integration.card.conftest import wait_for
-from tests.integration.card_sales.conftest import (
-    ADMIN,
-    CASHIER,
-    READER_0,
-    CardWorld,
-    ledger,
-    sale,
-)
+from tests.integration.card_sales.card_world import ADMIN, CASHIER, CardWorld, ledger, sale
+from tests.support.virtual_cards import READER_0, wait_for
 
 pytestmark = pytest.mark.pcsc
 

@@ -15,12 +15,8 @@ from starpos.bootstrap.database import open_database
 from starpos.counter.cards import CounterCards
 from starpos.counter.views import DeviceState
 from starpos.settings import Settings
-from tests.conftest import child_env
-from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
-    READER_1,
-    pcscd,
-    pcscd_service,
-)
+from tests.support.processes import child_env
+from tests.support.virtual_cards import READER_1
 
 pytestmark = pytest.mark.pcsc
 
@@ -45,7 +41,7 @@ def cards_with_reader(data_dir: Path) -> Iterator[Callable[[str], CounterCards]]
 
 
 def test_the_configured_reader_is_ready_or_said_missing(
-    pcscd: list[str],  # noqa: F811
+    pcscd: list[str],
     cards_with_reader: Callable[[str], CounterCards],
 ) -> None:
     no_reader_set = cards_with_reader("")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import child_env
+from tests.support.processes import child_env
 
 CHECK = """
 import sys

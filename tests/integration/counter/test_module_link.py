@@ -15,7 +15,7 @@ from starpos.db import Database
 from starpos.db.models import Meter, Vend
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
-from tests.conftest import child_env, starpos_command
+from tests.support.processes import child_env, starpos_command
 
 pytestmark = pytest.mark.slow
 

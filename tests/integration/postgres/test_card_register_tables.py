@@ -24,11 +24,7 @@ from starpos.db.enums import CustomerStatus, MeterMedium
 from starpos.db.models import CardReading, Customer, IssuedCard, Meter
 from starpos.db.unit_of_work import DatabaseFailedError
 from starpos.devices.card.records import ReturnRecord, TamperEvent, TamperKind
-from tests.integration.postgres.fixtures import both_backends
-from tests.integration.vend.conftest import (  # noqa: F401 (fixtures)
-    seeded_database_file,
-    seeded_store,
-)
+from tests.support.store_backends import both_backends
 
 pytestmark = both_backends
 
@@ -60,7 +56,7 @@ def _record(sequence: int, tampers: int = 0, cumulative: str = "812.4") -> Retur
 
 
 @pytest.fixture
-def card_meter(seeded_store: None) -> Iterator[tuple[Database, int, str]]:  # noqa: F811
+def card_meter(seeded_store: None) -> Iterator[tuple[Database, int, str]]:
     with open_database() as database:
         with database.reading() as session:
             meter_id, number = session.execute(

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import child_env, starpos_command
-
-# The printer helpers (settings, vouchers, zbarimg) live beside the unit tests.
-sys.path.insert(0, str(Path(__file__).parents[2] / "unit" / "printer"))
+from tests.support.processes import child_env, starpos_command
 
 
 @dataclass

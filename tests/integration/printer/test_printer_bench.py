@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from printer_helpers import make_settings
 
 from starpos.devices.printer.escpos_render import voucher_bytes
 from starpos.devices.printer.service import print_voucher, voucher_layout, voucher_preview
 from starpos.devices.printer.voucher import sample_voucher
+from tests.unit.printer.printer_helpers import make_settings
 
 pytestmark = [pytest.mark.bench, pytest.mark.slow]
 

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 from PIL import Image
-from printer_helpers import make_settings, read_qr_codes
 
 from starpos.devices.printer.service import print_voucher, printer_status
 from starpos.devices.printer.virtual.launcher import (
@@ -16,6 +15,7 @@ from starpos.devices.printer.virtual.launcher import (
     stop_virtual_printer,
 )
 from starpos.devices.printer.voucher import sample_voucher
+from tests.unit.printer.printer_helpers import make_settings, read_qr_codes
 
 
 def test_status_and_test_print_through_the_command(run_starpos, data_dir, virtual_printer) -> None:
@@ -97,7 +97,7 @@ def test_the_embedded_printer_switches_off_when_its_starter_ends(data_dir: Path)
     import sys
     import time
 
-    from tests.conftest import child_env
+    from tests.support.processes import child_env
 
     starter = (
         "from starpos.devices.printer.virtual.launcher import ensure_virtual_printer\n"

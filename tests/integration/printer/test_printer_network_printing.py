@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
-from printer_helpers import key_change_voucher, make_settings, odd_amount_voucher, read_qr_codes
 
 from starpos.devices.printer import service
 from starpos.devices.printer.errors import (
@@ -23,6 +22,12 @@ from starpos.devices.printer.errors import (
 from starpos.devices.printer.preview import render_preview
 from starpos.devices.printer.service import print_voucher, printer_status, voucher_layout
 from starpos.devices.printer.voucher import sample_voucher
+from tests.unit.printer.printer_helpers import (
+    key_change_voucher,
+    make_settings,
+    odd_amount_voucher,
+    read_qr_codes,
+)
 
 
 def settings_for(tmp_path: Path, printer, mm: int = 80):

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from printer_helpers import make_settings
 
 from starpos.devices.printer import status
 from starpos.devices.printer.errors import PrinterPaperOutError
@@ -18,6 +17,7 @@ from starpos.devices.printer.escpos_support import profile_code_pages
 from starpos.devices.printer.service import print_voucher, printer_status
 from starpos.devices.printer.virtual.interpreter import EscposInterpreter, Page
 from starpos.devices.printer.voucher import sample_voucher
+from tests.unit.printer.printer_helpers import make_settings
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Any
 
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.embedded import ensure_embedded, running_endpoint, stop_embedded
+from tests.support.data_files import SAMPLE_TABLES
 
 
 def test_info_balance_and_credit_from_the_command_line(
@@ -66,8 +67,8 @@ def test_errors_are_one_translated_line(run_starpos: Any, tmp_path: Path) -> Non
     assert bad_file.returncode == 2 and "key file" in bad_file.stderr
 
 
-def test_the_embedded_emulator_is_started_once_and_reused(data_dir: Path, shared_dir: Path) -> None:
-    tables = str(shared_dir / "sts" / "sta-tables-sample.json")
+def test_the_embedded_emulator_is_started_once_and_reused(data_dir: Path) -> None:
+    tables = str(SAMPLE_TABLES)
     url = ensure_embedded(tables)
     try:
         assert url.startswith("socket://127.0.0.1:")
@@ -102,14 +103,14 @@ def test_issue_and_verify_from_the_command_line(emulator: Any, run_starpos: Any)
 
 
 def test_the_embedded_module_is_paired_and_its_kmc_is_outside_the_data_folder(
-    data_dir: Path, shared_dir: Path
+    data_dir: Path,
 ) -> None:
     import stat
 
     from starpos.devices.sm.kmc import KEY_FILE, default_kmc_dir
     from starpos.devices.sm.session import installation_credential
 
-    url = ensure_embedded(str(shared_dir / "sts" / "sta-tables-sample.json"))
+    url = ensure_embedded(str(SAMPLE_TABLES))
     try:
         credential_file = data_dir / "sm-credential.key"
         assert stat.S_IMODE(credential_file.stat().st_mode) == 0o600

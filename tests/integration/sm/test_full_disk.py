@@ -18,7 +18,8 @@ import pytest
 from starpos.devices.sm import kmc
 from starpos.devices.sm.errors import SmNotSavedError
 from starpos.devices.sm.messages import MeterKeyRef
-from tests.integration.sm.conftest import EmulatorProcess
+from tests.support.data_files import SAMPLE_TABLES
+from tests.support.emulator_process import EmulatorProcess
 
 KEY = MeterKeyRef("600727121234567876", 1, "123456", 1, 1, 255)
 TID = 6_000_000
@@ -54,9 +55,9 @@ def fill(disk: Path) -> Path:
 
 
 def test_a_full_disk_refuses_the_token_and_a_power_cut_changes_nothing(
-    small_disk: Path, tmp_path: Path, shared_dir: Path
+    small_disk: Path, tmp_path: Path
 ) -> None:
-    tables = shared_dir / "sts" / "sta-tables-sample.json"
+    tables = SAMPLE_TABLES
     emulator = EmulatorProcess(small_disk / "module", tmp_path / "kmc", tables, "--pty")
     emulator.start("--pty", "--module-id", "10203040")
     try:

@@ -34,6 +34,7 @@ from starpos.devices.sm.session import (
     sign_in_params,
 )
 from starpos.sts.tid import tid_for
+from tests.support.data_files import SAMPLE_TABLES
 
 PAN = "600727121234567876"
 KEY = MeterKeyRef(PAN, 1, "123456", 1, 1, 255)
@@ -61,8 +62,8 @@ class RawLine:
 
 
 @pytest.fixture
-def embedded(data_dir: Path, shared_dir: Path) -> Iterator[str]:
-    url = ensure_embedded(str(shared_dir / "sts" / "sta-tables-sample.json"))
+def embedded(data_dir: Path) -> Iterator[str]:
+    url = ensure_embedded(str(SAMPLE_TABLES))
     try:
         with SecureModule(url, credential=installation_credential()) as module:
             kmc.provision(module, [kmc.development_key(1)], 1000)

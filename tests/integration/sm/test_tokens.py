@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,6 +30,7 @@ from starpos.sts.meter_number import make_meter_number
 from starpos.sts.request import TokenRequest
 from starpos.sts.tables import load_sta_tables
 from starpos.sts.tid import tid_for
+from tests.support.data_files import SAMPLE_TABLES
 
 PAN = make_meter_number("600727", "12", "12345678").pan
 SGC = "123456"
@@ -75,8 +75,8 @@ def now_tid(minutes_later: int = 0) -> int:
 
 
 @pytest.fixture
-def tables(shared_dir: Path) -> Any:
-    return load_sta_tables(shared_dir / "sts" / "sta-tables-sample.json")
+def tables() -> Any:
+    return load_sta_tables(SAMPLE_TABLES)
 
 
 @pytest.fixture

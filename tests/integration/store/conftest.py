@@ -26,7 +26,7 @@ from starpos.db.models import (
 )
 from starpos.demo.seed import seed_demo
 from starpos.operators.auth import hash_password
-from tests.integration.postgres.fixtures import BACKENDS, POSTGRESQL, TemplateBuilder
+from tests.support.store_backends import BACKENDS, POSTGRESQL, TemplateBuilder
 
 
 @pytest.fixture(params=BACKENDS)

@@ -17,8 +17,8 @@ from starpos.masterdata.bill_numbers import (
     NumberingNotConfiguredError,
     next_number,
 )
-from tests.conftest import child_env, starpos_command
 from tests.integration.store.store_builders import add_numbering_rule
+from tests.support.processes import child_env, starpos_command
 
 
 def _take(database: Database, bill_type: str, context: NumberingContext) -> str:

@@ -11,7 +11,7 @@ import pytest
 from starpos.bootstrap.database import database_url, open_database
 from starpos.db.engine import make_engine
 from starpos.sts.meter_number import parse_meter_number
-from tests.integration.postgres.fixtures import POSTGRESQL
+from tests.support.store_backends import POSTGRESQL
 
 
 @pytest.mark.slow

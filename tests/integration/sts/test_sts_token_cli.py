@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.data_files import COMPLIANCE_TABLES
+
 ISSUE = [
     "token",
     "issue",
@@ -31,8 +33,8 @@ ISSUE = [
 
 
 @pytest.fixture(scope="module")
-def compliance(shared_dir: Path) -> str:
-    return str(shared_dir / "sts" / "sta-tables-compliance.json")
+def compliance() -> str:
+    return str(COMPLIANCE_TABLES)
 
 
 def test_issue_prints_the_vector_token(run_starpos: Any, compliance: str) -> None:

@@ -4,19 +4,17 @@ inserted through pcscd + vpcd + ``starpos card virtual``, the cashier logged in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from starpos.audit.log import Actor
-from starpos.bootstrap.counter import counter_cards, counter_on
 from starpos.card_sales import issue_card, vend_to_card
 from starpos.counter.views import CardReading
 from starpos.db import Database
@@ -25,47 +23,13 @@ from starpos.db.models import Customer, Meter
 from starpos.devices.card.keys import load_master_key
 from starpos.devices.card.reader import PcscReaders
 from starpos.devices.card.sun_card import SunCard
-from starpos.devices.printer.virtual.launcher import stop_virtual_printer
-from starpos.devices.sm.embedded import stop_embedded
-from starpos.settings import Settings
-from starpos.ui.core_services import cards_on_workers, on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.vending import VendRequest
-from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
-    READER_1,
-    VirtualCardProcess,
-    key_file,
-    pcscd,
-    pcscd_service,
-    virtual_card,
-)
+from tests.support.virtual_cards import READER_1, VirtualCardProcess
 
 ADMIN = Actor("ADMIN1")  # issues cards
 NOW = datetime(2026, 11, 20, 8, tzinfo=UTC)
-
-
-@pytest.fixture
-def card_app(
-    qtbot: QtBot,
-    demo_database: Database,
-    key_file: Path,  # noqa: F811
-    pcscd: list[str],  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[CounterApp]:
-    monkeypatch.setenv("STARPOS_CARD_KEY_FILE", str(key_file))
-    settings = Settings()
-    settings.set("card.reader", READER_1)  # this counter's reader; the other is not ours
-    auth, counter = on_workers(*counter_on(demo_database, settings))
-    app = CounterApp(
-        auth, counter, cards=cards_on_workers(counter_cards(demo_database, auth.core, settings))
-    )
-    qtbot.addWidget(app.login_window)
-    app.start()
-    yield app
-    app.shut_down()
-    stop_embedded()
-    stop_virtual_printer()  # the voucher and the status bar start it
 
 
 def card_meter(database: Database) -> str:
@@ -80,7 +44,7 @@ def card_meter(database: Database) -> str:
         return number
 
 
-def with_card(key_file: Path, work: Callable[[SunCard], Any]) -> Any:  # noqa: F811
+def with_card(key_file: Path, work: Callable[[SunCard], Any]) -> Any:
     """``work(card)`` on the card in the counter's reader, straight through PC/SC."""
     service = PcscReaders()
     try:
@@ -92,8 +56,8 @@ def with_card(key_file: Path, work: Callable[[SunCard], Any]) -> Any:  # noqa: F
 
 def issued_card(
     database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
     number: str,
     *extra: str,
 ) -> VirtualCardProcess:
@@ -104,7 +68,7 @@ def issued_card(
     return virtual_card(*extra, reader=READER_1, state=first.state, inserted=False)
 
 
-def sell_onto_card(database: Database, key_file: Path, number: str, net: str) -> Any:  # noqa: F811
+def sell_onto_card(database: Database, key_file: Path, number: str, net: str) -> Any:
     """A card sale of ``net`` to the card of ``number`` in the counter's reader (the core's
     own flow, as another counter would make it); its CardVendResult."""
     request = VendRequest(meter=number, net=Decimal(net), operator_code="CASH1")

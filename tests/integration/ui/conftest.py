@@ -1,37 +1,42 @@
-"""A seeded demo database per test (seeded once, copied for each test)."""
+"""The counter with card mode on the real stack, for the card window tests (the helpers that
+drive it are in card_counter.py; the demo store and the PC/SC stack are tests/fixtures')."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
-from starpos.bootstrap.database import open_database
+from starpos.bootstrap.counter import counter_cards, counter_on
 from starpos.db import Database
-from starpos.demo.seed import seed_demo
-
-
-@pytest.fixture(scope="session")
-def seeded_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seeding hashes every operator's password (argon2): do it once per session."""
-    folder = tmp_path_factory.mktemp("seeded")
-    path = folder / "starpos.db"
-    with pytest.MonkeyPatch.context() as patch:
-        # Session fixtures run before the per-test data folder exists: never the user's.
-        patch.setenv("STARPOS_DATA_DIR", str(folder))
-        database = Database.open(f"sqlite:///{path}")
-        seed_demo(database, customers=20, spare_meters=2)
-        with database.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        database.close()
-    return path
+from starpos.devices.printer.virtual.launcher import stop_virtual_printer
+from starpos.devices.sm.embedded import stop_embedded
+from starpos.settings import Settings
+from starpos.ui.core_services import cards_on_workers, on_workers
+from starpos.ui.counter_app import CounterApp
+from tests.support.virtual_cards import READER_1
 
 
 @pytest.fixture
-def demo_database(data_dir: Path, seeded_database_file: Path) -> Iterator[Database]:
-    shutil.copyfile(seeded_database_file, data_dir / "starpos.db")
-    database = open_database()
-    yield database
-    database.close()
+def card_app(
+    qtbot: QtBot,
+    demo_database: Database,
+    key_file: Path,
+    pcscd: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[CounterApp]:
+    monkeypatch.setenv("STARPOS_CARD_KEY_FILE", str(key_file))
+    settings = Settings()
+    settings.set("card.reader", READER_1)  # this counter's reader; the other is not ours
+    auth, counter = on_workers(*counter_on(demo_database, settings))
+    app = CounterApp(
+        auth, counter, cards=cards_on_workers(counter_cards(demo_database, auth.core, settings))
+    )
+    qtbot.addWidget(app.login_window)
+    app.start()
+    yield app
+    app.shut_down()
+    stop_embedded()
+    stop_virtual_printer()  # the voucher and the status bar start it

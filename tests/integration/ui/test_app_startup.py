@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT, child_env, starpos_command
+from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 RUNS = 5
 
 
 @pytest.mark.bench
 @pytest.mark.slow
-def test_cold_start_to_the_login_window(data_dir: Path, seeded_database_file: Path) -> None:
-    shutil.copyfile(seeded_database_file, data_dir / "starpos.db")
+def test_cold_start_to_the_login_window(data_dir: Path, counter_demo_file: Path) -> None:
+    shutil.copyfile(counter_demo_file, data_dir / "starpos.db")
     walls, inside = [], []
     for _ in range(RUNS):
         started = time.perf_counter()
@@ -47,9 +47,9 @@ def test_cold_start_to_the_login_window(data_dir: Path, seeded_database_file: Pa
 
 @pytest.mark.slow
 def test_starpos_app_opens_the_login_window_and_reports_it(
-    data_dir: Path, seeded_database_file: Path
+    data_dir: Path, counter_demo_file: Path
 ) -> None:
-    shutil.copyfile(seeded_database_file, data_dir / "starpos.db")
+    shutil.copyfile(counter_demo_file, data_dir / "starpos.db")
     done = subprocess.run(
         starpos_command("app", "--quit-when-ready"),
         capture_output=True,

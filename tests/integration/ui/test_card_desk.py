@@ -35,25 +35,17 @@ from starpos.ui.cards.replace_dialog import ReplaceCardDialog
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
-from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
-    READER_1,
-    VirtualCardProcess,
-    key_file,
-    pcscd,
-    pcscd_service,
-    virtual_card,
-)
 from tests.integration.card_sales.test_card_desk_core import grant_role
-from tests.integration.ui.card_counter import (  # noqa: F401 (fixture)
+from tests.integration.ui.card_counter import (
     ADMIN,
     NOW,
-    card_app,
     card_meter,
     issued_card,
     log_in,
     sell_onto_card,
     with_card,
 )
+from tests.support.virtual_cards import READER_1, VirtualCardProcess
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
 
@@ -112,10 +104,10 @@ def audit_details(database: Database, step: str) -> list[dict[str, object]]:
 
 def test_issue_a_blank_card_from_the_keyboard_while_card_mode_waits(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     number = card_meter(demo_database)
     blank = virtual_card(reader=READER_1, inserted=False)
@@ -168,10 +160,10 @@ def test_issue_a_blank_card_from_the_keyboard_while_card_mode_waits(
 
 def test_replace_a_lost_card_carries_its_unloaded_credit(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     number = card_meter(demo_database)
     old = issued_card(demo_database, key_file, virtual_card, number)
@@ -215,10 +207,10 @@ def test_replace_a_lost_card_carries_its_unloaded_credit(
 
 def test_blanking_a_card_with_credit_asks_and_defaults_to_no(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     grant_role(demo_database, "ADMIN1", "SUPER")  # manage_meters and refund
     number = card_meter(demo_database)
@@ -267,10 +259,10 @@ def test_blanking_a_card_with_credit_asks_and_defaults_to_no(
 
 def test_meter_data_from_cards_per_meter_and_flagged(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     number = card_meter(demo_database)
     card = issued_card(demo_database, key_file, virtual_card, number)
@@ -326,7 +318,7 @@ def test_meter_data_from_cards_per_meter_and_flagged(
 
 def test_a_cashier_is_refused_the_card_desk(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
 ) -> None:
     window = log_in(qtbot, card_app, "CASH1", "cash-demo")
     for key, permission in (

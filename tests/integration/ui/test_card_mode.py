@@ -29,18 +29,8 @@ from starpos.devices.card.records import TamperKind
 from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
-from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
-    READER_1,
-    VirtualCardProcess,
-    key_file,
-    pcscd,
-    pcscd_service,
-    virtual_card,
-)
-from tests.integration.ui.card_counter import (  # noqa: F401 (fixture)
-    ADMIN,
+from tests.integration.ui.card_counter import (
     NOW,
-    card_app,
     card_meter,
     insert,
     issued_card,
@@ -48,6 +38,7 @@ from tests.integration.ui.card_counter import (  # noqa: F401 (fixture)
     sell_onto_card,
     with_card,
 )
+from tests.support.virtual_cards import VirtualCardProcess
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
 
@@ -63,10 +54,10 @@ def vend_with_keys(qtbot: QtBot, window: PosWindow, key: Qt.Key) -> Any:
 
 def test_a_card_is_read_shown_and_sold_to_from_the_keyboard(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     number = card_meter(demo_database)
     card = issued_card(demo_database, key_file, virtual_card, number)
@@ -117,10 +108,10 @@ def test_a_card_is_read_shown_and_sold_to_from_the_keyboard(
 
 def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     number = card_meter(demo_database)
     card = issued_card(demo_database, key_file, virtual_card, number)
@@ -162,10 +153,10 @@ def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
 
 def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     number = card_meter(demo_database)
     # The credit write is three UPDATEs; the card drops out during the second one.
@@ -189,10 +180,10 @@ def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
 @pytest.mark.bench
 def test_card_mode_timings(
     qtbot: QtBot,
-    card_app: CounterApp,  # noqa: F811
+    card_app: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     """Insertion to card data shown, and Enter to card sale shown, through the window
     (``-m bench -s``; numbers for docs/benchmarks.md). The meter loads the credit between

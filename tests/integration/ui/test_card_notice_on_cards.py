@@ -30,15 +30,9 @@ from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
 from starpos.ui.core_services import cards_on_workers, on_workers
 from starpos.ui.counter_app import CounterApp
-from tests.integration.card.conftest import (  # noqa: F401 (fixtures)
-    READER_1,
-    VirtualCardProcess,
-    key_file,
-    pcscd,
-    pcscd_service,
-    virtual_card,
-)
 from tests.integration.ui.card_counter import card_meter, insert, issued_card, log_in
+from tests.support.data_files import SAMPLE_TABLES
+from tests.support.virtual_cards import READER_1, VirtualCardProcess
 
 pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
 
@@ -52,15 +46,14 @@ def vend_world() -> Any:
 def counter_with_cards(
     qtbot: QtBot,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    pcscd: list[str],  # noqa: F811
+    key_file: Path,
+    pcscd: list[str],
     tmp_path: Path,
-    shared_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[CounterApp]:
     """The counter with its card reader and a module emulator (for token vends)."""
     monkeypatch.setenv("STARPOS_CARD_KEY_FILE", str(key_file))
-    emulator = vend_world().start_module(tmp_path, shared_dir / "sts" / "sta-tables-sample.json")
+    emulator = vend_world().start_module(tmp_path, SAMPLE_TABLES)
     vend_world().use_module(emulator.url)
     settings = Settings()
     settings.set("card.reader", READER_1)
@@ -94,8 +87,8 @@ def test_a_card_sale_left_in_doubt_shows_at_start_and_its_card_settles_it(
     qtbot: QtBot,
     counter_with_cards: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
     run_starpos: Any,
 ) -> None:
     number = card_meter(demo_database)
@@ -143,8 +136,8 @@ def test_a_card_inserted_during_a_token_vend_enters_card_mode_after_the_token(
     qtbot: QtBot,
     counter_with_cards: CounterApp,
     demo_database: Database,
-    key_file: Path,  # noqa: F811
-    virtual_card: Callable[..., VirtualCardProcess],  # noqa: F811
+    key_file: Path,
+    virtual_card: Callable[..., VirtualCardProcess],
 ) -> None:
     card_number = card_meter(demo_database)
     card = issued_card(demo_database, key_file, virtual_card, card_number)

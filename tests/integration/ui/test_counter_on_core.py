@@ -79,7 +79,7 @@ def test_a_cashier_finds_the_customer_and_sees_the_real_breakdown(
     # The secure module emulator answers the status bar through the real driver.
     qtbot.waitUntil(lambda: "credit" in window.status.module_label.text(), timeout=30_000)
     if os.environ.get("STARPOS_SCREENS_DIR"):  # docs/screens: the counter on demo data
-        from tests.ui.test_screens import save
+        from tests.ui.screenshots import save
 
         window.resize(1100, 720)
         save(window, Path(os.environ["STARPOS_SCREENS_DIR"]), "12-counter-demo-data")
@@ -124,7 +124,7 @@ def test_this_shifts_vends_reprint_and_preview_from_the_ledger(
         qtbot.waitUntil(lambda: window.menus.preview_dialog is not None, timeout=30_000)
         assert window.menus.preview_dialog.pixmap.height() > 400  # type: ignore[union-attr]
         if os.environ.get("STARPOS_SCREENS_DIR"):
-            from tests.ui.test_screens import save
+            from tests.ui.screenshots import save
 
             folder = Path(os.environ["STARPOS_SCREENS_DIR"])
             save(window.menus.preview_dialog, folder, "13-voucher-preview")  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ from starpos.sts.tables import load_sta_tables
 from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
+from tests.support.data_files import SAMPLE_TABLES
 
 
 def vend_world() -> Any:
@@ -39,9 +40,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def module_world(
-    qtbot: QtBot, demo_database: Database, tmp_path: Path, shared_dir: Path
+    qtbot: QtBot, demo_database: Database, tmp_path: Path
 ) -> Iterator[tuple[CounterApp, object, Path]]:
-    tables = shared_dir / "sts" / "sta-tables-sample.json"
+    tables = SAMPLE_TABLES
     emulator = vend_world().start_module(tmp_path, tables)
     vend_world().use_module(emulator.url)
     settings = Settings()

@@ -24,6 +24,7 @@ from starpos.settings import Settings
 from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.threading.stall_monitor import StallMonitor
+from tests.support.data_files import SAMPLE_TABLES
 
 
 def vend_world() -> Any:
@@ -37,10 +38,8 @@ VENDS = 20
 
 
 @pytest.fixture
-def app(
-    qtbot: QtBot, demo_database: Database, tmp_path: Path, shared_dir: Path
-) -> Iterator[CounterApp]:
-    emulator = vend_world().start_module(tmp_path, shared_dir / "sts" / "sta-tables-sample.json")
+def app(qtbot: QtBot, demo_database: Database, tmp_path: Path) -> Iterator[CounterApp]:
+    emulator = vend_world().start_module(tmp_path, SAMPLE_TABLES)
     vend_world().use_module(emulator.url)
     settings = Settings()
     auth, counter = on_workers(*counter_on(demo_database, settings))

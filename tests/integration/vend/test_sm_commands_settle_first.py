@@ -19,11 +19,11 @@ from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
 from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
 from starpos.vending.crash_points import AFTER_MODULE
-from tests.integration.vend.conftest import World
 from tests.integration.vend.test_vend_kills import module_tokens, starpos, vend
 from tests.integration.vend.vend_world import (
     MODULE_ID,
     START_CREDIT_TENTHS,
+    World,
     demo_keys,
     issued_kwh,
     meter_model,

@@ -14,10 +14,9 @@ from starpos.devices.sm.driver import SecureModule
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
 from starpos.vending.reconcile import reconcile
-from tests.conftest import REPO_ROOT, child_env
-from tests.integration.postgres.fixtures import both_backends
-from tests.integration.vend.conftest import World
-from tests.integration.vend.vend_world import meter_model, start_module, vend_rows
+from tests.integration.vend.vend_world import World, meter_model, start_module, vend_rows
+from tests.support.processes import REPO_ROOT, child_env
+from tests.support.store_backends import both_backends
 
 LOOP = Path(__file__).with_name("vend_loop.py")
 VENDS_EACH = 8

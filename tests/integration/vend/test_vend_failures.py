@@ -21,9 +21,9 @@ from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
 from starpos.vending import VendRequest, ledger, prepare, recover, sell
 from starpos.vending.crash_points import AFTER_PENDING
 from starpos.vending.errors import VendFailedError, VendInDoubtError
-from tests.integration.vend.conftest import World
 from tests.integration.vend.test_vend_kills import starpos, vend
 from tests.integration.vend.vend_world import (
+    World,
     demo_keys,
     module_balance,
     sellable_meters,

@@ -24,16 +24,16 @@ from starpos.vending.crash_points import (
     AFTER_TOKEN_COMMIT,
     BEFORE_TOKEN_COMMIT,
 )
-from tests.conftest import REPO_ROOT, child_env, starpos_command
-from tests.integration.postgres.fixtures import both_backends
-from tests.integration.vend.conftest import World
 from tests.integration.vend.vend_world import (
     START_CREDIT_TENTHS,
+    World,
     issued_kwh,
     meter_model,
     module_balance,
     vend_rows,
 )
+from tests.support.processes import REPO_ROOT, child_env, starpos_command
+from tests.support.store_backends import both_backends
 
 START = Decimal(START_CREDIT_TENTHS) / 10
 

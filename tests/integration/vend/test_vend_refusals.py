@@ -26,8 +26,7 @@ from starpos.pricing.errors import NetTooSmallError
 from starpos.sts.meter_number import make_meter_number
 from starpos.vending import VendRequest, sell
 from starpos.vending import errors as refusals
-from tests.integration.vend.conftest import World
-from tests.integration.vend.vend_world import count_vends, module_balance
+from tests.integration.vend.vend_world import World, count_vends, module_balance
 
 
 def change_meter(world: World, number: str, edit: Callable[[Session, Meter], None]) -> None:

@@ -23,14 +23,14 @@ from starpos.vending import (
 )
 from starpos.vending.errors import VendStateError
 from starpos.vending.reconcile import reconcile
-from tests.integration.postgres.fixtures import both_backends
-from tests.integration.vend.conftest import World
 from tests.integration.vend.vend_world import (
     START_CREDIT_TENTHS,
+    World,
     meter_model,
     module_balance,
     vend_rows,
 )
+from tests.support.store_backends import both_backends
 
 # The ledger's whole path on both databases: SQLite at the counter, PostgreSQL centrally.
 pytestmark = both_backends

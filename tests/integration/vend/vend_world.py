@@ -27,7 +27,7 @@ from starpos.settings import Settings
 from starpos.sts.meter_model import MeterModel as StsMeter
 from starpos.sts.request import TokenRequest
 from starpos.sts.tables import StaTables
-from tests.integration.sm.conftest import EmulatorProcess
+from tests.support.emulator_process import EmulatorProcess
 
 MODULE_ID = "20261122"
 #: The module's credit at the start of each test: 20,000.0 kWh, in tenths.
@@ -95,6 +95,20 @@ def sellable_meters(database: Database) -> list[DemoMeter]:
             .order_by(Meter.number)
         ).all()
     return [DemoMeter(n, p, int(r or 0), ti, c) for n, p, r, ti, c in rows]
+
+
+@dataclass
+class World:
+    """What a vend test gets: its copy of the demo, its emulator, the demo's sellable meters."""
+
+    database: Database
+    emulator: EmulatorProcess
+    meters: list[DemoMeter]
+    folder: Path
+
+    @property
+    def url(self) -> str:
+        return self.emulator.url
 
 
 def meter_model(meter: DemoMeter, tables: StaTables) -> StsMeter:

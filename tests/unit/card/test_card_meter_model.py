@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from card_loopback import MASTER_KEY, NOW, LoopbackChannel
 
 from starpos.devices.card import errors as E
 from starpos.devices.card.layout import CREDIT_FILE
@@ -15,6 +14,7 @@ from starpos.devices.card.records import CardKind, CreditRecord, TamperKind, to_
 from starpos.devices.card.sun_card import SunCard
 from starpos.devices.card.virtual_card import CardState, VirtualCard
 from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
+from tests.unit.card.card_loopback import MASTER_KEY, NOW, LoopbackChannel
 
 METER = "04123456789"
 START = datetime(2026, 1, 20, tzinfo=UTC)

@@ -6,13 +6,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from card_loopback import MASTER_KEY, NOW, LoopbackChannel
 
 from starpos.devices.card import errors as E
 from starpos.devices.card import layout as L
 from starpos.devices.card.records import CardKind, ReturnRecord, TamperEvent, TamperKind
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.devices.card.virtual_card import CardState, VirtualCard
+from tests.unit.card.card_loopback import MASTER_KEY, NOW, LoopbackChannel
 
 METER = "04123456789"
 

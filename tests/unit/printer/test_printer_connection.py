@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from printer_helpers import make_settings
 
 from starpos.devices.printer.connection import parse_connection
 from starpos.devices.printer.errors import (
@@ -13,6 +12,7 @@ from starpos.devices.printer.errors import (
 from starpos.devices.printer.escpos_render import voucher_bytes
 from starpos.devices.printer.service import print_voucher, printer_status, voucher_layout
 from starpos.devices.printer.voucher import sample_voucher
+from tests.unit.printer.printer_helpers import make_settings
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_the_package_imports_without_loading_escpos() -> None:
     import subprocess
     import sys
 
-    from tests.conftest import child_env
+    from tests.support.processes import child_env
 
     code = "import sys, starpos.devices.printer; print('escpos' in sys.modules)"
     result = subprocess.run(

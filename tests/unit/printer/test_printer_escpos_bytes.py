@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from printer_helpers import key_change_voucher, odd_amount_voucher, read_qr_codes
 
 from starpos.devices.printer.escpos_render import voucher_bytes
 from starpos.devices.printer.escpos_support import profile_dots
@@ -16,6 +15,7 @@ from starpos.devices.printer.layout import LayoutOptions, layout_voucher
 from starpos.devices.printer.paper import paper_for
 from starpos.devices.printer.template import load_template
 from starpos.devices.printer.voucher import Voucher, sample_voucher
+from tests.unit.printer.printer_helpers import key_change_voucher, odd_amount_voucher, read_qr_codes
 
 ESC, GS = b"\x1b", b"\x1d"
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import child_env
+from tests.support.processes import child_env
 
 CHECK = """
 import logging, socket

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PIL import ImageChops
-from printer_helpers import key_change_voucher, read_qr_codes
 
 from starpos.devices.printer import status
 from starpos.devices.printer.escpos_render import voucher_bytes
@@ -18,6 +17,7 @@ from starpos.devices.printer.preview import render_pages
 from starpos.devices.printer.template import load_template
 from starpos.devices.printer.virtual.interpreter import EscposInterpreter, Page
 from starpos.devices.printer.voucher import Voucher, sample_voucher
+from tests.unit.printer.printer_helpers import key_change_voucher, read_qr_codes
 
 PROFILE = "TM-T88V"
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from printer_helpers import key_change_voucher, odd_amount_voucher
 
 from starpos.devices.printer.layout import (
     Cut,
@@ -17,6 +16,7 @@ from starpos.devices.printer.layout import (
 from starpos.devices.printer.paper import paper_for
 from starpos.devices.printer.template import load_template
 from starpos.devices.printer.voucher import Voucher, sample_voucher
+from tests.unit.printer.printer_helpers import key_change_voucher, odd_amount_voucher
 
 
 def lay(voucher: Voucher, mm: int = 80, profile_dots: int | None = None, **options: bool):

@@ -11,7 +11,7 @@ from starpos.devices.sm.emulator.state import STATE_FILE, ModuleState
 from starpos.devices.sm.frames import Request, Response, parse_response
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.devices.sm.records import AuditAnchor, acting_request
-from tests.unit.sm.conftest import sign_in
+from tests.unit.sm.sign_in import sign_in
 
 KEY = MeterKeyRef("600727121234567876", 1, "123456", 1, 1, 255)
 TID = 6_000_000

@@ -15,7 +15,8 @@ from starpos.devices.sm.emulator.tokens import TokenMaker
 from starpos.devices.sm.frames import Request, Response, parse_response
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.devices.sm.session import TERMINAL, ModuleCredential, parse_challenge, sign_in_params
-from tests.unit.sm.conftest import sign_in
+from tests.support.data_files import SAMPLE_TABLES
+from tests.unit.sm.sign_in import sign_in
 
 KEY = MeterKeyRef("600727121234567876", 1, "123456", 1, 1, 255)
 
@@ -95,13 +96,13 @@ def test_a_recorded_sign_in_replayed_on_another_connection_is_refused(
 
 
 def test_a_session_ends_with_reset_a_new_challenge_or_idling(
-    tmp_path: Path, kmc_dir: Path, shared_dir: Path, credential: ModuleCredential
+    tmp_path: Path, kmc_dir: Path, credential: ModuleCredential
 ) -> None:
     now = [1000.0]
     state = ModuleState.open(
         tmp_path / "idle", kmc_public_key_hex=kmc.init_kmc(kmc_dir), credential=credential.secret
     )
-    tables = shared_dir / "sts" / "sta-tables-sample.json"
+    tables = SAMPLE_TABLES
     module = EmulatedModule(
         state, TokenMaker(tables), today=date.today, sign_in=SignIn(state, lambda: now[0], 60)
     )
@@ -122,11 +123,9 @@ def test_a_session_ends_with_reset_a_new_challenge_or_idling(
     assert '"session_expired"' in events and '"signed_in"' in events
 
 
-def test_a_module_without_a_credential_lets_nobody_sign_in(
-    tmp_path: Path, kmc_dir: Path, shared_dir: Path
-) -> None:
+def test_a_module_without_a_credential_lets_nobody_sign_in(tmp_path: Path, kmc_dir: Path) -> None:
     state = ModuleState.open(tmp_path / "bare", kmc_public_key_hex=kmc.init_kmc(kmc_dir))
-    module = EmulatedModule(state, TokenMaker(shared_dir / "sts" / "sta-tables-sample.json"))
+    module = EmulatedModule(state, TokenMaker(SAMPLE_TABLES))
     assert ask(module, Request("SM", "AC")).code == 53
 
 
@@ -136,13 +135,13 @@ def test_malformed_sign_in_is_a_format_error(emulated: EmulatedModule, params: s
 
 
 def test_queries_keep_a_session_from_idling_out(
-    tmp_path: Path, kmc_dir: Path, shared_dir: Path, credential: ModuleCredential
+    tmp_path: Path, kmc_dir: Path, credential: ModuleCredential
 ) -> None:
     now = [0.0]
     state = ModuleState.open(
         tmp_path / "busy", kmc_public_key_hex=kmc.init_kmc(kmc_dir), credential=credential.secret
     )
-    tables = shared_dir / "sts" / "sta-tables-sample.json"
+    tables = SAMPLE_TABLES
     module = EmulatedModule(state, TokenMaker(tables), sign_in=SignIn(state, lambda: now[0], 60))
     sign_in(module, credential, module.port_session)
     for _ in range(5):

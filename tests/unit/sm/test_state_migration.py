@@ -22,7 +22,8 @@ from starpos.devices.sm.exchange import last_response_from
 from starpos.devices.sm.frames import Request, Response, parse_response
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.devices.sm.session import ModuleCredential
-from tests.unit.sm.conftest import sign_in
+from tests.support.data_files import SAMPLE_TABLES
+from tests.unit.sm.sign_in import sign_in
 
 SAVED = Path(__file__).resolve().parents[2] / "data" / "sm" / "state-v1"
 KEY = MeterKeyRef("600727121234567876", 1, "123456", 1, 1, 255)
@@ -47,15 +48,13 @@ def test_the_saved_folder_is_really_protocol_1() -> None:
     assert all(json.loads(line)["format"] == STATE_FORMAT_V1 for line in lines)
 
 
-def test_a_protocol_1_state_loads_keeps_everything_and_counts_from_now(
-    old_folder: Path, shared_dir: Path
-) -> None:
+def test_a_protocol_1_state_loads_keeps_everything_and_counts_from_now(old_folder: Path) -> None:
     folder = old_folder / "module"
     with (folder / STATE_FILE).open("a") as journal:
         journal.write('{"balance_tenths":0,"format":"starpos-sm')  # power lost mid-write
     credential = ModuleCredential.generate()
     state = ModuleState.open(folder, kmc_public_key_hex=None, credential=credential.secret)
-    tables = shared_dir / "sts" / "sta-tables-sample.json"
+    tables = SAMPLE_TABLES
     module = EmulatedModule(state, TokenMaker(tables, fixed_random=5))
 
     assert (state.module_id, state.sequence, state.balance_tenths) == ("31415926", 2, 7245)

@@ -1,19 +1,18 @@
-"""Fixtures of the token engine tests: the shared STA tables."""
+"""Fixtures of the token engine tests: the STA tables of tests/data/sts/."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from starpos.sts.tables import StaTables, load_sta_tables
+from tests.support.data_files import COMPLIANCE_TABLES, SAMPLE_TABLES
 
 
 @pytest.fixture(scope="session")
-def compliance_tables(shared_dir: Path) -> StaTables:
-    return load_sta_tables(shared_dir / "sts" / "sta-tables-compliance.json")
+def compliance_tables() -> StaTables:
+    return load_sta_tables(COMPLIANCE_TABLES)
 
 
 @pytest.fixture(scope="session")
-def sample_tables(shared_dir: Path) -> StaTables:
-    return load_sta_tables(shared_dir / "sts" / "sta-tables-sample.json")
+def sample_tables() -> StaTables:
+    return load_sta_tables(SAMPLE_TABLES)

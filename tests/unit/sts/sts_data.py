@@ -1,31 +1,23 @@
-"""The shared STS vectors, read at collection time (parametrisation needs them early)."""
+"""The STS reference files of tests/data/sts/, read at collection time (parametrisation needs
+them before fixtures exist)."""
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
 from starpos.sts.request import TokenRequest
+from tests.support import data_files
 
-# Same rule as tests/conftest.py's shared_dir fixture (needed here before fixtures exist).
-SHARED_STS = (
-    Path(
-        os.environ.get("STARPOS_SHARED_DIR", Path(__file__).resolve().parents[3].parent / "shared")
-    )
-    / "sts"
-)
 REQUEST_FIELDS = set(TokenRequest.__dataclass_fields__)
 
 
 def load_json(name: str) -> Any:
-    """A file of ../shared/sts (collection time, before fixtures exist)."""
-    return json.loads((SHARED_STS / name).read_text(encoding="utf-8"))
+    """A file of tests/data/sts/ by name."""
+    return data_files.load_json(data_files.STS_DIR / name)
 
 
 def vectors(direction: str) -> list[dict[str, Any]]:
-    return [v for v in load_json("vectors-dev.json") if v["direction"] == direction]
+    return [v for v in data_files.load_json(data_files.STS_VECTORS) if v["direction"] == direction]
 
 
 def request_fields(vector: dict[str, Any]) -> dict[str, Any]:

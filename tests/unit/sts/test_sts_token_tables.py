@@ -12,6 +12,7 @@ from starpos.settings import Settings
 from starpos.sts.errors import TablesError
 from starpos.sts.sta import StaCipher
 from starpos.sts.token_codec import format_token, insert_class
+from tests.support.data_files import COMPLIANCE_TABLES, SAMPLE_TABLES
 
 
 def _worked_example(path: Path) -> str:
@@ -19,16 +20,16 @@ def _worked_example(path: Path) -> str:
     return format_token(insert_class(cipher.encrypt(0x0ABC12DEF3456789, 0x0B19EB230100C207), 0))
 
 
-def test_the_default_is_the_shipped_sample_tables(shared_dir: Path) -> None:
+def test_the_default_is_the_shipped_sample_tables() -> None:
     assert configured_tables_path() == sample_tables_path()
     shipped = json.loads(sample_tables_path().read_text(encoding="utf-8"))
-    shared = json.loads((shared_dir / "sts" / "sta-tables-sample.json").read_text("utf-8"))
-    assert shipped == shared
+    reference = json.loads(SAMPLE_TABLES.read_text("utf-8"))
+    assert shipped == reference
     assert _worked_example(sample_tables_path()) == "51043465443420856213"
 
 
-def test_the_setting_names_the_tables_file(shared_dir: Path) -> None:
-    compliance = shared_dir / "sts" / "sta-tables-compliance.json"
+def test_the_setting_names_the_tables_file() -> None:
+    compliance = COMPLIANCE_TABLES
     settings = Settings()
     settings.set("sts.tables", str(compliance))
     settings.save()

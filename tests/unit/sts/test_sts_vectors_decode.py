@@ -1,4 +1,4 @@
-"""Every decode vector of ../shared/sts/vectors-dev.json, and decoding every encode vector."""
+"""Every decode vector of tests/data/sts/vectors-dev.json, and decoding every encode vector."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every encode vector of ../shared/sts/vectors-dev.json gives its expected token(s)."""
+"""Every encode vector of tests/data/sts/vectors-dev.json gives its expected token(s)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import sys
 
 from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
 from starpos.vending.crash_points import AFTER_MODULE, AFTER_PENDING, crash_point
-from tests.conftest import child_env
+from tests.support.processes import child_env
 
 PASS_TWO_POINTS = f"""
 from starpos.vending.crash_points import crash_point
