@@ -9,23 +9,26 @@ a ``python -m starpos`` child process: selling, enrolling, pushing.
 
 from __future__ import annotations
 
+import json
 import select
 import signal
 import subprocess
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sql_select
 
 from starpos.db import Database
 from starpos.db.enums import VendState
-from starpos.db.models import Vend
+from starpos.db.models import ReceivedEvent, Vend
 from starpos.demo.seed import seed_demo
 from starpos.paths import resources_dir
+from starpos.server.findings import list_findings
 from starpos.settings import Settings
+from starpos.sync.state import SyncStatus
+from starpos.sync.state import status as sync_status
 from tests.conftest import REPO_ROOT, child_env, starpos_command
 from tests.integration.sm.conftest import EmulatorProcess
 from tests.integration.vend.vend_world import DemoMeter, sellable_meters, start_module
@@ -170,8 +173,6 @@ class HeadOffice:
     def code_for(self, terminal: str) -> str:
         made = self.run("server", "enrol", "--terminal", terminal, "--json")
         assert made.returncode == 0, made.stderr
-        import json
-
         return str(json.loads(made.stdout)["code"])
 
     def database(self) -> Database:
@@ -181,13 +182,15 @@ class HeadOffice:
         with self.database() as database:
             return ledger_totals(database)
 
-    def findings(self) -> list[dict[str, Any]]:
-        import json
+    def findings(self) -> list[tuple[str, str | None, int | None]]:
+        """(kind, terminal, position) of every open finding (read here; the command that
+        lists them is tested on its own)."""
+        with self.database() as database, database.reading() as session:
+            return [(f.kind, f.terminal, f.seq) for f in list_findings(session)]
 
-        listed = self.run("server", "findings", "--json")
-        assert listed.returncode == 0, listed.stderr
-        found: list[dict[str, Any]] = json.loads(listed.stdout)
-        return found
+    def events_stored(self) -> int:
+        with self.database() as database, database.reading() as session:
+            return int(session.scalar(sql_select(func.count()).select_from(ReceivedEvent)) or 0)
 
 
 @dataclass
@@ -212,9 +215,11 @@ class Counter:
             "--terminal", self.terminal, "--json", **env,
         )  # fmt: skip
 
-    def enrol(self, head_office: HeadOffice) -> None:
+    def enrol(self, head_office: HeadOffice, url: str | None = None) -> None:
+        """Enrol with the head office (at ``url``: through a proxy, say)."""
         code = head_office.code_for(self.terminal)
-        enrolled = self.run("sync", "enrol", "--server", head_office.server.url, "--code", code)
+        server = url or head_office.server.url
+        enrolled = self.run("sync", "enrol", "--server", server, "--code", code)
         assert enrolled.returncode == 0, enrolled.stderr
 
     def push(self, **env: str) -> subprocess.CompletedProcess[str]:
@@ -224,13 +229,10 @@ class Counter:
         with self.database() as database:
             return ledger_totals(database)
 
-    def status(self) -> dict[str, Any]:
-        import json
-
-        found = self.run("sync", "status", "--json")
-        assert found.returncode == 0, found.stderr
-        status: dict[str, Any] = json.loads(found.stdout)
-        return status
+    def status(self) -> SyncStatus:
+        """The counter's sync state (read here; ``starpos sync status`` is tested on its own)."""
+        with self.database() as database, database.reading() as session:
+            return sync_status(session)
 
 
 def make_counter(folder: Path, terminal: str, operator: str, module_id: str) -> Counter:
