@@ -58,6 +58,6 @@ PROJECTORS: dict[str, Projector] = {
 }
 
 
-def project(session: Session, event: TerminalEvent) -> list[Flag]:
-    projector = PROJECTORS.get(event.kind)
-    return projector(session, event) if projector is not None else []
+def projector_for(kind: str) -> Projector | None:
+    """How events of ``kind`` are booked, or None: kept in the chain only."""
+    return PROJECTORS.get(kind)

@@ -16,11 +16,12 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
-from starpos.audit.log import Actor, AuditKind, append, entry_hash
-from starpos.db import Database
+from starpos.audit.log import GENESIS_HASH, Actor, AuditKind, append, entry_hash, verify
+from starpos.db import Database, migrate
 from starpos.db.column_types import utc_now
+from starpos.db.engine import make_engine
 from starpos.db.models import AuditEntry, ReceivedEvent
 from starpos.server import handlers
 from starpos.server.enrolment import issue_code, revoke
@@ -240,3 +241,46 @@ def test_an_enrolment_code_works_once_within_its_time_for_the_key_that_signed(
     assert (made.status, made.body["terminal"], made.body["sales_point"]) == (200, "T01", "SP01")
     other = new_key()
     assert enrol(code, other, other).body["error"] == "enrolment_refused"
+
+
+def test_a_store_from_before_event_ids_is_upgraded_and_its_whole_chain_travels(
+    office: HeadOffice, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine, "0004")
+    previous = GENESIS_HASH
+    with engine.begin() as connection:  # two entries as StarPOS wrote them before 0005
+        for number in (1, 2):
+            entry = AuditEntry(
+                id=number, occurred_at=utc_now().replace(microsecond=0), kind="login",
+                operator_code="CASH1", sales_point_code="SP01", terminal_code="T01",
+                subject="operator:CASH1", details="{}", previous_hash=previous, event_id=None,
+            )  # fmt: skip
+            previous = entry_hash(entry)
+            connection.execute(
+                text(
+                    "INSERT INTO audit_log (id, occurred_at, kind, operator_code, "
+                    "sales_point_code, terminal_code, subject, details, previous_hash, "
+                    "entry_hash) VALUES (:id, :at, 'login', 'CASH1', 'SP01', 'T01', "
+                    "'operator:CASH1', '{}', :previous, :hash)"
+                ),
+                {"id": number, "at": entry.occurred_at.replace(tzinfo=None),
+                 "previous": entry.previous_hash, "hash": previous},
+            )  # fmt: skip
+        connection.execute(
+            text("UPDATE audit_head SET last_id = 2, last_hash = :hash"), {"hash": previous}
+        )
+    engine.dispose()
+
+    with Database.open(url) as database:
+        with database.unit_of_work() as uow:
+            append(uow.session, AuditKind.LOGOUT, actor=Actor("CASH1", "SP01", "T01"))
+            uow.commit()
+        with database.reading() as session:
+            assert verify(session).intact
+            entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+            events = [WireEvent.of_entry(entry).as_json() for entry in entries]
+    assert [event["event_id"] is None for event in events] == [True, True, False]
+    key_id, key = _enrol(office)
+    assert [v for _, v, _ in _verdicts(_push(office, key_id, key, events))] == ["applied"] * 3
