@@ -4,7 +4,8 @@ A code is 20 characters of a 32-letter alphabet without look-alikes (100 bits), 
 groups of five; only its SHA-256 is stored, so a copy of the database does not enrol
 anyone. A code names one terminal, expires (24 h by default) and works once. Redeeming it
 records the terminal's public key under a new enrolment id, the key id of every request
-the terminal signs from then on.
+the terminal signs from then on. Issuing a code, enrolling a key and revoking keys are
+key actions: each is in the head office's audit log, in its transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db.column_types import utc_now
 from starpos.db.models import EnrolmentCode, SalesPoint, Terminal, TerminalEnrolment
 from starpos.server.errors import NothingToRevokeError, UnknownTerminalError
@@ -77,6 +79,13 @@ def issue_code(
     session.add(
         EnrolmentCode(code_hash=code_digest(raw), terminal_id=terminal.id, expires_at=expires_at)
     )
+    append(
+        session,
+        AuditKind.KEY_ACTION,
+        subject=f"terminal:{terminal.code}",
+        details={"action": "enrolment code issued", "expires_at": expires_at},
+        actor=Actor(sales_point_code=sales_point.code, terminal_code=terminal.code),
+    )
     return IssuedCode(shown, terminal.code, sales_point.code, expires_at)
 
 
@@ -114,6 +123,13 @@ def redeem(session: Session, code: str, public_key_hex: str, now: datetime) -> N
     session.flush()
     row.used_at = now
     row.enrolment_id = enrolment.id
+    append(
+        session,
+        AuditKind.KEY_ACTION,
+        subject=f"terminal:{terminal.code}",
+        details={"action": "enrolled", "key_id": enrolment.id, "public_key": public_key_hex},
+        actor=Actor(sales_point_code=sales_point.code, terminal_code=terminal.code),
+    )
     return NewEnrolment(enrolment.id, terminal.code, sales_point.code, now)
 
 
@@ -131,4 +147,12 @@ def revoke(session: Session, terminal_code: str, reason: str) -> list[str]:
     for enrolment in active:
         enrolment.revoked_at = now
         enrolment.revoked_reason = reason
-    return [enrolment.id for enrolment in active]
+    revoked = [enrolment.id for enrolment in active]
+    append(
+        session,
+        AuditKind.KEY_ACTION,
+        subject=f"terminal:{terminal.code}",
+        details={"action": "revoked", "key_ids": revoked, "reason": reason},
+        actor=Actor(terminal_code=terminal.code),
+    )
+    return revoked

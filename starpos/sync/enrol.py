@@ -4,8 +4,9 @@ The counter makes its own Ed25519 key pair and sends the public half with the on
 the head office gave out for one of its terminals; the request is signed with the new key,
 so the head office knows the sender holds it. The head office answers with the enrolment's
 id (the key id of every later request) and the terminal and sales point it is for. The key
-is written to the data folder first, then the enrolment to the store: a counter never
-believes it is enrolled without the key to prove it.
+is written to the data folder first, then the enrolment to the store with its audit entry
+(a key action, which travels to the head office with the rest): a counter never believes
+it is enrolled without the key to prove it.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.sync import state
 from starpos.sync.client import HeadOfficeClient
 from starpos.sync.errors import AlreadyEnrolledError, ProtocolError
-from starpos.sync.keys import new_key, save_key
+from starpos.sync.keys import new_key, public_hex, save_key
 
 
 def enrol(database: Database, server_url: str, code: str) -> state.Enrolment:
@@ -39,6 +41,20 @@ def enrol(database: Database, server_url: str, code: str) -> state.Enrolment:
     save_key(key)
     with database.unit_of_work() as uow:
         state.record_enrolment(uow.session, enrolled)
+        append(
+            uow.session,
+            AuditKind.KEY_ACTION,
+            subject=f"terminal:{enrolled.terminal_code}",
+            details={
+                "action": "enrolled",
+                "server": enrolled.server_url,
+                "key_id": enrolled.key_id,
+                "public_key": public_hex(key),
+            },
+            actor=Actor(
+                sales_point_code=enrolled.sales_point_code, terminal_code=enrolled.terminal_code
+            ),
+        )
         uow.commit()
     return enrolled
 

@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from starpos.db import Database
+from starpos.db.models import AuditEntry
 from starpos.sync import signing
 from starpos.sync.client import EVENTS_PATH, HEALTH_PATH, HeadOfficeClient
 from starpos.sync.keys import load_key
@@ -60,7 +62,17 @@ def test_the_server_answers_health_and_refuses_unsigned_and_replayed_requests(
     store = f"sqlite:///{counter / 'starpos.db'}"
     with Database.open(store) as database, database.reading() as session:
         found = enrolment(session)
+        audited = session.scalars(select(AuditEntry.details).where(AuditEntry.kind == "key_action"))
+        assert [json.loads(details)["key_id"] for details in audited] == [found.key_id]
     assert found is not None
+    with head_office.database() as central, central.reading() as session:
+        actions = session.scalars(
+            select(AuditEntry.details).where(AuditEntry.subject == "terminal:T01")
+        )
+        assert [json.loads(details)["action"] for details in actions] == [
+            "enrolment code issued",
+            "enrolled",
+        ]
     key = load_key(key_path)
     body = json.dumps({"protocol": 1, "events": []}).encode()
 
