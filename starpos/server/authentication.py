@@ -1,10 +1,14 @@
 """Who sent a request: the enrolled terminal whose key signed it, or a refusal.
 
-In order: the signature headers have the one accepted shape; the signed time is within
-the window of the head office's clock; the body is what the digest says; the key id is an
-enrolment that is not revoked; the signature verifies under its public key; the nonce has
-not been seen from that enrolment within the window. Only then is the nonce stored, in
+In order: the signature headers have the one accepted shape; the body is what the digest
+says; the key id is an enrolment; the signature verifies under its public key; the key is
+not revoked; the signed time is within the window of the head office's clock; the nonce
+has not been seen from that enrolment within the window. Only then is the nonce stored, in
 its own transaction, so a replay is refused even when the first request failed later on.
+
+The time is checked after the signature so that a refused time is known to come from the
+terminal itself: its clock is off, which the head office raises (a finding), since the
+counter's sale times and TIDs come from that clock.
 """
 
 from __future__ import annotations
@@ -35,6 +39,15 @@ class RequestRefused(Exception):
         self.reason = reason
 
 
+class ClockSkewed(RequestRefused):
+    """Signed by the terminal, at a time too far from the head office's clock."""
+
+    def __init__(self, signer: Signer, skew_seconds: float) -> None:
+        super().__init__(401, signing.STALE)
+        self.signer = signer
+        self.skew_seconds = skew_seconds
+
+
 @dataclass(frozen=True)
 class Signer:
     """The enrolment a request was signed under, and the terminal it stands for."""
@@ -45,15 +58,21 @@ class Signer:
     sales_point_code: str
 
 
-def claim_of(headers: Mapping[str, str], now: datetime, body: bytes) -> SignatureClaim:
-    """The request's signature claim, checked for shape, time and body (no key needed)."""
+def claim_of(headers: Mapping[str, str], body: bytes) -> SignatureClaim:
+    """The request's signature claim, checked for shape and body (no key needed)."""
     try:
         claim = signing.read_claim(headers)
-        signing.check_time(claim, now.timestamp())
         signing.check_digest(claim, body)
     except SignatureProblem as problem:
         raise RequestRefused(401, problem.reason) from problem
     return claim
+
+
+def check_time(claim: SignatureClaim, now: datetime) -> None:
+    try:
+        signing.check_time(claim, now.timestamp())
+    except SignatureProblem as problem:
+        raise RequestRefused(401, problem.reason) from problem
 
 
 def authenticate(
@@ -65,7 +84,7 @@ def authenticate(
     now: datetime,
 ) -> Signer:
     """The signer of a request, its nonce remembered (the caller commits ``session``)."""
-    claim = claim_of(headers, now, body)
+    claim = claim_of(headers, body)
     found = session.execute(
         select(TerminalEnrolment, Terminal.code, SalesPoint.code)
         .join(Terminal, Terminal.id == TerminalEnrolment.terminal_id)
@@ -84,6 +103,11 @@ def authenticate(
     # Checked after the signature: only the key's holder learns that it was revoked.
     if enrolment.revoked_at is not None:
         raise RequestRefused(403, signing.REVOKED)
+    signer = Signer(enrolment.id, enrolment.terminal_id, terminal_code, sales_point_code)
+    try:
+        check_time(claim, now)
+    except RequestRefused as refused:
+        raise ClockSkewed(signer, claim.created - now.timestamp()) from refused
     seen = session.get(SeenNonce, (enrolment.id, claim.nonce))
     if seen is not None:
         raise RequestRefused(401, signing.REPLAYED)
@@ -97,4 +121,4 @@ def authenticate(
         session.flush()
     except IntegrityError as error:  # the same request twice at the same moment
         raise RequestRefused(401, signing.REPLAYED) from error
-    return Signer(enrolment.id, enrolment.terminal_id, terminal_code, sales_point_code)
+    return signer

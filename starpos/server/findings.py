@@ -31,7 +31,11 @@ class FindingKind(StrEnum):
     BILL_NUMBER_TAKEN = "bill_number_taken"
     SALE_NOT_FOUND = "sale_not_found"
     DEBT_OVERPAID = "debt_overpaid"
+    STALE_TARIFF = "stale_tariff"
+    TID_COLLISION = "tid_collision"
     PROJECTION_FAILED = "projection_failed"
+    # About the terminal rather than one event.
+    CLOCK_SKEW = "clock_skew"
 
 
 @dataclass(frozen=True)

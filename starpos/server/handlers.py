@@ -20,7 +20,15 @@ from starpos.db import migrate
 from starpos.db.models import TerminalEnrolment
 from starpos.errors import StorageError
 from starpos.server import enrolment, uplink
-from starpos.server.authentication import RequestRefused, authenticate, claim_of
+from starpos.server.authentication import (
+    ClockSkewed,
+    RequestRefused,
+    Signer,
+    authenticate,
+    check_time,
+    claim_of,
+)
+from starpos.server.findings import FindingKind, raise_finding
 from starpos.server.store import HeadOffice
 from starpos.sync import signing
 from starpos.sync.client import ENROLMENT_KEY_ID
@@ -103,7 +111,7 @@ def health(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
 @guarded
 def enrol(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
     """Redeem a code for the key that signed the request (proof it holds the private half)."""
-    claim = claim_of(incoming.headers, now, incoming.body)
+    claim = claim_of(incoming.headers, incoming.body)
     payload = _json_object(incoming.body)
     code, public_key = payload.get("code"), payload.get("public_key")
     if (
@@ -117,6 +125,7 @@ def enrol(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
         signing.check_signature(claim, key, incoming.method, incoming.path)
     except (ValueError, SignatureProblem) as error:
         raise RequestRefused(401, signing.BAD_SIGNATURE) from error
+    check_time(claim, now)
     try:
         with office.transaction() as session:
             made = enrolment.redeem(session, code, public_key.lower(), now)
@@ -136,12 +145,30 @@ def enrol(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
     )
 
 
+def _signer(office: HeadOffice, incoming: Incoming, now: datetime) -> Signer:
+    """Who signed the request (its nonce stored); a terminal whose clock is off is refused
+    and raised, once per enrolment while the finding is open."""
+    try:
+        with office.transaction() as session:
+            return authenticate(
+                session, incoming.method, incoming.path, incoming.headers, incoming.body, now
+            )
+    except ClockSkewed as skewed:
+        with office.transaction() as session:
+            raise_finding(
+                session,
+                FindingKind.CLOCK_SKEW,
+                enrolment_id=skewed.signer.enrolment_id,
+                terminal_code=skewed.signer.terminal_code,
+                seq=None,
+                details={"skew_seconds": round(skewed.skew_seconds)},
+            )
+        raise
+
+
 @guarded
 def push(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
-    with office.transaction() as session:
-        signer = authenticate(
-            session, incoming.method, incoming.path, incoming.headers, incoming.body, now
-        )
+    signer = _signer(office, incoming, now)
     payload = _json_object(incoming.body)
     events = payload.get("events")
     if payload.get("protocol") != PROTOCOL or not isinstance(events, list):
@@ -167,10 +194,8 @@ def push(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
 @guarded
 def terminal(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
     """Who the head office takes the caller for, and which event it expects next."""
+    signer = _signer(office, incoming, now)
     with office.transaction() as session:
-        signer = authenticate(
-            session, incoming.method, incoming.path, incoming.headers, incoming.body, now
-        )
         found = session.get(TerminalEnrolment, signer.enrolment_id)
         assert found is not None
         next_seq = found.applied_seq + 1

@@ -14,8 +14,12 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-# The attributes every LogRecord has; anything else came from ``extra``.
-_STANDARD = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message"}
+# The attributes every LogRecord has; anything else came from ``extra`` (uvicorn's
+# ``color_message`` is its message again with terminal colours).
+_STANDARD = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
+    "message",
+    "color_message",
+}
 
 
 class JsonFormatter(logging.Formatter):

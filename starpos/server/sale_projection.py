@@ -31,6 +31,7 @@ from starpos.db.models import (
     VendCharge,
     VendToken,
 )
+from starpos.masterdata.parameters import to_local
 from starpos.server.findings import FindingKind, Flag
 
 if TYPE_CHECKING:
@@ -152,7 +153,42 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
     ]
     session.add(vend)
     session.flush()
-    return []
+    return _stale_tariff(session, event, _tariff_key(facts.get("tariff")), tariff_version_id)
+
+
+def _stale_tariff(
+    session: Session,
+    event: TerminalEvent,
+    priced_with: tuple[str, datetime] | None,
+    version_id: int | None,
+) -> list[Flag]:
+    """The sale stands at the counter's price; say so when the head office had another
+    version of the tariff in force at the sale's (local) time: the counter was offline when
+    the price changed, or its master data is behind."""
+    if priced_with is None:
+        return []
+    scheme, _ = priced_with
+    local = to_local(session, event.occurred_at)
+    in_force = session.execute(
+        select(TariffVersion.id, TariffVersion.effective_from)
+        .join(TariffScheme, TariffScheme.id == TariffVersion.scheme_id)
+        .where(TariffScheme.code == scheme, TariffVersion.effective_from <= local)
+        .order_by(TariffVersion.effective_from.desc())
+        .limit(1)
+    ).first()
+    if in_force is None or in_force.id == version_id:
+        return []
+    return [
+        Flag(
+            FindingKind.STALE_TARIFF,
+            {
+                "bill": _bill(event),
+                "tariff": scheme,
+                "priced_with": priced_with[1],
+                "in_force": in_force.effective_from,
+            },
+        )
+    ]
 
 
 def _tariff_key(tariff: Any) -> tuple[str, datetime] | None:
@@ -199,6 +235,8 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
     if vend.state is VendState.PENDING:
         vend.state = VendState.ISSUED
         vend.issued_at = event.occurred_at
+    if vend.tid is not None:
+        flags += _tid_collision(session, vend)
     token = event.details.get("token")
     if token:
         session.add(
@@ -234,6 +272,32 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
             )
     session.flush()
     return flags
+
+
+def _tid_collision(session: Session, vend: Vend) -> list[Flag]:
+    """Keep the meter's last TID the latest any terminal made, and flag another token of
+    the same meter with the same TID: the meter takes the first one entered and refuses
+    the other as used (two offline counters selling to it in the same minute)."""
+    meter = session.get(Meter, vend.meter_id, with_for_update=True)
+    assert meter is not None and vend.tid is not None
+    if meter.last_tid is None or meter.last_tid < vend.tid:
+        meter.last_tid = vend.tid
+    other = session.scalar(
+        select(Vend.bill_number).where(
+            Vend.meter_id == vend.meter_id,
+            Vend.tid == vend.tid,
+            Vend.id != vend.id,
+            Vend.state.in_((VendState.ISSUED, VendState.PRINTED)),
+        )
+    )
+    if other is None:
+        return []
+    return [
+        Flag(
+            FindingKind.TID_COLLISION,
+            {"bill": vend.bill_number, "meter": meter.number, "tid": vend.tid, "other": other},
+        )
+    ]
 
 
 def _printed(session: Session, event: TerminalEvent) -> list[Flag]:

@@ -9,13 +9,16 @@ import pytest
 
 from starpos.db import Database
 from starpos.demo.seed import seed_demo
+from starpos.server.store import HeadOffice
 from tests.integration.postgres.server import PostgresServer
 from tests.integration.sync.sync_world import (
     Counter,
-    HeadOffice,
     ServerProcess,
     make_counter,
     set_setting,
+)
+from tests.integration.sync.sync_world import (
+    HeadOffice as HeadOfficeProcesses,
 )
 
 #: (terminal, its sales point's cashier): three sales points, so bill numbers never collide.
@@ -45,11 +48,20 @@ def head_office_store(
 
 
 @pytest.fixture
-def head_office(head_office_store: tuple[Path, str]) -> Iterator[HeadOffice]:
+def office(head_office_store: tuple[Path, str]) -> Iterator[HeadOffice]:
+    """The head office's store as the server uses it, in this process."""
+    _, url = head_office_store
+    with Database.open(url, upgrade=False) as database:
+        yield HeadOffice(database)
+
+
+@pytest.fixture
+def head_office(head_office_store: tuple[Path, str]) -> Iterator[HeadOfficeProcesses]:
+    """The head office's data folder with its server process running."""
     folder, url = head_office_store
     server = ServerProcess(folder).start()
     try:
-        yield HeadOffice(folder, url, server)
+        yield HeadOfficeProcesses(folder, url, server)
     finally:
         server.stop()
 

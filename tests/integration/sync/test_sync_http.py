@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from starpos.db import Database
 from starpos.db.models import AuditEntry
+from starpos.server.app import MAX_BODY
 from starpos.sync import signing
 from starpos.sync.client import EVENTS_PATH, HEALTH_PATH, HeadOfficeClient
 from starpos.sync.keys import load_key
@@ -78,6 +79,8 @@ def test_the_server_answers_health_and_refuses_unsigned_and_replayed_requests(
 
     status, refused = _request(port, "POST", EVENTS_PATH, body)
     assert (status, refused["error"]) == (401, "unsigned")
+    status, refused = _request(port, "POST", EVENTS_PATH, b" " * (MAX_BODY + 1))
+    assert (status, refused["error"]) == (413, "too_large")
 
     headers = signing.sign(key, found.key_id, "POST", EVENTS_PATH, body, created=int(time.time()))
     status, accepted = _request(port, "POST", EVENTS_PATH, body, headers)
@@ -90,6 +93,7 @@ def test_the_server_answers_health_and_refuses_unsigned_and_replayed_requests(
         client.clock_offset = -86_400.0
         assert client.terminal()["terminal"] == "T01"
         assert abs(client.clock_offset) < 5
+    assert head_office.findings() == [("clock_skew", "T01", None)]
 
     status_line = head_office.run("server", "status", "--json")
     listed = json.loads(status_line.stdout)["enrolments"]

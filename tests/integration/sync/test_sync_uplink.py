@@ -9,219 +9,166 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 
 from starpos.audit.log import GENESIS_HASH, Actor, AuditKind, append, entry_hash, verify
 from starpos.db import Database, migrate
 from starpos.db.column_types import utc_now
 from starpos.db.engine import make_engine
-from starpos.db.models import AuditEntry, ReceivedEvent
+from starpos.db.models import AuditEntry
 from starpos.server import handlers
 from starpos.server.enrolment import issue_code, revoke
-from starpos.server.findings import list_findings
 from starpos.server.handlers import Incoming, Reply
 from starpos.server.store import HeadOffice
-from starpos.sync import signing
 from starpos.sync.client import ENROL_PATH, ENROLMENT_KEY_ID, EVENTS_PATH
 from starpos.sync.keys import new_key, public_hex
 from starpos.sync.wire import WireEvent
+from tests.integration.sync.sync_requests import (
+    chain,
+    enrol,
+    findings,
+    push,
+    signed_request,
+    stored,
+    verdicts,
+)
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def office(head_office_store: tuple[Path, str]) -> Iterator[HeadOffice]:
-    _, url = head_office_store
-    with Database.open(url, upgrade=False) as database:
-        yield HeadOffice(database)
-
-
-def _signed(
-    key: Ed25519PrivateKey, key_id: str, path: str, body: bytes, created: int | None = None
-) -> Incoming:
-    headers = signing.sign(key, key_id, "POST", path, body, created=created or int(time.time()))
-    return Incoming("POST", path, {name.lower(): value for name, value in headers.items()}, body)
-
-
-def _enrol(office: HeadOffice, terminal: str = "T01") -> tuple[str, Ed25519PrivateKey]:
-    with office.transaction() as session:
-        code = issue_code(session, terminal).code
-    key = new_key()
-    body = json.dumps({"code": code, "public_key": public_hex(key)}).encode()
-    reply = handlers.enrol(office, _signed(key, ENROLMENT_KEY_ID, ENROL_PATH, body), utc_now())
-    assert reply.status == 200, reply.body
-    return str(reply.body["key_id"]), key
-
-
-def _push(office: HeadOffice, key_id: str, key: Ed25519PrivateKey, events: list[Any]) -> Reply:
-    body = json.dumps({"protocol": 1, "events": events}).encode()
-    return handlers.push(office, _signed(key, key_id, EVENTS_PATH, body), utc_now())
-
-
-def _chain(folder: Path, count: int, terminal: str | None = "T01") -> list[dict[str, Any]]:
-    """``count`` audit entries of a store of its own, as a counter sends them."""
-    folder.mkdir(exist_ok=True)
-    with Database.open(f"sqlite:///{folder / 'starpos.db'}") as database:
-        with database.unit_of_work() as uow:
-            for number in range(count):
-                append(
-                    uow.session,
-                    AuditKind.LOGIN,
-                    subject=f"operator:CASH{number}",
-                    details={"number": number},
-                    actor=Actor("CASH1", "SP01", terminal),
-                )
-            uow.commit()
-        with database.reading() as session:
-            entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
-            return [WireEvent.of_entry(entry).as_json() for entry in entries]
-
-
-def _verdicts(reply: Reply) -> list[tuple[int, str, str | None]]:
-    assert reply.status == 200, reply.body
-    return [(a["seq"], a["verdict"], a["reason"]) for a in reply.body["results"]]
-
-
-def _stored(office: HeadOffice) -> int:
-    with office.transaction() as session:
-        return int(session.scalar(select(func.count()).select_from(ReceivedEvent)) or 0)
-
-
-def _findings(office: HeadOffice) -> list[tuple[str, int | None]]:
-    with office.transaction() as session:
-        return [(f.kind, f.seq) for f in list_findings(session)]
 
 
 def test_each_event_is_applied_once_and_a_resend_is_answered_as_duplicates(
     office: HeadOffice, tmp_path: Path
 ) -> None:
-    key_id, key = _enrol(office)
-    events = _chain(tmp_path / "counter", 5)
-    first = _push(office, key_id, key, events)
-    assert _verdicts(first) == [(seq, "applied", None) for seq in range(1, 6)]
+    key_id, key = enrol(office)
+    events = chain(tmp_path / "counter", 5)
+    first = push(office, key_id, key, events)
+    assert verdicts(first) == [(seq, "applied", None) for seq in range(1, 6)]
     assert first.body["next_seq"] == 6
-    again = _push(office, key_id, key, events)
-    assert _verdicts(again) == [(seq, "duplicate", None) for seq in range(1, 6)]
-    assert _stored(office) == 5
+    again = push(office, key_id, key, events)
+    assert verdicts(again) == [(seq, "duplicate", None) for seq in range(1, 6)]
+    assert stored(office) == 5
 
 
 def test_an_event_after_a_gap_waits_for_the_ones_before_it(
     office: HeadOffice, tmp_path: Path
 ) -> None:
-    key_id, key = _enrol(office)
-    events = _chain(tmp_path / "counter", 5)
-    reply = _push(office, key_id, key, events[2:])
-    assert _verdicts(reply) == [
+    key_id, key = enrol(office)
+    events = chain(tmp_path / "counter", 5)
+    reply = push(office, key_id, key, events[2:])
+    assert verdicts(reply) == [
         (3, "retry_later", "gap"),
         (4, "retry_later", "stopped"),
         (5, "retry_later", "stopped"),
     ]
     assert reply.body["next_seq"] == 1
-    assert _stored(office) == 0
+    assert stored(office) == 0
 
 
 def test_a_changed_entry_is_refused_and_raised_once(office: HeadOffice, tmp_path: Path) -> None:
-    key_id, key = _enrol(office)
-    events = _chain(tmp_path / "counter", 4)
+    key_id, key = enrol(office)
+    events = chain(tmp_path / "counter", 4)
     events[2]["details"] = events[2]["details"].replace('"number":2', '"number":20')
     for _ in range(2):
-        reply = _push(office, key_id, key, events)
-        assert _verdicts(reply)[2:] == [
+        reply = push(office, key_id, key, events)
+        assert verdicts(reply)[2:] == [
             (3, "rejected", "chain_broken"),
             (4, "retry_later", "stopped"),
         ]
-    assert _stored(office) == 2
-    assert _findings(office) == [("chain_broken", 3)]
+    assert stored(office) == 2
+    assert findings(office) == [("chain_broken", 3)]
 
 
 def test_an_entry_rewritten_after_it_was_taken_is_refused(
     office: HeadOffice, tmp_path: Path
 ) -> None:
-    key_id, key = _enrol(office)
-    events = _chain(tmp_path / "counter", 3)
-    _push(office, key_id, key, events)
+    key_id, key = enrol(office)
+    events = chain(tmp_path / "counter", 3)
+    push(office, key_id, key, events)
     # Whoever holds the store rewrites entry 2 and hashes it again: it still links to 1.
     rewritten = WireEvent.from_json({**events[1], "details": '{"number":99}'})
     events[1] = {**events[1], "details": rewritten.details, "entry_hash": entry_hash(rewritten)}
-    reply = _push(office, key_id, key, events)
-    assert _verdicts(reply) == [
+    reply = push(office, key_id, key, events)
+    assert verdicts(reply) == [
         (1, "duplicate", None),
         (2, "rejected", "history_rewritten"),
         (3, "retry_later", "stopped"),
     ]
-    assert _findings(office) == [("history_rewritten", 2)]
+    assert findings(office) == [("history_rewritten", 2)]
 
 
 def test_a_copied_store_sent_by_another_terminal_is_refused(
     office: HeadOffice, tmp_path: Path
 ) -> None:
-    first_id, first_key = _enrol(office, "T01")
-    second_id, second_key = _enrol(office, "T03")
-    events = _chain(tmp_path / "counter", 2, terminal=None)
-    _push(office, first_id, first_key, events)
-    reply = _push(office, second_id, second_key, events)
-    assert _verdicts(reply)[0] == (1, "rejected", "event_id_reused")
-    assert ("event_id_reused", 1) in _findings(office)
+    first_id, first_key = enrol(office, "T01")
+    second_id, second_key = enrol(office, "T03")
+    events = chain(tmp_path / "counter", 2, terminal=None)
+    push(office, first_id, first_key, events)
+    reply = push(office, second_id, second_key, events)
+    assert verdicts(reply)[0] == (1, "rejected", "event_id_reused")
+    assert ("event_id_reused", 1) in findings(office)
 
 
 def test_an_entry_naming_another_terminal_stands_and_is_flagged(
     office: HeadOffice, tmp_path: Path
 ) -> None:
-    key_id, key = _enrol(office, "T01")
-    events = _chain(tmp_path / "counter", 2, terminal="T04")
-    assert [v for _, v, _ in _verdicts(_push(office, key_id, key, events))] == ["applied"] * 2
-    assert _findings(office) == [("terminal_mismatch", 1), ("terminal_mismatch", 2)]
+    key_id, key = enrol(office, "T01")
+    events = chain(tmp_path / "counter", 2, terminal="T04")
+    assert [v for _, v, _ in verdicts(push(office, key_id, key, events))] == ["applied"] * 2
+    assert findings(office) == [("terminal_mismatch", 1), ("terminal_mismatch", 2)]
 
 
 def test_a_malformed_event_is_refused(office: HeadOffice, tmp_path: Path) -> None:
-    key_id, key = _enrol(office)
-    events = _chain(tmp_path / "counter", 1)
-    reply = _push(office, key_id, key, [{**events[0], "occurred_at": "noon"}])
-    assert _verdicts(reply) == [(1, "rejected", "malformed")]
+    key_id, key = enrol(office)
+    events = chain(tmp_path / "counter", 1)
+    reply = push(office, key_id, key, [{**events[0], "occurred_at": "noon"}])
+    assert verdicts(reply) == [(1, "rejected", "malformed")]
 
 
 def test_unsigned_stale_replayed_foreign_and_revoked_requests_are_refused(
     office: HeadOffice, tmp_path: Path
 ) -> None:
-    key_id, key = _enrol(office)
-    events = _chain(tmp_path / "counter", 1)
+    key_id, key = enrol(office)
+    events = chain(tmp_path / "counter", 1)
     body = json.dumps({"protocol": 1, "events": events}).encode()
     now = utc_now()
 
     unsigned = handlers.push(office, Incoming("POST", EVENTS_PATH, {}, body), now)
     assert (unsigned.status, unsigned.body["error"]) == (401, "unsigned")
 
-    stale = _signed(key, key_id, EVENTS_PATH, body, created=int(time.time()) - 3600)
+    stale = signed_request(key, key_id, EVENTS_PATH, body, created=int(time.time()) - 3600)
     refused = handlers.push(office, stale, now)
     assert (refused.status, refused.body["error"]) == (401, "stale_signature")
     assert abs(refused.body["server_time"] - now.timestamp()) < 1
+    # Signed by the terminal itself: its clock is an hour off, which is raised (once).
+    handlers.push(
+        office, signed_request(key, key_id, EVENTS_PATH, body, int(time.time()) - 3600), now
+    )
+    assert findings(office) == [("clock_skew", None)]
 
-    foreign = _signed(new_key(), key_id, EVENTS_PATH, body)
+    foreign = signed_request(new_key(), key_id, EVENTS_PATH, body)
     assert handlers.push(office, foreign, now).body["error"] == "bad_signature"
-    unknown = _signed(key, "0b0b0b0b-0000-4000-8000-000000000000", EVENTS_PATH, body)
+    unknown = signed_request(key, "0b0b0b0b-0000-4000-8000-000000000000", EVENTS_PATH, body)
     assert handlers.push(office, unknown, now).body["error"] == "unknown_key"
-    assert _stored(office) == 0
+    assert stored(office) == 0
 
-    signed = _signed(key, key_id, EVENTS_PATH, body)
+    signed = signed_request(key, key_id, EVENTS_PATH, body)
     assert handlers.push(office, signed, now).status == 200
     replayed = handlers.push(office, signed, now)
     assert (replayed.status, replayed.body["error"]) == (401, "replayed")
 
     with office.transaction() as session:
         revoke(session, "T01", "stolen")
-    revoked = _push(office, key_id, key, _chain(tmp_path / "counter", 1))
+    revoked = push(office, key_id, key, chain(tmp_path / "counter", 1))
     assert (revoked.status, revoked.body["error"]) == (403, "revoked")
-    assert _stored(office) == 1
+    assert stored(office) == 1
 
 
-def test_an_enrolment_code_works_once_within_its_time_for_the_key_that_signed(
+def test_an_enrolment_code_works_once_within_its_time_for_the_key_thatsigned_request(
     office: HeadOffice,
 ) -> None:
     with office.transaction() as session:
@@ -230,7 +177,7 @@ def test_an_enrolment_code_works_once_within_its_time_for_the_key_that_signed(
 
     def enrol(code: str, key: Ed25519PrivateKey, signer: Ed25519PrivateKey) -> Reply:
         body = json.dumps({"code": code, "public_key": public_hex(key)}).encode()
-        request = _signed(signer, ENROLMENT_KEY_ID, ENROL_PATH, body)
+        request = signed_request(signer, ENROLMENT_KEY_ID, ENROL_PATH, body)
         return handlers.enrol(office, request, utc_now())
 
     key = new_key()
@@ -282,5 +229,5 @@ def test_a_store_from_before_event_ids_is_upgraded_and_its_whole_chain_travels(
             entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
             events = [WireEvent.of_entry(entry).as_json() for entry in entries]
     assert [event["event_id"] is None for event in events] == [True, True, False]
-    key_id, key = _enrol(office)
-    assert [v for _, v, _ in _verdicts(_push(office, key_id, key, events))] == ["applied"] * 3
+    key_id, key = enrol(office)
+    assert [v for _, v, _ in verdicts(push(office, key_id, key, events))] == ["applied"] * 3
