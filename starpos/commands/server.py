@@ -74,10 +74,10 @@ def register(subparsers: Any) -> None:
 
 
 def _office() -> Any:
-    from starpos.db import Database
+    from starpos.bootstrap.database import open_database
     from starpos.server.store import HeadOffice
 
-    database = Database.open()
+    database = open_database()
     try:
         return HeadOffice(database)
     except BaseException:

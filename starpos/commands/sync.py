@@ -58,10 +58,10 @@ def register(subparsers: Any) -> None:
 
 
 def _enrol(args: argparse.Namespace) -> int:
-    from starpos.db import Database
+    from starpos.bootstrap.database import open_database
     from starpos.sync.enrol import enrol
 
-    with Database.open() as database:
+    with open_database() as database:
         enrolled = enrol(database, args.server, args.code)
     if args.json:
         print_json(
@@ -85,10 +85,10 @@ def _enrol(args: argparse.Namespace) -> int:
 
 
 def _push(args: argparse.Namespace) -> int:
-    from starpos.db import Database
+    from starpos.bootstrap.database import open_database
     from starpos.sync.push import push
 
-    with Database.open() as database:
+    with open_database() as database:
         report = push(database, batch_size=max(1, args.batch))
     if args.json:
         print_json(report.as_dict())
@@ -98,10 +98,10 @@ def _push(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from starpos.db import Database
+    from starpos.bootstrap.database import open_database
     from starpos.sync.state import status
 
-    with Database.open() as database, database.reading() as session:
+    with open_database() as database, database.reading() as session:
         found = status(session)
     if args.json:
         print_json(found.as_dict())

@@ -34,10 +34,10 @@ from starpos.sync import signing
 from starpos.sync.client import ENROLMENT_KEY_ID
 from starpos.sync.signing import SignatureProblem
 from starpos.sync.wire import PROTOCOL, Verdict
-from starpos.vending.kill_switch import kill_point
+from starpos.vending.crash_points import crash_point
 
-#: Fault injection (``STARPOS_KILL_AT``): a push applied in its transaction, not committed;
-#: and committed, not answered.
+#: Crash points (:mod:`starpos.vending.crash_points`) for the kill tests: a push applied in
+#: its transaction, not committed; and committed, not answered.
 BEFORE_COMMIT = "sync-server-before-commit"
 AFTER_COMMIT = "sync-server-after-commit"
 ENROLMENT_REFUSED = "enrolment_refused"
@@ -175,8 +175,8 @@ def push(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
         raise RequestRefused(400, BAD_REQUEST)
     with office.transaction() as session:
         outcome = uplink.apply_batch(session, signer, events, now)
-        kill_point(BEFORE_COMMIT)
-    kill_point(AFTER_COMMIT)
+        crash_point(BEFORE_COMMIT)
+    crash_point(AFTER_COMMIT)
     return Reply(
         200,
         {**outcome.as_json(), "server_time": now.timestamp()},

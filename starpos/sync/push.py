@@ -19,10 +19,11 @@ from starpos.sync.client import HeadOfficeClient
 from starpos.sync.errors import EventRefusedError, ProtocolError, RetryLaterError, SyncError
 from starpos.sync.keys import load_key
 from starpos.sync.wire import ACKNOWLEDGED, PROTOCOL, EventAnswer, Verdict, WireEvent
-from starpos.vending.kill_switch import kill_point
+from starpos.vending.crash_points import crash_point
 
 BATCH_SIZE = 500
-#: Fault injection (``STARPOS_KILL_AT``): the head office answered, nothing stored yet.
+#: Crash point (:mod:`starpos.vending.crash_points`) for the kill tests: the head office
+#: answered, nothing stored yet.
 AFTER_ANSWER = "sync-after-answer"
 #: A head office restored from a backup asks for events it had acknowledged: it may do so a
 #: few times in one push, never endlessly.
@@ -98,7 +99,7 @@ def _push_all(
             return
         events = [WireEvent.of_entry(row) for row in rows]
         answer = _read(client.push([event.as_json() for event in events], PROTOCOL))
-        kill_point(AFTER_ANSWER)
+        crash_point(AFTER_ANSWER)
         report.batches += 1
         report.sent += len(events)
         hashes = {event.id: event.entry_hash for event in events}

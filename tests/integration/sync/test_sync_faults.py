@@ -16,7 +16,7 @@ import pytest
 
 from starpos.server.handlers import AFTER_COMMIT, BEFORE_COMMIT
 from starpos.sync.push import AFTER_ANSWER
-from starpos.vending.kill_switch import AFTER_TOKEN_COMMIT
+from starpos.vending.crash_points import AFTER_TOKEN_COMMIT
 from tests.conftest import REPO_ROOT, child_env, starpos_command
 from tests.integration.sync.sync_proxy import DROP_ANSWERS, PASS, lossy_proxy
 from tests.integration.sync.sync_world import ZERO, Counter, HeadOffice
