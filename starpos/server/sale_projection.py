@@ -13,8 +13,9 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from starpos.db.enums import ChargeMethod, MeterMedium, VendState
@@ -25,13 +26,13 @@ from starpos.db.models import (
     Operator,
     PaymentTerm,
     SalesPoint,
+    SystemParameters,
     TariffScheme,
     TariffVersion,
     Vend,
     VendCharge,
     VendToken,
 )
-from starpos.masterdata.parameters import to_local
 from starpos.server.findings import FindingKind, Flag
 
 if TYPE_CHECKING:
@@ -80,23 +81,56 @@ def vend_step(session: Session, event: TerminalEvent) -> list[Flag]:
     return []
 
 
-def _code_id(session: Session, column: Any, id_column: Any, code: Any) -> int | None:
-    if code is None:
-        return None
-    found: int | None = session.scalar(select(id_column).where(column == code))
-    return found
+def _id_of(id_column: Any, code_column: Any, name: str) -> Any:
+    return select(id_column).where(code_column == bindparam(name)).scalar_subquery().label(name)
 
 
-def _tariff_version(session: Session, tariff: tuple[str, datetime] | None) -> int | None:
-    if tariff is None:
-        return None
-    scheme, effective_from = tariff
-    found: int | None = session.scalar(
-        select(TariffVersion.id)
-        .join(TariffScheme, TariffScheme.id == TariffVersion.scheme_id)
-        .where(TariffScheme.code == scheme, TariffVersion.effective_from == effective_from)
+# Everything a PENDING entry names, in one statement (each push books many sales, and round
+# trips are what a booking costs): the rows its codes stand for, whether its bill number or
+# request id is booked already, and the utility's time zone (the tariff's wall clock).
+_REFERENCES = select(
+    _id_of(Meter.id, Meter.number, "meter"),
+    _id_of(Customer.id, Customer.code, "customer"),
+    _id_of(Operator.id, Operator.code, "operator"),
+    _id_of(SalesPoint.id, SalesPoint.code, "sales_point"),
+    _id_of(PaymentTerm.id, PaymentTerm.code, "payment"),
+    select(Vend.id)
+    .where(or_(Vend.bill_number == bindparam("bill"), Vend.request_id == bindparam("request_id")))
+    .limit(1)
+    .scalar_subquery()
+    .label("taken"),
+    select(SystemParameters.time_zone)
+    .where(SystemParameters.id == 1)
+    .scalar_subquery()
+    .label("time_zone"),
+)
+_SCHEME_VERSIONS = select(TariffVersion.id, TariffVersion.effective_from).join(
+    TariffScheme, TariffScheme.id == TariffVersion.scheme_id
+)
+_IN_FORCE = (
+    _SCHEME_VERSIONS.where(
+        TariffScheme.code == bindparam("scheme"), TariffVersion.effective_from <= bindparam("local")
     )
-    return found
+    .order_by(TariffVersion.effective_from.desc())
+    .limit(1)
+    .subquery()
+)
+# The version the counter priced with, and the one in force at the head office at the
+# sale's local time (the same one unless the counter was behind).
+_TARIFF = select(
+    _SCHEME_VERSIONS.where(
+        TariffScheme.code == bindparam("scheme"),
+        TariffVersion.effective_from == bindparam("effective_from"),
+    )
+    .with_only_columns(TariffVersion.id)
+    .scalar_subquery()
+    .label("priced_with"),
+    select(_IN_FORCE.c.id).scalar_subquery().label("in_force"),
+    select(_IN_FORCE.c.effective_from).scalar_subquery().label("in_force_from"),
+)
+_CHARGE_ITEMS = select(ChargeItem.code, ChargeItem.id).where(
+    ChargeItem.code.in_(bindparam("codes", expanding=True))
+)
 
 
 def _open(session: Session, event: TerminalEvent) -> list[Flag]:
@@ -105,24 +139,33 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
     if "request_id" not in facts:
         # Written before sales carried their facts: kept in the chain, not bookable.
         return [Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": bill, "missing": ["facts"]})]
-    sales_point = event.sales_point_claimed or event.sales_point_code
-    references = {
-        "meter": _code_id(session, Meter.number, Meter.id, facts.get("meter")),
-        "customer": _code_id(session, Customer.code, Customer.id, facts.get("customer")),
-        "operator": _code_id(session, Operator.code, Operator.id, event.operator_code),
-        "sales_point": _code_id(session, SalesPoint.code, SalesPoint.id, sales_point),
-        "payment": _code_id(session, PaymentTerm.code, PaymentTerm.id, facts.get("payment")),
-    }
-    missing = sorted(name for name, found in references.items() if found is None)
-    tariff_version_id = _tariff_version(session, _tariff_key(facts.get("tariff")))
-    if facts.get("tariff") and tariff_version_id is None:
-        missing.append("tariff")
+    found = session.execute(
+        _REFERENCES,
+        {
+            "meter": facts.get("meter"),
+            "customer": facts.get("customer"),
+            "operator": event.operator_code,
+            "sales_point": event.sales_point_claimed or event.sales_point_code,
+            "payment": facts.get("payment"),
+            "bill": bill,
+            "request_id": facts["request_id"],
+        },
+    ).one()
+    names = ("meter", "customer", "operator", "sales_point", "payment")
+    missing = [name for name in names if getattr(found, name) is None]
+    priced_with = _tariff_key(facts.get("tariff"))
+    tariff = None
+    if priced_with is not None:
+        local = event.occurred_at.astimezone(ZoneInfo(found.time_zone)).replace(tzinfo=None)
+        scheme, effective_from = priced_with
+        tariff = session.execute(
+            _TARIFF, {"scheme": scheme, "effective_from": effective_from, "local": local}
+        ).one()
+        if tariff.priced_with is None:
+            missing.append("tariff")
     if missing:
         return [Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": bill, "missing": missing})]
-    taken = session.scalar(
-        select(Vend.id).where(or_(Vend.bill_number == bill, Vend.request_id == facts["request_id"]))
-    )
-    if taken is not None:
+    if found.taken is not None:
         return [Flag(FindingKind.BILL_NUMBER_TAKEN, {"bill": bill})]
     figures = {name: _decimal(facts.get(name, "0")) for name in FIGURES}
     vend = Vend(
@@ -130,13 +173,13 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
         bill_number=bill,
         state=VendState.PENDING,
         medium=MeterMedium(facts.get("medium", MeterMedium.KEYPAD.value)),
-        meter_id=references["meter"],
-        customer_id=references["customer"],
-        operator_id=references["operator"],
-        sales_point_id=references["sales_point"],
+        meter_id=found.meter,
+        customer_id=found.customer,
+        operator_id=found.operator,
+        sales_point_id=found.sales_point,
         terminal_id=event.terminal_id,
-        payment_term_id=references["payment"],
-        tariff_version_id=tariff_version_id,
+        payment_term_id=found.payment,
+        tariff_version_id=tariff.priced_with if tariff is not None else None,
         first_purchase=bool(facts.get("first_purchase", False)),
         tid=facts.get("tid"),
         module_id=facts.get("module"),
@@ -147,48 +190,43 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
         created_at=event.occurred_at,
         **figures,
     )
-    vend.charges = [
-        _charge(session, position, line)
-        for position, line in enumerate(facts.get("charges", []), start=1)
-    ]
+    vend.charges = _charges(session, facts.get("charges", []))
     session.add(vend)
     session.flush()
-    return _stale_tariff(session, event, _tariff_key(facts.get("tariff")), tariff_version_id)
-
-
-def _stale_tariff(
-    session: Session,
-    event: TerminalEvent,
-    priced_with: tuple[str, datetime] | None,
-    version_id: int | None,
-) -> list[Flag]:
-    """The sale stands at the counter's price; say so when the head office had another
-    version of the tariff in force at the sale's (local) time: the counter was offline when
-    the price changed, or its master data is behind."""
-    if priced_with is None:
+    if tariff is None or priced_with is None or tariff.in_force in (None, tariff.priced_with):
         return []
-    scheme, _ = priced_with
-    local = to_local(session, event.occurred_at)
-    in_force = session.execute(
-        select(TariffVersion.id, TariffVersion.effective_from)
-        .join(TariffScheme, TariffScheme.id == TariffVersion.scheme_id)
-        .where(TariffScheme.code == scheme, TariffVersion.effective_from <= local)
-        .order_by(TariffVersion.effective_from.desc())
-        .limit(1)
-    ).first()
-    if in_force is None or in_force.id == version_id:
-        return []
+    # The sale stands at the counter's price; the head office had another version in force
+    # at the sale's local time: the counter was offline when the price changed.
     return [
         Flag(
             FindingKind.STALE_TARIFF,
             {
-                "bill": _bill(event),
-                "tariff": scheme,
+                "bill": bill,
+                "tariff": priced_with[0],
                 "priced_with": priced_with[1],
-                "in_force": in_force.effective_from,
+                "in_force": tariff.in_force_from,
             },
         )
     ]
+
+
+def _charges(session: Session, lines: list[list[Any]]) -> list[VendCharge]:
+    codes = [line[0] for line in lines]
+    items = dict(session.execute(_CHARGE_ITEMS, {"codes": codes}).all()) if codes else {}
+    charges = []
+    for position, (code, name, method, amount, taxed) in enumerate(lines, start=1):
+        charges.append(
+            VendCharge(
+                position=position,
+                charge_item_id=items.get(code),
+                method=ChargeMethod(method),
+                code=code,
+                name=name,
+                amount=Decimal(str(amount)),
+                taxed=bool(taxed),
+            )
+        )
+    return charges
 
 
 def _tariff_key(tariff: Any) -> tuple[str, datetime] | None:
@@ -198,19 +236,6 @@ def _tariff_key(tariff: Any) -> tuple[str, datetime] | None:
         return None
     scheme, effective_from = tariff
     return scheme, datetime.fromisoformat(effective_from)
-
-
-def _charge(session: Session, position: int, line: list[Any]) -> VendCharge:
-    code, name, method, amount, taxed = line
-    return VendCharge(
-        position=position,
-        charge_item_id=_code_id(session, ChargeItem.code, ChargeItem.id, code),
-        method=ChargeMethod(method),
-        code=code,
-        name=name,
-        amount=Decimal(str(amount)),
-        taxed=bool(taxed),
-    )
 
 
 def _terminal_vend(session: Session, event: TerminalEvent) -> Vend | None:
