@@ -27,6 +27,7 @@ from starpos.sync.client import ENROL_PATH, EVENTS_PATH, HEALTH_PATH, TERMINAL_P
 log = logging.getLogger("starpos.server.access")
 MAX_BODY = 8 * 1024 * 1024
 TOO_LARGE = "too_large"
+SERVER_FAULT = "server_fault"
 
 
 async def _body(request: Request) -> bytes | None:
@@ -56,7 +57,11 @@ def create_app(office: HeadOffice) -> Starlette:
                     headers={name.lower(): value for name, value in request.headers.items()},
                     body=body,
                 )
-                reply = await run_in_threadpool(handler, office, incoming, now)
+                try:
+                    reply = await run_in_threadpool(handler, office, incoming, now)
+                except Exception:  # a fault of ours: logged whole, answered in one word
+                    log.exception("request failed", extra={"path": request.url.path})
+                    reply = Reply(500, {"error": SERVER_FAULT, "server_time": now.timestamp()})
             log.info(
                 "request",
                 extra={

@@ -147,6 +147,8 @@ class HeadOfficeClient:
         try:
             answer = json.loads(raw) if raw else {}
         except ValueError as error:
+            if response.status >= 500:  # a proxy or the server failed: send again later
+                raise RetryLaterError(reason=f"HTTP {response.status}") from error
             raise ProtocolError(detail=f"HTTP {response.status}, not JSON") from error
         if not isinstance(answer, dict):
             raise ProtocolError(detail=f"HTTP {response.status}, not a JSON object")
@@ -166,6 +168,6 @@ class HeadOfficeClient:
             return EnrolmentRefusedError()
         if status == 401:
             return SignatureRefusedError(reason=reason)
-        if status == 503:
+        if status >= 500:
             return RetryLaterError(reason=reason)
         return ProtocolError(detail=f"HTTP {status}: {reason}")
