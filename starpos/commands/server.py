@@ -13,9 +13,8 @@ import sys
 from datetime import timedelta
 from typing import Any
 
-from starpos.cli import print_json
+from starpos.commands._output import label_lines, print_json, whole
 from starpos.i18n import tr_noop, translate
-from starpos.text_columns import label_lines
 
 CODE_MADE = tr_noop(
     "sync",
@@ -48,12 +47,12 @@ def register(subparsers: Any) -> None:
 
     run = actions.add_parser("run", help="serve the counters from this data folder's store")
     run.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    run.add_argument("--port", type=int, default=8470, help="port (0: any free port)")
+    run.add_argument("--port", type=whole(0, 65535), default=8470, help="port (0: any free port)")
     run.set_defaults(handler=_run)
 
     enrol = actions.add_parser("enrol", help="make a one-time enrolment code for a terminal")
     enrol.add_argument("--terminal", required=True, help="terminal code")
-    enrol.add_argument("--valid-hours", type=int, default=24)
+    enrol.add_argument("--valid-hours", type=whole(1, 24 * 365), default=24)
     enrol.add_argument("--json", action="store_true")
     enrol.set_defaults(handler=_enrol)
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from starpos.cli import print_json
+from starpos.commands._output import label_lines, print_json, whole
 from starpos.i18n import tr_noop, translate
-from starpos.text_columns import label_lines
 
 ENROLLED = tr_noop(
     "sync", "Enrolled with {server} as terminal {terminal} of sales point {sales_point}."
@@ -48,7 +47,7 @@ def register(subparsers: Any) -> None:
     enrol.set_defaults(handler=_enrol)
 
     push = actions.add_parser("push", help="send what the head office does not have yet")
-    push.add_argument("--batch", type=int, default=500, help="events per request")
+    push.add_argument("--batch", type=whole(1, 5000), default=500, help="events per request")
     push.add_argument("--json", action="store_true")
     push.set_defaults(handler=_push)
 
@@ -89,7 +88,7 @@ def _push(args: argparse.Namespace) -> int:
     from starpos.sync.push import push
 
     with open_database() as database:
-        report = push(database, batch_size=max(1, args.batch))
+        report = push(database, batch_size=args.batch)
     if args.json:
         print_json(report.as_dict())
     else:
