@@ -15,7 +15,7 @@ import json
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol, cast
@@ -165,8 +165,9 @@ def append(
     last_id, last_hash = head
     entry = AuditEntry(
         id=last_id + 1,
-        # Microseconds dropped: what is hashed must read back identically on every database.
-        occurred_at=(at or utc_now()).replace(microsecond=0),
+        # In UTC, microseconds dropped: what is hashed must read back identically on every
+        # database (a local time read back as UTC would hash differently).
+        occurred_at=(at or utc_now()).astimezone(UTC).replace(microsecond=0),
         kind=AuditKind(kind).value,
         operator_code=actor.operator_code,
         sales_point_code=actor.sales_point_code,

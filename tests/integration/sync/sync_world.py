@@ -24,6 +24,8 @@ from starpos.db import Database
 from starpos.db.enums import VendState
 from starpos.db.models import ReceivedEvent, Vend
 from starpos.demo.seed import seed_demo
+from starpos.devices.sm import kmc
+from starpos.devices.sm.session import CREDENTIAL_FILE
 from starpos.paths import resources_dir
 from starpos.server.findings import list_findings
 from starpos.settings import Settings
@@ -31,7 +33,12 @@ from starpos.sync.state import SyncStatus
 from starpos.sync.state import status as sync_status
 from tests.conftest import REPO_ROOT, child_env, starpos_command
 from tests.integration.sm.conftest import EmulatorProcess
-from tests.integration.vend.vend_world import DemoMeter, sellable_meters, start_module
+from tests.integration.vend.vend_world import (
+    START_CREDIT_TENTHS,
+    DemoMeter,
+    demo_keys,
+    sellable_meters,
+)
 
 TABLES = resources_dir() / "sts" / "sta-tables-sample.json"
 START_TIMEOUT_S = 60.0
@@ -236,11 +243,18 @@ class Counter:
 
 
 def make_counter(folder: Path, terminal: str, operator: str, module_id: str) -> Counter:
-    """A seeded store of its own (its own chain) and a module with the demo keys."""
+    """A seeded store of its own (its own chain) and a module with the demo keys, paired
+    with this counter (its credential in the counter's data folder)."""
     folder.mkdir(parents=True)
     with Database.open(f"sqlite:///{folder / 'starpos.db'}") as database:
         seed_demo(database, customers=40, spare_meters=4, seed=7)
         meters = sellable_meters(database)
-    module = start_module(folder, TABLES, module_id=module_id)
+    # The module's credential in the counter's own data folder, where its commands look.
+    module = EmulatorProcess(
+        folder / "module", folder / "kmc", TABLES, "--pty", credential_path=folder / CREDENTIAL_FILE
+    )
+    module.start("--pty", "--module-id", module_id)
+    with module.module() as driver:
+        kmc.provision(driver, demo_keys(), START_CREDIT_TENTHS, module.kmc_dir)
     set_setting(folder, "sm.url", module.url)
     return Counter(folder, terminal, operator, module, meters)

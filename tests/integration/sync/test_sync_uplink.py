@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -231,3 +232,22 @@ def test_a_store_from_before_event_ids_is_upgraded_and_its_whole_chain_travels(
     assert [event["event_id"] is None for event in events] == [True, True, False]
     key_id, key = enrol(office)
     assert [v for _, v, _ in verdicts(push(office, key_id, key, events))] == ["applied"] * 3
+
+
+def test_an_entry_timed_in_another_zone_hashes_as_it_reads_back(
+    office: HeadOffice, tmp_path: Path
+) -> None:
+    """The hash covers the time as stored (UTC): an entry given a local time (a login at the
+    counter's wall clock) still verifies, and reaches the head office unbroken."""
+    lagos = datetime(2026, 12, 2, 9, 30, tzinfo=ZoneInfo("Africa/Lagos"))
+    with Database.open(f"sqlite:///{tmp_path / 'store.db'}") as database:
+        with database.unit_of_work() as uow:
+            append(uow.session, AuditKind.LOGIN, actor=Actor("CASH1", "SP01", "T01"), at=lagos)
+            uow.commit()
+        with database.reading() as session:
+            assert verify(session).intact
+            entry = session.scalars(select(AuditEntry)).one()
+            assert entry.occurred_at == lagos
+            events = [WireEvent.of_entry(entry).as_json()]
+    key_id, key = enrol(office)
+    assert verdicts(push(office, key_id, key, events)) == [(1, "applied", None)]
