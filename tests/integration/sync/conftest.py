@@ -10,7 +10,6 @@ import pytest
 from starpos.db import Database
 from starpos.demo.seed import seed_demo
 from starpos.server.store import HeadOffice
-from tests.integration.postgres.server import PostgresServer
 from tests.integration.sync.sync_world import (
     Counter,
     ServerProcess,
@@ -20,6 +19,7 @@ from tests.integration.sync.sync_world import (
 from tests.integration.sync.sync_world import (
     HeadOffice as HeadOfficeProcesses,
 )
+from tests.support.postgres_server import PostgresServer
 
 #: (terminal, its sales point's cashier): three sales points, so bill numbers never collide.
 TERMINALS = (("T01", "CASH1"), ("T03", "CASH2"), ("T04", "CASH3"))

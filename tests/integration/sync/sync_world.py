@@ -26,21 +26,21 @@ from starpos.db.models import ReceivedEvent, Vend
 from starpos.demo.seed import seed_demo
 from starpos.devices.sm import kmc
 from starpos.devices.sm.session import CREDENTIAL_FILE
-from starpos.paths import resources_dir
 from starpos.server.findings import list_findings
 from starpos.settings import Settings
 from starpos.sync.state import SyncStatus
 from starpos.sync.state import status as sync_status
-from tests.conftest import REPO_ROOT, child_env, starpos_command
-from tests.integration.sm.conftest import EmulatorProcess
 from tests.integration.vend.vend_world import (
     START_CREDIT_TENTHS,
     DemoMeter,
     demo_keys,
     sellable_meters,
 )
+from tests.support.data_files import SAMPLE_TABLES
+from tests.support.emulator_process import EmulatorProcess
+from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
-TABLES = resources_dir() / "sts" / "sta-tables-sample.json"
+TABLES = SAMPLE_TABLES
 START_TIMEOUT_S = 60.0
 MADE = (VendState.ISSUED, VendState.PRINTED)
 

@@ -17,9 +17,9 @@ import pytest
 from starpos.server.handlers import AFTER_COMMIT, BEFORE_COMMIT
 from starpos.sync.push import AFTER_ANSWER
 from starpos.vending.crash_points import AFTER_TOKEN_COMMIT
-from tests.conftest import REPO_ROOT, child_env, starpos_command
 from tests.integration.sync.sync_proxy import DROP_ANSWERS, PASS, lossy_proxy
 from tests.integration.sync.sync_world import ZERO, Counter, HeadOffice
+from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
