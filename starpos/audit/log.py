@@ -1,7 +1,9 @@
 """The append-only audit log, each entry chained to the one before by SHA-256.
 
 ``entry_hash = SHA-256(previous_hash || canonical JSON of the entry)``, where the entry is
-its id, time, kind, who, where, subject and details. Changing an entry breaks its own hash;
+its id, time, kind, who, where, subject and details, then its event id when it has one
+(entries written since schema 0005; the id the head office takes each entry under,
+docs/sync.md). Changing an entry breaks its own hash;
 removing one breaks the link of the next (and the contiguous ids); removing the last ones
 disagrees with ``audit_head``. :func:`verify` walks the chain and names every break.
 """
@@ -10,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -87,19 +90,45 @@ def canonical_json(value: Any) -> str:
     return json.dumps(_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def entry_hash(entry: AuditEntry) -> str:
-    body = canonical_json(
-        [
-            entry.id,
-            entry.occurred_at.isoformat(),
-            entry.kind,
-            entry.operator_code,
-            entry.sales_point_code,
-            entry.terminal_code,
-            entry.subject,
-            entry.details,
-        ]
-    )
+class ChainLink(Protocol):
+    """What the hash covers: a stored entry, or an entry as the head office received it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def occurred_at(self) -> datetime: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def operator_code(self) -> str | None: ...
+    @property
+    def sales_point_code(self) -> str | None: ...
+    @property
+    def terminal_code(self) -> str | None: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def details(self) -> str: ...
+    @property
+    def previous_hash(self) -> str: ...
+    @property
+    def event_id(self) -> str | None: ...
+
+
+def entry_hash(entry: ChainLink) -> str:
+    fields: list[Any] = [
+        entry.id,
+        entry.occurred_at.isoformat(),
+        entry.kind,
+        entry.operator_code,
+        entry.sales_point_code,
+        entry.terminal_code,
+        entry.subject,
+        entry.details,
+    ]
+    if entry.event_id is not None:
+        fields.append(entry.event_id)
+    body = canonical_json(fields)
     return hashlib.sha256((entry.previous_hash + body).encode("utf-8")).hexdigest()
 
 
@@ -136,8 +165,9 @@ def append(
     last_id, last_hash = head
     entry = AuditEntry(
         id=last_id + 1,
-        # Microseconds dropped: what is hashed must read back identically on every database.
-        occurred_at=(at or utc_now()).replace(microsecond=0),
+        # In UTC, microseconds dropped: what is hashed must read back identically on every
+        # database (a local time read back as UTC would hash differently).
+        occurred_at=(at or utc_now()).astimezone(UTC).replace(microsecond=0),
         kind=AuditKind(kind).value,
         operator_code=actor.operator_code,
         sales_point_code=actor.sales_point_code,
@@ -145,6 +175,7 @@ def append(
         subject=subject,
         details=canonical_json(details or {}),
         previous_hash=last_hash,
+        event_id=str(uuid.uuid4()),
     )
     entry.entry_hash = entry_hash(entry)
     connection.execute(
@@ -160,6 +191,7 @@ def append(
             "details": entry.details,
             "previous_hash": entry.previous_hash,
             "entry_hash": entry.entry_hash,
+            "event_id": entry.event_id,
         },
     )
     connection.execute(_MOVE_HEAD, {"new_id": entry.id, "new_hash": entry.entry_hash})

@@ -20,7 +20,7 @@ from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.vending import errors
 from starpos.vending.sale import PricedSale
-from starpos.vending.sale_rows import charge_lines, priced_columns
+from starpos.vending.sale_rows import charge_lines, priced_columns, sale_facts
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ def open_pending(
 ) -> PendingCardVend:
     """Allocate the bill number and commit the PENDING row, before the card is written."""
     breakdown = sale.breakdown
+    request_id = str(uuid.uuid4())
     with database.unit_of_work() as uow:
         session = uow.session
         bill = bill_numbers.next_number(
@@ -56,7 +57,7 @@ def open_pending(
             ),
         )
         vend = Vend(
-            request_id=str(uuid.uuid4()),
+            request_id=request_id,
             bill_number=bill,
             state=VendState.PENDING,
             medium=MeterMedium.CARD,
@@ -96,6 +97,7 @@ def open_pending(
                 "net": breakdown.net,
                 "token_kwh": breakdown.token_kwh,
                 "sequence": sequence,
+                **sale_facts(session, sale, request_id=request_id, medium="card"),
             },
             actor=sale.actor,
         )

@@ -29,7 +29,7 @@ from starpos.masterdata.parameters import utility_now_core
 from starpos.vending import errors
 from starpos.vending.crash_points import BEFORE_TOKEN_COMMIT, crash_point
 from starpos.vending.sale import ELECTRICITY, PreparedVend
-from starpos.vending.sale_rows import charge_rows, priced_columns
+from starpos.vending.sale_rows import charge_rows, priced_columns, sale_facts
 from starpos.vending.tids import TidUnavailable, next_tid
 
 CREDIT_TOKEN = "credit"
@@ -111,10 +111,11 @@ def open_pending(
         )
         request = credit_request(prepared.key_ref, tid, prepared.amount_tenths)
         digest = request.digest()
+        request_id = request_id or str(uuid.uuid4())
         vend_id = connection.execute(
             _INSERT_VEND,
             {
-                "request_id": request_id or str(uuid.uuid4()),
+                "request_id": request_id,
                 "bill_number": bill,
                 "state": VendState.PENDING,
                 "meter_id": prepared.meter_id,
@@ -151,6 +152,10 @@ def open_pending(
                 "tid": tid,
                 "module": prepared.module.module_id,
                 "request_digest": digest,
+                "key_ref": prepared.key_ref.params(),
+                "module_sequence": prepared.module.sequence,
+                "module_balance": prepared.module.balance,
+                **sale_facts(session, prepared, request_id=request_id, medium="keypad"),
             },
             actor=prepared.actor,
         )
@@ -202,6 +207,7 @@ def record_token(
                 "token_kwh": token_kwh,
                 "tid": tid,
                 "module": module_id,
+                "token": issued.token,
             },
             actor=actor,
         )

@@ -4,20 +4,24 @@ a vend through its states lives in the vending package).
 ``priced_columns`` gives the ``vends`` columns of a :class:`starpos.pricing.Breakdown` and
 ``charge_lines`` its ``vend_charges`` rows (``charge_rows`` as plain values), so every writer
 books the same figures the voucher prints: ``net_amount = amount + taxed + untaxed + vat +
-debt_repayment + preinstalled + prearrange``.
+debt_repayment + preinstalled + prearrange``. ``sale_facts`` is the same sale for its audit
+entry, which is what travels to the head office (docs/sync.md).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import BindParameter, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from starpos import pricing
 from starpos.db.enums import ChargeMethod
-from starpos.db.models import ChargeItem, VendCharge
+from starpos.db.models import ChargeItem, PaymentTerm, TariffScheme, TariffVersion, VendCharge
+
+if TYPE_CHECKING:
+    from starpos.vending.sale import PricedSale
 
 
 def priced_columns(
@@ -82,4 +86,57 @@ def describe(sale: pricing.SaleContext, breakdown: pricing.Breakdown) -> dict[st
     return {
         **priced_columns(sale, breakdown),
         "charges": [[line.code, line.amount] for line in breakdown.charges],
+    }
+
+
+_PAYMENTS = cast(Table, PaymentTerm.__table__)
+_SCHEMES = cast(Table, TariffScheme.__table__)
+_VERSIONS = cast(Table, TariffVersion.__table__)
+_VERSION_ID: BindParameter[int] = bindparam("tariff_version_id")
+# Once per sale: the codes the head office knows the payment term and tariff version by
+# (row ids differ between stores), in one statement built once.
+_REFERENCES = select(
+    select(_PAYMENTS.c.code)
+    .where(_PAYMENTS.c.id == bindparam("payment_term_id"))
+    .scalar_subquery(),
+    select(_SCHEMES.c.code)
+    .join(_VERSIONS, _VERSIONS.c.scheme_id == _SCHEMES.c.id)
+    .where(_VERSIONS.c.id == _VERSION_ID)
+    .scalar_subquery(),
+    select(_VERSIONS.c.effective_from).where(_VERSIONS.c.id == _VERSION_ID).scalar_subquery(),
+)
+
+
+def sale_facts(
+    session: Session, priced: PricedSale, *, request_id: str, medium: str
+) -> dict[str, Any]:
+    """Everything the head office needs to book this sale as the counter did, by codes.
+
+    Goes into the PENDING audit entry, whose chain is the counter's outbox: a sale that is
+    audited with these facts travels (docs/sync.md, "What an audit entry must carry").
+    """
+    breakdown = priced.breakdown
+    payment, scheme, effective_from = (
+        session.connection()
+        .execute(
+            _REFERENCES,
+            {
+                "payment_term_id": priced.payment_term_id,
+                "tariff_version_id": priced.tariff_version_id,
+            },
+        )
+        .one()
+    )
+    return {
+        "request_id": request_id,
+        "medium": medium,
+        "payment": payment,
+        "tariff": [scheme, effective_from] if scheme is not None else None,
+        "tendered": priced.tendered,
+        "change": priced.change,
+        **priced_columns(priced.sale, breakdown),
+        "charges": [
+            [line.code, line.name, ChargeMethod[line.method.name].value, line.amount, line.taxed]
+            for line in breakdown.charges
+        ],
     }

@@ -29,6 +29,14 @@ from starpos.db.models.master_data import (
 from starpos.db.models.numbering import NumberingCounter, NumberingField, NumberingRule
 from starpos.db.models.operators import Operator, OperatorRole, Role, RolePermission
 from starpos.db.models.stock import MeterReplacement, StockMovement
+from starpos.db.models.sync import (
+    EnrolmentCode,
+    ReceivedEvent,
+    SeenNonce,
+    SyncFinding,
+    SyncState,
+    TerminalEnrolment,
+)
 from starpos.db.models.tariffs import (
     TariffScheme,
     TariffStep,
@@ -55,6 +63,7 @@ __all__ = [
     "CustomerType",
     "CustomerTypeCharge",
     "DefaultAmount",
+    "EnrolmentCode",
     "IssuedCard",
     "Meter",
     "MeterModel",
@@ -65,6 +74,7 @@ __all__ = [
     "Operator",
     "OperatorRole",
     "PaymentTerm",
+    "ReceivedEvent",
     "Region",
     "RegionLevel",
     "ReplacementReason",
@@ -72,12 +82,16 @@ __all__ = [
     "Role",
     "RolePermission",
     "SalesPoint",
+    "SeenNonce",
     "StockMovement",
+    "SyncFinding",
+    "SyncState",
     "SystemParameters",
     "TariffScheme",
     "TariffStep",
     "TariffVersion",
     "Terminal",
+    "TerminalEnrolment",
     "TouDaySwitch",
     "TouHoliday",
     "TouPrice",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Integer, String, Text
+from sqlalchemy import CheckConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from starpos.db.base import Base, BigId
@@ -19,6 +19,9 @@ from starpos.db.models.master_data import CODE
 
 class AuditEntry(Base):
     __tablename__ = "audit_log"
+    # A unique index, not a constraint: SQLite adds it without copying the table, which
+    # would drop the append-only triggers (migration 0005).
+    __table_args__ = (Index("uq_audit_log_event_id", "event_id", unique=True),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -32,6 +35,9 @@ class AuditEntry(Base):
     details: Mapped[str] = mapped_column(Text, default="{}")
     previous_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # A random UUID naming the entry wherever it travels (the head office takes each one
+    # once, docs/sync.md); hashed with the entry. Entries older than schema 0005 have none.
+    event_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class AuditHead(Base):

@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+  <context>
+    <name>errors</name>
+    <message>
+      <source>The counter could not sync with the head office.</source>
+      <translation>Le comptoir n'a pas pu se synchroniser avec le siège.</translation>
+    </message>
+    <message>
+      <source>This counter is not enrolled with a head office. Ask the head office for an enrolment code, then run: starpos sync enrol --server URL --code CODE</source>
+      <translation>Ce comptoir n'est inscrit auprès d'aucun siège. Demandez un code d'inscription au siège, puis lancez : starpos sync enrol --server URL --code CODE</translation>
+    </message>
+    <message>
+      <source>This counter is already enrolled with {server} as terminal {terminal}. A counter belongs to one head office; use another data folder for another one.</source>
+      <translation>Ce comptoir est déjà inscrit auprès de {server} comme terminal {terminal}. Un comptoir appartient à un seul siège ; utilisez un autre dossier de données pour un autre siège.</translation>
+    </message>
+    <message>
+      <source>The head office server at {server} cannot be reached ({reason}). Selling goes on; what was recorded is sent when the server answers again.</source>
+      <translation>Le serveur du siège à {server} est injoignable ({reason}). La vente continue ; ce qui a été enregistré sera envoyé dès que le serveur répondra.</translation>
+    </message>
+    <message>
+      <source>The head office refused the enrolment code: it is unknown, already used or expired. Ask the head office for a new code (starpos server enrol --terminal CODE).</source>
+      <translation>Le siège a refusé le code d'inscription : il est inconnu, déjà utilisé ou expiré. Demandez un nouveau code au siège (starpos server enrol --terminal CODE).</translation>
+    </message>
+    <message>
+      <source>The head office has revoked this terminal's key, so it takes nothing more from this counter. Ask the head office why; to enrol again it must give a new code.</source>
+      <translation>Le siège a révoqué la clé de ce terminal et n'accepte plus rien de ce comptoir. Demandez-en la raison au siège ; pour vous inscrire à nouveau, il doit vous donner un nouveau code.</translation>
+    </message>
+    <message>
+      <source>The head office refused this counter's signed request ({reason}). Check that the counter is the one that was enrolled and that its clock is right.</source>
+      <translation>Le siège a refusé la requête signée de ce comptoir ({reason}). Vérifiez qu'il s'agit bien du comptoir inscrit et que son horloge est juste.</translation>
+    </message>
+    <message>
+      <source>The head office refused event {seq} of this counter ({reason}); nothing after it is sent. The head office lists the problem with: starpos server findings</source>
+      <translation>Le siège a refusé l'événement {seq} de ce comptoir ({reason}) ; rien de ce qui suit n'est envoyé. Le siège voit le problème avec : starpos server findings</translation>
+    </message>
+    <message>
+      <source>The head office could not take the events now ({reason}). They stay queued on this counter and are sent again at the next push.</source>
+      <translation>Le siège n'a pas pu prendre les événements maintenant ({reason}). Ils restent en attente sur ce comptoir et seront renvoyés au prochain envoi.</translation>
+    </message>
+    <message>
+      <source>The head office answered something this counter does not understand ({detail}). Check that the server URL is a StarPOS head office of the same version.</source>
+      <translation>Le siège a répondu quelque chose que ce comptoir ne comprend pas ({detail}). Vérifiez que l'URL du serveur est celle d'un siège StarPOS de la même version.</translation>
+    </message>
+    <message>
+      <source>The counter's signing key {path} cannot be read ({reason}). Restore it from the data folder's backup, or have the head office enrol this counter again.</source>
+      <translation>La clé de signature du comptoir {path} est illisible ({reason}). Restaurez-la depuis la sauvegarde du dossier de données, ou faites inscrire à nouveau ce comptoir par le siège.</translation>
+    </message>
+    <message>
+      <source>The head office server could not do this.</source>
+      <translation>Le serveur du siège n'a pas pu faire cela.</translation>
+    </message>
+    <message>
+      <source>The head office server runs on a PostgreSQL store, and this data folder's database is {backend}. Point the setting database.url at the head office's PostgreSQL (postgresql+psycopg://user@host/database).</source>
+      <translation>Le serveur du siège fonctionne sur une base PostgreSQL, et la base de ce dossier de données est {backend}. Faites pointer le paramètre database.url vers la base PostgreSQL du siège (postgresql+psycopg://utilisateur@hôte/base).</translation>
+    </message>
+    <message>
+      <source>There is no terminal {terminal} in the head office's store. Add the terminal to its sales point first, then make its enrolment code.</source>
+      <translation>Il n'y a pas de terminal {terminal} dans la base du siège. Ajoutez d'abord le terminal à son point de vente, puis créez son code d'inscription.</translation>
+    </message>
+    <message>
+      <source>Terminal {terminal} has no enrolled key that is still valid; nothing was revoked.</source>
+      <translation>Le terminal {terminal} n'a aucune clé inscrite encore valide ; rien n'a été révoqué.</translation>
+    </message>
+    <message>
+      <source>The server cannot listen on {host}:{port} ({reason}). Choose another port with --port, or stop the program that holds it.</source>
+      <translation>Le serveur ne peut pas écouter sur {host}:{port} ({reason}). Choisissez un autre port avec --port, ou arrêtez le programme qui l'occupe.</translation>
+    </message>
+  </context>
+  <context>
+    <name>sync</name>
+    <message>
+      <source>Enrolment code for terminal {terminal} ({sales_point}): {code}
+It works once, until {expires} (UTC). On the counter run: starpos sync enrol --server URL --code {code}</source>
+      <translation>Code d'inscription du terminal {terminal} ({sales_point}) : {code}
+Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : starpos sync enrol --server URL --code {code}</translation>
+    </message>
+    <message>
+      <source>Terminal {terminal}: {count} key(s) revoked.</source>
+      <translation>Terminal {terminal} : {count} clé(s) révoquée(s).</translation>
+    </message>
+    <message>
+      <source>No open findings.</source>
+      <translation>Aucune anomalie ouverte.</translation>
+    </message>
+    <message>
+      <source>No terminal is enrolled yet.</source>
+      <translation>Aucun terminal n'est encore inscrit.</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>Terminal</translation>
+    </message>
+    <message>
+      <source>Sales point</source>
+      <translation>Point de vente</translation>
+    </message>
+    <message>
+      <source>Events applied</source>
+      <translation>Événements appliqués</translation>
+    </message>
+    <message>
+      <source>Last seen</source>
+      <translation>Dernier contact</translation>
+    </message>
+    <message>
+      <source>Revoked</source>
+      <translation>Révoqué</translation>
+    </message>
+    <message>
+      <source>Sales</source>
+      <translation>Ventes</translation>
+    </message>
+    <message>
+      <source>Net amount</source>
+      <translation>Montant net</translation>
+    </message>
+    <message>
+      <source>Energy (kWh)</source>
+      <translation>Énergie (kWh)</translation>
+    </message>
+    <message>
+      <source>Open findings</source>
+      <translation>Anomalies ouvertes</translation>
+    </message>
+    <message>
+      <source>Enrolled with {server} as terminal {terminal} of sales point {sales_point}.</source>
+      <translation>Inscrit auprès de {server} comme terminal {terminal} du point de vente {sales_point}.</translation>
+    </message>
+    <message>
+      <source>{applied} event(s) applied, {duplicates} already there; acknowledged up to {acknowledged}, {waiting} waiting.</source>
+      <translation>{applied} événement(s) appliqué(s), {duplicates} déjà présent(s) ; accusé jusqu'à {acknowledged}, {waiting} en attente.</translation>
+    </message>
+    <message>
+      <source>Enrolled</source>
+      <translation>Inscrit</translation>
+    </message>
+    <message>
+      <source>Head office</source>
+      <translation>Siège</translation>
+    </message>
+    <message>
+      <source>Acknowledged up to</source>
+      <translation>Accusé jusqu'à</translation>
+    </message>
+    <message>
+      <source>Events waiting</source>
+      <translation>Événements en attente</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+      <source>Last problem</source>
+      <translation>Dernier problème</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+  </context>
+</TS>

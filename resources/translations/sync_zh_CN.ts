@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>errors</name>
+    <message>
+      <source>The counter could not sync with the head office.</source>
+      <translation>柜台无法与总部同步。</translation>
+    </message>
+    <message>
+      <source>This counter is not enrolled with a head office. Ask the head office for an enrolment code, then run: starpos sync enrol --server URL --code CODE</source>
+      <translation>此柜台尚未在总部注册。请向总部索取注册码，然后运行：starpos sync enrol --server URL --code CODE</translation>
+    </message>
+    <message>
+      <source>This counter is already enrolled with {server} as terminal {terminal}. A counter belongs to one head office; use another data folder for another one.</source>
+      <translation>此柜台已在 {server} 注册为终端 {terminal}。一个柜台只属于一个总部；如需另一个总部，请使用另一个数据文件夹。</translation>
+    </message>
+    <message>
+      <source>The head office server at {server} cannot be reached ({reason}). Selling goes on; what was recorded is sent when the server answers again.</source>
+      <translation>无法连接总部服务器 {server}（{reason}）。销售照常进行；已记录的内容将在服务器恢复响应后发送。</translation>
+    </message>
+    <message>
+      <source>The head office refused the enrolment code: it is unknown, already used or expired. Ask the head office for a new code (starpos server enrol --terminal CODE).</source>
+      <translation>总部拒绝了此注册码：注册码未知、已使用或已过期。请向总部索取新的注册码（starpos server enrol --terminal CODE）。</translation>
+    </message>
+    <message>
+      <source>The head office has revoked this terminal's key, so it takes nothing more from this counter. Ask the head office why; to enrol again it must give a new code.</source>
+      <translation>总部已吊销此终端的密钥，不再接收此柜台的任何数据。请向总部询问原因；如需重新注册，总部须提供新的注册码。</translation>
+    </message>
+    <message>
+      <source>The head office refused this counter's signed request ({reason}). Check that the counter is the one that was enrolled and that its clock is right.</source>
+      <translation>总部拒绝了此柜台的签名请求（{reason}）。请确认这是已注册的柜台，且其时钟准确。</translation>
+    </message>
+    <message>
+      <source>The head office refused event {seq} of this counter ({reason}); nothing after it is sent. The head office lists the problem with: starpos server findings</source>
+      <translation>总部拒绝了此柜台的事件 {seq}（{reason}）；其后的事件均不发送。总部可用以下命令查看问题：starpos server findings</translation>
+    </message>
+    <message>
+      <source>The head office could not take the events now ({reason}). They stay queued on this counter and are sent again at the next push.</source>
+      <translation>总部暂时无法接收事件（{reason}）。这些事件仍在此柜台排队，下次推送时将重新发送。</translation>
+    </message>
+    <message>
+      <source>The head office answered something this counter does not understand ({detail}). Check that the server URL is a StarPOS head office of the same version.</source>
+      <translation>总部的应答此柜台无法理解（{detail}）。请确认服务器 URL 指向同一版本的 StarPOS 总部。</translation>
+    </message>
+    <message>
+      <source>The counter's signing key {path} cannot be read ({reason}). Restore it from the data folder's backup, or have the head office enrol this counter again.</source>
+      <translation>无法读取柜台的签名密钥 {path}（{reason}）。请从数据文件夹的备份中恢复，或请总部重新注册此柜台。</translation>
+    </message>
+    <message>
+      <source>The head office server could not do this.</source>
+      <translation>总部服务器无法完成此操作。</translation>
+    </message>
+    <message>
+      <source>The head office server runs on a PostgreSQL store, and this data folder's database is {backend}. Point the setting database.url at the head office's PostgreSQL (postgresql+psycopg://user@host/database).</source>
+      <translation>总部服务器需要 PostgreSQL 数据库，而此数据文件夹的数据库是 {backend}。请将设置 database.url 指向总部的 PostgreSQL（postgresql+psycopg://用户@主机/数据库）。</translation>
+    </message>
+    <message>
+      <source>There is no terminal {terminal} in the head office's store. Add the terminal to its sales point first, then make its enrolment code.</source>
+      <translation>总部数据库中没有终端 {terminal}。请先将该终端添加到其销售点，再生成注册码。</translation>
+    </message>
+    <message>
+      <source>Terminal {terminal} has no enrolled key that is still valid; nothing was revoked.</source>
+      <translation>终端 {terminal} 没有仍然有效的已注册密钥；未吊销任何密钥。</translation>
+    </message>
+    <message>
+      <source>The server cannot listen on {host}:{port} ({reason}). Choose another port with --port, or stop the program that holds it.</source>
+      <translation>服务器无法在 {host}:{port} 上监听（{reason}）。请用 --port 选择其他端口，或停止占用该端口的程序。</translation>
+    </message>
+  </context>
+  <context>
+    <name>sync</name>
+    <message>
+      <source>Enrolment code for terminal {terminal} ({sales_point}): {code}
+It works once, until {expires} (UTC). On the counter run: starpos sync enrol --server URL --code {code}</source>
+      <translation>终端 {terminal}（{sales_point}）的注册码：{code}
+仅可使用一次，有效期至 {expires}（UTC）。请在柜台运行：starpos sync enrol --server URL --code {code}</translation>
+    </message>
+    <message>
+      <source>Terminal {terminal}: {count} key(s) revoked.</source>
+      <translation>终端 {terminal}：已吊销 {count} 个密钥。</translation>
+    </message>
+    <message>
+      <source>No open findings.</source>
+      <translation>没有未处理的异常。</translation>
+    </message>
+    <message>
+      <source>No terminal is enrolled yet.</source>
+      <translation>尚无已注册的终端。</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <source>Sales point</source>
+      <translation>销售点</translation>
+    </message>
+    <message>
+      <source>Events applied</source>
+      <translation>已应用事件</translation>
+    </message>
+    <message>
+      <source>Last seen</source>
+      <translation>最后联系</translation>
+    </message>
+    <message>
+      <source>Revoked</source>
+      <translation>已吊销</translation>
+    </message>
+    <message>
+      <source>Sales</source>
+      <translation>销售笔数</translation>
+    </message>
+    <message>
+      <source>Net amount</source>
+      <translation>净额</translation>
+    </message>
+    <message>
+      <source>Energy (kWh)</source>
+      <translation>电量（kWh）</translation>
+    </message>
+    <message>
+      <source>Open findings</source>
+      <translation>未处理异常</translation>
+    </message>
+    <message>
+      <source>Enrolled with {server} as terminal {terminal} of sales point {sales_point}.</source>
+      <translation>已在 {server} 注册为销售点 {sales_point} 的终端 {terminal}。</translation>
+    </message>
+    <message>
+      <source>{applied} event(s) applied, {duplicates} already there; acknowledged up to {acknowledged}, {waiting} waiting.</source>
+      <translation>已应用 {applied} 个事件，{duplicates} 个已存在；已确认至 {acknowledged}，{waiting} 个待发送。</translation>
+    </message>
+    <message>
+      <source>Enrolled</source>
+      <translation>已注册</translation>
+    </message>
+    <message>
+      <source>Head office</source>
+      <translation>总部</translation>
+    </message>
+    <message>
+      <source>Acknowledged up to</source>
+      <translation>已确认至</translation>
+    </message>
+    <message>
+      <source>Events waiting</source>
+      <translation>待发送事件</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>上次同步</translation>
+    </message>
+    <message>
+      <source>Last problem</source>
+      <translation>上次问题</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+  </context>
+</TS>

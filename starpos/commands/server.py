@@ -1,0 +1,203 @@
+"""``starpos server``: the head office's server and its terminals.
+
+``run`` serves the counters from this data folder's PostgreSQL store; ``enrol`` makes a
+one-time enrolment code for a terminal; ``revoke`` stops taking anything from a terminal's
+keys; ``status`` lists the enrolled keys, how far each chain is applied and what the
+projected sales add up to; ``findings`` lists what the head office found wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+from typing import Any
+
+from starpos.commands._output import label_lines, print_json, whole
+from starpos.i18n import tr_noop, translate
+
+CODE_MADE = tr_noop(
+    "sync",
+    "Enrolment code for terminal {terminal} ({sales_point}): {code}\n"
+    "It works once, until {expires} (UTC). On the counter run: "
+    "starpos sync enrol --server URL --code {code}",
+)
+REVOKED = tr_noop("sync", "Terminal {terminal}: {count} key(s) revoked.")
+NO_FINDINGS = tr_noop("sync", "No open findings.")
+NO_TERMINALS = tr_noop("sync", "No terminal is enrolled yet.")
+LABELS = {
+    "terminal": tr_noop("sync", "Terminal"),
+    "sales_point": tr_noop("sync", "Sales point"),
+    "applied": tr_noop("sync", "Events applied"),
+    "last_seen": tr_noop("sync", "Last seen"),
+    "revoked": tr_noop("sync", "Revoked"),
+    "sales": tr_noop("sync", "Sales"),
+    "net": tr_noop("sync", "Net amount"),
+    "energy": tr_noop("sync", "Energy (kWh)"),
+    "findings": tr_noop("sync", "Open findings"),
+}
+MESSAGES = (CODE_MADE, REVOKED, NO_FINDINGS, NO_TERMINALS)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "server", help="the head office server: run it, enrol and revoke terminals, findings"
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    run = actions.add_parser("run", help="serve the counters from this data folder's store")
+    run.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    run.add_argument("--port", type=whole(0, 65535), default=8470, help="port (0: any free port)")
+    run.set_defaults(handler=_run)
+
+    enrol = actions.add_parser("enrol", help="make a one-time enrolment code for a terminal")
+    enrol.add_argument("--terminal", required=True, help="terminal code")
+    enrol.add_argument("--valid-hours", type=whole(1, 24 * 365), default=24)
+    enrol.add_argument("--json", action="store_true")
+    enrol.set_defaults(handler=_enrol)
+
+    revoke = actions.add_parser("revoke", help="take nothing more from a terminal's keys")
+    revoke.add_argument("--terminal", required=True, help="terminal code")
+    revoke.add_argument("--reason", default="", help="why (kept with the enrolment)")
+    revoke.add_argument("--json", action="store_true")
+    revoke.set_defaults(handler=_revoke)
+
+    status = actions.add_parser("status", help="enrolled terminals, their chains and sales")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=_status)
+
+    findings = actions.add_parser("findings", help="what the head office found wrong")
+    findings.add_argument("--all", action="store_true", help="resolved ones too")
+    findings.add_argument("--json", action="store_true")
+    findings.set_defaults(handler=_findings)
+
+
+def _office() -> Any:
+    from starpos.bootstrap.database import open_database
+    from starpos.server.store import HeadOffice
+
+    database = open_database()
+    try:
+        return HeadOffice(database)
+    except BaseException:
+        database.close()
+        raise
+
+
+def _run(args: argparse.Namespace) -> int:
+    from starpos.server import logs
+    from starpos.server.runner import serve
+
+    logs.configure()
+    office = _office()
+
+    def announce(url: str) -> None:
+        print(url, flush=True)
+
+    try:
+        serve(office, args.host, args.port, announce)
+    finally:
+        office.database.close()
+    return 0
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    from starpos.server.enrolment import issue_code
+
+    office = _office()
+    try:
+        with office.transaction() as session:
+            issued = issue_code(session, args.terminal, timedelta(hours=args.valid_hours))
+    finally:
+        office.database.close()
+    if args.json:
+        print_json(issued.as_dict())
+        return 0
+    expires = issued.expires_at.strftime("%Y-%m-%d %H:%M")
+    print(
+        translate("sync", CODE_MADE).format(
+            terminal=issued.terminal,
+            sales_point=issued.sales_point,
+            code=issued.code,
+            expires=expires,
+        )
+    )
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from starpos.server.enrolment import revoke
+
+    office = _office()
+    try:
+        with office.transaction() as session:
+            revoked = revoke(session, args.terminal, args.reason)
+    finally:
+        office.database.close()
+    if args.json:
+        print_json({"terminal": args.terminal, "revoked": revoked})
+    else:
+        print(translate("sync", REVOKED).format(terminal=args.terminal, count=len(revoked)))
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from starpos.server.status import server_status
+
+    office = _office()
+    try:
+        with office.transaction() as session:
+            status = server_status(session)
+    finally:
+        office.database.close()
+    if args.json:
+        print_json(status.as_dict())
+        return 0
+    label = {key: translate("sync", text) for key, text in LABELS.items()}
+    if not status.enrolments:
+        print(translate("sync", NO_TERMINALS))
+    for row in status.enrolments:
+        lines = [
+            (label["terminal"], f"{row.terminal} ({row.key_id})"),
+            (label["sales_point"], row.sales_point),
+            (label["applied"], row.applied_seq),
+            (label["last_seen"], row.last_seen_at or "-"),
+        ]
+        if row.revoked_at is not None:
+            lines.append((label["revoked"], row.revoked_at))
+        print(label_lines(lines) + "\n")
+    for total in status.totals:
+        print(
+            label_lines(
+                [
+                    (label["terminal"], total.terminal or "-"),
+                    (label["sales"], total.sales),
+                    (label["net"], total.net_amount),
+                    (label["energy"], total.token_kwh),
+                ]
+            )
+            + "\n"
+        )
+    print(label_lines([(label["findings"], status.open_findings)]))
+    return 0
+
+
+def _findings(args: argparse.Namespace) -> int:
+    from starpos.server.findings import list_findings
+
+    office = _office()
+    try:
+        with office.transaction() as session:
+            found = list_findings(session, include_resolved=args.all)
+    finally:
+        office.database.close()
+    if args.json:
+        print_json([row.as_dict() for row in found])
+        return 0
+    if not found:
+        print(translate("sync", NO_FINDINGS))
+    for row in found:
+        when = row.raised_at.strftime("%Y-%m-%d %H:%M:%S")
+        where = f"{row.terminal or '-'} #{row.seq}" if row.seq is not None else row.terminal
+        sys.stdout.write(f"{row.id}  {when}  {row.kind}  {where}  {row.subject}  {row.details}\n")
+    return 0

@@ -1,0 +1,124 @@
+"""``starpos sync``: this counter and its head office.
+
+``enrol`` makes the counter a terminal of a head office with the code the head office gave
+out; ``push`` sends what the head office has not acknowledged yet; ``status`` says how far
+the head office has it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from starpos.commands._output import label_lines, print_json, whole
+from starpos.i18n import tr_noop, translate
+
+ENROLLED = tr_noop(
+    "sync", "Enrolled with {server} as terminal {terminal} of sales point {sales_point}."
+)
+PUSHED = tr_noop(
+    "sync",
+    "{applied} event(s) applied, {duplicates} already there; acknowledged up to {acknowledged}, "
+    "{waiting} waiting.",
+)
+LABELS = {
+    "enrolled": tr_noop("sync", "Enrolled"),
+    "server": tr_noop("sync", "Head office"),
+    "terminal": tr_noop("sync", "Terminal"),
+    "sales_point": tr_noop("sync", "Sales point"),
+    "acknowledged": tr_noop("sync", "Acknowledged up to"),
+    "waiting": tr_noop("sync", "Events waiting"),
+    "last_push": tr_noop("sync", "Last sync"),
+    "last_error": tr_noop("sync", "Last problem"),
+    "yes": tr_noop("sync", "yes"),
+    "no": tr_noop("sync", "no"),
+}
+MESSAGES = (ENROLLED, PUSHED)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("sync", help="enrol with a head office and send it sales")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    enrol = actions.add_parser("enrol", help="make this counter a terminal of a head office")
+    enrol.add_argument("--server", required=True, help="the head office server's URL")
+    enrol.add_argument("--code", required=True, help="the one-time enrolment code")
+    enrol.add_argument("--json", action="store_true")
+    enrol.set_defaults(handler=_enrol)
+
+    push = actions.add_parser("push", help="send what the head office does not have yet")
+    push.add_argument("--batch", type=whole(1, 5000), default=500, help="events per request")
+    push.add_argument("--json", action="store_true")
+    push.set_defaults(handler=_push)
+
+    status = actions.add_parser("status", help="how far the head office has this counter")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=_status)
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.database import open_database
+    from starpos.sync.enrol import enrol
+
+    with open_database() as database:
+        enrolled = enrol(database, args.server, args.code)
+    if args.json:
+        print_json(
+            {
+                "server": enrolled.server_url,
+                "terminal": enrolled.terminal_code,
+                "sales_point": enrolled.sales_point_code,
+                "key_id": enrolled.key_id,
+            }
+        )
+        return 0
+    text = translate("sync", ENROLLED)
+    print(
+        text.format(
+            server=enrolled.server_url,
+            terminal=enrolled.terminal_code,
+            sales_point=enrolled.sales_point_code,
+        )
+    )
+    return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.database import open_database
+    from starpos.sync.push import push
+
+    with open_database() as database:
+        report = push(database, batch_size=args.batch)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print(translate("sync", PUSHED).format(**report.as_dict()))
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.database import open_database
+    from starpos.sync.state import status
+
+    with open_database() as database, database.reading() as session:
+        found = status(session)
+    if args.json:
+        print_json(found.as_dict())
+        return 0
+    label = {key: translate("sync", text) for key, text in LABELS.items()}
+    rows: list[tuple[str, object]] = [
+        (label["enrolled"], label["yes"] if found.enrolled else label["no"])
+    ]
+    if found.enrolled:
+        rows += [
+            (label["server"], found.server_url),
+            (label["terminal"], found.terminal_code),
+            (label["sales_point"], found.sales_point_code),
+            (label["acknowledged"], found.acknowledged_seq),
+            (label["last_push"], found.last_push_at or "-"),
+        ]
+        if found.last_error:
+            rows.append((label["last_error"], found.last_error))
+    rows.append((label["waiting"], found.waiting))
+    print(label_lines(rows))
+    return 0

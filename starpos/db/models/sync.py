@@ -1,0 +1,133 @@
+"""What the sync between counters and the head office keeps (docs/sync.md).
+
+A counter's outbox is its audit log: every entry, in chain order, is an event. The counter
+keeps only how far the head office has acknowledged it (``sync_state``). The head office
+keeps, per enrolled key of a terminal, how far it has applied that terminal's chain
+(``sync_enrolments``), every entry it applied (``sync_events``), the nonces of recent signed
+requests (``sync_nonces``) and what it found wrong (``sync_findings``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from starpos.db.base import Base, BigId
+from starpos.db.column_types import UtcDateTime, utc_now
+from starpos.db.models.master_data import CODE, Terminal
+
+#: A SHA-256 in hex: entry hashes, enrolment code digests.
+DIGEST = 64
+#: A UUID in its 36-character text form: key ids, event ids.
+UUID_TEXT = 36
+#: The hash an empty chain ends with (``starpos.audit.log.GENESIS_HASH``).
+GENESIS = "0" * DIGEST
+
+
+class SyncState(Base):
+    """The counter's side: which head office it belongs to, and what it has acknowledged."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    server_url: Mapped[str] = mapped_column(String(300))
+    # The enrolment's id at the head office: the ``keyid`` every request is signed under.
+    key_id: Mapped[str] = mapped_column(String(UUID_TEXT))
+    terminal_code: Mapped[str] = mapped_column(String(CODE))
+    sales_point_code: Mapped[str] = mapped_column(String(CODE))
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    # The last audit entry the head office answered as applied (or already had), and its
+    # hash; entries after it are still to be sent.
+    acknowledged_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    acknowledged_hash: Mapped[str] = mapped_column(String(DIGEST), default=GENESIS)
+    last_push_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class TerminalEnrolment(Base):
+    """One public key of one terminal, and how far the head office applied its chain.
+
+    A terminal that is set up again (a new PC, a new store) enrols a new key and starts a
+    new chain; the old enrolment keeps what it sent.
+    """
+
+    __tablename__ = "sync_enrolments"
+
+    id: Mapped[str] = mapped_column(String(UUID_TEXT), primary_key=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"), index=True)
+    # The raw 32-byte Ed25519 public key, in hex.
+    public_key: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+    applied_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    applied_hash: Mapped[str] = mapped_column(String(DIGEST), default=GENESIS)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    terminal: Mapped[Terminal] = relationship()
+
+
+class EnrolmentCode(Base):
+    """A one-time code the head office gave out for a terminal; only its SHA-256 is kept."""
+
+    __tablename__ = "sync_enrolment_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(DIGEST), unique=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    enrolment_id: Mapped[str | None] = mapped_column(ForeignKey("sync_enrolments.id"))
+
+
+class ReceivedEvent(Base):
+    """One audit entry of a terminal's chain, as the head office applied it."""
+
+    __tablename__ = "sync_events"
+    __table_args__ = (Index("ix_sync_events_kind_subject", "kind", "subject"),)
+
+    enrolment_id: Mapped[str] = mapped_column(ForeignKey("sync_enrolments.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    event_id: Mapped[str] = mapped_column(String(UUID_TEXT), unique=True)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    kind: Mapped[str] = mapped_column(String(40))
+    operator_code: Mapped[str | None] = mapped_column(String(CODE))
+    sales_point_code: Mapped[str | None] = mapped_column(String(CODE))
+    terminal_code: Mapped[str | None] = mapped_column(String(CODE))
+    subject: Mapped[str] = mapped_column(String(80))
+    details: Mapped[str] = mapped_column(Text)
+    previous_hash: Mapped[str] = mapped_column(String(DIGEST))
+    entry_hash: Mapped[str] = mapped_column(String(DIGEST))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+
+
+class SeenNonce(Base):
+    """A signed request's nonce, kept while its signature could still be replayed."""
+
+    __tablename__ = "sync_nonces"
+
+    enrolment_id: Mapped[str] = mapped_column(ForeignKey("sync_enrolments.id"), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class SyncFinding(Base):
+    """Something the head office found wrong in what a terminal sent, for a supervisor."""
+
+    __tablename__ = "sync_findings"
+    __table_args__ = (Index("ix_sync_findings_open", "resolved_at", "raised_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    raised_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    kind: Mapped[str] = mapped_column(String(40))
+    enrolment_id: Mapped[str | None] = mapped_column(ForeignKey("sync_enrolments.id"))
+    terminal_code: Mapped[str | None] = mapped_column(String(CODE))
+    seq: Mapped[int | None] = mapped_column(BigInteger)
+    subject: Mapped[str] = mapped_column(String(80), default="")
+    # Canonical JSON: what was expected and what came.
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -1,0 +1,122 @@
+"""What the head office found wrong in what terminals sent: a list for the supervisor.
+
+A finding is raised in the transaction that found it and never rewrites what it is about:
+a sale is a fact and stands; the finding says what it disagrees with (docs/sync.md).
+The same problem at the same place of a chain is listed once, however often it is sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from starpos.audit.log import canonical_json
+from starpos.db.models import SyncFinding
+
+
+class FindingKind(StrEnum):
+    # The chain itself (the event is refused).
+    CHAIN_BROKEN = "chain_broken"
+    HISTORY_REWRITTEN = "history_rewritten"
+    EVENT_ID_REUSED = "event_id_reused"
+    MALFORMED_EVENT = "malformed_event"
+    # What an applied event says (the event stands).
+    TERMINAL_MISMATCH = "terminal_mismatch"
+    UNKNOWN_REFERENCE = "unknown_reference"
+    BILL_NUMBER_TAKEN = "bill_number_taken"
+    SALE_NOT_FOUND = "sale_not_found"
+    DEBT_OVERPAID = "debt_overpaid"
+    STALE_TARIFF = "stale_tariff"
+    TID_COLLISION = "tid_collision"
+    PROJECTION_FAILED = "projection_failed"
+    # About the terminal rather than one event.
+    CLOCK_SKEW = "clock_skew"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A finding a projection asks for about the event it is projecting."""
+
+    kind: FindingKind
+    details: dict[str, Any]
+
+
+def raise_finding(
+    session: Session,
+    kind: FindingKind,
+    *,
+    enrolment_id: str | None,
+    terminal_code: str | None,
+    seq: int | None,
+    subject: str = "",
+    details: dict[str, Any] | None = None,
+) -> None:
+    already = session.scalar(
+        select(SyncFinding.id).where(
+            SyncFinding.kind == kind.value,
+            SyncFinding.enrolment_id == enrolment_id,
+            SyncFinding.seq == seq,
+            SyncFinding.resolved_at.is_(None),
+        )
+    )
+    if already is not None:
+        return
+    session.add(
+        SyncFinding(
+            kind=kind.value,
+            enrolment_id=enrolment_id,
+            terminal_code=terminal_code,
+            seq=seq,
+            subject=subject[:80],
+            details=canonical_json(details or {}),
+        )
+    )
+    session.flush()
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: int
+    raised_at: datetime
+    kind: str
+    terminal: str | None
+    seq: int | None
+    subject: str
+    details: str
+    resolved: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "raised_at": self.raised_at,
+            "kind": self.kind,
+            "terminal": self.terminal,
+            "seq": self.seq,
+            "subject": self.subject,
+            "details": self.details,
+            "resolved": self.resolved,
+        }
+
+
+def list_findings(session: Session, *, include_resolved: bool = False) -> list[FindingRow]:
+    query = select(SyncFinding).order_by(SyncFinding.id)
+    if not include_resolved:
+        query = query.where(SyncFinding.resolved_at.is_(None))
+    return [
+        FindingRow(
+            f.id,
+            f.raised_at,
+            f.kind,
+            f.terminal_code,
+            f.seq,
+            f.subject,
+            f.details,
+            f.resolved_at is not None,
+        )
+        for f in session.scalars(query)
+    ]

@@ -1,0 +1,63 @@
+"""Which applied events change the head office's own tables, and how: one registry.
+
+Every event of a terminal is kept as it came (``sync_events``, the terminal's chain). An
+event whose kind has a projector here is also written into the store's business tables
+(a sale into ``vends``, its charges and tokens), so the head office's reports read them
+like its own. A new kind of record travels as soon as it is audited with its facts; it
+shows in the head office's tables once its projector is added to :data:`PROJECTORS`.
+
+A projector works in the push's transaction, from codes (row ids differ between stores),
+and never refuses: a sale is a fact. What it cannot book or disagrees with comes back as
+flags, which become findings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from starpos.audit.log import AuditKind
+from starpos.server import sale_projection
+from starpos.server.findings import Flag
+
+
+@dataclass(frozen=True)
+class TerminalEvent:
+    """An applied event with the terminal that signed it (not the one it claims)."""
+
+    enrolment_id: str
+    terminal_id: int
+    terminal_code: str
+    sales_point_code: str
+    seq: int
+    kind: str
+    occurred_at: datetime
+    operator_code: str | None
+    sales_point_claimed: str | None
+    subject: str
+    details: dict[str, Any]
+
+    @classmethod
+    def parse_details(cls, text: str) -> dict[str, Any]:
+        """The entry's details as data (Decimals arrive as strings and stay so here)."""
+        value = json.loads(text)
+        return value if isinstance(value, dict) else {}
+
+
+Projector = Callable[[Session, TerminalEvent], list[Flag]]
+
+PROJECTORS: dict[str, Projector] = {
+    AuditKind.VEND.value: sale_projection.vend_step,
+    AuditKind.VEND_FAILED.value: sale_projection.vend_failed,
+    AuditKind.REPRINT.value: sale_projection.reprint,
+}
+
+
+def projector_for(kind: str) -> Projector | None:
+    """How events of ``kind`` are booked, or None: kept in the chain only."""
+    return PROJECTORS.get(kind)

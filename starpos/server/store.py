@@ -1,0 +1,47 @@
+"""The head office's store as the server uses it: short transactions without the store's
+single-writer lock.
+
+The back office's units of work take one advisory lock for every writing transaction
+(``starpos.db.engine.writer``), so at most one writes at a time, as on SQLite. Terminals'
+pushes do not need that: a push locks its own enrolment row (one push of a terminal at a
+time) and the few shared rows it touches (a meter's debt), so pushes of different
+terminals are applied side by side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from starpos.db import Database
+from starpos.db.engine import session_factory
+from starpos.db.unit_of_work import storage_error
+from starpos.server.errors import NeedsPostgresError
+
+
+class HeadOffice:
+    def __init__(self, database: Database, *, require_postgresql: bool = True) -> None:
+        backend = database.engine.dialect.name
+        if require_postgresql and backend != "postgresql":
+            raise NeedsPostgresError(backend=backend)
+        self.database = database
+        self._sessions = session_factory(database.engine, write=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except DBAPIError as error:
+            session.rollback()
+            raise storage_error(error) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()

@@ -1,0 +1,173 @@
+"""The counter's HTTP client for its head office: JSON over one kept-open connection, every
+request after enrolment signed (:mod:`starpos.sync.signing`).
+
+The standard library's ``http.client`` is enough for a few requests a minute and keeps the
+counter free of another dependency. The client corrects for its own clock: the head office
+refuses a signature whose time is off by more than the window and says its own time, so
+the client keeps the difference and signs again once (a counter whose clock is a day off
+still syncs; the events keep the counter's own times, which the head office compares).
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import time
+from typing import Any
+from urllib.parse import urlsplit
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from starpos.sync import signing
+from starpos.sync.errors import (
+    EnrolmentRefusedError,
+    ProtocolError,
+    RetryLaterError,
+    ServerUnreachableError,
+    SignatureRefusedError,
+    TerminalRevokedError,
+)
+
+ENROL_PATH = "/v1/enrol"
+EVENTS_PATH = "/v1/events"
+TERMINAL_PATH = "/v1/terminal"
+HEALTH_PATH = "/v1/health"
+#: The key id an enrolment request is signed under: the key is in its body, not known yet.
+ENROLMENT_KEY_ID = "new"
+TIMEOUT_S = 30.0
+
+
+class HeadOfficeClient:
+    def __init__(
+        self,
+        server_url: str,
+        *,
+        key_id: str | None = None,
+        key: Ed25519PrivateKey | None = None,
+        timeout: float = TIMEOUT_S,
+    ) -> None:
+        parts = urlsplit(server_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ProtocolError(detail=f"not an http(s) URL: {server_url}")
+        self.server_url = server_url.rstrip("/")
+        self._https = parts.scheme == "https"
+        self._host = parts.hostname
+        self._port = parts.port
+        self._prefix = parts.path.rstrip("/")
+        self._key_id = key_id
+        self._key = key
+        self._timeout = timeout
+        self._connection: http.client.HTTPConnection | None = None
+        #: Seconds to add to this machine's clock to get the head office's.
+        self.clock_offset = 0.0
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> HeadOfficeClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # The calls the counter makes.
+
+    def health(self) -> dict[str, Any]:
+        return self._call("GET", HEALTH_PATH, None, signer=None)
+
+    def enrol(self, code: str, key: Ed25519PrivateKey) -> dict[str, Any]:
+        """Redeem a one-time code for ``key``: the request is signed with that very key,
+        which proves the counter holds the private half of what it enrols."""
+        from starpos.sync.keys import public_hex
+
+        payload = {"code": code, "public_key": public_hex(key)}
+        return self._call("POST", ENROL_PATH, payload, signer=(ENROLMENT_KEY_ID, key))
+
+    def push(self, events: list[dict[str, Any]], protocol: int) -> dict[str, Any]:
+        return self._call(
+            "POST", EVENTS_PATH, {"protocol": protocol, "events": events}, signer=self._signer()
+        )
+
+    def terminal(self) -> dict[str, Any]:
+        return self._call("GET", TERMINAL_PATH, None, signer=self._signer())
+
+    # Plumbing.
+
+    def _signer(self) -> tuple[str, Ed25519PrivateKey]:
+        if self._key_id is None or self._key is None:
+            raise ValueError("a signed call needs the enrolment's key id and key")
+        return self._key_id, self._key
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        payload: Any,
+        *,
+        signer: tuple[str, Ed25519PrivateKey] | None,
+    ) -> dict[str, Any]:
+        body = b"" if payload is None else json.dumps(payload, separators=(",", ":")).encode()
+        status, answer = self._send(method, path, body, signer)
+        if status == 401 and answer.get("error") == signing.STALE and signer is not None:
+            server_time = answer.get("server_time")
+            if isinstance(server_time, (int, float)):
+                self.clock_offset = float(server_time) - time.time()
+                status, answer = self._send(method, path, body, signer)
+        if status == 200:
+            return answer
+        raise self._refusal(status, answer)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: bytes,
+        signer: tuple[str, Ed25519PrivateKey] | None,
+    ) -> tuple[int, dict[str, Any]]:
+        full_path = self._prefix + path
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if signer is not None:
+            key_id, key = signer
+            created = int(time.time() + self.clock_offset)
+            headers.update(signing.sign(key, key_id, method, full_path, body, created=created))
+        connection = self._open()
+        try:
+            connection.request(method, full_path, body=body or None, headers=headers)
+            response = connection.getresponse()
+            raw = response.read()
+        except (OSError, http.client.HTTPException) as error:
+            self.close()
+            raise ServerUnreachableError(
+                server=self.server_url, reason=str(error) or type(error).__name__
+            ) from error
+        if response.getheader("Connection", "").lower() == "close":
+            self.close()
+        try:
+            answer = json.loads(raw) if raw else {}
+        except ValueError as error:
+            if response.status >= 500:  # a proxy or the server failed: send again later
+                raise RetryLaterError(reason=f"HTTP {response.status}") from error
+            raise ProtocolError(detail=f"HTTP {response.status}, not JSON") from error
+        if not isinstance(answer, dict):
+            raise ProtocolError(detail=f"HTTP {response.status}, not a JSON object")
+        return response.status, answer
+
+    def _open(self) -> http.client.HTTPConnection:
+        if self._connection is None:
+            kind = http.client.HTTPSConnection if self._https else http.client.HTTPConnection
+            self._connection = kind(self._host, self._port, timeout=self._timeout)
+        return self._connection
+
+    def _refusal(self, status: int, answer: dict[str, Any]) -> Exception:
+        reason = str(answer.get("error") or f"HTTP {status}")
+        if status == 403 and reason == signing.REVOKED:
+            return TerminalRevokedError()
+        if status == 403 and reason == "enrolment_refused":
+            return EnrolmentRefusedError()
+        if status == 401:
+            return SignatureRefusedError(reason=reason)
+        if status >= 500:
+            return RetryLaterError(reason=reason)
+        return ProtocolError(detail=f"HTTP {status}: {reason}")
