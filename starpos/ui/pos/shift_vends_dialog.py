@@ -1,8 +1,12 @@
-"""This shift's vends: a searchable table (model/view), refreshed from the database worker."""
+"""This shift's vends: a searchable table (model/view), refreshed from the database worker.
+
+Newest first, with the header's arrow saying so; each opening starts without the last
+search; the token column is as wide as a token.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,8 +43,10 @@ class ShiftVendsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.summary = QLabel()
         self.summary.setObjectName("shiftSummary")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -56,6 +62,11 @@ class ShiftVendsDialog(QDialog):
         self.proxy.layoutChanged.connect(self._summarise)
         self.resize(900, 480)
         self.retranslate_ui()
+
+    def start_afresh(self) -> None:
+        """As on a first opening: no search, newest first."""
+        self.search.clear()
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
 
     def set_vends(self, vends: list[ShiftVend]) -> None:
         self.model.set_records(vends)

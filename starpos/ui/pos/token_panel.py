@@ -1,22 +1,41 @@
-"""The token, large and grouped 4-4-4-4-4, with a copy action and the voucher's fate."""
+"""The token, large and grouped 4-4-4-4-4, with a copy action and the voucher's fate.
+
+Next to it stay what the customer paid and the change to hand back, until the next sale
+starts (the amount panel is cleared for the next customer as soon as the token shows).
+A sale finished by the recovery after the module came back says so: it was made, hand
+over the token.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from starpos.counter.views import VendOutcome
-from starpos.ui.money import format_kwh, group_token
+from starpos.ui.money import format_kwh, group_token, money_text
 from starpos.ui.translator import tr
+
+#: The token's size: read out across the counter, and five groups still fit 1024 px.
+TOKEN_POINT_SIZE = 24
 
 
 class TokenPanel(QGroupBox):
-    def __init__(self) -> None:
+    def __init__(self, currency: str = "", decimals: int = 2) -> None:
         super().__init__()
         self.setObjectName("tokenPanel")
+        self.currency, self.decimals = currency, decimals
         self.outcome: VendOutcome | None = None
-        self.print_state = ""  # "", "printing", "printed", "failed"
+        #: the sale was finished by the recovery after the module came back
+        self.recovered = False
+        self.print_state = ""  # "", "printing", "printed", "reprinted", "failed"
         #: the token belongs to the previous customer: greyed so nobody reads it out again
         self.previous = False
         #: the window sells to a card: the credit goes onto it, there is no token to show
@@ -26,12 +45,23 @@ class TokenPanel(QGroupBox):
         self.token_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.token_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont("DejaVu Sans Mono")
-        font.setPointSize(26)
+        font.setPointSize(TOKEN_POINT_SIZE)
         font.setBold(True)
         self.token_label.setFont(font)
+        # Never wider than the panel lets it be (a card sale's line is longer than a token).
+        self.token_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.details = QLabel()
         self.details.setObjectName("tokenDetails")
         self.details.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details.setWordWrap(True)
+        self.payment = QLabel()
+        self.payment.setObjectName("tokenPayment")
+        self.payment.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.payment.setWordWrap(True)
+        strong = self.payment.font()
+        strong.setBold(True)
+        strong.setPointSize(strong.pointSize() + 2)
+        self.payment.setFont(strong)
         self.voucher_state = QLabel()
         self.voucher_state.setObjectName("voucherState")
         self.voucher_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -47,12 +77,14 @@ class TokenPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.token_label)
         layout.addWidget(self.details)
+        layout.addWidget(self.payment)
         layout.addWidget(self.voucher_state)
         layout.addLayout(row)
         self.retranslate_ui()
 
-    def show_outcome(self, outcome: VendOutcome) -> None:
+    def show_outcome(self, outcome: VendOutcome, recovered: bool = False) -> None:
         self.outcome = outcome
+        self.recovered = recovered
         self.previous = False
         self.print_state = "printing"
         self.copy_button.setEnabled(not outcome.card_serial)
@@ -104,6 +136,7 @@ class TokenPanel(QGroupBox):
                 else tr("pos", "The token appears here after the vend.")
             )
             self.voucher_state.clear()
+            self.payment.clear()
             return
         if outcome.card_serial:  # a card sale: the credit is on the card, there is no token
             self.token_label.setText(
@@ -121,14 +154,33 @@ class TokenPanel(QGroupBox):
                 kwh=format_kwh(outcome.energy_kwh),
             )
         )
+        self.payment.setText(
+            tr("pos", "Paid {paid} · Change {change}").format(
+                paid=money_text(outcome.paid, self.currency, self.decimals),
+                change=money_text(outcome.change, self.currency, self.decimals),
+            )
+        )
+        self.payment.setStyleSheet("color: #9e9e9e;" if self.previous else "")
         states = {
             "printing": ("color: #555555;", tr("pos", "Printing the voucher…")),
             "printed": ("color: #1b5e20;", tr("pos", "Voucher printed.")),
+            "reprinted": ("color: #1b5e20;", tr("pos", "Voucher reprinted.")),
             "failed": (
                 "color: #b00020; font-weight: bold;",
                 tr("pos", "The voucher did not print. The sale is kept: reprint it (Ctrl+R)."),
             ),
         }
         style, text = states.get(self.print_state, ("", ""))
+        if self.recovered and not self.previous:
+            style = "color: #1b5e20; font-weight: bold;"
+            text = (
+                tr(
+                    "pos",
+                    "The sale was made after all (found when the module came back): hand "
+                    "over this token.",
+                )
+                + " "
+                + text
+            )
         self.voucher_state.setStyleSheet(style)
         self.voucher_state.setText(text)

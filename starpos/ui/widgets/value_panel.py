@@ -26,6 +26,9 @@ class ValuePanel(QGroupBox):
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         form = QFormLayout(self)
+        # A label sits level with its value, whatever the value's font (the customer's name
+        # is larger than the rest).
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for key in fields:
             label, value = QLabel(), QLabel()
             value.setObjectName(f"{value_prefix}_{key}")
