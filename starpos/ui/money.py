@@ -1,8 +1,8 @@
 """Reading and showing money and energy in the window: Decimal only (DESIGN.md rule 5).
 
-Amounts are shown the way the language in use writes them, from Qt's locale (the one
-:func:`starpos.ui.translator.switch_language` makes the default): ``ZAR 1,500.00`` in
-English, ``1 500,00 ZAR`` in French. Qt formats only binary floats as currency, so the
+Amounts are shown the way the language in use writes them, from Qt's locale for that
+language (the language of the translations, whatever the PC's locale): ``ZAR 1,500.00``
+in English, ``1 500,00 ZAR`` in French. Qt formats only binary floats as currency, so the
 digits are laid out here from the Decimal, and the locale is asked only for its symbols
 (decimal point, digit grouping of an integer, where the currency goes). Typed amounts
 accept a point or a comma.
@@ -11,9 +11,11 @@ accept a point or a comma.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from PySide6.QtCore import QLocale
 
+from starpos.i18n import current_language
 from starpos.ui.counter_errors import AmountNotPositive, AmountNotValid
 
 #: Qt's placeholder for the currency in a locale's currency pattern.
@@ -48,9 +50,19 @@ def format_money(value: Decimal, decimals: int) -> str:
     return number_text(value, decimals, grouped=False)
 
 
+@cache
+def _locale_of(language: str) -> QLocale:
+    return QLocale(language)
+
+
+def language_locale() -> QLocale:
+    """Qt's locale of the language in use."""
+    return _locale_of(current_language())
+
+
 def number_text(value: Decimal, decimals: int, grouped: bool = True) -> str:
     """``value`` to ``decimals`` decimals as the current language writes numbers."""
-    locale = QLocale()
+    locale = language_locale()
     quantised = value.quantize(Decimal(1).scaleb(-decimals))
     sign, digits = ("-", -quantised) if quantised < 0 else ("", quantised)
     whole, _, fraction = f"{digits:.{decimals}f}".partition(".")
@@ -68,7 +80,7 @@ def money_text(value: Decimal, currency: str, decimals: int) -> str:
     sign = ""
     if number.startswith("-"):
         sign, number = "-", number[1:]
-    pattern = QLocale().toCurrencyString(1, _CURRENCY_MARK)  # an integer: no float involved
+    pattern = language_locale().toCurrencyString(1, _CURRENCY_MARK)  # an integer: no float involved
     before, _, after = pattern.strip("()").partition("1")
     # CLDR's currency spacing: a code made of letters never touches the digits.
     if before.endswith(_CURRENCY_MARK):

@@ -97,9 +97,11 @@ def test_unknown_meter_and_forbidden_login_are_refused_with_the_stores_words(
     core_app.funnel.last_dialog.close()  # type: ignore[union-attr]
     login.code_field.clear()
     window = log_in(qtbot, core_app, "CASH1", "cash-demo")
-    with qtbot.waitSignal(core_app.funnel.shown, timeout=10_000) as shown:
-        qtbot.keyClicks(window.meter_field.edit, "99999999990")  # valid, not registered
-    assert shown.args[0] == "vend.unknown_meter"
+    qtbot.keyClicks(window.meter_field.edit, "99999999990")  # valid, not registered
+    # Said under the number at look-up, in the store's words, before any amount is chosen.
+    qtbot.waitUntil(lambda: window.meter_field.refusal is not None, timeout=10_000)
+    assert getattr(window.meter_field.refusal, "code", "") == "vend.unknown_meter"
+    assert "is registered here" in window.meter_field.status.text()
 
 
 def test_this_shifts_vends_reprint_and_preview_from_the_ledger(

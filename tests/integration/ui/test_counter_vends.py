@@ -26,6 +26,7 @@ from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import load_sta_tables
 from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
+from starpos.ui.money import format_kwh
 from starpos.ui.pos.pos_window import PosWindow
 from tests.support.data_files import SAMPLE_TABLES
 
@@ -89,7 +90,7 @@ def test_a_keyboard_vend_gives_a_token_the_meter_accepts_and_a_printed_voucher(
     assert customer_meter.enter(outcome.token).response is MeterResponse.ACCEPTED
     assert customer_meter.credit == outcome.energy_kwh > 0
     # The status bar reads the module's credit through the same lock as the vend.
-    left = f"credit {before - outcome.energy_kwh:.1f} kWh"
+    left = f"credit {format_kwh(before - outcome.energy_kwh)} kWh"
     qtbot.waitUntil(lambda: left in window.status.module_label.text(), timeout=30_000)
     qtbot.waitUntil(lambda: window.token_panel.print_state == "printed", timeout=60_000)
     with demo_database.reading() as session:
