@@ -77,7 +77,7 @@ class CounterStatusBar(QStatusBar):
         self.card_reader_label.hide()  # until the counter's card mode reports its reader
         self.clock_label = QLabel()
         self.clock_label.setObjectName("statusClock")
-        self.addWidget(self.operator_label, 1)
+        self.addWidget(self.operator_label)
         self.addWidget(self.sales_point_label, 1)
         for label in (
             self.module_label,

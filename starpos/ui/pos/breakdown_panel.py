@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from starpos.counter.reads import DEBT, PREARRANGE, PREINSTALLED, VAT
 from starpos.counter.views import Quote
@@ -23,6 +23,7 @@ from starpos.i18n import tr_noop
 from starpos.ui.master_names import master_name
 from starpos.ui.money import format_kwh, money_text
 from starpos.ui.translator import tr
+from starpos.ui.widgets.elided_label import ElidedLabel
 
 ENERGY = tr_noop("breakdown", "Energy")
 AMOUNT = tr_noop("breakdown", "Vending amount")
@@ -97,9 +98,8 @@ class BreakdownPanel(QGroupBox):
                 widget.deleteLater()
 
     def _row(self, row: int, label: str, value: QLabel | str, font: QFont | None = None) -> None:
-        name = QLabel(label)
-        name.setWordWrap(True)  # a long charge name wraps; it never widens the window
-        name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        name = ElidedLabel()  # a long charge name gives way; it never widens the window
+        name.setText(label)
         name.setAlignment(Qt.AlignmentFlag.AlignLeft | ROW_ALIGNMENT)
         shown = value if isinstance(value, QLabel) else QLabel(value)
         shown.setAlignment(Qt.AlignmentFlag.AlignRight | ROW_ALIGNMENT)

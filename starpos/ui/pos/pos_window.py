@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -170,24 +170,23 @@ class PosWindow(QMainWindow):
         self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.busy_label.setWordWrap(True)
 
+        # Two columns, each packed on its own (the window must fit 768 px high): the meter,
+        # the customer and the token on the left; the amount, the breakdown and Vend on the
+        # right.
         left = QVBoxLayout()
         left.addWidget(self.meter_title)
         left.addWidget(self.meter_field)
         left.addWidget(self.customer_panel, 1)
         left.addWidget(self.card_panel, 1)
+        left.addWidget(self.token_panel)
         right = QVBoxLayout()
         right.addWidget(self.amount_panel)
         right.addWidget(self.breakdown_panel, 1)
-        grid = QGridLayout()
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.addWidget(self.token_panel, 1, 0)
-        actions = QVBoxLayout()
-        actions.addWidget(self.vend_button)
-        actions.addWidget(self.busy_label)
-        grid.addLayout(actions, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        right.addWidget(self.vend_button)
+        right.addWidget(self.busy_label)
+        grid = QHBoxLayout()
+        grid.addLayout(left, 1)
+        grid.addLayout(right, 1)
         self.pending_notice = PendingCardsNotice()  # shown while card sales are in doubt
         self.flagged_hint = FlaggedReadingsHint()  # for operators who review meter data
         page = QVBoxLayout()
