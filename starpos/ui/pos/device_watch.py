@@ -15,8 +15,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from starpos.counter.counter import MODULE_TROUBLE
 from starpos.counter.views import DeviceState, VendOutcome
-from starpos.errors import DeviceError, StarposError
+from starpos.errors import StarposError
 from starpos.ui.pos.counter_context import CounterContext
 from starpos.ui.signals import emit
 from starpos.ui.status_bar import CounterStatusBar
@@ -106,5 +107,5 @@ class DeviceWatch(QObject):
 
     def _recovery_failed(self, failure: JobFailure) -> None:
         self.recovery_due = True  # tried again at the next answer
-        if not isinstance(failure.error, DeviceError):  # the status bar already says offline
+        if not isinstance(failure.error, MODULE_TROUBLE):  # the status bar says it already
             self.context.funnel.show_failure(failure, self.parent_widget)

@@ -137,7 +137,11 @@ class VendFlow(QObject):
                 self._ask_to_confirm(request)
                 return
             request = replace(request, confirmed=True)
-        self._enter_field = focus if focus is not self.meter_field.edit else None
+        amounts = self.amount_panel
+        # Where "press Enter again" will be pressed after a failure: the field Enter came
+        # from, or the amount (a click on Vend).
+        self._enter_field = focus if focus in (amounts.net_field, amounts.paid_field) else None
+        self._enter_field = self._enter_field or amounts.net_field
         self.set_vending(True)
         emit(self.vend_started)
         mode = self.card_mode

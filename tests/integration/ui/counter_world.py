@@ -135,9 +135,7 @@ def refusals(world: CounterWorld) -> Refusals:
         assert blacklisted is not None
         blacklisted.status = CustomerStatus.BLACKLISTED
         blacklisted.remark = "meter tampered, case 4471"
-        postpaid_model = session.scalars(
-            select(MeterModel).where(MeterModel.code == "SP-1P")
-        ).one()
+        postpaid_model = session.scalars(select(MeterModel).where(MeterModel.code == "SP-1P")).one()
         meter(second).model_id = postpaid_model.id
         meter(third).medium = MeterMedium.CARD
         uow.commit()

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -170,6 +170,12 @@ def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
     assert outcome is None
     assert shown.args[0] == "card_sale.failed"
     assert "give" in shown.args[1].lower() and "back" in shown.args[1].lower()
+    # What happened to the sale first, then what to do; the reader's codes only in details.
+    assert shown.args[1].startswith("No sale was made: nothing was put on the card.")
+    box = card_app.funnel.last_dialog
+    assert isinstance(box, QMessageBox)
+    assert "0x" not in box.text() + box.informativeText()
+    assert "press Enter to sell again" in box.informativeText()
     qtbot.waitUntil(lambda: not mode.active, timeout=10_000)  # the card is gone
     assert not window.card_panel.isVisible()
     with demo_database.reading() as session:
