@@ -881,14 +881,6 @@
         <translation>Aucune vente n'a été faite. Ne prenez pas l'argent.</translation>
     </message>
     <message>
-        <source>No sale was made: nothing was put on the card. Give back the money.</source>
-        <translation>Aucune vente n'a été faite : rien n'a été mis sur la carte. Rendez l'argent.</translation>
-    </message>
-    <message>
-        <source>The card could not be written. Check that it sits right in the reader, then press Enter to sell again.</source>
-        <translation>La carte n'a pas pu être écrite. Vérifiez qu'elle est bien dans le lecteur, puis appuyez sur Entrée pour vendre à nouveau.</translation>
-    </message>
-    <message>
         <source>The card reader could not reach the card. Check the reader's cable and that the card is in it, then press Enter again.</source>
         <translation>Le lecteur n'a pas pu joindre la carte. Vérifiez le câble du lecteur et que la carte y est, puis appuyez à nouveau sur Entrée.</translation>
     </message>
@@ -941,10 +933,6 @@
         <translation>Le module de sécurité n'est pas connecté. Vérifiez son câble et son alimentation, puis appuyez à nouveau sur Entrée.</translation>
     </message>
     <message>
-        <source>The secure module refused the sale: {reason}</source>
-        <translation>Le module de sécurité a refusé la vente : {reason}</translation>
-    </message>
-    <message>
         <source>The secure module refused to make the token. Press Enter to try again; if it is refused again, call your supervisor.</source>
         <translation>Le module de sécurité a refusé de faire le jeton. Appuyez sur Entrée pour réessayer ; s'il refuse encore, appelez votre superviseur.</translation>
     </message>
@@ -963,6 +951,10 @@
     <message>
         <source>Then print it again (Ctrl+R).</source>
         <translation>Puis imprimez-le à nouveau (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Nothing was put on the card: it could not be written. Check that it sits right in the reader, then press Enter to sell again.</source>
+        <translation>Rien n'a été mis sur la carte : elle n'a pas pu être écrite. Vérifiez qu'elle est bien dans le lecteur, puis appuyez sur Entrée pour vendre à nouveau.</translation>
     </message>
 </context>
 </TS>

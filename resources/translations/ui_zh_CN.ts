@@ -881,14 +881,6 @@
         <translation>未售电。请勿收款。</translation>
     </message>
     <message>
-        <source>No sale was made: nothing was put on the card. Give back the money.</source>
-        <translation>未售电：电卡上没有写入任何电量。请退还款项。</translation>
-    </message>
-    <message>
-        <source>The card could not be written. Check that it sits right in the reader, then press Enter to sell again.</source>
-        <translation>无法写卡。请检查电卡是否插好，然后按回车重新售电。</translation>
-    </message>
-    <message>
         <source>The card reader could not reach the card. Check the reader's cable and that the card is in it, then press Enter again.</source>
         <translation>读卡器无法读取电卡。请检查读卡器的连接线以及电卡是否插入，然后再按回车。</translation>
     </message>
@@ -941,10 +933,6 @@
         <translation>安全模块未连接。请检查其连接线和电源，然后再按回车。</translation>
     </message>
     <message>
-        <source>The secure module refused the sale: {reason}</source>
-        <translation>安全模块拒绝了这笔售电：{reason}</translation>
-    </message>
-    <message>
         <source>The secure module refused to make the token. Press Enter to try again; if it is refused again, call your supervisor.</source>
         <translation>安全模块拒绝生成购电码。请按回车重试；如果再次被拒，请联系主管。</translation>
     </message>
@@ -963,6 +951,10 @@
     <message>
         <source>Then print it again (Ctrl+R).</source>
         <translation>然后重新打印（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>Nothing was put on the card: it could not be written. Check that it sits right in the reader, then press Enter to sell again.</source>
+        <translation>电卡上没有写入任何电量：无法写卡。请检查电卡是否插好，然后按回车重新售电。</translation>
     </message>
 </context>
 </TS>

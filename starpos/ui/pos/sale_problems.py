@@ -87,15 +87,12 @@ def sale_problem(failure: JobFailure) -> Problem:
         )
         return Problem(code, tr("problems", NOT_FINISHED), advice, details)
     if isinstance(error, CardVendFailedError):
-        outcome = tr(
-            "problems", "No sale was made: nothing was put on the card. Give back the money."
-        )
         advice = tr(
             "problems",
-            "The card could not be written. Check that it sits right in the reader, then press "
-            "Enter to sell again.",
+            "Nothing was put on the card: it could not be written. Check that it sits right "
+            "in the reader, then press Enter to sell again.",
         )
-        return Problem(code, outcome, advice, details)
+        return Problem(code, tr("problems", NO_SALE), advice, details)
     if isinstance(error, CardVendInDoubtError):
         advice = tr(
             "problems",
@@ -122,9 +119,7 @@ def _module_refusal(error: VendFailedError) -> str:
     # A refusal the module explains (no credit, no key) tells the supervisor what to do; a
     # bare "refused <command> with code n" is for the details only.
     if isinstance(reason, SmRefusedError) and "command" not in reason.params:
-        return tr("problems", "The secure module refused the sale: {reason}").format(
-            reason=render_error(reason)
-        )
+        return render_error(reason)
     return tr(
         "problems",
         "The secure module refused to make the token. Press Enter to try again; if it is "

@@ -144,14 +144,13 @@ class TokenPanel(QGroupBox):
             self.token_label.setText(group_token(outcome.token))
         self.token_label.setStyleSheet("color: #9e9e9e;" if self.previous else "")
         self.setTitle(tr("pos", "Previous sale") if self.previous else tr("pos", "Token"))
-        self.details.setText(
-            tr("pos", "Bill {bill} · meter {meter} · {name} · {kwh} kWh").format(
-                bill=outcome.bill_number,
-                meter=outcome.meter_number,
-                name=outcome.customer_name,
-                kwh=format_kwh(outcome.energy_kwh),
-            )
+        details = tr("pos", "Bill {bill} · meter {meter} · {name} · {kwh} kWh").format(
+            bill=outcome.bill_number,
+            meter=outcome.meter_number,
+            name=outcome.customer_name,
+            kwh=format_kwh(outcome.energy_kwh),
         )
+        self.details.setText(details.replace(" kWh", "\u00a0kWh"))  # never split from its number
         self.payment.setText(
             tr("pos", "Paid {paid} · Change {change}").format(
                 paid=money_text(outcome.paid, self.currency, self.decimals),
@@ -169,7 +168,9 @@ class TokenPanel(QGroupBox):
             ),
         }
         style, text = states.get(self.print_state, ("", ""))
-        if self.recovered and not self.previous:
+        if self.previous:
+            style = "color: #9e9e9e;"  # the previous customer's, like the token
+        elif self.recovered:
             style = "color: #1b5e20; font-weight: bold;"
             text = (
                 tr(

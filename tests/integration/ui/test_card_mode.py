@@ -171,7 +171,8 @@ def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
     assert shown.args[0] == "card_sale.failed"
     assert "give" in shown.args[1].lower() and "back" in shown.args[1].lower()
     # What happened to the sale first, then what to do; the reader's codes only in details.
-    assert shown.args[1].startswith("No sale was made: nothing was put on the card.")
+    assert shown.args[1].startswith("No sale was made. Do not take the money.")
+    assert "Nothing was put on the card" in shown.args[1]
     box = card_app.funnel.last_dialog
     assert isinstance(box, QMessageBox)
     assert "0x" not in box.text() + box.informativeText()

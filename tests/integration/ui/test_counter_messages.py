@@ -223,6 +223,7 @@ def test_the_smaller_items(qtbot: QtBot, counter_world: CounterWorld) -> None:
     assert shift is not None
     qtbot.waitUntil(lambda: shift.model.rowCount() == 2, timeout=10_000)
     header = shift.table.horizontalHeader()
+    assert header.style() is shift.arrows  # down for "newest first", as people read it
     assert header.sortIndicatorSection() == 0
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert shift.proxy.index(0, 2).data() == second  # the newest first
