@@ -33,7 +33,7 @@ def test_card_notice_screens(
     ]
     fake_cards.flagged = [flagged_reading(1, OTHER_METER, days_ago=1)]  # SUP reviews them
     window = open_counter(qtbot, card_counter_app)
-    window.resize(1100, 760)
+    window.resize(1366, 768)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     with qtbot.waitSignal(window.customer_shown, timeout=5000):

@@ -55,6 +55,10 @@ from starpos.ui.widgets.meter_field import MeterNumberField
 
 #: How long a note (a reprint done) stays in the status bar.
 NOTE_MS = 8000
+#: Pixels around and between the panels: in card mode the customer, the card and the token
+#: share the left of a 768-pixel-high screen.
+PAGE_MARGIN = 6
+COLUMN_SPACING = 4
 
 
 class PosWindow(QMainWindow):
@@ -184,12 +188,15 @@ class PosWindow(QMainWindow):
         right.addWidget(self.breakdown_panel, 1)
         right.addWidget(self.vend_button)
         right.addWidget(self.busy_label)
+        for column in (left, right):
+            column.setSpacing(COLUMN_SPACING)
         grid = QHBoxLayout()
         grid.addLayout(left, 1)
         grid.addLayout(right, 1)
         self.pending_notice = PendingCardsNotice()  # shown while card sales are in doubt
         self.flagged_hint = FlaggedReadingsHint()  # for operators who review meter data
         page = QVBoxLayout()
+        page.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         page.addWidget(self.pending_notice)
         page.addWidget(self.flagged_hint)  # under the unfinished card sales
         page.addLayout(grid, 1)

@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 from starpos.counter.views import VendOutcome
 from starpos.ui.money import format_kwh, group_token, money_text
 from starpos.ui.translator import tr
+from starpos.ui.widgets.value_panel import PANEL_MARGINS
 
 #: The token's size: read out across the counter, and five groups still fit 1024 px.
 TOKEN_POINT_SIZE = 24
+#: Points above the window's font for the line of a card sale.
+CARD_EXTRA_PT = 3
 
 
 class TokenPanel(QGroupBox):
@@ -44,10 +47,14 @@ class TokenPanel(QGroupBox):
         self.token_label.setObjectName("tokenText")
         self.token_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.token_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont("DejaVu Sans Mono")
-        font.setPointSize(TOKEN_POINT_SIZE)
-        font.setBold(True)
-        self.token_label.setFont(font)
+        self.token_font = QFont("DejaVu Sans Mono")
+        self.token_font.setPointSize(TOKEN_POINT_SIZE)
+        self.token_font.setBold(True)
+        # A card sale has no digits to read out: its line ("Credit on card ...") is smaller.
+        self.card_font = QFont(self.font())
+        self.card_font.setPointSize(self.card_font.pointSize() + CARD_EXTRA_PT)
+        self.card_font.setBold(True)
+        self.token_label.setFont(self.token_font)
         # Never wider than the panel lets it be (a card sale's line is longer than a token).
         self.token_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.details = QLabel()
@@ -74,6 +81,8 @@ class TokenPanel(QGroupBox):
         row.addWidget(self.voucher_state, 1)
         row.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
+        layout.setSpacing(2)
+        layout.setContentsMargins(*PANEL_MARGINS)
         layout.addWidget(self.token_label)
         layout.addWidget(self.details)
         layout.addWidget(self.payment)
@@ -86,11 +95,19 @@ class TokenPanel(QGroupBox):
         self.previous = False
         self.print_state = "printing"
         self.copy_button.setEnabled(not outcome.card_serial)
+        self._show_medium()
         self._fill()
 
     def set_card_mode(self, card_mode: bool) -> None:
         self.card_mode = card_mode
+        self._show_medium()
         self._fill()
+
+    def _show_medium(self) -> None:
+        """A token (big digits, a copy button) or a card sale (a line, nothing to copy)."""
+        card = self.card_mode if self.outcome is None else bool(self.outcome.card_serial)
+        self.token_label.setFont(self.card_font if card else self.token_font)
+        self.copy_button.setVisible(not card)
 
     def mark_previous(self, previous: bool) -> None:
         self.previous = previous

@@ -142,6 +142,10 @@ def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
 
     screens = os.environ.get("STARPOS_SCREENS_DIR")
     if screens:  # docs/screens/14-card-mode.png under Xvfb (docs/ui.md)
+        from tests.ui.test_screens import app_font
+
+        QApplication.setFont(app_font())
+        window.resize(1366, 768)
         qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
         with qtbot.waitSignal(window.quote_shown, timeout=10_000):
             qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_F2)

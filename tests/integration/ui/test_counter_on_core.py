@@ -79,9 +79,12 @@ def test_a_cashier_finds_the_customer_and_sees_the_real_breakdown(
     # The secure module emulator answers the status bar through the real driver.
     qtbot.waitUntil(lambda: "credit" in window.status.module_label.text(), timeout=30_000)
     if os.environ.get("STARPOS_SCREENS_DIR"):  # docs/screens: the counter on demo data
-        from tests.ui.screenshots import save
+        from PySide6.QtWidgets import QApplication
 
-        window.resize(1100, 720)
+        from tests.ui.screenshots import app_font, save
+
+        QApplication.setFont(app_font())
+        window.resize(1366, 768)
         save(window, Path(os.environ["STARPOS_SCREENS_DIR"]), "12-counter-demo-data")
 
 
