@@ -129,6 +129,11 @@ def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
     with_card(key_file, lambda sun: meter.load_card(sun, commit=lambda: None))
     card.remove()
 
+    screens = os.environ.get("STARPOS_SCREENS_DIR")
+    if screens:  # the picture in the app's font, set before the window is made
+        from tests.ui.screenshots import app_font
+
+        QApplication.setFont(app_font())
     window = log_in(qtbot, card_app)
     reading = insert(qtbot, window, card)
     assert reading.has_meter_data and not reading.credit_pending and reading.sellable
@@ -140,11 +145,7 @@ def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
     assert window.card_panel.values["pending"].text() == "none waiting: all credit loaded"
     assert sold.bill_number  # the first sale, now loaded by the meter
 
-    screens = os.environ.get("STARPOS_SCREENS_DIR")
     if screens:  # docs/screens/14-card-mode.png under Xvfb (docs/ui.md)
-        from tests.ui.test_screens import app_font
-
-        QApplication.setFont(app_font())
         window.resize(1366, 768)
         qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
         with qtbot.waitSignal(window.quote_shown, timeout=10_000):

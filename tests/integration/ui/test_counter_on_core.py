@@ -62,6 +62,12 @@ def active_meter(database: Database) -> tuple[str, str]:
 def test_a_cashier_finds_the_customer_and_sees_the_real_breakdown(
     qtbot: QtBot, core_app: CounterApp, demo_database: Database
 ) -> None:
+    if os.environ.get("STARPOS_SCREENS_DIR"):  # the picture in the app's font, set first
+        from PySide6.QtWidgets import QApplication
+
+        from tests.ui.screenshots import app_font
+
+        QApplication.setFont(app_font())
     window = log_in(qtbot, core_app, "CASH1", "cash-demo")
     assert window.status.operator_label.text() == "Operator: Amina Cashier (CASH1)"
     assert [b.text().split("\n")[0] for b in window.amount_panel.buttons][:2] == ["F1", "F2"]
@@ -79,11 +85,8 @@ def test_a_cashier_finds_the_customer_and_sees_the_real_breakdown(
     # The secure module emulator answers the status bar through the real driver.
     qtbot.waitUntil(lambda: "credit" in window.status.module_label.text(), timeout=30_000)
     if os.environ.get("STARPOS_SCREENS_DIR"):  # docs/screens: the counter on demo data
-        from PySide6.QtWidgets import QApplication
+        from tests.ui.screenshots import save
 
-        from tests.ui.screenshots import app_font, save
-
-        QApplication.setFont(app_font())
         window.resize(1366, 768)
         save(window, Path(os.environ["STARPOS_SCREENS_DIR"]), "12-counter-demo-data")
 
