@@ -69,12 +69,41 @@ def settle(qtbot: QtBot) -> None:
     qtbot.wait(int(SETTLE_S * 1000))
 
 
+def back_to_the_window(qtbot: QtBot, world: CounterWorld, window: PosWindow) -> None:
+    """The box answered with Enter, the counter active again (no window manager here)."""
+    close_dialogs(world.app)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+
 def test_an_enter_on_an_unknown_number_never_sells_to_the_next_customer(
+    qtbot: QtBot, counter_world: CounterWorld
+) -> None:
+    """The walk's first sale nobody asked for: an unknown number, an amount, Enter; then
+    another customer's number, and nothing more."""
+    world = counter_world
+    window = world.log_in(qtbot)
+    other = world.sellable()[0]
+    qtbot.keyClicks(window.meter_field.edit, UNKNOWN_METER)
+    settle(qtbot)  # the look-up has refused it
+    back_to_the_window(qtbot, world, window)
+    qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_F1)
+    qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_Return)
+    back_to_the_window(qtbot, world, window)
+    window.meter_field.edit.selectAll()
+    qtbot.keyClicks(window.meter_field.edit, other)
+    qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+    settle(qtbot)
+    assert world.vend_count() == 0  # sold to nobody without its own Enter
+    assert window.amount_panel.net_field.text() == ""
+    assert not window.vending
+
+
+def test_an_unknown_number_is_said_under_it_and_takes_no_amount(
     qtbot: QtBot, counter_world: CounterWorld
 ) -> None:
     world = counter_world
     window = world.log_in(qtbot)
-    other = world.sellable()[0]
     type_refused(qtbot, window, UNKNOWN_METER)
     # Said at look-up, under the number, before any amount: no box to close, no amount.
     assert "No meter 9999999999" in window.meter_field.status.text()
@@ -84,46 +113,44 @@ def test_an_enter_on_an_unknown_number_never_sells_to_the_next_customer(
     with qtbot.waitSignal(world.app.funnel.shown, timeout=5000) as shown:
         qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_Return)  # visible: the reason
     assert shown.args[0] == "vend.unknown_meter"
-    close_dialogs(world.app)
-    qtbot.keyClicks(window.meter_field.edit, other)  # the number was selected: replaced
-    qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
-    settle(qtbot)
-    assert world.vend_count() == 0  # sold to nobody without its own Enter
-    assert window.amount_panel.net_field.text() == ""
-    assert not window.vending
+    assert window.meter_field.edit.selectedText() == UNKNOWN_METER  # the next one replaces it
 
 
 def test_an_amount_chosen_for_one_customer_is_never_sold_to_the_next(
     qtbot: QtBot, counter_world: CounterWorld
 ) -> None:
+    """The walk's second: F2 for a blacklisted customer, then another number and Enter."""
     world = counter_world
     marked = refusals(world)
     window = world.log_in(qtbot)
-    first, second = world.sellable()[:2]
-    # F2 for a blacklisted customer chooses nothing.
-    type_refused(qtbot, window, marked.blacklisted)
-    assert "meter tampered, case 4471" in window.meter_field.status.text()
+    first, second = world.sellable(without_debt=True)[:2]
+    qtbot.keyClicks(window.meter_field.edit, marked.blacklisted)
+    settle(qtbot)
     qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_F2)
+    window.meter_field.edit.selectAll()
+    qtbot.keyClicks(window.meter_field.edit, first)
+    qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_Return)  # moves to the amount
+    settle(qtbot)
+    back_to_the_window(qtbot, world, window)
+    assert world.vend_count() == 0
     assert window.amount_panel.net_field.text() == ""
+    assert window.amount_panel.net_field.hasFocus()
     # An amount chosen for one customer goes when the number changes ...
-    type_number(qtbot, window, first)
     choose(qtbot, window, Qt.Key.Key_F2)
     type_number(qtbot, window, second)
     assert window.amount_panel.net_field.text() == ""
     assert window.breakdown_panel.quote is None
-    # ... and Enter in the meter field moves to the amount; it sells nothing.
     qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_Return)
-    assert window.amount_panel.net_field.hasFocus()
     settle(qtbot)
     assert world.vend_count() == 0
-    # An amount typed, the field cleared, another number: nothing carries over either.
+    # ... or when the field is cleared: nothing carries over to the number typed after.
     type_number(qtbot, window, first)
     choose(qtbot, window, Qt.Key.Key_F3)
     window.meter_field.edit.clear()
     assert window.amount_panel.net_field.text() == ""
     type_number(qtbot, window, second)
     qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_Return)  # no amount: no sale
-    close_dialogs(world.app)
+    back_to_the_window(qtbot, world, window)
     settle(qtbot)
     assert world.vend_count() == 0
     # The customer on screen, the amount and its breakdown, then Enter: that, and only that.
@@ -131,6 +158,18 @@ def test_an_amount_chosen_for_one_customer_is_never_sold_to_the_next(
     outcome = enter_sells(qtbot, window)
     assert (outcome.meter_number, outcome.net) == (second, Decimal("5.00"))
     assert world.vends() == [(second, "5.00")]
+
+
+def test_a_blacklisted_customer_is_said_at_look_up_and_takes_no_amount(
+    qtbot: QtBot, counter_world: CounterWorld
+) -> None:
+    world = counter_world
+    marked = refusals(world)
+    window = world.log_in(qtbot)
+    type_refused(qtbot, window, marked.blacklisted)
+    assert "meter tampered, case 4471" in window.meter_field.status.text()
+    qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_F2)
+    assert window.amount_panel.net_field.text() == ""
 
 
 def test_an_enter_before_the_breakdown_shows_sells_nothing_and_waits_for_no_one(
