@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from starpos.counter import counter_on
+from starpos.bootstrap.counter import counter_on
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus, MeterMedium
 from starpos.db.models import Customer, Meter, MeterModel, Vend
@@ -31,6 +31,7 @@ from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
+from tests.support.data_files import SAMPLE_TABLES
 
 #: A valid meter number (its check digit is right) that the demo store does not have.
 UNKNOWN_METER = "99999999990"
@@ -91,11 +92,9 @@ class CounterWorld:
 
 
 @pytest.fixture
-def counter_world(
-    qtbot: QtBot, demo_database: Database, tmp_path: Path, shared_dir: Path
-) -> Iterator[CounterWorld]:
+def counter_world(qtbot: QtBot, demo_database: Database, tmp_path: Path) -> Iterator[CounterWorld]:
     switch_language("en")
-    tables = shared_dir / "sts" / "sta-tables-sample.json"
+    tables = SAMPLE_TABLES
     # Credit for a day of sales (a hundred of up to 100.00 each): 500,000.0 kWh in tenths.
     emulator = vend_world().start_module(tmp_path, tables, credit_tenths=5_000_000)
     vend_world().use_module(emulator.url)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from starpos.bootstrap.printer import ConfiguredPrinter
 from starpos.counter.vouchers import voucher_for
 from starpos.db.models import Vend
 from starpos.i18n import translate
@@ -169,7 +170,7 @@ def test_each_language_writes_money_its_way_and_names_the_master_data(
     outcome = enter_sells(qtbot, window)
     with world.database.reading() as session:
         vend = session.query(Vend).filter_by(bill_number=outcome.bill_number).one()
-        voucher = voucher_for(session, vend, Settings(), reprint=False)
+        voucher = voucher_for(session, vend, ConfiguredPrinter(Settings()), reprint=False)
     # The voucher says what the screen says: the same word, the same master data names.
     assert translate("voucher", voucher.amount_lines[0].label, "fr") == "Montant de la vente"
     assert voucher.payment_method == "Espèces"
