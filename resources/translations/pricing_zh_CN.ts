@@ -17,7 +17,7 @@
     </message>
     <message>
       <source>{kwh} kWh is more than one token can carry (at most {maximum} kWh); sell a smaller amount and vend the rest on another token.</source>
-      <translation>{kwh} kWh 超过了一个令牌所能承载的电量（最多 {maximum} kWh）；请减少金额，其余部分用另一个令牌售出。</translation>
+      <translation>{kwh} kWh 超过了一个购电码所能承载的电量（最多 {maximum} kWh）；请减少金额，其余部分用另一个购电码售出。</translation>
     </message>
     <message>
       <source>The tariff {tariff} has no version in force on {when}; ask an administrator to give the tariff a price that starts on or before that date.</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
       <source>Token energy (kWh)</source>
-      <translation>令牌电量 (kWh)</translation>
+      <translation>购电码电量 (kWh)</translation>
     </message>
     <message>
       <source>The net amount is above the warn amount: confirm it before vending.</source>

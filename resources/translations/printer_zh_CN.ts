@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>Paid</source>
-        <translation>已付</translation>
+        <translation>实收</translation>
     </message>
     <message>
         <source>Change</source>
@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>Credit token</source>
-        <translation>充值码</translation>
+        <translation>购电码</translation>
     </message>
     <message>
         <source>Credit written to card</source>

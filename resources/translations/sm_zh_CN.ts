@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>The secure module could not make the token (code 49). Check the meter data.</source>
-        <translation>安全模块无法生成令牌（代码 49）。请检查电表数据。</translation>
+        <translation>安全模块无法生成购电码（代码 49）。请检查电表数据。</translation>
     </message>
     <message>
         <source>The secure module has no earlier answer to resend (code 48).</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>A token cannot carry exactly this amount (code 46); the nearest amount it can carry is {carried}.</source>
-        <translation>令牌无法精确承载此金额（代码 46）；可承载的最接近金额为 {carried}。</translation>
+        <translation>购电码无法精确承载此金额（代码 46）；可承载的最接近金额为 {carried}。</translation>
     </message>
     <message>
         <source>The key in that register does not match the meter's SGC or KRN (code 45). Check the meter's key data.</source>

@@ -235,7 +235,7 @@
     </message>
     <message>
       <source>Cancel a token</source>
-      <translation>取消令牌</translation>
+      <translation>取消购电码</translation>
     </message>
     <message>
       <source>Refund a sale</source>
@@ -279,7 +279,7 @@
     </message>
     <message>
       <source>Issue engineering tokens</source>
-      <translation>生成工程令牌</translation>
+      <translation>生成工程码</translation>
     </message>
     <message>
       <source>Change meter keys</source>
@@ -354,7 +354,7 @@
     </message>
     <message>
       <source>Token issued</source>
-      <translation>已生成令牌</translation>
+      <translation>已生成购电码</translation>
     </message>
     <message>
       <source>Printed</source>

@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>The amount {amount} cannot be put in a token.</source>
-        <translation>金额 {amount} 无法放入令牌。</translation>
+        <translation>金额 {amount} 无法放入购电码。</translation>
     </message>
     <message>
         <source>The amount must be more than 0; {amount} was given. Enter a positive amount.</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>The amount {amount} is more than one token can carry ({maximum}): split the sale into several tokens.</source>
-        <translation>金额 {amount} 超过单个令牌的上限（{maximum}）：请将本次销售拆分为多个令牌。</translation>
+        <translation>金额 {amount} 超过单个购电码的上限（{maximum}）：请将本次销售拆分为多个购电码。</translation>
     </message>
     <message>
         <source>The amount {amount!r} is not a number: enter a decimal number such as 12.5.</source>
@@ -124,11 +124,11 @@
     </message>
     <message>
         <source>STA (EA07) credit tokens incl. DKGA02</source>
-        <translation>STA（EA07）充值令牌（含 DKGA02）</translation>
+        <translation>STA（EA07）购电码（含 DKGA02）</translation>
     </message>
     <message>
         <source>MISTY1 (EA11) credit tokens incl. DKGA04</source>
-        <translation>MISTY1（EA11）充值令牌（含 DKGA04）</translation>
+        <translation>MISTY1（EA11）购电码（含 DKGA04）</translation>
     </message>
     <message>
         <source>tokens per second of CPU time</source>

@@ -82,10 +82,6 @@
         <translation>Le numéro de compteur {number} n'est pas correct : son chiffre de contrôle ne correspond pas aux autres chiffres, un chiffre a sans doute été mal tapé. Relisez le numéro sur le compteur ou sur la carte du client.</translation>
     </message>
     <message>
-        <source>The sale {bill} is saved and the token is valid, but the voucher did not print: {reason} Fix the printer, then reprint the last voucher.</source>
-        <translation>La vente {bill} est enregistrée et le jeton est valide, mais le bon ne s'est pas imprimé : {reason} Réparez l'imprimante, puis réimprimez le dernier bon.</translation>
-    </message>
-    <message>
         <source>There is no sale with the bill number {bill}.</source>
         <translation>Il n'y a aucune vente avec le numéro de facture {bill}.</translation>
     </message>
@@ -98,16 +94,24 @@
         <translation>Tapez ou scannez d'abord le numéro de compteur.</translation>
     </message>
     <message>
-        <source>You do not have the {permission} permission. Ask a supervisor.</source>
-        <translation>Vous n'avez pas la permission « {permission} ». Demandez à un superviseur.</translation>
-    </message>
-    <message>
         <source>{name} is blacklisted: {reason}. No credit can be sold to this meter; send the customer to the office.</source>
         <translation>{name} est sur liste noire : {reason}. Aucun crédit ne peut être vendu pour ce compteur ; envoyez le client au bureau.</translation>
     </message>
     <message>
         <source>{text} is not an amount. Type digits with at most {decimals} decimals, for example {example}.</source>
         <translation>{text} n'est pas un montant. Tapez des chiffres avec au plus {decimals} décimales, par exemple {example}.</translation>
+    </message>
+    <message>
+        <source>Meter {number} is a smart card meter: its credit goes onto the customer's card, not into a token. Insert the customer's card in the reader to sell to it.</source>
+        <translation>Le compteur {number} est un compteur à carte : son crédit va sur la carte du client, pas dans un jeton. Insérez la carte du client dans le lecteur pour lui vendre.</translation>
+    </message>
+    <message>
+        <source>The customer could not be looked up. Type the number again; if it happens again, send the report to your support contact.</source>
+        <translation>Le client n'a pas pu être recherché. Tapez à nouveau le numéro ; si cela se reproduit, envoyez le rapport à votre support.</translation>
+    </message>
+    <message>
+        <source>You do not have the {permission} permission. Ask an operator who has it, or an administrator to give it to you.</source>
+        <translation>Vous n'avez pas le droit « {permission} ». Demandez à un opérateur qui l'a, ou à un administrateur de vous le donner.</translation>
     </message>
 </context>
 <context>
@@ -165,6 +169,10 @@
     <message>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>The password is wrong. Type the password of {name} again.</source>
+        <translation>Le mot de passe est faux. Tapez à nouveau le mot de passe de {name}.</translation>
     </message>
 </context>
 <context>
@@ -228,6 +236,10 @@
         <source>Type your current password once and the new one twice.</source>
         <translation>Tapez votre mot de passe actuel une fois et le nouveau deux fois.</translation>
     </message>
+    <message>
+        <source>A new password has at least {minimum} characters, and is neither your operator code nor your current password.</source>
+        <translation>Un nouveau mot de passe a au moins {minimum} caractères, et n'est ni votre code opérateur ni votre mot de passe actuel.</translation>
+    </message>
 </context>
 <context>
     <name>pos</name>
@@ -238,10 +250,6 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <source>A meter number has 11 or 13 digits (PAN 18).</source>
-        <translation>Un numéro de compteur a 11 ou 13 chiffres (PAN 18).</translation>
     </message>
     <message>
         <source>Active</source>
@@ -269,7 +277,7 @@
     </message>
     <message>
         <source>Change</source>
-        <translation>Monnaie</translation>
+        <translation>Monnaie rendue</translation>
     </message>
     <message>
         <source>Change password…</source>
@@ -436,10 +444,6 @@
         <translation>identique au montant net</translation>
     </message>
     <message>
-        <source>{count} digits typed: a meter number has 11 or 13 digits (PAN 18).</source>
-        <translation>{count} chiffres tapés : un numéro de compteur a 11 ou 13 chiffres (PAN 18).</translation>
-    </message>
-    <message>
         <source>{kwh} kWh</source>
         <translation>{kwh} kWh</translation>
     </message>
@@ -450,6 +454,38 @@
     <message>
         <source>✔ Check digit correct</source>
         <translation>✔ Chiffre de contrôle correct</translation>
+    </message>
+    <message>
+        <source>A meter number has 11, 13 or 18 digits.</source>
+        <translation>Un numéro de compteur a 11, 13 ou 18 chiffres.</translation>
+    </message>
+    <message>
+        <source>{count} digits typed: a meter number has 11, 13 or 18 digits.</source>
+        <translation>{count} chiffres tapés : un numéro de compteur a 11, 13 ou 18 chiffres.</translation>
+    </message>
+    <message>
+        <source>Active, but no credit can be sold to this meter</source>
+        <translation>Actif, mais aucun crédit ne peut être vendu à ce compteur</translation>
+    </message>
+    <message>
+        <source>Nothing was sold: the customer and the breakdown are not shown yet. Press Enter again once they are.</source>
+        <translation>Rien n'a été vendu : le client et le détail ne sont pas encore affichés. Appuyez à nouveau sur Entrée quand ils le sont.</translation>
+    </message>
+    <message>
+        <source>Paid {paid} · Change {change}</source>
+        <translation>Payé {paid} · Monnaie rendue {change}</translation>
+    </message>
+    <message>
+        <source>The sale was made after all (found when the module came back): hand over this token.</source>
+        <translation>La vente a bien été faite (retrouvée au retour du module) : remettez ce jeton.</translation>
+    </message>
+    <message>
+        <source>The voucher of sale {bill} was reprinted.</source>
+        <translation>Le bon de la vente {bill} a été réimprimé.</translation>
+    </message>
+    <message>
+        <source>Voucher reprinted.</source>
+        <translation>Bon réimprimé.</translation>
     </message>
 </context>
 <context>
@@ -643,16 +679,36 @@
         <source>ready</source>
         <translation>prêt</translation>
     </message>
+    <message>
+        <source>cover open</source>
+        <translation>capot ouvert</translation>
+    </message>
+    <message>
+        <source>in use by another program</source>
+        <translation>utilisé par un autre programme</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>non configurée</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>plus de papier</translation>
+    </message>
+    <message>
+        <source>printer error</source>
+        <translation>erreur de l'imprimante</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>
     <message>
         <source>Debt repayment</source>
         <translation>Remboursement de la dette</translation>
-    </message>
-    <message>
-        <source>Energy amount</source>
-        <translation>Montant de l'énergie</translation>
     </message>
     <message>
         <source>Pre-installed amount</source>
@@ -665,6 +721,10 @@
     <message>
         <source>VAT</source>
         <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Vending amount</source>
+        <translation>Montant de la vente</translation>
     </message>
 </context>
 <context>
@@ -808,6 +868,93 @@
     <message>
         <source>The vend writes the credit onto the card in the reader.</source>
         <translation>La vente écrit le crédit sur la carte du lecteur.</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>Another StarPOS program is using the secure module. Close it, then press Enter again.</source>
+        <translation>Un autre programme StarPOS utilise le module de sécurité. Fermez-le, puis appuyez à nouveau sur Entrée.</translation>
+    </message>
+    <message>
+        <source>No sale was made. Do not take the money.</source>
+        <translation>Aucune vente n'a été faite. Ne prenez pas l'argent.</translation>
+    </message>
+    <message>
+        <source>The card reader could not reach the card. Check the reader's cable and that the card is in it, then press Enter again.</source>
+        <translation>Le lecteur n'a pas pu joindre la carte. Vérifiez le câble du lecteur et que la carte y est, puis appuyez à nouveau sur Entrée.</translation>
+    </message>
+    <message>
+        <source>The card was interrupted while the credit was written. Insert the same card again: the sale is completed or cancelled from what the card holds.</source>
+        <translation>La carte a été interrompue pendant l'écriture du crédit. Insérez à nouveau la même carte : la vente est terminée ou annulée selon ce que la carte contient.</translation>
+    </message>
+    <message>
+        <source>The printer is not connected: check that it is on and that its cable is in.</source>
+        <translation>L'imprimante n'est pas connectée : vérifiez qu'elle est allumée et que son câble est branché.</translation>
+    </message>
+    <message>
+        <source>The printer is not set up on this counter: call the installer.</source>
+        <translation>L'imprimante n'est pas configurée sur ce guichet : appelez l'installateur.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>L'imprimante n'a plus de papier : mettez un nouveau rouleau.</translation>
+    </message>
+    <message>
+        <source>The printer reports an error: clear it (paper jam, cutter) and switch the printer off and on.</source>
+        <translation>L'imprimante signale une erreur : corrigez-la (bourrage, massicot) et éteignez puis rallumez l'imprimante.</translation>
+    </message>
+    <message>
+        <source>The printer stopped while printing: the voucher may be incomplete.</source>
+        <translation>L'imprimante s'est arrêtée pendant l'impression : le bon est peut-être incomplet.</translation>
+    </message>
+    <message>
+        <source>The printer's cover is open: close it.</source>
+        <translation>Le capot de l'imprimante est ouvert : fermez-le.</translation>
+    </message>
+    <message>
+        <source>The sale is not finished yet. Keep the money, and do not sell it again.</source>
+        <translation>La vente n'est pas encore terminée. Gardez l'argent, et ne la vendez pas à nouveau.</translation>
+    </message>
+    <message>
+        <source>The sale is not finished yet. Keep the money: do not refund it and do not sell it again.</source>
+        <translation>La vente n'est pas encore terminée. Gardez l'argent : ne le remboursez pas et ne vendez pas à nouveau.</translation>
+    </message>
+    <message>
+        <source>The sale {bill} is made and the token is valid: hand it over (read it out, or copy it). Only the voucher is missing.</source>
+        <translation>La vente {bill} est faite et le jeton est valable : remettez-le (lisez-le ou copiez-le). Seul le bon manque.</translation>
+    </message>
+    <message>
+        <source>The sale {bill} is made: the credit is on the card. Only the voucher is missing.</source>
+        <translation>La vente {bill} est faite : le crédit est sur la carte. Seul le bon manque.</translation>
+    </message>
+    <message>
+        <source>The secure module is not connected. Check its cable and power, then press Enter again.</source>
+        <translation>Le module de sécurité n'est pas connecté. Vérifiez son câble et son alimentation, puis appuyez à nouveau sur Entrée.</translation>
+    </message>
+    <message>
+        <source>The secure module refused to make the token. Press Enter to try again; if it is refused again, call your supervisor.</source>
+        <translation>Le module de sécurité a refusé de faire le jeton. Appuyez sur Entrée pour réessayer ; s'il refuse encore, appelez votre superviseur.</translation>
+    </message>
+    <message>
+        <source>The secure module stopped answering during the sale. Check its cable and power: the token shows here by itself as soon as the module answers again.</source>
+        <translation>Le module de sécurité a cessé de répondre pendant la vente. Vérifiez son câble et son alimentation : le jeton s'affiche ici tout seul dès que le module répond à nouveau.</translation>
+    </message>
+    <message>
+        <source>The voucher of sale {bill} was not reprinted.</source>
+        <translation>Le bon de la vente {bill} n'a pas été réimprimé.</translation>
+    </message>
+    <message>
+        <source>Then ask an operator who may reprint vouchers to print it again.</source>
+        <translation>Puis demandez à un opérateur autorisé à réimprimer les bons de l'imprimer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Then print it again (Ctrl+R).</source>
+        <translation>Puis imprimez-le à nouveau (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Nothing was put on the card: it could not be written. Check that it sits right in the reader, then press Enter to sell again.</source>
+        <translation>Rien n'a été mis sur la carte : elle n'a pas pu être écrite. Vérifiez qu'elle est bien dans le lecteur, puis appuyez sur Entrée pour vendre à nouveau.</translation>
     </message>
 </context>
 </TS>

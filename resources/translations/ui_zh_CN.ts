@@ -82,10 +82,6 @@
         <translation>表号 {number} 不正确：校验位与其他数字不符，可能输错了一位。请重新核对电表或客户卡上的表号。</translation>
     </message>
     <message>
-        <source>The sale {bill} is saved and the token is valid, but the voucher did not print: {reason} Fix the printer, then reprint the last voucher.</source>
-        <translation>售电单 {bill} 已保存，令牌有效，但凭条未打印：{reason} 请排除打印机故障，然后重打最后一张凭条。</translation>
-    </message>
-    <message>
         <source>There is no sale with the bill number {bill}.</source>
         <translation>没有单号为 {bill} 的售电记录。</translation>
     </message>
@@ -98,16 +94,24 @@
         <translation>请先输入或扫描表号。</translation>
     </message>
     <message>
-        <source>You do not have the {permission} permission. Ask a supervisor.</source>
-        <translation>您没有“{permission}”权限。请联系主管。</translation>
-    </message>
-    <message>
         <source>{name} is blacklisted: {reason}. No credit can be sold to this meter; send the customer to the office.</source>
         <translation>{name} 已列入黑名单：{reason}。此电表不能售电，请让客户到营业厅办理。</translation>
     </message>
     <message>
         <source>{text} is not an amount. Type digits with at most {decimals} decimals, for example {example}.</source>
         <translation>{text} 不是有效金额。请输入最多 {decimals} 位小数的数字，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Meter {number} is a smart card meter: its credit goes onto the customer's card, not into a token. Insert the customer's card in the reader to sell to it.</source>
+        <translation>电表 {number} 是卡表：电量写入客户的电卡，而不是购电码。请将客户的电卡插入读卡器后再售电。</translation>
+    </message>
+    <message>
+        <source>The customer could not be looked up. Type the number again; if it happens again, send the report to your support contact.</source>
+        <translation>无法查询该客户。请重新输入表号；如果再次出现，请把报告发给技术支持。</translation>
+    </message>
+    <message>
+        <source>You do not have the {permission} permission. Ask an operator who has it, or an administrator to give it to you.</source>
+        <translation>您没有“{permission}”权限。请找有此权限的操作员，或请管理员为您授权。</translation>
     </message>
 </context>
 <context>
@@ -165,6 +169,10 @@
     <message>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+    <message>
+        <source>The password is wrong. Type the password of {name} again.</source>
+        <translation>密码错误。请重新输入 {name} 的密码。</translation>
     </message>
 </context>
 <context>
@@ -228,6 +236,10 @@
         <source>Type your current password once and the new one twice.</source>
         <translation>请输入一次当前密码，两次新密码。</translation>
     </message>
+    <message>
+        <source>A new password has at least {minimum} characters, and is neither your operator code nor your current password.</source>
+        <translation>新密码至少 {minimum} 个字符，且不能与操作员代码或当前密码相同。</translation>
+    </message>
 </context>
 <context>
     <name>pos</name>
@@ -238,10 +250,6 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>A meter number has 11 or 13 digits (PAN 18).</source>
-        <translation>表号为 11 或 13 位数字（PAN 为 18 位）。</translation>
     </message>
     <message>
         <source>Active</source>
@@ -281,7 +289,7 @@
     </message>
     <message>
         <source>Copy token (Ctrl+Shift+C)</source>
-        <translation>复制令牌（Ctrl+Shift+C）</translation>
+        <translation>复制购电码（Ctrl+Shift+C）</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -369,7 +377,7 @@
     </message>
     <message>
         <source>Tariff</source>
-        <translation>费率</translation>
+        <translation>电价</translation>
     </message>
     <message>
         <source>The breakdown shows here once the meter and amount are in.</source>
@@ -377,7 +385,7 @@
     </message>
     <message>
         <source>The token appears here after the vend.</source>
-        <translation>售电后令牌显示在这里。</translation>
+        <translation>售电后购电码显示在这里。</translation>
     </message>
     <message>
         <source>The voucher did not print. The sale is kept: reprint it (Ctrl+R).</source>
@@ -393,7 +401,7 @@
     </message>
     <message>
         <source>Token</source>
-        <translation>令牌</translation>
+        <translation>购电码</translation>
     </message>
     <message>
         <source>Type or scan the meter number</source>
@@ -405,7 +413,7 @@
     </message>
     <message>
         <source>Vending… please wait for the token.</source>
-        <translation>正在售电…请等待令牌。</translation>
+        <translation>正在售电…请等待购电码。</translation>
     </message>
     <message>
         <source>Voucher printed.</source>
@@ -436,10 +444,6 @@
         <translation>与净额相同</translation>
     </message>
     <message>
-        <source>{count} digits typed: a meter number has 11 or 13 digits (PAN 18).</source>
-        <translation>已输入 {count} 位：表号为 11 或 13 位数字（PAN 为 18 位）。</translation>
-    </message>
-    <message>
         <source>{kwh} kWh</source>
         <translation>{kwh} kWh</translation>
     </message>
@@ -450,6 +454,38 @@
     <message>
         <source>✔ Check digit correct</source>
         <translation>✔ 校验位正确</translation>
+    </message>
+    <message>
+        <source>A meter number has 11, 13 or 18 digits.</source>
+        <translation>表号为 11、13 或 18 位数字。</translation>
+    </message>
+    <message>
+        <source>{count} digits typed: a meter number has 11, 13 or 18 digits.</source>
+        <translation>已输入 {count} 位：表号为 11、13 或 18 位数字。</translation>
+    </message>
+    <message>
+        <source>Active, but no credit can be sold to this meter</source>
+        <translation>正常，但此电表不能售电</translation>
+    </message>
+    <message>
+        <source>Nothing was sold: the customer and the breakdown are not shown yet. Press Enter again once they are.</source>
+        <translation>未售电：客户和明细尚未显示。显示后请再按回车。</translation>
+    </message>
+    <message>
+        <source>Paid {paid} · Change {change}</source>
+        <translation>实收 {paid} · 找零 {change}</translation>
+    </message>
+    <message>
+        <source>The sale was made after all (found when the module came back): hand over this token.</source>
+        <translation>这笔售电已经完成（安全模块恢复后找回）：请把此购电码交给客户。</translation>
+    </message>
+    <message>
+        <source>The voucher of sale {bill} was reprinted.</source>
+        <translation>售电单 {bill} 的凭条已补打。</translation>
+    </message>
+    <message>
+        <source>Voucher reprinted.</source>
+        <translation>凭条已补打。</translation>
     </message>
 </context>
 <context>
@@ -464,7 +500,7 @@
     </message>
     <message>
         <source>Print the token as a QR code</source>
-        <translation>以二维码打印令牌</translation>
+        <translation>以二维码打印购电码</translation>
     </message>
     <message>
         <source>Printer connection (empty: the virtual printer)</source>
@@ -550,7 +586,7 @@
     </message>
     <message>
         <source>ISSUED</source>
-        <translation>已出令牌</translation>
+        <translation>已出购电码</translation>
     </message>
     <message>
         <source>Meter</source>
@@ -570,7 +606,7 @@
     </message>
     <message>
         <source>Search by meter, bill, customer or token</source>
-        <translation>按表号、单号、客户或令牌搜索</translation>
+        <translation>按表号、单号、客户或购电码搜索</translation>
     </message>
     <message>
         <source>State</source>
@@ -586,7 +622,7 @@
     </message>
     <message>
         <source>Token</source>
-        <translation>令牌</translation>
+        <translation>购电码</translation>
     </message>
     <message>
         <source>{shown} of {total} vends shown</source>
@@ -643,16 +679,36 @@
         <source>ready</source>
         <translation>就绪</translation>
     </message>
+    <message>
+        <source>cover open</source>
+        <translation>机盖未关</translation>
+    </message>
+    <message>
+        <source>in use by another program</source>
+        <translation>被其他程序占用</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>printer error</source>
+        <translation>打印机故障</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>
     <message>
         <source>Debt repayment</source>
         <translation>欠款还款</translation>
-    </message>
-    <message>
-        <source>Energy amount</source>
-        <translation>电费金额</translation>
     </message>
     <message>
         <source>Pre-installed amount</source>
@@ -665,6 +721,10 @@
     <message>
         <source>VAT</source>
         <translation>增值税</translation>
+    </message>
+    <message>
+        <source>Vending amount</source>
+        <translation>售电金额</translation>
     </message>
 </context>
 <context>
@@ -808,6 +868,93 @@
     <message>
         <source>The vend writes the credit onto the card in the reader.</source>
         <translation>售电时电量将写入读卡器中的卡。</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>Another StarPOS program is using the secure module. Close it, then press Enter again.</source>
+        <translation>另一个 StarPOS 程序正在使用安全模块。请关闭该程序，然后再按回车。</translation>
+    </message>
+    <message>
+        <source>No sale was made. Do not take the money.</source>
+        <translation>未售电。请勿收款。</translation>
+    </message>
+    <message>
+        <source>The card reader could not reach the card. Check the reader's cable and that the card is in it, then press Enter again.</source>
+        <translation>读卡器无法读取电卡。请检查读卡器的连接线以及电卡是否插入，然后再按回车。</translation>
+    </message>
+    <message>
+        <source>The card was interrupted while the credit was written. Insert the same card again: the sale is completed or cancelled from what the card holds.</source>
+        <translation>写入电量时电卡被中断。请重新插入同一张电卡：系统会根据卡上的内容完成或取消这笔售电。</translation>
+    </message>
+    <message>
+        <source>The printer is not connected: check that it is on and that its cable is in.</source>
+        <translation>打印机未连接：请检查打印机是否开机、连接线是否插好。</translation>
+    </message>
+    <message>
+        <source>The printer is not set up on this counter: call the installer.</source>
+        <translation>本柜台尚未设置打印机：请联系安装人员。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>打印机缺纸：请装入新纸卷。</translation>
+    </message>
+    <message>
+        <source>The printer reports an error: clear it (paper jam, cutter) and switch the printer off and on.</source>
+        <translation>打印机报错：请排除故障（卡纸、切刀），然后关闭并重新打开打印机。</translation>
+    </message>
+    <message>
+        <source>The printer stopped while printing: the voucher may be incomplete.</source>
+        <translation>打印机在打印中途停止：凭条可能不完整。</translation>
+    </message>
+    <message>
+        <source>The printer's cover is open: close it.</source>
+        <translation>打印机盖未关：请关好。</translation>
+    </message>
+    <message>
+        <source>The sale is not finished yet. Keep the money, and do not sell it again.</source>
+        <translation>这笔售电尚未完成。请保留款项，不要重复售电。</translation>
+    </message>
+    <message>
+        <source>The sale is not finished yet. Keep the money: do not refund it and do not sell it again.</source>
+        <translation>这笔售电尚未完成。请保留款项：不要退款，也不要重复售电。</translation>
+    </message>
+    <message>
+        <source>The sale {bill} is made and the token is valid: hand it over (read it out, or copy it). Only the voucher is missing.</source>
+        <translation>售电单 {bill} 已完成，购电码有效：请交给客户（念给客户或复制）。只是凭条未打印。</translation>
+    </message>
+    <message>
+        <source>The sale {bill} is made: the credit is on the card. Only the voucher is missing.</source>
+        <translation>售电单 {bill} 已完成：电量已写入电卡。只是凭条未打印。</translation>
+    </message>
+    <message>
+        <source>The secure module is not connected. Check its cable and power, then press Enter again.</source>
+        <translation>安全模块未连接。请检查其连接线和电源，然后再按回车。</translation>
+    </message>
+    <message>
+        <source>The secure module refused to make the token. Press Enter to try again; if it is refused again, call your supervisor.</source>
+        <translation>安全模块拒绝生成购电码。请按回车重试；如果再次被拒，请联系主管。</translation>
+    </message>
+    <message>
+        <source>The secure module stopped answering during the sale. Check its cable and power: the token shows here by itself as soon as the module answers again.</source>
+        <translation>售电过程中安全模块停止响应。请检查其连接线和电源：模块恢复响应后，购电码会自动显示在这里。</translation>
+    </message>
+    <message>
+        <source>The voucher of sale {bill} was not reprinted.</source>
+        <translation>售电单 {bill} 的凭条未能补打。</translation>
+    </message>
+    <message>
+        <source>Then ask an operator who may reprint vouchers to print it again.</source>
+        <translation>然后请有补打权限的操作员重新打印。</translation>
+    </message>
+    <message>
+        <source>Then print it again (Ctrl+R).</source>
+        <translation>然后重新打印（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>Nothing was put on the card: it could not be written. Check that it sits right in the reader, then press Enter to sell again.</source>
+        <translation>电卡上没有写入任何电量：无法写卡。请检查电卡是否插好，然后按回车重新售电。</translation>
     </message>
 </context>
 </TS>

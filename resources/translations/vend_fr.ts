@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>Vending amount</source>
-        <translation>Montant de vente</translation>
+        <translation>Montant de la vente</translation>
     </message>
     <message>
         <source>Energy (kWh)</source>

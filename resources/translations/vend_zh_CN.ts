@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Meter {number} is a postpaid meter: it takes no token. Take last month's frozen amount as a bill payment instead of a vend.</source>
-        <translation>电表 {number} 是后付费电表，不接受令牌。请按账单缴费收取上月冻结金额，而不是售电。</translation>
+        <translation>电表 {number} 是后付费电表，不接受购电码。请按账单缴费收取上月冻结金额，而不是售电。</translation>
     </message>
     <message>
         <source>Meter {number} is a smart card meter: its credit is written on the customer's card. Sell it in the cashier window with the card in the reader.</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Vend {bill} failed and no token was made: {reason}. Nothing was charged to the module; take the money back or try again.</source>
-        <translation>售电 {bill} 失败，未生成令牌：{reason}。模块未扣减电量；请退还款项或重试。</translation>
+        <translation>售电 {bill} 失败，未生成购电码：{reason}。模块未扣减电量；请退还款项或重试。</translation>
     </message>
     <message>
         <source>Vend {bill} is not finished: the secure module's answer was lost ({reason}). Keep the money; run the recovery (starpos vend recover, or restart the app) when the module answers again.</source>
@@ -128,7 +128,7 @@
     <name>vend</name>
     <message>
         <source>Token</source>
-        <translation>令牌</translation>
+        <translation>购电码</translation>
     </message>
     <message>
         <source>Bill number</source>
@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Module {module}: {recovered} vend(s) recovered with their token, {failed} failed (the module never made their token), {waiting} waiting for another module.</source>
-        <translation>模块 {module}：{recovered} 笔售电已恢复其令牌，{failed} 笔失败（模块从未生成其令牌），{waiting} 笔等待其他模块。</translation>
+        <translation>模块 {module}：{recovered} 笔售电已恢复其购电码，{failed} 笔失败（模块从未生成其购电码），{waiting} 笔等待其他模块。</translation>
     </message>
     <message>
         <source>Module {module}: balance {balance} kWh agrees with the ledger ({count} vends, {vended} kWh).</source>
@@ -183,7 +183,7 @@
     <name>sm</name>
     <message>
         <source>Module {module}: vends a crash left pending were settled first (recovered with their token: {recovered}; failed: {failed}).</source>
-        <translation>模块 {module}：已先处理因崩溃而未完成的售电（已找回令牌：{recovered}；失败：{failed}）。</translation>
+        <translation>模块 {module}：已先处理因崩溃而未完成的售电（已找回购电码：{recovered}；失败：{failed}）。</translation>
     </message>
 </context>
 </TS>

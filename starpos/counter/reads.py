@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from starpos.counter.module_link import ModuleLink
 from starpos.counter.views import (
@@ -27,7 +28,7 @@ from starpos.counter.views import (
 from starpos.counter.views import DefaultAmount as DefaultAmountView
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.enums import PaymentKind
+from starpos.db.enums import MeterMedium, PaymentKind
 from starpos.db.models import Customer, DefaultAmount, Meter, Operator, PaymentTerm, Vend
 from starpos.i18n import tr_noop
 from starpos.masterdata.meter_lookup import lookup_meter
@@ -35,6 +36,8 @@ from starpos.masterdata.parameters import system_parameters, to_local, to_utc, u
 from starpos.masterdata.pricing_inputs import sale_context
 from starpos.pricing import Breakdown, price_from_net
 from starpos.sts.meter_number import parse_meter_number
+from starpos.vending.errors import CustomerBlacklistedError, VendRefusedError
+from starpos.vending.meter_check import check_sellable, read_sale_meter
 
 VAT = tr_noop("breakdown", "VAT")
 DEBT = tr_noop("breakdown", "Debt repayment")
@@ -82,6 +85,7 @@ class CounterReads:
                     select(Customer.remark).where(Customer.code == info.customer_code)
                 ).first()
                 reason = remark or NO_REASON
+            refusal = _refusal(session, info.number)
             last = info.last_purchase
             return CustomerCard(
                 meter_number=info.number,
@@ -95,6 +99,8 @@ class CounterReads:
                 last_purchase_at=to_local(session, last.at).replace(tzinfo=None) if last else None,
                 last_purchase_net=last.net_amount if last else None,
                 blacklist_reason=reason,
+                refusal=refusal,
+                card_meter=info.medium == MeterMedium.CARD,
             )
 
     def quote(self, meter_number: str, net: Decimal) -> Quote:
@@ -136,6 +142,21 @@ class CounterReads:
 
     def module_state(self) -> DeviceState:
         return self.module.state()
+
+
+def _refusal(session: Session, iain: str) -> VendRefusedError | None:
+    """Why the vend would refuse this meter, asked of the vend's own check (one home for the
+    rules), so the cashier hears it at look-up rather than after choosing an amount."""
+    meter = read_sale_meter(session, iain)
+    if meter is None:
+        return None  # the look-up has just found it; a vend would say it is gone
+    try:
+        check_sellable(meter)
+    except CustomerBlacklistedError:
+        return None  # shown as the customer's status, with the reason
+    except VendRefusedError as refusal:
+        return refusal
+    return None
 
 
 def quote_from(breakdown: Breakdown) -> Quote:

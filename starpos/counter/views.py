@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from starpos.errors import StarposError
+
 
 @dataclass(frozen=True)
 class OperatorSession:
@@ -40,6 +42,12 @@ class CustomerCard:
     last_purchase_at: datetime | None = None
     last_purchase_net: Decimal | None = None
     blacklist_reason: str = ""
+    #: why no credit can be sold to this meter (post-paid, contract cancelled ...), said at
+    #: look-up before any amount is chosen; rendered when shown. None when it can be sold
+    #: to (a blacklisted customer is ``status`` with ``blacklist_reason``).
+    refusal: StarposError | None = None
+    #: the meter takes its credit on the customer's smart card, not as a token
+    card_meter: bool = False
 
     @property
     def blacklisted(self) -> bool:
@@ -143,6 +151,8 @@ class DeviceState:
     detail: str = ""  # English source text (context ``status``), e.g. "paper out"
     balance_kwh: Decimal | None = None
     params: dict[str, str] = field(default_factory=dict)
+    #: the typed error behind an offline state; the reader renders it (a tooltip, a report)
+    problem: StarposError | None = None
 
 
 @dataclass(frozen=True)

@@ -32,12 +32,16 @@ from starpos.devices.printer import (
 )
 from starpos.devices.printer.voucher import sample_voucher
 from starpos.errors import VendError
-from starpos.i18n import current_language, render_error, tr_noop
+from starpos.i18n import current_language, render_error, tr_noop, translate
 from starpos.masterdata.parameters import system_parameters, to_local
 from starpos.operators import auth
 from starpos.operators.permissions import REPRINT
 
-AMOUNT = tr_noop("voucher", "Energy amount")
+# The STAR manual's word, and the screen's breakdown says it too: one word for one line.
+AMOUNT = tr_noop("voucher", "Vending amount")
+#: Names of the master data on the voucher are translated as on the screen
+#: (``starpos/ui/master_names.py``).
+MASTER_DATA = "masterdata"
 VAT = tr_noop("voucher", "VAT")
 DEBT = tr_noop("voucher", "Debt repayment")
 PREINSTALLED = tr_noop("voucher", "Pre-installed amount")
@@ -73,7 +77,7 @@ class UnknownBillError(VendError):
 
 def _lines(session: Session, vend: Vend) -> tuple[AmountLine, ...]:
     lines = [AmountLine(AMOUNT, vend.amount)]
-    lines += [AmountLine(charge.name, charge.amount) for charge in vend.charges]
+    lines += [AmountLine(_name(charge.name), charge.amount) for charge in vend.charges]
     for label, value in (
         (VAT, vend.vat),
         (DEBT, vend.debt_repayment),
@@ -103,12 +107,12 @@ def voucher_for(session: Session, vend: Vend, printer: VoucherPrinter, reprint: 
         customer_name=vend.customer.name,
         customer_number=vend.customer.code,
         meter_number=meter.number,
-        tariff_name=meter.tariff_scheme.name if meter.tariff_scheme else "",
+        tariff_name=_name(meter.tariff_scheme.name) if meter.tariff_scheme else "",
         energy_kwh=vend.energy_kwh,
         fbe_kwh=vend.fbe_kwh or None,
         amount_lines=_lines(session, vend),
         net_amount=vend.net_amount,
-        payment_method=term.name if term else "",
+        payment_method=_name(term.name) if term else "",
         paid=vend.tendered,
         change=vend.change,
         tokens=tuple(TokenSection(CREDIT_TOKEN, token.token) for token in vend.tokens),
@@ -123,6 +127,11 @@ def voucher_for(session: Session, vend: Vend, printer: VoucherPrinter, reprint: 
         language=current_language(),
         card_serial=_card_serial(session, vend),
     )
+
+
+def _name(name: str) -> str:
+    """A master data name in the voucher's language (as the utility wrote it if untranslated)."""
+    return translate(MASTER_DATA, name) if name else name
 
 
 def _card_serial(session: Session, vend: Vend) -> str:
@@ -188,7 +197,7 @@ class CounterPrinting:
     def printer_state(self) -> DeviceState:
         status = self.printer.status()
         if status.error is not None:
-            return DeviceState(online=False, detail=render_error(status.error))
+            return DeviceState(online=False, problem=status.error)
         return DeviceState(online=True)
 
     def test_print(self) -> None:

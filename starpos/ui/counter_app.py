@@ -74,7 +74,7 @@ class CounterApp(QObject):
         window.logged_out.connect(self._logged_out)
         self.pos_window = window
         self.login_window.hide()
-        window.show()
+        window.show_maximised()
         window.meter_field.edit.setFocus()
         emit(self.counter_opened, window)
 

@@ -57,6 +57,22 @@ class CustomerBlacklisted(VendError):
     )
 
 
+class CardMeterNeedsCard(VendError):
+    code = "ui.card_meter_needs_card"
+    template = (
+        "Meter {number} is a smart card meter: its credit goes onto the customer's card, not "
+        "into a token. Insert the customer's card in the reader to sell to it."
+    )
+
+
+class LookUpFailed(VendError):
+    code = "ui.lookup_failed"
+    template = (
+        "The customer could not be looked up. Type the number again; if it happens again, "
+        "send the report to your support contact."
+    )
+
+
 class NothingToReprint(VendError):
     code = "ui.nothing_to_reprint"
     template = "There is no voucher to reprint yet in this shift."
@@ -64,14 +80,9 @@ class NothingToReprint(VendError):
 
 class PermissionMissing(AuthError):
     code = "ui.permission_missing"
-    template = "You do not have the {permission} permission. Ask a supervisor."
-
-
-class VoucherNotPrinted(VendError):
-    code = "ui.voucher_not_printed"
     template = (
-        "The sale {bill} is saved and the token is valid, but the voucher did not print: "
-        "{reason} Fix the printer, then reprint the last voucher."
+        "You do not have the {permission} permission. Ask an operator who has it, or an "
+        "administrator to give it to you."
     )
 
 

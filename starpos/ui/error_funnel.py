@@ -4,20 +4,28 @@ A typed error (``StarposError`` or ``StsError``) becomes its translated message
 (:func:`starpos.i18n.render_error`) in a small window-modal box. Anything else is a bug: its
 traceback is appended to ``<data_dir>/logs/ui-errors.log`` and a dialog shows a short
 apology and a report the cashier can copy for support. Nobody is shown a traceback
-unasked. Dialogs are opened non-blocking (``open()``), so the GUI thread never waits.
+unasked. Dialogs are opened non-blocking (``open()``), so the GUI thread never waits;
+when one closes, the cursor goes back to the field it was in (a typed number is never lost).
+A failure during a sale comes as a :class:`Problem` (``starpos.ui.pos.sale_problems``):
+what happened to the sale first, what to do next, the technical reason under "Show
+Details...".
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import platform
 import sys
 import traceback
+from dataclasses import dataclass
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -37,6 +45,24 @@ from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What went wrong, told in the order a person needs it: what happened (to the sale),
+    what to do, and the technical reason for support."""
+
+    #: the error's code (logs, scripts and tests tell failures apart by it)
+    code: str
+    #: what happened, translated: the first thing read
+    outcome: str
+    #: what to do now, translated
+    advice: str
+    #: the technical reason, translated, shown only on request
+    details: str = ""
+    #: a bug, not a device: shown with its report instead
+    unexpected: BaseException | None = None
+    report: str = ""
 
 
 class UnexpectedErrorDialog(QDialog):
@@ -103,6 +129,27 @@ class ErrorFunnel(QObject):
         self._open(box)
         emit(self.shown, code, text)
 
+    def show_problem(self, problem: Problem, parent: QWidget | None) -> None:
+        """The outcome in bold, what to do under it, the reason behind "Show Details..."."""
+        if problem.unexpected is not None:
+            self.show_unexpected(problem.unexpected, problem.report, parent)
+            return
+        box = QMessageBox(parent)
+        box.setObjectName("problemMessage")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("funnel", "StarPOS"))
+        box.setText(f"<b>{html.escape(problem.outcome)}</b>")
+        box.setInformativeText(problem.advice)
+        if problem.details:
+            box.setDetailedText(problem.details)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        self._open(box)
+        shown = "\n".join(
+            text for text in (problem.outcome, problem.advice, problem.details) if text
+        )
+        emit(self.shown, problem.code, shown)
+
     def show_unexpected(self, error: BaseException, report: str, parent: QWidget | None) -> None:
         full_report = (
             f"StarPOS {__version__} / Python {sys.version.split()[0]} / {platform.platform()}\n"
@@ -123,4 +170,15 @@ class ErrorFunnel(QObject):
         if self.last_dialog is not None and self.last_dialog.isVisible():
             self.last_dialog.close()
         self.last_dialog = dialog
+        typing_in = QApplication.focusWidget()
+        dialog.finished.connect(lambda _result: _give_focus_back(typing_in))
         dialog.open()
+
+
+def _give_focus_back(widget: QWidget | None) -> None:
+    """The cursor goes back to the field it was in before the box opened."""
+    if widget is None or not shiboken6.isValid(widget):
+        return
+    if widget.isVisible() and widget.isEnabled():
+        widget.activateWindow()
+        widget.setFocus()

@@ -2,7 +2,9 @@
 password is typed again.
 
 It is a window-modal sheet over the counter that ignores Escape and closing; the password
-check runs on the database worker like a login (so lockout rules apply to it too).
+check runs on the database worker like a login (so lockout rules apply to it too). A wrong
+password is said as such: the operator typed no code here, so the login's "operator code
+or password is wrong" would send them looking for a mistake they did not make.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from starpos.ui.services import AuthService
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Worker
 from starpos.ui.translator import tr
+
+#: The login's refusal for a wrong code or password (its stable code: the class may move).
+WRONG_CREDENTIALS = "auth.wrong_credentials"
 
 
 class LockScreen(QDialog):
@@ -120,4 +125,9 @@ class LockScreen(QDialog):
     def _refused(self, failure: JobFailure) -> None:
         self.unlock_button.setEnabled(True)
         self.password_field.clear()
+        self.password_field.setFocus()
+        if getattr(failure.error, "code", "") == WRONG_CREDENTIALS:
+            text = tr("lock", "The password is wrong. Type the password of {name} again.")
+            self._funnel.show_message(WRONG_CREDENTIALS, text.format(name=self._session.name), self)
+            return
         self._funnel.show_failure(failure, self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -87,6 +87,11 @@ class LoginWindow(QWidget):
         self.code_field.setFocus()
 
     def retranslate_ui(self) -> None:
+        # The language may have been switched from the counter: the box shows the one in use.
+        in_use = self.language_box.findData(current_language())
+        if in_use >= 0 and in_use != self.language_box.currentIndex():
+            with QSignalBlocker(self.language_box):
+                self.language_box.setCurrentIndex(in_use)
         self.setWindowTitle(tr("login", "StarPOS — log in"))
         self.title.setText(tr("login", "StarPOS counter"))
         self.code_label.setText(tr("login", "Operator code"))

@@ -3,7 +3,8 @@
 The two new entries must match before anything is dispatched; the change itself (argon2
 hashing, policy) runs on the database worker and refusals come back as ``AuthError``.
 When ``forced`` (first login with the factory password) the dialog cannot be dismissed:
-the only ways out are a new password or quitting.
+the only ways out are a new password or quitting. The rules a new password must follow are
+shown before the first attempt, not learnt from a refusal.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.operators.auth import MIN_PASSWORD_LENGTH
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService
 from starpos.ui.signals import emit
@@ -49,6 +51,10 @@ class ChangePasswordDialog(QDialog):
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.rules = QLabel()
+        self.rules.setObjectName("passwordRules")
+        self.rules.setWordWrap(True)
+        self.rules.setStyleSheet("color: #555555;")
         self.old_field = QLineEdit()
         self.new_field = QLineEdit()
         self.repeat_field = QLineEdit()
@@ -76,6 +82,7 @@ class ChangePasswordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.rules)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -89,6 +96,13 @@ class ChangePasswordDialog(QDialog):
             tr("password", "This is your first login: choose a new password to continue.")
             if self.forced
             else tr("password", "Type your current password once and the new one twice.")
+        )
+        self.rules.setText(
+            tr(
+                "password",
+                "A new password has at least {minimum} characters, and is neither your "
+                "operator code nor your current password.",
+            ).format(minimum=MIN_PASSWORD_LENGTH)
         )
         self.old_label.setText(tr("password", "Current password"))
         self.new_label.setText(tr("password", "New password"))

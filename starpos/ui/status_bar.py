@@ -1,8 +1,12 @@
-"""The counter's status bar: operator, sales point, module (with its credit), printer, the
-card reader (once the counter has card mode), clock.
+"""The counter's status bar: operator and sales point, module (with its credit), printer,
+the card reader (once the counter has card mode), clock.
 
 Device states are asked on their own workers every few seconds; the bar only ever shows
-the last answer, so a slow device never freezes it.
+the last answer, so a slow device never freezes it. Each device says a short state
+("Module: not connected", "Printer: paper out"); what exactly went wrong is in its tooltip
+(and in the error box of the sale it hit), never in the bar itself: a long message there
+would widen the window past the screen. The operator and sales point give way to the
+devices when the window is narrow (their full text is in the tooltip too).
 """
 
 from __future__ import annotations
@@ -14,26 +18,55 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from starpos.counter.views import DeviceState, OperatorSession
+from starpos.devices.printer.errors import (
+    PrinterCoverOpenError,
+    PrinterFaultError,
+    PrinterPaperOutError,
+    PrinterSupportMissingError,
+)
+from starpos.errors import ConfigError
+from starpos.i18n import render_error, tr_noop
 from starpos.ui.money import format_kwh
 from starpos.ui.translator import tr
+from starpos.ui.widgets.elided_label import ElidedLabel
+from starpos.vending.errors import ModuleBusyError
 
 OK_STYLE = "color: #1b5e20;"
 PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
+
+NOT_CONNECTED = tr_noop("status", "not connected")
+
+
+def short_state(problem: BaseException | None) -> str:
+    """The few words the status bar says for a device that failed with ``problem``
+    (English source text, context ``status``)."""
+    if isinstance(problem, PrinterPaperOutError):
+        return tr_noop("status", "paper out")
+    if isinstance(problem, PrinterCoverOpenError):
+        return tr_noop("status", "cover open")
+    if isinstance(problem, PrinterFaultError):
+        return tr_noop("status", "printer error")
+    if isinstance(problem, PrinterSupportMissingError | ConfigError):
+        return tr_noop("status", "not set up")
+    if isinstance(problem, ModuleBusyError):
+        return tr_noop("status", "in use by another program")
+    return NOT_CONNECTED
 
 
 class CounterStatusBar(QStatusBar):
     def __init__(self, session: OperatorSession, time_zone: str = "UTC") -> None:
         super().__init__()
         self.setObjectName("counterStatusBar")
+        self.setSizeGripEnabled(False)
         self.session = session
         # The utility's wall clock, as on its vouchers and sale times (not the PC's zone).
         self.zone = _zone(time_zone)
         self.module: DeviceState | None = None
         self.printer: DeviceState | None = None
         self.card_reader: DeviceState | None = None
-        self.operator_label = QLabel()
+        self.operator_label = ElidedLabel()
         self.operator_label.setObjectName("statusOperator")
-        self.sales_point_label = QLabel()
+        self.sales_point_label = ElidedLabel()
         self.sales_point_label.setObjectName("statusSalesPoint")
         self.module_label = QLabel()
         self.module_label.setObjectName("statusModule")
@@ -44,8 +77,8 @@ class CounterStatusBar(QStatusBar):
         self.card_reader_label.hide()  # until the counter's card mode reports its reader
         self.clock_label = QLabel()
         self.clock_label.setObjectName("statusClock")
-        for label in (self.operator_label, self.sales_point_label):
-            self.addWidget(label)
+        self.addWidget(self.operator_label)
+        self.addWidget(self.sales_point_label, 1)
         for label in (
             self.module_label,
             self.printer_label,
@@ -91,28 +124,47 @@ class CounterStatusBar(QStatusBar):
     def _tick(self) -> None:
         self.clock_label.setText(datetime.now(self.zone).strftime("%Y-%m-%d %H:%M:%S"))
 
-    def _describe(self, state: DeviceState | None) -> tuple[str, str]:
+    def _describe(self, state: DeviceState | None) -> tuple[str, str, str]:
+        """Style, short state and tooltip of a device."""
         if state is None:
-            return "", tr("status", "checking…")
-        detail = tr("status", state.detail).format(**state.params) if state.detail else ""
+            return "", tr("status", "checking…"), ""
         if state.online:
-            return OK_STYLE, detail or tr("status", "ready")
-        return PROBLEM_STYLE, detail or tr("status", "offline")
+            return OK_STYLE, tr("status", "ready"), ""
+        if state.problem is not None:
+            return (
+                PROBLEM_STYLE,
+                tr("status", short_state(state.problem)),
+                render_error(state.problem),
+            )
+        detail = tr("status", state.detail).format(**state.params) if state.detail else ""
+        return PROBLEM_STYLE, detail or tr("status", "offline"), ""
 
     def _show_devices(self) -> None:
-        style, text = self._describe(self.module)
-        if self.module is not None and self.module.balance_kwh is not None:
+        style, text, tip = self._describe(self.module)
+        if self.module is not None and self.module.online and self.module.balance_kwh is not None:
             text += " · " + tr("status", "credit {kwh} kWh").format(
                 kwh=format_kwh(self.module.balance_kwh)
             )
-        self.module_label.setStyleSheet(style)
-        self.module_label.setText(tr("status", "Module: {state}").format(state=text))
-        style, text = self._describe(self.printer)
-        self.printer_label.setStyleSheet(style)
-        self.printer_label.setText(tr("status", "Printer: {state}").format(state=text))
-        style, text = self._describe(self.card_reader)
-        self.card_reader_label.setStyleSheet(style)
-        self.card_reader_label.setText(tr("status", "Card reader: {state}").format(state=text))
+        self._show(
+            self.module_label, style, tr("status", "Module: {state}").format(state=text), tip
+        )
+        style, text, tip = self._describe(self.printer)
+        self._show(
+            self.printer_label, style, tr("status", "Printer: {state}").format(state=text), tip
+        )
+        style, text, tip = self._describe(self.card_reader)
+        self._show(
+            self.card_reader_label,
+            style,
+            tr("status", "Card reader: {state}").format(state=text),
+            tip,
+        )
+
+    @staticmethod
+    def _show(label: QLabel, style: str, text: str, tip: str) -> None:
+        label.setStyleSheet(style)
+        label.setText(text)
+        label.setToolTip(tip)
 
 
 def _zone(name: str) -> ZoneInfo:

@@ -14,7 +14,7 @@ from starpos.ui.translator import switch_language
 from tests.ui.counter_helpers import open_counter
 from tests.ui.fake_cards import FakeCards, card, flagged_reading, pending_sale
 from tests.ui.fake_services import GOOD_METER, OTHER_METER, FakeCounter
-from tests.ui.screenshots import save
+from tests.ui.screenshots import app_look, save  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -25,6 +25,7 @@ def test_card_notice_screens(
     fake_counter: FakeCounter,
     fake_cards: FakeCards,
     screens_dir: object,
+    app_look: None,  # noqa: F811 (the app's font, before the window is made)
 ) -> None:
     fake_cards.pending = [
         pending_sale(1, OTHER_METER, "SUN0000000000A17", "Pieter van Wyk"),
@@ -32,7 +33,7 @@ def test_card_notice_screens(
     ]
     fake_cards.flagged = [flagged_reading(1, OTHER_METER, days_ago=1)]  # SUP reviews them
     window = open_counter(qtbot, card_counter_app)
-    window.resize(1100, 760)
+    window.resize(1366, 768)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     with qtbot.waitSignal(window.customer_shown, timeout=5000):

@@ -1,9 +1,9 @@
 """The counter's ``&Cards`` menu: issue, replace and blank a card, and meter data from cards.
 
-Every action has a shortcut and stays visible; one the operator may not use answers with
-the counter's permission refusal (the core checks again: this is only the quick, clear
-answer). Issue and blank need ``manage_meters``, replace ``replace_meter``, meter data
-``view_reports`` (docs/decisions.md, "card desk").
+Every action has a shortcut. An operator sees only the actions their roles grant, and no
+Cards menu at all when none (a cashier); the core checks the permission again. Issue and
+blank need ``manage_meters``, replace ``replace_meter``, meter data ``view_reports``
+(docs/decisions.md, "card desk").
 """
 
 from __future__ import annotations
@@ -42,27 +42,35 @@ class CardDeskMenu:
         session: OperatorSession,
         funnel: ErrorFunnel,
         is_vending: Callable[[], bool],
+        after_dialog: Callable[[], None] = lambda: None,
     ) -> None:
         """``window``: the parent of the menu and its dialogs; ``desk``: None when the
-        counter has no card reader service (every action then says so)."""
+        counter has no card reader service (every action then says so); ``after_dialog``:
+        puts the cursor back in the counter once a dialog closes."""
         self.window, self.desk, self.session, self.funnel = window, desk, session, funnel
         self._is_vending = is_vending
+        self._after_dialog = after_dialog
         self.menu = QMenu(window)
         bar.addMenu(self.menu)
         self.dialog: QDialog | None = None  # the desk dialog open last
 
-        def action(key: str, slot: Callable[[], None]) -> QAction:
+        def action(key: str, slot: Callable[[], None], permission: str) -> QAction:
             created = QAction(window)
             created.setShortcut(QKeySequence(SHORTCUTS[key]))
             created.triggered.connect(slot)
+            created.setVisible(session.may(permission))  # its shortcut goes with it
             self.menu.addAction(created)
             return created
 
-        self.issue = action("issue", self.open_issue)
-        self.replace = action("replace", self.open_replace)
-        self.blank = action("blank", self.open_blank)
-        self.menu.addSeparator()
-        self.readings = action("readings", self.open_readings)
+        self.issue = action("issue", self.open_issue, MANAGE_METERS)
+        self.replace = action("replace", self.open_replace, REPLACE_METER)
+        self.blank = action("blank", self.open_blank, MANAGE_METERS)
+        separator = self.menu.addSeparator()
+        self.readings = action("readings", self.open_readings, VIEW_REPORTS)
+        desk_actions = (self.issue, self.replace, self.blank)
+        separator.setVisible(any(a.isVisible() for a in desk_actions) and self.readings.isVisible())
+        usable = any(a.isVisible() for a in (*desk_actions, self.readings))
+        self.menu.menuAction().setVisible(usable)
 
     def retranslate_ui(self) -> None:
         self.menu.setTitle(tr("carddesk", "C&ards"))
@@ -101,6 +109,7 @@ class CardDeskMenu:
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: self._after_dialog())
         dialog.open()
 
     def _desk(self, permission: str, label: str) -> DeskContext | None:

@@ -30,10 +30,15 @@ class Column(Generic[R]):
     shows: Callable[[R], str]
     #: numbers are right-aligned
     numeric: bool = False
+    #: what the column sorts by (a string or an integer), when not its text: amounts by
+    #: value, times by time
+    sort_key: Callable[[R], str | int] | None = None
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     RecordRole = Qt.ItemDataRole.UserRole + 1
+    #: what a view sorts by (:attr:`Column.sort_key`, else the text shown)
+    SortRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(
         self,
@@ -77,6 +82,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.RecordRole:
             return record
+        if role == self.SortRole:
+            key = self.columns[column].sort_key
+            return self.columns[column].shows(record) if key is None else key(record)
         return None if self._style is None else self._style(record, column, role)
 
     def headerData(

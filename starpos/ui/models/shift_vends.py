@@ -27,7 +27,11 @@ STATES = (
 def shift_vend_columns(decimals: int) -> tuple[Column[ShiftVend], ...]:
     """The columns, with money shown to the configured ``decimals``."""
     return (
-        Column(tr_noop("shift", "Time"), lambda vend: vend.issued_at.strftime("%H:%M:%S")),
+        Column(
+            tr_noop("shift", "Time"),
+            lambda vend: vend.issued_at.strftime("%H:%M:%S"),
+            sort_key=lambda vend: vend.issued_at.isoformat(),
+        ),
         Column(tr_noop("shift", "Bill"), lambda vend: vend.bill_number),
         Column(tr_noop("shift", "Meter"), lambda vend: vend.meter_number),
         Column(tr_noop("shift", "Customer"), lambda vend: vend.customer_name),
@@ -35,9 +39,13 @@ def shift_vend_columns(decimals: int) -> tuple[Column[ShiftVend], ...]:
             tr_noop("shift", "Net amount"),
             lambda vend: format_money(vend.net, decimals),
             numeric=True,
+            sort_key=lambda vend: int(vend.net.scaleb(decimals)),
         ),
         Column(
-            tr_noop("shift", "Energy (kWh)"), lambda vend: format_kwh(vend.energy_kwh), numeric=True
+            tr_noop("shift", "Energy (kWh)"),
+            lambda vend: format_kwh(vend.energy_kwh),
+            numeric=True,
+            sort_key=lambda vend: int(vend.energy_kwh.scaleb(1)),
         ),
         Column(tr_noop("shift", "Token"), lambda vend: group_token(vend.token)),
         Column(tr_noop("shift", "State"), lambda vend: tr("shift", vend.state)),

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel
 
-from starpos.ui.models.record_table import AnyIndex
+from starpos.ui.models.record_table import AnyIndex, RecordTableModel
 
 
 class TextSearchFilter(QSortFilterProxyModel):
-    """Keeps the rows where any column contains the search text (spaces ignored)."""
+    """Keeps the rows where any column contains the search text (spaces ignored); sorts
+    by each column's sort key (amounts by value, not as text)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._needle = ""
+        self.setSortRole(RecordTableModel.SortRole)
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()

@@ -27,7 +27,8 @@ from starpos.counter.views import CounterRules
 from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.ui.counter_errors import AmountMissing, PaidTooLittle
-from starpos.ui.money import format_money, parse_amount
+from starpos.ui.master_names import master_name
+from starpos.ui.money import format_money, money_text, parse_amount
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 
@@ -36,12 +37,15 @@ MAX_DEFAULT_BUTTONS = 8
 
 class AmountPanel(QGroupBox):
     net_changed = Signal()  # the net amount changed (valid or not)
+    amount_chosen = Signal()  # a default amount key (F1..F8) set the net amount
     enter_pressed = Signal()
 
     def __init__(self, rules: CounterRules, shortcut_parent: QWidget) -> None:
         super().__init__()
         self.setObjectName("amountPanel")
         self.rules = rules
+        self._open = True  # the sale on screen takes an amount (a customer who may buy)
+        self._vending = False
         self.buttons: list[QPushButton] = []
         grid = QGridLayout()
         for index, default in enumerate(rules.default_amounts[:MAX_DEFAULT_BUTTONS]):
@@ -62,7 +66,7 @@ class AmountPanel(QGroupBox):
         self.payment_box = QComboBox()
         self.payment_box.setObjectName("paymentMethod")
         for method in rules.payment_methods:
-            self.payment_box.addItem(method.name, method.code)
+            self.payment_box.addItem(master_name(method.name), method.code)
         self.paid_field = QLineEdit()
         self.paid_field.setObjectName("paidAmount")
         self.change_value = QLabel()
@@ -118,7 +122,10 @@ class AmountPanel(QGroupBox):
 
     # -- writing ------------------------------------------------------------------------
     def choose(self, net: Decimal) -> None:
+        if not self.net_field.isEnabled():
+            return  # no customer who may buy on screen, or a vend in flight
         self.net_field.setText(format_money(net, self.rules.decimals))
+        emit(self.amount_chosen)
 
     def reset(self) -> None:
         self.net_field.clear()
@@ -126,7 +133,17 @@ class AmountPanel(QGroupBox):
         self.payment_box.setCurrentIndex(0)
         self.problem.clear()
 
+    def set_open(self, open_: bool) -> None:
+        """Take an amount only while the number on screen may be sold to."""
+        self._open = open_
+        self._apply_enabled()
+
     def set_enabled_for_vend(self, enabled: bool) -> None:
+        self._vending = not enabled
+        self._apply_enabled()
+
+    def _apply_enabled(self) -> None:
+        enabled = self._open and not self._vending
         for widget in (self.net_field, self.paid_field, self.payment_box, *self.buttons):
             widget.setEnabled(enabled)
 
@@ -142,6 +159,8 @@ class AmountPanel(QGroupBox):
         self.paid_label.setText(tr("pos", "Paid"))
         self.paid_field.setPlaceholderText(tr("pos", "same as the net amount"))
         self.change_label.setText(tr("pos", "Change"))
+        for index, method in enumerate(self.rules.payment_methods):
+            self.payment_box.setItemText(index, master_name(method.name))
         self._update_change()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -154,7 +173,7 @@ class AmountPanel(QGroupBox):
         return self._money(value)
 
     def _money(self, value: Decimal) -> str:
-        return f"{self.rules.currency} {format_money(value, self.rules.decimals)}".strip()
+        return money_text(value, self.rules.currency, self.rules.decimals)
 
     def _net_edited(self) -> None:
         self._update_change()

@@ -31,6 +31,8 @@ _FIELDS = (
 class CardPanel(ValuePanel):
     def __init__(self) -> None:
         super().__init__("cardPanel", _FIELDS, "card")
+        # The card's meter number is the meter field's, right above: not said twice.
+        self.form.setRowVisible(self.values["meter"], False)
         self.reading: CardReading | None = None
         self.reading_now = False
         self.retranslate_ui()

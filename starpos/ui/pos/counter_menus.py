@@ -1,8 +1,9 @@
 """The counter's menu bar and what its actions open.
 
-Every action has a keyboard shortcut; permission-gated actions (reprint, installer
-settings) stay visible and answer with a clear refusal, so a cashier learns who to ask
-instead of wondering where the function went.
+Every action has a keyboard shortcut. An operator sees only what they may use: reprint
+and the installer settings are not in the menu (nor on their keys) of an operator without
+the permission, and the Cards menu shows only the desk actions the operator's roles grant.
+When a dialog closes, or the language changes, the cursor goes back to the meter field.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from starpos.i18n import LANGUAGES, current_language
 from starpos.ui.cards.card_menu import CardDeskMenu
@@ -22,7 +23,7 @@ from starpos.ui.password_dialog import ChangePasswordDialog
 from starpos.ui.pos.counter_context import CounterContext
 from starpos.ui.pos.preview_dialog import PreviewDialog
 from starpos.ui.pos.shift_vends_dialog import ShiftVendsDialog
-from starpos.ui.services import INSTALLER_SETTINGS
+from starpos.ui.services import INSTALLER_SETTINGS, REPRINT
 from starpos.ui.settings_dialog import SettingsDialog
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure
@@ -40,12 +41,15 @@ class CounterMenus(QObject):
         reprint: Callable[[], None],
         desk: DeskContext | None,
         is_vending: Callable[[], bool],
+        after_dialog: Callable[[], None] = lambda: None,
     ) -> None:
         """``window``: whose menu bar this is, the parent of the dialogs; ``reprint``:
         reprints the last voucher; ``desk``: the card desk's context (None: no card reader
-        service)."""
+        service); ``after_dialog``: puts the cursor back after a dialog or a language
+        switch."""
         super().__init__(window)
         self.context, self.window = context, window
+        self._after_dialog = after_dialog
         self.lock_screen: LockScreen | None = None
         self.shift_dialog: ShiftVendsDialog | None = None
         self.preview_dialog: PreviewDialog | None = None
@@ -55,7 +59,9 @@ class CounterMenus(QObject):
         self.counter_menu = QMenu(window)
         self.language_menu = QMenu(window)
         bar.addMenu(self.counter_menu)
-        self.cards = CardDeskMenu(bar, window, desk, context.session, context.funnel, is_vending)
+        self.cards = CardDeskMenu(
+            bar, window, desk, context.session, context.funnel, is_vending, after_dialog
+        )
         bar.addMenu(self.language_menu)
 
         def action(shortcut: str, slot: object) -> QAction:
@@ -75,13 +81,17 @@ class CounterMenus(QObject):
         self.settings = action("Ctrl+,", self.open_settings)
         self.counter_menu.addSeparator()
         self.log_out = action("Ctrl+Shift+Q", lambda: emit(self.log_out_chosen))
+        session = context.session
+        # What the operator may not use is not offered (its shortcut goes with it).
+        self.reprint.setVisible(session.may(REPRINT))
+        self.settings.setVisible(session.may(INSTALLER_SETTINGS))
         self.languages = QActionGroup(window)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
             choice = QAction(name, window)
             choice.setCheckable(True)
             choice.setChecked(code == current_language())
-            choice.triggered.connect(lambda _=False, code=code: choose_language(code))
+            choice.triggered.connect(lambda _=False, code=code: self._choose_language(code))
             self.languages.addAction(choice)
             self.language_menu.addAction(choice)
             self.language_actions[code] = choice
@@ -101,6 +111,15 @@ class CounterMenus(QObject):
             choice.setChecked(code == current_language())
 
     # -- what the actions open ----------------------------------------------------------
+    def _choose_language(self, code: str) -> None:
+        choose_language(code)
+        self._after_dialog()
+
+    def _opened(self, dialog: QDialog) -> None:
+        """Open ``dialog``; the cursor goes back to the meter field once it is closed."""
+        dialog.finished.connect(lambda _result: self._after_dialog())
+        dialog.open()
+
     def _show_failure(self, failure: JobFailure | BaseException) -> None:
         self.context.funnel.show_failure(failure, self.window)
 
@@ -109,7 +128,7 @@ class CounterMenus(QObject):
         self.lock_screen = LockScreen(
             context.auth, context.workers.database, context.funnel, context.session, self.window
         )
-        self.lock_screen.open()
+        self._opened(self.lock_screen)
         self.lock_screen.password_field.setFocus()
 
     def change_password(self) -> None:
@@ -121,12 +140,14 @@ class CounterMenus(QObject):
             context.session.code,
             self.window,
         )
-        self.password_dialog.open()
+        self._opened(self.password_dialog)
 
     def open_shift_vends(self) -> None:
         if self.shift_dialog is None:
             self.shift_dialog = ShiftVendsDialog(self.context.rules.decimals, self.window)
+            self.shift_dialog.finished.connect(lambda _result: self._after_dialog())
         self.refresh_shift_vends()
+        self.shift_dialog.start_afresh()  # no search left over from the last time
         self.shift_dialog.open()
         self.shift_dialog.search.setFocus()
 
@@ -165,7 +186,7 @@ class CounterMenus(QObject):
 
     def _show_preview(self, bill_number: str, png: bytes) -> None:
         self.preview_dialog = PreviewDialog(bill_number, png, self.window)
-        self.preview_dialog.open()
+        self._opened(self.preview_dialog)
 
     def open_settings(self) -> None:
         context = self.context
@@ -175,4 +196,4 @@ class CounterMenus(QObject):
         self.settings_dialog = SettingsDialog(
             context.counter, context.workers, context.funnel, self.window
         )
-        self.settings_dialog.open()
+        self._opened(self.settings_dialog)

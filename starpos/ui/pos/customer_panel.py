@@ -6,8 +6,11 @@ before the vend is even tried (the vend refuses it again on its own).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from starpos.counter.views import CustomerCard
-from starpos.ui.money import format_money
+from starpos.ui.master_names import master_name
+from starpos.ui.money import money_text
 from starpos.ui.translator import tr
 from starpos.ui.widgets.value_panel import ValuePanel
 
@@ -21,6 +24,8 @@ class CustomerPanel(ValuePanel):
         self.decimals = 2
         self.currency = ""
         self._looking_up = False
+        #: the customer is known but no credit can be sold to the meter (said under its number)
+        self.refused = False
         bold = self.values["name"].font()
         bold.setBold(True)
         bold.setPointSize(bold.pointSize() + 3)
@@ -30,12 +35,22 @@ class CustomerPanel(ValuePanel):
     def show_card(self, card: CustomerCard | None, decimals: int, currency: str) -> None:
         self.card, self.decimals, self.currency = card, decimals, currency
         self._looking_up = False
+        self.refused = False
+        self.fill()
+
+    def show_refused(self) -> None:
+        """No credit can be sold to the meter on screen (the reason is under its number)."""
+        self.refused = True
         self.fill()
 
     def show_looking_up(self) -> None:
         self.card = None
         self._looking_up = True
+        self.refused = False
         self.fill()
+
+    def _money(self, value: Decimal) -> str:
+        return money_text(value, self.currency, self.decimals)
 
     def title(self) -> str:
         return tr("pos", "Customer")
@@ -60,27 +75,27 @@ class CustomerPanel(ValuePanel):
             if self._looking_up:
                 self.values["name"].setText(tr("pos", "Looking up…"))
             return
-        money = f"{self.currency} {{}}".strip()
         self.values["name"].setText(f"{card.name}  ({card.customer_code})")
         self.values["address"].setText(card.address)
-        self.values["meter_model"].setText(card.meter_model)
-        self.values["tariff"].setText(card.tariff)
+        self.values["meter_model"].setText(master_name(card.meter_model))
+        self.values["tariff"].setText(master_name(card.tariff))
         if card.blacklisted:
             status = tr("pos", "BLACKLISTED: {reason}").format(reason=card.blacklist_reason)
+            self.values["status"].setStyleSheet("color: #b00020; font-weight: bold;")
+        elif self.refused:
+            status = tr("pos", "Active, but no credit can be sold to this meter")
             self.values["status"].setStyleSheet("color: #b00020; font-weight: bold;")
         else:
             status = tr("pos", "Active")
             self.values["status"].setStyleSheet("color: #1b5e20;")
         self.values["status"].setText(status)
-        self.values["debt"].setText(money.format(format_money(card.debt, self.decimals)))
+        self.values["debt"].setText(self._money(card.debt))
         self.values["debt"].setStyleSheet("color: #b00020;" if card.debt > 0 else "")
         if card.last_purchase_at is None:
             self.values["last_purchase"].setText(tr("pos", "none yet"))
         else:
             when = card.last_purchase_at.strftime("%Y-%m-%d %H:%M")
             amount = (
-                money.format(format_money(card.last_purchase_net, self.decimals))
-                if card.last_purchase_net is not None
-                else ""
+                self._money(card.last_purchase_net) if card.last_purchase_net is not None else ""
             )
             self.values["last_purchase"].setText(f"{when}  {amount}".strip())

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from starpos.counter.counter import MODULE_TROUBLE
 from starpos.counter.views import DeviceState, VendOutcome
-from starpos.errors import DeviceError, StarposError
-from starpos.i18n import render_error
+from starpos.errors import StarposError
 from starpos.ui.pos.counter_context import CounterContext
 from starpos.ui.signals import emit
 from starpos.ui.status_bar import CounterStatusBar
@@ -27,12 +27,11 @@ DEVICE_POLL_MS = 10_000
 RECOVERY_POLL_MS = 2_000
 
 
-def offline(failure: JobFailure) -> DeviceState:
-    """A device whose state could not be read is shown offline, with the reason."""
-    error = failure.error
-    if isinstance(error, StarposError):
-        return DeviceState(online=False, detail=render_error(error))
-    return DeviceState(online=False)
+def offline(failure: JobFailure | BaseException) -> DeviceState:
+    """A device whose state could not be read, or that just failed a sale, is shown
+    offline; the reason goes with it (the status bar's tooltip)."""
+    error = failure.error if isinstance(failure, JobFailure) else failure
+    return DeviceState(online=False, problem=error if isinstance(error, StarposError) else None)
 
 
 class DeviceWatch(QObject):
@@ -78,9 +77,17 @@ class DeviceWatch(QObject):
                 on_failed=lambda failure: status.set_card_reader_state(offline(failure)),
             )
 
-    def recover_when_back(self) -> None:
+    def recover_when_back(self, error: BaseException | None = None) -> None:
+        """A vend failed on the way to or from the module: the bar says so at once (never
+        "ready" after a failure), and the module is asked more often until it answers."""
+        if error is not None:
+            self.status.set_module_state(offline(error))
         self.recovery_due = True
         self.timer.setInterval(RECOVERY_POLL_MS)
+
+    def printer_failed(self, error: BaseException) -> None:
+        """A voucher did not print: the bar says so until the printer answers again."""
+        self.status.set_printer_state(offline(error))
 
     def _module_answered(self, state: DeviceState) -> None:
         self.status.set_module_state(state)
@@ -100,5 +107,5 @@ class DeviceWatch(QObject):
 
     def _recovery_failed(self, failure: JobFailure) -> None:
         self.recovery_due = True  # tried again at the next answer
-        if not isinstance(failure.error, DeviceError):  # the status bar already says offline
+        if not isinstance(failure.error, MODULE_TROUBLE):  # the status bar says it already
             self.context.funnel.show_failure(failure, self.parent_widget)

@@ -7,18 +7,25 @@ screen (``sale_on_screen``), the vend (``vend_flow``), the voucher (``voucher_ac
 the devices and the recovery of pending vends (``device_watch``), the customer's card
 (``card_mode``) and the menus (``counter_menus``). While a vend is in flight the inputs are
 disabled and Enter does nothing.
+
+The window fits the screen it opens on: it opens maximised, every font is set once, long
+texts wrap or give way, and the counter sits in a scroll area so that nothing it shows
+(a device error, a long customer name) can ever widen the window past the screen. After
+every dialog the cursor is back in the meter field, with whatever was typed there.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +52,13 @@ from starpos.ui.status_bar import CounterStatusBar
 from starpos.ui.threading.workers import JobFailure, Workers
 from starpos.ui.translator import tr
 from starpos.ui.widgets.meter_field import MeterNumberField
+
+#: How long a note (a reprint done) stays in the status bar.
+NOTE_MS = 8000
+#: Pixels around and between the panels: in card mode the customer, the card and the token
+#: share the left of a 768-pixel-high screen.
+PAGE_MARGIN = 6
+COLUMN_SPACING = 4
 
 
 class PosWindow(QMainWindow):
@@ -77,12 +91,14 @@ class PosWindow(QMainWindow):
         self.status = CounterStatusBar(session, rules.time_zone)
         self.setStatusBar(self.status)
 
+        self.card_mode: CardMode | None = None
         self.sale = SaleOnScreen(
             context,
             self.meter_field,
             self.amount_panel,
             self.customer_panel,
             self.breakdown_panel,
+            lambda: self.card_mode is not None and self.card_mode.active,
             self,
         )
         self.sale.customer_shown.connect(self.customer_shown)
@@ -120,13 +136,18 @@ class PosWindow(QMainWindow):
             else None
         )
         self.menus = CounterMenus(
-            context, self, self.vouchers.reprint_last, desk, lambda: self.vending
+            context,
+            self,
+            self.vouchers.reprint_last,
+            desk,
+            lambda: self.vending,
+            after_dialog=self.focus_meter_field,
         )
         self._wire()
         if cards is not None:
             self.pending_notice.follow(cards, workers.database, self._show_failure)
             self.flagged_hint.follow(cards, workers.database, session, rules.time_zone)
-        self.resize(1024, 700)
+        self.resize(1024, 700)  # until it is shown maximised
         self.retranslate_ui()
         self.refresh_devices()
         self.meter_field.edit.setFocus()
@@ -138,7 +159,7 @@ class PosWindow(QMainWindow):
         self.card_panel.hide()  # card mode only
         self.amount_panel = AmountPanel(self.rules, self)
         self.breakdown_panel = BreakdownPanel(self.rules.currency, self.rules.decimals)
-        self.token_panel = TokenPanel()
+        self.token_panel = TokenPanel(self.rules.currency, self.rules.decimals)
         self.vend_button = QPushButton()
         self.vend_button.setObjectName("vendButton")
         self.vend_button.setMinimumHeight(56)
@@ -151,34 +172,44 @@ class PosWindow(QMainWindow):
         self.busy_label = QLabel()
         self.busy_label.setObjectName("busyLabel")
         self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy_label.setWordWrap(True)
 
+        # Two columns, each packed on its own (the window must fit 768 px high): the meter,
+        # the customer and the token on the left; the amount, the breakdown and Vend on the
+        # right.
         left = QVBoxLayout()
         left.addWidget(self.meter_title)
         left.addWidget(self.meter_field)
         left.addWidget(self.customer_panel, 1)
         left.addWidget(self.card_panel, 1)
+        left.addWidget(self.token_panel)
         right = QVBoxLayout()
         right.addWidget(self.amount_panel)
         right.addWidget(self.breakdown_panel, 1)
-        grid = QGridLayout()
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.addWidget(self.token_panel, 1, 0)
-        actions = QVBoxLayout()
-        actions.addWidget(self.vend_button)
-        actions.addWidget(self.busy_label)
-        grid.addLayout(actions, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        right.addWidget(self.vend_button)
+        right.addWidget(self.busy_label)
+        for column in (left, right):
+            column.setSpacing(COLUMN_SPACING)
+        grid = QHBoxLayout()
+        grid.addLayout(left, 1)
+        grid.addLayout(right, 1)
         self.pending_notice = PendingCardsNotice()  # shown while card sales are in doubt
         self.flagged_hint = FlaggedReadingsHint()  # for operators who review meter data
         page = QVBoxLayout()
+        page.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         page.addWidget(self.pending_notice)
         page.addWidget(self.flagged_hint)  # under the unfinished card sales
         page.addLayout(grid, 1)
-        central = QWidget()
-        central.setLayout(page)
-        self.setCentralWidget(central)
+        self.page = QWidget()
+        self.page.setObjectName("counterPage")
+        self.page.setLayout(page)
+        # Whatever the counter shows, it scrolls rather than push the window off the screen.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("counterScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.page)
+        self.setCentralWidget(self.scroll_area)
         copy = QAction(self)
         copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
         copy.triggered.connect(self.token_panel.copy_token)
@@ -193,11 +224,13 @@ class PosWindow(QMainWindow):
         flow.vend_finished.connect(vouchers.print_sold)
         flow.vend_finished.connect(devices.refresh)
         flow.module_failed.connect(devices.recover_when_back)
+        vouchers.printer_failed.connect(devices.printer_failed)
+        vouchers.printed_note.connect(lambda note: self.status.showMessage(note, NOTE_MS))
         vouchers.voucher_printed.connect(self.voucher_printed)
         vouchers.voucher_failed.connect(self.voucher_failed)
         for done in (vouchers.voucher_printed, vouchers.voucher_failed):
             done.connect(devices.refresh)
-        devices.vend_recovered.connect(self._show_sale)
+        devices.vend_recovered.connect(self._show_recovered)
         devices.vend_recovered.connect(self.vend_recovered)
         devices.vend_recovered.connect(vouchers.print_sold)
         self.menus.log_out_chosen.connect(self.logged_out)
@@ -213,6 +246,30 @@ class PosWindow(QMainWindow):
     def _show_sale(self, outcome: VendOutcome | None) -> None:
         if outcome is not None:
             self.token_panel.show_outcome(outcome)
+
+    def _show_recovered(self, outcome: VendOutcome) -> None:
+        self.token_panel.show_outcome(outcome, recovered=True)
+
+    # -- the screen and the cursor --------------------------------------------------------
+    def show_maximised(self) -> None:
+        """Open over the whole screen (its size first: without a window manager, maximised
+        means nothing)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry())
+        self.showMaximized()
+
+    def focus_meter_field(self) -> None:
+        """The cursor back where a sale starts, keeping what was typed (in card mode the
+        card gives the number: the amount, then)."""
+        if not self.isVisible():
+            return
+        self.activateWindow()
+        edit = self.meter_field.edit
+        if edit.isReadOnly() and self.amount_panel.net_field.isEnabled():
+            self.amount_panel.net_field.setFocus()
+        else:
+            edit.setFocus()
 
     def _show_failure(self, failure: JobFailure) -> None:
         self.funnel.show_failure(failure, self)

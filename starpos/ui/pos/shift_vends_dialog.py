@@ -1,8 +1,12 @@
-"""This shift's vends: a searchable table (model/view), refreshed from the database worker."""
+"""This shift's vends: a searchable table (model/view), refreshed from the database worker.
+
+Newest first, with the header's arrow saying so (pointing down); each opening starts
+without the last search; the dialog widens to show every column, the token whole.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +23,7 @@ from starpos.counter.views import ShiftVend
 from starpos.ui.models.shift_vends import shift_vends_model
 from starpos.ui.models.text_search import TextSearchFilter
 from starpos.ui.translator import tr
+from starpos.ui.widgets.sort_arrow import ReadableSortArrows
 
 
 class ShiftVendsDialog(QDialog):
@@ -39,8 +44,12 @@ class ShiftVendsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        self.arrows = ReadableSortArrows()
+        header.setStyle(self.arrows)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.summary = QLabel()
         self.summary.setObjectName("shiftSummary")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -57,9 +66,29 @@ class ShiftVendsDialog(QDialog):
         self.resize(900, 480)
         self.retranslate_ui()
 
+    def start_afresh(self) -> None:
+        """As on a first opening: no search, newest first."""
+        self.search.clear()
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+
     def set_vends(self, vends: list[ShiftVend]) -> None:
         self.model.set_records(vends)
         self._summarise()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """As wide as every column needs (the screen allows), so no token is cut off."""
+        header = self.table.horizontalHeader()
+        frame = self.table.frameWidth() * 2 + self.table.verticalScrollBar().sizeHint().width()
+        margins = self.contentsMargins()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+        wanted = header.length() + frame + margins.left() + margins.right()
+        screen = self.screen()
+        room = screen.availableGeometry().width() if screen is not None else wanted
+        if wanted > self.width():
+            self.resize(min(wanted, room), self.height())
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("shift", "This shift's vends"))

@@ -2,7 +2,9 @@
 
 The check is the STS engine's (``parse_meter_number``): pure and fast, so it runs on the
 GUI thread and answers before anything is dispatched. A number is *confirmed* only when it
-parses; the window looks the customer up then, and never before.
+parses; the window looks the customer up then, and never before. When the look-up says the
+number cannot be sold to (unknown, post-paid, blacklisted ...), the reason shows in red
+under the field (:meth:`MeterNumberField.show_refusal`) until the number changes.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class MeterNumberField(QWidget):
         self._digits = ""
         self._problem: BaseException | None = None
         self._confirmed = False
+        self._refusal: BaseException | None = None
         self.edit.textChanged.connect(self._check)
         self.retranslate_ui()
 
@@ -75,8 +78,17 @@ class MeterNumberField(QWidget):
     def problem(self) -> BaseException | None:
         return self._problem
 
+    @property
+    def refusal(self) -> BaseException | None:
+        return self._refusal
+
     def clear(self) -> None:
         self.edit.clear()
+
+    def show_refusal(self, refusal: BaseException | None) -> None:
+        """Why the confirmed number cannot be sold to (rendered in the reader's language)."""
+        self._refusal = refusal
+        self._show_state()
 
     def retranslate_ui(self) -> None:
         self.edit.setPlaceholderText(tr("pos", "Type or scan the meter number"))
@@ -92,6 +104,7 @@ class MeterNumberField(QWidget):
         was_confirmed = self._confirmed
         self._digits = digits
         self._problem = None
+        self._refusal = None
         self._confirmed = False
         if len(digits) in COMPLETE_LENGTHS or len(digits) > max(COMPLETE_LENGTHS):
             try:
@@ -109,7 +122,10 @@ class MeterNumberField(QWidget):
             emit(self.cleared)
 
     def _show_state(self) -> None:
-        if self._confirmed:
+        if self._confirmed and self._refusal is not None:
+            self.status.setStyleSheet(self.PROBLEM_STYLE)
+            self.status.setText("✘ " + render_error(self._refusal))
+        elif self._confirmed:
             self.status.setStyleSheet(self.OK_STYLE)
             self.status.setText(tr("pos", "✔ Check digit correct"))
         elif self._problem is not None:
@@ -118,9 +134,9 @@ class MeterNumberField(QWidget):
         else:
             self.status.setStyleSheet(self.HINT_STYLE)
             self.status.setText(
-                tr(
-                    "pos", "{count} digits typed: a meter number has 11 or 13 digits (PAN 18)."
-                ).format(count=len(self._digits))
+                tr("pos", "{count} digits typed: a meter number has 11, 13 or 18 digits.").format(
+                    count=len(self._digits)
+                )
                 if self._digits
-                else tr("pos", "A meter number has 11 or 13 digits (PAN 18).")
+                else tr("pos", "A meter number has 11, 13 or 18 digits.")
             )

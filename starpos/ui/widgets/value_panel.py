@@ -15,6 +15,8 @@ RED = "color: #b00020; font-weight: bold;"
 AMBER = "color: #8a5a00; font-weight: bold;"
 GREEN = "color: #1b5e20;"
 PLAIN = ""
+ROW_SPACING = 1
+PANEL_MARGINS = (8, 4, 8, 4)  # left, top, right, bottom (pixels)
 
 
 class ValuePanel(QGroupBox):
@@ -26,10 +28,19 @@ class ValuePanel(QGroupBox):
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         form = QFormLayout(self)
+        self.form = form
+        # A label sits level with its value, whatever the value's font (the customer's name
+        # is larger than the rest).
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Rows close together: the customer and the card in the reader share a 768-pixel
+        # screen with the token.
+        form.setVerticalSpacing(ROW_SPACING)
+        form.setContentsMargins(*PANEL_MARGINS)
         for key in fields:
             label, value = QLabel(), QLabel()
             value.setObjectName(f"{value_prefix}_{key}")
             value.setWordWrap(True)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             if selectable:
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[key], self.values[key] = label, value

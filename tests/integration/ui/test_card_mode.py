@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -129,6 +129,11 @@ def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
     with_card(key_file, lambda sun: meter.load_card(sun, commit=lambda: None))
     card.remove()
 
+    screens = os.environ.get("STARPOS_SCREENS_DIR")
+    if screens:  # the picture in the app's font, set before the window is made
+        from tests.ui.screenshots import app_font
+
+        QApplication.setFont(app_font())
     window = log_in(qtbot, card_app)
     reading = insert(qtbot, window, card)
     assert reading.has_meter_data and not reading.credit_pending and reading.sellable
@@ -140,8 +145,8 @@ def test_the_meters_data_comes_back_with_tamper_and_overload_highlighted(
     assert window.card_panel.values["pending"].text() == "none waiting: all credit loaded"
     assert sold.bill_number  # the first sale, now loaded by the meter
 
-    screens = os.environ.get("STARPOS_SCREENS_DIR")
     if screens:  # docs/screens/14-card-mode.png under Xvfb (docs/ui.md)
+        window.resize(1366, 768)
         qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
         with qtbot.waitSignal(window.quote_shown, timeout=10_000):
             qtbot.keyClick(window.amount_panel.net_field, Qt.Key.Key_F2)
@@ -170,6 +175,13 @@ def test_a_card_pulled_out_during_the_write_fails_the_sale_with_a_clear_message(
     assert outcome is None
     assert shown.args[0] == "card_sale.failed"
     assert "give" in shown.args[1].lower() and "back" in shown.args[1].lower()
+    # What happened to the sale first, then what to do; the reader's codes only in details.
+    assert shown.args[1].startswith("No sale was made. Do not take the money.")
+    assert "Nothing was put on the card" in shown.args[1]
+    box = card_app.funnel.last_dialog
+    assert isinstance(box, QMessageBox)
+    assert "0x" not in box.text() + box.informativeText()
+    assert "press Enter to sell again" in box.informativeText()
     qtbot.waitUntil(lambda: not mode.active, timeout=10_000)  # the card is gone
     assert not window.card_panel.isVisible()
     with demo_database.reading() as session:

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from starpos.bootstrap.counter import counter_on
 from starpos.db import Database
-from starpos.db.enums import CustomerStatus
-from starpos.db.models import Customer, Meter
+from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
+from starpos.db.models import Customer, Meter, MeterModel
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
@@ -54,7 +54,15 @@ def test_look_up_and_quote_latency_and_gui_stall(
             session.scalars(
                 select(Meter.number)
                 .join(Customer)
-                .where(Customer.status == CustomerStatus.ACTIVE)
+                .join(MeterModel, MeterModel.id == Meter.model_id)
+                .where(
+                    # Meters a token can be sold to: the others are refused at look-up, and
+                    # take no amount to quote (issue 11).
+                    Customer.status == CustomerStatus.ACTIVE,
+                    Meter.medium == MeterMedium.KEYPAD,
+                    Meter.contract_status != ContractStatus.CANCELLED,
+                    MeterModel.payment_mode == PaymentMode.PREPAID,
+                )
                 .limit(15)
             )
         )

@@ -26,6 +26,7 @@ from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import load_sta_tables
 from starpos.ui.core_services import on_workers
 from starpos.ui.counter_app import CounterApp
+from starpos.ui.money import format_kwh
 from starpos.ui.pos.pos_window import PosWindow
 from tests.support.data_files import SAMPLE_TABLES
 
@@ -89,7 +90,7 @@ def test_a_keyboard_vend_gives_a_token_the_meter_accepts_and_a_printed_voucher(
     assert customer_meter.enter(outcome.token).response is MeterResponse.ACCEPTED
     assert customer_meter.credit == outcome.energy_kwh > 0
     # The status bar reads the module's credit through the same lock as the vend.
-    left = f"credit {before - outcome.energy_kwh:.1f} kWh"
+    left = f"credit {format_kwh(before - outcome.energy_kwh)} kWh"
     qtbot.waitUntil(lambda: left in window.status.module_label.text(), timeout=30_000)
     qtbot.waitUntil(lambda: window.token_panel.print_state == "printed", timeout=60_000)
     with demo_database.reading() as session:
@@ -157,6 +158,10 @@ def test_module_lost_mid_vend_the_token_is_recovered_when_it_answers_again(
         )
         emulator.kill()  # type: ignore[attr-defined]  # power lost before the answer went out
     assert shown.args[0] in ("vend.in_doubt", "vend.module_offline")
+    if shown.args[0] == "vend.in_doubt":  # what became of the sale, first
+        assert shown.args[1].startswith(
+            "The sale is not finished yet. Keep the money, and do not sell it again."
+        )
     with demo_database.reading() as session:
         (pending,) = session.scalars(select(Vend)).all()
         assert str(pending.state) == "pending"  # kept, not lost, not failed
@@ -170,6 +175,7 @@ def test_module_lost_mid_vend_the_token_is_recovered_when_it_answers_again(
     made = [e["token"] for e in emulator.events() if e["event"] == "credit_token"]  # type: ignore[attr-defined]
     assert made == [outcome.token]  # the token the module made, booked once
     assert window.token_panel.token_label.text().replace(" ", "") == outcome.token
+    assert "The sale was made after all" in window.token_panel.voucher_state.text()
     customer_meter = vend_world().meter_model(meter, load_sta_tables(tables))
     assert customer_meter.enter(outcome.token).response is MeterResponse.ACCEPTED
     with demo_database.reading() as session:
