@@ -8,7 +8,8 @@ stored as JSON in the data folder and written atomically.
 A value is checked when it is set (:mod:`starpos.setting_checks`) and refused with the
 reason; nothing is written then. A value edited by hand into the file that fails its check
 does not stop the program: the other settings work, and whatever reads that one setting
-gets :class:`BadSettingInFileError`, which names the key and says how to fix it.
+gets :class:`BadSettingInFileError`, which names the key and says how to fix it (a value in
+the file is checked when it is first read, so a quick command pays only for what it uses).
 """
 
 from __future__ import annotations
@@ -261,16 +262,25 @@ def _shown(value: Any) -> str:
 
 
 class Settings:
-    """The settings file of one data folder."""
+    """The settings file of one data folder.
+
+    Loading reads the file and checks each value's type; each value's own check (which may
+    load a library or a file) runs when the value is first read, so a quick command pays only
+    for the settings it uses. :meth:`problems` runs every check.
+    """
 
     FILE_NAME = "settings.json"
 
     def __init__(self, folder: Path | None = None) -> None:
         self.path = (folder or data_dir()) / self.FILE_NAME
         self._values: dict[str, Any] = {}
+        #: values as the file holds them, for the keys it holds
+        self._raw: dict[str, Any] = {}
+        #: loaded values whose check has not run yet
+        self._unchecked: set[str] = set()
         #: values in the file that fail their check: kept as they are (and written back
         #: unchanged), refused to whoever reads them
-        self._refused: dict[str, tuple[Any, ConfigError]] = {}
+        self._refused: dict[str, ConfigError] = {}
         #: keys this version does not know (a newer StarPOS may): kept, never read
         self._unknown: dict[str, Any] = {}
         self._stamp: tuple[int, int] | None = None
@@ -278,7 +288,8 @@ class Settings:
 
     def _load(self) -> None:
         values: dict[str, Any] = {}
-        refused: dict[str, tuple[Any, ConfigError]] = {}
+        raw: dict[str, Any] = {}
+        refused: dict[str, ConfigError] = {}
         unknown: dict[str, Any] = {}
         stamp = self._file_stamp()
         if stamp is not None:
@@ -288,16 +299,28 @@ class Settings:
                     raise ValueError("it does not hold a JSON object")
             except (OSError, ValueError) as error:
                 raise SettingsFileUnreadableError(path=str(self.path), reason=str(error)) from error
-            for key, raw in loaded.items():
+            for key, value in loaded.items():
                 if key not in _BY_KEY:
-                    unknown[key] = raw
+                    unknown[key] = value
                     continue
+                raw[key] = value
                 try:
-                    values[key] = checked(key, raw)
+                    values[key] = coerce(key, value)
                 except ConfigError as problem:
-                    refused[key] = (raw, problem)
-        self._values, self._refused, self._unknown = values, refused, unknown
+                    refused[key] = problem
+        self._values, self._raw, self._refused, self._unknown = values, raw, refused, unknown
+        self._unchecked = set(values)
         self._stamp = stamp
+
+    def _check_loaded(self, key: str) -> None:
+        if key not in self._unchecked:
+            return
+        self._unchecked.discard(key)
+        try:
+            self._values[key] = checked(key, self._values[key])
+        except ConfigError as problem:
+            del self._values[key]
+            self._refused[key] = problem
 
     def _file_stamp(self) -> tuple[int, int] | None:
         try:
@@ -318,30 +341,36 @@ class Settings:
         """The value of ``key``; :class:`BadSettingInFileError` when the file holds a value
         for it that fails its check."""
         declared = setting(key)
+        self._check_loaded(key)
         if key in self._refused:
-            raise BadSettingInFileError(path=str(self.path), key=key, problem=self._refused[key][1])
+            raise BadSettingInFileError(path=str(self.path), key=key, problem=self._refused[key])
         return self._values.get(key, declared.default)
 
     def set(self, key: str, value: Any) -> None:
         """Change ``key`` here (:meth:`save` writes it); a value that fails its check is
         refused and nothing changes."""
         self._values[key] = checked(key, value)
+        self._raw[key] = self._values[key]
+        self._unchecked.discard(key)
         self._refused.pop(key, None)
 
     def reset(self, key: str) -> None:
         """Back to the declared default (the key leaves the file at the next :meth:`save`)."""
         setting(key)
-        self._values.pop(key, None)
-        self._refused.pop(key, None)
+        for held in (self._values, self._raw, self._refused):
+            held.pop(key, None)
+        self._unchecked.discard(key)
 
     def problems(self) -> dict[str, ConfigError]:
-        """The keys whose value in the file fails its check, and why."""
-        return {key: problem for key, (_raw, problem) in self._refused.items()}
+        """The keys whose value in the file fails its check, and why (runs every check)."""
+        for key in list(self._unchecked):
+            self._check_loaded(key)
+        return dict(self._refused)
 
     def stored(self, key: str) -> Any:
         """What the file holds for ``key`` (a refused value as it is), or the default."""
         if key in self._refused:
-            return self._refused[key][0]
+            return self._raw[key]
         return self._values.get(key, setting(key).default)
 
     def as_dict(self) -> dict[str, Any]:
@@ -350,7 +379,7 @@ class Settings:
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        content = {**self._unknown, **{k: raw for k, (raw, _e) in self._refused.items()}}
+        content = {**self._unknown, **{key: self._raw[key] for key in self._refused}}
         content.update(self._values)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

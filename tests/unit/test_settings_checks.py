@@ -274,3 +274,38 @@ def test_a_refused_value_error_carries_the_reason_alone(data_dir: Path) -> None:
     with pytest.raises(SettingRefusedError) as refused:
         Settings().set("printer.paper_mm", 76)
     assert render_error(refused.value.params["reason"]) == "the paper is 58 / 80 mm wide"
+
+
+def test_reading_one_setting_checks_only_that_one(saved: Path) -> None:
+    """A quick command (``starpos token``) must not load the printer's or the database's
+    libraries because their settings are in the file: their checks run when they are read."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT, child_env
+
+    saved.write_text(
+        json.dumps(
+            {
+                "printer.profile": "TM-T88V",
+                "printer.connection": "network:10.0.0.1:9100",
+                "database.url": "postgresql+psycopg://starpos@db/starpos",
+                "sm.baud": 9600,
+            }
+        )
+    )
+    probe = (
+        "import sys; from starpos.settings import Settings; s = Settings(); "
+        "assert s.get('sm.baud') == 9600; "
+        "print(sorted(m for m in ('escpos', 'sqlalchemy') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=REPO_ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
