@@ -59,7 +59,12 @@ class _LockedDatabase(Database):
 
 def _open(url: str, *, upgrade: bool) -> Database:
     file = sqlite_file(url)
-    lock = StoreLock(file).share() if file is not None and file.parent.is_dir() else None
+    lock = None
+    if file is not None and file.parent.is_dir():
+        try:
+            lock = StoreLock(file).share()
+        except OSError:  # a folder this program may not write in: nobody can restore there
+            lock = None
     try:
         database = _LockedDatabase(make_engine(url))
     except BaseException:
