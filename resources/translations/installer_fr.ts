@@ -59,6 +59,10 @@
       <translation>L'état de l'émulateur de module manquait : celui de la sauvegarde a été remis en place.</translation>
     </message>
     <message>
+      <source>The module credential was missing: the backup's was put back.</source>
+      <translation>La clé d'appairage du module manquait : celle de la sauvegarde a été remise en place.</translation>
+    </message>
+    <message>
       <source>The settings file was missing: the backup's was put back.</source>
       <translation>Le fichier de paramètres manquait : celui de la sauvegarde a été remis en place.</translation>
     </message>
@@ -101,6 +105,10 @@
     <message>
       <source>The replaced store could not be read ({problem}): the missing vends cannot be named.</source>
       <translation>La base remplacée n'a pas pu être lue ({problem}) : les ventes manquantes ne peuvent pas être nommées.</translation>
+    </message>
+    <message>
+      <source>By its own counters the module made {tokens} credit token(s), {kwh} kWh, that the restored store does not hold (the last TID it made: {tid}).</source>
+      <translation>D'après ses propres compteurs, le module a fait {tokens} jeton(s) de crédit, {kwh} kWh, que la base restaurée n'a pas (le dernier TID qu'il a fait : {tid}).</translation>
     </message>
     <message>
       <source>Bill numbers continue after the replaced store's ({count} counter(s) raised).</source>

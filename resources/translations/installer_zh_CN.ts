@@ -59,6 +59,10 @@
       <translation>模块模拟器状态缺失：已放回备份中的状态。</translation>
     </message>
     <message>
+      <source>The module credential was missing: the backup's was put back.</source>
+      <translation>模块凭据缺失：已放回备份中的凭据。</translation>
+    </message>
+    <message>
       <source>The settings file was missing: the backup's was put back.</source>
       <translation>设置文件缺失：已放回备份中的设置文件。</translation>
     </message>
@@ -101,6 +105,10 @@
     <message>
       <source>The replaced store could not be read ({problem}): the missing vends cannot be named.</source>
       <translation>无法读取被替换的数据库（{problem}）：无法列出缺少的售电。</translation>
+    </message>
+    <message>
+      <source>By its own counters the module made {tokens} credit token(s), {kwh} kWh, that the restored store does not hold (the last TID it made: {tid}).</source>
+      <translation>根据模块自身的计数器，它生成了 {tokens} 个充值令牌、{kwh} kWh，而还原后的数据库中没有（其最后生成的 TID：{tid}）。</translation>
     </message>
     <message>
       <source>Bill numbers continue after the replaced store's ({count} counter(s) raised).</source>

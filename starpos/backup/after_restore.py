@@ -14,8 +14,9 @@ after a restore that premise is false. So, with the module's lock held:
    (:func:`starpos.vending.recovery.recover`), which books that answer;
 3. any other PENDING vend is failed as *in doubt*: its token may exist and is reported;
 4. the reconcile (:func:`starpos.vending.reconcile.reconcile`) compares the module's balance
-   with the ledger; the energy it cannot account for is compared with what the replaced
-   store had and the restored one lacks, listed vend by vend (bill, meter, TID, kWh, token);
+   with the ledger, and the module's own counters (:mod:`starpos.backup.tally`) say how many
+   tokens and kWh it made beyond the ledger; that is compared with what the replaced store
+   had and the restored one lacks, listed vend by vend (bill, meter, TID, kWh, token);
 5. bill-number counters are raised to the replaced store's, so no number printed on a
    customer's voucher since the backup is given again;
 6. one audit entry records the restore and all of the above.
@@ -27,19 +28,23 @@ them are listed for the administrator, who has them in the replaced store (kept 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
-
 from starpos.audit.log import AuditKind, append
-from starpos.backup.store_file import STORE_READ_ERRORS, read_only_engine
+from starpos.backup.ledgers import (
+    TOKEN_MADE,
+    LedgerVend,
+    ReplacedStore,
+    ledger_vends,
+    read_replaced_store,
+)
+from starpos.backup.store_file import STORE_READ_ERRORS
+from starpos.backup.tally import ModuleTally, tally
 from starpos.db import Database
 from starpos.db.enums import VendState
-from starpos.db.models import Meter, NumberingCounter, Vend, VendToken
+from starpos.db.models import NumberingCounter
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmNothingToResendError
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef
@@ -49,43 +54,9 @@ from starpos.vending.reconcile import ReconcileReport, reconcile
 from starpos.vending.recovery import RECOVERY_ACTOR, RecoveryReport, recover
 from starpos.vending.sale import ELECTRICITY
 
-TOKEN_MADE = (VendState.ISSUED, VendState.PRINTED, VendState.CANCELLED)
 #: Why a vend PENDING in the restored store was failed (``vends.failure_reason``).
 FAILED_IN_REPLACED = "restore.failed_in_replaced_store"
 OUTCOME_UNKNOWN = "restore.outcome_unknown"
-
-
-@dataclass(frozen=True)
-class LedgerVend:
-    """One vend as a ledger holds it, for comparing two ledgers."""
-
-    request_id: str
-    bill: str
-    state: VendState
-    meter: str
-    token_kwh: Decimal
-    tid: int | None
-    module_id: str | None
-    token: str | None
-    at: datetime | None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "bill": self.bill,
-            "state": self.state.value,
-            "meter": self.meter,
-            "token_kwh": self.token_kwh,
-            "tid": self.tid,
-            "module_id": self.module_id,
-            "token": self.token,
-            "at": self.at,
-        }
-
-
-@dataclass
-class ReplacedStore:
-    vends: dict[str, LedgerVend]
-    counters: dict[tuple[str, str, str], int]
 
 
 @dataclass
@@ -100,6 +71,7 @@ class AfterRestore:
     missing: list[LedgerVend] = field(default_factory=list)
     counters_raised: list[dict[str, Any]] = field(default_factory=list)
     reconcile: ReconcileReport | None = None
+    tally: ModuleTally | None = None
 
     @property
     def missing_kwh(self) -> Decimal:
@@ -109,8 +81,11 @@ class AfterRestore:
 
     @property
     def unaccounted_kwh(self) -> Decimal | None:
-        """What the module's balance says it made beyond the restored ledger (None when a
+        """The energy of the tokens the module made beyond the restored ledger: by the module's
+        own counters, else by its balance (None when neither can tell: no counters, and a
         credit update since the last vend makes the balance incomparable)."""
+        if self.tally is not None:
+            return self.tally.kwh_beyond
         report = self.reconcile
         if report is None or report.expected_balance is None:
             return None
@@ -118,15 +93,19 @@ class AfterRestore:
 
     @property
     def fully_named(self) -> bool:
-        """Every kWh the module made beyond the restored ledger is in :attr:`missing` or
+        """Every token the module made beyond the restored ledger is in :attr:`missing` or
         :attr:`in_doubt` (only in-doubt vends may or may not have their token)."""
         unaccounted = self.unaccounted_kwh
         if unaccounted is None:
             return False
-        known = sum(
-            (v.token_kwh for v in self.missing if v.module_id == self.module_id), Decimal("0.0")
-        )
-        return known <= unaccounted <= self.missing_kwh
+        mine = [v for v in self.missing if v.module_id == self.module_id]
+        doubted = [v for v in self.in_doubt if v.module_id == self.module_id]
+        known = sum((v.token_kwh for v in mine), Decimal("0.0"))
+        if not known <= unaccounted <= self.missing_kwh:
+            return False
+        if self.tally is None:
+            return True
+        return len(mine) <= self.tally.tokens_beyond <= len(mine) + len(doubted)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -143,61 +122,8 @@ class AfterRestore:
             "fully_named": self.fully_named,
             "counters_raised": self.counters_raised,
             "reconcile": self.reconcile.as_dict() if self.reconcile else None,
+            "module_tally": self.tally.as_dict() if self.tally else None,
         }
-
-
-def ledger_vends(session: Session) -> dict[str, LedgerVend]:
-    """Every vend of a ledger with its credit token, by request id."""
-    tokens = {
-        vend_id: token
-        for vend_id, token in session.execute(
-            select(VendToken.vend_id, VendToken.token).where(VendToken.kind == ledger.CREDIT_TOKEN)
-        )
-    }
-    rows = session.execute(
-        select(
-            Vend.id,
-            Vend.request_id,
-            Vend.bill_number,
-            Vend.state,
-            Meter.number,
-            Vend.token_kwh,
-            Vend.tid,
-            Vend.module_id,
-            Vend.issued_at,
-        )
-        .join(Meter, Meter.id == Vend.meter_id)
-        .order_by(Vend.id)
-    )
-    return {
-        request: LedgerVend(
-            request, bill, VendState(state), meter, kwh, tid, module, tokens.get(vend_id), at
-        )
-        for vend_id, request, bill, state, meter, kwh, tid, module, at in rows
-    }
-
-
-def read_replaced_store(path: Path) -> ReplacedStore:
-    """The vends and bill-number counters of the store put aside (read-only). Raises one of
-    ``STORE_READ_ERRORS`` when it cannot be read (a damaged store is why one restores)."""
-    with read_only_engine(path) as engine:
-        return _read(engine)
-
-
-def _read(engine: Engine) -> ReplacedStore:
-    with Session(engine) as session:
-        counters = {
-            (bill_type, period, prefix): value
-            for bill_type, period, prefix, value in session.execute(
-                select(
-                    NumberingCounter.bill_type,
-                    NumberingCounter.period,
-                    NumberingCounter.prefix,
-                    NumberingCounter.next_value,
-                )
-            )
-        }
-        return ReplacedStore(ledger_vends(session), counters)
 
 
 def settle_after_restore(
@@ -221,8 +147,9 @@ def settle_after_restore(
         _settle_pending(database, module, outcome, old)
         outcome.recovery = recover(database, module, module_id)
         outcome.reconcile = reconcile(database, module)
-    with database.reading() as session:
-        restored = ledger_vends(session)
+        with database.reading() as session:
+            restored = ledger_vends(session)
+        outcome.tally = tally(module, module_id, restored)
     if old is not None:
         doubted = {vend.request_id for vend in outcome.in_doubt}
         outcome.missing = [
@@ -284,15 +211,7 @@ def _module_made(
     """Whether the module decrypts ``token`` to this vend's TID and amount (recovery's check)."""
     key_ref = MeterKeyRef.parse(key_ref_text or "")
     try:
-        decoded = module.verify_token(
-            token,
-            key_ref.pan,
-            key_ref.key_register,
-            key_ref.sgc,
-            key_ref.ti,
-            key_ref.krn,
-            key_ref.ken,
-        )
+        decoded = module.verify_token(token, key_ref)
     except SmError:
         return False
     found = (decoded.token_class, decoded.token_subclass, decoded.tid, decoded.amount)

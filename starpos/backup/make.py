@@ -21,12 +21,17 @@ from starpos import __version__
 from starpos.backup import errors
 from starpos.backup.folders import PARTIAL, new_folder_name, prune
 from starpos.backup.manifest import (
+    MODULE_CREDENTIAL,
     MODULE_FOLDER,
     SETTINGS_FILE,
     STORE_FILE,
     Manifest,
 )
-from starpos.backup.module_state import copy_module_state, module_state_readable
+from starpos.backup.module_state import (
+    copy_credential,
+    copy_module_state,
+    module_state_readable,
+)
 from starpos.backup.store_file import (
     STORE_READ_ERRORS,
     StoreSummary,
@@ -45,6 +50,8 @@ class BackupSources:
     module_state: Path | None = None
     #: this installation's settings file (None, or missing: the defaults)
     settings_file: Path | None = None
+    #: the module credential the terminal signs in with (None, or missing: none made yet)
+    module_credential: Path | None = None
 
 
 @dataclass
@@ -95,6 +102,8 @@ def make_backup(
             sources.module_state
             and copy_module_state(sources.module_state, partial / MODULE_FOLDER)
         )
+        if sources.module_credential is not None:
+            copy_credential(sources.module_credential, partial / MODULE_CREDENTIAL)
         _sync_folder(partial)
     except OSError as error:
         shutil.rmtree(partial, ignore_errors=True)

@@ -20,6 +20,7 @@ FORMAT = "starpos-backup/1"
 STORE_FILE = "starpos.db"
 SETTINGS_FILE = "settings.json"
 MODULE_FOLDER = "sm-emulator"
+MODULE_CREDENTIAL = "sm-credential.key"
 
 
 def file_digest(path: Path) -> str:

@@ -1,5 +1,10 @@
-"""The embedded module emulator's state folder in a backup: copied out, and put back only
-into a data folder that lost it.
+"""The module's side of a backup: the embedded emulator's state folder and this
+installation's module credential, copied out, and put back only into a data folder that
+lost them.
+
+The credential (``sm-credential.key``) is the secret the terminal signs in to its module
+with (docs/sm-protocol.md, "Sessions"): for a real module, losing it with the data folder
+means pairing the module again, so a backup keeps it (the backup folder is the owner's only).
 
 The folder is the emulator's "hardware": its master key, its journal (the state, one JSON
 line per commit, the last complete line wins) and its event log. A backup copies what
@@ -14,7 +19,6 @@ nothing newer to keep.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -47,20 +51,16 @@ def copy_module_state(source: Path, target: Path) -> bool:
 
 
 def module_state_readable(folder: Path) -> bool:
-    """Whether the journal in ``folder`` holds at least one complete state line (a torn
-    last line, copied while the emulator wrote it, is skipped as the emulator skips it)."""
+    """Whether the journal in ``folder`` holds a complete state, read as the emulator reads it
+    (a torn last line, copied while the emulator wrote it, is skipped as the emulator skips
+    it)."""
+    from starpos.devices.sm.emulator.journal import read_journal
+
     try:
-        lines = (folder / JOURNAL).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        text = (folder / JOURNAL).read_bytes().decode("utf-8", errors="replace")
+    except OSError:
         return False
-    for line in reversed(lines):
-        try:
-            state = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(state, dict) and state.get("module_id"):
-            return True
-    return False
+    return read_journal(text) is not None
 
 
 def put_back_module_state(backup: Path, target: Path) -> bool:
@@ -71,4 +71,24 @@ def put_back_module_state(backup: Path, target: Path) -> bool:
     target.mkdir(parents=True, exist_ok=True, mode=0o700)
     for path in _module_files(backup):
         shutil.copy2(path, target / path.name)
+    return True
+
+
+def copy_credential(source: Path, target: Path) -> bool:
+    """Copy the credential file ``source`` to ``target`` (owner only); false when there is
+    none yet."""
+    if not source.is_file():
+        return False
+    shutil.copyfile(source, target)
+    target.chmod(0o600)
+    return True
+
+
+def put_back_credential(backup: Path, target: Path) -> bool:
+    """The backup's credential at ``target`` only when ``target`` has none (the one there is
+    what the module is paired with now); true when it was put back."""
+    if target.exists() or not backup.is_file():
+        return False
+    shutil.copyfile(backup, target)
+    target.chmod(0o600)
     return True

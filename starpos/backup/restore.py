@@ -23,7 +23,13 @@ from alembic.script import ScriptDirectory
 
 from starpos.backup import errors
 from starpos.backup.errors import BackupUnusableError, Reason
-from starpos.backup.manifest import MODULE_FOLDER, SETTINGS_FILE, STORE_FILE, Manifest
+from starpos.backup.manifest import (
+    MODULE_CREDENTIAL,
+    MODULE_FOLDER,
+    SETTINGS_FILE,
+    STORE_FILE,
+    Manifest,
+)
 from starpos.backup.module_state import module_state_readable
 from starpos.backup.store_file import STORE_READ_ERRORS, StoreSummary, integrity_problems, summarise
 from starpos.db.migrate import MIGRATIONS, head_revision
@@ -45,6 +51,10 @@ class CheckedBackup:
     @property
     def module_state(self) -> Path | None:
         return self.folder / MODULE_FOLDER if self.manifest.has_module_state else None
+
+    @property
+    def module_credential(self) -> Path | None:
+        return self.folder / MODULE_CREDENTIAL if MODULE_CREDENTIAL in self.manifest.files else None
 
     @property
     def settings_file(self) -> Path | None:

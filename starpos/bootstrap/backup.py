@@ -17,13 +17,14 @@ from starpos.backup import errors
 from starpos.backup.after_restore import AfterRestore, settle_after_restore
 from starpos.backup.folders import daily_due, latest, next_daily_time
 from starpos.backup.make import BackupReport, BackupSources, make_backup
-from starpos.backup.module_state import put_back_module_state
+from starpos.backup.module_state import put_back_credential, put_back_module_state
 from starpos.backup.restore import CheckedBackup, check_backup, put_back_settings, replace_store
 from starpos.bootstrap.database import database_url, open_database, sqlite_file
 from starpos.bootstrap.module import open_configured_module
 from starpos.db import Database
 from starpos.db.store_lock import StoreLock
 from starpos.devices.sm.embedded import emulator_dir
+from starpos.devices.sm.session import installation_credential_path
 from starpos.errors import StarposError
 from starpos.paths import data_dir
 from starpos.settings import Settings
@@ -58,7 +59,11 @@ def backup_now(settings: Settings | None = None, now: datetime | None = None) ->
     store = _store_file(settings)
     if not store.exists():
         raise errors.NoStoreToBackUpError(path=str(store))
-    sources = BackupSources(module_state=emulator_dir(), settings_file=settings.path)
+    sources = BackupSources(
+        module_state=emulator_dir(),
+        settings_file=settings.path,
+        module_credential=installation_credential_path(),
+    )
     with open_database(settings, upgrade=False) as database:
         return make_backup(
             database, backup_root(settings), sources, int(settings.get("backup.keep_days")), now
@@ -97,6 +102,7 @@ class RestoreReport:
     backup: CheckedBackup
     replaced: Path | None
     module_state: bool
+    credential: bool
     settings: str
     after: AfterRestore
 
@@ -106,6 +112,7 @@ class RestoreReport:
             "made_at": self.backup.manifest.made_at,
             "replaced_store": str(self.replaced) if self.replaced else None,
             "module_state_put_back": self.module_state,
+            "module_credential_put_back": self.credential,
             "settings": self.settings,
             **self.after.as_dict(),
         }
@@ -121,7 +128,8 @@ def restore_backup(
     """Restore the backup in ``folder`` over the configured SQLite store.
 
     Order: the backup is checked; the store's lock is taken alone (refused while any program
-    has the store open); a lost module emulator state and settings file are put back; the
+    has the store open); a lost module emulator state, module credential and settings file
+    are put back; the
     module is reached (refused before anything is replaced when it cannot be); the store is
     swapped, the replaced one kept aside; the module and the restored store are reconciled
     (:func:`starpos.backup.after_restore.settle_after_restore`).
@@ -133,6 +141,10 @@ def restore_backup(
     with StoreLock(store).take_exclusive():
         module_state = bool(
             checked.module_state and put_back_module_state(checked.module_state, emulator_dir())
+        )
+        credential = bool(
+            checked.module_credential
+            and put_back_credential(checked.module_credential, installation_credential_path())
         )
         kept = put_back_settings(checked, settings.path, replace=replace_settings, now=now)
         if kept in ("restored", "replaced"):
@@ -147,4 +159,4 @@ def restore_backup(
                     after = settle_after_restore(database, access, replaced, folder.name)
             except StarposError as error:
                 raise ModuleNotReconciledError(aside=str(replaced), reason=error) from error
-    return RestoreReport(checked, replaced, module_state, kept, after)
+    return RestoreReport(checked, replaced, module_state, credential, kept, after)

@@ -42,6 +42,7 @@ KEPT_ASIDE = tr_noop("cli", "The store you had is kept as {aside}.")
 MODULE_STATE_BACK = tr_noop(
     "cli", "The module emulator's state was missing: the backup's was put back."
 )
+CREDENTIAL_BACK = tr_noop("cli", "The module credential was missing: the backup's was put back.")
 SETTINGS_OUTCOME = {
     "restored": tr_noop("cli", "The settings file was missing: the backup's was put back."),
     "replaced": tr_noop(
@@ -82,6 +83,11 @@ NO_COMPARISON = tr_noop(
 )
 REPLACED_UNREADABLE = tr_noop(
     "cli", "The replaced store could not be read ({problem}): the missing vends cannot be named."
+)
+MODULE_TALLY = tr_noop(
+    "cli",
+    "By its own counters the module made {tokens} credit token(s), {kwh} kWh, that the "
+    "restored store does not hold (the last TID it made: {tid}).",
 )
 COUNTERS_RAISED = tr_noop(
     "cli", "Bill numbers continue after the replaced store's ({count} counter(s) raised)."
@@ -290,6 +296,8 @@ def restore_lines(report: RestoreReport) -> list[str]:
         lines.append(translate("cli", KEPT_ASIDE).format(aside=report.replaced))
     if report.module_state:
         lines.append(translate("cli", MODULE_STATE_BACK))
+    if report.credential:
+        lines.append(translate("cli", CREDENTIAL_BACK))
     if SETTINGS_OUTCOME[report.settings]:
         lines.append(translate("cli", SETTINGS_OUTCOME[report.settings]))
     recovery = after.recovery
@@ -322,6 +330,13 @@ def restore_lines(report: RestoreReport) -> list[str]:
     else:
         lines.append(
             translate("cli", NOT_ALL_NAMED).format(unaccounted=unaccounted, named=after.missing_kwh)
+        )
+    tally = after.tally
+    if tally is not None and (tally.tokens_beyond or tally.kwh_beyond):
+        lines.append(
+            translate("cli", MODULE_TALLY).format(
+                tokens=tally.tokens_beyond, kwh=tally.kwh_beyond, tid=tally.last_tid or "-"
+            )
         )
     if after.counters_raised:
         lines.append(translate("cli", COUNTERS_RAISED).format(count=len(after.counters_raised)))

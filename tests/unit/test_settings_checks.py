@@ -282,7 +282,7 @@ def test_reading_one_setting_checks_only_that_one(saved: Path) -> None:
     import subprocess
     import sys
 
-    from tests.conftest import REPO_ROOT, child_env
+    from tests.support.processes import REPO_ROOT, child_env
 
     saved.write_text(
         json.dumps(

@@ -2,10 +2,9 @@
 installation that sold for a while has them; vends are sold by ``starpos vend`` child
 processes, as a cashier's terminal would.
 
-The demo is seeded once per session (hashing the operators' passwords is the slow part) and
-copied into each test's data folder; the embedded emulator is started there, loaded with the
-demo keys and credit, and stopped at the end of the test. The test modules declare the
-fixtures (:func:`seed_store`, :func:`world_in`).
+The seeded demo store (tests/fixtures/demo_store.py) is copied into each test's data folder;
+the embedded emulator is started there, loaded with the demo keys and credit, and stopped at
+the end of the test. The test modules declare the fixture (:func:`world_in`).
 """
 
 from __future__ import annotations
@@ -26,17 +25,9 @@ from starpos.db import Database
 from starpos.db.engine import DATABASE_FILE
 from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
 from starpos.db.models import Customer, Meter, MeterModel
-from starpos.demo.seed import seed_demo
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
-from tests.conftest import REPO_ROOT, child_env, starpos_command
-
-
-def seed_store(file: Path) -> Path:
-    """The demo utility seeded into the new store ``file`` (once per session: a copy is cheap)."""
-    with Database.open(f"sqlite:///{file}") as database:
-        seed_demo(database, customers=24, spare_meters=2, seed=11)
-    return file
+from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 
 def sellable_meters(store: Path) -> list[str]:
@@ -69,7 +60,7 @@ class StoreWorld:
     def store(self) -> Path:
         return self.folder / DATABASE_FILE
 
-    def vend(self, meter: str, amount: str = "10", **env: str) -> subprocess.CompletedProcess[str]:
+    def vend(self, meter: str, amount: str = "40", **env: str) -> subprocess.CompletedProcess[str]:
         """``starpos vend`` as a cashier's terminal runs it (operator CASH1)."""
         return subprocess.run(
             vend_command(meter, amount),
@@ -80,7 +71,7 @@ class StoreWorld:
             cwd=REPO_ROOT,
         )
 
-    def sold(self, meter: str, amount: str = "10") -> dict[str, Any]:
+    def sold(self, meter: str, amount: str = "40") -> dict[str, Any]:
         done = self.vend(meter, amount)
         assert done.returncode == 0, done.stderr
         result: dict[str, Any] = json.loads(done.stdout)

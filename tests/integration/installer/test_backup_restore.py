@@ -21,19 +21,19 @@ from starpos.backup.folders import backups
 from starpos.backup.manifest import Manifest, file_digest
 from starpos.bootstrap.backup import NotDue, backup_now, scheduled_backup
 from starpos.bootstrap.database import open_database
+from starpos.bootstrap.module import configured_module
+from starpos.devices.sm.embedded import stop_embedded
+from starpos.devices.sm.kmc import make_credit_block
 from starpos.settings import Settings
-from tests.conftest import REPO_ROOT, child_env
-from tests.integration.installer.store_world import StoreWorld, seed_store, world_in
-
-
-@pytest.fixture(scope="session")
-def seeded_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed_store(tmp_path_factory.mktemp("installer-seeded") / "starpos.db")
+from tests.integration.installer.store_world import StoreWorld, world_in
+from tests.support.processes import REPO_ROOT, child_env
 
 
 @pytest.fixture
-def store_world(data_dir: Path, seeded_store_file: Path) -> Iterator[StoreWorld]:
-    with world_in(data_dir, seeded_store_file) as world:
+def store_world(data_dir: Path, seeded_database_file: Path) -> Iterator[StoreWorld]:
+    """The vend tests' seeded demo (tests/fixtures/demo_store.py) sold through the
+    embedded emulator of this data folder."""
+    with world_in(data_dir, seeded_database_file) as world:
         yield world
 
 
@@ -183,6 +183,7 @@ def test_a_backup_whose_audit_log_was_changed_is_refused(store_world: StoreWorld
 HOLD_THE_VEND_LOCKS = """
 import sys
 from starpos.bootstrap.database import open_database
+from starpos.bootstrap.module import configured_module
 from starpos.bootstrap.module import open_configured_module
 with open_database() as database, open_configured_module() as access:
     with access.exclusive():
@@ -225,7 +226,7 @@ def test_restore_of_an_older_backup_names_every_token_made_since(
     for meter in meters[:2]:
         store_world.sold(meter)
     folder = backed_up(store_world)
-    since = [store_world.sold(meter, "25") for meter in meters[2:5]]
+    since = [store_world.sold(meter, "55") for meter in meters[2:5]]
     code, report = restored(folder)
     assert code == 1  # the module made tokens the restored store lacks: attention needed
     missing = report["missing"]
@@ -237,6 +238,7 @@ def test_restore_of_an_older_backup_names_every_token_made_since(
     assert Decimal(str(report["missing_kwh"])) == made_since
     assert Decimal(str(report["unaccounted_kwh"])) == made_since  # the module's balance agrees
     assert report["fully_named"] is True
+    assert report["module_tally"]["tokens_beyond"] == 3  # type: ignore[index]
     aside = Path(str(report["replaced_store"]))
     assert aside.name.startswith("starpos.db.replaced-")
     assert len(store_rows(aside, "SELECT id FROM vends")) == 5  # kept, whole
@@ -319,3 +321,46 @@ def test_the_restore_report_reads_as_sentences(store_world: StoreWorld) -> None:
     assert any(sold["bill_number"] in line and "kWh" in line for line in lines)
     assert "Every kWh the module made beyond the restored store is named above." in lines
     assert GENESIS_HASH not in done.stdout
+
+
+def test_a_lost_data_folder_comes_back_from_its_backup(
+    store_world: StoreWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_world.sold(store_world.meters[0])
+    folder = backed_up(store_world)
+    manifest = Manifest.read(folder)
+    assert "sm-credential.key" in manifest.files  # what the terminal signs in to its module with
+    assert oct((folder / "sm-credential.key").stat().st_mode & 0o777) == "0o600"
+    stop_embedded()  # the disk is lost: the module emulator with it
+    new_disk = tmp_path / "new-disk"
+    new_disk.mkdir()
+    monkeypatch.setenv("STARPOS_DATA_DIR", str(new_disk))  # the fixture stops the new one
+    code, report = restored(folder)
+    assert code == 0, report
+    assert report["module_state_put_back"] is True
+    assert report["module_credential_put_back"] is True
+    assert report["settings"] == "restored" and report["replaced_store"] is None
+    assert Settings().get("printer.paper_mm") == 58
+    assert store_world.sold(store_world.meters[1])["token"]  # the module signs in and sells
+
+
+def test_the_module_counters_name_what_is_missing_after_a_credit_update(
+    store_world: StoreWorld,
+) -> None:
+    store_world.sold(store_world.meters[0])
+    folder = backed_up(store_world)
+    with configured_module() as module:  # the installer credits the module: a new sequence
+        module_id = module.identify().module_id
+        block = make_credit_block(module_id, module.balance().next_sequence, "add", 1000)
+        module.credit_update(block)
+    since = [store_world.sold(meter) for meter in store_world.meters[1:3]]
+    code, report = restored(folder)
+    assert code == 1
+    reconciled = report["reconcile"]
+    assert reconciled["expected_balance_kwh"] is None  # type: ignore[index]
+    tally = report["module_tally"]
+    assert tally["tokens_beyond"] == 2  # type: ignore[index]
+    made_since = sum(Decimal(s["price"]["token_kwh"]) for s in since)
+    assert Decimal(str(tally["kwh_beyond"])) == made_since  # type: ignore[index]
+    assert [m["bill"] for m in report["missing"]] == [s["bill_number"] for s in since]  # type: ignore[index]
+    assert report["fully_named"] is True

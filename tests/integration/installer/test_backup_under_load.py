@@ -17,18 +17,15 @@ import pytest
 
 from starpos.backup.restore import check_backup
 from starpos.bootstrap.backup import backup_now
-from tests.conftest import REPO_ROOT, child_env, starpos_command
-from tests.integration.installer.store_world import StoreWorld, seed_store, vend_command, world_in
-
-
-@pytest.fixture(scope="session")
-def seeded_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed_store(tmp_path_factory.mktemp("installer-seeded") / "starpos.db")
+from tests.integration.installer.store_world import StoreWorld, vend_command, world_in
+from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 
 @pytest.fixture
-def store_world(data_dir: Path, seeded_store_file: Path) -> Iterator[StoreWorld]:
-    with world_in(data_dir, seeded_store_file) as world:
+def store_world(data_dir: Path, seeded_database_file: Path) -> Iterator[StoreWorld]:
+    """The vend tests' seeded demo (tests/fixtures/demo_store.py) sold through the
+    embedded emulator of this data folder."""
+    with world_in(data_dir, seeded_database_file) as world:
         yield world
 
 

@@ -14,7 +14,7 @@ from starpos.bootstrap.counter import module_link
 from starpos.bootstrap.printer import ConfiguredPrinter
 from starpos.paths import resources_dir
 from starpos.settings import Settings
-from tests.integration.sm.conftest import EmulatorProcess
+from tests.support.emulator_process import EmulatorProcess
 
 
 @pytest.fixture
