@@ -196,7 +196,8 @@ class SettingsDialog(QDialog):
 
     def _show_refusal(self, key: str, refused: ConfigError) -> None:
         reason = refused.params["reason"] if isinstance(refused, SettingRefusedError) else refused
-        self.errors[key].setText(render_error(reason))
+        text = render_error(reason)  # a clause of a sentence: it starts one under the field
+        self.errors[key].setText(text[:1].upper() + text[1:])
         self.errors[key].show()
 
     def save(self) -> bool:

@@ -48,9 +48,9 @@ def test_a_refused_value_shows_its_reason_under_its_field_and_nothing_is_saved(
     assert dialog.isVisible()  # refused to save
     assert not (data_dir / "settings.json").exists()
     assert dialog.errors["sm.url"].isVisible()
-    assert "a module port is a device such as /dev/ttyUSB0" in dialog.errors["sm.url"].text()
+    assert "A module port is a device such as /dev/ttyUSB0" in dialog.errors["sm.url"].text()
     assert "HH:MM" in dialog.errors["backup.daily_at"].text()
-    assert "it has 10 lines; at most 8" in dialog.errors["voucher.header"].text()
+    assert "It has 10 lines; at most 8" in dialog.errors["voucher.header"].text()
     assert not dialog.errors["printer.connection"].isVisible()
     assert "correct the fields marked in red" in dialog.result_label.text()
 
@@ -90,7 +90,7 @@ def test_a_bad_value_in_the_file_is_shown_when_the_window_opens(
     (data_dir / "settings.json").write_text(json.dumps({"printer.connection": "bluetooth:x"}))
     dialog = open_dialog(qtbot, counter_app)
     assert line(dialog, "printer.connection").text() == "bluetooth:x"
-    assert "not a printer connection" in dialog.errors["printer.connection"].text()
+    assert "It is not a printer connection" in dialog.errors["printer.connection"].text()
 
 
 def test_the_reason_reads_in_french(qtbot: QtBot, counter_app: CounterApp) -> None:
@@ -98,7 +98,7 @@ def test_the_reason_reads_in_french(qtbot: QtBot, counter_app: CounterApp) -> No
     line(dialog, "backup.daily_at").setText("7pm")
     switch_language("fr")
     assert not dialog.check_field("backup.daily_at")
-    assert "donnez l'heure sous la forme HH:MM" in dialog.errors["backup.daily_at"].text()
+    assert "Donnez l'heure sous la forme HH:MM" in dialog.errors["backup.daily_at"].text()
     qtbot.waitUntil(lambda: "Il s'applique" in dialog.notes["sm.url"].text(), timeout=2000)
 
 
@@ -113,6 +113,8 @@ def test_back_up_now_writes_a_checked_backup_off_the_gui_thread(
 ) -> None:
     window = log_in(qtbot, counter_app, "SUP", "pw-sup")
     backup = window.menus.backup
+    window.activateWindow()  # no window manager under Xvfb or offscreen to do it
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     with qtbot.waitSignal(backup.jobs.backup_finished, timeout=20_000) as done:
         qtbot.keyClick(
             window,
@@ -170,3 +172,18 @@ def test_the_daily_backup_stops_on_postgresql(qtbot: QtBot) -> None:
         daily.start()
     assert shown == []  # the head office backs up with the server's tools: nothing to show
     assert not daily._timer.isActive()
+
+
+@pytest.mark.slow
+def test_screen_of_a_refused_value(
+    qtbot: QtBot, counter_app: CounterApp, screens_dir: Path
+) -> None:
+    """docs/screens/24-settings-refused-value.png (refresh as tests/ui/test_screens.py says)."""
+    from tests.ui.screenshots import save
+
+    dialog = open_dialog(qtbot, counter_app)
+    line(dialog, "sm.url").setText("/dev/ttyUSB7")
+    line(dialog, "printer.connection").setText("bluetooth:counter-2")
+    dialog.save()
+    assert dialog.errors["sm.url"].isVisible()
+    save(dialog, screens_dir, "24-settings-refused-value")
