@@ -94,7 +94,9 @@ class BackupJobs(QObject):
 
 
 class BackupMenuAction(QObject):
-    """ "Back up now" for an operator with the installer's permission."""
+    """Back up now, for an operator with the installer's permission (not offered to the
+    others, as the counter's menus do); ``after_dialog`` puts the cursor back when the
+    message saying where the backup is closes."""
 
     def __init__(
         self,
@@ -102,10 +104,13 @@ class BackupMenuAction(QObject):
         window: QWidget,
         session: OperatorSession,
         funnel: ErrorFunnel,
+        after_dialog: Callable[[], None] = lambda: None,
+        *,
         back_up: Callable[[], Any] = _back_up_now,
     ) -> None:
         super().__init__(window)
         self._window, self._session, self._funnel, self._back_up = window, session, funnel, back_up
+        self._after_dialog = after_dialog
         self.jobs = BackupJobs(self)
         self.jobs.backup_finished.connect(self._written)
         self.jobs.backup_failed.connect(lambda failure: funnel.show_failure(failure, window))
@@ -113,6 +118,7 @@ class BackupMenuAction(QObject):
         self.action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.action.triggered.connect(self.back_up)
         menu.addAction(self.action)
+        self.action.setVisible(session.may(INSTALLER_SETTINGS))
         self.message: QMessageBox | None = None
 
     def back_up(self) -> None:
@@ -132,6 +138,7 @@ class BackupMenuAction(QObject):
         box.setText(
             tr("backup", "The backup is written and checked: {folder}").format(folder=report.folder)
         )
+        box.finished.connect(lambda _result: self._after_dialog())
         box.open()
         self.message = box
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -99,8 +99,10 @@ class SettingsDialog(QDialog):
         #: when a change of the field applies, for fields that need a restart
         self.notes: dict[str, QLabel] = {}
         form = QFormLayout()
+        # A long label puts its field under it rather than squeezing the field and its reason.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key in KEYS:
-            form.addRow(*self._row(key))
+            self._add_row(form, key)
         self.result_label = QLabel()
         self.result_label.setObjectName("settingsResult")
         self.result_label.setWordWrap(True)
@@ -117,6 +119,7 @@ class SettingsDialog(QDialog):
         fields.setLayout(form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(fields)
         layout = QVBoxLayout(self)
         self.intro = QLabel()
@@ -125,37 +128,42 @@ class SettingsDialog(QDialog):
         layout.addWidget(scroll)
         layout.addWidget(self.result_label)
         layout.addWidget(buttons)
-        self.resize(660, 640)
+        self.resize(780, 680)
         self.retranslate_ui()
         for key in self.settings.problems():  # a bad value edited into the file by hand
             if key in self.editors:
                 self.check_field(key)
 
-    def _row(self, key: str) -> tuple[QLabel, QWidget]:
+    def _add_row(self, form: QFormLayout, key: str) -> None:
+        """The field's label and editor, the note saying when a change applies under the
+        editor, and the row of the reason a value is refused (across the whole width, so a
+        long reason wraps instead of squeezing the field; shown only while there is one)."""
         editor = self._editor(key, self.settings.stored(key))
         editor.setObjectName(f"setting_{key}")
-        error = QLabel()
-        error.setObjectName(f"settingError_{key}")
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #b00020;")
-        error.hide()
-        field = QWidget()
-        column = QVBoxLayout(field)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(editor)
-        column.addWidget(error)
+        field: QWidget = editor
         declared = setting(key)
         if declared.applies is not Applies.AT_ONCE or key in SAY_AT_ONCE:
             note = QLabel()
             note.setObjectName(f"settingNote_{key}")
             note.setWordWrap(True)
+            field = QWidget()
+            column = QVBoxLayout(field)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(editor)
             column.addWidget(note)
             self.notes[key] = note
         if isinstance(editor, QLineEdit):
             editor.editingFinished.connect(lambda key=key: self.check_field(key))
         label = QLabel()
+        form.addRow(label, field)
+        error = QLabel()
+        error.setObjectName(f"settingError_{key}")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #b00020;")
+        form.addRow(error)
+        form.setRowVisible(error, False)
         self.editors[key], self.labels[key], self.errors[key] = editor, label, error
-        return label, field
+        self._form = form
 
     def _editor(self, key: str, value: Any) -> QWidget:
         declared = setting(key)
@@ -191,14 +199,14 @@ class SettingsDialog(QDialog):
             self._show_refusal(key, refused)
             return False
         self.errors[key].clear()
-        self.errors[key].hide()
+        self._form.setRowVisible(self.errors[key], False)
         return True
 
     def _show_refusal(self, key: str, refused: ConfigError) -> None:
         reason = refused.params["reason"] if isinstance(refused, SettingRefusedError) else refused
         text = render_error(reason)  # a clause of a sentence: it starts one under the field
         self.errors[key].setText(text[:1].upper() + text[1:])
-        self.errors[key].show()
+        self._form.setRowVisible(self.errors[key], True)
 
     def save(self) -> bool:
         """Save every field, or none when one is refused (its reason shows under it)."""

@@ -18,6 +18,7 @@ from starpos.ui.counter_app import CounterApp
 from starpos.ui.settings_dialog import SettingsDialog
 from starpos.ui.translator import switch_language
 from tests.ui.counter_helpers import log_in
+from tests.ui.screenshots import app_look, save  # noqa: F401 (fixture)
 
 
 def open_dialog(qtbot: QtBot, counter_app: CounterApp) -> SettingsDialog:
@@ -129,6 +130,7 @@ def test_back_up_now_writes_a_checked_backup_off_the_gui_thread(
 
 def test_back_up_now_needs_the_permission(qtbot: QtBot, counter_app: CounterApp) -> None:
     window = log_in(qtbot, counter_app, "ANN", "pw-ann")
+    assert not window.menus.backup.action.isVisible()  # not offered, as the counter's menus do
     with qtbot.waitSignal(counter_app.funnel.shown, timeout=2000) as shown:
         window.menus.backup.back_up()
     assert shown.args[0] == "ui.permission_missing"
@@ -176,14 +178,15 @@ def test_the_daily_backup_stops_on_postgresql(qtbot: QtBot) -> None:
 
 @pytest.mark.slow
 def test_screen_of_a_refused_value(
-    qtbot: QtBot, counter_app: CounterApp, screens_dir: Path
+    qtbot: QtBot,
+    counter_app: CounterApp,
+    screens_dir: Path,
+    app_look: None,  # noqa: F811 (the app's font, before the window is made)
 ) -> None:
-    """docs/screens/24-settings-refused-value.png (refresh as tests/ui/test_screens.py says)."""
-    from tests.ui.screenshots import save
-
+    """docs/screens/38-settings-refused-value.png (refresh as docs/ui.md says)."""
     dialog = open_dialog(qtbot, counter_app)
     line(dialog, "sm.url").setText("/dev/ttyUSB7")
     line(dialog, "printer.connection").setText("bluetooth:counter-2")
     dialog.save()
     assert dialog.errors["sm.url"].isVisible()
-    save(dialog, screens_dir, "24-settings-refused-value")
+    save(dialog, screens_dir, "38-settings-refused-value")

@@ -80,7 +80,9 @@ class CounterMenus(QObject):
         self.lock = action("Ctrl+L", self.lock_counter)
         self.password = action("", self.change_password)
         self.settings = action("Ctrl+,", self.open_settings)
-        self.backup = BackupMenuAction(self.counter_menu, window, context.session, context.funnel)
+        self.backup = BackupMenuAction(
+            self.counter_menu, window, context.session, context.funnel, after_dialog
+        )
         self.counter_menu.addSeparator()
         self.log_out = action("Ctrl+Shift+Q", lambda: emit(self.log_out_chosen))
         session = context.session
