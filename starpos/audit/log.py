@@ -47,6 +47,7 @@ class AuditKind(StrEnum):
     MODULE_ACTION = "module_action"
     CARD_ACTION = "card_action"
     DEMO_SEED = "demo_seed"
+    STORE_RESTORED = "store_restored"
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,40 @@ from starpos.counter.cards import CounterCards
 from starpos.db import Database
 from starpos.devices.card.keys import default_key_file, load_master_key
 from starpos.settings import Settings
+from starpos.vending import ModuleAccess
+
+
+class ConfiguredModuleLink(ModuleLink):
+    """The link to the module the settings name, which follows them while the app runs.
+
+    Before each use it looks at the settings file again (one ``stat``); when the module's
+    port, baud rate or timeout changed (the settings window, ``starpos settings set``), the
+    open connection and its claim are dropped and the module is opened again as now set:
+    a new port applies at the next vend or module check, without a restart.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._in_use = _module_values(settings)
+        super().__init__(lambda: open_configured_module(self._settings, keep_open=True))
+
+    def access(self) -> ModuleAccess:
+        if self._settings.refresh():
+            now = _module_values(self._settings)
+            if now != self._in_use:
+                self.drop()
+                self._in_use = now
+        return super().access()
+
+
+def _module_values(settings: Settings) -> tuple[object, ...]:
+    return tuple(settings.stored(key) for key in ("sm.url", "sm.baud", "sm.timeout_ms"))
 
 
 def module_link(settings: Settings) -> ModuleLink:
-    """The counter's link to the configured module, kept open and claimed while it runs.
-
-    The settings file is read again on every (re)connection, so a port the installer just
-    changed applies at once.
-    """
-    folder = settings.path.parent
-    return ModuleLink(lambda: open_configured_module(Settings(folder), keep_open=True))
+    """The counter's link to the configured module, kept open and claimed while it runs
+    (its own view of the settings file, which it reads again when it changes)."""
+    return ConfiguredModuleLink(Settings(settings.path.parent))
 
 
 def counter_on(database: Database, settings: Settings) -> tuple[CounterAuth, Counter]:

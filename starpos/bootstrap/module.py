@@ -17,7 +17,7 @@ from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
 from starpos.devices.sm.session import installation_credential
 from starpos.settings import Settings
-from starpos.vending.errors import ModuleOfflineError, reason
+from starpos.vending.errors import ModuleBusyError, ModuleOfflineError, reason
 from starpos.vending.module_access import EMBEDDED, ModuleAccess, ModuleLock, access_to
 from starpos.vending.module_commands import HeldModule, held_for_command
 
@@ -110,3 +110,19 @@ def _is_embedded(url: str) -> bool:
 
     endpoint = running_endpoint()
     return endpoint is not None and endpoint["url"] == url
+
+
+def stop_idle_embedded() -> str:
+    """Stop the embedded emulator of this data folder unless a program uses it, so that it
+    starts again with changed settings (``sts.tables``): ``"stopped"``, ``"not_running"``,
+    or ``"busy"`` while a program has claimed it (the app). A vend in progress is waited for
+    (the vend's lock), never cut."""
+    from starpos.devices.sm.embedded import running_endpoint, stop_embedded
+
+    if running_endpoint() is None:
+        return "not_running"
+    try:
+        with ModuleLock(EMBEDDED).held():
+            return "stopped" if stop_embedded() else "not_running"
+    except ModuleBusyError:
+        return "busy"

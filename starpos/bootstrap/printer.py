@@ -22,25 +22,31 @@ from starpos.settings import Settings
 
 
 class ConfiguredPrinter:
-    """The printer of ``settings``. Each call reads the settings object as it is then, and
-    does blocking printer I/O (a window calls it on its printer worker)."""
+    """The printer of ``settings``. Each call reads the settings file again when it changed
+    (one ``stat``), so what the settings window or ``starpos settings set`` saved applies at
+    the next print; calls do blocking printer I/O (a window calls them on its printer
+    worker)."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
 
+    def _current(self) -> Settings:
+        self._settings.refresh()
+        return self._settings
+
     @property
     def header_lines(self) -> tuple[str, ...]:
-        return tuple(str(self._settings.get("voucher.header")).splitlines())
+        return tuple(str(self._current().get("voucher.header")).splitlines())
 
     @property
     def footer_lines(self) -> tuple[str, ...]:
-        return tuple(str(self._settings.get("voucher.footer")).splitlines())
+        return tuple(str(self._current().get("voucher.footer")).splitlines())
 
     def print(self, voucher: Voucher) -> PrintResult:
-        return print_voucher(voucher, self._settings)
+        return print_voucher(voucher, self._current())
 
     def preview(self, voucher: Voucher) -> Image.Image:
-        return voucher_preview(voucher, self._settings)
+        return voucher_preview(voucher, self._current())
 
     def status(self) -> PrinterStatus:
-        return printer_status(self._settings)
+        return printer_status(self._current())

@@ -57,5 +57,10 @@ def run_app(args: argparse.Namespace) -> int:
         counter_app.shut_down()
         sys.stdout.write(json.dumps({"login_window_ms": f"{ready_ms:.1f}"}) + "\n")
         return 0
+    from starpos.ui.backup_action import DailyBackup
+
+    daily_backup = DailyBackup(counter_app.funnel, counter_app)  # backup.daily_at
+    daily_backup.start()
+    app.aboutToQuit.connect(daily_backup.stop)
     app.aboutToQuit.connect(counter_app.shut_down)
     return int(app.exec())

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from starpos.i18n import LANGUAGES, current_language
+from starpos.ui.backup_action import BackupMenuAction
 from starpos.ui.cards.card_menu import CardDeskMenu
 from starpos.ui.cards.desk_dialog import DeskContext
 from starpos.ui.counter_errors import NothingToReprint, PermissionMissing
@@ -79,6 +80,9 @@ class CounterMenus(QObject):
         self.lock = action("Ctrl+L", self.lock_counter)
         self.password = action("", self.change_password)
         self.settings = action("Ctrl+,", self.open_settings)
+        self.backup = BackupMenuAction(
+            self.counter_menu, window, context.session, context.funnel, after_dialog
+        )
         self.counter_menu.addSeparator()
         self.log_out = action("Ctrl+Shift+Q", lambda: emit(self.log_out_chosen))
         session = context.session
@@ -106,6 +110,7 @@ class CounterMenus(QObject):
         self.lock.setText(tr("pos", "Lock screen"))
         self.password.setText(tr("pos", "Change password…"))
         self.settings.setText(tr("pos", "Installer settings…"))
+        self.backup.retranslate_ui()
         self.log_out.setText(tr("pos", "Log out"))
         for code, choice in self.language_actions.items():
             choice.setChecked(code == current_language())

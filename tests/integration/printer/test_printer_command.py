@@ -55,8 +55,13 @@ def test_render_writes_a_png_whose_qr_code_reads_back(run_starpos, tmp_path: Pat
     assert read_qr_codes(Image.open(out), tmp_path) == [sample_voucher().tokens[0].digits]
 
 
-def test_a_bad_connection_string_is_one_line(run_starpos) -> None:
-    run_starpos("settings", "set", "printer.connection", "bluetooth:printer")
+def test_a_bad_connection_string_is_one_line(run_starpos, data_dir: Path) -> None:
+    refused = run_starpos("settings", "set", "printer.connection", "bluetooth:printer")
+    assert refused.returncode == 2
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert "'bluetooth' is not a known kind of connection" in refused.stderr
+    # The same string edited into the settings file by hand: refused where it is used.
+    (data_dir / "settings.json").write_text('{"printer.connection": "bluetooth:printer"}')
     result = run_starpos("printer", "status")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
