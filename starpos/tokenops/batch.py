@@ -93,13 +93,14 @@ class BatchOutcome:
 
 def run_batch(
     database: Database,
-    access: ModuleAccess,
+    access: ModuleAccess | None,
     operator: OperatorSession,
     batch_id: str,
     progress: Progress | None = None,
 ) -> BatchOutcome:
     """Make the tokens of the PLANNED rows of ``batch_id`` (a new batch, or one a crash or a
-    lost module stopped); the batch's counts after it.
+    lost module stopped); the batch's counts after it. ``access`` may be None for a batch of
+    test tokens (they need no module).
 
     Raises the operator's refusal, :class:`~starpos.vending.errors.ModuleOfflineError`,
     :class:`~starpos.tokenops.errors.ModuleCreditTooLowError` (before anything is made),
@@ -112,6 +113,8 @@ def run_batch(
     if kind is Kind.TEST:
         _make_test_tokens(database, operator, batch_id, progress)
     else:
+        if access is None:
+            raise ValueError("a batch of module tokens needs the module")
         with access.exclusive() as module:
             recovery = _through_module(database, module, operator, batch_id, progress)
     return outcome(database, batch_id, recovery)

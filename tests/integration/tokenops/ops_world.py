@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from starpos.bootstrap.database import open_database
 from starpos.db import Database
@@ -92,12 +93,15 @@ class OpsWorld:
 
     def rows(self, batch_id: str | None = None) -> list[TokenOperation]:
         with self.database.reading() as session:
-            query = select(TokenOperation).order_by(TokenOperation.id)
+            query = (
+                select(TokenOperation)
+                .options(joinedload(TokenOperation.meter))
+                .order_by(TokenOperation.id)
+            )
             if batch_id is not None:
                 query = query.where(TokenOperation.batch_id == batch_id)
             found = list(session.scalars(query))
-            for row in found:
-                session.expunge(row)
+            session.expunge_all()
             return found
 
 
