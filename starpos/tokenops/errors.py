@@ -101,7 +101,7 @@ class MeterRefusal(TokenOperationError):
 
 class NotAMeterNumberRefusal(MeterRefusal):
     code = "tokenops.not_a_meter_number"
-    template = "{number} is not a meter number: {reason}."
+    template = "{number} is not a meter number: {reason}"
 
 
 class UnknownMeterRefusal(MeterRefusal):

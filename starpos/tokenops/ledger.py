@@ -13,7 +13,7 @@ carry the row's facts by code: they are what the head office books (docs/sync.md
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any, cast
 
@@ -263,7 +263,7 @@ def finish_issued(
     }
     if pending.new_key is not None:
         _move_meter_key(session, pending.meter_id, pending.new_key, pending.rollover)
-        details["new_key"] = pending.new_key.text()
+        details["new_key"] = asdict(pending.new_key)
         details["rollover"] = pending.rollover
     append(
         session,

@@ -22,7 +22,7 @@ from starpos.db import Database
 from starpos.db.enums import MeterMedium
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
-from starpos.db.models import Customer, Meter, Operator, TokenOperation
+from starpos.db.models import Customer, Meter, Operator, Terminal, TokenOperation
 from starpos.masterdata.parameters import utility_now_core
 from starpos.operators.auth import OperatorSession, UnknownOperatorError
 from starpos.sts.errors import StsError
@@ -245,6 +245,9 @@ def open_batch(database: Database, operator: OperatorSession, plan: BatchPlan) -
         operator_id = session.scalar(select(Operator.id).where(Operator.code == code))
         if operator_id is None:
             raise UnknownOperatorError(operator=actor.operator_code or "-")
+        terminal_id = session.scalar(
+            select(Terminal.id).where(Terminal.code == actor.terminal_code)
+        )
         rows = [
             {
                 "request_id": str(uuid.uuid4()),
@@ -254,6 +257,7 @@ def open_batch(database: Database, operator: OperatorSession, plan: BatchPlan) -
                 "state": State.PLANNED,
                 "meter_id": meter.meter_id,
                 "operator_id": operator_id,
+                "terminal_id": terminal_id,
                 "value": meter.value,
                 "energy_kwh": meter.energy_kwh,
                 "print_count": 0,

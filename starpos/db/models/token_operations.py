@@ -50,6 +50,8 @@ class TokenOperation(Base):
     )
     meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"))
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    # The terminal that made it (the head office books only its own terminal's steps).
+    terminal_id: Mapped[int | None] = mapped_column(ForeignKey("terminals.id"))
     # What the token carries, in the kind's unit, as written by starpos.tokenops.kinds
     # (watts, a register, a rate, a factor, kWh, a test control, the new key).
     value: Mapped[str] = mapped_column(String(80), default="")

@@ -31,6 +31,7 @@ def upgrade() -> None:
     sa.Column('state', sa.Enum('planned', 'pending', 'issued', 'failed', name='token_operation_state', native_enum=False, create_constraint=True, length=24), nullable=False),
     sa.Column('meter_id', sa.Integer(), nullable=False),
     sa.Column('operator_id', sa.Integer(), nullable=False),
+    sa.Column('terminal_id', sa.Integer(), nullable=True),
     sa.Column('value', sa.String(length=80), nullable=False),
     sa.Column('energy_kwh', starpos.db.column_types.Energy(), nullable=False),
     sa.Column('tid', sa.Integer(), nullable=True),
@@ -50,6 +51,7 @@ def upgrade() -> None:
     sa.CheckConstraint('tid IS NULL OR tid BETWEEN 0 AND 16777215', name=op.f('ck_token_operations_tid')),
     sa.ForeignKeyConstraint(['meter_id'], ['meters.id'], name=op.f('fk_token_operations_meter_id_meters')),
     sa.ForeignKeyConstraint(['operator_id'], ['operators.id'], name=op.f('fk_token_operations_operator_id_operators')),
+    sa.ForeignKeyConstraint(['terminal_id'], ['terminals.id'], name=op.f('fk_token_operations_terminal_id_terminals')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_token_operations')),
     sa.UniqueConstraint('request_id', name=op.f('uq_token_operations_request_id'))
     )
