@@ -18,7 +18,7 @@ class TokenOperationError(StarposError):
 # -- what was asked --------------------------------------------------------------------------
 class ValueMissingError(TokenOperationError):
     code = "tokenops.value_missing"
-    template = "A {kind} token needs {value}. Give it and try again."
+    template = "A {kind} token needs a value. Give it and try again."
 
 
 class ValueOutOfRangeError(TokenOperationError):

@@ -85,16 +85,6 @@ UNITS: dict[Kind, str] = {
     Kind.SET_PHASE_UNBALANCE_LIMIT: "W",
     Kind.FREE_CREDIT: "kWh",
 }
-#: What a kind's value is, for a refusal that says it is missing or out of range.
-VALUE_NAMES: dict[Kind, str] = {
-    Kind.SET_POWER_LIMIT: tr_noop("tokenops", "a power limit in watts"),
-    Kind.SET_PHASE_UNBALANCE_LIMIT: tr_noop("tokenops", "a power limit in watts"),
-    Kind.CLEAR_CREDIT: tr_noop("tokenops", "a register"),
-    Kind.SET_TARIFF_RATE: tr_noop("tokenops", "a tariff rate"),
-    Kind.SET_WATER_FACTOR: tr_noop("tokenops", "a water meter factor"),
-    Kind.FREE_CREDIT: tr_noop("tokenops", "an amount of energy in kWh"),
-    Kind.TEST: tr_noop("tokenops", "a test control number"),
-}
 
 
 def uses_module(kind: Kind) -> bool:
@@ -181,7 +171,7 @@ class Carried:
 def _whole(order: Order, minimum: int, maximum: int) -> int:
     value = order.value
     if value is None:
-        raise ValueMissingError(kind=order.kind.value, value=VALUE_NAMES[order.kind])
+        raise ValueMissingError(kind=order.kind.value)
     if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= maximum:
         raise ValueOutOfRangeError(
             kind=order.kind.value, value=value, minimum=minimum, maximum=maximum
@@ -192,7 +182,7 @@ def _whole(order: Order, minimum: int, maximum: int) -> int:
 def _kwh(order: Order) -> Decimal:
     value = order.value
     if value is None:
-        raise ValueMissingError(kind=order.kind.value, value=VALUE_NAMES[order.kind])
+        raise ValueMissingError(kind=order.kind.value)
     tenths = Decimal(value) * 10
     if tenths != tenths.to_integral_value() or not Decimal("0.1") <= value <= MAX_FREE_KWH:
         raise ValueOutOfRangeError(
