@@ -143,12 +143,13 @@ _CHECKS: dict[str, Any] = {
     "new_ken": _int_field(0, 255),
     "new_base_date": lambda name, value: check_base_date_field(value),
     "rollover": lambda name, value: whole_number(name, 0 if value is None else value, 0, 1),
-    "zero_amount": lambda name, value: whole_number(name, 0 if value is None else value, 0, 1),
+    # Left out: the dataclass default 0 (not checked, so the batch's lines pay nothing for it).
+    "zero_amount": _int_field(0, 1),
 }
 
 
 #: Fields checked even when a request leaves them out (their absence is refused or means 0).
-_CHECKED_WHEN_ABSENT = frozenset({"token_class", "token_subclass", "rollover", "zero_amount"})
+_CHECKED_WHEN_ABSENT = frozenset({"token_class", "token_subclass", "rollover"})
 
 
 @dataclass(frozen=True)
