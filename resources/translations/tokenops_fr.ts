@@ -44,8 +44,8 @@
         <translation>Le jeton du compteur {meter} (lot {batch}, position {position}) est {state} : il n'y a encore rien à imprimer.</translation>
     </message>
     <message>
-        <source>The secure module has {balance} kWh of credit, but the free credit of this batch needs {needed} kWh. Credit the module first, or make the batch smaller.</source>
-        <translation>Le module de sécurité a {balance} kWh de crédit, mais le crédit gratuit de ce lot demande {needed} kWh. Créditez d'abord le module, ou réduisez le lot.</translation>
+        <source>The secure module has {balance} kWh of credit, but the free credit of batch {batch} needs {needed} kWh; nothing was made. Credit the module, then go on with starpos engineering resume {batch}.</source>
+        <translation>Le module de sécurité a {balance} kWh de crédit, mais le crédit gratuit du lot {batch} demande {needed} kWh ; rien n'a été fait. Créditez le module, puis continuez avec starpos engineering resume {batch}.</translation>
     </message>
     <message>
         <source>The secure module did not answer for meter {meter} (batch {batch}): {reason}. The token may have been made; it is kept as pending and settled when the module is back (starpos engineering recover), then the batch can go on (starpos engineering resume {batch}).</source>

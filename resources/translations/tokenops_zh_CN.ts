@@ -44,8 +44,8 @@
         <translation>电表 {meter} 的令牌（批次 {batch}，位置 {position}）状态为 {state}，暂无可打印内容。</translation>
     </message>
     <message>
-        <source>The secure module has {balance} kWh of credit, but the free credit of this batch needs {needed} kWh. Credit the module first, or make the batch smaller.</source>
-        <translation>安全模块余额为 {balance} kWh，但本批次的免费电量需要 {needed} kWh。请先为模块充值，或缩小批次。</translation>
+        <source>The secure module has {balance} kWh of credit, but the free credit of batch {batch} needs {needed} kWh; nothing was made. Credit the module, then go on with starpos engineering resume {batch}.</source>
+        <translation>安全模块余额为 {balance} kWh，但批次 {batch} 的免费电量需要 {needed} kWh；未生成任何令牌。请为模块充值，然后用 starpos engineering resume {batch} 继续。</translation>
     </message>
     <message>
         <source>The secure module did not answer for meter {meter} (batch {batch}): {reason}. The token may have been made; it is kept as pending and settled when the module is back (starpos engineering recover), then the batch can go on (starpos engineering resume {batch}).</source>

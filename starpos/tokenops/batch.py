@@ -198,7 +198,7 @@ def _through_module(
         raise ModuleOfflineError(**reason(error)) from error
     needed = sum((row.energy_kwh for row in planned), Decimal("0.0"))
     if needed > balance.balance:
-        raise errors.ModuleCreditTooLowError(balance=balance.balance, needed=needed)
+        raise errors.ModuleCreditTooLowError(balance=balance.balance, needed=needed, batch=batch_id)
     missing = _keys_missing(module, planned)
     actor = operator.actor
     snapshot = ledger.ModuleSnapshot(module_id, balance.sequence, balance.balance)
@@ -273,9 +273,10 @@ def _commit(
     return pending
 
 
-def _fail(database: Database, actor: Actor, pending: ledger.PendingOperation, code: Any) -> None:
+def _fail(database: Database, actor: Actor, pending: ledger.PendingOperation, code: str) -> None:
+    """The module refused ``pending`` (``code``: its refusal's error code): FAILED."""
     with database.unit_of_work() as uow:
-        ledger.finish_failed(uow.session, pending.row_id, f"device.sm.response_{code:02d}", actor)
+        ledger.finish_failed(uow.session, pending.row_id, code, actor)
         uow.commit()
 
 

@@ -76,8 +76,9 @@ class NotIssuedError(TokenOperationError):
 class ModuleCreditTooLowError(TokenOperationError):
     code = "tokenops.module_credit_too_low"
     template = (
-        "The secure module has {balance} kWh of credit, but the free credit of this batch "
-        "needs {needed} kWh. Credit the module first, or make the batch smaller."
+        "The secure module has {balance} kWh of credit, but the free credit of batch {batch} "
+        "needs {needed} kWh; nothing was made. Credit the module, then go on with starpos "
+        "engineering resume {batch}."
     )
 
 

@@ -235,3 +235,35 @@ def test_the_voucher_preview_and_the_batch_list(world: OpsWorld, tmp_path: Path)
     assert "Decoder key change" in listing.stdout and number in listing.stdout
     batches = starpos("engineering", "list", "--json")
     assert json.loads(batches.stdout)[0]["batch"] == batch
+
+
+def test_printing_counts_every_print_and_says_reprint_after_the_first(
+    world: OpsWorld, tmp_path: Path
+) -> None:
+    from starpos.settings import Settings
+
+    settings = Settings()
+    paper = tmp_path / "printer.bin"
+    settings.set("printer.connection", f"file:{paper}")
+    settings.save()
+    (number,) = world.keypad_meters(count=1)
+    done = engineer(
+        "engineering", "issue", "clear-tamper", "--meter", number, "--yes", "--json", "--print"
+    )
+    assert done.returncode == 0, done.stderr
+    first = paper.read_bytes()
+    assert b"REPRINT" not in first and number.encode() in first
+    batch = json.loads(done.stdout)["outcome"]["batch"]
+    again = engineer("engineering", "print", batch)
+    assert again.returncode == 0, again.stderr
+    assert b"REPRINT" in paper.read_bytes()
+    (row,) = world.rows(batch)
+    assert row.print_count == 2
+    with world.database.reading() as session:
+        steps = [
+            json.loads(details)["step"]
+            for details in session.scalars(
+                select(AuditEntry.details).where(AuditEntry.subject.like("token_operation:%"))
+            )
+        ]
+    assert steps == ["pending", "issued", "printed", "printed"]

@@ -11,6 +11,7 @@ import pytest
 from starpos.bootstrap.module import open_configured_module
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
+from starpos.db.free_credit import free_credit_energy, free_credit_tokens
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.meter_number import parse_meter_number
 from starpos.sts.tables import StaTables
@@ -80,6 +81,11 @@ def test_free_credit_comes_out_of_the_module_credit(world: OpsWorld, tables: Sta
         assert module.balance().balance == before - Decimal("1700.4")
         assert module.counters().total_issued == Decimal("1700.4")
     assert row.module_balance_before == before
+    # What reconciliation reads: the module's free credit, from the store.
+    with world.database.reading() as session:
+        assert free_credit_energy(session, row.module_id or "") == Decimal("1700.4")
+        (listed,) = free_credit_tokens(session, row.module_id or "")
+    assert (listed.energy_kwh, listed.module_balance_before) == (Decimal("1700.4"), before)
     meter = customer_meter(world.meter(number), tables)
     assert meter.enter(row.token_list[0]).response is MeterResponse.ACCEPTED
     assert meter.credit == Decimal("1700.4")
