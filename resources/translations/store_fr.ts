@@ -286,6 +286,14 @@
       <translation>Changer les clés des compteurs</translation>
     </message>
     <message>
+      <source>Issue free credit tokens</source>
+      <translation>Émettre des jetons de crédit gratuit</translation>
+    </message>
+    <message>
+      <source>Issue test and display tokens</source>
+      <translation>Émettre des jetons de test et d'affichage</translation>
+    </message>
+    <message>
       <source>Configure devices and the terminal</source>
       <translation>Configurer les appareils et le poste</translation>
     </message>

@@ -286,6 +286,14 @@
       <translation>更换电表密钥</translation>
     </message>
     <message>
+      <source>Issue free credit tokens</source>
+      <translation>生成免费电量令牌</translation>
+    </message>
+    <message>
+      <source>Issue test and display tokens</source>
+      <translation>生成测试和显示令牌</translation>
+    </message>
+    <message>
       <source>Configure devices and the terminal</source>
       <translation>配置设备和终端</translation>
     </message>

@@ -46,6 +46,7 @@ class AuditKind(StrEnum):
     KEY_ACTION = "key_action"
     MODULE_ACTION = "module_action"
     CARD_ACTION = "card_action"
+    TOKEN_OPERATION = "token_operation"
     DEMO_SEED = "demo_seed"
     STORE_RESTORED = "store_restored"
 

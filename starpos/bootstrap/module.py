@@ -17,6 +17,7 @@ from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
 from starpos.devices.sm.session import installation_credential
 from starpos.settings import Settings
+from starpos.tokenops.recovery import register_with_vending as settle_token_operations_too
 from starpos.vending.errors import ModuleBusyError, ModuleOfflineError, reason
 from starpos.vending.module_access import EMBEDDED, ModuleAccess, ModuleLock, access_to
 from starpos.vending.module_commands import HeldModule, held_for_command
@@ -50,6 +51,7 @@ def open_configured_module(
     (:class:`~starpos.vending.module_access.ModuleLock`).
     """
     settings = settings or Settings()
+    settle_token_operations_too()  # a vend's recovery settles a crashed token batch first
     url = str(settings.get("sm.url") or "")
     embedded = not url
     if embedded:
@@ -86,6 +88,7 @@ def module_for_command(
     the PENDING vends of the configured ledger are settled first
     (:func:`~starpos.vending.module_commands.held_for_command`)."""
     settings = settings or Settings()
+    settle_token_operations_too()  # so does the settling before an acting sm command
     url = target.url or str(settings.get("sm.url") or "")
     lock_name = url or EMBEDDED
     if not url:

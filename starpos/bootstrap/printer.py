@@ -18,6 +18,7 @@ from starpos.devices.printer import (
     printer_status,
     voucher_preview,
 )
+from starpos.devices.printer.template import Template
 from starpos.settings import Settings
 
 
@@ -42,11 +43,12 @@ class ConfiguredPrinter:
     def footer_lines(self) -> tuple[str, ...]:
         return tuple(str(self._current().get("voucher.footer")).splitlines())
 
-    def print(self, voucher: Voucher) -> PrintResult:
-        return print_voucher(voucher, self._current())
+    def print(self, voucher: Voucher, template: Template | None = None) -> PrintResult:
+        """Print ``voucher`` laid out by ``template`` (None: the sale voucher's)."""
+        return print_voucher(voucher, self._current(), template)
 
-    def preview(self, voucher: Voucher) -> Image.Image:
-        return voucher_preview(voucher, self._current())
+    def preview(self, voucher: Voucher, template: Template | None = None) -> Image.Image:
+        return voucher_preview(voucher, self._current(), template)
 
     def status(self) -> PrinterStatus:
         return printer_status(self._current())

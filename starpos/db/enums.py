@@ -132,3 +132,30 @@ class VendState(StrEnum):
     PRINTED = "printed"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+class TokenOperationKind(StrEnum):
+    """What an engineering, test or free token does (manual 3.5, 3.6; docs/token-operations.md)."""
+
+    SET_POWER_LIMIT = "set_power_limit"
+    CLEAR_CREDIT = "clear_credit"
+    SET_TARIFF_RATE = "set_tariff_rate"
+    CLEAR_TAMPER = "clear_tamper"
+    SET_PHASE_UNBALANCE_LIMIT = "set_unbalance_limit"
+    SET_WATER_FACTOR = "set_water_factor"
+    FREE_CREDIT = "free_credit"
+    KEY_CHANGE = "key_change"
+    TEST = "test"
+
+
+class TokenOperationState(StrEnum):
+    """The durable states of a token operation row (docs/token-operations.md).
+
+    PLANNED rows wait in their batch; PENDING is committed before the module is asked (at
+    most one per module at a time); ISSUED holds the tokens; FAILED the module's refusal.
+    """
+
+    PLANNED = "planned"
+    PENDING = "pending"
+    ISSUED = "issued"
+    FAILED = "failed"

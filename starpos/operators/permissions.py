@@ -23,6 +23,8 @@ ADMIN_OPERATORS = "admin_operators"
 CHANGE_PRICES = "change_prices"
 ENGINEERING_TOKENS = "engineering_tokens"
 KEY_CHANGE = "key_change"
+FREE_CREDIT_TOKENS = "free_credit_tokens"
+TEST_TOKENS = "test_tokens"
 INSTALLER_SETTINGS = "installer_settings"
 
 LABELS: dict[str, str] = {
@@ -41,6 +43,8 @@ LABELS: dict[str, str] = {
     CHANGE_PRICES: tr_noop("permissions", "Change tariffs and charges"),
     ENGINEERING_TOKENS: tr_noop("permissions", "Issue engineering tokens"),
     KEY_CHANGE: tr_noop("permissions", "Change meter keys"),
+    FREE_CREDIT_TOKENS: tr_noop("permissions", "Issue free credit tokens"),
+    TEST_TOKENS: tr_noop("permissions", "Issue test and display tokens"),
     INSTALLER_SETTINGS: tr_noop("permissions", "Configure devices and the terminal"),
 }
 

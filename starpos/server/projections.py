@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind
-from starpos.server import sale_projection
+from starpos.server import sale_projection, token_operation_projection
 from starpos.server.findings import Flag
 
 
@@ -55,6 +55,7 @@ PROJECTORS: dict[str, Projector] = {
     AuditKind.VEND.value: sale_projection.vend_step,
     AuditKind.VEND_FAILED.value: sale_projection.vend_failed,
     AuditKind.REPRINT.value: sale_projection.reprint,
+    AuditKind.TOKEN_OPERATION.value: token_operation_projection.token_operation_step,
 }
 
 

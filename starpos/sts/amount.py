@@ -84,23 +84,25 @@ def parse_amount(value: object) -> Decimal:
     return amount
 
 
-def _checked_tenths(amount: Decimal) -> int:
+def _checked_tenths(amount: Decimal, allow_zero: bool = False) -> int:
     if not amount.is_finite():
         raise AmountFormatError(amount=amount)
-    if amount <= 0:
+    if amount < 0 or (amount == 0 and not allow_zero):
         raise AmountNotPositiveError(amount=amount)
     if amount > MAX_AMOUNT:
         raise AmountTooLargeError(amount=amount, maximum=MAX_AMOUNT)
     return int((amount * 10).to_integral_value(rounding=ROUND_CEILING))
 
 
-def encode_amount(amount: Decimal) -> int:
+def encode_amount(amount: Decimal, *, allow_zero: bool = False) -> int:
     """The 16-bit transfer amount field for ``amount`` units (0 < amount <= 1820162.4).
 
     Rounds up to the next representable value. Raises :class:`AmountNotPositiveError` or
-    :class:`AmountTooLargeError` outside the range.
+    :class:`AmountTooLargeError` outside the range. ``allow_zero`` admits exactly 0: a
+    zero-amount credit token is made only when asked for by name (a token cancel's later
+    TID, the STS 531 compliance suites' CTSA21 step 11), never by a sale's arithmetic.
     """
-    return encode_units(_checked_tenths(amount))
+    return encode_units(_checked_tenths(amount, allow_zero))
 
 
 def decode_amount(field: int) -> Decimal:

@@ -143,6 +143,8 @@ _CHECKS: dict[str, Any] = {
     "new_ken": _int_field(0, 255),
     "new_base_date": lambda name, value: check_base_date_field(value),
     "rollover": lambda name, value: whole_number(name, 0 if value is None else value, 0, 1),
+    # Left out: the dataclass default 0 (not checked, so the batch's lines pay nothing for it).
+    "zero_amount": _int_field(0, 1),
 }
 
 
@@ -188,6 +190,9 @@ class TokenRequest:
     new_ken: int | None = None
     new_base_date: int | None = None
     rollover: int = 0
+    #: 1: a credit token carrying exactly 0 on purpose (``amount`` 0 or left out); see
+    #: :func:`credit_value`. A credit token for 0 is refused otherwise.
+    zero_amount: int = 0
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> TokenRequest:
@@ -292,6 +297,22 @@ def _management_value(request: TokenRequest, subclass: int) -> int:
     raise TokenClassError(token_class=2, subclass=subclass)
 
 
+def credit_value(request: TokenRequest) -> int:
+    """The amount field of a credit token: ``amount``, or 0 when ``zero_amount`` asks for it.
+
+    A zero-amount credit token exists for one purpose: a token with a later TID that makes
+    the meter refuse an earlier one (a token cancel; the STS 531 compliance suites issue one
+    in CTSA21 step 11). It is made only when the request says so by name, so an amount that
+    comes out as 0 by mistake is still refused (:class:`AmountNotPositiveError`).
+    """
+    if not request.zero_amount:
+        return encode_amount(request.required("amount"))
+    amount = Decimal(0) if request.amount is None else request.amount
+    if amount != 0:
+        raise FieldValueError(field="amount", value=amount, expected="0 with zero_amount")
+    return encode_amount(amount, allow_zero=True)
+
+
 def encrypt_to_token(
     token_class: int, block: int, ea: str, decoder_key: bytes, tables: StaTables | None
 ) -> str:
@@ -329,7 +350,7 @@ def issue_with_key(
         ken = request.required("ken")
         if tid > ken * KEN_MINUTES:
             raise KeyExpiredError(ken=ken, tid=tid)
-        value = encode_amount(request.required("amount"))
+        value = credit_value(request)
     else:
         value = _management_value(request, subclass)
     block = build_block(token_class, subclass, tid_payload(_random_no(request), tid, value))

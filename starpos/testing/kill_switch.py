@@ -1,10 +1,12 @@
 """Fault injection for the crash tests: the process kills itself at a named crash point.
 
 Off unless ``STARPOS_KILL_AT`` names a step (:mod:`starpos.vending.crash_points` and the card
-sale's own steps). The crash tests run ``starpos`` as a child process with the variable set;
-``starpos.cli`` installs the switch at start-up, so it stays importable by any child, and
-costs nothing when the variable is unset. It is a real ``SIGKILL`` (no exception, no
-``finally``, no flushing), the same as a power cut for everything not yet committed.
+sale's and token batch's own steps). ``STARPOS_KILL_AT_HIT=N`` kills at the N-th time the
+step is reached (default the first), so a batch can be stopped at its N-th token. The crash
+tests run ``starpos`` as a child process with the variables set; ``starpos.cli`` installs
+the switch at start-up, so it stays importable by any child, and costs nothing when the
+variable is unset. It is a real ``SIGKILL`` (no exception, no ``finally``, no flushing), the
+same as a power cut for everything not yet committed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import signal
 
 ENVIRONMENT_VARIABLE = "STARPOS_KILL_AT"
+HIT_VARIABLE = "STARPOS_KILL_AT_HIT"
 
 
 def install_from_environment() -> None:
@@ -22,8 +25,13 @@ def install_from_environment() -> None:
         return
     from starpos.vending import crash_points  # loads the vend: only in a crash test's child
 
+    remaining = [int(os.environ.get(HIT_VARIABLE) or 1)]
+
     def kill_at(step: str) -> None:
-        if step == wanted:
+        if step != wanted:
+            return
+        remaining[0] -= 1
+        if remaining[0] <= 0:
             os.kill(os.getpid(), signal.SIGKILL)
 
     crash_points.install_hook(kill_at)

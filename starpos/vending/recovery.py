@@ -18,6 +18,7 @@ and the token are fixed; nothing is re-sent).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,18 @@ from starpos.vending.sale import ELECTRICITY
 RECOVERY_ACTOR = Actor(operator_code=None)
 NOT_ACTED = "recovery.module_never_acted"
 ANSWER_NOT_VERIFIED = "recovery.answer_not_verified"
+
+#: Other ledgers whose PENDING rows wait on a module's last answer too (the token
+#: operations of starpos.tokenops): the composition root registers each one's settling, so
+#: every recovery, a vend's first step included, settles them before anything acts on the
+#: module. This package cannot import them (they are built on it).
+PendingLedger = Callable[[Database, SecureModule, str], object]
+_pending_ledgers: dict[str, PendingLedger] = {}
+
+
+def register_pending_ledger(name: str, settle: PendingLedger) -> None:
+    """Have :func:`recover` call ``settle(database, module, module_id)`` (idempotent by name)."""
+    _pending_ledgers[name] = settle
 
 
 @dataclass
@@ -66,6 +79,8 @@ def recover(
     except SmError as error:
         raise errors.ModuleOfflineError(**errors.reason(error)) from error
     report = RecoveryReport(module_id)
+    for settle in _pending_ledgers.values():
+        settle(database, module, module_id)
     with database.reading() as session:
         if not ledger.any_pending(session):  # every vend asks: the usual answer, cheaply
             return report

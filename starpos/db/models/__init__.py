@@ -47,6 +47,7 @@ from starpos.db.models.tariffs import (
     TouSeason,
     TouWeekDay,
 )
+from starpos.db.models.token_operations import TokenOperation
 from starpos.db.models.vends import Vend, VendCharge, VendToken
 
 __all__ = [
@@ -92,6 +93,7 @@ __all__ = [
     "TariffVersion",
     "Terminal",
     "TerminalEnrolment",
+    "TokenOperation",
     "TouDaySwitch",
     "TouHoliday",
     "TouPrice",

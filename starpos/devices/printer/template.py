@@ -20,7 +20,7 @@ KINDS = ("text", "pair", "lines", "amount_lines", "tokens", "qr", "rule", "feed"
 CONDITIONS = ("reprint", "original", "cash_sale", "drawer", "qr_code")
 SIZES = ("normal", "tall", "wide", "double")
 ALIGNS = ("left", "center", "right")
-LINE_FIELDS = ("header_lines", "footer_lines")
+LINE_FIELDS = ("header_lines", "footer_lines", "detail_lines")
 
 
 @dataclass(frozen=True)

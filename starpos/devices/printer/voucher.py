@@ -74,6 +74,8 @@ class Voucher:
     ti: str = ""
     header_lines: tuple[str, ...] = ()
     footer_lines: tuple[str, ...] = ()
+    #: What an engineering or test token does, in the voucher's language (one row each).
+    detail_lines: tuple[str, ...] = ()
     reprint: bool = False
     cash_sale: bool = True
     language: str = "en"

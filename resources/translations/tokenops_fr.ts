@@ -1,0 +1,233 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>errors</name>
+    <message>
+        <source>The token operation could not be completed.</source>
+        <translation>L'opération sur jeton n'a pas pu aboutir.</translation>
+    </message>
+    <message>
+        <source>A {kind} token needs a value. Give it and try again.</source>
+        <translation>Un jeton {kind} demande une valeur. Indiquez-la et réessayez.</translation>
+    </message>
+    <message>
+        <source>{value} is out of range for a {kind} token: give {minimum} to {maximum}.</source>
+        <translation>{value} est hors limites pour un jeton {kind} : indiquez de {minimum} à {maximum}.</translation>
+    </message>
+    <message>
+        <source>No meter is left to make a token for ({refused} refused). Check the list of meters and why each was refused.</source>
+        <translation>Il ne reste aucun compteur pour lequel faire un jeton ({refused} refusés). Vérifiez la liste des compteurs et la raison de chaque refus.</translation>
+    </message>
+    <message>
+        <source>The list of meters {source} could not be read: {reason}.</source>
+        <translation>La liste de compteurs {source} n'a pas pu être lue : {reason}.</translation>
+    </message>
+    <message>
+        <source>{first} to {last} is not a range of meter numbers: both ends must have the same length and the first must not come after the last.</source>
+        <translation>{first} à {last} n'est pas une plage de numéros de compteur : les deux bornes doivent avoir la même longueur et la première ne doit pas venir après la dernière.</translation>
+    </message>
+    <message>
+        <source>{count} meters is more than one batch takes ({maximum}). Split the list.</source>
+        <translation>{count} compteurs, c'est plus qu'un lot n'en accepte ({maximum}). Divisez la liste.</translation>
+    </message>
+    <message>
+        <source>There is no token batch {batch}. starpos engineering list shows the batches.</source>
+        <translation>Il n'y a pas de lot de jetons {batch}. starpos engineering list affiche les lots.</translation>
+    </message>
+    <message>
+        <source>Batch {batch} has no meter at position {position}. starpos engineering show {batch} lists its meters.</source>
+        <translation>Le lot {batch} n'a pas de compteur en position {position}. starpos engineering show {batch} en liste les compteurs.</translation>
+    </message>
+    <message>
+        <source>The token for meter {meter} (batch {batch}, position {position}) is {state}, so there is nothing to print yet.</source>
+        <translation>Le jeton du compteur {meter} (lot {batch}, position {position}) est {state} : il n'y a encore rien à imprimer.</translation>
+    </message>
+    <message>
+        <source>The secure module has {balance} kWh of credit, but the free credit of batch {batch} needs {needed} kWh; nothing was made. Credit the module, then go on with starpos engineering resume {batch}.</source>
+        <translation>Le module de sécurité a {balance} kWh de crédit, mais le crédit gratuit du lot {batch} demande {needed} kWh ; rien n'a été fait. Créditez le module, puis continuez avec starpos engineering resume {batch}.</translation>
+    </message>
+    <message>
+        <source>The secure module did not answer for meter {meter} (batch {batch}): {reason}. The token may have been made; it is kept as pending and settled when the module is back (starpos engineering recover), then the batch can go on (starpos engineering resume {batch}).</source>
+        <translation>Le module de sécurité n'a pas répondu pour le compteur {meter} (lot {batch}) : {reason}. Le jeton a peut-être été fait ; il reste en attente et sera réglé au retour du module (starpos engineering recover), puis le lot pourra continuer (starpos engineering resume {batch}).</translation>
+    </message>
+    <message>
+        <source>Meter {number} cannot have this token.</source>
+        <translation>Le compteur {number} ne peut pas recevoir ce jeton.</translation>
+    </message>
+    <message>
+        <source>{number} is not a meter number: {reason}</source>
+        <translation>{number} n'est pas un numéro de compteur : {reason}</translation>
+    </message>
+    <message>
+        <source>No meter {number} is registered here.</source>
+        <translation>Aucun compteur {number} n'est enregistré ici.</translation>
+    </message>
+    <message>
+        <source>Meter {number} is in the list more than once; it gets one token.</source>
+        <translation>Le compteur {number} figure plusieurs fois dans la liste ; il reçoit un seul jeton.</translation>
+    </message>
+    <message>
+        <source>Meter {number} takes its credit by card, not by typed tokens.</source>
+        <translation>Le compteur {number} reçoit son crédit par carte, pas par jetons saisis.</translation>
+    </message>
+    <message>
+        <source>Meter {number} has no key register of the secure module (SGC {sgc}, KRN {krn}). Set its key data first.</source>
+        <translation>Le compteur {number} n'a pas de registre de clé du module de sécurité (SGC {sgc}, KRN {krn}). Renseignez d'abord ses données de clé.</translation>
+    </message>
+    <message>
+        <source>The secure module holds no key for meter {number} (register {register}, SGC {sgc}, KRN {krn}). Load the key file (KMF) with that key first.</source>
+        <translation>Le module de sécurité ne détient aucune clé pour le compteur {number} (registre {register}, SGC {sgc}, KRN {krn}). Chargez d'abord le fichier de clés (KMF) contenant cette clé.</translation>
+    </message>
+    <message>
+        <source>The key of meter {number} has expired (KEN {ken}): it needs a decoder key change first.</source>
+        <translation>La clé du compteur {number} a expiré (KEN {ken}) : il faut d'abord un changement de clé du décodeur.</translation>
+    </message>
+    <message>
+        <source>Meter {number} is already on this key and tariff index: nothing to change.</source>
+        <translation>Le compteur {number} est déjà sur cette clé et cet indice tarifaire : rien à changer.</translation>
+    </message>
+    <message>
+        <source>Meter {number} counts from base date {current}; a key change cannot take it back to {asked}.</source>
+        <translation>Le compteur {number} compte depuis la date de base {current} ; un changement de clé ne peut pas le ramener à {asked}.</translation>
+    </message>
+    <message>
+        <source>Meter {number} has a {digits}-digit manufacturer code, so its test control is at most {maximum}.</source>
+        <translation>Le compteur {number} a un code fabricant à {digits} chiffres : son contrôle de test vaut au plus {maximum}.</translation>
+    </message>
+</context>
+<context>
+    <name>tokenops</name>
+    <message>
+        <source>Set maximum power limit</source>
+        <translation>Limite de puissance maximale</translation>
+    </message>
+    <message>
+        <source>Clear credit</source>
+        <translation>Effacement du crédit</translation>
+    </message>
+    <message>
+        <source>Set tariff rate</source>
+        <translation>Taux tarifaire</translation>
+    </message>
+    <message>
+        <source>Clear tamper condition</source>
+        <translation>Effacement de la fraude</translation>
+    </message>
+    <message>
+        <source>Set maximum phase power unbalance limit</source>
+        <translation>Limite de déséquilibre de puissance entre phases</translation>
+    </message>
+    <message>
+        <source>Set water meter factor</source>
+        <translation>Facteur du compteur d'eau</translation>
+    </message>
+    <message>
+        <source>Free credit</source>
+        <translation>Crédit gratuit</translation>
+    </message>
+    <message>
+        <source>Decoder key change</source>
+        <translation>Changement de clé du décodeur</translation>
+    </message>
+    <message>
+        <source>Test / display</source>
+        <translation>Test / affichage</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>émis</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>Enter the tokens in the order printed.</source>
+        <translation>Saisissez les jetons dans l'ordre imprimé.</translation>
+    </message>
+    <message>
+        <source>Token batch {batch}</source>
+        <translation>Lot de jetons {batch}</translation>
+    </message>
+    <message>
+        <source>{kind} - {count} meters: {issued} issued, {failed} failed, {waiting} waiting</source>
+        <translation>{kind} - {count} compteurs : {issued} émis, {failed} en échec, {waiting} en attente</translation>
+    </message>
+    <message>
+        <source>Password of operator {operator}: </source>
+        <translation>Mot de passe de l'opérateur {operator} : </translation>
+    </message>
+    <message>
+        <source>Make {count} token(s)? Type yes to go on: </source>
+        <translation>Faire {count} jeton(s) ? Tapez oui pour continuer : </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Nothing was made.</source>
+        <translation>Rien n'a été fait.</translation>
+    </message>
+    <message>
+        <source>{kind} for {count} meter(s) ({source}):</source>
+        <translation>{kind} pour {count} compteur(s) ({source}) :</translation>
+    </message>
+    <message>
+        <source>Left out ({count}):</source>
+        <translation>Écartés ({count}) :</translation>
+    </message>
+    <message>
+        <source>Free credit in all: {energy} kWh from the secure module.</source>
+        <translation>Crédit gratuit au total : {energy} kWh pris sur le module de sécurité.</translation>
+    </message>
+    <message>
+        <source>Batch {batch}: {issued} issued, {failed} failed, {waiting} waiting.</source>
+        <translation>Lot {batch} : {issued} émis, {failed} en échec, {waiting} en attente.</translation>
+    </message>
+    <message>
+        <source>Module {module}: {recovered} token operation(s) recovered with their tokens, {failed} failed, {returned} back in their batch (the module never made them).</source>
+        <translation>Module {module} : {recovered} opération(s) sur jeton récupérée(s) avec leurs jetons, {failed} en échec, {returned} remise(s) dans leur lot (le module ne les a jamais faites).</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Compteur</translation>
+    </message>
+</context>
+<context>
+    <name>voucher</name>
+    <message>
+        <source>Test token</source>
+        <translation>Jeton de test</translation>
+    </message>
+    <message>
+        <source>Key change token 1 of 4</source>
+        <translation>Jeton de changement de clé 1 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 2 of 4</source>
+        <translation>Jeton de changement de clé 2 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 3 of 4</source>
+        <translation>Jeton de changement de clé 3 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 4 of 4</source>
+        <translation>Jeton de changement de clé 4 sur 4</translation>
+    </message>
+</context>
+</TS>

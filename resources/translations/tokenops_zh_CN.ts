@@ -1,0 +1,233 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>errors</name>
+    <message>
+        <source>The token operation could not be completed.</source>
+        <translation>无法完成该令牌操作。</translation>
+    </message>
+    <message>
+        <source>A {kind} token needs a value. Give it and try again.</source>
+        <translation>{kind} 令牌需要一个数值。请填写后重试。</translation>
+    </message>
+    <message>
+        <source>{value} is out of range for a {kind} token: give {minimum} to {maximum}.</source>
+        <translation>{value} 超出 {kind} 令牌的范围：请输入 {minimum} 到 {maximum}。</translation>
+    </message>
+    <message>
+        <source>No meter is left to make a token for ({refused} refused). Check the list of meters and why each was refused.</source>
+        <translation>没有可生成令牌的电表（{refused} 个被拒绝）。请检查电表清单及每个被拒绝的原因。</translation>
+    </message>
+    <message>
+        <source>The list of meters {source} could not be read: {reason}.</source>
+        <translation>无法读取电表清单 {source}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{first} to {last} is not a range of meter numbers: both ends must have the same length and the first must not come after the last.</source>
+        <translation>{first} 到 {last} 不是有效的电表号范围：两端长度必须相同，且起始号不能大于结束号。</translation>
+    </message>
+    <message>
+        <source>{count} meters is more than one batch takes ({maximum}). Split the list.</source>
+        <translation>{count} 个电表超过了一个批次的上限（{maximum}）。请拆分清单。</translation>
+    </message>
+    <message>
+        <source>There is no token batch {batch}. starpos engineering list shows the batches.</source>
+        <translation>不存在令牌批次 {batch}。starpos engineering list 可列出所有批次。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} has no meter at position {position}. starpos engineering show {batch} lists its meters.</source>
+        <translation>批次 {batch} 在位置 {position} 没有电表。starpos engineering show {batch} 可列出其电表。</translation>
+    </message>
+    <message>
+        <source>The token for meter {meter} (batch {batch}, position {position}) is {state}, so there is nothing to print yet.</source>
+        <translation>电表 {meter} 的令牌（批次 {batch}，位置 {position}）状态为 {state}，暂无可打印内容。</translation>
+    </message>
+    <message>
+        <source>The secure module has {balance} kWh of credit, but the free credit of batch {batch} needs {needed} kWh; nothing was made. Credit the module, then go on with starpos engineering resume {batch}.</source>
+        <translation>安全模块余额为 {balance} kWh，但批次 {batch} 的免费电量需要 {needed} kWh；未生成任何令牌。请为模块充值，然后用 starpos engineering resume {batch} 继续。</translation>
+    </message>
+    <message>
+        <source>The secure module did not answer for meter {meter} (batch {batch}): {reason}. The token may have been made; it is kept as pending and settled when the module is back (starpos engineering recover), then the batch can go on (starpos engineering resume {batch}).</source>
+        <translation>安全模块未对电表 {meter}（批次 {batch}）作出应答：{reason}。令牌可能已生成；它将保持待定状态，待模块恢复后结算（starpos engineering recover），然后批次可继续（starpos engineering resume {batch}）。</translation>
+    </message>
+    <message>
+        <source>Meter {number} cannot have this token.</source>
+        <translation>电表 {number} 不能获得此令牌。</translation>
+    </message>
+    <message>
+        <source>{number} is not a meter number: {reason}</source>
+        <translation>{number} 不是电表号：{reason}</translation>
+    </message>
+    <message>
+        <source>No meter {number} is registered here.</source>
+        <translation>此处未登记电表 {number}。</translation>
+    </message>
+    <message>
+        <source>Meter {number} is in the list more than once; it gets one token.</source>
+        <translation>电表 {number} 在清单中出现多次；只生成一个令牌。</translation>
+    </message>
+    <message>
+        <source>Meter {number} takes its credit by card, not by typed tokens.</source>
+        <translation>电表 {number} 通过卡片充值，不使用输入的令牌。</translation>
+    </message>
+    <message>
+        <source>Meter {number} has no key register of the secure module (SGC {sgc}, KRN {krn}). Set its key data first.</source>
+        <translation>电表 {number} 没有安全模块的密钥寄存器（SGC {sgc}，KRN {krn}）。请先设置其密钥数据。</translation>
+    </message>
+    <message>
+        <source>The secure module holds no key for meter {number} (register {register}, SGC {sgc}, KRN {krn}). Load the key file (KMF) with that key first.</source>
+        <translation>安全模块中没有电表 {number} 的密钥（寄存器 {register}，SGC {sgc}，KRN {krn}）。请先加载含该密钥的密钥文件（KMF）。</translation>
+    </message>
+    <message>
+        <source>The key of meter {number} has expired (KEN {ken}): it needs a decoder key change first.</source>
+        <translation>电表 {number} 的密钥已过期（KEN {ken}）：需先进行解码器密钥更换。</translation>
+    </message>
+    <message>
+        <source>Meter {number} is already on this key and tariff index: nothing to change.</source>
+        <translation>电表 {number} 已使用该密钥和费率索引：无需更改。</translation>
+    </message>
+    <message>
+        <source>Meter {number} counts from base date {current}; a key change cannot take it back to {asked}.</source>
+        <translation>电表 {number} 以 {current} 为基准日期计数；密钥更换不能将其退回到 {asked}。</translation>
+    </message>
+    <message>
+        <source>Meter {number} has a {digits}-digit manufacturer code, so its test control is at most {maximum}.</source>
+        <translation>电表 {number} 的制造商代码为 {digits} 位，因此其测试控制值最大为 {maximum}。</translation>
+    </message>
+</context>
+<context>
+    <name>tokenops</name>
+    <message>
+        <source>Set maximum power limit</source>
+        <translation>设置最大功率限制</translation>
+    </message>
+    <message>
+        <source>Clear credit</source>
+        <translation>清除电量</translation>
+    </message>
+    <message>
+        <source>Set tariff rate</source>
+        <translation>设置费率</translation>
+    </message>
+    <message>
+        <source>Clear tamper condition</source>
+        <translation>清除窃电状态</translation>
+    </message>
+    <message>
+        <source>Set maximum phase power unbalance limit</source>
+        <translation>设置最大相间功率不平衡限制</translation>
+    </message>
+    <message>
+        <source>Set water meter factor</source>
+        <translation>设置水表系数</translation>
+    </message>
+    <message>
+        <source>Free credit</source>
+        <translation>免费电量</translation>
+    </message>
+    <message>
+        <source>Decoder key change</source>
+        <translation>解码器密钥更换</translation>
+    </message>
+    <message>
+        <source>Test / display</source>
+        <translation>测试 / 显示</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已生成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Enter the tokens in the order printed.</source>
+        <translation>请按打印顺序输入令牌。</translation>
+    </message>
+    <message>
+        <source>Token batch {batch}</source>
+        <translation>令牌批次 {batch}</translation>
+    </message>
+    <message>
+        <source>{kind} - {count} meters: {issued} issued, {failed} failed, {waiting} waiting</source>
+        <translation>{kind} - {count} 个电表：{issued} 个已生成，{failed} 个失败，{waiting} 个等待中</translation>
+    </message>
+    <message>
+        <source>Password of operator {operator}: </source>
+        <translation>操作员 {operator} 的密码：</translation>
+    </message>
+    <message>
+        <source>Make {count} token(s)? Type yes to go on: </source>
+        <translation>生成 {count} 个令牌？输入 是 以继续：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Nothing was made.</source>
+        <translation>未生成任何令牌。</translation>
+    </message>
+    <message>
+        <source>{kind} for {count} meter(s) ({source}):</source>
+        <translation>{kind}，共 {count} 个电表（{source}）：</translation>
+    </message>
+    <message>
+        <source>Left out ({count}):</source>
+        <translation>已排除（{count}）：</translation>
+    </message>
+    <message>
+        <source>Free credit in all: {energy} kWh from the secure module.</source>
+        <translation>免费电量合计：从安全模块扣除 {energy} kWh。</translation>
+    </message>
+    <message>
+        <source>Batch {batch}: {issued} issued, {failed} failed, {waiting} waiting.</source>
+        <translation>批次 {batch}：{issued} 个已生成，{failed} 个失败，{waiting} 个等待中。</translation>
+    </message>
+    <message>
+        <source>Module {module}: {recovered} token operation(s) recovered with their tokens, {failed} failed, {returned} back in their batch (the module never made them).</source>
+        <translation>模块 {module}：{recovered} 个令牌操作已连同令牌恢复，{failed} 个失败，{returned} 个退回其批次（模块从未生成）。</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>电表</translation>
+    </message>
+</context>
+<context>
+    <name>voucher</name>
+    <message>
+        <source>Test token</source>
+        <translation>测试令牌</translation>
+    </message>
+    <message>
+        <source>Key change token 1 of 4</source>
+        <translation>密钥更换令牌 1/4</translation>
+    </message>
+    <message>
+        <source>Key change token 2 of 4</source>
+        <translation>密钥更换令牌 2/4</translation>
+    </message>
+    <message>
+        <source>Key change token 3 of 4</source>
+        <translation>密钥更换令牌 3/4</translation>
+    </message>
+    <message>
+        <source>Key change token 4 of 4</source>
+        <translation>密钥更换令牌 4/4</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,57 @@
+"""Every token operation error, label and command line reads in French and Chinese."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from starpos.commands.engineering.common import MESSAGES
+from starpos.i18n import catalog_files, load_catalog, render_error
+from starpos.tokenops import errors, kinds, vouchers
+
+
+def error_classes() -> list[type[errors.TokenOperationError]]:
+    return [
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, errors.TokenOperationError) and cls.__module__ == errors.__name__
+    ]
+
+
+TEXTS = [
+    *kinds.LABELS.values(),
+    *kinds.STATE_LABELS.values(),
+    vouchers.ENTER_IN_ORDER,
+    vouchers.LIST_TITLE,
+    vouchers.LIST_HEADER,
+    *MESSAGES,
+]
+VOUCHER_TEXTS = [vouchers.TEST_TOKEN, *vouchers.KEY_CHANGE_OF_4]
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh_CN"])
+def test_every_text_is_translated_with_its_placeholders(lang: str) -> None:
+    files = [path for path in catalog_files(lang) if path.name == f"tokenops_{lang}.ts"]
+    assert files, f"resources/translations/tokenops_{lang}.ts is missing"
+    catalog = load_catalog(files)
+    missing = [c.__name__ for c in error_classes() if ("errors", c.template) not in catalog]
+    missing += [text for text in TEXTS if ("tokenops", text) not in catalog]
+    missing += [text for text in VOUCHER_TEXTS if ("voucher", text) not in catalog]
+    assert not missing
+    for (_, source), translation in catalog.items():
+        assert set(re.findall(r"{\w+}", source)) == set(re.findall(r"{\w+}", translation))
+
+
+def test_codes_are_unique_and_dotted() -> None:
+    codes = [cls.code for cls in error_classes()]
+    assert len(codes) == len(set(codes))
+    assert all(code.startswith("tokenops") for code in codes)
+
+
+def test_a_refusal_reads_in_the_reader_language() -> None:
+    error = errors.KeyExpiredRefusal(number="01234567897", ken=3)
+    assert "01234567897" in render_error(error, "fr")
+    assert "changement de clé" in render_error(error, "fr")
+    assert "密钥" in render_error(error, "zh_CN")
