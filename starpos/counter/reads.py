@@ -19,7 +19,6 @@ from starpos.counter.views import (
     CounterRules,
     CustomerCard,
     DeviceState,
-    OperatorSession,
     PaymentMethod,
     Quote,
     QuoteLine,
@@ -34,6 +33,7 @@ from starpos.i18n import tr_noop
 from starpos.masterdata.meter_lookup import lookup_meter
 from starpos.masterdata.parameters import system_parameters, to_local, to_utc, utility_now
 from starpos.masterdata.pricing_inputs import sale_context
+from starpos.operators.session import OperatorSession
 from starpos.pricing import Breakdown, price_from_net
 from starpos.sts.meter_number import parse_meter_number
 from starpos.vending.errors import CustomerBlacklistedError, VendRefusedError

@@ -24,7 +24,8 @@ from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
 from starpos.db.models import Customer, Meter, Operator, Terminal, TokenOperation
 from starpos.masterdata.parameters import utility_now_core
-from starpos.operators.auth import OperatorSession, UnknownOperatorError
+from starpos.operators.errors import UnknownOperatorError
+from starpos.operators.session import OperatorSession
 from starpos.sts.errors import StsError
 from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors, kinds

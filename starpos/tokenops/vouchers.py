@@ -33,7 +33,7 @@ from starpos.devices.printer.template import Template, load_template
 from starpos.devices.printer.voucher import group_token
 from starpos.i18n import current_language, tr_noop, translate
 from starpos.masterdata.parameters import system_parameters
-from starpos.operators.auth import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
 from starpos.tokenops import errors, kinds
 from starpos.tokenops.report import batch_rows, operation_row

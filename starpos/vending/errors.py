@@ -99,11 +99,6 @@ class UnknownSalesPointError(VendRefusedError):
     template = "There is no sales point {sales_point}. Check the terminal's configuration."
 
 
-class UnknownOperatorError(VendRefusedError):
-    code = "vend.operator_unknown"
-    template = "There is no operator {operator}. Check the operator code."
-
-
 class OperatorMayNotVendError(VendRefusedError):
     code = "vend.operator_not_allowed"
     template = (
