@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import Actor, AuditKind, append
-from starpos.card_sales import errors, ledger, register
+from starpos.card_sales import errors, register
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.models import CardReading, CardState, IssuedCard, Meter, Vend
@@ -28,6 +28,7 @@ from starpos.devices.card.records import IdentityRecord
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.operators import permissions
 from starpos.operators.login import acting_as
+from starpos.vending import ledger
 from starpos.vending.crash_points import crash_point
 
 # Crash points for the kill tests (starpos.vending.crash_points): the new

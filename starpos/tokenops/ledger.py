@@ -33,9 +33,10 @@ from starpos.devices.sm.messages import (
     management_token_params,
 )
 from starpos.masterdata.parameters import utility_now_core
+from starpos.sts.errors import StsError
 from starpos.tokenops import kinds
 from starpos.tokenops.kinds import NewKey
-from starpos.vending.tids import TidUnavailable, next_tid
+from starpos.vending.tids import next_tid
 
 #: Why a row failed before its module was asked (the store's own refusal codes).
 NO_KEY_REGISTER = "tokenops.no_key_register"
@@ -185,7 +186,7 @@ def begin(
             tid = next_tid(
                 utility_now_core(session), meter.tid_base_year, meter.last_tid, meter.ken
             )
-        except TidUnavailable:
+        except StsError:
             finish_failed(session, row_id, KEY_EXPIRED, actor, from_state=State.PLANNED)
             return None
         connection.execute(_SET_LAST_TID, {"b_meter": row.meter_id, "b_tid": tid})

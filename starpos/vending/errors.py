@@ -186,6 +186,13 @@ class KeyMissingError(VendRefusedError):
 
 
 class KeyExpiredError(VendRefusedError):
+    """The vend-level refusal of a meter whose key can make no more tokens. It wraps the
+    cause, kept as ``__cause__``: the token engine's
+    :class:`starpos.sts.errors.KeyExpiredError` (or its TID range error) from
+    :func:`starpos.vending.tids.next_tid`, or the module's
+    :class:`~starpos.devices.sm.errors.SmKeyExpiredError`; it adds the meter's number for
+    the cashier, and that nothing was sold."""
+
     code = "vend.key_expired"
     template = (
         "The vending key of meter {number} has expired (key expiry number {ken}). The meter "
