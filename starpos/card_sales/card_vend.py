@@ -182,7 +182,7 @@ def _serial_of(database: Database, card_id: int) -> str:
 
 
 def _warn(database: Database) -> Decimal | None:
-    from starpos.masterdata.parameters import system_parameters
+    from starpos.db.parameters import system_parameters
 
     with database.reading() as session:
         return system_parameters(session).warn_amount

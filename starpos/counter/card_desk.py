@@ -22,9 +22,9 @@ from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk,
 from starpos.counter.cards import CounterCards
 from starpos.db import Database
 from starpos.db.models import IssuedCard, Meter
+from starpos.db.parameters import to_local
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.errors import VendError
-from starpos.masterdata.parameters import to_local
 from starpos.operators import permissions
 from starpos.operators.login import acting_as
 from starpos.operators.session import OperatorSession

@@ -30,6 +30,7 @@ from starpos.counter.views import (
 )
 from starpos.db import Database
 from starpos.db.models import IssuedCard
+from starpos.db.parameters import to_local
 from starpos.devices.card.errors import CardServiceError
 from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
 from starpos.devices.card.reader import PcscReaders
@@ -38,7 +39,6 @@ from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.devices.card.worker import CardReaderWorker
 from starpos.errors import VendError
 from starpos.i18n import render_error, tr_noop
-from starpos.masterdata.parameters import to_local
 from starpos.operators.session import OperatorSession
 from starpos.vending import VendRequest
 

@@ -27,8 +27,8 @@ from starpos.counter.views import (
 from starpos.counter.vouchers import CounterPrinting, VoucherPrinter
 from starpos.db import Database
 from starpos.db.models import SystemParameters, Vend
+from starpos.db.parameters import to_local
 from starpos.errors import DeviceError, StarposError, VendError
-from starpos.masterdata.parameters import to_local
 from starpos.operators.session import OperatorSession
 from starpos.vending import VendRequest
 from starpos.vending.errors import ModuleOfflineError, VendInDoubtError

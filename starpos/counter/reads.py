@@ -29,9 +29,9 @@ from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import MeterMedium, PaymentKind
 from starpos.db.models import Customer, DefaultAmount, Meter, Operator, PaymentTerm, Vend
+from starpos.db.parameters import system_parameters, to_local, to_utc, utility_now
 from starpos.i18n import tr_noop
 from starpos.masterdata.meter_lookup import lookup_meter
-from starpos.masterdata.parameters import system_parameters, to_local, to_utc, utility_now
 from starpos.masterdata.pricing_inputs import sale_context
 from starpos.operators.session import OperatorSession
 from starpos.pricing import Breakdown, price_from_net

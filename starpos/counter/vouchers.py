@@ -22,6 +22,7 @@ from starpos.counter.views import DeviceState, PrintOutcome
 from starpos.db import Database
 from starpos.db.enums import MeterMedium, PaymentKind
 from starpos.db.models import CardVend, IssuedCard, Operator, PaymentTerm, SalesPoint, Vend
+from starpos.db.parameters import system_parameters, to_local
 from starpos.devices.printer import (
     CREDIT_TOKEN,
     AmountLine,
@@ -33,7 +34,6 @@ from starpos.devices.printer import (
 from starpos.devices.printer.voucher import sample_voucher
 from starpos.errors import VendError
 from starpos.i18n import current_language, render_error, tr_noop, translate
-from starpos.masterdata.parameters import system_parameters, to_local
 from starpos.operators.permissions import REPRINT
 from starpos.operators.session import OperatorSession
 

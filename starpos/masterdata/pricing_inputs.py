@@ -25,9 +25,9 @@ from starpos.db.models import (
     Vend,
     VendCharge,
 )
+from starpos.db.parameters import system_parameters, to_local, to_utc
 from starpos.errors import PricingError
 from starpos.masterdata.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
-from starpos.masterdata.parameters import system_parameters, to_local, to_utc
 
 
 class CustomerTypeTerms(Protocol):

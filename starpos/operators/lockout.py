@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from starpos.audit.log import AuditKind, append
 from starpos.db import Database
 from starpos.db.models import Operator
-from starpos.masterdata.parameters import SystemParametersMissingError, to_local
+from starpos.db.parameters import SystemParametersMissingError, to_local
 from starpos.operators import permissions
 from starpos.operators.errors import OperatorLockedError
 from starpos.operators.session import OperatorSession, find_operator

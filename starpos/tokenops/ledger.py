@@ -25,6 +25,7 @@ from starpos.db.column_types import utc_now
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
 from starpos.db.models import Meter, TokenOperation
+from starpos.db.parameters import utility_now_core
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import (
     MeterKeyRef,
@@ -32,7 +33,6 @@ from starpos.devices.sm.messages import (
     key_change_params,
     management_token_params,
 )
-from starpos.masterdata.parameters import utility_now_core
 from starpos.sts.errors import StsError
 from starpos.tokenops import kinds
 from starpos.tokenops.kinds import NewKey

@@ -23,7 +23,7 @@ from starpos.db.enums import MeterMedium
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
 from starpos.db.models import Customer, Meter, Operator, Terminal, TokenOperation
-from starpos.masterdata.parameters import utility_now_core
+from starpos.db.parameters import utility_now_core
 from starpos.operators.errors import UnknownOperatorError
 from starpos.operators.session import OperatorSession
 from starpos.sts.errors import StsError

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from starpos import pricing
 from starpos.db import Database
+from starpos.db.parameters import system_parameters
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import (
     SmError,
@@ -26,7 +27,6 @@ from starpos.devices.sm.errors import (
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.errors import StarposError
-from starpos.masterdata.parameters import system_parameters
 from starpos.sts.errors import StsError
 from starpos.vending import errors
 from starpos.vending.meter_check import SaleMeter, check_meter

@@ -24,7 +24,7 @@ from starpos import pricing
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.models import Branch, Operator, PaymentTerm, SalesPoint, Terminal
-from starpos.masterdata.parameters import to_local
+from starpos.db.parameters import to_local
 from starpos.masterdata.pricing_inputs import (
     MeterHasNoTariffError,
     customer_type_rules,

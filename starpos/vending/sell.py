@@ -152,7 +152,7 @@ def _ask_module(
 
 
 def _warn_amount(database: Database) -> Decimal | None:
-    from starpos.masterdata.parameters import system_parameters
+    from starpos.db.parameters import system_parameters
 
     with database.reading() as session:
         return system_parameters(session).warn_amount

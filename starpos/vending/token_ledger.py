@@ -12,9 +12,9 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from starpos.audit.log import Actor
 from starpos.db import Database
 from starpos.db.models import Meter, VendToken
+from starpos.db.parameters import utility_now_core
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef, credit_token_params
-from starpos.masterdata.parameters import utility_now_core
 from starpos.sts.errors import StsError
 from starpos.vending import errors, ledger
 from starpos.vending.crash_points import BEFORE_TOKEN_COMMIT, crash_point

@@ -20,7 +20,7 @@ from starpos.counter.views import PendingCardSale
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus, MeterMedium
 from starpos.db.models import Customer, IssuedCard, Meter
-from starpos.masterdata.parameters import to_local
+from starpos.db.parameters import to_local
 from starpos.settings import Settings
 from starpos.vending import ledger
 from starpos.vending.sale import VendRequest

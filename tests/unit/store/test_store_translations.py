@@ -21,7 +21,7 @@ STORE_MODULES = (
     "starpos.masterdata.bill_numbers",
     "starpos.audit.log",
     "starpos.operators.errors",
-    "starpos.masterdata.parameters",
+    "starpos.db.parameters",
     "starpos.masterdata.meter_lookup",
     "starpos.masterdata.customers",
     "starpos.masterdata.meter_stock",
