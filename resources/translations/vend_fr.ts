@@ -88,10 +88,6 @@
         <translation>Il n'y a pas de mode de paiement actif {payment}. Utilisez l'un de : {known}.</translation>
     </message>
     <message>
-        <source>There is no operator {operator}. Check the operator code.</source>
-        <translation>Il n'y a pas d'opérateur {operator}. Vérifiez le code opérateur.</translation>
-    </message>
-    <message>
         <source>There is no sales point {sales_point}. Check the terminal's configuration.</source>
         <translation>Il n'y a pas de point de vente {sales_point}. Vérifiez la configuration du terminal.</translation>
     </message>

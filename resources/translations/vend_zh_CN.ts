@@ -88,10 +88,6 @@
         <translation>没有有效的付款方式 {payment}。请使用以下之一：{known}。</translation>
     </message>
     <message>
-        <source>There is no operator {operator}. Check the operator code.</source>
-        <translation>没有操作员 {operator}。请检查操作员代码。</translation>
-    </message>
-    <message>
         <source>There is no sales point {sales_point}. Check the terminal's configuration.</source>
         <translation>没有售电点 {sales_point}。请检查终端的配置。</translation>
     </message>

@@ -48,7 +48,7 @@ from starpos.db.models import NumberingCounter
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmNothingToResendError
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef
-from starpos.vending import errors, ledger
+from starpos.vending import errors, ledger, token_ledger
 from starpos.vending.module_access import ModuleAccess
 from starpos.vending.reconcile import ReconcileReport, reconcile
 from starpos.vending.recovery import RECOVERY_ACTOR, RecoveryReport, recover
@@ -179,20 +179,20 @@ def _settle_pending(
         before = old.vends.get(request) if old is not None else None
         if before is not None and before.state in TOKEN_MADE and before.token:
             if _module_made(module, before.token, key_ref, tid, current[request].token_kwh):
-                ledger.record_token(
+                token_ledger.record_token(
                     database, vend_id, IssuedToken("", before.token), RECOVERY_ACTOR, recovered=True
                 )
                 outcome.settled_from_replaced.append(before.bill)
                 continue
         elif before is not None and before.state is VendState.FAILED:
-            ledger.record_failure(
+            ledger.record_failed(
                 database, vend_id, FAILED_IN_REPLACED, RECOVERY_ACTOR, recovered=True
             )
             outcome.failed_as_in_replaced.append(before.bill)
             continue
         if digest is not None and digest == last_digest:
             continue  # the module's last answer is this vend's: recovery books it
-        ledger.record_failure(database, vend_id, OUTCOME_UNKNOWN, RECOVERY_ACTOR, recovered=True)
+        ledger.record_failed(database, vend_id, OUTCOME_UNKNOWN, RECOVERY_ACTOR, recovered=True)
         outcome.in_doubt.append(current[request])
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from starpos.backup.store_file import read_only_engine
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, NumberingCounter, Vend, VendToken
-from starpos.vending import ledger
+from starpos.vending import token_ledger
 
 #: States of a vend whose token the module made (a cancelled token was made, then cancelled).
 TOKEN_MADE = (VendState.ISSUED, VendState.PRINTED, VendState.CANCELLED)
@@ -59,7 +59,9 @@ def ledger_vends(session: Session) -> dict[str, LedgerVend]:
     tokens = {
         vend_id: token
         for vend_id, token in session.execute(
-            select(VendToken.vend_id, VendToken.token).where(VendToken.kind == ledger.CREDIT_TOKEN)
+            select(VendToken.vend_id, VendToken.token).where(
+                VendToken.kind == token_ledger.CREDIT_TOKEN
+            )
         )
     }
     rows = session.execute(

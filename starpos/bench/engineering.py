@@ -30,7 +30,7 @@ from starpos.db import Database
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.models import Meter
 from starpos.devices.sm.embedded import stop_embedded
-from starpos.operators.auth import login
+from starpos.operators.login import login
 from starpos.paths import data_dir
 from starpos.tokenops import Order, meters_from_file, open_batch, plan_batch, run_batch
 

@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 
 from starpos.db import Database
 from starpos.db.enums import (
-    ChargeMethod,
     ContractStatus,
     CustomerStatus,
     MeterMedium,
@@ -50,6 +49,7 @@ from starpos.db.models import (
 from starpos.demo.master_data_loader import demo_file, load_master_data, read_json
 from starpos.demo.seed import AlreadySeededError
 from starpos.masterdata.meter_lookup import lookup_meter
+from starpos.pricing import ChargeMethod
 from starpos.sts.meter_number import LONG_IIN, make_meter_number, parse_meter_number
 
 BATCH = 10_000

@@ -19,12 +19,13 @@ from sqlalchemy import select
 
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.card_sales import errors, register
-from starpos.card_sales.lifecycle import register_row, require_permission
+from starpos.card_sales.lifecycle import register_row
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.models import AuditEntry, CardState, IssuedCard
 from starpos.devices.card.sun_card import SunCard
 from starpos.operators import permissions
+from starpos.operators.login import acting_as
 from starpos.vending.crash_points import crash_point
 
 # Crash points for the kill tests (starpos.vending.crash_points).
@@ -40,9 +41,10 @@ def blank_card(
     unless ``discard_credit``, which the audit entry records with the energy discarded."""
     from starpos.card_sales.intake import take_in
 
-    require_permission(database, actor, permissions.MANAGE_METERS)
+    operator = acting_as(database, actor)
+    operator.require(permissions.MANAGE_METERS)
     if discard_credit:
-        require_permission(database, actor, permissions.REFUND)
+        operator.require(permissions.REFUND)
     contents = card.read()
     identity = contents.identity
     if identity is None:

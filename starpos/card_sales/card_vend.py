@@ -24,7 +24,8 @@ from decimal import Decimal
 from typing import Any
 
 from starpos.audit.log import Actor
-from starpos.card_sales import errors, ledger, register
+from starpos.card_sales import errors, register
+from starpos.card_sales import ledger as card_ledger
 from starpos.card_sales.commit_watch import watch
 from starpos.card_sales.intake import CardInTake, take_in
 from starpos.card_sales.pricing import price_card_sale
@@ -33,6 +34,7 @@ from starpos.db import Database
 from starpos.devices.card.errors import CardError
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.errors import StarposError
+from starpos.vending import ledger
 from starpos.vending.crash_points import crash_point
 from starpos.vending.errors import WarnAmountNotConfirmedError, reason
 from starpos.vending.sale import PricedSale, VendRequest
@@ -107,7 +109,7 @@ def vend_to_card(
         raise unconfirmed
     with database.reading() as session:
         used = register.any_sequence(session, intake.meter_id)
-    pending = ledger.open_pending(
+    pending = card_ledger.open_pending(
         database,
         sale,
         card_id=intake.card_id,
@@ -180,7 +182,7 @@ def _serial_of(database: Database, card_id: int) -> str:
 
 
 def _warn(database: Database) -> Decimal | None:
-    from starpos.masterdata.parameters import system_parameters
+    from starpos.db.parameters import system_parameters
 
     with database.reading() as session:
         return system_parameters(session).warn_amount

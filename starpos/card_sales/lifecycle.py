@@ -19,15 +19,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import Actor, AuditKind, append
-from starpos.card_sales import errors, ledger, register
+from starpos.card_sales import errors, register
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.models import CardReading, CardState, IssuedCard, Meter, Operator, Vend
+from starpos.db.models import CardReading, CardState, IssuedCard, Meter, Vend
 from starpos.devices.card.errors import CardAlreadyIssuedError
 from starpos.devices.card.records import IdentityRecord
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.operators import permissions
-from starpos.operators.auth import PermissionDeniedError, operator_permissions
+from starpos.operators.login import acting_as
+from starpos.vending import ledger
 from starpos.vending.crash_points import crash_point
 
 # Crash points for the kill tests (starpos.vending.crash_points): the new
@@ -102,7 +103,7 @@ def issue_card(
     now: datetime | None = None,
 ) -> IssuedCardResult:
     """Bind a blank card to the card meter ``meter_number``, its first or next card."""
-    require_permission(database, actor, permissions.MANAGE_METERS)
+    acting_as(database, actor).require(permissions.MANAGE_METERS)
     contents = card.read()
     with database.reading() as session:
         meter = register.card_meter(session, meter_number)
@@ -141,7 +142,7 @@ def replace_card(
     old card: the meter loads a sequence only once, so it gets that credit exactly once
     whichever of the two cards it sees first. The old card is refused from now on.
     """
-    require_permission(database, actor, permissions.REPLACE_METER)
+    acting_as(database, actor).require(permissions.REPLACE_METER)
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     contents = card.read()
     with database.reading() as session:
@@ -192,20 +193,6 @@ def replace_card(
         carried=carried,
         settled_bills=plan.pending_bills,
     )
-
-
-def require_permission(database: Database, actor: Actor, permission: str) -> None:
-    """The actor's operator exists and holds ``permission`` (PermissionDeniedError)."""
-    from starpos.vending.errors import UnknownOperatorError
-
-    with database.reading() as session:
-        operator = session.scalars(
-            select(Operator).where(Operator.code == (actor.operator_code or ""))
-        ).first()
-        if operator is None:
-            raise UnknownOperatorError(operator=actor.operator_code or "-")
-        if permission not in operator_permissions(session, operator):
-            raise PermissionDeniedError(operator=operator.code, permission=permission)
 
 
 def register_row(session: Session, serial: str, identity: IdentityRecord) -> IssuedCard | None:

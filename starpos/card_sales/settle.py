@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import Actor
-from starpos.card_sales import ledger, register
+from starpos.card_sales import register
 from starpos.db.enums import VendState
 from starpos.db.models import IssuedCard
 from starpos.devices.card.sun_card import CardContents
+from starpos.vending import ledger
 
 #: The reason a settled sale is FAILED (docs/card-sales.md).
 NOT_ON_CARD = "card_sale.not_on_card"

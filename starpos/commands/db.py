@@ -14,9 +14,9 @@ from starpos.bootstrap.database import database_url, open_database
 from starpos.commands._output import print_json, show, whole
 from starpos.db import migrate
 from starpos.db.models import SystemParameters
+from starpos.db.parameters import utility_now
 from starpos.i18n import tr_noop, translate
 from starpos.masterdata.bill_numbers import NumberingContext, next_number
-from starpos.masterdata.parameters import utility_now
 
 if TYPE_CHECKING:
     from starpos.backup.make import BackupReport

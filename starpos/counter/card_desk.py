@@ -16,19 +16,18 @@ from typing import Any
 
 from sqlalchemy import select
 
-from starpos.audit.log import Actor
 from starpos.card_sales import blank_card, flagged_readings, issue_card, meter_history
 from starpos.card_sales.lifecycle import IssuedCardResult, ReplaceReason, replace_card
-from starpos.card_sales.lifecycle import require_permission as core_requires
 from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk, MeterReading
 from starpos.counter.cards import CounterCards
-from starpos.counter.views import OperatorSession
 from starpos.db import Database
 from starpos.db.models import IssuedCard, Meter
+from starpos.db.parameters import to_local
 from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.errors import VendError
-from starpos.masterdata.parameters import to_local
 from starpos.operators import permissions
+from starpos.operators.login import acting_as
+from starpos.operators.session import OperatorSession
 
 #: How many readings a search shows (newest first); the CLI's default too.
 HISTORY_LIMIT = 100
@@ -59,7 +58,7 @@ class CounterCardDesk:
 
     def issue(self, meter_number: str, reader: str, operator: OperatorSession) -> CardIssued:
         """Bind the blank card in ``reader`` to the card meter ``meter_number``."""
-        actor = self._actor(operator)
+        actor = operator.actor
         result = self.cards.run(
             lambda card: issue_card(self.database, card, meter_number, actor), reader
         )
@@ -70,7 +69,7 @@ class CounterCardDesk:
     ) -> CardIssued:
         """Issue the blank card in ``reader`` in place of the meter's ``lost`` or ``broken``
         card, carrying the credit no reading shows the meter loaded (exactly once)."""
-        actor = self._actor(operator)
+        actor = operator.actor
         why = ReplaceReason(reason)
         result = self.cards.run(
             lambda card: replace_card(self.database, card, meter_number, why, actor), reader
@@ -88,7 +87,7 @@ class CounterCardDesk:
         ``discard_credit`` (the operator then needs ``refund``; the audit keeps the energy).
         ``expected_serial``: the card the operator saw and confirmed for; any other card
         in the reader is refused untouched (a card swapped after the question)."""
-        actor = self._actor(operator)
+        actor = operator.actor
 
         def work(card: SunCard) -> tuple[CardContents, dict[str, Any]]:
             before = card.read()
@@ -109,22 +108,19 @@ class CounterCardDesk:
     # -- meter data ---------------------------------------------------------------------
     def meter_readings(self, meter_number: str, operator: OperatorSession) -> list[MeterReading]:
         """The readings cards brought back from ``meter_number``, newest first."""
-        core_requires(self.database, self._actor(operator), permissions.VIEW_REPORTS)
+        acting_as(self.database, operator.actor).require(permissions.VIEW_REPORTS)
         with self.database.reading() as session:
             rows = meter_history(session, meter_number, limit=HISTORY_LIMIT)
             return [_reading(row, to_local(session, row["read_at"])) for row in rows]
 
     def flagged_readings(self, operator: OperatorSession) -> list[MeterReading]:
         """Every flagged reading of every meter (tamper, overload, rollback), newest first."""
-        core_requires(self.database, self._actor(operator), permissions.VIEW_REPORTS)
+        acting_as(self.database, operator.actor).require(permissions.VIEW_REPORTS)
         with self.database.reading() as session:
             rows = flagged_readings(session, limit=FLAGGED_LIMIT)
             return [_reading(row, to_local(session, row["read_at"])) for row in rows]
 
     # -- helpers ------------------------------------------------------------------------
-    def _actor(self, operator: OperatorSession) -> Actor:
-        return self.cards.auth.sessions[operator.code].actor
-
     def _on_desk(self, reader: str, contents: CardContents) -> CardOnDesk:
         identity = contents.identity
         if identity is None:

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
-from starpos.audit.log import Actor
 from starpos.card_sales import check_card, register, vend_to_card
 from starpos.card_sales.errors import CreditNotLoadedError
 from starpos.counter.operators import CounterAuth
@@ -25,13 +24,13 @@ from starpos.counter.views import (
     CardReading,
     CardTamper,
     DeviceState,
-    OperatorSession,
     PendingCardSale,
+    Stoppable,
     VendOutcome,
-    VendRequest,
 )
 from starpos.db import Database
 from starpos.db.models import IssuedCard
+from starpos.db.parameters import to_local
 from starpos.devices.card.errors import CardServiceError
 from starpos.devices.card.monitor import CardPresenceMonitor, PresenceEvent, PresenceKind
 from starpos.devices.card.reader import PcscReaders
@@ -40,8 +39,8 @@ from starpos.devices.card.sun_card import CardContents, SunCard
 from starpos.devices.card.worker import CardReaderWorker
 from starpos.errors import VendError
 from starpos.i18n import render_error, tr_noop
-from starpos.masterdata.parameters import to_local
-from starpos.vending import VendRequest as CoreVendRequest
+from starpos.operators.session import OperatorSession
+from starpos.vending import VendRequest
 
 TAMPER_NAMES = {
     TamperKind.COVER_OPEN: tr_noop("cardmode", "cover opened"),
@@ -59,10 +58,6 @@ class SaleUnfinishedElsewhere(VendError):
         "Sale {bill} to this meter is still unfinished on another card of the meter. Insert "
         "that card first so the sale can be completed or cancelled."
     )
-
-
-class Stoppable(Protocol):
-    def stop(self) -> None: ...
 
 
 class CounterCards:
@@ -122,7 +117,7 @@ class CounterCards:
 
     def read(self, reader: str, operator: OperatorSession) -> CardReading:
         """Read and verify the card in ``reader``: its meter, its data, whether it may be sold."""
-        actor = self._actor(operator)
+        actor = operator.actor
         checked = self._reader().run(
             lambda card: check_card(self.database, card, actor), reader=reader
         )
@@ -130,17 +125,7 @@ class CounterCards:
 
     def vend(self, request: VendRequest, operator: OperatorSession, reader: str) -> VendOutcome:
         """Sell ``request`` onto the card in ``reader``; typed errors say what became of it."""
-        session = self.auth.sessions[operator.code]
-        core_request = CoreVendRequest(
-            meter=request.meter_number,
-            net=request.net,
-            operator_code=session.operator_code,
-            payment=request.payment_method,
-            tendered=request.paid,
-            sales_point_code=session.sales_point_code,
-            terminal_code=session.terminal_code,
-            confirmed=request.confirmed,
-        )
+        core_request = request.sold_by(operator.actor)
         result = self._reader().run(
             lambda card: vend_to_card(self.database, card, core_request), reader=reader
         )
@@ -179,9 +164,6 @@ class CounterCards:
                     )
                 )
             return sales
-
-    def _actor(self, operator: OperatorSession) -> Actor:
-        return self.auth.sessions[operator.code].actor
 
     def _reader(self) -> CardReaderWorker:
         if self._worker is None:

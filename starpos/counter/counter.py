@@ -21,16 +21,16 @@ from starpos.counter.operators import CounterAuth
 from starpos.counter.reads import CounterReads
 from starpos.counter.views import (
     DeviceState,
-    OperatorSession,
     PrintOutcome,
     VendOutcome,
-    VendRequest,
 )
 from starpos.counter.vouchers import CounterPrinting, VoucherPrinter
 from starpos.db import Database
 from starpos.db.models import SystemParameters, Vend
+from starpos.db.parameters import to_local
 from starpos.errors import DeviceError, StarposError, VendError
-from starpos.masterdata.parameters import to_local
+from starpos.operators.session import OperatorSession
+from starpos.vending import VendRequest
 from starpos.vending.errors import ModuleOfflineError, VendInDoubtError
 
 #: Failures on the way to or from the module: its connection is opened afresh, and it may
@@ -61,21 +61,11 @@ class Counter(CounterReads):
 
     def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:
         """Sell through the durable vend; the module is dropped after a device failure."""
-        core_session = self.auth.sessions[operator.code]
         try:
             result = vending.sell(
                 self.database,
                 self.module.access(),
-                vending.VendRequest(
-                    meter=request.meter_number,
-                    net=request.net,
-                    operator_code=core_session.operator_code,
-                    payment=request.payment_method,
-                    tendered=request.paid,
-                    sales_point_code=core_session.sales_point_code,
-                    terminal_code=core_session.terminal_code,
-                    confirmed=request.confirmed,
-                ),
+                request.sold_by(operator.actor),
             )
         except (DeviceError, VendError) as error:
             if isinstance(error, MODULE_TROUBLE):
@@ -117,7 +107,7 @@ class Counter(CounterReads):
     def print_voucher(
         self, bill_number: str, operator: OperatorSession, reprint: bool
     ) -> PrintOutcome:
-        return self.printing.print_voucher(bill_number, self.auth.sessions[operator.code], reprint)
+        return self.printing.print_voucher(bill_number, operator, reprint)
 
     def preview_voucher(self, bill_number: str, operator: OperatorSession) -> bytes:
         return self.printing.preview_voucher(bill_number)

@@ -19,7 +19,6 @@ from starpos.counter.views import (
     CounterRules,
     CustomerCard,
     DeviceState,
-    OperatorSession,
     PaymentMethod,
     Quote,
     QuoteLine,
@@ -30,10 +29,11 @@ from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import MeterMedium, PaymentKind
 from starpos.db.models import Customer, DefaultAmount, Meter, Operator, PaymentTerm, Vend
+from starpos.db.parameters import system_parameters, to_local, to_utc, utility_now
 from starpos.i18n import tr_noop
 from starpos.masterdata.meter_lookup import lookup_meter
-from starpos.masterdata.parameters import system_parameters, to_local, to_utc, utility_now
 from starpos.masterdata.pricing_inputs import sale_context
+from starpos.operators.session import OperatorSession
 from starpos.pricing import Breakdown, price_from_net
 from starpos.sts.meter_number import parse_meter_number
 from starpos.vending.errors import CustomerBlacklistedError, VendRefusedError

@@ -2,6 +2,8 @@
 
 The counter services (:mod:`starpos.counter`) turn the store's rows into these; the
 cashier's window (``starpos/ui``) and headless callers read them without touching SQL.
+Who is logged in is the core's :class:`~starpos.operators.session.OperatorSession`, and a
+sale asked for is the core's :class:`~starpos.vending.sale.VendRequest`.
 """
 
 from __future__ import annotations
@@ -9,22 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from starpos.errors import StarposError
-
-
-@dataclass(frozen=True)
-class OperatorSession:
-    """Who is logged in at this counter."""
-
-    code: str
-    name: str
-    sales_point: str
-    permissions: frozenset[str]
-    must_change_password: bool = False
-
-    def may(self, permission: str) -> bool:
-        return permission in self.permissions
 
 
 @dataclass(frozen=True)
@@ -101,15 +90,6 @@ class CounterRules:
 
 
 @dataclass(frozen=True)
-class VendRequest:
-    meter_number: str
-    net: Decimal
-    payment_method: str
-    paid: Decimal
-    confirmed: bool = False  # the cashier confirmed an amount above the warn amount
-
-
-@dataclass(frozen=True)
 class VendOutcome:
     bill_number: str
     meter_number: str
@@ -153,6 +133,12 @@ class DeviceState:
     params: dict[str, str] = field(default_factory=dict)
     #: the typed error behind an offline state; the reader renders it (a tooltip, a report)
     problem: StarposError | None = None
+
+
+class Stoppable(Protocol):
+    """Something running on its own thread until told to stop (a card presence watch)."""
+
+    def stop(self) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from starpos.counter.views import DeviceState, PrintOutcome
 from starpos.db import Database
 from starpos.db.enums import MeterMedium, PaymentKind
 from starpos.db.models import CardVend, IssuedCard, Operator, PaymentTerm, SalesPoint, Vend
+from starpos.db.parameters import system_parameters, to_local
 from starpos.devices.printer import (
     CREDIT_TOKEN,
     AmountLine,
@@ -33,9 +34,8 @@ from starpos.devices.printer import (
 from starpos.devices.printer.voucher import sample_voucher
 from starpos.errors import VendError
 from starpos.i18n import current_language, render_error, tr_noop, translate
-from starpos.masterdata.parameters import system_parameters, to_local
-from starpos.operators import auth
 from starpos.operators.permissions import REPRINT
+from starpos.operators.session import OperatorSession
 
 # The STAR manual's word, and the screen's breakdown says it too: one word for one line.
 AMOUNT = tr_noop("voucher", "Vending amount")
@@ -164,7 +164,7 @@ class CounterPrinting:
         self.printer = printer
 
     def print_voucher(
-        self, bill_number: str, operator: auth.OperatorSession, reprint: bool
+        self, bill_number: str, operator: OperatorSession, reprint: bool
     ) -> PrintOutcome:
         """Print the voucher of ``bill_number`` and book the print (or the audited reprint)."""
         if reprint:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import BigInteger, Enum, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -25,8 +25,15 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def str_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:
-    """A portable enum column: ``VARCHAR`` plus a ``CHECK`` of the allowed values."""
+E = TypeVar("E", bound=enum.Enum)
+
+
+def str_enum(enum_class: type[enum.Enum], name: str) -> Enum:
+    """A portable enum column: ``VARCHAR`` plus a ``CHECK`` of the allowed values.
+
+    A ``StrEnum`` is stored as its value; another enum (the pricing's, whose values are the
+    command line's spellings) as its member name in lower case.
+    """
     return Enum(
         enum_class,
         name=name,
@@ -38,5 +45,19 @@ def str_enum(enum_class: type[enum.StrEnum], name: str) -> Enum:
     )
 
 
-def _values(enum_class: Any) -> list[str]:
-    return [member.value for member in enum_class]
+def stored_value(member: enum.Enum) -> str:
+    """How the store spells ``member`` (:func:`str_enum`), also where a row travels as
+    values (an audit entry's sale facts)."""
+    return member.value if isinstance(member, enum.StrEnum) else member.name.lower()
+
+
+def stored_member(enum_class: type[E], text: str) -> E:
+    """The member of ``enum_class`` the store spells ``text`` (:func:`stored_value`)."""
+    for member in enum_class:
+        if stored_value(member) == text:
+            return member
+    raise ValueError(f"{text!r} is not a stored {enum_class.__name__}")
+
+
+def _values(enum_class: type[enum.Enum]) -> list[str]:
+    return [stored_value(member) for member in enum_class]

@@ -1,4 +1,8 @@
-"""The closed sets of values stored in the database (the manual's drop-down lists)."""
+"""The closed sets of values stored in the database (the manual's drop-down lists).
+
+The pricing's own sets (:class:`starpos.pricing.ChargeMethod`,
+:class:`starpos.pricing.RepaymentMethod`) are stored as they are; they live there.
+"""
 
 from __future__ import annotations
 
@@ -20,31 +24,12 @@ class PaymentMode(StrEnum):
     POSTPAID = "postpaid"
 
 
-class ChargeMethod(StrEnum):
-    """Manual 2.2 "Calculate Method"."""
-
-    BY_TIMES = "by_times"
-    BY_AMOUNT = "by_amount"
-    MONTHLY = "monthly"
-    YEARLY = "yearly"
-
-
 class ChargeOccasion(StrEnum):
     """The business a customer type's charge is collected in (manual 2.3 pages)."""
 
     REGISTER = "register"
     VEND = "vend"
     TOKEN_CANCEL = "token_cancel"
-
-
-class RepaymentMethod(StrEnum):
-    """Manual 2.3 "Repayments"."""
-
-    NONE = "none"
-    BY_TIMES = "by_times"
-    MONTHLY = "monthly"
-    YEARLY = "yearly"
-    PERCENTAGE = "percentage"
 
 
 class RoleKind(StrEnum):

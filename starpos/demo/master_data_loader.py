@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from starpos.db import models as m
 from starpos.db.enums import NumberFieldKind, NumberReset, TariffKind
-from starpos.operators.auth import hash_password
+from starpos.operators.passwords import hash_password
 from starpos.paths import resources_dir
 
 

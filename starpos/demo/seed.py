@@ -8,12 +8,12 @@ from typing import Any
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.models import SystemParameters
+from starpos.db.parameters import utility_now
 from starpos.demo.master_data_loader import demo_file, load_master_data, read_json
 from starpos.demo.module import provision_demo_module
 from starpos.demo.population import PopulationReport, populate
 from starpos.devices.sm.driver import SecureModule
 from starpos.errors import ConfigError
-from starpos.masterdata.parameters import utility_now
 
 
 class AlreadySeededError(ConfigError):

@@ -23,7 +23,7 @@ from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, Paymen
 from starpos.db.models import Customer, Meter, MeterModel
 from starpos.devices.printer.virtual.launcher import output_folder
 from starpos.errors import StarposError
-from starpos.operators import auth
+from starpos.operators.login import login
 from starpos.vending import ModuleAccess, VendRequest, sell
 
 DEMO_CASHIER = ("CASH1", "cash-demo")  # resources/demo/master_data.json
@@ -73,7 +73,7 @@ def sell_one(
     """Log in as the demo cashier, sell ``net`` to a demo meter through the module
     ``open_module()`` opens, and print its voucher on ``printer``."""
     code, password = DEMO_CASHIER
-    operator = auth.login(database, code, password)
+    operator = login(database, code, password)
     with database.reading() as session:
         meter_number = first_sellable_meter(session)
     request = VendRequest(

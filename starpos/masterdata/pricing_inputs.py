@@ -15,7 +15,7 @@ from sqlalchemy import Table, bindparam, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from starpos import pricing
-from starpos.db.enums import ChargeMethod, ChargeOccasion, RepaymentMethod, TariffKind
+from starpos.db.enums import ChargeOccasion, TariffKind
 from starpos.db.models import (
     ChargeItem,
     CustomerTypeCharge,
@@ -25,9 +25,9 @@ from starpos.db.models import (
     Vend,
     VendCharge,
 )
+from starpos.db.parameters import system_parameters, to_local, to_utc
 from starpos.errors import PricingError
 from starpos.masterdata.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
-from starpos.masterdata.parameters import system_parameters, to_local, to_utc
 
 
 class CustomerTypeTerms(Protocol):
@@ -40,7 +40,7 @@ class CustomerTypeTerms(Protocol):
     @property
     def prearrange_amount(self) -> Decimal: ...
     @property
-    def repayment_method(self) -> RepaymentMethod: ...
+    def repayment_method(self) -> pricing.RepaymentMethod: ...
     @property
     def repayment_amount(self) -> Decimal | None: ...
     @property
@@ -118,7 +118,9 @@ _COLLECTED = (
         _VENDS.c.meter_id == bindparam("meter_id"),
         _IS_PURCHASE,
         _VENDS.c.created_at >= bindparam("year_start"),
-        _VEND_CHARGE_LINES.c.method.in_((ChargeMethod.MONTHLY, ChargeMethod.YEARLY)),
+        _VEND_CHARGE_LINES.c.method.in_(
+            (pricing.ChargeMethod.MONTHLY, pricing.ChargeMethod.YEARLY)
+        ),
     )
     .group_by(_VEND_CHARGE_LINES.c.code, _VEND_CHARGE_LINES.c.method)
 )
@@ -132,18 +134,18 @@ def customer_type_rules(
         pricing.ChargeItem(
             code=item.code,
             name=item.name,
-            method=pricing.ChargeMethod[ChargeMethod(item.method).name],
+            method=item.method,
             amount=item.amount or Decimal(0),
             percent=item.percentage or Decimal(0),
             taxed=item.vat_applies,
         )
         for item in session.connection().execute(_VEND_CHARGES, {"type_id": customer_type.id})
     )
-    method = RepaymentMethod(customer_type.repayment_method)
+    method = customer_type.repayment_method
     repayment = None
-    if method is not RepaymentMethod.NONE:
+    if method is not pricing.RepaymentMethod.NONE:
         repayment = pricing.RepaymentRule(
-            method=pricing.RepaymentMethod[method.name],
+            method=method,
             amount=customer_type.repayment_amount or Decimal(0),
             percent=customer_type.repayment_percentage or Decimal(0),
         )
@@ -228,7 +230,7 @@ def purchase_history(
     for code, method, latest in connection.execute(
         _COLLECTED, {"meter_id": meter.id, "year_start": year_start}
     ):
-        if ChargeMethod(method) is ChargeMethod.YEARLY:
+        if method is pricing.ChargeMethod.YEARLY:
             yearly.add(code)
         elif latest >= month_start:
             monthly.add(code)

@@ -28,7 +28,7 @@ from starpos.db.models import (
 )
 from starpos.errors import PricingError
 from starpos.operators import permissions
-from starpos.operators.auth import OperatorSession
+from starpos.operators.session import OperatorSession
 
 
 class UnknownTariffError(PricingError):

@@ -63,7 +63,7 @@ def repayment_due(
     """The debt repaid on this sale: the rule's amount or percentage of ``base``, at most
     the outstanding debt, and only once per month or year for those methods."""
     debt = history.outstanding_debt
-    if rule is None or debt <= 0:
+    if rule is None or rule.method is RepaymentMethod.NONE or debt <= 0:
         return ZERO.quantize(quantum(decimals))
     if rule.method is RepaymentMethod.PERCENTAGE:
         wanted = rate_of(base, rule.percent, decimals)

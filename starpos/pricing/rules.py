@@ -29,7 +29,11 @@ class PricingRules:
 
 
 class ChargeMethod(enum.Enum):
-    """How a charge item is calculated (manual 2.2, "Calculate Method")."""
+    """How a charge item is calculated (manual 2.2, "Calculate Method").
+
+    The one home of the method: the store keeps it too, by member name
+    (:func:`starpos.db.base.str_enum`); the values are the ``starpos price`` spellings.
+    """
 
     BY_TIMES = "times"  # a fixed amount on every purchase
     BY_AMOUNT = "amount"  # a percentage of the vending Amount on every purchase
@@ -56,8 +60,12 @@ class ChargeItem:
 
 
 class RepaymentMethod(enum.Enum):
-    """How outstanding debt is repaid (manual 2.3, "Repayments")."""
+    """How outstanding debt is repaid (manual 2.3, "Repayments").
 
+    The one home of the method, stored by member name like :class:`ChargeMethod`.
+    """
+
+    NONE = "none"  # the customer type repays no debt (a rule of NONE repays nothing)
     BY_TIMES = "times"  # a fixed amount on every purchase
     MONTHLY = "monthly"  # a fixed amount on the first purchase of each month
     YEARLY = "yearly"  # a fixed amount on the first purchase of each year

@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
-from starpos.db.enums import ChargeMethod, MeterMedium, VendState
+from starpos.db.base import stored_member
+from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import (
     ChargeItem,
     Customer,
@@ -33,6 +34,7 @@ from starpos.db.models import (
     VendCharge,
     VendToken,
 )
+from starpos.pricing import ChargeMethod
 from starpos.server.findings import FindingKind, Flag
 
 if TYPE_CHECKING:
@@ -219,7 +221,7 @@ def _charges(session: Session, lines: list[list[Any]]) -> list[VendCharge]:
             VendCharge(
                 position=position,
                 charge_item_id=items.get(code),
-                method=ChargeMethod(method),
+                method=stored_member(ChargeMethod, method),
                 code=code,
                 name=name,
                 amount=Decimal(str(amount)),

@@ -38,7 +38,7 @@ from starpos.devices.sm.errors import (
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.errors import StorageError
-from starpos.operators.auth import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.sts.meter_number import parse_meter_number
 from starpos.sts.request import TokenRequest, issue_tokens
 from starpos.tokenops import errors, kinds, ledger

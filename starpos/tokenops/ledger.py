@@ -25,6 +25,7 @@ from starpos.db.column_types import utc_now
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
 from starpos.db.models import Meter, TokenOperation
+from starpos.db.parameters import utility_now_core
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import (
     MeterKeyRef,
@@ -32,10 +33,10 @@ from starpos.devices.sm.messages import (
     key_change_params,
     management_token_params,
 )
-from starpos.masterdata.parameters import utility_now_core
+from starpos.sts.errors import StsError
 from starpos.tokenops import kinds
 from starpos.tokenops.kinds import NewKey
-from starpos.vending.tids import TidUnavailable, next_tid
+from starpos.vending.tids import next_tid
 
 #: Why a row failed before its module was asked (the store's own refusal codes).
 NO_KEY_REGISTER = "tokenops.no_key_register"
@@ -185,7 +186,7 @@ def begin(
             tid = next_tid(
                 utility_now_core(session), meter.tid_base_year, meter.last_tid, meter.ken
             )
-        except TidUnavailable:
+        except StsError:
             finish_failed(session, row_id, KEY_EXPIRED, actor, from_state=State.PLANNED)
             return None
         connection.execute(_SET_LAST_TID, {"b_meter": row.meter_id, "b_tid": tid})

@@ -23,14 +23,15 @@ from starpos.db.enums import MeterMedium
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
 from starpos.db.models import Customer, Meter, Operator, Terminal, TokenOperation
-from starpos.masterdata.parameters import utility_now_core
-from starpos.operators.auth import OperatorSession, UnknownOperatorError
+from starpos.db.parameters import utility_now_core
+from starpos.operators.errors import UnknownOperatorError
+from starpos.operators.session import OperatorSession
 from starpos.sts.errors import StsError
 from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors, kinds
 from starpos.tokenops.kinds import Carried, KeyTarget, NewKey, Order
 from starpos.tokenops.targets import MeterList, TypedMeter
-from starpos.vending.tids import TidUnavailable, next_tid
+from starpos.vending.tids import next_tid
 
 #: Meters read from the store per query while planning (SQLite takes this many parameters).
 _CHUNK = 500
@@ -199,7 +200,7 @@ def _refusal(order: Order, meter: _Found, now: Any) -> errors.MeterRefusal | Non
     if now is not None:
         try:
             next_tid(now, meter.tid_base_year, meter.last_tid, meter.ken)
-        except TidUnavailable:
+        except StsError:
             return errors.KeyExpiredRefusal(number=meter.number, ken=meter.ken)
     if order.kind is Kind.KEY_CHANGE:
         new = _new_key(order.key, meter)

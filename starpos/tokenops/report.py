@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
 from starpos.db.models import Customer, Meter, Operator, TokenOperation
-from starpos.masterdata.parameters import to_local, to_utc
+from starpos.db.parameters import to_local, to_utc
 from starpos.tokenops import errors, kinds
 
 #: The report's columns, in order (CSV header and JSON keys).

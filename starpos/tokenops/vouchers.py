@@ -21,6 +21,7 @@ from starpos.db import Database
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
 from starpos.db.models import Operator, SalesPoint, TokenOperation
+from starpos.db.parameters import system_parameters
 from starpos.devices.printer import (
     CREDIT_TOKEN,
     ENGINEERING_TOKEN,
@@ -32,8 +33,7 @@ from starpos.devices.printer import (
 from starpos.devices.printer.template import Template, load_template
 from starpos.devices.printer.voucher import group_token
 from starpos.i18n import current_language, tr_noop, translate
-from starpos.masterdata.parameters import system_parameters
-from starpos.operators.auth import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
 from starpos.tokenops import errors, kinds
 from starpos.tokenops.report import batch_rows, operation_row

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from starpos.backup.errors import NotSqliteStoreError
-from starpos.counter.views import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.ui.counter_errors import PermissionMissing
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import INSTALLER_SETTINGS

@@ -14,23 +14,24 @@ from starpos.bootstrap.counter import open_counter
 from starpos.counter import Counter, CounterAuth
 from starpos.counter.card_desk import CounterCardDesk
 from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk, MeterReading
-from starpos.counter.cards import CounterCards, Stoppable
+from starpos.counter.cards import CounterCards
 from starpos.counter.views import (
     CardPresence,
     CardReading,
     CounterRules,
     CustomerCard,
     DeviceState,
-    OperatorSession,
     PendingCardSale,
     PrintOutcome,
     Quote,
     ShiftVend,
+    Stoppable,
     VendOutcome,
-    VendRequest,
 )
+from starpos.operators.session import OperatorSession
 from starpos.settings import Settings
 from starpos.ui.threading.workers import Workers, runs_on
+from starpos.vending.sale import VendRequest
 
 
 class AuthOnWorkers:

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from starpos.counter.views import CounterRules, OperatorSession
+from starpos.counter.views import CounterRules
+from starpos.operators.session import OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.login_window import LoginWindow
 from starpos.ui.pos.pos_window import PosWindow

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from starpos.counter.views import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService
 from starpos.ui.signals import emit

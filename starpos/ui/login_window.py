@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from starpos.counter.views import OperatorSession
 from starpos.i18n import LANGUAGES, current_language
+from starpos.operators.session import OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.password_dialog import ChangePasswordDialog
 from starpos.ui.services import AuthService

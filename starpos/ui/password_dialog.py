@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from starpos.operators.auth import MIN_PASSWORD_LENGTH
+from starpos.operators.passwords import MIN_PASSWORD_LENGTH
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService
 from starpos.ui.signals import emit

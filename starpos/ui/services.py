@@ -26,13 +26,12 @@ from starpos.counter.views import (
     CounterRules,
     CustomerCard,
     DeviceState,
-    OperatorSession,
     PendingCardSale,
     PrintOutcome,
     Quote,
     ShiftVend,
+    Stoppable,
     VendOutcome,
-    VendRequest,
 )
 from starpos.operators.permissions import (
     INSTALLER_SETTINGS,
@@ -43,6 +42,8 @@ from starpos.operators.permissions import (
     VEND,
     VIEW_REPORTS,
 )
+from starpos.operators.session import OperatorSession
+from starpos.vending.sale import VendRequest
 
 __all__ = [  # the permissions the window checks
     "INSTALLER_SETTINGS",
@@ -105,10 +106,6 @@ class CounterService(Protocol):
     def test_print(self) -> None: ...
 
     def close(self) -> None: ...
-
-
-class Stoppable(Protocol):
-    def stop(self) -> None: ...
 
 
 class CardService(Protocol):

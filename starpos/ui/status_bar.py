@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from starpos.counter.views import DeviceState, OperatorSession
+from starpos.counter.views import DeviceState
 from starpos.devices.printer.errors import (
     PrinterCoverOpenError,
     PrinterFaultError,
@@ -26,6 +26,7 @@ from starpos.devices.printer.errors import (
 )
 from starpos.errors import ConfigError
 from starpos.i18n import render_error, tr_noop
+from starpos.operators.session import OperatorSession
 from starpos.ui.money import format_kwh
 from starpos.ui.translator import tr
 from starpos.ui.widgets.elided_label import ElidedLabel

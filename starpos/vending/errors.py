@@ -99,11 +99,6 @@ class UnknownSalesPointError(VendRefusedError):
     template = "There is no sales point {sales_point}. Check the terminal's configuration."
 
 
-class UnknownOperatorError(VendRefusedError):
-    code = "vend.operator_unknown"
-    template = "There is no operator {operator}. Check the operator code."
-
-
 class OperatorMayNotVendError(VendRefusedError):
     code = "vend.operator_not_allowed"
     template = (
@@ -191,6 +186,13 @@ class KeyMissingError(VendRefusedError):
 
 
 class KeyExpiredError(VendRefusedError):
+    """The vend-level refusal of a meter whose key can make no more tokens. It wraps the
+    cause, kept as ``__cause__``: the token engine's
+    :class:`starpos.sts.errors.KeyExpiredError` (or its TID range error) from
+    :func:`starpos.vending.tids.next_tid`, or the module's
+    :class:`~starpos.devices.sm.errors.SmKeyExpiredError`; it adds the meter's number for
+    the cashier, and that nothing was sold."""
+
     code = "vend.key_expired"
     template = (
         "The vending key of meter {number} has expired (key expiry number {ken}). The meter "

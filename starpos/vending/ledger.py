@@ -1,17 +1,28 @@
-"""The vend row's life, one committed step at a time: PENDING -> ISSUED -> PRINTED, or FAILED.
+"""Every sale's row in the ledger: PENDING -> ISSUED -> PRINTED, or FAILED, whatever carries
+the credit.
 
-Each function is one writing transaction (``BEGIN IMMEDIATE`` on SQLite, a row lock on the
-meter elsewhere) with its chained audit entry in the same commit, so the ledger and the
-audit log never disagree. The print never undoes or repeats a vend: printing only moves
-ISSUED to PRINTED, a failed print leaves the vend ISSUED (the token stands), and a reprint
-counts and audits.
+This is the one state machine of a sale. What carries the credit adds only its own: a
+token sale (:mod:`starpos.vending.token_ledger`) its TID, the module's request and the
+token; a card sale (:mod:`starpos.card_sales.ledger`) its card and credit sequence. The rest
+is here, once: the bill number, the priced row and its charge lines, each move between
+states with its chained audit entry, and the debt the sale repays, which comes off the
+meter the moment the sale is ISSUED (never on a FAILED one).
+
+``add_pending``, ``mark_issued`` and ``mark_failed`` run in the caller's writing transaction
+(``BEGIN IMMEDIATE`` on SQLite, row locks elsewhere), so a carrier commits its own rows and
+the move together; the ``record_*`` and print functions are one transaction each. The print
+never undoes or repeats a sale: printing only moves ISSUED to PRINTED, a failed print leaves
+it ISSUED (the credit stands), and a reprint counts and audits.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NoReturn, cast
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, NoReturn, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -19,30 +30,26 @@ from sqlalchemy.orm import Session
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.enums import VendState
-from starpos.db.models import Meter, Vend, VendCharge, VendToken
-from starpos.devices.sm.frames import Request
-from starpos.devices.sm.messages import IssuedToken, MeterKeyRef, credit_token_params
+from starpos.db.enums import MeterMedium, VendState
+from starpos.db.models import Meter, Vend, VendCharge
 from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import NumberingContext
-from starpos.masterdata.parameters import utility_now_core
 from starpos.vending import errors
-from starpos.vending.crash_points import BEFORE_TOKEN_COMMIT, crash_point
-from starpos.vending.sale import ELECTRICITY, PreparedVend
+from starpos.vending.sale import PricedSale
 from starpos.vending.sale_rows import charge_rows, priced_columns, sale_facts
-from starpos.vending.tids import TidUnavailable, next_tid
 
-CREDIT_TOKEN = "credit"
-
-# The PENDING and token commits run once per vend: plain Core statements, built once
+# The PENDING and ISSUED moves run once per sale: plain Core statements, built once
 # (SQLAlchemy caches their compiled form), skip the ORM's loads, identity map and flushes.
 _VENDS = cast(Table, Vend.__table__)
+_INSERT_VEND = insert(_VENDS).returning(_VENDS.c.id)
+_INSERT_CHARGES = insert(cast(Table, VendCharge.__table__))
 _ISSUE = (
     update(_VENDS)
     .where(_VENDS.c.id == bindparam("vend_id"), _VENDS.c.state == VendState.PENDING)
     .values(state=VendState.ISSUED, issued_at=bindparam("issued_at"))
     .returning(
         _VENDS.c.bill_number,
+        _VENDS.c.medium,
         _VENDS.c.tid,
         _VENDS.c.token_kwh,
         _VENDS.c.module_id,
@@ -51,199 +58,213 @@ _ISSUE = (
         _VENDS.c.prearrange,
     )
 )
-_INSERT_TOKEN = insert(cast(Table, VendToken.__table__))
-_METERS = cast(Table, Meter.__table__)
-_READ_METER = (
-    select(_METERS.c.number, _METERS.c.tid_base_year, _METERS.c.last_tid, _METERS.c.ken)
-    .where(_METERS.c.id == bindparam("meter_id"))
-    .with_for_update()
-)
-_SET_LAST_TID = (
-    update(_METERS)
-    .where(_METERS.c.id == bindparam("b_meter_id"))
-    .values(last_tid=bindparam("b_last_tid"))
-)
-_INSERT_VEND = insert(_VENDS).returning(_VENDS.c.id)
-_INSERT_CHARGES = insert(cast(Table, VendCharge.__table__))
+_ANY_PENDING = select(_VENDS.c.id).where(_VENDS.c.state == VendState.PENDING).limit(1)
 
 
 @dataclass(frozen=True)
-class PendingVend:
-    """A committed PENDING row and the exact module request it stands for."""
+class PendingRow:
+    """A PENDING row just added: its id and bill number."""
 
     vend_id: int
     bill_number: str
-    tid: int
-    key_ref: MeterKeyRef
-    amount_tenths: int
-    request_digest: str
 
 
-def credit_request(key_ref: MeterKeyRef, tid: int, amount_tenths: int) -> Request:
-    """The ``SM?TC`` frame the driver sends for this token (its digest is what GL?RR echoes)."""
-    return Request("SM", "TC", credit_token_params(key_ref, ELECTRICITY, tid, amount_tenths))
+@dataclass(frozen=True)
+class IssuedRow:
+    """A row just moved to ISSUED (``tid``: its token's, None for a card sale)."""
+
+    vend_id: int
+    bill_number: str
+    tid: int | None
 
 
-def open_pending(
-    database: Database, prepared: PreparedVend, request_id: str | None = None
-) -> PendingVend:
-    """Allocate the bill number and TID and commit the PENDING row, before the module acts."""
-    breakdown = prepared.breakdown
-    with database.unit_of_work() as uow:
-        session = uow.session
-        connection = session.connection()
-        meter = connection.execute(_READ_METER, {"meter_id": prepared.meter_id}).one()
-        local = utility_now_core(session)
-        try:
-            tid = next_tid(local, meter.tid_base_year, meter.last_tid, meter.ken)
-        except TidUnavailable as error:
-            raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
-        connection.execute(_SET_LAST_TID, {"b_meter_id": prepared.meter_id, "b_last_tid": tid})
-        bill = bill_numbers.next_number(
-            session,
-            bill_numbers.VEND,
-            NumberingContext(
-                when=local,
-                sales_point_code=prepared.actor.sales_point_code or "",
-                branch_code=prepared.branch_code,
-                terminal_code=prepared.actor.terminal_code or "",
-            ),
-        )
-        request = credit_request(prepared.key_ref, tid, prepared.amount_tenths)
-        digest = request.digest()
-        request_id = request_id or str(uuid.uuid4())
-        vend_id = connection.execute(
-            _INSERT_VEND,
-            {
-                "request_id": request_id,
-                "bill_number": bill,
-                "state": VendState.PENDING,
-                "meter_id": prepared.meter_id,
-                "customer_id": prepared.customer_id,
-                "operator_id": prepared.operator_id,
-                "sales_point_id": prepared.sales_point_id,
-                "terminal_id": prepared.terminal_id,
-                "payment_term_id": prepared.payment_term_id,
-                "tariff_version_id": prepared.tariff_version_id,
-                "tendered": prepared.tendered,
-                "change": prepared.change,
-                **priced_columns(prepared.sale, breakdown),
-                "tid": tid,
-                "module_id": prepared.module.module_id,
-                "module_key_ref": prepared.key_ref.params(),
-                "module_request_digest": digest,
-                "module_sequence": prepared.module.sequence,
-                "module_balance_before": prepared.module.balance,
-            },
-        ).scalar_one()
-        charges = charge_rows(session, breakdown)
-        if charges:
-            connection.execute(_INSERT_CHARGES, [{**row, "vend_id": vend_id} for row in charges])
-        append(
-            session,
-            AuditKind.VEND,
-            subject=f"vend:{bill}",
-            details={
-                "step": "pending",
-                "meter": prepared.meter_number,
-                "customer": prepared.customer_code,
-                "net": breakdown.net,
-                "token_kwh": breakdown.token_kwh,
-                "tid": tid,
-                "module": prepared.module.module_id,
-                "request_digest": digest,
-                "key_ref": prepared.key_ref.params(),
-                "module_sequence": prepared.module.sequence,
-                "module_balance": prepared.module.balance,
-                **sale_facts(session, prepared, request_id=request_id, medium="keypad"),
-            },
-            actor=prepared.actor,
-        )
-        uow.commit()
-        return PendingVend(vend_id, bill, tid, prepared.key_ref, prepared.amount_tenths, digest)
+def add_pending(
+    session: Session,
+    sale: PricedSale,
+    *,
+    when: datetime,
+    columns: Mapping[str, Any],
+    details: Mapping[str, Any],
+    request_id: str | None = None,
+) -> PendingRow:
+    """In the caller's transaction: allocate the bill number (numbered at ``when``, the
+    utility's wall clock) and add the PENDING row, its charge lines and its audit entry.
+
+    ``columns`` are the carrier's own ``vends`` columns (a card sale's ``medium``, a token
+    sale's TID and module); ``details`` what its audit entry adds (the module's request,
+    the credit sequence). The entry also carries the sale's facts, so it travels to the head
+    office complete (:func:`~starpos.vending.sale_rows.sale_facts`, docs/sync.md).
+    """
+    breakdown = sale.breakdown
+    request_id = request_id or str(uuid.uuid4())
+    medium = MeterMedium(columns.get("medium", MeterMedium.KEYPAD))
+    bill = bill_numbers.next_number(
+        session,
+        bill_numbers.VEND,
+        NumberingContext(
+            when=when,
+            sales_point_code=sale.actor.sales_point_code or "",
+            branch_code=sale.branch_code,
+            terminal_code=sale.actor.terminal_code or "",
+        ),
+    )
+    connection = session.connection()
+    vend_id = connection.execute(
+        _INSERT_VEND,
+        {
+            "request_id": request_id,
+            "bill_number": bill,
+            "state": VendState.PENDING,
+            "meter_id": sale.meter_id,
+            "customer_id": sale.customer_id,
+            "operator_id": sale.operator_id,
+            "sales_point_id": sale.sales_point_id,
+            "terminal_id": sale.terminal_id,
+            "payment_term_id": sale.payment_term_id,
+            "tariff_version_id": sale.tariff_version_id,
+            "tendered": sale.tendered,
+            "change": sale.change,
+            **priced_columns(sale.sale, breakdown),
+            **columns,
+        },
+    ).scalar_one()
+    charges = charge_rows(session, breakdown)
+    if charges:
+        connection.execute(_INSERT_CHARGES, [{**row, "vend_id": vend_id} for row in charges])
+    carrier = _carrier(medium, columns.get("tid"), columns.get("module_id"))
+    append(
+        session,
+        AuditKind.VEND,
+        subject=f"vend:{bill}",
+        details={
+            "step": "pending",
+            "meter": sale.meter_number,
+            "customer": sale.customer_code,
+            "net": breakdown.net,
+            "token_kwh": breakdown.token_kwh,
+            **carrier,
+            **details,
+            **sale_facts(session, sale, request_id=request_id, medium=medium.value),
+        },
+        actor=sale.actor,
+    )
+    return PendingRow(vend_id, bill)
 
 
-def record_token(
-    database: Database,
+def mark_issued(
+    session: Session,
     vend_id: int,
-    issued: IssuedToken,
     actor: Actor,
     *,
+    step: str,
+    details: Mapping[str, Any] | None = None,
+) -> IssuedRow:
+    """In the caller's transaction: PENDING -> ISSUED, the meter's debt settled, audited
+    (``step`` names how: ``issued``, ``recovered``, ``settled`` ...; ``details``: what the
+    carrier's entry adds, a token sale its token)."""
+    row = session.connection().execute(_ISSUE, {"vend_id": vend_id, "issued_at": utc_now()})
+    issued = row.first()
+    if issued is None:
+        _refuse_state(session, vend_id, "issued")
+    bill, medium, tid, token_kwh, module_id, meter_id, debt_repayment, prearrange = issued
+    _forget_loaded(session, vend_id)
+    _settle_debt(session, meter_id, debt_repayment, prearrange)
+    append(
+        session,
+        AuditKind.VEND,
+        subject=f"vend:{bill}",
+        details={
+            "step": step,
+            "token_kwh": token_kwh,
+            **_carrier(medium, tid, module_id),
+            **(details or {}),
+        },
+        actor=actor,
+    )
+    return IssuedRow(vend_id, bill, tid)
+
+
+def mark_failed(
+    session: Session,
+    vend_id: int,
+    reason_code: str,
+    actor: Actor,
+    *,
+    step: str,
     recovered: bool = False,
 ) -> None:
-    """PENDING -> ISSUED with its token, the meter's debt settled, in one commit."""
+    """In the caller's transaction: PENDING -> FAILED, the credit certainly never made
+    (``reason_code`` says why; ``recovered``: decided by start-up recovery)."""
+    vend = _locked(session, vend_id)
+    if vend.state is not VendState.PENDING:
+        raise errors.VendStateError(bill=vend.bill_number, state=str(vend.state), action="failed")
+    vend.state = VendState.FAILED
+    vend.failed_at = utc_now()
+    vend.failure_reason = reason_code
+    append(
+        session,
+        AuditKind.VEND_FAILED,
+        subject=f"vend:{vend.bill_number}",
+        details={
+            "step": step,
+            "reason": reason_code,
+            "recovered": recovered,
+            **_carrier(vend.medium, vend.tid, vend.module_id),
+        },
+        actor=actor,
+    )
+
+
+def record_issued(database: Database, vend_id: int, actor: Actor) -> None:
+    """PENDING -> ISSUED in its own commit: the credit is where it belongs."""
     with database.unit_of_work() as uow:
-        session = uow.session
-        connection = session.connection()
-        issued_row = connection.execute(
-            _ISSUE, {"vend_id": vend_id, "issued_at": utc_now()}
-        ).first()
-        if issued_row is None:
-            _refuse_state(session, vend_id, "issued")
-        bill, tid, token_kwh, module_id, meter_id, debt_repayment, prearrange = issued_row
-        connection.execute(
-            _INSERT_TOKEN,
-            {
-                "vend_id": vend_id,
-                "position": 1,
-                "kind": CREDIT_TOKEN,
-                "token": issued.token,
-                "tid": tid,
-            },
-        )
-        if debt_repayment > 0 or prearrange > 0:
-            meter = session.get(Meter, meter_id, with_for_update=True)
-            assert meter is not None
-            repaid = min(meter.outstanding_debt, debt_repayment)
-            meter.outstanding_debt -= repaid
-            if prearrange > 0:
-                meter.prearrange_due = False
-        append(
-            session,
-            AuditKind.VEND,
-            subject=f"vend:{bill}",
-            details={
-                "step": "recovered" if recovered else "issued",
-                "token_kwh": token_kwh,
-                "tid": tid,
-                "module": module_id,
-                "token": issued.token,
-            },
-            actor=actor,
-        )
-        session.flush()
-        crash_point(BEFORE_TOKEN_COMMIT)
+        mark_issued(uow.session, vend_id, actor, step="issued")
         uow.commit()
+
+
+def record_failed(
+    database: Database, vend_id: int, reason_code: str, actor: Actor, *, recovered: bool = False
+) -> None:
+    """PENDING -> FAILED in its own commit: the credit was certainly never made."""
+    with database.unit_of_work() as uow:
+        mark_failed(uow.session, vend_id, reason_code, actor, step="failed", recovered=recovered)
+        uow.commit()
+
+
+def _settle_debt(
+    session: Session, meter_id: int, debt_repayment: Decimal, prearrange: Decimal
+) -> None:
+    """What an ISSUED sale repaid comes off the meter (never more than it owes), and a
+    prearranged amount it carried is no longer due."""
+    if debt_repayment <= 0 and prearrange <= 0:
+        return
+    meter = session.get(Meter, meter_id, with_for_update=True)
+    assert meter is not None
+    meter.outstanding_debt -= min(meter.outstanding_debt, debt_repayment)
+    if prearrange > 0:
+        meter.prearrange_due = False
+
+
+def _carrier(medium: MeterMedium, tid: int | None, module_id: str | None) -> dict[str, Any]:
+    """What an audit entry names of what carries the credit: the card, or the token's TID
+    and the module that made it."""
+    if medium == MeterMedium.CARD:
+        return {"medium": "card"}
+    return {"tid": tid, "module": module_id}
+
+
+def _forget_loaded(session: Session, vend_id: int) -> None:
+    """The ISSUED move goes past the ORM: a row the session already holds (the card flows
+    load the sales they settle) has what it changed expired, so it is read as it now is."""
+    loaded = session.identity_map.get(session.identity_key(Vend, vend_id))
+    if loaded is not None:
+        session.expire(loaded, ["state", "issued_at"])
 
 
 def _refuse_state(session: Session, vend_id: int, action: str) -> NoReturn:
-    """The vend is not PENDING (or does not exist): say which."""
+    """The sale is not PENDING (or does not exist): say which."""
     vend = _locked(session, vend_id)
     raise errors.VendStateError(bill=vend.bill_number, state=str(vend.state), action=action)
-
-
-def record_failure(
-    database: Database, vend_id: int, reason_code: str, actor: Actor, *, recovered: bool = False
-) -> None:
-    """PENDING -> FAILED: the module made no token for it (``reason_code`` says why)."""
-    with database.unit_of_work() as uow:
-        session = uow.session
-        vend = _locked(session, vend_id)
-        if vend.state is not VendState.PENDING:
-            raise errors.VendStateError(
-                bill=vend.bill_number, state=str(vend.state), action="failed"
-            )
-        vend.state = VendState.FAILED
-        vend.failed_at = utc_now()
-        vend.failure_reason = reason_code
-        append(
-            session,
-            AuditKind.VEND_FAILED,
-            subject=f"vend:{vend.bill_number}",
-            details={"reason": reason_code, "recovered": recovered, "module": vend.module_id},
-            actor=actor,
-        )
-        uow.commit()
 
 
 def mark_printed(database: Database, bill_number: str, actor: Actor) -> None:
@@ -269,7 +290,7 @@ def mark_printed(database: Database, bill_number: str, actor: Actor) -> None:
 
 
 def mark_print_failed(database: Database, bill_number: str, actor: Actor, reason: str) -> None:
-    """The printer failed: the vend stays as it is (its token stands); only audited."""
+    """The printer failed: the sale stays as it is (its credit stands); only audited."""
     with database.unit_of_work() as uow:
         vend = _by_bill(uow.session, bill_number)
         if vend.state not in (VendState.ISSUED, VendState.PRINTED):
@@ -305,11 +326,8 @@ def record_reprint(database: Database, bill_number: str, actor: Actor) -> int:
         return vend.print_count
 
 
-_ANY_PENDING = select(_VENDS.c.id).where(_VENDS.c.state == VendState.PENDING).limit(1)
-
-
 def any_pending(session: Session) -> bool:
-    """Whether any vend is PENDING (one indexed lookup, no ORM load)."""
+    """Whether any sale is PENDING (one indexed lookup, no ORM load)."""
     return session.connection().execute(_ANY_PENDING).first() is not None
 
 

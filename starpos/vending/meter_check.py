@@ -15,14 +15,9 @@ from typing import Any, cast
 from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from starpos.db.enums import (
-    ContractStatus,
-    CustomerStatus,
-    MeterMedium,
-    PaymentMode,
-    RepaymentMethod,
-)
+from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
 from starpos.db.models import Customer, CustomerType, Meter, MeterModel
+from starpos.pricing import RepaymentMethod
 from starpos.sts.errors import MeterCheckDigitError, StsError
 from starpos.sts.meter_number import MeterNumber, parse_meter_number
 from starpos.vending import errors

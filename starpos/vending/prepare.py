@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from starpos import pricing
 from starpos.db import Database
+from starpos.db.parameters import system_parameters
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import (
     SmError,
@@ -26,13 +27,12 @@ from starpos.devices.sm.errors import (
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.errors import StarposError
-from starpos.masterdata.parameters import system_parameters
 from starpos.sts.errors import StsError
 from starpos.vending import errors
 from starpos.vending.meter_check import SaleMeter, check_meter
 from starpos.vending.sale import ModuleSnapshot, PreparedVend, PricedSale, VendRequest
 from starpos.vending.sale_checks import audit_refusal, price_sale
-from starpos.vending.tids import TidUnavailable, next_tid
+from starpos.vending.tids import next_tid
 from starpos.vending.timing import StepTimer, timed
 
 __all__ = ["PROBE_TOKEN", "audit_refusal", "prepare"]
@@ -76,7 +76,7 @@ def _check_store(
         )
     try:
         next_tid(priced.local_time, meter.tid_base_year, meter.last_tid, meter.ken)
-    except TidUnavailable as error:
+    except StsError as error:
         raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
     del parameters  # held until the last check on purpose (above)
     return priced, meter

@@ -27,7 +27,7 @@ from starpos.db import Database
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmNothingToResendError
 from starpos.devices.sm.messages import LastResponse, MeterKeyRef
-from starpos.vending import errors, ledger
+from starpos.vending import errors, ledger, token_ledger
 from starpos.vending.sale import ELECTRICITY
 
 #: Who recovery acts as in the audit log (no operator is logged in at start-up).
@@ -99,13 +99,13 @@ def recover(
     for vend_id, bill in mine:
         digest, key_ref_text, tid, token_kwh = details[vend_id]
         if last is None or last.request_digest != digest:
-            ledger.record_failure(database, vend_id, NOT_ACTED, RECOVERY_ACTOR, recovered=True)
+            ledger.record_failed(database, vend_id, NOT_ACTED, RECOVERY_ACTOR, recovered=True)
             report.failed.append(bill)
             continue
         token = last.issued_token
         if token is None:
             code = f"device.sm.response_{last.code:02d}"
-            ledger.record_failure(database, vend_id, code, RECOVERY_ACTOR, recovered=True)
+            ledger.record_failed(database, vend_id, code, RECOVERY_ACTOR, recovered=True)
             report.failed.append(bill)
             continue
         key_ref = MeterKeyRef.parse(key_ref_text or "")
@@ -118,7 +118,7 @@ def recover(
             # The digest says the module answered this very request, yet the token does not
             # read back as it: keep the row PENDING for a person to look at, never guess.
             raise errors.VendInDoubtError(bill=bill, reason=ANSWER_NOT_VERIFIED)
-        ledger.record_token(database, vend_id, token, RECOVERY_ACTOR, recovered=True)
+        token_ledger.record_token(database, vend_id, token, RECOVERY_ACTOR, recovered=True)
         report.recovered.append(bill)
     return report
 

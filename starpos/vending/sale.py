@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -17,12 +17,14 @@ ELECTRICITY = 0
 
 @dataclass(frozen=True)
 class VendRequest:
-    """One sale as typed at the counter.
+    """One sale as asked for, at the counter's window, on the command line or in a script,
+    whatever carries the credit (a token or a card).
 
     ``meter``: meter number or PAN as typed; ``net``: what the customer pays (currency,
-    ``Decimal``); ``payment``: payment term code or kind (``cash``); ``tendered``: money
-    handed over (None: exactly the net); ``sales_point_code``: where it is sold (None: the
-    operator's own); ``confirmed``: the cashier confirmed an amount above the warn amount.
+    ``Decimal``); ``operator_code``: who sells; ``payment``: payment term code or kind
+    (``cash``); ``tendered``: money handed over (None: exactly the net);
+    ``sales_point_code``: where it is sold (None: the operator's own); ``confirmed``: the
+    cashier confirmed an amount above the warn amount.
     """
 
     meter: str
@@ -33,6 +35,15 @@ class VendRequest:
     sales_point_code: str | None = None
     terminal_code: str | None = None
     confirmed: bool = False
+
+    def sold_by(self, actor: Actor) -> VendRequest:
+        """This sale as ``actor`` makes it: who sells, at which sales point and terminal."""
+        return replace(
+            self,
+            operator_code=actor.operator_code or "",
+            sales_point_code=actor.sales_point_code,
+            terminal_code=actor.terminal_code,
+        )
 
 
 @dataclass(frozen=True)

@@ -23,16 +23,8 @@ from sqlalchemy.orm import Session
 from starpos import pricing
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
-from starpos.db.models import (
-    Branch,
-    Operator,
-    OperatorRole,
-    PaymentTerm,
-    RolePermission,
-    SalesPoint,
-    Terminal,
-)
-from starpos.masterdata.parameters import to_local
+from starpos.db.models import Branch, Operator, PaymentTerm, SalesPoint, Terminal
+from starpos.db.parameters import to_local
 from starpos.masterdata.pricing_inputs import (
     MeterHasNoTariffError,
     customer_type_rules,
@@ -40,6 +32,9 @@ from starpos.masterdata.pricing_inputs import (
     purchase_history,
 )
 from starpos.operators import permissions
+from starpos.operators.errors import UnknownOperatorError
+from starpos.operators.roles import operator_permissions
+from starpos.operators.session import OperatorSession
 from starpos.vending import errors
 from starpos.vending.meter_check import SaleMeter, check_sellable
 from starpos.vending.sale import PricedSale, VendRequest
@@ -60,13 +55,12 @@ class Seller:
 _OPERATORS = cast(Table, Operator.__table__)
 _POINTS = cast(Table, SalesPoint.__table__)
 _BRANCHES = cast(Table, Branch.__table__)
-_GRANTS = cast(Table, RolePermission.__table__)
-_ROLES = cast(Table, OperatorRole.__table__)
 _TERMS = cast(Table, PaymentTerm.__table__)
 _READ_OPERATOR = (
     select(
         _OPERATORS.c.id,
         _OPERATORS.c.code,
+        _OPERATORS.c.name,
         _OPERATORS.c.forbid_login,
         _OPERATORS.c.is_superuser,
         _OPERATORS.c.may_login_other_sales_points,
@@ -75,15 +69,6 @@ _READ_OPERATOR = (
     )
     .select_from(_OPERATORS.outerjoin(_POINTS, _POINTS.c.id == _OPERATORS.c.sales_point_id))
     .where(_OPERATORS.c.code == bindparam("code"))
-)
-_READ_GRANT = (
-    select(_GRANTS.c.role_id)
-    .join(_ROLES, _ROLES.c.role_id == _GRANTS.c.role_id)
-    .where(
-        _ROLES.c.operator_id == bindparam("operator_id"),
-        _GRANTS.c.permission == bindparam("permission"),
-    )
-    .limit(1)
 )
 _READ_SALES_POINT = (
     select(_POINTS.c.id, _POINTS.c.code, _POINTS.c.forbid_sales, _BRANCHES.c.code)
@@ -102,11 +87,13 @@ def check_seller(session: Session, request: VendRequest) -> Seller:
     connection = session.connection()
     operator = connection.execute(_READ_OPERATOR, {"code": request.operator_code}).first()
     if operator is None:
-        raise errors.UnknownOperatorError(operator=request.operator_code)
-    operator_id, code, forbid_login, superuser, anywhere, home_id, home_code = operator
+        raise UnknownOperatorError(operator=request.operator_code)
+    operator_id, code, name, forbid_login, superuser, anywhere, home_id, home_code = operator
     if forbid_login:
         raise errors.OperatorBlockedError(operator=code)
-    if not superuser and not _role_grants(session, operator_id, permissions.VEND):
+    # The request names its operator instead of logging one in: the store's grants decide.
+    seller = OperatorSession(code, name, operator_permissions(session, operator_id, superuser))
+    if not seller.may(permissions.VEND):
         raise errors.OperatorMayNotVendError(operator=code)
     wanted = request.sales_point_code or home_code or ""
     sales_point = connection.execute(_READ_SALES_POINT, {"code": wanted}).first()
@@ -120,14 +107,6 @@ def check_seller(session: Session, request: VendRequest) -> Seller:
     if forbid_sales:
         raise errors.SalesForbiddenError(sales_point=point_code)
     return Seller(operator_id, code, point_id, point_code, branch_code)
-
-
-def _role_grants(session: Session, operator_id: int, permission: str) -> bool:
-    """Whether one of the operator's roles grants ``permission`` (``operators.auth`` rules)."""
-    found = session.connection().execute(
-        _READ_GRANT, {"operator_id": operator_id, "permission": permission}
-    )
-    return found.first() is not None
 
 
 def find_terminal(session: Session, request: VendRequest) -> Terminal | None:

@@ -17,7 +17,7 @@ from sqlalchemy import BindParameter, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from starpos import pricing
-from starpos.db.enums import ChargeMethod
+from starpos.db.base import stored_value
 from starpos.db.models import ChargeItem, PaymentTerm, TariffScheme, TariffVersion, VendCharge
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def charge_rows(session: Session, breakdown: pricing.Breakdown) -> list[dict[str
         {
             "position": position,
             "charge_item_id": items.get(line.code),
-            "method": ChargeMethod[line.method.name],
+            "method": line.method,
             "code": line.code,
             "name": line.name,
             "amount": line.amount,
@@ -136,7 +136,7 @@ def sale_facts(
         "change": priced.change,
         **priced_columns(priced.sale, breakdown),
         "charges": [
-            [line.code, line.name, ChargeMethod[line.method.name].value, line.amount, line.taxed]
+            [line.code, line.name, stored_value(line.method), line.amount, line.taxed]
             for line in breakdown.charges
         ],
     }

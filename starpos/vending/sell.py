@@ -25,7 +25,7 @@ from starpos.devices.sm.errors import SmError, SmRefusedError
 from starpos.devices.sm.messages import IssuedToken
 from starpos.errors import StorageError
 from starpos.pricing import Breakdown
-from starpos.vending import errors, ledger
+from starpos.vending import errors, ledger, token_ledger
 from starpos.vending.crash_points import (
     AFTER_MODULE,
     AFTER_PENDING,
@@ -102,14 +102,14 @@ def sell(
             audit_refusal(database, request, unconfirmed, prepared.actor)
             raise unconfirmed
         with timed(timer, "pending_commit"):
-            pending = ledger.open_pending(database, prepared)
+            pending = token_ledger.open_pending(database, prepared)
         crash_point(AFTER_PENDING)
         with timed(timer, "module_token"):
             issued = _ask_module(database, module, prepared, pending)
         crash_point(AFTER_MODULE)
         with timed(timer, "token_commit"):
             try:
-                ledger.record_token(database, pending.vend_id, issued, prepared.actor)
+                token_ledger.record_token(database, pending.vend_id, issued, prepared.actor)
             except StorageError as error:
                 # The module made the token; the row stays PENDING and its GL?RR answer
                 # still holds the token, so recovery books it once the database is back.
@@ -133,7 +133,10 @@ def sell(
 
 
 def _ask_module(
-    database: Database, module: SecureModule, prepared: PreparedVend, pending: ledger.PendingVend
+    database: Database,
+    module: SecureModule,
+    prepared: PreparedVend,
+    pending: token_ledger.PendingVend,
 ) -> IssuedToken:
     try:
         return module.issue_credit_token(
@@ -141,7 +144,7 @@ def _ask_module(
         )
     except SmRefusedError as error:
         # The module answered "no": it acted on nothing, took no credit.
-        ledger.record_failure(database, pending.vend_id, error.code, prepared.actor)
+        ledger.record_failed(database, pending.vend_id, error.code, prepared.actor)
         raise errors.VendFailedError(bill=pending.bill_number, **errors.reason(error)) from error
     except SmError as error:
         # No usable answer: the module may or may not have made the token. Recovery decides.
@@ -149,7 +152,7 @@ def _ask_module(
 
 
 def _warn_amount(database: Database) -> Decimal | None:
-    from starpos.masterdata.parameters import system_parameters
+    from starpos.db.parameters import system_parameters
 
     with database.reading() as session:
         return system_parameters(session).warn_amount

@@ -12,28 +12,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from starpos.sts.errors import StsError
+from starpos.sts.errors import KeyExpiredError
+from starpos.sts.request import KEN_MINUTES
 from starpos.sts.tid import tid_for
-
-#: Minutes one key expiry number stands for: a key expires after TID KEN x 65535.
-KEN_MINUTES = 65535
-
-
-class TidUnavailable(Exception):
-    """No TID can be issued with this key (its date range or the KEN is used up)."""
 
 
 def next_tid(local_now: datetime, base_year: int, last_tid: int | None, ken: int) -> int:
     """The TID for a token made at ``local_now`` (naive, the utility's wall clock).
 
-    Raises :class:`TidUnavailable` when it would be past the key's expiry (TID > KEN x
-    65535) or outside the 24 bits the base date allows: the meter needs a key change.
+    Raises the token engine's :class:`~starpos.sts.errors.KeyExpiredError` past the key's
+    expiry (TID > KEN x 65535), or its TID error outside the 24 bits the base date allows
+    (:class:`~starpos.sts.errors.TidOverflowError`): either way the meter needs a key change.
     """
-    try:
-        now = tid_for(local_now, base_year)
-    except StsError as error:
-        raise TidUnavailable(str(error)) from error
+    now = tid_for(local_now, base_year)
     tid = now if last_tid is None else max(now, last_tid + 1)
     if tid > ken * KEN_MINUTES:
-        raise TidUnavailable(f"TID {tid} is past the key expiry number {ken}")
+        raise KeyExpiredError(ken=ken, tid=tid)
     return tid

@@ -18,12 +18,12 @@ from starpos.counter.views import (
     CardPresence,
     CardReading,
     DeviceState,
-    OperatorSession,
     PendingCardSale,
     VendOutcome,
-    VendRequest,
 )
+from starpos.operators.session import OperatorSession
 from starpos.ui.threading.workers import current_worker_name
+from starpos.vending.sale import VendRequest
 from tests.ui.fake_services import OTHER_METER
 
 READER = "Fake Reader 00"

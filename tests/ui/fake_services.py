@@ -17,18 +17,18 @@ from starpos.counter.views import (
     CustomerCard,
     DefaultAmount,
     DeviceState,
-    OperatorSession,
     PaymentMethod,
     PrintOutcome,
     Quote,
     QuoteLine,
     ShiftVend,
     VendOutcome,
-    VendRequest,
 )
 from starpos.errors import AuthError, DeviceError, VendError
 from starpos.operators.permissions import VIEW_REPORTS
+from starpos.operators.session import OperatorSession
 from starpos.ui.services import INSTALLER_SETTINGS, REPRINT, VEND
+from starpos.vending.sale import VendRequest
 
 
 def luhn_digit(payload: str) -> int:
@@ -107,9 +107,10 @@ class FakeAuth:
         return OperatorSession(
             operator.code,
             operator.name,
-            "Main Street 01",
             operator.permissions,
             operator.must_change_password,
+            sales_point_code="MS01",
+            sales_point_name="Main Street 01",
         )
 
     def change_password(self, code: str, old_password: str, new_password: str) -> None:
@@ -236,8 +237,9 @@ class FakeCounter:
         return done
 
     def _complete(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:
-        card = self.look_up(request.meter_number)
-        quote = self.quote(request.meter_number, request.net)
+        card = self.look_up(request.meter)
+        quote = self.quote(request.meter, request.net)
+        paid = request.net if request.tendered is None else request.tendered
         serial = len(self.vends) + 1
         token = f"{(serial * 7919 + 12345678901234567890) % 10**20:020d}"
         now = datetime.now()
@@ -263,8 +265,8 @@ class FakeCounter:
             token,
             quote.energy_kwh,
             request.net,
-            request.paid,
-            request.paid - request.net,
+            paid,
+            paid - request.net,
             now,
         )
 

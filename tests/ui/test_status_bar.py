@@ -7,10 +7,16 @@ from zoneinfo import ZoneInfo
 
 from pytestqt.qtbot import QtBot
 
-from starpos.counter.views import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.ui.status_bar import CounterStatusBar
 
-CASHIER = OperatorSession("CASH1", "Amina Cashier", "Riverside Office", frozenset())
+CASHIER = OperatorSession(
+    "CASH1",
+    "Amina Cashier",
+    frozenset(),
+    sales_point_code="SP01",
+    sales_point_name="Riverside Office",
+)
 
 
 def shown_time(bar: CounterStatusBar) -> datetime:

@@ -64,11 +64,6 @@ SETTINGS_READERS = ("starpos.bootstrap", "starpos.commands")
 #: commands (one module per sub-command).
 MODULE_LEVELS = ("starpos", "starpos.commands")
 
-#: operators.auth reads the utility clock (masterdata.parameters) and masterdata.tariffs checks
-#: an operator's permission. Which arrow goes is the operators/ rework's decision (branch
-#: concepts, one OperatorSession and one require()); until then the cycle is allowed here.
-CYCLES_AWAITING_THE_OPERATORS_REWORK = {frozenset({"starpos.masterdata", "starpos.operators"})}
-
 
 def _module_name(path: Path, package: Path) -> str:
     parts = path.relative_to(package.parent).with_suffix("").parts
@@ -306,8 +301,7 @@ def test_only_the_composition_root_and_the_commands_read_the_settings() -> None:
 
 
 def test_no_import_cycles_between_packages() -> None:
-    allowed = CYCLES_AWAITING_THE_OPERATORS_REWORK
-    assert [sorted(cycle) for cycle in import_cycles() if cycle not in allowed] == []
+    assert [sorted(cycle) for cycle in import_cycles()] == []
 
 
 @pytest.mark.parametrize(

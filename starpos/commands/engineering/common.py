@@ -19,7 +19,8 @@ from starpos.commands._output import UsageError, label_lines
 from starpos.db import Database
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.i18n import tr_noop, translate
-from starpos.operators.auth import OperatorSession, login
+from starpos.operators.login import login
+from starpos.operators.session import OperatorSession
 from starpos.tokenops import BatchOutcome, BatchPlan, kinds
 
 #: The kinds by the names the command takes.

@@ -32,7 +32,7 @@ from starpos.commands.engineering.common import (
 from starpos.db import Database
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.i18n import translate
-from starpos.operators.auth import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.tokenops import (
     BatchOutcome,
     KeyTarget,

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, str_enum
 from starpos.db.column_types import Energy, Money, Percent
-from starpos.db.enums import ChargeMethod, ChargeOccasion, PaymentKind, PaymentMode, RepaymentMethod
+from starpos.db.enums import ChargeOccasion, PaymentKind, PaymentMode
+from starpos.pricing.rules import ChargeMethod, RepaymentMethod
 
 CODE = 20
 NAME = 80

@@ -26,9 +26,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, BigId, str_enum
 from starpos.db.column_types import Energy, Money, Percent, UtcDateTime, utc_now
-from starpos.db.enums import ChargeMethod, MeterMedium, VendState
+from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models.customers import Customer, Meter
 from starpos.db.models.master_data import CODE, NAME
+from starpos.pricing.rules import ChargeMethod
 
 
 class Vend(Base):

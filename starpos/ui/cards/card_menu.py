@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QWidget
 
-from starpos.counter.views import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.ui.cards.blank_dialog import BlankCardDialog
 from starpos.ui.cards.desk_dialog import DeskContext
 from starpos.ui.cards.desk_errors import DeskWhileVending, NoCardReaderHere

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from starpos.counter.views import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.ui.cards.card_in_reader import CardInReader
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import CardService

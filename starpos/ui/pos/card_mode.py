@@ -21,7 +21,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from starpos.counter.views import CardReading, VendOutcome, VendRequest
+from starpos.counter.views import CardReading, VendOutcome
 from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.ui.counter_errors import CardNotSellable, CardStillReading
@@ -35,6 +35,7 @@ from starpos.ui.threading.card_presence import CardPresenceWatch
 from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
 from starpos.ui.widgets.meter_field import MeterNumberField
+from starpos.vending.sale import VendRequest
 
 
 class CardMode(QObject):

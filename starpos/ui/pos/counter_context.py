@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from starpos.counter.views import CounterRules, OperatorSession
+from starpos.counter.views import CounterRules
+from starpos.operators.session import OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.services import AuthService, CardService, CounterService
 from starpos.ui.threading.workers import Workers

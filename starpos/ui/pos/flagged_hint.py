@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton
 
 from starpos.counter.card_desk_views import MeterReading
-from starpos.counter.views import OperatorSession
+from starpos.operators.session import OperatorSession
 from starpos.ui.services import VIEW_REPORTS, CardService
 from starpos.ui.threading.latest_answer import LatestAnswer
 from starpos.ui.threading.workers import JobFailure, Worker

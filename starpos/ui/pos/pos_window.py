@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from starpos.counter.views import CounterRules, CustomerCard, OperatorSession, Quote, VendOutcome
+from starpos.counter.views import CounterRules, CustomerCard, Quote, VendOutcome
+from starpos.operators.session import OperatorSession
 from starpos.ui.cards.desk_dialog import DeskContext
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.pos.amount_panel import AmountPanel

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 from starpos.counter.counter import MODULE_TROUBLE
-from starpos.counter.views import VendOutcome, VendRequest
+from starpos.counter.views import VendOutcome
 from starpos.errors import StarposError
 from starpos.ui.counter_errors import MeterNumberMissing
 from starpos.ui.pos.amount_panel import AmountPanel
@@ -37,6 +37,7 @@ from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
 from starpos.ui.widgets.meter_field import MeterNumberField
+from starpos.vending.sale import VendRequest
 
 BUSY_STYLE = ""
 WAIT_STYLE = "color: #8a5a00; font-weight: bold;"
@@ -116,7 +117,13 @@ class VendFlow(QObject):
         quote = sale.quote
         if quote is None or quote.net != net:
             return None  # the breakdown of this amount is not on screen yet
-        return VendRequest(card.meter_number, net, amounts.payment_method(), paid)
+        return VendRequest(
+            meter=card.meter_number,
+            net=net,
+            operator_code=self.context.session.code,
+            payment=amounts.payment_method(),
+            tendered=paid,
+        )
 
     def start(self) -> None:
         if self.vending:
@@ -169,7 +176,7 @@ class VendFlow(QObject):
         self.warn_box = ask_to_confirm(
             self.parent_widget,
             self.amount_panel.format(request.net),
-            card.name if card else request.meter_number,
+            card.name if card else request.meter,
             lambda yes: self._confirmation_answered(request, yes),
         )
 

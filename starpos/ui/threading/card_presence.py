@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from starpos.counter.views import CardPresence
-from starpos.ui.services import CardService, Stoppable
+from starpos.counter.views import CardPresence, Stoppable
+from starpos.ui.services import CardService
 from starpos.ui.signals import emit
 from starpos.ui.threading.gui_queue import GuiThreadQueue
 

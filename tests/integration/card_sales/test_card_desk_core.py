@@ -19,7 +19,7 @@ from starpos.counter.operators import CounterAuth
 from starpos.db import Database
 from starpos.db.models import Operator, OperatorRole, Role
 from starpos.devices.card.records import TamperKind
-from starpos.operators.auth import PermissionDeniedError
+from starpos.operators.errors import PermissionDeniedError
 from starpos.settings import Settings
 from tests.integration.card_sales.card_world import (
     CardWorld,

@@ -244,7 +244,7 @@ def test_check_reads_without_writing_and_says_why_a_card_cannot_be_sold_to(
 def test_issuing_needs_the_right_to_manage_meters_and_selling_the_right_to_vend(
     world: CardWorld, virtual_card: Any
 ) -> None:
-    from starpos.operators.auth import PermissionDeniedError
+    from starpos.operators.errors import PermissionDeniedError
     from starpos.vending.errors import OperatorMayNotVendError
 
     virtual_card()

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.enums import ChargeMethod, CustomerStatus, VendState
+from starpos.db.enums import CustomerStatus, VendState
 from starpos.db.models import Customer, Meter, Operator, PaymentTerm, Vend, VendToken
 from starpos.masterdata.pricing_inputs import sale_context
 from starpos.pricing import price_from_net
@@ -59,7 +59,7 @@ def book_vend(
         vend.charges = [
             VendCharge(
                 position=index,
-                method=ChargeMethod[line.method.name],  # pricing and store spell it apart
+                method=line.method,
                 code=line.code,
                 name=line.name,
                 amount=line.amount,

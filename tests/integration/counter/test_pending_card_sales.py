@@ -14,14 +14,15 @@ from sqlalchemy import select
 
 from starpos.audit.log import Actor
 from starpos.bootstrap.counter import counter_cards, counter_on
-from starpos.card_sales import ledger
+from starpos.card_sales import ledger as card_ledger
 from starpos.card_sales.pricing import price_card_sale
 from starpos.counter.views import PendingCardSale
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus, MeterMedium
 from starpos.db.models import Customer, IssuedCard, Meter
-from starpos.masterdata.parameters import to_local
+from starpos.db.parameters import to_local
 from starpos.settings import Settings
+from starpos.vending import ledger
 from starpos.vending.sale import VendRequest
 
 PRICED_AT = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
@@ -56,10 +57,12 @@ def _issue(database: Database, meter_id: int, serial: str) -> int:
 
 def _pending(
     database: Database, meter: tuple[int, str, str], card_id: int, net: str, sequence: int
-) -> ledger.PendingCardVend:
+) -> card_ledger.PendingCardVend:
     request = VendRequest(meter=meter[1], net=Decimal(net), operator_code="CASH1")
     sale = price_card_sale(database, request, meter[0], PRICED_AT)
-    return ledger.open_pending(database, sale, card_id=card_id, sequence=sequence, reading_id=None)
+    return card_ledger.open_pending(
+        database, sale, card_id=card_id, sequence=sequence, reading_id=None
+    )
 
 
 def test_pending_card_sales_are_listed_until_settled(demo_database: Database) -> None:

@@ -12,7 +12,7 @@ from starpos.counter import CounterPrinting, voucher_for
 from starpos.db import Database
 from starpos.db.models import AuditEntry, Vend
 from starpos.devices.printer import PrinterError
-from starpos.operators.auth import login
+from starpos.operators.login import login
 from starpos.settings import Settings
 from tests.integration.counter.booked_vend import book_vend
 

@@ -25,7 +25,7 @@ from starpos.db.models import (
     SalesPoint,
 )
 from starpos.demo.seed import seed_demo
-from starpos.operators.auth import hash_password
+from starpos.operators.passwords import hash_password
 from tests.support.store_backends import BACKENDS, POSTGRESQL, TemplateBuilder
 
 

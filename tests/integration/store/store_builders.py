@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from starpos.db import Database
-from starpos.db.enums import ChargeMethod, NumberFieldKind, NumberReset, VendState
+from starpos.db.enums import NumberFieldKind, NumberReset, VendState
 from starpos.db.models import (
     Meter,
     NumberingField,
@@ -20,6 +20,7 @@ from starpos.db.models import (
     Vend,
     VendCharge,
 )
+from starpos.pricing import ChargeMethod
 
 
 def add_numbering_rule(

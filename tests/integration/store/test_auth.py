@@ -12,9 +12,7 @@ from starpos.audit.log import verify
 from starpos.db import Database
 from starpos.db.models import AuditEntry, Operator, SystemParameters
 from starpos.operators import permissions
-from starpos.operators.auth import (
-    LOCKOUT,
-    MAX_FAILED_LOGINS,
+from starpos.operators.errors import (
     LoginForbiddenError,
     OperatorLockedError,
     PasswordChangeRequiredError,
@@ -23,12 +21,11 @@ from starpos.operators.auth import (
     UnknownOperatorError,
     WrongCredentialsError,
     WrongSalesPointError,
-    change_password,
-    login,
-    reset_password,
-    set_role_permissions,
-    unlock_operator,
 )
+from starpos.operators.lockout import LOCKOUT, MAX_FAILED_LOGINS, unlock_operator
+from starpos.operators.login import login
+from starpos.operators.passwords import change_password, reset_password
+from starpos.operators.roles import set_role_permissions
 
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
@@ -77,7 +74,7 @@ def test_repeated_wrong_passwords_lock_the_operator_for_a_while(
     with pytest.raises(OperatorLockedError):
         login(database, "ANNA", "correct horse", now=NOW + LOCKOUT - timedelta(seconds=1))
     session = login(database, "ANNA", "correct horse", now=NOW + LOCKOUT)
-    assert session.operator_code == "ANNA"
+    assert session.code == "ANNA"
     with database.reading() as db:
         operator = db.scalars(select(Operator).where(Operator.code == "ANNA")).one()
         assert operator.failed_logins == 0

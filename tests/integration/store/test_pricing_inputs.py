@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from starpos import pricing
 from starpos.db import Database
-from starpos.db.enums import ChargeMethod, StockStatus, VendState
+from starpos.db.enums import StockStatus, VendState
 from starpos.db.models import Customer, CustomerType, Meter, TariffScheme
 from starpos.masterdata.pricing_inputs import (
     customer_type_rules,
@@ -17,6 +17,7 @@ from starpos.masterdata.pricing_inputs import (
     sale_context,
     tariff,
 )
+from starpos.pricing import ChargeMethod
 from tests.integration.store.store_builders import add_vend
 
 # The demo utility runs on Africa/Lagos time (UTC+1, no daylight saving).

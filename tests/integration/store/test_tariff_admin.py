@@ -14,7 +14,8 @@ from starpos.db import Database
 from starpos.db.models import AuditEntry, TariffScheme
 from starpos.masterdata.pricing_inputs import tariff
 from starpos.masterdata.tariffs import TariffVersionExistsError, add_tariff_version
-from starpos.operators.auth import PermissionDeniedError, login
+from starpos.operators.errors import PermissionDeniedError
+from starpos.operators.login import login
 
 
 def _tariff(database: Database, code: str) -> pricing.Tariff:

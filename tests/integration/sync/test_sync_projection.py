@@ -27,7 +27,7 @@ from starpos.db.models import (
     TariffVersion,
     Vend,
 )
-from starpos.masterdata.parameters import utility_now
+from starpos.db.parameters import utility_now
 from starpos.server.store import HeadOffice
 from tests.integration.sync.sync_requests import enrol, entries, findings, push, verdicts
 

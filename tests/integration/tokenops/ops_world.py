@@ -25,7 +25,8 @@ from starpos.devices.sm import kmc
 from starpos.devices.sm.kmf import VendingKey
 from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.masterdata.meter_stock import NewMeter, stock_in_new
-from starpos.operators.auth import OperatorSession, login
+from starpos.operators.login import login
+from starpos.operators.session import OperatorSession
 from starpos.sts.meter_model import MeterModel as StsMeter
 from starpos.sts.meter_number import LONG_IIN, make_meter_number
 from starpos.sts.request import TokenRequest

@@ -15,7 +15,7 @@ from starpos.counter import CounterAuth
 from starpos.db import Database
 from starpos.db.enums import CustomerStatus
 from starpos.db.models import Customer, Meter
-from starpos.operators.auth import LoginForbiddenError, WrongCredentialsError
+from starpos.operators.errors import LoginForbiddenError, WrongCredentialsError
 from starpos.settings import Settings
 from starpos.ui.core_services import AuthOnWorkers, on_workers
 from starpos.ui.threading.workers import JobFailure, Worker, WrongThreadError

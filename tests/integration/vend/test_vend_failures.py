@@ -18,7 +18,7 @@ from starpos.db.enums import VendState
 from starpos.db.unit_of_work import DatabaseBusyError
 from starpos.devices.sm.errors import SmKeyNotActiveError
 from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
-from starpos.vending import VendRequest, ledger, prepare, recover, sell
+from starpos.vending import VendRequest, prepare, recover, sell, token_ledger
 from starpos.vending.crash_points import AFTER_PENDING
 from starpos.vending.errors import VendFailedError, VendInDoubtError
 from tests.integration.vend.test_vend_kills import starpos, vend
@@ -94,7 +94,7 @@ def test_a_refusal_the_vend_did_not_live_to_book_is_settled_failed(
             request = VendRequest(meter.number, Decimal("30"), "CASH1")
             with access.exclusive() as module:
                 prepared = prepare(database, module, request)
-                pending = ledger.open_pending(database, prepared)
+                pending = token_ledger.open_pending(database, prepared)
                 with pytest.raises(SmKeyNotActiveError):
                     module.issue_credit_token(
                         pending.key_ref, 0, pending.tid, pending.amount_tenths
@@ -116,7 +116,7 @@ def test_a_database_failure_at_the_token_commit_leaves_it_for_recovery(
     meter = world.meters[0]
     with open_configured_module() as access:
         with monkeypatch.context() as patched:
-            patched.setattr(ledger, "record_token", busy)
+            patched.setattr(token_ledger, "record_token", busy)
             with pytest.raises(VendInDoubtError):
                 sell(world.database, access, VendRequest(meter.number, Decimal("30"), "CASH1"))
         (row,) = vend_rows(world.database)

@@ -36,6 +36,12 @@ def test_repay_by_times_takes_the_amount_on_every_purchase_until_the_debt_is_pai
     assert _with_repayment(RepaymentMethod.BY_TIMES, last, amount=D(10)) == D("4.00")
 
 
+def test_a_customer_type_that_repays_nothing_repays_nothing() -> None:
+    # NONE is the store's default method; the pricing may be handed it as a rule too.
+    owing = PurchaseHistory(outstanding_debt=D("30.00"))
+    assert _with_repayment(RepaymentMethod.NONE, owing, amount=D(10), percent=D(10)) == D("0")
+
+
 def test_repay_monthly_only_on_the_first_purchase_of_the_month() -> None:
     first = PurchaseHistory(outstanding_debt=D("30.00"), first_of_month=True)
     later = PurchaseHistory(outstanding_debt=D("30.00"), first_of_month=False)

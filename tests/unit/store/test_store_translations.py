@@ -20,8 +20,8 @@ STORE_MODULES = (
     "starpos.db.migrate",
     "starpos.masterdata.bill_numbers",
     "starpos.audit.log",
-    "starpos.operators.auth",
-    "starpos.masterdata.parameters",
+    "starpos.operators.errors",
+    "starpos.db.parameters",
     "starpos.masterdata.meter_lookup",
     "starpos.masterdata.customers",
     "starpos.masterdata.meter_stock",
@@ -105,7 +105,7 @@ def test_every_permission_label_is_translated(
 
 
 def test_a_lockout_reads_in_chinese() -> None:
-    from starpos.operators.auth import OperatorLockedError
+    from starpos.operators.errors import OperatorLockedError
 
     clear_cache()
     error = OperatorLockedError(operator="ANNA", attempts=5, until="10:15 UTC")

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from starpos.sts.errors import KeyExpiredError, TidOverflowError
 from starpos.sts.tid import tid_for
-from starpos.vending.tids import TidUnavailable, next_tid
+from starpos.vending.tids import next_tid
 
 NOW = datetime(2026, 11, 22, 10, 30, 45)
 
@@ -41,11 +42,11 @@ def test_tids_always_rise_whatever_the_clock_does(offsets_s: list[int]) -> None:
 
 
 def test_past_the_key_expiry_there_is_no_tid() -> None:
-    with pytest.raises(TidUnavailable):
+    with pytest.raises(KeyExpiredError):
         next_tid(NOW, 2014, None, 0)
 
 
 def test_base_date_1993_ran_out_in_november_2024() -> None:
-    with pytest.raises(TidUnavailable):
+    with pytest.raises(TidOverflowError):
         next_tid(NOW, 1993, None, 255)
     assert next_tid(datetime(2024, 9, 1), 1993, None, 255) > 0

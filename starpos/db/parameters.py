@@ -1,8 +1,9 @@
-"""Reading the base data the rest of the core needs: system parameters and the utility clock.
+"""The shared read every layer of the core needs: system parameters and the utility clock.
 
-Months, years, tariff versions and bill-number prefixes all follow the utility's local wall
-clock (system parameters' time zone), the same clock the secure module's TIDs count in;
-moments are stored in UTC.
+Months, years, tariff versions, bill-number prefixes and an operator's lockout all follow
+the utility's local wall clock (system parameters' time zone), the same clock the secure
+module's TIDs count in; moments are stored in UTC. It lives with the store, below every
+core package (operators included), so none of them has to reach up for the time.
 """
 
 from __future__ import annotations
