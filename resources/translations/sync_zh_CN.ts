@@ -67,6 +67,14 @@
       <source>The server cannot listen on {host}:{port} ({reason}). Choose another port with --port, or stop the program that holds it.</source>
       <translation>服务器无法在 {host}:{port} 上监听（{reason}）。请用 --port 选择其他端口，或停止占用该端口的程序。</translation>
     </message>
+    <message>
+      <source>The head office sent {table} {key}, which names {missing}: this counter does not have it, so nothing was applied. Run a full pull: starpos sync pull --full</source>
+      <translation>总部发送的 {table} {key} 引用了 {missing}：本柜台没有该数据，因此未应用任何内容。请执行完整拉取：starpos sync pull --full</translation>
+    </message>
+    <message>
+      <source>This counter belongs to the head office at {server}, which owns the master data ({what} here): make the change in the head office's back office; it reaches this counter at the next sync.</source>
+      <translation>本柜台隶属于总部 {server}，基础数据（此处为 {what}）归总部所有：请在总部后台修改；修改将在下次同步时到达本柜台。</translation>
+    </message>
   </context>
   <context>
     <name>sync</name>
@@ -163,6 +171,22 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
     <message>
       <source>no</source>
       <translation>否</translation>
+    </message>
+    <message>
+      <source>{kind}: {rows} row(s) of master data applied, {deleted} deleted; position {cursor}.</source>
+      <translation>{kind}：已应用 {rows} 行基础数据，删除 {deleted} 行；位置 {cursor}。</translation>
+    </message>
+    <message>
+      <source>Deleted at the head office but still used by this counter's records, so kept: {rows}</source>
+      <translation>总部已删除但本柜台的记录仍在使用，因此保留：{rows}</translation>
+    </message>
+    <message>
+      <source>Full snapshot</source>
+      <translation>完整快照</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>变更</translation>
     </message>
   </context>
 </TS>

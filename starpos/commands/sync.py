@@ -1,8 +1,8 @@
 """``starpos sync``: this counter and its head office.
 
 ``enrol`` makes the counter a terminal of a head office with the code the head office gave
-out; ``push`` sends what the head office has not acknowledged yet; ``status`` says how far
-the head office has it.
+out; ``push`` sends what the head office has not acknowledged yet; ``pull`` brings its
+master data down; ``status`` says how far the head office has it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,15 @@ PUSHED = tr_noop(
     "{applied} event(s) applied, {duplicates} already there; acknowledged up to {acknowledged}, "
     "{waiting} waiting.",
 )
+PULLED = tr_noop(
+    "sync",
+    "{kind}: {rows} row(s) of master data applied, {deleted} deleted; position {cursor}.",
+)
+KEPT = tr_noop(
+    "sync", "Deleted at the head office but still used by this counter's records, so kept: {rows}"
+)
+SNAPSHOT = tr_noop("sync", "Full snapshot")
+CHANGES = tr_noop("sync", "Changes")
 LABELS = {
     "enrolled": tr_noop("sync", "Enrolled"),
     "server": tr_noop("sync", "Head office"),
@@ -33,7 +42,7 @@ LABELS = {
     "yes": tr_noop("sync", "yes"),
     "no": tr_noop("sync", "no"),
 }
-MESSAGES = (ENROLLED, PUSHED)
+MESSAGES = (ENROLLED, PUSHED, PULLED, KEPT, SNAPSHOT, CHANGES)
 
 
 def register(subparsers: Any) -> None:
@@ -50,6 +59,11 @@ def register(subparsers: Any) -> None:
     push.add_argument("--batch", type=whole(1, 5000), default=500, help="events per request")
     push.add_argument("--json", action="store_true")
     push.set_defaults(handler=_push)
+
+    pull = actions.add_parser("pull", help="bring the head office's master data down")
+    pull.add_argument("--full", action="store_true", help="a full snapshot instead of the changes")
+    pull.add_argument("--json", action="store_true")
+    pull.set_defaults(handler=_pull)
 
     status = actions.add_parser("status", help="how far the head office has this counter")
     status.add_argument("--json", action="store_true")
@@ -93,6 +107,23 @@ def _push(args: argparse.Namespace) -> int:
         print_json(report.as_dict())
     else:
         print(translate("sync", PUSHED).format(**report.as_dict()))
+    return 0
+
+
+def _pull(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.database import open_database
+    from starpos.sync.pull import pull
+
+    with open_database() as database:
+        report = pull(database, full=args.full)
+    found = report.as_dict()
+    if args.json:
+        print_json(found)
+        return 0
+    kind = translate("sync", SNAPSHOT if report.snapshot else CHANGES)
+    print(translate("sync", PULLED).format(kind=kind, **found))
+    if report.kept:
+        print(translate("sync", KEPT).format(rows=", ".join(report.kept)))
     return 0
 
 
