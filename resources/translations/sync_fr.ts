@@ -75,6 +75,14 @@
       <source>This counter belongs to the head office at {server}, which owns the master data ({what} here): make the change in the head office's back office; it reaches this counter at the next sync.</source>
       <translation>Ce comptoir appartient au siège {server}, propriétaire des données de base (ici {what}) : faites la modification dans le back-office du siège ; elle arrivera sur ce comptoir à la prochaine synchronisation.</translation>
     </message>
+    <message>
+      <source>This counter has not reached the head office for {hours} hours (terminal {terminal} may sell offline for {limit} hours), so it stops selling. Connect it to the network and sync (starpos sync run), or ask the head office to raise the terminal's offline limit.</source>
+      <translation>Ce comptoir n'a pas joint le siège depuis {hours} heures (le terminal {terminal} peut vendre hors ligne pendant {limit} heures), il cesse donc de vendre. Connectez-le au réseau et synchronisez (starpos sync run), ou demandez au siège de relever la limite hors ligne du terminal.</translation>
+    </message>
+    <message>
+      <source>This counter has sold {unsent} that the head office has not received; this sale of {amount} would pass terminal {terminal}'s offline limit of {limit}, so it stops selling. Connect it to the network and sync (starpos sync run) to send its sales, or ask the head office to raise the terminal's offline limit.</source>
+      <translation>Ce comptoir a vendu {unsent} que le siège n'a pas encore reçus ; cette vente de {amount} dépasserait la limite hors ligne de {limit} du terminal {terminal}, il cesse donc de vendre. Connectez-le au réseau et synchronisez (starpos sync run) pour envoyer ses ventes, ou demandez au siège de relever la limite hors ligne du terminal.</translation>
+    </message>
   </context>
   <context>
     <name>sync</name>
@@ -187,6 +195,22 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
     <message>
       <source>Changes</source>
       <translation>Modifications</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>online</source>
+      <translation>en ligne</translation>
+    </message>
+    <message>
+      <source>offline since {time}</source>
+      <translation>hors ligne depuis {time}</translation>
+    </message>
+    <message>
+      <source>Master data position</source>
+      <translation>Position des données de base</translation>
     </message>
   </context>
 </TS>

@@ -86,6 +86,20 @@ def test_master_data_edited_at_the_head_office_reaches_every_counter(
             assert (limit.max_offline_minutes, limit.max_offline_value) == (120, Decimal("500"))
         assert counter.pull()["rows"] == 0  # nothing more since
 
+    # The counter's sync state: online, then offline since its last sync.
+    counter = counters[0]
+    online = json.loads(counter.run("sync", "status", "--json").stdout)
+    assert (online["online"], online["offline_since"]) == (True, None)
+    assert online["last_sync_at"] is not None and online["waiting"] > 0
+    head_office.server.stop()
+    cut = counter.run("sync", "run")
+    assert cut.returncode == 2 and "cannot be reached" in cut.stderr
+    offline = json.loads(counter.run("sync", "status", "--json").stdout)
+    assert offline["online"] is False
+    assert offline["offline_since"] == online["last_sync_at"]
+    shown = counter.run("sync", "status").stdout
+    assert "offline since" in shown and "Events waiting" in shown
+
 
 def test_a_new_counter_enrols_takes_a_full_snapshot_and_sells_from_it(
     head_office: HeadOffice, make_counters: MakeCounters
