@@ -35,13 +35,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    ARRAY,
     Connection,
     Integer,
     Select,
     String,
-    any_,
-    bindparam,
     cast,
     delete,
     func,
@@ -51,6 +48,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert
 
 from starpos.db.models import ChangeHorizon, MasterDataChange
+from starpos.server.store import one_of
 from starpos.sync.owned_tables import ROOTS, Part, Root, chains
 from starpos.sync.row_codec import Shape, owner_column, part_shape, root_shape
 
@@ -125,8 +123,8 @@ def _key_text(root: Root) -> Any:
 
 
 def _among(root: Root, keys: list[str]) -> Any:
-    """The root's key is one of ``keys`` (one array parameter, however many keys)."""
-    return _key_text(root) == any_(bindparam("keys", keys, type_=ARRAY(String)))
+    """The root's key (as text) is one of ``keys``."""
+    return one_of(_key_text(root), keys)
 
 
 def _key_value(root: Root, key: str) -> Any:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import ARRAY, Connection, any_, bindparam
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -67,3 +68,9 @@ class HeadOffice:
             raise storage_error(error) from error
         finally:
             connection.close()
+
+
+def one_of(column: Any, values: Any) -> Any:
+    """``column = ANY(:values)``: one array parameter however many values, so the statement
+    stays the same text (cached by SQLAlchemy and psycopg) where ``IN (...)`` would not."""
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))

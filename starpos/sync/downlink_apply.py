@@ -40,6 +40,8 @@ class PullReport:
 
     snapshot: bool = False
     cursor: int = 0
+    #: The answer's size on the wire.
+    size: int = 0
     rows: Counter[str] = field(default_factory=Counter)
     deleted: int = 0
     #: ``"table key"`` of rows the head office deleted that this store still uses.
@@ -49,6 +51,7 @@ class PullReport:
         return {
             "snapshot": self.snapshot,
             "cursor": self.cursor,
+            "bytes": self.size,
             "rows": sum(self.rows.values()),
             "tables": {name: count for name, count in sorted(self.rows.items()) if count},
             "deleted": self.deleted,

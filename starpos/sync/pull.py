@@ -38,12 +38,13 @@ def pull(
         client = HeadOfficeClient(found.server_url, key_id=found.key_id, key=load_key())
     try:
         with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
-            client.changes(cursor, spool)
+            size = client.changes(cursor, spool)
             answered_at = utc_now()
             spool.seek(0)
             with database.unit_of_work() as uow:
                 report = apply_answer(uow.session, _values(spool), answered_at)
                 uow.commit()
+            report.size = size
     except SyncError as error:
         with database.unit_of_work() as uow:
             state.note_error(uow.session, error.message)
