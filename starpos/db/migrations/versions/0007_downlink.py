@@ -2,7 +2,7 @@
 pruning horizon, offline limits per terminal, the counter's feed position (docs/sync.md)
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0008
 Create Date: 2026-12-03 06:10:00.000000
 """
 
@@ -15,7 +15,7 @@ import starpos.db.column_types
 
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
