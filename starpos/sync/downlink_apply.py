@@ -69,9 +69,10 @@ class _Applier:
         self.session = session
         self.connection: Connection = session.connection()
         self.report = report
-        #: Events the head office has not acknowledged may be sales it has not booked: the
-        #: counter then keeps what its sales changed (a meter's debt) rather than take the
-        #: head office's older value; the pull after the next push takes it.
+        #: Events the head office has not acknowledged may be records it has not booked:
+        #: the counter then keeps what its records changed (a meter's debt, its key data)
+        #: rather than take the head office's older value; the pull after the next push
+        #: takes it.
         self.sales_unsent = sales_unsent
         self._ids: dict[str, dict[Any, Any]] = {}
         self._identities: dict[str, dict[tuple[Any, ...], Any]] = {}
@@ -177,20 +178,30 @@ class _Applier:
         changes: dict[str, Any] = {}
         for column in shape.columns:
             name = column.column.name
-            if name == root.key or (self.sales_unsent and name in root.sale_effects):
+            if name == root.key or (self.sales_unsent and name in root.record_effects):
                 continue
-            if name in root.highest:  # the counter may be ahead (a token sold here)
-                mine = root.table.c[name]
-                changes[name] = case(
-                    (excluded[name].is_(None), mine),
-                    (mine.is_(None), excluded[name]),
-                    else_=self._greatest(mine, excluded[name]),
-                )
-            else:
-                changes[name] = excluded[name]
+            changes[name] = (
+                self._highest(root, name, excluded) if name in root.highest else excluded[name]
+            )
         if not changes:
             return statement.on_conflict_do_nothing(index_elements=[root.key_column])
         return statement.on_conflict_do_update(index_elements=[root.key_column], set_=changes)
+
+    def _highest(self, root: Root, name: str, excluded: Any) -> Any:
+        """The higher of the counter's value (it may be ahead: a token sold here) and the
+        head office's, while both count from the same base; else the base's owner's."""
+        mine, theirs = root.table.c[name], excluded[name]
+        higher = case(
+            (theirs.is_(None), mine),
+            (mine.is_(None), theirs),
+            else_=self._greatest(mine, theirs),
+        )
+        if root.counted_from is None:
+            return higher
+        base_moved = root.table.c[root.counted_from].is_distinct_from(excluded[root.counted_from])
+        # A key change to a new base date: its TIDs start again. The counter's base stays its
+        # own while its events are unacknowledged, and so does its count.
+        return case((base_moved, mine if self.sales_unsent else theirs), else_=higher)
 
     # Parts.
 

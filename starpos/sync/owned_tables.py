@@ -85,9 +85,10 @@ class Root:
     """A table whose rows are named by one column of their own (``key``).
 
     ``local``: columns each store keeps for itself, never sent nor overwritten (an
-    operator's failed logins here). ``highest``: columns that only ever grow, where the
-    counter keeps the higher of its value and the head office's (a meter's last TID: a
-    token is only accepted with a later one).
+    operator's failed logins here). ``highest``: columns that only ever grow while
+    ``counted_from`` stays the same, where the counter keeps the higher of its value and the
+    head office's (a meter's last TID: a token is only accepted with a later one; a key
+    change to a new base date starts it again).
     """
 
     table: Table
@@ -95,9 +96,11 @@ class Root:
     parts: tuple[Part, ...] = ()
     local: frozenset[str] = frozenset()
     highest: frozenset[str] = frozenset()
-    #: Columns a sale changes on the counter (the meter's debt settled): not an edit of
-    #: master data, and the head office's value replaces them when the row comes down.
-    sale_effects: frozenset[str] = frozenset()
+    counted_from: str | None = None
+    #: Columns the counter's own records change (a sale settles the meter's debt, a key
+    #: change token moves its key data): not an edit of master data. While the head office
+    #: has not acknowledged the counter's events, a pull keeps the counter's values.
+    record_effects: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -161,7 +164,13 @@ ROOTS: tuple[Root, ...] = (
         _table(Meter),
         "number",
         highest=frozenset({"last_tid"}),
-        sale_effects=frozenset({"outstanding_debt", "prearrange_due"}),
+        counted_from="tid_base_year",
+        record_effects=frozenset(
+            {
+                *("outstanding_debt", "prearrange_due"),  # a sale
+                *("key_register", "sgc", "ti", "krn", "ken", "key_type", "tid_base_year"),
+            }
+        ),
     ),
 )
 

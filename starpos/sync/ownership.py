@@ -7,9 +7,10 @@ session's flush, refuses a new, deleted or changed row of a table the head offic
 to make the change. It costs nothing on a sale: only a flush that touches such a row reads
 whether the store is enrolled.
 
-What the counter changes itself stays allowed: the columns a sale changes (a meter's debt
-and last TID), an operator's failed logins, lockout and last login, and the password hash
-a login re-hashes with newer parameters (it comes with the login's time). The downlink
+What the counter changes itself stays allowed: the columns its own records change (a
+meter's debt and last TID after a sale, its key data after a key change token), an
+operator's failed logins, lockout and last login, and the password hash a login re-hashes
+with newer parameters (it comes with the login's time). The downlink
 itself writes with Core statements, which no flush sees.
 """
 
@@ -95,7 +96,7 @@ def _edited(instance: Any, table: str) -> bool:
     root = root_of(table)
     allowed: set[str] = set()
     if root is not None and root.name == table:
-        allowed = set(root.local | root.highest | root.sale_effects)
+        allowed = set(root.local | root.highest | root.record_effects)
     if isinstance(instance, Operator) and set(_REHASH) <= changed:
         allowed.add("password_hash")
     return not changed <= allowed

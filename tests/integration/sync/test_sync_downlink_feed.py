@@ -7,7 +7,7 @@ table by table, in the shape rows travel in.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -262,7 +262,7 @@ def test_a_charge_item_used_by_a_customer_type_comes_with_its_code(
     same_master_data(office, counter)
 
 
-def test_a_counter_keeps_its_own_debt_while_its_sales_are_not_at_the_head_office(
+def test_a_counter_keeps_what_its_own_records_changed_until_the_head_office_has_them(
     office: HeadOffice, counter: Database
 ) -> None:
     key_id, key = enrol(office)
@@ -271,26 +271,43 @@ def test_a_counter_keeps_its_own_debt_while_its_sales_are_not_at_the_head_office
         number = connection.execute(
             select(Meter.number).order_by(Meter.number).limit(1)
         ).scalar_one()
-    with counter.engine.begin() as connection:  # a sale here settled the debt
+    with counter.engine.begin() as connection:  # a sale settled the debt, a key change ...
         connection.execute(update(Meter).where(Meter.number == number).values(
-            outstanding_debt=Decimal("0.00"), last_tid=900))  # fmt: skip
-    with counter.unit_of_work() as uow:  # ... and waits to be pushed
+            outstanding_debt=Decimal("0.00"), last_tid=900, ken=7))  # fmt: skip
+    with counter.unit_of_work() as uow:  # ... both still to be pushed
         append(uow.session, AuditKind.LOGIN, subject="operator:CASH1")
         uow.commit()
+    built = date(2025, 3, 1)
     edit(office, update(Meter).where(Meter.number == number).values(
-        outstanding_debt=Decimal("25.00"), last_tid=500, ken=1))  # fmt: skip
+        outstanding_debt=Decimal("25.00"), last_tid=500, ken=1, ex_factory_date=built))  # fmt: skip
 
+    base = _meter(counter, number)[3]
     apply(counter, changes(office, key_id, key, cursor_of(counter)))
-    assert _meter(counter, number) == (Decimal("0.00"), 900, 1)
+    assert _meter(counter, number) == (Decimal("0.00"), 900, 7, base, built)
 
     with counter.engine.begin() as connection:  # pushed and acknowledged
         connection.execute(update(SyncState).values(acknowledged_seq=1))
-    edit(office, update(Meter).where(Meter.number == number).values(ken=2))
+    # A key change at the head office to a new base date: the meter's TIDs start again.
+    new_base = 2035 if base != 2035 else 2014
+    edit(office, update(Meter).where(Meter.number == number).values(
+        ken=2, tid_base_year=new_base, last_tid=None))  # fmt: skip
     apply(counter, changes(office, key_id, key, cursor_of(counter)))
-    assert _meter(counter, number) == (Decimal("25.00"), 900, 2)  # last TID: the higher
+    assert _meter(counter, number) == (Decimal("25.00"), None, 2, new_base, built)
+
+    edit(office, update(Meter).where(Meter.number == number).values(last_tid=40))
+    with counter.engine.begin() as connection:  # a token sold here since
+        connection.execute(update(Meter).where(Meter.number == number).values(last_tid=41))
+    apply(counter, changes(office, key_id, key, cursor_of(counter)))
+    assert _meter(counter, number)[1] == 41  # the higher of the two, on the same base
 
 
-def _meter(database: Database, number: str) -> tuple[Decimal, int | None, int]:
+def _meter(database: Database, number: str) -> tuple[Any, ...]:
     with database.reading() as session:
         meter = session.scalars(select(Meter).where(Meter.number == number)).one()
-        return meter.outstanding_debt, meter.last_tid, meter.ken
+        return (
+            meter.outstanding_debt,
+            meter.last_tid,
+            meter.ken,
+            meter.tid_base_year,
+            meter.ex_factory_date,
+        )
