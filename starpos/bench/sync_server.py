@@ -12,8 +12,9 @@
 3. **Downlink**: a new counter (an empty SQLite store) takes a full snapshot; then
    ``changes`` customers are edited at the head office and the counter pulls them.
 
-The chains are made here, hashed and linked as a counter's audit log is, and the server
-checks them as it checks any counter's; every sale names real codes, so it is booked.
+The chains are made by :mod:`starpos.bench.sync_counters`, hashed and linked as a
+counter's audit log is, and the server checks them as it checks any counter's; every sale
+names real codes, so it is booked.
 """
 
 from __future__ import annotations
@@ -28,27 +29,23 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, insert, select, text, update
 
-from starpos.audit.log import GENESIS_HASH, AuditKind, canonical_json, entry_hash
 from starpos.bench.store import build
+from starpos.bench.sync_counters import SALES_POINT, SimulatedCounter, make_chains
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.models import (
     Customer,
-    Meter,
     ReceivedEvent,
     SalesPoint,
     SyncFinding,
     SyncState,
-    TariffScheme,
-    TariffVersion,
     Terminal,
     TerminalEnrolment,
     Vend,
@@ -56,11 +53,7 @@ from starpos.db.models import (
 from starpos.sync.client import HeadOfficeClient
 from starpos.sync.keys import new_key, public_hex
 from starpos.sync.pull import pull
-from starpos.sync.wire import PROTOCOL, WireEvent
 
-SALES_POINT = "SP01"
-OPERATOR = "CASH1"
-SCHEME = "RES-STEP"
 START_TIMEOUT_S = 60.0
 
 
@@ -102,15 +95,6 @@ class ServerBenchReport:
         return asdict(self)
 
 
-@dataclass
-class _Counter:
-    terminal: str
-    key_id: str
-    key: Ed25519PrivateKey
-    events: list[dict[str, Any]]
-    bodies: list[bytes]
-
-
 def _seconds(value: float) -> Decimal:
     return Decimal(str(round(value, 3)))
 
@@ -135,7 +119,7 @@ def run_server_bench(
     meters, _, _ = build(database, customers, 0, seed, None, progress)
     build_seconds = _seconds(time.perf_counter() - started)
     simulated = _enrol(database, counters)
-    _make_chains(database, simulated, meters, sales, batch, random.Random(seed))
+    make_chains(database, simulated, meters, sales, batch, random.Random(seed))
     progress(f"{counters} counters, {sales} sales each")
     server = _ServerProcess(folder)
     try:
@@ -148,7 +132,7 @@ def run_server_bench(
     return ServerBenchReport(customers, build_seconds, uplink, downlink)
 
 
-def _enrol(database: Database, counters: int) -> list[_Counter]:
+def _enrol(database: Database, counters: int) -> list[SimulatedCounter]:
     made = []
     with database.unit_of_work() as uow:
         session = uow.session
@@ -170,117 +154,9 @@ def _enrol(database: Database, counters: int) -> list[_Counter]:
                     enrolled_at=utc_now(),
                 )
             )
-            made.append(_Counter(code, key_id, key, [], []))
+            made.append(SimulatedCounter(code, key_id, key, [], []))
         uow.commit()
     return made
-
-
-def _make_chains(
-    database: Database,
-    simulated: list[_Counter],
-    meters: list[str],
-    sales: int,
-    batch: int,
-    rng: random.Random,
-) -> None:
-    """Each counter's audit chain: three entries a sale, every fact by code, hashed and
-    linked as ``starpos.audit.log.append`` does."""
-    with database.reading() as session:
-        customer_of = dict(
-            session.execute(
-                select(Meter.number, Customer.code).join(Customer, Customer.id == Meter.customer_id)
-            ).all()
-        )
-        effective_from = session.scalar(
-            select(func.max(TariffVersion.effective_from))
-            .join(TariffScheme, TariffScheme.id == TariffVersion.scheme_id)
-            .where(TariffScheme.code == SCHEME)
-        )
-    assert effective_from is not None
-    tid = 0
-    at = utc_now().replace(microsecond=0) - timedelta(hours=1)
-    for counter in simulated:
-        previous = GENESIS_HASH
-        for number in range(1, sales + 1):
-            tid += 1
-            meter = meters[rng.randrange(len(meters))]
-            bill = f"{counter.terminal}-{number:06d}"
-            net = Decimal(rng.choice((5, 10, 20, 50, 100)))
-            steps = _sale_entries(bill, meter, customer_of[meter], net, tid, effective_from, rng)
-            for kind, details in steps:
-                event = WireEvent(
-                    id=len(counter.events) + 1,
-                    event_id=str(uuid.uuid4()),
-                    occurred_at=at.astimezone(UTC),
-                    kind=kind,
-                    operator_code=OPERATOR,
-                    sales_point_code=SALES_POINT,
-                    terminal_code=counter.terminal,
-                    subject=f"vend:{bill}",
-                    details=canonical_json(details),
-                    previous_hash=previous,
-                    entry_hash="",
-                )
-                hashed = WireEvent(**{**asdict(event), "entry_hash": entry_hash(event)})
-                previous = hashed.entry_hash
-                counter.events.append(hashed.as_json())
-        for start in range(0, len(counter.events), batch):
-            payload = {"protocol": PROTOCOL, "events": counter.events[start : start + batch]}
-            counter.bodies.append(canonical_json(payload).encode())
-
-
-def _sale_entries(
-    bill: str,
-    meter: str,
-    customer: str,
-    net: Decimal,
-    tid: int,
-    effective_from: datetime,
-    rng: random.Random,
-) -> list[tuple[str, dict[str, Any]]]:
-    charge = Decimal("1.50")
-    vat = Decimal("0.11")
-    amount = net - charge - vat
-    energy = (amount / Decimal("0.12")).quantize(Decimal("0.1"))
-    pending = {
-        "step": "pending",
-        "request_id": str(uuid.UUID(int=rng.getrandbits(128))),
-        "medium": "keypad",
-        "meter": meter,
-        "customer": customer,
-        "payment": "CASH",
-        "tariff": [SCHEME, effective_from.isoformat()],
-        "tendered": net,
-        "change": Decimal("0.00"),
-        "net_amount": net,
-        "amount": amount,
-        "amount_rounding": Decimal("0.00"),
-        "taxed_charges": charge,
-        "untaxed_charges": Decimal("0.00"),
-        "vat_rate": Decimal("7.5"),
-        "vat": vat,
-        "debt_repayment": Decimal("0.00"),
-        "debt_after": Decimal("0.00"),
-        "preinstalled": Decimal("0.00"),
-        "prearrange": Decimal("0.00"),
-        "energy_kwh": energy,
-        "fbe_kwh": Decimal("0.0"),
-        "token_kwh": energy,
-        "first_purchase": False,
-        "charges": [["SVC", "Monthly service charge", "monthly", charge, True]],
-        "tid": tid,
-        "module": "08123734",
-        "key_ref": "1,02,07,123456,01,1,255,2",
-        "request_digest": f"{rng.getrandbits(32):08x}",
-        "module_sequence": tid,
-        "module_balance": Decimal("100000.0"),
-    }
-    token = f"{rng.randrange(10**20):020d}"
-    return [
-        (AuditKind.VEND.value, pending),
-        (AuditKind.VEND.value, {"step": "issued", "tid": tid, "token": token, "token_kwh": energy}),
-        (AuditKind.VEND.value, {"step": "printed", "print_count": 1}),
-    ]
 
 
 class _ServerProcess:
@@ -322,7 +198,7 @@ class _ServerProcess:
 
 
 def _in_threads(
-    simulated: list[_Counter], work: Callable[[_Counter], list[float]]
+    simulated: list[SimulatedCounter], work: Callable[[SimulatedCounter], list[float]]
 ) -> tuple[float, list[float]]:
     """Run ``work`` for every counter at once; the wall time and every latency measured."""
     start = threading.Barrier(len(simulated) + 1)
@@ -330,7 +206,7 @@ def _in_threads(
     failures: list[BaseException] = []
     lock = threading.Lock()
 
-    def run(counter: _Counter) -> None:
+    def run(counter: SimulatedCounter) -> None:
         start.wait()
         try:
             measured = work(counter)
@@ -354,8 +230,8 @@ def _in_threads(
     return wall, latencies
 
 
-def _push_all(url: str) -> Callable[[_Counter], list[float]]:
-    def work(counter: _Counter) -> list[float]:
+def _push_all(url: str) -> Callable[[SimulatedCounter], list[float]]:
+    def work(counter: SimulatedCounter) -> list[float]:
         measured = []
         with HeadOfficeClient(url, key_id=counter.key_id, key=counter.key) as client:
             for body in counter.bodies:
@@ -370,7 +246,7 @@ def _push_all(url: str) -> Callable[[_Counter], list[float]]:
     return work
 
 
-def _raw_rows(database: Database, simulated: list[_Counter], batch: int) -> float:
+def _raw_rows(database: Database, simulated: list[SimulatedCounter], batch: int) -> float:
     """The same event rows, in the same batches and threads, straight into a copy of
     ``sync_events``: the rate PostgreSQL takes them at with nothing else to do."""
     with database.engine.begin() as connection:
@@ -382,7 +258,7 @@ def _raw_rows(database: Database, simulated: list[_Counter], batch: int) -> floa
         f" VALUES ({', '.join(':' + name for name in columns)})"
     )
 
-    def work(counter: _Counter) -> list[float]:
+    def work(counter: SimulatedCounter) -> list[float]:
         rows = [_row(counter, event) for event in counter.events]
         with database.engine.connect() as connection:
             for start in range(0, len(rows), batch):
@@ -398,7 +274,7 @@ def _raw_rows(database: Database, simulated: list[_Counter], batch: int) -> floa
     return wall
 
 
-def _row(counter: _Counter, event: dict[str, Any]) -> dict[str, Any]:
+def _row(counter: SimulatedCounter, event: dict[str, Any]) -> dict[str, Any]:
     return {
         "enrolment_id": counter.key_id,
         "seq": event["seq"],
@@ -417,7 +293,7 @@ def _row(counter: _Counter, event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _uplink(
-    database: Database, url: str, simulated: list[_Counter], sales: int, batch: int
+    database: Database, url: str, simulated: list[SimulatedCounter], sales: int, batch: int
 ) -> UplinkResult:
     wall, latencies = _in_threads(simulated, _push_all(url))
     events = sum(len(counter.events) for counter in simulated)
@@ -449,7 +325,9 @@ def _uplink(
     )
 
 
-def _downlink(database: Database, url: str, counter: _Counter, changes: int) -> DownlinkResult:
+def _downlink(
+    database: Database, url: str, counter: SimulatedCounter, changes: int
+) -> DownlinkResult:
     with (
         tempfile.TemporaryDirectory() as folder,
         Database.open(f"sqlite:///{Path(folder) / 'counter.db'}") as local,
