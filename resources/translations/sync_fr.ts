@@ -67,6 +67,22 @@
       <source>The server cannot listen on {host}:{port} ({reason}). Choose another port with --port, or stop the program that holds it.</source>
       <translation>Le serveur ne peut pas écouter sur {host}:{port} ({reason}). Choisissez un autre port avec --port, ou arrêtez le programme qui l'occupe.</translation>
     </message>
+    <message>
+      <source>The head office sent {table} {key}, which names {missing}: this counter does not have it, so nothing was applied. Run a full pull: starpos sync pull --full</source>
+      <translation>Le siège a envoyé {table} {key}, qui cite {missing} : ce comptoir ne l'a pas, donc rien n'a été appliqué. Lancez une récupération complète : starpos sync pull --full</translation>
+    </message>
+    <message>
+      <source>This counter belongs to the head office at {server}, which owns the master data ({what} here): make the change in the head office's back office; it reaches this counter at the next sync.</source>
+      <translation>Ce comptoir appartient au siège {server}, propriétaire des données de base (ici {what}) : faites la modification dans le back-office du siège ; elle arrivera sur ce comptoir à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <source>This counter has not reached the head office for {hours} hours (terminal {terminal} may sell offline for {limit} hours), so it stops selling. Connect it to the network and sync (starpos sync run), or ask the head office to raise the terminal's offline limit.</source>
+      <translation>Ce comptoir n'a pas joint le siège depuis {hours} heures (le terminal {terminal} peut vendre hors ligne pendant {limit} heures), il cesse donc de vendre. Connectez-le au réseau et synchronisez (starpos sync run), ou demandez au siège de relever la limite hors ligne du terminal.</translation>
+    </message>
+    <message>
+      <source>This counter has sold {unsent} that the head office has not received; this sale of {amount} would pass terminal {terminal}'s offline limit of {limit}, so it stops selling. Connect it to the network and sync (starpos sync run) to send its sales, or ask the head office to raise the terminal's offline limit.</source>
+      <translation>Ce comptoir a vendu {unsent} que le siège n'a pas encore reçus ; cette vente de {amount} dépasserait la limite hors ligne de {limit} du terminal {terminal}, il cesse donc de vendre. Connectez-le au réseau et synchronisez (starpos sync run) pour envoyer ses ventes, ou demandez au siège de relever la limite hors ligne du terminal.</translation>
+    </message>
   </context>
   <context>
     <name>sync</name>
@@ -163,6 +179,38 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
     <message>
       <source>no</source>
       <translation>non</translation>
+    </message>
+    <message>
+      <source>{kind}: {rows} row(s) of master data applied, {deleted} deleted; position {cursor}.</source>
+      <translation>{kind} : {rows} ligne(s) de données de base appliquée(s), {deleted} supprimée(s) ; position {cursor}.</translation>
+    </message>
+    <message>
+      <source>Deleted at the head office but still used by this counter's records, so kept: {rows}</source>
+      <translation>Supprimé au siège mais encore utilisé par les enregistrements de ce comptoir, donc conservé : {rows}</translation>
+    </message>
+    <message>
+      <source>Full snapshot</source>
+      <translation>Instantané complet</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Modifications</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>online</source>
+      <translation>en ligne</translation>
+    </message>
+    <message>
+      <source>offline since {time}</source>
+      <translation>hors ligne depuis {time}</translation>
+    </message>
+    <message>
+      <source>Master data position</source>
+      <translation>Position des données de base</translation>
     </message>
   </context>
 </TS>

@@ -67,6 +67,22 @@
       <source>The server cannot listen on {host}:{port} ({reason}). Choose another port with --port, or stop the program that holds it.</source>
       <translation>服务器无法在 {host}:{port} 上监听（{reason}）。请用 --port 选择其他端口，或停止占用该端口的程序。</translation>
     </message>
+    <message>
+      <source>The head office sent {table} {key}, which names {missing}: this counter does not have it, so nothing was applied. Run a full pull: starpos sync pull --full</source>
+      <translation>总部发送的 {table} {key} 引用了 {missing}：本柜台没有该数据，因此未应用任何内容。请执行完整拉取：starpos sync pull --full</translation>
+    </message>
+    <message>
+      <source>This counter belongs to the head office at {server}, which owns the master data ({what} here): make the change in the head office's back office; it reaches this counter at the next sync.</source>
+      <translation>本柜台隶属于总部 {server}，基础数据（此处为 {what}）归总部所有：请在总部后台修改；修改将在下次同步时到达本柜台。</translation>
+    </message>
+    <message>
+      <source>This counter has not reached the head office for {hours} hours (terminal {terminal} may sell offline for {limit} hours), so it stops selling. Connect it to the network and sync (starpos sync run), or ask the head office to raise the terminal's offline limit.</source>
+      <translation>本柜台已有 {hours} 小时未连上总部（终端 {terminal} 最多可离线销售 {limit} 小时），因此停止销售。请将其连接网络并同步（starpos sync run），或请总部提高该终端的离线限额。</translation>
+    </message>
+    <message>
+      <source>This counter has sold {unsent} that the head office has not received; this sale of {amount} would pass terminal {terminal}'s offline limit of {limit}, so it stops selling. Connect it to the network and sync (starpos sync run) to send its sales, or ask the head office to raise the terminal's offline limit.</source>
+      <translation>本柜台已售出 {unsent}，总部尚未收到；本次 {amount} 的销售将超过终端 {terminal} 的离线限额 {limit}，因此停止销售。请将其连接网络并同步（starpos sync run）以发送销售记录，或请总部提高该终端的离线限额。</translation>
+    </message>
   </context>
   <context>
     <name>sync</name>
@@ -163,6 +179,38 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
     <message>
       <source>no</source>
       <translation>否</translation>
+    </message>
+    <message>
+      <source>{kind}: {rows} row(s) of master data applied, {deleted} deleted; position {cursor}.</source>
+      <translation>{kind}：已应用 {rows} 行基础数据，删除 {deleted} 行；位置 {cursor}。</translation>
+    </message>
+    <message>
+      <source>Deleted at the head office but still used by this counter's records, so kept: {rows}</source>
+      <translation>总部已删除但本柜台的记录仍在使用，因此保留：{rows}</translation>
+    </message>
+    <message>
+      <source>Full snapshot</source>
+      <translation>完整快照</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>变更</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <source>offline since {time}</source>
+      <translation>自 {time} 起离线</translation>
+    </message>
+    <message>
+      <source>Master data position</source>
+      <translation>基础数据位置</translation>
     </message>
   </context>
 </TS>

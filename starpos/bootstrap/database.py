@@ -18,6 +18,7 @@ from starpos.db.store_lock import StoreLock
 from starpos.errors import StarposError, StorageError
 from starpos.paths import data_dir
 from starpos.settings import Settings
+from starpos.sync import ownership
 
 
 class DatabaseUnreachableError(StorageError):
@@ -58,6 +59,8 @@ class _LockedDatabase(Database):
 
 
 def _open(url: str, *, upgrade: bool) -> Database:
+    # A store enrolled with a head office refuses local edits of its master data.
+    ownership.install()
     file = sqlite_file(url)
     lock = None
     if file is not None and file.parent.is_dir():

@@ -3,7 +3,8 @@
 ``run`` serves the counters from this data folder's PostgreSQL store; ``enrol`` makes a
 one-time enrolment code for a terminal; ``revoke`` stops taking anything from a terminal's
 keys; ``status`` lists the enrolled keys, how far each chain is applied and what the
-projected sales add up to; ``findings`` lists what the head office found wrong.
+projected sales add up to; ``findings`` lists what the head office found wrong; ``bench``
+fills an empty store and measures pushes and pulls (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -65,6 +66,18 @@ def register(subparsers: Any) -> None:
     status = actions.add_parser("status", help="enrolled terminals, their chains and sales")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
+
+    bench = actions.add_parser(
+        "bench", help="fill an empty PostgreSQL store, time counters pushing and pulling"
+    )
+    bench.add_argument("--counters", type=whole(1, 1000), default=20, help="pushing at once")
+    bench.add_argument("--sales", type=whole(1, 100_000), default=50, help="per counter")
+    bench.add_argument("--batch", type=whole(1, 5000), default=150, help="events per push")
+    bench.add_argument("--customers", type=whole(1, 10_000_000), default=100_000)
+    bench.add_argument("--changes", type=whole(1, 1_000_000), default=100, help="to pull")
+    bench.add_argument("--seed", type=whole(0, 2**63 - 1), default=1)
+    bench.add_argument("--json", action="store_true")
+    bench.set_defaults(handler=_bench)
 
     findings = actions.add_parser("findings", help="what the head office found wrong")
     findings.add_argument("--all", action="store_true", help="resolved ones too")
@@ -200,4 +213,32 @@ def _findings(args: argparse.Namespace) -> int:
         when = row.raised_at.strftime("%Y-%m-%d %H:%M:%S")
         where = f"{row.terminal or '-'} #{row.seq}" if row.seq is not None else row.terminal
         sys.stdout.write(f"{row.id}  {when}  {row.kind}  {where}  {row.subject}  {row.details}\n")
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from starpos.bench.sync_server import run_server_bench
+    from starpos.paths import data_dir
+
+    office = _office()
+    try:
+        report = run_server_bench(
+            data_dir(),
+            office.database,
+            counters=args.counters,
+            sales=args.sales,
+            batch=args.batch,
+            customers=args.customers,
+            changes=args.changes,
+            seed=args.seed,
+            progress=lambda line: print(line, file=sys.stderr, flush=True),
+        )
+    finally:
+        office.database.close()
+    found = report.as_dict()
+    if args.json:
+        print_json(found)
+        return 0
+    for part in ("uplink", "downlink"):
+        print(label_lines([(name, value) for name, value in found[part].items()]) + "\n")
     return 0

@@ -1,17 +1,21 @@
 """``starpos sync``: this counter and its head office.
 
 ``enrol`` makes the counter a terminal of a head office with the code the head office gave
-out; ``push`` sends what the head office has not acknowledged yet; ``status`` says how far
-the head office has it.
+out; ``push`` sends what the head office has not acknowledged yet; ``pull`` brings its
+master data down; ``status`` says how far the head office has it.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from starpos.commands._output import label_lines, print_json, whole
 from starpos.i18n import tr_noop, translate
+
+if TYPE_CHECKING:
+    from starpos.sync.downlink_apply import PullReport
 
 ENROLLED = tr_noop(
     "sync", "Enrolled with {server} as terminal {terminal} of sales point {sales_point}."
@@ -21,6 +25,15 @@ PUSHED = tr_noop(
     "{applied} event(s) applied, {duplicates} already there; acknowledged up to {acknowledged}, "
     "{waiting} waiting.",
 )
+PULLED = tr_noop(
+    "sync",
+    "{kind}: {rows} row(s) of master data applied, {deleted} deleted; position {cursor}.",
+)
+KEPT = tr_noop(
+    "sync", "Deleted at the head office but still used by this counter's records, so kept: {rows}"
+)
+SNAPSHOT = tr_noop("sync", "Full snapshot")
+CHANGES = tr_noop("sync", "Changes")
 LABELS = {
     "enrolled": tr_noop("sync", "Enrolled"),
     "server": tr_noop("sync", "Head office"),
@@ -28,12 +41,16 @@ LABELS = {
     "sales_point": tr_noop("sync", "Sales point"),
     "acknowledged": tr_noop("sync", "Acknowledged up to"),
     "waiting": tr_noop("sync", "Events waiting"),
-    "last_push": tr_noop("sync", "Last sync"),
+    "state": tr_noop("sync", "State"),
+    "online": tr_noop("sync", "online"),
+    "offline_since": tr_noop("sync", "offline since {time}"),
+    "last_sync": tr_noop("sync", "Last sync"),
+    "position": tr_noop("sync", "Master data position"),
     "last_error": tr_noop("sync", "Last problem"),
     "yes": tr_noop("sync", "yes"),
     "no": tr_noop("sync", "no"),
 }
-MESSAGES = (ENROLLED, PUSHED)
+MESSAGES = (ENROLLED, PUSHED, PULLED, KEPT, SNAPSHOT, CHANGES)
 
 
 def register(subparsers: Any) -> None:
@@ -50,6 +67,16 @@ def register(subparsers: Any) -> None:
     push.add_argument("--batch", type=whole(1, 5000), default=500, help="events per request")
     push.add_argument("--json", action="store_true")
     push.set_defaults(handler=_push)
+
+    run = actions.add_parser("run", help="sync now: push what waits, then pull")
+    run.add_argument("--full", action="store_true", help="pull a full snapshot")
+    run.add_argument("--json", action="store_true")
+    run.set_defaults(handler=_run)
+
+    pull = actions.add_parser("pull", help="bring the head office's master data down")
+    pull.add_argument("--full", action="store_true", help="a full snapshot instead of the changes")
+    pull.add_argument("--json", action="store_true")
+    pull.set_defaults(handler=_pull)
 
     status = actions.add_parser("status", help="how far the head office has this counter")
     status.add_argument("--json", action="store_true")
@@ -96,6 +123,42 @@ def _push(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.database import open_database
+    from starpos.sync.cycle import sync_once
+
+    with open_database() as database:
+        report = sync_once(database, full=args.full)
+    if args.json:
+        print_json(report.as_dict())
+        return 0
+    if report.pushed is not None:
+        print(translate("sync", PUSHED).format(**report.pushed.as_dict()))
+    _print_pulled(report.pulled)
+    return 0
+
+
+def _pull(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.database import open_database
+    from starpos.sync.pull import pull
+
+    with open_database() as database:
+        report = pull(database, full=args.full)
+    if args.json:
+        print_json(report.as_dict())
+        return 0
+    _print_pulled(report)
+    return 0
+
+
+def _print_pulled(report: PullReport) -> None:
+    found = report.as_dict()
+    kind = translate("sync", SNAPSHOT if report.snapshot else CHANGES)
+    print(translate("sync", PULLED).format(kind=kind, **found))
+    if report.kept:
+        print(translate("sync", KEPT).format(rows=", ".join(report.kept)))
+
+
 def _status(args: argparse.Namespace) -> int:
     from starpos.bootstrap.database import open_database
     from starpos.sync.state import status
@@ -110,15 +173,31 @@ def _status(args: argparse.Namespace) -> int:
         (label["enrolled"], label["yes"] if found.enrolled else label["no"])
     ]
     if found.enrolled:
+        since = found.offline_since
+        state = (
+            label["online"]
+            if found.online
+            else label["offline_since"].format(time=_moment(since) if since else "-")
+        )
         rows += [
+            (label["state"], state),
             (label["server"], found.server_url),
             (label["terminal"], found.terminal_code),
             (label["sales_point"], found.sales_point_code),
             (label["acknowledged"], found.acknowledged_seq),
-            (label["last_push"], found.last_push_at or "-"),
+            (label["last_sync"], _moment(found.last_contact_at) if found.last_contact_at else "-"),
+            (
+                label["position"],
+                found.downlink_cursor if found.downlink_cursor is not None else "-",
+            ),
         ]
         if found.last_error:
             rows.append((label["last_error"], found.last_error))
     rows.append((label["waiting"], found.waiting))
     print(label_lines(rows))
     return 0
+
+
+def _moment(moment: datetime) -> str:
+    """A UTC time as this computer's local time, to the second."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")

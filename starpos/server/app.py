@@ -1,4 +1,4 @@
-"""The ASGI application: four endpoints over :mod:`starpos.server.handlers`, an access log.
+"""The ASGI application: five endpoints over :mod:`starpos.server.handlers`, an access log.
 
 The handlers are plain functions doing database work, so each runs in Starlette's thread
 pool; the event loop only moves bytes. The body is read raw (its digest is signed) and at
@@ -15,14 +15,21 @@ from collections.abc import Callable
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from starpos.db.column_types import utc_now
 from starpos.server import handlers
 from starpos.server.handlers import Incoming, Reply
 from starpos.server.store import HeadOffice
-from starpos.sync.client import ENROL_PATH, EVENTS_PATH, HEALTH_PATH, TERMINAL_PATH
+from starpos.sync.client import (
+    CHANGES_PATH,
+    ENROL_PATH,
+    EVENTS_PATH,
+    HEALTH_PATH,
+    NDJSON,
+    TERMINAL_PATH,
+)
 
 log = logging.getLogger("starpos.server.access")
 MAX_BODY = 8 * 1024 * 1024
@@ -56,6 +63,7 @@ def create_app(office: HeadOffice) -> Starlette:
                     path=request.url.path,
                     headers={name.lower(): value for name, value in request.headers.items()},
                     body=body,
+                    query=dict(request.query_params),
                 )
                 try:
                     reply = await run_in_threadpool(handler, office, incoming, now)
@@ -72,6 +80,8 @@ def create_app(office: HeadOffice) -> Starlette:
                     **reply.log,
                 },
             )
+            if reply.stream is not None:
+                return StreamingResponse(reply.stream, status_code=reply.status, media_type=NDJSON)
             return JSONResponse(reply.body, status_code=reply.status)
 
         return serve
@@ -82,5 +92,6 @@ def create_app(office: HeadOffice) -> Starlette:
             Route(ENROL_PATH, endpoint(handlers.enrol), methods=["POST"]),
             Route(EVENTS_PATH, endpoint(handlers.push), methods=["POST"]),
             Route(TERMINAL_PATH, endpoint(handlers.terminal), methods=["GET"]),
+            Route(CHANGES_PATH, endpoint(handlers.changes), methods=["GET"]),
         ]
     )

@@ -9,7 +9,9 @@ sign again with the head office's time.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,7 +21,7 @@ from sqlalchemy import text
 from starpos.db import migrate
 from starpos.db.models import TerminalEnrolment
 from starpos.errors import StorageError
-from starpos.server import enrolment, uplink
+from starpos.server import downlink, enrolment, uplink
 from starpos.server.authentication import (
     ClockSkewed,
     RequestRefused,
@@ -51,6 +53,8 @@ class Incoming:
     path: str
     headers: Mapping[str, str]  # names in lower case
     body: bytes
+    #: The query string's values (not covered by the signature: it only says what to read).
+    query: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,6 +63,8 @@ class Reply:
     body: dict[str, Any]
     #: What the access log says about the request beyond method, path and status.
     log: dict[str, Any] = field(default_factory=dict)
+    #: A streamed answer (lines of JSON) instead of ``body``.
+    stream: Iterator[bytes] | None = None
 
 
 def _refusal(status: int, reason: str, now: datetime, **log: Any) -> Reply:
@@ -208,4 +214,58 @@ def terminal(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
             "server_time": now.timestamp(),
         },
         {"terminal": signer.terminal_code},
+    )
+
+
+#: Pruning the change feed is a write; a server process does it at most this often.
+PRUNE_EVERY_S = 3600.0
+_next_prune = 0.0
+
+
+def _prune_now_and_then(office: HeadOffice, now: datetime) -> None:
+    global _next_prune
+    if time.monotonic() < _next_prune:
+        return
+    _next_prune = time.monotonic() + PRUNE_EVERY_S
+    with office.transaction() as session:
+        downlink.prune(session.connection(), now)
+
+
+def _cursor(query: Mapping[str, str]) -> int | None:
+    raw = query.get("cursor", "")
+    if raw == "":
+        return None
+    if not raw.isdigit() or len(raw) > 19:
+        raise RequestRefused(400, BAD_REQUEST)
+    return int(raw)
+
+
+@guarded
+def changes(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
+    """The master data that changed since the caller's position, or all of it (streamed)."""
+    signer = _signer(office, incoming, now)
+    cursor = _cursor(incoming.query)
+    _prune_now_and_then(office, now)
+    resources = ExitStack()
+    try:
+        connection = resources.enter_context(office.snapshot())
+        start = downlink.position(connection, cursor)
+    except BaseException:
+        resources.close()
+        raise
+
+    def stream() -> Iterator[bytes]:
+        with resources:
+            yield from downlink.answer(connection, start, cursor, now)
+
+    return Reply(
+        200,
+        {},
+        {
+            "terminal": signer.terminal_code,
+            "cursor": cursor,
+            "next_cursor": start.cursor,
+            "snapshot": start.snapshot,
+        },
+        stream=stream(),
     )

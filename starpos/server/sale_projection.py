@@ -64,11 +64,11 @@ FIGURES = (
 )
 
 
-def _bill(event: TerminalEvent) -> str:
+def bill_of(event: TerminalEvent) -> str:
     return event.subject.removeprefix("vend:")
 
 
-def _decimal(value: Any) -> Decimal | None:
+def decimal_or_none(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
@@ -137,7 +137,7 @@ _CHARGE_ITEMS = select(ChargeItem.code, ChargeItem.id).where(
 
 def _open(session: Session, event: TerminalEvent) -> list[Flag]:
     facts = event.details
-    bill = _bill(event)
+    bill = bill_of(event)
     if "request_id" not in facts:
         # Written before sales carried their facts: kept in the chain, not bookable.
         return [Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": bill, "missing": ["facts"]})]
@@ -155,7 +155,7 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
     ).one()
     names = ("meter", "customer", "operator", "sales_point", "payment")
     missing = [name for name in names if getattr(found, name) is None]
-    priced_with = _tariff_key(facts.get("tariff"))
+    priced_with = tariff_key(facts.get("tariff"))
     tariff = None
     if priced_with is not None:
         local = event.occurred_at.astimezone(ZoneInfo(found.time_zone)).replace(tzinfo=None)
@@ -169,7 +169,7 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
         return [Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": bill, "missing": missing})]
     if found.taken is not None:
         return [Flag(FindingKind.BILL_NUMBER_TAKEN, {"bill": bill})]
-    figures = {name: _decimal(facts.get(name, "0")) for name in FIGURES}
+    figures = {name: decimal_or_none(facts.get(name, "0")) for name in FIGURES}
     vend = Vend(
         request_id=facts["request_id"],
         bill_number=bill,
@@ -188,7 +188,7 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
         module_key_ref=facts.get("key_ref"),
         module_request_digest=facts.get("request_digest"),
         module_sequence=facts.get("module_sequence"),
-        module_balance_before=_decimal(facts.get("module_balance")),
+        module_balance_before=decimal_or_none(facts.get("module_balance")),
         created_at=event.occurred_at,
         **figures,
     )
@@ -231,7 +231,7 @@ def _charges(session: Session, lines: list[list[Any]]) -> list[VendCharge]:
     return charges
 
 
-def _tariff_key(tariff: Any) -> tuple[str, datetime] | None:
+def tariff_key(tariff: Any) -> tuple[str, datetime] | None:
     """(scheme code, effective from) of the version the counter priced with: the wall-clock
     time a version starts is its name in every store."""
     if not tariff:
@@ -243,7 +243,7 @@ def _tariff_key(tariff: Any) -> tuple[str, datetime] | None:
 def _terminal_vend(session: Session, event: TerminalEvent) -> Vend | None:
     vend: Vend | None = session.scalars(
         select(Vend)
-        .where(Vend.bill_number == _bill(event), Vend.terminal_id == event.terminal_id)
+        .where(Vend.bill_number == bill_of(event), Vend.terminal_id == event.terminal_id)
         .with_for_update()
     ).first()
     return vend
@@ -251,7 +251,7 @@ def _terminal_vend(session: Session, event: TerminalEvent) -> Vend | None:
 
 def _not_found(event: TerminalEvent) -> list[Flag]:
     step = event.details.get("step", event.kind)
-    return [Flag(FindingKind.SALE_NOT_FOUND, {"bill": _bill(event), "step": step})]
+    return [Flag(FindingKind.SALE_NOT_FOUND, {"bill": bill_of(event), "step": step})]
 
 
 def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
@@ -277,7 +277,8 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
             )
         )
     if vend.debt_repayment > 0 or vend.prearrange > 0:
-        meter = session.get(Meter, vend.meter_id, with_for_update=True)
+        # NO KEY UPDATE: a push inserting a vend of this meter holds KEY SHARE on it.
+        meter = session.get(Meter, vend.meter_id, with_for_update={"key_share": True})
         assert meter is not None
         repaid = min(meter.outstanding_debt, vend.debt_repayment)
         meter.outstanding_debt -= repaid
@@ -305,7 +306,7 @@ def _tid_collision(session: Session, vend: Vend) -> list[Flag]:
     """Keep the meter's last TID the latest any terminal made, and flag another token of
     the same meter with the same TID: the meter takes the first one entered and refuses
     the other as used (two offline counters selling to it in the same minute)."""
-    meter = session.get(Meter, vend.meter_id, with_for_update=True)
+    meter = session.get(Meter, vend.meter_id, with_for_update={"key_share": True})
     assert meter is not None and vend.tid is not None
     if meter.last_tid is None or meter.last_tid < vend.tid:
         meter.last_tid = vend.tid

@@ -6,13 +6,19 @@ The back office's units of work take one advisory lock for every writing transac
 pushes do not need that: a push locks its own enrolment row (one push of a terminal at a
 time) and the few shared rows it touches (a meter's debt), so pushes of different
 terminals are applied side by side.
+
+The downlink reads in a snapshot of its own (:meth:`HeadOffice.snapshot`): one
+``REPEATABLE READ, READ ONLY`` transaction sees the change feed and the rows it names as
+of one moment, however long the answer takes to stream.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+from sqlalchemy import ARRAY, Connection, any_, bindparam
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -45,3 +51,26 @@ class HeadOffice:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """A read-only transaction that sees the store as of its first statement."""
+        try:
+            connection = self.database.engine.connect().execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        except DBAPIError as error:
+            raise storage_error(error) from error
+        try:
+            with connection.begin():
+                yield connection
+        except DBAPIError as error:
+            raise storage_error(error) from error
+        finally:
+            connection.close()
+
+
+def one_of(column: Any, values: Any) -> Any:
+    """``column = ANY(:values)``: one array parameter however many values, so the statement
+    stays the same text (cached by SQLAlchemy and psycopg) where ``IN (...)`` would not."""
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))

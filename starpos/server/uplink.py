@@ -17,8 +17,8 @@ applied it has committed: the caller sends the answer after the commit.
 
 Round trips are what a push costs, so the stored entries a resend is compared with and the
 event ids already taken are read in one query each per push, the new entries are inserted
-in one statement at the end, and only events whose kind is booked somewhere (a sale) pay
-for a savepoint and their projector's queries.
+in one statement at the end, and the push's sale steps are booked together after them
+(:mod:`starpos.server.sale_batch`: a few statements per push, not per sale).
 """
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ from sqlalchemy.orm import Session
 
 from starpos.audit.log import entry_hash
 from starpos.db.models import ReceivedEvent, TerminalEnrolment
+from starpos.server import sale_batch
 from starpos.server.authentication import RequestRefused, Signer
 from starpos.server.findings import FindingKind, Flag, raise_finding
 from starpos.server.projections import TerminalEvent, projector_for
+from starpos.server.store import one_of
 from starpos.sync import signing
 from starpos.sync.wire import EventAnswer, MalformedEventError, Reason, Verdict, WireEvent
 
@@ -107,6 +109,8 @@ class _Push:
         self.applied_seq = enrolment.applied_seq
         self.applied_hash = enrolment.applied_hash
         self.rows: list[dict[str, Any]] = []
+        #: Sale steps taken, booked together at the end (sale_batch).
+        self.sales: list[WireEvent] = []
         seqs = [e.get("seq") for e in raw_events if isinstance(e, dict)]
         ids = [e.get("event_id") for e in raw_events if isinstance(e, dict)]
         # What a resend is compared with, and the ids some chain already sent: one query each.
@@ -115,7 +119,7 @@ class _Push:
             for seq, stored_hash in session.execute(
                 select(ReceivedEvent.seq, ReceivedEvent.entry_hash).where(
                     ReceivedEvent.enrolment_id == signer.enrolment_id,
-                    ReceivedEvent.seq.in_([s for s in seqs if isinstance(s, int)]),
+                    one_of(ReceivedEvent.seq, [s for s in seqs if isinstance(s, int)]),
                 )
             )
         }
@@ -123,7 +127,7 @@ class _Push:
             event_id: sender
             for event_id, sender in session.execute(
                 select(ReceivedEvent.event_id, ReceivedEvent.enrolment_id).where(
-                    ReceivedEvent.event_id.in_([i for i in ids if isinstance(i, str)])
+                    one_of(ReceivedEvent.event_id, [i for i in ids if isinstance(i, str)])
                 )
             )
         }
@@ -202,7 +206,10 @@ class _Push:
                     {"claimed": event.terminal_code, "signed_by": self.signer.terminal_code},
                 ),
             )
-        self._project(event)
+        if event.kind in sale_batch.KINDS:
+            self.sales.append(event)
+        else:
+            self._project(event)
 
     def _project(self, event: WireEvent) -> None:
         """Book the event into the business tables; a failure there flags it, never refuses
@@ -255,9 +262,29 @@ class _Push:
         return _Stop(EventAnswer(seq, Verdict.REJECTED, reason))
 
     def finish(self) -> None:
-        """Store every entry this push took, in one statement."""
+        """Store every entry this push took, in one statement, then book its sales."""
         if self.rows:
             self.session.execute(insert(_EVENTS), self.rows)
+        if self.sales:
+            self._book_sales()
+
+    def _book_sales(self) -> None:
+        """The push's sale steps at once; if that fails, step by step (each in a savepoint
+        of its own, so only a failing event flags itself)."""
+        events = [_terminal_event(self.signer, event) for event in self.sales]
+        try:
+            with self.session.begin_nested():
+                flags = sale_batch.project(self.session, events)
+        except Exception:
+            log.exception(
+                "sales not booked together", extra={"terminal": self.signer.terminal_code}
+            )
+            for event in self.sales:
+                self._project(event)
+            return
+        for event in self.sales:
+            for flag in flags.get(event.seq, []):
+                self._flag(event, flag)
 
 
 def _terminal_event(signer: Signer, event: WireEvent) -> TerminalEvent:

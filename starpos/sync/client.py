@@ -13,8 +13,8 @@ from __future__ import annotations
 import http.client
 import json
 import time
-from typing import Any
-from urllib.parse import urlsplit
+from typing import IO, Any
+from urllib.parse import urlencode, urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -32,6 +32,13 @@ ENROL_PATH = "/v1/enrol"
 EVENTS_PATH = "/v1/events"
 TERMINAL_PATH = "/v1/terminal"
 HEALTH_PATH = "/v1/health"
+CHANGES_PATH = "/v1/changes"
+#: The downlink's answer: one JSON value per line (starpos.server.downlink).
+NDJSON = "application/x-ndjson"
+#: Bytes read at a time from a streamed answer.
+READ_CHUNK = 256 * 1024
+#: How a kept-open connection the server has closed fails on its next request.
+STALE_CONNECTION = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 #: The key id an enrolment request is signed under: the key is in its body, not known yet.
 ENROLMENT_KEY_ID = "new"
 TIMEOUT_S = 30.0
@@ -90,8 +97,35 @@ class HeadOfficeClient:
             "POST", EVENTS_PATH, {"protocol": protocol, "events": events}, signer=self._signer()
         )
 
+    def push_body(self, body: bytes) -> dict[str, Any]:
+        """A push whose JSON body is already encoded (``starpos server bench`` encodes its
+        batches before it starts the clock)."""
+        signer = self._signer()
+        status, answer = self._send("POST", EVENTS_PATH, body, signer)
+        if self._corrected_clock(status, answer):
+            status, answer = self._send("POST", EVENTS_PATH, body, signer)
+        if status == 200:
+            return answer
+        raise self._refusal(status, answer)
+
     def terminal(self) -> dict[str, Any]:
         return self._call("GET", TERMINAL_PATH, None, signer=self._signer())
+
+    def changes(self, cursor: int | None, into: IO[bytes]) -> int:
+        """Write the master data changed since ``cursor`` (all of it when None) into
+        ``into``, as it streams in; the number of bytes. The signature covers the path, not
+        the query: the cursor only says what to read."""
+        query = "" if cursor is None else "?" + urlencode({"cursor": cursor})
+        signer = self._signer()
+        response = self._start("GET", CHANGES_PATH, query, b"", signer)
+        if response.status != 200:
+            status, answer = self._answer(response)
+            if not self._corrected_clock(status, answer):
+                raise self._refusal(status, answer)
+            response = self._start("GET", CHANGES_PATH, query, b"", signer)
+            if response.status != 200:
+                raise self._refusal(*self._answer(response))
+        return self._copy(response, into)
 
     # Plumbing.
 
@@ -110,14 +144,21 @@ class HeadOfficeClient:
     ) -> dict[str, Any]:
         body = b"" if payload is None else json.dumps(payload, separators=(",", ":")).encode()
         status, answer = self._send(method, path, body, signer)
-        if status == 401 and answer.get("error") == signing.STALE and signer is not None:
-            server_time = answer.get("server_time")
-            if isinstance(server_time, (int, float)):
-                self.clock_offset = float(server_time) - time.time()
-                status, answer = self._send(method, path, body, signer)
+        if signer is not None and self._corrected_clock(status, answer):
+            status, answer = self._send(method, path, body, signer)
         if status == 200:
             return answer
         raise self._refusal(status, answer)
+
+    def _corrected_clock(self, status: int, answer: dict[str, Any]) -> bool:
+        """Whether the refusal was for this machine's clock, now corrected by the server's."""
+        server_time = answer.get("server_time")
+        if status != 401 or answer.get("error") != signing.STALE:
+            return False
+        if not isinstance(server_time, (int, float)):
+            return False
+        self.clock_offset = float(server_time) - time.time()
+        return True
 
     def _send(
         self,
@@ -126,6 +167,42 @@ class HeadOfficeClient:
         body: bytes,
         signer: tuple[str, Ed25519PrivateKey] | None,
     ) -> tuple[int, dict[str, Any]]:
+        return self._answer(self._start(method, path, "", body, signer))
+
+    def _start(
+        self,
+        method: str,
+        path: str,
+        query: str,
+        body: bytes,
+        signer: tuple[str, Ed25519PrivateKey] | None,
+    ) -> http.client.HTTPResponse:
+        """Send a request and return the response with its body still to read."""
+        reused = self._connection is not None
+        try:
+            return self._request(method, path, query, body, signer)
+        except STALE_CONNECTION as error:
+            # The server closed a kept-open connection while it was idle (uvicorn does after
+            # 5 s): the request never got there. Once more on a new connection, signed afresh
+            # (a push is safe to send twice: its events are taken once).
+            self.close()
+            if not reused:
+                raise self._unreachable(error) from error
+        except (OSError, http.client.HTTPException) as error:
+            raise self._unreachable(error) from error
+        try:
+            return self._request(method, path, query, body, signer)
+        except (OSError, http.client.HTTPException) as error:
+            raise self._unreachable(error) from error
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        query: str,
+        body: bytes,
+        signer: tuple[str, Ed25519PrivateKey] | None,
+    ) -> http.client.HTTPResponse:
         full_path = self._prefix + path
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         if signer is not None:
@@ -133,15 +210,21 @@ class HeadOfficeClient:
             created = int(time.time() + self.clock_offset)
             headers.update(signing.sign(key, key_id, method, full_path, body, created=created))
         connection = self._open()
+        connection.request(method, full_path + query, body=body or None, headers=headers)
+        return connection.getresponse()
+
+    def _unreachable(self, error: BaseException) -> ServerUnreachableError:
+        self.close()
+        return ServerUnreachableError(
+            server=self.server_url, reason=str(error) or type(error).__name__
+        )
+
+    def _answer(self, response: http.client.HTTPResponse) -> tuple[int, dict[str, Any]]:
+        """The response's JSON body, read whole."""
         try:
-            connection.request(method, full_path, body=body or None, headers=headers)
-            response = connection.getresponse()
             raw = response.read()
         except (OSError, http.client.HTTPException) as error:
-            self.close()
-            raise ServerUnreachableError(
-                server=self.server_url, reason=str(error) or type(error).__name__
-            ) from error
+            raise self._unreachable(error) from error
         if response.getheader("Connection", "").lower() == "close":
             self.close()
         try:
@@ -153,6 +236,19 @@ class HeadOfficeClient:
         if not isinstance(answer, dict):
             raise ProtocolError(detail=f"HTTP {response.status}, not a JSON object")
         return response.status, answer
+
+    def _copy(self, response: http.client.HTTPResponse, into: IO[bytes]) -> int:
+        """A streamed answer into ``into``; a cut stream is an unreachable server."""
+        size = 0
+        try:
+            while chunk := response.read(READ_CHUNK):
+                into.write(chunk)
+                size += len(chunk)
+        except (OSError, http.client.HTTPException) as error:
+            raise self._unreachable(error) from error
+        if response.getheader("Connection", "").lower() == "close":
+            self.close()
+        return size
 
     def _open(self) -> http.client.HTTPConnection:
         if self._connection is None:

@@ -84,3 +84,11 @@ class ProtocolError(SyncError):
         "The head office answered something this counter does not understand ({detail}). "
         "Check that the server URL is a StarPOS head office of the same version."
     )
+
+
+class DownlinkIncompleteError(SyncError):
+    code = "sync.downlink_incomplete"
+    template = (
+        "The head office sent {table} {key}, which names {missing}: this counter does not "
+        "have it, so nothing was applied. Run a full pull: starpos sync pull --full"
+    )

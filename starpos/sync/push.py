@@ -92,10 +92,7 @@ def _push_all(
     while True:
         with database.reading() as session:
             rows = state.pending_entries(session, report.acknowledged, batch_size)
-        if not rows:
-            with database.unit_of_work() as uow:
-                state.note_push(uow.session, None)
-                uow.commit()
+        if not rows:  # everything is acknowledged (the answers noted the contact)
             return
         events = [WireEvent.of_entry(row) for row in rows]
         answer = _read(client.push([event.as_json() for event in events], PROTOCOL))
@@ -113,6 +110,7 @@ def _push_all(
                 state.rewind(uow.session, reached)
                 stop = None
             state.note_push(uow.session, None)
+            state.note_contact(uow.session)
             uow.commit()
         progressed = reached != report.acknowledged
         report.acknowledged = reached

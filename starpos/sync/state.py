@@ -1,5 +1,6 @@
-"""The counter's sync state: its enrolment and how far the head office has acknowledged its
-audit chain. Events waiting = the audit log's last entry - the acknowledged one.
+"""The counter's sync state: its enrolment, how far the head office has acknowledged its
+audit chain (events waiting = the audit log's last entry - the acknowledged one), where it
+stands in the head office's change feed, and when it last reached the head office.
 
 Nothing is ever deleted for the sync: the entries stay in the audit log, so an event can be
 sent again at any time (a lost answer, a head office restored from a backup).
@@ -36,6 +37,10 @@ _NOTE_PUSH = (
     update(_STATE)
     .where(_STATE.c.id == 1)
     .values(last_push_at=bindparam("at"), last_error=bindparam("error"))
+)
+_NOTE_ERROR = update(_STATE).where(_STATE.c.id == 1).values(last_error=bindparam("error"))
+_NOTE_CONTACT = (
+    update(_STATE).where(_STATE.c.id == 1).values(last_contact_at=bindparam("at"), last_error=None)
 )
 _REWIND = (
     update(_STATE)
@@ -121,6 +126,21 @@ def note_push(session: Session, error: str | None) -> None:
     session.connection().execute(_NOTE_PUSH, {"at": utc_now(), "error": error})
 
 
+def note_error(session: Session, error: str) -> None:
+    """The last attempt to reach the head office failed (push or pull)."""
+    session.connection().execute(_NOTE_ERROR, {"error": error})
+
+
+def note_contact(session: Session, at: datetime | None = None) -> None:
+    """The head office answered a signed request: what offline limits count from."""
+    session.connection().execute(_NOTE_CONTACT, {"at": at or utc_now()})
+
+
+def downlink_cursor(session: Session) -> int | None:
+    state = session.get(SyncState, 1)
+    return state.downlink_cursor if state is not None else None
+
+
 @dataclass(frozen=True)
 class SyncStatus:
     enrolled: bool
@@ -131,10 +151,26 @@ class SyncStatus:
     last_entry: int
     last_push_at: datetime | None
     last_error: str | None
+    enrolled_at: datetime | None = None
+    last_pull_at: datetime | None = None
+    last_contact_at: datetime | None = None
+    downlink_cursor: int | None = None
 
     @property
     def waiting(self) -> int:
         return max(0, self.last_entry - self.acknowledged_seq)
+
+    @property
+    def online(self) -> bool:
+        """The last attempt reached the head office."""
+        return self.enrolled and self.last_contact_at is not None and self.last_error is None
+
+    @property
+    def offline_since(self) -> datetime | None:
+        """When the head office last answered, while it does not (None when online)."""
+        if not self.enrolled or self.online:
+            return None
+        return self.last_contact_at or self.enrolled_at
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -145,7 +181,12 @@ class SyncStatus:
             "acknowledged": self.acknowledged_seq,
             "last_entry": self.last_entry,
             "waiting": self.waiting,
+            "online": self.online,
+            "offline_since": self.offline_since,
+            "last_sync_at": self.last_contact_at,
             "last_push_at": self.last_push_at,
+            "last_pull_at": self.last_pull_at,
+            "downlink_cursor": self.downlink_cursor,
             "last_error": self.last_error,
         }
 
@@ -164,4 +205,8 @@ def status(session: Session) -> SyncStatus:
         last_entry,
         state.last_push_at,
         state.last_error,
+        enrolled_at=state.enrolled_at,
+        last_pull_at=state.last_pull_at,
+        last_contact_at=state.last_contact_at,
+        downlink_cursor=state.downlink_cursor,
     )

@@ -19,6 +19,7 @@ from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.services import AuthService, CardService, CounterService
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Workers
+from starpos.ui.widgets.sync_status import SyncService, SyncWatch
 
 
 class CounterApp(QObject):
@@ -33,6 +34,7 @@ class CounterApp(QObject):
         funnel: ErrorFunnel | None = None,
         parse_meter_number: Callable[[str], object] | None = None,
         cards: CardService | None = None,
+        sync: SyncService | None = None,
     ) -> None:
         super().__init__()
         self.auth = auth
@@ -44,6 +46,8 @@ class CounterApp(QObject):
         self.login_window = LoginWindow(auth, self.workers.database, self.funnel)
         self.login_window.logged_in.connect(self._logged_in)
         self.pos_window: PosWindow | None = None
+        # Syncs with the head office in the background, logged in or not (None: no sync).
+        self.sync_watch = SyncWatch(sync, self) if sync is not None else None
 
     def start(self) -> None:
         self.login_window.show()
@@ -73,6 +77,8 @@ class CounterApp(QObject):
             self.cards,
         )
         window.logged_out.connect(self._logged_out)
+        if self.sync_watch is not None:
+            self.sync_watch.show_in(window.statusBar(), rules.time_zone)
         self.pos_window = window
         self.login_window.hide()
         window.show_maximised()
@@ -98,6 +104,8 @@ class CounterApp(QObject):
         if self.pos_window is not None:
             self.pos_window.close()
         self.login_window.close()
+        if self.sync_watch is not None:
+            self.sync_watch.stop()
         self.workers.stop()
         if self.cards is not None:
             self.cards.close()

@@ -37,6 +37,7 @@ from starpos.operators.roles import operator_permissions
 from starpos.operators.session import OperatorSession
 from starpos.vending import errors
 from starpos.vending.meter_check import SaleMeter, check_sellable
+from starpos.vending.offline_limits import check_offline_limits
 from starpos.vending.sale import PricedSale, VendRequest
 from starpos.vending.tariff_cache import tariff_for_sale
 
@@ -158,7 +159,7 @@ def price_sale(
     what the medium cannot sell to), then price ``request``: the store half of every sale.
 
     The checks run in the order a cashier would fix them: who sells, how it is paid, which
-    meter, how much."""
+    meter, how much; then whether this counter may still sell without its head office."""
     seller = check_seller(session, request)
     terminal = find_terminal(session, request)
     payment = payment_term_id(session, request.payment)
@@ -170,6 +171,7 @@ def price_sale(
     tendered = request.net if request.tendered is None else request.tendered
     if tendered < breakdown.net:
         raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
+    check_offline_limits(session, now, breakdown.net)
     priced = PricedSale(
         request=request,
         actor=Actor(

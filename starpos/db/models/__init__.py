@@ -30,7 +30,10 @@ from starpos.db.models.numbering import NumberingCounter, NumberingField, Number
 from starpos.db.models.operators import Operator, OperatorRole, Role, RolePermission
 from starpos.db.models.stock import MeterReplacement, StockMovement
 from starpos.db.models.sync import (
+    ChangeHorizon,
     EnrolmentCode,
+    MasterDataChange,
+    OfflineLimit,
     ReceivedEvent,
     SeenNonce,
     SyncFinding,
@@ -59,6 +62,7 @@ __all__ = [
     "CardState",
     "CardTamperEvent",
     "CardVend",
+    "ChangeHorizon",
     "ChargeItem",
     "Customer",
     "CustomerType",
@@ -66,12 +70,14 @@ __all__ = [
     "DefaultAmount",
     "EnrolmentCode",
     "IssuedCard",
+    "MasterDataChange",
     "Meter",
     "MeterModel",
     "MeterReplacement",
     "NumberingCounter",
     "NumberingField",
     "NumberingRule",
+    "OfflineLimit",
     "Operator",
     "OperatorRole",
     "PaymentTerm",

@@ -5,17 +5,23 @@ keeps only how far the head office has acknowledged it (``sync_state``). The hea
 keeps, per enrolled key of a terminal, how far it has applied that terminal's chain
 (``sync_enrolments``), every entry it applied (``sync_events``), the nonces of recent signed
 requests (``sync_nonces``) and what it found wrong (``sync_findings``).
+
+The downlink: the head office's triggers write every change of master data into
+``sync_changes`` (the change feed, read by transaction id); ``sync_change_horizon`` says
+below which transaction id the feed was pruned; ``sync_offline_limits`` are the limits the
+head office sets per terminal. The counter keeps its feed position in ``sync_state``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, BigId
-from starpos.db.column_types import UtcDateTime, utc_now
+from starpos.db.column_types import Money, UtcDateTime, utc_now
 from starpos.db.models.master_data import CODE, Terminal
 
 #: A SHA-256 in hex: entry hashes, enrolment code digests.
@@ -45,6 +51,13 @@ class SyncState(Base):
     acknowledged_hash: Mapped[str] = mapped_column(String(DIGEST), default=GENESIS)
     last_push_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The downlink: every change of the head office's master data below this transaction id
+    # is applied here (None: none yet, the next pull takes a full snapshot).
+    downlink_cursor: Mapped[int | None] = mapped_column(BigInteger)
+    last_pull_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The last time the head office answered a signed request: what the offline limits
+    # count from.
+    last_contact_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class TerminalEnrolment(Base):
@@ -131,3 +144,60 @@ class SyncFinding(Base):
     # Canonical JSON: what was expected and what came.
     details: Mapped[str] = mapped_column(Text, default="{}")
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class MasterDataChange(Base):
+    """One change of a row the head office owns, written by the table's trigger (PostgreSQL).
+
+    ``xid`` is the writing transaction's id (``pg_current_xact_id()``), so a reader can take
+    only what every earlier transaction has finished (docs/sync.md, "Downlink"). ``row_key``
+    is the natural key of the changed row, or of the row it belongs to (a customer type for
+    one of its charges); ``previous_key`` is set when an update changed the key itself.
+    """
+
+    __tablename__ = "sync_changes"
+    __table_args__ = (
+        Index("ix_sync_changes_xid", "xid"),
+        Index("ix_sync_changes_changed_at", "changed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    xid: Mapped[int] = mapped_column(BigInteger)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_key: Mapped[str] = mapped_column(String(80))
+    previous_key: Mapped[str | None] = mapped_column(String(80))
+    # I(nsert), U(pdate), D(elete): what the statement did; a reader sends the row as it is.
+    op: Mapped[str] = mapped_column(String(1))
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+
+
+class ChangeHorizon(Base):
+    """Below which transaction id ``sync_changes`` was pruned: a counter whose position is
+    older takes a full snapshot, since the tombstones it needed are gone."""
+
+    __tablename__ = "sync_change_horizon"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    below_xid: Mapped[int] = mapped_column(BigInteger, default=0)
+    pruned_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class OfflineLimit(Base):
+    """How long, and for how much, a terminal may sell without reaching the head office.
+
+    Set at the head office, it comes down with the master data; a limit left empty does not
+    apply. Past either, the counter stops selling until it has synced.
+    """
+
+    __tablename__ = "sync_offline_limits"
+    __table_args__ = (
+        CheckConstraint("max_offline_minutes IS NULL OR max_offline_minutes > 0", name="minutes"),
+        CheckConstraint("max_offline_value IS NULL OR max_offline_value > 0", name="value"),
+    )
+
+    terminal_id: Mapped[int] = mapped_column(
+        ForeignKey("terminals.id", ondelete="CASCADE"), primary_key=True
+    )
+    max_offline_minutes: Mapped[int | None] = mapped_column(Integer)
+    max_offline_value: Mapped[Decimal | None] = mapped_column(Money())

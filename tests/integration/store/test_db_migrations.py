@@ -18,6 +18,7 @@ from starpos.db import migrate
 from starpos.db.base import Base
 from starpos.db.engine import make_engine
 from starpos.db.migrate import DatabaseTooNewError
+from starpos.sync.owned_tables import owned_table_names
 from tests.support.processes import child_env, starpos_command
 from tests.support.store_backends import POSTGRESQL, SQLITE
 
@@ -26,6 +27,14 @@ GUARDS = {
     ("audit_log", "audit_log_append_only"),
     ("card_readings", "card_readings_immutable"),
     ("card_tamper_events", "card_tamper_events_immutable"),
+}
+
+#: The PostgreSQL triggers that write every change of master data into the downlink's
+#: change feed (migration 0007): one set per table the head office owns.
+CAPTURES = {
+    (table, trigger)
+    for table in owned_table_names()
+    for trigger in ("sync_capture_insert", "sync_capture_update", "sync_capture_delete")
 }
 
 #: A customer type of revision 0001 as each database holds it: SQLite as scaled integers
@@ -71,7 +80,7 @@ def test_a_new_database_gets_the_schema_the_models_describe(
         assert str(money["amount"]) == "NUMERIC(16, 2)"
         assert str(money["energy_kwh"]) == "NUMERIC(14, 1)"
         assert str(money["vat_rate"]) == "NUMERIC(9, 4)"
-        assert _guards(empty_store_url) == GUARDS
+        assert _guards(empty_store_url) == GUARDS | CAPTURES
 
 
 def test_an_older_database_is_upgraded_on_open_and_keeps_its_data(
@@ -115,7 +124,7 @@ def test_downgrade_then_upgrade_round_trips(store_backend: str, empty_store_url:
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()
     if store_backend == POSTGRESQL:
-        assert _guards(empty_store_url) == GUARDS
+        assert _guards(empty_store_url) == GUARDS | CAPTURES
 
 
 def test_a_database_from_a_newer_starpos_is_refused(empty_store_url: str) -> None:
@@ -156,7 +165,7 @@ def test_two_programs_opening_a_new_database_at_once_both_succeed(
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()
     if store_backend == POSTGRESQL:
-        assert _guards(empty_store_url) == GUARDS
+        assert _guards(empty_store_url) == GUARDS | CAPTURES
 
 
 def test_sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout(data_dir: Path) -> None:

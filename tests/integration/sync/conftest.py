@@ -67,18 +67,26 @@ def head_office(head_office_store: tuple[Path, str]) -> Iterator[HeadOfficeProce
 
 
 @pytest.fixture
-def make_counters(tmp_path: Path) -> Iterator[Callable[[int], list[Counter]]]:
+def make_counters(tmp_path: Path) -> Iterator[Callable[..., list[Counter]]]:
+    """``make_counters(count, modules=True, seeded=True)``: counters with a module each
+    (``modules=False``: counters that only sync), each with a seeded store of its own
+    (``seeded=False``: new counters, no store yet)."""
     made: list[Counter] = []
 
-    def make(count: int) -> list[Counter]:
+    def make(count: int, *, modules: bool = True, seeded: bool = True) -> list[Counter]:
         for index, (terminal, operator) in enumerate(TERMINALS[:count]):
             made.append(
                 make_counter(
-                    tmp_path / f"counter-{terminal}", terminal, operator, f"3000000{index}"
+                    tmp_path / f"counter-{terminal}",
+                    terminal,
+                    operator,
+                    f"3000000{index}" if modules else None,
+                    seeded=seeded,
                 )
             )
         return made[-count:]
 
     yield make
     for counter in made:
-        counter.module.stop()
+        if counter.module is not None:
+            counter.module.stop()

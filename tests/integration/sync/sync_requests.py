@@ -22,16 +22,24 @@ from starpos.server.findings import list_findings
 from starpos.server.handlers import Incoming, Reply
 from starpos.server.store import HeadOffice
 from starpos.sync import signing
-from starpos.sync.client import ENROL_PATH, ENROLMENT_KEY_ID, EVENTS_PATH
+from starpos.sync.client import CHANGES_PATH, ENROL_PATH, ENROLMENT_KEY_ID, EVENTS_PATH
 from starpos.sync.keys import new_key, public_hex
 from starpos.sync.wire import WireEvent
 
 
 def signed_request(
-    key: Ed25519PrivateKey, key_id: str, path: str, body: bytes, created: int | None = None
+    key: Ed25519PrivateKey,
+    key_id: str,
+    path: str,
+    body: bytes,
+    created: int | None = None,
+    method: str = "POST",
+    query: dict[str, str] | None = None,
 ) -> Incoming:
-    headers = signing.sign(key, key_id, "POST", path, body, created=created or int(time.time()))
-    return Incoming("POST", path, {name.lower(): value for name, value in headers.items()}, body)
+    headers = signing.sign(key, key_id, method, path, body, created=created or int(time.time()))
+    return Incoming(
+        method, path, {name.lower(): value for name, value in headers.items()}, body, query or {}
+    )
 
 
 def enrol(office: HeadOffice, terminal: str = "T01") -> tuple[str, Ed25519PrivateKey]:
@@ -49,6 +57,18 @@ def enrol(office: HeadOffice, terminal: str = "T01") -> tuple[str, Ed25519Privat
 def push(office: HeadOffice, key_id: str, key: Ed25519PrivateKey, events: list[Any]) -> Reply:
     body = json.dumps({"protocol": 1, "events": events}).encode()
     return handlers.push(office, signed_request(key, key_id, EVENTS_PATH, body), utc_now())
+
+
+def changes(
+    office: HeadOffice, key_id: str, key: Ed25519PrivateKey, cursor: int | None
+) -> list[Any]:
+    """The downlink's answer for ``cursor`` (None: a snapshot), as the values of its lines."""
+    query = {} if cursor is None else {"cursor": str(cursor)}
+    request = signed_request(key, key_id, CHANGES_PATH, b"", method="GET", query=query)
+    reply = handlers.changes(office, request, utc_now())
+    assert reply.status == 200, reply.body
+    assert reply.stream is not None
+    return [json.loads(line) for line in b"".join(reply.stream).splitlines()]
 
 
 def chain(folder: Path, count: int, terminal: str | None = "T01") -> list[dict[str, Any]]:

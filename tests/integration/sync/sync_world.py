@@ -16,6 +16,7 @@ import subprocess
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sql_select
@@ -202,12 +203,12 @@ class HeadOffice:
 
 @dataclass
 class Counter:
-    """One counter: its data folder, its module, and who sells there."""
+    """One counter: its data folder, its module (None: it only syncs), who sells there."""
 
     folder: Path
     terminal: str
     operator: str
-    module: EmulatorProcess
+    module: EmulatorProcess | None
     meters: list[DemoMeter] = field(default_factory=list)
 
     def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -232,6 +233,13 @@ class Counter:
     def push(self, **env: str) -> subprocess.CompletedProcess[str]:
         return self.run("sync", "push", "--json", **env)
 
+    def pull(self, *options: str, **env: str) -> dict[str, Any]:
+        """``starpos sync pull --json``, which must succeed; its report."""
+        pulled = self.run("sync", "pull", "--json", *options, **env)
+        assert pulled.returncode == 0, pulled.stderr
+        report: dict[str, Any] = json.loads(pulled.stdout)
+        return report
+
     def totals(self) -> Totals:
         with self.database() as database:
             return ledger_totals(database)
@@ -242,13 +250,20 @@ class Counter:
             return sync_status(session)
 
 
-def make_counter(folder: Path, terminal: str, operator: str, module_id: str) -> Counter:
-    """A seeded store of its own (its own chain) and a module with the demo keys, paired
-    with this counter (its credential in the counter's data folder)."""
+def make_counter(
+    folder: Path, terminal: str, operator: str, module_id: str | None, *, seeded: bool = True
+) -> Counter:
+    """A seeded store of its own (its own chain; ``seeded=False``: no store yet, a new
+    counter) and a module with the demo keys paired with this counter (its credential in
+    the counter's data folder; ``module_id=None``: no module, the counter only syncs)."""
     folder.mkdir(parents=True)
-    with Database.open(f"sqlite:///{folder / 'starpos.db'}") as database:
-        seed_demo(database, customers=40, spare_meters=4, seed=7)
-        meters = sellable_meters(database)
+    meters: list[DemoMeter] = []
+    if seeded:
+        with Database.open(f"sqlite:///{folder / 'starpos.db'}") as database:
+            seed_demo(database, customers=40, spare_meters=4, seed=7)
+            meters = sellable_meters(database)
+    if module_id is None:
+        return Counter(folder, terminal, operator, None, meters)
     # The module's credential in the counter's own data folder, where its commands look.
     module = EmulatorProcess(
         folder / "module", folder / "kmc", TABLES, "--pty", credential_path=folder / CREDENTIAL_FILE

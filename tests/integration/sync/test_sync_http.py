@@ -98,3 +98,14 @@ def test_the_server_answers_health_and_refuses_unsigned_and_replayed_requests(
     status_line = head_office.run("server", "status", "--json")
     listed = json.loads(status_line.stdout)["enrolments"]
     assert [(row["terminal"], row["sales_point"]) for row in listed] == [("T01", "SP01")]
+
+
+def test_a_kept_open_connection_the_server_closed_while_idle_is_opened_again(
+    head_office: HeadOffice,
+) -> None:
+    # uvicorn closes a kept-open connection after 5 s without a request; a counter that
+    # pulls a long snapshot, applies it, then asks again meets that closed connection.
+    with HeadOfficeClient(head_office.server.url) as client:
+        assert client.health()["status"] == "ok"
+        time.sleep(6)
+        assert client.health()["status"] == "ok"

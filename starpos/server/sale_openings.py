@@ -1,0 +1,206 @@
+"""A push's PENDING entries booked together (:mod:`starpos.server.sale_batch`): the rows
+they name read in one query per kind of row, their vends inserted in one statement and
+their charges in another, with the flags :func:`starpos.server.sale_projection.vend_step`
+raises for the same entries.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Table, insert, or_, select
+from sqlalchemy.orm import Session
+
+from starpos.db.enums import ChargeMethod, MeterMedium, VendState
+from starpos.db.models import (
+    ChargeItem,
+    Customer,
+    Meter,
+    Operator,
+    PaymentTerm,
+    SalesPoint,
+    SystemParameters,
+    TariffScheme,
+    TariffVersion,
+    Vend,
+    VendCharge,
+)
+from starpos.server.findings import FindingKind, Flag
+from starpos.server.projections import TerminalEvent
+from starpos.server.sale_projection import FIGURES, bill_of, decimal_or_none, tariff_key
+from starpos.server.store import one_of
+
+_VENDS = cast(Table, Vend.__table__)
+_CHARGES = cast(Table, VendCharge.__table__)
+
+
+def _ids(session: Session, id_column: Any, code_column: Any, codes: set[Any]) -> dict[Any, int]:
+    codes.discard(None)
+    if not codes:
+        return {}
+    rows = session.execute(select(code_column, id_column).where(one_of(code_column, codes)))
+    return {code: row_id for code, row_id in rows}
+
+
+def open_all(
+    session: Session, events: list[TerminalEvent], flags_of: dict[int, list[Flag]]
+) -> None:
+    """Book every PENDING entry of a push; what they disagree with goes into ``flags_of``."""
+    if not events:
+        return
+    facts = [event.details for event in events]
+    meters = _ids(session, Meter.id, Meter.number, {f.get("meter") for f in facts})
+    customers = _ids(session, Customer.id, Customer.code, {f.get("customer") for f in facts})
+    operators = _ids(session, Operator.id, Operator.code, {e.operator_code for e in events})
+    points = _ids(
+        session,
+        SalesPoint.id,
+        SalesPoint.code,
+        {e.sales_point_claimed or e.sales_point_code for e in events},
+    )
+    payments = _ids(session, PaymentTerm.id, PaymentTerm.code, {f.get("payment") for f in facts})
+    bills = [bill_of(event) for event in events]
+    requests = [f.get("request_id") for f in facts]
+    taken: set[Any] = set()
+    for bill, request_id in session.execute(
+        select(Vend.bill_number, Vend.request_id).where(
+            or_(
+                one_of(Vend.bill_number, bills), one_of(Vend.request_id, [r for r in requests if r])
+            )
+        )
+    ):
+        taken |= {bill, request_id}
+    zone = ZoneInfo(
+        session.scalar(select(SystemParameters.time_zone).where(SystemParameters.id == 1)) or "UTC"
+    )
+    versions = _versions(session, {tariff_key(f.get("tariff")) for f in facts})
+    items = _ids(
+        session,
+        ChargeItem.id,
+        ChargeItem.code,
+        {line[0] for f in facts for line in f.get("charges", [])},
+    )
+    rows: list[dict[str, Any]] = []
+    charge_lines: list[tuple[str, list[list[Any]]]] = []
+    for event, facts_of, bill in zip(events, facts, bills, strict=True):
+        flags = flags_of.setdefault(event.seq, [])
+        if "request_id" not in facts_of:
+            flags.append(Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": bill, "missing": ["facts"]}))
+            continue
+        found = {
+            "meter": meters.get(facts_of.get("meter")),
+            "customer": customers.get(facts_of.get("customer")),
+            "operator": operators.get(event.operator_code),
+            "sales_point": points.get(event.sales_point_claimed or event.sales_point_code),
+            "payment": payments.get(facts_of.get("payment")),
+        }
+        missing = [name for name, value in found.items() if value is None]
+        priced_with = tariff_key(facts_of.get("tariff"))
+        priced_id = in_force = in_force_from = None
+        if priced_with is not None:
+            local = event.occurred_at.astimezone(zone).replace(tzinfo=None)
+            scheme, effective_from = priced_with
+            known = versions.get(scheme, [])
+            priced_id = next((v for start, v in known if start == effective_from), None)
+            at = bisect.bisect_right([start for start, _ in known], local)
+            if at:
+                in_force_from, in_force = known[at - 1]
+            if priced_id is None:
+                missing.append("tariff")
+        if missing:
+            flags.append(Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": bill, "missing": missing}))
+            continue
+        request_id = facts_of["request_id"]
+        if bill in taken or request_id in taken:
+            flags.append(Flag(FindingKind.BILL_NUMBER_TAKEN, {"bill": bill}))
+            continue
+        taken |= {bill, request_id}
+        rows.append(
+            {
+                "request_id": request_id,
+                "bill_number": bill,
+                "state": VendState.PENDING,
+                "medium": MeterMedium(facts_of.get("medium", MeterMedium.KEYPAD.value)),
+                "meter_id": found["meter"],
+                "customer_id": found["customer"],
+                "operator_id": found["operator"],
+                "sales_point_id": found["sales_point"],
+                "terminal_id": event.terminal_id,
+                "payment_term_id": found["payment"],
+                "tariff_version_id": priced_id,
+                "first_purchase": bool(facts_of.get("first_purchase", False)),
+                "tid": facts_of.get("tid"),
+                "module_id": facts_of.get("module"),
+                "module_key_ref": facts_of.get("key_ref"),
+                "module_request_digest": facts_of.get("request_digest"),
+                "module_sequence": facts_of.get("module_sequence"),
+                "module_balance_before": decimal_or_none(facts_of.get("module_balance")),
+                "created_at": event.occurred_at,
+                **{name: decimal_or_none(facts_of.get(name, "0")) for name in FIGURES},
+            }
+        )
+        charge_lines.append((bill, facts_of.get("charges", [])))
+        if priced_with is not None and in_force not in (None, priced_id):
+            # The sale stands at the counter's price (docs/sync.md, conflict rules).
+            flags.append(
+                Flag(
+                    FindingKind.STALE_TARIFF,
+                    {
+                        "bill": bill,
+                        "tariff": priced_with[0],
+                        "priced_with": priced_with[1],
+                        "in_force": in_force_from,
+                    },
+                )
+            )
+    if not rows:
+        return
+    # Inserted as one statement many times over (psycopg sends them in a pipeline), then
+    # their ids read back: cheaper than one long multi-row INSERT ... RETURNING.
+    session.connection().execute(insert(_VENDS), rows)
+    inserted = [row["bill_number"] for row in rows]
+    vend_ids = {
+        bill: vend_id
+        for bill, vend_id in session.execute(
+            select(Vend.bill_number, Vend.id).where(one_of(Vend.bill_number, inserted))
+        )
+    }
+    charges = [
+        {
+            "vend_id": vend_ids[bill],
+            "position": position,
+            "charge_item_id": items.get(code),
+            "method": ChargeMethod(method),
+            "code": code,
+            "name": name,
+            "amount": Decimal(str(amount)),
+            "taxed": bool(taxed),
+        }
+        for bill, lines in charge_lines
+        for position, (code, name, method, amount, taxed) in enumerate(lines, start=1)
+    ]
+    if charges:
+        session.connection().execute(insert(_CHARGES), charges)
+
+
+def _versions(
+    session: Session, keys: set[tuple[str, datetime] | None]
+) -> dict[str, list[tuple[datetime, int]]]:
+    """Every version of the schemes named, by scheme code, oldest first."""
+    schemes = {key[0] for key in keys if key is not None}
+    if not schemes:
+        return {}
+    found: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
+    for code, effective_from, version_id in session.execute(
+        select(TariffScheme.code, TariffVersion.effective_from, TariffVersion.id)
+        .join(TariffScheme, TariffScheme.id == TariffVersion.scheme_id)
+        .where(one_of(TariffScheme.code, schemes))
+        .order_by(TariffScheme.code, TariffVersion.effective_from)
+    ):
+        found[code].append((effective_from, version_id))
+    return found

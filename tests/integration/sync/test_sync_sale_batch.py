@@ -1,0 +1,245 @@
+"""A push's sales booked together (``sale_batch``) give exactly what booking them step by
+step (``sale_projection``, the reference) gives: the same vends, charges, tokens, meters
+and flags, on a real PostgreSQL store, for pushes that meet every conflict rule."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session
+
+from starpos.audit.log import Actor, AuditKind, canonical_json
+from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium
+from starpos.db.models import Customer, Meter, Terminal, Vend, VendCharge, VendToken
+from starpos.server import sale_batch
+from starpos.server.findings import Flag
+from starpos.server.projections import TerminalEvent, projector_for
+from starpos.server.store import HeadOffice
+from tests.integration.sync.sync_requests import enrol, entries, push, verdicts
+
+pytestmark = pytest.mark.postgres
+
+SOLD_AT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+RES = ["RES-STEP", "2026-01-01T00:00:00"]
+#: Priced with the version COM-FLAT replaced on 2026-07-01: a stale tariff.
+OLD_COM = ["COM-FLAT", "2026-01-01T00:00:00"]
+
+
+def _pending(bill: str, meter: str, customer: str, tid: int, **changes: Any) -> dict[str, Any]:
+    facts = {
+        "step": "pending", "meter": meter, "customer": customer, "tid": tid,
+        "request_id": str(uuid.uuid5(uuid.NAMESPACE_URL, bill)), "medium": "keypad",
+        "payment": "CASH", "tariff": RES, "tendered": "40.00", "change": "0.00",
+        "net_amount": "40.00", "amount": "38.00", "amount_rounding": "0.00",
+        "taxed_charges": "2.00", "untaxed_charges": "0.00", "vat_rate": "0", "vat": "0.00",
+        "debt_repayment": "0.00", "debt_after": "0.00", "preinstalled": "0.00",
+        "prearrange": "0.00", "energy_kwh": "100.0", "fbe_kwh": "0.0", "token_kwh": "100.0",
+        "first_purchase": False, "module": "30000001", "request_digest": "0badcafe",
+        "key_ref": "1,02,07,123456,01,1,255,2", "module_sequence": tid,
+        "module_balance": "20000.0",
+        "charges": [["SVC", "Service fee", "by_times", "2.00", True], ["ZZZ", "Gone", "by_times",
+                    "0.00", False]],
+    }  # fmt: skip
+    return {**facts, **changes}
+
+
+def _issued(tid: int) -> dict[str, Any]:
+    return {"step": "issued", "tid": tid, "token_kwh": "100.0", "token": f"{tid:020d}"}
+
+
+class _Chain:
+    def __init__(self, terminal_id: int) -> None:
+        self.terminal_id = terminal_id
+        self.seq = 0
+
+    def event(self, kind: AuditKind, bill: str, details: dict[str, Any]) -> TerminalEvent:
+        self.seq += 1
+        return TerminalEvent(
+            enrolment_id="bench", terminal_id=self.terminal_id, terminal_code="T01",
+            sales_point_code="SP01", seq=self.seq, kind=kind.value, occurred_at=SOLD_AT,
+            operator_code="CASH1", sales_point_claimed="SP01", subject=f"vend:{bill}",
+            details=TerminalEvent.parse_details(canonical_json(details)),
+        )  # fmt: skip
+
+
+def _pushes(session: Session) -> list[list[TerminalEvent]]:
+    meters = session.execute(
+        select(Meter.id, Meter.number, Customer.code)
+        .join(Customer, Customer.id == Meter.customer_id)
+        .where(
+            Customer.status == CustomerStatus.ACTIVE,
+            Meter.contract_status != ContractStatus.CANCELLED,
+            Meter.medium == MeterMedium.KEYPAD,
+        )
+        .order_by(Meter.number)
+        .limit(3)
+    ).all()
+    (_, m1, c1), (m2_id, m2, c2), (_, m3, c3) = meters
+    session.execute(update(Meter).where(Meter.id == m2_id).values(outstanding_debt=5))
+    terminal = session.scalar(select(Terminal.id).where(Terminal.code == "T01"))
+    assert terminal is not None
+    chain = _Chain(terminal)
+    vend, failed, reprint = AuditKind.VEND, AuditKind.VEND_FAILED, AuditKind.REPRINT
+    first = [
+        chain.event(vend, "B-A", _pending("B-A", m1, c1, 100)),
+        chain.event(vend, "B-A", _issued(100)),
+        chain.event(vend, "B-A", {"step": "printed", "print_count": 1}),
+        chain.event(vend, "B-P", _pending("B-P", m3, c3, 300)),  # issued in the next push
+        chain.event(vend, "B-C", _pending("B-C", m2, c2, 200, debt_repayment="10.00",
+                                          prearrange="1.00")),
+        chain.event(vend, "B-C", _issued(200)),
+    ]  # fmt: skip
+    second = [
+        chain.event(vend, "B-B", _pending("B-B", m1, c1, 100)),  # the TID of B-A again
+        chain.event(vend, "B-B", _issued(100)),
+        chain.event(vend, "B-D", _pending("B-D", "99999999999", c1, 400)),  # unknown meter
+        chain.event(vend, "B-D", _issued(400)),
+        chain.event(vend, "B-A", _pending("B-A", m1, c1, 101)),  # the bill number again
+        chain.event(vend, "B-F", _pending("B-F", m3, c3, 301)),
+        chain.event(failed, "B-F", {"reason": "module offline"}),
+        chain.event(vend, "B-P", _issued(300)),
+        chain.event(vend, "B-P", {"step": "printed", "print_count": 1}),
+        chain.event(reprint, "B-P", {"print_count": 2}),
+        chain.event(vend, "B-S", _pending("B-S", m3, c3, 302, tariff=OLD_COM)),
+        chain.event(vend, "B-S", {"step": "recovered", "tid": 302, "token": "1" * 20}),
+        chain.event(vend, "B-S", {"step": "cancel_requested"}),  # not booked: no flag
+    ]  # fmt: skip
+    return [first, second]
+
+
+def _step_by_step(session: Session, events: list[TerminalEvent]) -> dict[int, list[Flag]]:
+    flags: dict[int, list[Flag]] = {}
+    for event in events:
+        projector = projector_for(event.kind)
+        assert projector is not None
+        with session.begin_nested():
+            flags[event.seq] = projector(session, event)
+    return {seq: found for seq, found in flags.items() if found}
+
+
+def _together(session: Session, events: list[TerminalEvent]) -> dict[int, list[Flag]]:
+    with session.begin_nested():
+        flags = sale_batch.project(session, events)
+    return {seq: found for seq, found in flags.items() if found}
+
+
+def _booked(session: Session, book: Callable[..., dict[int, list[Flag]]]) -> dict[str, Any]:
+    flags: dict[int, list[Flag]] = {}
+    for events in _pushes(session):
+        flags.update(book(session, events))
+        session.expire_all()
+    vends = session.execute(
+        select(
+            Vend.bill_number, Vend.state, Vend.tid, Vend.print_count, Vend.issued_at,
+            Vend.printed_at, Vend.failed_at, Vend.failure_reason, Vend.tariff_version_id,
+            Vend.net_amount, Vend.meter_id, Vend.request_id, Vend.created_at,
+        ).order_by(Vend.bill_number)
+    ).all()  # fmt: skip
+    charges = session.execute(
+        select(Vend.bill_number, VendCharge.position, VendCharge.code, VendCharge.charge_item_id,
+               VendCharge.amount, VendCharge.taxed)
+        .join(Vend, Vend.id == VendCharge.vend_id).order_by(Vend.bill_number, VendCharge.position)
+    ).all()  # fmt: skip
+    tokens = session.execute(
+        select(Vend.bill_number, VendToken.token, VendToken.tid, VendToken.created_at)
+        .join(Vend, Vend.id == VendToken.vend_id)
+        .order_by(Vend.bill_number)
+    ).all()
+    meters = session.execute(
+        select(Meter.number, Meter.last_tid, Meter.outstanding_debt, Meter.prearrange_due)
+        .where(Meter.id.in_({row.meter_id for row in vends}))
+        .order_by(Meter.number)
+    ).all()
+    return {
+        "vends": vends,
+        "charges": charges,
+        "tokens": tokens,
+        "meters": meters,
+        "flags": {seq: [(f.kind, canonical_json(f.details)) for f in found] for seq, found in
+                  flags.items()},
+    }  # fmt: skip
+
+
+def test_a_push_booked_together_is_booked_as_step_by_step(office: HeadOffice) -> None:
+    outcomes = []
+    for book in (_step_by_step, _together):
+        session = office._sessions()  # one transaction each, rolled back: the same start
+        try:
+            outcomes.append(_booked(session, book))
+        finally:
+            session.rollback()
+            session.close()
+    step_by_step, together = outcomes
+    kinds = sorted(kind for found in step_by_step["flags"].values() for kind, _ in found)
+    assert kinds == [
+        "bill_number_taken", "debt_overpaid", "sale_not_found", "stale_tariff",
+        "tid_collision", "unknown_reference",
+    ]  # fmt: skip
+    assert together == step_by_step
+
+
+def test_a_push_books_its_sales_together(
+    office: HeadOffice, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    key_id, key = enrol(office)
+    with office.transaction() as session:
+        meter, customer = session.execute(
+            select(Meter.number, Customer.code)
+            .join(Customer, Customer.id == Meter.customer_id)
+            .where(Meter.medium == MeterMedium.KEYPAD, Customer.status == CustomerStatus.ACTIVE)
+            .order_by(Meter.number)
+            .limit(1)
+        ).one()
+    actor = Actor("CASH1", "SP01", "T01")
+    written = [
+        (AuditKind.VEND, f"vend:B-{n}", details, actor)
+        for n in range(3)
+        for details in (_pending(f"B-{n}", meter, customer, 500 + n), _issued(500 + n))
+    ]
+    with caplog.at_level(logging.INFO, logger="starpos.server.uplink"):
+        reply = push(office, key_id, key, entries(tmp_path / "counter", written))
+    assert {verdict for _, verdict, _ in verdicts(reply)} == {"applied"}
+    assert "sales not booked together" not in caplog.text
+    with office.transaction() as session:
+        booked = session.scalars(select(Vend.bill_number).order_by(Vend.bill_number)).all()
+    assert booked == ["B-0", "B-1", "B-2"]
+
+
+def test_booking_a_sale_does_not_wait_for_another_push_selling_to_the_same_meter(
+    office: HeadOffice, head_office_store: tuple[Path, str]
+) -> None:
+    # Another push inserting a vend of the meter holds KEY SHARE on its row (the foreign
+    # key). Locking the meter FOR UPDATE would wait for it (and two such pushes deadlock).
+    session = office._sessions()
+    try:
+        chain = _Chain(session.scalar(select(Terminal.id).where(Terminal.code == "T01")) or 0)
+        meter_id, meter, customer = session.execute(
+            select(Meter.id, Meter.number, Customer.code)
+            .join(Customer, Customer.id == Meter.customer_id)
+            .where(Meter.medium == MeterMedium.KEYPAD, Customer.status == CustomerStatus.ACTIVE)
+            .order_by(Meter.number)
+            .limit(1)
+        ).one()
+        session.rollback()
+        dsn = head_office_store[1].replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(dsn) as other:
+            other.execute("SELECT id FROM meters WHERE id = %s FOR KEY SHARE", (meter_id,))
+            session.execute(text("SET LOCAL lock_timeout = '2s'"))
+            events = [
+                chain.event(AuditKind.VEND, "B-K", _pending("B-K", meter, customer, 700)),
+                chain.event(AuditKind.VEND, "B-K", _issued(700)),
+            ]
+            flags = sale_batch.project(session, events)
+            assert [flag for found in flags.values() for flag in found] == []
+            other.rollback()
+    finally:
+        session.rollback()
+        session.close()

@@ -1,0 +1,32 @@
+"""``starpos server bench`` at a tiny size: it fills an empty PostgreSQL store, starts its
+server, pushes from several counters at once, pulls a snapshot and changes, and every sale
+it sends is booked without a finding (docs/benchmarks.md has the full-size numbers)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.integration.sync.sync_world import run_starpos
+
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+
+
+def test_the_server_bench_runs_end_to_end(empty_postgres_url: str, data_dir: Path) -> None:
+    ran = run_starpos(
+        data_dir, "server", "bench", "--counters", "3", "--sales", "4", "--batch", "5",
+        "--customers", "60", "--changes", "7", "--json",
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stderr
+    report = json.loads(ran.stdout)
+    uplink, downlink = report["uplink"], report["downlink"]
+    assert (uplink["counters"], uplink["sales"], uplink["events"]) == (3, 12, 36)
+    assert uplink["findings"] == {}
+    assert float(uplink["events_per_second"]) > 0 and float(uplink["raw_events_per_second"]) > 0
+    assert downlink["snapshot_rows"] > 120  # the customers, their meters, the master data
+    assert (downlink["changes"], downlink["incremental_rows"]) == (7, 7)
+
+    again = run_starpos(data_dir, "server", "bench", "--customers", "60")
+    assert again.returncode == 2 and "already holds" in again.stderr
