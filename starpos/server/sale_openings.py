@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.orm import Session
 
-from starpos.db.enums import ChargeMethod, MeterMedium, VendState
+from starpos.db.base import stored_member
+from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import (
     ChargeItem,
     Customer,
@@ -30,6 +31,7 @@ from starpos.db.models import (
     Vend,
     VendCharge,
 )
+from starpos.pricing import ChargeMethod
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_projection import FIGURES, bill_of, decimal_or_none, tariff_key
@@ -175,7 +177,7 @@ def open_all(
             "vend_id": vend_ids[bill],
             "position": position,
             "charge_item_id": items.get(code),
-            "method": ChargeMethod(method),
+            "method": stored_member(ChargeMethod, method),
             "code": code,
             "name": name,
             "amount": Decimal(str(amount)),

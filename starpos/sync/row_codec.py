@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, DateTime, Table
 
+from starpos.db.base import stored_member, stored_value
 from starpos.db.column_types import ScaledDecimal, UtcDateTime
 from starpos.sync.owned_tables import BY_NAME, Part, Root
 
@@ -78,7 +79,7 @@ def _encode_any(value: Any) -> Any:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, enum.Enum):
-        return value.value
+        return stored_value(value)
     return value
 
 
@@ -99,6 +100,10 @@ def _decoder(column: Column[Any]) -> Codec:
         return _nullable(date.fromisoformat)
     if isinstance(kind, Boolean):
         return _nullable(bool)
+    enum_class = getattr(kind, "enum_class", None)
+    if enum_class is not None:
+        # Some enums are stored by name (the pricing's methods): travel as the store spells them.
+        return _nullable(lambda value: stored_member(enum_class, value))
     return _plain
 
 

@@ -26,7 +26,8 @@ from starpos.db.models import (
     Operator,
     Terminal,
 )
-from starpos.operators.auth import hash_password, login
+from starpos.operators.login import login
+from starpos.operators.passwords import hash_password
 from tests.integration.sync.sync_world import Counter, HeadOffice
 from tests.integration.vend.vend_world import sellable_meters
 

@@ -15,7 +15,9 @@ from starpos.db import Database
 from starpos.db.models import Customer, Operator, SyncState
 from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.masterdata.customers import register_customer
-from starpos.operators.auth import WrongCredentialsError, change_password, login
+from starpos.operators.errors import WrongCredentialsError
+from starpos.operators.login import login
+from starpos.operators.passwords import change_password
 from starpos.sync.ownership import MasterDataOwnedError
 
 WHEN = NumberingContext(datetime(2026, 12, 2, 10, 0), sales_point_code="SP01")
@@ -67,7 +69,7 @@ def test_an_enrolled_counter_refuses_master_data_edits_and_says_where_to_make_th
 
     with pytest.raises(MasterDataOwnedError):
         change_password(demo_database, "CASH1", "cash-demo", "a-new-password-1")
-    assert login(demo_database, "CASH1", "cash-demo").operator_code == "CASH1"
+    assert login(demo_database, "CASH1", "cash-demo").code == "CASH1"
 
 
 def test_an_enrolled_counter_still_keeps_its_own_logins_and_lockouts(
@@ -80,7 +82,7 @@ def test_an_enrolled_counter_still_keeps_its_own_logins_and_lockouts(
         failed = session.scalar(select(Operator.failed_logins).where(Operator.code == "CASH1"))
     assert failed == 1
     session_ = login(demo_database, "CASH1", "cash-demo")
-    assert session_.operator_code == "CASH1"
+    assert session_.code == "CASH1"
     with demo_database.reading() as session:
         operator = session.scalars(select(Operator).where(Operator.code == "CASH1")).one()
     assert (operator.failed_logins, operator.last_login_at is not None) == (0, True)
