@@ -80,7 +80,7 @@ def test_master_data_edited_at_the_head_office_reaches_every_counter(
         }  # fmt: skip
         with counter.database() as local:
             assert _customer_name(local, "C0000003") == "Edited Centrally"
-            assert login(local, "CASH1", "new-central-password").operator_code == "CASH1"
+            assert login(local, "CASH1", "new-central-password").code == "CASH1"
             assert _count(local, DefaultAmount) == 4
             with local.reading() as session:
                 limit = session.scalars(select(OfflineLimit)).one()
