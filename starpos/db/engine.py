@@ -13,7 +13,7 @@ plain ``BEGIN``.
 PostgreSQL (``postgresql+psycopg://...``) keeps the same rule, one writer at a time: a writing
 transaction first takes a transaction-scoped advisory lock (released by its commit or
 rollback), and waits for it at most the busy timeout (``lock_timeout``). Readers take no lock
-and see a snapshot, as with SQLite's WAL (docs/decisions.md, ## postgres).
+and see a snapshot, as with SQLite's WAL (docs/decisions.md, "Store").
 """
 
 from __future__ import annotations

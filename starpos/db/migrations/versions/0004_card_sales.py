@@ -32,7 +32,7 @@ def _immutable_triggers() -> None:
                     f"BEGIN SELECT RAISE(ABORT, '{table} rows are immutable'); END"
                 )
     elif dialect == "postgresql":
-        # Added with the first PostgreSQL run (docs/decisions.md, ## postgres): no PostgreSQL
+        # Added with the first PostgreSQL run (docs/decisions.md, "Store"): no PostgreSQL
         # database at this revision existed before, and SQLite's branch above is unchanged.
         op.execute(
             "CREATE FUNCTION card_rows_immutable() RETURNS trigger LANGUAGE plpgsql AS "
