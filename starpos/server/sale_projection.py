@@ -36,12 +36,14 @@ from starpos.db.models import (
 )
 from starpos.pricing import ChargeMethod
 from starpos.server.findings import FindingKind, Flag
+from starpos.vending.ledger import ISSUING_STEPS
 
 if TYPE_CHECKING:
     from starpos.server.projections import TerminalEvent
 
-#: Steps of a VEND entry after which the credit reached the meter's token or card.
-ISSUED_STEPS = frozenset({"issued", "recovered", "settled_by_replacement"})
+#: Steps of a VEND entry after which the credit reached the meter's token or card: the
+#: ledger's own list, so a new way of settling a sale cannot be missed here.
+ISSUED_STEPS = ISSUING_STEPS
 CREDIT_TOKEN = "credit"
 #: Vend columns a PENDING entry carries as figures (``sale_rows.priced_columns``).
 FIGURES = (

@@ -40,6 +40,10 @@ from starpos.vending.sale_rows import charge_rows, priced_columns, sale_facts
 
 # The PENDING and ISSUED moves run once per sale: plain Core statements, built once
 # (SQLAlchemy caches their compiled form), skip the ORM's loads, identity map and flushes.
+#: The ``step`` of a sale's ISSUED entry: how the credit reached its token or card. The head
+#: office books a sale as sold on exactly these (``server/sale_projection.py``).
+ISSUING_STEPS = frozenset({"issued", "recovered", "settled", "settled_by_replacement"})
+
 _VENDS = cast(Table, Vend.__table__)
 _INSERT_VEND = insert(_VENDS).returning(_VENDS.c.id)
 _INSERT_CHARGES = insert(cast(Table, VendCharge.__table__))
@@ -162,6 +166,8 @@ def mark_issued(
     """In the caller's transaction: PENDING -> ISSUED, the meter's debt settled, audited
     (``step`` names how: ``issued``, ``recovered``, ``settled`` ...; ``details``: what the
     carrier's entry adds, a token sale its token)."""
+    if step not in ISSUING_STEPS:
+        raise ValueError(f"unknown issuing step {step!r}")  # a programming error, not the user's
     row = session.connection().execute(_ISSUE, {"vend_id": vend_id, "issued_at": utc_now()})
     issued = row.first()
     if issued is None:

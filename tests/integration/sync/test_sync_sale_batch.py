@@ -17,7 +17,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import Actor, AuditKind, canonical_json
-from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium
+from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, VendState
 from starpos.db.models import Customer, Meter, Terminal, Vend, VendCharge, VendToken
 from starpos.server import sale_batch
 from starpos.server.findings import Flag
@@ -243,3 +243,35 @@ def test_booking_a_sale_does_not_wait_for_another_push_selling_to_the_same_meter
     finally:
         session.rollback()
         session.close()
+
+
+@pytest.mark.parametrize("step", ["settled", "settled_by_replacement"])
+def test_a_card_sale_settled_after_a_doubt_is_booked_as_sold(
+    office: HeadOffice, tmp_path: Path, step: str
+) -> None:
+    # A card sale in doubt is settled at the next card read ("settled") or when its card is
+    # replaced ("settled_by_replacement"): either way the customer has the credit.
+    key_id, key = enrol(office)
+    with office.transaction() as session:
+        meter, customer = session.execute(
+            select(Meter.number, Customer.code)
+            .join(Customer, Customer.id == Meter.customer_id)
+            .where(Meter.medium == MeterMedium.CARD, Customer.status == CustomerStatus.ACTIVE)
+            .order_by(Meter.number)
+            .limit(1)
+        ).one()
+    pending = {
+        **_pending("B-CARD", meter, customer, 0, medium="card", module=None, key_ref=None,
+                   module_sequence=None, module_balance=None),
+        "tid": None,
+    }  # fmt: skip
+    written = [
+        (AuditKind.VEND, "vend:B-CARD", pending, Actor("CASH1", "SP01", "T01")),
+        (AuditKind.VEND, "vend:B-CARD", {"step": step, "token_kwh": "100.0", "medium": "card"},
+         Actor("CASH1", "SP01", "T01")),
+    ]  # fmt: skip
+    reply = push(office, key_id, key, entries(tmp_path / "counter", written))
+    assert {verdict for _, verdict, _ in verdicts(reply)} == {"applied"}
+    with office.transaction() as session:
+        state = session.scalar(select(Vend.state).where(Vend.bill_number == "B-CARD"))
+    assert state is VendState.ISSUED
