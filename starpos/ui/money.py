@@ -5,11 +5,14 @@ language (the language of the translations, whatever the PC's locale): ``ZAR 1,5
 in English, ``1 500,00 ZAR`` in French. Qt formats only binary floats as currency, so the
 digits are laid out here from the Decimal, and the locale is asked only for its symbols
 (decimal point, digit grouping of an integer, where the currency goes). Typed amounts
-accept a point or a comma.
+accept a point or a comma, and otherwise follow the command line's one rule for numbers
+(``commands/_output.py``): ASCII digits only, so ``４５``, ``٤٥``, ``1_0`` and ``1e2`` are
+refused here as they are there.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -21,12 +24,20 @@ from starpos.ui.counter_errors import AmountNotPositive, AmountNotValid
 #: Qt's placeholder for the currency in a locale's currency pattern.
 _CURRENCY_MARK = "¤"
 _NO_BREAK_SPACE = "\u00a0"
+#: ASCII digits with at most one point (``re.ASCII``: ``\d`` would take any script's digits).
+_AMOUNT = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+#: The store's money columns hold 14 whole digits (the command line's MONEY rule too).
+_MAX_WHOLE_DIGITS = 14
 
 
 def parse_amount(text: str, decimals: int) -> Decimal:
     """``text`` as an amount with at most ``decimals`` decimals (``,`` or ``.`` as the point)."""
     cleaned = text.strip().replace(" ", "").replace(_NO_BREAK_SPACE, "").replace(",", ".")
     example = format_money(Decimal("25"), decimals)
+    if _AMOUNT.fullmatch(cleaned) is None:
+        if cleaned.startswith("-") and _AMOUNT.fullmatch(cleaned[1:]):
+            raise AmountNotPositive()
+        raise AmountNotValid(text=text, decimals=decimals, example=example)
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
@@ -37,6 +48,7 @@ def parse_amount(text: str, decimals: int) -> Decimal:
         or not isinstance(exponent, int)
         or -exponent > decimals
         or "e" in cleaned.lower()
+        or len(cleaned.partition(".")[0].lstrip("0")) > _MAX_WHOLE_DIGITS
     ):
         raise AmountNotValid(text=text, decimals=decimals, example=example)
     if value <= 0:
