@@ -125,6 +125,31 @@ class PostgresServer:
             command = ["runuser", "-u", SERVER_USER, "--", *command]
         return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
+    def crash(self) -> None:
+        """Stop the server the way a power cut would (``immediate``: no shutdown checkpoint,
+        every connection dropped); its data and port are kept for :meth:`start_again`."""
+        stopped = self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        if stopped.returncode != 0:
+            raise RuntimeError(f"PostgreSQL did not stop: {stopped.stderr.strip()}")
+        self._running = False
+
+    def start_again(self) -> None:
+        """Start a :meth:`crash`-ed server on its data and port (it recovers from its WAL)."""
+        started = self._run(
+            "pg_ctl", "-D", str(self.data), "-o", self._options(), "-l", str(self.log), "-w",
+            "-t", "60", "start",
+        )  # fmt: skip
+        if started.returncode != 0:
+            raise RuntimeError(f"PostgreSQL did not restart: {started.stderr.strip()}")
+        self._running = True
+
+    def _options(self) -> str:
+        return (
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=100"
+        )
+
     def start(self) -> None:
         made = self._run(
             "initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
@@ -135,13 +160,8 @@ class PostgresServer:
         # A free port can be taken by someone else before the server binds it: try a few.
         for _ in range(5):
             self.port = _free_port()
-            options = (
-                f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                "-c max_connections=100"
-            )
             started = self._run(
-                "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.log), "-w",
+                "pg_ctl", "-D", str(self.data), "-o", self._options(), "-l", str(self.log), "-w",
                 "-t", "60", "start",
             )  # fmt: skip
             if started.returncode == 0:
