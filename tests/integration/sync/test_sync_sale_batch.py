@@ -33,7 +33,10 @@ RES = ["RES-STEP", "2026-01-01T00:00:00"]
 OLD_COM = ["COM-FLAT", "2026-01-01T00:00:00"]
 
 
-def _pending(bill: str, meter: str, customer: str, tid: int, **changes: Any) -> dict[str, Any]:
+def pending_facts(
+    bill: str, meter: str, customer: str, tid: int, **changes: Any
+) -> dict[str, Any]:
+    """A token sale's PENDING entry as a counter writes it (``changes`` override)."""
     facts = {
         "step": "pending", "meter": meter, "customer": customer, "tid": tid,
         "request_id": str(uuid.uuid5(uuid.NAMESPACE_URL, bill)), "medium": "keypad",
@@ -89,26 +92,26 @@ def _pushes(session: Session) -> list[list[TerminalEvent]]:
     chain = _Chain(terminal)
     vend, failed, reprint = AuditKind.VEND, AuditKind.VEND_FAILED, AuditKind.REPRINT
     first = [
-        chain.event(vend, "B-A", _pending("B-A", m1, c1, 100)),
+        chain.event(vend, "B-A", pending_facts("B-A", m1, c1, 100)),
         chain.event(vend, "B-A", _issued(100)),
         chain.event(vend, "B-A", {"step": "printed", "print_count": 1}),
-        chain.event(vend, "B-P", _pending("B-P", m3, c3, 300)),  # issued in the next push
-        chain.event(vend, "B-C", _pending("B-C", m2, c2, 200, debt_repayment="10.00",
+        chain.event(vend, "B-P", pending_facts("B-P", m3, c3, 300)),  # issued in the next push
+        chain.event(vend, "B-C", pending_facts("B-C", m2, c2, 200, debt_repayment="10.00",
                                           prearrange="1.00")),
         chain.event(vend, "B-C", _issued(200)),
     ]  # fmt: skip
     second = [
-        chain.event(vend, "B-B", _pending("B-B", m1, c1, 100)),  # the TID of B-A again
+        chain.event(vend, "B-B", pending_facts("B-B", m1, c1, 100)),  # the TID of B-A again
         chain.event(vend, "B-B", _issued(100)),
-        chain.event(vend, "B-D", _pending("B-D", "99999999999", c1, 400)),  # unknown meter
+        chain.event(vend, "B-D", pending_facts("B-D", "99999999999", c1, 400)),  # unknown meter
         chain.event(vend, "B-D", _issued(400)),
-        chain.event(vend, "B-A", _pending("B-A", m1, c1, 101)),  # the bill number again
-        chain.event(vend, "B-F", _pending("B-F", m3, c3, 301)),
+        chain.event(vend, "B-A", pending_facts("B-A", m1, c1, 101)),  # the bill number again
+        chain.event(vend, "B-F", pending_facts("B-F", m3, c3, 301)),
         chain.event(failed, "B-F", {"reason": "module offline"}),
         chain.event(vend, "B-P", _issued(300)),
         chain.event(vend, "B-P", {"step": "printed", "print_count": 1}),
         chain.event(reprint, "B-P", {"print_count": 2}),
-        chain.event(vend, "B-S", _pending("B-S", m3, c3, 302, tariff=OLD_COM)),
+        chain.event(vend, "B-S", pending_facts("B-S", m3, c3, 302, tariff=OLD_COM)),
         chain.event(vend, "B-S", {"step": "recovered", "tid": 302, "token": "1" * 20}),
         chain.event(vend, "B-S", {"step": "cancel_requested"}),  # not booked: no flag
     ]  # fmt: skip
@@ -202,7 +205,7 @@ def test_a_push_books_its_sales_together(
     written = [
         (AuditKind.VEND, f"vend:B-{n}", details, actor)
         for n in range(3)
-        for details in (_pending(f"B-{n}", meter, customer, 500 + n), _issued(500 + n))
+        for details in (pending_facts(f"B-{n}", meter, customer, 500 + n), _issued(500 + n))
     ]
     with caplog.at_level(logging.INFO, logger="starpos.server.uplink"):
         reply = push(office, key_id, key, entries(tmp_path / "counter", written))
@@ -234,7 +237,7 @@ def test_booking_a_sale_does_not_wait_for_another_push_selling_to_the_same_meter
             other.execute("SELECT id FROM meters WHERE id = %s FOR KEY SHARE", (meter_id,))
             session.execute(text("SET LOCAL lock_timeout = '2s'"))
             events = [
-                chain.event(AuditKind.VEND, "B-K", _pending("B-K", meter, customer, 700)),
+                chain.event(AuditKind.VEND, "B-K", pending_facts("B-K", meter, customer, 700)),
                 chain.event(AuditKind.VEND, "B-K", _issued(700)),
             ]
             flags = sale_batch.project(session, events)
@@ -261,7 +264,7 @@ def test_a_card_sale_settled_after_a_doubt_is_booked_as_sold(
             .limit(1)
         ).one()
     pending = {
-        **_pending("B-CARD", meter, customer, 0, medium="card", module=None, key_ref=None,
+        **pending_facts("B-CARD", meter, customer, 0, medium="card", module=None, key_ref=None,
                    module_sequence=None, module_balance=None),
         "tid": None,
     }  # fmt: skip
