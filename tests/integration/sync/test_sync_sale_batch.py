@@ -33,9 +33,7 @@ RES = ["RES-STEP", "2026-01-01T00:00:00"]
 OLD_COM = ["COM-FLAT", "2026-01-01T00:00:00"]
 
 
-def pending_facts(
-    bill: str, meter: str, customer: str, tid: int, **changes: Any
-) -> dict[str, Any]:
+def pending_facts(bill: str, meter: str, customer: str, tid: int, **changes: Any) -> dict[str, Any]:
     """A token sale's PENDING entry as a counter writes it (``changes`` override)."""
     facts = {
         "step": "pending", "meter": meter, "customer": customer, "tid": tid,
