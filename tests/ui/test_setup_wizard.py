@@ -1,0 +1,125 @@
+"""The first-run wizard from an empty data folder, keyboard only, on real devices: the
+module emulator on a pty found through pyserial's port listing, the virtual printer (a
+process that turns what it receives into PNGs) and a virtual card in vpcd's reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from starpos.bootstrap.setup import InstallerSetup
+from starpos.devices.printer.virtual.launcher import output_folder, stop_virtual_printer
+from starpos.settings import Settings
+from starpos.ui.error_funnel import ErrorFunnel
+from starpos.ui.setup.setup_wizard import (
+    FINISH,
+    LANGUAGE,
+    MODE,
+    MODULE,
+    PRINTER,
+    READER,
+    SALES_POINT,
+    SetupWizard,
+)
+from starpos.ui.threading.workers import Workers
+from starpos.ui.translator import switch_language
+from tests.support.module_ports import listed_alias, module_emulator
+from tests.ui.screenshots import app_look, save
+
+__all__ = ["app_look", "listed_alias", "module_emulator"]
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, data_dir: Path) -> Iterator[SetupWizard]:
+    switch_language("en")
+    workers = Workers()
+    shown = SetupWizard(InstallerSetup(Settings()), workers, ErrorFunnel())
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    yield shown
+    workers.stop()
+    stop_virtual_printer()
+    switch_language("en")
+
+
+def _enter(wizard: SetupWizard) -> None:
+    QTest.keyClick(QApplication.focusWidget() or wizard, Qt.Key.Key_Return)
+
+
+def _alt(wizard: SetupWizard, key: Qt.Key) -> None:
+    QTest.keyClick(QApplication.focusWidget() or wizard, key, Qt.KeyboardModifier.AltModifier)
+
+
+@pytest.mark.pcsc
+def test_the_wizard_from_an_empty_folder_keyboard_only(
+    qtbot: QtBot,
+    wizard: SetupWizard,
+    listed_alias: str,
+    virtual_card: Any,
+    data_dir: Path,
+    screens_dir: Path,
+    app_look: None,
+) -> None:
+    card = virtual_card()
+    assert not (data_dir / "settings.json").exists()  # nothing configured yet
+    assert wizard.currentId() == LANGUAGE
+    save(wizard, screens_dir, "setup-1-language")
+    _enter(wizard)
+    assert wizard.currentId() == MODE
+    save(wizard, screens_dir, "setup-2-mode")
+    _enter(wizard)  # a new utility
+    assert wizard.currentId() == SALES_POINT
+    _enter(wizard)
+    assert wizard.currentId() == MODULE
+
+    page = wizard.module_page
+    qtbot.waitUntil(lambda: bool(page.probes), timeout=WAIT_MS)
+    found = [p for p in page.probes if p.identity is not None]
+    assert [p.port.device for p in found] == [listed_alias]  # found by the listing
+    assert page.ports.currentItem().data(Qt.ItemDataRole.UserRole) == listed_alias
+    save(wizard, screens_dir, "setup-3-module")
+    _alt(wizard, Qt.Key.Key_U)  # "&Use this module"
+    qtbot.waitUntil(lambda: page.chosen is not None, timeout=WAIT_MS)
+    assert "This terminal uses module 10203040" in page.outcome.text()
+    assert Settings().get("sm.url") == listed_alias  # saved once the module answered
+    _enter(wizard)
+    assert wizard.currentId() == PRINTER
+
+    printer = wizard.printer_page
+    assert printer.connection.currentText() == "virtual"
+    _alt(wizard, Qt.Key.Key_T)  # "Print a &test voucher"
+    qtbot.waitUntil(lambda: printer.printed is not None, timeout=WAIT_MS)
+    assert "Test voucher printed on network:127.0.0.1:" in printer.outcome.text()
+    qtbot.waitUntil(lambda: any(output_folder().glob("*.png")), timeout=WAIT_MS)
+    save(wizard, screens_dir, "setup-4-printer")
+    _enter(wizard)
+    assert wizard.currentId() == READER
+
+    reader = wizard.reader_page
+    qtbot.waitUntil(lambda: reader.readers.count() > 0, timeout=WAIT_MS)
+    reader.readers.setCurrentText(card.reader)
+    _alt(wizard, Qt.Key.Key_C)  # "Read a test &card"
+    qtbot.waitUntil(lambda: reader.card is not None, timeout=WAIT_MS)
+    assert f"StarPOS card {card.serial.upper()}" in reader.outcome.text()
+    save(wizard, screens_dir, "setup-5-reader")
+    _enter(wizard)
+    assert wizard.currentId() == FINISH
+    assert "Secure module: 10203040." in wizard.finish_page.text.text()
+    save(wizard, screens_dir, "setup-6-finish")
+    with qtbot.waitSignal(wizard.finished_setup, timeout=WAIT_MS) as finished:
+        _enter(wizard)
+    assert finished.args == ["new_utility"]
+    saved = Settings()
+    assert saved.get("card.reader") == card.reader
+    assert saved.get("printer.connection") == "virtual"
