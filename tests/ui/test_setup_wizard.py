@@ -4,6 +4,9 @@ process that turns what it receives into PNGs) and a virtual card in vpcd's read
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,7 @@ from starpos.ui.setup.setup_wizard import (
 from starpos.ui.threading.workers import Workers
 from starpos.ui.translator import switch_language
 from tests.support.module_ports import listed_alias, module_emulator
+from tests.support.processes import REPO_ROOT, child_env
 from tests.ui.screenshots import app_look, save
 
 __all__ = ["app_look", "listed_alias", "module_emulator"]
@@ -61,6 +65,7 @@ def _alt(wizard: SetupWizard, key: Qt.Key) -> None:
     QTest.keyClick(QApplication.focusWidget() or wizard, key, Qt.KeyboardModifier.AltModifier)
 
 
+@pytest.mark.slow
 @pytest.mark.pcsc
 def test_the_wizard_from_an_empty_folder_keyboard_only(
     qtbot: QtBot,
@@ -75,6 +80,14 @@ def test_the_wizard_from_an_empty_folder_keyboard_only(
     assert not (data_dir / "settings.json").exists()  # nothing configured yet
     assert wizard.currentId() == LANGUAGE
     save(wizard, screens_dir, "setup-1-language")
+    box = wizard.language_page.language_box
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_Down)  # Français: every page switches at once
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "Installation de StarPOS", timeout=WAIT_MS)
+    assert wizard.module_page.title() == "Module de sécurité"
+    save(wizard, screens_dir, "setup-1-language-fr")
+    QTest.keyClick(box, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "StarPOS set-up", timeout=WAIT_MS)
     _enter(wizard)
     assert wizard.currentId() == MODE
     save(wizard, screens_dir, "setup-2-mode")
@@ -123,3 +136,81 @@ def test_the_wizard_from_an_empty_folder_keyboard_only(
     saved = Settings()
     assert saved.get("card.reader") == card.reader
     assert saved.get("printer.connection") == "virtual"
+
+
+def test_the_wizard_says_what_went_wrong_when_it_happens(
+    qtbot: QtBot,
+    wizard: SetupWizard,
+    module_emulator: Any,
+    screens_dir: Path,
+    app_look: None,
+) -> None:
+    """A module port held by another program: shown on the module page in the installer's
+    words, made to happen for real."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_PORT, module_emulator.url], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        wizard.setStartId(MODULE)
+        wizard.restart()
+        page = wizard.module_page
+        page.other_port.setText(module_emulator.url)
+        page.search()
+        qtbot.waitUntil(
+            lambda: any(p.port.device == module_emulator.url for p in page.probes),
+            timeout=WAIT_MS,
+        )
+        texts = [page.ports.item(row).text() for row in range(page.ports.count())]
+        locked = next(text for text in texts if text.startswith(module_emulator.url))
+        assert f"is used by another program (python (pid {holder.pid}))" in locked
+        assert page.outcome.ok is False  # no module found: the training module is offered
+        save(wizard, screens_dir, "setup-3-module-port-busy")
+    finally:
+        holder.terminate()
+        holder.wait(timeout=5)
+
+
+#: Set in the child process of the test below only.
+NO_PCSCD = "STARPOS_TEST_NO_PCSCD"
+
+
+@pytest.mark.skipif(not os.environ.get(NO_PCSCD), reason="run by the test below, in a child")
+def test_reader_page_in_a_process_without_pcscd(
+    qtbot: QtBot, wizard: SetupWizard, screens_dir: Path, app_look: None
+) -> None:
+    wizard.setStartId(READER)
+    wizard.restart()  # the card reader page, pcscd out of reach
+    reader = wizard.reader_page
+    qtbot.waitUntil(lambda: reader.outcome.ok is False, timeout=WAIT_MS)
+    assert "No PC/SC service running (0x8010001D): install and start pcscd" in (
+        reader.outcome.text()
+    )
+    save(wizard, screens_dir, "setup-5-reader-no-pcscd")
+
+
+@pytest.mark.slow
+def test_the_reader_page_says_install_and_start_pcscd(tmp_path: Path, screens_dir: Path) -> None:
+    """The PC/SC library finds pcscd once per process, where ``PCSCLITE_CSOCK_NAME`` says:
+    a child process pointed at a socket nobody serves meets "no service" for real, while
+    the pcscd other tests on this machine share keeps running."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         f"{__file__}::test_reader_page_in_a_process_without_pcscd"],
+        capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
+        env=child_env(
+            PCSCLITE_CSOCK_NAME=str(tmp_path / "no-pcscd.comm"),
+            STARPOS_SCREENS_DIR=str(screens_dir),
+            **{NO_PCSCD: "1"},
+        ),
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 passed" in run.stdout
+
+
+HOLD_PORT = """
+import sys, time, serial
+port = serial.Serial(sys.argv[1], exclusive=True)
+print("locked", flush=True)
+time.sleep(60)
+"""

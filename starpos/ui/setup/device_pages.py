@@ -372,4 +372,5 @@ class FinishPage(SetupPage):
 
     def retranslate_ui(self) -> None:
         self.setTitle(tr(CONTEXT, "Ready"))
+        self.setSubTitle(tr(CONTEXT, "What this PC is set up with."))
         self.text.setText(self._summary())

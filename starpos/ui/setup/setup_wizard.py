@@ -117,6 +117,12 @@ class SetupWizard(QWizard):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr(CONTEXT, "StarPOS set-up"))
+        # Qt names its own buttons once, in the language of the moment: named here again.
+        buttons = QWizard.WizardButton
+        self.setButtonText(buttons.BackButton, tr(CONTEXT, "< &Back"))
+        self.setButtonText(buttons.NextButton, tr(CONTEXT, "&Next >"))
+        self.setButtonText(buttons.FinishButton, tr(CONTEXT, "&Finish"))
+        self.setButtonText(buttons.CancelButton, tr(CONTEXT, "Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -19,7 +19,6 @@ import pytest
 from starpos.devices.discovery.card_readers import list_readers, read_test_card
 from starpos.devices.discovery.problems import (
     NoModuleOnPortError,
-    PcscServiceMissingError,
     PortBusyError,
     PortMissingError,
 )
@@ -154,12 +153,6 @@ def test_no_pcsc_service_says_install_and_start_pcscd(run_starpos: Any, tmp_path
     assert "install and start pcscd" in readers["problem"]["message"]
     assert "0x8010001D" in readers["problem"]["message"]
     assert run.stderr == ""
-
-
-def test_the_pcsc_problem_in_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("PCSCLITE_CSOCK_NAME", str(tmp_path / "no-pcscd.comm"))
-    listing = list_readers()
-    assert isinstance(listing.problem, PcscServiceMissingError)
 
 
 @pytest.mark.pcsc
