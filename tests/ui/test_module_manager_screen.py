@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from starpos.bootstrap.setup import InstallerSetup
@@ -50,14 +52,18 @@ def _read(qtbot: QtBot, manager: ModuleManager) -> None:
     qtbot.waitUntil(lambda: manager.overview is not before, timeout=WAIT_MS)
 
 
-def _apply_preview(qtbot: QtBot, manager: ModuleManager, start: object) -> str:
+def _apply_preview(
+    qtbot: QtBot, manager: ModuleManager, start: object, picture: Path | None = None
+) -> str:
     manager.preview = None
     start()  # type: ignore[operator]
     qtbot.waitUntil(lambda: manager.preview is not None, timeout=WAIT_MS)
     assert manager.preview is not None
     text = manager.preview.text.text()
+    if picture is not None:
+        save(manager.preview, picture.parent, picture.name)
     before = manager.overview
-    manager.preview.apply_button.click()
+    QTest.keyClick(manager.preview, Qt.Key.Key_Return)  # Enter applies what is shown
     qtbot.waitUntil(lambda: manager.overview is not before, timeout=WAIT_MS)
     return text
 
@@ -86,7 +92,9 @@ def test_load_credit_and_refusals_in_the_manager(
             kmc,
         )
     )
-    shown = _apply_preview(qtbot, manager, lambda: manager.load_kmf_file(kmf))
+    shown = _apply_preview(
+        qtbot, manager, lambda: manager.load_kmf_file(kmf), screens_dir / "module-kmf-preview"
+    )
     assert "signature good" in shown and "Register 01: new key, SGC 123456" in shown
     assert manager.keys.rowCount() == 2
     assert "Key 02 (SGC 654321, KRN 1) expires on" in manager.warning.text()
@@ -103,13 +111,19 @@ def test_load_credit_and_refusals_in_the_manager(
     assert "Balance now: 0.0 kWh. After: 10,000.0 kWh." in shown
     assert manager.values["balance"].text() == "10,000.0"
     decrease = block("decrease", "decrease", 25_005)
-    _apply_preview(qtbot, manager, lambda: manager.credit_file(decrease))
+    _apply_preview(
+        qtbot, manager, lambda: manager.credit_file(decrease), screens_dir / "module-credit-preview"
+    )
     assert manager.values["balance"].text() == "7,499.5"
     replace = block("replace", "replace", 500_000)
     _apply_preview(qtbot, manager, lambda: manager.credit_file(replace))
     assert manager.values["balance"].text() == "50,000.0"
     assert manager.history.rowCount() == 3
     save(manager, screens_dir, "module-manager-en")
+    manager.tabs.setCurrentIndex(1)
+    assert manager.history.record_at(0).operation == "replace"  # newest first
+    save(manager, screens_dir, "module-manager-history-en")
+    manager.tabs.setCurrentIndex(0)
 
     too_much = block("too-much", "decrease", 500_001)
     manager.credit_file(too_much)

@@ -97,7 +97,7 @@ class ModuleManager(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.outcome)
         layout.addLayout(buttons)
-        self.resize(1180, 620)
+        self.resize(1260, 620)
         self.retranslate_ui()
 
     @staticmethod

@@ -49,8 +49,10 @@ class PreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
+        layout.addStretch()
         layout.addWidget(buttons)
         self.resize(620, 260)
+        self.apply_button.setFocus()  # Enter applies what is shown, Esc cancels
 
 
 def kmf_lines(preview: KmfPreview) -> list[str]:
