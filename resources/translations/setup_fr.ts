@@ -621,4 +621,19 @@
       <translation>Bloc</translation>
     </message>
   </context>
+  <context>
+    <name>status</name>
+    <message>
+      <source>Module key expired</source>
+      <translation>Clé du module expirée</translation>
+    </message>
+    <message>
+      <source>Module key expires in {days} day(s)</source>
+      <translation>La clé du module expire dans {days} jour(s)</translation>
+    </message>
+    <message>
+      <source>Key {register} (SGC {sgc}, KRN {krn}): until {day}</source>
+      <translation>Clé {register} (SGC {sgc}, KRN {krn}) : jusqu'au {day}</translation>
+    </message>
+  </context>
 </TS>

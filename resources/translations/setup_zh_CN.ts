@@ -621,4 +621,19 @@
       <translation>块</translation>
     </message>
   </context>
+  <context>
+    <name>status</name>
+    <message>
+      <source>Module key expired</source>
+      <translation>模块密钥已到期</translation>
+    </message>
+    <message>
+      <source>Module key expires in {days} day(s)</source>
+      <translation>模块密钥将在 {days} 天后到期</translation>
+    </message>
+    <message>
+      <source>Key {register} (SGC {sgc}, KRN {krn}): until {day}</source>
+      <translation>密钥 {register}（SGC {sgc}，KRN {krn}）：有效至 {day}</translation>
+    </message>
+  </context>
 </TS>

@@ -149,3 +149,28 @@ def test_sm_keys_prints_the_registry_and_the_warning(
     )
     french = run_starpos("sm", "keys", "--url", url, "--today", near, STARPOS_LANG="fr")
     assert "il reste 10 jour(s)" in french.stdout
+
+
+def test_the_counter_asks_its_module_for_expiring_keys(module_emulator: EmulatorProcess) -> None:
+    """The counter's own path (its module link, the configured port, the warning days)."""
+    from starpos.bootstrap.counter import counter_on
+    from starpos.bootstrap.database import open_database
+    from starpos.settings import Settings
+
+    kmf = _kmf(
+        module_emulator,
+        development_key(1),
+        development_key(3, sgc="222222", issued_until=date.today() + timedelta(days=5)),
+    )
+    with module_emulator.module() as module:
+        module.load_kmf(kmf)
+    settings = Settings()
+    settings.set("sm.url", module_emulator.url)
+    settings.set("sm.key_warning_days", 7)
+    settings.save()
+    _auth, counter = counter_on(open_database(settings), settings)
+    try:
+        (due,) = counter.key_warnings()
+    finally:
+        counter.close()
+    assert (due.info.register, due.info.sgc, due.days_left) == (3, "222222", 5)
