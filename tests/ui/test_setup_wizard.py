@@ -5,6 +5,7 @@ process that turns what it receives into PNGs) and a virtual card in vpcd's read
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -170,6 +171,17 @@ def test_the_wizard_says_what_went_wrong_when_it_happens(
         holder.terminate()
         holder.wait(timeout=5)
 
+    # A network printer nobody answers for: said on the printer page, nothing saved.
+    wizard.setStartId(PRINTER)
+    wizard.restart()
+    printer = wizard.printer_page
+    printer.connection.setEditText(f"network:127.0.0.1:{_closed_port()}")
+    printer.test_print()
+    qtbot.waitUntil(lambda: printer.outcome.ok is False, timeout=WAIT_MS)
+    assert printer.printed is None and printer.outcome.text()
+    assert Settings().get("printer.connection") != printer.connection.currentText()
+    save(wizard, screens_dir, "setup-4-printer-unreachable")
+
 
 #: Set in the child process of the test below only.
 NO_PCSCD = "STARPOS_TEST_NO_PCSCD"
@@ -206,6 +218,13 @@ def test_the_reader_page_says_install_and_start_pcscd(tmp_path: Path, screens_di
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     assert "1 passed" in run.stdout
+
+
+def _closed_port() -> int:
+    """A local TCP port nobody listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 HOLD_PORT = """

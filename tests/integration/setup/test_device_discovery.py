@@ -172,3 +172,18 @@ def test_the_command_lists_every_port_in_words(
     assert f"{module_emulator.url}: secure module 10203040, firmware EMU" in run.stdout
     french = run_starpos("devices", "list", "--port", module_emulator.url, STARPOS_LANG="fr")
     assert "module de sécurité 10203040" in french.stdout
+
+
+def test_the_training_module_is_the_embedded_emulator_in_training_mode() -> None:
+    from starpos.bootstrap.setup import InstallerSetup
+    from starpos.devices.sm.embedded import stop_embedded
+    from starpos.settings import Settings
+
+    settings = Settings()
+    settings.set("sm.url", "/dev/ttyS0")
+    try:
+        identity = InstallerSetup(settings).use_training_module()
+    finally:
+        stop_embedded()
+    assert identity.training
+    assert Settings().get("sm.url") == ""  # the embedded emulator from now on
