@@ -14,7 +14,7 @@ import getpass
 import grp
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from serial.tools import list_ports as pyserial_listing
@@ -139,9 +139,16 @@ def probe_port(port: SerialPort, baud: int = 115200) -> PortProbe:
         return PortProbe(port, identity=module.identify())
     except SmNotConnectedError as error:
         return PortProbe(port, problem=_open_problem(port.device, error))
-    except (SmTimeoutError, SmProtocolError) as error:
-        problem = NoModuleOnPortError(port=port.device, baud=baud, native=error.code)
-        return PortProbe(port, problem=problem)
+    except SmTimeoutError:
+        native = f"no answer within {PROBE_TIMEOUT_S} s"
+        return PortProbe(
+            port, problem=NoModuleOnPortError(port=port.device, baud=baud, native=native)
+        )
+    except SmProtocolError as error:
+        native = str(error.params.get("reason", error.code))
+        return PortProbe(
+            port, problem=NoModuleOnPortError(port=port.device, baud=baud, native=native)
+        )
     except SmError as error:
         return PortProbe(port, problem=error)
     finally:
@@ -149,8 +156,17 @@ def probe_port(port: SerialPort, baud: int = 115200) -> PortProbe:
 
 
 def find_modules(extra: Iterable[str] = (), baud: int = 115200) -> list[PortProbe]:
-    """Every port probed, in :func:`list_ports` order."""
-    return [probe_port(port, baud) for port in list_ports(extra)]
+    """Every port probed, in :func:`list_ports` order; a link to a port already probed
+    (``/dev/serial/by-id/...``) gets that port's answer instead of a second probe."""
+    probes: list[PortProbe] = []
+    by_target: dict[str, PortProbe] = {}
+    for port in list_ports(extra):
+        target = os.path.realpath(port.device) if "://" not in port.device else port.device
+        known = by_target.get(target)
+        probe = probe_port(port, baud) if known is None else replace(known, port=port)
+        by_target.setdefault(target, probe)
+        probes.append(probe)
+    return probes
 
 
 def _open_problem(device: str, error: SmNotConnectedError) -> DeviceError:

@@ -22,7 +22,12 @@ from starpos.devices.discovery.problems import (
     PortBusyError,
     PortMissingError,
 )
-from starpos.devices.discovery.serial_ports import SerialPort, list_ports, probe_port
+from starpos.devices.discovery.serial_ports import (
+    SerialPort,
+    find_modules,
+    list_ports,
+    probe_port,
+)
 from starpos.devices.discovery.survey import survey
 from starpos.i18n import render_error
 from tests.support.emulator_process import EmulatorProcess
@@ -40,11 +45,16 @@ def test_the_module_on_a_listed_port_is_found_with_its_identity(listed_alias: st
     assert identity.key_count == 0 and not identity.training
 
 
-def test_a_typed_port_is_tried_too(module_emulator: EmulatorProcess) -> None:
+def test_a_typed_port_is_tried_too(module_emulator: EmulatorProcess, tmp_path: Path) -> None:
     ports = list_ports([module_emulator.url])
     typed = next(p for p in ports if p.device == module_emulator.url)
     assert not typed.listed
     assert probe_port(typed).identity is not None
+    # A link to the same port (a udev alias) answers as the port, probed once.
+    alias = tmp_path / "ttySM"
+    alias.symlink_to(module_emulator.url)
+    found = {p.port.device: p.identity for p in find_modules([module_emulator.url, str(alias)])}
+    assert found[str(alias)] == found[module_emulator.url] is not None
 
 
 def test_a_port_locked_by_another_program_names_that_program(
