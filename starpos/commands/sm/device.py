@@ -22,6 +22,7 @@ from starpos.devices.sm.errors import (
     SmError,
     SmKmfFileError,
     SmMissingOptionError,
+    SmUnknownCommandError,
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.i18n import tr_noop, translate
@@ -218,12 +219,20 @@ def _load_kmf(args: argparse.Namespace) -> int:
         # Checked here first (signature, module, expiry): a refusal names what is wrong
         # before anything is sent, in the module's own words.
         identity = module.identify()
-        preview = preview_kmf(data, identity.module_id, module.key_registry(), date.today())
-        changes = {
-            f"{c.register:02d}": c.change.value for c in preview.changes if c.after is not None
-        }
+        try:
+            registry = module.key_registry()
+        except SmUnknownCommandError:
+            if args.dry_run:
+                raise
+            registry = None  # a module before SM?KI checks the file alone (INS-16)
+        changes: dict[str, str] = {}
+        if registry is not None:
+            preview = preview_kmf(data, identity.module_id, registry, date.today())
+            changes = {
+                f"{c.register:02d}": c.change.value for c in preview.changes if c.after is not None
+            }
         if args.dry_run:
-            return _show(args, {"module_id": preview.module_id, "registers": changes})
+            return _show(args, {"module_id": identity.module_id, "registers": changes})
         loaded, key_check = module.load_kmf(data)
     return _show(args, {"keys_loaded": loaded, "key_check": key_check, "registers": changes})
 

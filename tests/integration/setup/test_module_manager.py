@@ -174,3 +174,28 @@ def test_the_counter_asks_its_module_for_expiring_keys(module_emulator: Emulator
     finally:
         counter.close()
     assert (due.info.register, due.info.sgc, due.days_left) == (3, "222222", 5)
+
+
+def test_load_kmf_dry_run_and_a_stranger_file_from_the_command_line(
+    module_emulator: EmulatorProcess, run_starpos: Any, tmp_path: Path
+) -> None:
+    url = module_emulator.url
+    good = tmp_path / "good.kmf"
+    good.write_bytes(_kmf(module_emulator, development_key(1), development_key(5)))
+    dry = run_starpos("sm", "load-kmf", str(good), "--dry-run", "--url", url, "--json")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout) == {
+        "module_id": "10203040",
+        "registers": {"01": "new", "05": "new"},
+    }
+    with module_emulator.module() as module:
+        assert module.identify().key_count == 0  # a dry run loads nothing
+        identity = module.identify()
+    stranger = tmp_path / "stranger.kmf"
+    stranger.write_bytes(
+        make_kmf(identity.module_id, identity.public_key_hex, [development_key(1)], tmp_path / "x")
+    )
+    refused = run_starpos("sm", "load-kmf", str(stranger), "--url", url)
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1 and "(code 44)" in refused.stderr
+    assert "Traceback" not in refused.stderr
