@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from starpos.i18n import render_error
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.setup.page_base import OutcomeLabel, SetupPage, run_on
+from starpos.ui.signals import emit
 from starpos.ui.threading.workers import Workers
 from starpos.ui.translator import tr
 
@@ -152,7 +153,7 @@ class ModulePage(SetupPage):
         if identity.training:
             text += " " + tr(CONTEXT, "It is a training module: its tokens are for practice.")
         self.outcome.good(text.format(module_id=identity.module_id, firmware=identity.firmware))
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def retranslate_ui(self) -> None:
         self.setTitle(tr(CONTEXT, "Secure module"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from starpos.i18n import LANGUAGES, current_language
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.setup.page_base import OutcomeLabel, SetupPage, run_on
+from starpos.ui.signals import emit
 from starpos.ui.threading.workers import Worker
 from starpos.ui.translator import choose_language, tr
 
@@ -163,7 +164,7 @@ class HeadOfficePage(SetupPage):
                 "office's master data has arrived.",
             ).format(terminal=enrolment.terminal_code, sales_point=enrolment.sales_point_code)
         )
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def retranslate_ui(self) -> None:
         self.setTitle(tr(CONTEXT, "Head office"))
