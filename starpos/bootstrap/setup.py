@@ -27,7 +27,9 @@ from starpos.devices.discovery.serial_ports import (
 )
 from starpos.devices.printer.service import PrintResult, print_voucher
 from starpos.devices.printer.voucher import sample_voucher
+from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.messages import ModuleIdentity
+from starpos.devices.sm.session import installation_credential
 from starpos.i18n import current_language
 from starpos.module_admin.credit import CreditPreview, CreditResult, apply_credit, preview_credit
 from starpos.module_admin.kmf_preview import KmfPreview, preview_kmf
@@ -49,11 +51,18 @@ class InstallerSetup:
         return find_modules([*extra_ports, configured], int(self.settings.get("sm.baud")))
 
     def use_port(self, device: str) -> ModuleIdentity:
-        """Make ``device`` this terminal's module port once it answers as a module."""
-        probe = probe_port(SerialPort(device, listed=False), int(self.settings.get("sm.baud")))
+        """Make ``device`` this terminal's module port once it answers as a module and
+        accepts this installation's credential (a module paired with another terminal is
+        refused here, with the words of its refusal, rather than at the first sale)."""
+        baud = int(self.settings.get("sm.baud"))
+        probe = probe_port(SerialPort(device, listed=False), baud)
         if probe.identity is None:
             assert probe.problem is not None
             raise probe.problem
+        timeout_s = int(self.settings.get("sm.timeout_ms")) / 1000
+        credential = installation_credential()
+        with SecureModule(device, baud=baud, timeout_s=timeout_s, credential=credential):
+            pass  # opening signs in: SmSignInRefusedError / SmNotPairedModuleError
         self.settings.set("sm.url", device)
         self.settings.save()
         return probe.identity

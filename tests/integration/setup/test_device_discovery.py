@@ -197,3 +197,18 @@ def test_the_training_module_is_the_embedded_emulator_in_training_mode() -> None
         stop_embedded()
     assert identity.training
     assert Settings().get("sm.url") == ""  # the embedded emulator from now on
+
+
+def test_a_module_paired_with_another_terminal_is_refused_when_chosen(
+    module_emulator: EmulatorProcess, data_dir: Path
+) -> None:
+    from starpos.bootstrap.setup import InstallerSetup
+    from starpos.devices.sm.errors import SmSignInRefusedError
+    from starpos.devices.sm.session import installation_credential_path
+    from starpos.settings import Settings
+
+    installation_credential_path().unlink()  # this PC's credential is not the module's
+    with pytest.raises(SmSignInRefusedError) as refused:
+        InstallerSetup(Settings()).use_port(module_emulator.url)
+    assert "paired with another installation" in render_error(refused.value)
+    assert Settings().get("sm.url") == ""  # nothing saved
