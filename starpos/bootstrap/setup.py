@@ -110,11 +110,18 @@ class InstallerSetup:
 
     # -- the head office ---------------------------------------------------------------
     def enrol(self, server_url: str, code: str) -> Enrolment:
+        """Enrol with the head office; a counter enrolled already (its first snapshot
+        failed half-way, say) keeps its enrolment, so the wizard can try the snapshot again."""
         from starpos.bootstrap.database import open_database
+        from starpos.sync import state
         from starpos.sync.enrol import enrol
 
         database = open_database(self.settings)
         try:
+            with database.reading() as session:
+                found = state.enrolment(session)
+            if found is not None and found.server_url == server_url.strip().rstrip("/"):
+                return found
             return enrol(database, server_url.strip(), code)
         finally:
             database.engine.dispose()

@@ -84,3 +84,6 @@ def test_a_counter_of_a_head_office_is_enrolled_from_the_wizard(
     url = database_url(Settings())
     with Database.open(url, upgrade=False) as database, database.reading() as session:
         assert int(session.scalar(select(func.count()).select_from(Customer)) or 0) > 0
+    # Enrolled already (a snapshot that failed half-way is tried again): the enrolment stays.
+    again = InstallerSetup(Settings()).enrol(head_office.server.url, "USED-ALREADY")
+    assert again.terminal_code == "T01" and again.key_id == page.enrolment.key_id
