@@ -111,6 +111,13 @@ SETTINGS: tuple[Setting, ...] = (
         checks.between(100, 60_000),
     ),
     Setting(
+        "sm.key_warning_days",
+        int,
+        30,
+        tr_noop("settings", "Warn this many days before a module key expires"),
+        checks.between(1, 365),
+    ),
+    Setting(
         "printer.connection",
         str,
         "",

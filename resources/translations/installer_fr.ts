@@ -341,6 +341,10 @@
       <translation>Délai de réponse du module de sécurité (ms)</translation>
     </message>
     <message>
+      <source>Warn this many days before a module key expires</source>
+      <translation>Avertir ce nombre de jours avant l'expiration d'une clé du module</translation>
+    </message>
+    <message>
       <source>Card reader name (empty: the first reader)</source>
       <translation>Nom du lecteur de cartes (vide : le premier lecteur)</translation>
     </message>

@@ -341,6 +341,10 @@
       <translation>安全模块应答超时（毫秒）</translation>
     </message>
     <message>
+      <source>Warn this many days before a module key expires</source>
+      <translation>模块密钥到期前提前警告的天数</translation>
+    </message>
+    <message>
       <source>Card reader name (empty: the first reader)</source>
       <translation>读卡器名称（留空：第一个读卡器）</translation>
     </message>

@@ -266,5 +266,37 @@
         <source>Status query p50 (ms)</source>
         <translation>Requête d'état p50 (ms)</translation>
     </message>
-</context>
+    <message>
+      <source>The module holds no keys: load the KMF file from the utility.</source>
+      <translation>Le module ne contient aucune clé : chargez le fichier KMF fourni par la compagnie.</translation>
+    </message>
+    <message>
+      <source>Key in register {register} (SGC {sgc}, KRN {krn}) expires on {day}: {days} day(s) left.</source>
+      <translation>La clé du registre {register} (SGC {sgc}, KRN {krn}) expire le {day} : il reste {days} jour(s).</translation>
+    </message>
+    <message>
+      <source>Key in register {register} (SGC {sgc}, KRN {krn}) expired on {day}: load its new KMF.</source>
+      <translation>La clé du registre {register} (SGC {sgc}, KRN {krn}) a expiré le {day} : chargez son nouveau KMF.</translation>
+    </message>
+    <message>
+      <source>Reg  SGC     KRN  KT  KEN  Base  Algorithm      Activation  Issued until  Expires</source>
+      <translation>Reg  SGC     KRN  KT  KEN  Base  Algorithme     Activation  Émise jusqu'au  Expire</translation>
+    </message>
+    <message>
+      <source>The date {value} is not a date such as 2026-12-31.</source>
+      <translation>{value} n'est pas une date comme 2026-12-31.</translation>
+    </message>
+    <message>
+      <source>Balance before (kWh)</source>
+      <translation>Solde avant (kWh)</translation>
+    </message>
+    <message>
+      <source>Operation</source>
+      <translation>Opération</translation>
+    </message>
+    <message>
+      <source>Key registers</source>
+      <translation>Registres de clés</translation>
+    </message>
+  </context>
 </TS>

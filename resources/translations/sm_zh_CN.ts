@@ -266,5 +266,37 @@
         <source>Status query p50 (ms)</source>
         <translation>状态查询 p50（毫秒）</translation>
     </message>
-</context>
+    <message>
+      <source>The module holds no keys: load the KMF file from the utility.</source>
+      <translation>模块中没有密钥：请加载电力公司提供的 KMF 文件。</translation>
+    </message>
+    <message>
+      <source>Key in register {register} (SGC {sgc}, KRN {krn}) expires on {day}: {days} day(s) left.</source>
+      <translation>寄存器 {register} 中的密钥（SGC {sgc}，KRN {krn}）将于 {day} 到期：还剩 {days} 天。</translation>
+    </message>
+    <message>
+      <source>Key in register {register} (SGC {sgc}, KRN {krn}) expired on {day}: load its new KMF.</source>
+      <translation>寄存器 {register} 中的密钥（SGC {sgc}，KRN {krn}）已于 {day} 到期：请加载新的 KMF。</translation>
+    </message>
+    <message>
+      <source>Reg  SGC     KRN  KT  KEN  Base  Algorithm      Activation  Issued until  Expires</source>
+      <translation>寄存器  SGC     KRN  KT  KEN  基准  算法           启用日期    签发截止      到期</translation>
+    </message>
+    <message>
+      <source>The date {value} is not a date such as 2026-12-31.</source>
+      <translation>{value} 不是形如 2026-12-31 的日期。</translation>
+    </message>
+    <message>
+      <source>Balance before (kWh)</source>
+      <translation>之前余额（kWh）</translation>
+    </message>
+    <message>
+      <source>Operation</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Key registers</source>
+      <translation>密钥寄存器</translation>
+    </message>
+  </context>
 </TS>

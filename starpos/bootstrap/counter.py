@@ -61,6 +61,7 @@ def counter_on(database: Database, settings: Settings) -> tuple[CounterAuth, Cou
         ConfiguredPrinter(settings),
         auth,
         seed_demo=lambda: seed_demo(database),
+        key_warning_days=int(settings.get("sm.key_warning_days")),
     )
     return auth, counter
 

@@ -43,13 +43,23 @@ def run_app(args: argparse.Namespace) -> int:
     counter_app = CounterApp(auth, counter, cards=cards, sync=SyncStation(counter.core.database))
     install_exception_hook(counter_app.funnel)
     if counter.is_empty() and not getattr(args, "quit_when_ready", False):
+        from starpos.bootstrap.setup import InstallerSetup
         from starpos.ui.first_run import FirstRunDialog
+        from starpos.ui.setup.setup_wizard import SetupWizard
+        from starpos.ui.setup.start_pages import NEW_UTILITY
 
         first_run = FirstRunDialog(
             counter.seed_demo, counter_app.workers.database, counter_app.funnel
         )
         first_run.finished_setup.connect(lambda _seeded: counter_app.start())
-        first_run.show()
+        # The devices first; then a new utility goes on to the first-run dialog (the demo
+        # or an empty store for the back office's set-up), a head office counter to login.
+        wizard = SetupWizard(InstallerSetup(settings), counter_app.workers, counter_app.funnel)
+        wizard.finished_setup.connect(
+            lambda mode: first_run.show() if mode == NEW_UTILITY else counter_app.start()
+        )
+        wizard.rejected.connect(first_run.show)
+        wizard.show()
     else:
         counter_app.start()
     if getattr(args, "quit_when_ready", False):

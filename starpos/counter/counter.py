@@ -11,7 +11,7 @@ The database, the module, the printer and the first run's demo come in made
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -28,7 +28,9 @@ from starpos.counter.vouchers import CounterPrinting, VoucherPrinter
 from starpos.db import Database
 from starpos.db.models import SystemParameters, Vend
 from starpos.db.parameters import to_local
+from starpos.devices.sm.errors import SmUnknownCommandError
 from starpos.errors import DeviceError, StarposError, VendError
+from starpos.module_admin.key_standing import KeyStanding, key_standings, warnings
 from starpos.operators.session import OperatorSession
 from starpos.vending import VendRequest
 from starpos.vending.errors import ModuleOfflineError, VendInDoubtError
@@ -52,9 +54,12 @@ class Counter(CounterReads):
         printer: VoucherPrinter,
         auth: CounterAuth,
         seed_demo: Callable[[], object],
+        key_warning_days: int = 30,
     ) -> None:
-        """``seed_demo()`` fills an empty store with the demo utility (a first run's choice)."""
+        """``seed_demo()`` fills an empty store with the demo utility (a first run's choice);
+        ``key_warning_days``: how long before a module key expires the counter warns."""
         super().__init__(database, module)
+        self.key_warning_days = key_warning_days
         self.auth = auth
         self.printing = CounterPrinting(database, printer)
         self._seed_demo = seed_demo
@@ -88,6 +93,15 @@ class Counter(CounterReads):
         with self.module.access().exclusive() as module:
             report = vending.recover(self.database, module)
         return [self._outcome(bill) for bill in report.recovered]
+
+    def key_warnings(self) -> list[KeyStanding]:
+        """The module's keys that expire within ``key_warning_days``, or have (STS202-6)."""
+        with self.module.access().exclusive() as module:
+            try:
+                registry = module.key_registry()
+            except SmUnknownCommandError:
+                return []  # a module that cannot name its keys: nothing to warn about
+        return warnings(key_standings(registry, date.today(), self.key_warning_days))
 
     def _outcome(self, bill_number: str) -> VendOutcome:
         with self.database.reading() as session:

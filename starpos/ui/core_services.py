@@ -28,6 +28,7 @@ from starpos.counter.views import (
     Stoppable,
     VendOutcome,
 )
+from starpos.module_admin.key_standing import KeyStanding
 from starpos.operators.session import OperatorSession
 from starpos.settings import Settings
 from starpos.ui.threading.workers import Workers, runs_on
@@ -91,6 +92,10 @@ class CounterOnWorkers:
     @runs_on(Workers.MODULE)
     def module_state(self) -> DeviceState:
         return self.core.module_state()
+
+    @runs_on(Workers.MODULE)
+    def key_warnings(self) -> list[KeyStanding]:
+        return self.core.key_warnings()
 
     @runs_on(Workers.MODULE)
     def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:

@@ -33,6 +33,7 @@ from starpos.counter.views import (
     Stoppable,
     VendOutcome,
 )
+from starpos.module_admin.key_standing import KeyStanding
 from starpos.operators.permissions import (
     INSTALLER_SETTINGS,
     MANAGE_METERS,
@@ -100,6 +101,10 @@ class CounterService(Protocol):
     def shift_vends(self, operator: OperatorSession) -> list[ShiftVend]: ...
 
     def module_state(self) -> DeviceState: ...
+
+    def key_warnings(self) -> list[KeyStanding]:
+        """The module's keys that expire soon or have expired (STS202-6)."""
+        ...
 
     def printer_state(self) -> DeviceState: ...
 

@@ -26,6 +26,7 @@ from starpos.devices.printer.errors import (
 )
 from starpos.errors import ConfigError
 from starpos.i18n import render_error, tr_noop
+from starpos.module_admin.key_standing import KeyStanding
 from starpos.operators.session import OperatorSession
 from starpos.ui.money import format_kwh
 from starpos.ui.translator import tr
@@ -76,11 +77,16 @@ class CounterStatusBar(QStatusBar):
         self.card_reader_label = QLabel()
         self.card_reader_label.setObjectName("statusCardReader")
         self.card_reader_label.hide()  # until the counter's card mode reports its reader
+        self.keys_label = QLabel()
+        self.keys_label.setObjectName("statusKeys")
+        self.keys_label.hide()  # until a module key is near its expiry (STS202-6)
+        self.key_warnings: list[KeyStanding] = []
         self.clock_label = QLabel()
         self.clock_label.setObjectName("statusClock")
         self.addWidget(self.operator_label)
         self.addWidget(self.sales_point_label, 1)
         for label in (
+            self.keys_label,
             self.module_label,
             self.printer_label,
             self.card_reader_label,
@@ -95,6 +101,34 @@ class CounterStatusBar(QStatusBar):
     def set_module_state(self, state: DeviceState | None) -> None:
         self.module = state
         self._show_devices()
+
+    def set_key_warnings(self, standings: list[KeyStanding]) -> None:
+        """The module's keys near or past their expiry (soonest first); none hides it."""
+        self.key_warnings = list(standings)
+        self._show_keys()
+
+    def _show_keys(self) -> None:
+        if not self.key_warnings:
+            self.keys_label.hide()
+            return
+        soonest = self.key_warnings[0]
+        if soonest.days_left < 0:
+            text = tr("status", "Module key expired")
+        else:
+            text = tr("status", "Module key expires in {days} day(s)").format(
+                days=soonest.days_left
+            )
+        tip = "\n".join(
+            tr("status", "Key {register} (SGC {sgc}, KRN {krn}): until {day}").format(
+                register=f"{s.info.register:02d}",
+                sgc=s.info.sgc,
+                krn=s.info.krn,
+                day=s.expires_on.isoformat(),
+            )
+            for s in self.key_warnings
+        )
+        self._show(self.keys_label, PROBLEM_STYLE, text, tip)
+        self.keys_label.show()
 
     def set_printer_state(self, state: DeviceState | None) -> None:
         self.printer = state
@@ -115,6 +149,7 @@ class CounterStatusBar(QStatusBar):
             tr("status", "Sales point: {name}").format(name=self.session.sales_point)
         )
         self._show_devices()
+        self._show_keys()
         self._tick()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -25,6 +25,7 @@ from starpos.counter.views import (
     VendOutcome,
 )
 from starpos.errors import AuthError, DeviceError, VendError
+from starpos.module_admin.key_standing import KeyStanding
 from starpos.operators.permissions import VIEW_REPORTS
 from starpos.operators.session import OperatorSession
 from starpos.ui.services import INSTALLER_SETTINGS, REPRINT, VEND
@@ -139,6 +140,8 @@ class FakeCounter:
     #: the module takes the next request, then goes quiet before answering
     drop_mid_vend: bool = False
     pending: list[tuple[VendRequest, OperatorSession]] = field(default_factory=list)
+    #: the module's keys near or past their expiry (KeyStanding)
+    expiring_keys: list[KeyStanding] = field(default_factory=list)
 
     def _on(self, what: str) -> None:
         self.threads.setdefault(what, set()).add(threading.current_thread().name)
@@ -319,6 +322,12 @@ class FakeCounter:
         if not self.module_online:
             raise FakeModuleOffline()
         return DeviceState(online=True, balance_kwh=self.balance)
+
+    def key_warnings(self) -> list[KeyStanding]:
+        self._on("key_warnings")
+        if not self.module_online:
+            raise FakeModuleOffline()
+        return list(self.expiring_keys)
 
     def printer_state(self) -> DeviceState:
         self._on("printer_state")

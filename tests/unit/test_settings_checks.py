@@ -37,6 +37,7 @@ BAD_VALUES: dict[str, tuple[object, str]] = {
     "sm.url": ("ttyUSB0", "a module port is a device such as /dev/ttyUSB0"),
     "sm.baud": ("-1", "a baud rate is one of 1200, 2400"),
     "sm.timeout_ms": ("5", "it must be between 100 and 60000"),
+    "sm.key_warning_days": ("0", "it must be between 1 and 365"),
     "printer.connection": ("bluetooth:printer", "'bluetooth' is not a known kind of connection"),
     "printer.profile": ("NoSuchPrinter", "python-escpos knows no printer profile"),
     "printer.paper_mm": ("76", "the paper is 58 / 80 mm wide"),

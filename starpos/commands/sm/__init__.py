@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from starpos.commands.sm import device, emulator, kmc
+from starpos.commands.sm import device, emulator, keys, kmc
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("sm", help="secure module: status, keys, credit, tokens")
     actions = parser.add_subparsers(dest="sm_action", required=True, metavar="ACTION")
     device.register(actions)
+    keys.register(actions)
     emulator.register(actions)
     kmc.register(actions)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from starpos.devices.sm.errors import (
     SmError,
     SmKmfFileError,
     SmMissingOptionError,
+    SmUnknownCommandError,
 )
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.i18n import tr_noop, translate
@@ -54,6 +55,9 @@ def register(actions: Any) -> None:
     device_command("balance", "credit balance and update sequence").set_defaults(handler=_balance)
     load = device_command("load-kmf", "load a KMF key file into the module")
     load.add_argument("file", type=Path)
+    load.add_argument(
+        "--dry-run", action="store_true", help="only check the file and show what it changes"
+    )
     load.set_defaults(handler=_load_kmf)
     credit = device_command("credit", "apply a signed credit update block")
     credit.add_argument("file", type=Path)
@@ -146,6 +150,9 @@ LABELS = {
     "sequence": tr_noop("sm", "Credit update sequence"),
     "next_sequence": tr_noop("sm", "Next credit update sequence"),
     "balance_kwh": tr_noop("sm", "Balance (kWh)"),
+    "balance_before_kwh": tr_noop("sm", "Balance before (kWh)"),
+    "operation": tr_noop("sm", "Operation"),
+    "registers": tr_noop("sm", "Key registers"),
     "command": tr_noop("sm", "Command"),
     "code": tr_noop("sm", "Response code"),
     "request_digest": tr_noop("sm", "Request digest"),
@@ -205,17 +212,46 @@ def _read(path: Path, error: type[SmError]) -> bytes:
 
 
 def _load_kmf(args: argparse.Namespace) -> int:
+    from starpos.module_admin.kmf_preview import preview_kmf
+
     data = _read(args.file, SmKmfFileError)
-    with open_module(args, acting=True) as module:
+    with open_module(args, acting=not args.dry_run) as module:
+        # Checked here first (signature, module, expiry): a refusal names what is wrong
+        # before anything is sent, in the module's own words.
+        identity = module.identify()
+        try:
+            registry = module.key_registry()
+        except SmUnknownCommandError:
+            if args.dry_run:
+                raise
+            registry = None  # a module before SM?KI checks the file alone (INS-16)
+        changes: dict[str, str] = {}
+        if registry is not None:
+            preview = preview_kmf(data, identity.module_id, registry, date.today())
+            changes = {
+                f"{c.register:02d}": c.change.value for c in preview.changes if c.after is not None
+            }
+        if args.dry_run:
+            return _show(args, {"module_id": identity.module_id, "registers": changes})
         loaded, key_check = module.load_kmf(data)
-    return _show(args, {"keys_loaded": loaded, "key_check": key_check})
+    return _show(args, {"keys_loaded": loaded, "key_check": key_check, "registers": changes})
 
 
 def _credit(args: argparse.Namespace) -> int:
+    from starpos.module_admin.credit import apply_credit
+
     data = _read(args.file, SmCreditBlockFileError)
     with open_module(args, acting=True) as module:
-        balance = module.credit_update(data)
-    return _show(args, {"sequence": balance.sequence, "balance_kwh": balance.balance})
+        result = apply_credit(module, data)
+    return _show(
+        args,
+        {
+            "operation": result.block.operation if result.block else None,
+            "balance_before_kwh": result.before.balance,
+            "sequence": result.after.sequence,
+            "balance_kwh": result.after.balance,
+        },
+    )
 
 
 def _last(args: argparse.Namespace) -> int:

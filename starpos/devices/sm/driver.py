@@ -47,6 +47,7 @@ from starpos.devices.sm.exchange import (
     round_trip,
 )
 from starpos.devices.sm.frames import FrameError, Request, Response
+from starpos.devices.sm.key_registry import KeyRegistry, parse_registry
 from starpos.devices.sm.messages import (
     DecodedToken,
     IssuedToken,
@@ -271,6 +272,13 @@ class SecureModule:
     def counters(self) -> ModuleCounters:
         """``SM?CI``: the module's cumulative counters (credited, debited, issued, tokens)."""
         return records.parse_counters(self._query("CI").data)
+
+    def key_registry(self) -> KeyRegistry:
+        """``SM?KI``: every loaded key's metadata (never the key) and the KMC it trusts."""
+        try:
+            return parse_registry(self._query("KI").data)
+        except FrameError as error:
+            raise SmProtocolError(reason=error.reason) from error
 
     def credit_update_record(self, sequence: int) -> CreditUpdateRecord:
         """``SM?CU``: the credit update that moved the module to ``sequence``.

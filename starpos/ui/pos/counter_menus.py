@@ -26,6 +26,7 @@ from starpos.ui.pos.preview_dialog import PreviewDialog
 from starpos.ui.pos.shift_vends_dialog import ShiftVendsDialog
 from starpos.ui.services import INSTALLER_SETTINGS, REPRINT
 from starpos.ui.settings_dialog import SettingsDialog
+from starpos.ui.setup.installer_menu import InstallerMenuActions
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import choose_language, tr
@@ -83,6 +84,14 @@ class CounterMenus(QObject):
         self.backup = BackupMenuAction(
             self.counter_menu, window, context.session, context.funnel, after_dialog
         )
+        self.installer = InstallerMenuActions(
+            self.counter_menu,
+            window,
+            context.session,
+            context.workers,
+            context.funnel,
+            after_dialog,
+        )
         self.counter_menu.addSeparator()
         self.log_out = action("Ctrl+Shift+Q", lambda: emit(self.log_out_chosen))
         session = context.session
@@ -111,6 +120,7 @@ class CounterMenus(QObject):
         self.password.setText(tr("pos", "Change password…"))
         self.settings.setText(tr("pos", "Installer settings…"))
         self.backup.retranslate_ui()
+        self.installer.retranslate_ui()
         self.log_out.setText(tr("pos", "Log out"))
         for code, choice in self.language_actions.items():
             choice.setChecked(code == current_language())

@@ -10,6 +10,7 @@ says so with ``vend_recovered``: the service books each once, nothing is sold tw
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QWidget
 from starpos.counter.counter import MODULE_TROUBLE
 from starpos.counter.views import DeviceState, VendOutcome
 from starpos.errors import StarposError
+from starpos.module_admin.key_standing import KeyStanding
+from starpos.operators.permissions import CLOSE_SHIFT
 from starpos.ui.pos.counter_context import CounterContext
 from starpos.ui.signals import emit
 from starpos.ui.status_bar import CounterStatusBar
@@ -25,6 +28,8 @@ from starpos.ui.threading.workers import JobFailure
 
 DEVICE_POLL_MS = 10_000
 RECOVERY_POLL_MS = 2_000
+#: The module's keys change only with a KMF load: asked when the counter opens, then hourly.
+KEY_CHECK_S = 3600.0
 
 
 def offline(failure: JobFailure | BaseException) -> DeviceState:
@@ -50,6 +55,7 @@ class DeviceWatch(QObject):
         self._is_vending = is_vending
         # A crash may have left vends pending: settle them as soon as the module answers.
         self.recovery_due = True
+        self._keys_checked_at: float | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(DEVICE_POLL_MS)
@@ -64,6 +70,16 @@ class DeviceWatch(QObject):
             on_done=self._module_answered,
             on_failed=lambda failure: status.set_module_state(offline(failure)),
         )
+        now = time.monotonic()
+        if self._keys_checked_at is None or now - self._keys_checked_at >= KEY_CHECK_S:
+            first = self._keys_checked_at is None
+            self._keys_checked_at = now
+            workers.module.submit(
+                counter.key_warnings,
+                on_done=lambda standings: self._keys_answered(standings, first),
+                # The module's own state says why it did not answer; asked again next hour.
+                on_failed=lambda _failure: None,
+            )
         workers.printer.submit(
             counter.printer_state,
             on_done=status.set_printer_state,
@@ -75,6 +91,16 @@ class DeviceWatch(QObject):
                 cards.reader_state,
                 on_done=status.set_card_reader_state,
                 on_failed=lambda failure: status.set_card_reader_state(offline(failure)),
+            )
+
+    def _keys_answered(self, standings: list[KeyStanding], at_login: bool) -> None:
+        """The status bar shows keys near expiry; at login a supervisor is told once
+        (STS202-6: the point of sale warns ahead of the key's expiry)."""
+        self.status.set_key_warnings(standings)
+        session = self.context.session
+        if at_login and standings and session.may(CLOSE_SHIFT):
+            self.context.funnel.show_message(
+                "module.key_expiry", self.status.keys_label.toolTip(), self.parent_widget
             )
 
     def recover_when_back(self, error: BaseException | None = None) -> None:

@@ -29,7 +29,12 @@ def test_info_balance_and_credit_from_the_command_line(
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     credited = run_starpos("sm", "credit", str(block), "--url", emulator.url, "--json")
-    assert json.loads(credited.stdout) == {"sequence": 1, "balance_kwh": "1500.5"}
+    assert json.loads(credited.stdout) == {
+        "operation": "add",
+        "balance_before_kwh": "0.0",
+        "sequence": 1,
+        "balance_kwh": "1500.5",
+    }
 
     replayed = run_starpos("sm", "credit", str(block), "--url", emulator.url)
     assert replayed.returncode == 2
@@ -57,6 +62,7 @@ def test_a_kmf_made_and_loaded_from_the_command_line(
     assert made.returncode == 0, made.stderr
     loaded = run_starpos("sm", "load-kmf", str(kmf), "--url", emulator.url, "--json")
     assert json.loads(loaded.stdout)["keys_loaded"] == 1
+    assert json.loads(loaded.stdout)["registers"] == {"01": "new"}
 
 
 def test_errors_are_one_translated_line(run_starpos: Any, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from starpos.devices.sm.emulator.sessions import Session, SignIn
 from starpos.devices.sm.emulator.state import LastAnswer, ModuleState, NotSaved
 from starpos.devices.sm.emulator.tokens import TokenFailure, TokenMaker
 from starpos.devices.sm.frames import FrameError, Request, Response, parse_request
+from starpos.devices.sm.key_registry import KeyRegistry, format_registry
 from starpos.devices.sm.kmf import KeyInfo, KmfError, VendingKey, read_kmf
 from starpos.devices.sm.messages import KEY_REF_LENGTH, MeterKeyRef
 from starpos.devices.sm.records import AuditAnchor
@@ -78,6 +79,7 @@ class EmulatedModule:
             ("SM", "ID"): self._identify,
             ("SM", "TS"): self._status,
             ("SM", "CI"): self._counters,
+            ("SM", "KI"): self._key_registry,
             ("SM", "CU"): self._credit_update_record,
             ("SM", "SR"): self._binding,
             ("SM", "SB"): self._bind,
@@ -201,6 +203,12 @@ class EmulatedModule:
     def _counters(self, params: str) -> str:
         self._no_params(params)
         return records.format_counters(bookkeeping.counters(self.state))
+
+    def _key_registry(self, params: str) -> str:
+        self._no_params(params)
+        infos = self.state.key_infos()
+        registry = KeyRegistry(self.state.kmc_public_key_hex, tuple(infos.values()))
+        return format_registry(registry)
 
     def _credit_update_record(self, params: str) -> str:
         if not re.fullmatch(r"[0-9A-F]{8}", params):
