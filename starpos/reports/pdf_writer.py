@@ -100,16 +100,15 @@ def _numbered_canvas(footer: str, lang: str) -> type[Canvas]:
 
 
 def _widths(texts: list[list[str]], fonts: list[str], size: float) -> list[float]:
-    """Each column's natural width (over the header and the rows), fitted to the page."""
+    """Each column's width: its natural width (header and rows) in proportion to the page."""
     available = PAGE[0] - 2 * MARGIN
     natural = [0.0] * len(texts[0])
     for line in texts[:500]:
         for index, text in enumerate(line):
             width = pdfmetrics.stringWidth(text, fonts[index], size) + 6
             natural[index] = max(natural[index], min(width, available * 0.3))
+    # Spread over the whole width: a narrow table stretches, a wide one shrinks (and wraps).
     total = sum(natural)
-    if total <= available:
-        return natural
     return [width * available / total for width in natural]
 
 
@@ -191,7 +190,7 @@ def write_pdf(
                           wordWrap="CJK")  # fmt: skip
     story = [
         Paragraph(_escape(title), heading),
-        Paragraph(_escape(f"{section} · {made}"), note),
+        Paragraph(_escape(f"{section}; {made}"), note),
         Paragraph(_escape(filters), note),
         Spacer(1, 4 * mm),
         table,

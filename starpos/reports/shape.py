@@ -165,7 +165,7 @@ NO = tr_noop(CONTEXT, "no")
 
 
 def filter_summary(report: Report, choice: Mapping[str, Any], lang: str | None = None) -> str:
-    """The filters used, as a person reads them ("First day: 2026-11-01 · Meter: (all)")."""
+    """The filters used, as a person reads them ("First day: 2026-11-01; Meter: (all)")."""
     parts = []
     for chosen in report.filters:
         value = choice.get(chosen.name)
@@ -178,7 +178,7 @@ def filter_summary(report: Report, choice: Mapping[str, Any], lang: str | None =
         else:
             text = str(plain(value))
         parts.append(f"{translate(CONTEXT, chosen.label, lang)}: {text}")
-    return " · ".join(parts)
+    return "; ".join(parts)
 
 
 def cell_text(value: Any) -> str:
