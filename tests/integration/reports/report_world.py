@@ -4,12 +4,12 @@ The utility's time zone is the demo's Africa/Lagos (UTC+1, no daylight saving), 
 23:30 UTC on 30 November belongs to the utility's 1 December: the day boundary is tested.
 "As of" is 2026-12-01 wherever a report counts days.
 
-    meter  customer         model  stock      condition     dates                          key
-    M1     C1 Alpha         SK-1P  installed  good          installed 2026-01-15           1993, KEN 255
-    M2     C2 Beta 北京     SK-1P  installed  good          installed 2012-01-30 (EOL +60d) 2014
-    M3     -                SC-1P  in stock   good          ex-factory 2015-02-01 (+62d)   2014
-    M4     -                SP-1P  in stock   maintenance   ex-factory 2010-06-01 (-548d)  2014
-    M5     C4 Delta         SK-1P  installed  good          installed 2026-02-01           2014
+    meter  customer      model  stock      condition    dates                         key
+    M1     C1 Alpha      SK-1P  installed  good         installed 2026-01-15          1993/255
+    M2     C2 Beta 北京  SK-1P  installed  good         installed 2012-01-30 (+60d)   2014
+    M3     -             SC-1P  in stock   good         ex-factory 2015-02-01 (+62d)  2014
+    M4     -             SP-1P  in stock   maintenance  ex-factory 2010-06-01 (-548d) 2014
+    M5     C4 Delta      SK-1P  installed  good         installed 2026-02-01          2014
     C3 Gamma has no meter.
 
 Sales (UTC): V1 M1 10.00/57.8 kWh 11-30 23:30 printed cash CASH1; V2 M1 25.00/198.2 12-01
@@ -102,8 +102,10 @@ def _facts(session: Session) -> None:
 
     def meter(key: str, model: str, **values: object) -> Meter:
         number, pan = NUMBERS[key]
-        found = Meter(number=number, pan=pan, model_id=models[model], sgc="123456", ti=1, krn=1,
-                      ken=255, key_type=2, tid_base_year=2014, key_register="1", **values)  # fmt: skip
+        found = Meter(
+            number=number, pan=pan, model_id=models[model], sgc="123456", ti=1, krn=1,
+            ken=255, key_type=2, tid_base_year=2014, key_register="1", **values,
+        )  # fmt: skip
         session.add(found)
         return found
 
@@ -159,8 +161,10 @@ def _facts(session: Session) -> None:
     append(session, AuditKind.LOGIN, subject="operator:CASH2", actor=Actor("CASH2", "SP01"),
            at=utc(2026, 11, 29, 7))  # fmt: skip
 
-    def reading(meter: Meter, read: datetime, clock: datetime, months: list[str],
-                tampers: list[tuple[str, datetime]], overloads: int, digest: str) -> None:  # fmt: skip
+    def reading(
+        meter: Meter, read: datetime, clock: datetime, months: list[str],
+        tampers: list[tuple[str, datetime]], overloads: int, digest: str,
+    ) -> None:  # fmt: skip
         row = CardReading(
             meter_id=meter.id, card_serial="00000000000000AA", read_at=read,
             record_digest=digest * 64, last_loaded_sequence=1, remaining_kwh=Decimal("3.0"),
