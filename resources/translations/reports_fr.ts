@@ -11,6 +11,10 @@
         <source>The report has more than {limit} rows, too many for a PDF. Narrow the dates or other filters, or export it as CSV.</source>
         <translation>Le rapport a plus de {limit} lignes, trop pour un PDF. Resserrez les dates ou les autres filtres, ou exportez-le en CSV.</translation>
     </message>
+    <message>
+        <source>No sale with a voucher matches {what}. Check the bill number, the 20-digit token or the meter number and try again.</source>
+        <translation>Aucune vente avec un reçu ne correspond à {what}. Vérifiez le numéro de facture, le jeton à 20 chiffres ou le numéro de compteur et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
@@ -385,6 +389,13 @@
     <message>
         <source>Token enquiry report</source>
         <translation>Recherche de jetons</translation>
+    </message>
+</context>
+<context>
+    <name>vend</name>
+    <message>
+        <source>The voucher of sale {bill} was reprinted, marked REPRINT (print {count}).</source>
+        <translation>Le reçu de la vente {bill} a été réimprimé, marqué DUPLICATA (impression {count}).</translation>
     </message>
 </context>
 </TS>

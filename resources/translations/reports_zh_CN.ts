@@ -11,6 +11,10 @@
         <source>The report has more than {limit} rows, too many for a PDF. Narrow the dates or other filters, or export it as CSV.</source>
         <translation>报表超过 {limit} 行，无法生成 PDF。请缩小日期或其他筛选条件，或导出为 CSV。</translation>
     </message>
+    <message>
+        <source>No sale with a voucher matches {what}. Check the bill number, the 20-digit token or the meter number and try again.</source>
+        <translation>没有与 {what} 匹配的有凭证的售电记录。请检查单据号、20 位令牌或电表号后重试。</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
@@ -385,6 +389,13 @@
     <message>
         <source>Token enquiry report</source>
         <translation>令牌查询报表</translation>
+    </message>
+</context>
+<context>
+    <name>vend</name>
+    <message>
+        <source>The voucher of sale {bill} was reprinted, marked REPRINT (print {count}).</source>
+        <translation>售电 {bill} 的凭证已重印，标记为“重印”（第 {count} 次打印）。</translation>
     </message>
 </context>
 </TS>

@@ -46,9 +46,11 @@ from starpos.db.models import (
     Operator,
     PaymentTerm,
     Vend,
+    VendCharge,
     VendToken,
 )
 from starpos.demo.master_data_loader import demo_file, load_master_data, read_json
+from starpos.pricing import ChargeMethod
 
 AS_OF = date(2026, 12, 1)
 NUMBERS = {
@@ -135,6 +137,10 @@ def _facts(session: Session) -> None:
             taxed_charges=Decimal("0.80"), vat=Decimal("0.20"), energy_kwh=Decimal(kwh),
             token_kwh=Decimal(kwh), created_at=at,
             issued_at=at if state is not VendState.FAILED else None,
+        )  # fmt: skip
+        row.charges.append(
+            VendCharge(position=1, method=ChargeMethod.BY_TIMES, code="SVC", name="Service",
+                       amount=Decimal("0.80"), taxed=True)
         )  # fmt: skip
         if key in TOKENS:
             row.tokens.append(
