@@ -12,6 +12,14 @@
         <translation>Le rapport a plus de {limit} lignes, trop pour un PDF. Resserrez les dates ou les autres filtres, ou exportez-le en CSV.</translation>
     </message>
     <message>
+        <source>{text} is not a date: write it as YYYY-MM-DD, for example 2026-12-01.</source>
+        <translation>{text} n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple 2026-12-01.</translation>
+    </message>
+    <message>
+        <source>{text} is not a number of days: write a whole number such as 60.</source>
+        <translation>{text} n'est pas un nombre de jours : écrivez un nombre entier comme 60.</translation>
+    </message>
+    <message>
         <source>No sale with a voucher matches {what}. Check the bill number, the 20-digit token or the meter number and try again.</source>
         <translation>Aucune vente avec un reçu ne correspond à {what}. Vérifiez le numéro de facture, le jeton à 20 chiffres ou le numéro de compteur et réessayez.</translation>
     </message>
@@ -389,6 +397,119 @@
     <message>
         <source>Token enquiry report</source>
         <translation>Recherche de jetons</translation>
+    </message>
+</context>
+<context>
+    <name>reportswindow</name>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Reports…</source>
+        <translation>Rapports…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Aperçu avant impression…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: no limit)</source>
+        <translation>AAAA-MM-JJ (vide : sans limite)</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Exécution…</translation>
+    </message>
+    <message>
+        <source>Choose the filters and press Run (Enter).</source>
+        <translation>Choisissez les filtres et appuyez sur Exécuter (Entrée).</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rows are shown; the totals, charts and exports cover them all.</source>
+        <translation>Les {shown} premières lignes sur {count} sont affichées ; les totaux, graphiques et exports les couvrent toutes.</translation>
+    </message>
+    <message>
+        <source>{count} rows.</source>
+        <translation>{count} lignes.</translation>
+    </message>
+    <message>
+        <source>Sales per day</source>
+        <translation>Ventes par jour</translation>
+    </message>
+    <message>
+        <source>Sales per hour</source>
+        <translation>Ventes par heure</translation>
+    </message>
+    <message>
+        <source>Payment mix</source>
+        <translation>Répartition des paiements</translation>
+    </message>
+    <message>
+        <source>Sales per operator</source>
+        <translation>Ventes par opérateur</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}.</source>
+        <translation>{count} lignes écrites dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>reprint</name>
+    <message>
+        <source>Reprint a voucher</source>
+        <translation>Réimprimer un reçu</translation>
+    </message>
+    <message>
+        <source>Reprint a voucher…</source>
+        <translation>Réimprimer un reçu…</translation>
+    </message>
+    <message>
+        <source>Bill number, 20-digit token or meter number:</source>
+        <translation>N° de facture, jeton à 20 chiffres ou n° de compteur :</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Réimprimer</translation>
+    </message>
+</context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>reports</source>
+        <translation>rapports</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,14 @@
         <translation>报表超过 {limit} 行，无法生成 PDF。请缩小日期或其他筛选条件，或导出为 CSV。</translation>
     </message>
     <message>
+        <source>{text} is not a date: write it as YYYY-MM-DD, for example 2026-12-01.</source>
+        <translation>{text} 不是日期：请写成 YYYY-MM-DD，例如 2026-12-01。</translation>
+    </message>
+    <message>
+        <source>{text} is not a number of days: write a whole number such as 60.</source>
+        <translation>{text} 不是天数：请填写整数，例如 60。</translation>
+    </message>
+    <message>
         <source>No sale with a voucher matches {what}. Check the bill number, the 20-digit token or the meter number and try again.</source>
         <translation>没有与 {what} 匹配的有凭证的售电记录。请检查单据号、20 位令牌或电表号后重试。</translation>
     </message>
@@ -389,6 +397,119 @@
     <message>
         <source>Token enquiry report</source>
         <translation>令牌查询报表</translation>
+    </message>
+</context>
+<context>
+    <name>reportswindow</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Reports…</source>
+        <translation>报表…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (empty: no limit)</source>
+        <translation>YYYY-MM-DD（空：不限）</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Choose the filters and press Run (Enter).</source>
+        <translation>选择筛选条件后按“查询”（回车）。</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} rows are shown; the totals, charts and exports cover them all.</source>
+        <translation>显示前 {shown} 行，共 {count} 行；合计、图表和导出包含全部行。</translation>
+    </message>
+    <message>
+        <source>{count} rows.</source>
+        <translation>{count} 行。</translation>
+    </message>
+    <message>
+        <source>Sales per day</source>
+        <translation>每日销售额</translation>
+    </message>
+    <message>
+        <source>Sales per hour</source>
+        <translation>每小时销售额</translation>
+    </message>
+    <message>
+        <source>Payment mix</source>
+        <translation>付款方式构成</translation>
+    </message>
+    <message>
+        <source>Sales per operator</source>
+        <translation>各操作员销售额</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}.</source>
+        <translation>已将 {count} 行写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>reprint</name>
+    <message>
+        <source>Reprint a voucher</source>
+        <translation>重印凭证</translation>
+    </message>
+    <message>
+        <source>Reprint a voucher…</source>
+        <translation>重印凭证…</translation>
+    </message>
+    <message>
+        <source>Bill number, 20-digit token or meter number:</source>
+        <translation>单据号、20 位令牌或电表号：</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
+</context>
+<context>
+    <name>pos</name>
+    <message>
+        <source>reports</source>
+        <translation>报表</translation>
     </message>
 </context>
 <context>

@@ -67,3 +67,33 @@ def local(moment: datetime | None, zone: ZoneInfo) -> datetime | None:
     if moment is None:
         return None
     return moment.astimezone(zone).replace(tzinfo=None, microsecond=0)
+
+
+class ReportDateError(StarposError):
+    code = "reports.bad_date"
+    template = "{text} is not a date: write it as YYYY-MM-DD, for example 2026-12-01."
+
+
+class ReportDaysError(StarposError):
+    code = "reports.bad_days"
+    template = "{text} is not a number of days: write a whole number such as 60."
+
+
+def parse_day(text: str) -> date | None:
+    """A typed day (empty: no bound); :class:`ReportDateError` for anything else."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise ReportDateError(text=cleaned[:40]) from None
+
+
+def parse_days(text: str) -> int | None:
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 6:
+        raise ReportDaysError(text=cleaned[:40])
+    return int(cleaned)
