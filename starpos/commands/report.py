@@ -48,6 +48,13 @@ def register(subparsers: Any) -> None:
     listing = reports.add_parser("list", help="every report, with its manual section")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
+    bench = reports.add_parser(
+        "bench", help="time each report's first page and a CSV of every sale on a large store"
+    )
+    bench.add_argument("--customers", type=whole(1, 10_000_000), default=100_000)
+    bench.add_argument("--vends", type=whole(1, 100_000_000), default=1_000_000)
+    bench.add_argument("--seed", type=whole(0, 2**63 - 1), default=1)
+    bench.set_defaults(handler=_bench)
     for report in REPORTS.values():
         title = f"{translate(CONTEXT, report.title)} (manual {report.section})"
         one = reports.add_parser(report.name, help=title, description=title)
@@ -94,6 +101,24 @@ def _list(args: argparse.Namespace) -> int:
     else:
         for entry in found:
             print(f"{left(entry['name'], 22)}  {left(entry['section'], 5)}  {entry['title']}")
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from starpos.bench.reports import run_report_bench
+    from starpos.bootstrap.database import open_database
+    from starpos.paths import data_dir
+
+    with open_database() as database:
+        found = run_report_bench(
+            database,
+            customers=args.customers,
+            vends=args.vends,
+            seed=args.seed,
+            folder=Path(data_dir()),
+            progress=lambda text: print(text, file=sys.stderr, flush=True),
+        )
+    print_json(found)
     return 0
 
 
