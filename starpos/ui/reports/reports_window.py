@@ -79,7 +79,7 @@ class ReportsWindow(QDialog):
         self.form_box = QWidget()
         self.form = QGridLayout(self.form_box)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form_labels: list[QLabel] = []
+        self.form_labels: list[tuple[QLabel, Filter]] = []
         self.run_button = QPushButton()
         self.run_button.setObjectName("runReport")
         self.run_button.setDefault(True)
@@ -153,13 +153,16 @@ class ReportsWindow(QDialog):
             if old is not None:
                 old.deleteLater()
         self.inputs = {}
+        self.form_labels = []
         # Three filters a line: the table keeps most of the height.
         for index, chosen in enumerate(self.report.filters):
             widget = self._input(chosen)
             widget.setObjectName(f"filter_{chosen.name}")
             self.inputs[chosen.name] = widget
             line, place = divmod(index, FILTERS_A_LINE)
-            self.form.addWidget(QLabel(tr(CONTEXT, chosen.label)), line, 2 * place)
+            label = QLabel(tr(CONTEXT, chosen.label))
+            self.form_labels.append((label, chosen))
+            self.form.addWidget(label, line, 2 * place)
             self.form.addWidget(widget, line, 2 * place + 1)
         for place in range(FILTERS_A_LINE):
             self.form.setColumnStretch(2 * place + 1, 1)
@@ -329,12 +332,13 @@ class ReportsWindow(QDialog):
         self.pdf_button.setText(tr(UI, "Export PDF…"))
         self.tabs.setTabText(0, tr(UI, "Table"))
         self.tabs.setTabText(1, tr(UI, "Charts"))
-        if self.picker.currentItem() is not None:
-            self._build_filters_keeping_result()
-
-    def _build_filters_keeping_result(self) -> None:
-        result = self.shown
-        self._build_filters()
-        if result is not None and result.report.name == self.report.name:
-            self.shown = result
-            self._show_result()
+        # What was typed stays; only the words change.
+        for label, chosen in self.form_labels:
+            label.setText(tr(CONTEXT, chosen.label))
+        if self.form_labels:
+            self.title.setText(f"{tr(CONTEXT, self.report.title)}  ({self.report.section})")
+        model = getattr(self, "model", None)
+        if model is not None:
+            model.retranslate()
+        if self.shown is not None:
+            self.totals.show_totals(self.report, self.shown.totals)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from starpos.db import Database
 from starpos.reports.runner import ReportRunner
 from starpos.ui.core_services import ReportsOnWorkers
+from starpos.ui.counter_app import CounterApp
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.reports.print_document import report_document
 from starpos.ui.reports.reports_window import ReportsWindow
@@ -25,6 +26,8 @@ from starpos.ui.threading.workers import Workers
 from starpos.ui.translator import switch_language
 from tests.integration.reports.report_world import NUMBERS
 from tests.support.store_backends import SQLITE
+from tests.ui.counter_helpers import log_in
+from tests.ui.fake_services import FakeAuth, FakeCounter
 from tests.ui.screenshots import SCREENS, app_look, save  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.parametrize("store_backend", [SQLITE], indirect=True)
@@ -148,3 +151,43 @@ def test_the_reprint_dialog_finds_a_sale_by_meter(
     save(dialog, screens, "reprint-any-voucher-en")
     qtbot.keyClick(dialog.matches, Qt.Key.Key_Return)
     assert reprinted == ["B-V3"]
+
+
+@pytest.fixture
+def counter_with_reports(qtbot: QtBot, world: Database) -> Iterator[tuple[CounterApp, FakeCounter]]:
+    counter = FakeCounter()
+    app = CounterApp(FakeAuth(), counter, reports=ReportsOnWorkers(ReportRunner(world)))
+    qtbot.addWidget(app.login_window)
+    app.start()
+    yield app, counter
+    app.shut_down()
+
+
+def test_the_counter_offers_reports_and_any_reprint_by_permission(
+    qtbot: QtBot, counter_with_reports: tuple[CounterApp, FakeCounter]
+) -> None:
+    app, counter = counter_with_reports
+    window = log_in(qtbot, app, "SUP", "pw-sup")
+    assert window.menus.reports.isVisible() and window.menus.reprint_any.isVisible()
+    window.menus.reports.trigger()
+    reports = window.menus.reports_window
+    assert reports is not None and reports.isVisible()
+    reports.close()
+    window.menus.reprint_any.trigger()
+    dialog = window.menus.reprint_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.search, "B-V6")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.matches.count() == 1, timeout=10_000)
+    qtbot.keyClick(dialog.matches, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(counter.prints), timeout=10_000)
+    assert [(done.bill_number, done.reprint) for done in counter.prints] == [("B-V6", True)]
+    assert counter.audit == ["reprint B-V6 by SUP"]
+
+
+def test_a_cashier_without_the_permission_sees_no_reports(
+    qtbot: QtBot, counter_with_reports: tuple[CounterApp, FakeCounter]
+) -> None:
+    app, _counter = counter_with_reports
+    window = log_in(qtbot, app, "ANN", "pw-ann")
+    assert not window.menus.reports.isVisible() and not window.menus.reprint_any.isVisible()
