@@ -72,7 +72,8 @@ def rows(session: Any, choice: Mapping[str, Any]) -> Iterator[Row]:
         )
         .join(Customer, Customer.id == Meter.customer_id)
         .where(Meter.stock_status == StockStatus.INSTALLED)
-        .order_by(Customer.code, Meter.number)
+        # By meter number (its unique index): rows stream out as found, no sort of every meter.
+        .order_by(Meter.number)
     )  # fmt: skip
     if choice.get("meter"):
         query = query.where(Meter.number == choice["meter"])

@@ -5,10 +5,10 @@ and with ``overdue`` also those already past it."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, false, func, or_, select
 
 from starpos.db.models import Customer, Meter, MeterModel
 from starpos.db.parameters import utility_now
@@ -53,6 +53,24 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _may_end_in_range(session: Any, as_of: date, days: int, overdue: bool) -> Any:
+    """A plain date condition per model that keeps every meter the exact rule below may
+    keep (a day of slack each side for 29 February), so the database skips the rest."""
+    since = func.coalesce(Meter.install_date, Meter.ex_factory_date)
+    cases = []
+    for model_id, years in session.execute(
+        select(MeterModel.id, MeterModel.using_life_years).where(
+            MeterModel.using_life_years.is_not(None)
+        )
+    ):
+        latest = add_years(as_of + timedelta(days=days + 1), -years)
+        condition = and_(Meter.model_id == model_id, since <= latest)
+        if not overdue:
+            condition = and_(condition, since >= add_years(as_of - timedelta(days=1), -years))
+        cases.append(condition)
+    return or_(false(), *cases)
+
+
 def rows(session: Any, choice: Mapping[str, Any]) -> Iterator[Row]:
     days = days_of(choice, DEFAULT_DAYS)
     overdue = bool(choice.get("overdue"))
@@ -70,6 +88,7 @@ def rows(session: Any, choice: Mapping[str, Any]) -> Iterator[Row]:
     )  # fmt: skip
     if choice.get("model"):
         query = query.where(MeterModel.code == choice["model"])
+    query = query.where(_may_end_in_range(session, as_of, days, overdue))
     for found in streamed(session, query):
         since = found["install_date"] or found["ex_factory_date"]
         if since is None:
