@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from starpos.db import Database
+from starpos.db.parameters import to_local
 from starpos.reports.bounds import day_bounds
 from starpos.reports.csv_writer import write_csv
 from starpos.reports.pdf_writer import write_pdf
@@ -80,4 +81,7 @@ class ReportRunner:
     def find_vouchers(self, text: str) -> list[dict[str, Any]]:
         """Sales whose voucher can be reprinted, from what a person typed (bill, token, meter)."""
         with self.database.reading() as session:
-            return find_vouchers_by_text(session, text)
+            found = find_vouchers_by_text(session, text)
+            for sale in found:  # the utility's wall clock, as on the voucher
+                sale["local_time"] = to_local(session, sale["issued_at"] or sale["created_at"])
+            return found

@@ -84,8 +84,7 @@ class ReprintDialog(QDialog):
         for sale in sales:
             token = sale["tokens"][0] if sale["tokens"] else ""
             grouped = " ".join(token[i : i + 4] for i in range(0, len(token), 4))
-            when = sale["issued_at"] or sale["created_at"]
-            text = (f"{sale['bill_number']}   {cell_text(when.replace(tzinfo=None))} UTC   "
+            text = (f"{sale['bill_number']}   {cell_text(sale['local_time'])}   "
                     f"{sale['meter']}   {sale['net']}   {grouped}")  # fmt: skip
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, sale["bill_number"])
