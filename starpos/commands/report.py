@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from starpos.commands._output import UsageError, left, print_json, right, whole
+from starpos.commands._output import UsageError, cells, left, print_json, right, whole
 from starpos.i18n import translate
 
 #: Rows read before the text table's column widths are fixed (later rows may overflow).
@@ -188,7 +188,7 @@ def _print_table(report: Any, rows: Iterator[Any], choice: dict[str, Any]) -> No
     sample: list[list[str]] = []
     header = [translate(CONTEXT, column.label) for column in report.columns]
     numeric = [column.kind in NUMBERS for column in report.columns]
-    widths = [len(text) for text in header]
+    widths = [cells(text) for text in header]  # screen cells: a Chinese character is two
 
     def line(texts: list[str]) -> str:
         cells = [
@@ -204,7 +204,7 @@ def _print_table(report: Any, rows: Iterator[Any], choice: dict[str, Any]) -> No
         if len(sample) >= WIDTH_SAMPLE:
             break
     for texts in sample:
-        widths = [max(width, len(text)) for width, text in zip(widths, texts, strict=True)]
+        widths = [max(width, cells(text)) for width, text in zip(widths, texts, strict=True)]
     print(line(header))
     for texts in sample:
         print(line(texts))

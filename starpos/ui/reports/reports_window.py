@@ -281,7 +281,9 @@ class ReportsWindow(QDialog):
         if self.shown is None:
             return
         result = self.shown
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # Kept on the window: the dialog only points at the printer (a local one would be
+        # freed under it, and the preview's next repaint would crash).
+        self.printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageOrientation(printer.pageLayout().orientation().Landscape)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName("reportPreview")

@@ -112,6 +112,12 @@ def test_power_vending_on_screen_sorted_with_totals_charts_and_exports(
     assert window.shown is not None
     document = report_document(window.shown)
     assert "B-V5" in document.toPlainText() and "Total: 5 rows" in document.toPlainText()
+    window.print_preview()
+    preview = window.preview_dialog
+    qtbot.waitUntil(preview.isVisible, timeout=10_000)
+    preview.resize(1000, 700)
+    save(preview, screens, "reports-print-preview-en")
+    preview.close()
 
     run(qtbot, window, begin="2026-12-01", end="2026-12-01")
     assert cells(window, "bill") == ["B-V1", "B-V2"] and totals(window, "net") == "35.00"
