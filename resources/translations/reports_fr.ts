@@ -383,6 +383,10 @@
         <translation>(tous)</translation>
     </message>
     <message>
+        <source>today</source>
+        <translation>aujourd'hui</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>oui</translation>
     </message>

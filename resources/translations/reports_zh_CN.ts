@@ -383,6 +383,10 @@
         <translation>（全部）</translation>
     </message>
     <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>

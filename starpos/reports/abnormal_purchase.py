@@ -22,6 +22,7 @@ from starpos.reports.bounds import local
 from starpos.reports.power_vending import STANDING
 from starpos.reports.shape import (
     CONTEXT,
+    TODAY,
     Column,
     ColumnKind,
     Filter,
@@ -47,7 +48,7 @@ COLUMNS = (
 
 FILTERS = (
     Filter("days", tr_noop(CONTEXT, "Days without purchase"), FilterKind.DAYS, (), DEFAULT_DAYS),
-    Filter("as_of", tr_noop(CONTEXT, "As of (default today)"), FilterKind.DATE),
+    Filter("as_of", tr_noop(CONTEXT, "As of (default today)"), FilterKind.DATE, empty=TODAY),
     Filter("meter", tr_noop(CONTEXT, "Meter")),
 )
 

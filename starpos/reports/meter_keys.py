@@ -20,6 +20,7 @@ from starpos.db.parameters import utility_now
 from starpos.i18n import tr_noop
 from starpos.reports.shape import (
     CONTEXT,
+    TODAY,
     Column,
     ColumnKind,
     Filter,
@@ -46,7 +47,7 @@ COLUMNS = (
 
 FILTERS = (
     Filter("days", tr_noop(CONTEXT, "Expiring within days (empty: all)"), FilterKind.DAYS),
-    Filter("as_of", tr_noop(CONTEXT, "As of (default today)"), FilterKind.DATE),
+    Filter("as_of", tr_noop(CONTEXT, "As of (default today)"), FilterKind.DATE, empty=TODAY),
     Filter("sgc", tr_noop(CONTEXT, "SGC")),
     Filter("meter", tr_noop(CONTEXT, "Meter")),
 )

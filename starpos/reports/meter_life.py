@@ -15,6 +15,7 @@ from starpos.db.parameters import utility_now
 from starpos.i18n import tr_noop
 from starpos.reports.shape import (
     CONTEXT,
+    TODAY,
     Column,
     ColumnKind,
     Filter,
@@ -41,7 +42,7 @@ COLUMNS = (
 FILTERS = (
     Filter("days", tr_noop(CONTEXT, "Within days"), FilterKind.DAYS, (), DEFAULT_DAYS),
     Filter("overdue", tr_noop(CONTEXT, "Include overdue meters"), FilterKind.FLAG, (), False),
-    Filter("as_of", tr_noop(CONTEXT, "As of (default today)"), FilterKind.DATE),
+    Filter("as_of", tr_noop(CONTEXT, "As of (default today)"), FilterKind.DATE, empty=TODAY),
     Filter("model", tr_noop(CONTEXT, "Meter model")),
 )
 

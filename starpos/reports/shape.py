@@ -60,6 +60,8 @@ class Filter:
     kind: FilterKind = FilterKind.TEXT
     choices: tuple[str, ...] = ()
     default: Any = None
+    #: What the filter means when left empty, as the summary of the filters says it.
+    empty: str = ""
 
 
 #: The manual's begin/end pair (section 5: an empty bound means the whole range).
@@ -160,6 +162,7 @@ def days_of(choice: Mapping[str, Any], default: int) -> int:
 
 
 ALL = tr_noop(CONTEXT, "(all)")
+TODAY = tr_noop(CONTEXT, "today")
 YES = tr_noop(CONTEXT, "yes")
 NO = tr_noop(CONTEXT, "no")
 
@@ -174,7 +177,7 @@ def filter_summary(report: Report, choice: Mapping[str, Any], lang: str | None =
         if chosen.kind is FilterKind.FLAG:
             text = translate(CONTEXT, YES if value else NO, lang)
         elif value is None or value == "":
-            text = translate(CONTEXT, ALL, lang)
+            text = translate(CONTEXT, chosen.empty or ALL, lang)
         else:
             text = str(plain(value))
         parts.append(f"{translate(CONTEXT, chosen.label, lang)}: {text}")

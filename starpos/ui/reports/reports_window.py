@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from starpos.reports.bounds import parse_day, parse_days
 from starpos.reports.registry import REPORTS
 from starpos.reports.runner import ReportResult
-from starpos.reports.shape import CONTEXT, Filter, FilterKind, Report, filter_summary
+from starpos.reports.shape import ALL, CONTEXT, Filter, FilterKind, Report, filter_summary
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.reports.bar_chart import BarChart
 from starpos.ui.reports.print_document import report_document
@@ -173,7 +173,7 @@ class ReportsWindow(QDialog):
     def _input(self, chosen: Filter) -> QWidget:
         if chosen.kind is FilterKind.CHOICE:
             box = QComboBox()
-            box.addItem(tr(CONTEXT, "(all)"), None)
+            box.addItem(tr(CONTEXT, ALL), None)
             for value in chosen.choices:
                 box.addItem(value, value)
             if chosen.default is not None:
@@ -335,6 +335,9 @@ class ReportsWindow(QDialog):
         self.tabs.setTabText(0, tr(UI, "Table"))
         self.tabs.setTabText(1, tr(UI, "Charts"))
         # What was typed stays; only the words change.
+        for widget in self.inputs.values():
+            if isinstance(widget, QComboBox):
+                widget.setItemText(0, tr(CONTEXT, ALL))
         for label, chosen in self.form_labels:
             label.setText(tr(CONTEXT, chosen.label))
         if self.form_labels:

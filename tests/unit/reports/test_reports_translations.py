@@ -18,8 +18,8 @@ TEXTS = sorted(
     {report.title for report in REPORTS.values()}
     | {column.label for report in REPORTS.values() for column in report.columns}
     | {chosen.label for report in REPORTS.values() for chosen in report.filters}
-    | {shape.ALL, shape.YES, shape.NO, pdf_writer.PAGE_OF, pdf_writer.TOTAL, pdf_writer.MADE,
-       pdf_writer.SECTION}
+    | {shape.ALL, shape.TODAY, shape.YES, shape.NO, pdf_writer.PAGE_OF, pdf_writer.TOTAL,
+       pdf_writer.MADE, pdf_writer.SECTION}
 )  # fmt: skip
 ERRORS = [ReportFilterError, ReportDateError, ReportDaysError, NoVoucherError,
           pdf_writer.TooManyRowsForPdfError]  # fmt: skip
