@@ -31,7 +31,7 @@ def run_app(args: argparse.Namespace) -> int:
     from starpos.devices.printer import forbid_blocking_calls_from
     from starpos.sync.station import SyncStation
     from starpos.ui.application import create_application, install_exception_hook
-    from starpos.ui.core_services import open_services
+    from starpos.ui.core_services import open_services, reports_on_workers
     from starpos.ui.counter_app import CounterApp
 
     # Printing from the GUI thread would freeze the counter: make it fail loudly.
@@ -40,7 +40,10 @@ def run_app(args: argparse.Namespace) -> int:
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)
     auth, counter, cards = open_services(settings)
-    counter_app = CounterApp(auth, counter, cards=cards, sync=SyncStation(counter.core.database))
+    counter_app = CounterApp(
+        auth, counter, cards=cards, sync=SyncStation(counter.core.database),
+        reports=reports_on_workers(counter),
+    )  # fmt: skip
     install_exception_hook(counter_app.funnel)
     if counter.is_empty() and not getattr(args, "quit_when_ready", False):
         from starpos.bootstrap.setup import InstallerSetup

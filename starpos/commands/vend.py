@@ -3,7 +3,8 @@
 ``starpos vend --meter M --amount X --payment cash [--paid P] [--operator CODE] [--json]``
 vends through the configured module (the embedded emulator when ``sm.url`` is empty).
 ``starpos vend recover`` settles PENDING vends (the app does it at start-up),
-``starpos vend list`` shows the latest vends, ``starpos vend reconcile`` compares the
+``starpos vend list`` shows the latest vends, ``starpos vend reprint`` prints a past voucher
+again (:mod:`starpos.commands._vend_reprint`), ``starpos vend reconcile`` compares the
 module's credit with the ledger.
 
 The command line does not ask for a password: whoever runs it can read the database file
@@ -31,6 +32,7 @@ from starpos.commands._output import (
     whole,
 )
 from starpos.commands._status_labels import status_text
+from starpos.commands._vend_reprint import register_reprint
 from starpos.db.enums import VendState
 from starpos.i18n import tr_noop, translate
 from starpos.vending import (
@@ -110,6 +112,8 @@ def register(subparsers: Any) -> None:
     showing.add_argument("bill")
     showing.add_argument("--json", action="store_true")
     showing.set_defaults(handler=_show)
+
+    register_reprint(actions)
 
     reconciling = actions.add_parser(
         "reconcile", help="compare the module's credit with what the ledger vended from it"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 from starpos.bootstrap.counter import open_counter
 from starpos.counter import Counter, CounterAuth
@@ -30,6 +32,7 @@ from starpos.counter.views import (
 )
 from starpos.module_admin.key_standing import KeyStanding
 from starpos.operators.session import OperatorSession
+from starpos.reports.runner import ReportResult, ReportRunner
 from starpos.settings import Settings
 from starpos.ui.threading.workers import Workers, runs_on
 from starpos.vending.sale import VendRequest
@@ -191,6 +194,31 @@ class CardsOnWorkers:
     def close(self) -> None:
         """After the workers stopped: release the card reader."""
         self.core.close()
+
+
+class ReportsOnWorkers:
+    """:class:`~starpos.ui.services.ReportService`: reports and look-ups on the database
+    worker (a report over a large store takes seconds: never on the GUI thread)."""
+
+    def __init__(self, core: ReportRunner) -> None:
+        self.core = core
+
+    @runs_on(Workers.DATABASE)
+    def run(self, name: str, choice: dict[str, Any]) -> ReportResult:
+        return self.core.run(name, choice)
+
+    @runs_on(Workers.DATABASE)
+    def export(self, name: str, choice: dict[str, Any], path: Path) -> int:
+        return self.core.export(name, choice, path)
+
+    @runs_on(Workers.DATABASE)
+    def find_vouchers(self, text: str) -> list[dict[str, Any]]:
+        return self.core.find_vouchers(text)
+
+
+def reports_on_workers(counter: CounterOnWorkers) -> ReportsOnWorkers:
+    """The reports of the counter's own store."""
+    return ReportsOnWorkers(ReportRunner(counter.core.database))
 
 
 def on_workers(auth: CounterAuth, counter: Counter) -> tuple[AuthOnWorkers, CounterOnWorkers]:

@@ -16,7 +16,7 @@ from starpos.operators.session import OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.login_window import LoginWindow
 from starpos.ui.pos.pos_window import PosWindow
-from starpos.ui.services import AuthService, CardService, CounterService
+from starpos.ui.services import AuthService, CardService, CounterService, ReportService
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Workers
 from starpos.ui.widgets.sync_status import SyncService, SyncWatch
@@ -34,12 +34,14 @@ class CounterApp(QObject):
         funnel: ErrorFunnel | None = None,
         parse_meter_number: Callable[[str], object] | None = None,
         cards: CardService | None = None,
+        reports: ReportService | None = None,
         sync: SyncService | None = None,
     ) -> None:
         super().__init__()
         self.auth = auth
         self.counter = counter
         self.cards = cards
+        self.reports = reports
         self.workers = workers or Workers()
         self.funnel = funnel or ErrorFunnel()
         self._parse_meter_number = parse_meter_number
@@ -75,6 +77,7 @@ class CounterApp(QObject):
             self.funnel,
             self._parse_meter_number,
             self.cards,
+            self.reports,
         )
         window.logged_out.connect(self._logged_out)
         if self.sync_watch is not None:

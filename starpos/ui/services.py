@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
 from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk, MeterReading
 from starpos.counter.views import (
@@ -44,6 +45,7 @@ from starpos.operators.permissions import (
     VIEW_REPORTS,
 )
 from starpos.operators.session import OperatorSession
+from starpos.reports.runner import ReportResult
 from starpos.vending.sale import VendRequest
 
 __all__ = [  # the permissions the window checks
@@ -111,6 +113,16 @@ class CounterService(Protocol):
     def test_print(self) -> None: ...
 
     def close(self) -> None: ...
+
+
+class ReportService(Protocol):
+    """The manual's reports and the reprint look-up (database worker)."""
+
+    def run(self, name: str, choice: dict[str, Any]) -> ReportResult: ...
+
+    def export(self, name: str, choice: dict[str, Any], path: Path) -> int: ...
+
+    def find_vouchers(self, text: str) -> list[dict[str, Any]]: ...
 
 
 class CardService(Protocol):

@@ -1,14 +1,16 @@
-"""Reading the ledger back: the latest vends, as a list or one by bill number."""
+"""Reading the ledger back: the latest vends, as a list or one by bill number, and the sales
+whose voucher can be reprinted (by bill number, token or meter)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from starpos.db.enums import VendState
-from starpos.db.models import Meter, Vend
+from starpos.db.models import Meter, Vend, VendToken
+from starpos.errors import VendError
 from starpos.vending import errors
 
 
@@ -59,3 +61,63 @@ def show_vend(session: Session, bill_number: str) -> dict[str, Any]:
     if vend is None:
         raise errors.UnknownVendError(bill=bill_number)
     return vend_summary(vend)
+
+
+#: The states whose voucher can be printed again (the sale stands).
+REPRINTABLE = (VendState.ISSUED, VendState.PRINTED)
+TOKEN_DIGITS = 20
+
+
+class NoVoucherError(VendError):
+    code = "vend.no_voucher"
+    template = (
+        "No sale with a voucher matches {what}. Check the bill number, the 20-digit token "
+        "or the meter number and try again."
+    )
+
+
+def find_vouchers(
+    session: Session,
+    *,
+    bill: str | None = None,
+    token: str | None = None,
+    meter: str | None = None,
+    limit: int = 20,
+) -> list[dict[str, Any]]:
+    """Sales whose voucher can be printed again, newest first: the one with bill number
+    ``bill``, the one that produced ``token``, or the latest of meter ``meter`` (number or
+    PAN). :class:`NoVoucherError` when none matches."""
+    query = (
+        select(Vend)
+        .options(joinedload(Vend.meter), selectinload(Vend.tokens))
+        .where(Vend.state.in_(REPRINTABLE))
+        .order_by(Vend.created_at.desc(), Vend.id.desc())
+        .limit(limit)
+    )
+    what = bill or token or meter or ""
+    if bill:
+        query = query.where(Vend.bill_number == bill.strip())
+    if token:
+        digits = "".join(token.split()).replace("-", "")
+        query = query.where(Vend.id.in_(select(VendToken.vend_id).where(VendToken.token == digits)))
+    if meter:
+        typed = meter.strip()
+        query = query.join(Meter, Meter.id == Vend.meter_id).where(
+            or_(Meter.number == typed, Meter.pan == typed)
+        )
+    found = [vend_summary(vend) for vend in session.scalars(query).unique()]
+    if not found:
+        raise NoVoucherError(what=what.strip())
+    return found
+
+
+def find_vouchers_by_text(session: Session, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """What a person typed in one field: 20 digits are a token, 11, 13 or 18 digits a meter
+    number or PAN, anything else a bill number."""
+    compact = "".join(text.split()).replace("-", "")
+    if compact.isascii() and compact.isdigit():
+        if len(compact) == TOKEN_DIGITS:
+            return find_vouchers(session, token=compact, limit=limit)
+        if len(compact) in (11, 13, 18):
+            return find_vouchers(session, meter=compact, limit=limit)
+    return find_vouchers(session, bill=text.strip(), limit=limit)

@@ -40,6 +40,8 @@ class Vend(Base):
         Index("ix_vends_meter_created", "meter_id", "created_at"),
         Index("ix_vends_state", "state"),
         Index("ix_vends_module_created", "module_id", "created_at"),
+        # The dated reports read a period in time order (migration 0014, docs/reports.md).
+        Index("ix_vends_created", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -138,6 +140,8 @@ class VendToken(Base):
     """A 20-digit token a vend produced (a credit token, or key change tokens before it)."""
 
     __tablename__ = "vend_tokens"
+    # Token enquiry and reprint find a sale by its token (migration 0014).
+    __table_args__ = (Index("ix_vend_tokens_token", "token"),)
 
     vend_id: Mapped[int] = mapped_column(
         ForeignKey("vends.id", ondelete="CASCADE"), primary_key=True

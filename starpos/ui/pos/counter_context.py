@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from starpos.counter.views import CounterRules
 from starpos.operators.session import OperatorSession
 from starpos.ui.error_funnel import ErrorFunnel
-from starpos.ui.services import AuthService, CardService, CounterService
+from starpos.ui.services import AuthService, CardService, CounterService, ReportService
 from starpos.ui.threading.workers import Workers
 
 
@@ -26,3 +26,5 @@ class CounterContext:
     funnel: ErrorFunnel
     #: SUN cards at the counter; None when no card reader service is set up
     cards: CardService | None = None
+    #: the manual's reports and the reprint look-up; None when the app has none
+    reports: ReportService | None = None

@@ -24,7 +24,9 @@ from starpos.ui.password_dialog import ChangePasswordDialog
 from starpos.ui.pos.counter_context import CounterContext
 from starpos.ui.pos.preview_dialog import PreviewDialog
 from starpos.ui.pos.shift_vends_dialog import ShiftVendsDialog
-from starpos.ui.services import INSTALLER_SETTINGS, REPRINT
+from starpos.ui.reports.reports_window import ReportsWindow
+from starpos.ui.reports.reprint_dialog import ReprintDialog
+from starpos.ui.services import INSTALLER_SETTINGS, REPRINT, VIEW_REPORTS
 from starpos.ui.settings_dialog import SettingsDialog
 from starpos.ui.setup.installer_menu import InstallerMenuActions
 from starpos.ui.signals import emit
@@ -44,11 +46,12 @@ class CounterMenus(QObject):
         desk: DeskContext | None,
         is_vending: Callable[[], bool],
         after_dialog: Callable[[], None] = lambda: None,
+        reprint_bill: Callable[[str], None] | None = None,
     ) -> None:
         """``window``: whose menu bar this is, the parent of the dialogs; ``reprint``:
         reprints the last voucher; ``desk``: the card desk's context (None: no card reader
         service); ``after_dialog``: puts the cursor back after a dialog or a language
-        switch."""
+        switch; ``reprint_bill``: reprints the voucher of a bill number (any past sale)."""
         super().__init__(window)
         self.context, self.window = context, window
         self._after_dialog = after_dialog
@@ -57,6 +60,9 @@ class CounterMenus(QObject):
         self.preview_dialog: PreviewDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.reports_window: ReportsWindow | None = None
+        self.reprint_dialog: ReprintDialog | None = None
+        self._reprint_bill = reprint_bill
         bar = window.menuBar()
         self.counter_menu = QMenu(window)
         self.language_menu = QMenu(window)
@@ -75,8 +81,10 @@ class CounterMenus(QObject):
             return created
 
         self.reprint = action("Ctrl+R", reprint)
+        self.reprint_any = action("Ctrl+Shift+R", self.open_reprint)
         self.preview = action("Ctrl+Shift+P", self.open_preview)
         self.shift = action("Ctrl+H", self.open_shift_vends)
+        self.reports = action("F9", self.open_reports)
         self.counter_menu.addSeparator()
         self.lock = action("Ctrl+L", self.lock_counter)
         self.password = action("", self.change_password)
@@ -97,6 +105,11 @@ class CounterMenus(QObject):
         session = context.session
         # What the operator may not use is not offered (its shortcut goes with it).
         self.reprint.setVisible(session.may(REPRINT))
+        has_reports = context.reports is not None
+        self.reprint_any.setVisible(
+            has_reports and reprint_bill is not None and session.may(REPRINT)
+        )
+        self.reports.setVisible(has_reports and session.may(VIEW_REPORTS))
         self.settings.setVisible(session.may(INSTALLER_SETTINGS))
         self.languages = QActionGroup(window)
         self.language_actions: dict[str, QAction] = {}
@@ -114,6 +127,8 @@ class CounterMenus(QObject):
         self.language_menu.setTitle(tr("pos", "&Language"))
         self.cards.retranslate_ui()
         self.reprint.setText(tr("pos", "Reprint last voucher"))
+        self.reprint_any.setText(tr("reprint", "Reprint a voucher…"))
+        self.reports.setText(tr("reportswindow", "Reports…"))
         self.preview.setText(tr("pos", "Preview last voucher"))
         self.shift.setText(tr("pos", "This shift's vends"))
         self.lock.setText(tr("pos", "Lock screen"))
@@ -212,3 +227,27 @@ class CounterMenus(QObject):
             context.counter, context.workers, context.funnel, self.window
         )
         self._opened(self.settings_dialog)
+
+    def open_reports(self) -> None:
+        context = self.context
+        if context.reports is None or not context.session.may(VIEW_REPORTS):
+            self._show_failure(PermissionMissing(permission=tr("pos", "reports")))
+            return
+        if self.reports_window is None:
+            self.reports_window = ReportsWindow(
+                context.reports, context.workers, context.funnel, self.window
+            )
+        self._opened(self.reports_window)
+
+    def open_reprint(self) -> None:
+        context = self.context
+        if context.reports is None or self._reprint_bill is None:
+            return
+        if not context.session.may(REPRINT):
+            self._show_failure(PermissionMissing(permission=tr("pos", "reprint")))
+            return
+        self.reprint_dialog = ReprintDialog(
+            context.reports, context.workers, context.funnel, self._reprint_bill, self.window
+        )
+        self._opened(self.reprint_dialog)
+        self.reprint_dialog.search.setFocus()

@@ -48,7 +48,7 @@ from starpos.ui.pos.sale_on_screen import SaleOnScreen
 from starpos.ui.pos.token_panel import TokenPanel
 from starpos.ui.pos.vend_flow import VendFlow
 from starpos.ui.pos.voucher_actions import VoucherActions
-from starpos.ui.services import AuthService, CardService, CounterService
+from starpos.ui.services import AuthService, CardService, CounterService, ReportService
 from starpos.ui.status_bar import CounterStatusBar
 from starpos.ui.threading.workers import JobFailure, Workers
 from starpos.ui.translator import tr
@@ -82,12 +82,13 @@ class PosWindow(QMainWindow):
         funnel: ErrorFunnel,
         parse_meter_number: object = None,
         cards: CardService | None = None,
+        reports: ReportService | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("posWindow")
         self.counter, self.auth, self.rules, self.session = counter, auth, rules, session
         self.workers, self.funnel = workers, funnel
-        context = CounterContext(counter, auth, rules, session, workers, funnel, cards)
+        context = CounterContext(counter, auth, rules, session, workers, funnel, cards, reports)
         self._lay_out(parse_meter_number)
         self.status = CounterStatusBar(session, rules.time_zone)
         self.setStatusBar(self.status)
@@ -143,6 +144,7 @@ class PosWindow(QMainWindow):
             desk,
             lambda: self.vending,
             after_dialog=self.focus_meter_field,
+            reprint_bill=lambda bill: self.vouchers.print(bill, reprint=True),
         )
         self._wire()
         if cards is not None:
