@@ -10,8 +10,11 @@ empty store sold through a module that had served another one.
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -26,7 +29,9 @@ from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.operators.errors import PermissionDeniedError
 from starpos.operators.login import login
+from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
 from starpos.vending import VendRequest, errors, sell
+from starpos.vending.crash_points import CREDIT_AFTER_MODULE, CREDIT_AFTER_PENDING
 from starpos.vending.module_access import ModuleAccess
 from starpos.vending.module_credit import credit_module
 from starpos.vending.reconcile import ReconcileReport
@@ -40,6 +45,7 @@ from tests.integration.vend.vend_world import (
     World,
     demo_keys,
 )
+from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 START = Decimal(START_CREDIT_TENTHS) * Decimal("0.1")
 
@@ -251,12 +257,55 @@ def test_a_never_bound_module_with_tokens_the_store_lacks_is_refused(
     assert "1 token(s), 5.0 kWh" in str(caught.value)
 
 
-def _run_with_password(args: list[str], password: str) -> object:
-    import subprocess
-
-    from tests.support.processes import REPO_ROOT, child_env, starpos_command
-
+def _run_with_password(args: list[str], password: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         starpos_command(*args), input=password + "\n", capture_output=True, text=True,
         timeout=120, env=child_env(), cwd=REPO_ROOT,
     )  # fmt: skip
+
+
+def credit_command(
+    world: World, tenths: int, tmp_path: Any, **env: str
+) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / f"credit-{tenths}.smc"
+    path.write_bytes(block(world, tenths))
+    return subprocess.run(
+        starpos_command(
+            "sm", "credit", str(path), "--operator", "INST1", "--password-stdin", "--json"
+        ),
+        input="inst-demo\n", capture_output=True, text=True, timeout=120,
+        env=child_env(**env), cwd=REPO_ROOT,
+    )  # fmt: skip
+
+
+def credit_rows(world: World) -> list[tuple[int, CreditUpdateState, str | None]]:
+    with world.database.reading() as session:
+        rows = session.scalars(select(ModuleCreditUpdate).order_by(ModuleCreditUpdate.sequence))
+        return [(r.sequence, r.state, r.failure_reason) for r in rows]
+
+
+@pytest.mark.slow
+def test_a_credit_update_killed_after_the_module_applied_it_is_recovered(
+    world: World, access: ModuleAccess, tmp_path: Any
+) -> None:
+    killed = credit_command(world, 3000, tmp_path, **{ENVIRONMENT_VARIABLE: CREDIT_AFTER_MODULE})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert credit_rows(world)[-1][:2] == (2, CreditUpdateState.PENDING)
+    recovered = starpos("vend", "recover", "--json")
+    assert recovered.returncode == 0, recovered.stderr
+    report = json.loads(recovered.stdout)
+    assert report["credit_updates_settled"] == [2]
+    assert report["reconcile"]["agrees"] is True  # nothing lost, nothing doubled
+    assert credit_rows(world)[-1][:2] == (2, CreditUpdateState.APPLIED)
+
+
+@pytest.mark.slow
+def test_a_credit_update_killed_before_the_block_was_sent_fails_and_can_be_sent(
+    world: World, access: ModuleAccess, tmp_path: Any
+) -> None:
+    killed = credit_command(world, 3000, tmp_path, **{ENVIRONMENT_VARIABLE: CREDIT_AFTER_PENDING})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    again = credit_command(world, 3000, tmp_path)  # recovery runs first: FAILED, then sent
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["reconcile"]["agrees"] is True
+    assert credit_rows(world)[-1] == (2, CreditUpdateState.APPLIED, None)
