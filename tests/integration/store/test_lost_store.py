@@ -119,9 +119,7 @@ def test_new_store_is_the_explicit_way_and_keeps_the_old_file(
     assert run_starpos("vend", "list").returncode == 0
 
 
-def test_a_new_installation_makes_its_store_and_names_it(
-    run_starpos: Run, data_dir: Path
-) -> None:
+def test_a_new_installation_makes_its_store_and_names_it(run_starpos: Run, data_dir: Path) -> None:
     made = run_starpos("db", "init")
     assert made.returncode == 0, made.stderr
     marker: dict[str, Any] = json.loads((data_dir / "store.json").read_text())
