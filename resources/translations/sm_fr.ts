@@ -298,11 +298,7 @@
       <source>Key registers</source>
       <translation>Registres de clés</translation>
     </message>
-  </context>
-        <source>Operation</source>
-        <translation>Opération</translation>
-    </message>
-    <message>
+      <message>
         <source>Amount (kWh)</source>
         <translation>Montant (kWh)</translation>
     </message>

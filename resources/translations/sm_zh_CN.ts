@@ -298,11 +298,7 @@
       <source>Key registers</source>
       <translation>密钥寄存器</translation>
     </message>
-  </context>
-        <source>Operation</source>
-        <translation>操作</translation>
-    </message>
-    <message>
+      <message>
         <source>Amount (kWh)</source>
         <translation>数量（kWh）</translation>
     </message>
