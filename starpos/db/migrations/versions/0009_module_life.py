@@ -3,7 +3,7 @@ update applied through StarPOS (docs/store.md "Which store this is", docs/vendin
 "Reconcile over the module's life")
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0014 (main's head when it was rebased; written after 0007)
 Create Date: 2026-12-02 08:40:00.000000
 """
 
@@ -19,7 +19,7 @@ import starpos.db.column_types
 
 
 revision = '0009'
-down_revision = '0007'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
