@@ -85,7 +85,7 @@ def _open(url: str, *, upgrade: bool, new_store: bool = False) -> Database:
     file = sqlite_file(url)
     marker = None if new_store else read_marker()
     if file is not None and not new_store:
-        check_file(file)
+        check_file(file, may_be_new=marker is None)
         if not file.exists() and marker is not None:
             raise StoreMissingError(store_id=marker.store_id, marker=MARKER_FILE, file=str(file))
     try:

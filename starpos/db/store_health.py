@@ -61,9 +61,11 @@ class StoreReplacedError(StorageError):
     )
 
 
-def file_damage(path: Path) -> tuple[str, dict[str, object]] | None:
+def file_damage(path: Path, *, may_be_new: bool = False) -> tuple[str, dict[str, object]] | None:
     """What is wrong with the store file ``path`` (a translatable text and its values), or
-    None when it looks whole. A missing file is not damage (the caller decides)."""
+    None when it looks whole. A missing file is not damage (the caller decides); nor is an
+    empty one that ``may_be_new`` (no store was ever named here: another program may be
+    making it this very moment, and SQLite makes it under its write lock)."""
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -71,7 +73,7 @@ def file_damage(path: Path) -> tuple[str, dict[str, object]] | None:
     except FileNotFoundError:
         return None
     if size == 0:
-        return TRUNCATED, {}
+        return None if may_be_new else (TRUNCATED, {})
     if len(header) < HEADER or not header.startswith(MAGIC):
         return NOT_SQLITE, {}
     page_size = int.from_bytes(header[16:18], "big")
@@ -86,9 +88,9 @@ def file_damage(path: Path) -> tuple[str, dict[str, object]] | None:
     return None
 
 
-def check_file(path: Path) -> None:
+def check_file(path: Path, *, may_be_new: bool = False) -> None:
     """Raise :class:`StoreDamagedError` when :func:`file_damage` finds something."""
-    damage = file_damage(path)
+    damage = file_damage(path, may_be_new=may_be_new)
     if damage is not None:
         what, values = damage
         raise StoreDamagedError(file=str(path), what=_what(what, values))
