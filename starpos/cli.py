@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
+from pathlib import Path
 from typing import NoReturn
 
 from starpos import __version__
@@ -156,8 +157,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except user_facing_types() as error:
         return _tell(error)
     except Exception as error:  # the last funnel: one line for the person, details in the log
+        damage = _store_damage(error)
+        if damage is not None:
+            return _tell(damage)
         report_unexpected(error)
         return EXIT_INTERNAL_ERROR
+
+
+def _store_damage(error: BaseException) -> BaseException | None:
+    """A store found damaged in the middle of a command (a page SQLite cannot read) is
+    named as such, with its file, not as an internal error (issue 17, section 3)."""
+    try:
+        from starpos.bootstrap.database import database_url, sqlite_file
+        from starpos.db.store_health import damage_of, damaged
+
+        reason = damage_of(error)
+        if reason is None:
+            return None
+        url = database_url()
+        return damaged(sqlite_file(url) or Path(url), reason)
+    except Exception:  # the last resort must not fail here
+        return None
 
 
 def _run_default(args: argparse.Namespace) -> int:

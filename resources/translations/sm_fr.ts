@@ -298,5 +298,29 @@
       <source>Key registers</source>
       <translation>Registres de clés</translation>
     </message>
-  </context>
+      <message>
+        <source>Amount (kWh)</source>
+        <translation>Montant (kWh)</translation>
+    </message>
+    <message>
+        <source>Block digest</source>
+        <translation>Empreinte du bloc</translation>
+    </message>
+    <message>
+        <source>Reconciled over the module's life: {verdict}.</source>
+        <translation>Rapproché sur toute la vie du module : {verdict}.</translation>
+    </message>
+    <message>
+        <source>the books agree</source>
+        <translation>les livres concordent</translation>
+    </message>
+    <message>
+        <source>{count} finding(s), see starpos vend reconcile</source>
+        <translation>{count} constat(s), voir starpos vend reconcile</translation>
+    </message>
+    <message>
+        <source>Module {module} now serves this store (binding {number}; it served {previous}). Accepted and recorded: {kwh} kWh in {tokens} token(s) this store does not hold.</source>
+        <translation>Le module {module} sert désormais ce magasin (liaison {number} ; il servait {previous}). Accepté et enregistré : {kwh} kWh en {tokens} jeton(s) que ce magasin ne détient pas.</translation>
+    </message>
+</context>
 </TS>

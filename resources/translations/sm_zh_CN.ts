@@ -298,5 +298,29 @@
       <source>Key registers</source>
       <translation>密钥寄存器</translation>
     </message>
-  </context>
+      <message>
+        <source>Amount (kWh)</source>
+        <translation>数量（kWh）</translation>
+    </message>
+    <message>
+        <source>Block digest</source>
+        <translation>数据块摘要</translation>
+    </message>
+    <message>
+        <source>Reconciled over the module's life: {verdict}.</source>
+        <translation>已按模块整个生命周期对账：{verdict}。</translation>
+    </message>
+    <message>
+        <source>the books agree</source>
+        <translation>账簿一致</translation>
+    </message>
+    <message>
+        <source>{count} finding(s), see starpos vend reconcile</source>
+        <translation>{count} 项发现，见 starpos vend reconcile</translation>
+    </message>
+    <message>
+        <source>Module {module} now serves this store (binding {number}; it served {previous}). Accepted and recorded: {kwh} kWh in {tokens} token(s) this store does not hold.</source>
+        <translation>模块 {module} 现在服务于本数据库（绑定 {number}；之前服务于 {previous}）。已接受并记录：本数据库中没有的 {tokens} 个令牌，共 {kwh} kWh。</translation>
+    </message>
+</context>
 </TS>

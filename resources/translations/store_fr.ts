@@ -143,7 +143,39 @@
       <source>This database already holds a utility's data, so the demo is not seeded into it. Point --data-dir (or STARPOS_DATA_DIR) at an empty folder.</source>
       <translation>Cette base de données contient déjà les données d'un distributeur : la démo n'y est pas chargée. Indiquez un dossier vide avec --data-dir (ou STARPOS_DATA_DIR).</translation>
     </message>
-  </context>
+      <message>
+        <source>The store has no identity (schema older than 0009). Run: starpos db upgrade</source>
+        <translation>Le magasin n'a pas d'identité (schéma antérieur à 0009). Lancez : starpos db upgrade</translation>
+    </message>
+    <message>
+        <source>The store {file} is damaged: {what}. Nothing was changed. Restore the last backup (starpos db restore FOLDER); or keep this file for the administrator and make a new store with starpos db init --new-store.</source>
+        <translation>Le magasin {file} est endommagé : {what}. Rien n'a été modifié. Restaurez la dernière sauvegarde (starpos db restore DOSSIER) ; ou gardez ce fichier pour l'administrateur et créez un nouveau magasin avec starpos db init --new-store.</translation>
+    </message>
+    <message>
+        <source>The store of this data folder ({store_id}, named in {marker}) is missing or empty at {file}. Nothing was made in its place. Restore the last backup (starpos db restore FOLDER); or make a new store with starpos db init --new-store.</source>
+        <translation>Le magasin de ce dossier de données ({store_id}, nommé dans {marker}) est absent ou vide à {file}. Rien n'a été créé à sa place. Restaurez la dernière sauvegarde (starpos db restore DOSSIER) ; ou créez un nouveau magasin avec starpos db init --new-store.</translation>
+    </message>
+    <message>
+        <source>The store file {file} is store {found}, but this data folder's store is {expected} (named in {marker}). Put that store's file back or restore its backup (starpos db restore FOLDER); starpos db init --new-store makes a new store instead.</source>
+        <translation>Le fichier de magasin {file} est le magasin {found}, mais le magasin de ce dossier de données est {expected} (nommé dans {marker}). Remettez le fichier de ce magasin ou restaurez sa sauvegarde (starpos db restore DOSSIER) ; starpos db init --new-store crée plutôt un nouveau magasin.</translation>
+    </message>
+    <message>
+        <source>it is empty (0 bytes): it was truncated</source>
+        <translation>il est vide (0 octet) : il a été tronqué</translation>
+    </message>
+    <message>
+        <source>it does not begin as an SQLite database: its header is zeroed or overwritten</source>
+        <translation>il ne commence pas comme une base SQLite : son en-tête est mis à zéro ou écrasé</translation>
+    </message>
+    <message>
+        <source>it is shorter than its header says ({size} of {expected} bytes): it was cut</source>
+        <translation>il est plus court que ne le dit son en-tête ({size} sur {expected} octets) : il a été coupé</translation>
+    </message>
+    <message>
+        <source>SQLite reads it as damaged ({reason})</source>
+        <translation>SQLite le lit comme endommagé ({reason})</translation>
+    </message>
+</context>
   <context>
     <name>cli</name>
     <message>
@@ -222,7 +254,15 @@
       <source>Meters</source>
       <translation>Compteurs</translation>
     </message>
-  </context>
+      <message>
+        <source>A new store {store} was made at schema {revision}; the file that was there is kept as {aside}. A module that served the old store refuses to sell for this one until it is re-bound (starpos sm rebind) or the old store is restored.</source>
+        <translation>Un nouveau magasin {store} a été créé au schéma {revision} ; le fichier qui était là est gardé sous {aside}. Un module qui servait l'ancien magasin refuse de vendre pour celui-ci tant qu'il n'est pas lié de nouveau (starpos sm rebind) ou que l'ancien magasin n'est pas restauré.</translation>
+    </message>
+    <message>
+        <source>A new store {store} was made at schema {revision}.</source>
+        <translation>Un nouveau magasin {store} a été créé au schéma {revision}.</translation>
+    </message>
+</context>
   <context>
     <name>permissions</name>
     <message>

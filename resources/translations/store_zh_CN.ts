@@ -143,7 +143,39 @@
       <source>This database already holds a utility's data, so the demo is not seeded into it. Point --data-dir (or STARPOS_DATA_DIR) at an empty folder.</source>
       <translation>此数据库已有电力公司的数据，因此不会载入演示数据。请用 --data-dir（或 STARPOS_DATA_DIR）指向一个空文件夹。</translation>
     </message>
-  </context>
+      <message>
+        <source>The store has no identity (schema older than 0009). Run: starpos db upgrade</source>
+        <translation>数据库没有身份标识（架构早于 0009）。请运行：starpos db upgrade</translation>
+    </message>
+    <message>
+        <source>The store {file} is damaged: {what}. Nothing was changed. Restore the last backup (starpos db restore FOLDER); or keep this file for the administrator and make a new store with starpos db init --new-store.</source>
+        <translation>数据库 {file} 已损坏：{what}。未做任何更改。请恢复最近的备份（starpos db restore 文件夹）；或者为管理员保留此文件，并用 starpos db init --new-store 新建数据库。</translation>
+    </message>
+    <message>
+        <source>The store of this data folder ({store_id}, named in {marker}) is missing or empty at {file}. Nothing was made in its place. Restore the last backup (starpos db restore FOLDER); or make a new store with starpos db init --new-store.</source>
+        <translation>本数据文件夹的数据库（{store_id}，记录在 {marker} 中）在 {file} 处缺失或为空。未在其位置新建任何内容。请恢复最近的备份（starpos db restore 文件夹）；或用 starpos db init --new-store 新建数据库。</translation>
+    </message>
+    <message>
+        <source>The store file {file} is store {found}, but this data folder's store is {expected} (named in {marker}). Put that store's file back or restore its backup (starpos db restore FOLDER); starpos db init --new-store makes a new store instead.</source>
+        <translation>数据库文件 {file} 是数据库 {found}，但本数据文件夹的数据库是 {expected}（记录在 {marker} 中）。请放回该数据库的文件或恢复其备份（starpos db restore 文件夹）；starpos db init --new-store 则会新建数据库。</translation>
+    </message>
+    <message>
+        <source>it is empty (0 bytes): it was truncated</source>
+        <translation>文件为空（0 字节）：已被截断</translation>
+    </message>
+    <message>
+        <source>it does not begin as an SQLite database: its header is zeroed or overwritten</source>
+        <translation>文件开头不是 SQLite 数据库：文件头被清零或覆盖</translation>
+    </message>
+    <message>
+        <source>it is shorter than its header says ({size} of {expected} bytes): it was cut</source>
+        <translation>文件比文件头所述的短（{size} / {expected} 字节）：已被截短</translation>
+    </message>
+    <message>
+        <source>SQLite reads it as damaged ({reason})</source>
+        <translation>SQLite 读取时发现已损坏（{reason}）</translation>
+    </message>
+</context>
   <context>
     <name>cli</name>
     <message>
@@ -222,7 +254,15 @@
       <source>Meters</source>
       <translation>电表</translation>
     </message>
-  </context>
+      <message>
+        <source>A new store {store} was made at schema {revision}; the file that was there is kept as {aside}. A module that served the old store refuses to sell for this one until it is re-bound (starpos sm rebind) or the old store is restored.</source>
+        <translation>已在架构 {revision} 新建数据库 {store}；原来的文件保留为 {aside}。服务于旧数据库的模块在重新绑定（starpos sm rebind）或恢复旧数据库之前，拒绝为本数据库售电。</translation>
+    </message>
+    <message>
+        <source>A new store {store} was made at schema {revision}.</source>
+        <translation>已在架构 {revision} 新建数据库 {store}。</translation>
+    </message>
+</context>
   <context>
     <name>permissions</name>
     <message>

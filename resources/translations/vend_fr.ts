@@ -119,6 +119,30 @@
         <source>{text} is not an amount. Type digits with a decimal point, like 25.00.</source>
         <translation>{text} n'est pas un montant. Tapez des chiffres avec un point décimal, par exemple 25.00.</translation>
     </message>
+    <message>
+        <source>Vend {bill}: the secure module made the token, but the store could not record it ({reason}). It will be recovered at the next start (or starpos vend recover) once the database can be written again: keep the money, do not sell again, and free the disk or fix the data folder.</source>
+        <translation>Vente {bill} : le module de sécurité a fait le jeton, mais le magasin n'a pas pu l'enregistrer ({reason}). Il sera repris au prochain démarrage (ou starpos vend recover) dès que la base de données pourra de nouveau être écrite : gardez l'argent, ne revendez pas, et libérez le disque ou réparez le dossier de données.</translation>
+    </message>
+    <message>
+        <source>The secure module {module} serves another store ({other}), not this one ({store}): this store is not the one that holds the module's sales. Restore that store's backup (starpos db restore FOLDER), or, if this store replaces it for good, re-bind the module: starpos sm rebind --operator CODE --reason "..."</source>
+        <translation>Le module de sécurité {module} sert un autre magasin ({other}), pas celui-ci ({store}) : ce magasin n'est pas celui qui détient les ventes du module. Restaurez la sauvegarde de ce magasin (starpos db restore DOSSIER), ou, si ce magasin le remplace pour de bon, liez de nouveau le module : starpos sm rebind --operator CODE --reason "..."</translation>
+    </message>
+    <message>
+        <source>The secure module {module} made {tokens} token(s), {kwh} kWh, that this store does not hold: it is not the store that sold them. Restore the backup of the store that did (starpos db restore FOLDER), or accept the difference and bind the module here: starpos sm rebind --operator CODE --reason "..."</source>
+        <translation>Le module de sécurité {module} a fait {tokens} jeton(s), {kwh} kWh, que ce magasin ne détient pas : ce n'est pas le magasin qui les a vendus. Restaurez la sauvegarde du magasin qui l'a fait (starpos db restore DOSSIER), ou acceptez la différence et liez le module ici : starpos sm rebind --operator CODE --reason "..."</translation>
+    </message>
+    <message>
+        <source>Say why the module is re-bound to this store: --reason "..." (it is recorded).</source>
+        <translation>Dites pourquoi le module est lié de nouveau à ce magasin : --reason "..." (c'est enregistré).</translation>
+    </message>
+    <message>
+        <source>The credit update (sequence {sequence}) is not finished: the secure module's answer was lost ({reason}). Do not send the block again; run starpos vend recover when the module answers: it reads the module's record of the update.</source>
+        <translation>La mise à jour de crédit (séquence {sequence}) n'est pas terminée : la réponse du module de sécurité a été perdue ({reason}). N'envoyez pas le bloc une seconde fois ; lancez starpos vend recover quand le module répond : il lit l'enregistrement de la mise à jour dans le module.</translation>
+    </message>
+    <message>
+        <source>The secure module refused the credit update (sequence {sequence}): {reason}.</source>
+        <translation>Le module de sécurité a refusé la mise à jour de crédit (séquence {sequence}) : {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>vend</name>
@@ -173,6 +197,54 @@
     <message>
         <source>Module {module}: balance {balance} kWh does NOT agree with the ledger (expected {expected} kWh; {problems} problem(s), {pending} vend(s) pending).</source>
         <translation>Module {module} : le solde de {balance} kWh ne concorde PAS avec le registre ({expected} kWh attendus ; {problems} problème(s), {pending} vente(s) en attente).</translation>
+    </message>
+    <message>
+        <source>Over its life: credited {credited} kWh, debited {debited} kWh, issued {issued} kWh in {tokens} credit token(s); the books hold {ledger} kWh in {ledger_tokens} token(s); last TID {tid} (books: {ledger_tid}).</source>
+        <translation>Sur toute sa vie : crédité {credited} kWh, débité {debited} kWh, émis {issued} kWh en {tokens} jeton(s) de crédit ; les livres détiennent {ledger} kWh en {ledger_tokens} jeton(s) ; dernier TID {tid} (livres : {ledger_tid}).</translation>
+    </message>
+    <message>
+        <source>The module's own counters do not add up (balance {balance_kwh} kWh).</source>
+        <translation>Les compteurs du module ne concordent pas entre eux (solde {balance_kwh} kWh).</translation>
+    </message>
+    <message>
+        <source>The module issued {beyond_kwh} kWh more than the books hold ({module_issued_kwh} kWh issued, {ledger_kwh} kWh in the books).</source>
+        <translation>Le module a émis {beyond_kwh} kWh de plus que ce que détiennent les livres ({module_issued_kwh} kWh émis, {ledger_kwh} kWh dans les livres).</translation>
+    </message>
+    <message>
+        <source>The module made {beyond} credit token(s) the books do not hold.</source>
+        <translation>Le module a fait {beyond} jeton(s) de crédit que les livres ne détiennent pas.</translation>
+    </message>
+    <message>
+        <source>The module made {beyond} management token(s) the books do not hold.</source>
+        <translation>Le module a fait {beyond} jeton(s) de gestion que les livres ne détiennent pas.</translation>
+    </message>
+    <message>
+        <source>The module made {beyond} key change set(s) the books do not hold.</source>
+        <translation>Le module a fait {beyond} jeu(x) de changement de clé que les livres ne détiennent pas.</translation>
+    </message>
+    <message>
+        <source>The module's last token (TID {module_last_tid}) is not in the books (their last: {ledger_last_tid}).</source>
+        <translation>Le dernier jeton du module (TID {module_last_tid}) n'est pas dans les livres (leur dernier : {ledger_last_tid}).</translation>
+    </message>
+    <message>
+        <source>Credit update {sequence} ({operation} {amount_kwh} kWh, block {block_digest}) was applied to the module but is not in the store.</source>
+        <translation>La mise à jour de crédit {sequence} ({operation} {amount_kwh} kWh, bloc {block_digest}) a été appliquée au module mais n'est pas dans le magasin.</translation>
+    </message>
+    <message>
+        <source>Credit update {sequence}: the module applied block {block_digest}, the store recorded {store_digest}.</source>
+        <translation>Mise à jour de crédit {sequence} : le module a appliqué le bloc {block_digest}, le magasin a enregistré {store_digest}.</translation>
+    </message>
+    <message>
+        <source>Credit update {sequence} is still pending in the store (starpos vend recover).</source>
+        <translation>La mise à jour de crédit {sequence} est encore en attente dans le magasin (starpos vend recover).</translation>
+    </message>
+    <message>
+        <source>Credit update {sequence} ({amount_kwh} kWh) is in the store but the module has no record of it.</source>
+        <translation>La mise à jour de crédit {sequence} ({amount_kwh} kWh) est dans le magasin mais le module n'en a aucun enregistrement.</translation>
+    </message>
+    <message>
+        <source>Between {after} and {at} the module's balance fell {missing_kwh} kWh more than the books say (expected {expected_kwh} kWh, found {found_kwh} kWh).</source>
+        <translation>Entre {after} et {at}, le solde du module a baissé de {missing_kwh} kWh de plus que ne le disent les livres (attendu {expected_kwh} kWh, trouvé {found_kwh} kWh).</translation>
     </message>
 </context>
 <context>

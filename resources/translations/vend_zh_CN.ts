@@ -119,6 +119,30 @@
         <source>{text} is not an amount. Type digits with a decimal point, like 25.00.</source>
         <translation>{text} 不是金额。请输入带小数点的数字，例如 25.00。</translation>
     </message>
+    <message>
+        <source>Vend {bill}: the secure module made the token, but the store could not record it ({reason}). It will be recovered at the next start (or starpos vend recover) once the database can be written again: keep the money, do not sell again, and free the disk or fix the data folder.</source>
+        <translation>售电 {bill}：安全模块已生成令牌，但数据库未能记录它（{reason}）。数据库可再次写入后，下次启动（或 starpos vend recover）时会恢复它：请保留款项，不要重新售电，并释放磁盘空间或修复数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The secure module {module} serves another store ({other}), not this one ({store}): this store is not the one that holds the module's sales. Restore that store's backup (starpos db restore FOLDER), or, if this store replaces it for good, re-bind the module: starpos sm rebind --operator CODE --reason "..."</source>
+        <translation>安全模块 {module} 服务于另一个数据库（{other}），而不是本数据库（{store}）：本数据库不是保存该模块售电记录的数据库。请恢复那个数据库的备份（starpos db restore 文件夹），或者，如果本数据库永久取代它，请重新绑定模块：starpos sm rebind --operator 代码 --reason "..."</translation>
+    </message>
+    <message>
+        <source>The secure module {module} made {tokens} token(s), {kwh} kWh, that this store does not hold: it is not the store that sold them. Restore the backup of the store that did (starpos db restore FOLDER), or accept the difference and bind the module here: starpos sm rebind --operator CODE --reason "..."</source>
+        <translation>安全模块 {module} 生成了 {tokens} 个令牌，共 {kwh} kWh，本数据库中没有这些记录：本数据库不是售出它们的数据库。请恢复售出它们的数据库的备份（starpos db restore 文件夹），或者接受差异并在此绑定模块：starpos sm rebind --operator 代码 --reason "..."</translation>
+    </message>
+    <message>
+        <source>Say why the module is re-bound to this store: --reason "..." (it is recorded).</source>
+        <translation>请说明为何将模块重新绑定到本数据库：--reason "..."（会被记录）。</translation>
+    </message>
+    <message>
+        <source>The credit update (sequence {sequence}) is not finished: the secure module's answer was lost ({reason}). Do not send the block again; run starpos vend recover when the module answers: it reads the module's record of the update.</source>
+        <translation>充值更新（序号 {sequence}）尚未完成：安全模块的应答丢失（{reason}）。请勿再次发送该数据块；模块恢复应答后运行 starpos vend recover：它会读取模块中该更新的记录。</translation>
+    </message>
+    <message>
+        <source>The secure module refused the credit update (sequence {sequence}): {reason}.</source>
+        <translation>安全模块拒绝了充值更新（序号 {sequence}）：{reason}。</translation>
+    </message>
 </context>
 <context>
     <name>vend</name>
@@ -173,6 +197,54 @@
     <message>
         <source>Module {module}: balance {balance} kWh does NOT agree with the ledger (expected {expected} kWh; {problems} problem(s), {pending} vend(s) pending).</source>
         <translation>模块 {module}：余额 {balance} kWh 与账目不一致（应为 {expected} kWh；{problems} 个问题，{pending} 笔售电未完成）。</translation>
+    </message>
+    <message>
+        <source>Over its life: credited {credited} kWh, debited {debited} kWh, issued {issued} kWh in {tokens} credit token(s); the books hold {ledger} kWh in {ledger_tokens} token(s); last TID {tid} (books: {ledger_tid}).</source>
+        <translation>整个生命周期：充值 {credited} kWh，扣减 {debited} kWh，以 {tokens} 个充值令牌发出 {issued} kWh；账簿记录 {ledger} kWh，共 {ledger_tokens} 个令牌；最后 TID {tid}（账簿：{ledger_tid}）。</translation>
+    </message>
+    <message>
+        <source>The module's own counters do not add up (balance {balance_kwh} kWh).</source>
+        <translation>模块自身的计数器不一致（余额 {balance_kwh} kWh）。</translation>
+    </message>
+    <message>
+        <source>The module issued {beyond_kwh} kWh more than the books hold ({module_issued_kwh} kWh issued, {ledger_kwh} kWh in the books).</source>
+        <translation>模块发出的电量比账簿多 {beyond_kwh} kWh（发出 {module_issued_kwh} kWh，账簿 {ledger_kwh} kWh）。</translation>
+    </message>
+    <message>
+        <source>The module made {beyond} credit token(s) the books do not hold.</source>
+        <translation>模块生成了 {beyond} 个账簿中没有的充值令牌。</translation>
+    </message>
+    <message>
+        <source>The module made {beyond} management token(s) the books do not hold.</source>
+        <translation>模块生成了 {beyond} 个账簿中没有的管理令牌。</translation>
+    </message>
+    <message>
+        <source>The module made {beyond} key change set(s) the books do not hold.</source>
+        <translation>模块生成了 {beyond} 组账簿中没有的换密钥令牌。</translation>
+    </message>
+    <message>
+        <source>The module's last token (TID {module_last_tid}) is not in the books (their last: {ledger_last_tid}).</source>
+        <translation>模块的最后一个令牌（TID {module_last_tid}）不在账簿中（账簿最后一个：{ledger_last_tid}）。</translation>
+    </message>
+    <message>
+        <source>Credit update {sequence} ({operation} {amount_kwh} kWh, block {block_digest}) was applied to the module but is not in the store.</source>
+        <translation>充值更新 {sequence}（{operation} {amount_kwh} kWh，数据块 {block_digest}）已应用到模块，但数据库中没有记录。</translation>
+    </message>
+    <message>
+        <source>Credit update {sequence}: the module applied block {block_digest}, the store recorded {store_digest}.</source>
+        <translation>充值更新 {sequence}：模块应用的是数据块 {block_digest}，数据库记录的是 {store_digest}。</translation>
+    </message>
+    <message>
+        <source>Credit update {sequence} is still pending in the store (starpos vend recover).</source>
+        <translation>充值更新 {sequence} 在数据库中仍处于待定状态（starpos vend recover）。</translation>
+    </message>
+    <message>
+        <source>Credit update {sequence} ({amount_kwh} kWh) is in the store but the module has no record of it.</source>
+        <translation>充值更新 {sequence}（{amount_kwh} kWh）在数据库中，但模块没有它的记录。</translation>
+    </message>
+    <message>
+        <source>Between {after} and {at} the module's balance fell {missing_kwh} kWh more than the books say (expected {expected_kwh} kWh, found {found_kwh} kWh).</source>
+        <translation>在 {after} 与 {at} 之间，模块余额比账簿多减少了 {missing_kwh} kWh（应为 {expected_kwh} kWh，实际 {found_kwh} kWh）。</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,9 @@ class AuditKind(StrEnum):
     TOKEN_OPERATION = "token_operation"
     DEMO_SEED = "demo_seed"
     STORE_RESTORED = "store_restored"
+    MODULE_CREDIT = "module_credit"
+    MODULE_BOUND = "module_bound"
+    RECONCILE = "reconcile"
 
 
 @dataclass(frozen=True)

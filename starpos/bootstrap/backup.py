@@ -19,7 +19,12 @@ from starpos.backup.folders import daily_due, latest, next_daily_time
 from starpos.backup.make import BackupReport, BackupSources, make_backup
 from starpos.backup.module_state import put_back_credential, put_back_module_state
 from starpos.backup.restore import CheckedBackup, check_backup, put_back_settings, replace_store
-from starpos.bootstrap.database import database_url, open_database, sqlite_file
+from starpos.bootstrap.database import (
+    database_url,
+    open_database,
+    remember_store,
+    sqlite_file,
+)
 from starpos.bootstrap.module import open_configured_module
 from starpos.db import Database
 from starpos.db.store_lock import StoreLock
@@ -156,6 +161,8 @@ def restore_backup(
             try:
                 # Opened without the shared lock: this program holds it alone.
                 with Database.open(database_url(settings)) as database:
+                    # The restored store is this data folder's store from now on.
+                    remember_store(database, database_url(settings))
                     after = settle_after_restore(database, access, replaced, folder.name)
             except StarposError as error:
                 raise ModuleNotReconciledError(aside=str(replaced), reason=error) from error

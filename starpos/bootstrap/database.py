@@ -3,17 +3,33 @@
 A program that opens an SQLite store here holds its :class:`~starpos.db.store_lock.StoreLock`
 shared until it closes the database, so a restore (``starpos db restore``) is refused while
 it runs.
+
+A store is made here only when the data folder never had one (no ``store.json``): a store
+that is missing, emptied, cut short, overwritten or replaced by another store's file is
+refused with one line naming the file and what to do (:mod:`starpos.db.store_health`,
+:mod:`.store_marker`); ``starpos db init --new-store`` (:func:`make_new_store`) is the one
+explicit way to make a new store where one was.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from starpos.bootstrap.store_marker import MARKER_FILE, read_marker, write_marker
 from starpos.db import Database, migrate
 from starpos.db.engine import DATABASE_FILE, make_engine
+from starpos.db.models import StoreIdentity
+from starpos.db.store_health import (
+    StoreMissingError,
+    StoreReplacedError,
+    check_file,
+    damage_of,
+    damaged,
+)
 from starpos.db.store_lock import StoreLock
 from starpos.errors import StarposError, StorageError
 from starpos.paths import data_dir
@@ -58,10 +74,31 @@ class _LockedDatabase(Database):
                 self.store_lock.release()
 
 
-def _open(url: str, *, upgrade: bool) -> Database:
+def _shown(url: str) -> str:
+    file = sqlite_file(url)
+    return str(file) if file is not None else make_url(url).render_as_string(hide_password=True)
+
+
+def _open(url: str, *, upgrade: bool, new_store: bool = False) -> Database:
     # A store enrolled with a head office refuses local edits of its master data.
     ownership.install()
     file = sqlite_file(url)
+    marker = None if new_store else read_marker()
+    if file is not None and not new_store:
+        check_file(file, may_be_new=marker is None)
+        if not file.exists() and marker is not None:
+            raise StoreMissingError(store_id=marker.store_id, marker=MARKER_FILE, file=str(file))
+    try:
+        database = _open_checked(url, file, upgrade=upgrade, marker=marker)
+    except SQLAlchemyError as error:
+        reason = damage_of(error)
+        if reason is None:
+            raise
+        raise damaged(file or Path(_shown(url)), reason) from error
+    return database
+
+
+def _open_checked(url: str, file: Path | None, *, upgrade: bool, marker: object) -> Database:
     lock = None
     if file is not None and file.parent.is_dir():
         try:
@@ -75,13 +112,71 @@ def _open(url: str, *, upgrade: bool) -> Database:
             lock.release()
         raise
     database.store_lock = lock
-    if upgrade:  # as Database.open does, and the lock goes with the engine on failure
-        try:
+    try:
+        if marker is not None and database.schema_revision() is None:
+            # The data folder had a store, and this one is empty: never make it again here.
+            raise StoreMissingError(
+                store_id=getattr(marker, "store_id", "?"), marker=MARKER_FILE, file=_shown(url)
+            )
+        if upgrade:  # as Database.open does, and the lock goes with the engine on failure
             migrate.upgrade(database.engine)
-        except BaseException:
-            database.close()
-            raise
+        _check_identity(database, url, marker)
+    except BaseException:
+        database.close()
+        raise
     return database
+
+
+def _check_identity(database: Database, url: str, marker: object) -> None:
+    """The store is the one ``store.json`` names (the marker is written when there is none)."""
+    if database.schema_revision() is None:
+        return
+    with database.reading() as session:
+        try:
+            identity = session.get(StoreIdentity, 1)
+        except SQLAlchemyError:
+            return  # a schema older than 0009 opened without upgrading (db status)
+        found = identity.store_id if identity is not None else None
+    if found is None:
+        return
+    expected = getattr(marker, "store_id", None)
+    if expected is None:
+        write_marker(found, _shown(url))
+    elif expected != found:
+        raise StoreReplacedError(
+            file=_shown(url), found=found, expected=expected, marker=MARKER_FILE
+        )
+
+
+def make_new_store(settings: Settings | None = None) -> tuple[Database, Path | None]:
+    """``starpos db init --new-store``: a new, empty store where one was (damaged, missing or
+    not), with a new identity and its ``store.json``. The file that was there is kept aside
+    (with its WAL), never deleted; returns the new store and where the old one went."""
+    url = database_url(settings)
+    file = sqlite_file(url)
+    aside = None
+    if file is not None and file.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = file.with_name(f"{file.name}.replaced-{stamp}")
+        with StoreLock(file).take_exclusive():
+            for suffix in ("", "-wal", "-shm"):
+                part = file.with_name(file.name + suffix)
+                if part.exists():
+                    part.rename(aside.with_name(aside.name + suffix))
+    database = _open(url, upgrade=True, new_store=True)
+    with database.reading() as session:
+        identity = session.get(StoreIdentity, 1)
+    if identity is not None:
+        write_marker(identity.store_id, _shown(url))
+    return database, aside
+
+
+def remember_store(database: Database, url: str) -> None:
+    """Name ``database`` in ``store.json`` (after a restore put a store in place)."""
+    with database.reading() as session:
+        identity = session.get(StoreIdentity, 1)
+    if identity is not None:
+        write_marker(identity.store_id, _shown(url))
 
 
 def open_database(settings: Settings | None = None, *, upgrade: bool = True) -> Database:
@@ -95,7 +190,7 @@ def open_existing_database(settings: Settings | None = None) -> Database | None:
     up before the store exists has no vends to settle, and no file is made for it)."""
     url = database_url(settings)
     file = sqlite_file(url)
-    if file is not None and not file.exists():
+    if file is not None and not file.exists() and read_marker() is None:
         return None
     return _open(url, upgrade=True)
 

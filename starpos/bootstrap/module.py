@@ -82,7 +82,11 @@ class ModuleTarget:
 
 @contextmanager
 def module_for_command(
-    target: ModuleTarget, *, acting: bool, settings: Settings | None = None
+    target: ModuleTarget,
+    *,
+    acting: bool,
+    settings: Settings | None = None,
+    check_served: bool = True,
 ) -> Iterator[HeldModule]:
     """The module of ``target`` open under the vend's lock for the block; with ``acting``,
     the PENDING vends of the configured ledger are settled first
@@ -104,6 +108,7 @@ def module_for_command(
         ModuleLock(lock_name),
         acting=acting,
         open_ledger=lambda: open_existing_database(settings),
+        check_served=check_served,
     ) as held:
         yield held
 

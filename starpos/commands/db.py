@@ -99,7 +99,12 @@ def register(subparsers: Any) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     init = actions.add_parser("init", help="create the database (or upgrade it) in the data folder")
-    init.set_defaults(handler=_upgrade)
+    init.add_argument(
+        "--new-store",
+        action="store_true",
+        help="make a new, empty store where one was (the old file is kept aside, renamed)",
+    )
+    init.set_defaults(handler=_init)
     upgrade = actions.add_parser("upgrade", help="bring the database schema up to date")
     upgrade.set_defaults(handler=_upgrade)
 
@@ -154,6 +159,31 @@ def register(subparsers: Any) -> None:
     )
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(handler=_bench)
+
+
+NEW_STORE = tr_noop(
+    "cli",
+    "A new store {store} was made at schema {revision}; the file that was there is kept as "
+    "{aside}. A module that served the old store refuses to sell for this one until it is "
+    "re-bound (starpos sm rebind) or the old store is restored.",
+)
+NEW_STORE_NOTHING_ASIDE = tr_noop("cli", "A new store {store} was made at schema {revision}.")
+
+
+def _init(args: argparse.Namespace) -> int:
+    if not args.new_store:
+        return _upgrade(args)
+    from starpos.bootstrap.database import make_new_store
+    from starpos.vending.store_binding import store_id
+
+    database, aside = make_new_store()
+    with database:
+        revision = database.schema_revision()
+        with database.reading() as session:
+            store = store_id(session)
+    key = NEW_STORE if aside is not None else NEW_STORE_NOTHING_ASIDE
+    print(translate("cli", key).format(store=store, revision=revision, aside=aside))
+    return 0
 
 
 def _upgrade(args: argparse.Namespace) -> int:

@@ -43,7 +43,8 @@ from starpos.vending import (
 )
 from starpos.vending.history import list_vends, show_vend
 from starpos.vending.meter_check import typed_meter_number
-from starpos.vending.reconcile import reconcile
+from starpos.vending.reconcile import ReconcileReport
+from starpos.vending.reconcile_audit import reconcile_and_record
 
 DEFAULT_OPERATOR = "STAR"
 
@@ -74,7 +75,61 @@ DISAGREES = tr_noop(
     "Module {module}: balance {balance} kWh does NOT agree with the ledger (expected "
     "{expected} kWh; {problems} problem(s), {pending} vend(s) pending).",
 )
-MESSAGES = (RECOVERED, AGREES, DISAGREES)
+LIFE = tr_noop(
+    "vend",
+    "Over its life: credited {credited} kWh, debited {debited} kWh, issued {issued} kWh in "
+    "{tokens} credit token(s); the books hold {ledger} kWh in {ledger_tokens} token(s); "
+    "last TID {tid} (books: {ledger_tid}).",
+)
+#: One line per finding kind (context "vend"), filled from the finding's facts.
+FINDING_LINES = {
+    "module_counters_inconsistent": tr_noop(
+        "vend", "The module's own counters do not add up (balance {balance_kwh} kWh)."
+    ),
+    "energy_beyond_ledger": tr_noop(
+        "vend",
+        "The module issued {beyond_kwh} kWh more than the books hold ({module_issued_kwh} kWh "
+        "issued, {ledger_kwh} kWh in the books).",
+    ),
+    "credit_tokens_beyond_ledger": tr_noop(
+        "vend", "The module made {beyond} credit token(s) the books do not hold."
+    ),
+    "management_tokens_beyond_ledger": tr_noop(
+        "vend", "The module made {beyond} management token(s) the books do not hold."
+    ),
+    "key_change_sets_beyond_ledger": tr_noop(
+        "vend", "The module made {beyond} key change set(s) the books do not hold."
+    ),
+    "last_tid_not_in_ledger": tr_noop(
+        "vend",
+        "The module's last token (TID {module_last_tid}) is not in the books (their last: "
+        "{ledger_last_tid}).",
+    ),
+    "credit_update_not_in_store": tr_noop(
+        "vend",
+        "Credit update {sequence} ({operation} {amount_kwh} kWh, block {block_digest}) was "
+        "applied to the module but is not in the store.",
+    ),
+    "credit_update_differs": tr_noop(
+        "vend",
+        "Credit update {sequence}: the module applied block {block_digest}, the store recorded "
+        "{store_digest}.",
+    ),
+    "credit_update_pending": tr_noop(
+        "vend", "Credit update {sequence} is still pending in the store (starpos vend recover)."
+    ),
+    "credit_update_not_on_module": tr_noop(
+        "vend",
+        "Credit update {sequence} ({amount_kwh} kWh) is in the store but the module has no "
+        "record of it.",
+    ),
+    "balance_step": tr_noop(
+        "vend",
+        "Between {after} and {at} the module's balance fell {missing_kwh} kWh more than the "
+        "books say (expected {expected_kwh} kWh, found {found_kwh} kWh).",
+    ),
+}
+MESSAGES = (RECOVERED, AGREES, DISAGREES, LIFE, *FINDING_LINES.values())
 
 
 def register(subparsers: Any) -> None:
@@ -175,10 +230,16 @@ def format_result(result: VendResult) -> str:
 
 
 def _recover(args: argparse.Namespace) -> int:
-    with open_database() as database, open_configured_module() as access, access.lock.held():
-        report = recover(database, access.module)
+    with (
+        open_database() as database,
+        open_configured_module() as access,
+        access.exclusive() as module,
+    ):
+        report = recover(database, module)
+        # Recovery is the start of the day for the command line: reconcile after it.
+        reconciled = reconcile_and_record(database, module, why="start")
     if args.json:
-        print_json(report.as_dict())
+        print_json({**report.as_dict(), "reconcile": reconciled.as_dict()})
         return 0
     text = translate("vend", RECOVERED)
     waiting = sum(len(bills) for bills in report.other_module.values())
@@ -194,6 +255,7 @@ def _recover(args: argparse.Namespace) -> int:
         print(f"  {translate('vend', LABELS['recovered'])}: {bill}")
     for bill in report.failed:
         print(f"  {translate('vend', LABELS['failed'])}: {bill}")
+    print("\n".join(reconcile_lines(reconciled)))
     return 0
 
 
@@ -221,24 +283,53 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
-    with open_database() as database, open_configured_module() as access, access.lock.held():
-        report = reconcile(database, access.module)
+    with (
+        open_database() as database,
+        open_configured_module() as access,
+        access.exclusive() as module,
+    ):
+        report = reconcile_and_record(database, module, why="command")
     if args.json:
         print_json(report.as_dict())
     else:
-        key = AGREES if report.agrees else DISAGREES
-        print(
-            translate("vend", key).format(
-                module=report.module_id,
-                balance=report.balance,
-                count=report.vends_issued,
-                vended=report.vended_kwh,
-                expected=report.expected_balance,
-                problems=len(report.discrepancies),
-                pending=len(report.pending),
+        print("\n".join(reconcile_lines(report)))
+    return 0 if report.agrees else 1
+
+
+def reconcile_lines(report: ReconcileReport) -> list[str]:
+    """The verdict, the module's life beside the books, and one line per finding."""
+    key = AGREES if report.agrees else DISAGREES
+    lines = [
+        translate("vend", key).format(
+            module=report.module_id,
+            balance=report.balance,
+            count=report.vends_issued,
+            vended=report.vended_kwh,
+            expected=report.expected_balance,
+            problems=len(report.findings),
+            pending=len(report.pending),
+        )
+    ]
+    life = report.life
+    if life:
+        lines.append(
+            translate("vend", LIFE).format(
+                credited=life["total_credited_kwh"],
+                debited=life["total_debited_kwh"],
+                issued=life["total_issued_kwh"],
+                tokens=life["credit_tokens"]["module"],
+                ledger=life["ledger_energy_kwh"],
+                ledger_tokens=life["credit_tokens"]["ledger"],
+                tid=life["last_tid"]["module"] if life["last_tid"]["module"] is not None else "-",
+                ledger_tid=(
+                    life["last_tid"]["ledger"] if life["last_tid"]["ledger"] is not None else "-"
+                ),
             )
         )
-    return 0 if report.agrees else 1
+    for finding in report.findings:
+        facts = {key: "-" if value is None else value for key, value in finding.facts.items()}
+        lines.append("  " + translate("vend", FINDING_LINES[finding.kind]).format(**facts))
+    return lines
 
 
 def _bench(args: argparse.Namespace) -> int:

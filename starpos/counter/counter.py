@@ -34,6 +34,7 @@ from starpos.module_admin.key_standing import KeyStanding, key_standings, warnin
 from starpos.operators.session import OperatorSession
 from starpos.vending import VendRequest
 from starpos.vending.errors import ModuleOfflineError, VendInDoubtError
+from starpos.vending.reconcile_audit import reconcile_and_record
 
 #: Failures on the way to or from the module: its connection is opened afresh, and it may
 #: hold a token the ledger has not booked yet (a window asks for the recovery).
@@ -89,9 +90,11 @@ class Counter(CounterReads):
         )
 
     def recover_pending(self, operator: OperatorSession) -> list[VendOutcome]:
-        """Book the tokens the module produced for vends that did not hear back."""
+        """Book the tokens the module produced for vends that did not hear back, then
+        reconcile the module's life with the books (its verdict audited when it changes)."""
         with self.module.access().exclusive() as module:
             report = vending.recover(self.database, module)
+            reconcile_and_record(self.database, module, operator.actor, why="start")
         return [self._outcome(bill) for bill in report.recovered]
 
     def key_warnings(self) -> list[KeyStanding]:

@@ -144,3 +144,17 @@ class TokenOperationState(StrEnum):
     PENDING = "pending"
     ISSUED = "issued"
     FAILED = "failed"
+
+
+class CreditUpdateState(StrEnum):
+    """The durable states of a module credit update the store applied (docs/vending.md).
+
+    PENDING is committed before the block is sent; APPLIED holds the module's record of it;
+    FAILED the module's refusal (or a block the module never applied); ADOPTED was found on
+    the module when this store first bound it.
+    """
+
+    PENDING = "pending"
+    APPLIED = "applied"
+    FAILED = "failed"
+    ADOPTED = "adopted"

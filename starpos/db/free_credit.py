@@ -61,3 +61,53 @@ def free_credit_tokens(session: Session, module_id: str) -> list[FreeCreditToken
         .order_by(TokenOperation.issued_at, TokenOperation.id)
     )
     return [FreeCreditToken(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class TokenOperationTotals:
+    """The issued token operations of one module, as its counters count them: free credit
+    tokens (credit tokens, with their energy), management tokens, key change sets."""
+
+    free_credit_tokens: int
+    free_credit_kwh: Decimal
+    management_tokens: int
+    key_change_sets: int
+    #: (issued_at, tid) of the last token with a TID the module counts (credit or management)
+    last: tuple[datetime, int] | None
+    pending: list[str]
+
+
+def token_operation_totals(session: Session, module_id: str) -> TokenOperationTotals:
+    """What the token operations of ``module_id`` took from it (reconciliation's read)."""
+    kinds = TokenOperationKind
+    counted = (kinds.FREE_CREDIT, kinds.KEY_CHANGE, kinds.TEST)
+    free, free_kwh, management, key_changes = 0, Decimal("0.0"), 0, 0
+    last: tuple[datetime, int] | None = None
+    pending: list[str] = []
+    rows = session.execute(
+        select(
+            TokenOperation.request_id,
+            TokenOperation.kind,
+            TokenOperation.state,
+            TokenOperation.energy_kwh,
+            TokenOperation.tid,
+            TokenOperation.issued_at,
+        ).where(TokenOperation.module_id == module_id)
+    )
+    for request_id, kind, state, energy, tid, issued_at in rows:
+        if state == TokenOperationState.PENDING:
+            pending.append(request_id)
+            continue
+        if state != TokenOperationState.ISSUED:
+            continue
+        if kind == kinds.FREE_CREDIT:
+            free, free_kwh = free + 1, free_kwh + energy
+        elif kind == kinds.KEY_CHANGE:
+            key_changes += 1
+        elif kind not in counted:
+            management += 1
+        if kind in (kinds.KEY_CHANGE, kinds.TEST) or tid is None or issued_at is None:
+            continue
+        if last is None or issued_at >= last[0]:
+            last = (issued_at, tid)
+    return TokenOperationTotals(free, free_kwh, management, key_changes, last, pending)

@@ -14,6 +14,7 @@ from starpos.demo.module import provision_demo_module
 from starpos.demo.population import PopulationReport, populate
 from starpos.devices.sm.driver import SecureModule
 from starpos.errors import ConfigError
+from starpos.vending.store_binding import adopt_credit_updates
 
 
 class AlreadySeededError(ConfigError):
@@ -72,7 +73,13 @@ def seed_demo(
 def load_demo_keys(database: Database, module: SecureModule) -> dict[str, Any]:
     """Load the demo keys and credit into the open ``module`` and audit it (a key action)."""
     done = provision_demo_module(module, read_json(demo_file("keys.json")))
+    # The demo credit is a credit update the books must hold (docs/vending.md): recorded
+    # from the module's own records, with the key load's audit entry.
+    records = {record.sequence: record for record in module.credit_updates()}
     with database.unit_of_work() as uow:
+        adopt_credit_updates(
+            uow.session, str(done["module_id"]), records, Actor(operator_code="STAR")
+        )
         append(
             uow.session,
             AuditKind.KEY_ACTION,

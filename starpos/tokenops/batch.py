@@ -48,6 +48,7 @@ from starpos.vending.crash_points import crash_point
 from starpos.vending.errors import ModuleOfflineError, reason
 from starpos.vending.module_access import ModuleAccess
 from starpos.vending.prepare import PROBE_TOKEN
+from starpos.vending.store_binding import ensure_served
 
 # Crash points for the kill tests (starpos.vending.crash_points; STARPOS_KILL_AT).
 AFTER_PENDING = "operation-after-pending"  # row N+1 PENDING committed, module not asked
@@ -191,6 +192,7 @@ def _through_module(
         raise ModuleOfflineError(**reason(error)) from error
     settled = settle_pending_operations(database, module, module_id)
     vending.recover(database, module, module_id)
+    ensure_served(database, module, module_id)  # never for another store's books
     planned = _planned(database, batch_id)
     try:
         balance = module.balance()

@@ -16,6 +16,10 @@ AFTER_MODULE = "after-module"  # the module answered with a token, nothing writt
 BEFORE_TOKEN_COMMIT = "before-token-commit"  # ISSUED written in the transaction, not committed
 AFTER_TOKEN_COMMIT = "after-token-commit"  # ISSUED committed, nothing printed
 STEPS = (AFTER_PENDING, AFTER_MODULE, BEFORE_TOKEN_COMMIT, AFTER_TOKEN_COMMIT)
+# A module credit update (starpos.vending.module_credit): its PENDING row committed, the
+# block not sent yet; the module applied it, nothing written yet.
+CREDIT_AFTER_PENDING = "credit-after-pending"
+CREDIT_AFTER_MODULE = "credit-after-module"
 
 _hook: Callable[[str], None] | None = None
 

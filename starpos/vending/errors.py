@@ -230,6 +230,64 @@ class VendInDoubtError(VendError):
     )
 
 
+class TokenNotRecordedError(VendError):
+    """The module made the token, but the store could not record it (issue 17, section 5):
+    the row stays PENDING and the module's last answer holds the token for recovery."""
+
+    code = "vend.token_not_recorded"
+    template = (
+        "Vend {bill}: the secure module made the token, but the store could not record it "
+        "({reason}). It will be recovered at the next start (or starpos vend recover) once "
+        "the database can be written again: keep the money, do not sell again, and free the "
+        "disk or fix the data folder."
+    )
+
+
+class StoreNotServedError(VendRefusedError):
+    """The module serves another store: this one must not sell through it unasked."""
+
+    code = "vend.store_not_served"
+    template = (
+        "The secure module {module} serves another store ({other}), not this one ({store}): "
+        "this store is not the one that holds the module's sales. Restore that store's backup "
+        "(starpos db restore FOLDER), or, if this store replaces it for good, re-bind the "
+        'module: starpos sm rebind --operator CODE --reason "..."'
+    )
+
+
+class ModuleHistoryUnknownError(VendRefusedError):
+    """The module was never bound, and made tokens this store's ledger does not hold."""
+
+    code = "vend.module_history_unknown"
+    template = (
+        "The secure module {module} made {tokens} token(s), {kwh} kWh, that this store does not "
+        "hold: it is not the store that sold them. Restore the backup of the store that did "
+        "(starpos db restore FOLDER), or accept the difference and bind the module here: "
+        'starpos sm rebind --operator CODE --reason "..."'
+    )
+
+
+class RebindReasonMissingError(VendError):
+    code = "vend.rebind_reason"
+    template = 'Say why the module is re-bound to this store: --reason "..." (it is recorded).'
+
+
+class CreditUpdateInDoubtError(VendError):
+    """The credit update block was sent, but its answer was lost: the row stays PENDING."""
+
+    code = "vend.credit_in_doubt"
+    template = (
+        "The credit update (sequence {sequence}) is not finished: the secure module's answer "
+        "was lost ({reason}). Do not send the block again; run starpos vend recover when the "
+        "module answers: it reads the module's record of the update."
+    )
+
+
+class CreditUpdateRefusedError(VendError):
+    code = "vend.credit_refused"
+    template = "The secure module refused the credit update (sequence {sequence}): {reason}."
+
+
 class UnknownVendError(VendError):
     code = "vend.unknown"
     template = "There is no vend with the bill number {bill}."

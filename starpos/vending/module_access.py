@@ -147,6 +147,9 @@ class ModuleAccess:
     embedded: bool
     keep_open: bool = False
     _depth: int = 0
+    #: The module found serving this store (store_binding.ensure_served), for a program
+    #: that keeps it open: nobody else may act on it meanwhile, so once is enough.
+    served_module: str | None = None
 
     @contextmanager
     def exclusive(self) -> Iterator[SecureModule]:

@@ -20,6 +20,7 @@ from starpos.db import Database
 from starpos.devices.sm.driver import SecureModule
 from starpos.vending.module_access import ModuleLock
 from starpos.vending.recovery import RecoveryReport, recover
+from starpos.vending.store_binding import ensure_served
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ def held_for_command(
     *,
     acting: bool,
     open_ledger: Callable[[], Database | None],
+    check_served: bool = True,
 ) -> Iterator[HeldModule]:
     """Hold the module's vend lock and its open port for the block.
 
@@ -45,18 +47,24 @@ def held_for_command(
     PENDING vends of this module are settled first in the ledger ``open_ledger()`` opens
     (None: there is no ledger yet, so nothing to settle); a vend that cannot be settled
     raises (``VendInDoubtError``, ``ModuleOfflineError``) and the command does not run.
+    With ``check_served`` the module must also serve this store first
+    (:func:`~starpos.vending.store_binding.ensure_served`, binding it on first use); only
+    ``starpos sm rebind``, which decides that, goes without.
     Errors opening the port are the driver's own :class:`~starpos.devices.sm.errors.SmError`.
     """
     with lock.held(), module.open():
-        settled = _settle_pending(module, open_ledger) if acting else None
+        settled = _settle_pending(module, open_ledger, check_served) if acting else None
         yield HeldModule(module, settled)
 
 
 def _settle_pending(
-    module: SecureModule, open_ledger: Callable[[], Database | None]
+    module: SecureModule, open_ledger: Callable[[], Database | None], check_served: bool
 ) -> RecoveryReport | None:
     database = open_ledger()
     if database is None:
         return None
     with database:
-        return recover(database, module)
+        report = recover(database, module)
+        if check_served:
+            ensure_served(database, module, report.module_id)
+        return report

@@ -28,6 +28,7 @@ from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmNothingToResendError
 from starpos.devices.sm.messages import LastResponse, MeterKeyRef
 from starpos.vending import errors, ledger, token_ledger
+from starpos.vending.credit_recovery import settle_pending_credit
 from starpos.vending.sale import ELECTRICITY
 
 #: Who recovery acts as in the audit log (no operator is logged in at start-up).
@@ -56,6 +57,8 @@ class RecoveryReport:
     recovered: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     other_module: dict[str, list[str]] = field(default_factory=dict)
+    #: sequences of credit updates a crash left PENDING, settled from the module's records
+    credit_updates: list[int] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +66,7 @@ class RecoveryReport:
             "recovered": self.recovered,
             "failed": self.failed,
             "waiting_for_other_module": self.other_module,
+            "credit_updates_settled": self.credit_updates,
         }
 
 
@@ -79,6 +83,7 @@ def recover(
     except SmError as error:
         raise errors.ModuleOfflineError(**errors.reason(error)) from error
     report = RecoveryReport(module_id)
+    report.credit_updates = settle_pending_credit(database, module, module_id, RECOVERY_ACTOR)
     for settle in _pending_ledgers.values():
         settle(database, module, module_id)
     with database.reading() as session:

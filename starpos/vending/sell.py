@@ -37,6 +37,7 @@ from starpos.vending.prepare import prepare
 from starpos.vending.recovery import RecoveryReport, recover
 from starpos.vending.sale import ELECTRICITY, PreparedVend, VendRequest
 from starpos.vending.sale_checks import audit_refusal
+from starpos.vending.store_binding import ensure_served
 from starpos.vending.timing import StepTimer, timed
 
 
@@ -86,7 +87,9 @@ def sell(
         with timed(timer, "open_and_recover"):
             module = held.enter_context(access.exclusive())
             settled = recover(database, module)
-    except errors.ModuleOfflineError as refusal:
+            _check_served(database, access, module, settled.module_id)
+    except (errors.ModuleOfflineError, errors.StoreNotServedError,
+            errors.ModuleHistoryUnknownError) as refusal:  # fmt: skip
         held.close()
         audit_refusal(database, request, refusal)
         raise
@@ -113,7 +116,7 @@ def sell(
             except StorageError as error:
                 # The module made the token; the row stays PENDING and its GL?RR answer
                 # still holds the token, so recovery books it once the database is back.
-                raise errors.VendInDoubtError(
+                raise errors.TokenNotRecordedError(
                     bill=pending.bill_number, **errors.reason(error)
                 ) from error
         crash_point(AFTER_TOKEN_COMMIT)
@@ -130,6 +133,17 @@ def sell(
         module_id=prepared.module.module_id,
         recovery=settled if (settled.recovered or settled.failed) else None,
     )
+
+
+def _check_served(
+    database: Database, access: ModuleAccess, module: SecureModule, module_id: str
+) -> None:
+    """The module must serve this store (:func:`ensure_served`). A program that owns the
+    module all day (``keep_open``: no other program may act on it) asks once."""
+    if access.keep_open and access.served_module == module_id:
+        return
+    ensure_served(database, module, module_id)
+    access.served_module = module_id
 
 
 def _ask_module(

@@ -1,7 +1,8 @@
 """``starpos sm``: the secure module on the configured port, its emulator and the dev KMC.
 
-The module's own commands (``info``, ``balance``, ``load-kmf``, ``credit``, ``last``,
-``issue``, ``verify``, ``bench``) are in :mod:`.device`; ``emulator`` runs the emulator as
+The module's own commands (``info``, ``balance``, ``load-kmf``, ``last``, ``issue``,
+``verify``, ``bench``) are in :mod:`.device`; ``credit`` and ``rebind``, which the store's
+books record, in :mod:`.books`; ``emulator`` runs the emulator as
 its own process (:mod:`.emulator`); ``kmc`` is the development key management centre
 (:mod:`.kmc`, test and demo tooling only). They share nothing but
 :mod:`starpos.commands._output` (numbers, output) and the configured STA tables
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from starpos.commands.sm import device, emulator, keys, kmc
+from starpos.commands.sm import books, device, emulator, keys, kmc
 
 
 def register(subparsers: Any) -> None:
@@ -20,5 +21,6 @@ def register(subparsers: Any) -> None:
     actions = parser.add_subparsers(dest="sm_action", required=True, metavar="ACTION")
     device.register(actions)
     keys.register(actions)
+    books.register(actions)
     emulator.register(actions)
     kmc.register(actions)

@@ -7,29 +7,24 @@ emulator (:mod:`starpos.devices.sm.embedded`) is started or reused.
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starpos.commands._output import print_json, show, whole
-from starpos.commands.sm.common import module_tenths
-from starpos.devices.sm.driver import SecureModule
+from starpos.commands.sm.common import module_tenths, open_module
 from starpos.devices.sm.errors import (
-    SmCreditBlockFileError,
     SmError,
     SmKmfFileError,
     SmMissingOptionError,
     SmUnknownCommandError,
 )
 from starpos.devices.sm.messages import MeterKeyRef
-from starpos.i18n import tr_noop, translate
+from starpos.i18n import tr_noop
 from starpos.sts.amount import MAX_AMOUNT
 
 if TYPE_CHECKING:
-    from starpos.vending.recovery import RecoveryReport
+    pass
 
 
 #: Numbers of a meter key reference and a token (the module's frame fields).
@@ -59,9 +54,6 @@ def register(actions: Any) -> None:
         "--dry-run", action="store_true", help="only check the file and show what it changes"
     )
     load.set_defaults(handler=_load_kmf)
-    credit = device_command("credit", "apply a signed credit update block")
-    credit.add_argument("file", type=Path)
-    credit.set_defaults(handler=_credit)
     last = device_command("last", "the module's last answer (GL?RR)")
     last.set_defaults(handler=_last)
 
@@ -106,37 +98,6 @@ def _add_key_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ti", type=TI, default=1, help="tariff index")
     parser.add_argument("--krn", type=KRN, default=1, help="key revision number")
     parser.add_argument("--ken", type=KEN, default=255, help="key expiry number")
-
-
-@contextmanager
-def open_module(args: argparse.Namespace, *, acting: bool = False) -> Iterator[SecureModule]:
-    """The configured module (the embedded emulator when no port is set), open and under
-    the vend's lock; ``acting`` commands settle crashed vends first
-    (:func:`starpos.bootstrap.module.module_for_command`)."""
-    from starpos.bootstrap.module import ModuleTarget, module_for_command
-
-    target = ModuleTarget(args.url or "", args.baud, args.timeout_ms)
-    with module_for_command(target, acting=acting) as held:
-        if held.settled is not None and (held.settled.recovered or held.settled.failed):
-            _tell_settled(held.settled)
-        yield held.module
-
-
-def _tell_settled(report: RecoveryReport) -> None:
-    """On stderr, so ``--json`` output stays one document."""
-    text = translate("sm", SETTLED).format(
-        module=report.module_id,
-        recovered=", ".join(report.recovered) or "-",
-        failed=", ".join(report.failed) or "-",
-    )
-    print(text, file=sys.stderr)
-
-
-SETTLED = tr_noop(
-    "sm",
-    "Module {module}: vends a crash left pending were settled first "
-    "(recovered with their token: {recovered}; failed: {failed}).",
-)
 
 
 #: Labels of the fields printed without --json (translated when shown, context "sm").
@@ -235,23 +196,6 @@ def _load_kmf(args: argparse.Namespace) -> int:
             return _show(args, {"module_id": identity.module_id, "registers": changes})
         loaded, key_check = module.load_kmf(data)
     return _show(args, {"keys_loaded": loaded, "key_check": key_check, "registers": changes})
-
-
-def _credit(args: argparse.Namespace) -> int:
-    from starpos.module_admin.credit import apply_credit
-
-    data = _read(args.file, SmCreditBlockFileError)
-    with open_module(args, acting=True) as module:
-        result = apply_credit(module, data)
-    return _show(
-        args,
-        {
-            "operation": result.block.operation if result.block else None,
-            "balance_before_kwh": result.before.balance,
-            "sequence": result.after.sequence,
-            "balance_kwh": result.after.balance,
-        },
-    )
 
 
 def _last(args: argparse.Namespace) -> int:

@@ -48,7 +48,7 @@ def _day(text: str) -> date:
 
 
 def _keys(args: argparse.Namespace) -> int:
-    from starpos.commands.sm.device import open_module
+    from starpos.commands.sm.common import open_module
     from starpos.module_admin.key_standing import Standing, key_standings, warnings
     from starpos.settings import Settings
 

@@ -26,6 +26,7 @@ from starpos.db.models.master_data import (
     SystemParameters,
     Terminal,
 )
+from starpos.db.models.module_life import ModuleBinding, ModuleCreditUpdate, StoreIdentity
 from starpos.db.models.numbering import NumberingCounter, NumberingField, NumberingRule
 from starpos.db.models.operators import Operator, OperatorRole, Role, RolePermission
 from starpos.db.models.stock import MeterReplacement, StockMovement
@@ -74,6 +75,8 @@ __all__ = [
     "Meter",
     "MeterModel",
     "MeterReplacement",
+    "ModuleBinding",
+    "ModuleCreditUpdate",
     "NumberingCounter",
     "NumberingField",
     "NumberingRule",
@@ -91,6 +94,7 @@ __all__ = [
     "SalesPoint",
     "SeenNonce",
     "StockMovement",
+    "StoreIdentity",
     "SyncFinding",
     "SyncState",
     "SystemParameters",

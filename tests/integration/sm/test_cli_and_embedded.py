@@ -11,9 +11,13 @@ from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.embedded import ensure_embedded, running_endpoint, stop_embedded
 from tests.support.data_files import SAMPLE_TABLES
 
+#: The demo's installer (permission installer_settings), who may credit the module.
+INSTALLER = ("--operator", "INST1", "--password-stdin")
+INSTALLER_PASSWORD = "inst-demo\n"
+
 
 def test_info_balance_and_credit_from_the_command_line(
-    emulator: Any, run_starpos: Any, tmp_path: Path
+    emulator: Any, run_starpos: Any, tmp_path: Path, seeded_store: None
 ) -> None:
     kmc = ["sm", "kmc", "--kmc", str(emulator.kmc_dir)]
     info = run_starpos("sm", "info", "--url", emulator.url, "--json")
@@ -28,20 +32,25 @@ def test_info_balance_and_credit_from_the_command_line(
         "--sequence", str(balance["next_sequence"]), "--kwh", "1500.5", "--out", str(block),
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
-    credited = run_starpos("sm", "credit", str(block), "--url", emulator.url, "--json")
-    assert json.loads(credited.stdout) == {
-        "operation": "add",
-        "balance_before_kwh": "0.0",
-        "sequence": 1,
-        "balance_kwh": "1500.5",
-    }
+    credit = ("sm", "credit", str(block), "--url", emulator.url, *INSTALLER)
+    credited = run_starpos(*credit, "--json", input=INSTALLER_PASSWORD)
+    assert credited.returncode == 0, credited.stderr
+    applied = json.loads(credited.stdout)
+    assert (applied["sequence"], applied["balance_kwh"], applied["amount_kwh"]) == (
+        1, "1500.5", "1500.5",
+    )  # fmt: skip
+    assert (applied["operation"], applied["balance_before_kwh"]) == ("add", "0.0")
+    assert applied["reconcile"]["agrees"] is True
 
-    replayed = run_starpos("sm", "credit", str(block), "--url", emulator.url)
+    replayed = run_starpos(*credit, input=INSTALLER_PASSWORD)
     assert replayed.returncode == 2
     assert "sequence number (code 34)" in replayed.stderr
     assert "Traceback" not in replayed.stderr
-    french = run_starpos("sm", "credit", str(block), "--url", emulator.url, STARPOS_LANG="fr")
+    french = run_starpos(*credit, input=INSTALLER_PASSWORD, STARPOS_LANG="fr")
     assert "numéro de séquence (code 34)" in french.stderr
+
+    nobody = run_starpos("sm", "credit", str(block), "--url", emulator.url)
+    assert nobody.returncode == 2 and nobody.stderr.count("\n") == 1  # no operator: refused
 
     text = run_starpos("sm", "balance", "--url", emulator.url)
     assert "Balance (kWh): 1500.5" in text.stdout

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from tests.integration.vend.vend_world import (
     module_balance,
     vend_rows,
 )
+from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 START = Decimal(START_CREDIT_TENTHS) / 10
 ADDED = Decimal("500.0")
@@ -57,7 +59,13 @@ def test_a_credit_update_after_a_crashed_vend_recovers_the_vend_first(
     (row,) = vend_rows(world.database)
     assert row["state"] is VendState.PENDING and module_tokens(world)
 
-    credited = starpos("sm", "credit", str(block), "--json")
+    credited = subprocess.run(
+        starpos_command(
+            "sm", "credit", str(block), "--json", "--operator", "INST1", "--password-stdin"
+        ),
+        input="inst-demo\n", capture_output=True, text=True, timeout=120, env=child_env(),
+        cwd=REPO_ROOT,
+    )  # fmt: skip
     assert credited.returncode == 0, credited.stderr
     assert row["bill"] in credited.stderr  # the cashier is told what was settled
     (row,) = vend_rows(world.database)

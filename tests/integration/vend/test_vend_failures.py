@@ -20,7 +20,7 @@ from starpos.devices.sm.errors import SmKeyNotActiveError
 from starpos.testing.kill_switch import ENVIRONMENT_VARIABLE
 from starpos.vending import VendRequest, prepare, recover, sell, token_ledger
 from starpos.vending.crash_points import AFTER_PENDING
-from starpos.vending.errors import VendFailedError, VendInDoubtError
+from starpos.vending.errors import TokenNotRecordedError, VendFailedError
 from tests.integration.vend.test_vend_kills import starpos, vend
 from tests.integration.vend.vend_world import (
     World,
@@ -117,10 +117,12 @@ def test_a_database_failure_at_the_token_commit_leaves_it_for_recovery(
     with open_configured_module() as access:
         with monkeypatch.context() as patched:
             patched.setattr(token_ledger, "record_token", busy)
-            with pytest.raises(VendInDoubtError):
+            # The module made the token; the store could not record it (issue 17, §5).
+            with pytest.raises(TokenNotRecordedError) as caught:
                 sell(world.database, access, VendRequest(meter.number, Decimal("30"), "CASH1"))
         (row,) = vend_rows(world.database)
         assert row["state"] is VendState.PENDING
+        assert "recovered at the next start" in str(caught.value)
         with access.exclusive() as module:
             report = recover(world.database, module)
     (row,) = vend_rows(world.database)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from starpos.commands.sm.device import SETTLED
+from starpos.commands.sm.common import SETTLED
 from starpos.commands.vend import LABELS, MESSAGES
 from starpos.devices.sm.errors import SmTimeoutError
 from starpos.i18n import catalog_files, load_catalog, render_error
