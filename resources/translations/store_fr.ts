@@ -60,6 +60,10 @@
       <translation>L'opérateur {operator} n'a pas le droit de se connecter. Demandez à un administrateur de l'autoriser.</translation>
     </message>
     <message>
+      <source>This needs an operator signed in with their password. Sign in and try again.</source>
+      <translation>Il faut un opérateur connecté avec son mot de passe. Connectez-vous et réessayez.</translation>
+    </message>
+    <message>
       <source>Operator {operator} may only log in at sales point {home}, not at {here}. Ask an administrator to allow logging in at other sales points.</source>
       <translation>L'opérateur {operator} ne peut se connecter qu'au point de vente {home}, pas à {here}. Demandez à un administrateur d'autoriser la connexion à d'autres points de vente.</translation>
     </message>

@@ -60,6 +60,10 @@
       <translation>操作员 {operator} 被禁止登录。请联系管理员开通。</translation>
     </message>
     <message>
+      <source>This needs an operator signed in with their password. Sign in and try again.</source>
+      <translation>此操作需要操作员用密码登录。请登录后重试。</translation>
+    </message>
+    <message>
       <source>Operator {operator} may only log in at sales point {home}, not at {here}. Ask an administrator to allow logging in at other sales points.</source>
       <translation>操作员 {operator} 只能在售电点 {home} 登录，不能在 {here} 登录。请联系管理员允许在其他售电点登录。</translation>
     </message>

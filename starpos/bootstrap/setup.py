@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import ModuleTarget, module_for_command
 from starpos.devices.discovery.card_readers import (
     ReaderListing,
@@ -31,18 +32,24 @@ from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.messages import ModuleIdentity
 from starpos.devices.sm.session import installation_credential
 from starpos.i18n import current_language
-from starpos.module_admin.credit import CreditPreview, CreditResult, apply_credit, preview_credit
+from starpos.module_admin.credit import CreditPreview, CreditResult, preview_credit
 from starpos.module_admin.kmf_preview import KmfPreview, preview_kmf
 from starpos.module_admin.overview import ModuleOverview, read_overview
+from starpos.operators.errors import SignInRequiredError
+from starpos.operators.session import OperatorSession
 from starpos.settings import Settings, checked
 from starpos.sync.state import Enrolment
+from starpos.vending.module_credit import credit_module
 
 
 class InstallerSetup:
     """The installer's actions over this installation's settings (``settings``)."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, operator: OperatorSession | None = None
+    ) -> None:
         self.settings = settings or Settings()
+        self.operator = operator  # who credits the module (the manager's signed-in installer)
 
     # -- the secure module ------------------------------------------------------------
     def find_modules(self, extra_ports: list[str]) -> list[PortProbe]:
@@ -165,10 +172,17 @@ class InstallerSetup:
         return preview_credit(data, identity.module_id, trusted, balance)
 
     def credit(self, data: bytes) -> CreditResult:
-        """The same path as ``starpos sm credit`` (re-pointed to the store's recorded
-        ``credit_module()`` once "Books that cannot lie" is merged)."""
-        with module_for_command(ModuleTarget(), acting=True, settings=self.settings) as held:
-            return apply_credit(held.module, data)
+        """The path of ``starpos sm credit``: the store's ``credit_module()``, recorded with
+        the signed-in operator and audited, reconciled after; the balances around it."""
+        if self.operator is None:
+            raise SignInRequiredError()
+        with (
+            open_database(self.settings) as database,
+            module_for_command(ModuleTarget(), acting=True, settings=self.settings) as held,
+        ):
+            before = held.module.balance()
+            credit_module(database, held.module, data, self.operator)
+            return CreditResult(None, before, held.module.balance())
 
 
 class _Overlay:

@@ -26,6 +26,11 @@ class LoginForbiddenError(AuthError):
     template = "Operator {operator} may not log in. Ask an administrator to allow it."
 
 
+class SignInRequiredError(AuthError):
+    code = "auth.sign_in_required"
+    template = "This needs an operator signed in with their password. Sign in and try again."
+
+
 class WrongSalesPointError(AuthError):
     code = "auth.wrong_sales_point"
     template = (

@@ -13,9 +13,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from starpos.bootstrap.database import open_database
 from starpos.bootstrap.setup import InstallerSetup
+from starpos.db.models.module_life import ModuleCreditUpdate
 from starpos.devices.sm.kmc import development_key, make_credit_block, make_kmf
+from starpos.operators.login import login
 from starpos.settings import Settings
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.setup.module_manager import ModuleManager
@@ -31,13 +35,17 @@ WAIT_MS = 20_000
 
 
 @pytest.fixture
-def manager(qtbot: QtBot, module_emulator: EmulatorProcess) -> Iterator[ModuleManager]:
+def manager(
+    qtbot: QtBot, module_emulator: EmulatorProcess, seeded_store: None
+) -> Iterator[ModuleManager]:
     switch_language("en")
     settings = Settings()
     settings.set("sm.url", module_emulator.url)
     settings.save()
+    with open_database(settings) as database:  # the demo's installer, as the menu has them
+        installer = login(database, "INST1", "inst-demo")
     worker = Worker("module")
-    window = ModuleManager(InstallerSetup(settings), worker, ErrorFunnel())
+    window = ModuleManager(InstallerSetup(settings, installer), worker, ErrorFunnel())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -119,6 +127,13 @@ def test_load_credit_and_refusals_in_the_manager(
     _apply_preview(qtbot, manager, lambda: manager.credit_file(replace))
     assert manager.values["balance"].text() == "50,000.0"
     assert manager.history.rowCount() == 3
+    with open_database() as database, database.reading() as session:  # in the books
+        recorded = session.execute(
+            select(ModuleCreditUpdate.state, ModuleCreditUpdate.operator_code).order_by(
+                ModuleCreditUpdate.id
+            )
+        ).all()
+    assert [(str(state), who) for state, who in recorded] == [("applied", "INST1")] * 3
     save(manager, screens_dir, "module-manager-en")
     manager.tabs.setCurrentIndex(1)
     assert manager.history.record_at(0).operation == "replace"  # newest first

@@ -66,7 +66,9 @@ class InstallerMenuActions(QObject):
         from starpos.bootstrap.setup import InstallerSetup
         from starpos.ui.setup.module_manager import ModuleManager
 
-        manager = ModuleManager(InstallerSetup(), self._workers.module, self._funnel, self._window)
+        manager = ModuleManager(
+            InstallerSetup(operator=self._session), self._workers.module, self._funnel, self._window
+        )
         self._open(manager)
         manager.refresh()
 
