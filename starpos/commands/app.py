@@ -52,7 +52,10 @@ def run_app(args: argparse.Namespace) -> int:
         from starpos.ui.setup.start_pages import NEW_UTILITY
 
         first_run = FirstRunDialog(
-            counter.seed_demo, counter_app.workers.database, counter_app.funnel
+            counter.seed_demo,
+            counter_app.workers.database,
+            counter_app.funnel,
+            start_empty=counter.start_empty,
         )
         first_run.finished_setup.connect(lambda _seeded: counter_app.start())
         # The devices first; then a new utility goes on to the first-run dialog (the demo

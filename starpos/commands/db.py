@@ -89,6 +89,11 @@ MODULE_TALLY = tr_noop(
     "By its own counters the module made {tokens} credit token(s), {kwh} kWh, that the "
     "restored store does not hold (the last TID it made: {tid}).",
 )
+STARTED_EMPTY = tr_noop(
+    "cli",
+    "The store is empty: log in as STAR with the password star (you will choose a new one), "
+    "then follow the set-up checklist (starpos admin checklist).",
+)
 COUNTERS_RAISED = tr_noop(
     "cli", "Bill numbers continue after the replaced store's ({count} counter(s) raised)."
 )
@@ -98,8 +103,12 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("db", help="create, upgrade and inspect the local database")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-    init = actions.add_parser("init", help="create the database (or upgrade it) in the data folder")
-    init.set_defaults(handler=_upgrade)
+    init = actions.add_parser(
+        "init",
+        help="create the database (or upgrade it) in the data folder; an empty one gets the "
+        "operator STAR (password star, changed at the first login)",
+    )
+    init.set_defaults(handler=_init)
     upgrade = actions.add_parser("upgrade", help="bring the database schema up to date")
     upgrade.set_defaults(handler=_upgrade)
 
@@ -160,6 +169,18 @@ def _upgrade(args: argparse.Namespace) -> int:
     with open_database() as database:
         revision = database.schema_revision()
     print(translate("cli", "Database ready at schema {revision}.").format(revision=revision))
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from starpos.masterdata.starting_kit import start_empty
+
+    with open_database() as database:
+        revision = database.schema_revision()
+        started = start_empty(database)
+    print(translate("cli", "Database ready at schema {revision}.").format(revision=revision))
+    if started:
+        print(translate("cli", STARTED_EMPTY))
     return 0
 
 

@@ -140,7 +140,9 @@ def customer_by_code(session: Session, code: str) -> CustomerSummary:
     return _summary(customer)
 
 
-def set_status(session: Session, code: str, status: CustomerStatus, actor: Actor) -> None:
+def set_status(
+    session: Session, code: str, status: CustomerStatus, actor: Actor, *, reason: str = ""
+) -> None:
     """Blacklist or reactivate a customer (a blacklisted customer may not buy); audited."""
     customer = session.scalars(select(Customer).where(Customer.code == code)).first()
     if customer is None:
@@ -151,6 +153,6 @@ def set_status(session: Session, code: str, status: CustomerStatus, actor: Actor
         session,
         AuditKind.MASTER_DATA_CHANGE,
         subject=f"customer:{code}",
-        details={"status": [str(before), str(status)]},
+        details={"status": [str(before), str(status)], **({"reason": reason} if reason else {})},
         actor=actor,
     )
