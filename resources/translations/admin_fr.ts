@@ -14,8 +14,8 @@
         <translation>Il n'y a pas de {what} avec le code {code}. Vérifiez le code dans la liste.</translation>
     </message>
     <message>
-        <source>{what} {code} cannot be deleted: {count} {users} still use it. Change those first, or keep it.</source>
-        <translation>{what} {code} ne peut pas être supprimé(e) : {count} {users} l'utilisent encore. Modifiez-les d'abord, ou gardez-le.</translation>
+        <source>Cannot delete {what} {code}: it is still used by {users} ({count}). Change those first, or keep it.</source>
+        <translation>Impossible de supprimer {what} {code} : des {users} l'utilisent encore ({count}). Modifiez-les d'abord, ou gardez-le.</translation>
     </message>
     <message>
         <source>{field} cannot be {value}: {reason}</source>
@@ -554,6 +554,118 @@
     <message>
         <source>Free basic electricity (kWh a month)</source>
         <translation>Électricité de base gratuite (kWh par mois)</translation>
+    </message>
+    <message>
+        <source>StarPOS administration</source>
+        <translation>Administration StarPOS</translation>
+    </message>
+    <message>
+        <source>Set-up checklist</source>
+        <translation>Liste de mise en place</translation>
+    </message>
+    <message>
+        <source>System parameters</source>
+        <translation>Paramètres système</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete {kind} {code}?</source>
+        <translation>Supprimer {kind} {code} ?</translation>
+    </message>
+    <message>
+        <source>What a utility needs before the counter can sell. Choose an item with the arrow keys and press Enter to open its screen.</source>
+        <translation>Ce qu'il faut à un distributeur avant que le guichet puisse vendre. Choisissez un élément avec les flèches et appuyez sur Entrée pour ouvrir son écran.</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>The utility is ready to sell.</source>
+        <translation>Le distributeur est prêt à vendre.</translation>
+    </message>
+    <message>
+        <source>{count} item(s) still to do.</source>
+        <translation>{count} élément(s) encore à faire.</translation>
+    </message>
+    <message>
+        <source>New record: {kind}</source>
+        <translation>Nouvel enregistrement : {kind}</translation>
+    </message>
+    <message>
+        <source>{field} is not a number: type digits with at most one '.'.</source>
+        <translation>{field} n'est pas un nombre : tapez des chiffres avec au plus un « . ».</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Code, name or any value</source>
+        <translation>Code, nom ou toute valeur</translation>
+    </message>
+    <message>
+        <source>E&amp;xact</source>
+        <translation>E&amp;xact</translation>
+    </message>
+    <message>
+        <source>&amp;Add (Ins)</source>
+        <translation>&amp;Ajouter (Inser)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit (F2)</source>
+        <translation>&amp;Modifier (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (Del)</source>
+        <translation>&amp;Supprimer (Suppr)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} sur {total}</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Nom de la société</translation>
+    </message>
+    <message>
+        <source>Tax reference</source>
+        <translation>Numéro fiscal</translation>
+    </message>
+    <message>
+        <source>Currency (ISO 4217)</source>
+        <translation>Devise (ISO 4217)</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Warn amount</source>
+        <translation>Montant d'alerte</translation>
+    </message>
+    <message>
+        <source>Amount decimals</source>
+        <translation>Décimales des montants</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
     </message>
 </context>
 <context>

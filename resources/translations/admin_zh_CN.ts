@@ -14,8 +14,8 @@
         <translation>没有编码为 {code} 的{what}。请在列表中核对编码。</translation>
     </message>
     <message>
-        <source>{what} {code} cannot be deleted: {count} {users} still use it. Change those first, or keep it.</source>
-        <translation>{what} {code} 不能删除：仍有 {count} 个{users}在使用它。请先修改它们，或保留它。</translation>
+        <source>Cannot delete {what} {code}: it is still used by {users} ({count}). Change those first, or keep it.</source>
+        <translation>无法删除{what} {code}：仍有{users}在使用它（{count} 个）。请先修改它们，或保留它。</translation>
     </message>
     <message>
         <source>{field} cannot be {value}: {reason}</source>
@@ -554,6 +554,118 @@
     <message>
         <source>Free basic electricity (kWh a month)</source>
         <translation>免费基本电量（每月 kWh）</translation>
+    </message>
+    <message>
+        <source>StarPOS administration</source>
+        <translation>StarPOS 管理</translation>
+    </message>
+    <message>
+        <source>Set-up checklist</source>
+        <translation>设置清单</translation>
+    </message>
+    <message>
+        <source>System parameters</source>
+        <translation>系统参数</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete {kind} {code}?</source>
+        <translation>删除{kind} {code}？</translation>
+    </message>
+    <message>
+        <source>What a utility needs before the counter can sell. Choose an item with the arrow keys and press Enter to open its screen.</source>
+        <translation>柜台售电前供电公司需要完成的设置。用方向键选择一项，按回车键打开对应界面。</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>The utility is ready to sell.</source>
+        <translation>供电公司已可以售电。</translation>
+    </message>
+    <message>
+        <source>{count} item(s) still to do.</source>
+        <translation>还有 {count} 项待完成。</translation>
+    </message>
+    <message>
+        <source>New record: {kind}</source>
+        <translation>新建记录：{kind}</translation>
+    </message>
+    <message>
+        <source>{field} is not a number: type digits with at most one '.'.</source>
+        <translation>{field} 不是数字：请输入数字，最多一个“.”。</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Code, name or any value</source>
+        <translation>编码、名称或任意值</translation>
+    </message>
+    <message>
+        <source>E&amp;xact</source>
+        <translation>精确(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Add (Ins)</source>
+        <translation>新增(&amp;A)（Ins）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit (F2)</source>
+        <translation>编辑(&amp;E)（F2）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (Del)</source>
+        <translation>删除(&amp;D)（Del）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>Tax reference</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Currency (ISO 4217)</source>
+        <translation>币种（ISO 4217）</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Warn amount</source>
+        <translation>警告金额</translation>
+    </message>
+    <message>
+        <source>Amount decimals</source>
+        <translation>金额小数位</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>

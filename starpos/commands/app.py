@@ -40,10 +40,17 @@ def run_app(args: argparse.Namespace) -> int:
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)
     auth, counter, cards = open_services(settings)
+    from starpos.ui.admin.admin_service import CoreAdminService
+
+    terminal_code = str(settings.get("terminal.code") or "") or None
     counter_app = CounterApp(
-        auth, counter, cards=cards, sync=SyncStation(counter.core.database),
+        auth,
+        counter,
+        cards=cards,
+        sync=SyncStation(counter.core.database),
         reports=reports_on_workers(counter),
-    )  # fmt: skip
+        admin=lambda session: CoreAdminService(counter.core.database, session, terminal_code),
+    )
     install_exception_hook(counter_app.funnel)
     if counter.is_empty() and not getattr(args, "quit_when_ready", False):
         from starpos.bootstrap.setup import InstallerSetup

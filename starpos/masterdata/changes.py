@@ -38,8 +38,8 @@ class UnknownRecordError(StorageError):
 class RecordInUseError(StorageError):
     code = "storage.record_in_use"
     template = (
-        "{what} {code} cannot be deleted: {count} {users} still use it. Change those first, "
-        "or keep it."
+        "Cannot delete {what} {code}: it is still used by {users} ({count}). Change those "
+        "first, or keep it."
     )
 
 

@@ -162,3 +162,22 @@ def list_records(session: Session, kind_key: str, search: str = "") -> list[dict
                 row[field.name] = _shown(getattr(record, field.name))
         rows.append(row)
     return rows
+
+
+def read_records(database: Database, kind_key: str, search: str = "") -> list[dict[str, Any]]:
+    """:func:`list_records` in a reading transaction of its own (for a window's worker)."""
+    with database.reading() as session:
+        return list_records(session, kind_key, search)
+
+
+def reference_codes(database: Database, kind_key: str) -> dict[str, list[str]]:
+    """For each reference field of ``kind_key``, the codes it may point at (an editor's
+    choices)."""
+    kind = kind_of(kind_key)
+    found: dict[str, list[str]] = {}
+    with database.reading() as session:
+        for field in kind.fields:
+            if field.field_type is FieldType.REFERENCE:
+                model: Any = field.reference
+                found[field.name] = list(session.scalars(select(model.code).order_by(model.code)))
+    return found

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from starpos.db import Database
 from starpos.db.models import (
     CustomerType,
     DefaultAmount,
@@ -97,3 +98,11 @@ def setup_checklist(session: Session, terminal_code: str | None) -> list[Checkli
 
 def is_ready(items: list[ChecklistItem]) -> bool:
     return all(item.done for item in items)
+
+
+def read_checklist(database: Database, configured_terminal: str | None) -> list[ChecklistItem]:
+    """The checklist for this computer (its enrolment's terminal, else ``configured``)."""
+    from starpos.masterdata.terminals import this_terminal_code
+
+    with database.reading() as session:
+        return setup_checklist(session, this_terminal_code(session, configured_terminal))
