@@ -667,6 +667,42 @@
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>blacklisted</source>
+        <translation>sur liste noire</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>Compteurs</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>Type de client</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>Dette</translation>
+    </message>
+    <message>
+        <source>Code, name, ID number or meter number</source>
+        <translation>Code, nom, numéro d'identité ou numéro de compteur</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>{count} shown (the first {page} by code)</source>
+        <translation>{count} affiché(s) (les {page} premiers par code)</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

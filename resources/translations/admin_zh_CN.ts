@@ -667,6 +667,42 @@
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>blacklisted</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Code, name, ID number or meter number</source>
+        <translation>编码、姓名、证件号或电表号</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>{count} shown (the first {page} by code)</source>
+        <translation>显示 {count} 条（按编码的前 {page} 条）</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

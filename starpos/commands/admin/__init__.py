@@ -13,11 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from starpos.commands.admin import customers, operators, records, stock, system, tariffs
+from starpos.commands.admin import (
+    bench,
+    customers,
+    operators,
+    records,
+    stock,
+    system,
+    tariffs,
+)
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("admin", help="set up and keep the utility's data")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    for module in (system, records, operators, tariffs, stock, customers):
+    for module in (system, records, operators, tariffs, stock, customers, bench):
         module.register(actions)

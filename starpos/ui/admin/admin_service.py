@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from starpos.db import Database
 from starpos.masterdata.company import set_system_parameters, system_parameters_view
+from starpos.masterdata.customers import CustomerSummary, list_customers
 from starpos.masterdata.default_amounts import default_amounts, set_default_amounts
 from starpos.masterdata.records import (
     add_record,
@@ -30,6 +31,7 @@ class AdminService(Protocol):
     def add(self, kind: str, values: dict[str, Any]) -> str: ...
     def update(self, kind: str, code: str, values: dict[str, Any]) -> None: ...
     def delete(self, kind: str, code: str) -> None: ...
+    def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]: ...
     def system(self) -> dict[str, Any] | None: ...
     def save_system(self, values: dict[str, Any]) -> None: ...
     def amounts(self) -> list[Decimal]: ...
@@ -61,6 +63,10 @@ class CoreAdminService:
 
     def delete(self, kind: str, code: str) -> None:
         delete_record(self.database, self.operator, kind, code)
+
+    def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]:
+        with self.database.reading() as session:
+            return list_customers(session, search, limit=limit, exact=exact)
 
     def system(self) -> dict[str, Any] | None:
         return system_parameters_view(self.database)

@@ -24,6 +24,8 @@ from starpos.masterdata import setup_checklist as checklist
 from starpos.masterdata.record_kinds import KINDS
 from starpos.ui.admin.admin_service import AdminService
 from starpos.ui.admin.checklist_page import ChecklistPage
+from starpos.ui.admin.customers_page import PAGE as CUSTOMERS_PAGE
+from starpos.ui.admin.customers_page import CustomersPage
 from starpos.ui.admin.record_editor import RecordEditor
 from starpos.ui.admin.record_list_page import RecordListPage
 from starpos.ui.admin.system_page import SystemPage
@@ -34,6 +36,7 @@ from starpos.ui.translator import tr
 
 CHECKLIST = "checklist"
 SYSTEM = "system"
+CUSTOMERS = "customers"
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -65,8 +68,9 @@ class AdminWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.checklist = ChecklistPage()
         self.system = SystemPage()
+        self.customers = CustomersPage()
         self.lists = {key: RecordListPage(kind) for key, kind in KINDS.items()}
-        self._screens: list[str] = [CHECKLIST, SYSTEM, *self.lists]
+        self._screens: list[str] = [CHECKLIST, SYSTEM, *self.lists, CUSTOMERS]
         for key in self._screens:
             self.pages.addWidget(self._page(key))
             item = QListWidgetItem()
@@ -82,6 +86,7 @@ class AdminWindow(QMainWindow):
         self.navigation.itemActivated.connect(lambda _item: self._focus_page())
         self.checklist.item_chosen.connect(self._open_item)
         self.system.save_requested.connect(self._save_system)
+        self.customers.search_changed.connect(self._search_customers)
         for key, page in self.lists.items():
             page.edit_requested.connect(lambda new, key=key: self._edit(key, new))
             page.delete_requested.connect(lambda code, key=key: self._delete(key, code))
@@ -98,6 +103,8 @@ class AdminWindow(QMainWindow):
             return self.checklist
         if key == SYSTEM:
             return self.system
+        if key == CUSTOMERS:
+            return self.customers
         return self.lists[key]
 
     def retranslate_ui(self) -> None:
@@ -105,6 +112,7 @@ class AdminWindow(QMainWindow):
         titles = {
             CHECKLIST: tr("admin", "Set-up checklist"),
             SYSTEM: tr("admin", "System parameters"),
+            CUSTOMERS: tr("admin", "Customers"),
         }
         for row, key in enumerate(self._screens):
             item = self.navigation.item(row)
@@ -113,6 +121,7 @@ class AdminWindow(QMainWindow):
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 24)
         self.checklist.retranslate_ui()
         self.system.retranslate_ui()
+        self.customers.retranslate_ui()
         for page in self.lists.values():
             page.retranslate_ui()
 
@@ -145,6 +154,8 @@ class AdminWindow(QMainWindow):
             self.checklist.items.setFocus()
         elif key == SYSTEM:
             self.system.inputs["company_name"].setFocus()
+        elif key == CUSTOMERS:
+            self.customers.search.setFocus()
         else:
             self.lists[key].table.setFocus()
 
@@ -174,12 +185,20 @@ class AdminWindow(QMainWindow):
                 self.service.system,
                 lambda values: self._shown(key, self.system.show_values, values),
             )
+        elif key == CUSTOMERS:
+            self._search_customers(self.customers.search.text(), self.customers.exact.isChecked())
         else:
             page = self.lists[key]
             self._run(
                 lambda: self.service.records(key),
                 lambda rows: self._shown(key, page.set_rows, rows),
             )
+
+    def _search_customers(self, text: str, exact: bool) -> None:
+        self._run(
+            lambda: self.service.customers(text, exact, CUSTOMERS_PAGE),
+            lambda found: self._shown(CUSTOMERS, self.customers.show_customers, found),
+        )
 
     def _shown(self, key: str, show: Callable[[Any], None], answer: Any) -> None:
         show(answer)
