@@ -11,12 +11,14 @@ the set-up checklist (:mod:`starpos.masterdata.setup_checklist`).
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.enums import NumberFieldKind, NumberReset, PaymentKind
 from starpos.db.models import NumberingField, NumberingRule, Operator, PaymentTerm
+from starpos.errors import StorageError
 from starpos.masterdata import bill_numbers
 from starpos.operators.passwords import hash_password
 
@@ -40,21 +42,31 @@ def is_blank(session: Session) -> bool:
 
 
 def start_empty(database: Database) -> bool:
-    """Give a store without operators the starting kit; False when it has operators."""
-    with database.unit_of_work() as uow:
-        session = uow.session
-        if not is_blank(session):
-            return False
-        add_starting_kit(session)
-        append(
-            session,
-            AuditKind.MASTER_DATA_CHANGE,
-            subject=f"operator:{FIRST_OPERATOR}",
-            details={"action": "starting kit", "operator": FIRST_OPERATOR},
-            actor=Actor(),
-        )
-        uow.commit()
-        return True
+    """Give a store without operators the starting kit; False when it has operators (or
+    another program gave it the kit at the same moment: PostgreSQL lets both look, the
+    unique operator code lets one write)."""
+    try:
+        with database.unit_of_work() as uow:
+            session = uow.session
+            if not is_blank(session):
+                return False
+            add_starting_kit(session)
+            append(
+                session,
+                AuditKind.MASTER_DATA_CHANGE,
+                subject=f"operator:{FIRST_OPERATOR}",
+                details={"action": "starting kit", "operator": FIRST_OPERATOR},
+                actor=Actor(),
+            )
+            uow.commit()
+            return True
+    except StorageError as error:
+        if not isinstance(error.__cause__, IntegrityError):
+            raise
+        with database.reading() as session:
+            if is_blank(session):
+                raise
+        return False
 
 
 def add_starting_kit(session: Session) -> None:
