@@ -703,6 +703,14 @@
         <source>{count} shown (the first {page} by code)</source>
         <translation>{count} affiché(s) (les {page} premiers par code)</translation>
     </message>
+    <message>
+        <source>Default amounts</source>
+        <translation>Montants par défaut</translation>
+    </message>
+    <message>
+        <source>The amounts of the cashier's quick keys, F1 first, separated by spaces (at most 10). Enter saves.</source>
+        <translation>Les montants des touches rapides du caissier, F1 d'abord, séparés par des espaces (10 au plus). Entrée enregistre.</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

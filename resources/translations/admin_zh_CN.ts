@@ -703,6 +703,14 @@
         <source>{count} shown (the first {page} by code)</source>
         <translation>显示 {count} 条（按编码的前 {page} 条）</translation>
     </message>
+    <message>
+        <source>Default amounts</source>
+        <translation>默认金额</translation>
+    </message>
+    <message>
+        <source>The amounts of the cashier's quick keys, F1 first, separated by spaces (at most 10). Enter saves.</source>
+        <translation>收银员快捷键的金额，从 F1 开始，用空格分隔（最多 10 个）。按回车键保存。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -6,6 +6,7 @@ error funnel."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from starpos.masterdata import setup_checklist as checklist
 from starpos.masterdata.record_kinds import KINDS
 from starpos.ui.admin.admin_service import AdminService
+from starpos.ui.admin.amounts_page import AmountsPage
 from starpos.ui.admin.checklist_page import ChecklistPage
 from starpos.ui.admin.customers_page import PAGE as CUSTOMERS_PAGE
 from starpos.ui.admin.customers_page import CustomersPage
@@ -37,6 +39,7 @@ from starpos.ui.translator import tr
 CHECKLIST = "checklist"
 SYSTEM = "system"
 CUSTOMERS = "customers"
+AMOUNTS = "default_amounts"
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -44,6 +47,7 @@ SCREEN_OF_ITEM = {
     checklist.TERMINAL: "terminal",
     checklist.METER_MODEL: "meter_model",
     checklist.CUSTOMER_TYPE: "customer_type",
+    checklist.DEFAULT_AMOUNTS: AMOUNTS,
 }
 
 
@@ -69,8 +73,9 @@ class AdminWindow(QMainWindow):
         self.checklist = ChecklistPage()
         self.system = SystemPage()
         self.customers = CustomersPage()
+        self.amounts = AmountsPage()
         self.lists = {key: RecordListPage(kind) for key, kind in KINDS.items()}
-        self._screens: list[str] = [CHECKLIST, SYSTEM, *self.lists, CUSTOMERS]
+        self._screens: list[str] = [CHECKLIST, SYSTEM, AMOUNTS, *self.lists, CUSTOMERS]
         for key in self._screens:
             self.pages.addWidget(self._page(key))
             item = QListWidgetItem()
@@ -87,6 +92,7 @@ class AdminWindow(QMainWindow):
         self.checklist.item_chosen.connect(self._open_item)
         self.system.save_requested.connect(self._save_system)
         self.customers.search_changed.connect(self._search_customers)
+        self.amounts.save_requested.connect(self._save_amounts)
         for key, page in self.lists.items():
             page.edit_requested.connect(lambda new, key=key: self._edit(key, new))
             page.delete_requested.connect(lambda code, key=key: self._delete(key, code))
@@ -105,6 +111,8 @@ class AdminWindow(QMainWindow):
             return self.system
         if key == CUSTOMERS:
             return self.customers
+        if key == AMOUNTS:
+            return self.amounts
         return self.lists[key]
 
     def retranslate_ui(self) -> None:
@@ -113,6 +121,7 @@ class AdminWindow(QMainWindow):
             CHECKLIST: tr("admin", "Set-up checklist"),
             SYSTEM: tr("admin", "System parameters"),
             CUSTOMERS: tr("admin", "Customers"),
+            AMOUNTS: tr("admin", "Default amounts"),
         }
         for row, key in enumerate(self._screens):
             item = self.navigation.item(row)
@@ -122,6 +131,7 @@ class AdminWindow(QMainWindow):
         self.checklist.retranslate_ui()
         self.system.retranslate_ui()
         self.customers.retranslate_ui()
+        self.amounts.retranslate_ui()
         for page in self.lists.values():
             page.retranslate_ui()
 
@@ -156,6 +166,8 @@ class AdminWindow(QMainWindow):
             self.system.inputs["company_name"].setFocus()
         elif key == CUSTOMERS:
             self.customers.search.setFocus()
+        elif key == AMOUNTS:
+            self.amounts.amounts.setFocus()
         else:
             self.lists[key].table.setFocus()
 
@@ -185,6 +197,11 @@ class AdminWindow(QMainWindow):
                 self.service.system,
                 lambda values: self._shown(key, self.system.show_values, values),
             )
+        elif key == AMOUNTS:
+            self._run(
+                self.service.amounts,
+                lambda amounts: self._shown(key, self.amounts.show_amounts, amounts),
+            )
         elif key == CUSTOMERS:
             self._search_customers(self.customers.search.text(), self.customers.exact.isChecked())
         else:
@@ -203,6 +220,9 @@ class AdminWindow(QMainWindow):
     def _shown(self, key: str, show: Callable[[Any], None], answer: Any) -> None:
         show(answer)
         emit(self.refreshed, key)
+
+    def _save_amounts(self, amounts: list[Decimal]) -> None:
+        self._run(lambda: self.service.save_amounts(amounts), lambda _none: self.refresh())
 
     def _save_system(self, values: dict[str, Any]) -> None:
         self._run(lambda: self.service.save_system(values), lambda _none: self.refresh())

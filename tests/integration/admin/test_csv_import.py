@@ -18,6 +18,9 @@ from starpos.masterdata.customer_import import import_customers
 from starpos.masterdata.meter_import import import_meters
 from starpos.sts.meter_number import make_meter_number
 from tests.integration.admin.admin_world import FIRST, SECOND, Utility
+from tests.support.store_backends import both_backends
+
+pytestmark = both_backends
 
 HEADER = ["meter_number", "model", "branch", "sgc", "ti", "krn", "key_type", "base_date",
           "key_register"]  # fmt: skip

@@ -38,6 +38,9 @@ from starpos.operators.errors import PermissionDeniedError
 from starpos.operators.login import login
 from starpos.operators.passwords import change_password
 from tests.integration.admin.admin_world import FIRST, LAST, Utility
+from tests.support.store_backends import both_backends
+
+pytestmark = both_backends
 
 
 def _snapshot(database: Database) -> tuple[int, ...]:

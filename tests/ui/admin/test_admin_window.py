@@ -5,6 +5,7 @@ operator's language with the data unchanged. Pictures go to docs/screens/."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -100,9 +101,17 @@ def test_from_the_checklist_to_a_saved_company_and_a_branch(
         "code": "BR01", "name": "Lakeside branch", "address": "", "telephone": ""
     }  # fmt: skip
 
+    window.open_screen("default_amounts")
+    _wait(qtbot, window, "default_amounts")
+    qtbot.keyClicks(window.amounts.amounts, "5 10 20.50")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.keyClick(window.amounts.amounts, Qt.Key.Key_Return)
+    assert window.service.amounts() == [Decimal(5), Decimal(10), Decimal("20.50")]
+
     window.open_screen("checklist")
     _wait(qtbot, window, "checklist")
-    assert "(done)" in window.checklist.items.item(0).text()
+    texts = [window.checklist.items.item(n).text() for n in range(8)]
+    assert "(done)" in texts[0] and "(done)" in texts[6]  # company, default amounts
 
 
 def test_search_fuzzy_and_exact_and_a_refusal_in_french(
