@@ -711,6 +711,54 @@
         <source>The amounts of the cashier's quick keys, F1 first, separated by spaces (at most 10). Enter saves.</source>
         <translation>Les montants des touches rapides du caissier, F1 d'abord, séparés par des espaces (10 au plus). Entrée enregistre.</translation>
     </message>
+    <message>
+        <source>login forbidden</source>
+        <translation>connexion interdite</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>verrouillé</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>doit changer de mot de passe</translation>
+    </message>
+    <message>
+        <source>all rights</source>
+        <translation>tous les droits</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>New operator</source>
+        <translation>Nouvel opérateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Mot de passe temporaire</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Opérateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Forbid or allow login (F8)</source>
+        <translation>&amp;Interdire ou permettre la connexion (F8)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock (F9)</source>
+        <translation>&amp;Déverrouiller (F9)</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

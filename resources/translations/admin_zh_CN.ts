@@ -711,6 +711,54 @@
         <source>The amounts of the cashier's quick keys, F1 first, separated by spaces (at most 10). Enter saves.</source>
         <translation>收银员快捷键的金额，从 F1 开始，用空格分隔（最多 10 个）。按回车键保存。</translation>
     </message>
+    <message>
+        <source>login forbidden</source>
+        <translation>禁止登录</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>all rights</source>
+        <translation>全部权限</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New operator</source>
+        <translation>新建操作员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>&amp;Forbid or allow login (F8)</source>
+        <translation>禁止或允许登录(&amp;F)（F8）</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock (F9)</source>
+        <translation>解锁(&amp;U)（F9）</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -21,6 +21,14 @@ from starpos.masterdata.records import (
     update_record,
 )
 from starpos.masterdata.setup_checklist import ChecklistItem, read_checklist
+from starpos.operators.accounts import (
+    OperatorView,
+    add_operator,
+    list_operators,
+    permission_matrix,
+    update_operator,
+)
+from starpos.operators.lockout import unlock_operator
 from starpos.operators.session import OperatorSession
 
 
@@ -32,6 +40,12 @@ class AdminService(Protocol):
     def update(self, kind: str, code: str, values: dict[str, Any]) -> None: ...
     def delete(self, kind: str, code: str) -> None: ...
     def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]: ...
+    def operators(self) -> tuple[list[OperatorView], list[str], list[str]]: ...
+    def add_operator(
+        self, code: str, name: str, sales_point: str, role: str, password: str
+    ) -> None: ...
+    def forbid_login(self, code: str, forbid: bool) -> None: ...
+    def unlock(self, code: str) -> None: ...
     def system(self) -> dict[str, Any] | None: ...
     def save_system(self, values: dict[str, Any]) -> None: ...
     def amounts(self) -> list[Decimal]: ...
@@ -67,6 +81,28 @@ class CoreAdminService:
     def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]:
         with self.database.reading() as session:
             return list_customers(session, search, limit=limit, exact=exact)
+
+    def operators(self) -> tuple[list[OperatorView], list[str], list[str]]:
+        """The operators, and the sales points and roles a new one may get."""
+        with self.database.reading() as session:
+            operators = list_operators(session)
+            roles = sorted(permission_matrix(session))
+        points = reference_codes(self.database, "terminal")["sales_point"]
+        return operators, points, roles
+
+    def add_operator(
+        self, code: str, name: str, sales_point: str, role: str, password: str
+    ) -> None:
+        add_operator(
+            self.database, self.operator, code, name, password,
+            sales_point_code=sales_point or None, roles=[role] if role else [],
+        )  # fmt: skip
+
+    def forbid_login(self, code: str, forbid: bool) -> None:
+        update_operator(self.database, self.operator, code, forbid_login=forbid)
+
+    def unlock(self, code: str) -> None:
+        unlock_operator(self.database, self.operator, code)
 
     def system(self) -> dict[str, Any] | None:
         return system_parameters_view(self.database)

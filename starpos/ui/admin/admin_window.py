@@ -28,6 +28,7 @@ from starpos.ui.admin.amounts_page import AmountsPage
 from starpos.ui.admin.checklist_page import ChecklistPage
 from starpos.ui.admin.customers_page import PAGE as CUSTOMERS_PAGE
 from starpos.ui.admin.customers_page import CustomersPage
+from starpos.ui.admin.operators_page import OperatorsPage
 from starpos.ui.admin.record_editor import RecordEditor
 from starpos.ui.admin.record_list_page import RecordListPage
 from starpos.ui.admin.system_page import SystemPage
@@ -40,6 +41,7 @@ CHECKLIST = "checklist"
 SYSTEM = "system"
 CUSTOMERS = "customers"
 AMOUNTS = "default_amounts"
+OPERATORS = "operators"
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -48,6 +50,7 @@ SCREEN_OF_ITEM = {
     checklist.METER_MODEL: "meter_model",
     checklist.CUSTOMER_TYPE: "customer_type",
     checklist.DEFAULT_AMOUNTS: AMOUNTS,
+    checklist.CASHIER: OPERATORS,
 }
 
 
@@ -74,8 +77,9 @@ class AdminWindow(QMainWindow):
         self.system = SystemPage()
         self.customers = CustomersPage()
         self.amounts = AmountsPage()
+        self.operators = OperatorsPage()
         self.lists = {key: RecordListPage(kind) for key, kind in KINDS.items()}
-        self._screens: list[str] = [CHECKLIST, SYSTEM, AMOUNTS, *self.lists, CUSTOMERS]
+        self._screens: list[str] = [CHECKLIST, SYSTEM, AMOUNTS, *self.lists, OPERATORS, CUSTOMERS]
         for key in self._screens:
             self.pages.addWidget(self._page(key))
             item = QListWidgetItem()
@@ -93,6 +97,13 @@ class AdminWindow(QMainWindow):
         self.system.save_requested.connect(self._save_system)
         self.customers.search_changed.connect(self._search_customers)
         self.amounts.save_requested.connect(self._save_amounts)
+        self.operators.add_requested.connect(self._add_operator)
+        self.operators.forbid_requested.connect(
+            lambda code, forbid: self._change(lambda: self.service.forbid_login(code, forbid))
+        )
+        self.operators.unlock_requested.connect(
+            lambda code: self._change(lambda: self.service.unlock(code))
+        )
         for key, page in self.lists.items():
             page.edit_requested.connect(lambda new, key=key: self._edit(key, new))
             page.delete_requested.connect(lambda code, key=key: self._delete(key, code))
@@ -113,6 +124,8 @@ class AdminWindow(QMainWindow):
             return self.customers
         if key == AMOUNTS:
             return self.amounts
+        if key == OPERATORS:
+            return self.operators
         return self.lists[key]
 
     def retranslate_ui(self) -> None:
@@ -122,6 +135,7 @@ class AdminWindow(QMainWindow):
             SYSTEM: tr("admin", "System parameters"),
             CUSTOMERS: tr("admin", "Customers"),
             AMOUNTS: tr("admin", "Default amounts"),
+            OPERATORS: tr("admin", "Operators"),
         }
         for row, key in enumerate(self._screens):
             item = self.navigation.item(row)
@@ -132,6 +146,7 @@ class AdminWindow(QMainWindow):
         self.system.retranslate_ui()
         self.customers.retranslate_ui()
         self.amounts.retranslate_ui()
+        self.operators.retranslate_ui()
         for page in self.lists.values():
             page.retranslate_ui()
 
@@ -168,6 +183,8 @@ class AdminWindow(QMainWindow):
             self.customers.search.setFocus()
         elif key == AMOUNTS:
             self.amounts.amounts.setFocus()
+        elif key == OPERATORS:
+            self.operators.table.setFocus()
         else:
             self.lists[key].table.setFocus()
 
@@ -202,6 +219,11 @@ class AdminWindow(QMainWindow):
                 self.service.amounts,
                 lambda amounts: self._shown(key, self.amounts.show_amounts, amounts),
             )
+        elif key == OPERATORS:
+            self._run(
+                self.service.operators,
+                lambda answer: self._shown(key, self.operators.show_operators, answer),
+            )
         elif key == CUSTOMERS:
             self._search_customers(self.customers.search.text(), self.customers.exact.isChecked())
         else:
@@ -220,6 +242,12 @@ class AdminWindow(QMainWindow):
     def _shown(self, key: str, show: Callable[[Any], None], answer: Any) -> None:
         show(answer)
         emit(self.refreshed, key)
+
+    def _change(self, job: Callable[[], Any]) -> None:
+        self._run(job, lambda _none: self.refresh())
+
+    def _add_operator(self, code: str, name: str, point: str, role: str, password: str) -> None:
+        self._change(lambda: self.service.add_operator(code, name, point, role, password))
 
     def _save_amounts(self, amounts: list[Decimal]) -> None:
         self._run(lambda: self.service.save_amounts(amounts), lambda _none: self.refresh())

@@ -188,3 +188,41 @@ def test_pictures_of_the_screens(
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RecordEditor))
     save_screen(window, screens_dir, f"admin-sales-point-editor-{language}")
     window.editor.reject()
+
+
+def test_a_cashier_added_from_the_keyboard(
+    qtbot: QtBot, window: AdminWindow, store: Database, screens_dir: Path
+) -> None:
+    from starpos.operators.accounts import add_role
+
+    window.service.add("branch", {"code": "BR01", "name": "Lakeside branch"})
+    window.service.add("sales_point", {"code": "SP01", "name": "Office", "branch": "BR01"})
+    add_role(store, login(store, "STAR", PASSWORD), "CASHIER", "Cashier", ["vend"])
+    window.open_screen("operators")
+    _wait(qtbot, window, "operators")
+    page = window.operators
+    qtbot.keyClick(page.table, Qt.Key.Key_Insert)
+    dialog = page.dialog
+    qtbot.keyClicks(dialog.code, "cash1")
+    qtbot.keyClicks(dialog.name, "First cashier")
+    qtbot.keyClicks(dialog.password, "temporary-1")
+    save_screen(window, screens_dir, "admin-new-operator-en")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    cashier = next(o for o in page.model._rows if o.code == "CASH1")
+    assert (cashier.sales_point, cashier.roles, cashier.must_change_password) == (
+        "SP01",
+        ("CASHIER",),
+        True,
+    )
+    page.table.selectRow([o.code for o in page.model._rows].index("CASH1"))
+    window.activateWindow()  # offscreen, a closed dialog leaves no window active
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    page.table.setFocus()
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.keyClick(page.table, Qt.Key.Key_F8)
+    assert next(o for o in page.model._rows if o.code == "CASH1").forbid_login
+    save(window, screens_dir, "admin-operators-en")
+    window.open_screen("checklist")
+    _wait(qtbot, window, "checklist")
+    assert "(to do)" in window.checklist.items.item(7).text()  # forbidden: nobody may sell
