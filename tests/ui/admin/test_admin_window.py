@@ -57,8 +57,11 @@ def window(
 
 
 def _wait(qtbot: QtBot, window: AdminWindow, screen: str) -> None:
+    """The screen shows the store's answer, and no other answer is still on its way (opening
+    a screen asks too), so the next signal a test waits for is its own action's."""
     with qtbot.waitSignal(window.refreshed, timeout=5000, check_params_cb=lambda k: k == screen):
         window.refresh()
+    qtbot.waitUntil(lambda: not window.database.busy, timeout=5000)
 
 
 def _type(qtbot: QtBot, line: QLineEdit, text: str) -> None:
