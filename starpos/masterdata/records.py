@@ -93,8 +93,19 @@ def add_record(
             if field.name not in given and field.default is not None:
                 stored.setdefault(field.name, field.default)
         session.add(kind.model(**stored))
-        change.details["values"] = {name: _shown(value) for name, value in stored.items()}
+        change.details["values"] = {name: _shown(value) for name, value in _by_code(stored, given)}
     return code
+
+
+def _by_code(stored: dict[str, Any], given: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The stored values as the audit entry carries them: a reference by the code it was
+    given (the head office knows records by code, not by this store's ids)."""
+    return [
+        (name.removesuffix("_id"), given[name.removesuffix("_id")])
+        if name.endswith("_id") and name.removesuffix("_id") in given
+        else (name, value)
+        for name, value in stored.items()
+    ]
 
 
 def update_record(
@@ -109,11 +120,19 @@ def update_record(
             change.session, kind, {k: v for k, v in values.items() if k != "code"}
         )
         before = {name: getattr(record, name) for name in stored}
+        # A reference as the audit entry carries it: by code (the head office's key).
+        shown_before = {
+            name: getattr(record, name.removesuffix("_id")).code if name.endswith("_id")
+            else _shown(value)
+            for name, value in before.items()
+        }  # fmt: skip
         for name, value in stored.items():
             setattr(record, name, value)
         change.details["values"] = {
-            name: [_shown(before[name]), _shown(value)]
-            for name, value in stored.items()
+            shown: [shown_before[name], _shown(after)]
+            for (name, value), (shown, after) in zip(
+                stored.items(), _by_code(stored, values), strict=True
+            )
             if before[name] != value
         }
 
