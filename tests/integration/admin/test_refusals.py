@@ -167,9 +167,14 @@ def test_the_last_administrator_keeps_their_login(utility: Utility) -> None:
 
 
 def test_an_accepted_change_is_audited_with_what_changed(utility: Utility) -> None:
-    update_record(utility.database, utility.star, "sales_point", "SP01", {"forbid_sales": True})
+    add_record(utility.database, utility.star, "branch", {"code": "BR02", "name": "Two"})
+    update_record(
+        utility.database, utility.star, "sales_point", "SP01",
+        {"forbid_sales": True, "branch": "BR02"},
+    )  # fmt: skip
     with utility.database.reading() as session:
         last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
         assert last is not None
         assert (last.subject, last.operator_code) == ("sales_point:SP01", "STAR")
         assert '"forbid_sales":[false,true]' in last.details
+        assert '"branch":["BR01","BR02"]' in last.details  # by code, as the head office knows it
