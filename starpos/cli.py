@@ -19,7 +19,13 @@ from typing import NoReturn
 from starpos import __version__
 from starpos.commands._output import UsageError, echo, log_unexpected
 from starpos.errors import user_facing_types
-from starpos.i18n import language_from_environment, render_error, set_language, translate
+from starpos.i18n import (
+    Term,
+    language_from_environment,
+    render_error,
+    set_language,
+    translate,
+)
 from starpos.testing.kill_switch import install_from_environment as install_kill_switch
 
 EXIT_USER_ERROR = 2
@@ -84,7 +90,7 @@ def _shorten_echoes(error: BaseException) -> BaseException:
         for name, value in params.items():
             if isinstance(value, BaseException):
                 _shorten_echoes(value)
-            elif isinstance(value, str):
+            elif isinstance(value, str) and not isinstance(value, Term):  # Terms are ours
                 params[name] = echo(value) if len(value) > LONG_TEXT else echo(value, LONG_TEXT)
     return error
 

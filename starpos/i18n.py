@@ -100,6 +100,14 @@ def tr_noop(context: str, source: str) -> str:
     return source
 
 
+class Term(str):
+    """A word an error names as a parameter ("sales point", "operators"), translated in
+    context ``terms`` when the error is shown, like the template around it; so one refusal
+    ("{what} {code} cannot be deleted") serves every kind of record in every language."""
+
+    __slots__ = ()
+
+
 def render(context: str, template: str, params: dict[str, Any], lang: str | None = None) -> str:
     text = translate(context, template, lang)
     try:
@@ -119,7 +127,11 @@ def render_error(error: BaseException, lang: str | None = None) -> str:
         return str(error)
     # An error given as another's parameter (its cause) is shown in the same language.
     params = {
-        name: render_error(value, lang) if isinstance(value, BaseException) else value
+        name: render_error(value, lang)
+        if isinstance(value, BaseException)
+        else translate("terms", value, lang)
+        if isinstance(value, Term)
+        else value
         for name, value in getattr(error, "params", {}).items()
     }
     return render("errors", template, params, lang)

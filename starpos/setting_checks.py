@@ -119,6 +119,11 @@ DAILY_TIME = tr_noop(
     "errors",
     "give the time of day as HH:MM (24 hours, for example 12:30), or off",
 )
+TERMINAL_CODE = tr_noop(
+    "errors",
+    "a terminal code is 1 to 20 letters, digits, '-' or '_', as Terminals in the "
+    "administration lists it",
+)
 
 REASONS = (
     NOT_A_DATABASE_URL,
@@ -147,6 +152,7 @@ REASONS = (
     NOT_A_FOLDER,
     FOLDER_NOT_WRITABLE,
     DAILY_TIME,
+    TERMINAL_CODE,
 )
 
 #: The rates a secure module's USB-serial bridge runs at (the CP210x and pyserial's list
@@ -318,6 +324,14 @@ def backup_folder(value: str) -> None:
         raise SettingReason(NOT_A_FOLDER, path=str(existing))
     if not os.access(existing, os.W_OK | os.X_OK):
         raise SettingReason(FOLDER_NOT_WRITABLE, path=str(existing))
+
+
+def terminal_code(value: str) -> None:
+    """Empty (no terminal named) or a code as the store keeps them."""
+    if value and not (
+        len(value) <= 20 and all(c.isascii() and (c.isalnum() or c in "-_") for c in value)
+    ):
+        raise SettingReason(TERMINAL_CODE)
 
 
 def daily_time(value: str) -> None:

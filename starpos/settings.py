@@ -169,6 +169,14 @@ SETTINGS: tuple[Setting, ...] = (
         Applies.APP_RESTART,
     ),
     Setting(
+        "terminal.code",
+        str,
+        "",
+        tr_noop("settings", "This computer's terminal code (empty: none yet)"),
+        checks.terminal_code,
+        Applies.APP_RESTART,
+    ),
+    Setting(
         "backup.folder",
         str,
         "",

@@ -392,4 +392,18 @@
       <translation>HH:MM, ou off</translation>
     </message>
   </context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>This computer's terminal code (empty: none yet)</source>
+        <translation>Code de terminal de cet ordinateur (vide : aucun pour l'instant)</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>a terminal code is 1 to 20 letters, digits, '-' or '_', as Terminals in the administration lists it</source>
+        <translation>un code de terminal a de 1 à 20 lettres, chiffres, « - » ou « _ », comme la liste Terminaux de l'administration l'affiche</translation>
+    </message>
+</context>
 </TS>

@@ -392,4 +392,18 @@
       <translation>HH:MM，或 off</translation>
     </message>
   </context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>This computer's terminal code (empty: none yet)</source>
+        <translation>本机的终端编码（空：尚未设置）</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>a terminal code is 1 to 20 letters, digits, '-' or '_', as Terminals in the administration lists it</source>
+        <translation>终端编码由 1 到 20 个字母、数字、“-”或“_”组成，与管理界面“终端”列表中的一致</translation>
+    </message>
+</context>
 </TS>

@@ -254,4 +254,11 @@
         <translation>Module {module} : les ventes laissées en attente par un arrêt brutal ont d'abord été réglées (reprises avec leur jeton : {recovered} ; échouées : {failed}).</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Terminal {terminal} stands at sales point {terminal_sales_point}, not at {sales_point}: sell there, or ask an administrator to move the terminal.</source>
+        <translation>Le terminal {terminal} est au point de vente {terminal_sales_point}, pas à {sales_point} : vendez là-bas, ou demandez à un administrateur de déplacer le terminal.</translation>
+    </message>
+</context>
 </TS>

@@ -254,4 +254,11 @@
         <translation>模块 {module}：已先处理因崩溃而未完成的售电（已找回购电码：{recovered}；失败：{failed}）。</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Terminal {terminal} stands at sales point {terminal_sales_point}, not at {sales_point}: sell there, or ask an administrator to move the terminal.</source>
+        <translation>终端 {terminal} 属于售电点 {terminal_sales_point}，而不是 {sales_point}：请在该售电点售电，或请管理员移动该终端。</translation>
+    </message>
+</context>
 </TS>

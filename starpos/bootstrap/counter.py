@@ -54,7 +54,7 @@ def module_link(settings: Settings) -> ModuleLink:
 
 def counter_on(database: Database, settings: Settings) -> tuple[CounterAuth, Counter]:
     """The counter's logins and sales on ``database`` with the configured devices."""
-    auth = CounterAuth(database)
+    auth = CounterAuth(database, str(settings.get("terminal.code") or "") or None)
     counter = Counter(
         database,
         module_link(settings),

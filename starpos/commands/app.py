@@ -40,10 +40,17 @@ def run_app(args: argparse.Namespace) -> int:
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)
     auth, counter, cards = open_services(settings)
+    from starpos.ui.admin.admin_service import CoreAdminService
+
+    terminal_code = str(settings.get("terminal.code") or "") or None
     counter_app = CounterApp(
-        auth, counter, cards=cards, sync=SyncStation(counter.core.database),
+        auth,
+        counter,
+        cards=cards,
+        sync=SyncStation(counter.core.database),
         reports=reports_on_workers(counter),
-    )  # fmt: skip
+        admin=lambda session: CoreAdminService(counter.core.database, session, terminal_code),
+    )
     install_exception_hook(counter_app.funnel)
     if counter.is_empty() and not getattr(args, "quit_when_ready", False):
         from starpos.bootstrap.setup import InstallerSetup
@@ -52,7 +59,10 @@ def run_app(args: argparse.Namespace) -> int:
         from starpos.ui.setup.start_pages import NEW_UTILITY
 
         first_run = FirstRunDialog(
-            counter.seed_demo, counter_app.workers.database, counter_app.funnel
+            counter.seed_demo,
+            counter_app.workers.database,
+            counter_app.funnel,
+            start_empty=counter.start_empty,
         )
         first_run.finished_setup.connect(lambda _seeded: counter_app.start())
         # The devices first; then a new utility goes on to the first-run dialog (the demo

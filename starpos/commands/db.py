@@ -89,6 +89,11 @@ MODULE_TALLY = tr_noop(
     "By its own counters the module made {tokens} credit token(s), {kwh} kWh, that the "
     "restored store does not hold (the last TID it made: {tid}).",
 )
+STARTED_EMPTY = tr_noop(
+    "cli",
+    "The store is empty: log in as STAR with the password star (you will choose a new one), "
+    "then follow the set-up checklist (starpos admin checklist).",
+)
 COUNTERS_RAISED = tr_noop(
     "cli", "Bill numbers continue after the replaced store's ({count} counter(s) raised)."
 )
@@ -98,7 +103,11 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("db", help="create, upgrade and inspect the local database")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-    init = actions.add_parser("init", help="create the database (or upgrade it) in the data folder")
+    init = actions.add_parser(
+        "init",
+        help="create the database (or upgrade it) in the data folder; an empty one gets the "
+        "operator STAR (password star, changed at the first login)",
+    )
     init.add_argument(
         "--new-store",
         action="store_true",
@@ -171,18 +180,27 @@ NEW_STORE_NOTHING_ASIDE = tr_noop("cli", "A new store {store} was made at schema
 
 
 def _init(args: argparse.Namespace) -> int:
-    if not args.new_store:
-        return _upgrade(args)
-    from starpos.bootstrap.database import make_new_store
-    from starpos.vending.store_binding import store_id
+    from starpos.masterdata.starting_kit import start_empty
 
-    database, aside = make_new_store()
-    with database:
-        revision = database.schema_revision()
-        with database.reading() as session:
-            store = store_id(session)
-    key = NEW_STORE if aside is not None else NEW_STORE_NOTHING_ASIDE
-    print(translate("cli", key).format(store=store, revision=revision, aside=aside))
+    if not args.new_store:
+        with open_database() as database:
+            revision = database.schema_revision()
+            started = start_empty(database)
+        print(translate("cli", "Database ready at schema {revision}.").format(revision=revision))
+    else:
+        from starpos.bootstrap.database import make_new_store
+        from starpos.vending.store_binding import store_id
+
+        database, aside = make_new_store()
+        with database:
+            revision = database.schema_revision()
+            with database.reading() as session:
+                store = store_id(session)
+            started = start_empty(database)
+        key = NEW_STORE if aside is not None else NEW_STORE_NOTHING_ASIDE
+        print(translate("cli", key).format(store=store, revision=revision, aside=aside))
+    if started:
+        print(translate("cli", STARTED_EMPTY))
     return 0
 
 

@@ -30,6 +30,7 @@ from starpos.db.models import SystemParameters, Vend
 from starpos.db.parameters import to_local
 from starpos.devices.sm.errors import SmUnknownCommandError
 from starpos.errors import DeviceError, StarposError, VendError
+from starpos.masterdata import starting_kit
 from starpos.module_admin.key_standing import KeyStanding, key_standings, warnings
 from starpos.operators.session import OperatorSession
 from starpos.vending import VendRequest
@@ -137,6 +138,11 @@ class Counter(CounterReads):
 
     def seed_demo(self) -> object:
         return self._seed_demo()
+
+    def start_empty(self) -> bool:
+        """Give an empty store the operator STAR and the starting kit (a first run's other
+        choice); False when it already has operators."""
+        return starting_kit.start_empty(self.database)
 
     def is_empty(self) -> bool:
         """True for a database with no utility in it yet (a first run)."""

@@ -84,7 +84,12 @@ def load_master_data(session: Session, data: dict[str, Any]) -> None:
                 sales_point_id=points[terminal["sales_point"]],
             )
         )
-    session.add_all(m.PaymentTerm(**term) for term in data["payment_terms"])
+    # A store given the starting kit (starpos db init, "Start empty") already has some of
+    # these: the demo's own replace them (starpos.masterdata.starting_kit).
+    kept_terms = set(session.scalars(select(m.PaymentTerm.code)))
+    session.add_all(
+        m.PaymentTerm(**term) for term in data["payment_terms"] if term["code"] not in kept_terms
+    )
     session.add_all(m.Bank(**bank) for bank in data["banks"])
     for model in data["meter_models"]:
         values = dict(model)
@@ -211,22 +216,30 @@ def _load_roles_and_operators(
     for spec in operators:
         password = spec["password"]
         hashes.setdefault(password, hash_password(password))
-        operator = m.Operator(
-            code=spec["code"],
-            name=spec["name"],
-            password_hash=hashes[password],
-            is_superuser=spec.get("superuser", False),
-            must_change_password=spec.get("must_change_password", False),
-            sales_point_id=points[spec["sales_point"]],
-            forbid_login=spec.get("forbid_login", False),
-            may_login_other_sales_points=spec.get("other_sales_points", False),
-        )
+        operator = session.scalars(
+            select(m.Operator).where(m.Operator.code == spec["code"])
+        ).first()
+        if operator is None:  # else the starting kit's STAR, who keeps their password
+            operator = m.Operator(
+                code=spec["code"],
+                password_hash=hashes[password],
+                must_change_password=spec.get("must_change_password", False),
+            )
+            session.add(operator)
+        operator.name = spec["name"]
+        operator.is_superuser = spec.get("superuser", False)
+        operator.sales_point_id = points[spec["sales_point"]]
+        operator.forbid_login = spec.get("forbid_login", False)
+        operator.may_login_other_sales_points = spec.get("other_sales_points", False)
         operator.roles = [by_code[code] for code in spec["roles"]]
-        session.add(operator)
 
 
 def _load_numbering(session: Session, rules: list[dict[str, Any]]) -> None:
     for spec in rules:
+        kept = session.get(m.NumberingRule, spec["bill_type"])
+        if kept is not None:
+            session.delete(kept)
+            session.flush()
         rule = m.NumberingRule(
             bill_type=spec["bill_type"],
             serial_digits=spec["serial_digits"],

@@ -130,3 +130,95 @@ def add_tariff_version(
             actor=by.actor,
         )
         uow.commit()
+
+
+def add_tariff_scheme(
+    database: Database,
+    by: OperatorSession,
+    scheme_code: str,
+    name: str,
+    effective_from: datetime,
+    rate: pricing.tariffs.Rate,
+) -> None:
+    """A new tariff scheme with its first version (in force from ``effective_from``)."""
+    from starpos.masterdata.changes import check_code, refuse_taken
+    from starpos.masterdata.terms import TARIFF
+
+    by.require(permissions.CHANGE_PRICES)
+    scheme_code = check_code(scheme_code)
+    with database.unit_of_work() as uow:
+        session = uow.session
+        refuse_taken(session, TariffScheme, scheme_code, TARIFF)
+        scheme = TariffScheme(code=scheme_code, name=name.strip() or scheme_code)
+        version, described = _version(effective_from, rate)
+        scheme.versions.append(version)
+        session.add(scheme)
+        append(
+            session,
+            AuditKind.PRICE_CHANGE,
+            subject=f"tariff:{scheme_code}",
+            details={
+                "action": "added",
+                "name": scheme.name,
+                "effective_from": effective_from,
+                "kind": str(version.kind),
+                **described,
+            },
+            actor=by.actor,
+        )
+        uow.commit()
+
+
+def delete_tariff_scheme(database: Database, by: OperatorSession, scheme_code: str) -> None:
+    """Delete a tariff no meter uses and no sale was priced with."""
+    from sqlalchemy import func
+
+    from starpos.db.models import Meter, Vend
+    from starpos.masterdata import terms
+    from starpos.masterdata.changes import refuse_in_use
+
+    by.require(permissions.CHANGE_PRICES)
+    scheme_code = scheme_code.strip().upper()
+    with database.unit_of_work() as uow:
+        session = uow.session
+        scheme = session.scalars(
+            select(TariffScheme).where(TariffScheme.code == scheme_code)
+        ).first()
+        if scheme is None:
+            raise UnknownTariffError(code=scheme_code)
+        meters = session.scalar(
+            select(func.count()).select_from(Meter).where(Meter.tariff_scheme_id == scheme.id)
+        )
+        refuse_in_use(terms.TARIFF, scheme_code, int(meters or 0), terms.METERS)
+        version_ids = [version.id for version in scheme.versions]
+        sales = session.scalar(
+            select(func.count()).select_from(Vend).where(Vend.tariff_version_id.in_(version_ids))
+        )
+        refuse_in_use(terms.TARIFF, scheme_code, int(sales or 0), terms.SALES)
+        for version in scheme.versions:
+            session.delete(version)
+        session.delete(scheme)
+        append(
+            session,
+            AuditKind.PRICE_CHANGE,
+            subject=f"tariff:{scheme_code}",
+            details={"action": "deleted"},
+            actor=by.actor,
+        )
+        uow.commit()
+
+
+def list_tariffs(database: Database) -> list[dict[str, Any]]:
+    """Every scheme with its versions (start, kind), by code."""
+    with database.reading() as session:
+        return [
+            {
+                "code": scheme.code,
+                "name": scheme.name,
+                "versions": [
+                    {"effective_from": v.effective_from, "kind": str(v.kind)}
+                    for v in scheme.versions
+                ],
+            }
+            for scheme in session.scalars(select(TariffScheme).order_by(TariffScheme.code))
+        ]

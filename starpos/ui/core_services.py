@@ -92,6 +92,10 @@ class CounterOnWorkers:
     def seed_demo(self) -> object:
         return self.core.seed_demo()
 
+    @runs_on(Workers.DATABASE)
+    def start_empty(self) -> object:
+        return self.core.start_empty()
+
     @runs_on(Workers.MODULE)
     def module_state(self) -> DeviceState:
         return self.core.module_state()

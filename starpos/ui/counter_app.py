@@ -1,5 +1,8 @@
 """The counter application: login, then the POS window, then login again on log-out.
 
+An operator who may edit master data while the utility is not set up yet (the set-up
+checklist is not done) gets the administration window instead, on its checklist.
+
 It owns the workers, the error funnel and the services, and hands them to the windows it
 opens; the services are made from the settings by the composition root (``starpos.bootstrap``,
 through :func:`starpos.ui.core_services.open_services`).
@@ -9,10 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from starpos.counter.views import CounterRules
+from starpos.masterdata.setup_checklist import ChecklistItem, is_ready
+from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
+from starpos.ui.admin.admin_service import AdminService
+from starpos.ui.admin.admin_window import AdminWindow
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.login_window import LoginWindow
 from starpos.ui.pos.pos_window import PosWindow
@@ -25,6 +32,8 @@ from starpos.ui.widgets.sync_status import SyncService, SyncWatch
 class CounterApp(QObject):
     #: the POS window is open and ready for the operator
     counter_opened = Signal(object)  # PosWindow
+    #: the administration window is open (on its set-up checklist)
+    admin_opened = Signal(object)  # AdminWindow
 
     def __init__(
         self,
@@ -36,8 +45,13 @@ class CounterApp(QObject):
         cards: CardService | None = None,
         reports: ReportService | None = None,
         sync: SyncService | None = None,
+        admin: Callable[[OperatorSession], AdminService] | None = None,
     ) -> None:
+        """``admin(session)``: the administration's service for an operator (None: this
+        app has no administration)."""
         super().__init__()
+        self._admin = admin
+        self.admin_window: AdminWindow | None = None
         self.auth = auth
         self.counter = counter
         self.cards = cards
@@ -58,6 +72,41 @@ class CounterApp(QObject):
         self.login_window.code_field.setFocus()
 
     def _logged_in(self, session: OperatorSession) -> None:
+        if self._admin is not None and session.may(permissions.ADMIN_MASTER_DATA):
+            service = self._admin(session)
+            self.workers.database.submit(
+                service.checklist,
+                on_done=lambda items: self._after_checklist(session, service, items),
+                on_failed=self._rules_failed,
+            )
+            return
+        self._open_counter_rules(session)
+
+    def _after_checklist(
+        self, session: OperatorSession, service: AdminService, items: list[ChecklistItem]
+    ) -> None:
+        if is_ready(items):
+            self._open_counter_rules(session)
+            return
+        window = AdminWindow(service, self.workers.database, self.funnel)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        window.closed.connect(lambda: self._admin_closed(session))
+        self.admin_window = window
+        self.login_window.hide()
+        window.show()
+        window.open_screen("checklist")
+        emit(self.admin_opened, window)
+
+    def _admin_closed(self, session: OperatorSession) -> None:
+        self.admin_window = None
+        self.workers.database.submit(
+            self.auth.log_out,
+            session.code,
+            on_failed=lambda failure: self.funnel.show_failure(failure, self.login_window),
+        )
+        self.start()
+
+    def _open_counter_rules(self, session: OperatorSession) -> None:
         self.workers.database.submit(
             self.counter.rules,
             on_done=lambda rules: self._open_counter(session, rules),
@@ -106,6 +155,9 @@ class CounterApp(QObject):
         """Close the windows, let the workers finish the job in hand, close the devices."""
         if self.pos_window is not None:
             self.pos_window.close()
+        if self.admin_window is not None:
+            self.admin_window.closed.disconnect()
+            self.admin_window.close()
         self.login_window.close()
         if self.sync_watch is not None:
             self.sync_watch.stop()

@@ -27,13 +27,20 @@ class FirstRunDialog(QDialog):
         database: Worker,
         funnel: ErrorFunnel,
         parent: QWidget | None = None,
+        start_empty: Callable[[], object] | None = None,
     ) -> None:
+        """``start_empty()`` gives the empty store the operator STAR (on the database
+        worker); None: "Start empty" only closes the dialog."""
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self._seed, self._database, self._funnel = seed, database, funnel
+        self._start_empty_job = start_empty
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("firstRunMessage")
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setObjectName("firstRunEmptyHint")
         self.progress = QLabel()
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_button = QPushButton()
@@ -49,6 +56,7 @@ class FirstRunDialog(QDialog):
         buttons.addWidget(self.demo_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
         self.resize(520, 220)
@@ -62,6 +70,14 @@ class FirstRunDialog(QDialog):
                 "This database is empty. Load the demo utility to try StarPOS: a company, "
                 "sales points, tariffs, operators and 1,000 customers with their meters. "
                 "Log in as STAR with the password star (you will choose a new one).",
+            )
+        )
+        self.empty_hint.setText(
+            tr(
+                "first_run",
+                "Or start empty to set up your own utility: log in as STAR with the password "
+                "star, choose a new password, and the administration opens on a set-up "
+                "checklist.",
             )
         )
         self.demo_button.setText(tr("first_run", "Load the demo utility"))
@@ -93,5 +109,15 @@ class FirstRunDialog(QDialog):
         self._funnel.show_failure(failure, self)
 
     def _start_empty(self) -> None:
+        if self._start_empty_job is None:
+            self._started_empty(None)
+            return
+        self.demo_button.setEnabled(False)
+        self.empty_button.setEnabled(False)
+        self._database.submit(
+            self._start_empty_job, on_done=self._started_empty, on_failed=self._failed
+        )
+
+    def _started_empty(self, _result: object) -> None:
         self.accept()
         emit(self.finished_setup, False)

@@ -115,6 +115,14 @@ class OperatorBlockedError(VendRefusedError):
     )
 
 
+class TerminalElsewhereError(VendRefusedError):
+    code = "vend.terminal_elsewhere"
+    template = (
+        "Terminal {terminal} stands at sales point {terminal_sales_point}, not at "
+        "{sales_point}: sell there, or ask an administrator to move the terminal."
+    )
+
+
 class OperatorWrongSalesPointError(VendRefusedError):
     code = "vend.operator_wrong_sales_point"
     template = (

@@ -83,8 +83,11 @@ _READ_TERMS = (
 )
 
 
-def check_seller(session: Session, request: VendRequest) -> Seller:
-    """The operator may sell, at this sales point (the request's, or the operator's own)."""
+def check_seller(
+    session: Session, request: VendRequest, terminal: Terminal | None = None
+) -> Seller:
+    """The operator may sell, at this sales point: the request's, else the terminal's, else
+    the operator's own. A sale on a terminal is booked at the terminal's sales point."""
     connection = session.connection()
     operator = connection.execute(_READ_OPERATOR, {"code": request.operator_code}).first()
     if operator is None:
@@ -96,7 +99,13 @@ def check_seller(session: Session, request: VendRequest) -> Seller:
     seller = OperatorSession(code, name, operator_permissions(session, operator_id, superuser))
     if not seller.may(permissions.VEND):
         raise errors.OperatorMayNotVendError(operator=code)
-    wanted = request.sales_point_code or home_code or ""
+    at_terminal = terminal.sales_point.code if terminal is not None else None
+    wanted = request.sales_point_code or at_terminal or home_code or ""
+    if at_terminal is not None and wanted != at_terminal:
+        assert terminal is not None
+        raise errors.TerminalElsewhereError(
+            terminal=terminal.code, terminal_sales_point=at_terminal, sales_point=wanted
+        )
     sales_point = connection.execute(_READ_SALES_POINT, {"code": wanted}).first()
     if sales_point is None:
         raise errors.UnknownSalesPointError(sales_point=wanted or "-")
@@ -160,8 +169,8 @@ def price_sale(
 
     The checks run in the order a cashier would fix them: who sells, how it is paid, which
     meter, how much; then whether this counter may still sell without its head office."""
-    seller = check_seller(session, request)
     terminal = find_terminal(session, request)
+    seller = check_seller(session, request, terminal)
     payment = payment_term_id(session, request.payment)
     meter = read_meter(session)
     customer = check_sellable(meter)

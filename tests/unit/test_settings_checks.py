@@ -49,6 +49,7 @@ BAD_VALUES: dict[str, tuple[object, str]] = {
     "backup.folder": ("relative/backups", "give the folder's absolute path"),
     "backup.keep_days": ("0", "it must be between 1 and 3650"),
     "backup.daily_at": ("25:00", "give the time of day as HH:MM"),
+    "terminal.code": ("T 01", "a terminal code is 1 to 20 letters"),
 }
 
 #: More refusals that need their own words (the forms an installer gets wrong).

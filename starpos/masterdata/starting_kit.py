@@ -1,0 +1,102 @@
+"""What an empty store starts with, so that a utility can begin without the demo.
+
+Manual 4.2: a new installation has the operator STAR, password ``star``, with every right;
+its password must be changed at the first login (the session's rule,
+:mod:`starpos.operators.session`). With it come the numbering rules of every bill type
+(manual 2.13, editable later) and the cash payment term, which every counter needs and no
+administrator should have to invent. Everything else is the administrator's, guided by
+the set-up checklist (:mod:`starpos.masterdata.setup_checklist`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from starpos.audit.log import Actor, AuditKind, append
+from starpos.db import Database
+from starpos.db.enums import NumberFieldKind, NumberReset, PaymentKind
+from starpos.db.models import NumberingField, NumberingRule, Operator, PaymentTerm
+from starpos.errors import StorageError
+from starpos.masterdata import bill_numbers
+from starpos.operators.passwords import hash_password
+
+FIRST_OPERATOR = "STAR"
+FIRST_PASSWORD = "star"
+
+#: (bill type, fixed prefix, serial digits, reset, with the sales point's code)
+_NUMBERING = (
+    (bill_numbers.VEND, "V", 5, NumberReset.MONTHLY, True),
+    (bill_numbers.CUSTOMER, "C", 7, NumberReset.NEVER, False),
+    (bill_numbers.STOCK_IN, "SI", 5, NumberReset.YEARLY, False),
+    (bill_numbers.STOCK_OUT, "SO", 5, NumberReset.YEARLY, False),
+    (bill_numbers.REPLACEMENT, "RP", 5, NumberReset.YEARLY, False),
+    (bill_numbers.CONTRACT_CANCELLATION, "CC", 5, NumberReset.YEARLY, False),
+)
+
+
+def is_blank(session: Session) -> bool:
+    """No operator at all: nobody could log in."""
+    return not session.scalar(select(func.count()).select_from(Operator))
+
+
+def start_empty(database: Database) -> bool:
+    """Give a store without operators the starting kit; False when it has operators (or
+    another program gave it the kit at the same moment: PostgreSQL lets both look, the
+    unique operator code lets one write)."""
+    try:
+        with database.unit_of_work() as uow:
+            session = uow.session
+            if not is_blank(session):
+                return False
+            add_starting_kit(session)
+            append(
+                session,
+                AuditKind.MASTER_DATA_CHANGE,
+                subject=f"operator:{FIRST_OPERATOR}",
+                details={"action": "starting kit", "operator": FIRST_OPERATOR},
+                actor=Actor(),
+            )
+            uow.commit()
+            return True
+    except StorageError as error:
+        if not isinstance(error.__cause__, IntegrityError):
+            raise
+        with database.reading() as session:
+            if is_blank(session):
+                raise
+        return False
+
+
+def add_starting_kit(session: Session) -> None:
+    """STAR, the default numbering rules and the cash payment term (what is missing)."""
+    session.add(
+        Operator(
+            code=FIRST_OPERATOR,
+            name="STAR",
+            password_hash=hash_password(FIRST_PASSWORD),
+            is_superuser=True,
+            must_change_password=True,
+            may_login_other_sales_points=True,
+        )
+    )
+    for bill_type, prefix, digits, reset, with_point in _NUMBERING:
+        if session.get(NumberingRule, bill_type) is not None:
+            continue
+        rule = NumberingRule(bill_type=bill_type, serial_digits=digits, reset=reset)
+        rule.fields.append(
+            NumberingField(position=1, kind=NumberFieldKind.FIXED, fixed_text=prefix)
+        )
+        if reset is not NumberReset.NEVER:
+            rule.fields.append(NumberingField(position=2, kind=NumberFieldKind.YEAR2))
+        if reset is NumberReset.MONTHLY:
+            rule.fields.append(NumberingField(position=3, kind=NumberFieldKind.MONTH))
+        if with_point:
+            rule.fields.append(
+                NumberingField(position=4, kind=NumberFieldKind.SALES_POINT, length=4)
+            )
+        session.add(rule)
+    if session.scalar(select(func.count()).select_from(PaymentTerm)) == 0:
+        session.add(PaymentTerm(code="CASH", name="Cash", kind=PaymentKind.CASH))
+    session.flush()

@@ -1,0 +1,117 @@
+"""What the administration window asks of the core, as plain calls a worker thread runs.
+
+The window never holds a database session: each call opens its own transaction in the core
+(:mod:`starpos.masterdata`), acting as the operator who logged in.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Protocol
+
+from starpos.db import Database
+from starpos.masterdata.company import set_system_parameters, system_parameters_view
+from starpos.masterdata.customers import CustomerSummary, list_customers
+from starpos.masterdata.default_amounts import default_amounts, set_default_amounts
+from starpos.masterdata.records import (
+    add_record,
+    delete_record,
+    read_records,
+    reference_codes,
+    update_record,
+)
+from starpos.masterdata.setup_checklist import ChecklistItem, read_checklist
+from starpos.operators.accounts import (
+    OperatorView,
+    add_operator,
+    list_operators,
+    permission_matrix,
+    update_operator,
+)
+from starpos.operators.lockout import unlock_operator
+from starpos.operators.session import OperatorSession
+
+
+class AdminService(Protocol):
+    def checklist(self) -> list[ChecklistItem]: ...
+    def records(self, kind: str) -> list[dict[str, Any]]: ...
+    def references(self, kind: str) -> dict[str, list[str]]: ...
+    def add(self, kind: str, values: dict[str, Any]) -> str: ...
+    def update(self, kind: str, code: str, values: dict[str, Any]) -> None: ...
+    def delete(self, kind: str, code: str) -> None: ...
+    def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]: ...
+    def operators(self) -> tuple[list[OperatorView], list[str], list[str]]: ...
+    def add_operator(
+        self, code: str, name: str, sales_point: str, role: str, password: str
+    ) -> None: ...
+    def forbid_login(self, code: str, forbid: bool) -> None: ...
+    def unlock(self, code: str) -> None: ...
+    def system(self) -> dict[str, Any] | None: ...
+    def save_system(self, values: dict[str, Any]) -> None: ...
+    def amounts(self) -> list[Decimal]: ...
+    def save_amounts(self, amounts: list[Decimal]) -> None: ...
+
+
+class CoreAdminService:
+    """:class:`AdminService` on a store, as ``operator``, on this computer's terminal."""
+
+    def __init__(
+        self, database: Database, operator: OperatorSession, terminal_code: str | None
+    ) -> None:
+        self.database, self.operator, self.terminal_code = database, operator, terminal_code
+
+    def checklist(self) -> list[ChecklistItem]:
+        return read_checklist(self.database, self.terminal_code)
+
+    def records(self, kind: str) -> list[dict[str, Any]]:
+        return read_records(self.database, kind)
+
+    def references(self, kind: str) -> dict[str, list[str]]:
+        return reference_codes(self.database, kind)
+
+    def add(self, kind: str, values: dict[str, Any]) -> str:
+        return add_record(self.database, self.operator, kind, values)
+
+    def update(self, kind: str, code: str, values: dict[str, Any]) -> None:
+        update_record(self.database, self.operator, kind, code, values)
+
+    def delete(self, kind: str, code: str) -> None:
+        delete_record(self.database, self.operator, kind, code)
+
+    def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]:
+        with self.database.reading() as session:
+            return list_customers(session, search, limit=limit, exact=exact)
+
+    def operators(self) -> tuple[list[OperatorView], list[str], list[str]]:
+        """The operators, and the sales points and roles a new one may get."""
+        with self.database.reading() as session:
+            operators = list_operators(session)
+            roles = sorted(permission_matrix(session))
+        points = reference_codes(self.database, "terminal")["sales_point"]
+        return operators, points, roles
+
+    def add_operator(
+        self, code: str, name: str, sales_point: str, role: str, password: str
+    ) -> None:
+        add_operator(
+            self.database, self.operator, code, name, password,
+            sales_point_code=sales_point or None, roles=[role] if role else [],
+        )  # fmt: skip
+
+    def forbid_login(self, code: str, forbid: bool) -> None:
+        update_operator(self.database, self.operator, code, forbid_login=forbid)
+
+    def unlock(self, code: str) -> None:
+        unlock_operator(self.database, self.operator, code)
+
+    def system(self) -> dict[str, Any] | None:
+        return system_parameters_view(self.database)
+
+    def save_system(self, values: dict[str, Any]) -> None:
+        set_system_parameters(self.database, self.operator, **values)
+
+    def amounts(self) -> list[Decimal]:
+        return default_amounts(self.database)
+
+    def save_amounts(self, amounts: list[Decimal]) -> None:
+        set_default_amounts(self.database, self.operator, amounts)

@@ -1,0 +1,289 @@
+"""The administration window: the screens on the left (Alt+1 the checklist; arrows and Enter
+to move between them), one page at a time on the right. Every store call runs on the
+database worker; what it answers comes back on the GUI thread, refusals through the one
+error funnel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from starpos.masterdata import setup_checklist as checklist
+from starpos.masterdata.record_kinds import KINDS
+from starpos.ui.admin.admin_service import AdminService
+from starpos.ui.admin.amounts_page import AmountsPage
+from starpos.ui.admin.checklist_page import ChecklistPage
+from starpos.ui.admin.customers_page import PAGE as CUSTOMERS_PAGE
+from starpos.ui.admin.customers_page import CustomersPage
+from starpos.ui.admin.operators_page import OperatorsPage
+from starpos.ui.admin.record_editor import RecordEditor
+from starpos.ui.admin.record_list_page import RecordListPage
+from starpos.ui.admin.system_page import SystemPage
+from starpos.ui.error_funnel import ErrorFunnel
+from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure, Worker
+from starpos.ui.translator import tr
+
+CHECKLIST = "checklist"
+SYSTEM = "system"
+CUSTOMERS = "customers"
+AMOUNTS = "default_amounts"
+OPERATORS = "operators"
+#: the screen that does each checklist item
+SCREEN_OF_ITEM = {
+    checklist.COMPANY: SYSTEM,
+    checklist.SALES_POINT: "sales_point",
+    checklist.TERMINAL: "terminal",
+    checklist.METER_MODEL: "meter_model",
+    checklist.CUSTOMER_TYPE: "customer_type",
+    checklist.DEFAULT_AMOUNTS: AMOUNTS,
+    checklist.CASHIER: OPERATORS,
+}
+
+
+class AdminWindow(QMainWindow):
+    #: a store call finished and the page shows its answer (tests wait on it)
+    refreshed = Signal(str)
+    #: the operator closed the window (the app logs them out)
+    closed = Signal()
+
+    def __init__(
+        self,
+        service: AdminService,
+        database: Worker,
+        funnel: ErrorFunnel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("adminWindow")
+        self.service, self.database, self.funnel = service, database, funnel
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("adminNavigation")
+        self.pages = QStackedWidget()
+        self.checklist = ChecklistPage()
+        self.system = SystemPage()
+        self.customers = CustomersPage()
+        self.amounts = AmountsPage()
+        self.operators = OperatorsPage()
+        self.lists = {key: RecordListPage(kind) for key, kind in KINDS.items()}
+        self._screens: list[str] = [CHECKLIST, SYSTEM, AMOUNTS, *self.lists, OPERATORS, CUSTOMERS]
+        for key in self._screens:
+            self.pages.addWidget(self._page(key))
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigation.addItem(item)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+
+        self.navigation.currentRowChanged.connect(self._show_screen)
+        self.navigation.itemActivated.connect(lambda _item: self._focus_page())
+        self.checklist.item_chosen.connect(self._open_item)
+        self.system.save_requested.connect(self._save_system)
+        self.customers.search_changed.connect(self._search_customers)
+        self.amounts.save_requested.connect(self._save_amounts)
+        self.operators.add_requested.connect(self._add_operator)
+        self.operators.forbid_requested.connect(
+            lambda code, forbid: self._change(lambda: self.service.forbid_login(code, forbid))
+        )
+        self.operators.unlock_requested.connect(
+            lambda code: self._change(lambda: self.service.unlock(code))
+        )
+        for key, page in self.lists.items():
+            page.edit_requested.connect(lambda new, key=key: self._edit(key, new))
+            page.delete_requested.connect(lambda code, key=key: self._delete(key, code))
+        home = QShortcut(QKeySequence("Alt+1"), self)
+        home.activated.connect(lambda: self.open_screen(CHECKLIST))
+        menu = QShortcut(QKeySequence("Alt+0"), self)
+        menu.activated.connect(self.navigation.setFocus)
+        self.resize(1200, 700)
+        self.retranslate_ui()
+        self.navigation.setCurrentRow(0)
+
+    def _page(self, key: str) -> QWidget:
+        if key == CHECKLIST:
+            return self.checklist
+        if key == SYSTEM:
+            return self.system
+        if key == CUSTOMERS:
+            return self.customers
+        if key == AMOUNTS:
+            return self.amounts
+        if key == OPERATORS:
+            return self.operators
+        return self.lists[key]
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("admin", "StarPOS administration"))
+        titles = {
+            CHECKLIST: tr("admin", "Set-up checklist"),
+            SYSTEM: tr("admin", "System parameters"),
+            CUSTOMERS: tr("admin", "Customers"),
+            AMOUNTS: tr("admin", "Default amounts"),
+            OPERATORS: tr("admin", "Operators"),
+        }
+        for row, key in enumerate(self._screens):
+            item = self.navigation.item(row)
+            item.setText(titles.get(key) or tr("admin", KINDS[key].title))
+        # As wide as the longest screen name in this language, never scrolled sideways.
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 24)
+        self.checklist.retranslate_ui()
+        self.system.retranslate_ui()
+        self.customers.retranslate_ui()
+        self.amounts.retranslate_ui()
+        self.operators.retranslate_ui()
+        for page in self.lists.values():
+            page.retranslate_ui()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        emit(self.closed)
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- moving between screens --------------------------------------------------------------
+
+    def open_screen(self, key: str) -> None:
+        self.navigation.setCurrentRow(self._screens.index(key))
+        self._focus_page()
+
+    def current_screen(self) -> str:
+        return self._screens[self.pages.currentIndex()]
+
+    def _open_item(self, item_key: str) -> None:
+        screen = SCREEN_OF_ITEM.get(item_key)
+        if screen is not None:
+            self.open_screen(screen)
+
+    def _focus_page(self) -> None:
+        key = self.current_screen()
+        if key == CHECKLIST:
+            self.checklist.items.setFocus()
+        elif key == SYSTEM:
+            self.system.inputs["company_name"].setFocus()
+        elif key == CUSTOMERS:
+            self.customers.search.setFocus()
+        elif key == AMOUNTS:
+            self.amounts.amounts.setFocus()
+        elif key == OPERATORS:
+            self.operators.table.setFocus()
+        else:
+            self.lists[key].table.setFocus()
+
+    def _show_screen(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        self.refresh()
+
+    # --- talking to the store -------------------------------------------------------------
+
+    def _run(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self.database.submit(job, on_done=done, on_failed=self._failed)
+
+    def _failed(self, failure: JobFailure) -> None:
+        self.funnel.show_failure(failure, self)
+
+    def refresh(self) -> None:
+        key = self.current_screen()
+        if key == CHECKLIST:
+            self._run(
+                self.service.checklist,
+                lambda items: self._shown(key, self.checklist.show_items, items),
+            )
+        elif key == SYSTEM:
+            self._run(
+                self.service.system,
+                lambda values: self._shown(key, self.system.show_values, values),
+            )
+        elif key == AMOUNTS:
+            self._run(
+                self.service.amounts,
+                lambda amounts: self._shown(key, self.amounts.show_amounts, amounts),
+            )
+        elif key == OPERATORS:
+            self._run(
+                self.service.operators,
+                lambda answer: self._shown(key, self.operators.show_operators, answer),
+            )
+        elif key == CUSTOMERS:
+            self._search_customers(self.customers.search.text(), self.customers.exact.isChecked())
+        else:
+            page = self.lists[key]
+            self._run(
+                lambda: self.service.records(key),
+                lambda rows: self._shown(key, page.set_rows, rows),
+            )
+
+    def _search_customers(self, text: str, exact: bool) -> None:
+        self._run(
+            lambda: self.service.customers(text, exact, CUSTOMERS_PAGE),
+            lambda found: self._shown(CUSTOMERS, self.customers.show_customers, found),
+        )
+
+    def _shown(self, key: str, show: Callable[[Any], None], answer: Any) -> None:
+        show(answer)
+        emit(self.refreshed, key)
+
+    def _change(self, job: Callable[[], Any]) -> None:
+        self._run(job, lambda _none: self.refresh())
+
+    def _add_operator(self, code: str, name: str, point: str, role: str, password: str) -> None:
+        self._change(lambda: self.service.add_operator(code, name, point, role, password))
+
+    def _save_amounts(self, amounts: list[Decimal]) -> None:
+        self._run(lambda: self.service.save_amounts(amounts), lambda _none: self.refresh())
+
+    def _save_system(self, values: dict[str, Any]) -> None:
+        self._run(lambda: self.service.save_system(values), lambda _none: self.refresh())
+
+    def _edit(self, key: str, new: bool) -> None:
+        row = None if new else self.lists[key].selected()
+        self._run(
+            lambda: self.service.references(key), lambda refs: self._open_editor(key, refs, row)
+        )
+
+    def _open_editor(
+        self, key: str, references: dict[str, list[str]], row: dict[str, Any] | None
+    ) -> None:
+        editor = RecordEditor(KINDS[key], references, row, self)
+        self.editor = editor  # for tests and screenshots
+        editor.accepted.connect(lambda: self._save(key, editor, row))
+        editor.open()
+
+    def _save(self, key: str, editor: RecordEditor, row: dict[str, Any] | None) -> None:
+        values = editor.values
+        if row is None:
+            self._run(lambda: self.service.add(key, values), lambda _code: self.refresh())
+        else:
+            code = str(row["code"])
+            self._run(lambda: self.service.update(key, code, values), lambda _n: self.refresh())
+
+    def _delete(self, key: str, code: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            tr("admin", "Delete"),
+            tr("admin", "Delete {kind} {code}?").format(
+                kind=tr("admin", KINDS[key].title), code=code
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: self.service.delete(key, code), lambda _none: self.refresh())
