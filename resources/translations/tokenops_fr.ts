@@ -95,6 +95,14 @@
         <source>Meter {number} has a {digits}-digit manufacturer code, so its test control is at most {maximum}.</source>
         <translation>Le compteur {number} a un code fabricant à {digits} chiffres : son contrôle de test vaut au plus {maximum}.</translation>
     </message>
+    <message>
+        <source>Meter {number} is already flagged for a key change at its next purchase. Unflag it first to choose another key.</source>
+        <translation>Le compteur {number} est déjà marqué pour un changement de clé à son prochain achat. Retirez d'abord ce marquage pour choisir une autre clé.</translation>
+    </message>
+    <message>
+        <source>Meter {number} has no key change waiting that can be withdrawn (never flagged, or its key change tokens are being made or already made).</source>
+        <translation>Le compteur {number} n'a aucun changement de clé en attente qui puisse être retiré (jamais marqué, ou ses jetons de changement de clé sont en cours de fabrication ou déjà faits).</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>

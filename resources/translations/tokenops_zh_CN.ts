@@ -95,6 +95,14 @@
         <source>Meter {number} has a {digits}-digit manufacturer code, so its test control is at most {maximum}.</source>
         <translation>电表 {number} 的制造商代码为 {digits} 位，因此其测试控制值最大为 {maximum}。</translation>
     </message>
+    <message>
+        <source>Meter {number} is already flagged for a key change at its next purchase. Unflag it first to choose another key.</source>
+        <translation>电表 {number} 已标记为在下次购电时更换密钥。请先取消标记，再选择其他密钥。</translation>
+    </message>
+    <message>
+        <source>Meter {number} has no key change waiting that can be withdrawn (never flagged, or its key change tokens are being made or already made).</source>
+        <translation>电表 {number} 没有可撤销的待更换密钥（从未标记，或其密钥更换令牌正在生成或已生成）。</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>

@@ -143,6 +143,10 @@
         <source>The secure module refused the credit update (sequence {sequence}): {reason}.</source>
         <translation>Le module de sécurité a refusé la mise à jour de crédit (séquence {sequence}) : {reason}.</translation>
     </message>
+    <message>
+        <source>Meter {number} has its key change in sale {bill}, which is not settled yet. Run the recovery of that sale's counter (starpos vend recover) and try again.</source>
+        <translation>Le changement de clé du compteur {number} est pris par la vente {bill}, qui n'est pas encore réglée. Lancez la reprise du comptoir de cette vente (starpos vend recover) et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>vend</name>

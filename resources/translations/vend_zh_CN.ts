@@ -143,6 +143,10 @@
         <source>The secure module refused the credit update (sequence {sequence}): {reason}.</source>
         <translation>安全模块拒绝了充值更新（序号 {sequence}）：{reason}。</translation>
     </message>
+    <message>
+        <source>Meter {number} has its key change in sale {bill}, which is not settled yet. Run the recovery of that sale's counter (starpos vend recover) and try again.</source>
+        <translation>电表 {number} 的密钥更换正由销售 {bill} 处理，该销售尚未结清。请在该销售的柜台运行恢复（starpos vend recover）后重试。</translation>
+    </message>
 </context>
 <context>
     <name>vend</name>

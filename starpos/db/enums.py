@@ -158,3 +158,18 @@ class CreditUpdateState(StrEnum):
     APPLIED = "applied"
     FAILED = "failed"
     ADOPTED = "adopted"
+
+
+class KeyChangeState(StrEnum):
+    """A meter flagged for a key change at its next purchase (docs/key-changes.md).
+
+    FLAGGED waits for the next sale; ISSUED: a sale made the key change tokens and the
+    store's key data moved, but no sale carrying them has been ISSUED yet (its credit
+    failed, or a crash settled it FAILED): the next sale prints them again first;
+    DELIVERED: a sale carrying them was ISSUED; UNFLAGGED: withdrawn before any token.
+    """
+
+    FLAGGED = "flagged"
+    ISSUED = "issued"
+    DELIVERED = "delivered"
+    UNFLAGGED = "unflagged"

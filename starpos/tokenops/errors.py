@@ -162,3 +162,20 @@ class ManufacturerCodeRefusal(MeterRefusal):
         "Meter {number} has a {digits}-digit manufacturer code, so its test control is at "
         "most {maximum}."
     )
+
+
+# -- key changes at the next purchase (docs/key-changes.md) ----------------------------------
+class AlreadyFlaggedRefusal(MeterRefusal):
+    code = "tokenops.already_flagged"
+    template = (
+        "Meter {number} is already flagged for a key change at its next purchase. Unflag it "
+        "first to choose another key."
+    )
+
+
+class NotFlaggedError(TokenOperationError):
+    code = "tokenops.not_flagged"
+    template = (
+        "Meter {number} has no key change waiting that can be withdrawn (never flagged, or its "
+        "key change tokens are being made or already made)."
+    )

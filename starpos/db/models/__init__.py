@@ -9,6 +9,7 @@ from starpos.db.models.cards import (
     IssuedCard,
 )
 from starpos.db.models.customers import Customer, Meter
+from starpos.db.models.key_changes import KeyChangeFlag
 from starpos.db.models.master_data import (
     Bank,
     Branch,
@@ -71,6 +72,7 @@ __all__ = [
     "DefaultAmount",
     "EnrolmentCode",
     "IssuedCard",
+    "KeyChangeFlag",
     "MasterDataChange",
     "Meter",
     "MeterModel",

@@ -395,6 +395,7 @@ class EmulatedModule:
             from_register=ref.key_register,
             to_register=new_ref.key_register,
             count=len(tokens),
+            tokens=[token.token for token in tokens],
         )
         return f"{len(tokens)}" + "".join(messages.format_issued(t) for t in tokens)
 
