@@ -250,6 +250,14 @@
         <source>Between {after} and {at} the module's balance fell {missing_kwh} kWh more than the books say (expected {expected_kwh} kWh, found {found_kwh} kWh).</source>
         <translation>Entre {after} et {at}, le solde du module a baissé de {missing_kwh} kWh de plus que ne le disent les livres (attendu {expected_kwh} kWh, trouvé {found_kwh} kWh).</translation>
     </message>
+    <message>
+        <source>Key change token {number} of {count}</source>
+        <translation>Jeton de changement de clé {number} sur {count}</translation>
+    </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>Saisissez d'abord les jetons plus anciens, puis les jetons de changement de clé dans l'ordre, puis le jeton de crédit.</translation>
+    </message>
 </context>
 <context>
     <name>sm</name>

@@ -250,6 +250,14 @@
         <source>Between {after} and {at} the module's balance fell {missing_kwh} kWh more than the books say (expected {expected_kwh} kWh, found {found_kwh} kWh).</source>
         <translation>在 {after} 与 {at} 之间，模块余额比账簿多减少了 {missing_kwh} kWh（应为 {expected_kwh} kWh，实际 {found_kwh} kWh）。</translation>
     </message>
+    <message>
+        <source>Key change token {number} of {count}</source>
+        <translation>密钥更换令牌 {number}/{count}</translation>
+    </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>请先输入任何较早的令牌，然后按顺序输入密钥更换令牌，最后输入充值令牌。</translation>
+    </message>
 </context>
 <context>
     <name>sm</name>
