@@ -214,6 +214,14 @@
         <source>Meter</source>
         <translation>Compteur</translation>
     </message>
+    <message>
+        <source>{count} meter(s) flagged for a key change at their next purchase.</source>
+        <translation>{count} compteur(s) marqué(s) pour un changement de clé à leur prochain achat.</translation>
+    </message>
+    <message>
+        <source>{count} meter(s) unflagged.</source>
+        <translation>{count} compteur(s) démarqué(s).</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

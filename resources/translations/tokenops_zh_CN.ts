@@ -214,6 +214,14 @@
         <source>Meter</source>
         <translation>电表</translation>
     </message>
+    <message>
+        <source>{count} meter(s) flagged for a key change at their next purchase.</source>
+        <translation>已标记 {count} 块电表在下次购电时更换密钥。</translation>
+    </message>
+    <message>
+        <source>{count} meter(s) unflagged.</source>
+        <translation>已取消标记 {count} 块电表。</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>
