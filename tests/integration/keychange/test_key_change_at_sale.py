@@ -5,8 +5,10 @@ the tokens."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +134,33 @@ def test_meters_to_renew_lists_the_1993_meters(world: OpsWorld) -> None:
     put_on_1993_key(world, number)
     renew = meters_to_renew(world.database, within_days=30)
     assert [m.text for m in renew.meters] == [number]
+
+
+def test_the_voucher_prints_the_key_change_tokens_first_with_the_order_to_enter_them(
+    world: OpsWorld, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from starpos.bootstrap.printer import ConfiguredPrinter
+    from starpos.counter.vouchers import ENTER_KEY_CHANGE_FIRST, voucher_for
+    from starpos.db.models import Vend
+    from starpos.settings import Settings
+
+    (number,) = sellable(world, 1)
+    put_on_1993_key(world, number)
+    flag(world, number, NEW_2014)
+    result = sell_to(number, world)
+    printer = ConfiguredPrinter(Settings())
+    with world.database.reading() as session:
+        vend = session.scalars(select(Vend).where(Vend.bill_number == result.bill_number)).one()
+        voucher = voucher_for(session, vend, printer, reprint=False)
+    assert [(s.label, s.digits) for s in voucher.tokens] == [
+        ("Key change token 1 of 2", result.key_change_tokens[0]),
+        ("Key change token 2 of 2", result.key_change_tokens[1]),
+        ("Credit token", result.token),
+    ]
+    assert voucher.detail_lines == (ENTER_KEY_CHANGE_FIRST,)
+    image = printer.preview(voucher)
+    image.save(tmp_path / "voucher.png")
+    if os.environ.get("STARPOS_SCREENS"):  # docs/screens/key-change-voucher.png
+        image.save(Path(os.environ["STARPOS_SCREENS"]) / "key-change-voucher.png")
