@@ -487,6 +487,10 @@
         <source>Voucher reprinted.</source>
         <translation>Bon réimprimé.</translation>
     </message>
+    <message>
+        <source>Active. KEY CHANGE: this sale prints {count} key change tokens before the credit token; the customer enters them first, in the printed order.</source>
+        <translation>Actif. CHANGEMENT DE CLÉ : cette vente imprime {count} jetons de changement de clé avant le jeton de crédit ; le client les saisit d'abord, dans l'ordre imprimé.</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>

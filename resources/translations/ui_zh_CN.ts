@@ -487,6 +487,10 @@
         <source>Voucher reprinted.</source>
         <translation>凭条已补打。</translation>
     </message>
+    <message>
+        <source>Active. KEY CHANGE: this sale prints {count} key change tokens before the credit token; the customer enters them first, in the printed order.</source>
+        <translation>正常。密钥更换：本次销售会在充值令牌之前打印 {count} 个密钥更换令牌；客户须先按打印顺序输入它们。</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>

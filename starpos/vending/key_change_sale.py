@@ -136,6 +136,22 @@ def for_meter(
     return SaleKeyChange(flag.id, current, new, new.base_date != base_date)
 
 
+def tokens_at_next_sale(session: Session, meter_number: str) -> int:
+    """How many key change tokens the meter's next sale prints before its credit token (0:
+    none), for the cashier's screen: the made ones, or 2 for a 64-bit key and 4 for a
+    128-bit (MISTY1, EA11) one still to make."""
+    row = session.execute(
+        select(KeyChangeFlag.state, KeyChangeFlag.tokens, Meter.ea)
+        .join(Meter, Meter.id == KeyChangeFlag.meter_id)
+        .where(Meter.number == meter_number, KeyChangeFlag.state.in_(_OPEN))
+    ).first()
+    if row is None:
+        return 0
+    if row.state == KeyChangeState.ISSUED and row.tokens:
+        return len(row.tokens.split())
+    return 4 if row.ea == "11" else 2
+
+
 def claim(session: Session, change: SaleKeyChange, vend_id: int) -> None:
     """In the PENDING transaction: the flag is this sale's; tokens made before are booked on
     it at once, in entry order (positions 1..n), so its voucher carries them."""
