@@ -730,6 +730,26 @@
         <source>Vending amount</source>
         <translation>Montant de la vente</translation>
     </message>
+    <message>
+        <source>Key change token 1 of 4</source>
+        <translation>Jeton de changement de clé 1 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 2 of 4</source>
+        <translation>Jeton de changement de clé 2 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 3 of 4</source>
+        <translation>Jeton de changement de clé 3 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 4 of 4</source>
+        <translation>Jeton de changement de clé 4 sur 4</translation>
+    </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>Saisissez d'abord les jetons plus anciens, puis les jetons de changement de clé dans l'ordre, puis le jeton de crédit.</translation>
+    </message>
 </context>
 <context>
     <name>cardmode</name>

@@ -730,6 +730,26 @@
         <source>Vending amount</source>
         <translation>售电金额</translation>
     </message>
+    <message>
+        <source>Key change token 1 of 4</source>
+        <translation>密钥更换令牌 1/4</translation>
+    </message>
+    <message>
+        <source>Key change token 2 of 4</source>
+        <translation>密钥更换令牌 2/4</translation>
+    </message>
+    <message>
+        <source>Key change token 3 of 4</source>
+        <translation>密钥更换令牌 3/4</translation>
+    </message>
+    <message>
+        <source>Key change token 4 of 4</source>
+        <translation>密钥更换令牌 4/4</translation>
+    </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>请先输入任何较早的令牌，然后按顺序输入密钥更换令牌，最后输入充值令牌。</translation>
+    </message>
 </context>
 <context>
     <name>cardmode</name>
