@@ -103,6 +103,26 @@
         <source>Meter {number} has no key change waiting that can be withdrawn (never flagged, or its key change tokens are being made or already made).</source>
         <translation>电表 {number} 没有可撤销的待更换密钥（从未标记，或其密钥更换令牌正在生成或已生成）。</translation>
     </message>
+    <message>
+        <source>No token sale was found for {by}. Check the token, bill number or meter number.</source>
+        <translation>未找到 {by} 的令牌销售。请检查令牌、单据号或电表号。</translation>
+    </message>
+    <message>
+        <source>Sale {bill} cannot be cancelled: it is {state}. Only an issued token sale can be cancelled, once.</source>
+        <translation>销售 {bill} 无法取消：其状态为 {state}。只有已签发的令牌销售可以取消，且只能取消一次。</translation>
+    </message>
+    <message>
+        <source>Sale {bill} is older than {days} days: its token can no longer be cancelled here. Ask the administrator.</source>
+        <translation>销售 {bill} 已超过 {days} 天：此处不能再取消其令牌。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Sale {bill} cannot be cancelled: meter {meter} has had a later token since, so the cancelled token may already be in the meter.</source>
+        <translation>销售 {bill} 无法取消：电表 {meter} 之后已有更新的令牌，被取消的令牌可能已输入电表。</translation>
+    </message>
+    <message>
+        <source>Give the reason for cancelling the token.</source>
+        <translation>请填写取消令牌的原因。</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -221,6 +241,42 @@
     <message>
         <source>{count} meter(s) unflagged.</source>
         <translation>已取消标记 {count} 块电表。</translation>
+    </message>
+    <message>
+        <source>Token cancel (0 energy)</source>
+        <translation>令牌取消（0 电量）</translation>
+    </message>
+    <message>
+        <source>Cancel bill</source>
+        <translation>取消单据</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>已取消的销售</translation>
+    </message>
+    <message>
+        <source>Zero-energy token</source>
+        <translation>零电量令牌</translation>
+    </message>
+    <message>
+        <source>Sale amount</source>
+        <translation>销售金额</translation>
+    </message>
+    <message>
+        <source>Token cancel charge</source>
+        <translation>令牌取消费</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The customer enters the zero-energy token on the meter: it then refuses the cancelled token.</source>
+        <translation>客户在电表上输入零电量令牌后，电表将拒绝被取消的令牌。</translation>
     </message>
 </context>
 <context>

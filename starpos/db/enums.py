@@ -131,6 +131,8 @@ class TokenOperationKind(StrEnum):
     FREE_CREDIT = "free_credit"
     KEY_CHANGE = "key_change"
     TEST = "test"
+    #: A zero-energy credit token with a later TID, cancelling a sale's token (manual 4.5).
+    TOKEN_CANCEL = "token_cancel"
 
 
 class TokenOperationState(StrEnum):
@@ -173,3 +175,13 @@ class KeyChangeState(StrEnum):
     ISSUED = "issued"
     DELIVERED = "delivered"
     UNFLAGGED = "unflagged"
+
+
+class TokenCancelState(StrEnum):
+    """A token cancel (manual 4.5): PENDING while its zero-energy token is being made,
+    DONE once the sale is CANCELLED and the refund booked, FAILED when the module refused
+    the zero-energy token (the sale stands)."""
+
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"

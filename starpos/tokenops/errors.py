@@ -179,3 +179,38 @@ class NotFlaggedError(TokenOperationError):
         "Meter {number} has no key change waiting that can be withdrawn (never flagged, or its "
         "key change tokens are being made or already made)."
     )
+
+
+# -- token cancel (manual 4.5, docs/token-cancel.md) -----------------------------------------
+class SaleNotFoundError(TokenOperationError):
+    code = "tokenops.sale_not_found"
+    template = "No token sale was found for {by}. Check the token, bill number or meter number."
+
+
+class SaleNotCancellableError(TokenOperationError):
+    code = "tokenops.sale_not_cancellable"
+    template = (
+        "Sale {bill} cannot be cancelled: it is {state}. Only an issued token sale can be "
+        "cancelled, once."
+    )
+
+
+class CancelTooLateError(TokenOperationError):
+    code = "tokenops.cancel_too_late"
+    template = (
+        "Sale {bill} is older than {days} days: its token can no longer be cancelled here. "
+        "Ask the administrator."
+    )
+
+
+class LaterTokenError(TokenOperationError):
+    code = "tokenops.later_token"
+    template = (
+        "Sale {bill} cannot be cancelled: meter {meter} has had a later token since, so the "
+        "cancelled token may already be in the meter."
+    )
+
+
+class CancelReasonMissingError(TokenOperationError):
+    code = "tokenops.cancel_reason_missing"
+    template = "Give the reason for cancelling the token."

@@ -58,6 +58,7 @@ PERMISSION: dict[Kind, str] = {
     Kind.FREE_CREDIT: permissions.FREE_CREDIT_TOKENS,
     Kind.KEY_CHANGE: permissions.KEY_CHANGE,
     Kind.TEST: permissions.TEST_TOKENS,
+    Kind.TOKEN_CANCEL: permissions.CANCEL_TOKEN,
 }
 
 #: What each kind is called on screens, lists and vouchers (context ``tokenops``).
@@ -71,6 +72,7 @@ LABELS: dict[Kind, str] = {
     Kind.FREE_CREDIT: tr_noop("tokenops", "Free credit"),
     Kind.KEY_CHANGE: tr_noop("tokenops", "Decoder key change"),
     Kind.TEST: tr_noop("tokenops", "Test / display"),
+    Kind.TOKEN_CANCEL: tr_noop("tokenops", "Token cancel (0 energy)"),
 }
 #: How each state of a row reads in lists (context ``tokenops``).
 STATE_LABELS: dict[State, str] = {
@@ -94,7 +96,7 @@ def uses_module(kind: Kind) -> bool:
 
 def carries_tid(kind: Kind) -> bool:
     """Management and credit tokens carry a TID; key change and test tokens do not."""
-    return kind in MANAGEMENT or kind is Kind.FREE_CREDIT
+    return kind in MANAGEMENT or kind in (Kind.FREE_CREDIT, Kind.TOKEN_CANCEL)
 
 
 @dataclass(frozen=True)
@@ -258,4 +260,6 @@ def module_value(kind: Kind, text: str) -> int:
         return int(Decimal(text) * 10)
     if kind in MANAGEMENT:
         return int(text) if text else 0
+    if kind is Kind.TOKEN_CANCEL:
+        return 0
     raise ValueError(f"{kind.value} tokens take no module value")

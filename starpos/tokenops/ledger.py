@@ -147,6 +147,9 @@ def _module_request(
         assert tid is not None
         params = credit_token_params(key_ref, ELECTRICITY, tid, kinds.module_value(kind, value))
         return Request("SM", "TC", params)
+    if kind is Kind.TOKEN_CANCEL:
+        assert tid is not None
+        return Request("SM", "TC", credit_token_params(key_ref, ELECTRICITY, tid, 0, True))
     if kind is Kind.KEY_CHANGE:
         assert new_key is not None
         new_ref = MeterKeyRef(

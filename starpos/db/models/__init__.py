@@ -52,6 +52,7 @@ from starpos.db.models.tariffs import (
     TouSeason,
     TouWeekDay,
 )
+from starpos.db.models.token_cancels import TokenCancel
 from starpos.db.models.token_operations import TokenOperation
 from starpos.db.models.vends import Vend, VendCharge, VendToken
 
@@ -105,6 +106,7 @@ __all__ = [
     "TariffVersion",
     "Terminal",
     "TerminalEnrolment",
+    "TokenCancel",
     "TokenOperation",
     "TouDaySwitch",
     "TouHoliday",

@@ -1,4 +1,5 @@
-"""key changes at the next purchase (issue 16, docs/key-changes.md)
+"""key changes at the next purchase, token cancels (issue 16, docs/key-changes.md,
+docs/token-cancel.md)
 
 Revision ID: 0013
 Revises: 0007
@@ -19,6 +20,13 @@ branch_labels = None
 depends_on = None
 
 _OPEN = sa.text("state IN ('flagged', 'issued')")
+_KINDS = ('set_power_limit', 'clear_credit', 'set_tariff_rate', 'clear_tamper',
+          'set_unbalance_limit', 'set_water_factor', 'free_credit', 'key_change', 'test')
+
+
+def _kind(*kinds: str) -> sa.Enum:
+    return sa.Enum(*kinds, name='token_operation_kind', native_enum=False,
+                   create_constraint=True, length=24)
 
 
 def upgrade() -> None:
@@ -56,8 +64,51 @@ def upgrade() -> None:
         batch_op.create_index('uq_key_change_flags_open_meter', ['meter_id'], unique=True,
                               sqlite_where=_OPEN, postgresql_where=_OPEN)
 
+    # A token cancel's zero-energy token is a token operation of its own kind.
+    with op.batch_alter_table('token_operations', schema=None) as batch_op:
+        batch_op.alter_column('kind', existing_type=_kind(*_KINDS),
+                              type_=_kind(*_KINDS, 'token_cancel'), existing_nullable=False)
+    op.create_table('token_cancels',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('request_id', sa.String(length=36), nullable=False),
+    sa.Column('bill_number', sa.String(length=20), nullable=False),
+    sa.Column('state', sa.Enum('pending', 'done', 'failed', name='token_cancel_state', native_enum=False, create_constraint=True, length=24), nullable=False),
+    sa.Column('vend_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('operation_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('amount', starpos.db.column_types.Money(), nullable=False),
+    sa.Column('charge', starpos.db.column_types.Money(), nullable=False),
+    sa.Column('refund', starpos.db.column_types.Money(), nullable=False),
+    sa.Column('operator_id', sa.Integer(), nullable=False),
+    sa.Column('sales_point_id', sa.Integer(), nullable=True),
+    sa.Column('terminal_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', starpos.db.column_types.UtcDateTime(), nullable=False),
+    sa.Column('completed_at', starpos.db.column_types.UtcDateTime(), nullable=True),
+    sa.Column('failure_reason', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['vend_id'], ['vends.id'], name=op.f('fk_token_cancels_vend_id_vends')),
+    sa.ForeignKeyConstraint(['operation_id'], ['token_operations.id'], name=op.f('fk_token_cancels_operation_id_token_operations')),
+    sa.ForeignKeyConstraint(['operator_id'], ['operators.id'], name=op.f('fk_token_cancels_operator_id_operators')),
+    sa.ForeignKeyConstraint(['sales_point_id'], ['sales_points.id'], name=op.f('fk_token_cancels_sales_point_id_sales_points')),
+    sa.ForeignKeyConstraint(['terminal_id'], ['terminals.id'], name=op.f('fk_token_cancels_terminal_id_terminals')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_token_cancels')),
+    sa.UniqueConstraint('request_id', name=op.f('uq_token_cancels_request_id')),
+    sa.UniqueConstraint('bill_number', name=op.f('uq_token_cancels_bill_number')),
+    sa.UniqueConstraint('vend_id', name=op.f('uq_token_cancels_vend_id')),
+    sa.UniqueConstraint('operation_id', name=op.f('uq_token_cancels_operation_id'))
+    )
+    with op.batch_alter_table('token_cancels', schema=None) as batch_op:
+        batch_op.create_index('ix_token_cancels_state', ['state'], unique=False)
+        batch_op.create_index('ix_token_cancels_completed', ['completed_at'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('token_cancels', schema=None) as batch_op:
+        batch_op.drop_index('ix_token_cancels_completed')
+        batch_op.drop_index('ix_token_cancels_state')
+    op.drop_table('token_cancels')
+    with op.batch_alter_table('token_operations', schema=None) as batch_op:
+        batch_op.alter_column('kind', existing_type=_kind(*_KINDS, 'token_cancel'),
+                              type_=_kind(*_KINDS), existing_nullable=False)
     with op.batch_alter_table('key_change_flags', schema=None) as batch_op:
         batch_op.drop_index('uq_key_change_flags_open_meter')
         batch_op.drop_index('ix_key_change_flags_vend')
