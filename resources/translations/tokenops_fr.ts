@@ -123,6 +123,10 @@
         <source>Give the reason for cancelling the token.</source>
         <translation>Indiquez la raison de l'annulation du jeton.</translation>
     </message>
+    <message>
+        <source>A replaced meter goes back to stock as scrap or for maintenance, not as {condition}.</source>
+        <translation>Un compteur remplacé retourne en stock comme rebut ou pour maintenance, pas comme {condition}.</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -277,6 +281,10 @@
     <message>
         <source>The customer enters the zero-energy token on the meter: it then refuses the cancelled token.</source>
         <translation>Le client saisit le jeton à énergie nulle sur le compteur : celui-ci refuse ensuite le jeton annulé.</translation>
+    </message>
+    <message>
+        <source>Remainder credit (replaced meter)</source>
+        <translation>Crédit restant (compteur remplacé)</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,10 @@
         <source>Give the reason for cancelling the token.</source>
         <translation>请填写取消令牌的原因。</translation>
     </message>
+    <message>
+        <source>A replaced meter goes back to stock as scrap or for maintenance, not as {condition}.</source>
+        <translation>被更换的电表只能作为报废或维修退回库存，不能作为 {condition}。</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -277,6 +281,10 @@
     <message>
         <source>The customer enters the zero-energy token on the meter: it then refuses the cancelled token.</source>
         <translation>客户在电表上输入零电量令牌后，电表将拒绝被取消的令牌。</translation>
+    </message>
+    <message>
+        <source>Remainder credit (replaced meter)</source>
+        <translation>剩余电量（更换的电表）</translation>
     </message>
 </context>
 <context>

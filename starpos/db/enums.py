@@ -133,6 +133,8 @@ class TokenOperationKind(StrEnum):
     TEST = "test"
     #: A zero-energy credit token with a later TID, cancelling a sale's token (manual 4.5).
     TOKEN_CANCEL = "token_cancel"
+    #: The energy an old meter still held, as a credit token to its replacement (manual 4.6).
+    REMAINDER_CREDIT = "remainder_credit"
 
 
 class TokenOperationState(StrEnum):

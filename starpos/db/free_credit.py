@@ -19,7 +19,9 @@ from starpos.db.enums import TokenOperationKind, TokenOperationState
 from starpos.db.models import TokenOperation
 
 _FREE_CREDIT_ISSUED = (
-    TokenOperation.kind == TokenOperationKind.FREE_CREDIT,
+    # Every credit token a token operation made: free credit and a replaced meter's
+    # remainder both come out of the module's credit.
+    TokenOperation.kind.in_((TokenOperationKind.FREE_CREDIT, TokenOperationKind.REMAINDER_CREDIT)),
     TokenOperation.state == TokenOperationState.ISSUED,
 )
 

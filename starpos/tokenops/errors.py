@@ -214,3 +214,10 @@ class LaterTokenError(TokenOperationError):
 class CancelReasonMissingError(TokenOperationError):
     code = "tokenops.cancel_reason_missing"
     template = "Give the reason for cancelling the token."
+
+
+class OldMeterConditionError(TokenOperationError):
+    code = "tokenops.old_meter_condition"
+    template = (
+        "A replaced meter goes back to stock as scrap or for maintenance, not as {condition}."
+    )

@@ -84,7 +84,11 @@ def _sections(kind: Kind, tokens: list[str]) -> tuple[TokenSection, ...]:
     if kind is Kind.KEY_CHANGE:
         labels = (KEY_CHANGE_TOKEN_1, KEY_CHANGE_TOKEN_2) if len(tokens) == 2 else KEY_CHANGE_OF_4
     else:
-        label = {Kind.FREE_CREDIT: CREDIT_TOKEN, Kind.TEST: TEST_TOKEN}.get(kind, ENGINEERING_TOKEN)
+        label = {
+            Kind.FREE_CREDIT: CREDIT_TOKEN,
+            Kind.REMAINDER_CREDIT: CREDIT_TOKEN,
+            Kind.TEST: TEST_TOKEN,
+        }.get(kind, ENGINEERING_TOKEN)
         labels = (label,)
     return tuple(TokenSection(label, token) for label, token in zip(labels, tokens, strict=True))
 

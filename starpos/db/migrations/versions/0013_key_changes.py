@@ -1,4 +1,4 @@
-"""key changes at the next purchase, token cancels (issue 16, docs/key-changes.md,
+"""key changes at the next purchase, token cancels, replace meter (issue 16, docs/key-changes.md,
 docs/token-cancel.md)
 
 Revision ID: 0013
@@ -67,7 +67,8 @@ def upgrade() -> None:
     # A token cancel's zero-energy token is a token operation of its own kind.
     with op.batch_alter_table('token_operations', schema=None) as batch_op:
         batch_op.alter_column('kind', existing_type=_kind(*_KINDS),
-                              type_=_kind(*_KINDS, 'token_cancel'), existing_nullable=False)
+                              type_=_kind(*_KINDS, 'token_cancel', 'remainder_credit'),
+                              existing_nullable=False)
     op.create_table('token_cancels',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('request_id', sa.String(length=36), nullable=False),
@@ -100,14 +101,26 @@ def upgrade() -> None:
         batch_op.create_index('ix_token_cancels_state', ['state'], unique=False)
         batch_op.create_index('ix_token_cancels_completed', ['completed_at'], unique=False)
 
+    # Replace meter (manual 4.6): the remainder, the reason's charges, the remainder token.
+    with op.batch_alter_table('meter_replacements', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('remainder_kwh', starpos.db.column_types.Energy(), nullable=False, server_default='0'))
+        batch_op.add_column(sa.Column('charges', starpos.db.column_types.Money(), nullable=False, server_default='0'))
+        batch_op.add_column(sa.Column('operation_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True))
+        batch_op.create_foreign_key(op.f('fk_meter_replacements_operation_id_token_operations'), 'token_operations', ['operation_id'], ['id'])
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('meter_replacements', schema=None) as batch_op:
+        batch_op.drop_constraint(op.f('fk_meter_replacements_operation_id_token_operations'), type_='foreignkey')
+        batch_op.drop_column('operation_id')
+        batch_op.drop_column('charges')
+        batch_op.drop_column('remainder_kwh')
     with op.batch_alter_table('token_cancels', schema=None) as batch_op:
         batch_op.drop_index('ix_token_cancels_completed')
         batch_op.drop_index('ix_token_cancels_state')
     op.drop_table('token_cancels')
     with op.batch_alter_table('token_operations', schema=None) as batch_op:
-        batch_op.alter_column('kind', existing_type=_kind(*_KINDS, 'token_cancel'),
+        batch_op.alter_column('kind', existing_type=_kind(*_KINDS, 'token_cancel', 'remainder_credit'),
                               type_=_kind(*_KINDS), existing_nullable=False)
     with op.batch_alter_table('key_change_flags', schema=None) as batch_op:
         batch_op.drop_index('uq_key_change_flags_open_meter')
