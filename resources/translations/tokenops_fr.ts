@@ -286,6 +286,30 @@
         <source>Remainder credit (replaced meter)</source>
         <translation>Crédit restant (compteur remplacé)</translation>
     </message>
+    <message>
+        <source>Replacement bill</source>
+        <translation>Facture de remplacement</translation>
+    </message>
+    <message>
+        <source>Old meter</source>
+        <translation>Ancien compteur</translation>
+    </message>
+    <message>
+        <source>New meter</source>
+        <translation>Nouveau compteur</translation>
+    </message>
+    <message>
+        <source>Replacement charges</source>
+        <translation>Frais de remplacement</translation>
+    </message>
+    <message>
+        <source>Remainder (kWh)</source>
+        <translation>Reste (kWh)</translation>
+    </message>
+    <message>
+        <source>Remainder credit token</source>
+        <translation>Jeton de crédit restant</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

@@ -286,6 +286,30 @@
         <source>Remainder credit (replaced meter)</source>
         <translation>剩余电量（更换的电表）</translation>
     </message>
+    <message>
+        <source>Replacement bill</source>
+        <translation>更换单据</translation>
+    </message>
+    <message>
+        <source>Old meter</source>
+        <translation>旧电表</translation>
+    </message>
+    <message>
+        <source>New meter</source>
+        <translation>新电表</translation>
+    </message>
+    <message>
+        <source>Replacement charges</source>
+        <translation>更换费用</translation>
+    </message>
+    <message>
+        <source>Remainder (kWh)</source>
+        <translation>剩余电量（kWh）</translation>
+    </message>
+    <message>
+        <source>Remainder credit token</source>
+        <translation>剩余电量充值令牌</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

@@ -90,3 +90,33 @@ def test_refusals_leave_stock_as_it_was(world: OpsWorld) -> None:
     # No remainder: no token, the replacement alone.
     result = replace(world, Replacement(old, new, "FAULT", Decimal("0")))
     assert (result.token, result.state, result.charges) == (None, "no_remainder", Decimal(0))
+
+
+def test_starpos_meter_replace_as_a_script_uses_it(world: OpsWorld) -> None:
+    import json
+    import subprocess
+
+    from tests.support.processes import REPO_ROOT, child_env, starpos_command
+
+    (old,) = sellable(world, 1)
+    (new,) = stock_meters(world.database, 1)
+    done = subprocess.run(
+        starpos_command(
+            "meter", "replace", old, new, "--reason", "UPGRADE", "--remainder", "3.5",
+            "--condition", "scrap", "--operator", "ENG1", "--password-stdin", "--json",
+        ),
+        input="eng-demo\n", capture_output=True, text=True, timeout=120, env=child_env(),
+        cwd=REPO_ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert (answer["old_meter"], answer["new_meter"], answer["state"]) == (old, new, "issued")
+    assert answer["remainder_kwh"] == "3.5"
+    bad = subprocess.run(
+        starpos_command("meter", "replace", old, new, "--reason", "NOPE", "--operator", "ENG1",
+                        "--password-stdin"),
+        input="eng-demo\n", capture_output=True, text=True, timeout=120, env=child_env(),
+        cwd=REPO_ROOT,
+    )  # fmt: skip
+    assert bad.returncode == 2
+    assert len(bad.stderr.strip().splitlines()) == 1, bad.stderr
