@@ -221,9 +221,14 @@ def _open(
         session = uow.session
         vend = find_sale(session, query)
         session.refresh(vend, with_for_update=True)
+        begun = session.scalars(select(TokenCancel).where(TokenCancel.vend_id == vend.id)).first()
+        if begun is not None and begun.state is TokenCancelState.PENDING:
+            # A cancel a crash stopped before its zero token was made: take it up again
+            # (its checks passed when it began; its row waits in its batch).
+            return begun.id, begun.request_id
+        if begun is not None:
+            raise errors.SaleNotCancellableError(bill=vend.bill_number, state="cancelled")
         _check(session, vend, max_days, utc_now())
-        if session.scalar(select(TokenCancel.id).where(TokenCancel.vend_id == vend.id)):
-            raise errors.SaleNotCancellableError(bill=vend.bill_number, state="cancelling")
         operator_id = session.scalar(select(Operator.id).where(Operator.code == operator.code))
         if operator_id is None:
             raise UnknownOperatorError(operator=operator.code)
