@@ -310,6 +310,22 @@
         <source>Remainder credit token</source>
         <translation>Jeton de crédit restant</translation>
     </message>
+    <message>
+        <source>Cancels sale {sale} ({amount} {currency}): {reason}</source>
+        <translation>Annule la vente {sale} ({amount} {currency}) : {reason}</translation>
+    </message>
+    <message>
+        <source>Token cancel charge: {charge} {currency}</source>
+        <translation>Frais d'annulation de jeton : {charge} {currency}</translation>
+    </message>
+    <message>
+        <source>Refund: {refund} {currency}</source>
+        <translation>Remboursement : {refund} {currency}</translation>
+    </message>
+    <message>
+        <source>Enter this token on the meter: it then refuses the cancelled token.</source>
+        <translation>Saisissez ce jeton sur le compteur : il refuse ensuite le jeton annulé.</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

@@ -310,6 +310,22 @@
         <source>Remainder credit token</source>
         <translation>剩余电量充值令牌</translation>
     </message>
+    <message>
+        <source>Cancels sale {sale} ({amount} {currency}): {reason}</source>
+        <translation>取消销售 {sale}（{amount} {currency}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Token cancel charge: {charge} {currency}</source>
+        <translation>令牌取消费：{charge} {currency}</translation>
+    </message>
+    <message>
+        <source>Refund: {refund} {currency}</source>
+        <translation>退款：{refund} {currency}</translation>
+    </message>
+    <message>
+        <source>Enter this token on the meter: it then refuses the cancelled token.</source>
+        <translation>请在电表上输入此令牌：之后电表将拒绝被取消的令牌。</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

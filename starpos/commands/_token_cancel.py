@@ -9,6 +9,7 @@ token may be cancelled for are the setting ``token_cancel.max_days``.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
@@ -44,6 +45,8 @@ def register_cancel(actions: Any) -> None:
     which.add_argument("--meter", help="the meter (its latest sale)")
     cancel.add_argument("--reason", required=True, help="why the token is cancelled")
     add_operator_options(cancel)
+    cancel.add_argument("--print", action="store_true", help="print the cancel's voucher")
+    cancel.add_argument("--preview", type=Path, help="write the voucher as the paper shows it")
     cancel.add_argument("--json", action="store_true")
     cancel.set_defaults(handler=_cancel)
 
@@ -55,11 +58,24 @@ def _cancel(args: argparse.Namespace) -> int:
         operator = operator_session(database, args)
         with open_configured_module() as access:
             result = cancel_token(database, access, operator, query, args.reason, max_days=max_days)
+        if result.state == "done" and (args.print or args.preview):
+            _voucher(database, operator, result.bill_number, args)
     if args.json:
         print_json(result.as_dict())
     else:
         print(format_result(result))
     return 0 if result.state == "done" else 1
+
+
+def _voucher(database: Any, operator: Any, bill: str, args: argparse.Namespace) -> None:
+    from starpos.bootstrap.printer import ConfiguredPrinter
+    from starpos.tokenops.cancel_voucher import preview_cancel, print_cancel
+
+    printer = ConfiguredPrinter(Settings())
+    if args.preview:
+        preview_cancel(database, printer, bill).save(args.preview)
+    if args.print:
+        print_cancel(database, printer, operator, bill)
 
 
 def format_result(result: CancelResult) -> str:

@@ -39,6 +39,7 @@ from starpos.tokenops import errors, kinds
 from starpos.tokenops.report import batch_rows, operation_row
 
 TEST_TOKEN = tr_noop("voucher", "Test token")
+ZERO_TOKEN = tr_noop("voucher", "Zero-energy token")
 KEY_CHANGE_OF_4 = (
     tr_noop("voucher", "Key change token 1 of 4"),
     tr_noop("voucher", "Key change token 2 of 4"),
@@ -88,6 +89,7 @@ def _sections(kind: Kind, tokens: list[str]) -> tuple[TokenSection, ...]:
             Kind.FREE_CREDIT: CREDIT_TOKEN,
             Kind.REMAINDER_CREDIT: CREDIT_TOKEN,
             Kind.TEST: TEST_TOKEN,
+            Kind.TOKEN_CANCEL: ZERO_TOKEN,
         }.get(kind, ENGINEERING_TOKEN)
         labels = (label,)
     return tuple(TokenSection(label, token) for label, token in zip(labels, tokens, strict=True))

@@ -4,8 +4,11 @@ less the customer type's token cancel charge; every refusal leaves the data unch
 
 from __future__ import annotations
 
+import os
+import shutil
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -125,6 +128,7 @@ def test_starpos_token_cancel_as_a_script_uses_it(world: OpsWorld) -> None:
         )  # fmt: skip
 
     number, sale = sold(world)
+    preview = world.folder / "cancel-voucher.png"
     refused = token_cancel(
         "--bill", sale.bill_number, "--reason", "x", "--operator", "CASH1", password="cash-demo"
     )
@@ -132,9 +136,12 @@ def test_starpos_token_cancel_as_a_script_uses_it(world: OpsWorld) -> None:
     assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
     done = token_cancel(
         "--meter", number, "--reason", "customer paid twice", "--operator", "SUP1", "--json",
-        password="super-demo",
+        "--preview", str(preview), password="super-demo",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert (answer["sale"], answer["state"]) == (sale.bill_number, "done")
     assert sale_state(world, sale.bill_number) is VendState.CANCELLED
+    assert preview.exists()
+    if os.environ.get("STARPOS_SCREENS"):  # docs/screens/token-cancel-voucher.png
+        shutil.copy(preview, Path(os.environ["STARPOS_SCREENS"]) / "token-cancel-voucher.png")
