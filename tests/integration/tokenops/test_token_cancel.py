@@ -145,3 +145,23 @@ def test_starpos_token_cancel_as_a_script_uses_it(world: OpsWorld) -> None:
     assert preview.exists()
     if os.environ.get("STARPOS_SCREENS"):  # docs/screens/token-cancel-voucher.png
         shutil.copy(preview, Path(os.environ["STARPOS_SCREENS"]) / "token-cancel-voucher.png")
+
+
+def test_the_module_makes_a_zero_token_only_when_asked_by_name(world: OpsWorld) -> None:
+    from starpos.devices.sm.errors import SmRefusedError
+    from starpos.devices.sm.messages import MeterKeyRef
+
+    (number,) = sellable(world, 1)
+    meter = world.meter(number)
+    ref = MeterKeyRef(
+        meter.pan, int(meter.key_register or 0), meter.sgc, meter.ti, meter.krn, meter.ken
+    )
+    tid = 5_000_000
+    with world.emulator.module() as module:
+        before = module.balance().balance
+        with pytest.raises(SmRefusedError):
+            module.issue_credit_token(ref, 0, tid, 0)
+        zero = module.issue_credit_token(ref, 0, tid + 1, 0, zero_amount=True)
+        decoded = module.verify_token(zero.token, ref)
+        assert (decoded.token_class, decoded.tid, decoded.amount) == (0, tid + 1, Decimal(0))
+        assert module.balance().balance == before
