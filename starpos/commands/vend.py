@@ -285,7 +285,7 @@ def _list(args: argparse.Namespace) -> int:
         print_json(vends)
         return 0
     for vend in vends:
-        token = vend["tokens"][0] if vend["tokens"] else "-"
+        token = vend["tokens"][-1] if vend["tokens"] else "-"
         label = status_text(VendState, vend["state"])
         print(
             f"{vend['bill_number']:<14} {left(label, 13)} {vend['meter']:<13} "

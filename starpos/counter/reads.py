@@ -131,7 +131,7 @@ class CounterReads:
                     customer_name=name,
                     net=vend.net_amount,
                     energy_kwh=vend.token_kwh,
-                    token=vend.tokens[0].token if vend.tokens else "",
+                    token=vend.tokens[-1].token if vend.tokens else "",  # credit: last
                     state=str(vend.state).upper(),
                 )
                 for vend, name in rows
