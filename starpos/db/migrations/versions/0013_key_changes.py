@@ -2,7 +2,7 @@
 docs/token-cancel.md)
 
 Revision ID: 0013
-Revises: 0014 (main's head when rebased: 0007 -> 0014 report indexes)
+Revises: 0009 (main's head when rebased: 0007 -> 0014 -> 0009)
 Create Date: 2026-12-02 08:45:00
 """
 
@@ -15,7 +15,7 @@ import starpos.db.column_types
 
 
 revision = '0013'
-down_revision = '0014'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
