@@ -191,6 +191,13 @@ SETTINGS: tuple[Setting, ...] = (
         checks.between(1, 3650),
     ),
     Setting(
+        "token_cancel.max_days",
+        int,
+        7,
+        tr_noop("settings", "A token may be cancelled for (days after its sale)"),
+        checks.between(0, 3650),
+    ),
+    Setting(
         "backup.daily_at",
         str,
         "13:00",

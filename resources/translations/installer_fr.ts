@@ -380,7 +380,11 @@
       <source>The app is using the built-in module emulator: close the app and run this command again to apply the new value.</source>
       <translation>L'application utilise l'émulateur de module intégré : fermez l'application et relancez cette commande pour appliquer la nouvelle valeur.</translation>
     </message>
-  </context>
+      <message>
+        <source>A token may be cancelled for (days after its sale)</source>
+        <translation>Un jeton peut être annulé pendant (jours après sa vente)</translation>
+    </message>
+</context>
   <context>
     <name>settings_dialog</name>
     <message>

@@ -380,7 +380,11 @@
       <source>The app is using the built-in module emulator: close the app and run this command again to apply the new value.</source>
       <translation>应用程序正在使用内置模块模拟器：请关闭应用程序并再次运行此命令以应用新值。</translation>
     </message>
-  </context>
+      <message>
+        <source>A token may be cancelled for (days after its sale)</source>
+        <translation>令牌可在售出后多少天内取消（天）</translation>
+    </message>
+</context>
   <context>
     <name>settings_dialog</name>
     <message>

@@ -158,6 +158,10 @@
         <source>Fixed charge</source>
         <translation>Frais fixes</translation>
     </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>Saisissez d'abord les jetons plus anciens, puis les jetons de changement de clé dans l'ordre, puis le jeton de crédit.</translation>
+    </message>
 </context>
 <context>
     <name>printer</name>

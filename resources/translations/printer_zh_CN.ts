@@ -158,6 +158,10 @@
         <source>Fixed charge</source>
         <translation>固定费用</translation>
     </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>请先输入任何较早的令牌，然后按顺序输入密钥更换令牌，最后输入充值令牌。</translation>
+    </message>
 </context>
 <context>
     <name>printer</name>

@@ -95,6 +95,38 @@
         <source>Meter {number} has a {digits}-digit manufacturer code, so its test control is at most {maximum}.</source>
         <translation>Le compteur {number} a un code fabricant à {digits} chiffres : son contrôle de test vaut au plus {maximum}.</translation>
     </message>
+    <message>
+        <source>Meter {number} is already flagged for a key change at its next purchase. Unflag it first to choose another key.</source>
+        <translation>Le compteur {number} est déjà marqué pour un changement de clé à son prochain achat. Retirez d'abord ce marquage pour choisir une autre clé.</translation>
+    </message>
+    <message>
+        <source>Meter {number} has no key change waiting that can be withdrawn (never flagged, or its key change tokens are being made or already made).</source>
+        <translation>Le compteur {number} n'a aucun changement de clé en attente qui puisse être retiré (jamais marqué, ou ses jetons de changement de clé sont en cours de fabrication ou déjà faits).</translation>
+    </message>
+    <message>
+        <source>No token sale was found for {by}. Check the token, bill number or meter number.</source>
+        <translation>Aucune vente de jeton trouvée pour {by}. Vérifiez le jeton, le numéro de facture ou le numéro de compteur.</translation>
+    </message>
+    <message>
+        <source>Sale {bill} cannot be cancelled: it is {state}. Only an issued token sale can be cancelled, once.</source>
+        <translation>La vente {bill} ne peut pas être annulée : elle est {state}. Seule une vente de jeton émise peut être annulée, une seule fois.</translation>
+    </message>
+    <message>
+        <source>Sale {bill} is older than {days} days: its token can no longer be cancelled here. Ask the administrator.</source>
+        <translation>La vente {bill} date de plus de {days} jours : son jeton ne peut plus être annulé ici. Adressez-vous à l'administrateur.</translation>
+    </message>
+    <message>
+        <source>Sale {bill} cannot be cancelled: meter {meter} has had a later token since, so the cancelled token may already be in the meter.</source>
+        <translation>La vente {bill} ne peut pas être annulée : le compteur {meter} a reçu un jeton plus récent depuis, le jeton annulé est donc peut-être déjà dans le compteur.</translation>
+    </message>
+    <message>
+        <source>Give the reason for cancelling the token.</source>
+        <translation>Indiquez la raison de l'annulation du jeton.</translation>
+    </message>
+    <message>
+        <source>A replaced meter goes back to stock as scrap or for maintenance, not as {condition}.</source>
+        <translation>Un compteur remplacé retourne en stock comme rebut ou pour maintenance, pas comme {condition}.</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -205,6 +237,94 @@
     <message>
         <source>Meter</source>
         <translation>Compteur</translation>
+    </message>
+    <message>
+        <source>{count} meter(s) flagged for a key change at their next purchase.</source>
+        <translation>{count} compteur(s) marqué(s) pour un changement de clé à leur prochain achat.</translation>
+    </message>
+    <message>
+        <source>{count} meter(s) unflagged.</source>
+        <translation>{count} compteur(s) démarqué(s).</translation>
+    </message>
+    <message>
+        <source>Token cancel (0 energy)</source>
+        <translation>Annulation de jeton (0 énergie)</translation>
+    </message>
+    <message>
+        <source>Cancel bill</source>
+        <translation>Facture d'annulation</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Vente annulée</translation>
+    </message>
+    <message>
+        <source>Zero-energy token</source>
+        <translation>Jeton à énergie nulle</translation>
+    </message>
+    <message>
+        <source>Sale amount</source>
+        <translation>Montant de la vente</translation>
+    </message>
+    <message>
+        <source>Token cancel charge</source>
+        <translation>Frais d'annulation de jeton</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>The customer enters the zero-energy token on the meter: it then refuses the cancelled token.</source>
+        <translation>Le client saisit le jeton à énergie nulle sur le compteur : celui-ci refuse ensuite le jeton annulé.</translation>
+    </message>
+    <message>
+        <source>Remainder credit (replaced meter)</source>
+        <translation>Crédit restant (compteur remplacé)</translation>
+    </message>
+    <message>
+        <source>Replacement bill</source>
+        <translation>Facture de remplacement</translation>
+    </message>
+    <message>
+        <source>Old meter</source>
+        <translation>Ancien compteur</translation>
+    </message>
+    <message>
+        <source>New meter</source>
+        <translation>Nouveau compteur</translation>
+    </message>
+    <message>
+        <source>Replacement charges</source>
+        <translation>Frais de remplacement</translation>
+    </message>
+    <message>
+        <source>Remainder (kWh)</source>
+        <translation>Reste (kWh)</translation>
+    </message>
+    <message>
+        <source>Remainder credit token</source>
+        <translation>Jeton de crédit restant</translation>
+    </message>
+    <message>
+        <source>Cancels sale {sale} ({amount} {currency}): {reason}</source>
+        <translation>Annule la vente {sale} ({amount} {currency}) : {reason}</translation>
+    </message>
+    <message>
+        <source>Token cancel charge: {charge} {currency}</source>
+        <translation>Frais d'annulation de jeton : {charge} {currency}</translation>
+    </message>
+    <message>
+        <source>Refund: {refund} {currency}</source>
+        <translation>Remboursement : {refund} {currency}</translation>
+    </message>
+    <message>
+        <source>Enter this token on the meter: it then refuses the cancelled token.</source>
+        <translation>Saisissez ce jeton sur le compteur : il refuse ensuite le jeton annulé.</translation>
     </message>
 </context>
 <context>

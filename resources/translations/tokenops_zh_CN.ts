@@ -95,6 +95,38 @@
         <source>Meter {number} has a {digits}-digit manufacturer code, so its test control is at most {maximum}.</source>
         <translation>电表 {number} 的制造商代码为 {digits} 位，因此其测试控制值最大为 {maximum}。</translation>
     </message>
+    <message>
+        <source>Meter {number} is already flagged for a key change at its next purchase. Unflag it first to choose another key.</source>
+        <translation>电表 {number} 已标记为在下次购电时更换密钥。请先取消标记，再选择其他密钥。</translation>
+    </message>
+    <message>
+        <source>Meter {number} has no key change waiting that can be withdrawn (never flagged, or its key change tokens are being made or already made).</source>
+        <translation>电表 {number} 没有可撤销的待更换密钥（从未标记，或其密钥更换令牌正在生成或已生成）。</translation>
+    </message>
+    <message>
+        <source>No token sale was found for {by}. Check the token, bill number or meter number.</source>
+        <translation>未找到 {by} 的令牌销售。请检查令牌、单据号或电表号。</translation>
+    </message>
+    <message>
+        <source>Sale {bill} cannot be cancelled: it is {state}. Only an issued token sale can be cancelled, once.</source>
+        <translation>销售 {bill} 无法取消：其状态为 {state}。只有已签发的令牌销售可以取消，且只能取消一次。</translation>
+    </message>
+    <message>
+        <source>Sale {bill} is older than {days} days: its token can no longer be cancelled here. Ask the administrator.</source>
+        <translation>销售 {bill} 已超过 {days} 天：此处不能再取消其令牌。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Sale {bill} cannot be cancelled: meter {meter} has had a later token since, so the cancelled token may already be in the meter.</source>
+        <translation>销售 {bill} 无法取消：电表 {meter} 之后已有更新的令牌，被取消的令牌可能已输入电表。</translation>
+    </message>
+    <message>
+        <source>Give the reason for cancelling the token.</source>
+        <translation>请填写取消令牌的原因。</translation>
+    </message>
+    <message>
+        <source>A replaced meter goes back to stock as scrap or for maintenance, not as {condition}.</source>
+        <translation>被更换的电表只能作为报废或维修退回库存，不能作为 {condition}。</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -205,6 +237,94 @@
     <message>
         <source>Meter</source>
         <translation>电表</translation>
+    </message>
+    <message>
+        <source>{count} meter(s) flagged for a key change at their next purchase.</source>
+        <translation>已标记 {count} 块电表在下次购电时更换密钥。</translation>
+    </message>
+    <message>
+        <source>{count} meter(s) unflagged.</source>
+        <translation>已取消标记 {count} 块电表。</translation>
+    </message>
+    <message>
+        <source>Token cancel (0 energy)</source>
+        <translation>令牌取消（0 电量）</translation>
+    </message>
+    <message>
+        <source>Cancel bill</source>
+        <translation>取消单据</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>已取消的销售</translation>
+    </message>
+    <message>
+        <source>Zero-energy token</source>
+        <translation>零电量令牌</translation>
+    </message>
+    <message>
+        <source>Sale amount</source>
+        <translation>销售金额</translation>
+    </message>
+    <message>
+        <source>Token cancel charge</source>
+        <translation>令牌取消费</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The customer enters the zero-energy token on the meter: it then refuses the cancelled token.</source>
+        <translation>客户在电表上输入零电量令牌后，电表将拒绝被取消的令牌。</translation>
+    </message>
+    <message>
+        <source>Remainder credit (replaced meter)</source>
+        <translation>剩余电量（更换的电表）</translation>
+    </message>
+    <message>
+        <source>Replacement bill</source>
+        <translation>更换单据</translation>
+    </message>
+    <message>
+        <source>Old meter</source>
+        <translation>旧电表</translation>
+    </message>
+    <message>
+        <source>New meter</source>
+        <translation>新电表</translation>
+    </message>
+    <message>
+        <source>Replacement charges</source>
+        <translation>更换费用</translation>
+    </message>
+    <message>
+        <source>Remainder (kWh)</source>
+        <translation>剩余电量（kWh）</translation>
+    </message>
+    <message>
+        <source>Remainder credit token</source>
+        <translation>剩余电量充值令牌</translation>
+    </message>
+    <message>
+        <source>Cancels sale {sale} ({amount} {currency}): {reason}</source>
+        <translation>取消销售 {sale}（{amount} {currency}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Token cancel charge: {charge} {currency}</source>
+        <translation>令牌取消费：{charge} {currency}</translation>
+    </message>
+    <message>
+        <source>Refund: {refund} {currency}</source>
+        <translation>退款：{refund} {currency}</translation>
+    </message>
+    <message>
+        <source>Enter this token on the meter: it then refuses the cancelled token.</source>
+        <translation>请在电表上输入此令牌：之后电表将拒绝被取消的令牌。</translation>
     </message>
 </context>
 <context>

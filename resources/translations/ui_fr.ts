@@ -487,6 +487,10 @@
         <source>Voucher reprinted.</source>
         <translation>Bon réimprimé.</translation>
     </message>
+    <message>
+        <source>Active. KEY CHANGE: this sale prints {count} key change tokens before the credit token; the customer enters them first, in the printed order.</source>
+        <translation>Actif. CHANGEMENT DE CLÉ : cette vente imprime {count} jetons de changement de clé avant le jeton de crédit ; le client les saisit d'abord, dans l'ordre imprimé.</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -725,6 +729,26 @@
     <message>
         <source>Vending amount</source>
         <translation>Montant de la vente</translation>
+    </message>
+    <message>
+        <source>Key change token 1 of 4</source>
+        <translation>Jeton de changement de clé 1 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 2 of 4</source>
+        <translation>Jeton de changement de clé 2 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 3 of 4</source>
+        <translation>Jeton de changement de clé 3 sur 4</translation>
+    </message>
+    <message>
+        <source>Key change token 4 of 4</source>
+        <translation>Jeton de changement de clé 4 sur 4</translation>
+    </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>Saisissez d'abord les jetons plus anciens, puis les jetons de changement de clé dans l'ordre, puis le jeton de crédit.</translation>
     </message>
 </context>
 <context>

@@ -487,6 +487,10 @@
         <source>Voucher reprinted.</source>
         <translation>凭条已补打。</translation>
     </message>
+    <message>
+        <source>Active. KEY CHANGE: this sale prints {count} key change tokens before the credit token; the customer enters them first, in the printed order.</source>
+        <translation>正常。密钥更换：本次销售会在充值令牌之前打印 {count} 个密钥更换令牌；客户须先按打印顺序输入它们。</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -725,6 +729,26 @@
     <message>
         <source>Vending amount</source>
         <translation>售电金额</translation>
+    </message>
+    <message>
+        <source>Key change token 1 of 4</source>
+        <translation>密钥更换令牌 1/4</translation>
+    </message>
+    <message>
+        <source>Key change token 2 of 4</source>
+        <translation>密钥更换令牌 2/4</translation>
+    </message>
+    <message>
+        <source>Key change token 3 of 4</source>
+        <translation>密钥更换令牌 3/4</translation>
+    </message>
+    <message>
+        <source>Key change token 4 of 4</source>
+        <translation>密钥更换令牌 4/4</translation>
+    </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>请先输入任何较早的令牌，然后按顺序输入密钥更换令牌，最后输入充值令牌。</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,10 @@
         <source>The secure module refused the credit update (sequence {sequence}): {reason}.</source>
         <translation>Le module de sécurité a refusé la mise à jour de crédit (séquence {sequence}) : {reason}.</translation>
     </message>
+    <message>
+        <source>Meter {number} has its key change in sale {bill}, which is not settled yet. Run the recovery of that sale's counter (starpos vend recover) and try again.</source>
+        <translation>Le changement de clé du compteur {number} est pris par la vente {bill}, qui n'est pas encore réglée. Lancez la reprise du comptoir de cette vente (starpos vend recover) et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>vend</name>
@@ -245,6 +249,14 @@
     <message>
         <source>Between {after} and {at} the module's balance fell {missing_kwh} kWh more than the books say (expected {expected_kwh} kWh, found {found_kwh} kWh).</source>
         <translation>Entre {after} et {at}, le solde du module a baissé de {missing_kwh} kWh de plus que ne le disent les livres (attendu {expected_kwh} kWh, trouvé {found_kwh} kWh).</translation>
+    </message>
+    <message>
+        <source>Key change token {number} of {count}</source>
+        <translation>Jeton de changement de clé {number} sur {count}</translation>
+    </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>Saisissez d'abord les jetons plus anciens, puis les jetons de changement de clé dans l'ordre, puis le jeton de crédit.</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,10 @@
         <source>The secure module refused the credit update (sequence {sequence}): {reason}.</source>
         <translation>安全模块拒绝了充值更新（序号 {sequence}）：{reason}。</translation>
     </message>
+    <message>
+        <source>Meter {number} has its key change in sale {bill}, which is not settled yet. Run the recovery of that sale's counter (starpos vend recover) and try again.</source>
+        <translation>电表 {number} 的密钥更换正由销售 {bill} 处理，该销售尚未结清。请在该销售的柜台运行恢复（starpos vend recover）后重试。</translation>
+    </message>
 </context>
 <context>
     <name>vend</name>
@@ -245,6 +249,14 @@
     <message>
         <source>Between {after} and {at} the module's balance fell {missing_kwh} kWh more than the books say (expected {expected_kwh} kWh, found {found_kwh} kWh).</source>
         <translation>在 {after} 与 {at} 之间，模块余额比账簿多减少了 {missing_kwh} kWh（应为 {expected_kwh} kWh，实际 {found_kwh} kWh）。</translation>
+    </message>
+    <message>
+        <source>Key change token {number} of {count}</source>
+        <translation>密钥更换令牌 {number}/{count}</translation>
+    </message>
+    <message>
+        <source>Enter any older tokens first, then the key change tokens in order, then the credit token.</source>
+        <translation>请先输入任何较早的令牌，然后按顺序输入密钥更换令牌，最后输入充值令牌。</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ class AuditKind(StrEnum):
     MODULE_ACTION = "module_action"
     CARD_ACTION = "card_action"
     TOKEN_OPERATION = "token_operation"
+    KEY_CHANGE_FLAG = "key_change_flag"
     DEMO_SEED = "demo_seed"
     STORE_RESTORED = "store_restored"
     MODULE_CREDIT = "module_credit"

@@ -1,4 +1,5 @@
-"""``starpos meter list|show``: the meters of the store, as the counter sees them."""
+"""``starpos meter list|show|replace``: the meters of the store, as the counter sees them;
+replacing one (:mod:`starpos.commands._meter_replace`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 from typing import Any
 
 from starpos.bootstrap.database import open_database
+from starpos.commands._meter_replace import register_replace
 from starpos.commands._output import label_lines, left, print_json, whole
 from starpos.commands._status_labels import status_text
 from starpos.db.enums import (
@@ -34,6 +36,8 @@ def register(subparsers: Any) -> None:
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
+
+    register_replace(actions)  # starpos meter replace (manual 4.6)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from starpos.commands._output import (
     show,
     whole,
 )
+from starpos.commands._token_cancel import register_cancel
 from starpos.i18n import render_error, translate
 from starpos.sts.errors import RequestFormatError, StsError
 
@@ -118,6 +119,8 @@ def register(subparsers: Any) -> None:
     decode.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")
     decode.add_argument("--json", action="store_true", help="print a JSON object")
     decode.set_defaults(handler=_decode)
+
+    register_cancel(actions)  # starpos token cancel: a sale's token (manual 4.5)
 
     batch = actions.add_parser("batch", help="issue tokens for JSON Lines requests on stdin")
     batch.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")

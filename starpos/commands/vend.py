@@ -129,7 +129,15 @@ FINDING_LINES = {
         "books say (expected {expected_kwh} kWh, found {found_kwh} kWh).",
     ),
 }
-MESSAGES = (RECOVERED, AGREES, DISAGREES, LIFE, *FINDING_LINES.values())
+#: A sale that carries a key change (docs/key-changes.md): each token's label, and the order.
+KEY_CHANGE_TOKEN = tr_noop("vend", "Key change token {number} of {count}")
+ENTER_IN_ORDER = tr_noop(
+    "vend",
+    "Enter any older tokens first, then the key change tokens in order, then the credit token.",
+)
+MESSAGES = (
+    RECOVERED, AGREES, DISAGREES, LIFE, *FINDING_LINES.values(), KEY_CHANGE_TOKEN, ENTER_IN_ORDER,
+)  # fmt: skip
 
 
 def register(subparsers: Any) -> None:
@@ -212,11 +220,19 @@ def _vend(args: argparse.Namespace) -> int:
     return 0
 
 
+def _grouped(token: str) -> str:
+    return " ".join(token[i : i + 4] for i in range(0, 20, 4))
+
+
 def format_result(result: VendResult) -> str:
-    token = " ".join(result.token[i : i + 4] for i in range(0, 20, 4))
     price = result.breakdown
+    count = len(result.key_change_tokens)
+    changes = [
+        (translate("vend", KEY_CHANGE_TOKEN).format(number=n, count=count), _grouped(token))
+        for n, token in enumerate(result.key_change_tokens, start=1)
+    ]
     rows = [
-        ("token", token),
+        ("token", _grouped(result.token)),
         ("bill", result.bill_number),
         ("meter", result.meter_number),
         ("customer", f"{result.customer_code} {result.customer_name}"),
@@ -226,7 +242,9 @@ def format_result(result: VendResult) -> str:
         ("change", str(result.change)),
     ]
     labelled = [(translate("vend", LABELS[key]), value) for key, value in rows]
-    return label_lines(labelled)
+    if not changes:
+        return label_lines(labelled)
+    return "\n".join([translate("vend", ENTER_IN_ORDER), label_lines([*changes, *labelled])])
 
 
 def _recover(args: argparse.Namespace) -> int:
@@ -267,7 +285,7 @@ def _list(args: argparse.Namespace) -> int:
         print_json(vends)
         return 0
     for vend in vends:
-        token = vend["tokens"][0] if vend["tokens"] else "-"
+        token = vend["tokens"][-1] if vend["tokens"] else "-"
         label = status_text(VendState, vend["state"])
         print(
             f"{vend['bill_number']:<14} {left(label, 13)} {vend['meter']:<13} "

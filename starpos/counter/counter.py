@@ -114,7 +114,7 @@ class Counter(CounterReads):
                 bill_number=vend.bill_number,
                 meter_number=vend.meter.number,
                 customer_name=vend.customer.name,
-                token=vend.tokens[0].token if vend.tokens else "",
+                token=vend.tokens[-1].token if vend.tokens else "",  # the credit token comes last
                 energy_kwh=vend.token_kwh,
                 net=vend.net_amount,
                 paid=vend.tendered,

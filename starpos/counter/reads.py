@@ -36,6 +36,7 @@ from starpos.masterdata.pricing_inputs import sale_context
 from starpos.operators.session import OperatorSession
 from starpos.pricing import Breakdown, price_from_net
 from starpos.sts.meter_number import parse_meter_number
+from starpos.vending import key_change_sale
 from starpos.vending.errors import CustomerBlacklistedError, VendRefusedError
 from starpos.vending.meter_check import check_sellable, read_sale_meter
 
@@ -101,6 +102,7 @@ class CounterReads:
                 blacklist_reason=reason,
                 refusal=refusal,
                 card_meter=info.medium == MeterMedium.CARD,
+                key_change_tokens=key_change_sale.tokens_at_next_sale(session, info.number),
             )
 
     def quote(self, meter_number: str, net: Decimal) -> Quote:
@@ -129,7 +131,7 @@ class CounterReads:
                     customer_name=name,
                     net=vend.net_amount,
                     energy_kwh=vend.token_kwh,
-                    token=vend.tokens[0].token if vend.tokens else "",
+                    token=vend.tokens[-1].token if vend.tokens else "",  # credit: last
                     state=str(vend.state).upper(),
                 )
                 for vend, name in rows

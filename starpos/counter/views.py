@@ -37,6 +37,9 @@ class CustomerCard:
     refusal: StarposError | None = None
     #: the meter takes its credit on the customer's smart card, not as a token
     card_meter: bool = False
+    #: key change tokens the next sale prints before the credit token (0: none; the
+    #: meter is flagged for a key change at its next purchase, docs/key-changes.md)
+    key_change_tokens: int = 0
 
     @property
     def blacklisted(self) -> bool:

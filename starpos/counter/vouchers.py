@@ -25,6 +25,8 @@ from starpos.db.models import CardVend, IssuedCard, Operator, PaymentTerm, Sales
 from starpos.db.parameters import system_parameters, to_local
 from starpos.devices.printer import (
     CREDIT_TOKEN,
+    KEY_CHANGE_TOKEN_1,
+    KEY_CHANGE_TOKEN_2,
     AmountLine,
     PrinterError,
     PrinterStatus,
@@ -36,6 +38,7 @@ from starpos.errors import VendError
 from starpos.i18n import current_language, render_error, tr_noop, translate
 from starpos.operators.permissions import REPRINT
 from starpos.operators.session import OperatorSession
+from starpos.vending.key_change_sale import KEY_CHANGE_TOKEN
 
 # The STAR manual's word, and the screen's breakdown says it too: one word for one line.
 AMOUNT = tr_noop("voucher", "Vending amount")
@@ -46,6 +49,21 @@ VAT = tr_noop("voucher", "VAT")
 DEBT = tr_noop("voucher", "Debt repayment")
 PREINSTALLED = tr_noop("voucher", "Pre-installed amount")
 PREARRANGE = tr_noop("voucher", "Prearrange amount")
+#: A sale that carries a key change (docs/key-changes.md): the labels by the set's size and
+#: the order the customer enters them in.
+KEY_CHANGE_LABELS: dict[int, tuple[str, ...]] = {
+    2: (KEY_CHANGE_TOKEN_1, KEY_CHANGE_TOKEN_2),
+    4: (
+        tr_noop("voucher", "Key change token 1 of 4"),
+        tr_noop("voucher", "Key change token 2 of 4"),
+        tr_noop("voucher", "Key change token 3 of 4"),
+        tr_noop("voucher", "Key change token 4 of 4"),
+    ),
+}
+ENTER_KEY_CHANGE_FIRST = tr_noop(
+    "voucher",
+    "Enter any older tokens first, then the key change tokens in order, then the credit token.",
+)
 
 
 class VoucherPrinter(Protocol):
@@ -115,7 +133,8 @@ def voucher_for(session: Session, vend: Vend, printer: VoucherPrinter, reprint: 
         payment_method=_name(term.name) if term else "",
         paid=vend.tendered,
         change=vend.change,
-        tokens=tuple(TokenSection(CREDIT_TOKEN, token.token) for token in vend.tokens),
+        tokens=_sections(vend),
+        detail_lines=_instructions(vend),
         currency=parameters.currency,
         sgc=meter.sgc,
         krn=str(meter.krn),
@@ -127,6 +146,26 @@ def voucher_for(session: Session, vend: Vend, printer: VoucherPrinter, reprint: 
         language=current_language(),
         card_serial=_card_serial(session, vend),
     )
+
+
+def _sections(vend: Vend) -> tuple[TokenSection, ...]:
+    """The tokens in the order the customer enters them: a key change's first (labelled
+    1 of N), then the credit token (docs/key-changes.md)."""
+    changes = [token.token for token in vend.tokens if token.kind == KEY_CHANGE_TOKEN]
+    labels = KEY_CHANGE_LABELS.get(len(changes), ())
+    sections = [TokenSection(label, token) for label, token in zip(labels, changes, strict=True)]
+    sections += [
+        TokenSection(CREDIT_TOKEN, token.token)
+        for token in vend.tokens
+        if token.kind != KEY_CHANGE_TOKEN
+    ]
+    return tuple(sections)
+
+
+def _instructions(vend: Vend) -> tuple[str, ...]:
+    if any(token.kind == KEY_CHANGE_TOKEN for token in vend.tokens):
+        return (translate("voucher", ENTER_KEY_CHANGE_FIRST),)
+    return ()
 
 
 def _name(name: str) -> str:

@@ -131,6 +131,10 @@ class TokenOperationKind(StrEnum):
     FREE_CREDIT = "free_credit"
     KEY_CHANGE = "key_change"
     TEST = "test"
+    #: A zero-energy credit token with a later TID, cancelling a sale's token (manual 4.5).
+    TOKEN_CANCEL = "token_cancel"
+    #: The energy an old meter still held, as a credit token to its replacement (manual 4.6).
+    REMAINDER_CREDIT = "remainder_credit"
 
 
 class TokenOperationState(StrEnum):
@@ -158,3 +162,28 @@ class CreditUpdateState(StrEnum):
     APPLIED = "applied"
     FAILED = "failed"
     ADOPTED = "adopted"
+
+
+class KeyChangeState(StrEnum):
+    """A meter flagged for a key change at its next purchase (docs/key-changes.md).
+
+    FLAGGED waits for the next sale; ISSUED: a sale made the key change tokens and the
+    store's key data moved, but no sale carrying them has been ISSUED yet (its credit
+    failed, or a crash settled it FAILED): the next sale prints them again first;
+    DELIVERED: a sale carrying them was ISSUED; UNFLAGGED: withdrawn before any token.
+    """
+
+    FLAGGED = "flagged"
+    ISSUED = "issued"
+    DELIVERED = "delivered"
+    UNFLAGGED = "unflagged"
+
+
+class TokenCancelState(StrEnum):
+    """A token cancel (manual 4.5): PENDING while its zero-energy token is being made,
+    DONE once the sale is CANCELLED and the refund booked, FAILED when the module refused
+    the zero-energy token (the sale stands)."""
+
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"

@@ -19,7 +19,15 @@ from starpos.db.enums import TokenOperationKind, TokenOperationState
 from starpos.db.models import TokenOperation
 
 _FREE_CREDIT_ISSUED = (
-    TokenOperation.kind == TokenOperationKind.FREE_CREDIT,
+    # Every credit token a token operation made: free credit and a replaced meter's
+    # remainder both come out of the module's credit.
+    TokenOperation.kind.in_(
+        (
+            TokenOperationKind.FREE_CREDIT,
+            TokenOperationKind.REMAINDER_CREDIT,
+            TokenOperationKind.TOKEN_CANCEL,
+        )
+    ),
     TokenOperation.state == TokenOperationState.ISSUED,
 )
 
@@ -100,7 +108,8 @@ def token_operation_totals(session: Session, module_id: str) -> TokenOperationTo
             continue
         if state != TokenOperationState.ISSUED:
             continue
-        if kind == kinds.FREE_CREDIT:
+        if kind in (kinds.FREE_CREDIT, kinds.REMAINDER_CREDIT, kinds.TOKEN_CANCEL):
+            # Credit tokens (SM?TC): a replaced meter's remainder, a cancel's 0 kWh token.
             free, free_kwh = free + 1, free_kwh + energy
         elif kind == kinds.KEY_CHANGE:
             key_changes += 1

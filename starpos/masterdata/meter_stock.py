@@ -276,7 +276,8 @@ def replace_meter(
     old = _meter(session, old_number)
     new = _meter(session, new_number)
     _require(old, (StockStatus.INSTALLED,))
-    _require(new, (StockStatus.ISSUED,))
+    # The new meter comes from stock, stocked out for installation or straight off the shelf.
+    _require(new, (StockStatus.ISSUED, StockStatus.IN_STOCK))
     reason = _by_code(session, ReplacementReason, reason_code)
     assert isinstance(reason, ReplacementReason) and old.customer_id is not None
     bill = bill_numbers.next_number(session, bill_numbers.REPLACEMENT, numbering)

@@ -80,8 +80,40 @@ def vend_step(session: Session, event: TerminalEvent) -> list[Flag]:
         return _open(session, event)
     if step in ISSUED_STEPS:
         return _issued(session, event)
+    if step in KEY_CHANGE_STEPS:
+        return _key_changed(session, event)
     if step == "printed":
         return _printed(session, event)
+    return []
+
+
+#: A sale's key change tokens were made (docs/key-changes.md): the meter is on its new key.
+KEY_CHANGE_STEPS = frozenset({"key_change_issued", "key_change_recovered"})
+
+
+def _key_changed(session: Session, event: TerminalEvent) -> list[Flag]:
+    """The meter moves to the new key here too (a later pull must not bring the old one
+    back) and the sale takes its credit token's TID. The key change tokens themselves stay
+    in the counter's ledger and in this entry."""
+    vend = _terminal_vend(session, event)
+    if vend is None:
+        return _not_found(event)
+    new_key = event.details.get("new_key")
+    if not isinstance(new_key, dict):
+        return []
+    meter = session.get(Meter, vend.meter_id, with_for_update=True)
+    assert meter is not None
+    meter.key_register = str(new_key["register"])
+    meter.sgc = str(new_key["sgc"])
+    meter.ti = int(new_key["ti"])
+    meter.krn = int(new_key["krn"])
+    meter.ken = int(new_key["ken"])
+    meter.key_type = int(new_key["key_type"])
+    meter.tid_base_year = int(new_key["base_date"])
+    tid = event.details.get("tid")
+    if event.details.get("rollover") or (meter.last_tid or -1) < (tid or -1):
+        meter.last_tid = tid
+    vend.tid = tid
     return []
 
 

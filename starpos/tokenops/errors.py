@@ -162,3 +162,62 @@ class ManufacturerCodeRefusal(MeterRefusal):
         "Meter {number} has a {digits}-digit manufacturer code, so its test control is at "
         "most {maximum}."
     )
+
+
+# -- key changes at the next purchase (docs/key-changes.md) ----------------------------------
+class AlreadyFlaggedRefusal(MeterRefusal):
+    code = "tokenops.already_flagged"
+    template = (
+        "Meter {number} is already flagged for a key change at its next purchase. Unflag it "
+        "first to choose another key."
+    )
+
+
+class NotFlaggedError(TokenOperationError):
+    code = "tokenops.not_flagged"
+    template = (
+        "Meter {number} has no key change waiting that can be withdrawn (never flagged, or its "
+        "key change tokens are being made or already made)."
+    )
+
+
+# -- token cancel (manual 4.5, docs/token-cancel.md) -----------------------------------------
+class SaleNotFoundError(TokenOperationError):
+    code = "tokenops.sale_not_found"
+    template = "No token sale was found for {by}. Check the token, bill number or meter number."
+
+
+class SaleNotCancellableError(TokenOperationError):
+    code = "tokenops.sale_not_cancellable"
+    template = (
+        "Sale {bill} cannot be cancelled: it is {state}. Only an issued token sale can be "
+        "cancelled, once."
+    )
+
+
+class CancelTooLateError(TokenOperationError):
+    code = "tokenops.cancel_too_late"
+    template = (
+        "Sale {bill} is older than {days} days: its token can no longer be cancelled here. "
+        "Ask the administrator."
+    )
+
+
+class LaterTokenError(TokenOperationError):
+    code = "tokenops.later_token"
+    template = (
+        "Sale {bill} cannot be cancelled: meter {meter} has had a later token since, so the "
+        "cancelled token may already be in the meter."
+    )
+
+
+class CancelReasonMissingError(TokenOperationError):
+    code = "tokenops.cancel_reason_missing"
+    template = "Give the reason for cancelling the token."
+
+
+class OldMeterConditionError(TokenOperationError):
+    code = "tokenops.old_meter_condition"
+    template = (
+        "A replaced meter goes back to stock as scrap or for maintenance, not as {condition}."
+    )

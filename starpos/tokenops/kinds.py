@@ -58,6 +58,8 @@ PERMISSION: dict[Kind, str] = {
     Kind.FREE_CREDIT: permissions.FREE_CREDIT_TOKENS,
     Kind.KEY_CHANGE: permissions.KEY_CHANGE,
     Kind.TEST: permissions.TEST_TOKENS,
+    Kind.TOKEN_CANCEL: permissions.CANCEL_TOKEN,
+    Kind.REMAINDER_CREDIT: permissions.REPLACE_METER,
 }
 
 #: What each kind is called on screens, lists and vouchers (context ``tokenops``).
@@ -71,6 +73,8 @@ LABELS: dict[Kind, str] = {
     Kind.FREE_CREDIT: tr_noop("tokenops", "Free credit"),
     Kind.KEY_CHANGE: tr_noop("tokenops", "Decoder key change"),
     Kind.TEST: tr_noop("tokenops", "Test / display"),
+    Kind.TOKEN_CANCEL: tr_noop("tokenops", "Token cancel (0 energy)"),
+    Kind.REMAINDER_CREDIT: tr_noop("tokenops", "Remainder credit (replaced meter)"),
 }
 #: How each state of a row reads in lists (context ``tokenops``).
 STATE_LABELS: dict[State, str] = {
@@ -84,6 +88,7 @@ UNITS: dict[Kind, str] = {
     Kind.SET_POWER_LIMIT: "W",
     Kind.SET_PHASE_UNBALANCE_LIMIT: "W",
     Kind.FREE_CREDIT: "kWh",
+    Kind.REMAINDER_CREDIT: "kWh",
 }
 
 
@@ -94,7 +99,11 @@ def uses_module(kind: Kind) -> bool:
 
 def carries_tid(kind: Kind) -> bool:
     """Management and credit tokens carry a TID; key change and test tokens do not."""
-    return kind in MANAGEMENT or kind is Kind.FREE_CREDIT
+    return kind in MANAGEMENT or kind in (
+        Kind.FREE_CREDIT,
+        Kind.TOKEN_CANCEL,
+        Kind.REMAINDER_CREDIT,
+    )
 
 
 @dataclass(frozen=True)
@@ -254,8 +263,10 @@ def control_limit(manufacturer_code: str) -> int:
 def module_value(kind: Kind, text: str) -> int:
     """The value the module's request takes for a row whose recorded value is ``text``
     (watts, a register, a rate, a factor, tenths of a kWh; 0 for clear tamper)."""
-    if kind is Kind.FREE_CREDIT:
+    if kind in (Kind.FREE_CREDIT, Kind.REMAINDER_CREDIT):
         return int(Decimal(text) * 10)
     if kind in MANAGEMENT:
         return int(text) if text else 0
+    if kind is Kind.TOKEN_CANCEL:
+        return 0
     raise ValueError(f"{kind.value} tokens take no module value")

@@ -24,6 +24,7 @@ from starpos.audit.log import Actor, AuditKind, append
 from starpos.db.column_types import utc_now
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
+from starpos.db.meter_keys import NewKeyData, move_meter_key
 from starpos.db.models import Meter, TokenOperation
 from starpos.db.parameters import utility_now_core
 from starpos.devices.sm.frames import Request
@@ -142,10 +143,13 @@ def _module_request(
     rollover: bool,
 ) -> Request:  # fmt: skip
     """The frame the driver sends for this row (its digest is what ``GL?RR`` echoes)."""
-    if kind is Kind.FREE_CREDIT:
+    if kind in (Kind.FREE_CREDIT, Kind.REMAINDER_CREDIT):
         assert tid is not None
         params = credit_token_params(key_ref, ELECTRICITY, tid, kinds.module_value(kind, value))
         return Request("SM", "TC", params)
+    if kind is Kind.TOKEN_CANCEL:
+        assert tid is not None
+        return Request("SM", "TC", credit_token_params(key_ref, ELECTRICITY, tid, 0, True))
     if kind is Kind.KEY_CHANGE:
         assert new_key is not None
         new_ref = MeterKeyRef(
@@ -276,18 +280,7 @@ def finish_issued(
 
 
 def _move_meter_key(session: Session, meter_id: int, new_key: NewKey, rollover: bool) -> None:
-    values: dict[str, Any] = {
-        "key_register": str(new_key.register),
-        "sgc": new_key.sgc,
-        "ti": new_key.ti,
-        "krn": new_key.krn,
-        "ken": new_key.ken,
-        "key_type": new_key.key_type,
-        "tid_base_year": new_key.base_date,
-    }
-    if rollover:
-        values["last_tid"] = None  # the meter forgot its TIDs: they count from the new base
-    session.connection().execute(update(_METERS).where(_METERS.c.id == meter_id).values(values))
+    move_meter_key(session, meter_id, NewKeyData(**asdict(new_key)), rollover)
 
 
 def finish_failed(

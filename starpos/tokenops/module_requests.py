@@ -35,8 +35,12 @@ def ask(module: SecureModule, pending: PendingOperation) -> list[str]:
         return [token.token for token in issued]
     assert pending.tid is not None
     value = kinds.module_value(kind, pending.value)
-    if kind is Kind.FREE_CREDIT:
+    if kind in (Kind.FREE_CREDIT, Kind.REMAINDER_CREDIT):
         token = module.issue_credit_token(pending.key_ref, ELECTRICITY, pending.tid, value)
+    elif kind is Kind.TOKEN_CANCEL:
+        token = module.issue_credit_token(
+            pending.key_ref, ELECTRICITY, pending.tid, 0, zero_amount=True
+        )
     else:
         subclass = kinds.MANAGEMENT_SUBCLASS[kind]
         token = module.issue_management_token(pending.key_ref, subclass, pending.tid, value)
@@ -62,7 +66,7 @@ def reads_back(module: SecureModule, pending: PendingOperation, tokens: list[str
         return False
     decoded = module.verify_token(tokens[0], pending.key_ref)
     value = kinds.module_value(kind, pending.value)
-    if kind is Kind.FREE_CREDIT:
+    if kind in (Kind.FREE_CREDIT, Kind.TOKEN_CANCEL, Kind.REMAINDER_CREDIT):
         wanted = (0, ELECTRICITY, pending.tid, value)
     else:
         wanted = (2, kinds.MANAGEMENT_SUBCLASS[kind], pending.tid, value)

@@ -143,3 +143,7 @@ def register_with_vending() -> None:
     """Make every vend's recovery settle this ledger's PENDING rows too (idempotent); the
     composition root calls it wherever it opens a module."""
     register_pending_ledger(LEDGER_NAME, settle_pending_operations)
+    # After them, the token cancels whose zero-energy token they may just have decided.
+    from starpos.tokenops.token_cancel import settle_cancels
+
+    register_pending_ledger("token_cancels", settle_cancels)

@@ -39,6 +39,7 @@ from starpos.tokenops import errors, kinds
 from starpos.tokenops.report import batch_rows, operation_row
 
 TEST_TOKEN = tr_noop("voucher", "Test token")
+ZERO_TOKEN = tr_noop("voucher", "Zero-energy token")
 KEY_CHANGE_OF_4 = (
     tr_noop("voucher", "Key change token 1 of 4"),
     tr_noop("voucher", "Key change token 2 of 4"),
@@ -84,7 +85,12 @@ def _sections(kind: Kind, tokens: list[str]) -> tuple[TokenSection, ...]:
     if kind is Kind.KEY_CHANGE:
         labels = (KEY_CHANGE_TOKEN_1, KEY_CHANGE_TOKEN_2) if len(tokens) == 2 else KEY_CHANGE_OF_4
     else:
-        label = {Kind.FREE_CREDIT: CREDIT_TOKEN, Kind.TEST: TEST_TOKEN}.get(kind, ENGINEERING_TOKEN)
+        label = {
+            Kind.FREE_CREDIT: CREDIT_TOKEN,
+            Kind.REMAINDER_CREDIT: CREDIT_TOKEN,
+            Kind.TEST: TEST_TOKEN,
+            Kind.TOKEN_CANCEL: ZERO_TOKEN,
+        }.get(kind, ENGINEERING_TOKEN)
         labels = (label,)
     return tuple(TokenSection(label, token) for label, token in zip(labels, tokens, strict=True))
 

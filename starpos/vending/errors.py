@@ -216,6 +216,17 @@ class WarnAmountNotConfirmedError(VendRefusedError):
     )
 
 
+class KeyChangeInProgressError(VendRefusedError):
+    """The meter's key change is held by a sale still PENDING (another counter's, or one a
+    crash left): only its recovery may decide it, so no second sale makes its tokens."""
+
+    code = "vend.key_change_in_progress"
+    template = (
+        "Meter {number} has its key change in sale {bill}, which is not settled yet. Run the "
+        "recovery of that sale's counter (starpos vend recover) and try again."
+    )
+
+
 class VendFailedError(VendError):
     """The module was asked and refused or failed: the vend is booked FAILED, no token."""
 

@@ -34,7 +34,7 @@ from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import Meter, Vend, VendCharge
 from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import NumberingContext
-from starpos.vending import errors
+from starpos.vending import errors, key_change_sale
 from starpos.vending.sale import PricedSale
 from starpos.vending.sale_rows import charge_rows, priced_columns, sale_facts
 
@@ -175,6 +175,7 @@ def mark_issued(
     bill, medium, tid, token_kwh, module_id, meter_id, debt_repayment, prearrange = issued
     _forget_loaded(session, vend_id)
     _settle_debt(session, meter_id, debt_repayment, prearrange)
+    key_change_sale.on_issued(session, vend_id)
     append(
         session,
         AuditKind.VEND,
@@ -207,6 +208,7 @@ def mark_failed(
     vend.state = VendState.FAILED
     vend.failed_at = utc_now()
     vend.failure_reason = reason_code
+    key_change_sale.on_failed(session, vend_id)
     append(
         session,
         AuditKind.VEND_FAILED,

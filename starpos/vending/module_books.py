@@ -93,7 +93,9 @@ def module_books(session: Session, module_id: str) -> ModuleBooks:
     books.credit_tokens = books.vends_issued + operations.free_credit_tokens
     books.energy_kwh = books.vended_kwh + operations.free_credit_kwh
     books.management_tokens = operations.management_tokens
-    books.key_change_sets = operations.key_change_sets
+    # Key change sets made by sales (docs/key-changes.md) count once each, however often a
+    # later sale printed them again (the same tokens).
+    books.key_change_sets = operations.key_change_sets + _sale_key_change_sets(session, module_id)
     if operations.last is not None and (last is None or operations.last[0] >= last[0]):
         last = operations.last
     books.last_tid = last[1] if last is not None else None
@@ -110,6 +112,25 @@ def module_books(session: Session, module_id: str) -> ModuleBooks:
         .limit(1)
     ).first()
     return books
+
+
+def _sale_key_change_sets(session: Session, module_id: str) -> int:
+    from sqlalchemy import func
+
+    from starpos.db.models import VendToken
+
+    return int(
+        session.scalar(
+            select(func.count(func.distinct(VendToken.token)))
+            .join(Vend, Vend.id == VendToken.vend_id)
+            .where(
+                Vend.module_id == module_id,
+                VendToken.kind == "key_change",
+                VendToken.position == 1,
+            )
+        )
+        or 0
+    )
 
 
 def _free_token(free: FreeCreditToken) -> LedgerToken:

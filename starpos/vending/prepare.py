@@ -28,7 +28,8 @@ from starpos.devices.sm.errors import (
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.errors import StarposError
 from starpos.sts.errors import StsError
-from starpos.vending import errors
+from starpos.vending import errors, key_change_sale
+from starpos.vending.key_change_sale import SaleKeyChange
 from starpos.vending.meter_check import SaleMeter, check_meter
 from starpos.vending.sale import ModuleSnapshot, PreparedVend, PricedSale, VendRequest
 from starpos.vending.sale_checks import audit_refusal, price_sale
@@ -52,18 +53,20 @@ def prepare(
     now = now or datetime.now(UTC)
     try:
         with timed(timer, "store_checks"), database.reading() as session:
-            priced, meter = _check_store(session, request, now)
+            priced, meter, change = _check_store(session, request, now)
         with timed(timer, "module_checks"):
-            snapshot = _check_module(module, meter, priced.breakdown)
+            snapshot = _check_module(module, meter, priced.breakdown, change)
     except (StarposError, StsError) as refusal:
         audit_refusal(database, request, refusal)
         raise
-    return PreparedVend.of(priced, _key_ref(meter), meter.tid_base_year, meter.ken, snapshot)
+    return PreparedVend.of(
+        priced, _key_ref(meter), meter.tid_base_year, meter.ken, snapshot, change
+    )
 
 
 def _check_store(
     session: Session, request: VendRequest, now: datetime
-) -> tuple[PricedSale, SaleMeter]:
+) -> tuple[PricedSale, SaleMeter, SaleKeyChange | None]:
     # Held for the whole check: the session's identity map is weak, and the clock and the
     # pricing read these parameters many times; kept alive, each read is a map hit, not SQL.
     parameters = system_parameters(session)
@@ -74,12 +77,28 @@ def _check_store(
         raise errors.KeyMissingError(
             number=meter.number, sgc=meter.sgc, krn=meter.krn, register=meter.key_register or "-"
         )
+    change = _key_change(session, meter)
+    # A meter flagged for a key change gets its credit token under the new key: that key's
+    # TIDs are the ones that must not have run out (a 1993 key's have, its next one's not).
+    base, ken, last = meter.tid_base_year, meter.ken, meter.last_tid
+    if change is not None and change.to_make:
+        base, ken = change.new_key.base_date, change.new_key.ken
+        last = None if change.rollover else last
     try:
-        next_tid(priced.local_time, meter.tid_base_year, meter.last_tid, meter.ken)
+        next_tid(priced.local_time, base, last, ken)
     except StsError as error:
-        raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
+        raise errors.KeyExpiredError(number=meter.number, ken=ken) from error
     del parameters  # held until the last check on purpose (above)
-    return priced, meter
+    return priced, meter, change
+
+
+def _key_change(session: Session, meter: SaleMeter) -> SaleKeyChange | None:
+    if meter.key_register is None:
+        return None
+    try:
+        return key_change_sale.for_meter(session, meter.id, _key_ref(meter), meter.tid_base_year)
+    except key_change_sale.KeyChangeInProgressError as busy:
+        raise errors.KeyChangeInProgressError(number=meter.number, bill=busy.bill) from busy
 
 
 def _key_ref(meter: SaleMeter) -> MeterKeyRef:
@@ -90,7 +109,10 @@ def _key_ref(meter: SaleMeter) -> MeterKeyRef:
 
 
 def _check_module(
-    module: SecureModule, meter: SaleMeter, breakdown: pricing.Breakdown
+    module: SecureModule,
+    meter: SaleMeter,
+    breakdown: pricing.Breakdown,
+    change: SaleKeyChange | None = None,
 ) -> ModuleSnapshot:
     key_ref = _key_ref(meter)
     try:
@@ -100,16 +122,24 @@ def _check_module(
         raise errors.ModuleOfflineError(**errors.reason(error)) from error
     if balance.balance < breakdown.token_kwh:
         raise errors.ModuleCreditTooLowError(balance=balance.balance, needed=breakdown.token_kwh)
+    _probe_key(module, meter.number, key_ref)
+    if change is not None and change.to_make:
+        # The key change needs the new key too: the module makes its tokens and the credit
+        # token from it, so a module without it is refused before anything is written.
+        _probe_key(module, meter.number, change.new_ref)
+    return ModuleSnapshot(identity.module_id, balance.sequence, balance.balance)
+
+
+def _probe_key(module: SecureModule, number: str, key_ref: MeterKeyRef) -> None:
     try:
         module.verify_token(PROBE_TOKEN, key_ref)
     except (SmKeyMissingError, SmKeyMismatchError) as error:
         raise errors.KeyMissingError(
-            number=meter.number, sgc=meter.sgc, krn=meter.krn, register=meter.key_register
+            number=number, sgc=key_ref.sgc, krn=key_ref.krn, register=key_ref.key_register
         ) from error
     except SmKeyExpiredError as error:
-        raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
+        raise errors.KeyExpiredError(number=number, ken=key_ref.ken) from error
     except SmRefusedError:
         pass  # the key is there; the dummy token just does not decrypt
     except SmError as error:
         raise errors.ModuleOfflineError(**errors.reason(error)) from error
-    return ModuleSnapshot(identity.module_id, balance.sequence, balance.balance)

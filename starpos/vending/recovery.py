@@ -24,10 +24,11 @@ from typing import Any
 
 from starpos.audit.log import Actor
 from starpos.db import Database
+from starpos.db.models import Vend
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmNothingToResendError
 from starpos.devices.sm.messages import LastResponse, MeterKeyRef
-from starpos.vending import errors, ledger, token_ledger
+from starpos.vending import errors, key_change_sale, ledger, token_ledger
 from starpos.vending.credit_recovery import settle_pending_credit
 from starpos.vending.sale import ELECTRICITY
 
@@ -102,6 +103,24 @@ def recover(
         return report
     last = _last_answer(module)
     for vend_id, bill in mine:
+        with database.reading() as session:
+            change = key_change_sale.held_by(session, vend_id)
+        if change is not None:
+            if not _settle_key_change(database, module, last, vend_id, bill, change):
+                report.failed.append(bill)
+                continue
+            # Its key change tokens are booked; the module's last answer is theirs, so it
+            # never acted on the credit token: the sale fails below, its key change tokens
+            # stay on the flag for the meter's next sale to print again.
+            with database.reading() as session:
+                moved = session.get(Vend, vend_id)
+                assert moved is not None
+                details[vend_id] = (
+                    moved.module_request_digest,
+                    moved.module_key_ref,
+                    moved.tid,
+                    moved.token_kwh,
+                )
         digest, key_ref_text, tid, token_kwh = details[vend_id]
         if last is None or last.request_digest != digest:
             ledger.record_failed(database, vend_id, NOT_ACTED, RECOVERY_ACTOR, recovered=True)
@@ -126,6 +145,43 @@ def recover(
         token_ledger.record_token(database, vend_id, token, RECOVERY_ACTOR, recovered=True)
         report.recovered.append(bill)
     return report
+
+
+def _settle_key_change(
+    database: Database,
+    module: SecureModule,
+    last: LastResponse | None,
+    vend_id: int,
+    bill: str,
+    change: key_change_sale.SaleKeyChange,
+) -> bool:
+    """A sale PENDING on its key change request: book the key change tokens the module's
+    last answer holds for it (True), or fail the sale when the module never made them
+    (False; the meter stays flagged)."""
+    digest = change.request().digest()
+    if last is None or last.request_digest != digest:
+        ledger.record_failed(database, vend_id, NOT_ACTED, RECOVERY_ACTOR, recovered=True)
+        return False
+    if last.code != 0 or not last.tokens:
+        code = f"device.sm.response_{last.code:02d}"
+        ledger.record_failed(database, vend_id, code, RECOVERY_ACTOR, recovered=True)
+        return False
+    tokens = [token.token for token in last.tokens]
+    try:
+        verified = key_change_sale.reads_back(module, change, tokens)
+    except SmError as error:
+        raise errors.ModuleOfflineError(**errors.reason(error)) from error
+    if not verified:
+        raise errors.VendInDoubtError(bill=bill, reason=ANSWER_NOT_VERIFIED)
+    with database.reading() as session:
+        row = session.get(Vend, vend_id)
+        assert row is not None
+        amount_tenths = int(row.token_kwh * 10)
+    pending = token_ledger.PendingVend(
+        vend_id, bill, 0, change.old_ref, amount_tenths, digest, change
+    )
+    token_ledger.record_key_change(database, pending, tokens, RECOVERY_ACTOR, recovered=True)
+    return True
 
 
 def _last_answer(module: SecureModule) -> LastResponse | None:

@@ -10,6 +10,7 @@ from typing import Any
 from starpos.audit.log import Actor
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.pricing import Breakdown, SaleContext
+from starpos.vending.key_change_sale import SaleKeyChange
 
 #: STS credit type of electricity (class 0, subclass 0).
 ELECTRICITY = 0
@@ -103,14 +104,19 @@ class PreparedVend(PricedSale):
     tid_base_year: int
     ken: int
     module: ModuleSnapshot
+    #: The key change tokens this sale carries before its credit token (docs/key-changes.md).
+    key_change: SaleKeyChange | None = None
 
     @classmethod
     def of(
         cls, priced: PricedSale, key_ref: MeterKeyRef, tid_base_year: int, ken: int,
-        module: ModuleSnapshot,
+        module: ModuleSnapshot, key_change: SaleKeyChange | None = None,
     ) -> PreparedVend:  # fmt: skip
         shared = {field.name: getattr(priced, field.name) for field in fields(PricedSale)}
-        return cls(**shared, key_ref=key_ref, tid_base_year=tid_base_year, ken=ken, module=module)
+        return cls(
+            **shared, key_ref=key_ref, tid_base_year=tid_base_year, ken=ken, module=module,
+            key_change=key_change,
+        )  # fmt: skip
 
     @property
     def amount_tenths(self) -> int:
@@ -124,4 +130,5 @@ class PreparedVend(PricedSale):
                 "module_id": self.module.module_id,
                 "balance_kwh": self.module.balance,
             },
+            "key_change": self.key_change.as_dict() if self.key_change else None,
         }

@@ -27,6 +27,8 @@ from starpos.errors import StorageError
 from starpos.pricing import Breakdown
 from starpos.vending import errors, ledger, token_ledger
 from starpos.vending.crash_points import (
+    AFTER_KEY_CHANGE_COMMIT,
+    AFTER_KEY_CHANGE_MODULE,
     AFTER_MODULE,
     AFTER_PENDING,
     AFTER_TOKEN_COMMIT,
@@ -47,6 +49,8 @@ class VendResult:
 
     bill_number: str
     token: str
+    #: Key change tokens the customer enters before ``token`` (docs/key-changes.md).
+    key_change_tokens: tuple[str, ...]
     tid: int
     meter_number: str
     customer_code: str
@@ -62,6 +66,8 @@ class VendResult:
             "bill_number": self.bill_number,
             "state": "issued",
             "token": self.token,
+            "key_change_tokens": list(self.key_change_tokens),
+            "tokens": [*self.key_change_tokens, self.token],
             "tid": self.tid,
             "meter": self.meter_number,
             "customer": {"code": self.customer_code, "name": self.customer_name},
@@ -107,6 +113,19 @@ def sell(
         with timed(timer, "pending_commit"):
             pending = token_ledger.open_pending(database, prepared)
         crash_point(AFTER_PENDING)
+        key_change_tokens = list(prepared.key_change.made) if prepared.key_change else []
+        if pending.makes_key_change:
+            key_change_tokens = _ask_key_change(database, module, prepared, pending)
+            crash_point(AFTER_KEY_CHANGE_MODULE)
+            try:
+                pending = token_ledger.record_key_change(
+                    database, pending, key_change_tokens, prepared.actor
+                )
+            except StorageError as error:
+                raise errors.VendInDoubtError(
+                    bill=pending.bill_number, **errors.reason(error)
+                ) from error
+            crash_point(AFTER_KEY_CHANGE_COMMIT)
         with timed(timer, "module_token"):
             issued = _ask_module(database, module, prepared, pending)
         crash_point(AFTER_MODULE)
@@ -123,6 +142,7 @@ def sell(
     return VendResult(
         bill_number=pending.bill_number,
         token=issued.token,
+        key_change_tokens=tuple(key_change_tokens),
         tid=pending.tid,
         meter_number=prepared.meter_number,
         customer_code=prepared.customer_code,
@@ -163,6 +183,25 @@ def _ask_module(
     except SmError as error:
         # No usable answer: the module may or may not have made the token. Recovery decides.
         raise errors.VendInDoubtError(bill=pending.bill_number, **errors.reason(error)) from error
+
+
+def _ask_key_change(
+    database: Database,
+    module: SecureModule,
+    prepared: PreparedVend,
+    pending: token_ledger.PendingVend,
+) -> list[str]:
+    change = pending.key_change
+    assert change is not None
+    try:
+        issued = module.issue_key_change_tokens(change.old_ref, change.new_ref, change.rollover)
+    except SmRefusedError as error:
+        # No key change token exists: the sale fails and the meter stays flagged.
+        ledger.record_failed(database, pending.vend_id, error.code, prepared.actor)
+        raise errors.VendFailedError(bill=pending.bill_number, **errors.reason(error)) from error
+    except SmError as error:
+        raise errors.VendInDoubtError(bill=pending.bill_number, **errors.reason(error)) from error
+    return [token.token for token in issued]
 
 
 def _warn_amount(database: Database) -> Decimal | None:

@@ -51,6 +51,8 @@ def with_check_digit(payload: str) -> str:
 GOOD_METER = with_check_digit("0412345678")
 OTHER_METER = with_check_digit("0412345679")
 BLACKLISTED_METER = with_check_digit("0487654321")
+#: A meter flagged for a key change at its next purchase (docs/key-changes.md).
+KEY_CHANGE_METER = with_check_digit("0412345680")
 
 
 class FakeWrongPassword(AuthError):
@@ -182,6 +184,17 @@ class FakeCounter:
                 "Residential flat",
                 "active",
                 Decimal("0.00"),
+            ),
+            KEY_CHANGE_METER: CustomerCard(
+                KEY_CHANGE_METER,
+                "C000125",
+                "Amina Bello",
+                "21 Market Street, Kano",
+                "STAR DDSY283",
+                "Residential step",
+                "active",
+                Decimal("0.00"),
+                key_change_tokens=2,
             ),
             BLACKLISTED_METER: CustomerCard(
                 BLACKLISTED_METER,

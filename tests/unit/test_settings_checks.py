@@ -48,6 +48,7 @@ BAD_VALUES: dict[str, tuple[object, str]] = {
     "card.reader": ("Reader\nTwo", "a reader name is one line"),
     "backup.folder": ("relative/backups", "give the folder's absolute path"),
     "backup.keep_days": ("0", "it must be between 1 and 3650"),
+    "token_cancel.max_days": ("-1", "it must be between 0 and 3650"),
     "backup.daily_at": ("25:00", "give the time of day as HH:MM"),
     "terminal.code": ("T 01", "a terminal code is 1 to 20 letters"),
 }

@@ -9,6 +9,7 @@ from starpos.db.models.cards import (
     IssuedCard,
 )
 from starpos.db.models.customers import Customer, Meter
+from starpos.db.models.key_changes import KeyChangeFlag
 from starpos.db.models.master_data import (
     Bank,
     Branch,
@@ -51,6 +52,7 @@ from starpos.db.models.tariffs import (
     TouSeason,
     TouWeekDay,
 )
+from starpos.db.models.token_cancels import TokenCancel
 from starpos.db.models.token_operations import TokenOperation
 from starpos.db.models.vends import Vend, VendCharge, VendToken
 
@@ -71,6 +73,7 @@ __all__ = [
     "DefaultAmount",
     "EnrolmentCode",
     "IssuedCard",
+    "KeyChangeFlag",
     "MasterDataChange",
     "Meter",
     "MeterModel",
@@ -103,6 +106,7 @@ __all__ = [
     "TariffVersion",
     "Terminal",
     "TerminalEnrolment",
+    "TokenCancel",
     "TokenOperation",
     "TouDaySwitch",
     "TouHoliday",

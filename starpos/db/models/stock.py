@@ -7,12 +7,13 @@ out: for installation, to another branch) and 4.6 (replace meter).
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, str_enum
-from starpos.db.column_types import UtcDateTime, utc_now
+from starpos.db.column_types import Energy, Money, UtcDateTime, utc_now
 from starpos.db.enums import MeterCondition, StockMovementKind
 from starpos.db.models.customers import Customer, Meter
 from starpos.db.models.master_data import CODE, TEXT, ReplacementReason
@@ -54,6 +55,11 @@ class MeterReplacement(Base):
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
     replaced_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
     remark: Mapped[str] = mapped_column(String(TEXT), default="")
+    # Manual 4.6 (issue 16): the energy the old meter still held, the reason's charges paid
+    # on this bill, and the remainder credit token made for the new meter (none for 0 kWh).
+    remainder_kwh: Mapped[Decimal] = mapped_column(Energy(), default=Decimal("0.0"))
+    charges: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    operation_id: Mapped[int | None] = mapped_column(ForeignKey("token_operations.id"))
 
     customer: Mapped[Customer] = relationship()
     old_meter: Mapped[Meter] = relationship(foreign_keys=[old_meter_id])

@@ -204,8 +204,12 @@ class SecureModule:
         amount_tenths: int,
         *,
         anchor: AuditAnchor | None = None,
+        zero_amount: bool = False,
     ) -> IssuedToken:
         """``SM?TC``: a credit token for ``amount_tenths`` tenths of a unit for ``key``'s meter.
+
+        ``zero_amount`` asks by name for a token of 0 (``amount_tenths`` 0), made only to
+        give the meter a later TID (a token cancel, manual 4.5); 0 without it is refused.
 
         ``credit_type`` 0 electricity, 1 water, 2 gas ...; ``tid`` minutes since the key's
         base date (24 bits). The amount must be one a token carries exactly
@@ -213,7 +217,9 @@ class SecureModule:
         exactly this amount. ``anchor``: the store's audit head, journalled by the module
         with the token (every acting method takes one).
         """
-        params = self._params(messages.credit_token_params, key, credit_type, tid, amount_tenths)
+        params = self._params(
+            messages.credit_token_params, key, credit_type, tid, amount_tenths, zero_amount
+        )
         response = self._act("TC", params, anchor)
         return messages.parse_issued(response.data)
 

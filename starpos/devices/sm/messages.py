@@ -138,11 +138,18 @@ class LastResponse:
         return None
 
 
-def credit_token_params(key: MeterKeyRef, credit_type: int, tid: int, amount_tenths: int) -> str:
+def credit_token_params(
+    key: MeterKeyRef, credit_type: int, tid: int, amount_tenths: int, zero_amount: bool = False
+) -> str:
+    """``zero_amount`` asks by name for a zero-amount token (a token cancel's later TID):
+    the request ends in ``Z`` and its amount must be 0; without it the module refuses 0."""
     _check_range("credit type", credit_type, 0, 99)
     _check_range("TID", tid, 0, 0xFFFFFF)
     _check_range("amount", amount_tenths, 0, 0xFFFFFF)
-    return f"{key.params()}{credit_type:02d}{tid:06X}L{amount_tenths:06X}"
+    if zero_amount and amount_tenths != 0:
+        raise ValueError("a zero-amount token carries no amount")
+    marker = "Z" if zero_amount else ""
+    return f"{key.params()}{credit_type:02d}{tid:06X}L{amount_tenths:06X}{marker}"
 
 
 def management_token_params(key: MeterKeyRef, subclass: int, tid: int, value: int) -> str:

@@ -85,6 +85,14 @@ class CustomerPanel(ValuePanel):
         elif self.refused:
             status = tr("pos", "Active, but no credit can be sold to this meter")
             self.values["status"].setStyleSheet("color: #b00020; font-weight: bold;")
+        elif card.key_change_tokens:
+            # Said before the sale: the customer must enter these first, in order.
+            status = tr(
+                "pos",
+                "Active. KEY CHANGE: this sale prints {count} key change tokens before the "
+                "credit token; the customer enters them first, in the printed order.",
+            ).format(count=card.key_change_tokens)
+            self.values["status"].setStyleSheet("color: #8a5a00; font-weight: bold;")
         else:
             status = tr("pos", "Active")
             self.values["status"].setStyleSheet("color: #1b5e20;")

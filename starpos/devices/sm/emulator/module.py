@@ -325,10 +325,12 @@ class EmulatedModule:
             raise Refusal(error.code) from error
 
     def _credit_token(self, params: str) -> str:
-        ref, (credit_type, tid_hex, amount_hex) = self._split(
-            params, r"([0-9]{2})([0-9A-F]{6})L([0-9A-F]{6})"
+        ref, (credit_type, tid_hex, amount_hex, zero) = self._split(
+            params, r"([0-9]{2})([0-9A-F]{6})L([0-9A-F]{6})(Z?)"
         )
         tid, amount = int(tid_hex, 16), int(amount_hex, 16)
+        if zero and amount != 0:
+            raise Refusal(ResponseCode.FORMAT_ERROR)
         vending_key = self._key_for(ref, tid)
         if vending_key.info.usage != "credit":
             raise Refusal(ResponseCode.KEY_NOT_FOR_CREDIT)
@@ -343,7 +345,7 @@ class EmulatedModule:
         if amount > self.state.balance_tenths:
             raise Refusal(ResponseCode.INSUFFICIENT_CREDIT)
         (token,) = self._make(
-            lambda: self.tokens.credit(vending_key, ref, int(credit_type), tid, amount)
+            lambda: self.tokens.credit(vending_key, ref, int(credit_type), tid, amount, bool(zero))
         )
         # The balance drops by exactly what the token carries, committed with the answer.
         self.state.balance_tenths -= amount
@@ -395,6 +397,7 @@ class EmulatedModule:
             from_register=ref.key_register,
             to_register=new_ref.key_register,
             count=len(tokens),
+            tokens=[token.token for token in tokens],
         )
         return f"{len(tokens)}" + "".join(messages.format_issued(t) for t in tokens)
 

@@ -90,9 +90,17 @@ class TokenMaker:
             raise TokenFailure(error.message, _code_for(error)) from error
 
     def credit(
-        self, key: VendingKey, ref: MeterKeyRef, credit_type: int, tid: int, amount_tenths: int
+        self,
+        key: VendingKey,
+        ref: MeterKeyRef,
+        credit_type: int,
+        tid: int,
+        amount_tenths: int,
+        zero_amount: bool = False,
     ) -> list[IssuedToken]:
         fields = self._fields(key, ref)
+        if zero_amount:  # asked by name (a token cancel); 0 without it is refused
+            fields["zero_amount"] = 1
         fields.update(
             token_class=0,
             token_subclass=credit_type,

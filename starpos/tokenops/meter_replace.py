@@ -1,0 +1,200 @@
+"""Replace meter (manual 4.6, issue 16; docs/token-cancel.md "Replace meter").
+
+An installed meter is replaced by one from stock: the customer, tariff and debt move to the
+new meter, the old one goes back to stock as Scrap or Maintenance, and the reason's charges
+are paid on the one replacement bill. The energy the old meter still held (read from it, or
+from a SUN card) goes to the new meter as a remainder credit token, made through the module
+as durably as any token operation and taken from its credit like a sale's.
+
+Two steps, each durable: (1) one commit with the replacement (``masterdata.meter_stock``),
+its charges and remainder, the remainder token's PLANNED ``token_operations`` row, and the
+audit entry; (2) the token through the module (``run_batch``). A crash after (1) leaves a
+PLANNED or PENDING row that recovery and ``starpos engineering resume`` finish like any
+batch: the replacement itself is never half done.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, cast
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from starpos.audit.log import AuditKind, append
+from starpos.db import Database
+from starpos.db.enums import MeterCondition, TokenOperationState
+from starpos.db.enums import TokenOperationKind as Kind
+from starpos.db.models import (
+    Branch,
+    ChargeItem,
+    Meter,
+    MeterReplacement,
+    Operator,
+    ReplacementReason,
+    ReplacementReasonCharge,
+    SalesPoint,
+    Terminal,
+    TokenOperation,
+)
+from starpos.db.parameters import utility_now_core
+from starpos.devices.sm.amounts import carried_tenths
+from starpos.masterdata.bill_numbers import NumberingContext
+from starpos.masterdata.meter_stock import replace_meter
+from starpos.operators import permissions
+from starpos.operators.errors import UnknownOperatorError
+from starpos.operators.session import OperatorSession
+from starpos.sts.meter_number import parse_meter_number
+from starpos.tokenops import errors
+from starpos.tokenops.batch import run_batch
+from starpos.tokenops.kinds import MAX_FREE_KWH
+from starpos.vending.module_access import ModuleAccess
+
+#: What the old meter may go back to stock as (manual 4.6).
+OLD_METER_CONDITIONS = (MeterCondition.SCRAP, MeterCondition.MAINTENANCE)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """What the operator asked: the old meter, the new one from stock, why, the remainder."""
+
+    old_meter: str
+    new_meter: str
+    reason_code: str
+    remainder_kwh: Decimal
+    condition: MeterCondition = MeterCondition.MAINTENANCE
+
+
+@dataclass(frozen=True)
+class ReplacementResult:
+    bill_number: str
+    old_meter: str
+    new_meter: str
+    charges: Decimal
+    remainder_kwh: Decimal
+    token: str | None
+    state: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "bill_number": self.bill_number, "old_meter": self.old_meter,
+            "new_meter": self.new_meter, "charges": self.charges,
+            "remainder_kwh": self.remainder_kwh, "token": self.token, "state": self.state,
+        }  # fmt: skip
+
+
+def reason_charges(session: Session, reason: ReplacementReason) -> Decimal:
+    """The fixed charges of a replacement reason (manual 2.4)."""
+    items = session.scalars(
+        select(ChargeItem)
+        .join(ReplacementReasonCharge, ReplacementReasonCharge.charge_item_id == ChargeItem.id)
+        .where(ReplacementReasonCharge.reason_id == reason.id, ChargeItem.active)
+    )
+    return sum((item.amount for item in items if item.amount is not None), Decimal(0))
+
+
+def replace_with_remainder(
+    database: Database, access: ModuleAccess, operator: OperatorSession, asked: Replacement
+) -> ReplacementResult:
+    """Replace the meter and make the remainder token; typed refusals write nothing."""
+    operator.require(permissions.REPLACE_METER)
+    if asked.condition not in OLD_METER_CONDITIONS:
+        raise errors.OldMeterConditionError(condition=asked.condition.value)
+    remainder = asked.remainder_kwh
+    if remainder < 0 or remainder > MAX_FREE_KWH or remainder != remainder.quantize(Decimal("0.1")):
+        raise errors.ValueOutOfRangeError(
+            kind=Kind.REMAINDER_CREDIT.value, value=remainder, minimum=0, maximum=MAX_FREE_KWH
+        )
+    # The token carries a whole number of its steps: rounded down, never more than was left.
+    tenths = int(remainder * 10)
+    while tenths and carried_tenths(tenths) != tenths:
+        tenths -= 1
+    remainder = Decimal(tenths).scaleb(-1)
+    replacement_id, batch_id = _book(database, operator, asked, remainder)
+    if batch_id is not None:
+        run_batch(database, access, operator, batch_id)
+    return result_of(database, replacement_id)
+
+
+def _book(
+    database: Database, operator: OperatorSession, asked: Replacement, remainder: Decimal
+) -> tuple[int, str | None]:
+    actor = operator.actor
+    with database.unit_of_work() as uow:
+        session = uow.session
+        operator_id = session.scalar(select(Operator.id).where(Operator.code == operator.code))
+        if operator_id is None:
+            raise UnknownOperatorError(operator=operator.code)
+        point = session.scalars(
+            select(SalesPoint).where(SalesPoint.code == actor.sales_point_code)
+        ).first()
+        branch = session.get(Branch, point.branch_id) if point is not None else None
+        numbering = NumberingContext(
+            when=utility_now_core(session),
+            sales_point_code=actor.sales_point_code or "",
+            branch_code=branch.code if branch is not None else "",
+            terminal_code=actor.terminal_code or "",
+        )
+        bill = replace_meter(
+            session, asked.old_meter, asked.new_meter, reason_code=asked.reason_code,
+            numbering=numbering, operator_id=operator_id, condition=asked.condition,
+        )  # fmt: skip
+        row = session.scalars(
+            select(MeterReplacement).where(MeterReplacement.bill_number == bill)
+        ).one()
+        reason = session.get(ReplacementReason, row.reason_id)
+        assert reason is not None
+        row.charges = reason_charges(session, reason)
+        row.remainder_kwh = remainder
+        batch_id = None
+        if remainder > 0:
+            batch_id = str(uuid.uuid4())
+            terminal_id = session.scalar(
+                select(Terminal.id).where(Terminal.code == actor.terminal_code)
+            )
+            row.operation_id = session.connection().execute(
+                insert(cast(Table, TokenOperation.__table__)).returning(TokenOperation.id),
+                {
+                    "request_id": str(uuid.uuid4()), "batch_id": batch_id, "position": 1,
+                    "kind": Kind.REMAINDER_CREDIT, "state": TokenOperationState.PLANNED,
+                    "meter_id": row.new_meter_id, "operator_id": operator_id,
+                    "terminal_id": terminal_id, "value": str(remainder),
+                    "energy_kwh": remainder, "print_count": 0,
+                },
+            ).scalar_one()  # fmt: skip
+        session.flush()
+        append(
+            session,
+            AuditKind.MASTER_DATA_CHANGE,
+            subject=f"meter_replacement:{bill}",
+            details={
+                "step": "replaced", "old_meter": _number(asked.old_meter),
+                "new_meter": _number(asked.new_meter), "reason": asked.reason_code,
+                "condition": asked.condition.value, "charges": row.charges,
+                "remainder_kwh": remainder, "batch": batch_id,
+            },
+            actor=actor,
+        )  # fmt: skip
+        uow.commit()
+        return row.id, batch_id
+
+
+def _number(text: str) -> str:
+    return parse_meter_number(text).iain
+
+
+def result_of(database: Database, replacement_id: int) -> ReplacementResult:
+    with database.reading() as session:
+        row = session.get(MeterReplacement, replacement_id)
+        assert row is not None
+        old = session.get(Meter, row.old_meter_id)
+        new = session.get(Meter, row.new_meter_id)
+        assert old is not None and new is not None
+        operation = session.get(TokenOperation, row.operation_id) if row.operation_id else None
+        state = operation.state.value if operation is not None else "no_remainder"
+        return ReplacementResult(
+            row.bill_number, old.number, new.number, row.charges, row.remainder_kwh,
+            operation.tokens if operation is not None else None, state,
+        )  # fmt: skip

@@ -1,0 +1,122 @@
+"""Replace meter (manual 4.6): the old meter back to stock, the new one installed at the
+customer, the reason's charges on the one bill, and the remainder credit token that loads
+on the new meter; stock, bills and the module's credit agree."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from starpos.bootstrap.module import open_configured_module
+from starpos.db.enums import MeterCondition, StockMovementKind, StockStatus
+from starpos.db.free_credit import free_credit_energy
+from starpos.db.models import MeterReplacement, StockMovement
+from starpos.operators.errors import PermissionDeniedError
+from starpos.sts.meter_model import MeterResponse
+from starpos.sts.tables import StaTables
+from starpos.tokenops.meter_replace import Replacement, ReplacementResult, replace_with_remainder
+from tests.integration.keychange.sale_world import sellable
+from tests.integration.tokenops.ops_world import (
+    CASHIER,
+    OpsWorld,
+    customer_meter,
+    module_balance,
+    stock_meters,
+)
+
+
+def replace(world: OpsWorld, asked: Replacement, who=("ENG1", "eng-demo")) -> ReplacementResult:  # type: ignore[no-untyped-def]
+    with open_configured_module() as access:
+        return replace_with_remainder(world.database, access, world.operator(who), asked)
+
+
+def test_the_remainder_token_loads_on_the_new_meter_and_stock_and_bills_agree(
+    world: OpsWorld, tables: StaTables
+) -> None:
+    (old,) = sellable(world, 1)
+    (new,) = stock_meters(world.database, 1)
+    customer = world.meter(old).customer_id
+    before = module_balance(world)
+
+    result = replace(world, Replacement(old, new, "TAMPER", Decimal("12.3"), MeterCondition.SCRAP))
+
+    assert result.state == "issued"
+    assert result.charges == Decimal("25.00")  # the reason's RPL charge
+    assert result.remainder_kwh == Decimal("12.3")
+    assert result.token is not None
+    new_meter = customer_meter(world.meter(new), tables)
+    assert new_meter.enter(result.token).response is MeterResponse.ACCEPTED
+    assert new_meter.credit == Decimal("12.3")
+    # Stock: the old meter back as scrap, the new one installed at the customer.
+    stored_old, stored_new = world.meter(old), world.meter(new)
+    assert (stored_old.stock_status, stored_old.condition) == (
+        StockStatus.IN_STOCK, MeterCondition.SCRAP,
+    )  # fmt: skip
+    assert stored_old.customer_id is None
+    assert (stored_new.stock_status, stored_new.customer_id) == (StockStatus.INSTALLED, customer)
+    with world.database.reading() as session:
+        (bill,) = session.scalars(select(MeterReplacement)).all()
+        moves = session.scalars(
+            select(StockMovement).where(StockMovement.bill_number == bill.bill_number)
+        ).all()
+        assert [(m.kind, m.meter_id) for m in moves] == [
+            (StockMovementKind.IN_REPLACED, stored_old.id)
+        ]
+        assert bill.bill_number == result.bill_number
+        assert (bill.charges, bill.remainder_kwh) == (Decimal("25.00"), Decimal("12.3"))
+        # The module's credit paid for the remainder, and its books say so.
+        assert free_credit_energy(session, world_module_id(world)) == Decimal("12.3")
+    assert module_balance(world) == before - Decimal("12.3")
+
+
+def world_module_id(world: OpsWorld) -> str:
+    with world.emulator.module() as module:
+        return module.identify().module_id
+
+
+def test_refusals_leave_stock_as_it_was(world: OpsWorld) -> None:
+    (old,) = sellable(world, 1)
+    (new,) = stock_meters(world.database, 1)
+    with pytest.raises(PermissionDeniedError):
+        replace(world, Replacement(old, new, "FAULT", Decimal("1.0")), who=CASHIER)
+    from starpos.tokenops.errors import OldMeterConditionError
+
+    with pytest.raises(OldMeterConditionError):
+        replace(world, Replacement(old, new, "FAULT", Decimal("1.0"), MeterCondition.GOOD))
+    assert world.meter(old).stock_status is StockStatus.INSTALLED
+    assert world.meter(new).stock_status is StockStatus.IN_STOCK
+    # No remainder: no token, the replacement alone.
+    result = replace(world, Replacement(old, new, "FAULT", Decimal("0")))
+    assert (result.token, result.state, result.charges) == (None, "no_remainder", Decimal(0))
+
+
+def test_starpos_meter_replace_as_a_script_uses_it(world: OpsWorld) -> None:
+    import json
+    import subprocess
+
+    from tests.support.processes import REPO_ROOT, child_env, starpos_command
+
+    (old,) = sellable(world, 1)
+    (new,) = stock_meters(world.database, 1)
+    done = subprocess.run(
+        starpos_command(
+            "meter", "replace", old, new, "--reason", "UPGRADE", "--remainder", "3.5",
+            "--condition", "scrap", "--operator", "ENG1", "--password-stdin", "--json",
+        ),
+        input="eng-demo\n", capture_output=True, text=True, timeout=120, env=child_env(),
+        cwd=REPO_ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert (answer["old_meter"], answer["new_meter"], answer["state"]) == (old, new, "issued")
+    assert answer["remainder_kwh"] == "3.5"
+    bad = subprocess.run(
+        starpos_command("meter", "replace", old, new, "--reason", "NOPE", "--operator", "ENG1",
+                        "--password-stdin"),
+        input="eng-demo\n", capture_output=True, text=True, timeout=120, env=child_env(),
+        cwd=REPO_ROOT,
+    )  # fmt: skip
+    assert bad.returncode == 2
+    assert len(bad.stderr.strip().splitlines()) == 1, bad.stderr
