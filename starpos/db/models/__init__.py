@@ -29,6 +29,7 @@ from starpos.db.models.master_data import (
 from starpos.db.models.module_life import ModuleBinding, ModuleCreditUpdate, StoreIdentity
 from starpos.db.models.numbering import NumberingCounter, NumberingField, NumberingRule
 from starpos.db.models.operators import Operator, OperatorRole, Role, RolePermission
+from starpos.db.models.shifts import CashMovement, DayClose, Shift, ShiftCount, ZReport
 from starpos.db.models.stock import MeterReplacement, StockMovement
 from starpos.db.models.sync import (
     ChangeHorizon,
@@ -63,11 +64,13 @@ __all__ = [
     "CardState",
     "CardTamperEvent",
     "CardVend",
+    "CashMovement",
     "ChangeHorizon",
     "ChargeItem",
     "Customer",
     "CustomerType",
     "CustomerTypeCharge",
+    "DayClose",
     "DefaultAmount",
     "EnrolmentCode",
     "IssuedCard",
@@ -93,6 +96,8 @@ __all__ = [
     "RolePermission",
     "SalesPoint",
     "SeenNonce",
+    "Shift",
+    "ShiftCount",
     "StockMovement",
     "StoreIdentity",
     "SyncFinding",
@@ -112,4 +117,5 @@ __all__ = [
     "Vend",
     "VendCharge",
     "VendToken",
+    "ZReport",
 ]
