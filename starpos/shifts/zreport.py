@@ -296,7 +296,7 @@ def verify_z(session: Session) -> tuple[int, list[ZProblem]]:
     """Walk every till's chain of Zs: (how many Zs, every problem found)."""
     problems: list[ZProblem] = []
     checked = 0
-    shift_refs = dict(session.execute(select(Shift.id, Shift.request_id)).tuples().all())
+    shift_refs = {row[0]: row[1] for row in session.execute(select(Shift.id, Shift.request_id))}
     numbers: dict[int, int] = {}
     till = None
     expected_number, previous = 1, GENESIS_HASH
