@@ -87,7 +87,8 @@ def _book_sales(database: Any, shift_id: int, count: int) -> Decimal:
     with database.unit_of_work() as uow:
         session = uow.session
         meter = session.scalars(select(Meter).where(Meter.customer_id.is_not(None))).first()
-        terms = {row[0]: row[1] for row in session.execute(select(PaymentTerm.code, PaymentTerm.id))}
+        found = session.execute(select(PaymentTerm.code, PaymentTerm.id))
+        terms = {row[0]: row[1] for row in found}
         shift = session.get(Shift, shift_id)
         assert meter is not None and shift is not None
         rows = []

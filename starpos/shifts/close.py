@@ -78,9 +78,7 @@ def count_lines(session: Session, shift: Shift, totals: ShiftTotals) -> tuple[Co
     counted = {row.payment: row.counted for row in shift.counts}
     zero = Decimal(0).quantize(Decimal(1).scaleb(-system_parameters(session).amount_decimals))
     payments = sorted(set(counted) | set(totals.expected))
-    return tuple(
-        CountLine(p, totals.expected.get(p, zero), counted.get(p, zero)) for p in payments
-    )
+    return tuple(CountLine(p, totals.expected.get(p, zero), counted.get(p, zero)) for p in payments)
 
 
 def close_shift(
@@ -164,3 +162,18 @@ def _write_counts(session: Session, shift: Shift, lines: tuple[CountLine, ...]) 
             session.add(row)
         row.expected = line.expected
         row.variance = line.variance
+
+
+def preview_close(
+    database: Database, supervisor: OperatorSession, shift_id: int
+) -> tuple[tuple[CountLine, ...], Decimal]:
+    """What the close would find, for the supervisor (never the cashier: the count is
+    blind): expected against counted per payment method, and the threshold. Writes
+    nothing."""
+    supervisor.require(permissions.CLOSE_SHIFT)
+    with database.reading() as session:
+        shift = find_shift(session, shift_id)
+        if shift.state != ShiftState.ENDED:
+            raise errors.ShiftStateError(shift=shift.id, state=shift.state.value, action="closed")
+        lines = count_lines(session, shift, shift_totals(session, shift))
+        return lines, system_parameters(session).shift_variance_threshold

@@ -77,9 +77,10 @@ def test_a_day_on_the_till_from_float_to_z(world: World) -> None:
         shifts = session.scalars(select(Vend.shift_id).where(Vend.terminal_id.is_not(None))).all()
     assert shifts == [shift.shift_id] * 3
     with pytest.raises(PermissionDeniedError):
-        record_movement(database, cash1, shift.shift_id, Kind.PAID_OUT, Decimal(5), "taxi")
+        record_movement(database, cash1, shift.shift_id, Kind.DRAWER_OPEN, Decimal(0), "look")
     record_movement(database, cash1, shift.shift_id, Kind.DROP, Decimal(50), "to the safe")
     record_movement(database, sup1, shift.shift_id, Kind.PAID_OUT, Decimal("5.00"), "taxi")
+    record_movement(database, sup1, shift.shift_id, Kind.DRAWER_OPEN, Decimal(0), "change")
     with pytest.raises(shift_errors.ReasonRequiredError):
         record_movement(database, cash1, shift.shift_id, Kind.DROP, Decimal(1), "  ")
 
