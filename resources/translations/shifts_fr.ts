@@ -270,5 +270,141 @@
         <source>{count} Z report(s) checked: the chain is intact.</source>
         <translation>{count} rapport(s) Z vérifié(s) : la chaîne est intacte.</translation>
     </message>
+    <message>
+        <source>&amp;Close shift and make the Z</source>
+        <translation>&amp;Clôturer le poste et établir le Z</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Se connecter</translation>
+    </message>
+    <message>
+        <source>A supervisor closes shift {shift}: sign in to compare the count.</source>
+        <translation>Un superviseur clôture le poste {shift} : connectez-vous pour comparer le comptage.</translation>
+    </message>
+    <message>
+        <source>Above the threshold ({threshold}): give the reason you approve it.</source>
+        <translation>Au-dessus du seuil ({threshold}) : indiquez pourquoi vous l'approuvez.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Cash drop…</source>
+        <translation>Dépôt au coffre…</translation>
+    </message>
+    <message>
+        <source>Close shift (supervisor)…</source>
+        <translation>Clôturer le poste (superviseur)…</translation>
+    </message>
+    <message>
+        <source>Close the shift (supervisor)</source>
+        <translation>Clôturer le poste (superviseur)</translation>
+    </message>
+    <message>
+        <source>Count the opening float in the drawer of {till}, note by note.</source>
+        <translation>Comptez le fonds de caisse du tiroir de {till}, billet par billet.</translation>
+    </message>
+    <message>
+        <source>Count what is in the drawer (shift {shift}). The expected amounts are not shown: the supervisor compares them when closing.</source>
+        <translation>Comptez ce que contient le tiroir (poste {shift}). Les montants attendus ne sont pas affichés : le superviseur les compare à la clôture.</translation>
+    </message>
+    <message>
+        <source>End of shift: count the drawer</source>
+        <translation>Fin de poste : comptez le tiroir</translation>
+    </message>
+    <message>
+        <source>End shift (count the drawer)…</source>
+        <translation>Fin de poste (compter le tiroir)…</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>No open shift</source>
+        <translation>Aucun poste ouvert</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>Ouvrir un poste</translation>
+    </message>
+    <message>
+        <source>Open a shift now?</source>
+        <translation>Ouvrir un poste maintenant ?</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>Ouvrir le poste…</translation>
+    </message>
+    <message>
+        <source>Open the drawer…</source>
+        <translation>Ouvrir le tiroir…</translation>
+    </message>
+    <message>
+        <source>Other payment methods (totals)</source>
+        <translation>Autres modes de paiement (totaux)</translation>
+    </message>
+    <message>
+        <source>Paid in…</source>
+        <translation>Entrée de caisse…</translation>
+    </message>
+    <message>
+        <source>Paid out…</source>
+        <translation>Sortie de caisse…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Reason for the difference</source>
+        <translation>Motif de l'écart</translation>
+    </message>
+    <message>
+        <source>S&amp;hift</source>
+        <translation>&amp;Poste</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the Z as PDF</source>
+        <translation>Enregistrer le Z en PDF</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>There is no shift open on this till.</source>
+        <translation>Aucun poste n'est ouvert sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>Total counted: {total}</source>
+        <translation>Total compté : {total}</translation>
+    </message>
+    <message>
+        <source>Total variance: {variance}</source>
+        <translation>Écart total : {variance}</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Rapport X</translation>
+    </message>
 </context>
 </TS>

@@ -270,5 +270,141 @@
         <source>{count} Z report(s) checked: the chain is intact.</source>
         <translation>已检查 {count} 份 Z 报表：链完整。</translation>
     </message>
+    <message>
+        <source>&amp;Close shift and make the Z</source>
+        <translation>结班并生成 Z 报表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A supervisor closes shift {shift}: sign in to compare the count.</source>
+        <translation>由主管结束班次 {shift}：请登录以核对清点结果。</translation>
+    </message>
+    <message>
+        <source>Above the threshold ({threshold}): give the reason you approve it.</source>
+        <translation>超出阈值（{threshold}）：请填写批准原因。</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Cash drop…</source>
+        <translation>现金入保险柜…</translation>
+    </message>
+    <message>
+        <source>Close shift (supervisor)…</source>
+        <translation>结班（主管）…</translation>
+    </message>
+    <message>
+        <source>Close the shift (supervisor)</source>
+        <translation>结班（主管）</translation>
+    </message>
+    <message>
+        <source>Count the opening float in the drawer of {till}, note by note.</source>
+        <translation>请逐张清点 {till} 钱箱中的备用金。</translation>
+    </message>
+    <message>
+        <source>Count what is in the drawer (shift {shift}). The expected amounts are not shown: the supervisor compares them when closing.</source>
+        <translation>请清点钱箱中的现金（班次 {shift}）。应有金额不显示：由主管在结班时核对。</translation>
+    </message>
+    <message>
+        <source>End of shift: count the drawer</source>
+        <translation>班次结束：清点钱箱</translation>
+    </message>
+    <message>
+        <source>End shift (count the drawer)…</source>
+        <translation>结束班次（清点钱箱）…</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>No open shift</source>
+        <translation>没有打开的班次</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Open a shift now?</source>
+        <translation>现在开班吗？</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>开班…</translation>
+    </message>
+    <message>
+        <source>Open the drawer…</source>
+        <translation>打开钱箱…</translation>
+    </message>
+    <message>
+        <source>Other payment methods (totals)</source>
+        <translation>其他付款方式（合计）</translation>
+    </message>
+    <message>
+        <source>Paid in…</source>
+        <translation>现金存入…</translation>
+    </message>
+    <message>
+        <source>Paid out…</source>
+        <translation>现金支出…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Reason for the difference</source>
+        <translation>差额原因</translation>
+    </message>
+    <message>
+        <source>S&amp;hift</source>
+        <translation>班次(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the Z as PDF</source>
+        <translation>将 Z 报表另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>There is no shift open on this till.</source>
+        <translation>此收银台没有打开的班次。</translation>
+    </message>
+    <message>
+        <source>Total counted: {total}</source>
+        <translation>清点合计：{total}</translation>
+    </message>
+    <message>
+        <source>Total variance: {variance}</source>
+        <translation>总差额：{variance}</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
 </context>
 </TS>

@@ -48,7 +48,11 @@ class Slip:
 
     def text(self, columns: int = 42) -> str:
         """The slip as plain text of ``columns`` cells (the command line, a log)."""
-        return "\n".join(row.text for row in _rows(self, columns, "a"))
+        lines = []
+        for row in _rows(self, columns, "a"):
+            room = columns - cell_width(row.text)
+            lines.append(" " * (room // 2) + row.text if row.align == "center" else row.text)
+        return "\n".join(lines)
 
 
 def heading(text: str) -> SlipRow:

@@ -50,8 +50,9 @@ class CloseDialog(QDialog):
         self.sign_in_button.clicked.connect(self._sign_in)
         self.password_field.returnPressed.connect(self._sign_in)
         self.form = QFormLayout()
-        self.form.addRow("", self.code_field)
-        self.form.addRow("", self.password_field)
+        self.code_label, self.password_label = QLabel(), QLabel()
+        self.form.addRow(self.code_label, self.code_field)
+        self.form.addRow(self.password_label, self.password_field)
         self.form.addRow(self.sign_in_button)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("closeLines")
@@ -124,13 +125,8 @@ class CloseDialog(QDialog):
                 shift=self.shift_id
             )
         )
-        for field, text in (
-            (self.code_field, tr("shifts", "Supervisor")),
-            (self.password_field, tr("shifts", "Password")),
-        ):
-            label = self.form.labelForField(field)
-            if label is not None:
-                label.setText(text)  # type: ignore[attr-defined]
+        self.code_label.setText(tr("shifts", "Supervisor"))
+        self.password_label.setText(tr("shifts", "Password"))
         self.sign_in_button.setText(tr("shifts", "&Sign in"))
         self.close_button.setText(tr("shifts", "&Close shift and make the Z"))
         self.reason_field.setPlaceholderText(tr("shifts", "Reason for the difference"))

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from starpos.db.enums import CashMovementKind
 from starpos.shifts.cash import LABELS
@@ -23,9 +30,10 @@ class MovementDialog(QDialog):
         self.reason_field = QLineEdit()
         self.reason_field.setObjectName("movementReason")
         self.form = QFormLayout(self)
+        self.amount_label, self.reason_label = QLabel(), QLabel()
         if kind != CashMovementKind.DRAWER_OPEN:
-            self.form.addRow("", self.amount_field)
-        self.form.addRow("", self.reason_field)
+            self.form.addRow(self.amount_label, self.amount_field)
+        self.form.addRow(self.reason_label, self.reason_field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -44,10 +52,5 @@ class MovementDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("shifts", LABELS[self.kind]))
-        for field, text in (
-            (self.amount_field, tr("shifts", "Amount")),
-            (self.reason_field, tr("shifts", "Reason")),
-        ):
-            label = self.form.labelForField(field)
-            if label is not None:
-                label.setText(text)  # type: ignore[attr-defined]
+        self.amount_label.setText(tr("shifts", "Amount"))
+        self.reason_label.setText(tr("shifts", "Reason"))

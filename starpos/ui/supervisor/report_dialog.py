@@ -44,8 +44,8 @@ class ReportDialog(QDialog):
         self.print_button.clicked.connect(lambda: emit(self.print_chosen))
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("reportPdf")
-        self.pdf_button.setVisible(pdf)
         self.buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.setVisible(pdf)  # after adding it: the box shows what it adds
         self.pdf_button.clicked.connect(lambda: emit(self.pdf_chosen))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

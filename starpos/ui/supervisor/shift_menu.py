@@ -9,25 +9,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from starpos.counter.views import CounterRules
 from starpos.db.enums import CashMovementKind as Kind
 from starpos.devices.printer.slip import Slip
 from starpos.operators import permissions
+from starpos.operators.session import OperatorSession
 from starpos.shifts import Movement, ShiftInfo
-from starpos.ui.pos.counter_context import CounterContext
+from starpos.ui.error_funnel import ErrorFunnel
+from starpos.ui.services import CounterService
 from starpos.ui.signals import emit
 from starpos.ui.supervisor.close_dialog import CloseDialog
 from starpos.ui.supervisor.count_dialog import CountDialog
 from starpos.ui.supervisor.movement_dialog import MovementDialog
 from starpos.ui.supervisor.open_shift_dialog import OpenShiftDialog
 from starpos.ui.supervisor.report_dialog import ReportDialog
-from starpos.ui.threading.workers import JobFailure
+from starpos.ui.threading.workers import JobFailure, Workers
 from starpos.ui.translator import tr
+
+
+class ShiftContext(Protocol):
+    """What the menu needs of the counter window's context (``ui.pos.CounterContext``)."""
+
+    @property
+    def counter(self) -> CounterService: ...
+    @property
+    def rules(self) -> CounterRules: ...
+    @property
+    def session(self) -> OperatorSession: ...
+    @property
+    def workers(self) -> Workers: ...
+    @property
+    def funnel(self) -> ErrorFunnel: ...
 
 
 class ShiftMenu(QObject):
@@ -36,10 +54,11 @@ class ShiftMenu(QObject):
 
     def __init__(
         self,
-        context: CounterContext,
+        context: ShiftContext,
         window: QMainWindow,
         after_dialog: Callable[[], None] = lambda: None,
     ) -> None:
+        """``context``: the counter window's (its services, workers, operator, rules)."""
         super().__init__(window)
         self.context, self.window, self._after_dialog = context, window, after_dialog
         self.decimals = context.rules.decimals

@@ -9,7 +9,9 @@ from starpos.paths import resources_dir
 from tests.unit.ui.ui_strings import ui_strings
 
 #: The window's catalogs: the ui area's, and those of features added to the window later.
-WINDOW_AREAS = ("ui", "cardnotice", "carddesk", "installer", "syncstatus", "setup", "reports")
+WINDOW_AREAS = (
+    "ui", "cardnotice", "carddesk", "installer", "syncstatus", "setup", "reports", "shifts"
+)
 
 
 def _window_catalog(lang: str) -> dict[tuple[str, str], str]:
