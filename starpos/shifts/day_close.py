@@ -37,7 +37,8 @@ class DayCloseResult:
     body: dict[str, Any]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"sales_point": self.sales_point, "date": self.business_date, **self.body}
+        day = self.business_date.isoformat()
+        return {"sales_point": self.sales_point, "date": day, **self.body}
 
 
 def _day_bounds(session: Session, day: date) -> tuple[datetime, datetime]:
