@@ -75,6 +75,7 @@ def test_a_shift_from_the_command_line(shift, tmp_path: Path) -> None:  # type: 
 def test_bad_input_gets_one_line(shift) -> None:  # type: ignore[no-untyped-def]
     refused(shift("open", "--operator", "CASH1", "--float", "12.345"), "12.345")
     refused(shift("end", "--operator", "CASH1", "--cash-count", "50xtwo"), "50")
-    refused(shift("close", "--operator", "CASH1", "--shift", "999"), "no shift 999")
+    refused(shift("close", "--operator", "CASH1", "--shift", "999"), "permission close_shift")
+    refused(shift("close", "--operator", "SUP1", "--shift", "999"), "no shift 999")
     refused(shift("z", "--till", "T09", "--number", "4"), "no Z 4 on T09")
     refused(shift("x", "--operator", "CASH1", "--terminal", "T04"), "has no shift on T04")
