@@ -83,6 +83,10 @@
         <source>{operator} has no shift on {till} that is not closed. Give --shift, or open one.</source>
         <translation>{operator} n'a pas de poste non clôturé sur {till}. Indiquez --shift, ou ouvrez-en un.</translation>
     </message>
+    <message>
+        <source>There is no operator {operator}.</source>
+        <translation>Il n'y a pas d'opérateur {operator}.</translation>
+    </message>
 </context>
 <context>
     <name>shifts</name>

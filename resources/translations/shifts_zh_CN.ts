@@ -83,6 +83,10 @@
         <source>{operator} has no shift on {till} that is not closed. Give --shift, or open one.</source>
         <translation>{operator} 在 {till} 上没有未结束的班次。请指定 --shift，或开一个班次。</translation>
     </message>
+    <message>
+        <source>There is no operator {operator}.</source>
+        <translation>没有操作员 {operator}。</translation>
+    </message>
 </context>
 <context>
     <name>shifts</name>

@@ -35,6 +35,11 @@ class UnknownSalesPointError(ShiftError):
     template = "There is no sales point {sales_point}. Check the terminal's configuration."
 
 
+class UnknownOperatorCodeError(ShiftError):
+    code = "shift.unknown_operator"
+    template = "There is no operator {operator}."
+
+
 class UnknownTerminalError(ShiftError):
     code = "shift.unknown_terminal"
     template = "There is no terminal {terminal}. Check the terminal's configuration."

@@ -16,6 +16,7 @@ from starpos.commands.shift.common import (
     add_print_option,
     add_shift_option,
     counted_amounts,
+    money,
     operator_of,
     printer,
     shift_of,
@@ -34,6 +35,7 @@ from starpos.shifts import (
     x_report,
 )
 from starpos.shifts.errors import ZChainBrokenError
+from starpos.shifts.limits import set_float_limit
 from starpos.shifts.printing import print_z, x_report_slip, z_pdf, z_report_slip
 
 INTACT = tr_noop("shifts", "{count} Z report(s) checked: the chain is intact.")
@@ -95,6 +97,18 @@ def register(actions: Any) -> None:
     verify = actions.add_parser("verify", help="check every till's chain of Z reports")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=_verify)
+
+    limit = actions.add_parser(
+        "float-limit", help="set the vendor float limit of a sales point or an operator"
+    )
+    add_operator_options(limit)
+    whose = limit.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--of-sales-point", help="the sales point whose limit it is")
+    whose.add_argument("--of-operator", help="the operator whose limit it is")
+    value = limit.add_mutually_exclusive_group(required=True)
+    value.add_argument("--amount", type=money, help="the limit")
+    value.add_argument("--none", action="store_true", help="no limit")
+    limit.set_defaults(handler=_float_limit)
 
     bench = actions.add_parser("bench", help="time the Z of a shift with many sales")
     bench.add_argument("--sales", type=whole(1, 1_000_000), default=1000)
@@ -209,6 +223,20 @@ def _verify(args: argparse.Namespace) -> int:
         raise ZChainBrokenError(count=len(problems), number=first.number, till=first.till)
     print(translate("shifts", INTACT).format(count=checked))
     return 0
+
+
+def _float_limit(args: argparse.Namespace) -> int:
+    with open_database() as database:
+        operator = operator_of(database, args)
+        set_float_limit(
+            database,
+            operator,
+            None if args.none else args.amount,
+            sales_point=args.of_sales_point,
+            operator=args.of_operator,
+        )
+    whose = args.of_sales_point or args.of_operator
+    return show(args, {"float_limit": None if args.none else args.amount, "of": whose})
 
 
 def _bench(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from starpos.audit.log import Actor
 from starpos.bootstrap.module import open_configured_module
 from starpos.db.enums import CashMovementKind as Kind
 from starpos.db.enums import ShiftState
-from starpos.db.models import AuditEntry, SalesPoint, Shift, SystemParameters, Vend
+from starpos.db.models import AuditEntry, Shift, SystemParameters, Vend
 from starpos.i18n import render_error
 from starpos.operators.errors import PermissionDeniedError
 from starpos.operators.login import acting_as
@@ -31,6 +31,7 @@ from starpos.shifts import (
     x_report,
 )
 from starpos.shifts import errors as shift_errors
+from starpos.shifts.limits import set_float_limit
 from starpos.vending import VendRequest, VendResult, sell
 from tests.integration.vend.vend_world import World, count_vends
 from tests.support.shifts import open_shift_for
@@ -152,11 +153,10 @@ def test_changing_a_z_row_is_detected(world: World, run_starpos) -> None:  # typ
 
 def test_the_float_limit_stops_vending_until_a_close(world: World) -> None:
     database = world.database
-    with database.unit_of_work() as uow:
-        uow.session.execute(
-            update(SalesPoint).where(SalesPoint.code == "SP01").values(float_limit=Decimal("50.00"))
-        )
-        uow.commit()
+    admin = acting_as(database, Actor("ADMIN1"))
+    with pytest.raises(PermissionDeniedError):
+        set_float_limit(database, cashier(world), Decimal("50.00"), sales_point="SP01")
+    set_float_limit(database, admin, Decimal("50.00"), sales_point="SP01")
     cash1, sup1 = cashier(world), cashier(world, "SUP1")
     shift = open_shift(database, cash1)
     vend(world, "30.00")
