@@ -270,6 +270,22 @@
   <context>
     <name>permissions</name>
     <message>
+      <source>Take cash from the drawer to the safe</source>
+      <translation>Porter des espèces du tiroir au coffre</translation>
+    </message>
+    <message>
+      <source>Pay cash into or out of the drawer</source>
+      <translation>Entrer ou sortir des espèces du tiroir</translation>
+    </message>
+    <message>
+      <source>Open the cash drawer outside a sale</source>
+      <translation>Ouvrir le tiroir-caisse hors vente</translation>
+    </message>
+    <message>
+      <source>Approve a cash count difference</source>
+      <translation>Approuver un écart de comptage de caisse</translation>
+    </message>
+    <message>
       <source>Sell credit (vend)</source>
       <translation>Vendre du crédit</translation>
     </message>

@@ -270,6 +270,22 @@
   <context>
     <name>permissions</name>
     <message>
+      <source>Take cash from the drawer to the safe</source>
+      <translation>将现金从钱箱存入保险柜</translation>
+    </message>
+    <message>
+      <source>Pay cash into or out of the drawer</source>
+      <translation>向钱箱存入或支出现金</translation>
+    </message>
+    <message>
+      <source>Open the cash drawer outside a sale</source>
+      <translation>在非销售时打开钱箱</translation>
+    </message>
+    <message>
+      <source>Approve a cash count difference</source>
+      <translation>批准现金清点差额</translation>
+    </message>
+    <message>
       <source>Sell credit (vend)</source>
       <translation>售电</translation>
     </message>

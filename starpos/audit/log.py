@@ -53,6 +53,8 @@ class AuditKind(StrEnum):
     MODULE_CREDIT = "module_credit"
     MODULE_BOUND = "module_bound"
     RECONCILE = "reconcile"
+    # A shift's life, its cash movements, its Z and the day close (starpos.shifts).
+    SHIFT = "shift"
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,15 @@ from typing import Any
 
 from sqlalchemy import update
 
+from starpos.audit.log import Actor
 from starpos.bench.store import build
 from starpos.bootstrap.demo import provision_demo_module
 from starpos.bootstrap.module import open_configured_module
 from starpos.db import Database
 from starpos.db.models import Meter
 from starpos.devices.sm.embedded import stop_embedded
+from starpos.operators.login import acting_as
+from starpos.shifts import open_shift
 from starpos.vending.sale import VendRequest
 from starpos.vending.sell import sell
 from starpos.vending.timing import StepTimer
@@ -86,6 +89,8 @@ def run_vend_bench(
     with database.unit_of_work() as uow:
         uow.session.execute(update(Meter).values(tid_base_year=2014))
         uow.commit()
+    # The cashier sells in a shift, as every sale must (docs/shifts.md).
+    open_shift(database, acting_as(database, Actor("CASH1")), float_total=Decimal(0))
     try:
         provision_demo_module()
         progress("module ready")

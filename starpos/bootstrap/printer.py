@@ -18,6 +18,8 @@ from starpos.devices.printer import (
     printer_status,
     voucher_preview,
 )
+from starpos.devices.printer.service import print_slip, slip_preview
+from starpos.devices.printer.slip import Slip
 from starpos.devices.printer.template import Template
 from starpos.settings import Settings
 
@@ -49,6 +51,13 @@ class ConfiguredPrinter:
 
     def preview(self, voucher: Voucher, template: Template | None = None) -> Image.Image:
         return voucher_preview(voucher, self._current(), template)
+
+    def print_slip(self, slip: Slip) -> PrintResult:
+        """Print a report or slip (X, Z, cash movement) on the voucher paper."""
+        return print_slip(slip, self._current())
+
+    def preview_slip(self, slip: Slip) -> Image.Image:
+        return slip_preview(slip, self._current())
 
     def status(self) -> PrinterStatus:
         return printer_status(self._current())

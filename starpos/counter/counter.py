@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import select
 
@@ -19,6 +20,7 @@ from starpos import vending
 from starpos.counter.module_link import ModuleLink
 from starpos.counter.operators import CounterAuth
 from starpos.counter.reads import CounterReads
+from starpos.counter.shifts import CounterShifts
 from starpos.counter.views import (
     DeviceState,
     PrintOutcome,
@@ -33,6 +35,7 @@ from starpos.errors import DeviceError, StarposError, VendError
 from starpos.masterdata import starting_kit
 from starpos.module_admin.key_standing import KeyStanding, key_standings, warnings
 from starpos.operators.session import OperatorSession
+from starpos.shifts.printing import SlipPrinter
 from starpos.vending import VendRequest
 from starpos.vending.errors import ModuleOfflineError, VendInDoubtError
 from starpos.vending.reconcile_audit import reconcile_and_record
@@ -64,6 +67,7 @@ class Counter(CounterReads):
         self.key_warning_days = key_warning_days
         self.auth = auth
         self.printing = CounterPrinting(database, printer)
+        self.shifts = CounterShifts(database, cast(SlipPrinter, printer))
         self._seed_demo = seed_demo
 
     def vend(self, request: VendRequest, operator: OperatorSession) -> VendOutcome:

@@ -35,6 +35,8 @@ from starpos.masterdata.meter_lookup import lookup_meter
 from starpos.masterdata.pricing_inputs import sale_context
 from starpos.operators.session import OperatorSession
 from starpos.pricing import Breakdown, price_from_net
+from starpos.shifts import current_shift
+from starpos.shifts.errors import ShiftError
 from starpos.sts.meter_number import parse_meter_number
 from starpos.vending import key_change_sale
 from starpos.vending.errors import CustomerBlacklistedError, VendRefusedError
@@ -113,16 +115,25 @@ class CounterReads:
             return quote_from(breakdown)
 
     def shift_vends(self, operator: OperatorSession) -> list[ShiftVend]:
-        """The operator's vends since local midnight (shifts are not recorded yet)."""
+        """The vends of the operator's shift on this till (not closed yet); without one (a
+        store that does not require shifts), the operator's vends since local midnight."""
+        try:
+            shift = current_shift(self.database, operator)
+        except ShiftError:  # no sales point to place a till at: the day's vends then
+            shift = None
         with self.database.reading() as session:
-            start = to_utc(session, datetime.combine(utility_now(session).date(), time()))
-            rows = session.execute(
+            query = (
                 select(Vend, Customer.name)
                 .join(Customer, Customer.id == Vend.customer_id)
                 .join(Operator, Operator.id == Vend.operator_id)
-                .where(Operator.code == operator.code, Vend.created_at >= start)
                 .order_by(Vend.created_at)
-            ).all()
+            )
+            if shift is not None:
+                query = query.where(Vend.shift_id == shift.shift_id)
+            else:
+                start = to_utc(session, datetime.combine(utility_now(session).date(), time()))
+                query = query.where(Operator.code == operator.code, Vend.created_at >= start)
+            rows = session.execute(query).all()
             return [
                 ShiftVend(
                     issued_at=to_local(session, vend.created_at).replace(tzinfo=None),

@@ -187,3 +187,29 @@ class TokenCancelState(StrEnum):
     PENDING = "pending"
     DONE = "done"
     FAILED = "failed"
+
+
+class ShiftState(StrEnum):
+    """A cashier's shift on a till (docs/shifts.md): OPEN -> ENDED (the cashier's blind count)
+    -> CLOSED (a supervisor's close, which makes its Z)."""
+
+    OPEN = "open"
+    ENDED = "ended"
+    CLOSED = "closed"
+
+
+class CashMovementKind(StrEnum):
+    """Cash in or out of the drawer outside a sale (or the drawer opened without one)."""
+
+    DROP = "drop"  # the cashier takes cash out to the safe
+    PICKUP = "pickup"  # a supervisor collects cash from the drawer for the safe
+    PAID_IN = "paid_in"
+    PAID_OUT = "paid_out"
+    DRAWER_OPEN = "drawer_open"  # no money moves; the opening itself is recorded
+
+
+class ZKind(StrEnum):
+    """A Z closes a shift; a correction is a new Z that refers to the one it corrects."""
+
+    CLOSE = "close"
+    CORRECTION = "correction"

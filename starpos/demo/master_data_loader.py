@@ -37,6 +37,8 @@ def _ids(session: Session, model: Any) -> dict[str, int]:
 def load_master_data(session: Session, data: dict[str, Any]) -> None:
     system = dict(data["system"])
     system["warn_amount"] = _money(system.get("warn_amount"))
+    if "shift_variance_threshold" in system:
+        system["shift_variance_threshold"] = _money(system["shift_variance_threshold"])
     system["system_start_date"] = date.fromisoformat(system["system_start_date"])
     session.add(m.SystemParameters(id=1, **system))
     session.add_all(m.RegionLevel(**level) for level in data["region_levels"])

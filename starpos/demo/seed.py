@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 from typing import Any
 
 from starpos.audit.log import Actor, AuditKind, append
@@ -14,6 +15,9 @@ from starpos.demo.module import provision_demo_module
 from starpos.demo.population import PopulationReport, populate
 from starpos.devices.sm.driver import SecureModule
 from starpos.errors import ConfigError
+from starpos.operators import permissions
+from starpos.operators.login import acting_as
+from starpos.shifts import open_shift
 from starpos.vending.store_binding import adopt_credit_updates
 
 
@@ -41,9 +45,15 @@ def is_seeded(database: Database) -> bool:
 
 
 def seed_demo(
-    database: Database, *, customers: int = 1000, spare_meters: int = 50, seed: int = 2026
+    database: Database,
+    *,
+    customers: int = 1000,
+    spare_meters: int = 50,
+    seed: int = 2026,
+    open_shifts: bool = True,
 ) -> SeedReport:
-    """Load the demo master data and population in one transaction (all or nothing)."""
+    """Load the demo master data and population in one transaction (all or nothing), then
+    open the demo operators' shifts (``open_shifts``: :func:`open_demo_shifts`)."""
     data = read_json(demo_file("master_data.json"))
     with database.unit_of_work() as uow:
         session = uow.session
@@ -67,7 +77,24 @@ def seed_demo(
             actor=Actor(operator_code="STAR"),
         )
         uow.commit()
+    if open_shifts:
+        open_demo_shifts(database, data["operators"])
     return SeedReport(report, [operator["code"] for operator in data["operators"]])
+
+
+def open_demo_shifts(database: Database, operators: list[dict[str, Any]]) -> list[int]:
+    """The demo's walk-through starts with the day under way: each demo operator who may
+    sell has a shift open at their sales point (no terminal, as the counter window sells),
+    with no float, so the demo sells at once (decision SHF-1). Opened through the shift
+    core, audited like any other."""
+    opened = []
+    for operator in operators:
+        if operator.get("forbid_login"):
+            continue
+        session = acting_as(database, Actor(operator["code"], operator.get("sales_point")))
+        if session.may(permissions.VEND):
+            opened.append(open_shift(database, session, float_total=Decimal(0)).shift_id)
+    return opened
 
 
 def load_demo_keys(database: Database, module: SecureModule) -> dict[str, Any]:

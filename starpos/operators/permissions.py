@@ -13,6 +13,10 @@ REPRINT = "reprint"
 CANCEL_TOKEN = "cancel_token"
 REFUND = "refund"
 CLOSE_SHIFT = "close_shift"
+CASH_DROP = "cash_drop"
+PAID_IN_OUT = "paid_in_out"
+OPEN_DRAWER = "open_drawer"
+APPROVE_VARIANCE = "approve_variance"
 VIEW_REPORTS = "view_reports"
 REGISTER_CUSTOMER = "register_customer"
 MANAGE_METERS = "manage_meters"
@@ -33,6 +37,10 @@ LABELS: dict[str, str] = {
     CANCEL_TOKEN: tr_noop("permissions", "Cancel a token"),
     REFUND: tr_noop("permissions", "Refund a sale"),
     CLOSE_SHIFT: tr_noop("permissions", "Close the shift and the day"),
+    CASH_DROP: tr_noop("permissions", "Take cash from the drawer to the safe"),
+    PAID_IN_OUT: tr_noop("permissions", "Pay cash into or out of the drawer"),
+    OPEN_DRAWER: tr_noop("permissions", "Open the cash drawer outside a sale"),
+    APPROVE_VARIANCE: tr_noop("permissions", "Approve a cash count difference"),
     VIEW_REPORTS: tr_noop("permissions", "Read reports"),
     REGISTER_CUSTOMER: tr_noop("permissions", "Register and edit customers"),
     MANAGE_METERS: tr_noop("permissions", "Stock meters in and out"),

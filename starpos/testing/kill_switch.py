@@ -35,3 +35,6 @@ def install_from_environment() -> None:
             os.kill(os.getpid(), signal.SIGKILL)
 
     crash_points.install_hook(kill_at)
+    from starpos.shifts import crash_points as shift_points  # the close's own steps
+
+    shift_points.install_hook(kill_at)

@@ -30,10 +30,13 @@ from starpos.counter.views import (
     Stoppable,
     VendOutcome,
 )
+from starpos.db.enums import CashMovementKind
+from starpos.devices.printer.slip import Slip
 from starpos.module_admin.key_standing import KeyStanding
 from starpos.operators.session import OperatorSession
 from starpos.reports.runner import ReportResult, ReportRunner
 from starpos.settings import Settings
+from starpos.shifts import CountLine, Movement, ShiftInfo
 from starpos.ui.threading.workers import Workers, runs_on
 from starpos.vending.sale import VendRequest
 
@@ -95,6 +98,83 @@ class CounterOnWorkers:
     @runs_on(Workers.DATABASE)
     def start_empty(self) -> object:
         return self.core.start_empty()
+
+    # -- the shift (starpos.counter.shifts): records on the database worker, paper on the
+    # printer worker.
+    @runs_on(Workers.DATABASE)
+    def shift_current(self, operator: OperatorSession) -> ShiftInfo | None:
+        return self.core.shifts.current(operator)
+
+    @runs_on(Workers.DATABASE)
+    def shift_drawer(self) -> tuple[tuple[Decimal, ...], list[tuple[str, str]]]:
+        """The denominations the drawer is counted in and the payment methods."""
+        return self.core.shifts.denominations(), self.core.shifts.payments()
+
+    @runs_on(Workers.DATABASE)
+    def shift_open(
+        self, operator: OperatorSession, pieces: dict[Decimal, int], total: Decimal | None
+    ) -> ShiftInfo:
+        return self.core.shifts.open(operator, pieces, total)
+
+    @runs_on(Workers.DATABASE)
+    def shift_move(
+        self,
+        operator: OperatorSession,
+        shift_id: int,
+        kind: CashMovementKind,
+        amount: Decimal,
+        reason: str,
+    ) -> Movement:
+        return self.core.shifts.move(operator, shift_id, kind, amount, reason)
+
+    @runs_on(Workers.DATABASE)
+    def shift_x(self, operator: OperatorSession, shift_id: int) -> Slip:
+        return self.core.shifts.x_slip(operator, shift_id)
+
+    @runs_on(Workers.DATABASE)
+    def shift_end(
+        self,
+        operator: OperatorSession,
+        shift_id: int,
+        cash_pieces: dict[Decimal, int],
+        others: dict[str, Decimal],
+    ) -> ShiftInfo:
+        return self.core.shifts.end(operator, shift_id, cash_pieces, others)
+
+    @runs_on(Workers.DATABASE)
+    def shift_supervisor(self, code: str, password: str) -> OperatorSession:
+        """The supervisor who closes, logged in with their password (audited)."""
+        return self.core.auth.login(code, password)
+
+    @runs_on(Workers.DATABASE)
+    def shift_preview_close(
+        self, supervisor: OperatorSession, shift_id: int
+    ) -> tuple[tuple[CountLine, ...], Decimal]:
+        return self.core.shifts.preview_close(supervisor, shift_id)
+
+    @runs_on(Workers.DATABASE)
+    def shift_close(
+        self, supervisor: OperatorSession, shift_id: int, reason: str
+    ) -> tuple[str, int, Slip]:
+        """Close and make the Z: its till, its number and the Z as the paper shows it."""
+        z = self.core.shifts.close(supervisor, shift_id, reason).z
+        return z.till, z.number, self.core.shifts.z_slip(z.till, z.number)
+
+    @runs_on(Workers.DATABASE)
+    def shift_z_pdf(self, till: str, number: int) -> bytes:
+        return self.core.shifts.z_pdf(till, number)
+
+    @runs_on(Workers.PRINTER)
+    def shift_print_movement(self, movement: Movement) -> None:
+        self.core.shifts.print_movement(movement)
+
+    @runs_on(Workers.PRINTER)
+    def shift_print(self, slip: Slip) -> None:
+        self.core.shifts.print_slip(slip)
+
+    @runs_on(Workers.PRINTER)
+    def shift_print_z(self, operator: OperatorSession, till: str, number: int) -> int:
+        return self.core.shifts.print_z(operator, till, number)
 
     @runs_on(Workers.MODULE)
     def module_state(self) -> DeviceState:

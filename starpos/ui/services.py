@@ -34,6 +34,8 @@ from starpos.counter.views import (
     Stoppable,
     VendOutcome,
 )
+from starpos.db.enums import CashMovementKind
+from starpos.devices.printer.slip import Slip
 from starpos.module_admin.key_standing import KeyStanding
 from starpos.operators.permissions import (
     INSTALLER_SETTINGS,
@@ -46,6 +48,7 @@ from starpos.operators.permissions import (
 )
 from starpos.operators.session import OperatorSession
 from starpos.reports.runner import ReportResult
+from starpos.shifts import CountLine, Movement, ShiftInfo
 from starpos.vending.sale import VendRequest
 
 __all__ = [  # the permissions the window checks
@@ -101,6 +104,53 @@ class CounterService(Protocol):
         ...
 
     def shift_vends(self, operator: OperatorSession) -> list[ShiftVend]: ...
+
+    # The shift (starpos.counter.shifts; docs/shifts.md): records on the database
+    # worker, paper on the printer worker.
+    def shift_current(self, operator: OperatorSession) -> ShiftInfo | None: ...
+
+    def shift_drawer(self) -> tuple[tuple[Decimal, ...], list[tuple[str, str]]]: ...
+
+    def shift_open(
+        self, operator: OperatorSession, pieces: dict[Decimal, int], total: Decimal | None
+    ) -> ShiftInfo: ...
+
+    def shift_move(
+        self,
+        operator: OperatorSession,
+        shift_id: int,
+        kind: CashMovementKind,
+        amount: Decimal,
+        reason: str,
+    ) -> Movement: ...
+
+    def shift_x(self, operator: OperatorSession, shift_id: int) -> Slip: ...
+
+    def shift_end(
+        self,
+        operator: OperatorSession,
+        shift_id: int,
+        cash_pieces: dict[Decimal, int],
+        others: dict[str, Decimal],
+    ) -> ShiftInfo: ...
+
+    def shift_supervisor(self, code: str, password: str) -> OperatorSession: ...
+
+    def shift_preview_close(
+        self, supervisor: OperatorSession, shift_id: int
+    ) -> tuple[tuple[CountLine, ...], Decimal]: ...
+
+    def shift_close(
+        self, supervisor: OperatorSession, shift_id: int, reason: str
+    ) -> tuple[str, int, Slip]: ...
+
+    def shift_z_pdf(self, till: str, number: int) -> bytes: ...
+
+    def shift_print_movement(self, movement: Movement) -> None: ...
+
+    def shift_print(self, slip: Slip) -> None: ...
+
+    def shift_print_z(self, operator: OperatorSession, till: str, number: int) -> int: ...
 
     def module_state(self) -> DeviceState: ...
 

@@ -34,6 +34,7 @@ from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import Meter, Vend, VendCharge
 from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import NumberingContext
+from starpos.shifts.gate import confirm_still_open
 from starpos.vending import errors, key_change_sale
 from starpos.vending.sale import PricedSale
 from starpos.vending.sale_rows import charge_rows, priced_columns, sale_facts
@@ -101,6 +102,11 @@ def add_pending(
     """
     breakdown = sale.breakdown
     request_id = request_id or str(uuid.uuid4())
+    if sale.shift is not None:
+        # Checked again where it is written: a supervisor may have closed it meanwhile.
+        confirm_still_open(
+            session, sale.shift.shift_id, sale.actor.operator_code or "", sale.till
+        )
     medium = MeterMedium(columns.get("medium", MeterMedium.KEYPAD))
     bill = bill_numbers.next_number(
         session,
@@ -124,6 +130,7 @@ def add_pending(
             "operator_id": sale.operator_id,
             "sales_point_id": sale.sales_point_id,
             "terminal_id": sale.terminal_id,
+            "shift_id": sale.shift.shift_id if sale.shift else None,
             "payment_term_id": sale.payment_term_id,
             "tariff_version_id": sale.tariff_version_id,
             "tendered": sale.tendered,
@@ -149,6 +156,7 @@ def add_pending(
             **carrier,
             **details,
             **sale_facts(session, sale, request_id=request_id, medium=medium.value),
+            "shift": sale.shift.request_id if sale.shift else None,
         },
         actor=sale.actor,
     )

@@ -10,6 +10,7 @@ from typing import Any
 from starpos.audit.log import Actor
 from starpos.devices.sm.messages import MeterKeyRef
 from starpos.pricing import Breakdown, SaleContext
+from starpos.shifts.gate import SaleShift
 from starpos.vending.key_change_sale import SaleKeyChange
 
 #: STS credit type of electricity (class 0, subclass 0).
@@ -79,6 +80,9 @@ class PricedSale:
     tendered: Decimal
     change: Decimal
     local_time: datetime
+    # The seller's open shift on the till (None where the store requires none: SHF-1).
+    shift: SaleShift | None
+    till: str
 
     @property
     def needs_confirmation(self) -> bool:

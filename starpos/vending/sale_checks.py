@@ -35,6 +35,7 @@ from starpos.operators import permissions
 from starpos.operators.errors import UnknownOperatorError
 from starpos.operators.roles import operator_permissions
 from starpos.operators.session import OperatorSession
+from starpos.shifts.gate import check_float_limit, sale_shift, till_name
 from starpos.vending import errors
 from starpos.vending.meter_check import SaleMeter, check_sellable
 from starpos.vending.offline_limits import check_offline_limits
@@ -167,10 +168,15 @@ def price_sale(
     """Check the seller, the payment term and the meter (``read_meter`` reads it, refusing
     what the medium cannot sell to), then price ``request``: the store half of every sale.
 
-    The checks run in the order a cashier would fix them: who sells, how it is paid, which
-    meter, how much; then whether this counter may still sell without its head office."""
+    The checks run in the order a cashier would fix them: who sells (and in which open
+    shift), how it is paid, which meter, how much; then whether this counter may still sell
+    without its head office, and whether the float limit allows it."""
     terminal = find_terminal(session, request)
     seller = check_seller(session, request, terminal)
+    till = till_name(terminal.code if terminal else None, seller.sales_point_code)
+    shift = sale_shift(
+        session, operator_id=seller.operator_id, operator_code=seller.operator_code, till=till
+    )
     payment = payment_term_id(session, request.payment)
     meter = read_meter(session)
     customer = check_sellable(meter)
@@ -181,6 +187,14 @@ def price_sale(
     if tendered < breakdown.net:
         raise errors.TenderedTooLittleError(tendered=tendered, net=breakdown.net)
     check_offline_limits(session, now, breakdown.net)
+    check_float_limit(
+        session,
+        operator_id=seller.operator_id,
+        operator_code=seller.operator_code,
+        sales_point_id=seller.sales_point_id,
+        sales_point_code=seller.sales_point_code,
+        net=breakdown.net,
+    )
     priced = PricedSale(
         request=request,
         actor=Actor(
@@ -202,6 +216,8 @@ def price_sale(
         tendered=tendered,
         change=tendered - breakdown.net,
         local_time=local,
+        shift=shift,
+        till=till,
     )
     return priced, meter
 

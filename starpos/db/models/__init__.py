@@ -30,6 +30,7 @@ from starpos.db.models.master_data import (
 from starpos.db.models.module_life import ModuleBinding, ModuleCreditUpdate, StoreIdentity
 from starpos.db.models.numbering import NumberingCounter, NumberingField, NumberingRule
 from starpos.db.models.operators import Operator, OperatorRole, Role, RolePermission
+from starpos.db.models.shifts import CashMovement, DayClose, Shift, ShiftCount, ZReport
 from starpos.db.models.stock import MeterReplacement, StockMovement
 from starpos.db.models.sync import (
     ChangeHorizon,
@@ -65,11 +66,13 @@ __all__ = [
     "CardState",
     "CardTamperEvent",
     "CardVend",
+    "CashMovement",
     "ChangeHorizon",
     "ChargeItem",
     "Customer",
     "CustomerType",
     "CustomerTypeCharge",
+    "DayClose",
     "DefaultAmount",
     "EnrolmentCode",
     "IssuedCard",
@@ -96,6 +99,8 @@ __all__ = [
     "RolePermission",
     "SalesPoint",
     "SeenNonce",
+    "Shift",
+    "ShiftCount",
     "StockMovement",
     "StoreIdentity",
     "SyncFinding",
@@ -116,4 +121,5 @@ __all__ = [
     "Vend",
     "VendCharge",
     "VendToken",
+    "ZReport",
 ]

@@ -48,6 +48,17 @@ class SystemParameters(Base):
     # Power-Purchasing"); None: anywhere.
     purchase_region_level: Mapped[int | None] = mapped_column(Integer)
     system_start_date: Mapped[date | None] = mapped_column(Date)
+    # Shifts (docs/shifts.md, decision SHF-1): no sale without the seller's open shift on
+    # the till; on for a new store (a store upgraded from before shifts starts with it off).
+    shift_required: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A count that differs from the expected by more than this needs a supervisor's
+    # approval with a reason (0: any difference does).
+    shift_variance_threshold: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    # The cashier may close their own shift (one-person counters); otherwise a second
+    # operator with the close permission must.
+    shift_self_close: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The notes and coins a drawer is counted in, largest first ("100,50,20,...,0.05").
+    cash_denominations: Mapped[str] = mapped_column(String(TEXT), default="")
 
 
 class RegionLevel(Base):
@@ -92,6 +103,9 @@ class SalesPoint(Base):
     branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"))
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
     forbid_sales: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The vendor float limit (the Juice batch close): sales of the point's shifts not yet
+    # closed may not reach more than this (None: no limit).
+    float_limit: Mapped[Decimal | None] = mapped_column(Money())
 
     branch: Mapped[Branch] = relationship()
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, str_enum
-from starpos.db.column_types import UtcDateTime
+from starpos.db.column_types import Money, UtcDateTime
 from starpos.db.enums import RoleKind
 from starpos.db.models.master_data import CODE, NAME, SalesPoint
 
@@ -56,6 +57,8 @@ class Operator(Base):
     sales_point_id: Mapped[int | None] = mapped_column(ForeignKey("sales_points.id"))
     forbid_login: Mapped[bool] = mapped_column(Boolean, default=False)
     may_login_other_sales_points: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The operator's own vendor float limit (see SalesPoint.float_limit; None: no limit).
+    float_limit: Mapped[Decimal | None] = mapped_column(Money())
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

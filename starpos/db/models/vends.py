@@ -42,6 +42,7 @@ class Vend(Base):
         Index("ix_vends_module_created", "module_id", "created_at"),
         # The dated reports read a period in time order (migration 0014, docs/reports.md).
         Index("ix_vends_created", "created_at"),
+        Index("ix_vends_shift", "shift_id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -61,6 +62,8 @@ class Vend(Base):
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     sales_point_id: Mapped[int] = mapped_column(ForeignKey("sales_points.id"))
     terminal_id: Mapped[int | None] = mapped_column(ForeignKey("terminals.id"))
+    # The shift it was sold in (None: sold before shifts, or where none is required).
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"))
     payment_term_id: Mapped[int] = mapped_column(ForeignKey("payment_terms.id"))
     bank_id: Mapped[int | None] = mapped_column(ForeignKey("banks.id"))
     cheque_number: Mapped[str] = mapped_column(String(40), default="")

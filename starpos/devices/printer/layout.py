@@ -181,7 +181,7 @@ class _Builder:
 
     def wrapped(self, text: str, align: str, bold: bool, width: int, height: int) -> None:
         room = self.columns // width
-        for row in _wrap(text, room):
+        for row in wrap_cells(text, room):
             self.lines.append(TextRow(row, align, bold, width, height, self.font))
 
     def pair(self, label: str, value: str, bold: bool) -> None:
@@ -191,12 +191,12 @@ class _Builder:
             self.lines.append(TextRow(label + " " * gap + value, "left", bold, font=self.font))
             return
         self.wrapped(label, "left", bold, 1, 1)
-        for row in _wrap(value, self.columns):
+        for row in wrap_cells(value, self.columns):
             padding = " " * (self.columns - cell_width(row))
             self.lines.append(TextRow(padding + row, "left", bold, font=self.font))
 
 
-def _wrap(text: str, room: int) -> list[str]:
+def wrap_cells(text: str, room: int) -> list[str]:
     """Break ``text`` into rows of at most ``room`` cells (words first, then characters)."""
     if cell_width(text) <= room:
         return [text]

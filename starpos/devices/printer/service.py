@@ -35,6 +35,7 @@ from starpos.devices.printer.escpos_support import escpos_module, profile_dots
 from starpos.devices.printer.layout import LayoutOptions, VoucherLayout, layout_voucher
 from starpos.devices.printer.paper import paper_for
 from starpos.devices.printer.preview import render_preview
+from starpos.devices.printer.slip import Slip, layout_slip
 from starpos.devices.printer.template import Template, load_template
 from starpos.devices.printer.voucher import Voucher
 
@@ -107,6 +108,26 @@ def voucher_layout(
         cash_drawer=bool(settings.get("printer.cash_drawer")),
     )
     return layout_voucher(voucher, template or load_template(), options)
+
+
+def slip_layout(slip: Slip, settings: SettingsReader) -> VoucherLayout:
+    """A report or slip (X, Z, cash movement) laid out for the configured paper."""
+    profile = settings.get("printer.profile") or None
+    options = LayoutOptions(
+        paper=paper_for(int(settings.get("printer.paper_mm")), profile_dots(profile)),
+        qr_code=False,
+        cash_drawer=bool(settings.get("printer.cash_drawer")),
+    )
+    return layout_slip(slip, options)
+
+
+def print_slip(slip: Slip, settings: SettingsReader) -> PrintResult:
+    """Print a report or slip; raise a :class:`PrinterError` subclass when it cannot be."""
+    return print_bytes(voucher_bytes(slip_layout(slip, settings), _profile(settings)), settings)
+
+
+def slip_preview(slip: Slip, settings: SettingsReader) -> Image.Image:
+    return render_preview(slip_layout(slip, settings))
 
 
 def voucher_preview(

@@ -50,6 +50,7 @@ from starpos.ui.pos.vend_flow import VendFlow
 from starpos.ui.pos.voucher_actions import VoucherActions
 from starpos.ui.services import AuthService, CardService, CounterService, ReportService
 from starpos.ui.status_bar import CounterStatusBar
+from starpos.ui.supervisor.shift_menu import ShiftMenu
 from starpos.ui.threading.workers import JobFailure, Workers
 from starpos.ui.translator import tr
 from starpos.ui.widgets.meter_field import MeterNumberField
@@ -146,6 +147,7 @@ class PosWindow(QMainWindow):
             after_dialog=self.focus_meter_field,
             reprint_bill=lambda bill: self.vouchers.print(bill, reprint=True),
         )
+        self.shift_menu = ShiftMenu(context, self, after_dialog=self.focus_meter_field)
         self._wire()
         if cards is not None:
             self.pending_notice.follow(cards, workers.database, self._show_failure)
@@ -237,6 +239,7 @@ class PosWindow(QMainWindow):
         devices.vend_recovered.connect(self.vend_recovered)
         devices.vend_recovered.connect(vouchers.print_sold)
         self.menus.log_out_chosen.connect(self.logged_out)
+        self.vend_flow.shift_needed.connect(self.shift_menu.offer_open)
         self.flagged_hint.clicked.connect(self.menus.cards.open_flagged_readings)
         if self.card_mode is not None:
             self.card_mode.switched.connect(self.retranslate_ui)
@@ -285,6 +288,7 @@ class PosWindow(QMainWindow):
             tr("pos", "Meter number (from the card)") if in_card_mode else tr("pos", "Meter number")
         )
         self.menus.retranslate_ui()
+        self.shift_menu.retranslate_ui()
         self.vend_flow.show_busy()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QW
 from starpos.counter.counter import MODULE_TROUBLE
 from starpos.counter.views import VendOutcome
 from starpos.errors import StarposError
+from starpos.i18n import render_error
+from starpos.shifts.errors import NoOpenShiftError
 from starpos.ui.counter_errors import MeterNumberMissing
 from starpos.ui.pos.amount_panel import AmountPanel
 from starpos.ui.pos.card_mode import CardMode
@@ -51,6 +53,9 @@ class VendFlow(QObject):
     #: the vend failed on the way to or from the module, not on a refusal: the module may
     #: hold a token the ledger has not booked yet
     module_failed = Signal(object)  # the error
+    #: a sale was refused for want of an open shift: the message (the Shift menu offers to
+    #: open one)
+    shift_needed = Signal(str)
 
     def __init__(
         self,
@@ -271,7 +276,10 @@ class VendFlow(QObject):
             self.meter_field.edit.setFocus()
         elif self._enter_field is not None and self._enter_field.isEnabled():
             self._enter_field.setFocus()  # "press Enter again" works where it was pressed
-        self.context.funnel.show_problem(sale_problem(failure), self.parent_widget)
+        if getattr(error, "code", "") == NoOpenShiftError.code:
+            emit(self.shift_needed, render_error(error))
+        else:
+            self.context.funnel.show_problem(sale_problem(failure), self.parent_widget)
         if mode is not None and mode.active:
             mode.vend_ended(sold=False)
         elif isinstance(error, MODULE_TROUBLE):

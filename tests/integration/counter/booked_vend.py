@@ -1,4 +1,5 @@
-"""A sale booked in the ledger the way the vend books it: priced, ISSUED, with its token."""
+"""A sale booked in the ledger the way the vend books it: priced, ISSUED, with its token, in
+its seller's open shift."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from sqlalchemy import select
 
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.enums import CustomerStatus, VendState
-from starpos.db.models import Customer, Meter, Operator, PaymentTerm, Vend, VendToken
+from starpos.db.enums import CustomerStatus, ShiftState, VendState
+from starpos.db.models import Customer, Meter, Operator, PaymentTerm, Shift, Vend, VendToken
 from starpos.masterdata.pricing_inputs import sale_context
 from starpos.pricing import price_from_net
 
@@ -28,6 +29,9 @@ def book_vend(
         term = session.scalars(select(PaymentTerm).order_by(PaymentTerm.id)).first()
         assert term is not None and operator.sales_point_id is not None
         priced = price_from_net(Decimal(net), sale_context(session, meter, utc_now()))
+        shift_id = session.scalar(
+            select(Shift.id).where(Shift.operator_id == operator.id, Shift.state == ShiftState.OPEN)
+        )
         vend = Vend(
             request_id=str(uuid.uuid4()),
             bill_number=bill,
@@ -36,6 +40,7 @@ def book_vend(
             customer_id=meter.customer_id,
             operator_id=operator.id,
             sales_point_id=operator.sales_point_id,
+            shift_id=shift_id,
             payment_term_id=term.id,
             tendered=priced.net,
             net_amount=priced.net,

@@ -40,6 +40,7 @@ from tests.integration.vend.vend_world import (
 from tests.support.data_files import SAMPLE_TABLES
 from tests.support.emulator_process import EmulatorProcess
 from tests.support.processes import REPO_ROOT, child_env, starpos_command
+from tests.support.shifts import open_shift_for
 
 TABLES = SAMPLE_TABLES
 START_TIMEOUT_S = 60.0
@@ -262,6 +263,7 @@ def make_counter(
         with Database.open(f"sqlite:///{folder / 'starpos.db'}") as database:
             seed_demo(database, customers=40, spare_meters=4, seed=7)
             meters = sellable_meters(database)
+            open_shift_for(database, operator, terminal=terminal)  # the cashier's till
     if module_id is None:
         return Counter(folder, terminal, operator, None, meters)
     # The module's credential in the counter's own data folder, where its commands look.

@@ -1,0 +1,414 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>errors</name>
+    <message>
+        <source>{amount} is not a valid amount here: give a positive amount with at most {decimals} decimals.</source>
+        <translation>{amount} n'est pas un montant valable ici : indiquez un montant positif avec au plus {decimals} décimales.</translation>
+    </message>
+    <message>
+        <source>The day {day} of {sales_point} is already closed.</source>
+        <translation>La journée du {day} de {sales_point} est déjà clôturée.</translation>
+    </message>
+    <message>
+        <source>{denomination} is not a note or coin of this drawer ({known}), or its count {count} is not a whole number of 0 or more.</source>
+        <translation>{denomination} n'est pas un billet ou une pièce de ce tiroir ({known}), ou son nombre {count} n'est pas un entier positif ou nul.</translation>
+    </message>
+    <message>
+        <source>The float limit of {scope} ({limit}) is reached: {taken} taken since the last close, {net} more would pass it. A supervisor must close the shift and hand the cash over before selling again.</source>
+        <translation>Le plafond d'encaisse de {scope} ({limit}) est atteint : {taken} encaissés depuis la dernière clôture, {net} de plus le dépasseraient. Un superviseur doit clôturer le poste et remettre l'argent avant de vendre à nouveau.</translation>
+    </message>
+    <message>
+        <source>{operator} has no open shift on {till}. Open a shift (with its float) first, then sell.</source>
+        <translation>{operator} n'a pas de poste ouvert sur {till}. Ouvrez d'abord un poste (avec son fonds de caisse), puis vendez.</translation>
+    </message>
+    <message>
+        <source>The day of {sales_point} cannot be closed: {count} shift(s) are not closed yet ({shifts}). Close them first.</source>
+        <translation>La journée de {sales_point} ne peut pas être clôturée : {count} poste(s) ne sont pas encore clôturés ({shifts}). Clôturez-les d'abord.</translation>
+    </message>
+    <message>
+        <source>Say why ({action}): a reason is required and goes on the record.</source>
+        <translation>Indiquez pourquoi ({action}) : un motif est obligatoire et figure dans l'enregistrement.</translation>
+    </message>
+    <message>
+        <source>{operator} counted shift {shift}, so another operator with the close permission must close it (or an administrator allows one-person closes).</source>
+        <translation>{operator} a compté le poste {shift} : un autre opérateur ayant le droit de clôture doit le clôturer (ou un administrateur autorise la clôture par une seule personne).</translation>
+    </message>
+    <message>
+        <source>{operator} already has shift {shift} on {till} ({state}). Use it, or close it.</source>
+        <translation>{operator} a déjà le poste {shift} sur {till} ({state}). Utilisez-le ou clôturez-le.</translation>
+    </message>
+    <message>
+        <source>The shift action could not be completed.</source>
+        <translation>L'opération sur le poste n'a pas pu aboutir.</translation>
+    </message>
+    <message>
+        <source>Shift {shift} has {count} sale(s) still waiting for the secure module. Settle them first: starpos vend recover.</source>
+        <translation>Le poste {shift} a {count} vente(s) encore en attente du module de sécurité. Réglez-les d'abord : starpos vend recover.</translation>
+    </message>
+    <message>
+        <source>Shift {shift} is {state}: it cannot be {action} now.</source>
+        <translation>Le poste {shift} est {state} : impossible de le faire maintenant ({action}).</translation>
+    </message>
+    <message>
+        <source>There is no payment method {payment}. Known: {known}.</source>
+        <translation>Il n'y a pas de mode de paiement {payment}. Connus : {known}.</translation>
+    </message>
+    <message>
+        <source>There is no sales point {sales_point}. Check the terminal's configuration.</source>
+        <translation>Il n'y a pas de point de vente {sales_point}. Vérifiez la configuration du terminal.</translation>
+    </message>
+    <message>
+        <source>There is no shift {shift}. starpos shift list shows the shifts.</source>
+        <translation>Il n'y a pas de poste {shift}. starpos shift list affiche les postes.</translation>
+    </message>
+    <message>
+        <source>There is no terminal {terminal}. Check the terminal's configuration.</source>
+        <translation>Il n'y a pas de terminal {terminal}. Vérifiez la configuration du terminal.</translation>
+    </message>
+    <message>
+        <source>There is no Z {number} on {till}. starpos shift z --list shows them.</source>
+        <translation>Il n'y a pas de Z {number} sur {till}. starpos shift z --list les affiche.</translation>
+    </message>
+    <message>
+        <source>The count differs from the expected by {variance} (threshold {threshold}). Recount, or approve the difference with a reason.</source>
+        <translation>Le comptage diffère du montant attendu de {variance} (seuil {threshold}). Recomptez, ou approuvez l'écart avec un motif.</translation>
+    </message>
+    <message>
+        <source>The Z reports have been tampered with: {count} problem(s), the first at Z {number} of {till}. Keep a copy of the database and tell the administrator; starpos shift verify --json lists every problem.</source>
+        <translation>Les rapports Z ont été falsifiés : {count} problème(s), le premier au Z {number} de {till}. Gardez une copie de la base et prévenez l'administrateur ; starpos shift verify --json liste chaque problème.</translation>
+    </message>
+    <message>
+        <source>{operator} has no shift on {till} that is not closed. Give --shift, or open one.</source>
+        <translation>{operator} n'a pas de poste non clôturé sur {till}. Indiquez --shift, ou ouvrez-en un.</translation>
+    </message>
+    <message>
+        <source>There is no operator {operator}.</source>
+        <translation>Il n'y a pas d'opérateur {operator}.</translation>
+    </message>
+</context>
+<context>
+    <name>shifts</name>
+    <message>
+        <source>X REPORT</source>
+        <translation>RAPPORT X</translation>
+    </message>
+    <message>
+        <source>NOT A CLOSE</source>
+        <translation>PAS UNE CLÔTURE</translation>
+    </message>
+    <message>
+        <source>Z REPORT No. {number}</source>
+        <translation>RAPPORT Z N° {number}</translation>
+    </message>
+    <message>
+        <source>Z CORRECTION No. {number} (corrects Z {corrects})</source>
+        <translation>Z RECTIFICATIF N° {number} (rectifie le Z {corrects})</translation>
+    </message>
+    <message>
+        <source>DUPLICATE</source>
+        <translation>DUPLICATA</translation>
+    </message>
+    <message>
+        <source>Till {till}</source>
+        <translation>Caisse {till}</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Clôturé par</translation>
+    </message>
+    <message>
+        <source>Sales point</source>
+        <translation>Point de vente</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Sales by payment method</source>
+        <translation>Ventes par mode de paiement</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>Ventes nettes</translation>
+    </message>
+    <message>
+        <source>Energy sold (kWh)</source>
+        <translation>Énergie vendue (kWh)</translation>
+    </message>
+    <message>
+        <source>Tokens issued</source>
+        <translation>Jetons émis</translation>
+    </message>
+    <message>
+        <source>Smart card sales ({count})</source>
+        <translation>Ventes sur carte ({count})</translation>
+    </message>
+    <message>
+        <source>Cancels and refunds ({count})</source>
+        <translation>Annulations et remboursements ({count})</translation>
+    </message>
+    <message>
+        <source>Failed sales (no credit)</source>
+        <translation>Ventes échouées (sans crédit)</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>Fonds de caisse</translation>
+    </message>
+    <message>
+        <source>Expected cash in drawer</source>
+        <translation>Espèces attendues en caisse</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Comptage</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>attendu</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>compté</translation>
+    </message>
+    <message>
+        <source>variance</source>
+        <translation>écart</translation>
+    </message>
+    <message>
+        <source>Total variance</source>
+        <translation>Écart total</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Grand totals of the till (never reset)</source>
+        <translation>Totaux perpétuels de la caisse (jamais remis à zéro)</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>Énergie (kWh)</translation>
+    </message>
+    <message>
+        <source>Audit chain at the close: entry {entry}</source>
+        <translation>Chaîne d'audit à la clôture : entrée {entry}</translation>
+    </message>
+    <message>
+        <source>Z hash</source>
+        <translation>Empreinte du Z</translation>
+    </message>
+    <message>
+        <source>Previous Z</source>
+        <translation>Z précédent</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Établi</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Signature: ____________________</source>
+        <translation>Signature : ____________________</translation>
+    </message>
+    <message>
+        <source>Cash drop</source>
+        <translation>Dépôt au coffre</translation>
+    </message>
+    <message>
+        <source>Cash pick-up</source>
+        <translation>Prélèvement de caisse</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>Entrée de caisse</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>Sortie de caisse</translation>
+    </message>
+    <message>
+        <source>Drawer opened</source>
+        <translation>Tiroir ouvert</translation>
+    </message>
+    <message>
+        <source>{count} Z report(s) checked: the chain is intact.</source>
+        <translation>{count} rapport(s) Z vérifié(s) : la chaîne est intacte.</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift and make the Z</source>
+        <translation>&amp;Clôturer le poste et établir le Z</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Se connecter</translation>
+    </message>
+    <message>
+        <source>A supervisor closes shift {shift}: sign in to compare the count.</source>
+        <translation>Un superviseur clôture le poste {shift} : connectez-vous pour comparer le comptage.</translation>
+    </message>
+    <message>
+        <source>Above the threshold ({threshold}): give the reason you approve it.</source>
+        <translation>Au-dessus du seuil ({threshold}) : indiquez pourquoi vous l'approuvez.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Cash drop…</source>
+        <translation>Dépôt au coffre…</translation>
+    </message>
+    <message>
+        <source>Close shift (supervisor)…</source>
+        <translation>Clôturer le poste (superviseur)…</translation>
+    </message>
+    <message>
+        <source>Close the shift (supervisor)</source>
+        <translation>Clôturer le poste (superviseur)</translation>
+    </message>
+    <message>
+        <source>Count the opening float in the drawer of {till}, note by note.</source>
+        <translation>Comptez le fonds de caisse du tiroir de {till}, billet par billet.</translation>
+    </message>
+    <message>
+        <source>Count what is in the drawer (shift {shift}). The expected amounts are not shown: the supervisor compares them when closing.</source>
+        <translation>Comptez ce que contient le tiroir (poste {shift}). Les montants attendus ne sont pas affichés : le superviseur les compare à la clôture.</translation>
+    </message>
+    <message>
+        <source>End of shift: count the drawer</source>
+        <translation>Fin de poste : comptez le tiroir</translation>
+    </message>
+    <message>
+        <source>End shift (count the drawer)…</source>
+        <translation>Fin de poste (compter le tiroir)…</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>No open shift</source>
+        <translation>Aucun poste ouvert</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>Ouvrir un poste</translation>
+    </message>
+    <message>
+        <source>Open a shift now?</source>
+        <translation>Ouvrir un poste maintenant ?</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>Ouvrir le poste…</translation>
+    </message>
+    <message>
+        <source>Open the drawer…</source>
+        <translation>Ouvrir le tiroir…</translation>
+    </message>
+    <message>
+        <source>Other payment methods (totals)</source>
+        <translation>Autres modes de paiement (totaux)</translation>
+    </message>
+    <message>
+        <source>Paid in…</source>
+        <translation>Entrée de caisse…</translation>
+    </message>
+    <message>
+        <source>Paid out…</source>
+        <translation>Sortie de caisse…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Reason for the difference</source>
+        <translation>Motif de l'écart</translation>
+    </message>
+    <message>
+        <source>S&amp;hift</source>
+        <translation>&amp;Poste</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the Z as PDF</source>
+        <translation>Enregistrer le Z en PDF</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>There is no shift open on this till.</source>
+        <translation>Aucun poste n'est ouvert sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>Total counted: {total}</source>
+        <translation>Total compté : {total}</translation>
+    </message>
+    <message>
+        <source>Total variance: {variance}</source>
+        <translation>Écart total : {variance}</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Rapport X</translation>
+    </message>
+</context>
+</TS>

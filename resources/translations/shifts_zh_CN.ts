@@ -1,0 +1,414 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>errors</name>
+    <message>
+        <source>{amount} is not a valid amount here: give a positive amount with at most {decimals} decimals.</source>
+        <translation>{amount} 在此不是有效金额：请输入最多 {decimals} 位小数的正数金额。</translation>
+    </message>
+    <message>
+        <source>The day {day} of {sales_point} is already closed.</source>
+        <translation>{sales_point} 的 {day} 营业日已经结账。</translation>
+    </message>
+    <message>
+        <source>{denomination} is not a note or coin of this drawer ({known}), or its count {count} is not a whole number of 0 or more.</source>
+        <translation>{denomination} 不是本钱箱的纸币或硬币（{known}），或其数量 {count} 不是大于等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>The float limit of {scope} ({limit}) is reached: {taken} taken since the last close, {net} more would pass it. A supervisor must close the shift and hand the cash over before selling again.</source>
+        <translation>{scope} 的现金限额（{limit}）已达到：自上次结账以来已收 {taken}，再收 {net} 将超出限额。主管必须先结束班次并上交现金，才能继续售电。</translation>
+    </message>
+    <message>
+        <source>{operator} has no open shift on {till}. Open a shift (with its float) first, then sell.</source>
+        <translation>{operator} 在 {till} 上没有打开的班次。请先开班（录入备用金），再售电。</translation>
+    </message>
+    <message>
+        <source>The day of {sales_point} cannot be closed: {count} shift(s) are not closed yet ({shifts}). Close them first.</source>
+        <translation>{sales_point} 的营业日无法结账：还有 {count} 个班次未结束（{shifts}）。请先结束这些班次。</translation>
+    </message>
+    <message>
+        <source>Say why ({action}): a reason is required and goes on the record.</source>
+        <translation>请说明原因（{action}）：原因为必填项，并会记录在案。</translation>
+    </message>
+    <message>
+        <source>{operator} counted shift {shift}, so another operator with the close permission must close it (or an administrator allows one-person closes).</source>
+        <translation>{operator} 已清点班次 {shift}，因此必须由另一位有结班权限的操作员结班（或由管理员允许一人结班）。</translation>
+    </message>
+    <message>
+        <source>{operator} already has shift {shift} on {till} ({state}). Use it, or close it.</source>
+        <translation>{operator} 在 {till} 上已有班次 {shift}（{state}）。请继续使用或将其结束。</translation>
+    </message>
+    <message>
+        <source>The shift action could not be completed.</source>
+        <translation>班次操作未能完成。</translation>
+    </message>
+    <message>
+        <source>Shift {shift} has {count} sale(s) still waiting for the secure module. Settle them first: starpos vend recover.</source>
+        <translation>班次 {shift} 还有 {count} 笔销售在等待安全模块。请先处理：starpos vend recover。</translation>
+    </message>
+    <message>
+        <source>Shift {shift} is {state}: it cannot be {action} now.</source>
+        <translation>班次 {shift} 的状态为 {state}：现在不能执行（{action}）。</translation>
+    </message>
+    <message>
+        <source>There is no payment method {payment}. Known: {known}.</source>
+        <translation>没有付款方式 {payment}。已知：{known}。</translation>
+    </message>
+    <message>
+        <source>There is no sales point {sales_point}. Check the terminal's configuration.</source>
+        <translation>没有售电点 {sales_point}。请检查终端配置。</translation>
+    </message>
+    <message>
+        <source>There is no shift {shift}. starpos shift list shows the shifts.</source>
+        <translation>没有班次 {shift}。starpos shift list 可列出班次。</translation>
+    </message>
+    <message>
+        <source>There is no terminal {terminal}. Check the terminal's configuration.</source>
+        <translation>没有终端 {terminal}。请检查终端配置。</translation>
+    </message>
+    <message>
+        <source>There is no Z {number} on {till}. starpos shift z --list shows them.</source>
+        <translation>{till} 上没有 Z {number}。starpos shift z --list 可列出。</translation>
+    </message>
+    <message>
+        <source>The count differs from the expected by {variance} (threshold {threshold}). Recount, or approve the difference with a reason.</source>
+        <translation>清点金额与应有金额相差 {variance}（阈值 {threshold}）。请重新清点，或填写原因批准差额。</translation>
+    </message>
+    <message>
+        <source>The Z reports have been tampered with: {count} problem(s), the first at Z {number} of {till}. Keep a copy of the database and tell the administrator; starpos shift verify --json lists every problem.</source>
+        <translation>Z 报表已被篡改：{count} 个问题，第一个在 {till} 的 Z {number}。请保留数据库副本并通知管理员；starpos shift verify --json 会列出每个问题。</translation>
+    </message>
+    <message>
+        <source>{operator} has no shift on {till} that is not closed. Give --shift, or open one.</source>
+        <translation>{operator} 在 {till} 上没有未结束的班次。请指定 --shift，或开一个班次。</translation>
+    </message>
+    <message>
+        <source>There is no operator {operator}.</source>
+        <translation>没有操作员 {operator}。</translation>
+    </message>
+</context>
+<context>
+    <name>shifts</name>
+    <message>
+        <source>X REPORT</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <source>NOT A CLOSE</source>
+        <translation>非结账</translation>
+    </message>
+    <message>
+        <source>Z REPORT No. {number}</source>
+        <translation>Z 报表 第 {number} 号</translation>
+    </message>
+    <message>
+        <source>Z CORRECTION No. {number} (corrects Z {corrects})</source>
+        <translation>Z 更正 第 {number} 号（更正 Z {corrects}）</translation>
+    </message>
+    <message>
+        <source>DUPLICATE</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Till {till}</source>
+        <translation>收银台 {till}</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结班人</translation>
+    </message>
+    <message>
+        <source>Sales point</source>
+        <translation>售电点</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>清点</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结班</translation>
+    </message>
+    <message>
+        <source>Sales by payment method</source>
+        <translation>按付款方式的销售</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <source>Energy sold (kWh)</source>
+        <translation>售出电量 (kWh)</translation>
+    </message>
+    <message>
+        <source>Tokens issued</source>
+        <translation>已发令牌</translation>
+    </message>
+    <message>
+        <source>Smart card sales ({count})</source>
+        <translation>智能卡销售（{count}）</translation>
+    </message>
+    <message>
+        <source>Cancels and refunds ({count})</source>
+        <translation>取消与退款（{count}）</translation>
+    </message>
+    <message>
+        <source>Failed sales (no credit)</source>
+        <translation>失败销售（未充值）</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Expected cash in drawer</source>
+        <translation>钱箱应有现金</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>清点</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Total variance</source>
+        <translation>总差额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Grand totals of the till (never reset)</source>
+        <translation>收银台累计总额（永不清零）</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量 (kWh)</translation>
+    </message>
+    <message>
+        <source>Audit chain at the close: entry {entry}</source>
+        <translation>结账时的审计链：第 {entry} 条</translation>
+    </message>
+    <message>
+        <source>Z hash</source>
+        <translation>Z 哈希</translation>
+    </message>
+    <message>
+        <source>Previous Z</source>
+        <translation>上一个 Z</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Signature: ____________________</source>
+        <translation>签名：____________________</translation>
+    </message>
+    <message>
+        <source>Cash drop</source>
+        <translation>现金入保险柜</translation>
+    </message>
+    <message>
+        <source>Cash pick-up</source>
+        <translation>现金提取</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>现金存入</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>现金支出</translation>
+    </message>
+    <message>
+        <source>Drawer opened</source>
+        <translation>打开钱箱</translation>
+    </message>
+    <message>
+        <source>{count} Z report(s) checked: the chain is intact.</source>
+        <translation>已检查 {count} 份 Z 报表：链完整。</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift and make the Z</source>
+        <translation>结班并生成 Z 报表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A supervisor closes shift {shift}: sign in to compare the count.</source>
+        <translation>由主管结束班次 {shift}：请登录以核对清点结果。</translation>
+    </message>
+    <message>
+        <source>Above the threshold ({threshold}): give the reason you approve it.</source>
+        <translation>超出阈值（{threshold}）：请填写批准原因。</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Cash drop…</source>
+        <translation>现金入保险柜…</translation>
+    </message>
+    <message>
+        <source>Close shift (supervisor)…</source>
+        <translation>结班（主管）…</translation>
+    </message>
+    <message>
+        <source>Close the shift (supervisor)</source>
+        <translation>结班（主管）</translation>
+    </message>
+    <message>
+        <source>Count the opening float in the drawer of {till}, note by note.</source>
+        <translation>请逐张清点 {till} 钱箱中的备用金。</translation>
+    </message>
+    <message>
+        <source>Count what is in the drawer (shift {shift}). The expected amounts are not shown: the supervisor compares them when closing.</source>
+        <translation>请清点钱箱中的现金（班次 {shift}）。应有金额不显示：由主管在结班时核对。</translation>
+    </message>
+    <message>
+        <source>End of shift: count the drawer</source>
+        <translation>班次结束：清点钱箱</translation>
+    </message>
+    <message>
+        <source>End shift (count the drawer)…</source>
+        <translation>结束班次（清点钱箱）…</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>No open shift</source>
+        <translation>没有打开的班次</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Open a shift now?</source>
+        <translation>现在开班吗？</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>开班…</translation>
+    </message>
+    <message>
+        <source>Open the drawer…</source>
+        <translation>打开钱箱…</translation>
+    </message>
+    <message>
+        <source>Other payment methods (totals)</source>
+        <translation>其他付款方式（合计）</translation>
+    </message>
+    <message>
+        <source>Paid in…</source>
+        <translation>现金存入…</translation>
+    </message>
+    <message>
+        <source>Paid out…</source>
+        <translation>现金支出…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Reason for the difference</source>
+        <translation>差额原因</translation>
+    </message>
+    <message>
+        <source>S&amp;hift</source>
+        <translation>班次(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the Z as PDF</source>
+        <translation>将 Z 报表另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>There is no shift open on this till.</source>
+        <translation>此收银台没有打开的班次。</translation>
+    </message>
+    <message>
+        <source>Total counted: {total}</source>
+        <translation>清点合计：{total}</translation>
+    </message>
+    <message>
+        <source>Total variance: {variance}</source>
+        <translation>总差额：{variance}</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,130 @@
+"""The shift at the counter, without Qt: what the window's shift menu calls (issue 13).
+
+Each call blocks on the database or the printer (the window runs it on the worker that
+owns the resource). Records come first and prints after: a failed print leaves the record
+as it is and raises the printer's error for the window to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from starpos.db import Database
+from starpos.db.enums import CashMovementKind
+from starpos.db.models import PaymentTerm
+from starpos.devices.printer.slip import Slip
+from starpos.i18n import current_language
+from starpos.operators.session import OperatorSession
+from starpos.shifts import (
+    CloseResult,
+    CountLine,
+    Movement,
+    ShiftInfo,
+    close_shift,
+    current_shift,
+    drawer_denominations,
+    end_shift,
+    open_shift,
+    read_z,
+    record_movement,
+    record_z_print,
+    x_report,
+)
+from starpos.shifts.close import preview_close
+from starpos.shifts.pdf import slip_pdf
+from starpos.shifts.printing import SlipPrinter, company, x_report_slip, z_report_slip
+from starpos.shifts.slips import movement_slip
+
+
+class CounterShifts:
+    def __init__(self, database: Database, printer: SlipPrinter) -> None:
+        self.database = database
+        self.printer = printer
+
+    # -- reads (database worker) ---------------------------------------------------------
+    def current(self, operator: OperatorSession) -> ShiftInfo | None:
+        return current_shift(self.database, operator)
+
+    def denominations(self) -> tuple[Decimal, ...]:
+        with self.database.reading() as session:
+            return drawer_denominations(session)
+
+    def payments(self) -> list[tuple[str, str]]:
+        """(code, name) of the active payment methods, cash first."""
+        with self.database.reading() as session:
+            rows = session.execute(
+                select(PaymentTerm.code, PaymentTerm.name, PaymentTerm.kind)
+                .where(PaymentTerm.active.is_(True))
+                .order_by(PaymentTerm.code)
+            ).all()
+        return [(c, n) for c, n, k in sorted(rows, key=lambda r: (str(r[2]) != "cash", r[0]))]
+
+    def x_slip(self, operator: OperatorSession, shift_id: int) -> Slip:
+        return x_report_slip(self.database, operator, x_report(self.database, operator, shift_id))
+
+    def preview_close(
+        self, supervisor: OperatorSession, shift_id: int
+    ) -> tuple[tuple[CountLine, ...], Decimal]:
+        return preview_close(self.database, supervisor, shift_id)
+
+    def z_slip(self, till: str, number: int, *, duplicate: bool = False) -> Slip:
+        return z_report_slip(
+            self.database, read_z(self.database, till, number), duplicate=duplicate
+        )
+
+    def z_pdf(self, till: str, number: int) -> bytes:
+        return slip_pdf(self.z_slip(till, number))
+
+    # -- records (database worker) -------------------------------------------------------
+    def open(
+        self, operator: OperatorSession, pieces: Mapping[Decimal, int], total: Decimal | None
+    ) -> ShiftInfo:
+        if any(pieces.values()):
+            return open_shift(self.database, operator, float_pieces=pieces)
+        return open_shift(self.database, operator, float_total=total or Decimal(0))
+
+    def move(
+        self,
+        operator: OperatorSession,
+        shift_id: int,
+        kind: CashMovementKind,
+        amount: Decimal,
+        reason: str,
+    ) -> Movement:
+        return record_movement(self.database, operator, shift_id, kind, amount, reason)
+
+    def end(
+        self,
+        operator: OperatorSession,
+        shift_id: int,
+        cash_pieces: Mapping[Decimal, int],
+        others: Mapping[str, Decimal],
+    ) -> ShiftInfo:
+        counted = dict(others)
+        if not any(cash_pieces.values()):
+            counted.setdefault("cash", Decimal(0))
+        return end_shift(
+            self.database,
+            operator,
+            shift_id,
+            counted,
+            cash_pieces={k: v for k, v in cash_pieces.items() if v} or None,
+        )
+
+    def close(self, supervisor: OperatorSession, shift_id: int, reason: str) -> CloseResult:
+        return close_shift(self.database, supervisor, shift_id, approve_reason=reason)
+
+    # -- paper (printer worker) ----------------------------------------------------------
+    def print_movement(self, movement: Movement) -> None:
+        self.printer.print_slip(movement_slip(movement, company(self.database), current_language()))
+
+    def print_slip(self, slip: Slip) -> None:
+        self.printer.print_slip(slip)
+
+    def print_z(self, operator: OperatorSession, till: str, number: int) -> int:
+        z = read_z(self.database, till, number)
+        self.printer.print_slip(z_report_slip(self.database, z, duplicate=z.print_count > 0))
+        return record_z_print(self.database, operator, till, number)

@@ -1,0 +1,142 @@
+"""The close of a sales point's business day: every shift opened that day closed, the day's
+totals per till and per operator (from the Zs, which are what was closed), and the secure
+module's credit used against the energy sold. One record per sales point and day, made
+once, audited (it travels to the head office like a sale)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any, cast
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from starpos.audit.log import AuditKind, append, canonical_json
+from starpos.db import Database
+from starpos.db.column_types import utc_now
+from starpos.db.enums import ShiftState, VendState
+from starpos.db.models import DayClose, Shift, Vend, ZReport
+from starpos.db.parameters import to_utc, utility_now
+from starpos.operators import permissions
+from starpos.operators.session import OperatorSession
+from starpos.shifts import errors
+from starpos.shifts.records import place_of
+
+_VENDS = cast(Table, Vend.__table__)
+_MADE = (VendState.ISSUED, VendState.PRINTED)
+
+
+@dataclass(frozen=True)
+class DayCloseResult:
+    sales_point: str
+    business_date: date
+    body: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        day = self.business_date.isoformat()
+        return {"sales_point": self.sales_point, "date": day, **self.body}
+
+
+def _day_bounds(session: Session, day: date) -> tuple[datetime, datetime]:
+    start = to_utc(session, datetime.combine(day, time()))
+    return start, to_utc(session, datetime.combine(day + timedelta(days=1), time()))
+
+
+def close_day(
+    database: Database, supervisor: OperatorSession, day: date | None = None
+) -> DayCloseResult:
+    """Close ``day`` (default: today, the utility's clock) of the supervisor's sales point."""
+    supervisor.require(permissions.CLOSE_SHIFT)
+    with database.unit_of_work() as uow:
+        session = uow.session
+        place = place_of(session, supervisor)
+        day = day or utility_now(session).date()
+        start, end = _day_bounds(session, day)
+        done = session.scalar(
+            select(DayClose.id).where(
+                DayClose.sales_point_id == place.sales_point_id, DayClose.business_date == day
+            )
+        )
+        if done is not None:
+            raise errors.DayAlreadyClosedError(day=day, sales_point=place.sales_point_code)
+        shifts = session.scalars(
+            select(Shift).where(
+                Shift.sales_point_id == place.sales_point_id,
+                Shift.opened_at >= start,
+                Shift.opened_at < end,
+            )
+        ).all()
+        unclosed = [shift.id for shift in shifts if shift.state != ShiftState.CLOSED]
+        if unclosed:
+            raise errors.OpenShiftsRemainError(
+                sales_point=place.sales_point_code,
+                count=len(unclosed),
+                shifts=", ".join(str(i) for i in unclosed),
+            )
+        body = _totals(session, [shift.id for shift in shifts], place.sales_point_id, start, end)
+        row = DayClose(
+            request_id=str(uuid.uuid4()),
+            sales_point_id=place.sales_point_id,
+            business_date=day,
+            closed_at=utc_now(),
+            operator_id=place.operator_id,
+            body=canonical_json(body),
+        )
+        session.add(row)
+        session.flush()
+        append(
+            session,
+            AuditKind.SHIFT,
+            subject=f"day:{place.sales_point_code}:{day.isoformat()}",
+            details={"step": "day_closed", "day_close": row.request_id, "date": day, **body},
+            actor=place.actor,
+        )
+        uow.commit()
+    return DayCloseResult(place.sales_point_code, day, json.loads(canonical_json(body)))
+
+
+def _totals(
+    session: Session, shift_ids: list[int], sales_point_id: int, start: datetime, end: datetime
+) -> dict[str, Any]:
+    per_till: dict[str, dict[str, Any]] = {}
+    per_operator: dict[str, dict[str, Any]] = {}
+    zs = session.scalars(select(ZReport).where(ZReport.shift_id.in_(shift_ids))).all()
+    for z in zs:
+        body = json.loads(z.body)
+        net, kwh = Decimal(body["sales_net"]), Decimal(body["energy_kwh"])
+        count = int(body["sales_count"])
+        for key, table in ((z.till, per_till), (body.get("cashier", ""), per_operator)):
+            line = table.setdefault(
+                key, {"z": [], "sales": 0, "net": Decimal(0), "kwh": Decimal(0)}
+            )
+            line["z"].append(z.number)
+            line["sales"] += count
+            line["net"] += net
+            line["kwh"] += kwh
+    sold, module_used = session.connection().execute(
+        select(
+            func.coalesce(func.sum(_VENDS.c.token_kwh), 0),
+            func.coalesce(
+                func.sum(_VENDS.c.token_kwh).filter(_VENDS.c.module_id.is_not(None)), 0
+            ),
+        ).where(
+            _VENDS.c.sales_point_id == sales_point_id,
+            _VENDS.c.state.in_(_MADE),
+            _VENDS.c.created_at >= start,
+            _VENDS.c.created_at < end,
+        )
+    ).one()
+    sold, module_used = Decimal(sold), Decimal(module_used)
+    return {
+        "shifts": len(shift_ids),
+        "tills": per_till,
+        "operators": {code: line for code, line in per_operator.items() if code},
+        "energy_sold_kwh": sold,
+        "module_credit_used_kwh": module_used,
+        "energy_not_from_module_kwh": sold - module_used,
+    }
+
