@@ -15,6 +15,7 @@ from starpos.operators.errors import WrongSalesPointError
 from starpos.vending import VendRequest, sell
 from starpos.vending import errors as refusals
 from tests.integration.vend.vend_world import World, count_vends
+from tests.support.shifts import open_shift_for
 
 
 def test_a_sale_on_terminal_t03_is_booked_at_its_sales_point(world: World) -> None:
@@ -22,6 +23,7 @@ def test_a_sale_on_terminal_t03_is_booked_at_its_sales_point(world: World) -> No
     auth = CounterAuth(world.database, terminal_code="T03")
     supervisor = auth.login("SUP1", "super-demo")
     assert (supervisor.sales_point_code, supervisor.terminal_code) == ("SP02", "T03")
+    open_shift_for(world.database, "SUP1", "SP02", "T03")  # their shift on that till
     request = VendRequest(meter=world.meters[0].number, net=Decimal("10.00"), operator_code="")
     with open_configured_module() as access:
         result = sell(world.database, access, request.sold_by(supervisor.actor))
