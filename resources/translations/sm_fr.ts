@@ -322,5 +322,13 @@
         <source>Module {module} now serves this store (binding {number}; it served {previous}). Accepted and recorded: {kwh} kWh in {tokens} token(s) this store does not hold.</source>
         <translation>Le module {module} sert désormais ce magasin (liaison {number} ; il servait {previous}). Accepté et enregistré : {kwh} kWh en {tokens} jeton(s) que ce magasin ne détient pas.</translation>
     </message>
-</context>
+    <message>
+      <source>TRAINING</source>
+      <translation>FORMATION</translation>
+    </message>
+    <message>
+      <source>Training module</source>
+      <translation>Module de formation</translation>
+    </message>
+  </context>
 </TS>

@@ -322,5 +322,13 @@
         <source>Module {module} now serves this store (binding {number}; it served {previous}). Accepted and recorded: {kwh} kWh in {tokens} token(s) this store does not hold.</source>
         <translation>模块 {module} 现在服务于本数据库（绑定 {number}；之前服务于 {previous}）。已接受并记录：本数据库中没有的 {tokens} 个令牌，共 {kwh} kWh。</translation>
     </message>
-</context>
+    <message>
+      <source>TRAINING</source>
+      <translation>培训</translation>
+    </message>
+    <message>
+      <source>Training module</source>
+      <translation>培训模块</translation>
+    </message>
+  </context>
 </TS>

@@ -179,6 +179,22 @@
         <source>SQLite reads it as damaged ({reason})</source>
         <translation>SQLite le lit comme endommagé ({reason})</translation>
     </message>
+    <message>
+      <source>No operator is logged in. Run starpos login first, or give --operator CODE with the password (typed at the prompt, or --password-stdin).</source>
+      <translation>Aucun opérateur n'est connecté. Lancez d'abord starpos login, ou donnez --operator CODE avec le mot de passe (tapé à l'invite, ou --password-stdin).</translation>
+    </message>
+    <message>
+      <source>The login of operator {operator} has expired or was ended. Run starpos login again.</source>
+      <translation>La connexion de l'opérateur {operator} a expiré ou a été fermée. Relancez starpos login.</translation>
+    </message>
+    <message>
+      <source>The login file {path} cannot be used: {reason}. Run starpos logout, then starpos login again.</source>
+      <translation>Le fichier de connexion {path} ne peut pas servir : {reason}. Lancez starpos logout, puis de nouveau starpos login.</translation>
+    </message>
+    <message>
+      <source>There is no terminal with the code {terminal}. Check the code in the back office.</source>
+      <translation>Il n'y a pas de terminal avec le code {terminal}. Vérifiez le code dans le back-office.</translation>
+    </message>
 </context>
   <context>
     <name>cli</name>

@@ -179,6 +179,22 @@
         <source>SQLite reads it as damaged ({reason})</source>
         <translation>SQLite 读取时发现已损坏（{reason}）</translation>
     </message>
+    <message>
+      <source>No operator is logged in. Run starpos login first, or give --operator CODE with the password (typed at the prompt, or --password-stdin).</source>
+      <translation>没有操作员登录。请先运行 starpos login，或用 --operator CODE 并提供密码（在提示时输入，或用 --password-stdin）。</translation>
+    </message>
+    <message>
+      <source>The login of operator {operator} has expired or was ended. Run starpos login again.</source>
+      <translation>操作员 {operator} 的登录已过期或已结束。请重新运行 starpos login。</translation>
+    </message>
+    <message>
+      <source>The login file {path} cannot be used: {reason}. Run starpos logout, then starpos login again.</source>
+      <translation>登录文件 {path} 无法使用：{reason}。请运行 starpos logout，然后重新运行 starpos login。</translation>
+    </message>
+    <message>
+      <source>There is no terminal with the code {terminal}. Check the code in the back office.</source>
+      <translation>没有代码为 {terminal} 的终端。请在后台核对代码。</translation>
+    </message>
 </context>
   <context>
     <name>cli</name>

@@ -57,6 +57,13 @@ class AuditKind(StrEnum):
     SHIFT = "shift"
 
 
+#: The ``step`` of a sale's ISSUED entry: how the credit reached its token or card. The
+#: ledger moves a sale to ISSUED only with one of these (``vending/ledger.py``), the head
+#: office books it as sold on exactly these (``server/sale_projection.py``) and the ledger
+#: check takes them as "credit made" (``audit/ledger_check.py``).
+ISSUING_STEPS = frozenset({"issued", "recovered", "settled", "settled_by_replacement"})
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who did it and where; all optional (start-up recovery has no operator)."""
@@ -150,6 +157,26 @@ _MOVE_HEAD = (
     .where(_HEAD.c.id == 1)
     .values(last_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
 )
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """Where the chain ends: ``last_id`` entries (ids run 1..last_id), the last one's hash
+    (:data:`GENESIS_HASH` for an empty log). What the module journals as the store's anchor."""
+
+    last_id: int
+    last_hash: str
+
+
+_PEEK_HEAD = select(_HEAD.c.last_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1)
+
+
+def head(session: Session) -> ChainHead:
+    """The chain's head as the caller's transaction sees it (after its own appends)."""
+    row = session.connection().execute(_PEEK_HEAD).first()
+    if row is None:
+        raise AuditHeadMissingError()
+    return ChainHead(int(row[0]), str(row[1]))
 
 
 def append(

@@ -19,7 +19,11 @@ after a restore that premise is false. So, with the module's lock held:
    had and the restored one lacks, listed vend by vend (bill, meter, TID, kWh, token);
 5. bill-number counters are raised to the replaced store's, so no number printed on a
    customer's voucher since the backup is given again;
-6. one audit entry records the restore and all of the above.
+6. one audit entry records the restore and all of the above, with the audit anchor the
+   module held (the replaced store's head, which the restored chain is behind);
+7. the module is bound again from the restored chain's head (``SM?SB``, docs/sm-protocol.md
+   3.2): the recorded re-bind after a restore, without which the module refuses every
+   acting command whose anchor is behind the one it held (code 55).
 
 The tokens since the backup are not written back into the restored store: the vends that made
 them are listed for the administrator, who has them in the replaced store (kept aside).
@@ -31,6 +35,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import select
 
 from starpos.audit.log import AuditKind, append
 from starpos.backup.ledgers import (
@@ -44,11 +50,13 @@ from starpos.backup.store_file import STORE_READ_ERRORS
 from starpos.backup.tally import ModuleTally, tally
 from starpos.db import Database
 from starpos.db.enums import VendState
-from starpos.db.models import NumberingCounter
+from starpos.db.models import AuditEntry, NumberingCounter
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError, SmNothingToResendError
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef
+from starpos.devices.sm.records import AuditAnchor
 from starpos.vending import errors, ledger, token_ledger
+from starpos.vending.anchors import store_anchor
 from starpos.vending.module_access import ModuleAccess
 from starpos.vending.reconcile import ReconcileReport, reconcile
 from starpos.vending.recovery import RECOVERY_ACTOR, RecoveryReport, recover
@@ -72,6 +80,8 @@ class AfterRestore:
     counters_raised: list[dict[str, Any]] = field(default_factory=list)
     reconcile: ReconcileReport | None = None
     tally: ModuleTally | None = None
+    #: The anchor the module held before the re-bind: (entry count, head hash), or None.
+    anchor_before: tuple[int, str] | None = None
 
     @property
     def missing_kwh(self) -> Decimal:
@@ -150,6 +160,8 @@ def settle_after_restore(
         with database.reading() as session:
             restored = ledger_vends(session)
         outcome.tally = tally(module, module_id, restored)
+        held = _held_anchor(module)
+        outcome.anchor_before = (held.entry_count, held.head_hash) if held else None
     if old is not None:
         doubted = {vend.request_id for vend in outcome.in_doubt}
         outcome.missing = [
@@ -160,7 +172,31 @@ def settle_after_restore(
             and request not in doubted
         ]
     _record(database, outcome, old, backup, replaced)
+    with access.exclusive() as module:
+        _bind_again(database, module)
     return outcome
+
+
+def _held_anchor(module: SecureModule) -> AuditAnchor | None:
+    try:
+        return module.audit_anchor()
+    except SmError as error:
+        raise errors.ModuleOfflineError(**errors.reason(error)) from error
+
+
+def _bind_again(database: Database, module: SecureModule) -> None:
+    """Step 7: the module serves the restored store from its head (the one the restore's
+    own audit entry ends), under the store id it served (or, for a module no store has
+    bound yet, the id of this chain: its first entry's hash)."""
+    with database.reading() as session:
+        anchor = store_anchor(session)
+        first = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.id == 1))
+    try:
+        binding = module.binding()
+        store_id = binding.store_id if binding.number else f"chain:{(first or '')[:32]}"
+        module.bind_store(store_id, anchor=anchor)
+    except SmError as error:
+        raise errors.ModuleOfflineError(**errors.reason(error)) from error
 
 
 def _settle_pending(
@@ -253,6 +289,9 @@ def _record(
                 "missing_kwh": outcome.missing_kwh,
                 "unaccounted_kwh": outcome.unaccounted_kwh,
                 "counters_raised": outcome.counters_raised,
+                "module_anchor_before": list(outcome.anchor_before)
+                if outcome.anchor_before
+                else None,
             },
             actor=RECOVERY_ACTOR,
         )

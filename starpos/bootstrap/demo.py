@@ -32,8 +32,22 @@ def load_demo_keys(database: Database, settings: Settings | None = None) -> dict
     when needed, when ``sm.url`` is empty), audited in ``database``."""
     from starpos.demo.seed import load_demo_keys as load
 
+    settings = settings or Settings()
+    _start_training_module(settings)
     with configured_module(settings) as module:
         return load(database, module)
+
+
+def _start_training_module(settings: Settings) -> None:
+    """The demo is for demos and training: an embedded module it makes is a training
+    module (docs/sm-protocol.md §7), so the device-level commands that make credit outside
+    a sale may run on it. A module that exists already stays what it is (one or the other
+    for life); a configured port (``sm.url``) is never touched."""
+    from starpos.devices.sm.embedded import emulator_dir, ensure_embedded
+
+    if settings.get("sm.url") or (emulator_dir() / "module.journal").exists():
+        return
+    ensure_embedded(settings.get("sts.tables") or None, training=True)
 
 
 def provision_demo_module(settings: Settings | None = None) -> dict[str, Any]:

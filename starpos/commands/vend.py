@@ -1,26 +1,27 @@
 """``starpos vend``: sell credit headless, settle crashed vends, list and reconcile the ledger.
 
-``starpos vend --meter M --amount X --payment cash [--paid P] [--operator CODE] [--json]``
-vends through the configured module (the embedded emulator when ``sm.url`` is empty).
+``starpos vend --meter M --amount X --payment cash [--paid P] [--json]`` vends through the
+configured module (the embedded emulator when ``sm.url`` is empty).
 ``starpos vend recover`` settles PENDING vends (the app does it at start-up),
 ``starpos vend list`` shows the latest vends, ``starpos vend reprint`` prints a past voucher
 again (:mod:`starpos.commands._vend_reprint`), ``starpos vend reconcile`` compares the
 module's credit with the ledger.
 
-The command line does not ask for a password: whoever runs it can read the database file
-anyway. It acts as ``--operator`` (default ``$STARPOS_OPERATOR``, else ``STAR``) and still
-checks that operator's right to sell, and audits every vend and refusal under that code.
+A sale is an authenticated operator's action (DESIGN.md rule 10): the operator of the
+``starpos login`` session, or ``--operator CODE`` with the password
+(:mod:`starpos.commands._credentials`); no credentials, no sale. The operator's right to sell
+is checked, and every vend and refusal is audited under that code.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
+from starpos.commands._credentials import add_credential_options, authenticated
 from starpos.commands._output import (
     MONEY,
     UsageError,
@@ -35,6 +36,7 @@ from starpos.commands._status_labels import status_text
 from starpos.commands._vend_reprint import register_reprint
 from starpos.db.enums import VendState
 from starpos.i18n import tr_noop, translate
+from starpos.operators import permissions
 from starpos.vending import (
     VendRequest,
     VendResult,
@@ -45,8 +47,6 @@ from starpos.vending.history import list_vends, show_vend
 from starpos.vending.meter_check import typed_meter_number
 from starpos.vending.reconcile import ReconcileReport
 from starpos.vending.reconcile_audit import reconcile_and_record
-
-DEFAULT_OPERATOR = "STAR"
 
 #: Labels and messages printed without --json (context "vend", translated when shown).
 LABELS = {
@@ -150,9 +150,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--paid", type=number(MONEY), help="money handed over (default: the net amount)"
     )
-    parser.add_argument("--operator", help="operator code (default $STARPOS_OPERATOR or STAR)")
+    add_credential_options(parser)
     parser.add_argument("--sales-point", help="sales point code (default: the operator's)")
-    parser.add_argument("--terminal", help="terminal code")
     parser.add_argument(
         "--yes", action="store_true", help="confirm an amount above the warn amount"
     )
@@ -201,18 +200,20 @@ def _vend(args: argparse.Namespace) -> int:
     if not args.meter or args.amount is None:
         raise UsageError("starpos vend: --meter and --amount are required")
     typed_meter_number(args.meter)  # a typo is answered before the module is opened
-    request = VendRequest(
-        meter=args.meter,
-        net=args.amount,
-        operator_code=args.operator or os.environ.get("STARPOS_OPERATOR") or DEFAULT_OPERATOR,
-        payment=args.payment,
-        tendered=args.paid,
-        sales_point_code=args.sales_point,
-        terminal_code=args.terminal,
-        confirmed=args.yes,
-    )
-    with open_database() as database, open_configured_module() as access:
-        result = sell(database, access, request)
+    with open_database() as database:
+        operator = authenticated(database, args, permissions.VEND)
+        request = VendRequest(
+            meter=args.meter,
+            net=args.amount,
+            operator_code=operator.code,
+            payment=args.payment,
+            tendered=args.paid,
+            sales_point_code=args.sales_point or operator.sales_point_code,
+            terminal_code=args.terminal or operator.terminal_code,
+            confirmed=args.yes,
+        )
+        with open_configured_module() as access:
+            result = sell(database, access, request)
     if args.json:
         print_json(result.as_dict())
     else:

@@ -77,3 +77,31 @@ class UnknownOperatorError(AuthError):
 class UnknownRoleError(AuthError):
     code = "auth.unknown_role"
     template = "There is no operator role with the code {role}."
+
+
+class NotLoggedInError(AuthError):
+    """A command that makes energy or money was given no credentials (docs/security.md)."""
+
+    code = "auth.not_logged_in"
+    template = (
+        "No operator is logged in. Run starpos login first, or give --operator CODE with "
+        "the password (typed at the prompt, or --password-stdin)."
+    )
+
+
+class SessionEndedError(AuthError):
+    code = "auth.session_ended"
+    template = "The login of operator {operator} has expired or was ended. Run starpos login again."
+
+
+class SessionFileError(AuthError):
+    code = "auth.session_file"
+    template = (
+        "The login file {path} cannot be used: {reason}. Run starpos logout, then starpos "
+        "login again."
+    )
+
+
+class UnknownTerminalError(AuthError):
+    code = "auth.unknown_terminal"
+    template = "There is no terminal with the code {terminal}. Check the code in the back office."

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.models import Operator, SalesPoint
+from starpos.db.models import Operator, SalesPoint, Terminal
 from starpos.errors import AuthError
 from starpos.operators import lockout, passwords
 from starpos.operators.errors import (
     LoginForbiddenError,
+    UnknownTerminalError,
     WrongCredentialsError,
     WrongSalesPointError,
 )
@@ -59,6 +60,8 @@ def login(
             refusal = lockout.locked_error(session, operator) if locked else WrongCredentialsError()
         elif operator.forbid_login:
             refusal = LoginForbiddenError(operator=operator_code)
+        elif terminal_code and not _terminal_exists(session, terminal_code):
+            refusal = UnknownTerminalError(terminal=terminal_code)
         elif sales_point_code is not None and not _may_log_in_at(operator, sales_point_code):
             home = operator.sales_point.code if operator.sales_point else "-"
             refusal = WrongSalesPointError(operator=operator_code, home=home, here=sales_point_code)
@@ -86,7 +89,7 @@ def login(
             permissions=operator_permissions(session, operator.id, operator.is_superuser),
             must_change_password=operator.must_change_password,
             sales_point_code=place,
-            sales_point_name=_sales_point_name(session, place),
+            sales_point_name=sales_point_name(session, place),
             terminal_code=terminal_code,
         )
         uow.commit()
@@ -114,13 +117,18 @@ def acting_as(database: Database, actor: Actor) -> OperatorSession:
         )
 
 
+def _terminal_exists(session: Session, code: str) -> bool:
+    return session.scalar(select(Terminal.id).where(Terminal.code == code)) is not None
+
+
 def _may_log_in_at(operator: Operator, sales_point_code: str) -> bool:
     if operator.may_login_other_sales_points or operator.sales_point is None:
         return True
     return operator.sales_point.code == sales_point_code
 
 
-def _sales_point_name(session: Session, code: str | None) -> str:
+def sales_point_name(session: Session, code: str | None) -> str:
+    """The name of the sales point ``code`` ("" when there is none)."""
     if code is None:
         return ""
     name = session.scalar(select(SalesPoint.name).where(SalesPoint.code == code))

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from starpos.audit.log import ISSUING_STEPS
 from starpos.db.base import stored_member
 from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import (
@@ -36,7 +37,6 @@ from starpos.db.models import (
 )
 from starpos.pricing import ChargeMethod
 from starpos.server.findings import FindingKind, Flag
-from starpos.vending.ledger import ISSUING_STEPS
 
 if TYPE_CHECKING:
     from starpos.server.projections import TerminalEvent

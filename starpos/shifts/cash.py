@@ -93,9 +93,7 @@ def record_movement(
         session = uow.session
         shift = find_shift(session, shift_id, lock=True)
         if shift.state != ShiftState.OPEN:
-            raise errors.ShiftStateError(
-                shift=shift.id, state=shift.state.value, action=kind.value
-            )
+            raise errors.ShiftStateError(shift=shift.id, state=shift.state.value, action=kind.value)
         value = Decimal(0) if kind == Kind.DRAWER_OPEN else amount_of(session, amount)
         place = place_of(session, operator)
         row = CashMovement(

@@ -117,19 +117,23 @@ def _totals(
             line["sales"] += count
             line["net"] += net
             line["kwh"] += kwh
-    sold, module_used = session.connection().execute(
-        select(
-            func.coalesce(func.sum(_VENDS.c.token_kwh), 0),
-            func.coalesce(
-                func.sum(_VENDS.c.token_kwh).filter(_VENDS.c.module_id.is_not(None)), 0
-            ),
-        ).where(
-            _VENDS.c.sales_point_id == sales_point_id,
-            _VENDS.c.state.in_(_MADE),
-            _VENDS.c.created_at >= start,
-            _VENDS.c.created_at < end,
+    sold, module_used = (
+        session.connection()
+        .execute(
+            select(
+                func.coalesce(func.sum(_VENDS.c.token_kwh), 0),
+                func.coalesce(
+                    func.sum(_VENDS.c.token_kwh).filter(_VENDS.c.module_id.is_not(None)), 0
+                ),
+            ).where(
+                _VENDS.c.sales_point_id == sales_point_id,
+                _VENDS.c.state.in_(_MADE),
+                _VENDS.c.created_at >= start,
+                _VENDS.c.created_at < end,
+            )
         )
-    ).one()
+        .one()
+    )
     sold, module_used = Decimal(sold), Decimal(module_used)
     return {
         "shifts": len(shift_ids),
@@ -139,4 +143,3 @@ def _totals(
         "module_credit_used_kwh": module_used,
         "energy_not_from_module_kwh": sold - module_used,
     }
-

@@ -26,9 +26,7 @@ def parse_denominations(text: str) -> tuple[Decimal, ...]:
     return tuple(sorted(set(found), reverse=True))
 
 
-def count_total(
-    pieces: Mapping[Decimal, int], known: tuple[Decimal, ...]
-) -> Decimal:
+def count_total(pieces: Mapping[Decimal, int], known: tuple[Decimal, ...]) -> Decimal:
     """What ``pieces`` add up to; each denomination must be one of ``known`` (when the store
     names any) and each count a whole number of 0 or more."""
     total = Decimal(0)

@@ -16,8 +16,7 @@ class NoOpenShiftError(VendError):
 
     code = "shift.none_open"
     template = (
-        "{operator} has no open shift on {till}. Open a shift (with its float) first, then "
-        "sell."
+        "{operator} has no open shift on {till}. Open a shift (with its float) first, then sell."
     )
 
 

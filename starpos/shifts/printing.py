@@ -34,9 +34,7 @@ def company(database: Database) -> str:
         return system_parameters(session).company_name
 
 
-def x_report_slip(
-    database: Database, operator: OperatorSession, totals: ShiftTotals
-) -> Slip:
+def x_report_slip(database: Database, operator: OperatorSession, totals: ShiftTotals) -> Slip:
     """The X as the operator may see it (the expected cash only for a supervisor)."""
     return x_slip(
         totals,

@@ -82,12 +82,7 @@ def amount_of(session: Session, value: Decimal | str | int, *, zero: bool = Fals
         amount = Decimal(str(value)) if not isinstance(value, Decimal) else value
     except (InvalidOperation, ValueError) as error:
         raise errors.AmountNotValidError(amount=value, decimals=decimals) from error
-    if (
-        not amount.is_finite()
-        or amount < 0
-        or (amount == 0 and not zero)
-        or amount % step != 0
-    ):
+    if not amount.is_finite() or amount < 0 or (amount == 0 and not zero) or amount % step != 0:
         raise errors.AmountNotValidError(amount=value, decimals=decimals)
     return amount.quantize(step)
 
@@ -98,9 +93,7 @@ def plain_json(value: Mapping[Any, Any]) -> str:
     )
 
 
-def audit(
-    session: Session, shift: Shift, step: str, actor: Actor, **details: Any
-) -> None:
+def audit(session: Session, shift: Shift, step: str, actor: Actor, **details: Any) -> None:
     """The shift's audit entry for ``step``, with what the head office needs, by codes."""
     append(
         session,

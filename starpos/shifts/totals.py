@@ -108,21 +108,25 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
     """The shift's figures now (read in the caller's transaction)."""
     parameters = system_parameters(session)
     zero = Decimal(0).quantize(Decimal(1).scaleb(-parameters.amount_decimals))
-    rows = session.connection().execute(
-        select(
-            _TERMS.c.code,
-            _TERMS.c.name,
-            _TERMS.c.kind,
-            _VENDS.c.medium,
-            _VENDS.c.state,
-            func.count(),
-            func.coalesce(func.sum(_VENDS.c.net_amount), 0),
-            func.coalesce(func.sum(_VENDS.c.token_kwh), 0),
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                _TERMS.c.code,
+                _TERMS.c.name,
+                _TERMS.c.kind,
+                _VENDS.c.medium,
+                _VENDS.c.state,
+                func.count(),
+                func.coalesce(func.sum(_VENDS.c.net_amount), 0),
+                func.coalesce(func.sum(_VENDS.c.token_kwh), 0),
+            )
+            .join(_TERMS, _TERMS.c.id == _VENDS.c.payment_term_id)
+            .where(_VENDS.c.shift_id == shift.id)
+            .group_by(_TERMS.c.code, _TERMS.c.name, _TERMS.c.kind, _VENDS.c.medium, _VENDS.c.state)
         )
-        .join(_TERMS, _TERMS.c.id == _VENDS.c.payment_term_id)
-        .where(_VENDS.c.shift_id == shift.id)
-        .group_by(_TERMS.c.code, _TERMS.c.name, _TERMS.c.kind, _VENDS.c.medium, _VENDS.c.state)
-    ).all()
+        .all()
+    )
     by_payment: dict[str, list[Any]] = {}
     sales_count = cancels_count = card_count = failed = 0
     sales_net = cancels_net = card_net = zero
@@ -146,11 +150,15 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
             cancels_net += net
             line[3] -= net
             energy -= kwh
-    tokens = session.connection().execute(
-        select(func.count())
-        .select_from(_TOKENS.join(_VENDS, _VENDS.c.id == _TOKENS.c.vend_id))
-        .where(_VENDS.c.shift_id == shift.id, _VENDS.c.state.in_(_MADE))
-    ).scalar_one()
+    tokens = (
+        session.connection()
+        .execute(
+            select(func.count())
+            .select_from(_TOKENS.join(_VENDS, _VENDS.c.id == _TOKENS.c.vend_id))
+            .where(_VENDS.c.shift_id == shift.id, _VENDS.c.state.in_(_MADE))
+        )
+        .scalar_one()
+    )
     movements = _movements(session, shift, zero)
     payments = tuple(
         PaymentLine(code, name, cash, count, net)
@@ -182,11 +190,15 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
 
 
 def _movements(session: Session, shift: Shift, zero: Decimal) -> tuple[MovementLine, ...]:
-    rows = session.connection().execute(
-        select(_MOVES.c.kind, func.count(), func.coalesce(func.sum(_MOVES.c.amount), 0))
-        .where(_MOVES.c.shift_id == shift.id)
-        .group_by(_MOVES.c.kind)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(_MOVES.c.kind, func.count(), func.coalesce(func.sum(_MOVES.c.amount), 0))
+            .where(_MOVES.c.shift_id == shift.id)
+            .group_by(_MOVES.c.kind)
+        )
+        .all()
+    )
     found = {CashMovementKind(kind): (count, Decimal(total)) for kind, count, total in rows}
     return tuple(
         MovementLine(kind, found[kind][0], found[kind][1] + zero)
@@ -197,9 +209,9 @@ def _movements(session: Session, shift: Shift, zero: Decimal) -> tuple[MovementL
 
 def _cash_code(session: Session) -> str:
     code = session.scalar(
-        select(PaymentTerm.code).where(PaymentTerm.kind == PaymentKind.CASH).order_by(
-            PaymentTerm.code
-        )
+        select(PaymentTerm.code)
+        .where(PaymentTerm.kind == PaymentKind.CASH)
+        .order_by(PaymentTerm.code)
     )
     return code or "CASH"
 

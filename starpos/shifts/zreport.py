@@ -218,9 +218,7 @@ def list_z(database: Database, till: str | None = None, limit: int = 50) -> list
         return [z_info(session, row) for row in session.scalars(query)]
 
 
-def record_z_print(
-    database: Database, operator: OperatorSession, till: str, number: int
-) -> int:
+def record_z_print(database: Database, operator: OperatorSession, till: str, number: int) -> int:
     """Count one print of a Z and audit it; the new count (2 and up: a DUPLICATE)."""
     with database.unit_of_work() as uow:
         session = uow.session

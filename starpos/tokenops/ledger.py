@@ -34,9 +34,11 @@ from starpos.devices.sm.messages import (
     key_change_params,
     management_token_params,
 )
+from starpos.devices.sm.records import AuditAnchor, acting_request
 from starpos.sts.errors import StsError
 from starpos.tokenops import kinds
 from starpos.tokenops.kinds import NewKey
+from starpos.vending.anchors import store_anchor
 from starpos.vending.tids import next_tid
 
 #: Why a row failed before its module was asked (the store's own refusal codes).
@@ -126,6 +128,8 @@ class PendingOperation:
     new_key: NewKey | None
     rollover: bool
     request: Request
+    #: The store's audit head the request carries (None: rebuilt for recovery, never sent).
+    anchor: AuditAnchor | None = None
 
     @property
     def digest(self) -> str:
@@ -196,7 +200,11 @@ def begin(
         connection.execute(_SET_LAST_TID, {"b_meter": row.meter_id, "b_tid": tid})
     new_key = NewKey.parse(row.value) if kind is Kind.KEY_CHANGE else None
     rollover = new_key is not None and new_key.base_date != meter.tid_base_year
-    request = _module_request(kind, key_ref, tid, row.value, new_key, rollover)
+    # The request carries the store's audit head (the entries before this row's PENDING
+    # one, which records the request's digest), journalled by the module with its tokens.
+    anchor = store_anchor(session)
+    plain = _module_request(kind, key_ref, tid, row.value, new_key, rollover)
+    request = acting_request(plain.command, plain.params, anchor)
     digest = request.digest()
     connection.execute(
         _TO_PENDING,
@@ -228,7 +236,7 @@ def begin(
     )
     return PendingOperation(
         row_id, row.request_id, row.batch_id, row.position, kind, row.meter_id, meter.number,
-        key_ref, tid, row.value, row.energy_kwh, new_key, rollover, request,
+        key_ref, tid, row.value, row.energy_kwh, new_key, rollover, request, anchor,
     )  # fmt: skip
 
 

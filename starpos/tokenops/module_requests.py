@@ -1,10 +1,10 @@
 """What a PENDING row asks of the secure module, and how its answer is recognised later.
 
 :func:`ask` sends exactly the request whose digest the row keeps (``SM?TC`` for free credit,
-``SM?TM`` for management tokens, ``SM?TK`` for a key change), through the driver's own
-methods. :func:`reads_back` is recovery's check that tokens found in the module's last
-answer are this row's: each decrypts (``SM?TV``, the meter's current key) to the row's
-class, subclass, TID and value.
+``SM?TM`` for management tokens, ``SM?TK`` for a key change), with the store's audit head as
+its anchor, through the driver's own methods. :func:`reads_back` is recovery's check that
+tokens found in the module's last answer are this row's: each decrypts (``SM?TV``, the
+meter's current key) to the row's class, subclass, TID and value.
 """
 
 from __future__ import annotations
@@ -31,19 +31,25 @@ def ask(module: SecureModule, pending: PendingOperation) -> list[str]:
     kind = pending.kind
     if kind is Kind.KEY_CHANGE:
         new_ref = _new_ref(pending)
-        issued = module.issue_key_change_tokens(pending.key_ref, new_ref, pending.rollover)
+        issued = module.issue_key_change_tokens(
+            pending.key_ref, new_ref, pending.rollover, anchor=pending.anchor
+        )
         return [token.token for token in issued]
     assert pending.tid is not None
     value = kinds.module_value(kind, pending.value)
     if kind in (Kind.FREE_CREDIT, Kind.REMAINDER_CREDIT):
-        token = module.issue_credit_token(pending.key_ref, ELECTRICITY, pending.tid, value)
+        token = module.issue_credit_token(
+            pending.key_ref, ELECTRICITY, pending.tid, value, anchor=pending.anchor
+        )
     elif kind is Kind.TOKEN_CANCEL:
         token = module.issue_credit_token(
-            pending.key_ref, ELECTRICITY, pending.tid, 0, zero_amount=True
+            pending.key_ref, ELECTRICITY, pending.tid, 0, zero_amount=True, anchor=pending.anchor
         )
     else:
         subclass = kinds.MANAGEMENT_SUBCLASS[kind]
-        token = module.issue_management_token(pending.key_ref, subclass, pending.tid, value)
+        token = module.issue_management_token(
+            pending.key_ref, subclass, pending.tid, value, anchor=pending.anchor
+        )
     return [token.token]
 
 

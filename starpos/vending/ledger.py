@@ -27,7 +27,7 @@ from typing import Any, NoReturn, cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from starpos.audit.log import Actor, AuditKind, append
+from starpos.audit.log import ISSUING_STEPS, Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import MeterMedium, VendState
@@ -41,10 +41,6 @@ from starpos.vending.sale_rows import charge_rows, priced_columns, sale_facts
 
 # The PENDING and ISSUED moves run once per sale: plain Core statements, built once
 # (SQLAlchemy caches their compiled form), skip the ORM's loads, identity map and flushes.
-#: The ``step`` of a sale's ISSUED entry: how the credit reached its token or card. The head
-#: office books a sale as sold on exactly these (``server/sale_projection.py``).
-ISSUING_STEPS = frozenset({"issued", "recovered", "settled", "settled_by_replacement"})
-
 _VENDS = cast(Table, Vend.__table__)
 _INSERT_VEND = insert(_VENDS).returning(_VENDS.c.id)
 _INSERT_CHARGES = insert(cast(Table, VendCharge.__table__))
@@ -104,9 +100,7 @@ def add_pending(
     request_id = request_id or str(uuid.uuid4())
     if sale.shift is not None:
         # Checked again where it is written: a supervisor may have closed it meanwhile.
-        confirm_still_open(
-            session, sale.shift.shift_id, sale.actor.operator_code or "", sale.till
-        )
+        confirm_still_open(session, sale.shift.shift_id, sale.actor.operator_code or "", sale.till)
     medium = MeterMedium(columns.get("medium", MeterMedium.KEYPAD))
     bill = bill_numbers.next_number(
         session,

@@ -32,7 +32,7 @@ from starpos.masterdata.pricing_inputs import (
     purchase_history,
 )
 from starpos.operators import permissions
-from starpos.operators.errors import UnknownOperatorError
+from starpos.operators.errors import UnknownOperatorError, UnknownTerminalError
 from starpos.operators.roles import operator_permissions
 from starpos.operators.session import OperatorSession
 from starpos.shifts.gate import check_float_limit, sale_shift, till_name
@@ -121,10 +121,16 @@ def check_seller(
 
 
 def find_terminal(session: Session, request: VendRequest) -> Terminal | None:
-    """The terminal the request names, if any (an unknown code sells without one)."""
+    """The terminal the request names, if any; an unknown code is refused (a sale is
+    booked at a terminal the store knows, or at none)."""
     if not request.terminal_code:
         return None
-    return session.scalars(select(Terminal).where(Terminal.code == request.terminal_code)).first()
+    terminal = session.scalars(
+        select(Terminal).where(Terminal.code == request.terminal_code)
+    ).first()
+    if terminal is None:
+        raise UnknownTerminalError(terminal=request.terminal_code)
+    return terminal
 
 
 def payment_term_id(session: Session, wanted: str) -> int:

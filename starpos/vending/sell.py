@@ -4,7 +4,7 @@
 2. :func:`prepare` (checks, price, module questions); an unconfirmed amount above the warn
    amount stops here, audited like a refusal.
 3. Commit the PENDING row (bill number, TID, the exact request's digest).
-4. Ask the module for the token (``SM?TC``).
+4. Ask the module for the token (``SM?TC``), the store's audit head as its anchor.
 5. Commit the token (ISSUED) the moment it returns.
 
 A refusal by the module at step 4 books the vend FAILED. A lost answer (timeout, broken
@@ -174,7 +174,11 @@ def _ask_module(
 ) -> IssuedToken:
     try:
         return module.issue_credit_token(
-            pending.key_ref, ELECTRICITY, pending.tid, pending.amount_tenths
+            pending.key_ref,
+            ELECTRICITY,
+            pending.tid,
+            pending.amount_tenths,
+            anchor=pending.anchor,  # the module journals the store's audit head with it
         )
     except SmRefusedError as error:
         # The module answered "no": it acted on nothing, took no credit.

@@ -30,11 +30,10 @@ from sqlalchemy.orm import Session
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.enums import CreditUpdateState
-from starpos.db.models import AuditHead, ModuleBinding, ModuleCreditUpdate, StoreIdentity
+from starpos.db.models import ModuleBinding, ModuleCreditUpdate, StoreIdentity
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
 from starpos.devices.sm.records import (
-    AuditAnchor,
     CreditUpdateRecord,
     StoreBinding,
     StoreCheck,
@@ -44,6 +43,7 @@ from starpos.errors import StorageError
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.vending import errors
+from starpos.vending.anchors import store_anchor
 from starpos.vending.credit_recovery import settle_applied
 from starpos.vending.module_books import module_books
 from starpos.vending.reconcile import ReconcileReport, compare
@@ -65,14 +65,6 @@ def store_id(session: Session) -> str:
     if identity is None:
         raise StoreIdentityMissingError()
     return identity.store_id
-
-
-def audit_anchor(session: Session) -> AuditAnchor:
-    """This store's audit head as the module journals it (hash, entry count)."""
-    head = session.get(AuditHead, 1)
-    if head is None:
-        return AuditAnchor("0" * 64, 0)
-    return AuditAnchor.of(head.last_hash, head.last_id)
 
 
 def _ask(call: Any, *args: Any) -> Any:
@@ -187,7 +179,7 @@ def _bind(
     lacked (ADOPTED) and the audit entry in one transaction. A crash in between leaves the
     module bound here and the store without the row: the next check finds it bound here."""
     with database.reading() as session:
-        anchor = audit_anchor(session)
+        anchor = store_anchor(session)  # the one home of the anchor (vending/anchors.py)
     previous: StoreBinding = _ask(module.binding)
     binding: StoreBinding = _ask(module.bind_store, store, anchor)
     offsets = offsets or {}

@@ -1,5 +1,6 @@
 """What a token sale adds to the ledger's state machine (:mod:`starpos.vending.ledger`):
-the meter's next TID, the module's exact request (its digest is what recovery recognises),
+the meter's next TID, the module's exact request (its digest is what recovery recognises;
+the request carries the store's audit head as its anchor, :mod:`starpos.vending.anchors`),
 and the token, written in the same commit that makes the sale ISSUED."""
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from starpos.db.models import Meter, Vend, VendToken
 from starpos.db.parameters import utility_now_core
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import IssuedToken, MeterKeyRef, credit_token_params
+from starpos.devices.sm.records import AuditAnchor, acting_request
 from starpos.sts.errors import StsError
 from starpos.vending import errors, key_change_sale, ledger
+from starpos.vending.anchors import store_anchor
 from starpos.vending.crash_points import BEFORE_KEY_CHANGE_COMMIT, BEFORE_TOKEN_COMMIT, crash_point
 from starpos.vending.key_change_sale import SaleKeyChange
 from starpos.vending.sale import ELECTRICITY, PreparedVend
@@ -39,6 +42,12 @@ _READ_METER = (
     select(_METERS.c.number, _METERS.c.tid_base_year, _METERS.c.last_tid, _METERS.c.ken)
     .where(_METERS.c.id == bindparam("meter_id"))
     .with_for_update()
+)
+_VENDS = cast(Table, Vend.__table__)
+_SET_DIGEST = (
+    update(_VENDS)
+    .where(_VENDS.c.id == bindparam("b_vend_id"))
+    .values(module_request_digest=bindparam("b_digest"))
 )
 _SET_LAST_TID = (
     update(_METERS)
@@ -63,15 +72,21 @@ class PendingVend:
     amount_tenths: int
     request_digest: str
     key_change: SaleKeyChange | None = None
+    #: The store's audit head the credit request carries (None: a key change request).
+    anchor: AuditAnchor | None = None
 
     @property
     def makes_key_change(self) -> bool:
         return self.key_change is not None and self.key_change.to_make
 
 
-def credit_request(key_ref: MeterKeyRef, tid: int, amount_tenths: int) -> Request:
-    """The ``SM?TC`` frame the driver sends for this token (its digest is what GL?RR echoes)."""
-    return Request("SM", "TC", credit_token_params(key_ref, ELECTRICITY, tid, amount_tenths))
+def credit_request(
+    key_ref: MeterKeyRef, tid: int, amount_tenths: int, anchor: AuditAnchor | None = None
+) -> Request:
+    """The ``SM?TC`` frame the driver sends for this token, with ``anchor`` (its digest is
+    what GL?RR echoes)."""
+    params = credit_token_params(key_ref, ELECTRICITY, tid, amount_tenths)
+    return acting_request("TC", params, anchor)
 
 
 def open_pending(
@@ -91,7 +106,6 @@ def open_pending(
         except StsError as error:
             raise errors.KeyExpiredError(number=meter.number, ken=meter.ken) from error
         connection.execute(_SET_LAST_TID, {"b_meter_id": prepared.meter_id, "b_last_tid": tid})
-        digest = credit_request(prepared.key_ref, tid, prepared.amount_tenths).digest()
         row = ledger.add_pending(
             session,
             prepared,
@@ -100,24 +114,28 @@ def open_pending(
                 "tid": tid,
                 "module_id": prepared.module.module_id,
                 "module_key_ref": prepared.key_ref.params(),
-                "module_request_digest": digest,
                 "module_sequence": prepared.module.sequence,
                 "module_balance_before": prepared.module.balance,
             },
             details={
-                "request_digest": digest,
                 "key_ref": prepared.key_ref.params(),
                 "module_sequence": prepared.module.sequence,
                 "module_balance": prepared.module.balance,
             },
             request_id=request_id,
         )
+        # The anchor is the head after this sale's own PENDING entry, so cutting the sale
+        # out of the log disagrees with the module (docs/security.md, "Anchors"); the
+        # request's digest covers the anchor, so it is written now, in the same commit.
+        anchor = store_anchor(session)
+        digest = credit_request(prepared.key_ref, tid, prepared.amount_tenths, anchor).digest()
+        connection.execute(_SET_DIGEST, {"b_vend_id": row.vend_id, "b_digest": digest})
         if change is not None:  # key change tokens made by an earlier sale: printed again
             key_change_sale.claim(session, change, row.vend_id)
         uow.commit()
         return PendingVend(
             row.vend_id, row.bill_number, tid, prepared.key_ref, prepared.amount_tenths, digest,
-            change,
+            change, anchor,
         )  # fmt: skip
 
 

@@ -1,20 +1,25 @@
 """``starpos card`` at device level: readers, read, bind, credit, lock, keygen, bench.
 
-Nothing here is recorded in the store: ``bind`` and ``credit`` write the card directly (the
-business flows that record a sale are in :mod:`starpos.commands.card.sales`).
+``bind`` writes the card directly (the business flows that record a sale are in
+:mod:`starpos.commands.card.sales`); ``credit`` makes energy outside a sale, so it runs only
+on a training installation, for an authenticated operator, on the record
+(:mod:`starpos.vending.training`).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import statistics
 import time
 import uuid
+from contextlib import redirect_stdout
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from starpos.commands._credentials import add_credential_options, authenticated
 from starpos.commands._output import TOKEN_ENERGY, number, print_json, show, whole
 from starpos.commands.card.common import (
     CREDIT_SEQUENCE,
@@ -60,8 +65,11 @@ def register(actions: Any) -> None:
     bind.add_argument("--sequence-base", type=SEQUENCE_BASE, default=0, help="last sequence sold")
 
     credit = card_action(
-        "credit", "device level: write a credit record (not a sale; see vend)", _credit
+        "credit",
+        "training only: write a credit record (not a sale; see vend; recorded)",
+        _credit,
     )
+    add_credential_options(credit)
     credit.add_argument("--meter", required=True, help="the meter the card must belong to")
     credit.add_argument("--kwh", type=number(TOKEN_ENERGY), required=True, help="energy, e.g. 25.5")
     credit.add_argument("--vend-id", help="sale reference (default: a new id)")
@@ -129,18 +137,58 @@ def _bind(args: argparse.Namespace) -> int:
 
 
 def _credit(args: argparse.Namespace) -> int:
-    def work(card: SunCard) -> dict[str, Any]:
-        record = card.write_credit(
-            args.kwh,
-            vend_id=args.vend_id or uuid.uuid4().hex[:24],
-            created_at=datetime.now(UTC).replace(microsecond=0),
-            meter_number=args.meter,
-            sequence=args.sequence,
-            carry_pending=args.carry_pending,
-        )
-        return {"serial": card.serial, "credit": credit_dict(record)}
+    """Credit written straight onto a card: a training installation only (its module is a
+    training module), by an operator allowed free credit, on the record
+    (:mod:`starpos.vending.training`); every line printed says TRAINING."""
+    from starpos.audit.log import AuditKind
+    from starpos.bootstrap.database import open_database
+    from starpos.bootstrap.module import ModuleTarget, module_for_command
+    from starpos.operators import permissions
+    from starpos.vending.training import TRAINING, on_the_record, training_module
 
-    return _with_card(args, work)
+    with open_database() as database:
+        operator = authenticated(database, args, permissions.FREE_CREDIT_TOKENS)
+        with module_for_command(ModuleTarget(), acting=False) as held:
+            module_id = training_module(held.module)
+        vend_id = args.vend_id or uuid.uuid4().hex[:24]
+        facts = {
+            "command": "card credit",
+            "meter": args.meter,
+            "energy_kwh": args.kwh,
+            "vend_id": vend_id,
+        }
+
+        def work(card: SunCard) -> dict[str, Any]:
+            record = card.write_credit(
+                args.kwh,
+                vend_id=vend_id,
+                created_at=datetime.now(UTC).replace(microsecond=0),
+                meter_number=args.meter,
+                sequence=args.sequence,
+                carry_pending=args.carry_pending,
+            )
+            return {"serial": card.serial, "credit": credit_dict(record)}
+
+        with card_in_reader(args) as card:
+            result = on_the_record(
+                database,
+                operator,
+                module_id,
+                AuditKind.CARD_ACTION,
+                facts,
+                lambda _anchor: work(card),
+                lambda made: {"card": made["serial"], "credit": made["credit"]},
+            )
+    if args.json:
+        print_json({"training": True, **result})
+        return 0
+    shown = io.StringIO()
+    with redirect_stdout(shown):
+        show(args, result)
+    training = translate("sm", TRAINING)
+    for line in shown.getvalue().splitlines():
+        print(f"{training}  {line}")
+    return 0
 
 
 def _lock(args: argparse.Namespace) -> int:

@@ -2,15 +2,15 @@
 :mod:`starpos.card_sales` on the configured reader (``--reader``, else the setting
 ``card.reader``, else the first reader holding a card).
 
-Like ``starpos vend``, the command line acts as ``--operator`` (default
-``$STARPOS_OPERATOR``, else ``STAR``), checks that operator's right to sell for a vend, and
-audits every action under that code.
+Like ``starpos vend``, every flow acts for an authenticated operator (the ``starpos login``
+session, or ``--operator CODE`` with the password: :mod:`starpos.commands._credentials`),
+checks that operator's right to sell for a vend, and audits every action under that code.
+The operator is authenticated before the card is touched.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,15 +27,16 @@ from starpos.card_sales import (
     replace_card,
     vend_to_card,
 )
+from starpos.commands._credentials import add_credential_options, authenticated
 from starpos.commands._output import MONEY, number, print_json, show, whole
 from starpos.commands.card.common import UTILITY_ID, card_in_reader, contents_dict
 from starpos.db import Database
 from starpos.devices.card.sun_card import SunCard
 from starpos.i18n import tr_noop, translate
+from starpos.operators import permissions
 from starpos.vending.sale import VendRequest
 
 T = TypeVar("T")
-DEFAULT_OPERATOR = "STAR"
 LIMIT = whole(1, 100_000)
 READING_LINE = tr_noop(
     "cardflows",
@@ -49,9 +50,8 @@ def register(actions: Any) -> None:
         action: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
         action.add_argument("--reader", help="reader name (default: the setting card.reader)")
         action.add_argument("--key-file", type=Path, help="utility card master key file")
-        action.add_argument("--operator", help="operator code (default $STARPOS_OPERATOR/STAR)")
+        add_credential_options(action)
         action.add_argument("--sales-point", help="sales point code (default: the operator's)")
-        action.add_argument("--terminal", help="terminal code")
         action.add_argument("--json", action="store_true")
         action.set_defaults(handler=handler)
         return action
@@ -96,21 +96,28 @@ def register(actions: Any) -> None:
     flags.set_defaults(handler=_flags)
 
 
-def _actor(args: argparse.Namespace) -> Actor:
-    operator = args.operator or os.environ.get("STARPOS_OPERATOR") or DEFAULT_OPERATOR
-    return Actor(operator, args.sales_point, args.terminal)
-
-
-def _on_card(args: argparse.Namespace, work: Callable[[Database, SunCard], T]) -> T:
-    with open_database() as database, card_in_reader(args) as card:
-        return work(database, card)
+def _on_card(
+    args: argparse.Namespace,
+    work: Callable[[Database, SunCard, Actor], T],
+    permission: str | None = None,
+) -> T:
+    """``work`` on the card in the reader, for the authenticated operator (asked first)."""
+    with open_database() as database:
+        operator = authenticated(database, args, permission)
+        actor = Actor(
+            operator.code,
+            args.sales_point or operator.sales_point_code,
+            args.terminal or operator.terminal_code,
+        )
+        with card_in_reader(args) as card:
+            return work(database, card, actor)
 
 
 def _issue(args: argparse.Namespace) -> int:
     result = _on_card(
         args,
-        lambda db, card: issue_card(
-            db, card, args.meter, _actor(args), utility_id=args.utility_id
+        lambda db, card, actor: issue_card(
+            db, card, args.meter, actor, utility_id=args.utility_id
         ).as_dict(),
     )
     return show(args, result)
@@ -119,12 +126,12 @@ def _issue(args: argparse.Namespace) -> int:
 def _replace(args: argparse.Namespace) -> int:
     result = _on_card(
         args,
-        lambda db, card: replace_card(
+        lambda db, card, actor: replace_card(
             db,
             card,
             args.meter,
             ReplaceReason(args.reason),
-            _actor(args),
+            actor,
             utility_id=args.utility_id,
         ).as_dict(),
     )
@@ -132,24 +139,25 @@ def _replace(args: argparse.Namespace) -> int:
 
 
 def _vend(args: argparse.Namespace) -> int:
-    actor = _actor(args)
-    request = VendRequest(
-        meter=args.meter or "",
-        net=args.amount,
-        operator_code=actor.operator_code or DEFAULT_OPERATOR,
-        payment=args.payment,
-        tendered=args.paid,
-        sales_point_code=args.sales_point,
-        terminal_code=args.terminal,
-        confirmed=args.yes,
-    )
-    result = _on_card(args, lambda db, card: vend_to_card(db, card, request).as_dict())
-    return show(args, result)
+    def work(database: Database, card: SunCard, actor: Actor) -> dict[str, Any]:
+        request = VendRequest(
+            meter=args.meter or "",
+            net=args.amount,
+            operator_code=actor.operator_code or "",
+            payment=args.payment,
+            tendered=args.paid,
+            sales_point_code=actor.sales_point_code,
+            terminal_code=actor.terminal_code,
+            confirmed=args.yes,
+        )
+        return vend_to_card(database, card, request).as_dict()
+
+    return show(args, _on_card(args, work, permissions.VEND))
 
 
 def _check(args: argparse.Namespace) -> int:
-    def work(database: Database, card: SunCard) -> dict[str, Any]:
-        result = check_card(database, card, _actor(args), args.meter)
+    def work(database: Database, card: SunCard, actor: Actor) -> dict[str, Any]:
+        result = check_card(database, card, actor, args.meter)
         result["contents"] = contents_dict(result["contents"], card.channel.reader)
         return result
 
@@ -161,7 +169,7 @@ def _blank(args: argparse.Namespace) -> int:
         args,
         _on_card(
             args,
-            lambda db, card: blank_card(db, card, _actor(args), discard_credit=args.discard_credit),
+            lambda db, card, actor: blank_card(db, card, actor, discard_credit=args.discard_credit),
         ),
     )
 

@@ -2,24 +2,23 @@
 a password), the kinds by their command-line names, and the messages they print.
 
 Making energy or moving keys is an operator's recorded action (DESIGN.md rule 10), so these
-commands log the operator in: ``--operator CODE`` (or ``$STARPOS_OPERATOR``) and the
-password typed at the prompt, or the first line of standard input with
-``--password-stdin`` (scripts). The login is audited like the window's.
+commands act for an authenticated operator: the ``starpos login`` session, or ``--operator
+CODE`` with the password typed at the prompt or given on standard input with
+``--password-stdin`` (:mod:`starpos.commands._credentials`; a login is audited like the
+window's).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from typing import Any
 
-from starpos.commands._output import UsageError, label_lines
+from starpos.commands._credentials import add_credential_options, authenticated
+from starpos.commands._output import label_lines
 from starpos.db import Database
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.i18n import tr_noop, translate
-from starpos.operators.login import login
 from starpos.operators.session import OperatorSession
 from starpos.tokenops import BatchOutcome, BatchPlan, kinds
 
@@ -36,7 +35,6 @@ KIND_NAMES: dict[str, Kind] = {
     "test": Kind.TEST,
 }
 
-PASSWORD_PROMPT = tr_noop("tokenops", "Password of operator {operator}: ")
 CONFIRM = tr_noop("tokenops", "Make {count} token(s)? Type yes to go on: ")
 YES = tr_noop("tokenops", "yes")
 NOTHING_MADE = tr_noop("tokenops", "Nothing was made.")
@@ -57,37 +55,17 @@ LABELS = {
     "meter": tr_noop("tokenops", "Meter"),
     "failed": tr_noop("tokenops", "failed"),
 }
-MESSAGES = (PASSWORD_PROMPT, CONFIRM, YES, NOTHING_MADE, PLAN_TITLE, PLAN_REFUSED, PLAN_ENERGY,
+MESSAGES = (CONFIRM, YES, NOTHING_MADE, PLAN_TITLE, PLAN_REFUSED, PLAN_ENERGY,
             OUTCOME, RECOVERED, *LABELS.values())  # fmt: skip
 
 
 def add_operator_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--operator", help="operator code (default $STARPOS_OPERATOR)")
-    parser.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the operator's password from the first line of standard input",
-    )
-    parser.add_argument("--terminal", help="terminal code (recorded with the action)")
-
-
-def _password(args: argparse.Namespace, code: str) -> str:
-    if args.password_stdin:
-        line = sys.stdin.readline()
-        if not line:
-            raise UsageError("--password-stdin: standard input is empty")
-        return line.rstrip("\r\n")
-    if not sys.stdin.isatty():
-        raise UsageError("no terminal to ask the password on: give it with --password-stdin")
-    return getpass.getpass(translate("tokenops", PASSWORD_PROMPT).format(operator=code))
+    add_credential_options(parser)
 
 
 def operator_session(database: Database, args: argparse.Namespace) -> OperatorSession:
-    """The operator named by ``--operator``, logged in with their password (audited)."""
-    code = args.operator or os.environ.get("STARPOS_OPERATOR")
-    if not code:
-        raise UsageError("--operator is required (or set STARPOS_OPERATOR)")
-    return login(database, code, _password(args, code), terminal_code=args.terminal)
+    """The operator these commands act for: logged in, or the ``starpos login`` session."""
+    return authenticated(database, args)
 
 
 def confirmed(count: int) -> bool:

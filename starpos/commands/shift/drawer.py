@@ -112,8 +112,6 @@ def _count(args: argparse.Namespace) -> int:
     with open_database() as database:
         operator = operator_of(database, args)
         shift_id = shift_of(database, operator, args)
-        info = end_shift(
-            database, operator, shift_id, counted, cash_pieces=pieces(args.cash_count)
-        )
+        info = end_shift(database, operator, shift_id, counted, cash_pieces=pieces(args.cash_count))
     # Blind: the answer says the count was taken, never what was expected.
     return show(args, info.as_dict())

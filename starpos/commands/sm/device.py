@@ -2,15 +2,25 @@
 
 The port is ``--url`` or the ``sm.url`` setting; when both are empty the embedded
 emulator (:mod:`starpos.devices.sm.embedded`) is started or reused.
+
+What acts on the module is an authenticated operator's action
+(:mod:`starpos.commands._credentials`): ``load-kmf`` and ``credit`` need the permission to
+configure devices, ``issue`` the permission of its kind of token. ``issue`` makes tokens
+outside any sale, so it runs only against a training module, says TRAINING on every line it
+prints, and is on the record (:mod:`starpos.vending.training`).
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from starpos.commands._credentials import add_credential_options, authenticated
 from starpos.commands._output import print_json, show, whole
 from starpos.commands.sm.common import module_tenths, open_module
 from starpos.devices.sm.errors import (
@@ -20,11 +30,14 @@ from starpos.devices.sm.errors import (
     SmUnknownCommandError,
 )
 from starpos.devices.sm.messages import MeterKeyRef
-from starpos.i18n import tr_noop
+from starpos.i18n import tr_noop, translate
 from starpos.sts.amount import MAX_AMOUNT
 
 if TYPE_CHECKING:
-    pass
+    from starpos.db import Database
+    from starpos.devices.sm.driver import SecureModule
+    from starpos.devices.sm.messages import IssuedToken
+    from starpos.operators.session import OperatorSession
 
 
 #: Numbers of a meter key reference and a token (the module's frame fields).
@@ -53,12 +66,16 @@ def register(actions: Any) -> None:
     load.add_argument(
         "--dry-run", action="store_true", help="only check the file and show what it changes"
     )
+    add_credential_options(load)
     load.set_defaults(handler=_load_kmf)
     last = device_command("last", "the module's last answer (GL?RR)")
     last.set_defaults(handler=_last)
 
-    issue = device_command("issue", "issue a credit, management or key change token")
+    issue = device_command(
+        "issue", "training module only: a credit, management or key change token (recorded)"
+    )
     _add_key_options(issue)
+    add_credential_options(issue)
     issue.add_argument("kind", choices=("credit", "management", "key-change"))
     issue.add_argument("--kwh", help="credit amount in units at 0.1 (credit)")
     issue.add_argument(
@@ -108,6 +125,7 @@ LABELS = {
     "keys": tr_noop("sm", "Keys loaded"),
     "keys_loaded": tr_noop("sm", "Keys loaded"),
     "public_key": tr_noop("sm", "Identity key"),
+    "training": tr_noop("sm", "Training module"),
     "sequence": tr_noop("sm", "Credit update sequence"),
     "next_sequence": tr_noop("sm", "Next credit update sequence"),
     "balance_kwh": tr_noop("sm", "Balance (kWh)"),
@@ -148,6 +166,7 @@ def _info(args: argparse.Namespace) -> int:
             "key_check": identity.key_check,
             "keys": identity.key_count,
             "public_key": identity.public_key_hex,
+            "training": identity.training,  # a training module, or a production one
         },
     )
 
@@ -176,7 +195,10 @@ def _load_kmf(args: argparse.Namespace) -> int:
     from starpos.module_admin.kmf_preview import preview_kmf
 
     data = _read(args.file, SmKmfFileError)
-    with open_module(args, acting=not args.dry_run) as module:
+    with ExitStack() as held:
+        if not args.dry_run:  # a dry run changes nothing: no login needed
+            held.enter_context(_installer(args))
+        module = held.enter_context(open_module(args, acting=not args.dry_run))
         # Checked here first (signature, module, expiry): a refusal names what is wrong
         # before anything is sent, in the module's own words.
         identity = module.identify()
@@ -196,6 +218,17 @@ def _load_kmf(args: argparse.Namespace) -> int:
             return _show(args, {"module_id": identity.module_id, "registers": changes})
         loaded, key_check = module.load_kmf(data)
     return _show(args, {"keys_loaded": loaded, "key_check": key_check, "registers": changes})
+
+
+@contextmanager
+def _installer(args: argparse.Namespace) -> Iterator[OperatorSession]:
+    """The authenticated operator, allowed to configure devices (asked before the module
+    is opened)."""
+    from starpos.bootstrap.database import open_database
+    from starpos.operators import permissions
+
+    with open_database() as database:
+        yield authenticated(database, args, permissions.INSTALLER_SETTINGS)
 
 
 def _last(args: argparse.Namespace) -> int:
@@ -224,37 +257,104 @@ def _key(args: argparse.Namespace) -> MeterKeyRef:
     return MeterKeyRef(args.pan, args.register, args.sgc, args.ti, args.krn, args.ken)
 
 
+#: The permission each kind of token needs (the same as the recorded engineering batches).
+_ISSUE_PERMISSIONS = {
+    "credit": "free_credit_tokens",
+    "management": "engineering_tokens",
+    "key-change": "key_change",
+}
+
+
 def _issue(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.database import open_database
+
     key = _key(args)
     # Read before the module is opened: a typo must not start (or wait for) the module.
     tenths = module_tenths(args.kwh, MAX_AMOUNT) if args.kind == "credit" else 0
-    with open_module(args, acting=True) as module:
-        if args.kind == "credit":
-            tokens = [module.issue_credit_token(key, args.credit_type, _tid(args), tenths)]
-        elif args.kind == "management":
-            if args.subclass is None:
-                raise SmMissingOptionError(option="--subclass")
-            tokens = [module.issue_management_token(key, args.subclass, _tid(args), args.value)]
-        else:
-            if args.new_register is None:
-                raise SmMissingOptionError(option="--new-register")
-            new_key = MeterKeyRef(
-                args.pan,
-                args.new_register,
-                args.new_sgc or args.sgc,
-                args.ti if args.new_ti is None else args.new_ti,
-                args.new_krn or args.krn,
-                args.new_ken,
-            )
-            tokens = module.issue_key_change_tokens(key, new_key, args.rollover)
+    if args.kind == "management" and args.subclass is None:
+        raise SmMissingOptionError(option="--subclass")
+    if args.kind == "key-change" and args.new_register is None:
+        raise SmMissingOptionError(option="--new-register")
+    with open_database() as database:
+        operator = authenticated(database, args, _ISSUE_PERMISSIONS[args.kind])
+        with open_module(args, acting=True) as module:
+            tokens = _issue_on_record(database, operator, module, key, tenths, args)
+    from starpos.vending.training import TRAINING
+
+    training = translate("sm", TRAINING)
     if args.json:
         print_json(
-            {"tokens": [t.token for t in tokens], "token66_hex": [t.token66_hex for t in tokens]}
+            {
+                "training": True,
+                "tokens": [t.token for t in tokens],
+                "token66_hex": [t.token66_hex for t in tokens],
+            }
         )
     else:
         for token in tokens:
-            print(" ".join(token.token[i : i + 4] for i in range(0, 20, 4)))
+            print(f"{training}  " + " ".join(token.token[i : i + 4] for i in range(0, 20, 4)))
     return 0
+
+
+def _issue_on_record(
+    database: Database,
+    operator: OperatorSession,
+    module: SecureModule,
+    key: MeterKeyRef,
+    tenths: int,
+    args: argparse.Namespace,
+) -> list[IssuedToken]:
+    """Make the tokens on a training module, audited before and after
+    (:func:`starpos.vending.training.on_the_record`)."""
+    from starpos.audit.log import AuditKind
+    from starpos.devices.sm.records import AuditAnchor
+    from starpos.vending.training import on_the_record, training_module
+
+    module_id = training_module(module)
+    facts: dict[str, Any] = {"command": f"sm issue {args.kind}", "pan": key.pan}
+    if args.kind == "key-change":
+        new_key = MeterKeyRef(
+            args.pan,
+            args.new_register,
+            args.new_sgc or args.sgc,
+            args.ti if args.new_ti is None else args.new_ti,
+            args.new_krn or args.krn,
+            args.new_ken,
+        )
+        facts["new_key"] = new_key.params()
+
+        def act(anchor: AuditAnchor) -> list[IssuedToken]:
+            return module.issue_key_change_tokens(key, new_key, args.rollover, anchor=anchor)
+
+    else:
+        tid = _tid(args)
+        facts["tid"] = tid
+        if args.kind == "credit":
+            facts["energy_kwh"] = Decimal(tenths) / 10
+
+            def act(anchor: AuditAnchor) -> list[IssuedToken]:
+                made = module.issue_credit_token(key, args.credit_type, tid, tenths, anchor=anchor)
+                return [made]
+
+        else:
+            facts["subclass"] = args.subclass
+            facts["value"] = args.value
+
+            def act(anchor: AuditAnchor) -> list[IssuedToken]:
+                made = module.issue_management_token(
+                    key, args.subclass, tid, args.value, anchor=anchor
+                )
+                return [made]
+
+    return on_the_record(
+        database,
+        operator,
+        module_id,
+        AuditKind.MODULE_ACTION,
+        facts,
+        act,
+        lambda tokens: {"tokens": [token.token for token in tokens]},
+    )
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -29,7 +29,13 @@ from starpos.db.models.master_data import (
 )
 from starpos.db.models.module_life import ModuleBinding, ModuleCreditUpdate, StoreIdentity
 from starpos.db.models.numbering import NumberingCounter, NumberingField, NumberingRule
-from starpos.db.models.operators import Operator, OperatorRole, Role, RolePermission
+from starpos.db.models.operators import (
+    Operator,
+    OperatorRole,
+    OperatorSessionRow,
+    Role,
+    RolePermission,
+)
 from starpos.db.models.shifts import CashMovement, DayClose, Shift, ShiftCount, ZReport
 from starpos.db.models.stock import MeterReplacement, StockMovement
 from starpos.db.models.sync import (
@@ -89,6 +95,7 @@ __all__ = [
     "OfflineLimit",
     "Operator",
     "OperatorRole",
+    "OperatorSessionRow",
     "PaymentTerm",
     "ReceivedEvent",
     "Region",

@@ -75,3 +75,23 @@ class OperatorRole(Base):
         ForeignKey("operators.id", ondelete="CASCADE"), primary_key=True
     )
     role_id: Mapped[int] = mapped_column(ForeignKey("roles.id"), primary_key=True)
+
+
+class OperatorSessionRow(Base):
+    """A command-line session (``starpos login``): an operator logged in for a while.
+
+    The data folder keeps the token (``operator-session.json``, mode 0600); the store keeps
+    only its SHA-256, so the file alone names a session and the store alone cannot act as
+    one. ``ended_at`` is set by ``starpos logout``; past ``expires_at`` it is refused.
+    """
+
+    __tablename__ = "operator_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"), index=True)
+    sales_point_code: Mapped[str | None] = mapped_column(String(CODE))
+    terminal_code: Mapped[str | None] = mapped_column(String(CODE))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

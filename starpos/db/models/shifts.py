@@ -92,9 +92,7 @@ class CashMovement(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     request_id: Mapped[str] = mapped_column(String(36), unique=True)
     shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"))
-    kind: Mapped[CashMovementKind] = mapped_column(
-        str_enum(CashMovementKind, "cash_movement_kind")
-    )
+    kind: Mapped[CashMovementKind] = mapped_column(str_enum(CashMovementKind, "cash_movement_kind"))
     # Always positive; the kind says in which direction it moved.
     amount: Mapped[Decimal] = mapped_column(Money())
     reason: Mapped[str] = mapped_column(Text, default="")

@@ -109,7 +109,7 @@ def test_the_meter_refuses_a_card_for_another_meter(
 
 @pytest.mark.slow
 def test_sell_load_consume_for_weeks_with_a_tamper_and_come_back(
-    virtual_card: Any, key_file: Path, run_starpos: Any, meter: Any
+    virtual_card: Any, key_file: Path, run_starpos: Any, meter: Any, training_installation: None
 ) -> None:
     virtual_card()
     pos(run_starpos, key_file, "card", "bind", "--meter", METER, "--sgc", "123456")

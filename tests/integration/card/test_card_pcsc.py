@@ -61,7 +61,7 @@ def test_bind_write_credit_and_read_back(virtual_card: Any, key_file: Path) -> N
 
 
 def test_the_cli_scripts_every_card_capability(
-    virtual_card: Any, key_file: Path, run_starpos: Any
+    virtual_card: Any, key_file: Path, run_starpos: Any, training_installation: None
 ) -> None:
     virtual_card()
     key = ("--key-file", str(key_file), "--reader", READER_0, "--json")
@@ -70,13 +70,13 @@ def test_the_cli_scripts_every_card_capability(
     bound = run_starpos("card", "bind", "--meter", METER, "--sgc", "123456", *key)
     assert bound.returncode == 0, bound.stderr
     credit = run_starpos("card", "credit", "--meter", METER, "--kwh", "12.5", *key)
-    assert json.loads(credit.stdout)["credit"]["energy_kwh"] == "12.5"
+    assert credit.returncode == 0, credit.stderr
+    written = json.loads(credit.stdout)
+    assert written["training"] is True and written["credit"]["energy_kwh"] == "12.5"
     read = json.loads(run_starpos("card", "read", *key).stdout)
     assert read["identity"]["meter_number"] == METER and read["credit_pending"] is True
     assert read["credit"]["sequence"] == 1
-    # Blanking is a recorded business action: it needs a utility with an operator who may.
-    seeded = run_starpos("demo", "seed", "--no-module", "--customers", "1", "--spare-meters", "0")
-    assert seeded.returncode == 0, seeded.stderr
+    # Blanking is a recorded business action: the store's operator (STAR) may.
     refused = run_starpos("card", "blank", *key)
     assert refused.returncode == 2
     assert "has not loaded" in refused.stderr  # it carries unloaded credit

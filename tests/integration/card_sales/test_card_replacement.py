@@ -113,6 +113,7 @@ def test_issue_refuses_a_meter_that_has_a_card_and_replace_one_that_never_had(
 def test_the_cli_issues_replaces_and_blanks(
     world: CardWorld, virtual_card: Any, run_starpos: Any
 ) -> None:
+    passwords = {"ADMIN1": "admin-demo", "CASH1": "cash-demo"}
     number = world.meters[3]
     old = virtual_card(reader=READER_0)
     new = virtual_card(reader=READER_1)
@@ -120,7 +121,8 @@ def test_the_cli_issues_replaces_and_blanks(
     def card(*args: str, reader: str = READER_0, operator: str = "ADMIN1") -> Any:
         return run_starpos(
             "card", *args, "--key-file", str(world.key_file), "--reader", reader,
-            "--operator", operator, "--json",
+            "--operator", operator, "--password-stdin", "--json",
+            input=f"{passwords[operator]}\n",
         )  # fmt: skip
 
     issued = card("issue", number)
@@ -144,7 +146,7 @@ def test_the_cli_issues_replaces_and_blanks(
 
 @pytest.mark.parametrize("kill_at", [REPLACE_AFTER_BIND, REPLACE_AFTER_CARRY])
 def test_a_replacement_killed_mid_way_is_finished_by_running_it_again(
-    world: CardWorld, virtual_card: Any, run_starpos: Any, kill_at: str
+    world: CardWorld, virtual_card: Any, run_starpos: Any, logged_in: Any, kill_at: str
 ) -> None:
     number = world.meters[1]
     meter = customer_meter(world, number)
@@ -156,8 +158,9 @@ def test_a_replacement_killed_mid_way_is_finished_by_running_it_again(
         sold = vend_to_card(world.database, card, sale(number, "40.00"))
     replace = (
         "card", "replace", number, "--reason", "lost", "--reader", READER_1,
-        "--key-file", str(world.key_file), "--operator", "ADMIN1", "--json",
+        "--key-file", str(world.key_file), "--json",
     )  # fmt: skip
+    logged_in("ADMIN1", "admin-demo")
 
     killed = run_starpos(*replace, STARPOS_KILL_AT=kill_at)
     assert killed.returncode == -signal.SIGKILL, killed.stderr

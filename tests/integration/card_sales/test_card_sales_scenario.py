@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.pcsc, pytest.mark.slow]
 
 
 def test_sell_load_consume_tamper_and_buy_again(
-    world: CardWorld, virtual_card: Any, run_starpos: Any
+    world: CardWorld, virtual_card: Any, run_starpos: Any, logged_in: Any
 ) -> None:
     number = world.meters[2]
     meter = customer_meter(world, number)
@@ -44,7 +44,8 @@ def test_sell_load_consume_tamper_and_buy_again(
     assert 0 < consumed < first.energy_kwh
     assert insert_into_meter(world, meter) == "already-loaded"  # the customer checks the meter
 
-    args = ("--key-file", str(world.key_file), "--operator", "CASH1", "--json")
+    args = ("--key-file", str(world.key_file), "--json")
+    logged_in()  # the demo's cashier
     bought = run_starpos("card", "vend", "--amount", "100.00", *args)
     assert bought.returncode == 0, bought.stderr
     second = json.loads(bought.stdout)

@@ -101,10 +101,16 @@ def test_card_torn_out_during_the_write(
     [(card_vend.AFTER_PENDING, "failed"), (card_vend.AFTER_CARD_WRITE, "issued")],
 )
 def test_a_vend_killed_mid_way_is_settled_at_the_next_insertion(
-    world: CardWorld, virtual_card: Any, run_starpos: Any, kill_at: str, settled_state: str
+    world: CardWorld,
+    virtual_card: Any,
+    run_starpos: Any,
+    logged_in: Any,
+    kill_at: str,
+    settled_state: str,
 ) -> None:
     _issued_card(world, virtual_card)
-    key = ("--key-file", str(world.key_file), "--reader", READER_0, "--operator", "CASH1")
+    key = ("--key-file", str(world.key_file), "--reader", READER_0)
+    logged_in()  # the cashier, for the commands below
     killed = run_starpos(
         "card", "vend", "--amount", "30.00", *key, "--json", STARPOS_KILL_AT=kill_at
     )
@@ -124,7 +130,10 @@ def test_a_vend_killed_mid_way_is_settled_at_the_next_insertion(
         assert row["state"] is VendState.FAILED and credit is None
 
 
-def test_no_smart_card_service(world: CardWorld, run_starpos: Any, tmp_path: Path) -> None:
+def test_no_smart_card_service(
+    world: CardWorld, run_starpos: Any, logged_in: Any, tmp_path: Path
+) -> None:
+    logged_in()
     result = run_starpos(
         "card", "vend", "--amount", "30.00", "--key-file", str(world.key_file),
         PCSCLITE_CSOCK_NAME=str(tmp_path / "no-pcscd"),

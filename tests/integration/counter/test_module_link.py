@@ -15,6 +15,7 @@ from starpos.db import Database
 from starpos.db.models import Meter, Vend
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.settings import Settings
+from tests.support.login import log_in
 from tests.support.processes import child_env, starpos_command
 
 pytestmark = pytest.mark.slow
@@ -38,6 +39,7 @@ def test_a_vend_from_another_program_is_refused_while_the_counter_owns_the_modul
         meter = session.scalars(select(Meter).where(Meter.customer_id.is_not(None))).first()
         assert meter is not None
         number = meter.number
+    log_in()  # the other program's cashier
     link = module_link(Settings())
     try:
         assert link.state().online  # the counter has opened (and now owns) the module

@@ -64,6 +64,7 @@ class StoreWorld:
         """``starpos vend`` as a cashier's terminal runs it (operator CASH1)."""
         return subprocess.run(
             vend_command(meter, amount),
+            input=CASHIER_PASSWORD,
             capture_output=True,
             text=True,
             timeout=120,
@@ -78,10 +79,17 @@ class StoreWorld:
         return result
 
 
+#: What ``vend_command`` reads on standard input: the cashier logs in with each sale, so a
+#: sale after a restore does not depend on a login the restored store never saw.
+CASHIER_PASSWORD = "cash-demo\n"
+
+
 def vend_command(meter: str, amount: str) -> list[str]:
+    """``starpos vend`` as CASH1, the password on standard input (:data:`CASHIER_PASSWORD`)."""
     return starpos_command(
-        "vend", "--meter", meter, "--amount", amount, "--operator", "CASH1", "--json"
-    )
+        "vend", "--meter", meter, "--amount", amount, "--operator", "CASH1",
+        "--password-stdin", "--json",
+    )  # fmt: skip
 
 
 @contextmanager

@@ -168,7 +168,11 @@ def test_a_backup_whose_audit_log_was_changed_is_refused(store_world: StoreWorld
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
     ).fetchall():
         connection.execute(f"DROP TRIGGER {name}")
-    connection.execute("UPDATE audit_log SET details = ? WHERE id = 2", (canonical_json({}),))
+    connection.execute(  # the sale's first entry (the cashier's login comes before it)
+        "UPDATE audit_log SET details = ? WHERE id = "
+        "(SELECT min(id) FROM audit_log WHERE subject LIKE 'vend:%')",
+        (canonical_json({}),),
+    )
     connection.commit()
     connection.close()
     manifest = Manifest.read(folder)  # made consistent again, as someone covering tracks would

@@ -17,7 +17,12 @@ import pytest
 
 from starpos.backup.restore import check_backup
 from starpos.bootstrap.backup import backup_now
-from tests.integration.installer.store_world import StoreWorld, vend_command, world_in
+from tests.integration.installer.store_world import (
+    CASHIER_PASSWORD,
+    StoreWorld,
+    vend_command,
+    world_in,
+)
 from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 
@@ -39,6 +44,7 @@ def terminal(meters: list[str], sold: list[dict[str, object]], failures: list[st
     for number in range(VENDS_PER_TERMINAL):
         done = subprocess.run(
             vend_command(meters[number % len(meters)], "40"),
+            input=CASHIER_PASSWORD,
             capture_output=True,
             text=True,
             timeout=120,

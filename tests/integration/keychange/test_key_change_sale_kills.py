@@ -60,9 +60,15 @@ def starpos(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def vend(meter: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return starpos(
-        "vend", "--meter", meter, "--amount", "40.00", "--operator", "CASH1", "--json", **env
-    )
+    """``starpos vend`` by the demo's cashier, the password on standard input."""
+    return subprocess.run(
+        starpos_command(
+            "vend", "--meter", meter, "--amount", "40.00", "--operator", "CASH1",
+            "--password-stdin", "--json",
+        ),
+        input="cash-demo\n", capture_output=True, text=True, timeout=120,
+        env=child_env(**env), cwd=REPO_ROOT,
+    )  # fmt: skip
 
 
 def module_made(world: OpsWorld) -> list[str]:

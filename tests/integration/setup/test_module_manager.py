@@ -177,7 +177,11 @@ def test_the_counter_asks_its_module_for_expiring_keys(module_emulator: Emulator
 
 
 def test_load_kmf_dry_run_and_a_stranger_file_from_the_command_line(
-    module_emulator: EmulatorProcess, run_starpos: Any, tmp_path: Path
+    module_emulator: EmulatorProcess,
+    run_starpos: Any,
+    tmp_path: Path,
+    seeded_store: None,
+    logged_in: Any,
 ) -> None:
     url = module_emulator.url
     good = tmp_path / "good.kmf"
@@ -195,6 +199,7 @@ def test_load_kmf_dry_run_and_a_stranger_file_from_the_command_line(
     stranger.write_bytes(
         make_kmf(identity.module_id, identity.public_key_hex, [development_key(1)], tmp_path / "x")
     )
+    logged_in("INST1", "inst-demo")  # loading keys is the installer's recorded action
     refused = run_starpos("sm", "load-kmf", str(stranger), "--url", url)
     assert refused.returncode == 2
     assert refused.stderr.count("\n") == 1 and "(code 44)" in refused.stderr

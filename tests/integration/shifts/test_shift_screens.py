@@ -49,7 +49,11 @@ def english_after() -> Iterator[None]:
 
 
 def test_the_shift_windows_in_english_and_french(
-    qtbot: QtBot, world: World, screens_dir: Path, app_look: None, english_after: None  # noqa: F811
+    qtbot: QtBot,
+    world: World,
+    screens_dir: Path,
+    app_look: None,
+    english_after: None,  # noqa: F811
 ) -> None:
     database = world.database
     cash1 = acting_as(database, Actor("CASH1", "SP01", "T01"))

@@ -57,8 +57,9 @@ def test_info_balance_and_credit_from_the_command_line(
 
 
 def test_a_kmf_made_and_loaded_from_the_command_line(
-    emulator: Any, run_starpos: Any, tmp_path: Path
+    emulator: Any, run_starpos: Any, tmp_path: Path, seeded_store: None, logged_in: Any
 ) -> None:
+    logged_in("INST1", "inst-demo")
     identity = json.loads(run_starpos("sm", "info", "--url", emulator.url, "--json").stdout)
     specs = tmp_path / "keys.json"
     specs.write_text(json.dumps([{"register": 1, "sgc": "123456", "krn": 1}]))
@@ -99,15 +100,21 @@ def test_the_embedded_emulator_is_started_once_and_reused(data_dir: Path) -> Non
     assert os.environ["STARPOS_DATA_DIR"] == str(data_dir)
 
 
-def test_issue_and_verify_from_the_command_line(emulator: Any, run_starpos: Any) -> None:
+def test_issue_and_verify_from_the_command_line(
+    emulator_factory: Any, run_starpos: Any, seeded_store: None, logged_in: Any
+) -> None:
     from starpos.devices.sm import kmc
 
+    emulator = emulator_factory("--pty", "--training")
     with emulator.module() as module:
         kmc.provision(module, [kmc.development_key(1)], 500, emulator.kmc_dir)
+    logged_in("ADMIN1", "admin-demo")  # free credit is an administrator's right in the demo
     key = ["--url", emulator.url, "--pan", "600727121234567876", "--sgc", "123456"]
     issued = run_starpos("sm", "issue", "credit", *key, "--kwh", "12.5", "--json")
     assert issued.returncode == 0, issued.stderr
-    (token,) = json.loads(issued.stdout)["tokens"]
+    made = json.loads(issued.stdout)
+    assert made["training"] is True
+    (token,) = made["tokens"]
     verified = run_starpos("sm", "verify", token, *key, "--json")
     decoded = json.loads(verified.stdout)
     assert (decoded["class"], decoded["amount"]) == (0, "12.5")

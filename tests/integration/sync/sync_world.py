@@ -219,9 +219,20 @@ class Counter:
         return Database.open(f"sqlite:///{self.folder / 'starpos.db'}", upgrade=False)
 
     def sell(self, meter: DemoMeter, net: str, **env: str) -> subprocess.CompletedProcess[str]:
-        return self.run(
-            "vend", "--meter", meter.number, "--amount", net, "--operator", self.operator,
-            "--terminal", self.terminal, "--json", **env,
+        """``starpos vend`` by this counter's cashier, the password on standard input (every
+        demo cashier's is ``cash-demo``)."""
+        return subprocess.run(
+            starpos_command(
+                "--data-dir", str(self.folder), "vend", "--meter", meter.number,
+                "--amount", net, "--operator", self.operator, "--password-stdin",
+                "--terminal", self.terminal, "--json",
+            ),
+            input="cash-demo\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=child_env(**env),
+            cwd=REPO_ROOT,
         )  # fmt: skip
 
     def enrol(self, head_office: HeadOffice, url: str | None = None) -> None:

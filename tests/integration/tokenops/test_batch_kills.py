@@ -145,7 +145,10 @@ def test_a_sale_settles_a_crashed_batch_before_it_acts(
     batch = world.rows()[0].batch_id
     # No recovery asked for: the next sale must not bury the batch's token under its own.
     (other,) = world.keypad_meters(register=2, count=1)
-    sold = starpos("vend", "--meter", other, "--amount", "40.00", "--operator", "CASH1")
+    sold = starpos(
+        "vend", "--meter", other, "--amount", "40.00", "--operator", "CASH1",
+        "--password-stdin", password="cash-demo",
+    )  # fmt: skip
     assert sold.returncode == 0, sold.stderr
     rows = world.rows(batch)
     assert rows[0].state is State.ISSUED

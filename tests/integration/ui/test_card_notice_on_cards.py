@@ -96,8 +96,8 @@ def test_a_card_sale_left_in_doubt_shows_at_start_and_its_card_settles_it(
     card.insert()
     killed = run_starpos(
         "card", "vend", "--amount", "30.00", "--key-file", str(key_file),
-        "--reader", READER_1, "--operator", "CASH1", "--json",
-        STARPOS_KILL_AT=card_vend.AFTER_CARD_WRITE,
+        "--reader", READER_1, "--operator", "CASH1", "--password-stdin", "--json",
+        input="cash-demo\n", STARPOS_KILL_AT=card_vend.AFTER_CARD_WRITE,
     )  # fmt: skip
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     card.remove()

@@ -178,6 +178,7 @@ def test_a_supervisors_day_from_the_keyboard(
         qtbot.keyClicks(moving.reason_field, reason)
         qtbot.keyClick(moving.reason_field, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda dialog=moving: not dialog.isVisible(), timeout=10_000)
+
     def movements() -> int:
         with demo_database.reading() as session:
             return int(session.scalar(select(func.count()).select_from(CashMovement)) or 0)

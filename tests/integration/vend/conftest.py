@@ -1,4 +1,5 @@
-"""Per test: a copy of the seeded demo database and its own module emulator on a pty.
+"""Per test: a copy of the seeded demo database and its own module emulator on a pty, with the
+demo's cashier logged in for the commands the test runs.
 
 The database is SQLite unless the test parametrizes ``store_backend`` (``@both_backends``
 from tests/support/store_backends.py): then a copy of the same demo on PostgreSQL. The
@@ -22,6 +23,7 @@ from tests.integration.vend.vend_world import (
     use_module,
 )
 from tests.support.data_files import SAMPLE_TABLES
+from tests.support.login import log_in
 
 
 @pytest.fixture
@@ -39,6 +41,7 @@ def world(seeded_store: None, tmp_path: Path, tables_path: Path) -> Iterator[Wor
     emulator = start_module(tmp_path, tables_path)
     try:
         use_module(emulator.url)
+        log_in()  # the cashier, for the commands the test runs
         with open_database() as database:
             yield World(database, emulator, sellable_meters(database), tmp_path)
     finally:
@@ -50,6 +53,7 @@ def small_credit_world(seeded_store: None, tmp_path: Path, tables_path: Path) ->
     emulator = start_module(tmp_path, tables_path, credit_tenths=5)
     try:
         use_module(emulator.url)
+        log_in()  # the cashier, for the commands the test runs
         with open_database() as database:
             yield World(database, emulator, sellable_meters(database), tmp_path)
     finally:

@@ -214,7 +214,9 @@ def test_a_new_store_refuses_the_module_of_the_lost_one_until_rebound(
         seed_demo(database, customers=40, spare_meters=4, seed=7)
         with database.reading() as session:
             assert store_id(session) != lost_store
-    refused = starpos("vend", "--meter", meter.number, "--amount", "20", "--operator", "CASH1")
+    sale = ["vend", "--meter", meter.number, "--amount", "20", "--operator", "CASH1",
+            "--password-stdin"]  # fmt: skip
+    refused = _run_with_password(sale, "cash-demo")
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1
     assert f"serves another store ({lost_store})" in refused.stderr
     assert "starpos sm rebind" in refused.stderr
@@ -229,7 +231,7 @@ def test_a_new_store_refuses_the_module_of_the_lost_one_until_rebound(
     assert json.loads(rebound.stdout)["previous_store_id"] == lost_store
     accepted = json.loads(rebound.stdout)["accepted"]
     assert accepted["life"]["credit_tokens"] == {"module": 1, "ledger": 0}
-    sold = starpos("vend", "--meter", meter.number, "--amount", "20", "--operator", "CASH1")
+    sold = _run_with_password(sale, "cash-demo")
     assert sold.returncode == 0, sold.stderr
     with open_database() as database:
         with database.reading() as session:

@@ -152,8 +152,8 @@ def step(r: Rig, model: Model, data_dir: Path, action: str, value: int | str) ->
             prepared = prepare(db, module, VendRequest(meter.number, Decimal("20"), "CASH1"))
             pending = token_ledger.open_pending(db, prepared)
             if action == "crash_after_module":
-                module.issue_credit_token(
-                    pending.key_ref, 0, pending.tid, pending.amount_tenths
+                module.issue_credit_token(  # exactly the vend's request, its anchor too
+                    pending.key_ref, 0, pending.tid, pending.amount_tenths, anchor=pending.anchor
                 )  # ... and the process dies before the token is committed
                 model.booked_since.append(prepared.breakdown.token_kwh)
         with access.exclusive() as module:  # the next start

@@ -14,9 +14,10 @@ from starpos.devices.sm.embedded import stop_embedded
 
 
 @pytest.fixture
-def seeded(data_dir: Path, run_starpos: Any) -> Iterator[list[dict[str, Any]]]:
+def seeded(data_dir: Path, run_starpos: Any, logged_in: Any) -> Iterator[list[dict[str, Any]]]:
     seeded = run_starpos("demo", "seed", "--customers", "30", "--spare-meters", "2")
     assert seeded.returncode == 0, seeded.stderr
+    logged_in()  # the demo's cashier
     listed = run_starpos("meter", "list", "--limit", "200", "--json")
     meters = [
         meter
@@ -38,7 +39,7 @@ def test_vend_just_works_after_demo_seed(seeded: list[dict[str, Any]], run_starp
     number = seeded[0]["number"]
     sold = run_starpos(
         "vend", "--meter", number, "--amount", "25.00", "--payment", "cash", "--paid", "30",
-        "--operator", "CASH1", "--json",
+        "--json",
     )  # fmt: skip
     assert sold.returncode == 0, sold.stderr
     result = json.loads(sold.stdout)
@@ -71,7 +72,7 @@ def test_vend_just_works_after_demo_seed(seeded: list[dict[str, Any]], run_starp
 def test_a_refusal_is_one_translated_line(seeded: list[dict[str, Any]], run_starpos: Any) -> None:
     number = seeded[0]["number"]
     typo = number[:-1] + str((int(number[-1]) + 1) % 10)
-    refused = run_starpos("vend", "--meter", typo, "--amount", "25", "--operator", "CASH1")
+    refused = run_starpos("vend", "--meter", typo, "--amount", "25")
     assert refused.returncode == 2
     assert refused.stderr.count("\n") == 1 and "check digit" in refused.stderr
     french = run_starpos("vend", "--meter", typo, "--amount", "25", STARPOS_LANG="fr")

@@ -97,7 +97,11 @@ def test_a_refusal_the_vend_did_not_live_to_book_is_settled_failed(
                 pending = token_ledger.open_pending(database, prepared)
                 with pytest.raises(SmKeyNotActiveError):
                     module.issue_credit_token(
-                        pending.key_ref, 0, pending.tid, pending.amount_tenths
+                        pending.key_ref,
+                        0,
+                        pending.tid,
+                        pending.amount_tenths,
+                        anchor=pending.anchor,
                     )
                 report = recover(database, module)
             (row,) = vend_rows(database)

@@ -50,9 +50,7 @@ def starpos(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def vend(meter: str, net: str = "40.00", **env: str) -> subprocess.CompletedProcess[str]:
-    return starpos(
-        "vend", "--meter", meter, "--amount", net, "--operator", "CASH1", "--json", **env
-    )
+    return starpos("vend", "--meter", meter, "--amount", net, "--json", **env)
 
 
 def module_tokens(world: World) -> list[str]:
