@@ -52,8 +52,8 @@ def test_the_shift_windows_in_english_and_french(
     qtbot: QtBot,
     world: World,
     screens_dir: Path,
-    app_look: None,
-    english_after: None,  # noqa: F811
+    app_look: None,  # noqa: F811 (the fixture, imported)
+    english_after: None,
 ) -> None:
     database = world.database
     cash1 = acting_as(database, Actor("CASH1", "SP01", "T01"))

@@ -36,6 +36,7 @@ from starpos.vending import VendRequest, prepare, recover, sell, token_ledger
 from starpos.vending.module_access import ModuleAccess
 from starpos.vending.module_credit import credit_module
 from starpos.vending.reconcile import reconcile
+from starpos.vending.store_binding import rebind
 from tests.integration.vend.test_module_life import key_of
 from tests.integration.vend.vend_world import (
     MODULE_ID,
@@ -170,9 +171,18 @@ def step(r: Rig, model: Model, data_dir: Path, action: str, value: int | str) ->
                 part.unlink()
         shutil.copy(r.backup, data_dir / DATABASE_FILE)
         r.database = open_database()
-        model.outside_kwh += sum(model.booked_since, Decimal("0.0"))
-        model.outside_tokens += len(model.booked_since)
-        model.unrecorded |= model.recorded_since
+        # A file put back by hand, not by `db restore`: the module's audit anchor is ahead of
+        # this store's chain, so it refuses to act until an installer re-binds it (audited).
+        with r.access.exclusive() as module:
+            rebound = rebind(r.database, module, r.installer, "store file put back from a copy")
+        # The re-bind accepts, on the record, exactly what the books no longer hold; from
+        # then on reconcile counts from what was accepted.
+        life = rebound.accepted.life
+        outside = model.outside_kwh + sum(model.booked_since, Decimal("0.0"))
+        assert life["total_issued_kwh"] - life["ledger_energy_kwh"] == outside
+        tokens = life["credit_tokens"]
+        assert tokens["module"] - tokens["ledger"] == model.outside_tokens + len(model.booked_since)
+        model.outside_kwh, model.outside_tokens, model.unrecorded = Decimal("0.0"), 0, set()
         model.booked_since, model.recorded_since = [], set()
 
 
