@@ -93,11 +93,15 @@ KEYS
 $STARPOS sm kmc make-kmf --module-id "$(field module_id <<<"$IDENTITY")" \
     --module-key "$(field public_key <<<"$IDENTITY")" --keys "$WORK/keys.json" \
     --out "$WORK/module.kmf"
-$STARPOS sm load-kmf "$WORK/module.kmf"
+as_star sm load-kmf "$WORK/module.kmf"
 NEXT=$($STARPOS sm balance --json | field next_sequence)
 $STARPOS sm kmc credit-block --module-id "$(field module_id <<<"$IDENTITY")" \
     --sequence "$NEXT" --kwh 100000 --out "$WORK/credit.block"
-$STARPOS sm credit "$WORK/credit.block"
+as_star sm credit "$WORK/credit.block"
 
 # 11. The first sale, at terminal T01: 20.00 for Ada Lake's meter.
-$STARPOS vend --meter 58300000013 --amount 20 --operator CASH1 --terminal T01
+# The cashier opens a shift on the till first (a float of 100.00), then sells with their
+# password.
+$STARPOS shift open --operator CASH1 --terminal T01 --float 100.00
+printf '%s\n' "$CASHIER_PASSWORD" | $STARPOS vend --meter 58300000013 --amount 20 \
+    --operator CASH1 --password-stdin --terminal T01
