@@ -57,6 +57,8 @@ MONEY_FIELDS = (
     "change",
 )
 ENERGY_FIELDS = ("energy_kwh", "fbe_kwh", "token_kwh")
+#: The entry a key change sale writes when its key change tokens are made.
+KEY_CHANGE_STEPS = frozenset({"key_change_issued", "key_change_recovered"})
 MADE_STATES = frozenset({"issued", "printed"})
 
 _ENTRIES = cast(Table, AuditEntry.__table__)
@@ -161,8 +163,18 @@ def _audited(session: Session, subjects: list[str]) -> dict[str, _Audited]:
             if step == "pending":
                 audited.pending = True
                 audited.facts.update(details)
+                # Key change tokens an earlier sale made come first on this one's voucher.
+                change = details.get("key_change")
+                if isinstance(change, dict):
+                    audited.tokens.extend(str(token) for token in change.get("tokens", []))
             elif step == "failed":
                 audited.failed = True
+            elif step in KEY_CHANGE_STEPS:
+                # A key change sale: its key change tokens come first, and from here on the
+                # sale's TID is its credit token's under the new key (docs/key-changes.md).
+                audited.tokens.extend(str(token) for token in details.get("tokens", []))
+                if "tid" in details:
+                    audited.facts["tid"] = details["tid"]
             elif step in ISSUING_STEPS:
                 audited.credit_made = True
                 if "token" in details:

@@ -121,6 +121,8 @@ def open_pending(
                 "key_ref": prepared.key_ref.params(),
                 "module_sequence": prepared.module.sequence,
                 "module_balance": prepared.module.balance,
+                # Key change tokens an earlier sale made, printed again on this one.
+                **({"key_change": change.as_dict()} if change is not None else {}),
             },
             request_id=request_id,
         )
