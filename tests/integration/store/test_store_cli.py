@@ -123,6 +123,13 @@ def test_the_demo_keys_go_into_the_embedded_module(run_starpos, data_dir: Path) 
         info = json.loads(run_starpos("sm", "info", "--json").stdout)
         assert info["module_id"] == module["module_id"]
         report = json.loads(run_starpos("audit", "verify", "--json").stdout)
-        assert report["intact"] and report["entries"] == 2  # the seed and the key load
+        # The seed, a zero-float shift for each demo seller, the credit and the key load.
+        with sqlite3.connect(data_dir / "starpos.db") as connection:
+            kinds = [kind for (kind,) in connection.execute("SELECT kind FROM audit_log")]
+        assert sorted(set(kinds)) == ["demo_seed", "key_action", "module_credit", "shift"]
+        assert [kinds.count(kind) for kind in ("demo_seed", "key_action", "module_credit")] == [
+            1, 1, 1
+        ]  # fmt: skip
+        assert report["intact"] and report["entries"] == len(kinds)
     finally:
         stop_embedded()
