@@ -211,9 +211,22 @@ class Counter:
     operator: str
     module: EmulatorProcess | None
     meters: list[DemoMeter] = field(default_factory=list)
+    shift_open: bool = False
 
     def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
         return run_starpos(self.folder, *args, **env)
+
+    def open_shift(self) -> None:
+        """The cashier's shift on this counter's till (a sale needs one), opened once."""
+        if self.shift_open:
+            return
+        opened = self.run(
+            "shift", "open", "--operator", self.operator, "--terminal", self.terminal,
+            "--float", "0",
+        )  # fmt: skip
+        # A shift may be open there already (one sold before, or the demo's own).
+        assert opened.returncode == 0 or "already has shift" in opened.stderr, opened.stderr
+        self.shift_open = True
 
     def database(self) -> Database:
         return Database.open(f"sqlite:///{self.folder / 'starpos.db'}", upgrade=False)
@@ -221,6 +234,7 @@ class Counter:
     def sell(self, meter: DemoMeter, net: str, **env: str) -> subprocess.CompletedProcess[str]:
         """``starpos vend`` by this counter's cashier, the password on standard input (every
         demo cashier's is ``cash-demo``)."""
+        self.open_shift()
         return subprocess.run(
             starpos_command(
                 "--data-dir", str(self.folder), "vend", "--meter", meter.number,
