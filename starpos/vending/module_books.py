@@ -51,6 +51,7 @@ class ModuleBooks:
     management_tokens: int = 0
     key_change_sets: int = 0
     last_tid: int | None = None
+    last_issued_at: datetime | None = None  # when the token with ``last_tid`` was made
     pending: list[str] = field(default_factory=list)
     credit_updates: dict[int, ModuleCreditUpdate] = field(default_factory=dict)
     binding: ModuleBinding | None = None
@@ -99,6 +100,7 @@ def module_books(session: Session, module_id: str) -> ModuleBooks:
     if operations.last is not None and (last is None or operations.last[0] >= last[0]):
         last = operations.last
     books.last_tid = last[1] if last is not None else None
+    books.last_issued_at = last[0] if last is not None else None
     books.credit_updates = {
         row.sequence: row
         for row in session.scalars(

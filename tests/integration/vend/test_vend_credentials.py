@@ -25,6 +25,7 @@ from starpos.operators.command_sessions import resume
 from starpos.operators.errors import SessionEndedError
 from tests.integration.vend.vend_world import World, module_balance, vend_rows
 from tests.support.processes import REPO_ROOT, child_env, starpos_command
+from tests.support.shifts import open_shift_for
 
 
 def starpos(*args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
@@ -98,6 +99,7 @@ def test_an_unknown_terminal_is_refused(world: World) -> None:
                     stdin="cash-demo\n")  # fmt: skip
     refused_in_one_line(login, "no terminal with the code ZZZ")
     nothing_sold(world, balance)
+    open_shift_for(world.database, "CASH1", "SP01", "T01")  # a known till, with its shift
     at_t01 = starpos("vend", "--meter", meter, "--amount", "20", "--terminal", "T01", "--json")
     assert at_t01.returncode == 0, at_t01.stderr
 
