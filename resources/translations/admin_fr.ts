@@ -420,6 +420,10 @@
         <translation>Un opérateur pour le guichet (qui peut vendre)</translation>
     </message>
     <message>
+        <source>The terminal in the numbering of sales and replacements (a sales point has several terminals, each would make the same bill numbers)</source>
+        <translation>Le terminal dans la numérotation des ventes et des remplacements (un point de vente a plusieurs terminaux, chacun ferait les mêmes numéros de facture)</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>

@@ -420,6 +420,10 @@
         <translation>一名柜台操作员（可售电）</translation>
     </message>
     <message>
+        <source>The terminal in the numbering of sales and replacements (a sales point has several terminals, each would make the same bill numbers)</source>
+        <translation>在售电和换表的单据编号中加入终端（某售电点有多台终端，各自会生成相同的单据号）</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>编码</translation>
     </message>

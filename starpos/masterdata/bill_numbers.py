@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from starpos.db.enums import NumberFieldKind, NumberReset
-from starpos.db.models import NumberingCounter, NumberingField, NumberingRule
+from starpos.db.models import NumberingCounter, NumberingField, NumberingRule, Terminal
 from starpos.errors import ConfigError
 
 #: The manual says an auto-generated number is shorter than 20 characters.
@@ -33,6 +33,11 @@ STOCK_OUT = "stock_out"
 REPLACEMENT = "replacement"
 CONTRACT_CANCELLATION = "contract_cancellation"
 BILL_TYPES = (VEND, CUSTOMER, STOCK_IN, STOCK_OUT, REPLACEMENT, CONTRACT_CANCELLATION)
+# Token cancels have a series only when a rule is set up; else they take sales' numbers.
+TOKEN_CANCEL = "token_cancel"
+#: The bills a counter numbers in its own store: two counters of one sales point, each with
+#: its own store, make the same numbers unless the rule names the terminal.
+COUNTER_BILL_TYPES = (VEND, TOKEN_CANCEL, REPLACEMENT)
 
 
 class NumberingNotConfiguredError(ConfigError):
@@ -211,3 +216,31 @@ def _take_serial(session: Session, rule: _Rule, period: str, prefix: str) -> int
         return rule.start_number
     except IntegrityError:
         return int(session.connection().execute(_BUMP, key).scalar_one()) - 1
+
+
+def counter_rules_without_terminal(session: Session) -> list[str]:
+    """The bill types of :data:`COUNTER_BILL_TYPES` whose enabled rule has no terminal field,
+    while some sales point has more than one active terminal; ``[]`` otherwise.
+
+    Not a refusal: an installation whose terminals share one store (one PostgreSQL) numbers
+    uniquely anyway, and rules also arrive from the head office and the demo. The set-up
+    checklist lists it for the administrator instead (docs/decisions.md SYN-22)."""
+    per_point = (
+        select(Terminal.sales_point_id)
+        .where(Terminal.active.is_(True))
+        .group_by(Terminal.sales_point_id)
+        .having(func.count() > 1)
+    )
+    if session.scalar(select(per_point.exists())) is not True:
+        return []
+    with_terminal = select(NumberingField.bill_type).where(
+        NumberingField.kind == NumberFieldKind.TERMINAL
+    )
+    found = session.scalars(
+        select(NumberingRule.bill_type).where(
+            NumberingRule.bill_type.in_(COUNTER_BILL_TYPES),
+            NumberingRule.enabled.is_(True),
+            NumberingRule.bill_type.not_in(with_terminal),
+        )
+    ).all()
+    return sorted(found, key=COUNTER_BILL_TYPES.index)

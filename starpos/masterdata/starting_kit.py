@@ -25,14 +25,26 @@ from starpos.operators.passwords import hash_password
 FIRST_OPERATOR = "STAR"
 FIRST_PASSWORD = "star"
 
-#: (bill type, fixed prefix, serial digits, reset, with the sales point's code)
-_NUMBERING = (
-    (bill_numbers.VEND, "V", 5, NumberReset.MONTHLY, True),
-    (bill_numbers.CUSTOMER, "C", 7, NumberReset.NEVER, False),
-    (bill_numbers.STOCK_IN, "SI", 5, NumberReset.YEARLY, False),
-    (bill_numbers.STOCK_OUT, "SO", 5, NumberReset.YEARLY, False),
-    (bill_numbers.REPLACEMENT, "RP", 5, NumberReset.YEARLY, False),
-    (bill_numbers.CONTRACT_CANCELLATION, "CC", 5, NumberReset.YEARLY, False),
+_POINT = (NumberFieldKind.SALES_POINT, 4)
+# The whole terminal code, never cut: two codes cut to the same tail would give two counters
+# the same numbers. It is the last field before the fixed-width serial, so numbers of
+# different terminals cannot run into each other (docs/decisions.md SYN-22).
+_TERMINAL = (NumberFieldKind.TERMINAL, None)
+
+#: (bill type, fixed prefix, serial digits, reset, where-fields after the date). The bills a
+#: counter makes with its own store (sales, and token cancels in the sales' series; meter
+#: replacements) carry the terminal, so two counters of one sales point never make the same
+#: number: V + 2612 + SP01 + T01 + 00001 is 17 characters, and a terminal code of up to 6
+#: fits the 20 of manual 2.13.
+_NUMBERING: tuple[
+    tuple[str, str, int, NumberReset, tuple[tuple[NumberFieldKind, int | None], ...]], ...
+] = (
+    (bill_numbers.VEND, "V", 5, NumberReset.MONTHLY, (_POINT, _TERMINAL)),
+    (bill_numbers.CUSTOMER, "C", 7, NumberReset.NEVER, ()),
+    (bill_numbers.STOCK_IN, "SI", 5, NumberReset.YEARLY, ()),
+    (bill_numbers.STOCK_OUT, "SO", 5, NumberReset.YEARLY, ()),
+    (bill_numbers.REPLACEMENT, "RP", 5, NumberReset.YEARLY, (_TERMINAL,)),
+    (bill_numbers.CONTRACT_CANCELLATION, "CC", 5, NumberReset.YEARLY, ()),
 )
 
 
@@ -81,21 +93,21 @@ def add_starting_kit(session: Session) -> None:
             may_login_other_sales_points=True,
         )
     )
-    for bill_type, prefix, digits, reset, with_point in _NUMBERING:
+    for bill_type, prefix, digits, reset, places in _NUMBERING:
         if session.get(NumberingRule, bill_type) is not None:
             continue
         rule = NumberingRule(bill_type=bill_type, serial_digits=digits, reset=reset)
+        kinds: list[tuple[NumberFieldKind, int | None]] = []
+        if reset is not NumberReset.NEVER:
+            kinds.append((NumberFieldKind.YEAR2, None))
+        if reset is NumberReset.MONTHLY:
+            kinds.append((NumberFieldKind.MONTH, None))
+        kinds.extend(places)
         rule.fields.append(
             NumberingField(position=1, kind=NumberFieldKind.FIXED, fixed_text=prefix)
         )
-        if reset is not NumberReset.NEVER:
-            rule.fields.append(NumberingField(position=2, kind=NumberFieldKind.YEAR2))
-        if reset is NumberReset.MONTHLY:
-            rule.fields.append(NumberingField(position=3, kind=NumberFieldKind.MONTH))
-        if with_point:
-            rule.fields.append(
-                NumberingField(position=4, kind=NumberFieldKind.SALES_POINT, length=4)
-            )
+        for position, (kind, length) in enumerate(kinds, start=2):
+            rule.fields.append(NumberingField(position=position, kind=kind, length=length))
         session.add(rule)
     if session.scalar(select(func.count()).select_from(PaymentTerm)) == 0:
         session.add(PaymentTerm(code="CASH", name="Cash", kind=PaymentKind.CASH))
