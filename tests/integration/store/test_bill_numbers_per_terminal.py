@@ -4,6 +4,9 @@ the set-up checklist names a rule that does not while a sales point has several 
 
 from __future__ import annotations
 
+import json
+import subprocess
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -82,7 +85,9 @@ def test_a_new_store_numbers_each_terminal_on_its_own(database: Database) -> Non
         assert TERMINAL_NUMBERING not in [i.key for i in setup_checklist(session, "T01")]
 
 
-def test_the_checklist_names_sales_numbering_without_the_terminal(database: Database) -> None:
+def test_the_checklist_names_sales_numbering_without_the_terminal(
+    database: Database, run_starpos: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
     start_empty(database)
     with database.unit_of_work() as uow:
         _one_point_two_terminals(uow.session)
@@ -99,6 +104,13 @@ def test_the_checklist_names_sales_numbering_without_the_terminal(database: Data
     assert [(i.key, i.done) for i in items if i.key == TERMINAL_NUMBERING] == [
         (TERMINAL_NUMBERING, False)
     ]
+    # What the administrator reads from ``starpos admin checklist`` (no login needed).
+    shown = run_starpos("admin", "checklist")
+    assert shown.returncode == 0, shown.stderr
+    assert "The terminal in the numbering of sales and replacements" in shown.stdout
+    as_json = json.loads(run_starpos("admin", "checklist", "--json").stdout)
+    assert {"key": TERMINAL_NUMBERING, "done": False} in as_json["items"]
+    assert as_json["ready"] is False
     # One terminal per sales point: no two counters share a series, nothing to fix.
     with database.unit_of_work() as uow:
         uow.session.execute(delete(Terminal).where(Terminal.code == "T02"))
