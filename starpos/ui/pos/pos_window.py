@@ -52,6 +52,8 @@ from starpos.ui.services import AuthService, CardService, CounterService, Report
 from starpos.ui.status_bar import CounterStatusBar
 from starpos.ui.supervisor.shift_menu import ShiftMenu
 from starpos.ui.threading.workers import JobFailure, Workers
+from starpos.ui.tokenops.service import TokenOpsContext, TokenOpsService
+from starpos.ui.tokenops.token_menu import TokenOpsMenu
 from starpos.ui.translator import tr
 from starpos.ui.widgets.meter_field import MeterNumberField
 
@@ -84,6 +86,7 @@ class PosWindow(QMainWindow):
         parse_meter_number: object = None,
         cards: CardService | None = None,
         reports: ReportService | None = None,
+        tokenops: TokenOpsService | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("posWindow")
@@ -148,6 +151,16 @@ class PosWindow(QMainWindow):
             reprint_bill=lambda bill: self.vouchers.print(bill, reprint=True),
         )
         self.shift_menu = ShiftMenu(context, self, after_dialog=self.focus_meter_field)
+        self.token_menu = (
+            TokenOpsMenu(
+                TokenOpsContext(tokenops, workers, funnel, session),
+                self,
+                current_meter=lambda: self.meter_field.edit.text(),
+                after_dialog=self.focus_meter_field,
+            )
+            if tokenops is not None
+            else None
+        )
         self._wire()
         if cards is not None:
             self.pending_notice.follow(cards, workers.database, self._show_failure)
@@ -289,6 +302,8 @@ class PosWindow(QMainWindow):
         )
         self.menus.retranslate_ui()
         self.shift_menu.retranslate_ui()
+        if self.token_menu is not None:
+            self.token_menu.retranslate_ui()
         self.vend_flow.show_busy()
 
     def changeEvent(self, event: QEvent) -> None:
