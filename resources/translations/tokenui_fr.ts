@@ -16,6 +16,10 @@
         <translation>&amp;Annuler le jeton…</translation>
     </message>
     <message>
+        <source>&amp;Cancel the selected sale's token…</source>
+        <translation>&amp;Annuler le jeton de la vente choisie…</translation>
+    </message>
+    <message>
         <source>&amp;Find the sale</source>
         <translation>&amp;Trouver la vente</translation>
     </message>

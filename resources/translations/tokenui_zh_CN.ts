@@ -16,6 +16,10 @@
         <translation>取消电码(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Cancel the selected sale's token…</source>
+        <translation>取消所选售电的电码(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Find the sale</source>
         <translation>查找售电(&amp;F)</translation>
     </message>

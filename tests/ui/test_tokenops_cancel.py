@@ -184,3 +184,30 @@ def test_a_cashier_has_no_token_menu_and_is_refused_the_cancel(
     assert shown.args[0] == "ui.permission_missing"
     assert "cancel a token" in shown_box(world).text()
     assert menu.dialog is None
+    window.menus.open_shift_vends()  # the history offers no cancel either
+    assert window.menus.shift_dialog is not None
+    assert window.menus.shift_dialog.cancel_button.isHidden()
+
+
+def test_the_supervisor_cancels_a_sale_chosen_in_the_shifts_vends(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    world = token_world
+    sale = sell_to(world, world.sellable(without_debt=True)[0], "25.00", seller="SUP1")
+    window = log_in(world, qtbot, "SUP1")
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    history = window.menus.shift_dialog
+    assert history is not None and history.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
+    history.table.selectRow(0)
+    grab(history, "history", fit=False)
+    qtbot.mouseClick(history.cancel_button, Qt.MouseButton.LeftButton)
+    assert not history.isVisible()
+    menu = window.token_menu
+    assert menu is not None
+    dialog = menu.dialog
+    assert isinstance(dialog, TokenCancelDialog) and dialog.isVisible()
+    assert dialog.bill_field.text() == sale.bill_number
+    qtbot.waitUntil(lambda: dialog.sale is not None, timeout=10_000)
+    assert dialog.action_button.isEnabled()
+    assert sale.bill_number in dialog.sale_label.text()

@@ -47,13 +47,13 @@ def log_in(world: CounterWorld, qtbot: QtBot, code: str) -> PosWindow:
     return window
 
 
-def sell_to(world: CounterWorld, number: str, net: str = "40.00") -> VendResult:
-    """A cashier's sale through the core (CASH1, on their open shift)."""
-    open_shift_for(world.database, "CASH1")
+def sell_to(
+    world: CounterWorld, number: str, net: str = "40.00", seller: str = "CASH1"
+) -> VendResult:
+    """A sale through the core (by a cashier unless said, on the seller's open shift)."""
+    open_shift_for(world.database, seller)
     with open_configured_module() as access:
-        return sell(
-            world.database, access, VendRequest(number, Decimal(net), operator_code="CASH1")
-        )
+        return sell(world.database, access, VendRequest(number, Decimal(net), operator_code=seller))
 
 
 def shown_box(world: CounterWorld) -> QMessageBox:
@@ -69,9 +69,11 @@ def close_box(world: CounterWorld) -> None:
     QApplication.processEvents()
 
 
-def grab(widget: QWidget, name: str) -> Path:
-    """The widget as drawn, in /tmp/tokenui-NAME.png (looked at before a screen is done)."""
-    widget.adjustSize()
+def grab(widget: QWidget, name: str, fit: bool = True) -> Path:
+    """The widget as drawn, in /tmp/tokenui-NAME.png (looked at before a screen is done);
+    ``fit``: first at the size its contents ask for (a dialog that sizes itself: not)."""
+    if fit:
+        widget.adjustSize()
     QApplication.processEvents()
     path = Path(f"/tmp/tokenui-{name}.png")
     assert widget.grab().save(str(path))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.counter.views import CounterRules, CustomerCard, Quote, VendOutcome
+from starpos.operators.permissions import CANCEL_TOKEN
 from starpos.operators.session import OperatorSession
 from starpos.ui.cards.desk_dialog import DeskContext
 from starpos.ui.error_funnel import ErrorFunnel
@@ -161,6 +162,8 @@ class PosWindow(QMainWindow):
             if tokenops is not None
             else None
         )
+        if self.token_menu is not None and session.may(CANCEL_TOKEN):
+            self.menus.cancel_sale = self.token_menu.open_cancel  # from this shift's vends
         self._wire()
         if cards is not None:
             self.pending_notice.follow(cards, workers.database, self._show_failure)

@@ -97,6 +97,8 @@ class TokenCancelDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self.retranslate_ui()
+        if bill.strip():
+            self.find_sale()  # opened on a sale of the history
 
     # -- find the sale --------------------------------------------------------------------
     def find_sale(self) -> None:
