@@ -15,12 +15,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from starpos.counter.counter import MODULE_TROUBLE
 from starpos.counter.module_link import ModuleLink
 from starpos.db import Database
 from starpos.db.enums import KeyChangeState
 from starpos.db.models import Customer, KeyChangeFlag, Meter, ReplacementReason, VendToken
 from starpos.db.parameters import to_local
-from starpos.errors import DeviceError
+from starpos.errors import StarposError
 from starpos.operators.session import OperatorSession
 from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
@@ -65,6 +66,14 @@ class MeterKey:
     key: str
     flag_state: str | None
     flag_key: str | None
+
+
+#: Failures on the way to or from the module, as for a sale, and a token operation left in
+#: doubt: the module's connection is opened afresh on the next call.
+_MODULE_TROUBLE: tuple[type[StarposError], ...] = (
+    *MODULE_TROUBLE,
+    errors.OperationInDoubtError,
+)
 
 
 class CounterTokenOps:
@@ -117,7 +126,7 @@ class CounterTokenOps:
                 reason,
                 max_days=self._cancel_days(),
             )
-        except DeviceError:
+        except _MODULE_TROUBLE:
             self.module.drop()  # reconnect next time, as after a sale's module failure
             raise
 
@@ -145,7 +154,7 @@ class CounterTokenOps:
     def replace(self, operator: OperatorSession, asked: Replacement) -> ReplacementResult:
         try:
             return replace_with_remainder(self.database, self.module.access(), operator, asked)
-        except DeviceError:
+        except _MODULE_TROUBLE:
             self.module.drop()
             raise
 

@@ -211,3 +211,27 @@ def test_the_supervisor_cancels_a_sale_chosen_in_the_shifts_vends(
     qtbot.waitUntil(lambda: dialog.sale is not None, timeout=10_000)
     assert dialog.action_button.isEnabled()
     assert sale.bill_number in dialog.sale_label.text()
+
+
+def test_a_module_failure_during_the_cancel_is_shown_and_the_sale_stands(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    world = token_world
+    sale = sell_to(world, world.sellable(without_debt=True)[0], "40.00")
+    dialog = open_dialog(qtbot, world)
+    find(qtbot, dialog, sale.bill_number)
+    dialog.reason_field.setText("wrong meter")
+    dialog.confirm()
+    world.emulator.stop()  # the module's cable is pulled
+    with qtbot.waitSignal(world.app.funnel.shown, timeout=60_000) as shown:
+        assert dialog.confirm_box is not None
+        dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    assert shown.args[0] == "vend.module_offline"
+    assert "The secure module does not answer" in shown_box(world).text()
+    assert not dialog.busy and dialog.outcome is None
+    assert dialog.action_button.isEnabled()  # the same cancel can be asked again
+    assert sale_state(world, sale.bill_number) is VendState.ISSUED
+    with world.database.reading() as session:
+        # The cancel waits with its zero token not made: asked again, it is taken up (core).
+        row = session.scalars(select(TokenCancel)).one()
+        assert row.state is TokenCancelState.PENDING
