@@ -143,6 +143,10 @@
         <translation>Jeton technique</translation>
     </message>
     <message>
+        <source>Token cancel</source>
+        <translation>Annulation de jeton</translation>
+    </message>
+    <message>
         <source>Energy charge</source>
         <translation>Consommation</translation>
     </message>

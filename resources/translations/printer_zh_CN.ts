@@ -143,6 +143,10 @@
         <translation>工程码</translation>
     </message>
     <message>
+        <source>Token cancel</source>
+        <translation>取消电码</translation>
+    </message>
+    <message>
         <source>Energy charge</source>
         <translation>电费</translation>
     </message>

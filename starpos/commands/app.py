@@ -33,6 +33,7 @@ def run_app(args: argparse.Namespace) -> int:
     from starpos.ui.application import create_application, install_exception_hook
     from starpos.ui.core_services import open_services, reports_on_workers
     from starpos.ui.counter_app import CounterApp
+    from starpos.ui.tokenops.service import tokenops_on_workers
 
     # Printing from the GUI thread would freeze the counter: make it fail loudly.
     forbid_blocking_calls_from(threading.main_thread())
@@ -49,6 +50,7 @@ def run_app(args: argparse.Namespace) -> int:
         cards=cards,
         sync=SyncStation(counter.core.database),
         reports=reports_on_workers(counter),
+        tokenops=tokenops_on_workers(counter, settings),
         admin=lambda session: CoreAdminService(counter.core.database, session, terminal_code),
     )
     install_exception_hook(counter_app.funnel)

@@ -14,21 +14,24 @@ from starpos.db import Database
 from starpos.db.models import TokenCancel, TokenOperation, Vend
 from starpos.db.parameters import system_parameters
 from starpos.devices.printer import Voucher
+from starpos.devices.printer.template import Template, load_template
 from starpos.i18n import current_language, tr_noop, translate
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
-from starpos.tokenops.vouchers import (
-    OperationPrinter,
-    engineering_template,
-    operation_voucher,
-    record_print,
-)
+from starpos.paths import resources_dir
+from starpos.tokenops.vouchers import OperationPrinter, operation_voucher, record_print
 
 CANCELS = tr_noop("tokenops", "Cancels sale {sale} ({amount} {currency}): {reason}")
 CHARGE = tr_noop("tokenops", "Token cancel charge: {charge} {currency}")
 REFUND = tr_noop("tokenops", "Refund: {refund} {currency}")
 ENTER = tr_noop("tokenops", "Enter this token on the meter: it then refuses the cancelled token.")
 TEXTS = (CANCELS, CHARGE, REFUND, ENTER)
+#: The engineering voucher's layout titled "Token cancel" (the paper says what was done).
+TEMPLATE_FILE = "token-cancel-voucher.json"
+
+
+def cancel_template() -> Template:
+    return load_template(resources_dir() / "printer" / TEMPLATE_FILE)
 
 
 def cancel_voucher(
@@ -70,11 +73,9 @@ def print_cancel(
             .where(TokenCancel.bill_number == cancel_bill)
         ).one()
         batch, position, printed = operation.batch_id, operation.position, operation.print_count
-    printer.print(
-        cancel_voucher(database, cancel_bill, printer, bool(printed)), engineering_template()
-    )
+    printer.print(cancel_voucher(database, cancel_bill, printer, bool(printed)), cancel_template())
     return record_print(database, operator, batch, position)
 
 
 def preview_cancel(database: Database, printer: OperationPrinter, cancel_bill: str) -> Image.Image:
-    return printer.preview(cancel_voucher(database, cancel_bill, printer), engineering_template())
+    return printer.preview(cancel_voucher(database, cancel_bill, printer), cancel_template())

@@ -7,6 +7,9 @@ Refusals of a whole batch are raised; a meter of a batch that cannot have its to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from starpos.errors import StarposError
 
 
@@ -28,6 +31,16 @@ class ValueOutOfRangeError(TokenOperationError):
 
 class NoMetersError(TokenOperationError):
     code = "tokenops.no_meters"
+    #: why each meter was left out (a screen for one meter shows its reason, not a count)
+    refusals: tuple[MeterRefusal, ...] = ()
+
+    @classmethod
+    def of(cls, refused: Sequence[Any]) -> NoMetersError:
+        """The error for a plan's refused meters (each with its ``refusal``)."""
+        error = cls(refused=len(refused))
+        error.refusals = tuple(meter.refusal for meter in refused)
+        return error
+
     template = (
         "No meter is left to make a token for ({refused} refused). Check the list of meters "
         "and why each was refused."

@@ -63,7 +63,7 @@ def plan_flags(
             keep.append(meter)
     plan.meters = keep
     if not plan.meters:
-        raise errors.NoMetersError(refused=len(plan.refused))
+        raise errors.NoMetersError.of(plan.refused)
     return plan
 
 

@@ -115,7 +115,7 @@ def plan_batch(
             value, energy = _value_for(order, carried, found)
             plan.meters.append(PlannedMeter(found.id, found.number, found.customer, value, energy))
     if not plan.meters:
-        raise errors.NoMetersError(refused=len(plan.refused))
+        raise errors.NoMetersError.of(plan.refused)
     return plan
 
 

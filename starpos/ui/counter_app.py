@@ -26,6 +26,7 @@ from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.services import AuthService, CardService, CounterService, ReportService
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Workers
+from starpos.ui.tokenops.service import TokenOpsService
 from starpos.ui.widgets.sync_status import SyncService, SyncWatch
 
 
@@ -46,6 +47,7 @@ class CounterApp(QObject):
         reports: ReportService | None = None,
         sync: SyncService | None = None,
         admin: Callable[[OperatorSession], AdminService] | None = None,
+        tokenops: TokenOpsService | None = None,
     ) -> None:
         """``admin(session)``: the administration's service for an operator (None: this
         app has no administration)."""
@@ -56,6 +58,7 @@ class CounterApp(QObject):
         self.counter = counter
         self.cards = cards
         self.reports = reports
+        self.tokenops = tokenops
         self.workers = workers or Workers()
         self.funnel = funnel or ErrorFunnel()
         self._parse_meter_number = parse_meter_number
@@ -127,6 +130,7 @@ class CounterApp(QObject):
             self._parse_meter_number,
             self.cards,
             self.reports,
+            self.tokenops,
         )
         window.logged_out.connect(self._logged_out)
         if self.sync_watch is not None:

@@ -57,6 +57,8 @@ class CounterMenus(QObject):
         self._after_dialog = after_dialog
         self.lock_screen: LockScreen | None = None
         self.shift_dialog: ShiftVendsDialog | None = None
+        #: opens the token cancel on a bill, when the operator may (set by the window)
+        self.cancel_sale: Callable[[str], None] | None = None
         self.preview_dialog: PreviewDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -176,6 +178,9 @@ class CounterMenus(QObject):
         if self.shift_dialog is None:
             self.shift_dialog = ShiftVendsDialog(self.context.rules.decimals, self.window)
             self.shift_dialog.finished.connect(lambda _result: self._after_dialog())
+            if self.cancel_sale is not None:
+                self.shift_dialog.offer_cancel()
+                self.shift_dialog.cancel_chosen.connect(self.cancel_sale)
         self.refresh_shift_vends()
         self.shift_dialog.start_afresh()  # no search left over from the last time
         self.shift_dialog.open()

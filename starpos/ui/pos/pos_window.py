@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.counter.views import CounterRules, CustomerCard, Quote, VendOutcome
+from starpos.operators.permissions import CANCEL_TOKEN
 from starpos.operators.session import OperatorSession
 from starpos.ui.cards.desk_dialog import DeskContext
 from starpos.ui.error_funnel import ErrorFunnel
@@ -52,6 +53,8 @@ from starpos.ui.services import AuthService, CardService, CounterService, Report
 from starpos.ui.status_bar import CounterStatusBar
 from starpos.ui.supervisor.shift_menu import ShiftMenu
 from starpos.ui.threading.workers import JobFailure, Workers
+from starpos.ui.tokenops.service import TokenOpsContext, TokenOpsService
+from starpos.ui.tokenops.token_menu import TokenOpsMenu
 from starpos.ui.translator import tr
 from starpos.ui.widgets.meter_field import MeterNumberField
 
@@ -84,6 +87,7 @@ class PosWindow(QMainWindow):
         parse_meter_number: object = None,
         cards: CardService | None = None,
         reports: ReportService | None = None,
+        tokenops: TokenOpsService | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("posWindow")
@@ -148,6 +152,18 @@ class PosWindow(QMainWindow):
             reprint_bill=lambda bill: self.vouchers.print(bill, reprint=True),
         )
         self.shift_menu = ShiftMenu(context, self, after_dialog=self.focus_meter_field)
+        self.token_menu = (
+            TokenOpsMenu(
+                TokenOpsContext(tokenops, workers, funnel, session),
+                self,
+                current_meter=lambda: self.meter_field.edit.text(),
+                after_dialog=self.focus_meter_field,
+            )
+            if tokenops is not None
+            else None
+        )
+        if self.token_menu is not None and session.may(CANCEL_TOKEN):
+            self.menus.cancel_sale = self.token_menu.open_cancel  # from this shift's vends
         self._wire()
         if cards is not None:
             self.pending_notice.follow(cards, workers.database, self._show_failure)
@@ -289,6 +305,8 @@ class PosWindow(QMainWindow):
         )
         self.menus.retranslate_ui()
         self.shift_menu.retranslate_ui()
+        if self.token_menu is not None:
+            self.token_menu.retranslate_ui()
         self.vend_flow.show_busy()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -6,7 +6,7 @@ without the last search; the dialog widens to show every column, the token whole
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,11 +23,16 @@ from PySide6.QtWidgets import (
 from starpos.counter.views import ShiftVend
 from starpos.ui.models.shift_vends import shift_vends_model
 from starpos.ui.models.text_search import TextSearchFilter
+from starpos.ui.signals import emit
 from starpos.ui.translator import tr
 from starpos.ui.widgets.sort_arrow import ReadableSortArrows
 
 
 class ShiftVendsDialog(QDialog):
+    #: the operator chose to cancel the token of the selected sale (its bill number); the
+    #: button is there only when the token screens offer it (:meth:`offer_cancel`)
+    cancel_chosen = Signal(str)
+
     def __init__(self, decimals: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shiftVendsDialog")
@@ -54,6 +60,12 @@ class ShiftVendsDialog(QDialog):
         self.summary.setObjectName("shiftSummary")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("shiftCancelToken")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self._cancel_selected)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setVisible(False)  # after addButton, which shows it
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
@@ -70,6 +82,22 @@ class ShiftVendsDialog(QDialog):
         """As on a first opening: no search, newest first."""
         self.search.clear()
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+
+    def offer_cancel(self) -> None:
+        """Show the button that cancels the selected sale's token (an operator who may)."""
+        self.cancel_button.setVisible(True)
+
+    def selected_bill(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record_at(self.proxy.mapToSource(rows[0]).row()).bill_number
+
+    def _cancel_selected(self) -> None:
+        bill = self.selected_bill()
+        if bill is not None:
+            self.accept()
+            emit(self.cancel_chosen, bill)
 
     def set_vends(self, vends: list[ShiftVend]) -> None:
         self.model.set_records(vends)
@@ -93,6 +121,7 @@ class ShiftVendsDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("shift", "This shift's vends"))
         self.search.setPlaceholderText(tr("shift", "Search by meter, bill, customer or token"))
+        self.cancel_button.setText(tr("tokenui", "&Cancel the selected sale's token…"))
         self.model.retranslate()
         self._summarise()
 

@@ -1,0 +1,207 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>tokenui</name>
+    <message>
+        <source>&amp;Bill number</source>
+        <translation>账单号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel a token…</source>
+        <translation>取消电码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the token…</source>
+        <translation>取消电码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the selected sale's token…</source>
+        <translation>取消所选售电的电码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find the sale</source>
+        <translation>查找售电(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Flag for key change</source>
+        <translation>标记换密钥(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Key change at the next purchase…</source>
+        <translation>下次购电时换密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Meter</source>
+        <translation>电表(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;New meter (from stock)</source>
+        <translation>新电表（库存）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Old meter</source>
+        <translation>旧电表(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace a meter…</source>
+        <translation>更换电表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the meter</source>
+        <translation>更换电表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens</source>
+        <translation>电码(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the flag</source>
+        <translation>撤销标记(&amp;W)</translation>
+    </message>
+    <message>
+        <source>(keep the meter's)</source>
+        <translation>（保留电表原值）</translation>
+    </message>
+    <message>
+        <source>Cancel the token of sale {bill} for meter {meter}? The customer gets {refund} back and must enter the zero-energy token on the meter.</source>
+        <translation>取消电表 {meter} 的售电 {bill} 的电码？客户退回 {refund}，并须在电表上输入零电量电码。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Flagged: key change to {key} at the next purchase.</source>
+        <translation>已标记：下次购电时换为密钥 {key}。</translation>
+    </message>
+    <message>
+        <source>For maintenance</source>
+        <translation>待维修</translation>
+    </message>
+    <message>
+        <source>Its key change tokens to {key} are made.</source>
+        <translation>换为密钥 {key} 的换密码已生成。</translation>
+    </message>
+    <message>
+        <source>Key change at the next purchase</source>
+        <translation>下次购电时换密钥</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <source>Meter {meter} ({customer}), key: {key}</source>
+        <translation>电表 {meter}（{customer}），密钥：{key}</translation>
+    </message>
+    <message>
+        <source>Meter {old} is replaced by {new} (bill {bill}, charges {charges}).</source>
+        <translation>电表 {old} 已更换为 {new}（账单 {bill}，费用 {charges}）。</translation>
+    </message>
+    <message>
+        <source>New &amp;KRN</source>
+        <translation>新 KRN(&amp;K)</translation>
+    </message>
+    <message>
+        <source>New &amp;SGC</source>
+        <translation>新 SGC(&amp;S)</translation>
+    </message>
+    <message>
+        <source>New &amp;TI</source>
+        <translation>新 TI(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New &amp;base date</source>
+        <translation>新基准日期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>New key &amp;register</source>
+        <translation>新密钥寄存器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No key change is waiting.</source>
+        <translation>没有待换的密钥。</translation>
+    </message>
+    <message>
+        <source>Old meter goes &amp;back as</source>
+        <translation>旧电表退回为(&amp;B)</translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation>原因(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Re&amp;mainder energy (kWh)</source>
+        <translation>剩余电量（kWh）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Refund to the customer</source>
+        <translation>退还客户</translation>
+    </message>
+    <message>
+        <source>Remainder token for the new meter ({kwh} kWh): {token}</source>
+        <translation>新电表的剩余电量电码（{kwh} kWh）：{token}</translation>
+    </message>
+    <message>
+        <source>Replace a meter</source>
+        <translation>更换电表</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>售电</translation>
+    </message>
+    <message>
+        <source>Sale amount</source>
+        <translation>售电金额</translation>
+    </message>
+    <message>
+        <source>Sale {sale} is cancelled (bill {bill}). Pay back {refund}. Zero-energy token for the meter: {token}</source>
+        <translation>售电 {sale} 已取消（账单 {bill}）。退还 {refund}。电表的零电量电码：{token}</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>The secure module refused the zero-energy token: the sale stands. {reason}</source>
+        <translation>安全模块拒绝了零电量电码：售电保持有效。{reason}</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>电码</translation>
+    </message>
+    <message>
+        <source>Token cancel</source>
+        <translation>取消电码</translation>
+    </message>
+    <message>
+        <source>Token cancel charge</source>
+        <translation>取消电码费用</translation>
+    </message>
+    <message>
+        <source>Type the meter number and press Enter.</source>
+        <translation>输入电表号并按回车。</translation>
+    </message>
+    <message>
+        <source>Type the sale's bill number and press Enter.</source>
+        <translation>输入售电的账单号并按回车。</translation>
+    </message>
+    <message>
+        <source>cancel a token</source>
+        <translation>取消电码</translation>
+    </message>
+    <message>
+        <source>change meter keys</source>
+        <translation>更换电表密钥</translation>
+    </message>
+    <message>
+        <source>replace a meter</source>
+        <translation>更换电表</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,207 @@
+"""Token operations at the counter (issue 16): token cancel, replace meter, key change flags.
+
+The window's screens call these (no Qt here); each hands the work to the core of
+:mod:`starpos.tokenops` unchanged, which checks the permission again, writes, audits and
+refuses with its typed errors. What this adds is what a screen shows before the operator
+confirms (the sale with its charge and refund, a meter's key and flag) and the counter's
+devices: the module through the counter's link, the voucher on the counter's printer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from starpos.counter.counter import MODULE_TROUBLE
+from starpos.counter.module_link import ModuleLink
+from starpos.db import Database
+from starpos.db.enums import KeyChangeState
+from starpos.db.models import Customer, KeyChangeFlag, Meter, ReplacementReason, VendToken
+from starpos.db.parameters import to_local
+from starpos.errors import StarposError
+from starpos.operators.session import OperatorSession
+from starpos.sts.meter_number import parse_meter_number
+from starpos.tokenops import errors
+from starpos.tokenops.cancel_voucher import preview_cancel, print_cancel
+from starpos.tokenops.key_change_flags import flag_meters, plan_flags, unflag
+from starpos.tokenops.kinds import KeyTarget, NewKey
+from starpos.tokenops.meter_replace import Replacement, ReplacementResult, replace_with_remainder
+from starpos.tokenops.targets import one_meter
+from starpos.tokenops.token_cancel import (
+    CancelResult,
+    SaleQuery,
+    cancel_charge,
+    cancel_token,
+    find_sale,
+)
+from starpos.tokenops.vouchers import OperationPrinter
+
+
+@dataclass(frozen=True)
+class SaleToCancel:
+    """The sale as the supervisor checks it before cancelling: what it took and what the
+    customer would get back (the charge of the customer's type taken off)."""
+
+    bill: str
+    meter: str
+    customer: str
+    sold_at: str
+    state: str
+    amount: Decimal
+    energy_kwh: Decimal
+    token: str
+    charge: Decimal
+    refund: Decimal
+
+
+@dataclass(frozen=True)
+class MeterKey:
+    """A meter's key as the store holds it, and its key change waiting (if any)."""
+
+    meter: str
+    customer: str
+    key: str
+    flag_state: str | None
+    flag_key: str | None
+
+
+#: Failures on the way to or from the module, as for a sale, and a token operation left in
+#: doubt: the module's connection is opened afresh on the next call.
+_MODULE_TROUBLE: tuple[type[StarposError], ...] = (
+    *MODULE_TROUBLE,
+    errors.OperationInDoubtError,
+)
+
+
+class CounterTokenOps:
+    def __init__(
+        self,
+        database: Database,
+        module: ModuleLink,
+        printer: OperationPrinter,
+        cancel_days: Callable[[], int],
+    ) -> None:
+        """``cancel_days()``: how many days after its sale a token may be cancelled (the
+        setting ``token_cancel.max_days``, read at each cancel)."""
+        self.database, self.module, self.printer = database, module, printer
+        self._cancel_days = cancel_days
+
+    # -- token cancel (manual 4.5) -----------------------------------------------------
+    def sale_to_cancel(self, bill: str) -> SaleToCancel:
+        with self.database.reading() as session:
+            vend = find_sale(session, SaleQuery(bill=bill.strip()))
+            charge = cancel_charge(session, vend)
+            customer = session.get(Customer, vend.customer_id)
+            token = session.scalar(
+                select(VendToken.token).where(
+                    VendToken.vend_id == vend.id, VendToken.kind == "credit"
+                )
+            )
+            return SaleToCancel(
+                bill=vend.bill_number,
+                meter=vend.meter.number,
+                customer=customer.name if customer is not None else "",
+                sold_at=to_local(session, vend.issued_at or vend.created_at).strftime(
+                    "%Y-%m-%d %H:%M"
+                ),
+                state=vend.state.value,
+                amount=vend.net_amount,
+                energy_kwh=vend.token_kwh,
+                token=token or "",
+                charge=charge,
+                refund=vend.net_amount - charge,
+            )
+
+    def cancel(self, operator: OperatorSession, bill: str, reason: str) -> CancelResult:
+        """Cancel the sale ``bill`` (the zero-energy token through the module)."""
+        try:
+            return cancel_token(
+                self.database,
+                self.module.access(),
+                operator,
+                SaleQuery(bill=bill),
+                reason,
+                max_days=self._cancel_days(),
+            )
+        except _MODULE_TROUBLE:
+            self.module.drop()  # reconnect next time, as after a sale's module failure
+            raise
+
+    def print_cancel(self, operator: OperatorSession, cancel_bill: str) -> int:
+        return print_cancel(self.database, self.printer, operator, cancel_bill)
+
+    def preview_cancel(self, cancel_bill: str) -> bytes:
+        import io
+
+        buffer = io.BytesIO()
+        preview_cancel(self.database, self.printer, cancel_bill).save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    # -- replace meter (manual 4.6) ----------------------------------------------------
+    def replacement_reasons(self) -> list[tuple[str, str]]:
+        """(code, name) of every replacement reason, by code."""
+        with self.database.reading() as session:
+            rows = session.execute(
+                select(ReplacementReason.code, ReplacementReason.name).order_by(
+                    ReplacementReason.code
+                )
+            ).all()
+        return [(row.code, row.name) for row in rows]
+
+    def replace(self, operator: OperatorSession, asked: Replacement) -> ReplacementResult:
+        try:
+            return replace_with_remainder(self.database, self.module.access(), operator, asked)
+        except _MODULE_TROUBLE:
+            self.module.drop()
+            raise
+
+    # -- key change at the next purchase (docs/key-changes.md) -------------------------
+    def meter_key(self, number: str) -> MeterKey:
+        iain = parse_meter_number(number.strip()).iain
+        with self.database.reading() as session:
+            meter = session.scalars(select(Meter).where(Meter.number == iain)).first()
+            if meter is None:
+                raise errors.UnknownMeterRefusal(number=iain)
+            customer = session.get(Customer, meter.customer_id) if meter.customer_id else None
+            flag = session.scalars(
+                select(KeyChangeFlag)
+                .where(
+                    KeyChangeFlag.meter_id == meter.id,
+                    KeyChangeFlag.state.in_((KeyChangeState.FLAGGED, KeyChangeState.ISSUED)),
+                )
+                .order_by(KeyChangeFlag.id.desc())
+            ).first()
+            key = NewKey(
+                int(meter.key_register or 0), meter.sgc, meter.ti, meter.krn, meter.ken,
+                meter.key_type, meter.tid_base_year,
+            ).text()  # fmt: skip
+            flag_key = None
+            if flag is not None:
+                flag_key = NewKey(
+                    int(flag.new_key_register), flag.new_sgc, flag.new_ti, flag.new_krn,
+                    flag.new_ken, flag.new_key_type, flag.new_base_date,
+                ).text()  # fmt: skip
+            return MeterKey(
+                iain,
+                customer.name if customer is not None else "",
+                key,
+                flag.state.value if flag is not None else None,
+                flag_key,
+            )
+
+    def flag(self, operator: OperatorSession, number: str, target: KeyTarget) -> int:
+        """Flag one meter for a key change to ``target`` at its next purchase. A meter
+        that cannot be flagged raises its own refusal (one meter: the reason, not a count)."""
+        try:
+            plan = plan_flags(self.database, operator, target, one_meter(number))
+        except errors.NoMetersError as error:
+            if len(error.refusals) == 1:
+                raise error.refusals[0] from error
+            raise
+        return flag_meters(self.database, operator, plan)
+
+    def unflag(self, operator: OperatorSession, number: str) -> list[str]:
+        return unflag(self.database, operator, [parse_meter_number(number.strip()).iain])

@@ -1,0 +1,266 @@
+"""Token cancel (manual 4.5): the supervisor finds the sale by its bill number, checks it
+(meter, customer, what it took, the cancel charge and the refund), gives the reason and
+confirms. The core makes the zero-energy token on the module worker; the cancel voucher
+prints on the printer worker. Every refusal (no permission, too old, a later token to the
+meter, no reason) comes from the core's typed errors, shown in the operator's language.
+"""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from starpos.counter.token_ops import SaleToCancel
+from starpos.tokenops import errors
+from starpos.tokenops.token_cancel import CancelResult
+from starpos.ui.money import format_kwh, group_token, number_text
+from starpos.ui.signals import emit
+from starpos.ui.threading.workers import JobFailure
+from starpos.ui.tokenops.service import TokenOpsContext
+from starpos.ui.translator import tr
+
+RESULT_STYLE = "color: #1b5e20; font-weight: bold;"
+WARNING_STYLE = "color: #8a5a00; font-weight: bold;"
+
+
+def _money(value: Decimal) -> str:
+    return number_text(value, max(0, -int(value.as_tuple().exponent)))
+
+
+class TokenCancelDialog(QDialog):
+    #: the cancel answered: its CancelResult, or None when refused
+    cancelled = Signal(object)
+    #: the cancel voucher was printed (its print count)
+    printed = Signal(int)
+
+    def __init__(self, ops: TokenOpsContext, bill: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tokenCancelDialog")
+        self.ops = ops
+        self.sale: SaleToCancel | None = None
+        self.outcome: CancelResult | None = None
+        self.busy = False
+        self.confirm_box: QMessageBox | None = None
+        self.bill_field = QLineEdit(bill)
+        self.bill_field.setObjectName("cancelBill")
+        self.bill_field.returnPressed.connect(self.find_sale)
+        self.find_button = QPushButton()
+        self.find_button.setObjectName("cancelFind")
+        self.find_button.setAutoDefault(False)
+        self.find_button.clicked.connect(self.find_sale)
+        self.sale_label = QLabel()
+        self.sale_label.setObjectName("cancelSale")
+        self.sale_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sale_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason_field = QLineEdit()
+        self.reason_field.setObjectName("cancelReason")
+        self.reason_field.returnPressed.connect(self.confirm)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("cancelResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox()
+        self.action_button = QPushButton()
+        self.action_button.setObjectName("cancelAction")
+        self.action_button.setAutoDefault(False)
+        self.action_button.setEnabled(False)  # a sale must be found and seen first
+        self.action_button.clicked.connect(self.confirm)
+        self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)  # Enter in a field acts on it, never closes the dialog
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        self.bill_label, self.reason_label = QLabel(), QLabel()
+        self.bill_label.setBuddy(self.bill_field)
+        self.reason_label.setBuddy(self.reason_field)
+        self.form.addRow(self.bill_label, self.bill_field)
+        self.form.addRow("", self.find_button)
+        self.form.addRow(self.sale_label)
+        self.form.addRow(self.reason_label, self.reason_field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+        self.retranslate_ui()
+        if bill.strip():
+            self.find_sale()  # opened on a sale of the history
+
+    # -- find the sale --------------------------------------------------------------------
+    def find_sale(self) -> None:
+        bill = self.bill_field.text().strip()
+        if not bill or self.busy:
+            return
+        self.sale = None
+        self.outcome = None
+        self.result_label.clear()
+        self._show_sale()
+        self.ops.workers.database.submit(
+            self.ops.service.sale_to_cancel,
+            bill,
+            on_done=self._found,
+            on_failed=self._refused,
+        )
+
+    def _found(self, sale: SaleToCancel) -> None:
+        self.sale = sale
+        self._show_sale()
+        self.reason_field.setFocus()
+
+    def _show_sale(self) -> None:
+        sale = self.sale
+        self.action_button.setEnabled(sale is not None and self.outcome is None)
+        if sale is None:
+            self.sale_label.setText(tr("tokenui", "Type the sale's bill number and press Enter."))
+            return
+        rows = (
+            (tr("tokenui", "Sale"), f"{sale.bill} ({sale.sold_at})"),
+            (tr("tokenui", "Meter"), sale.meter),
+            (tr("tokenui", "Customer"), sale.customer),
+            (
+                tr("tokenui", "Token"),
+                f"{group_token(sale.token)} ({format_kwh(sale.energy_kwh)} kWh)",
+            ),
+            (tr("tokenui", "Sale amount"), _money(sale.amount)),
+            (tr("tokenui", "Token cancel charge"), _money(sale.charge)),
+            (tr("tokenui", "Refund to the customer"), _money(sale.refund)),
+        )
+        cells = "".join(
+            f"<tr><td>{html.escape(label)}:&nbsp;</td><td><b>{html.escape(value)}</b></td></tr>"
+            for label, value in rows
+        )
+        self.sale_label.setText(f"<table>{cells}</table>")
+
+    # -- confirm and cancel ---------------------------------------------------------------
+    def confirm(self) -> None:
+        """Ask once more (the token is voided and money goes back), then cancel."""
+        if self.sale is None or self.busy or self.outcome is not None:
+            return
+        if not self.reason_field.text().strip():
+            self.ops.funnel.show_failure(errors.CancelReasonMissingError(), self)
+            return
+        box = QMessageBox(self)
+        box.setObjectName("cancelConfirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("tokenui", "Token cancel"))
+        box.setText(
+            tr(
+                "tokenui",
+                "Cancel the token of sale {bill} for meter {meter}? The customer gets "
+                "{refund} back and must enter the zero-energy token on the meter.",
+            ).format(bill=self.sale.bill, meter=self.sale.meter, refund=_money(self.sale.refund))
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self.start)
+        self.confirm_box = box
+        box.open()
+
+    def start(self) -> None:
+        if self.sale is None or self.busy or self.outcome is not None:
+            return
+        self._set_busy(True)
+        self.ops.workers.module.submit(
+            self.ops.service.cancel,
+            self.ops.session,
+            self.sale.bill,
+            self.reason_field.text().strip(),
+            on_done=self._cancelled,
+            on_failed=self._cancel_failed,
+        )
+
+    def _cancelled(self, result: CancelResult) -> None:
+        self._set_busy(False)
+        self.outcome = result
+        self._show_sale()
+        self._show_result()
+        emit(self.cancelled, result)
+        if result.state == "done":
+            self.ops.workers.printer.submit(
+                self.ops.service.print_cancel,
+                self.ops.session,
+                result.bill_number,
+                on_done=lambda count: emit(self.printed, count),
+                on_failed=self._refused,
+            )
+
+    def _show_result(self) -> None:
+        result = self.outcome
+        if result is None:
+            return
+        if result.state == "done":
+            self.result_label.setStyleSheet(RESULT_STYLE)
+            self.result_label.setText(
+                tr(
+                    "tokenui",
+                    "Sale {sale} is cancelled (bill {bill}). Pay back {refund}. Zero-energy "
+                    "token for the meter: {token}",
+                ).format(
+                    sale=result.sale_bill,
+                    bill=result.bill_number,
+                    refund=_money(result.refund),
+                    token=group_token(result.token or ""),
+                )
+            )
+        else:
+            self.result_label.setStyleSheet(WARNING_STYLE)
+            self.result_label.setText(
+                tr(
+                    "tokenui",
+                    "The secure module refused the zero-energy token: the sale stands. {reason}",
+                ).format(reason=result.failure_reason or "")
+            )
+
+    def _cancel_failed(self, failure: JobFailure) -> None:
+        self._set_busy(False)
+        emit(self.cancelled, None)
+        self._refused(failure)
+
+    def _refused(self, failure: JobFailure) -> None:
+        self.ops.funnel.show_failure(failure, self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.action_button.setEnabled(not busy and self.sale is not None and self.outcome is None)
+        self.find_button.setEnabled(not busy)
+
+    def done(self, result: int) -> None:
+        if self.busy:
+            return  # the module is making the zero token: its answer must be seen
+        super().done(result)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("tokenui", "Token cancel"))
+        self.bill_label.setText(tr("tokenui", "&Bill number"))
+        self.reason_label.setText(tr("tokenui", "&Reason"))
+        self.find_button.setText(tr("tokenui", "&Find the sale"))
+        self.action_button.setText(tr("tokenui", "&Cancel the token…"))
+        self._show_sale()
+        self._show_result()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter acts on the field it is typed in (find, then confirm); the dialog's own
+        default-button handling would press the confirmation box's "No" just opened."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

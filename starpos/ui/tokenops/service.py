@@ -1,0 +1,104 @@
+"""The token operations as the window reaches them: which worker runs each call.
+
+Reads and flags on the database worker; the token cancel and the replacement make a token
+through the module, so they run on the module worker (one module call at a time, as the
+vend); the cancel voucher on the printer worker (DESIGN.md rule 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, cast
+
+from starpos.counter.token_ops import CounterTokenOps, MeterKey, SaleToCancel
+from starpos.operators.session import OperatorSession
+from starpos.settings import Settings
+from starpos.tokenops.kinds import KeyTarget
+from starpos.tokenops.meter_replace import Replacement, ReplacementResult
+from starpos.tokenops.token_cancel import CancelResult
+from starpos.tokenops.vouchers import OperationPrinter
+from starpos.ui.core_services import CounterOnWorkers
+from starpos.ui.error_funnel import ErrorFunnel
+from starpos.ui.threading.workers import Workers, runs_on
+
+
+class TokenOpsService(Protocol):
+    def sale_to_cancel(self, bill: str) -> SaleToCancel: ...
+
+    def cancel(self, operator: OperatorSession, bill: str, reason: str) -> CancelResult: ...
+
+    def print_cancel(self, operator: OperatorSession, cancel_bill: str) -> int: ...
+
+    def replacement_reasons(self) -> list[tuple[str, str]]: ...
+
+    def replace(self, operator: OperatorSession, asked: Replacement) -> ReplacementResult: ...
+
+    def meter_key(self, number: str) -> MeterKey: ...
+
+    def flag(self, operator: OperatorSession, number: str, target: KeyTarget) -> int: ...
+
+    def unflag(self, operator: OperatorSession, number: str) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class TokenOpsContext:
+    """What a token operation dialog needs from the counter window."""
+
+    service: TokenOpsService
+    workers: Workers
+    funnel: ErrorFunnel
+    session: OperatorSession
+
+
+class TokenOpsOnWorkers:
+    """:class:`TokenOpsService` on the window's workers."""
+
+    def __init__(self, core: CounterTokenOps) -> None:
+        self.core = core
+
+    @runs_on(Workers.DATABASE)
+    def sale_to_cancel(self, bill: str) -> SaleToCancel:
+        return self.core.sale_to_cancel(bill)
+
+    @runs_on(Workers.MODULE)
+    def cancel(self, operator: OperatorSession, bill: str, reason: str) -> CancelResult:
+        return self.core.cancel(operator, bill, reason)
+
+    @runs_on(Workers.PRINTER)
+    def print_cancel(self, operator: OperatorSession, cancel_bill: str) -> int:
+        return self.core.print_cancel(operator, cancel_bill)
+
+    @runs_on(Workers.DATABASE)
+    def replacement_reasons(self) -> list[tuple[str, str]]:
+        return self.core.replacement_reasons()
+
+    @runs_on(Workers.MODULE)
+    def replace(self, operator: OperatorSession, asked: Replacement) -> ReplacementResult:
+        return self.core.replace(operator, asked)
+
+    @runs_on(Workers.DATABASE)
+    def meter_key(self, number: str) -> MeterKey:
+        return self.core.meter_key(number)
+
+    @runs_on(Workers.DATABASE)
+    def flag(self, operator: OperatorSession, number: str, target: KeyTarget) -> int:
+        return self.core.flag(operator, number, target)
+
+    @runs_on(Workers.DATABASE)
+    def unflag(self, operator: OperatorSession, number: str) -> list[str]:
+        return self.core.unflag(operator, number)
+
+
+def tokenops_on_workers(counter: CounterOnWorkers, settings: Settings) -> TokenOpsOnWorkers:
+    """The token operations of a counter (``CounterOnWorkers``): its store, module link and
+    printer; the cancel's days from ``settings``, read at each cancel."""
+    core = counter.core
+    return TokenOpsOnWorkers(
+        CounterTokenOps(
+            core.database,
+            core.module,
+            # The counter's printer is the configured one, which lays out any template.
+            cast(OperationPrinter, core.printing.printer),
+            lambda: int(settings.get("token_cancel.max_days")),
+        )
+    )

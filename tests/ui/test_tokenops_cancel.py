@@ -1,0 +1,237 @@
+"""Token cancel in the counter window (manual 4.5, issue 16): the supervisor finds the sale
+by its bill, sees what it took and what goes back, gives the reason and confirms; the store
+holds the sale CANCELLED with its cancel bill, the voucher prints titled "Token cancel";
+refusals read in the operator's language and change nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from starpos.bootstrap.printer import ConfiguredPrinter
+from starpos.db.enums import ChargeOccasion, TokenCancelState, VendState
+from starpos.db.models import Customer, CustomerTypeCharge, Meter, TokenCancel, Vend
+from starpos.devices.printer.layout import LayoutOptions, layout_voucher
+from starpos.devices.printer.paper import paper_for
+from starpos.settings import Settings
+from starpos.tokenops.cancel_voucher import cancel_template, cancel_voucher
+from starpos.ui.tokenops.cancel_dialog import TokenCancelDialog
+from starpos.ui.translator import switch_language
+from tests.integration.ui.counter_world import CounterWorld
+from tests.ui.tokenops_world import close_box, grab, log_in, sell_to, shown_box, token_world
+
+__all__ = ["token_world"]
+
+pytestmark = pytest.mark.slow
+
+
+def sale_state(world: CounterWorld, bill: str) -> VendState:
+    with world.database.reading() as session:
+        return session.scalars(select(Vend.state).where(Vend.bill_number == bill)).one()
+
+
+def cancels(world: CounterWorld) -> int:
+    with world.database.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(TokenCancel)) or 0)
+
+
+def charged_meter(world: CounterWorld) -> str:
+    """A sellable meter whose customer type charges for a token cancel (manual 2.2)."""
+    with world.database.reading() as session:
+        charged = set(
+            session.scalars(
+                select(Meter.number)
+                .join(Customer, Customer.id == Meter.customer_id)
+                .join(
+                    CustomerTypeCharge,
+                    CustomerTypeCharge.customer_type_id == Customer.customer_type_id,
+                )
+                .where(CustomerTypeCharge.occasion == ChargeOccasion.TOKEN_CANCEL)
+            )
+        )
+    return next(number for number in world.sellable(without_debt=True) if number in charged)
+
+
+def open_dialog(qtbot: QtBot, world: CounterWorld, code: str = "SUP1") -> TokenCancelDialog:
+    window = log_in(world, qtbot, code)
+    menu = window.token_menu
+    assert menu is not None and menu.menu.menuAction().isVisible()
+    assert menu.cancel.shortcut() == QKeySequence("Ctrl+Shift+V")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = menu.dialog
+    assert isinstance(dialog, TokenCancelDialog) and dialog.isVisible()
+    return dialog
+
+
+def find(qtbot: QtBot, dialog: TokenCancelDialog, bill: str) -> None:
+    dialog.bill_field.setText(bill)
+    qtbot.keyClick(dialog.bill_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.sale is not None, timeout=10_000)
+
+
+def test_the_supervisor_cancels_a_token_and_the_voucher_says_token_cancel(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    world = token_world
+    number = charged_meter(world)
+    sale = sell_to(world, number, "40.00")
+    dialog = open_dialog(qtbot, world)
+    assert not dialog.action_button.isEnabled()  # nothing to cancel before the sale is seen
+
+    find(qtbot, dialog, sale.bill_number)
+    shown = dialog.sale_label.text()
+    assert sale.bill_number in shown and number in shown
+    assert dialog.sale is not None
+    charge, refund = dialog.sale.charge, dialog.sale.refund
+    assert charge > 0 and refund == Decimal("40.00") - charge  # the demo type's TCAN charge
+    assert f"{refund:.2f}" in shown
+    assert dialog.reason_field.hasFocus()
+    grab(dialog, "cancel-sale")
+
+    qtbot.keyClicks(dialog.reason_field, "customer typed the wrong meter")
+    qtbot.keyClick(dialog.reason_field, Qt.Key.Key_Return)
+    box = dialog.confirm_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert sale.bill_number in box.text() and f"{refund:.2f}" in box.text()
+    with qtbot.waitSignal(dialog.printed, timeout=60_000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    result = dialog.outcome
+    assert result is not None and result.state == "done" and result.token
+    text = dialog.result_label.text()
+    assert f"Sale {sale.bill_number} is cancelled (bill {result.bill_number})" in text
+    assert result.token[:4] in text and f"{refund:.2f}" in text
+    assert not dialog.action_button.isEnabled()  # cancelled once
+    grab(dialog, "cancel-done")
+
+    assert sale_state(world, sale.bill_number) is VendState.CANCELLED
+    with world.database.reading() as session:
+        row = session.scalars(select(TokenCancel)).one()
+        assert (row.state, row.reason, row.refund) == (
+            TokenCancelState.DONE, "customer typed the wrong meter", refund,
+        )  # fmt: skip
+    printer = ConfiguredPrinter(Settings())
+    voucher = cancel_voucher(world.database, result.bill_number, printer)
+    paper = layout_voucher(voucher, cancel_template(), LayoutOptions(paper_for(80, None)))
+    assert "Token cancel" in paper.text() and "Engineering token" not in paper.text()
+
+
+def test_refusals_read_in_the_operators_language_and_change_nothing(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    world = token_world
+    number = world.sellable(without_debt=True)[0]
+    first = sell_to(world, number, "40.00")
+    later = sell_to(world, number, "20.00")
+    old = sell_to(world, world.sellable(without_debt=True)[1], "30.00")
+    with world.database.unit_of_work() as uow:
+        vend = uow.session.scalars(select(Vend).where(Vend.bill_number == old.bill_number)).one()
+        assert vend.issued_at is not None
+        vend.issued_at -= timedelta(days=8)  # the setting allows 7
+        uow.commit()
+    dialog = open_dialog(qtbot, world)
+    switch_language("fr")
+
+    find(qtbot, dialog, first.bill_number)
+    dialog.reason_field.setText("erreur")
+    dialog.confirm()
+    with qtbot.waitSignal(world.app.funnel.shown, timeout=60_000) as shown:
+        assert dialog.confirm_box is not None
+        dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    assert shown.args[0] == "tokenops.later_token"
+    assert f"La vente {first.bill_number} ne peut pas être annulée" in shown_box(world).text()
+    close_box(world)
+
+    find(qtbot, dialog, old.bill_number)
+    dialog.confirm()
+    with qtbot.waitSignal(world.app.funnel.shown, timeout=60_000) as shown:
+        assert dialog.confirm_box is not None
+        dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    assert shown.args[0] == "tokenops.cancel_too_late"
+    grab(shown_box(world), "cancel-refused-fr")
+    close_box(world)
+
+    dialog.reason_field.clear()
+    with qtbot.waitSignal(world.app.funnel.shown) as shown:
+        dialog.confirm()
+    assert shown.args[0] == "tokenops.cancel_reason_missing"
+    close_box(world)
+    for bill in (first.bill_number, later.bill_number, old.bill_number):
+        assert sale_state(world, bill) is VendState.ISSUED
+    assert cancels(world) == 0
+
+
+def test_a_cashier_has_no_token_menu_and_is_refused_the_cancel(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    world = token_world
+    window = log_in(world, qtbot, "CASH1")
+    menu = window.token_menu
+    assert menu is not None
+    assert not menu.menu.menuAction().isVisible() and not menu.cancel.isVisible()
+    with qtbot.waitSignal(world.app.funnel.shown) as shown:
+        menu.open_cancel()
+    assert shown.args[0] == "ui.permission_missing"
+    assert "cancel a token" in shown_box(world).text()
+    assert menu.dialog is None
+    window.menus.open_shift_vends()  # the history offers no cancel either
+    assert window.menus.shift_dialog is not None
+    assert window.menus.shift_dialog.cancel_button.isHidden()
+
+
+def test_the_supervisor_cancels_a_sale_chosen_in_the_shifts_vends(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    world = token_world
+    sale = sell_to(world, world.sellable(without_debt=True)[0], "25.00", seller="SUP1")
+    window = log_in(world, qtbot, "SUP1")
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    history = window.menus.shift_dialog
+    assert history is not None and history.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
+    history.table.selectRow(0)
+    grab(history, "history", fit=False)
+    qtbot.mouseClick(history.cancel_button, Qt.MouseButton.LeftButton)
+    assert not history.isVisible()
+    menu = window.token_menu
+    assert menu is not None
+    dialog = menu.dialog
+    assert isinstance(dialog, TokenCancelDialog) and dialog.isVisible()
+    assert dialog.bill_field.text() == sale.bill_number
+    qtbot.waitUntil(lambda: dialog.sale is not None, timeout=10_000)
+    assert dialog.action_button.isEnabled()
+    assert sale.bill_number in dialog.sale_label.text()
+
+
+def test_a_module_failure_during_the_cancel_is_shown_and_the_sale_stands(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    world = token_world
+    sale = sell_to(world, world.sellable(without_debt=True)[0], "40.00")
+    dialog = open_dialog(qtbot, world)
+    find(qtbot, dialog, sale.bill_number)
+    dialog.reason_field.setText("wrong meter")
+    dialog.confirm()
+    world.emulator.stop()  # the module's cable is pulled
+    with qtbot.waitSignal(world.app.funnel.shown, timeout=60_000) as shown:
+        assert dialog.confirm_box is not None
+        dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    assert shown.args[0] == "vend.module_offline"
+    assert "The secure module does not answer" in shown_box(world).text()
+    assert not dialog.busy and dialog.outcome is None
+    assert dialog.action_button.isEnabled()  # the same cancel can be asked again
+    assert sale_state(world, sale.bill_number) is VendState.ISSUED
+    with world.database.reading() as session:
+        # The cancel waits with its zero token not made: asked again, it is taken up (core).
+        row = session.scalars(select(TokenCancel)).one()
+        assert row.state is TokenCancelState.PENDING
