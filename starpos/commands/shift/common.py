@@ -93,13 +93,17 @@ def money(text: str) -> Decimal:
 
 
 def counted_amounts(values: list[str] | None) -> dict[str, Decimal]:
-    """``--counted CARD=12.50`` (repeatable) as {payment: amount}."""
+    """``--counted CARD=12.50`` (repeatable) as {payment: amount}. A card batch may be
+    below zero (``CARD=-29.00``: it paid back more than it took); the count refuses that
+    for the drawer's cash."""
     found: dict[str, Decimal] = {}
     for value in values or []:
         payment, sep, amount = value.partition("=")
         if not sep or not payment.strip():
             raise UsageError(f"--counted {value}: write PAYMENT=AMOUNT, e.g. CARD=12.50")
-        found[payment.strip()] = money(amount.strip())
+        digits = amount.strip()
+        sign = -1 if digits.startswith("-") else 1
+        found[payment.strip()] = sign * money(digits.removeprefix("-"))
     return found
 
 
