@@ -145,15 +145,16 @@ def test_every_shift_command_refuses_without_credentials_or_with_a_wrong_passwor
     guessers = ["CASH1", "CASH2", "CASH3", "SUP1"]
     for number, argv in enumerate(commands(ended, pdf)):
         refused_in_one_line(*run(capsys, monkeypatch, argv), "No operator is logged in")
-        empty = run(capsys, monkeypatch, [*argv, "--operator", " "])
-        refused_in_one_line(*empty, "No operator is logged in")
         who = guessers[number % len(guessers)]
         wrong = [*argv, "--operator", who, "--password-stdin"]
         refused_in_one_line(*run(capsys, monkeypatch, wrong, "guess\n"), "password is wrong")
-        # $STARPOS_OPERATOR names an operator; it is no password.
-        monkeypatch.setenv("STARPOS_OPERATOR", "SUP1")
-        refused_in_one_line(*run(capsys, monkeypatch, argv), "no terminal to ask the password")
-        monkeypatch.delenv("STARPOS_OPERATOR")
+    # How a code is given is _credentials' (its own tests): an empty code is no code, and
+    # $STARPOS_OPERATOR names an operator, it is no password.
+    opening = commands(ended, pdf)[0]
+    empty = run(capsys, monkeypatch, [*opening, "--operator", " "])
+    refused_in_one_line(*empty, "No operator is logged in")
+    monkeypatch.setenv("STARPOS_OPERATOR", "SUP1")
+    refused_in_one_line(*run(capsys, monkeypatch, opening), "no terminal to ask the password")
     assert store_state(world.database) == before
     assert not pdf.exists()
 
