@@ -100,8 +100,9 @@ $STARPOS sm kmc credit-block --module-id "$(field module_id <<<"$IDENTITY")" \
 as_star sm credit "$WORK/credit.block"
 
 # 11. The first sale, at terminal T01: 20.00 for Ada Lake's meter.
-# The cashier opens a shift on the till first (a float of 100.00), then sells with their
-# password.
-$STARPOS shift open --operator CASH1 --terminal T01 --float 100.00
+# The cashier opens a shift on the till first (a float of 100.00), then sells; each
+# command with their password.
+printf '%s\n' "$CASHIER_PASSWORD" | $STARPOS shift open --operator CASH1 --password-stdin \
+    --terminal T01 --float 100.00
 printf '%s\n' "$CASHIER_PASSWORD" | $STARPOS vend --meter 58300000013 --amount 20 \
     --operator CASH1 --password-stdin --terminal T01

@@ -171,6 +171,22 @@
         <translation>Annulations et remboursements ({count})</translation>
     </message>
     <message>
+        <source>Cancelled sales</source>
+        <translation>Ventes annulées</translation>
+    </message>
+    <message>
+        <source>Cancel charges kept</source>
+        <translation>Frais d'annulation retenus</translation>
+    </message>
+    <message>
+        <source>Energy voided (kWh)</source>
+        <translation>Énergie annulée (kWh)</translation>
+    </message>
+    <message>
+        <source>Refunded in cash</source>
+        <translation>Remboursé en espèces</translation>
+    </message>
+    <message>
         <source>Failed sales (no credit)</source>
         <translation>Ventes échouées (sans crédit)</translation>
     </message>

@@ -171,6 +171,22 @@
         <translation>取消与退款（{count}）</translation>
     </message>
     <message>
+        <source>Cancelled sales</source>
+        <translation>已取消的售电</translation>
+    </message>
+    <message>
+        <source>Cancel charges kept</source>
+        <translation>保留的取消费用</translation>
+    </message>
+    <message>
+        <source>Energy voided (kWh)</source>
+        <translation>作废电量（kWh）</translation>
+    </message>
+    <message>
+        <source>Refunded in cash</source>
+        <translation>现金退款</translation>
+    </message>
+    <message>
         <source>Failed sales (no credit)</source>
         <translation>失败销售（未充值）</translation>
     </message>

@@ -104,19 +104,26 @@ def _totals(
 ) -> dict[str, Any]:
     per_till: dict[str, dict[str, Any]] = {}
     per_operator: dict[str, dict[str, Any]] = {}
+    day_cancels = {"count": 0, "refund": Decimal(0), "energy_kwh": Decimal(0)}
     zs = session.scalars(select(ZReport).where(ZReport.shift_id.in_(shift_ids))).all()
     for z in zs:
         body = json.loads(z.body)
         net, kwh = Decimal(body["sales_net"]), Decimal(body["energy_kwh"])
         count = int(body["sales_count"])
+        cancels = _cancels_of(body)
+        for key in day_cancels:
+            day_cancels[key] += cancels[key]
         for key, table in ((z.till, per_till), (body.get("cashier", ""), per_operator)):
             line = table.setdefault(
-                key, {"z": [], "sales": 0, "net": Decimal(0), "kwh": Decimal(0)}
-            )
+                key, {"z": [], "sales": 0, "net": Decimal(0), "kwh": Decimal(0), "cancels": 0,
+                      "refund": Decimal(0)}
+            )  # fmt: skip
             line["z"].append(z.number)
             line["sales"] += count
             line["net"] += net
             line["kwh"] += kwh
+            line["cancels"] += cancels["count"]
+            line["refund"] += cancels["refund"]
     sold, module_used = (
         session.connection()
         .execute(
@@ -139,7 +146,19 @@ def _totals(
         "shifts": len(shift_ids),
         "tills": per_till,
         "operators": {code: line for code, line in per_operator.items() if code},
+        "cancels": day_cancels,
         "energy_sold_kwh": sold,
         "module_credit_used_kwh": module_used,
         "energy_not_from_module_kwh": sold - module_used,
+    }
+
+
+def _cancels_of(body: dict[str, Any]) -> dict[str, Any]:
+    """A Z's token cancels (SHF-08); a Z made before kept only their count and the
+    cancelled sales' net, which was then taken off its sales."""
+    cancels = body.get("cancels", {})
+    return {
+        "count": int(cancels.get("count", 0)),
+        "refund": Decimal(cancels.get("refund", cancels.get("net", 0))),
+        "energy_kwh": Decimal(cancels.get("energy_kwh", 0)),
     }

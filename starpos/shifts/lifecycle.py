@@ -244,8 +244,12 @@ def _count_rows(
     cash_pieces: Mapping[Decimal, int] | None,
 ) -> dict[str, tuple[Decimal, Mapping[Decimal, int] | None]]:
     rows: dict[str, tuple[Decimal, Mapping[Decimal, int] | None]] = {}
+    drawer = cash_code(session)
     for wanted, amount in counted.items():
-        rows[payment_code(session, wanted)] = (amount_of(session, amount, zero=True), None)
+        code = payment_code(session, wanted)
+        # A drawer never holds less than nothing; a card terminal's batch total is below
+        # zero when it paid back more than it took (a cancel's refund, SHF-08).
+        rows[code] = (amount_of(session, amount, zero=True, signed=code != drawer), None)
     if cash_pieces:
         total = count_total(cash_pieces, drawer_denominations(session))
         rows[cash_code(session)] = (amount_of(session, total, zero=True), cash_pieces)

@@ -74,15 +74,19 @@ def operator_code(session: Session, operator_id: int | None) -> str:
     return session.scalar(select(Operator.code).where(Operator.id == operator_id)) or ""
 
 
-def amount_of(session: Session, value: Decimal | str | int, *, zero: bool = False) -> Decimal:
-    """``value`` as a currency amount of the store (positive; 0 too when ``zero``)."""
+def amount_of(
+    session: Session, value: Decimal | str | int, *, zero: bool = False, signed: bool = False
+) -> Decimal:
+    """``value`` as a currency amount of the store (positive; 0 too when ``zero``; any sign
+    when ``signed``)."""
     decimals = system_parameters(session).amount_decimals
     step = quantum(decimals)
     try:
         amount = Decimal(str(value)) if not isinstance(value, Decimal) else value
     except (InvalidOperation, ValueError) as error:
         raise errors.AmountNotValidError(amount=value, decimals=decimals) from error
-    if not amount.is_finite() or amount < 0 or (amount == 0 and not zero) or amount % step != 0:
+    negative = amount < 0 and not signed
+    if not amount.is_finite() or negative or (amount == 0 and not zero) or amount % step != 0:
         raise errors.AmountNotValidError(amount=value, decimals=decimals)
     return amount.quantize(step)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from starpos.audit.log import canonical_json
@@ -45,6 +46,10 @@ L = {
     "tokens": tr_noop(CONTEXT, "Tokens issued"),
     "card_sales": tr_noop(CONTEXT, "Smart card sales ({count})"),
     "cancels": tr_noop(CONTEXT, "Cancels and refunds ({count})"),
+    "cancelled_sales": tr_noop(CONTEXT, "Cancelled sales"),
+    "cancel_charges": tr_noop(CONTEXT, "Cancel charges kept"),
+    "energy_voided": tr_noop(CONTEXT, "Energy voided (kWh)"),
+    "cash_refunds": tr_noop(CONTEXT, "Refunded in cash"),
     "failed": tr_noop(CONTEXT, "Failed sales (no credit)"),
     "cash": tr_noop(CONTEXT, "Cash drawer"),
     "float": tr_noop(CONTEXT, "Opening float"),
@@ -113,22 +118,43 @@ def _figures(
         pair(_t("energy", language), body["energy_kwh"]),
         pair(_t("tokens", language), body["tokens_issued"]),
         pair(_t("card_sales", language).format(count=card["count"]), card["net"]),
-        pair(_t("cancels", language).format(count=cancels["count"]), cancels["net"]),
+        *_cancel_rows(cancels, language),
         pair(_t("failed", language), body["failed_count"]),
         rule(),
         heading(_t("cash", language)),
         pair(_t("float", language), shift["opening_float"]),
     ]
+    if Decimal(cancels.get("cash_refund", 0)):
+        rows.append(pair(_t("cash_refunds", language), f"-{cancels['cash_refund']}"))
     for movement in body["movements"]:
         label = translate(CONTEXT, MOVEMENT_LABELS[CashMovementKind(movement["kind"])], language)
         rows.append(pair(f"{label} ({movement['count']})", movement["total"]))
-    cash = next((line["payment"] for line in body["payments"] if line["cash"]), None)
+    # A Z made before the body named its cash method: the cash sales' line names it.
+    cash = body.get("cash_payment") or next(
+        (line["payment"] for line in body["payments"] if line["cash"]), None
+    )
     if show_expected:
         expected = body["expected"].get(cash or "", None)
         if expected is None:
             expected = next(iter(body["expected"].values()), "0")
         rows.append(pair(_t("expected_cash", language), expected, bold=True))
     return rows
+
+
+def _cancel_rows(cancels: Mapping[str, Any], language: str | None) -> list[SlipRow]:
+    """The shift's token cancels: what was paid back, what the cancelled sales took, the
+    charges kept and the energy voided (SHF-08)."""
+    title = _t("cancels", language).format(count=cancels["count"])
+    if "refund" not in cancels:  # a Z made before SHF-08 kept only the cancelled sales' net
+        return [pair(title, cancels["net"])]
+    if not cancels["count"]:
+        return [pair(title, cancels["refund"])]
+    return [
+        pair(title, cancels["refund"]),
+        pair(f"  {_t('cancelled_sales', language)}", cancels["amount"]),
+        pair(f"  {_t('cancel_charges', language)}", cancels["charge"]),
+        pair(f"  {_t('energy_voided', language)}", cancels["energy_kwh"]),
+    ]
 
 
 def x_slip(

@@ -1,11 +1,13 @@
 """What a shift did so far, and what its drawer should hold: the X report's figures, the
 close's expected amounts and the Z's body (one computation for all three).
 
-Sales are the shift's vends made (ISSUED, PRINTED) or made and later cancelled (CANCELLED:
-counted as a sale and as a cancel, so the net is what stayed). A PENDING sale is not
-counted: a shift is not closed while it has one. Expected per payment method: its sales'
-net; for cash, the opening float plus cash sales, plus paid in, less paid out, drops and
-pick-ups.
+Sales are the shift's vends made (ISSUED, PRINTED, and CANCELLED: a sale cancelled later
+was still made, and paid, in its shift). A PENDING sale is not counted: a shift is not
+closed while it has one. Token cancels count in the shift that paid their refund
+(:mod:`starpos.shifts.cancels`, decision SHF-08), whichever shift made the sale. Expected per
+payment method: its sales less the refunds paid back by it; for cash, the opening float
+plus cash sales less cash refunds, plus paid in, less paid out, drops and pick-ups. Net
+sales and energy are what stayed: the sales less the shift's refunds and voided energy.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from starpos.db.models import CashMovement, PaymentTerm, Shift, Vend, VendToken
 from starpos.db.parameters import system_parameters
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
+from starpos.shifts.cancels import ShiftCancels, shift_cancels
 from starpos.shifts.cash import DIRECTION
 from starpos.shifts.lifecycle import ShiftInfo, shift_info
 from starpos.shifts.records import find_shift, operator_code
@@ -36,7 +39,7 @@ _MADE = (VendState.ISSUED, VendState.PRINTED, VendState.CANCELLED)
 
 @dataclass(frozen=True)
 class PaymentLine:
-    """Sales of one payment method (cancels already taken off ``net``)."""
+    """Sales of one payment method (``net``: what they took; refunds are the cancels')."""
 
     payment: str
     name: str
@@ -65,15 +68,17 @@ class ShiftTotals:
     tokens_issued: int
     card_sales_count: int
     card_sales_net: Decimal
-    cancels_count: int
-    cancels_net: Decimal
+    cancels: ShiftCancels
     failed_count: int
     movements: tuple[MovementLine, ...]
     expected: dict[str, Decimal] = field(default_factory=dict)
+    #: The store's cash payment method, whose expected amount is the drawer's (a shift
+    #: with no cash sale still has its float, and perhaps cash refunds).
+    cash_code: str = ""
 
     @property
     def cash_payment(self) -> str | None:
-        return next((line.payment for line in self.payments if line.cash), None)
+        return self.cash_code or next((line.payment for line in self.payments if line.cash), None)
 
     @property
     def expected_cash(self) -> Decimal:
@@ -94,13 +99,14 @@ class ShiftTotals:
             "energy_kwh": self.energy_kwh,
             "tokens_issued": self.tokens_issued,
             "card_sales": {"count": self.card_sales_count, "net": self.card_sales_net},
-            "cancels": {"count": self.cancels_count, "net": self.cancels_net},
+            "cancels": self.cancels.as_dict(),
             "failed_count": self.failed_count,
             "movements": [
                 {"kind": m.kind.value, "count": m.count, "total": m.total}
                 for m in self.movements
             ],
             "expected": dict(self.expected),
+            "cash_payment": self.cash_payment,
         }  # fmt: skip
 
 
@@ -128,8 +134,8 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
         .all()
     )
     by_payment: dict[str, list[Any]] = {}
-    sales_count = cancels_count = card_count = failed = 0
-    sales_net = cancels_net = card_net = zero
+    sales_count = card_count = failed = 0
+    sales_net = card_net = zero
     energy = Decimal("0.0")
     for code, name, kind, medium, state, count, net, kwh in rows:
         if state not in _MADE:
@@ -145,11 +151,6 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
         if MeterMedium(medium) == MeterMedium.CARD:
             card_count += count
             card_net += net
-        if state == VendState.CANCELLED:
-            cancels_count += count
-            cancels_net += net
-            line[3] -= net
-            energy -= kwh
     tokens = (
         session.connection()
         .execute(
@@ -160,11 +161,14 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
         .scalar_one()
     )
     movements = _movements(session, shift, zero)
+    cancels = shift_cancels(session, shift, zero)
     payments = tuple(
         PaymentLine(code, name, cash, count, net)
         for code, (name, cash, count, net) in sorted(by_payment.items())
     )
     expected = {line.payment: line.net for line in payments}
+    for code, refund in cancels.refunds.items():  # a refund may be of an earlier shift's sale
+        expected[code] = expected.get(code, zero) - refund
     cash_code = _cash_code(session)
     expected[cash_code] = (
         shift.opening_float
@@ -176,16 +180,16 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
         currency=parameters.currency,
         payments=payments,
         sales_count=sales_count,
-        sales_net=sales_net - cancels_net,
-        energy_kwh=energy,
+        sales_net=sales_net - cancels.refund,
+        energy_kwh=energy - cancels.energy_kwh,
         tokens_issued=int(tokens),
         card_sales_count=card_count,
         card_sales_net=card_net,
-        cancels_count=cancels_count,
-        cancels_net=cancels_net,
+        cancels=cancels,
         failed_count=failed,
         movements=movements,
         expected=expected,
+        cash_code=cash_code,
     )
 
 

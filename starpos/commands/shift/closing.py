@@ -153,6 +153,8 @@ def _close(args: argparse.Namespace) -> int:
 
 def _z(args: argparse.Namespace) -> int:
     with open_database() as database:
+        # A Z shows what was expected and the variance: a report, not the cashier's count.
+        operator_of(database, args, permissions.VIEW_REPORTS)
         if args.list:
             found = list_z(database, args.till)
             return show(args, {"z": [_summary(z.as_dict()) for z in found]})
@@ -175,7 +177,7 @@ def _summary(z: dict[str, Any]) -> dict[str, Any]:
 
 def _reprint(args: argparse.Namespace) -> int:
     with open_database() as database:
-        operator = operator_of(database, args)
+        operator = operator_of(database, args, permissions.VIEW_REPORTS)
         copies = print_z(database, printer(), operator, args.till, args.number)
     return show(args, {"till": args.till, "number": args.number, "print_count": copies})
 

@@ -1,24 +1,31 @@
 """What the ``starpos shift`` sub-commands share: the operator who acts, the shift they
 mean, the printer, and how a count is typed.
 
-As ``starpos vend``, the command line does not ask for a password (whoever runs it can read
-the database file anyway): it acts as ``--operator`` (default ``$STARPOS_OPERATOR``) at
-``--sales-point`` (default the operator's own) and ``--terminal``, and checks that
-operator's permissions for each action; every action is audited under that code.
+Every command that acts (the drawer, the X, the close, the Z, the day close, the float
+limit) runs, as ``starpos vend`` does, for an authenticated operator
+(:mod:`starpos.commands._credentials`: the ``starpos login`` session, or ``--operator`` /
+``$STARPOS_OPERATOR`` with the password; no credentials, nothing done). A close is the
+supervisor's own act, so it takes the supervisor's own credentials. ``--sales-point``
+(default the operator's own) and ``--terminal`` say where; that operator's permissions are
+checked for each action, and every action is audited under that code.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from starpos.audit.log import Actor
+from sqlalchemy import select
+
+from starpos.commands._credentials import add_credential_options, authenticated
 from starpos.commands._output import MONEY, UsageError, number, whole
 from starpos.db import Database
-from starpos.operators.login import acting_as
-from starpos.operators.session import OperatorSession
+from starpos.db.models import Terminal
+from starpos.operators.errors import UnknownTerminalError, WrongSalesPointError
+from starpos.operators.login import sales_point_name
+from starpos.operators.session import OperatorSession, find_operator
 from starpos.shifts import ShiftInfo, current_shift
 from starpos.shifts.denominations import read_pieces
 from starpos.shifts.errors import ShiftError
@@ -30,7 +37,7 @@ class NoCurrentShiftError(ShiftError):
 
 
 def add_operator_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--operator", help="operator code (default $STARPOS_OPERATOR)")
+    add_credential_options(parser, terminal=False)
     parser.add_argument("--sales-point", help="sales point code (default: the operator's)")
     parser.add_argument("--terminal", help="terminal code (default: none, the sales point's till)")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
@@ -48,11 +55,27 @@ def add_print_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def operator_of(database: Database, args: argparse.Namespace) -> OperatorSession:
-    code = args.operator or os.environ.get("STARPOS_OPERATOR")
-    if not code:
-        raise UsageError("--operator is required (or set STARPOS_OPERATOR)")
-    return acting_as(database, Actor(code, args.sales_point, args.terminal))
+def operator_of(
+    database: Database, args: argparse.Namespace, permission: str | None = None
+) -> OperatorSession:
+    """The authenticated operator the command acts for, at the command's ``--sales-point``
+    and ``--terminal`` (a login checked both; a ``starpos login`` session is moved there
+    under the same rules: a known terminal, a sales point the operator may work at)."""
+    operator = authenticated(database, args, permission)
+    terminal = args.terminal or operator.terminal_code
+    point = args.sales_point or operator.sales_point_code
+    if (terminal, point) == (operator.terminal_code, operator.sales_point_code):
+        return operator
+    with database.reading() as session:
+        known = select(Terminal.id).where(Terminal.code == terminal)
+        if terminal and session.scalar(known) is None:
+            raise UnknownTerminalError(terminal=terminal)
+        row = find_operator(session, operator.code)
+        home = row.sales_point.code if row.sales_point else None
+        if point and home and point != home and not row.may_login_other_sales_points:
+            raise WrongSalesPointError(operator=operator.code, home=home, here=point)
+        name = sales_point_name(session, point)
+    return replace(operator, terminal_code=terminal, sales_point_code=point, sales_point_name=name)
 
 
 def shift_of(database: Database, operator: OperatorSession, args: argparse.Namespace) -> int:
@@ -70,13 +93,17 @@ def money(text: str) -> Decimal:
 
 
 def counted_amounts(values: list[str] | None) -> dict[str, Decimal]:
-    """``--counted CARD=12.50`` (repeatable) as {payment: amount}."""
+    """``--counted CARD=12.50`` (repeatable) as {payment: amount}. A card batch may be
+    below zero (``CARD=-29.00``: it paid back more than it took); the count refuses that
+    for the drawer's cash."""
     found: dict[str, Decimal] = {}
     for value in values or []:
         payment, sep, amount = value.partition("=")
         if not sep or not payment.strip():
             raise UsageError(f"--counted {value}: write PAYMENT=AMOUNT, e.g. CARD=12.50")
-        found[payment.strip()] = money(amount.strip())
+        digits = amount.strip()
+        sign = -1 if digits.startswith("-") else 1
+        found[payment.strip()] = sign * money(digits.removeprefix("-"))
     return found
 
 

@@ -1,6 +1,8 @@
 """``starpos shift`` as a person runs it (child processes): the cashier's drawer, the blind
 X, the supervisor's close and its Z (text, JSON, PDF, a DUPLICATE reprint), the day close,
-and bad input answered in one line with a non-zero exit."""
+and bad input answered in one line with a non-zero exit. Every command that acts logs its
+operator in (``--operator`` with the password on standard input), the close with the
+supervisor's own."""
 
 from __future__ import annotations
 
@@ -15,9 +17,21 @@ from starpos.devices.printer.virtual.launcher import output_folder, stop_virtual
 pytestmark = pytest.mark.slow
 
 
+#: The demo's passwords (resources/demo/master_data.json).
+PASSWORDS = {"CASH1": "cash-demo", "CASH2": "cash-demo", "SUP1": "super-demo"}
+
+
 @pytest.fixture
 def shift(seeded_store: None, run_starpos) -> object:  # type: ignore[no-untyped-def]
-    yield lambda *args, **env: run_starpos("shift", *args, **env)
+    def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        if "--operator" not in args:
+            return run_starpos("shift", *args, **env)  # type: ignore[no-any-return]
+        code = args[args.index("--operator") + 1]
+        return run_starpos(  # type: ignore[no-any-return]
+            "shift", *args, "--password-stdin", input=PASSWORDS[code] + "\n", **env
+        )
+
+    yield run
     stop_virtual_printer()
 
 
@@ -53,7 +67,7 @@ def test_a_shift_from_the_command_line(shift, tmp_path: Path) -> None:  # type: 
     z = closed["z"]
     assert (z["till"], z["number"], closed["variance"]) == ("T03", 1, "-10.00")
     assert pdf.read_bytes().startswith(b"%PDF")
-    shown = shift("z", "--till", "T03")
+    shown = shift("z", "--till", "T03", "--operator", "SUP1")
     assert "Z REPORT No. 1" in shown.stdout and "-10.00" in shown.stdout
     assert ok(shift("reprint", "--till", "T03", "--number", "1", "--operator", "SUP1",
                     "--json"))["print_count"] == 1  # fmt: skip
@@ -77,5 +91,6 @@ def test_bad_input_gets_one_line(shift) -> None:  # type: ignore[no-untyped-def]
     refused(shift("end", "--operator", "CASH1", "--cash-count", "50xtwo"), "50")
     refused(shift("close", "--operator", "CASH1", "--shift", "999"), "permission close_shift")
     refused(shift("close", "--operator", "SUP1", "--shift", "999"), "no shift 999")
-    refused(shift("z", "--till", "T09", "--number", "4"), "no Z 4 on T09")
+    refused(shift("z", "--till", "T09", "--number", "4", "--operator", "SUP1"), "no Z 4 on T09")
+    refused(shift("z", "--till", "T09", "--operator", "CASH1"), "permission view_reports")
     refused(shift("x", "--operator", "CASH1", "--terminal", "T04"), "has no shift on T04")

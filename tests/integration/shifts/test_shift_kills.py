@@ -25,9 +25,18 @@ from tests.support.processes import REPO_ROOT, child_env, starpos_command
 KILLED = -signal.SIGKILL
 
 
+#: The demo's passwords: each command logs its operator in (resources/demo/master_data.json).
+PASSWORDS = {"CASH1": "cash-demo", "SUP1": "super-demo"}
+
+
 def starpos(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    password = None
+    if "--operator" in args:
+        password = PASSWORDS[args[args.index("--operator") + 1]] + "\n"
+        args = (*args, "--password-stdin")
     return subprocess.run(
         starpos_command("shift", *args),
+        input=password,
         capture_output=True,
         text=True,
         timeout=120,

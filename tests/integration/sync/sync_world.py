@@ -220,9 +220,17 @@ class Counter:
         """The cashier's shift on this counter's till (a sale needs one), opened once."""
         if self.shift_open:
             return
-        opened = self.run(
-            "shift", "open", "--operator", self.operator, "--terminal", self.terminal,
-            "--float", "0",
+        opened = subprocess.run(
+            starpos_command(
+                "--data-dir", str(self.folder), "shift", "open", "--operator", self.operator,
+                "--password-stdin", "--terminal", self.terminal, "--float", "0",
+            ),
+            input="cash-demo\n",  # every demo cashier's password
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=child_env(),
+            cwd=REPO_ROOT,
         )  # fmt: skip
         # A shift may be open there already (one sold before, or the demo's own).
         assert opened.returncode == 0 or "already has shift" in opened.stderr, opened.stderr
