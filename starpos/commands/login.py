@@ -6,6 +6,12 @@ keeps a session in the data folder (``operator-session.json``, mode 0600) for ``
 (default 8, at most 24). Until it expires, or ``starpos logout`` ends it, ``vend``, the card
 flows and the engineering and module commands act as that operator without asking again
 (docs/security.md, "Who acts").
+
+Without ``--terminal`` the login is at this computer's terminal (its enrolment's, else the
+``terminal.code`` setting; :mod:`starpos.commands._terminal`, as ``vend`` and ``shift``
+resolve it), and without ``--sales-point`` at that terminal's sales point, so the operator's
+right to work there is checked as at the window's login. A terminal the store does not know
+yet (a store being set up) is left out, as the window does.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ def register(subparsers: Any) -> None:
 def _login(args: argparse.Namespace) -> int:
     from starpos.bootstrap.database import open_database
     from starpos.commands._credentials import read_password
+    from starpos.commands._terminal import acting_terminal, terminal_sales_point
     from starpos.operators.command_sessions import begin
     from starpos.operators.login import login
 
@@ -46,12 +53,16 @@ def _login(args: argparse.Namespace) -> int:
         raise UsageError("starpos login: --operator is required")
     password = read_password(args, code)
     with open_database() as database:
+        terminal = acting_terminal(database, args)
+        at = terminal_sales_point(database, terminal)
+        if at is None and not args.terminal:
+            terminal = None  # this computer's terminal is not in the store yet
         operator = login(
             database,
             code,
             password,
-            sales_point_code=args.sales_point,
-            terminal_code=args.terminal,
+            sales_point_code=args.sales_point or at,
+            terminal_code=terminal,
         )
         started = begin(database, operator, timedelta(hours=args.hours))
     path = save_session(started)

@@ -33,8 +33,8 @@ from starpos.commands._output import (
     whole,
 )
 from starpos.commands._status_labels import status_text
+from starpos.commands._terminal import acting_terminal
 from starpos.commands._vend_reprint import register_reprint
-from starpos.db import Database
 from starpos.db.enums import VendState
 from starpos.i18n import tr_noop, translate
 from starpos.operators import permissions
@@ -203,7 +203,7 @@ def _vend(args: argparse.Namespace) -> int:
     typed_meter_number(args.meter)  # a typo is answered before the module is opened
     with open_database() as database:
         operator = authenticated(database, args, permissions.VEND)
-        terminal = args.terminal or operator.terminal_code or _this_terminal(database)
+        terminal = acting_terminal(database, args, operator)
         request = VendRequest(
             meter=args.meter,
             net=args.amount,
@@ -223,18 +223,6 @@ def _vend(args: argparse.Namespace) -> int:
     else:
         print(format_result(result))
     return 0
-
-
-def _this_terminal(database: Database) -> str | None:
-    """This installation's terminal: its enrolment's, else the ``terminal.code`` setting.
-    Its bill numbers carry the terminal, so two counters of one sales point never make the
-    same one (docs/decisions.md SYN-22)."""
-    from starpos.masterdata.terminals import this_terminal_code
-    from starpos.settings import Settings
-
-    configured = str(Settings().get("terminal.code") or "")
-    with database.reading() as session:
-        return this_terminal_code(session, configured)
 
 
 def _grouped(token: str) -> str:

@@ -5,9 +5,12 @@ Every command that acts (the drawer, the X, the close, the Z, the day close, the
 limit) runs, as ``starpos vend`` does, for an authenticated operator
 (:mod:`starpos.commands._credentials`: the ``starpos login`` session, or ``--operator`` /
 ``$STARPOS_OPERATOR`` with the password; no credentials, nothing done). A close is the
-supervisor's own act, so it takes the supervisor's own credentials. ``--sales-point``
-(default the operator's own) and ``--terminal`` say where; that operator's permissions are
-checked for each action, and every action is audited under that code.
+supervisor's own act, so it takes the supervisor's own credentials. ``--terminal`` and
+``--sales-point`` say where; without them a command acts at the till ``starpos vend`` sells
+at (:mod:`starpos.commands._terminal`: the login's terminal, else this computer's, at its
+sales point; else the operator's sales point), so the shift a cashier opens is the one their
+next sale finds. That operator's permissions are checked for each action, and every action
+is audited under that code.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from sqlalchemy import select
 
 from starpos.commands._credentials import add_credential_options, authenticated
 from starpos.commands._output import MONEY, UsageError, number, whole
+from starpos.commands._terminal import acting_terminal, terminal_sales_point
 from starpos.db import Database
 from starpos.db.models import Terminal
 from starpos.operators.errors import UnknownTerminalError, WrongSalesPointError
@@ -38,8 +42,12 @@ class NoCurrentShiftError(ShiftError):
 
 def add_operator_options(parser: argparse.ArgumentParser) -> None:
     add_credential_options(parser, terminal=False)
-    parser.add_argument("--sales-point", help="sales point code (default: the operator's)")
-    parser.add_argument("--terminal", help="terminal code (default: none, the sales point's till)")
+    parser.add_argument(
+        "--sales-point", help="sales point code (default: the terminal's, else the operator's)"
+    )
+    parser.add_argument(
+        "--terminal", help="terminal code (default: the login's, else this computer's)"
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON object")
 
 
@@ -58,12 +66,18 @@ def add_print_option(parser: argparse.ArgumentParser) -> None:
 def operator_of(
     database: Database, args: argparse.Namespace, permission: str | None = None
 ) -> OperatorSession:
-    """The authenticated operator the command acts for, at the command's ``--sales-point``
-    and ``--terminal`` (a login checked both; a ``starpos login`` session is moved there
-    under the same rules: a known terminal, a sales point the operator may work at)."""
+    """The authenticated operator the command acts for, at the till ``starpos vend``
+    would sell at: the command's ``--terminal``, else the login's, else this computer's
+    (:func:`acting_terminal`), at ``--sales-point``, else that terminal's sales point, else
+    the operator's. A login checked the place; a session is moved there under the same
+    rules: a known terminal, a sales point the operator may work at."""
     operator = authenticated(database, args, permission)
-    terminal = args.terminal or operator.terminal_code
-    point = args.sales_point or operator.sales_point_code
+    terminal = acting_terminal(database, args, operator)
+    point = (
+        args.sales_point
+        or (terminal_sales_point(database, terminal) if terminal else None)
+        or operator.sales_point_code
+    )
     if (terminal, point) == (operator.terminal_code, operator.sales_point_code):
         return operator
     with database.reading() as session:

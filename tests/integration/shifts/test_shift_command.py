@@ -93,4 +93,6 @@ def test_bad_input_gets_one_line(shift) -> None:  # type: ignore[no-untyped-def]
     refused(shift("close", "--operator", "SUP1", "--shift", "999"), "no shift 999")
     refused(shift("z", "--till", "T09", "--number", "4", "--operator", "SUP1"), "no Z 4 on T09")
     refused(shift("z", "--till", "T09", "--operator", "CASH1"), "permission view_reports")
-    refused(shift("x", "--operator", "CASH1", "--terminal", "T04"), "has no shift on T04")
+    refused(shift("x", "--operator", "CASH1", "--terminal", "T02"), "has no shift on T02")
+    # A terminal stands at its sales point (SHF-09): Port Amani's T04 is not CASH1's place.
+    refused(shift("x", "--operator", "CASH1", "--terminal", "T04"), "not at SP03")
