@@ -24,6 +24,10 @@
         <translation>{operator} n'a pas de poste ouvert sur {till}. Ouvrez d'abord un poste (avec son fonds de caisse), puis vendez.</translation>
     </message>
     <message>
+        <source>Shift {shift} on {till} is counted and waits for its close: a refund now would leave a drawer already counted. Close the shift first, then open the next one and cancel.</source>
+        <translation>Le poste {shift} sur {till} est compté et attend sa clôture : un remboursement maintenant sortirait d'un tiroir déjà compté. Clôturez d'abord le poste, puis ouvrez le suivant et annulez.</translation>
+    </message>
+    <message>
         <source>The day of {sales_point} cannot be closed: {count} shift(s) are not closed yet ({shifts}). Close them first.</source>
         <translation>La journée de {sales_point} ne peut pas être clôturée : {count} poste(s) ne sont pas encore clôturés ({shifts}). Clôturez-les d'abord.</translation>
     </message>

@@ -22,8 +22,9 @@ from typing import Any, cast
 from sqlalchemy import Table, and_, select
 from sqlalchemy.orm import Session
 
-from starpos.db.enums import PaymentKind, TokenCancelState
+from starpos.db.enums import PaymentKind, ShiftState, TokenCancelState
 from starpos.db.models import PaymentTerm, Shift, TokenCancel, Vend
+from starpos.shifts.errors import CancelInCountedShiftError
 
 _CANCELS = cast(Table, TokenCancel.__table__)
 _VENDS = cast(Table, Vend.__table__)
@@ -124,17 +125,40 @@ def _other_shifts(session: Session, shift: Shift) -> list[Shift]:
 def _owner(
     shift: Shift, others: list[Shift], operator_id: int, at: datetime, sale_shift: int | None
 ) -> int:
-    """Which of the till's shifts open at ``at`` paid the cancel: the canceller's own, else
-    the one that made the sale, else the latest opened; so a cancel counts once."""
+    """Which of the till's shifts open at ``at`` paid the cancel (:func:`_payer`)."""
     open_then = [
         candidate
         for candidate in (shift, *others)
         if candidate.opened_at <= at and (candidate.closed_at is None or at <= candidate.closed_at)
     ]
-    for candidate in open_then:
+    return _payer(open_then, operator_id, sale_shift).id
+
+
+def _payer(candidates: list[Shift], operator_id: int, sale_shift: int | None) -> Shift:
+    """The one of ``candidates`` (a till's shifts open at one moment) that pays a cancel: the
+    canceller's own, else the one that made the sale, else the latest opened; so a cancel
+    counts once."""
+    for candidate in candidates:
         if candidate.operator_id == operator_id:
-            return candidate.id
-    for candidate in open_then:
+            return candidate
+    for candidate in candidates:
         if candidate.id == sale_shift:
-            return candidate.id
-    return max(open_then, key=lambda candidate: (candidate.opened_at, candidate.id)).id
+            return candidate
+    return max(candidates, key=lambda candidate: (candidate.opened_at, candidate.id))
+
+
+def check_cancel_till(
+    session: Session, till: str, operator_id: int, sale_shift: int | None
+) -> None:
+    """Refuse a cancel booked now on ``till`` when the shift that would pay it is counted
+    and not closed (ENDED), as a sale is refused there (SHF-10): its refund would leave a
+    drawer already counted and show as a variance at the close. No shift not closed on the
+    till: the cancel counts in none (SHF-08), nothing to refuse."""
+    unclosed = list(
+        session.scalars(select(Shift).where(Shift.till == till, Shift.state != ShiftState.CLOSED))
+    )
+    if not unclosed:
+        return
+    payer = _payer(unclosed, operator_id, sale_shift)
+    if payer.state == ShiftState.ENDED:
+        raise CancelInCountedShiftError(shift=payer.id, till=till)

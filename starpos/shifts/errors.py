@@ -20,6 +20,16 @@ class NoOpenShiftError(VendError):
     )
 
 
+class CancelInCountedShiftError(ShiftError):
+    """Raised by a token cancel: the shift that would pay its refund is counted (SHF-10)."""
+
+    code = "shift.cancel_counted"
+    template = (
+        "Shift {shift} on {till} is counted and waits for its close: a refund now would leave "
+        "a drawer already counted. Close the shift first, then open the next one and cancel."
+    )
+
+
 class FloatLimitReachedError(VendError):
     code = "shift.float_limit"
     template = (

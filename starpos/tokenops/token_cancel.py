@@ -20,7 +20,8 @@ after the token operations' own (registered by the composition root).
 
 Refused, with nothing written but the refusal: no ``cancel_token`` permission, no reason, a
 sale that is not an issued token sale, older than the allowed days, or followed by a later
-token to the same meter (the zero token could no longer void it on its own).
+token to the same meter (the zero token could no longer void it on its own), or a till
+whose paying shift is counted and not closed (decision SHF-10).
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ from starpos.operators import permissions
 from starpos.operators.errors import UnknownOperatorError
 from starpos.operators.session import OperatorSession
 from starpos.pricing import ChargeMethod
+from starpos.shifts.cancels import check_cancel_till
+from starpos.shifts.gate import till_name
 from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
 from starpos.tokenops.batch import run_batch
@@ -238,6 +241,12 @@ def _open(
         terminal_id = session.scalar(
             select(Terminal.id).where(Terminal.code == actor.terminal_code)
         )
+        # The till the refund leaves (as the shifts count it, SHF-08): a drawer counted but
+        # not closed takes no refund, as it takes no sale (SHF-10).
+        if terminal_id is not None:
+            check_cancel_till(session, str(actor.terminal_code), operator_id, vend.shift_id)
+        elif point is not None:
+            check_cancel_till(session, till_name(None, point.code), operator_id, vend.shift_id)
         charge = cancel_charge(session, vend)
         refund = vend.net_amount - charge
         request_id = str(uuid.uuid4())

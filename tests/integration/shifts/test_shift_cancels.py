@@ -12,10 +12,16 @@ import re
 import zlib
 from decimal import Decimal
 
+import pytest
+from sqlalchemy import func, select
+
 from starpos.audit.log import Actor
 from starpos.bootstrap.module import open_configured_module
+from starpos.db.enums import VendState
+from starpos.db.models import TokenCancel, Vend
 from starpos.operators.login import acting_as
 from starpos.shifts import close_day, close_shift, end_shift, read_z, x_report
+from starpos.shifts.errors import NoOpenShiftError
 from starpos.shifts.printing import x_report_slip, z_pdf, z_report_slip
 from starpos.tokenops.token_cancel import CancelResult, SaleQuery, cancel_token
 from starpos.vending import VendRequest, VendResult, sell
@@ -146,3 +152,37 @@ def test_a_cancel_counts_once_where_cashiers_share_a_till(world: World) -> None:
         "STAR": (0, Decimal("0.00")), "SUP1": (1, refund), "CASH1": (0, Decimal("0.00")),
     }  # fmt: skip
     assert x_report(database, star, shifts["CASH1"]).sales_count == 1  # the sale stays its
+
+
+def test_a_cancel_on_a_counted_till_is_refused_as_a_sale_is(world: World, run_starpos) -> None:  # type: ignore[no-untyped-def]
+    """SHF-10: once the cashier has counted (ENDED), the drawer takes no refund until the
+    close, as it takes no sale; before, the refund counted in the counted shift and showed
+    as a variance at the close."""
+    database = world.database
+    cash1 = acting_as(database, Actor("CASH1", "SP01", TILL))
+    sup1 = acting_as(database, Actor("SUP1", "SP01"))
+    shift = open_shift_for(database, "CASH1", "SP01", TILL, Decimal("50.00")).shift_id
+    sold = sale(world, "40.00", "cash", 0)
+    end_shift(database, cash1, shift, {"cash": Decimal("90.00")})
+    with pytest.raises(NoOpenShiftError):  # what a sale meets on the counted till
+        sale(world, "10.00", "cash", 1)
+
+    refused = run_starpos(
+        "token", "cancel", "--bill", sold.bill_number, "--reason", "wrong meter",
+        "--operator", "SUP1", "--password-stdin", "--terminal", TILL, "--json",
+        input="super-demo\n",
+    )  # fmt: skip
+    lines = refused.stderr.strip().splitlines()
+    assert refused.returncode != 0 and len(lines) == 1 and "Traceback" not in refused.stderr
+    assert f"Shift {shift} on {TILL} is counted" in lines[0], refused.stderr
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(TokenCancel)) == 0
+        vend = session.scalars(select(Vend).where(Vend.bill_number == sold.bill_number)).one()
+        assert vend.state == VendState.ISSUED
+
+    # The close finds what was counted: no variance. The cancel goes in the next shift.
+    assert close_shift(database, sup1, shift).z.body["variance"] == "0.00"
+    following = open_shift_for(database, "CASH1", "SP01", TILL, Decimal("90.00")).shift_id
+    refund = cancel(world, sold).refund
+    later = x_report(database, sup1, following)
+    assert (later.cancels.count, later.expected_cash) == (1, Decimal("90.00") - refund)
