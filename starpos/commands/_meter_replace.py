@@ -15,7 +15,8 @@ from typing import Any
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
 from starpos.commands._output import ENERGY, label_lines, number, print_json
-from starpos.commands.engineering.common import add_operator_options, operator_session
+from starpos.commands._terminal import operator_at_till
+from starpos.commands.engineering.common import add_operator_options
 from starpos.db.enums import MeterCondition
 from starpos.i18n import tr_noop, translate
 from starpos.tokenops.meter_replace import (
@@ -58,7 +59,7 @@ def _replace(args: argparse.Namespace) -> int:
         args.old_meter, args.new_meter, args.reason, args.remainder, MeterCondition(args.condition)
     )
     with open_database() as database:
-        operator = operator_session(database, args)
+        operator = operator_at_till(database, args)  # the till its refund is paid at
         with open_configured_module() as access:
             result = replace_with_remainder(database, access, operator, asked)
     if args.json:

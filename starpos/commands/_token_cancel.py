@@ -15,7 +15,8 @@ from typing import Any
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
 from starpos.commands._output import label_lines, print_json
-from starpos.commands.engineering.common import add_operator_options, operator_session
+from starpos.commands._terminal import operator_at_till
+from starpos.commands.engineering.common import add_operator_options
 from starpos.i18n import tr_noop, translate
 from starpos.settings import Settings
 from starpos.tokenops.token_cancel import CancelResult, SaleQuery, cancel_token
@@ -55,7 +56,7 @@ def _cancel(args: argparse.Namespace) -> int:
     query = SaleQuery(bill=args.bill, token=args.token, meter=args.meter)
     max_days = int(Settings().get("token_cancel.max_days"))
     with open_database() as database:
-        operator = operator_session(database, args)
+        operator = operator_at_till(database, args)  # the till its refund is paid at
         with open_configured_module() as access:
             result = cancel_token(database, access, operator, query, args.reason, max_days=max_days)
         if result.state == "done" and (args.print or args.preview):

@@ -16,20 +16,14 @@ is audited under that code.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
-from starpos.commands._credentials import add_credential_options, authenticated
+from starpos.commands._credentials import add_credential_options
 from starpos.commands._output import MONEY, UsageError, number, whole
-from starpos.commands._terminal import acting_terminal, terminal_sales_point
+from starpos.commands._terminal import operator_at_till
 from starpos.db import Database
-from starpos.db.models import Terminal
-from starpos.operators.errors import UnknownTerminalError, WrongSalesPointError
-from starpos.operators.login import sales_point_name
-from starpos.operators.session import OperatorSession, find_operator
+from starpos.operators.session import OperatorSession
 from starpos.shifts import ShiftInfo, current_shift
 from starpos.shifts.denominations import read_pieces
 from starpos.shifts.errors import ShiftError
@@ -66,30 +60,9 @@ def add_print_option(parser: argparse.ArgumentParser) -> None:
 def operator_of(
     database: Database, args: argparse.Namespace, permission: str | None = None
 ) -> OperatorSession:
-    """The authenticated operator the command acts for, at the till ``starpos vend``
-    would sell at: the command's ``--terminal``, else the login's, else this computer's
-    (:func:`acting_terminal`), at ``--sales-point``, else that terminal's sales point, else
-    the operator's. A login checked the place; a session is moved there under the same
-    rules: a known terminal, a sales point the operator may work at."""
-    operator = authenticated(database, args, permission)
-    terminal = acting_terminal(database, args, operator)
-    point = (
-        args.sales_point
-        or (terminal_sales_point(database, terminal) if terminal else None)
-        or operator.sales_point_code
-    )
-    if (terminal, point) == (operator.terminal_code, operator.sales_point_code):
-        return operator
-    with database.reading() as session:
-        known = select(Terminal.id).where(Terminal.code == terminal)
-        if terminal and session.scalar(known) is None:
-            raise UnknownTerminalError(terminal=terminal)
-        row = find_operator(session, operator.code)
-        home = row.sales_point.code if row.sales_point else None
-        if point and home and point != home and not row.may_login_other_sales_points:
-            raise WrongSalesPointError(operator=operator.code, home=home, here=point)
-        name = sales_point_name(session, point)
-    return replace(operator, terminal_code=terminal, sales_point_code=point, sales_point_name=name)
+    """The authenticated operator the command acts for, at the till ``starpos vend`` would
+    sell at (:func:`~starpos.commands._terminal.operator_at_till`)."""
+    return operator_at_till(database, args, permission)
 
 
 def shift_of(database: Database, operator: OperatorSession, args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from starpos.audit.log import AuditKind
-from starpos.db.models import AuditEntry, Operator, Shift, Terminal, Vend
+from starpos.db.models import AuditEntry, Operator, Shift, Terminal, TokenCancel, Vend
 from starpos.settings import Settings
 from tests.integration.vend.vend_world import World
 
@@ -69,6 +69,22 @@ def test_open_vend_and_x_act_at_this_computers_terminal(world: World, run_starpo
             .where(Operator.code == "CASH1")
         )  # fmt: skip
         assert sorted(tills) == ["@SP01", "T01"]
+
+    # The supervisor cancels that sale's token on this computer: the cancel is booked at
+    # T01, so its refund counts in the T01 shift that holds the sale (SHF-08), not @SP01's.
+    assert run_starpos("logout").returncode == 0
+    _ok(
+        run_starpos(
+            "login", "--operator", "SUP1", "--password-stdin", "--json", input="super-demo\n"
+        )
+    )
+    cancelled = _ok(run_starpos("token", "cancel", "--bill", sold["bill_number"],
+                                "--reason", "wrong meter", "--json"))  # fmt: skip
+    assert cancelled["state"] == "done", cancelled
+    with world.database.reading() as session:
+        row = session.scalars(select(TokenCancel)).one()
+        booked_at = session.get(Terminal, row.terminal_id) if row.terminal_id else None
+        assert booked_at is not None and booked_at.code == "T01"
 
 
 def test_the_terminals_sales_point_holds_for_login_and_shift(world: World, run_starpos) -> None:  # type: ignore[no-untyped-def]
