@@ -72,14 +72,11 @@ def test_open_vend_and_x_act_at_this_computers_terminal(world: World, run_starpo
 
     # The supervisor cancels that sale's token on this computer: the cancel is booked at
     # T01, so its refund counts in the T01 shift that holds the sale (SHF-08), not @SP01's.
+    # With --operator and the password, no login session: the command finds the till itself.
     assert run_starpos("logout").returncode == 0
-    _ok(
-        run_starpos(
-            "login", "--operator", "SUP1", "--password-stdin", "--json", input="super-demo\n"
-        )
-    )
     cancelled = _ok(run_starpos("token", "cancel", "--bill", sold["bill_number"],
-                                "--reason", "wrong meter", "--json"))  # fmt: skip
+                                "--reason", "wrong meter", "--operator", "SUP1",
+                                "--password-stdin", "--json", input="super-demo\n"))  # fmt: skip
     assert cancelled["state"] == "done", cancelled
     with world.database.reading() as session:
         row = session.scalars(select(TokenCancel)).one()
