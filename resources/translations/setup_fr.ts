@@ -417,6 +417,18 @@
   <context>
     <name>modulemanager</name>
     <message>
+      <source>Current or old</source>
+      <translation>Actuelle ou ancienne</translation>
+    </message>
+    <message>
+      <source>current</source>
+      <translation>actuelle</translation>
+    </message>
+    <message>
+      <source>old (KRN {krn} is current)</source>
+      <translation>ancienne (la KRN {krn} est actuelle)</translation>
+    </message>
+    <message>
       <source>Reading the module…</source>
       <translation>Lecture du module…</translation>
     </message>

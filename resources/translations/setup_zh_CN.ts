@@ -417,6 +417,18 @@
   <context>
     <name>modulemanager</name>
     <message>
+      <source>Current or old</source>
+      <translation>当前或旧</translation>
+    </message>
+    <message>
+      <source>current</source>
+      <translation>当前</translation>
+    </message>
+    <message>
+      <source>old (KRN {krn} is current)</source>
+      <translation>旧（当前为 KRN {krn}）</translation>
+    </message>
+    <message>
       <source>Reading the module…</source>
       <translation>正在读取模块…</translation>
     </message>
