@@ -122,8 +122,8 @@
       <translation>La vente d'essai s'est arrêtée au module de sécurité : {reason}</translation>
     </message>
     <message>
-      <source>The module is ready for meter {meter}, but the test voucher did not print: {reason} Check the printer (page before), then try again.</source>
-      <translation>Le module est prêt pour le compteur {meter}, mais le ticket d'essai ne s'est pas imprimé : {reason} Vérifiez l'imprimante (page précédente), puis réessayez.</translation>
+      <source>The module is ready for meter {meter}, but the test voucher did not print: {reason}</source>
+      <translation>Le module est prêt pour le compteur {meter}, mais le ticket d'essai ne s'est pas imprimé : {reason}</translation>
     </message>
     <message>
       <source>Test vend done for meter {meter}: module {module_id} holds the key that serves it (supply group {sgc}, key revision {krn}, register {register}).</source>

@@ -122,8 +122,8 @@
       <translation>测试售电在安全模块处停止：{reason}</translation>
     </message>
     <message>
-      <source>The module is ready for meter {meter}, but the test voucher did not print: {reason} Check the printer (page before), then try again.</source>
-      <translation>模块已为电表 {meter} 就绪，但测试凭条没有打印出来：{reason} 请检查打印机（上一页），然后重试。</translation>
+      <source>The module is ready for meter {meter}, but the test voucher did not print: {reason}</source>
+      <translation>模块已为电表 {meter} 就绪，但测试凭条没有打印出来：{reason}</translation>
     </message>
     <message>
       <source>Test vend done for meter {meter}: module {module_id} holds the key that serves it (supply group {sgc}, key revision {krn}, register {register}).</source>

@@ -232,6 +232,25 @@ def test_the_wizard_says_what_went_wrong_when_it_happens(
     assert Settings().get("printer.connection") != printer.connection.currentText()
     save(wizard, screens_dir, "setup-4-printer-unreachable")
 
+    # The test vend with the module ready and the printer gone: it says where it stopped.
+    _load_vending_key(module_emulator)
+    settings = wizard.setup.settings  # the wizard's own, as its pages would have set them
+    settings.set("sm.url", module_emulator.url)
+    settings.set("printer.connection", f"network:127.0.0.1:{_closed_port()}")
+    settings.save()
+    wizard.setStartId(TEST_VEND)
+    wizard.restart()
+    vend = wizard.test_vend_page
+    vend.test_vend()
+    qtbot.waitUntil(lambda: vend.outcome.ok is False, timeout=WAIT_MS)
+    text = vend.outcome.text()
+    assert text.startswith(
+        "The module is ready for meter 01234567897, but the test voucher did not print: "
+    )
+    assert "is offline" in text and text.endswith("then print again.")  # the printer's words
+    assert vend.printed is None
+    save(wizard, screens_dir, "setup-6-test-vend-printer-unreachable")
+
 
 #: Set in the child process of the test below only.
 NO_PCSCD = "STARPOS_TEST_NO_PCSCD"

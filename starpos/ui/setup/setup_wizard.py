@@ -46,6 +46,7 @@ class SetupWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
+        self.setup = setup  # the installer's actions, over the settings the pages save to
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.language_page = LanguagePage()

@@ -103,7 +103,7 @@ class TrialVendPage(SetupPage):
             tr(
                 CONTEXT,
                 "The module is ready for meter {meter}, but the test voucher did not print: "
-                "{reason} Check the printer (page before), then try again.",
+                "{reason}",
             ).format(meter=self.ready.meter_number, reason=self.outcome.text())
         )
 
