@@ -4,6 +4,10 @@
   <context>
     <name>errors</name>
     <message>
+      <source>The secure module {module} holds no vending key in force today. Load the utility's KMF file (Secure module manager, Load KMF) before the first sale.</source>
+      <translation>Le module de sécurité {module} ne détient aucune clé de vente en vigueur aujourd'hui. Chargez le fichier KMF du distributeur (Gestionnaire du module de sécurité, Charger un KMF) avant la première vente.</translation>
+    </message>
+    <message>
       <source>The device could not be checked ({native}).</source>
       <translation>L'appareil n'a pas pu être vérifié ({native}).</translation>
     </message>
@@ -77,6 +81,70 @@
   </context>
   <context>
     <name>setup</name>
+    <message>
+      <source>Test vend: not made (the first sale will check the same).</source>
+      <translation>Vente d'essai : non faite (la première vente vérifiera la même chose).</translation>
+    </message>
+    <message>
+      <source>Test vend: done for meter {meter}.</source>
+      <translation>Vente d'essai : faite pour le compteur {meter}.</translation>
+    </message>
+    <message>
+      <source>Asking the secure module for the test meter…</source>
+      <translation>Interrogation du module de sécurité pour le compteur d'essai…</translation>
+    </message>
+    <message>
+      <source>The module is ready; printing the test voucher…</source>
+      <translation>Le module est prêt ; impression du ticket d'essai…</translation>
+    </message>
+    <message>
+      <source>Test vend</source>
+      <translation>Vente d'essai</translation>
+    </message>
+    <message>
+      <source>A test vend for a test meter through the module and the printer chosen: the module is asked what a sale needs, the printer prints the meter's test token. Nothing is sold.</source>
+      <translation>Une vente d'essai pour un compteur d'essai avec le module et l'imprimante choisis : le module est interrogé sur ce qu'une vente demande, l'imprimante imprime le jeton de test du compteur. Rien n'est vendu.</translation>
+    </message>
+    <message>
+      <source>Test &amp;meter number:</source>
+      <translation>Numéro du &amp;compteur d'essai :</translation>
+    </message>
+    <message>
+      <source>Make a test &amp;vend</source>
+      <translation>Faire une &amp;vente d'essai</translation>
+    </message>
+    <message>
+      <source>Credit the module (Secure module manager) before the first sale.</source>
+      <translation>Créditez le module (Gestionnaire du module de sécurité) avant la première vente.</translation>
+    </message>
+    <message>
+      <source>The test vend stopped at the secure module: {reason}</source>
+      <translation>La vente d'essai s'est arrêtée au module de sécurité : {reason}</translation>
+    </message>
+    <message>
+      <source>The module is ready for meter {meter}, but the test voucher did not print: {reason}</source>
+      <translation>Le module est prêt pour le compteur {meter}, mais le ticket d'essai ne s'est pas imprimé : {reason}</translation>
+    </message>
+    <message>
+      <source>Test vend done for meter {meter}: module {module_id} holds the key that serves it (supply group {sgc}, key revision {krn}, register {register}).</source>
+      <translation>Vente d'essai faite pour le compteur {meter} : le module {module_id} détient la clé qui le sert (groupe d'approvisionnement {sgc}, révision de clé {krn}, registre {register}).</translation>
+    </message>
+    <message>
+      <source>The module has {balance} kWh of credit.</source>
+      <translation>Le module a {balance} kWh de crédit.</translation>
+    </message>
+    <message>
+      <source>The test voucher printed on {connection} with the meter's test token {token}: no credit was used and nothing was sold, so there is nothing to void.</source>
+      <translation>Le ticket d'essai s'est imprimé sur {connection} avec le jeton de test du compteur {token} : aucun crédit utilisé, rien de vendu, donc rien à annuler.</translation>
+    </message>
+    <message>
+      <source>TEST VEND - NOT A SALE</source>
+      <translation>VENTE D'ESSAI - PAS UNE VENTE</translation>
+    </message>
+    <message>
+      <source>Test/display token for the meter: no credit, nothing booked, nothing to void.</source>
+      <translation>Jeton de test/affichage du compteur : aucun crédit, rien de comptabilisé, rien à annuler.</translation>
+    </message>
     <message>
       <source>This terminal uses module {module_id} (firmware {firmware}).</source>
       <translation>Ce terminal utilise le module {module_id} (micrologiciel {firmware}).</translation>
@@ -348,6 +416,18 @@
   </context>
   <context>
     <name>modulemanager</name>
+    <message>
+      <source>Current or old</source>
+      <translation>Actuelle ou ancienne</translation>
+    </message>
+    <message>
+      <source>current</source>
+      <translation>actuelle</translation>
+    </message>
+    <message>
+      <source>old (KRN {krn} is current)</source>
+      <translation>ancienne (la KRN {krn} est actuelle)</translation>
+    </message>
     <message>
       <source>Reading the module…</source>
       <translation>Lecture du module…</translation>

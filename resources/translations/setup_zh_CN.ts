@@ -4,6 +4,10 @@
   <context>
     <name>errors</name>
     <message>
+      <source>The secure module {module} holds no vending key in force today. Load the utility's KMF file (Secure module manager, Load KMF) before the first sale.</source>
+      <translation>安全模块 {module} 今天没有有效的售电密钥。首次销售前请加载公司的 KMF 文件（安全模块管理器，加载 KMF）。</translation>
+    </message>
+    <message>
       <source>The device could not be checked ({native}).</source>
       <translation>无法检查该设备（{native}）。</translation>
     </message>
@@ -77,6 +81,70 @@
   </context>
   <context>
     <name>setup</name>
+    <message>
+      <source>Test vend: not made (the first sale will check the same).</source>
+      <translation>测试售电：未进行（首次销售时会检查同样的内容）。</translation>
+    </message>
+    <message>
+      <source>Test vend: done for meter {meter}.</source>
+      <translation>测试售电：已为电表 {meter} 完成。</translation>
+    </message>
+    <message>
+      <source>Asking the secure module for the test meter…</source>
+      <translation>正在向安全模块询问测试电表…</translation>
+    </message>
+    <message>
+      <source>The module is ready; printing the test voucher…</source>
+      <translation>模块已就绪；正在打印测试凭条…</translation>
+    </message>
+    <message>
+      <source>Test vend</source>
+      <translation>测试售电</translation>
+    </message>
+    <message>
+      <source>A test vend for a test meter through the module and the printer chosen: the module is asked what a sale needs, the printer prints the meter's test token. Nothing is sold.</source>
+      <translation>用所选的模块和打印机为测试电表进行一次测试售电：向模块询问一次销售所需的内容，打印机打印该电表的测试令牌。不会售出任何东西。</translation>
+    </message>
+    <message>
+      <source>Test &amp;meter number:</source>
+      <translation>测试电表号(&amp;M)：</translation>
+    </message>
+    <message>
+      <source>Make a test &amp;vend</source>
+      <translation>进行测试售电(&amp;V)</translation>
+    </message>
+    <message>
+      <source>Credit the module (Secure module manager) before the first sale.</source>
+      <translation>首次销售前请为模块充值（安全模块管理器）。</translation>
+    </message>
+    <message>
+      <source>The test vend stopped at the secure module: {reason}</source>
+      <translation>测试售电在安全模块处停止：{reason}</translation>
+    </message>
+    <message>
+      <source>The module is ready for meter {meter}, but the test voucher did not print: {reason}</source>
+      <translation>模块已为电表 {meter} 就绪，但测试凭条没有打印出来：{reason}</translation>
+    </message>
+    <message>
+      <source>Test vend done for meter {meter}: module {module_id} holds the key that serves it (supply group {sgc}, key revision {krn}, register {register}).</source>
+      <translation>已为电表 {meter} 完成测试售电：模块 {module_id} 持有为其服务的密钥（供电组 {sgc}，密钥版本 {krn}，寄存器 {register}）。</translation>
+    </message>
+    <message>
+      <source>The module has {balance} kWh of credit.</source>
+      <translation>模块有 {balance} kWh 的额度。</translation>
+    </message>
+    <message>
+      <source>The test voucher printed on {connection} with the meter's test token {token}: no credit was used and nothing was sold, so there is nothing to void.</source>
+      <translation>测试凭条已在 {connection} 上打印，带有该电表的测试令牌 {token}：未使用额度，也未售出任何东西，因此无需作废。</translation>
+    </message>
+    <message>
+      <source>TEST VEND - NOT A SALE</source>
+      <translation>测试售电 - 非销售</translation>
+    </message>
+    <message>
+      <source>Test/display token for the meter: no credit, nothing booked, nothing to void.</source>
+      <translation>电表的测试/显示令牌：无额度，无记账，无需作废。</translation>
+    </message>
     <message>
       <source>This terminal uses module {module_id} (firmware {firmware}).</source>
       <translation>本终端使用模块 {module_id}（固件 {firmware}）。</translation>
@@ -348,6 +416,18 @@
   </context>
   <context>
     <name>modulemanager</name>
+    <message>
+      <source>Current or old</source>
+      <translation>当前或旧</translation>
+    </message>
+    <message>
+      <source>current</source>
+      <translation>当前</translation>
+    </message>
+    <message>
+      <source>old (KRN {krn} is current)</source>
+      <translation>旧（当前为 KRN {krn}）</translation>
+    </message>
     <message>
       <source>Reading the module…</source>
       <translation>正在读取模块…</translation>

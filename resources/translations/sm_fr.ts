@@ -171,6 +171,10 @@
 <context>
     <name>sm</name>
     <message>
+      <source>old: KRN {krn} is current</source>
+      <translation>ancienne : la KRN {krn} est actuelle</translation>
+    </message>
+    <message>
         <source>Module id</source>
         <translation>Identifiant du module</translation>
     </message>

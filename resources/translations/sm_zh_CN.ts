@@ -171,6 +171,10 @@
 <context>
     <name>sm</name>
     <message>
+      <source>old: KRN {krn} is current</source>
+      <translation>旧：当前为 KRN {krn}</translation>
+    </message>
+    <message>
         <source>Module id</source>
         <translation>模块编号</translation>
     </message>

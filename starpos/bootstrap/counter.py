@@ -7,6 +7,8 @@ The window's start-up (:func:`starpos.ui.core_services.open_services`) calls
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.demo import seed_demo
 from starpos.bootstrap.module import open_configured_module
@@ -52,6 +54,18 @@ def module_link(settings: Settings) -> ModuleLink:
     return ConfiguredModuleLink(Settings(settings.path.parent))
 
 
+def warning_days(settings: Settings) -> Callable[[], int]:
+    """``sm.key_warning_days`` as the settings file says now (its own view, read again when
+    the file changed: one ``stat`` per key check)."""
+    own = Settings(settings.path.parent)
+
+    def days() -> int:
+        own.refresh()
+        return int(own.get("sm.key_warning_days"))
+
+    return days
+
+
 def counter_on(database: Database, settings: Settings) -> tuple[CounterAuth, Counter]:
     """The counter's logins and sales on ``database`` with the configured devices."""
     auth = CounterAuth(database, str(settings.get("terminal.code") or "") or None)
@@ -61,7 +75,7 @@ def counter_on(database: Database, settings: Settings) -> tuple[CounterAuth, Cou
         ConfiguredPrinter(settings),
         auth,
         seed_demo=lambda: seed_demo(database),
-        key_warning_days=int(settings.get("sm.key_warning_days")),
+        key_warning_days=warning_days(settings),
     )
     return auth, counter
 

@@ -35,6 +35,7 @@ from starpos.i18n import current_language
 from starpos.module_admin.credit import CreditPreview, CreditResult, preview_credit
 from starpos.module_admin.kmf_preview import KmfPreview, preview_kmf
 from starpos.module_admin.overview import ModuleOverview, read_overview
+from starpos.module_admin.trial_vend import ModuleReady, check_module_for, trial_voucher
 from starpos.operators.errors import SignInRequiredError
 from starpos.operators.session import OperatorSession
 from starpos.settings import Settings, checked
@@ -114,6 +115,21 @@ class InstallerSetup:
         self.settings.set("card.reader", reader)
         self.settings.save()
         return card
+
+    # -- the test vend at the end (decision INS-20) ----------------------------------------
+    def test_vend_module(self, meter_number: str, today: date | None = None) -> ModuleReady:
+        """On the module worker: what a sale for ``meter_number`` asks of the configured
+        module (queries only: nothing is made, nothing booked)."""
+        with module_for_command(ModuleTarget(), acting=False, settings=self.settings) as held:
+            return check_module_for(held.module, meter_number, today or date.today())
+
+    def test_vend_print(self, ready: ModuleReady) -> PrintResult:
+        """On the printer worker: the test vend's voucher (the meter's test token) on the
+        configured printer."""
+        from starpos.tokenops.vouchers import engineering_template
+
+        voucher = trial_voucher(ready, current_language())
+        return print_voucher(voucher, self.settings, engineering_template())
 
     # -- the head office ---------------------------------------------------------------
     def enrol(self, server_url: str, code: str) -> Enrolment:

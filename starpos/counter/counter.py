@@ -59,10 +59,12 @@ class Counter(CounterReads):
         printer: VoucherPrinter,
         auth: CounterAuth,
         seed_demo: Callable[[], object],
-        key_warning_days: int = 30,
+        key_warning_days: Callable[[], int] = lambda: 30,
     ) -> None:
         """``seed_demo()`` fills an empty store with the demo utility (a first run's choice);
-        ``key_warning_days``: how long before a module key expires the counter warns."""
+        ``key_warning_days()``: how long before a module key expires the counter warns,
+        asked at each check so that a change in the settings window applies without a
+        restart (the setting is declared as applying at once)."""
         super().__init__(database, module)
         self.key_warning_days = key_warning_days
         self.auth = auth
@@ -103,13 +105,13 @@ class Counter(CounterReads):
         return [self._outcome(bill) for bill in report.recovered]
 
     def key_warnings(self) -> list[KeyStanding]:
-        """The module's keys that expire within ``key_warning_days``, or have (STS202-6)."""
+        """The module's keys that expire within ``key_warning_days()``, or have (STS202-6)."""
         with self.module.access().exclusive() as module:
             try:
                 registry = module.key_registry()
             except SmUnknownCommandError:
                 return []  # a module that cannot name its keys: nothing to warn about
-        return warnings(key_standings(registry, date.today(), self.key_warning_days))
+        return warnings(key_standings(registry, date.today(), self.key_warning_days()))
 
     def _outcome(self, bill_number: str) -> VendOutcome:
         with self.database.reading() as session:

@@ -9,7 +9,7 @@ TID range). ``warn_days`` before that, the key is ``due``; after it, ``expired``
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -38,6 +38,9 @@ class KeyStanding:
     expires_on: date
     days_left: int
     standing: Standing
+    #: The KRN of the supply group's current key when this one is an old key (a lower KRN
+    #: of the same SGC, kept for key changes); None for a current key.
+    superseded_by: int | None = None
 
     @property
     def algorithm(self) -> str:
@@ -51,6 +54,7 @@ class KeyStanding:
             "expires_on": self.expires_on.isoformat(),
             "days_left": self.days_left,
             "standing": self.standing.value,
+            "superseded_by": self.superseded_by,
         }
 
 
@@ -75,9 +79,21 @@ def standing_of(info: KeyInfo, today: date, warn_days: int) -> KeyStanding:
 
 
 def key_standings(registry: KeyRegistry, today: date, warn_days: int) -> list[KeyStanding]:
-    """Every key of ``registry`` by register, with its standing on ``today``."""
+    """Every key of ``registry`` by register, with its standing on ``today`` and, for an
+    old key, the supply group's current KRN.
+
+    The module keeps no history of what a KMF overwrote in a register (``SM?KI`` names what
+    is loaded now), so the old keys shown are those still loaded: a supply group's keys
+    below its highest KRN, which a key change from them needs (the manual's "current and
+    old key" of a supply group)."""
+    current: dict[str, int] = {}
+    for info in registry.keys:
+        current[info.sgc] = max(current.get(info.sgc, info.krn), info.krn)
     return [
-        standing_of(info, today, warn_days)
+        replace(
+            standing_of(info, today, warn_days),
+            superseded_by=current[info.sgc] if info.krn < current[info.sgc] else None,
+        )
         for info in sorted(registry.keys, key=lambda k: k.register)
     ]
 

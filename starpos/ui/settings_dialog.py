@@ -1,4 +1,5 @@
-"""Installer settings (permission-gated): secure module, printer, paper, voucher text, card
+"""Installer settings (permission-gated): secure module (and how early its keys' expiry is
+announced), printer, paper, voucher text, card
 reader and backups.
 
 The fields are the declared settings of :mod:`starpos.settings` (key, type, label, choices,
@@ -45,6 +46,7 @@ KEYS = (
     "sm.url",
     "sm.baud",
     "sm.timeout_ms",
+    "sm.key_warning_days",
     "printer.connection",
     "printer.profile",
     "printer.paper_mm",

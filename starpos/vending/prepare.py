@@ -36,7 +36,7 @@ from starpos.vending.sale_checks import audit_refusal, price_sale
 from starpos.vending.tids import next_tid
 from starpos.vending.timing import StepTimer, timed
 
-__all__ = ["PROBE_TOKEN", "audit_refusal", "prepare"]
+__all__ = ["PROBE_TOKEN", "audit_refusal", "prepare", "probe_key"]
 
 #: A token the key probe asks the module to decrypt; its answer only tells if the key is there.
 PROBE_TOKEN = "0" * 20
@@ -122,15 +122,17 @@ def _check_module(
         raise errors.ModuleOfflineError(**errors.reason(error)) from error
     if balance.balance < breakdown.token_kwh:
         raise errors.ModuleCreditTooLowError(balance=balance.balance, needed=breakdown.token_kwh)
-    _probe_key(module, meter.number, key_ref)
+    probe_key(module, meter.number, key_ref)
     if change is not None and change.to_make:
         # The key change needs the new key too: the module makes its tokens and the credit
         # token from it, so a module without it is refused before anything is written.
-        _probe_key(module, meter.number, change.new_ref)
+        probe_key(module, meter.number, change.new_ref)
     return ModuleSnapshot(identity.module_id, balance.sequence, balance.balance)
 
 
-def _probe_key(module: SecureModule, number: str, key_ref: MeterKeyRef) -> None:
+def probe_key(module: SecureModule, number: str, key_ref: MeterKeyRef) -> None:
+    """Does the module hold ``key_ref``'s key for meter ``number``? A query (``SM?TV``):
+    nothing is made, so the set-up wizard's test vend asks it too."""
     try:
         module.verify_token(PROBE_TOKEN, key_ref)
     except (SmKeyMissingError, SmKeyMismatchError) as error:

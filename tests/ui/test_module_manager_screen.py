@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -52,6 +53,17 @@ def manager(
     yield window
     worker.stop()
     switch_language("en")
+
+
+def _column(manager: ModuleManager, title: str, table: Any = None) -> list[str]:
+    """The cells of the column titled ``title`` (as shown) of the keys or ``table``."""
+    model = table or manager.keys
+    columns = [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for c in range(model.columnCount())
+    ]
+    column = columns.index(title)
+    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def _read(qtbot: QtBot, manager: ModuleManager) -> None:
@@ -107,6 +119,22 @@ def test_load_credit_and_refusals_in_the_manager(
     assert manager.keys.rowCount() == 2
     assert "Key 02 (SGC 654321, KRN 1) expires on" in manager.warning.text()
     assert "12 day(s) left" in manager.warning.text()
+    assert _column(manager, "Current or old") == ["current", "current"]
+
+    # The supply group's next key (KRN 2) in register 03: register 01 is its old key now,
+    # kept for the key changes of its meters, and the manager says so.
+    newer = tmp_path / "newer.kmf"
+    newer.write_bytes(
+        make_kmf(
+            identity.module_id,
+            identity.public_key_hex,
+            [development_key(3, krn=2)],
+            kmc,
+        )
+    )
+    _apply_preview(qtbot, manager, lambda: manager.load_kmf_file(newer))
+    assert _column(manager, "SGC") == ["123456", "654321", "123456"]
+    assert _column(manager, "Current or old") == ["old (KRN 2 is current)", "current", "current"]
 
     def block(name: str, operation: str, tenths: int) -> Path:
         sequence = int(manager.values["sequence"].text()) + 1
@@ -152,4 +180,10 @@ def test_load_credit_and_refusals_in_the_manager(
     switch_language("fr")
     qtbot.waitUntil(lambda: "Gestionnaire" in manager.windowTitle(), timeout=WAIT_MS)
     assert "il reste 12 jour(s)" in manager.warning.text()
+    # kWh as French writes numbers: a decimal comma, thousands apart (a narrow space).
+    assert manager.values["balance"].text() == "50\u202f000,0"
+    assert _column(manager, "Actuelle ou ancienne")[0] == "ancienne (la KRN 2 est actuelle)"
+    manager.tabs.setCurrentIndex(1)
+    assert _column(manager, "Solde après (kWh)", manager.history)[0] == "50\u202f000,0"
+    manager.tabs.setCurrentIndex(0)
     save(manager, screens_dir, "module-manager-fr")

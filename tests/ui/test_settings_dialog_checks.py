@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from starpos.bootstrap.database import open_database
@@ -76,6 +76,33 @@ def test_leaving_a_field_checks_it(qtbot: QtBot, counter_app: CounterApp) -> Non
         "'bluetooth' is not a known kind of connection"
         in dialog.errors["printer.connection"].text()
     )
+
+
+def test_the_key_expiry_warning_days_are_whole_days_from_1_to_365(
+    qtbot: QtBot, counter_app: CounterApp, data_dir: Path
+) -> None:
+    """STS202-6's warning ahead of expiry: how many days is the installer's to set here,
+    checked like every field, and the counter's next key check uses it (no restart)."""
+    from starpos.bootstrap.counter import warning_days
+
+    dialog = open_dialog(qtbot, counter_app)
+    days = dialog.editors["sm.key_warning_days"]
+    assert isinstance(days, QSpinBox)  # whole days: a fraction cannot be typed
+    assert dialog.labels["sm.key_warning_days"].text() == (
+        "Warn this many days before a module key expires"
+    )
+    assert days.value() == 30  # the default
+    counter_days = warning_days(Settings())
+    for refused in (0, 366, -5):
+        days.setValue(refused)
+        dialog.save_and_close()
+        assert dialog.isVisible() and not (data_dir / "settings.json").exists()
+        assert "It must be between 1 and 365" in dialog.errors["sm.key_warning_days"].text()
+    days.setValue(14)
+    dialog.save_and_close()
+    assert not dialog.isVisible()
+    assert Settings().get("sm.key_warning_days") == 14
+    assert counter_days() == 14  # what the counter's status bar warns with from now on
 
 
 def test_fields_say_when_a_change_applies(qtbot: QtBot, counter_app: CounterApp) -> None:

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from starpos.bootstrap.setup import InstallerSetup
 from starpos.devices.printer.virtual.launcher import output_folder, stop_virtual_printer
+from starpos.devices.sm.kmc import development_key, make_kmf
 from starpos.settings import Settings
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.setup.setup_wizard import (
@@ -30,6 +31,7 @@ from starpos.ui.setup.setup_wizard import (
     PRINTER,
     READER,
     SALES_POINT,
+    TEST_VEND,
     SetupWizard,
 )
 from starpos.ui.threading.workers import Workers
@@ -72,6 +74,7 @@ def test_the_wizard_from_an_empty_folder_keyboard_only(
     qtbot: QtBot,
     wizard: SetupWizard,
     listed_alias: str,
+    module_emulator: Any,
     virtual_card: Any,
     data_dir: Path,
     screens_dir: Path,
@@ -128,9 +131,56 @@ def test_the_wizard_from_an_empty_folder_keyboard_only(
     assert f"StarPOS card {card.serial.upper()}" in reader.outcome.text()
     save(wizard, screens_dir, "setup-5-reader")
     _enter(wizard)
+    assert wizard.currentId() == TEST_VEND
+
+    vend = wizard.test_vend_page
+    assert vend.meter.text() == "01234567897"  # the test meter, offered
+    vend.meter.setFocus()
+    qtbot.waitUntil(vend.meter.hasFocus, timeout=WAIT_MS)
+    QTest.keyClick(vend.meter, Qt.Key.Key_Backspace)
+    QTest.keyClicks(vend.meter, "1")  # a mistyped check digit: said before any device
+    QTest.keyClick(vend.meter, Qt.Key.Key_Tab)
+    assert vend.vend_button.hasFocus()
+    QTest.keyClick(vend.vend_button, Qt.Key.Key_Space)
+    assert vend.outcome.ok is False
+    assert "check digit of the meter number '01234567891' is 1, but it should be 7" in (
+        vend.outcome.text()
+    )
+    vend.meter.setFocus()
+    QTest.keyClick(vend.meter, Qt.Key.Key_Backspace)
+    QTest.keyClicks(vend.meter, "7")
+    QTest.keyClick(vend.meter, Qt.Key.Key_Tab)
+    QTest.keyClick(vend.vend_button, Qt.Key.Key_Space)  # the module has no key yet
+    qtbot.waitUntil(lambda: vend.outcome.ok is not None, timeout=WAIT_MS)
+    assert vend.outcome.ok is False and vend.printed is None
+    assert vend.outcome.text() == (
+        "The test vend stopped at the secure module: The secure module 10203040 holds no "
+        "vending key in force today. Load the utility's KMF file (Secure module manager, "
+        "Load KMF) before the first sale."
+    )
+    save(wizard, screens_dir, "setup-6-test-vend-no-key")
+
+    _load_vending_key(module_emulator)  # what the module manager's Load KMF does
+    made_before = _module_made(module_emulator)
+    printed_before = set(output_folder().glob("*.png"))
+    _alt(wizard, Qt.Key.Key_V)  # "Make a test &vend" again
+    qtbot.waitUntil(lambda: vend.outcome.ok is True, timeout=WAIT_MS)
+    text = vend.outcome.text()
+    assert text.startswith(
+        "Test vend done for meter 01234567897: module 10203040 holds the key that serves it "
+        "(supply group 123456, key revision 1, register 01). The module has 0.0 kWh of credit."
+    )
+    assert f"The test voucher printed on {printer.printed.connection}" in text
+    assert "test token 0000 0000 0001 5111 2592: no credit was used" in text
+    assert text.endswith("Credit the module (Secure module manager) before the first sale.")
+    qtbot.waitUntil(lambda: set(output_folder().glob("*.png")) > printed_before, timeout=WAIT_MS)
+    assert _module_made(module_emulator) == made_before  # no token made, no credit used
+    save(wizard, screens_dir, "setup-6-test-vend")
+    _enter(wizard)
     assert wizard.currentId() == FINISH
     assert "Secure module: 10203040." in wizard.finish_page.text.text()
-    save(wizard, screens_dir, "setup-6-finish")
+    assert "Test vend: done for meter 01234567897." in wizard.finish_page.text.text()
+    save(wizard, screens_dir, "setup-7-finish")
     with qtbot.waitSignal(wizard.finished_setup, timeout=WAIT_MS) as finished:
         _enter(wizard)
     assert finished.args == ["new_utility"]
@@ -182,6 +232,25 @@ def test_the_wizard_says_what_went_wrong_when_it_happens(
     assert Settings().get("printer.connection") != printer.connection.currentText()
     save(wizard, screens_dir, "setup-4-printer-unreachable")
 
+    # The test vend with the module ready and the printer gone: it says where it stopped.
+    _load_vending_key(module_emulator)
+    settings = wizard.setup.settings  # the wizard's own, as its pages would have set them
+    settings.set("sm.url", module_emulator.url)
+    settings.set("printer.connection", f"network:127.0.0.1:{_closed_port()}")
+    settings.save()
+    wizard.setStartId(TEST_VEND)
+    wizard.restart()
+    vend = wizard.test_vend_page
+    vend.test_vend()
+    qtbot.waitUntil(lambda: vend.outcome.ok is False, timeout=WAIT_MS)
+    text = vend.outcome.text()
+    assert text.startswith(
+        "The module is ready for meter 01234567897, but the test voucher did not print: "
+    )
+    assert "is offline" in text and text.endswith("then print again.")  # the printer's words
+    assert vend.printed is None
+    save(wizard, screens_dir, "setup-6-test-vend-printer-unreachable")
+
 
 #: Set in the child process of the test below only.
 NO_PCSCD = "STARPOS_TEST_NO_PCSCD"
@@ -218,6 +287,22 @@ def test_the_reader_page_says_install_and_start_pcscd(tmp_path: Path, screens_di
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     assert "1 passed" in run.stdout
+
+
+def _load_vending_key(emulator: Any) -> None:
+    with emulator.module() as module:
+        identity = module.identify()
+        kmf = make_kmf(
+            identity.module_id, identity.public_key_hex, [development_key(1)], emulator.kmc_dir
+        )
+        module.load_kmf(kmf)
+
+
+def _module_made(emulator: Any) -> tuple[int, int, int]:
+    """The module's balance (tenths), tokens and key change sets made, as it counts them."""
+    with emulator.module() as module:
+        counters = module.counters()
+    return counters.balance_tenths, counters.token_count, counters.key_change_sets
 
 
 def _closed_port() -> int:

@@ -23,8 +23,10 @@ EXPIRED = tr_noop(
 HEADER = tr_noop(
     "sm", "Reg  SGC     KRN  KT  KEN  Base  Algorithm      Activation  Issued until  Expires"
 )
+#: After a key whose supply group has a newer key loaded (INS-21).
+OLD_KEY = tr_noop("sm", "old: KRN {krn} is current")
 TODAY_FORMAT = tr_noop("sm", "The date {value} is not a date such as 2026-12-31.")
-MESSAGES = (NO_KEYS, WARNING, EXPIRED, HEADER, TODAY_FORMAT)
+MESSAGES = (NO_KEYS, WARNING, EXPIRED, HEADER, OLD_KEY, TODAY_FORMAT)
 
 
 def register(actions: Any) -> None:
@@ -87,10 +89,15 @@ def _keys(args: argparse.Namespace) -> int:
             print(translate("sm", HEADER))
             for s in standings:
                 i = s.info
+                old = (
+                    "  " + translate("sm", OLD_KEY).format(krn=s.superseded_by)
+                    if s.superseded_by is not None
+                    else ""
+                )
                 print(
                     f"{i.register:>3}  {i.sgc}  {i.krn:>3}  {i.key_type:>2}  {i.ken:>3}  "
                     f"{i.base_date}  {s.algorithm:<13}  {i.activation}  {i.issued_until}"
-                    f"    {s.expires_on}"
+                    f"    {s.expires_on}{old}"
                 )
         for line in lines:
             print(line)

@@ -13,6 +13,7 @@ from starpos.devices.sm.records import CreditUpdateRecord
 from starpos.i18n import tr_noop
 from starpos.module_admin.key_standing import KeyStanding, Standing
 from starpos.ui.models.record_table import Column, RecordTableModel
+from starpos.ui.money import format_kwh
 from starpos.ui.translator import tr
 
 CONTEXT = "modulemanager"
@@ -31,13 +32,20 @@ STANDING_COLOURS = {Standing.DUE: "#fff3c4", Standing.EXPIRED: "#ffd6d6"}
 
 
 def _kwh(tenths: int) -> str:
-    return f"{Decimal(tenths) * TENTH:,.1f}"
+    return format_kwh(Decimal(tenths) * TENTH)  # as the language in use writes numbers
+
+
+def _role(key: KeyStanding) -> str:
+    if key.superseded_by is None:
+        return tr(CONTEXT, "current")
+    return tr(CONTEXT, "old (KRN {krn} is current)").format(krn=key.superseded_by)
 
 
 KEY_COLUMNS: tuple[Column[KeyStanding], ...] = (
     Column(tr_noop(CONTEXT, "Register"), lambda k: f"{k.info.register:02d}", numeric=True),
     Column(tr_noop(CONTEXT, "SGC"), lambda k: k.info.sgc),
     Column(tr_noop(CONTEXT, "KRN"), lambda k: str(k.info.krn), numeric=True),
+    Column(tr_noop(CONTEXT, "Current or old"), lambda k: _role(k)),
     Column(tr_noop(CONTEXT, "Key type"), lambda k: f"KT{k.info.key_type}"),
     Column(tr_noop(CONTEXT, "KEN"), lambda k: str(k.info.ken), numeric=True),
     Column(tr_noop(CONTEXT, "Base date"), lambda k: str(k.info.base_date)),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from starpos.i18n import tr_noop
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.models.module_tables import history_table, key_table
+from starpos.ui.money import format_kwh
 from starpos.ui.setup.page_base import BAD_STYLE, OutcomeLabel, run_on
 from starpos.ui.setup.preview_dialogs import PreviewDialog, credit_lines, kmf_lines
 from starpos.ui.threading.workers import Worker
@@ -129,7 +130,7 @@ class ModuleManager(QDialog):
             identity.module_id + (tr(CONTEXT, " (training)") if identity.training else "")
         )
         self.values["firmware"].setText(identity.firmware)
-        self.values["balance"].setText(f"{balance.balance:,.1f}")
+        self.values["balance"].setText(format_kwh(balance.balance))
         self.values["sequence"].setText(str(balance.sequence))
         self.values["key_check"].setText(identity.key_check)
         self._show_link(overview)
@@ -263,8 +264,8 @@ class ModuleManager(QDialog):
                 CONTEXT, "Credit update {sequence} applied: {before} kWh before, {after} after."
             ).format(
                 sequence=result.after.sequence,
-                before=f"{result.before.balance:,.1f}",
-                after=f"{result.after.balance:,.1f}",
+                before=format_kwh(result.before.balance),
+                after=format_kwh(result.after.balance),
             )
         )
 
@@ -293,6 +294,8 @@ class ModuleManager(QDialog):
         self.keys.retranslate()
         self.history.retranslate()
         if self.overview is not None:
+            # The balance in the new language's numbers (a decimal comma in French).
+            self.values["balance"].setText(format_kwh(self.overview.balance.balance))
             self._show_link(self.overview)
             self._show_warnings()
 

@@ -12,6 +12,7 @@ from starpos.i18n import tr_noop
 from starpos.module_admin.credit import CreditPreview
 from starpos.module_admin.kmf_preview import Change, KmfPreview
 from starpos.ui.models.module_tables import OPERATION_TEXT
+from starpos.ui.money import format_kwh
 from starpos.ui.translator import tr
 
 CONTEXT = "modulemanager"
@@ -92,4 +93,4 @@ def credit_lines(preview: CreditPreview) -> list[str]:
 
 
 def _kwh(value: Decimal) -> str:
-    return f"{value:,.1f}"
+    return format_kwh(value)  # as the language in use writes numbers

@@ -1,5 +1,5 @@
 """The first-run set-up (issue 15): language, what this PC is, the head office, this
-terminal's sales point, the secure module, the printer, the card reader, done.
+terminal's sales point, the secure module, the printer, the card reader, a test vend, done.
 
 Keyboard only works: every field has a mnemonic (Alt+letter) through its label, Enter
 presses the default button (Next, then Finish), and each page's action buttons are
@@ -24,12 +24,13 @@ from starpos.ui.setup.start_pages import (
     ModePage,
     SalesPointPage,
 )
+from starpos.ui.setup.vend_trial_page import TrialVendPage
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import Workers
 from starpos.ui.translator import tr
 
 CONTEXT = "setup"
-LANGUAGE, MODE, HEAD_OFFICE_PAGE, SALES_POINT, MODULE, PRINTER, READER, FINISH = range(8)
+LANGUAGE, MODE, HEAD_OFFICE_PAGE, SALES_POINT, MODULE, PRINTER, READER, TEST_VEND, FINISH = range(9)
 
 
 class SetupWizard(QWizard):
@@ -45,6 +46,7 @@ class SetupWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
+        self.setup = setup  # the installer's actions, over the settings the pages save to
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.language_page = LanguagePage()
@@ -54,6 +56,7 @@ class SetupWizard(QWizard):
         self.module_page = ModulePage(setup, workers, funnel)
         self.printer_page = PrinterPage(setup, workers, funnel)
         self.reader_page = ReaderPage(setup, workers, funnel)
+        self.test_vend_page = TrialVendPage(setup, workers, funnel)
         self.finish_page = FinishPage(self.summary)
         for page_id, page in (
             (LANGUAGE, self.language_page),
@@ -63,6 +66,7 @@ class SetupWizard(QWizard):
             (MODULE, self.module_page),
             (PRINTER, self.printer_page),
             (READER, self.reader_page),
+            (TEST_VEND, self.test_vend_page),
             (FINISH, self.finish_page),
         ):
             self.setPage(page_id, page)
@@ -78,7 +82,7 @@ class SetupWizard(QWizard):
             return SALES_POINT
         if current == FINISH:
             return -1
-        order = [LANGUAGE, MODE, SALES_POINT, MODULE, PRINTER, READER, FINISH]
+        order = [LANGUAGE, MODE, SALES_POINT, MODULE, PRINTER, READER, TEST_VEND, FINISH]
         return order[order.index(current) + 1] if current in order else -1
 
     def summary(self) -> str:
@@ -104,6 +108,12 @@ class SetupWizard(QWizard):
             tr(CONTEXT, "Card reader: {reader}, test card read.").format(reader=card.reader)
             if card is not None
             else tr(CONTEXT, "Card reader: not tested (only card meters need one).")
+        )
+        vend = self.test_vend_page
+        lines.append(
+            tr(CONTEXT, "Test vend: done for meter {meter}.").format(meter=vend.ready.meter_number)
+            if vend.printed is not None
+            else tr(CONTEXT, "Test vend: not made (the first sale will check the same).")
         )
         if self.mode_page.mode == HEAD_OFFICE:
             lines.append(tr(CONTEXT, "Press Finish to log in."))

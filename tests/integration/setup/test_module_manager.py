@@ -150,6 +150,17 @@ def test_sm_keys_prints_the_registry_and_the_warning(
     french = run_starpos("sm", "keys", "--url", url, "--today", near, STARPOS_LANG="fr")
     assert "il reste 10 jour(s)" in french.stdout
 
+    # The supply group's next key loaded: register 1 is its old key now (INS-21).
+    with module_emulator.module() as module:
+        module.load_kmf(_kmf_for(module, module_emulator.kmc_dir, development_key(2, krn=2)))
+    listed = run_starpos("sm", "keys", "--url", url)
+    assert listed.returncode == 0, listed.stderr
+    rows = [line for line in listed.stdout.splitlines() if "123456" in line]
+    assert rows[0].startswith("  1  123456    1") and rows[0].endswith("old: KRN 2 is current")
+    assert rows[1].startswith("  2  123456    2") and "old" not in rows[1]
+    shown = json.loads(run_starpos("sm", "keys", "--url", url, "--json").stdout)
+    assert [k["superseded_by"] for k in shown["keys"]] == [2, None]
+
 
 def test_the_counter_asks_its_module_for_expiring_keys(module_emulator: EmulatorProcess) -> None:
     """The counter's own path (its module link, the configured port, the warning days)."""
