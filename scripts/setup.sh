@@ -13,8 +13,9 @@ SYSTEM_PACKAGES=(
   fonts-noto-cjk xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
   libxcb-sync1 libxcb-shm0 libx11-xcb1
-  # reading QR codes back off rendered vouchers, and text back out of PDFs, in the tests
-  zbar-tools poppler-utils
+  # reading QR codes back off rendered vouchers, and text back out of PDFs (poppler-data:
+  # the Chinese PDFs name an Adobe-GB1 font), in the tests
+  zbar-tools poppler-utils poppler-data
   # the central server's database; the tests start a throwaway server of their own
   postgresql
 )
