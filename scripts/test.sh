@@ -8,4 +8,7 @@ bash scripts/setup.sh
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 .venv/bin/ruff check starpos tests
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# Four workers on two cores: most of a test's time is spent waiting on child processes,
+# ptys, sockets and PostgreSQL, not computing (docs/decisions.md TST-02). The card tests
+# still take the vpcd readers one at a time (TST-01).
+.venv/bin/python -m pytest -n "${STARPOS_TEST_WORKERS:-4}" --dist worksteal "$@"
