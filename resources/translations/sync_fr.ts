@@ -4,6 +4,18 @@
   <context>
     <name>errors</name>
     <message>
+      <source>No terminal has reported module {module} to the head office yet, so its next credit update sequence is unknown. Sync the counter that uses it (after one sale or credit there), then issue the block.</source>
+      <translation>Aucun terminal n'a encore signalé le module {module} au siège : sa prochaine séquence de mise à jour de crédit est inconnue. Synchronisez le comptoir qui l'utilise (après une vente ou un crédit sur ce comptoir), puis émettez le bloc.</translation>
+    </message>
+    <message>
+      <source>Module {module} already has a credit block waiting for its counter (sequence {sequence}, issued {issued}). Sync terminal {terminal} first: the module takes one block at a time.</source>
+      <translation>Le module {module} a déjà un bloc de crédit en attente de son comptoir (séquence {sequence}, émis le {issued}). Synchronisez d'abord le terminal {terminal} : le module accepte un bloc à la fois.</translation>
+    </message>
+    <message>
+      <source>The credit block {block} from the head office (module {module}) was not applied: {reason} The rest of the sync went through; the head office sees the outcome at the next push.</source>
+      <translation>Le bloc de crédit {block} du siège (module {module}) n'a pas été appliqué : {reason} Le reste de la synchronisation a abouti ; le siège verra le résultat au prochain envoi.</translation>
+    </message>
+    <message>
       <source>The counter could not sync with the head office.</source>
       <translation>Le comptoir n'a pas pu se synchroniser avec le siège.</translation>
     </message>
@@ -86,6 +98,14 @@
   </context>
   <context>
     <name>sync</name>
+    <message>
+      <source>Credit block for module {module_id} issued: {operation} {amount_kwh} kWh, update sequence {sequence}. It reaches terminal {terminal} at its next sync.</source>
+      <translation>Bloc de crédit émis pour le module {module_id} : {operation} {amount_kwh} kWh, séquence de mise à jour {sequence}. Il parviendra au terminal {terminal} à sa prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <source>Credit block from the head office ({operator}) applied to module {module_id}: {operation} {amount_kwh} kWh, balance {balance_kwh} kWh (sequence {sequence}).</source>
+      <translation>Bloc de crédit du siège ({operator}) appliqué au module {module_id} : {operation} {amount_kwh} kWh, solde {balance_kwh} kWh (séquence {sequence}).</translation>
+    </message>
     <message>
       <source>Enrolment code for terminal {terminal} ({sales_point}): {code}
 It works once, until {expires} (UTC). On the counter run: starpos sync enrol --server URL --code {code}</source>

@@ -4,6 +4,18 @@
   <context>
     <name>errors</name>
     <message>
+      <source>No terminal has reported module {module} to the head office yet, so its next credit update sequence is unknown. Sync the counter that uses it (after one sale or credit there), then issue the block.</source>
+      <translation>尚无终端向总部报告过模块 {module}，因此不知道其下一个信用更新序号。请先同步使用该模块的柜台（在该柜台完成一次售电或充值后），再签发信用块。</translation>
+    </message>
+    <message>
+      <source>Module {module} already has a credit block waiting for its counter (sequence {sequence}, issued {issued}). Sync terminal {terminal} first: the module takes one block at a time.</source>
+      <translation>模块 {module} 已有一个信用块在等待其柜台（序号 {sequence}，签发于 {issued}）。请先同步终端 {terminal}：模块一次只接受一个信用块。</translation>
+    </message>
+    <message>
+      <source>The credit block {block} from the head office (module {module}) was not applied: {reason} The rest of the sync went through; the head office sees the outcome at the next push.</source>
+      <translation>来自总部的信用块 {block}（模块 {module}）未被应用：{reason} 同步的其余部分已完成；总部将在下次上传时看到结果。</translation>
+    </message>
+    <message>
       <source>The counter could not sync with the head office.</source>
       <translation>柜台无法与总部同步。</translation>
     </message>
@@ -86,6 +98,14 @@
   </context>
   <context>
     <name>sync</name>
+    <message>
+      <source>Credit block for module {module_id} issued: {operation} {amount_kwh} kWh, update sequence {sequence}. It reaches terminal {terminal} at its next sync.</source>
+      <translation>已为模块 {module_id} 签发信用块：{operation} {amount_kwh} kWh，更新序号 {sequence}。终端 {terminal} 将在下次同步时收到。</translation>
+    </message>
+    <message>
+      <source>Credit block from the head office ({operator}) applied to module {module_id}: {operation} {amount_kwh} kWh, balance {balance_kwh} kWh (sequence {sequence}).</source>
+      <translation>来自总部（{operator}）的信用块已应用到模块 {module_id}：{operation} {amount_kwh} kWh，余额 {balance_kwh} kWh（序号 {sequence}）。</translation>
+    </message>
     <message>
       <source>Enrolment code for terminal {terminal} ({sales_point}): {code}
 It works once, until {expires} (UTC). On the counter run: starpos sync enrol --server URL --code {code}</source>

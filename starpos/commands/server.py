@@ -2,9 +2,11 @@
 
 ``run`` serves the counters from this data folder's PostgreSQL store; ``enrol`` makes a
 one-time enrolment code for a terminal; ``revoke`` stops taking anything from a terminal's
-keys; ``status`` lists the enrolled keys, how far each chain is applied and what the
-projected sales add up to; ``findings`` lists what the head office found wrong; ``bench``
-fills an empty store and measures pushes and pulls (docs/benchmarks.md).
+keys; ``credit`` issues a signed credit block for one module, which goes down to that
+module's terminal at its next sync (SYN-25); ``status`` lists the enrolled keys, how far
+each chain is applied and what the projected sales add up to; ``findings`` lists what the
+head office found wrong; ``bench`` fills an empty store and measures pushes and pulls
+(docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from starpos.commands._credentials import add_credential_options
 from starpos.commands._output import label_lines, print_json, whole
 from starpos.i18n import tr_noop, translate
 
@@ -24,6 +29,11 @@ CODE_MADE = tr_noop(
     "starpos sync enrol --server URL --code {code}",
 )
 REVOKED = tr_noop("sync", "Terminal {terminal}: {count} key(s) revoked.")
+BLOCK_ISSUED = tr_noop(
+    "sync",
+    "Credit block for module {module_id} issued: {operation} {amount_kwh} kWh, update "
+    "sequence {sequence}. It reaches terminal {terminal} at its next sync.",
+)
 NO_FINDINGS = tr_noop("sync", "No open findings.")
 NO_TERMINALS = tr_noop("sync", "No terminal is enrolled yet.")
 LABELS = {
@@ -37,7 +47,7 @@ LABELS = {
     "energy": tr_noop("sync", "Energy (kWh)"),
     "findings": tr_noop("sync", "Open findings"),
 }
-MESSAGES = (CODE_MADE, REVOKED, NO_FINDINGS, NO_TERMINALS)
+MESSAGES = (CODE_MADE, REVOKED, BLOCK_ISSUED, NO_FINDINGS, NO_TERMINALS)
 
 
 def register(subparsers: Any) -> None:
@@ -62,6 +72,20 @@ def register(subparsers: Any) -> None:
     revoke.add_argument("--reason", default="", help="why (kept with the enrolment)")
     revoke.add_argument("--json", action="store_true")
     revoke.set_defaults(handler=_revoke)
+
+    credit = actions.add_parser(
+        "credit", help="issue a signed credit block for one module (sent to its terminal)"
+    )
+    credit.add_argument("--module", required=True, help="the secure module's id")
+    how = credit.add_mutually_exclusive_group(required=True)
+    for operation in ("add", "decrease", "replace"):
+        how.add_argument(f"--{operation}", metavar="KWH", help=f"{operation} this many kWh")
+    credit.add_argument(
+        "--kmc", type=Path, help="the KMC folder that signs (default: the development KMC)"
+    )
+    add_credential_options(credit, terminal=False)
+    credit.add_argument("--json", action="store_true")
+    credit.set_defaults(handler=_credit)
 
     status = actions.add_parser("status", help="enrolled terminals, their chains and sales")
     status.add_argument("--json", action="store_true")
@@ -151,6 +175,39 @@ def _revoke(args: argparse.Namespace) -> int:
         print_json({"terminal": args.terminal, "revoked": revoked})
     else:
         print(translate("sync", REVOKED).format(terminal=args.terminal, count=len(revoked)))
+    return 0
+
+
+def _credit(args: argparse.Namespace) -> int:
+    from starpos.audit.log import AuditKind, append
+    from starpos.commands._credentials import authenticated
+    from starpos.commands.sm.common import module_tenths
+    from starpos.devices.sm.credit_blocks import CEILING_TENTHS
+    from starpos.operators import permissions
+    from starpos.server.credit_blocks import issue_block
+
+    operation = next(name for name in ("add", "decrease", "replace") if getattr(args, name))
+    # The module's ceiling (manual 4.1 d: under 1,800,000 kWh) bounds the amount here; the
+    # module itself refuses a block whose result would pass it.
+    tenths = module_tenths(getattr(args, operation), Decimal(CEILING_TENTHS) / 10)
+    office = _office()
+    try:
+        operator = authenticated(office.database, args, permissions.INSTALLER_SETTINGS)
+        with office.transaction() as session:
+            issued = issue_block(session, args.module, operation, tenths, operator.code, args.kmc)
+            append(
+                session,
+                AuditKind.MODULE_CREDIT,
+                subject=f"module:{issued.module_id}",
+                details={"step": "issued", **issued.as_dict()},
+                actor=operator.actor,
+            )
+    finally:
+        office.database.close()
+    if args.json:
+        print_json(issued.as_dict())
+    else:
+        print(translate("sync", BLOCK_ISSUED).format(**issued.as_dict()))
     return 0
 
 

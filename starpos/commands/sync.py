@@ -2,12 +2,15 @@
 
 ``enrol`` makes the counter a terminal of a head office with the code the head office gave
 out; ``push`` sends what the head office has not acknowledged yet; ``pull`` brings its
-master data down; ``status`` says how far the head office has it.
+master data down; ``run`` does both, then applies the credit blocks the head office issued
+for this terminal's module; ``status`` says how far the head office has it.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +18,7 @@ from starpos.commands._output import label_lines, print_json, whole
 from starpos.i18n import tr_noop, translate
 
 if TYPE_CHECKING:
+    from starpos.devices.sm.driver import SecureModule
     from starpos.sync.downlink_apply import PullReport
 
 ENROLLED = tr_noop(
@@ -31,6 +35,11 @@ PULLED = tr_noop(
 )
 KEPT = tr_noop(
     "sync", "Deleted at the head office but still used by this counter's records, so kept: {rows}"
+)
+CREDIT_APPLIED = tr_noop(
+    "sync",
+    "Credit block from the head office ({operator}) applied to module {module_id}: {operation} "
+    "{amount_kwh} kWh, balance {balance_kwh} kWh (sequence {sequence}).",
 )
 SNAPSHOT = tr_noop("sync", "Full snapshot")
 CHANGES = tr_noop("sync", "Changes")
@@ -50,7 +59,7 @@ LABELS = {
     "yes": tr_noop("sync", "yes"),
     "no": tr_noop("sync", "no"),
 }
-MESSAGES = (ENROLLED, PUSHED, PULLED, KEPT, SNAPSHOT, CHANGES)
+MESSAGES = (ENROLLED, PUSHED, PULLED, KEPT, CREDIT_APPLIED, SNAPSHOT, CHANGES)
 
 
 def register(subparsers: Any) -> None:
@@ -128,14 +137,26 @@ def _run(args: argparse.Namespace) -> int:
     from starpos.sync.cycle import sync_once
 
     with open_database() as database:
-        report = sync_once(database, full=args.full)
+        report = sync_once(database, full=args.full, open_module=_configured_module)
     if args.json:
         print_json(report.as_dict())
         return 0
     if report.pushed is not None:
         print(translate("sync", PUSHED).format(**report.pushed.as_dict()))
     _print_pulled(report.pulled)
+    for applied in report.credit.applied if report.credit is not None else []:
+        print(translate("sync", CREDIT_APPLIED).format(**applied))
     return 0
+
+
+@contextmanager
+def _configured_module() -> Iterator[SecureModule]:
+    """This counter's module as its settings name it, under the vend's lock (opened only
+    when a credit block came down for it)."""
+    from starpos.bootstrap.module import ModuleTarget, module_for_command
+
+    with module_for_command(ModuleTarget(), acting=True) as held:
+        yield held.module
 
 
 def _pull(args: argparse.Namespace) -> int:

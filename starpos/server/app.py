@@ -1,4 +1,4 @@
-"""The ASGI application: five endpoints over :mod:`starpos.server.handlers`, an access log.
+"""The ASGI application: six endpoints over :mod:`starpos.server.handlers`, an access log.
 
 The handlers are plain functions doing database work, so each runs in Starlette's thread
 pool; the event loop only moves bytes. The body is read raw (its digest is signed) and at
@@ -24,6 +24,7 @@ from starpos.server.handlers import Incoming, Reply
 from starpos.server.store import HeadOffice
 from starpos.sync.client import (
     CHANGES_PATH,
+    CREDIT_BLOCKS_PATH,
     ENROL_PATH,
     EVENTS_PATH,
     HEALTH_PATH,
@@ -93,5 +94,6 @@ def create_app(office: HeadOffice) -> Starlette:
             Route(EVENTS_PATH, endpoint(handlers.push), methods=["POST"]),
             Route(TERMINAL_PATH, endpoint(handlers.terminal), methods=["GET"]),
             Route(CHANGES_PATH, endpoint(handlers.changes), methods=["GET"]),
+            Route(CREDIT_BLOCKS_PATH, endpoint(handlers.credit_blocks), methods=["GET"]),
         ]
     )

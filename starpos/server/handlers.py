@@ -21,6 +21,7 @@ from sqlalchemy import text
 from starpos.db import migrate
 from starpos.db.models import TerminalEnrolment
 from starpos.errors import StorageError
+from starpos.server import credit_blocks as credit_block_store
 from starpos.server import downlink, enrolment, uplink
 from starpos.server.authentication import (
     ClockSkewed,
@@ -268,4 +269,17 @@ def changes(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
             "snapshot": start.snapshot,
         },
         stream=stream(),
+    )
+
+
+@guarded
+def credit_blocks(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
+    """The credit blocks waiting for the signing terminal's module: never another's."""
+    signer = _signer(office, incoming, now)
+    with office.transaction() as session:
+        blocks = credit_block_store.blocks_for(session, signer.terminal_id)
+    return Reply(
+        200,
+        {"blocks": blocks, "server_time": now.timestamp()},
+        {"terminal": signer.terminal_code, "blocks": len(blocks)},
     )

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind
-from starpos.server import sale_projection, token_operation_projection
+from starpos.server import credit_blocks, sale_projection, token_operation_projection
 from starpos.server.findings import Flag
 
 
@@ -56,6 +56,7 @@ PROJECTORS: dict[str, Projector] = {
     AuditKind.VEND_FAILED.value: sale_projection.vend_failed,
     AuditKind.REPRINT.value: sale_projection.reprint,
     AuditKind.TOKEN_OPERATION.value: token_operation_projection.token_operation_step,
+    AuditKind.MODULE_CREDIT.value: credit_blocks.module_credit_step,
 }
 
 

@@ -33,6 +33,7 @@ EVENTS_PATH = "/v1/events"
 TERMINAL_PATH = "/v1/terminal"
 HEALTH_PATH = "/v1/health"
 CHANGES_PATH = "/v1/changes"
+CREDIT_BLOCKS_PATH = "/v1/credit-blocks"
 #: The downlink's answer: one JSON value per line (starpos.server.downlink).
 NDJSON = "application/x-ndjson"
 #: Bytes read at a time from a streamed answer.
@@ -110,6 +111,10 @@ class HeadOfficeClient:
 
     def terminal(self) -> dict[str, Any]:
         return self._call("GET", TERMINAL_PATH, None, signer=self._signer())
+
+    def credit_blocks(self) -> dict[str, Any]:
+        """The credit blocks the head office issued for this terminal's module."""
+        return self._call("GET", CREDIT_BLOCKS_PATH, None, signer=self._signer())
 
     def changes(self, cursor: int | None, into: IO[bytes]) -> int:
         """Write the master data changed since ``cursor`` (all of it when None) into

@@ -17,8 +17,14 @@ from typing import Any
 from starpos.db import Database
 from starpos.sync import state
 from starpos.sync.client import HeadOfficeClient
+from starpos.sync.credit_receive import CreditReceipt, ModuleOpener, receive_credit_blocks
 from starpos.sync.downlink_apply import PullReport
-from starpos.sync.errors import EventRefusedError, RetryLaterError, SyncError
+from starpos.sync.errors import (
+    CreditBlockNotAppliedError,
+    EventRefusedError,
+    RetryLaterError,
+    SyncError,
+)
 from starpos.sync.keys import load_key
 from starpos.sync.pull import pull
 from starpos.sync.push import PushReport, push
@@ -28,16 +34,22 @@ from starpos.sync.push import PushReport, push
 class SyncReport:
     pushed: PushReport | None
     pulled: PullReport
+    credit: CreditReceipt | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "push": self.pushed.as_dict() if self.pushed is not None else None,
             "pull": self.pulled.as_dict(),
+            "credit_blocks": self.credit.as_dict() if self.credit is not None else None,
         }
 
 
-def sync_once(database: Database, *, full: bool = False) -> SyncReport:
-    """Push, then pull (``full``: a snapshot), over one connection."""
+def sync_once(
+    database: Database, *, full: bool = False, open_module: ModuleOpener | None = None
+) -> SyncReport:
+    """Push, then pull (``full``: a snapshot), over one connection. With ``open_module``
+    (a command that may use the module), then the head office's credit blocks for this
+    terminal's module, and a push of what applying them recorded."""
     with database.reading() as session:
         found = state.require_enrolment(session)
     with HeadOfficeClient(found.server_url, key_id=found.key_id, key=load_key()) as client:
@@ -48,9 +60,24 @@ def sync_once(database: Database, *, full: bool = False) -> SyncReport:
         except (EventRefusedError, RetryLaterError) as error:
             answered_but_stopped = error
         pulled = pull(database, full=full, client=client)
+        credit = None
+        if open_module is not None and answered_but_stopped is None:
+            credit = receive_credit_blocks(database, client, open_module)
+            if credit.applied or credit.failed:  # the head office learns the outcome now
+                try:
+                    push(database, client=client)
+                except (EventRefusedError, RetryLaterError) as error:
+                    answered_but_stopped = error
     if answered_but_stopped is not None:
         with database.unit_of_work() as uow:  # the pull cleared it; the push still stands
             state.note_error(uow.session, answered_but_stopped.message)
             uow.commit()
         raise answered_but_stopped
-    return SyncReport(pushed, pulled)
+    if credit is not None and credit.failed:
+        digest, module, why = credit.failed[0]
+        problem = CreditBlockNotAppliedError(block=digest, module=module, reason=why.message)
+        with database.unit_of_work() as uow:
+            state.note_error(uow.session, problem.message)
+            uow.commit()
+        raise problem
+    return SyncReport(pushed, pulled, credit)

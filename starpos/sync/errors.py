@@ -92,3 +92,12 @@ class DownlinkIncompleteError(SyncError):
         "The head office sent {table} {key}, which names {missing}: this counter does not "
         "have it, so nothing was applied. Run a full pull: starpos sync pull --full"
     )
+
+
+class CreditBlockNotAppliedError(SyncError):
+    code = "sync.credit_block_not_applied"
+    template = (
+        "The credit block {block} from the head office (module {module}) was not applied: "
+        "{reason} The rest of the sync went through; the head office sees the outcome at the "
+        "next push."
+    )

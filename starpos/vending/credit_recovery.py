@@ -87,8 +87,10 @@ def settle_applied(
     *,
     recovered: bool = False,
     state: CreditUpdateState = CreditUpdateState.APPLIED,
+    source: str | None = None,
 ) -> None:
-    """The row as the module recorded it, and its audit entry (the caller commits)."""
+    """The row as the module recorded it, and its audit entry (the caller commits);
+    ``source`` says where the block came from when not from the counter itself."""
     facts = record_facts(record)
     row.state = state
     row.operation = record.operation
@@ -112,12 +114,20 @@ def settle_applied(
             "block_digest": row.block_digest,
             "operator": row.operator_code,
             **facts,
+            **({"source": source} if source else {}),
         },
         actor=actor,
     )
 
 
-def settle_failed(session: Session, row: ModuleCreditUpdate, why: str, actor: Actor) -> None:
+def settle_failed(
+    session: Session,
+    row: ModuleCreditUpdate,
+    why: str,
+    actor: Actor,
+    *,
+    source: str | None = None,
+) -> None:
     row.state = CreditUpdateState.FAILED
     row.failure_reason = why
     row.settled_at = utc_now()
@@ -132,6 +142,7 @@ def settle_failed(session: Session, row: ModuleCreditUpdate, why: str, actor: Ac
             "block_digest": row.block_digest,
             "operator": row.operator_code,
             "reason": why,
+            **({"source": source} if source else {}),
         },
         actor=actor,
     )

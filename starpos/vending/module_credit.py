@@ -77,11 +77,17 @@ def block_digest(block: bytes) -> str:
 
 
 def credit_module(
-    database: Database, module: SecureModule, block: bytes, operator: OperatorSession
+    database: Database,
+    module: SecureModule,
+    block: bytes,
+    operator: OperatorSession,
+    *,
+    source: str | None = None,
 ) -> CreditOutcome:
     """Apply ``block`` to ``module`` (open, its lock held: :class:`ModuleLock`) for
     ``operator`` (permission installer_settings), recorded and audited; steps 1-5 of this
-    module's docstring."""
+    module's docstring. ``source`` names where the block came from in the audit entry
+    (``head_office``: issued there, received by sync)."""
     operator.require(permissions.INSTALLER_SETTINGS)
     actor = operator.actor
     settled = recover(database, module)
@@ -98,7 +104,9 @@ def credit_module(
         module.credit_update(block)
     except SmRefusedError as refusal:
         with database.unit_of_work() as uow:
-            settle_failed(uow.session, _row(uow, module_id, sequence), refusal.code, actor)
+            settle_failed(
+                uow.session, _row(uow, module_id, sequence), refusal.code, actor, source=source
+            )
             uow.commit()
         raise errors.CreditUpdateRefusedError(
             sequence=sequence, **errors.reason(refusal)
@@ -111,7 +119,7 @@ def credit_module(
     except SmError as error:
         raise errors.CreditUpdateInDoubtError(sequence=sequence, **errors.reason(error)) from error
     with database.unit_of_work() as uow:
-        settle_applied(uow.session, _row(uow, module_id, sequence), record, actor)
+        settle_applied(uow.session, _row(uow, module_id, sequence), record, actor, source=source)
         uow.commit()
     report = reconcile_and_record(database, module, actor, why="credit_update")
     return CreditOutcome(module_id, record, settled, report)

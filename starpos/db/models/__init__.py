@@ -41,6 +41,7 @@ from starpos.db.models.stock import MeterReplacement, StockMovement
 from starpos.db.models.sync import (
     ChangeHorizon,
     EnrolmentCode,
+    IssuedCreditBlock,
     MasterDataChange,
     OfflineLimit,
     ReceivedEvent,
@@ -82,6 +83,7 @@ __all__ = [
     "DefaultAmount",
     "EnrolmentCode",
     "IssuedCard",
+    "IssuedCreditBlock",
     "KeyChangeFlag",
     "MasterDataChange",
     "Meter",

@@ -17,11 +17,20 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, BigId
-from starpos.db.column_types import Money, UtcDateTime, utc_now
+from starpos.db.column_types import Energy, Money, UtcDateTime, utc_now
 from starpos.db.models.master_data import CODE, Terminal
 
 #: A SHA-256 in hex: entry hashes, enrolment code digests.
@@ -201,3 +210,38 @@ class OfflineLimit(Base):
     )
     max_offline_minutes: Mapped[int | None] = mapped_column(Integer)
     max_offline_value: Mapped[Decimal | None] = mapped_column(Money())
+
+
+class IssuedCreditBlock(Base):
+    """A signed credit update block the head office issued for one module (``starpos
+    server credit``), addressed to the terminal whose module it is.
+
+    Only the head office writes these. The block is for the module's next update sequence,
+    so the module applies it once; ``state`` is what the module's counter reported through
+    its events: ``issued`` (sent down at every sync until reported), ``applied``,
+    ``refused`` (the module refused it), ``superseded`` (another update took its sequence).
+    """
+
+    __tablename__ = "sync_credit_blocks"
+    __table_args__ = (
+        CheckConstraint("sequence >= 1", name="sequence"),
+        Index("uq_sync_credit_blocks_module_sequence", "module_id", "sequence", unique=True),
+        Index("ix_sync_credit_blocks_terminal_state", "terminal_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    module_id: Mapped[str] = mapped_column(String(40))
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    # "replace", "add" or "decrease", and the amount (kWh) the block carries.
+    operation: Mapped[str] = mapped_column(String(12))
+    amount_kwh: Mapped[Decimal] = mapped_column(Energy())
+    block: Mapped[bytes] = mapped_column(LargeBinary)
+    # How the module names the block (``module_credit.block_digest``).
+    block_digest: Mapped[str] = mapped_column(String(16), unique=True)
+    operator_code: Mapped[str] = mapped_column(String(CODE))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    state: Mapped[str] = mapped_column(String(12), default="issued")
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    terminal: Mapped[Terminal] = relationship()
