@@ -3,7 +3,7 @@
 ``run`` serves the counters from this data folder's PostgreSQL store; ``enrol`` makes a
 one-time enrolment code for a terminal; ``revoke`` stops taking anything from a terminal's
 keys; ``credit`` issues a signed credit block for one module, which goes down to that
-module's terminal at its next sync (SYN-25); ``status`` lists the enrolled keys, how far
+module's terminal at its next sync (SYN-26); ``status`` lists the enrolled keys, how far
 each chain is applied and what the projected sales add up to; ``findings`` lists what the
 head office found wrong; ``bench`` fills an empty store and measures pushes and pulls
 (docs/benchmarks.md).

@@ -6,7 +6,7 @@
 knows of a module it learnt from that terminal's events (``module_credit`` entries, subject
 ``module:<id>``): the terminal that last reported the module is the one it serves, and the
 highest update sequence it reported is where the module stands. The block is for the next
-one, so the module takes it once and refuses it ever after (docs/sync.md, SYN-25).
+one, so the module takes it once and refuses it ever after (docs/sync.md, SYN-26).
 
 Every sync, the terminal asks for its blocks (``GET /v1/credit-blocks``) and gets those
 still ``issued``; the counter applies each through ``credit_module`` (the one credit path).

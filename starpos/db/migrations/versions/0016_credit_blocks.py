@@ -1,5 +1,5 @@
 """credit blocks from the head office: the signed credit update blocks it issued for one
-module each, sent down to that module's terminal only (docs/sync.md, SYN-25)
+module each, sent down to that module's terminal only (docs/sync.md, SYN-26)
 
 Revision ID: 0016
 Revises: 0015
