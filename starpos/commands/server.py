@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from starpos.commands._credentials import add_credential_options
-from starpos.commands._output import label_lines, print_json, whole
+from starpos.commands._output import NumberRule, echo, label_lines, parse_number, print_json, whole
 from starpos.i18n import tr_noop, translate
 
 CODE_MADE = tr_noop(
@@ -181,7 +181,6 @@ def _revoke(args: argparse.Namespace) -> int:
 def _credit(args: argparse.Namespace) -> int:
     from starpos.audit.log import AuditKind, append
     from starpos.commands._credentials import authenticated
-    from starpos.commands.sm.common import module_tenths
     from starpos.devices.sm.credit_blocks import CEILING_TENTHS
     from starpos.operators import permissions
     from starpos.server.credit_blocks import issue_block
@@ -189,7 +188,7 @@ def _credit(args: argparse.Namespace) -> int:
     operation = next(name for name in ("add", "decrease", "replace") if getattr(args, name))
     # The module's ceiling (manual 4.1 d: under 1,800,000 kWh) bounds the amount here; the
     # module itself refuses a block whose result would pass it.
-    tenths = module_tenths(getattr(args, operation), Decimal(CEILING_TENTHS) / 10)
+    tenths = _kwh_tenths(getattr(args, operation), Decimal(CEILING_TENTHS) / 10)
     office = _office()
     try:
         operator = authenticated(office.database, args, permissions.INSTALLER_SETTINGS)
@@ -209,6 +208,21 @@ def _credit(args: argparse.Namespace) -> int:
     else:
         print(translate("sync", BLOCK_ISSUED).format(**issued.as_dict()))
     return 0
+
+
+def _kwh_tenths(text: str, maximum: Decimal) -> int:
+    """``text`` kWh as the module's tenths, 0 to ``maximum`` in steps of 0.1, refused as
+    ``starpos sm`` refuses an amount."""
+    from starpos.devices.sm.errors import SmAmountFormatError
+
+    rule = NumberRule(
+        decimals=1,
+        minimum=Decimal(0),
+        maximum=maximum,
+        not_a_number=lambda shown: SmAmountFormatError(amount=echo(shown)),
+        too_fine=lambda shown, rule: SmAmountFormatError(amount=echo(shown)),
+    )
+    return int(parse_number(text, rule) * 10)
 
 
 def _status(args: argparse.Namespace) -> int:
