@@ -20,6 +20,7 @@ from sqlalchemy import select, update
 from starpos.audit.log import AuditKind
 from starpos.db.enums import CreditUpdateState
 from starpos.db.models import AuditEntry, IssuedCreditBlock, ModuleCreditUpdate
+from starpos.devices.sm import kmc
 from tests.integration.sync.sync_world import Counter, HeadOffice
 from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
@@ -142,6 +143,9 @@ def test_a_block_for_one_module_credits_it_once_and_never_reaches_another_counte
     assert resent["credit_blocks"]["applied"] == []
     assert balance(a) == before_a + Decimal("500.0")
     assert len([r for r in credit_rows(a) if r[0] == digest]) == 1
+    with head_office.database() as database, database.unit_of_work() as uow:
+        uow.session.execute(update(IssuedCreditBlock).values(state="applied"))  # as it was
+        uow.commit()
 
     # Replayed to the module by hand: its update sequence has moved on, so it refuses.
     with head_office.database() as database, database.reading() as session:
@@ -159,3 +163,31 @@ def test_a_block_for_one_module_credits_it_once_and_never_reaches_another_counte
     assert replayed.returncode != 0 and len(replayed.stderr.strip().splitlines()) == 1
     assert balance(a) == before_a + Decimal("500.0")
     assert [r[1] for r in credit_rows(a) if r[0] == digest].count(CreditUpdateState.APPLIED) == 1
+
+    # A block overtaken: the next one is issued, but the counter credits its module itself
+    # first. The counter's push tells the head office, which never sends the block down.
+    later = issue(head_office, a, "--module", module_a, "--add", "100")
+    assert later.returncode == 0, later.stderr
+    overtaken = json.loads(later.stdout)
+    assert a.module is not None
+    local = tmp_path / "local.smc"
+    local.write_bytes(
+        kmc.make_credit_block(module_a, overtaken["sequence"], "add", 10, a.module.kmc_dir)
+    )
+    credited = subprocess.run(
+        starpos_command(
+            "--data-dir", str(a.folder), "sm", "credit", str(local),
+            "--operator", "INST1", "--password-stdin",
+        ),
+        input="inst-demo\n", capture_output=True, text=True, timeout=120,
+        env=child_env(), cwd=REPO_ROOT,
+    )  # fmt: skip
+    assert credited.returncode == 0, credited.stderr
+    after_local = sync(a)
+    assert after_local["credit_blocks"]["applied"] == []
+    assert block_states(head_office) == [
+        (digest, "applied"),
+        (overtaken["block_digest"], "superseded"),
+    ]
+    assert balance(a) == before_a + Decimal("501.0")
+    assert not [r for r in credit_rows(a) if r[0] == overtaken["block_digest"]]
