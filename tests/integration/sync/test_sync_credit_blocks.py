@@ -21,7 +21,7 @@ from starpos.audit.log import AuditKind
 from starpos.db.enums import CreditUpdateState
 from starpos.db.models import AuditEntry, IssuedCreditBlock, ModuleCreditUpdate
 from starpos.devices.sm import kmc
-from tests.integration.sync.sync_world import Counter, HeadOffice
+from tests.integration.sync.sync_world import Counter, HeadOffice, set_setting
 from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 
@@ -191,3 +191,20 @@ def test_a_block_for_one_module_credits_it_once_and_never_reaches_another_counte
     ]
     assert balance(a) == before_a + Decimal("501.0")
     assert not [r for r in credit_rows(a) if r[0] == overtaken["block_digest"]]
+
+    # The module unplugged when a block comes down: the sync says so in one line and the
+    # block waits at the head office; plugged in again, the next sync applies it.
+    waiting = issue(head_office, a, "--module", module_a, "--add", "7")
+    assert waiting.returncode == 0, waiting.stderr
+    waiting_digest = json.loads(waiting.stdout)["block_digest"]
+    a.module.stop()
+    unplugged = a.run("sync", "run")
+    assert unplugged.returncode != 0 and waiting_digest in unplugged.stderr
+    assert len(unplugged.stderr.strip().splitlines()) == 1
+    assert block_states(head_office)[-1] == (waiting_digest, "issued")
+    a.module.start("--pty", "--module-id", module_a)
+    set_setting(a.folder, "sm.url", a.module.url)
+    plugged = sync(a)
+    assert [x["block"] for x in plugged["credit_blocks"]["applied"]] == [waiting_digest]
+    assert balance(a) == before_a + Decimal("508.0")
+    assert block_states(head_office)[-1] == (waiting_digest, "applied")
