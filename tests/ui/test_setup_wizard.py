@@ -207,6 +207,9 @@ def test_the_wizard_says_what_went_wrong_when_it_happens(
         wizard.restart()
         page = wizard.module_page
         page.other_port.setText(module_emulator.url)
+        # The search the page starts on its own first; a press meanwhile is ignored, as
+        # the installer's would be.
+        qtbot.waitUntil(lambda: not page.search_button.busy, timeout=WAIT_MS)
         page.search()
         qtbot.waitUntil(
             lambda: any(p.port.device == module_emulator.url for p in page.probes),
@@ -318,3 +321,38 @@ port = serial.Serial(sys.argv[1], exclusive=True)
 print("locked", flush=True)
 time.sleep(60)
 """
+
+
+def _press(qtbot: QtBot, button: Any) -> None:
+    """The installer's way: the focus on the button, Space."""
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus, timeout=WAIT_MS)
+    QTest.keyClick(button, Qt.Key.Key_Space)
+
+
+def test_enter_after_a_busy_button_does_not_go_back(
+    qtbot: QtBot, wizard: SetupWizard, screens_dir: Path, app_look: None
+) -> None:
+    """A button busy with its device action keeps the focus: the installer's next Enter
+    goes on (Next), never back a page (issue 15)."""
+    for _ in range(3):  # language, mode, sales point: Enter is Next
+        _enter(wizard)
+    assert wizard.currentId() == MODULE
+    page = wizard.module_page
+    qtbot.waitUntil(lambda: not page.outcome.text().endswith("…"), timeout=WAIT_MS)
+    _press(qtbot, page.search_button)  # "Search again"
+    qtbot.waitUntil(lambda: not page.outcome.text().endswith("…"), timeout=WAIT_MS)
+    _enter(wizard)
+    assert wizard.currentId() == MODULE  # nothing chosen yet: Enter stays on the page
+    _alt(wizard, Qt.Key.Key_T)  # "Use the &training module"
+    qtbot.waitUntil(lambda: page.chosen is not None, timeout=WAIT_MS)
+    _enter(wizard)
+    assert wizard.currentId() == PRINTER
+
+    printer = wizard.printer_page
+    assert printer.connection.currentText() == "virtual"
+    _press(qtbot, printer.print_button)
+    qtbot.waitUntil(lambda: printer.printed is not None, timeout=WAIT_MS)
+    save(wizard, screens_dir, "setup-4-printer-focus-kept")
+    _enter(wizard)
+    assert wizard.currentId() == READER  # Enter is Next here, not Back to the module page

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from starpos.i18n import render_error
 from starpos.ui.error_funnel import ErrorFunnel
-from starpos.ui.setup.page_base import OutcomeLabel, SetupPage, run_on
+from starpos.ui.setup.page_base import ActionButton, OutcomeLabel, SetupPage, run_on
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import Workers
 from starpos.ui.translator import tr
@@ -46,9 +46,7 @@ class ModulePage(SetupPage):
         self.other_port = QLineEdit()
         self.other_port.setObjectName("otherPort")
         self.other_port.setPlaceholderText("/dev/ttyUSB0")
-        self.search_button = QPushButton()
-        self.search_button.setObjectName("searchPorts")
-        self.search_button.clicked.connect(self.search)
+        self.search_button = ActionButton("searchPorts", self.search)
         self.use_button = QPushButton()
         self.use_button.setObjectName("usePort")
         self.use_button.clicked.connect(self._use_selected)
@@ -83,7 +81,9 @@ class ModulePage(SetupPage):
         return self.chosen is not None
 
     def search(self) -> None:
-        self.search_button.setEnabled(False)
+        if self.search_button.busy:
+            return
+        self.search_button.busy = True
         self.outcome.working(tr(CONTEXT, "Trying every serial port…"))
         extra = [self.other_port.text().strip()] if self.other_port.text().strip() else []
         run_on(
@@ -93,11 +93,14 @@ class ModulePage(SetupPage):
             outcome=self.outcome,
             funnel=self._funnel,
             on_done=self._found,
-            on_failed=lambda: self.search_button.setEnabled(True),
+            on_failed=self._search_failed,
         )
 
+    def _search_failed(self) -> None:
+        self.search_button.busy = False
+
     def _found(self, probes: list[Any]) -> None:
-        self.search_button.setEnabled(True)
+        self.search_button.busy = False
         self.probes = probes
         self.ports.clear()
         first_module = None
@@ -187,9 +190,7 @@ class PrinterPage(SetupPage):
         self.profile = QLineEdit()
         self.profile.setObjectName("printerProfile")
         self.profile.setText(str(setup.settings.get("printer.profile") or "TM-T88V"))
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("testPrint")
-        self.print_button.clicked.connect(self.test_print)
+        self.print_button = ActionButton("testPrint", self.test_print)
         self.outcome = OutcomeLabel("printerOutcome")
         self.labels = [QLabel(), QLabel(), QLabel()]
         form = QFormLayout()
@@ -230,7 +231,9 @@ class PrinterPage(SetupPage):
         return typed
 
     def test_print(self) -> None:
-        self.print_button.setEnabled(False)
+        if self.print_button.busy:
+            return
+        self.print_button.busy = True
         self.outcome.working(tr(CONTEXT, "Printing a test voucher…"))
         run_on(
             self._workers.printer,
@@ -241,11 +244,14 @@ class PrinterPage(SetupPage):
             outcome=self.outcome,
             funnel=self._funnel,
             on_done=self._printed,
-            on_failed=lambda: self.print_button.setEnabled(True),
+            on_failed=self._print_failed,
         )
 
+    def _print_failed(self) -> None:
+        self.print_button.busy = False
+
     def _printed(self, result: Any) -> None:
-        self.print_button.setEnabled(True)
+        self.print_button.busy = False
         self.printed = result
         self.outcome.good(
             tr(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget, QWizardPage
 
 from starpos.errors import user_facing_types
 from starpos.i18n import render_error
@@ -43,6 +43,21 @@ class OutcomeLabel(QLabel):
         self.ok = None
         self.setStyleSheet("")
         self.setText(text)
+
+
+class ActionButton(QPushButton):
+    """A page's button that starts a device action. While the action runs the page marks it
+    ``busy`` and ignores the action asked again, but it is never disabled: a disabled button
+    hands the keyboard focus to the next in the chain, the wizard's Back, and the installer's
+    next Enter would go back a page. It is not auto-default either, so Enter stays Next with
+    the focus on it."""
+
+    def __init__(self, name: str, action: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setAutoDefault(False)
+        self.busy = False
+        self.clicked.connect(action)
 
 
 def run_on(

@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
 )
 
 from starpos.i18n import LANGUAGES, current_language
 from starpos.ui.error_funnel import ErrorFunnel
-from starpos.ui.setup.page_base import OutcomeLabel, SetupPage, run_on
+from starpos.ui.setup.page_base import ActionButton, OutcomeLabel, SetupPage, run_on
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import Worker
 from starpos.ui.translator import choose_language, tr
@@ -116,9 +115,7 @@ class HeadOfficePage(SetupPage):
         self.server_field.setPlaceholderText("https://head-office.example:8443")
         self.code_field = QLineEdit()
         self.code_field.setObjectName("enrolmentCode")
-        self.enrol_button = QPushButton()
-        self.enrol_button.setObjectName("enrolButton")
-        self.enrol_button.clicked.connect(self._enrol)
+        self.enrol_button = ActionButton("enrolButton", self._enrol)
         self.outcome = OutcomeLabel("enrolOutcome")
         self.server_label, self.code_label = QLabel(), QLabel()
         self.server_label.setBuddy(self.server_field)
@@ -137,7 +134,9 @@ class HeadOfficePage(SetupPage):
         return self.enrolment is not None
 
     def _enrol(self) -> None:
-        self.enrol_button.setEnabled(False)
+        if self.enrol_button.busy:
+            return
+        self.enrol_button.busy = True
         self.outcome.working(tr(CONTEXT, "Enrolling with the head office…"))
         run_on(
             self._database,
@@ -147,8 +146,11 @@ class HeadOfficePage(SetupPage):
             outcome=self.outcome,
             funnel=self._funnel,
             on_done=self._enrolled,
-            on_failed=lambda: self.enrol_button.setEnabled(True),
+            on_failed=self._enrol_failed,
         )
+
+    def _enrol_failed(self) -> None:
+        self.enrol_button.busy = False
 
     def _enrol_and_wait(self, server: str, code: str) -> Any:
         enrolment = self._setup.enrol(server, code)
@@ -156,6 +158,7 @@ class HeadOfficePage(SetupPage):
         return enrolment
 
     def _enrolled(self, enrolment: Any) -> None:
+        self.enrol_button.busy = False
         self.enrolment = enrolment
         self.outcome.good(
             tr(

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from starpos.i18n import render_error
 from starpos.sts.errors import StsError
 from starpos.sts.meter_number import parse_meter_number
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.money import format_kwh, group_token
-from starpos.ui.setup.page_base import OutcomeLabel, SetupPage, run_on
+from starpos.ui.setup.page_base import ActionButton, OutcomeLabel, SetupPage, run_on
 from starpos.ui.threading.workers import Workers
 from starpos.ui.translator import tr
 
@@ -30,13 +30,9 @@ class TrialVendPage(SetupPage):
         self._setup, self._workers, self._funnel = setup, workers, funnel
         self.ready: Any = None  # what the module answered for the test meter
         self.printed: Any = None  # the print result, once the voucher went out
-        self._running = False
         self.meter = QLineEdit(TEST_METER)
         self.meter.setObjectName("testMeter")
-        self.vend_button = QPushButton()
-        self.vend_button.setObjectName("testVend")
-        self.vend_button.setAutoDefault(False)  # Enter stays Next, even with the focus here
-        self.vend_button.clicked.connect(self.test_vend)
+        self.vend_button = ActionButton("testVend", self.test_vend)
         self.outcome = OutcomeLabel("testVendOutcome")
         self.meter_label = QLabel()
         self.meter_label.setBuddy(self.meter)
@@ -50,9 +46,7 @@ class TrialVendPage(SetupPage):
         self.retranslate_ui()
 
     def test_vend(self) -> None:
-        # Not disabled while it runs: a disabled button hands the focus to Back, and the
-        # installer's next Enter would go back a page.
-        if self._running:
+        if self.vend_button.busy:
             return
         self.ready = self.printed = None
         try:  # a mistyped number is said at once, in the engine's words, before any device
@@ -60,7 +54,7 @@ class TrialVendPage(SetupPage):
         except StsError as error:
             self.outcome.bad(render_error(error))
             return
-        self._running = True
+        self.vend_button.busy = True
         self.outcome.working(tr(CONTEXT, "Asking the secure module for the test meter…"))
         run_on(
             self._workers.module,
@@ -73,7 +67,7 @@ class TrialVendPage(SetupPage):
         )
 
     def _module_failed(self) -> None:
-        self._running = False
+        self.vend_button.busy = False
         if not self.outcome.text():
             return  # not a device's refusal: the error window says what happened
         self.outcome.setText(
@@ -96,7 +90,7 @@ class TrialVendPage(SetupPage):
         )
 
     def _print_failed(self) -> None:
-        self._running = False
+        self.vend_button.busy = False
         if not self.outcome.text():
             return
         self.outcome.setText(
@@ -108,7 +102,7 @@ class TrialVendPage(SetupPage):
         )
 
     def _printed(self, result: Any) -> None:
-        self._running = False
+        self.vend_button.busy = False
         self.printed = result
         self.outcome.good(self.result_text())
 
