@@ -6,7 +6,9 @@ keys; ``credit`` issues a signed credit block for one module, which goes down to
 module's terminal at its next sync (SYN-26); ``status`` lists the enrolled keys, how far
 each chain is applied and what the projected sales add up to; ``findings`` lists what the
 head office found wrong; ``bench`` fills an empty store and measures pushes and pulls
-(docs/benchmarks.md).
+(docs/benchmarks.md). ``enrol``, ``revoke`` and ``credit`` change what the central store
+trusts: each acts only for an authenticated operator with ``installer_settings``, who is
+written in the head office's audit log (SYN-27).
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ import sys
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starpos.commands._credentials import add_credential_options
 from starpos.commands._output import NumberRule, echo, label_lines, parse_number, print_json, whole
 from starpos.i18n import tr_noop, translate
+
+if TYPE_CHECKING:
+    from starpos.operators.session import OperatorSession
 
 CODE_MADE = tr_noop(
     "sync",
@@ -61,15 +66,19 @@ def register(subparsers: Any) -> None:
     run.add_argument("--port", type=whole(0, 65535), default=8470, help="port (0: any free port)")
     run.set_defaults(handler=_run)
 
+    # ``--terminal`` names the counter acted on, not where the operator signs in: its own
+    # dest keeps the login (``_credentials``) at no terminal, as ``server credit``'s is.
     enrol = actions.add_parser("enrol", help="make a one-time enrolment code for a terminal")
-    enrol.add_argument("--terminal", required=True, help="terminal code")
+    enrol.add_argument("--terminal", dest="terminal_code", required=True, help="terminal code")
     enrol.add_argument("--valid-hours", type=whole(1, 24 * 365), default=24)
+    add_credential_options(enrol, terminal=False)
     enrol.add_argument("--json", action="store_true")
     enrol.set_defaults(handler=_enrol)
 
     revoke = actions.add_parser("revoke", help="take nothing more from a terminal's keys")
-    revoke.add_argument("--terminal", required=True, help="terminal code")
+    revoke.add_argument("--terminal", dest="terminal_code", required=True, help="terminal code")
     revoke.add_argument("--reason", default="", help="why (kept with the enrolment)")
+    add_credential_options(revoke, terminal=False)
     revoke.add_argument("--json", action="store_true")
     revoke.set_defaults(handler=_revoke)
 
@@ -121,6 +130,16 @@ def _office() -> Any:
         raise
 
 
+def _trusted_operator(office: Any, args: argparse.Namespace) -> OperatorSession:
+    """The head-office operator who may change what the central store trusts (enrol,
+    revoke, credit; SYN-27): authenticated as every command that acts is, refused in one
+    line before anything is written."""
+    from starpos.commands._credentials import authenticated
+    from starpos.operators import permissions
+
+    return authenticated(office.database, args, permissions.INSTALLER_SETTINGS)
+
+
 def _run(args: argparse.Namespace) -> int:
     from starpos.server import logs
     from starpos.server.runner import serve
@@ -143,8 +162,14 @@ def _enrol(args: argparse.Namespace) -> int:
 
     office = _office()
     try:
+        operator = _trusted_operator(office, args)
         with office.transaction() as session:
-            issued = issue_code(session, args.terminal, timedelta(hours=args.valid_hours))
+            issued = issue_code(
+                session,
+                args.terminal_code,
+                timedelta(hours=args.valid_hours),
+                operator_code=operator.code,
+            )
     finally:
         office.database.close()
     if args.json:
@@ -167,22 +192,21 @@ def _revoke(args: argparse.Namespace) -> int:
 
     office = _office()
     try:
+        operator = _trusted_operator(office, args)
         with office.transaction() as session:
-            revoked = revoke(session, args.terminal, args.reason)
+            revoked = revoke(session, args.terminal_code, args.reason, operator_code=operator.code)
     finally:
         office.database.close()
     if args.json:
-        print_json({"terminal": args.terminal, "revoked": revoked})
+        print_json({"terminal": args.terminal_code, "revoked": revoked})
     else:
-        print(translate("sync", REVOKED).format(terminal=args.terminal, count=len(revoked)))
+        print(translate("sync", REVOKED).format(terminal=args.terminal_code, count=len(revoked)))
     return 0
 
 
 def _credit(args: argparse.Namespace) -> int:
     from starpos.audit.log import AuditKind, append
-    from starpos.commands._credentials import authenticated
     from starpos.devices.sm.credit_blocks import CEILING_TENTHS
-    from starpos.operators import permissions
     from starpos.server.credit_blocks import issue_block
 
     operation = next(name for name in ("add", "decrease", "replace") if getattr(args, name))
@@ -191,7 +215,7 @@ def _credit(args: argparse.Namespace) -> int:
     tenths = _kwh_tenths(getattr(args, operation), Decimal(CEILING_TENTHS) / 10)
     office = _office()
     try:
-        operator = authenticated(office.database, args, permissions.INSTALLER_SETTINGS)
+        operator = _trusted_operator(office, args)
         with office.transaction() as session:
             issued = issue_block(session, args.module, operation, tenths, operator.code, args.kmc)
             append(

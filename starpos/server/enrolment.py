@@ -70,8 +70,14 @@ def _terminal(session: Session, terminal_code: str) -> tuple[Terminal, SalesPoin
 
 
 def issue_code(
-    session: Session, terminal_code: str, valid_for: timedelta = DEFAULT_VALIDITY
+    session: Session,
+    terminal_code: str,
+    valid_for: timedelta = DEFAULT_VALIDITY,
+    *,
+    operator_code: str | None = None,
 ) -> IssuedCode:
+    """A new code for ``terminal_code``, audited as ``operator_code``'s (the head-office
+    operator ``starpos server enrol`` authenticated)."""
     terminal, sales_point = _terminal(session, terminal_code)
     raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
     shown = "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
@@ -84,7 +90,7 @@ def issue_code(
         AuditKind.KEY_ACTION,
         subject=f"terminal:{terminal.code}",
         details={"action": "enrolment code issued", "expires_at": expires_at},
-        actor=Actor(sales_point_code=sales_point.code, terminal_code=terminal.code),
+        actor=Actor(operator_code, sales_point.code, terminal.code),
     )
     return IssuedCode(shown, terminal.code, sales_point.code, expires_at)
 
@@ -133,8 +139,11 @@ def redeem(session: Session, code: str, public_key_hex: str, now: datetime) -> N
     return NewEnrolment(enrolment.id, terminal.code, sales_point.code, now)
 
 
-def revoke(session: Session, terminal_code: str, reason: str) -> list[str]:
-    """Revoke every valid key of the terminal; the ids of the enrolments revoked."""
+def revoke(
+    session: Session, terminal_code: str, reason: str, *, operator_code: str | None = None
+) -> list[str]:
+    """Revoke every valid key of the terminal, audited as ``operator_code``'s; the ids of
+    the enrolments revoked."""
     terminal, _ = _terminal(session, terminal_code)
     active = session.scalars(
         select(TerminalEnrolment)
@@ -153,6 +162,6 @@ def revoke(session: Session, terminal_code: str, reason: str) -> list[str]:
         AuditKind.KEY_ACTION,
         subject=f"terminal:{terminal.code}",
         details={"action": "revoked", "key_ids": revoked, "reason": reason},
-        actor=Actor(terminal_code=terminal.code),
+        actor=Actor(operator_code, terminal_code=terminal.code),
     )
     return revoked

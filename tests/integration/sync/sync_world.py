@@ -54,10 +54,11 @@ def set_setting(folder: Path, key: str, value: str) -> None:
 
 
 def run_starpos(
-    folder: Path, *args: str, timeout: float = 120, **env: str
+    folder: Path, *args: str, timeout: float = 120, stdin: str | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         starpos_command("--data-dir", str(folder), *args),
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -179,8 +180,15 @@ class HeadOffice:
     def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
         return run_starpos(self.folder, *args, **env)
 
+    def as_installer(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """A ``starpos server`` command that changes what the head office trusts, run by
+        the demo installer INST1 (they need ``installer_settings``, SYN-27)."""
+        return run_starpos(
+            self.folder, *args, "--operator", "INST1", "--password-stdin", stdin="inst-demo\n"
+        )
+
     def code_for(self, terminal: str) -> str:
-        made = self.run("server", "enrol", "--terminal", terminal, "--json")
+        made = self.as_installer("server", "enrol", "--terminal", terminal, "--json")
         assert made.returncode == 0, made.stderr
         return str(json.loads(made.stdout)["code"])
 

@@ -192,7 +192,7 @@ def test_a_revoked_terminal_is_refused(
     counter = _one_counter(head_office, make_counters, sales=0)
     sent = counter.status().waiting  # the seed and the enrolment (a key action)
     assert _pushed(counter)["applied"] == sent
-    revoked = head_office.run("server", "revoke", "--terminal", counter.terminal)
+    revoked = head_office.as_installer("server", "revoke", "--terminal", counter.terminal)
     assert revoked.returncode == 0, revoked.stderr
 
     assert counter.sell(counter.meters[0], "40.00").returncode == 0  # selling never waits
