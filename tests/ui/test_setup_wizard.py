@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from starpos.bootstrap.setup import InstallerSetup
 from starpos.devices.printer.virtual.launcher import output_folder, stop_virtual_printer
+from starpos.devices.sm.embedded import stop_embedded
 from starpos.devices.sm.kmc import development_key, make_kmf
 from starpos.settings import Settings
 from starpos.ui.error_funnel import ErrorFunnel
@@ -57,6 +58,7 @@ def wizard(qtbot: QtBot, data_dir: Path) -> Iterator[SetupWizard]:
     yield shown
     workers.stop()
     stop_virtual_printer()
+    stop_embedded()  # "Use the training module" started this data folder's emulator
     switch_language("en")
 
 
