@@ -339,3 +339,19 @@ PERCENT = NumberRule(decimals=4, minimum=Decimal(0), maximum=Decimal(100))
 def money_amount(text: str, decimals: int = MONEY.decimals) -> Decimal:
     """``text`` as an amount of money with at most ``decimals`` decimals (the currency's)."""
     return parse_number(text, replace(MONEY, decimals=decimals))
+
+
+def module_tenths(text: str | None, maximum: Decimal) -> int:
+    """``text`` kWh as tenths of a kWh for the module: 0.1 steps from 0 (a zero token, a
+    credit update that clears the balance) to ``maximum``. A refusal names the amount as
+    the module's own refusal does (``starpos sm`` and ``starpos server credit`` alike)."""
+    from starpos.devices.sm.errors import SmAmountFormatError
+
+    rule = NumberRule(
+        decimals=1,
+        minimum=Decimal(0),
+        maximum=maximum,
+        not_a_number=lambda shown: SmAmountFormatError(amount=echo(shown)),
+        too_fine=lambda shown, rule: SmAmountFormatError(amount=echo(shown)),
+    )
+    return int(parse_number(text or "", rule) * 10)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starpos.commands._credentials import add_credential_options
-from starpos.commands._output import NumberRule, echo, label_lines, parse_number, print_json, whole
+from starpos.commands._output import label_lines, module_tenths, print_json, whole
 from starpos.i18n import tr_noop, translate
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def _credit(args: argparse.Namespace) -> int:
     operation = next(name for name in ("add", "decrease", "replace") if getattr(args, name))
     # The module's ceiling (manual 4.1 d: under 1,800,000 kWh) bounds the amount here; the
     # module itself refuses a block whose result would pass it.
-    tenths = _kwh_tenths(getattr(args, operation), Decimal(CEILING_TENTHS) / 10)
+    tenths = module_tenths(getattr(args, operation), Decimal(CEILING_TENTHS) / 10)
     office = _office()
     try:
         operator = _trusted_operator(office, args)
@@ -232,21 +232,6 @@ def _credit(args: argparse.Namespace) -> int:
     else:
         print(translate("sync", BLOCK_ISSUED).format(**issued.as_dict()))
     return 0
-
-
-def _kwh_tenths(text: str, maximum: Decimal) -> int:
-    """``text`` kWh as the module's tenths, 0 to ``maximum`` in steps of 0.1, refused as
-    ``starpos sm`` refuses an amount."""
-    from starpos.devices.sm.errors import SmAmountFormatError
-
-    rule = NumberRule(
-        decimals=1,
-        minimum=Decimal(0),
-        maximum=maximum,
-        not_a_number=lambda shown: SmAmountFormatError(amount=echo(shown)),
-        too_fine=lambda shown, rule: SmAmountFormatError(amount=echo(shown)),
-    )
-    return int(parse_number(text, rule) * 10)
 
 
 def _status(args: argparse.Namespace) -> int:

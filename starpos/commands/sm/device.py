@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starpos.commands._credentials import add_credential_options, authenticated
-from starpos.commands._output import print_json, show, whole
-from starpos.commands.sm.common import module_tenths, open_module
+from starpos.commands._output import module_tenths, print_json, show, whole
+from starpos.commands.sm.common import open_module
 from starpos.devices.sm.errors import (
     SmError,
     SmKmfFileError,

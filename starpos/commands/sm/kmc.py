@@ -12,8 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from starpos.commands._output import print_json, whole
-from starpos.commands.sm.common import module_tenths
+from starpos.commands._output import module_tenths, print_json, whole
 from starpos.devices.sm.errors import SmKmcError
 
 
