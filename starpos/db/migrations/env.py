@@ -14,7 +14,11 @@ if not isinstance(engine, Engine):
     # Run by the alembic command itself (writing a new migration): a scratch database.
     engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
 
-with engine.connect() as connection:
+# One transaction for the whole upgrade, begun before Alembic reads the schema version: on
+# SQLite Alembic would otherwise commit after each migration (it treats SQLite's DDL as not
+# transactional), releasing the write lock in between, and a second program that read the
+# version meanwhile would run the same migration again ("table ... already exists").
+with engine.connect() as connection, connection.begin():
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
