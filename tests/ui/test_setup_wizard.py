@@ -358,3 +358,24 @@ def test_enter_after_a_busy_button_does_not_go_back(
     save(wizard, screens_dir, "setup-4-printer-focus-kept")
     _enter(wizard)
     assert wizard.currentId() == READER  # Enter is Next here, not Back to the module page
+
+
+def test_enter_on_a_page_button_that_was_pressed_goes_on(
+    qtbot: QtBot, wizard: SetupWizard, app_look: None
+) -> None:
+    """An installer who pressed "Use the training module" with the focus on it, then Enter,
+    means Next: the button is not pressed a second time (it is not the page's default)."""
+    for _ in range(3):
+        _enter(wizard)
+    page = wizard.module_page
+    qtbot.waitUntil(lambda: not page.outcome.text().endswith("…"), timeout=WAIT_MS)
+    _press(qtbot, page.training_button)
+    qtbot.waitUntil(lambda: page.chosen is not None, timeout=WAIT_MS)
+    assert page.training_button.hasFocus()
+    _enter(wizard)
+    assert wizard.currentId() == PRINTER
+    for button in (page.use_button, page.training_button):
+        assert not button.autoDefault(), button.objectName()
+    reader = wizard.reader_page
+    for button in (reader.refresh_button, reader.read_button):
+        assert not button.autoDefault(), button.objectName()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -47,12 +46,8 @@ class ModulePage(SetupPage):
         self.other_port.setObjectName("otherPort")
         self.other_port.setPlaceholderText("/dev/ttyUSB0")
         self.search_button = ActionButton("searchPorts", self.search)
-        self.use_button = QPushButton()
-        self.use_button.setObjectName("usePort")
-        self.use_button.clicked.connect(self._use_selected)
-        self.training_button = QPushButton()
-        self.training_button.setObjectName("useTrainingModule")
-        self.training_button.clicked.connect(self._use_training)
+        self.use_button = ActionButton("usePort", self._use_selected)
+        self.training_button = ActionButton("useTrainingModule", self._use_training)
         self.outcome = OutcomeLabel("moduleOutcome")
         self.ports_label, self.other_label = QLabel(), QLabel()
         self.ports_label.setBuddy(self.ports)
@@ -288,12 +283,8 @@ class ReaderPage(SetupPage):
         self.card: Any = None
         self.readers = QComboBox()
         self.readers.setObjectName("readerList")
-        self.refresh_button = QPushButton()
-        self.refresh_button.setObjectName("listReaders")
-        self.refresh_button.clicked.connect(self.list_readers)
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("readTestCard")
-        self.read_button.clicked.connect(self.read_card)
+        self.refresh_button = ActionButton("listReaders", self.list_readers)
+        self.read_button = ActionButton("readTestCard", self.read_card)
         self.outcome = OutcomeLabel("readerOutcome")
         self.readers_label = QLabel()
         self.readers_label.setBuddy(self.readers)
