@@ -4,6 +4,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Terminal {terminal} stands at sales point {terminal_sales_point}, not at {sales_point}: open the shift there, or ask an administrator to move the terminal.</source>
+        <translation>Le terminal {terminal} est au point de vente {terminal_sales_point}, pas à {sales_point} : ouvrez le poste là-bas, ou demandez à un administrateur de déplacer le terminal.</translation>
+    </message>
+    <message>
         <source>{amount} is not a valid amount here: give a positive amount with at most {decimals} decimals.</source>
         <translation>{amount} n'est pas un montant valable ici : indiquez un montant positif avec au plus {decimals} décimales.</translation>
     </message>

@@ -4,6 +4,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Terminal {terminal} stands at sales point {terminal_sales_point}, not at {sales_point}: open the shift there, or ask an administrator to move the terminal.</source>
+        <translation>终端 {terminal} 属于售电点 {terminal_sales_point}，而不是 {sales_point}：请在该售电点开班，或请管理员移动该终端。</translation>
+    </message>
+    <message>
         <source>{amount} is not a valid amount here: give a positive amount with at most {decimals} decimals.</source>
         <translation>{amount} 在此不是有效金额：请输入最多 {decimals} 位小数的正数金额。</translation>
     </message>

@@ -54,6 +54,16 @@ class UnknownTerminalError(ShiftError):
     template = "There is no terminal {terminal}. Check the terminal's configuration."
 
 
+class TerminalElsewhereError(ShiftError):
+    """A shift's till and its sales point are one place (the sale refuses the same)."""
+
+    code = "shift.terminal_elsewhere"
+    template = (
+        "Terminal {terminal} stands at sales point {terminal_sales_point}, not at "
+        "{sales_point}: open the shift there, or ask an administrator to move the terminal."
+    )
+
+
 class ShiftAlreadyOpenError(ShiftError):
     code = "shift.already_open"
     template = "{operator} already has shift {shift} on {till} ({state}). Use it, or close it."

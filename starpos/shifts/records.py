@@ -57,6 +57,12 @@ def place_of(session: Session, operator: OperatorSession) -> Place:
         ).first()
         if terminal is None:
             raise errors.UnknownTerminalError(terminal=operator.terminal_code)
+        if terminal.sales_point_id != point.id:
+            raise errors.TerminalElsewhereError(
+                terminal=terminal.code,
+                terminal_sales_point=terminal.sales_point.code,
+                sales_point=point.code,
+            )
         terminal_id = terminal.id
     return Place(row.id, row.code, point.id, point.code, terminal_id, operator.terminal_code)
 

@@ -103,3 +103,26 @@ def test_the_terminals_sales_point_holds_for_login_and_shift(world: World, run_s
         )
     )  # fmt: skip
     assert (opened["till"], opened["sales_point"]) == ("T03", "SP02")
+
+
+def test_a_shift_off_its_terminals_sales_point_is_refused(world: World, run_starpos) -> None:  # type: ignore[no-untyped-def]
+    # SUP1 may work at every sales point, but T01 stands at SP01: a shift "at SP02" on it
+    # would count SP02's cash in SP01's drawer. The sale is refused the same way.
+    _this_computer_is("T01")
+
+    def shifts() -> list[tuple[int, str]]:
+        with world.database.reading() as session:
+            return list(session.execute(select(Shift.id, Shift.till).order_by(Shift.id)).tuples())
+
+    before = shifts()
+    opening = run_starpos(
+        "shift", "open", "--operator", "SUP1", "--password-stdin", "--float", "0",
+        "--sales-point", "SP02", input="super-demo\n",
+    )  # fmt: skip
+    _refused(opening, "Terminal T01 stands at sales point SP01, not at SP02")
+    assert shifts() == before
+    selling = run_starpos(
+        "vend", "--operator", "SUP1", "--password-stdin", "--sales-point", "SP02",
+        "--meter", world.meters[0].number, "--amount", "20", input="super-demo\n",
+    )  # fmt: skip
+    _refused(selling, "Terminal T01 stands at sales point SP01, not at SP02")
