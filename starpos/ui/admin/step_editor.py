@@ -104,6 +104,8 @@ class StepEditor(QWidget):
         if self.rows:  # Tab goes from the last price to the new row's end
             QWidget.setTabOrder(self.rows[-1][3], row[2])
         QWidget.setTabOrder(row[2], row[3])
+        QWidget.setTabOrder(row[3], self.add_button)  # the buttons after the rows
+        QWidget.setTabOrder(self.add_button, self.remove_button)
         self.rows.append(row)
         self.retranslate_ui()
         row[2].setFocus()

@@ -213,6 +213,8 @@ class TariffPreview(QGroupBox):
         return "<br>".join(lines)
 
     def _show(self, priced: pricing.Breakdown | None, text: str) -> None:
+        # Without a sale the counter's panel would ask for a meter: hide it, say what is missing.
+        self.breakdown.setVisible(priced is not None)
         if priced is None:
             self.breakdown.show_quote(None)
             self.energy_lines.clear()

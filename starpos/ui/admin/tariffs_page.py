@@ -203,6 +203,8 @@ class TariffsPage(QWidget):
 
     def _filter(self) -> None:
         self.proxy.set_search(self.search.text(), exact=self.exact.isChecked())
+        # rows coming back through the filter keep the widths of the rows it showed
+        self.table.resizeColumnsToContents()
         self._show_count()
 
     def _show_count(self) -> None:

@@ -172,7 +172,6 @@ def test_a_step_tariff_typed_in_prices_the_manuals_445_and_is_saved(
         "RES-STEP", "step", 1, 0
     )  # fmt: skip
     assert tariff_of(window.service.database, "RES-STEP").versions[0].rate == MANUAL_STEPS
-    save_screen(window, screens_dir, "admin-tariffs-en")
 
 
 def test_the_preview_prices_as_starpos_price_does(
@@ -295,6 +294,7 @@ def test_a_new_version_is_dated_and_older_sales_keep_the_old_price(
     qtbot: QtBot,
     demo_database: Database,
     app_look: None,  # noqa: F811
+    screens_dir: Path,
 ) -> None:
     window = _open_window(qtbot, demo_database, "ADMIN1", "admin-demo")
     try:
@@ -323,6 +323,8 @@ def test_a_new_version_is_dated_and_older_sales_keep_the_old_price(
         row = page.selected()
         assert row is not None and row["code"] == "RES-STEP"
         assert (row["version"], row["versions"], row["next_from"]) == (1, 2, start)
+        page.search.clear()
+        save_screen(window, screens_dir, "admin-tariffs-en")
         new = tariff_of(demo_database, "RES-STEP")
         assert new.version_at(datetime(2029, 6, 1)) == old.versions[0]  # older sales: old price
         assert new.version_at(start).effective_from == start
@@ -386,3 +388,32 @@ def test_tou_day_tariff_times_read_back_as_typed(qtbot: QtBot) -> None:
     assert editor.days[0].text() == "01:00 T1, 08:00 T3"
     assert editor.holidays.text() == "2027-10-01 D1"
     assert editor.rate() == pricing.TouRate(scheme)
+
+
+def test_tab_reaches_every_field_of_a_step_tariff_in_order(qtbot: QtBot) -> None:
+    from starpos.masterdata.pricing_inputs import SampleSaleTerms
+
+    editor = TariffEditor(SampleSaleTerms(pricing.PricingRules(), "USD", {}))
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=5000)
+    editor.kind.setCurrentIndex(1)
+    editor.steps.add_step()
+    qtbot.waitUntil(editor.steps.rows[-1][2].isVisible, timeout=5000)  # the layout shows it
+    editor.code.setFocus()
+    names = []
+    for _ in range(40):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        names.append(focused.objectName() or focused.property("text"))
+        editor.focusNextChild()
+        if QApplication.focusWidget() is editor.code:
+            break
+    assert names == [
+        "tariffCode", "tariffName", "tariffFrom", "tariffKind",
+        "stepEnd1", "stepPrice1", "stepEnd2", "stepPrice2", "stepEnd3", "stepPrice3",
+        "stepEnd4", "stepPrice4", "addStep", "removeStep", "Save", "Cancel",
+        "previewMode", "previewValue", "previewCustomerType", "previewAt", "previewEarlier",
+    ]  # fmt: skip
