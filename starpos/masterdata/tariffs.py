@@ -239,7 +239,7 @@ def tariff_overview(database: Database) -> list[dict[str, Any]]:
                 {
                     "code": scheme.code,
                     "name": scheme.name,
-                    "kind": str(in_force.kind if in_force else versions[0].kind),
+                    "kind": str((in_force or versions[0]).kind) if versions else "",
                     "version": len(started),
                     "versions": len(versions),
                     "effective_from": in_force.effective_from if in_force else None,

@@ -46,14 +46,10 @@ class TouEditor(QTabWidget):
         self.seasons, self.holidays = QLineEdit(), QLineEdit()
         self.labels: list[tuple[QLabel, str, int]] = []
         self.helps: list[tuple[QLabel, str]] = []
-        self._page(
-            "touPrices", [(f"T&{n}", "price", n, line) for n, line in enumerate(self.prices, 1)]
-        )
-        self._page("touDays", [("", "day", n, line) for n, line in enumerate(self.days, 1)])
-        self._page("touWeeks", [("", "week", n, line) for n, line in enumerate(self.weeks, 1)])
-        self._page(
-            "touDates", [("", "seasons", 0, self.seasons), ("", "holidays", 0, self.holidays)]
-        )
+        self._page("touPrices", [("price", n, line) for n, line in enumerate(self.prices, 1)])
+        self._page("touDays", [("day", n, line) for n, line in enumerate(self.days, 1)])
+        self._page("touWeeks", [("week", n, line) for n, line in enumerate(self.weeks, 1)])
+        self._page("touDates", [("seasons", 0, self.seasons), ("holidays", 0, self.holidays)])
         for name, lines in (("touPrice", self.prices), ("day", self.days), ("week", self.weeks)):
             for number, line in enumerate(lines, 1):
                 line.setObjectName(f"{name}{number}")
@@ -63,11 +59,12 @@ class TouEditor(QTabWidget):
             line.textChanged.connect(lambda _text: emit(self.changed))
         self.retranslate_ui()
 
-    def _page(self, name: str, rows: list[tuple[str, str, int, QLineEdit]]) -> None:
+    def _page(self, name: str, rows: list[tuple[str, int, QLineEdit]]) -> None:
+        """A page of labelled lines: ``rows`` are (what the line is, its number, the line)."""
         page = QWidget()
         page.setObjectName(name)
         form = QFormLayout()
-        for _mnemonic, role, number, line in rows:
+        for role, number, line in rows:
             label = QLabel()
             label.setBuddy(line)
             self.labels.append((label, role, number))
