@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -114,6 +116,14 @@ class TariffPreview(QGroupBox):
             label.setText(text)
         self.breakdown.retranslate_ui()
         self.reprice()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a field of the sample means "price this", done as it was typed: kept here,
+        # it never reaches the dialog, whose Enter would save a price change by the way.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def set_sale_time(self, when: datetime) -> None:
         self.at.setDateTime(qt_moment(when))

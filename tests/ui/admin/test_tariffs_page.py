@@ -164,6 +164,8 @@ def test_a_step_tariff_typed_in_prices_the_manuals_445_and_is_saved(
     assert "200 to 500 kWh: 300.0 kWh at 0.75" in lines
     assert "above 500 kWh: 100.0 kWh at 1.0" in lines
     save_screen(window, screens_dir, "admin-tariff-step-editor-en")
+    qtbot.keyClick(editor.preview.value, Qt.Key.Key_Return)  # prices the sample, saves nothing
+    assert editor.isVisible() and list_tariffs(window.service.database) == []
 
     with qtbot.waitSignal(window.refreshed, timeout=5000, check_params_cb=lambda k: k == "tariffs"):
         qtbot.keyClick(_line(editor, "stepPrice3"), Qt.Key.Key_Return)
