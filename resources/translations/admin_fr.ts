@@ -388,6 +388,310 @@
 <context>
     <name>admin</name>
     <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays</source>
+        <translation>&amp;Jours fériés</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Add &amp;step</source>
+        <translation>Ajouter une &amp;tranche</translation>
+    </message>
+    <message>
+        <source>&amp;Price per kWh</source>
+        <translation>&amp;Prix par kWh</translation>
+    </message>
+    <message>
+        <source>&amp;Remove last step</source>
+        <translation>&amp;Retirer la dernière tranche</translation>
+    </message>
+    <message>
+        <source>&amp;Seasons</source>
+        <translation>&amp;Saisons</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>&amp;Valeur</translation>
+    </message>
+    <message>
+        <source>A date in the future makes a backup tariff: sales keep the price in force until then.</source>
+        <translation>Une date future en fait un tarif de réserve : les ventes gardent le prix en vigueur jusque-là.</translation>
+    </message>
+    <message>
+        <source>Customer t&amp;ype</source>
+        <translation>T&amp;ype de client</translation>
+    </message>
+    <message>
+        <source>Day tariff &amp;{number}</source>
+        <translation>Tarif journalier &amp;{number}</translation>
+    </message>
+    <message>
+        <source>Day tariff {number} switches twice at the same time; keep one.</source>
+        <translation>Le tarif journalier {number} change deux fois à la même heure ; gardez-en un.</translation>
+    </message>
+    <message>
+        <source>Day tariff {number}: T{index} is not an index; use T1 to T4.</source>
+        <translation>Tarif journalier {number} : T{index} n'est pas un indice ; utilisez T1 à T4.</translation>
+    </message>
+    <message>
+        <source>Day tariff {number}: {text} is not a switch. Write a time HH:MM and an index T1 to T4, such as 08:00 T3.</source>
+        <translation>Tarif journalier {number} : {text} n'est pas un changement. Écrivez une heure HH:MM et un indice T1 à T4, par exemple 08:00 T3.</translation>
+    </message>
+    <message>
+        <source>Day tariffs</source>
+        <translation>Tarifs journaliers</translation>
+    </message>
+    <message>
+        <source>Delete tariff {code} and all its versions?</source>
+        <translation>Supprimer le tarif {code} et toutes ses versions ?</translation>
+    </message>
+    <message>
+        <source>End (kWh)</source>
+        <translation>Fin (kWh)</translation>
+    </message>
+    <message>
+        <source>Energy wanted (kWh)</source>
+        <translation>Énergie voulue (kWh)</translation>
+    </message>
+    <message>
+        <source>Flat price</source>
+        <translation>Prix unique</translation>
+    </message>
+    <message>
+        <source>Free basic electricity: {kwh} kWh</source>
+        <translation>Électricité de base gratuite : {kwh} kWh</translation>
+    </message>
+    <message>
+        <source>Give the scheme a code, such as RES-STEP.</source>
+        <translation>Donnez un code au tarif, par exemple RES-STEP.</translation>
+    </message>
+    <message>
+        <source>In force &amp;from</source>
+        <translation>En vigueur &amp;à partir du</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>En vigueur depuis</translation>
+    </message>
+    <message>
+        <source>Index prices</source>
+        <translation>Prix des indices</translation>
+    </message>
+    <message>
+        <source>Net amount paid</source>
+        <translation>Montant net payé</translation>
+    </message>
+    <message>
+        <source>New &amp;version (F2)</source>
+        <translation>Nouvelle &amp;version (F2)</translation>
+    </message>
+    <message>
+        <source>New tariff scheme</source>
+        <translation>Nouveau tarif</translation>
+    </message>
+    <message>
+        <source>New version of tariff {code}</source>
+        <translation>Nouvelle version du tarif {code}</translation>
+    </message>
+    <message>
+        <source>Next version from</source>
+        <translation>Version suivante le</translation>
+    </message>
+    <message>
+        <source>Preview: a sample purchase</source>
+        <translation>Aperçu : un achat d'exemple</translation>
+    </message>
+    <message>
+        <source>Sample &amp;given as</source>
+        <translation>Exemple &amp;donné en</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Price per kWh</source>
+        <translation>Prix par kWh</translation>
+    </message>
+    <message>
+        <source>Priced with the saved version from {when}.</source>
+        <translation>Prix calculé avec la version enregistrée du {when}.</translation>
+    </message>
+    <message>
+        <source>Priced with the version being edited, from {when}.</source>
+        <translation>Prix calculé avec la version en cours de saisie, à partir du {when}.</translation>
+    </message>
+    <message>
+        <source>Sale &amp;time</source>
+        <translation>&amp;Heure de la vente</translation>
+    </message>
+    <message>
+        <source>Seasons and holidays</source>
+        <translation>Saisons et jours fériés</translation>
+    </message>
+    <message>
+        <source>Seasons: a week tariff from a date on each year, such as 05-01 W1, 11-01 W2. Holidays: a day tariff on a date, every year (01-01 D2) or once (2027-10-01 D2); a holiday wins over the week.</source>
+        <translation>Saisons : un tarif hebdomadaire à partir d'une date chaque année, par exemple 05-01 W1, 11-01 W2. Jours fériés : un tarif journalier à une date, chaque année (01-01 D2) ou une fois (2027-10-01 D2) ; un jour férié l'emporte sur la semaine.</translation>
+    </message>
+    <message>
+        <source>Start (kWh)</source>
+        <translation>Début (kWh)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Tranche</translation>
+    </message>
+    <message>
+        <source>Step tariff</source>
+        <translation>Tarif par tranches</translation>
+    </message>
+    <message>
+        <source>Step {number}</source>
+        <translation>La tranche {number}</translation>
+    </message>
+    <message>
+        <source>Steps count the energy a meter buys in a calendar month. Leave the last end empty: energy beyond it costs the last price. The manual's example: 200 at 0.60, 500 at 0.75, then 1.00; 600 kWh cost 445.</source>
+        <translation>Les tranches comptent l'énergie qu'un compteur achète dans le mois civil. Laissez vide la dernière fin : l'énergie au-delà coûte le dernier prix. L'exemple du manuel : 200 à 0,60, 500 à 0,75, puis 1,00 ; 600 kWh coûtent 445.</translation>
+    </message>
+    <message>
+        <source>Switch times and the index from then on, such as 01:00 T1, 08:00 T3, 18:00 T4, 22:00 T2. Before the first time the last index runs on. An empty day tariff 1 is T1 all day.</source>
+        <translation>Les heures de changement et l'indice à partir de chacune, par exemple 01:00 T1, 08:00 T3, 18:00 T4, 22:00 T2. Avant la première heure, le dernier indice continue. Un tarif journalier 1 vide vaut T1 toute la journée.</translation>
+    </message>
+    <message>
+        <source>T&amp;{index} price per kWh</source>
+        <translation>Prix T&amp;{index} par kWh</translation>
+    </message>
+    <message>
+        <source>Tariff schemes</source>
+        <translation>Tarifs</translation>
+    </message>
+    <message>
+        <source>Tariff {code} already has a version from {when}; saved versions are never changed. Choose another date and time.</source>
+        <translation>Le tarif {code} a déjà une version au {when} ; les versions enregistrées ne changent jamais. Choisissez une autre date et heure.</translation>
+    </message>
+    <message>
+        <source>The day tariff of each day, Monday to Sunday, such as 1 1 1 1 1 2 2. An empty week tariff 1 uses day tariff 1 every day.</source>
+        <translation>Le tarif journalier de chaque jour, du lundi au dimanche, par exemple 1 1 1 1 1 2 2. Un tarif hebdomadaire 1 vide utilise le tarif journalier 1 tous les jours.</translation>
+    </message>
+    <message>
+        <source>The preview waits for the tariff to be complete.</source>
+        <translation>L'aperçu attend que le tarif soit complet.</translation>
+    </message>
+    <message>
+        <source>The price of each tariff index T1 to T4 (all four are needed).</source>
+        <translation>Le prix de chaque indice tarifaire T1 à T4 (les quatre sont nécessaires).</translation>
+    </message>
+    <message>
+        <source>Time of use</source>
+        <translation>Heures (multi-tarif)</translation>
+    </message>
+    <message>
+        <source>T{index} has no price: give the prices of all four indexes T1 to T4.</source>
+        <translation>T{index} n'a pas de prix : donnez les prix des quatre indices T1 à T4.</translation>
+    </message>
+    <message>
+        <source>T{index} is in force at the sale time: {kwh} kWh at {price}</source>
+        <translation>T{index} est en vigueur à l'heure de la vente : {kwh} kWh à {price}</translation>
+    </message>
+    <message>
+        <source>Version in force</source>
+        <translation>Version en vigueur</translation>
+    </message>
+    <message>
+        <source>Week tariff &amp;{number}</source>
+        <translation>Tarif hebdomadaire &amp;{number}</translation>
+    </message>
+    <message>
+        <source>Week tariff {number}: give seven day tariffs 1 to 8, Monday to Sunday, such as 1 1 1 1 1 2 2.</source>
+        <translation>Tarif hebdomadaire {number} : donnez sept tarifs journaliers de 1 à 8, du lundi au dimanche, par exemple 1 1 1 1 1 2 2.</translation>
+    </message>
+    <message>
+        <source>Week tariffs</source>
+        <translation>Tarifs hebdomadaires</translation>
+    </message>
+    <message>
+        <source>You may look at the tariffs; changing them needs the permission “Change tariffs and charges”.</source>
+        <translation>Vous pouvez consulter les tarifs ; les modifier demande la permission « Modifier les tarifs et les frais ».</translation>
+    </message>
+    <message>
+        <source>above {start} kWh</source>
+        <translation>au-delà de {start} kWh</translation>
+    </message>
+    <message>
+        <source>day tariff</source>
+        <translation>le tarif journalier</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>unique</translation>
+    </message>
+    <message>
+        <source>kWh &amp;bought earlier this month</source>
+        <translation>kWh déjà achetés ce &amp;mois</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>sans fin</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>tranches</translation>
+    </message>
+    <message>
+        <source>time of use</source>
+        <translation>multi-tarif</translation>
+    </message>
+    <message>
+        <source>week tariff</source>
+        <translation>le tarif hebdomadaire</translation>
+    </message>
+    <message>
+        <source>{letter}{number} names {what} {number}, which is not defined.</source>
+        <translation>{letter}{number} désigne {what} {number}, qui n'est pas défini.</translation>
+    </message>
+    <message>
+        <source>{span}: {kwh} kWh at {price}</source>
+        <translation>{span} : {kwh} kWh à {price}</translation>
+    </message>
+    <message>
+        <source>{start} to {end} kWh</source>
+        <translation>de {start} à {end} kWh</translation>
+    </message>
+    <message>
+        <source>{text} is not a date and a tariff: write it like {example}.</source>
+        <translation>{text} n'est pas une date suivie d'un tarif : écrivez-la comme {example}.</translation>
+    </message>
+    <message>
+        <source>{version} of {versions}</source>
+        <translation>{version} sur {versions}</translation>
+    </message>
+    <message>
+        <source>{what} ends at {end} kWh, not after its start at {start} kWh: each step must end above the one before.</source>
+        <translation>{what} finit à {end} kWh, pas après son début à {start} kWh : chaque tranche doit finir au-dessus de la précédente.</translation>
+    </message>
+    <message>
+        <source>{what} has no end: only the last step may be open.</source>
+        <translation>{what} n'a pas de fin : seule la dernière tranche peut rester ouverte.</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is not a price. Type a positive number per kWh with at most 6 decimals, such as 0.75.</source>
+        <translation>{what} : {text} n'est pas un prix. Tapez un nombre positif par kWh avec au plus 6 décimales, par exemple 0.75.</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is not an energy. Type kWh with at most one decimal, such as 200.</source>
+        <translation>{what} : {text} n'est pas une énergie. Tapez des kWh avec au plus une décimale, par exemple 200.</translation>
+    </message>
+    <message>
         <source>Company and currency (system parameters)</source>
         <translation>Société et devise (paramètres système)</translation>
     </message>

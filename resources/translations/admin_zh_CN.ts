@@ -388,6 +388,310 @@
 <context>
     <name>admin</name>
     <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays</source>
+        <translation>节假日(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add &amp;step</source>
+        <translation>添加阶梯(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Price per kWh</source>
+        <translation>每 kWh 价格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove last step</source>
+        <translation>删除最后一档(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Seasons</source>
+        <translation>季节(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>数值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>A date in the future makes a backup tariff: sales keep the price in force until then.</source>
+        <translation>未来日期即为备用费率：在此之前的售电仍按现行价格。</translation>
+    </message>
+    <message>
+        <source>Customer t&amp;ype</source>
+        <translation>客户类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Day tariff &amp;{number}</source>
+        <translation>日费率 &amp;{number}</translation>
+    </message>
+    <message>
+        <source>Day tariff {number} switches twice at the same time; keep one.</source>
+        <translation>日费率 {number} 在同一时间切换了两次；请只保留一个。</translation>
+    </message>
+    <message>
+        <source>Day tariff {number}: T{index} is not an index; use T1 to T4.</source>
+        <translation>日费率 {number}：T{index} 不是费率索引；请使用 T1 至 T4。</translation>
+    </message>
+    <message>
+        <source>Day tariff {number}: {text} is not a switch. Write a time HH:MM and an index T1 to T4, such as 08:00 T3.</source>
+        <translation>日费率 {number}：{text} 不是切换点。请写时间 HH:MM 和索引 T1 至 T4，例如 08:00 T3。</translation>
+    </message>
+    <message>
+        <source>Day tariffs</source>
+        <translation>日费率</translation>
+    </message>
+    <message>
+        <source>Delete tariff {code} and all its versions?</source>
+        <translation>删除费率 {code} 及其所有版本？</translation>
+    </message>
+    <message>
+        <source>End (kWh)</source>
+        <translation>终止 (kWh)</translation>
+    </message>
+    <message>
+        <source>Energy wanted (kWh)</source>
+        <translation>所需电量 (kWh)</translation>
+    </message>
+    <message>
+        <source>Flat price</source>
+        <translation>单一电价</translation>
+    </message>
+    <message>
+        <source>Free basic electricity: {kwh} kWh</source>
+        <translation>免费基本电量：{kwh} kWh</translation>
+    </message>
+    <message>
+        <source>Give the scheme a code, such as RES-STEP.</source>
+        <translation>请为方案输入代码，例如 RES-STEP。</translation>
+    </message>
+    <message>
+        <source>In force &amp;from</source>
+        <translation>生效时间(&amp;F)</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Index prices</source>
+        <translation>索引电价</translation>
+    </message>
+    <message>
+        <source>Net amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>New &amp;version (F2)</source>
+        <translation>新版本(&amp;V) (F2)</translation>
+    </message>
+    <message>
+        <source>New tariff scheme</source>
+        <translation>新费率方案</translation>
+    </message>
+    <message>
+        <source>New version of tariff {code}</source>
+        <translation>费率 {code} 的新版本</translation>
+    </message>
+    <message>
+        <source>Next version from</source>
+        <translation>下一版本生效时间</translation>
+    </message>
+    <message>
+        <source>Preview: a sample purchase</source>
+        <translation>预览：示例购电</translation>
+    </message>
+    <message>
+        <source>Sample &amp;given as</source>
+        <translation>示例方式(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Price per kWh</source>
+        <translation>每 kWh 价格</translation>
+    </message>
+    <message>
+        <source>Priced with the saved version from {when}.</source>
+        <translation>按 {when} 起的已保存版本计价。</translation>
+    </message>
+    <message>
+        <source>Priced with the version being edited, from {when}.</source>
+        <translation>按正在编辑的版本计价，自 {when} 起。</translation>
+    </message>
+    <message>
+        <source>Sale &amp;time</source>
+        <translation>售电时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Seasons and holidays</source>
+        <translation>季节与节假日</translation>
+    </message>
+    <message>
+        <source>Seasons: a week tariff from a date on each year, such as 05-01 W1, 11-01 W2. Holidays: a day tariff on a date, every year (01-01 D2) or once (2027-10-01 D2); a holiday wins over the week.</source>
+        <translation>季节：每年从某日起使用的周费率，例如 05-01 W1, 11-01 W2。节假日：某日使用的日费率，每年（01-01 D2）或仅一次（2027-10-01 D2）；节假日优先于周费率。</translation>
+    </message>
+    <message>
+        <source>Start (kWh)</source>
+        <translation>起始 (kWh)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>Step tariff</source>
+        <translation>阶梯电价</translation>
+    </message>
+    <message>
+        <source>Step {number}</source>
+        <translation>第 {number} 档</translation>
+    </message>
+    <message>
+        <source>Steps count the energy a meter buys in a calendar month. Leave the last end empty: energy beyond it costs the last price. The manual's example: 200 at 0.60, 500 at 0.75, then 1.00; 600 kWh cost 445.</source>
+        <translation>阶梯按电表在一个自然月内购买的电量计算。最后一档的终止值留空：超出部分按最后的价格计。手册示例：200 以内 0.60，500 以内 0.75，其后 1.00；600 kWh 共 445。</translation>
+    </message>
+    <message>
+        <source>Switch times and the index from then on, such as 01:00 T1, 08:00 T3, 18:00 T4, 22:00 T2. Before the first time the last index runs on. An empty day tariff 1 is T1 all day.</source>
+        <translation>切换时间及其后的索引，例如 01:00 T1, 08:00 T3, 18:00 T4, 22:00 T2。第一个时间之前沿用最后一个索引。日费率 1 留空即全天 T1。</translation>
+    </message>
+    <message>
+        <source>T&amp;{index} price per kWh</source>
+        <translation>T&amp;{index} 每 kWh 价格</translation>
+    </message>
+    <message>
+        <source>Tariff schemes</source>
+        <translation>费率方案</translation>
+    </message>
+    <message>
+        <source>Tariff {code} already has a version from {when}; saved versions are never changed. Choose another date and time.</source>
+        <translation>费率 {code} 已有 {when} 起的版本；已保存的版本不会被修改。请选择其他日期和时间。</translation>
+    </message>
+    <message>
+        <source>The day tariff of each day, Monday to Sunday, such as 1 1 1 1 1 2 2. An empty week tariff 1 uses day tariff 1 every day.</source>
+        <translation>每天使用的日费率，周一至周日，例如 1 1 1 1 1 2 2。周费率 1 留空即每天使用日费率 1。</translation>
+    </message>
+    <message>
+        <source>The preview waits for the tariff to be complete.</source>
+        <translation>费率填写完整后显示预览。</translation>
+    </message>
+    <message>
+        <source>The price of each tariff index T1 to T4 (all four are needed).</source>
+        <translation>各费率索引 T1 至 T4 的价格（四个都需要）。</translation>
+    </message>
+    <message>
+        <source>Time of use</source>
+        <translation>分时电价</translation>
+    </message>
+    <message>
+        <source>T{index} has no price: give the prices of all four indexes T1 to T4.</source>
+        <translation>T{index} 没有价格：请填写 T1 至 T4 全部四个索引的价格。</translation>
+    </message>
+    <message>
+        <source>T{index} is in force at the sale time: {kwh} kWh at {price}</source>
+        <translation>售电时间适用 T{index}：{kwh} kWh，单价 {price}</translation>
+    </message>
+    <message>
+        <source>Version in force</source>
+        <translation>现行版本</translation>
+    </message>
+    <message>
+        <source>Week tariff &amp;{number}</source>
+        <translation>周费率 &amp;{number}</translation>
+    </message>
+    <message>
+        <source>Week tariff {number}: give seven day tariffs 1 to 8, Monday to Sunday, such as 1 1 1 1 1 2 2.</source>
+        <translation>周费率 {number}：请给出周一至周日七个日费率（1 至 8），例如 1 1 1 1 1 2 2。</translation>
+    </message>
+    <message>
+        <source>Week tariffs</source>
+        <translation>周费率</translation>
+    </message>
+    <message>
+        <source>You may look at the tariffs; changing them needs the permission “Change tariffs and charges”.</source>
+        <translation>您可以查看费率；修改需要“修改费率和费用”权限。</translation>
+    </message>
+    <message>
+        <source>above {start} kWh</source>
+        <translation>{start} kWh 以上</translation>
+    </message>
+    <message>
+        <source>day tariff</source>
+        <translation>日费率</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>单一</translation>
+    </message>
+    <message>
+        <source>kWh &amp;bought earlier this month</source>
+        <translation>本月已购 kWh(&amp;B)</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>无上限</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>time of use</source>
+        <translation>分时</translation>
+    </message>
+    <message>
+        <source>week tariff</source>
+        <translation>周费率</translation>
+    </message>
+    <message>
+        <source>{letter}{number} names {what} {number}, which is not defined.</source>
+        <translation>{letter}{number} 指向{what} {number}，但它尚未定义。</translation>
+    </message>
+    <message>
+        <source>{span}: {kwh} kWh at {price}</source>
+        <translation>{span}：{kwh} kWh，单价 {price}</translation>
+    </message>
+    <message>
+        <source>{start} to {end} kWh</source>
+        <translation>{start} 至 {end} kWh</translation>
+    </message>
+    <message>
+        <source>{text} is not a date and a tariff: write it like {example}.</source>
+        <translation>{text} 不是日期加费率：请按 {example} 的格式填写。</translation>
+    </message>
+    <message>
+        <source>{version} of {versions}</source>
+        <translation>第 {version} / {versions} 版</translation>
+    </message>
+    <message>
+        <source>{what} ends at {end} kWh, not after its start at {start} kWh: each step must end above the one before.</source>
+        <translation>{what}止于 {end} kWh，没有超过其起点 {start} kWh：每一档的终止值必须高于前一档。</translation>
+    </message>
+    <message>
+        <source>{what} has no end: only the last step may be open.</source>
+        <translation>{what}没有终止值：只有最后一档可以不设上限。</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is not a price. Type a positive number per kWh with at most 6 decimals, such as 0.75.</source>
+        <translation>{what}：{text} 不是价格。请输入每 kWh 的正数，最多 6 位小数，例如 0.75。</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is not an energy. Type kWh with at most one decimal, such as 200.</source>
+        <translation>{what}：{text} 不是电量。请输入 kWh，最多一位小数，例如 200。</translation>
+    </message>
+    <message>
         <source>Company and currency (system parameters)</source>
         <translation>公司与币种（系统参数）</translation>
     </message>

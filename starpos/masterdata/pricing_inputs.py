@@ -7,6 +7,7 @@ zone); a purchase is a vend whose token was made (ISSUED or PRINTED).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal
 from typing import Protocol, cast
@@ -260,4 +261,34 @@ def sale_context(session: Session, meter: Meter, now: datetime) -> pricing.SaleC
         history=purchase_history(session, meter, sale_time),
         at=sale_time,
         meter=pricing.MeterRules(preinstalled_amount=meter.model.preinstalled_amount),
+    )
+
+
+@dataclass(frozen=True)
+class SampleSaleTerms:
+    """What prices a sample sale before a tariff is saved (the tariff editor's preview):
+    the system's rules and currency, and each customer type's rules by code."""
+
+    rules: pricing.PricingRules
+    currency: str
+    customer_types: dict[str, tuple[str, pricing.CustomerTypeRules]]
+
+
+def sample_sale_terms(session: Session) -> SampleSaleTerms:
+    """The terms of :class:`SampleSaleTerms` from the store; without system parameters yet
+    (a store being set up) the pricing's defaults, two decimals and no currency code."""
+    from starpos.db.models import CustomerType
+    from starpos.db.parameters import SystemParametersMissingError
+
+    try:
+        rules, currency = pricing_rules(session), system_parameters(session).currency
+    except SystemParametersMissingError:
+        rules, currency = pricing.PricingRules(), ""
+    kinds = session.scalars(select(CustomerType).order_by(CustomerType.code)).all()
+    return SampleSaleTerms(
+        rules=rules,
+        currency=currency,
+        customer_types={
+            kind.code: (kind.name, customer_type_rules(session, kind)) for kind in kinds
+        },
     )

@@ -208,6 +208,61 @@ def delete_tariff_scheme(database: Database, by: OperatorSession, scheme_code: s
         uow.commit()
 
 
+def tariff_overview(database: Database) -> list[dict[str, Any]]:
+    """Every scheme as the administration lists it: the version in force now (utility
+    local time), the next dated one (a backup tariff waiting for its date), how many
+    versions it has and how many meters use it."""
+    from sqlalchemy import func
+
+    from starpos.db.models import Meter
+    from starpos.db.parameters import SystemParametersMissingError, utility_now
+
+    with database.reading() as session:
+        try:
+            now = utility_now(session)
+        except SystemParametersMissingError:  # no company yet: this computer's clock
+            now = datetime.now()
+        meters = dict(
+            session.execute(
+                select(Meter.tariff_scheme_id, func.count())
+                .where(Meter.tariff_scheme_id.is_not(None))
+                .group_by(Meter.tariff_scheme_id)
+            ).all()
+        )
+        rows = []
+        for scheme in session.scalars(select(TariffScheme).order_by(TariffScheme.code)):
+            versions = sorted(scheme.versions, key=lambda v: v.effective_from)
+            started = [v for v in versions if v.effective_from <= now]
+            waiting = [v for v in versions if v.effective_from > now]
+            in_force = started[-1] if started else None
+            rows.append(
+                {
+                    "code": scheme.code,
+                    "name": scheme.name,
+                    "kind": str((in_force or versions[0]).kind) if versions else "",
+                    "version": len(started),
+                    "versions": len(versions),
+                    "effective_from": in_force.effective_from if in_force else None,
+                    "next_from": waiting[0].effective_from if waiting else None,
+                    "meters": int(meters.get(scheme.id, 0)),
+                }
+            )
+        return rows
+
+
+def tariff_of(database: Database, scheme_code: str) -> pricing.Tariff:
+    """``scheme_code`` with every version, as the pricing takes it."""
+    from starpos.masterdata.pricing_inputs import tariff
+
+    with database.reading() as session:
+        scheme_id = session.scalars(
+            select(TariffScheme.id).where(TariffScheme.code == scheme_code.strip().upper())
+        ).first()
+        if scheme_id is None:
+            raise UnknownTariffError(code=scheme_code)
+        return tariff(session, scheme_id)
+
+
 def list_tariffs(database: Database) -> list[dict[str, Any]]:
     """Every scheme with its versions (start, kind), by code."""
     with database.reading() as session:

@@ -61,6 +61,21 @@ def cost_of_energy(blocks: Sequence[PriceBlock], kwh: Decimal, kwh_this_month: D
         return cost
 
 
+def energy_by_block(
+    blocks: Sequence[PriceBlock], kwh: Decimal, kwh_this_month: Decimal
+) -> tuple[tuple[PriceBlock, Decimal], ...]:
+    """Each block's share of ``kwh`` bought after ``kwh_this_month`` (blocks not reached
+    left out), the same cut :func:`cost_of_energy` prices: the per-step lines of a preview."""
+    start, end = kwh_this_month, kwh_this_month + kwh
+    shares = []
+    for block in blocks:
+        low = max(start, block.start_kwh)
+        high = end if block.end_kwh is None else min(end, block.end_kwh)
+        if high > low:
+            shares.append((block, high - low))
+    return tuple(shares)
+
+
 @dataclass(frozen=True)
 class TokenEnergy:
     """Energy bought, free energy, and their sum as the token carries it (kWh)."""

@@ -6,13 +6,16 @@ The window never holds a database session: each call opens its own transaction i
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
+from starpos import pricing
 from starpos.db import Database
 from starpos.masterdata.company import set_system_parameters, system_parameters_view
 from starpos.masterdata.customers import CustomerSummary, list_customers
 from starpos.masterdata.default_amounts import default_amounts, set_default_amounts
+from starpos.masterdata.pricing_inputs import SampleSaleTerms, sample_sale_terms
 from starpos.masterdata.records import (
     add_record,
     delete_record,
@@ -21,6 +24,14 @@ from starpos.masterdata.records import (
     update_record,
 )
 from starpos.masterdata.setup_checklist import ChecklistItem, read_checklist
+from starpos.masterdata.tariffs import (
+    add_tariff_scheme,
+    add_tariff_version,
+    delete_tariff_scheme,
+    tariff_of,
+    tariff_overview,
+)
+from starpos.operators import permissions
 from starpos.operators.accounts import (
     OperatorView,
     add_operator,
@@ -50,6 +61,17 @@ class AdminService(Protocol):
     def save_system(self, values: dict[str, Any]) -> None: ...
     def amounts(self) -> list[Decimal]: ...
     def save_amounts(self, amounts: list[Decimal]) -> None: ...
+    def may_change_prices(self) -> bool: ...
+    def tariffs(self) -> list[dict[str, Any]]: ...
+    def tariff(self, code: str) -> pricing.Tariff: ...
+    def sample_terms(self) -> SampleSaleTerms: ...
+    def add_tariff(
+        self, code: str, name: str, start: datetime, rate: pricing.tariffs.Rate
+    ) -> None: ...
+    def add_tariff_version(
+        self, code: str, start: datetime, rate: pricing.tariffs.Rate
+    ) -> None: ...
+    def delete_tariff(self, code: str) -> None: ...
 
 
 class CoreAdminService:
@@ -115,3 +137,25 @@ class CoreAdminService:
 
     def save_amounts(self, amounts: list[Decimal]) -> None:
         set_default_amounts(self.database, self.operator, amounts)
+
+    def may_change_prices(self) -> bool:
+        return self.operator.may(permissions.CHANGE_PRICES)
+
+    def tariffs(self) -> list[dict[str, Any]]:
+        return tariff_overview(self.database)
+
+    def tariff(self, code: str) -> pricing.Tariff:
+        return tariff_of(self.database, code)
+
+    def sample_terms(self) -> SampleSaleTerms:
+        with self.database.reading() as session:
+            return sample_sale_terms(session)
+
+    def add_tariff(self, code: str, name: str, start: datetime, rate: pricing.tariffs.Rate) -> None:
+        add_tariff_scheme(self.database, self.operator, code, name, start, rate)
+
+    def add_tariff_version(self, code: str, start: datetime, rate: pricing.tariffs.Rate) -> None:
+        add_tariff_version(self.database, self.operator, code, start, rate)
+
+    def delete_tariff(self, code: str) -> None:
+        delete_tariff_scheme(self.database, self.operator, code)

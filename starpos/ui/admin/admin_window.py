@@ -32,6 +32,7 @@ from starpos.ui.admin.operators_page import OperatorsPage
 from starpos.ui.admin.record_editor import RecordEditor
 from starpos.ui.admin.record_list_page import RecordListPage
 from starpos.ui.admin.system_page import SystemPage
+from starpos.ui.admin.tariffs_page import TariffsPage
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Worker
@@ -42,12 +43,14 @@ SYSTEM = "system"
 CUSTOMERS = "customers"
 AMOUNTS = "default_amounts"
 OPERATORS = "operators"
+TARIFFS = "tariffs"
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
     checklist.SALES_POINT: "sales_point",
     checklist.TERMINAL: "terminal",
     checklist.METER_MODEL: "meter_model",
+    checklist.TARIFF: TARIFFS,
     checklist.CUSTOMER_TYPE: "customer_type",
     checklist.DEFAULT_AMOUNTS: AMOUNTS,
     checklist.CASHIER: OPERATORS,
@@ -78,8 +81,12 @@ class AdminWindow(QMainWindow):
         self.customers = CustomersPage()
         self.amounts = AmountsPage()
         self.operators = OperatorsPage()
+        self.tariffs = TariffsPage()
+        self.tariffs.bind(service, self._run, lambda: emit(self.refreshed, TARIFFS))
         self.lists = {key: RecordListPage(kind) for key, kind in KINDS.items()}
-        self._screens: list[str] = [CHECKLIST, SYSTEM, AMOUNTS, *self.lists, OPERATORS, CUSTOMERS]
+        self._screens: list[str] = [
+            CHECKLIST, SYSTEM, AMOUNTS, *self.lists, TARIFFS, OPERATORS, CUSTOMERS
+        ]  # fmt: skip
         for key in self._screens:
             self.pages.addWidget(self._page(key))
             item = QListWidgetItem()
@@ -126,6 +133,8 @@ class AdminWindow(QMainWindow):
             return self.amounts
         if key == OPERATORS:
             return self.operators
+        if key == TARIFFS:
+            return self.tariffs
         return self.lists[key]
 
     def retranslate_ui(self) -> None:
@@ -136,6 +145,7 @@ class AdminWindow(QMainWindow):
             CUSTOMERS: tr("admin", "Customers"),
             AMOUNTS: tr("admin", "Default amounts"),
             OPERATORS: tr("admin", "Operators"),
+            TARIFFS: tr("admin", "Tariff schemes"),
         }
         for row, key in enumerate(self._screens):
             item = self.navigation.item(row)
@@ -147,6 +157,7 @@ class AdminWindow(QMainWindow):
         self.customers.retranslate_ui()
         self.amounts.retranslate_ui()
         self.operators.retranslate_ui()
+        self.tariffs.retranslate_ui()
         for page in self.lists.values():
             page.retranslate_ui()
 
@@ -185,6 +196,8 @@ class AdminWindow(QMainWindow):
             self.amounts.amounts.setFocus()
         elif key == OPERATORS:
             self.operators.table.setFocus()
+        elif key == TARIFFS:
+            self.tariffs.table.setFocus()
         else:
             self.lists[key].table.setFocus()
 
@@ -226,6 +239,8 @@ class AdminWindow(QMainWindow):
             )
         elif key == CUSTOMERS:
             self._search_customers(self.customers.search.text(), self.customers.exact.isChecked())
+        elif key == TARIFFS:
+            self.tariffs.refresh()
         else:
             page = self.lists[key]
             self._run(

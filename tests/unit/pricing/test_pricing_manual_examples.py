@@ -45,3 +45,19 @@ def test_vat_is_charged_on_the_amount_and_the_taxed_charges_only() -> None:
     assert priced.vat == D("15.00")
     assert priced.energy_kwh == D("90.0")
     assert priced.lines_total() == D("120.00")
+
+
+def test_the_energy_falls_into_the_steps_as_the_price_was_computed() -> None:
+    # The preview's per-step lines: 600 kWh are 200 + 300 + 100, and after 150 kWh bought
+    # earlier 450 kWh are 50 + 300 + 100; each share times its price is the cost.
+    from starpos.pricing.energy import cost_of_energy, energy_by_block
+
+    blocks = manual_step_tariff().blocks_at(context().at)
+    for earlier, kwh, shares in (
+        (D(0), D(600), [D(200), D(300), D(100)]),
+        (D(150), D(450), [D(50), D(300), D(100)]),
+        (D(550), D("10.5"), [D("10.5")]),
+    ):
+        cut = energy_by_block(blocks, kwh, earlier)
+        assert [share for _block, share in cut] == shares
+        assert sum(b.price * s for b, s in cut) == cost_of_energy(blocks, kwh, earlier)
