@@ -58,7 +58,9 @@ def close_day(
         start, end = _day_bounds(session, day)
         done = session.scalar(
             select(DayClose.id).where(
-                DayClose.sales_point_id == place.sales_point_id, DayClose.business_date == day
+                DayClose.sales_point_id == place.sales_point_id,
+                DayClose.business_date == day,
+                DayClose.terminal_id.is_(None),  # this store's; a head office keeps terminals'
             )
         )
         if done is not None:
