@@ -45,6 +45,20 @@ def shift_step(session: Session, event: TerminalEvent) -> list[Flag]:
     return []
 
 
+def terminal_shifts(session: Session, terminal_id: int, refs: set[Any]) -> dict[Any, int]:
+    """The head office's ids of the terminal's shifts ``refs`` (their ids in every store):
+    a sale is booked in the shift it was made in (booked before it: its chain comes first)."""
+    refs.discard(None)
+    if not refs:
+        return {}
+    rows = session.execute(
+        select(Shift.request_id, Shift.id).where(
+            Shift.request_id.in_(refs), Shift.terminal_id == terminal_id
+        )
+    )
+    return {ref: row_id for ref, row_id in rows}
+
+
 def operator_id(session: Session, code: str | None) -> int | None:
     return session.scalar(select(Operator.id).where(Operator.code == code)) if code else None
 

@@ -24,7 +24,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import GENESIS_HASH, Actor, AuditKind, append, canonical_json
@@ -32,10 +32,11 @@ from starpos.audit.log import head as audit_head
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import ZKind
-from starpos.db.models import Shift, ZReport
+from starpos.db.models import Shift, Terminal, ZReport
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.shifts import errors
+from starpos.shifts.records import terminal_code
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,12 @@ class ZInfo:
     previous_hash: str
     print_count: int
     corrects: int | None
+    #: At a head office, the terminal whose store made it (None: made in this store).
+    terminal: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "terminal": self.terminal,
             "till": self.till,
             "number": self.number,
             "kind": self.kind.value,
@@ -199,6 +203,7 @@ def z_info(session: Session, row: ZReport) -> ZInfo:
         previous_hash=row.previous_hash,
         print_count=row.print_count,
         corrects=corrects,
+        terminal=terminal_code(session, row.terminal_id),
     )
 
 
@@ -232,11 +237,23 @@ def read_z(database: Database, till: str, number: int | None = None) -> ZInfo:
         return z_info(session, row)
 
 
-def list_z(database: Database, till: str | None = None, limit: int = 50) -> list[ZInfo]:
+def list_z(
+    database: Database, till: str | None = None, limit: int = 50, *, terminal: str | None = None
+) -> list[ZInfo]:
+    """The latest Zs (of ``till``; of ``terminal``: made in its store, at a head office, or
+    on its till in this one)."""
     with database.reading() as session:
         query = select(ZReport).order_by(ZReport.id.desc()).limit(limit)
         if till:
             query = query.where(ZReport.till == till)
+        if terminal:
+            terminal_id = select(Terminal.id).where(Terminal.code == terminal).scalar_subquery()
+            query = query.where(
+                or_(
+                    ZReport.terminal_id == terminal_id,
+                    and_(ZReport.terminal_id.is_(None), ZReport.till == terminal),
+                )
+            )
         return [z_info(session, row) for row in session.scalars(query)]
 
 

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from starpos.db import Database
 from starpos.db.enums import ShiftState
-from starpos.db.models import CashMovement, DayClose, Shift, Terminal, ZReport
+from starpos.db.models import CashMovement, DayClose, Shift, Terminal, Vend, ZReport
 from tests.integration.sync.sync_proxy import DROP_ANSWERS, PASS, lossy_proxy
 from tests.integration.sync.sync_world import Counter, HeadOffice, run_starpos
 
@@ -77,6 +77,15 @@ def _zs(database: Database, terminal: str | None = None) -> list[tuple[Any, ...]
              z.audit_head_id, z.audit_head_hash, z.previous_hash, z.z_hash, z.body)
             for z in session.scalars(query)
         ]  # fmt: skip
+
+
+def _sales_in_shifts(database: Database) -> set[tuple[str, str]]:
+    """(bill, the shift's id in every store) of each sale made in a shift."""
+    with database.reading() as session:
+        rows = session.execute(
+            select(Vend.bill_number, Shift.request_id).join(Shift, Shift.id == Vend.shift_id)
+        ).all()
+        return {(bill, shift) for bill, shift in rows}
 
 
 def _push(counter: Counter) -> dict[str, Any]:
@@ -157,8 +166,18 @@ def test_two_counters_shifts_zs_and_day_close_reach_the_head_office(
 
         listing = _at_office(head_office, "z", "--list", "--json")
         assert listing.returncode == 0, listing.stderr
-        tills = {(z["till"], z["number"]) for z in json.loads(listing.stdout)["z"]}
-        assert {("T01", 1), ("T01", 2), ("T03", 1), ("@SP02", 1)} <= tills
+        tills = {(z["terminal"], z["till"], z["number"]) for z in json.loads(listing.stdout)["z"]}
+        assert tills == {("T01", "T01", 1), ("T01", "T01", 2), ("T03", "T03", 1),
+                         ("T03", "@SP02", 1)}  # fmt: skip
+        mine = _at_office(head_office, "z", "--list", "--of-terminal", "T03", "--json")
+        assert {z["till"] for z in json.loads(mine.stdout)["z"]} == {"T03", "@SP02"}
+        days = _at_office(head_office, "days", "--of-sales-point", "SP02", "--json")
+        assert days.returncode == 0, days.stderr
+        (listed_day,) = json.loads(days.stdout)["days"]
+        assert (listed_day["terminal"], listed_day["tills"]) == ("T03", day["tills"])
+        for counter in (riverside, greenhill):
+            with counter.database() as local, head_office.database() as office:
+                assert _sales_in_shifts(office) >= _sales_in_shifts(local)
         verified = run_starpos(head_office.folder, "shift", "verify", "--json")
         assert json.loads(verified.stdout)["intact"] is True, verified.stdout
 
