@@ -178,6 +178,14 @@ def test_two_counters_shifts_zs_and_day_close_reach_the_head_office(
         for counter in (riverside, greenhill):
             with counter.database() as local, head_office.database() as office:
                 assert _sales_in_shifts(office) >= _sales_in_shifts(local)
+        # The X of a terminal's first shift, at the head office: the counter's figures.
+        listed = run_starpos(head_office.folder, "shift", "list", "--of-terminal", "T01", "--json")
+        first = min(s["shift"] for s in json.loads(listed.stdout) if s["till"] == "T01")
+        x = _at_office(head_office, "x", "--shift", str(first), "--json")
+        assert x.returncode == 0, x.stderr
+        figures = json.loads(x.stdout)
+        assert (figures["sales_count"], Decimal(str(figures["sales_net"]))) == (2, Decimal("65.50"))
+        assert Decimal(str(figures["expected"]["CASH"])) == Decimal("55.50")
         verified = run_starpos(head_office.folder, "shift", "verify", "--json")
         assert json.loads(verified.stdout)["intact"] is True, verified.stdout
 
