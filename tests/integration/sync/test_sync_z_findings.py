@@ -3,7 +3,8 @@ disagree with what the head office holds becomes its finding (server/z_projectio
 
 The Z entries are written into a store of the terminal's own, chained like any entry, with
 the facts ``starpos.shifts.zreport.make_z`` gives them; a case changes one fact before the
-entry is written, as a forger who rewrites the store before the push would.
+entry is written, as a forger who rewrites the store before the push would. A shift's
+later steps move it only for the terminal whose store it is.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from sqlalchemy import select
 from starpos.audit.log import GENESIS_HASH, Actor, AuditKind, append, canonical_json, head
 from starpos.db import Database
 from starpos.db.enums import ZKind
-from starpos.db.models import AuditEntry, ZReport
+from starpos.db.models import AuditEntry, CashMovement, Shift, ZReport
 from starpos.server.store import HeadOffice
 from starpos.shifts.zreport import verify_z, z_hash
 from starpos.sync.wire import WireEvent
-from tests.integration.sync.sync_requests import enrol, findings, push, verdicts
+from tests.integration.sync.sync_requests import enrol, entries, findings, push, verdicts
 
 pytestmark = pytest.mark.postgres
 
@@ -161,3 +162,36 @@ def test_a_z_that_disagrees_is_booked_and_raised(
     assert {seq for _, seq in raised} == {4}
     booked = _booked(office)
     assert len(booked) == (1 if "z_number_repeated" in expected else 2)
+
+
+def _shift_entries(folder: Path, terminal: str, steps: list[dict[str, Any]]) -> list[Any]:
+    actor = Actor({"T01": "CASH1", "T03": "CASH2"}[terminal], None, terminal)
+    return entries(
+        folder,
+        [(AuditKind.SHIFT, f"shift:{step['shift']}", step, actor) for step in steps],
+    )
+
+
+def test_a_shift_moves_only_for_the_terminal_whose_store_it_is(
+    office: HeadOffice, tmp_path: Path
+) -> None:
+    shift = str(uuid.uuid4())
+    opened = {"step": "opened", "shift": shift, "till": "@SP01", "opening_float": "50.00",
+              "opening_count": {}}  # fmt: skip
+    paid_in = {"step": "cash", "shift": shift, "till": "@SP01", "movement": str(uuid.uuid4()),
+               "kind": "paid_in", "amount": "10.00", "reason": "change"}  # fmt: skip
+    for terminal, folder in (("T01", "one"), ("T03", "three")):
+        key_id, key = enrol(office, terminal)
+        steps = [opened, paid_in] if terminal == "T01" else [paid_in]
+        sent = push(office, key_id, key, _shift_entries(tmp_path / folder, terminal, steps))
+        assert {verdict for _, verdict, _ in verdicts(sent)} == {"applied"}
+    # T03 named T01's shift: kept in T03's chain, the shift not moved.
+    assert findings(office) == [("unknown_reference", 1)]
+    with office.transaction() as session:
+        booked = session.scalars(select(Shift).where(Shift.request_id == shift)).one()
+        moved = session.scalars(
+            select(CashMovement.amount).where(CashMovement.shift_id == booked.id)
+        ).all()
+        assert (booked.till, booked.opening_float, moved) == ("@SP01", Decimal("50.00"), [
+            Decimal("10.00")
+        ])  # fmt: skip
