@@ -34,6 +34,13 @@ class FindingKind(StrEnum):
     STALE_TARIFF = "stale_tariff"
     TID_COLLISION = "tid_collision"
     PROJECTION_FAILED = "projection_failed"
+    # A terminal's Zs (the Z stands as sent; server/z_projection.py).
+    Z_NUMBER_GAP = "z_number_gap"
+    Z_NUMBER_REPEATED = "z_number_repeated"
+    Z_CHAIN_BROKEN = "z_chain_broken"
+    Z_HASH_WRONG = "z_hash_wrong"
+    Z_GRAND_TOTALS = "z_grand_totals"
+    Z_AUDIT_HEAD = "z_audit_head"
     # About the terminal rather than one event.
     CLOCK_SKEW = "clock_skew"
 

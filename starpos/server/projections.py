@@ -22,7 +22,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind
-from starpos.server import credit_blocks, sale_projection, token_operation_projection
+from starpos.server import (
+    credit_blocks,
+    sale_projection,
+    shift_projection,
+    token_operation_projection,
+)
 from starpos.server.findings import Flag
 
 
@@ -41,6 +46,9 @@ class TerminalEvent:
     sales_point_claimed: str | None
     subject: str
     details: dict[str, Any]
+    #: The hash of the entry before it in the terminal's chain, as the push verified it
+    #: (what a Z's audit head must be: server/z_projection.py).
+    previous_hash: str = ""
 
     @classmethod
     def parse_details(cls, text: str) -> dict[str, Any]:
@@ -57,6 +65,7 @@ PROJECTORS: dict[str, Projector] = {
     AuditKind.REPRINT.value: sale_projection.reprint,
     AuditKind.TOKEN_OPERATION.value: token_operation_projection.token_operation_step,
     AuditKind.MODULE_CREDIT.value: credit_blocks.module_credit_step,
+    AuditKind.SHIFT.value: shift_projection.shift_step,
 }
 
 

@@ -35,6 +35,7 @@ from starpos.pricing import ChargeMethod
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_projection import FIGURES, bill_of, decimal_or_none, tariff_key
+from starpos.server.shift_projection import terminal_shifts
 from starpos.server.store import one_of
 
 _VENDS = cast(Table, Vend.__table__)
@@ -66,6 +67,7 @@ def open_all(
         {e.sales_point_claimed or e.sales_point_code for e in events},
     )
     payments = _ids(session, PaymentTerm.id, PaymentTerm.code, {f.get("payment") for f in facts})
+    shifts = terminal_shifts(session, events[0].terminal_id, {f.get("shift") for f in facts})
     bills = [bill_of(event) for event in events]
     requests = [f.get("request_id") for f in facts]
     taken: set[Any] = set()
@@ -133,6 +135,7 @@ def open_all(
                 "operator_id": found["operator"],
                 "sales_point_id": found["sales_point"],
                 "terminal_id": event.terminal_id,
+                "shift_id": shifts.get(facts_of.get("shift")),
                 "payment_term_id": found["payment"],
                 "tariff_version_id": priced_id,
                 "first_purchase": bool(facts_of.get("first_purchase", False)),

@@ -37,6 +37,7 @@ from starpos.db.models import (
 )
 from starpos.pricing import ChargeMethod
 from starpos.server.findings import FindingKind, Flag
+from starpos.server.shift_projection import terminal_shifts
 
 if TYPE_CHECKING:
     from starpos.server.projections import TerminalEvent
@@ -214,6 +215,9 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
         operator_id=found.operator,
         sales_point_id=found.sales_point,
         terminal_id=event.terminal_id,
+        shift_id=terminal_shifts(session, event.terminal_id, {facts.get("shift")}).get(
+            facts.get("shift")
+        ),
         payment_term_id=found.payment,
         tariff_version_id=tariff.priced_with if tariff is not None else None,
         first_purchase=bool(facts.get("first_purchase", False)),

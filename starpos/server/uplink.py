@@ -300,4 +300,5 @@ def _terminal_event(signer: Signer, event: WireEvent) -> TerminalEvent:
         sales_point_claimed=event.sales_point_code,
         subject=event.subject,
         details=TerminalEvent.parse_details(event.details),
+        previous_hash=event.previous_hash,
     )

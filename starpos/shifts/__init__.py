@@ -9,7 +9,7 @@ This package reads the vend ledger's tables but imports nothing of ``vending`` (
 
 from starpos.shifts.cash import Movement, record_movement
 from starpos.shifts.close import CloseResult, CountLine, close_shift
-from starpos.shifts.day_close import DayCloseResult, close_day
+from starpos.shifts.day_close import DayCloseResult, close_day, list_day_closes
 from starpos.shifts.lifecycle import (
     ShiftInfo,
     current_shift,
@@ -35,6 +35,7 @@ __all__ = [
     "current_shift",
     "drawer_denominations",
     "end_shift",
+    "list_day_closes",
     "list_shifts",
     "list_z",
     "open_shift",

@@ -19,7 +19,7 @@ from starpos.audit.log import AuditKind, append, canonical_json
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import ShiftState, VendState
-from starpos.db.models import DayClose, Shift, Vend, ZReport
+from starpos.db.models import DayClose, SalesPoint, Shift, Terminal, Vend, ZReport
 from starpos.db.parameters import to_utc, utility_now
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
@@ -35,10 +35,13 @@ class DayCloseResult:
     sales_point: str
     business_date: date
     body: dict[str, Any]
+    #: At a head office, the terminal whose store closed it (None: this store).
+    terminal: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         day = self.business_date.isoformat()
-        return {"sales_point": self.sales_point, "date": day, **self.body}
+        mine = {"sales_point": self.sales_point, "date": day, **self.body}
+        return mine if self.terminal is None else {"terminal": self.terminal, **mine}
 
 
 def _day_bounds(session: Session, day: date) -> tuple[datetime, datetime]:
@@ -58,7 +61,9 @@ def close_day(
         start, end = _day_bounds(session, day)
         done = session.scalar(
             select(DayClose.id).where(
-                DayClose.sales_point_id == place.sales_point_id, DayClose.business_date == day
+                DayClose.sales_point_id == place.sales_point_id,
+                DayClose.business_date == day,
+                DayClose.terminal_id.is_(None),  # this store's; a head office keeps terminals'
             )
         )
         if done is not None:
@@ -162,3 +167,34 @@ def _cancels_of(body: dict[str, Any]) -> dict[str, Any]:
         "refund": Decimal(cancels.get("refund", cancels.get("net", 0))),
         "energy_kwh": Decimal(cancels.get("energy_kwh", 0)),
     }
+
+
+def list_day_closes(
+    database: Database,
+    *,
+    sales_point: str | None = None,
+    terminal: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[DayCloseResult]:
+    """The days closed (at a head office every terminal's too), by sales point, terminal
+    and business date (an empty bound: the whole range), oldest first."""
+    with database.reading() as session:
+        query = (
+            select(DayClose, SalesPoint.code, Terminal.code)
+            .join(SalesPoint, SalesPoint.id == DayClose.sales_point_id)
+            .outerjoin(Terminal, Terminal.id == DayClose.terminal_id)
+            .order_by(DayClose.business_date, SalesPoint.code, DayClose.id)
+        )
+        if sales_point:
+            query = query.where(SalesPoint.code == sales_point)
+        if terminal:
+            query = query.where(Terminal.code == terminal)
+        if since:
+            query = query.where(DayClose.business_date >= since)
+        if until:
+            query = query.where(DayClose.business_date <= until)
+        return [
+            DayCloseResult(point, row.business_date, json.loads(row.body), terminal_code)
+            for row, point, terminal_code in session.execute(query)
+        ]

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import ShiftState, VendState
-from starpos.db.models import PaymentTerm, SalesPoint, Shift, ShiftCount, Vend
+from starpos.db.models import PaymentTerm, SalesPoint, Shift, ShiftCount, Terminal, Vend
 from starpos.db.parameters import system_parameters
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
@@ -36,6 +36,7 @@ from starpos.shifts.records import (
     operator_code,
     place_of,
     plain_json,
+    terminal_code,
 )
 
 
@@ -54,10 +55,13 @@ class ShiftInfo:
     ended_at: datetime | None
     closed_at: datetime | None
     closed_by: str
+    #: The terminal it was opened at (at a head office: the terminal whose store it is).
+    terminal: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "shift": self.shift_id,
+            "terminal": self.terminal,
             "request_id": self.request_id,
             "till": self.till,
             "sales_point": self.sales_point,
@@ -85,6 +89,7 @@ def shift_info(session: Session, shift: Shift) -> ShiftInfo:
         ended_at=shift.ended_at,
         closed_at=shift.closed_at,
         closed_by=operator_code(session, shift.closed_by_id),
+        terminal=terminal_code(session, shift.terminal_id),
     )
 
 
@@ -229,12 +234,28 @@ def cash_code(session: Session) -> str:
 
 
 def list_shifts(
-    database: Database, *, state: ShiftState | None = None, limit: int = 50
+    database: Database,
+    *,
+    state: ShiftState | None = None,
+    limit: int = 50,
+    terminal: str | None = None,
+    sales_point: str | None = None,
 ) -> list[ShiftInfo]:
+    """The latest shifts (at a head office every terminal's), by state, terminal, point."""
     with database.reading() as session:
         query = select(Shift).order_by(Shift.id.desc()).limit(limit)
         if state is not None:
             query = query.where(Shift.state == state)
+        if terminal:
+            query = query.where(
+                Shift.terminal_id
+                == select(Terminal.id).where(Terminal.code == terminal).scalar_subquery()
+            )
+        if sales_point:
+            query = query.where(
+                Shift.sales_point_id
+                == select(SalesPoint.id).where(SalesPoint.code == sales_point).scalar_subquery()
+            )
         return [shift_info(session, shift) for shift in session.scalars(query)]
 
 

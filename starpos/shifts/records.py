@@ -74,6 +74,12 @@ def find_shift(session: Session, shift_id: int, *, lock: bool = False) -> Shift:
     return shift
 
 
+def terminal_code(session: Session, terminal_id: int | None) -> str | None:
+    if terminal_id is None:
+        return None
+    return session.scalar(select(Terminal.code).where(Terminal.id == terminal_id))
+
+
 def operator_code(session: Session, operator_id: int | None) -> str:
     if operator_id is None:
         return ""

@@ -24,17 +24,19 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import GENESIS_HASH, Actor, AuditKind, append, canonical_json
+from starpos.audit.log import head as audit_head
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import ZKind
-from starpos.db.models import AuditHead, Shift, ZReport
+from starpos.db.models import Shift, Terminal, ZReport
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.shifts import errors
+from starpos.shifts.records import terminal_code
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,12 @@ class ZInfo:
     previous_hash: str
     print_count: int
     corrects: int | None
+    #: At a head office, the terminal whose store made it (None: made in this store).
+    terminal: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "terminal": self.terminal,
             "till": self.till,
             "number": self.number,
             "kind": self.kind.value,
@@ -99,8 +104,12 @@ def z_hash(row: ZReport, shift_ref: str | None, corrects: int | None) -> str:
 
 
 def last_z(session: Session, till: str) -> ZReport | None:
+    """This store's latest Z of ``till`` (a head office also keeps its terminals')."""
     return session.scalars(
-        select(ZReport).where(ZReport.till == till).order_by(ZReport.number.desc()).limit(1)
+        select(ZReport)
+        .where(ZReport.till == till, ZReport.terminal_id.is_(None))
+        .order_by(ZReport.number.desc())
+        .limit(1)
     ).first()
 
 
@@ -119,7 +128,7 @@ def make_z(
 ) -> ZReport:
     """In the caller's writing transaction: the till's next Z, chained and audited."""
     previous = last_z(session, till)
-    head = session.get(AuditHead, 1)
+    head = audit_head(session)  # as this transaction sees it: the entry just before the Z's
     row = ZReport(
         request_id=str(uuid.uuid4()),
         till=till,
@@ -134,8 +143,8 @@ def make_z(
         grand_net=(previous.grand_net if previous else Decimal(0)) + net,
         grand_kwh=(previous.grand_kwh if previous else Decimal("0.0")) + kwh,
         grand_sales=(previous.grand_sales if previous else 0) + sales,
-        audit_head_id=head.last_id if head else 0,
-        audit_head_hash=head.last_hash if head else GENESIS_HASH,
+        audit_head_id=head.last_id,
+        audit_head_hash=head.last_hash,
         previous_hash=previous.z_hash if previous else GENESIS_HASH,
     )
     row.z_hash = z_hash(
@@ -159,6 +168,11 @@ def make_z(
             "grand_kwh": row.grand_kwh,
             "grand_sales": row.grand_sales,
             "audit_head": [row.audit_head_id, row.audit_head_hash],
+            # With these the head office recomputes the Z's hash and checks its link to the
+            # till's previous Z (server/z_projection.py).
+            "made_at": row.made_at,
+            "made_by": row.made_by,
+            "previous_hash": row.previous_hash,
             "z_hash": row.z_hash,
             "body": body,
         },
@@ -189,32 +203,57 @@ def z_info(session: Session, row: ZReport) -> ZInfo:
         previous_hash=row.previous_hash,
         print_count=row.print_count,
         corrects=corrects,
+        terminal=terminal_code(session, row.terminal_id),
     )
 
 
 def find_z(session: Session, till: str, number: int) -> ZReport:
     row = session.scalars(
-        select(ZReport).where(ZReport.till == till, ZReport.number == number)
+        select(ZReport)
+        .where(ZReport.till == till, ZReport.number == number)
+        .order_by(ZReport.terminal_id.nulls_first())  # this store's own first
     ).first()
     if row is None:
         raise errors.UnknownZError(till=till, number=number)
     return row
 
 
+def latest_z(session: Session, till: str) -> ZReport | None:
+    """The till's latest Z: this store's own, else (at a head office) a terminal's."""
+    return (
+        last_z(session, till)
+        or session.scalars(
+            select(ZReport).where(ZReport.till == till).order_by(ZReport.id.desc()).limit(1)
+        ).first()
+    )
+
+
 def read_z(database: Database, till: str, number: int | None = None) -> ZInfo:
     """A till's Z by number (None: its latest)."""
     with database.reading() as session:
-        row = find_z(session, till, number) if number is not None else last_z(session, till)
+        row = find_z(session, till, number) if number is not None else latest_z(session, till)
         if row is None:
             raise errors.UnknownZError(till=till, number="-")
         return z_info(session, row)
 
 
-def list_z(database: Database, till: str | None = None, limit: int = 50) -> list[ZInfo]:
+def list_z(
+    database: Database, till: str | None = None, limit: int = 50, *, terminal: str | None = None
+) -> list[ZInfo]:
+    """The latest Zs (of ``till``; of ``terminal``: made in its store, at a head office, or
+    on its till in this one)."""
     with database.reading() as session:
         query = select(ZReport).order_by(ZReport.id.desc()).limit(limit)
         if till:
             query = query.where(ZReport.till == till)
+        if terminal:
+            terminal_id = select(Terminal.id).where(Terminal.code == terminal).scalar_subquery()
+            query = query.where(
+                or_(
+                    ZReport.terminal_id == terminal_id,
+                    and_(ZReport.terminal_id.is_(None), ZReport.till == terminal),
+                )
+            )
         return [z_info(session, row) for row in session.scalars(query)]
 
 
@@ -296,15 +335,18 @@ def verify_z(session: Session) -> tuple[int, list[ZProblem]]:
     checked = 0
     shift_refs = {row[0]: row[1] for row in session.execute(select(Shift.id, Shift.request_id))}
     numbers: dict[int, int] = {}
-    till = None
+    chain: tuple[int | None, str] | None = None
     expected_number, previous = 1, GENESIS_HASH
-    rows = session.scalars(select(ZReport).order_by(ZReport.till, ZReport.number)).all()
+    # A chain is a till of a store: this one's, or at a head office one of a terminal's.
+    rows = session.scalars(
+        select(ZReport).order_by(ZReport.terminal_id.nulls_first(), ZReport.till, ZReport.number)
+    ).all()
     for row in rows:
         numbers[row.id] = row.number
     for row in rows:
         checked += 1
-        if row.till != till:
-            till, expected_number, previous = row.till, 1, GENESIS_HASH
+        if (row.terminal_id, row.till) != chain:
+            chain, expected_number, previous = (row.terminal_id, row.till), 1, GENESIS_HASH
         if row.number != expected_number:
             missing = f"Z {expected_number} to {row.number - 1} are missing"
             problems.append(ZProblem(row.till, row.number, missing))

@@ -1,5 +1,6 @@
-"""``starpos shift x|close|z|reprint|correct|day-close|list|verify|bench``: the reports,
-the supervisor's close and the records it leaves."""
+"""``starpos shift x|close|z|reprint|correct|day-close|days|list|verify|bench``: the
+reports, the supervisor's close and the records it leaves. The listings read a head office's
+store as well: every terminal's shifts, Zs and days closed (docs/shifts.md)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from starpos.shifts import (
     close_day,
     close_shift,
     correct_z,
+    list_day_closes,
     list_shifts,
     list_z,
     read_z,
@@ -64,6 +66,7 @@ def register(actions: Any) -> None:
     z.add_argument("--till", help="till: a terminal code, or @ and a sales point code")
     z.add_argument("--number", type=whole(1, 2**62), help="Z number (default: the latest)")
     z.add_argument("--list", action="store_true", help="list the latest Zs")
+    z.add_argument("--of-terminal", help="with --list: only this terminal's Zs")
     z.add_argument("--pdf", type=Path, help="write the Z as PDF to this file")
     z.set_defaults(handler=_z)
 
@@ -88,9 +91,19 @@ def register(actions: Any) -> None:
     day.add_argument("--date", type=date.fromisoformat, help="the day (default: today)")
     day.set_defaults(handler=_day_close)
 
+    days = actions.add_parser("days", help="the days closed (at a head office: every terminal's)")
+    add_operator_options(days)
+    days.add_argument("--of-sales-point", help="only this sales point's days")
+    days.add_argument("--of-terminal", help="only the days this terminal closed")
+    days.add_argument("--begin", type=date.fromisoformat, help="from this day (default: all)")
+    days.add_argument("--end", type=date.fromisoformat, help="to this day (default: all)")
+    days.set_defaults(handler=_days)
+
     listing = actions.add_parser("list", help="the latest shifts")
     listing.add_argument("--state", choices=[state.value for state in ShiftState])
     listing.add_argument("--limit", type=whole(1, 100_000), default=50)
+    listing.add_argument("--of-terminal", help="only this terminal's shifts")
+    listing.add_argument("--of-sales-point", help="only this sales point's shifts")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
@@ -156,7 +169,7 @@ def _z(args: argparse.Namespace) -> int:
         # A Z shows what was expected and the variance: a report, not the cashier's count.
         operator_of(database, args, permissions.VIEW_REPORTS)
         if args.list:
-            found = list_z(database, args.till)
+            found = list_z(database, args.till, terminal=args.of_terminal)
             return show(args, {"z": [_summary(z.as_dict()) for z in found]})
         if not args.till:
             raise UsageError("--till is required (a terminal code, or @ and a sales point code)")
@@ -172,7 +185,8 @@ def _z(args: argparse.Namespace) -> int:
 
 
 def _summary(z: dict[str, Any]) -> dict[str, Any]:
-    return {key: z[key] for key in ("till", "number", "kind", "made_at", "made_by", "z_hash")}
+    keys = ("terminal", "till", "number", "kind", "made_at", "made_by", "grand_totals", "z_hash")
+    return {key: z[key] for key in keys}
 
 
 def _reprint(args: argparse.Namespace) -> int:
@@ -198,10 +212,29 @@ def _day_close(args: argparse.Namespace) -> int:
     return show(args, result.as_dict())
 
 
+def _days(args: argparse.Namespace) -> int:
+    with open_database() as database:
+        operator_of(database, args, permissions.VIEW_REPORTS)
+        closed = list_day_closes(
+            database,
+            sales_point=args.of_sales_point,
+            terminal=args.of_terminal,
+            since=args.begin,
+            until=args.end,
+        )
+    return show(args, {"days": [day.as_dict() for day in closed]})
+
+
 def _list(args: argparse.Namespace) -> int:
     state = ShiftState(args.state) if args.state else None
     with open_database() as database:
-        shifts = list_shifts(database, state=state, limit=args.limit)
+        shifts = list_shifts(
+            database,
+            state=state,
+            limit=args.limit,
+            terminal=args.of_terminal,
+            sales_point=args.of_sales_point,
+        )
     if args.json:
         print_json([info.as_dict() for info in shifts])
         return 0

@@ -40,14 +40,25 @@ class Shift(Base):
     __tablename__ = "shifts"
     __table_args__ = (
         # One shift not yet closed per cashier and till: a second open is refused, and two
-        # programs opening at once cannot both win.
+        # programs opening at once cannot both win. A till is a terminal's or a sales
+        # point's, so on a counter the till names its terminal; at the head office each
+        # terminal's tills are its own (two counters may both sell as "@" a sales point).
         Index(
             "uq_shifts_unclosed",
             "operator_id",
             "till",
             unique=True,
-            sqlite_where=text("state <> 'closed'"),
-            postgresql_where=text("state <> 'closed'"),
+            sqlite_where=text("state <> 'closed' AND terminal_id IS NULL"),
+            postgresql_where=text("state <> 'closed' AND terminal_id IS NULL"),
+        ),
+        Index(
+            "uq_shifts_unclosed_terminal",
+            "operator_id",
+            "till",
+            "terminal_id",
+            unique=True,
+            sqlite_where=text("state <> 'closed' AND terminal_id IS NOT NULL"),
+            postgresql_where=text("state <> 'closed' AND terminal_id IS NOT NULL"),
         ),
         Index("ix_shifts_sales_point_opened", "sales_point_id", "opened_at"),
         Index("ix_shifts_state", "state"),
@@ -123,7 +134,25 @@ class ZReport(Base):
 
     __tablename__ = "z_reports"
     __table_args__ = (
-        Index("uq_z_reports_till_number", "till", "number", unique=True),
+        # Numbers run per till: this store's own tills, and at the head office each
+        # terminal's (``terminal_id``), whose tills may share a name ("@" a sales point).
+        Index(
+            "uq_z_reports_till_number",
+            "till",
+            "number",
+            unique=True,
+            sqlite_where=text("terminal_id IS NULL"),
+            postgresql_where=text("terminal_id IS NULL"),
+        ),
+        Index(
+            "uq_z_reports_terminal_till_number",
+            "terminal_id",
+            "till",
+            "number",
+            unique=True,
+            sqlite_where=text("terminal_id IS NOT NULL"),
+            postgresql_where=text("terminal_id IS NOT NULL"),
+        ),
         CheckConstraint("number >= 1", name="number"),
         CheckConstraint("print_count >= 0", name="print_count"),
     )
@@ -131,6 +160,8 @@ class ZReport(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     request_id: Mapped[str] = mapped_column(String(36), unique=True)
     till: Mapped[str] = mapped_column(String(TILL))
+    # Head office only: the terminal whose store made it (None: made in this store).
+    terminal_id: Mapped[int | None] = mapped_column(ForeignKey("terminals.id"))
     number: Mapped[int] = mapped_column(Integer)
     kind: Mapped[ZKind] = mapped_column(str_enum(ZKind, "z_kind"), default=ZKind.CLOSE)
     # The shift it closes (a correction closes none) and the Z a correction corrects.
@@ -159,13 +190,33 @@ class DayClose(Base):
 
     __tablename__ = "day_closes"
     __table_args__ = (
-        Index("uq_day_closes_point_day", "sales_point_id", "business_date", unique=True),
+        # One per sales point and day in a store; at the head office one per terminal too
+        # (each counter closes the day of the shifts in its own store).
+        Index(
+            "uq_day_closes_point_day",
+            "sales_point_id",
+            "business_date",
+            unique=True,
+            sqlite_where=text("terminal_id IS NULL"),
+            postgresql_where=text("terminal_id IS NULL"),
+        ),
+        Index(
+            "uq_day_closes_terminal_point_day",
+            "terminal_id",
+            "sales_point_id",
+            "business_date",
+            unique=True,
+            sqlite_where=text("terminal_id IS NOT NULL"),
+            postgresql_where=text("terminal_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     request_id: Mapped[str] = mapped_column(String(36), unique=True)
     sales_point_id: Mapped[int] = mapped_column(ForeignKey("sales_points.id"))
     business_date: Mapped[date] = mapped_column(Date)
+    # Head office only: the terminal whose store closed it (None: closed in this store).
+    terminal_id: Mapped[int | None] = mapped_column(ForeignKey("terminals.id"))
     closed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     body: Mapped[str] = mapped_column(Text)
