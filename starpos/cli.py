@@ -172,14 +172,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _store_damage(error: BaseException) -> BaseException | None:
     """A store found damaged in the middle of a command (a page SQLite cannot read) is
-    named as such, with its file, not as an internal error (issue 17, section 3)."""
+    named as such, with its file, not as an internal error (issue 17, section 3); so is a
+    data folder on a full disk or a read-only file system (section 5)."""
     try:
         from starpos.bootstrap.database import database_url, sqlite_file
-        from starpos.db.store_health import damage_of, damaged
+        from starpos.db.store_health import damage_of, damaged, unwritable
+        from starpos.paths import data_dir
 
         reason = damage_of(error)
         if reason is None:
-            return None
+            return unwritable(error, Path(data_dir()))
         url = database_url()
         return damaged(sqlite_file(url) or Path(url), reason)
     except Exception:  # the last resort must not fail here

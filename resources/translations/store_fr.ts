@@ -180,6 +180,18 @@
         <translation>SQLite le lit comme endommagé ({reason})</translation>
     </message>
     <message>
+        <source>The data folder {folder} cannot be written: {why}. What this command was doing was not recorded. Free space on that disk, or make the folder writable, then run the command again.</source>
+        <translation>Le dossier de données {folder} ne peut pas être écrit : {why}. Ce que faisait cette commande n'a pas été enregistré. Libérez de la place sur ce disque, ou rendez le dossier accessible en écriture, puis relancez la commande.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>it is read-only</source>
+        <translation>il est en lecture seule</translation>
+    </message>
+    <message>
       <source>No operator is logged in. Run starpos login first, or give --operator CODE with the password (typed at the prompt, or --password-stdin).</source>
       <translation>Aucun opérateur n'est connecté. Lancez d'abord starpos login, ou donnez --operator CODE avec le mot de passe (tapé à l'invite, ou --password-stdin).</translation>
     </message>

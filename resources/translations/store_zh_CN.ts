@@ -180,6 +180,18 @@
         <translation>SQLite 读取时发现已损坏（{reason}）</translation>
     </message>
     <message>
+        <source>The data folder {folder} cannot be written: {why}. What this command was doing was not recorded. Free space on that disk, or make the folder writable, then run the command again.</source>
+        <translation>无法写入数据文件夹 {folder}：{why}。此命令正在进行的操作未被记录。请释放该磁盘的空间，或使该文件夹可写，然后重新运行该命令。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>it is read-only</source>
+        <translation>它是只读的</translation>
+    </message>
+    <message>
       <source>No operator is logged in. Run starpos login first, or give --operator CODE with the password (typed at the prompt, or --password-stdin).</source>
       <translation>没有操作员登录。请先运行 starpos login，或用 --operator CODE 并提供密码（在提示时输入，或用 --password-stdin）。</translation>
     </message>

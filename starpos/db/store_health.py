@@ -10,6 +10,7 @@ what to do, before anything is opened: :class:`StoreDamagedError`.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -30,6 +31,11 @@ CUT_SHORT = tr_noop(
     "errors", "it is shorter than its header says ({size} of {expected} bytes): it was cut"
 )
 SQLITE_SAYS = tr_noop("errors", "SQLite reads it as damaged ({reason})")
+DISK_FULL = tr_noop("errors", "the disk is full")
+READ_ONLY = tr_noop("errors", "it is read-only")
+#: Below this much room SQLite cannot be relied on to write a transaction and its journal
+#: (a "nearly full" disk fails the same way a full one does).
+LOW_ROOM = 1024 * 1024
 #: SQLite's own words for a file that is not (or no longer) a whole database.
 DAMAGE_WORDS = ("file is not a database", "malformed", "disk image")
 
@@ -58,6 +64,15 @@ class StoreReplacedError(StorageError):
         "The store file {file} is store {found}, but this data folder's store is {expected} "
         "(named in {marker}). Put that store's file back or restore its backup (starpos db "
         "restore FOLDER); starpos db init --new-store makes a new store instead."
+    )
+
+
+class DataFolderUnwritableError(StorageError):
+    code = "storage.unwritable"
+    template = (
+        "The data folder {folder} cannot be written: {why}. What this command was doing was "
+        "not recorded. Free space on that disk, or make the folder writable, then run the "
+        "command again."
     )
 
 
@@ -115,3 +130,31 @@ def damage_of(error: BaseException) -> str | None:
 
 def damaged(path: Path, reason: str) -> StoreDamagedError:
     return StoreDamagedError(file=str(path), what=_what(SQLITE_SAYS, {"reason": reason}))
+
+
+def folder_condition(folder: Path) -> str | None:
+    """DISK_FULL or READ_ONLY when ``folder``'s file system has (almost) no room or takes no
+    writes, else None (also when the folder cannot be looked at)."""
+    try:
+        stats = os.statvfs(folder)
+        writable = os.access(folder, os.W_OK)
+    except OSError:
+        return None
+    if stats.f_flag & os.ST_RDONLY or not writable:
+        return READ_ONLY
+    if stats.f_bavail * stats.f_frsize < LOW_ROOM:
+        return DISK_FULL
+    return None
+
+
+def unwritable(error: BaseException, folder: Path) -> DataFolderUnwritableError | None:
+    """``error`` named as a data folder that cannot be written, when it is one a write can
+    raise (SQLite's OperationalError, an OSError) and ``folder`` is full or read-only now:
+    which command failed on it matters less than what the person must do about it."""
+    cause = getattr(error, "orig", None) if isinstance(error, OperationalError) else error
+    if not isinstance(cause, (sqlite3.OperationalError, OSError)):
+        return None
+    why = folder_condition(folder)
+    if why is None:
+        return None
+    return DataFolderUnwritableError(folder=str(folder), why=_what(why, {}))

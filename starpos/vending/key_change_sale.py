@@ -34,6 +34,7 @@ from starpos.db.models import KeyChangeFlag, Meter, Vend, VendToken
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.frames import Request
 from starpos.devices.sm.messages import MeterKeyRef, key_change_params
+from starpos.devices.sm.records import AuditAnchor, acting_request
 
 KEY_CHANGE_TOKEN = "key_change"
 #: The subclasses of a key change set, in entry order, by its size (64- or 128-bit key).
@@ -81,9 +82,11 @@ class SaleKeyChange:
     def to_make(self) -> bool:
         return not self.made
 
-    def request(self) -> Request:
-        """The ``SM?TK`` frame the driver sends (its digest is what ``GL?RR`` echoes)."""
-        return Request("SM", "TK", key_change_params(self.old_ref, self.new_ref, self.rollover))
+    def request(self, anchor: AuditAnchor | None = None) -> Request:
+        """The ``SM?TK`` frame the driver sends with ``anchor`` (its digest is what ``GL?RR``
+        echoes)."""
+        params = key_change_params(self.old_ref, self.new_ref, self.rollover)
+        return acting_request("TK", params, anchor)
 
     def as_dict(self) -> dict[str, Any]:
         new = self.new_key

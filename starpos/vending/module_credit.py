@@ -35,6 +35,7 @@ from starpos.devices.sm.records import CreditUpdateRecord
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.vending import errors
+from starpos.vending.anchors import store_anchor
 from starpos.vending.crash_points import CREDIT_AFTER_MODULE, CREDIT_AFTER_PENDING, crash_point
 from starpos.vending.credit_recovery import record_facts, settle_applied, settle_failed
 from starpos.vending.reconcile import ReconcileReport
@@ -100,8 +101,12 @@ def credit_module(
     digest = block_digest(block)
     _open_pending(database, module_id, sequence, digest, actor.operator_code)
     crash_point(CREDIT_AFTER_PENDING)
+    with database.reading() as session:
+        # The module journals the store's audit head with the block (docs/security.md §4);
+        # the credit update's own entry comes after, with the module's record of it.
+        anchor = store_anchor(session)
     try:
-        module.credit_update(block)
+        module.credit_update(block, anchor=anchor)
     except SmRefusedError as refusal:
         with database.unit_of_work() as uow:
             settle_failed(

@@ -106,7 +106,8 @@ def recover(
         with database.reading() as session:
             change = key_change_sale.held_by(session, vend_id)
         if change is not None:
-            if not _settle_key_change(database, module, last, vend_id, bill, change):
+            asked = details[vend_id][0] or ""  # the key change request's, with its anchor
+            if not _settle_key_change(database, module, last, vend_id, bill, change, asked):
                 report.failed.append(bill)
                 continue
             # Its key change tokens are booked; the module's last answer is theirs, so it
@@ -154,11 +155,11 @@ def _settle_key_change(
     vend_id: int,
     bill: str,
     change: key_change_sale.SaleKeyChange,
+    digest: str,
 ) -> bool:
-    """A sale PENDING on its key change request: book the key change tokens the module's
-    last answer holds for it (True), or fail the sale when the module never made them
-    (False; the meter stays flagged)."""
-    digest = change.request().digest()
+    """A sale PENDING on its key change request (``digest``, as the row keeps it): book the
+    key change tokens the module's last answer holds for it (True), or fail the sale when
+    the module never made them (False; the meter stays flagged)."""
     if last is None or last.request_digest != digest:
         ledger.record_failed(database, vend_id, NOT_ACTED, RECOVERY_ACTOR, recovered=True)
         return False

@@ -198,7 +198,9 @@ def _ask_key_change(
     change = pending.key_change
     assert change is not None
     try:
-        issued = module.issue_key_change_tokens(change.old_ref, change.new_ref, change.rollover)
+        issued = module.issue_key_change_tokens(
+            change.old_ref, change.new_ref, change.rollover, anchor=pending.anchor
+        )
     except SmRefusedError as error:
         # No key change token exists: the sale fails and the meter stays flagged.
         ledger.record_failed(database, pending.vend_id, error.code, prepared.actor)

@@ -72,7 +72,7 @@ class PendingVend:
     amount_tenths: int
     request_digest: str
     key_change: SaleKeyChange | None = None
-    #: The store's audit head the credit request carries (None: a key change request).
+    #: The store's audit head the request carries (the module journals it).
     anchor: AuditAnchor | None = None
 
     @property
@@ -160,7 +160,10 @@ def _open_key_change(
     with database.unit_of_work() as uow:
         session = uow.session
         tid = _credit_tid(session, prepared.meter_id, change)  # for the voucher's check only
-        digest = change.request().digest()
+        # The head before this sale's PENDING entry, which records the request's digest
+        # (a token batch's rule); the credit token after it anchors the PENDING entry.
+        anchor = store_anchor(session)
+        digest = change.request(anchor).digest()
         row = ledger.add_pending(
             session,
             prepared,
@@ -186,7 +189,7 @@ def _open_key_change(
         uow.commit()
         return PendingVend(
             row.vend_id, row.bill_number, tid, change.new_ref, prepared.amount_tenths, digest,
-            change,
+            change, anchor,
         )  # fmt: skip
 
 
@@ -210,7 +213,10 @@ def record_key_change(
             .scalar_one()
         )
         tid = _credit_tid(session, meter_id, change)
-        request = credit_request(change.new_ref, tid, pending.amount_tenths)
+        # The head with the sale's PENDING entry, before the key change entry that records
+        # this request's digest.
+        anchor = store_anchor(session)
+        request = credit_request(change.new_ref, tid, pending.amount_tenths, anchor)
         key_change_sale.record_tokens(
             session, pending.vend_id, pending.bill_number, change, tokens, actor,
             credit_tid=tid, credit_request=request, recovered=recovered,
@@ -220,7 +226,7 @@ def record_key_change(
         uow.commit()
     return PendingVend(
         pending.vend_id, pending.bill_number, tid, change.new_ref, pending.amount_tenths,
-        request.digest(), None,
+        request.digest(), None, anchor,
     )  # fmt: skip
 
 

@@ -193,11 +193,13 @@ def _read(path: Path, error: type[SmError]) -> bytes:
 
 def _load_kmf(args: argparse.Namespace) -> int:
     from starpos.module_admin.kmf_preview import preview_kmf
+    from starpos.vending.key_load import load_keys_on_record
 
     data = _read(args.file, SmKmfFileError)
     with ExitStack() as held:
+        installer = None
         if not args.dry_run:  # a dry run changes nothing: no login needed
-            held.enter_context(_installer(args))
+            installer = held.enter_context(_installer(args))
         module = held.enter_context(open_module(args, acting=not args.dry_run))
         # Checked here first (signature, module, expiry): a refusal names what is wrong
         # before anything is sent, in the module's own words.
@@ -214,21 +216,24 @@ def _load_kmf(args: argparse.Namespace) -> int:
             changes = {
                 f"{c.register:02d}": c.change.value for c in preview.changes if c.after is not None
             }
-        if args.dry_run:
+        if args.dry_run or installer is None:
             return _show(args, {"module_id": identity.module_id, "registers": changes})
-        loaded, key_check = module.load_kmf(data)
+        database, operator = installer
+        loaded, key_check = load_keys_on_record(
+            database, module, identity.module_id, data, operator, changes
+        )
     return _show(args, {"keys_loaded": loaded, "key_check": key_check, "registers": changes})
 
 
 @contextmanager
-def _installer(args: argparse.Namespace) -> Iterator[OperatorSession]:
-    """The authenticated operator, allowed to configure devices (asked before the module
-    is opened)."""
+def _installer(args: argparse.Namespace) -> Iterator[tuple[Database, OperatorSession]]:
+    """The store and the authenticated operator, allowed to configure devices (asked before
+    the module is opened)."""
     from starpos.bootstrap.database import open_database
     from starpos.operators import permissions
 
     with open_database() as database:
-        yield authenticated(database, args, permissions.INSTALLER_SETTINGS)
+        yield database, authenticated(database, args, permissions.INSTALLER_SETTINGS)
 
 
 def _last(args: argparse.Namespace) -> int:

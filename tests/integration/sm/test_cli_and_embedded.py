@@ -73,6 +73,30 @@ def test_a_kmf_made_and_loaded_from_the_command_line(
     loaded = run_starpos("sm", "load-kmf", str(kmf), "--url", emulator.url, "--json")
     assert json.loads(loaded.stdout)["keys_loaded"] == 1
     assert json.loads(loaded.stdout)["registers"] == {"01": "new"}
+    # A key-moving action is on the record (DESIGN.md rule 7), the installer named, and the
+    # module journalled the store's head with it (issue 17 section 4).
+    entries = _key_loads()
+    assert [(who, details["step"]) for who, details in entries] == [
+        ("INST1", "requested"), ("INST1", "loaded"),
+    ]  # fmt: skip
+    assert entries[1][1]["keys_loaded"] == 1 and entries[1][1]["registers"] == {"01": "new"}
+    with SecureModule(emulator.url) as module:
+        anchor = module.audit_anchor()
+    assert anchor is not None and anchor.entry_count > 0
+
+
+def _key_loads() -> list[tuple[str | None, dict[str, Any]]]:
+    from sqlalchemy import select
+
+    from starpos.bootstrap.database import open_database
+    from starpos.db.models import AuditEntry
+
+    with open_database() as database, database.reading() as session:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.kind == "key_action").order_by(AuditEntry.id)
+        ).all()
+        found = [(row.operator_code, json.loads(row.details)) for row in rows]
+    return [(who, details) for who, details in found if details.get("action") == "kmf_load"]
 
 
 def test_errors_are_one_translated_line(run_starpos: Any, tmp_path: Path) -> None:

@@ -110,3 +110,23 @@ def test_a_training_module_makes_them_on_the_record_and_says_so(
         assert module.counters().credit_tokens == 1
     # The module journalled the store's head with what it made.
     assert anchor is not None and anchor.entry_count > 0
+
+
+def test_card_credit_on_a_production_installation_writes_nothing(
+    run_starpos: Any, seeded_store: None, logged_in: Any
+) -> None:
+    """``starpos card credit`` wrote card credit for anyone; now its module must be a training
+    one: on a production installation it is refused before any reader is asked."""
+    from starpos.devices.sm.embedded import ensure_embedded, stop_embedded
+    from tests.support.data_files import SAMPLE_TABLES
+
+    ensure_embedded(str(SAMPLE_TABLES), training=False)
+    try:
+        logged_in("ADMIN1", "admin-demo")  # allowed free credit, but not on this module
+        refused = run_starpos("card", "credit", "--meter", "47100000018", "--kwh", "5")
+    finally:
+        stop_embedded()
+    lines = refused.stderr.strip().splitlines()
+    assert refused.returncode == 2
+    assert len(lines) == 1 and "is a production module" in lines[0], refused.stderr
+    assert _entries() == []

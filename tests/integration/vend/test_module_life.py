@@ -166,6 +166,25 @@ def test_a_credit_update_is_recorded_with_its_audit_entry_and_who(
     assert reconciled(world, access).agrees
 
 
+def test_a_credit_update_carries_the_store_head_to_the_module(
+    world: World, access: ModuleAccess
+) -> None:
+    """Every acting command journals the store's audit head (issue 17 section 4); ``SM?TU``
+    carried none, so the entries before a top-up could be cut without the module noticing."""
+    credit(world, access, 2500, INSTALLER)
+    with world.database.reading() as session:
+        applied = session.scalars(
+            select(AuditEntry).where(AuditEntry.kind == "module_credit").order_by(AuditEntry.id)
+        ).all()[-1]
+        before = session.get(AuditEntry, applied.id - 1)
+    assert before is not None
+    with SecureModule(world.url) as module:
+        anchor = module.audit_anchor()
+    # The head as it stood when the block was sent: every entry before the credit update.
+    assert anchor is not None
+    assert (anchor.entry_count, anchor.head_hash) == (before.id, before.entry_hash)
+
+
 def test_a_cashier_may_not_credit_the_module(world: World, access: ModuleAccess) -> None:
     with pytest.raises(PermissionDeniedError):
         credit(world, access, 100, ("CASH1", "cash-demo"))
