@@ -99,6 +99,14 @@
   <context>
     <name>sync</name>
     <message>
+        <source>The module's books agree with the store.</source>
+        <translation>Les comptes du module concordent avec la base.</translation>
+    </message>
+    <message>
+        <source>The module's books do NOT agree with the store ({count} finding(s)): starpos vend reconcile names them; the head office has been told.</source>
+        <translation>Les comptes du module ne concordent PAS avec la base ({count} constat(s)) : starpos vend reconcile les nomme ; le siège en a été informé.</translation>
+    </message>
+    <message>
       <source>Credit block for module {module_id} issued: {operation} {amount_kwh} kWh, update sequence {sequence}. It reaches terminal {terminal} at its next sync.</source>
       <translation>Bloc de crédit émis pour le module {module_id} : {operation} {amount_kwh} kWh, séquence de mise à jour {sequence}. Il parviendra au terminal {terminal} à sa prochaine synchronisation.</translation>
     </message>

@@ -99,6 +99,14 @@
   <context>
     <name>sync</name>
     <message>
+        <source>The module's books agree with the store.</source>
+        <translation>安全模块的账目与数据库一致。</translation>
+    </message>
+    <message>
+        <source>The module's books do NOT agree with the store ({count} finding(s)): starpos vend reconcile names them; the head office has been told.</source>
+        <translation>安全模块的账目与数据库不一致（{count} 项发现）：starpos vend reconcile 会列出它们；已通知总部。</translation>
+    </message>
+    <message>
       <source>Credit block for module {module_id} issued: {operation} {amount_kwh} kWh, update sequence {sequence}. It reaches terminal {terminal} at its next sync.</source>
       <translation>已为模块 {module_id} 签发信用块：{operation} {amount_kwh} kWh，更新序号 {sequence}。终端 {terminal} 将在下次同步时收到。</translation>
     </message>

@@ -41,6 +41,12 @@ CREDIT_APPLIED = tr_noop(
     "Credit block from the head office ({operator}) applied to module {module_id}: {operation} "
     "{amount_kwh} kWh, balance {balance_kwh} kWh (sequence {sequence}).",
 )
+BOOKS_AGREE = tr_noop("sync", "The module's books agree with the store.")
+BOOKS_DISAGREE = tr_noop(
+    "sync",
+    "The module's books do NOT agree with the store ({count} finding(s)): starpos vend "
+    "reconcile names them; the head office has been told.",
+)
 SNAPSHOT = tr_noop("sync", "Full snapshot")
 CHANGES = tr_noop("sync", "Changes")
 LABELS = {
@@ -146,6 +152,11 @@ def _run(args: argparse.Namespace) -> int:
     _print_pulled(report.pulled)
     for applied in report.credit.applied if report.credit is not None else []:
         print(translate("sync", CREDIT_APPLIED).format(**applied))
+    if report.books is not None and report.books.agrees:
+        print(translate("sync", BOOKS_AGREE))
+    elif report.books is not None:
+        count = len(report.books.findings) + len(report.books.discrepancies)
+        print(translate("sync", BOOKS_DISAGREE).format(count=count or len(report.books.pending)))
     return 0
 
 

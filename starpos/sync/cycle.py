@@ -7,6 +7,11 @@ answered but did not take whole (an event refused, one to retry) still pulls, so
 data keeps coming down while someone looks at the refusal; the push's error is raised
 after. A head office that cannot be reached, refuses the signature or revoked the
 terminal ends the sync at once.
+
+A sync that may use the module (``starpos sync run``) ends with a reconcile of the module's
+books (issue 17: after every start, every credit update and every sync); a verdict that
+changed is audited and pushed at once, so the head office sees a disagreement the moment
+the counter does.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from starpos.db import Database
+from starpos.errors import StarposError
 from starpos.sync import state
 from starpos.sync.client import HeadOfficeClient
 from starpos.sync.credit_receive import CreditReceipt, ModuleOpener, receive_credit_blocks
@@ -28,6 +34,8 @@ from starpos.sync.errors import (
 from starpos.sync.keys import load_key
 from starpos.sync.pull import pull
 from starpos.sync.push import PushReport, push
+from starpos.vending.reconcile import ReconcileReport, reconcile
+from starpos.vending.reconcile_audit import record_verdict
 
 
 @dataclass(frozen=True)
@@ -35,12 +43,14 @@ class SyncReport:
     pushed: PushReport | None
     pulled: PullReport
     credit: CreditReceipt | None = None
+    books: ReconcileReport | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "push": self.pushed.as_dict() if self.pushed is not None else None,
             "pull": self.pulled.as_dict(),
             "credit_blocks": self.credit.as_dict() if self.credit is not None else None,
+            "reconcile": self.books.as_dict() if self.books is not None else None,
         }
 
 
@@ -61,9 +71,11 @@ def sync_once(
             answered_but_stopped = error
         pulled = pull(database, full=full, client=client)
         credit = None
+        books = None
         if open_module is not None and answered_but_stopped is None:
             credit = receive_credit_blocks(database, client, open_module)
-            if credit.applied or credit.failed:  # the head office learns the outcome now
+            books, changed = _reconcile(database, open_module)
+            if credit.applied or credit.failed or changed:  # the head office learns it now
                 try:
                     push(database, client=client)
                 except (EventRefusedError, RetryLaterError) as error:
@@ -80,4 +92,18 @@ def sync_once(
             state.note_error(uow.session, problem.message)
             uow.commit()
         raise problem
-    return SyncReport(pushed, pulled, credit)
+    return SyncReport(pushed, pulled, credit, books)
+
+
+def _reconcile(
+    database: Database, open_module: ModuleOpener
+) -> tuple[ReconcileReport | None, bool]:
+    """The module's books after the sync, and whether a changed verdict was audited. A module
+    that cannot be asked now (unplugged, busy) is not a failed sync: the next start or sync
+    reconciles."""
+    try:
+        with open_module() as module:
+            report = reconcile(database, module)
+    except StarposError:
+        return None, False
+    return report, record_verdict(database, report, why="sync")

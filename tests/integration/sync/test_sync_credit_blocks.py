@@ -19,9 +19,11 @@ from sqlalchemy import select, update
 
 from starpos.audit.log import AuditKind
 from starpos.db.enums import CreditUpdateState
-from starpos.db.models import AuditEntry, IssuedCreditBlock, ModuleCreditUpdate
+from starpos.db.models import AuditEntry, IssuedCreditBlock, ModuleCreditUpdate, ReceivedEvent
 from starpos.devices.sm import kmc
+from starpos.devices.sm.driver import MeterKeyRef
 from tests.integration.sync.sync_world import Counter, HeadOffice, set_setting
+from tests.integration.vend.vend_world import demo_keys
 from tests.support.processes import REPO_ROOT, child_env, starpos_command
 
 
@@ -208,3 +210,33 @@ def test_a_block_for_one_module_credits_it_once_and_never_reaches_another_counte
     assert [x["block"] for x in plugged["credit_blocks"]["applied"]] == [waiting_digest]
     assert balance(a) == before_a + Decimal("508.0")
     assert block_states(head_office)[-1] == (waiting_digest, "applied")
+
+
+def test_every_sync_run_reconciles_and_a_token_outside_the_books_reaches_the_head_office(
+    head_office: HeadOffice, make_counters: Any
+) -> None:
+    """Issue 17: reconcile runs after every sync; a token made by talking to the module
+    directly is named in the sync's report and travels to the head office at once."""
+    (counter,) = make_counters(1)
+    counter.enrol(head_office)
+    meter = counter.meters[0]
+    assert counter.sell(meter, "20").returncode == 0
+    assert sync(counter)["reconcile"]["findings"] == []
+
+    assert counter.module is not None
+    info = next(k for k in demo_keys() if k.info.register == meter.key_register).info
+    key = MeterKeyRef(meter.pan, meter.key_register, info.sgc, meter.ti, info.krn, info.ken)
+    with counter.module.module() as module:  # signed in with the installation's credential
+        module.issue_credit_token(key, 0, 9_000_000, 123)  # 12.3 kWh nobody recorded
+
+    said = counter.run("sync", "run")
+    assert said.returncode == 0, said.stderr
+    assert "do NOT agree" in said.stdout
+    report = sync(counter)["reconcile"]
+    found = {finding["kind"]: finding for finding in report["findings"]}
+    assert "energy_beyond_ledger" in found, report
+    with head_office.database() as database, database.reading() as session:
+        told = session.scalars(
+            select(ReceivedEvent.details).where(ReceivedEvent.kind == AuditKind.RECONCILE)
+        ).all()
+    assert any("energy_beyond_ledger" in details for details in told), told
