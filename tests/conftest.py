@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hypothesis import HealthCheck, settings
+
 pytest_plugins = (
     "tests.fixtures.data_folder",  # every test's own data folder (autouse)
     "tests.fixtures.command_line",  # run_starpos: the command line in a child process
@@ -24,3 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault(
     "ESCPOS_CAPABILITIES_PICKLE_DIR", str(Path(__file__).parent / ".escpos-cache")
 )
+
+# The suite runs four workers on two cores beside child processes: how long hypothesis takes
+# to draw an example, or one example to run, says how loaded the machine is, not whether the
+# property holds. Properties are checked in full; only the timing checks are off.
+settings.register_profile("starpos", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("starpos")

@@ -90,34 +90,62 @@ def authenticated(
     return operator
 
 
+def operator_at_till(
+    database: Database, args: argparse.Namespace, permission: str | None = None
+) -> OperatorSession:
+    """The authenticated operator the command acts for, at the till ``starpos vend``
+    would sell at: the command's ``--terminal``, else the login's, else this computer's
+    (:func:`acting_terminal`), at ``--sales-point``, else that terminal's sales point, else
+    the operator's. A login checked the place; a session is moved there under the same
+    rules: a known terminal, a sales point the operator may work at."""
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from starpos.commands._terminal import acting_terminal, terminal_sales_point
+    from starpos.db.models import Terminal
+    from starpos.operators.errors import UnknownTerminalError, WrongSalesPointError
+    from starpos.operators.login import sales_point_name
+    from starpos.operators.session import find_operator
+
+    operator = authenticated(database, args, permission)
+    terminal = acting_terminal(database, args, operator)
+    point = (
+        getattr(args, "sales_point", None)
+        or (terminal_sales_point(database, terminal) if terminal else None)
+        or operator.sales_point_code
+    )
+    if (terminal, point) == (operator.terminal_code, operator.sales_point_code):
+        return operator
+    with database.reading() as session:
+        known = select(Terminal.id).where(Terminal.code == terminal)
+        if terminal and session.scalar(known) is None:
+            raise UnknownTerminalError(terminal=terminal)
+        row = find_operator(session, operator.code)
+        home = row.sales_point.code if row.sales_point else None
+        if point and home and point != home and not row.may_login_other_sales_points:
+            raise WrongSalesPointError(operator=operator.code, home=home, here=point)
+        name = sales_point_name(session, point)
+    return replace(operator, terminal_code=terminal, sales_point_code=point, sales_point_name=name)
+
+
 def _who(database: Database, args: argparse.Namespace) -> OperatorSession:
+    from starpos.commands._terminal import login_place
     from starpos.operators.command_sessions import resume
     from starpos.operators.login import login
 
-    terminal = getattr(args, "terminal", None) or None
-    place = getattr(args, "sales_point", None) or None
     code = (getattr(args, "operator", None) or "").strip()
-    if code:
-        return login(
-            database,
-            code,
-            read_password(args, code),
-            sales_point_code=place,
-            terminal_code=terminal,
-        )
-    token = _saved_token()
+    token = None if code else _saved_token()
     if token is not None:
         return resume(database, token)
-    code = os.environ.get("STARPOS_OPERATOR", "").strip()
-    if code:
-        return login(
-            database,
-            code,
-            read_password(args, code),
-            sales_point_code=place,
-            terminal_code=terminal,
-        )
-    raise NotLoggedInError()
+    code = code or os.environ.get("STARPOS_OPERATOR", "").strip()
+    if not code:
+        raise NotLoggedInError()
+    # As `starpos login` logs in: at this computer's terminal, so the login's audit entry
+    # names the till and the operator's right to work at its sales point is checked.
+    password = read_password(args, code)
+    terminal, place = login_place(database, args)
+    return login(database, code, password, sales_point_code=place, terminal_code=terminal)
 
 
 def save_session(started: StartedSession) -> Path:

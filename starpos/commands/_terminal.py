@@ -50,40 +50,14 @@ def terminal_sales_point(database: Database, terminal: str | None) -> str | None
     return place.sales_point_code if place else None
 
 
-def operator_at_till(
-    database: Database, args: argparse.Namespace, permission: str | None = None
-) -> OperatorSession:
-    """The authenticated operator the command acts for, at the till ``starpos vend``
-    would sell at: the command's ``--terminal``, else the login's, else this computer's
-    (:func:`acting_terminal`), at ``--sales-point``, else that terminal's sales point, else
-    the operator's. A login checked the place; a session is moved there under the same
-    rules: a known terminal, a sales point the operator may work at."""
-    from dataclasses import replace
-
-    from sqlalchemy import select
-
-    from starpos.commands._credentials import authenticated
-    from starpos.db.models import Terminal
-    from starpos.operators.errors import UnknownTerminalError, WrongSalesPointError
-    from starpos.operators.login import sales_point_name
-    from starpos.operators.session import find_operator
-
-    operator = authenticated(database, args, permission)
-    terminal = acting_terminal(database, args, operator)
-    point = (
-        getattr(args, "sales_point", None)
-        or (terminal_sales_point(database, terminal) if terminal else None)
-        or operator.sales_point_code
-    )
-    if (terminal, point) == (operator.terminal_code, operator.sales_point_code):
-        return operator
-    with database.reading() as session:
-        known = select(Terminal.id).where(Terminal.code == terminal)
-        if terminal and session.scalar(known) is None:
-            raise UnknownTerminalError(terminal=terminal)
-        row = find_operator(session, operator.code)
-        home = row.sales_point.code if row.sales_point else None
-        if point and home and point != home and not row.may_login_other_sales_points:
-            raise WrongSalesPointError(operator=operator.code, home=home, here=point)
-        name = sales_point_name(session, point)
-    return replace(operator, terminal_code=terminal, sales_point_code=point, sales_point_name=name)
+def login_place(database: Database, args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """Where a password login of this command happens: (terminal, sales point). The terminal
+    as :func:`acting_terminal` finds it, and its sales point unless ``--sales-point`` names
+    one, so the operator's right to work there is checked as at the window's login. This
+    computer's terminal that the store does not know yet (a store being set up) is none."""
+    given = getattr(args, "terminal", None) or None
+    terminal = acting_terminal(database, args)
+    at = terminal_sales_point(database, terminal)
+    if at is None and not given:
+        terminal = None
+    return terminal, getattr(args, "sales_point", None) or at

@@ -14,8 +14,8 @@ from typing import Any
 
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
+from starpos.commands._credentials import operator_at_till
 from starpos.commands._output import label_lines, print_json
-from starpos.commands._terminal import operator_at_till
 from starpos.commands.engineering.common import add_operator_options
 from starpos.i18n import tr_noop, translate
 from starpos.settings import Settings

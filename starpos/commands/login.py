@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
 def _login(args: argparse.Namespace) -> int:
     from starpos.bootstrap.database import open_database
     from starpos.commands._credentials import read_password
-    from starpos.commands._terminal import acting_terminal, terminal_sales_point
+    from starpos.commands._terminal import login_place
     from starpos.operators.command_sessions import begin
     from starpos.operators.login import login
 
@@ -53,17 +53,8 @@ def _login(args: argparse.Namespace) -> int:
         raise UsageError("starpos login: --operator is required")
     password = read_password(args, code)
     with open_database() as database:
-        terminal = acting_terminal(database, args)
-        at = terminal_sales_point(database, terminal)
-        if at is None and not args.terminal:
-            terminal = None  # this computer's terminal is not in the store yet
-        operator = login(
-            database,
-            code,
-            password,
-            sales_point_code=args.sales_point or at,
-            terminal_code=terminal,
-        )
+        terminal, place = login_place(database, args)
+        operator = login(database, code, password, sales_point_code=place, terminal_code=terminal)
         started = begin(database, operator, timedelta(hours=args.hours))
     path = save_session(started)
     if args.json:

@@ -19,9 +19,8 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
-from starpos.commands._credentials import add_credential_options
+from starpos.commands._credentials import add_credential_options, operator_at_till
 from starpos.commands._output import MONEY, UsageError, number, whole
-from starpos.commands._terminal import operator_at_till
 from starpos.db import Database
 from starpos.operators.session import OperatorSession
 from starpos.shifts import ShiftInfo, current_shift
@@ -61,7 +60,7 @@ def operator_of(
     database: Database, args: argparse.Namespace, permission: str | None = None
 ) -> OperatorSession:
     """The authenticated operator the command acts for, at the till ``starpos vend`` would
-    sell at (:func:`~starpos.commands._terminal.operator_at_till`)."""
+    sell at (:func:`~starpos.commands._credentials.operator_at_till`)."""
     return operator_at_till(database, args, permission)
 
 

@@ -103,6 +103,14 @@ def test_the_terminals_sales_point_holds_for_login_and_shift(world: World, run_s
         )
     )  # fmt: skip
     assert (opened["till"], opened["sales_point"]) == ("T03", "SP02")
+    # A command's own --operator login is at the till too, like `starpos login`'s.
+    with world.database.reading() as session:
+        entry = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.kind == AuditKind.LOGIN, AuditEntry.subject == "operator:CASH2")
+            .order_by(AuditEntry.id.desc())
+        ).first()
+        assert entry is not None and entry.terminal_code == "T03"
 
 
 def test_a_shift_off_its_terminals_sales_point_is_refused(world: World, run_starpos) -> None:  # type: ignore[no-untyped-def]
