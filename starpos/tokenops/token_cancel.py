@@ -62,7 +62,7 @@ from starpos.db.models import (
 from starpos.db.parameters import system_parameters, utility_now_core
 from starpos.devices.sm.driver import SecureModule
 from starpos.masterdata import bill_numbers
-from starpos.masterdata.bill_numbers import NumberingContext, NumberingNotConfiguredError
+from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.operators import permissions
 from starpos.operators.errors import UnknownOperatorError
 from starpos.operators.session import OperatorSession
@@ -74,9 +74,6 @@ from starpos.tokenops import errors
 from starpos.tokenops.batch import run_batch
 from starpos.vending.module_access import ModuleAccess
 
-#: The cancel bill's numbering rule (manual 2.13); a store without one numbers cancel bills
-#: in the sales' series.
-TOKEN_CANCEL_BILL = "token_cancel"
 _CANCELLABLE = (VendState.ISSUED, VendState.PRINTED)
 
 
@@ -294,10 +291,7 @@ def _bill_number(session: Session, point: SalesPoint | None, actor: Actor) -> st
         branch_code=branch.code if branch is not None else "",
         terminal_code=actor.terminal_code or "",
     )
-    try:
-        return bill_numbers.next_number(session, TOKEN_CANCEL_BILL, context)
-    except NumberingNotConfiguredError:
-        return bill_numbers.next_number(session, bill_numbers.VEND, context)
+    return bill_numbers.next_number_or_sales(session, bill_numbers.TOKEN_CANCEL, context)
 
 
 def _complete(session: Session, cancel_id: int, actor: Actor) -> None:
