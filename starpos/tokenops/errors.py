@@ -261,8 +261,7 @@ class CardPaymentChangeError(TokenOperationError):
 class PaymentAmountError(TokenOperationError):
     code = "tokenops.payment_amount"
     template = (
-        "The {name} {amount} is not an amount of money: give 0 or more with at most "
-        "{decimals} decimals."
+        "{amount} is not an amount of money: give 0 or more with at most {decimals} decimals."
     )
 
 

@@ -71,6 +71,7 @@ class MeterPayment:
     prearrange_amount: Decimal  # the customer type's, due after a change to prepaid
     receivable_due: Decimal  # left by an earlier change, carried into the next
     remain_due: Decimal
+    decimals: int  # of every amount (system parameters)
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,11 @@ def meter_payment(session: Session, text: str) -> MeterPayment:
         meter.number, customer.name, current_mode(session, meter),
         kind.prearrange_amount if kind is not None else ZERO,
         due.receivable if due is not None else ZERO, due.remain if due is not None else ZERO,
+        system_parameters(session).amount_decimals,
     )  # fmt: skip
 
 
-def _amount(session: Session, name: str, value: Decimal) -> Decimal:
+def _amount(session: Session, value: Decimal) -> Decimal:
     decimals = system_parameters(session).amount_decimals
     step = Decimal(1).scaleb(-decimals)
     try:
@@ -147,7 +149,7 @@ def _amount(session: Session, name: str, value: Decimal) -> Decimal:
     except InvalidOperation:
         ok = False
     if not ok:
-        raise errors.PaymentAmountError(name=name, amount=value, decimals=decimals)
+        raise errors.PaymentAmountError(amount=value, decimals=decimals)
     return value.quantize(step)
 
 
@@ -163,15 +165,13 @@ def change_payment(
         from_mode = current_mode(session, meter)
         if from_mode == asked.to_mode:
             raise errors.SamePaymentModeError(meter=meter.number, mode=from_mode.value)
-        receivable = _amount(session, "receivable amount", asked.receivable)
-        remain = _amount(session, "remain amount", asked.remain)
+        receivable = _amount(session, asked.receivable)
+        remain = _amount(session, asked.remain)
         to_prepaid = asked.to_mode == PaymentMode.PREPAID
         # The manual's receivable is the postpaid debt (a change to prepaid), the remain the
         # prepaid credit left (a change to postpaid): each belongs to one direction.
-        if remain and to_prepaid:
-            raise errors.PaymentAmountNotApplicableError(name="remain amount", mode="postpaid")
-        if receivable and not to_prepaid:
-            raise errors.PaymentAmountNotApplicableError(name="receivable amount", mode="prepaid")
+        if (remain and to_prepaid) or (receivable and not to_prepaid):
+            raise errors.PaymentAmountNotApplicableError()
         operator_id = session.scalar(select(Operator.id).where(Operator.code == operator.code))
         if operator_id is None:
             raise UnknownOperatorError(operator=operator.code)
