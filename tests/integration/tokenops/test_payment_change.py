@@ -150,3 +150,34 @@ def test_refusals_leave_the_data_unchanged(world: OpsWorld, who, asked, refusal)
     assert (changes(world), audit_count(world), world.meter(number).prearrange_due) == before
     assert sell_to(number, world, "40.00").breakdown.charges  # still sold as before
     assert PaymentChangeState.DUE.value not in [row[4] for row in changes(world)]
+
+
+def test_starpos_meter_payment_change_as_a_script(world: OpsWorld) -> None:
+    import json
+    import subprocess
+
+    from tests.support.processes import REPO_ROOT, child_env, starpos_command
+
+    (number,) = sellable(world, 1)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            starpos_command(
+                "meter", "payment-change", number, *args, "--operator", "SUP1",
+                "--password-stdin",
+            ),
+            input="super-demo\n", capture_output=True, text=True, timeout=120,
+            env=child_env(), cwd=REPO_ROOT,
+        )  # fmt: skip
+
+    done = run("--to", "postpaid", "--remain", "7.25", "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert (answer["from"], answer["to"], answer["remain"], answer["state"]) == (
+        "prepaid", "postpaid", "7.25", "due",
+    )  # fmt: skip
+    bad = run("--to", "postpaid")  # already postpaid
+    assert bad.returncode != 0
+    assert len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+    assert "already postpaid" in bad.stderr
+    assert len(changes(world)) == 1
