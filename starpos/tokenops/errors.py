@@ -267,4 +267,7 @@ class PaymentAmountError(TokenOperationError):
 
 class PaymentAmountNotApplicableError(TokenOperationError):
     code = "tokenops.payment_amount_not_applicable"
-    template = "A {name} belongs to a change to {mode} only: leave it at 0 for this change."
+    template = (
+        "A receivable amount belongs to a change to prepaid, a remain amount to a change to "
+        "postpaid: leave the other at 0."
+    )
