@@ -88,6 +88,18 @@ def test_the_supervisor_changes_the_pay_type_and_the_next_sale_settles_it(
     assert dialog.outcome is not None and dialog.outcome.receivable == Decimal("30.00")
     dialog.reject()
 
+    # The counter's quote for the meter's next purchase shows what the change left due.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.meter_field.edit.setFocus()
+    qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.quote_shown, timeout=10_000) as quoted:
+        qtbot.keyClicks(window.amount_panel.net_field, "100")
+    lines = {line.label: line.amount for line in quoted.args[0].lines}
+    assert lines["Receivable amount"] == Decimal("30.00")
+    assert lines["Remain amount returned"] == Decimal("-12.50")
+    grab(window, "payment-next-quote", fit=False)
+
 
 def test_refusals_read_in_the_operators_language_and_change_nothing(
     qtbot: QtBot, token_world: CounterWorld

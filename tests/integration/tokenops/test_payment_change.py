@@ -12,6 +12,7 @@ from sqlalchemy import func, select, update
 
 from starpos.db.enums import PaymentChangeState, PaymentMode
 from starpos.db.models import AuditEntry, Customer, CustomerType, Meter, PaymentChange, Vend
+from starpos.masterdata.meter_lookup import lookup_meter
 from starpos.masterdata.payment_dues import RECEIVABLE, REMAIN
 from starpos.operators.errors import PermissionDeniedError
 from starpos.tokenops import errors
@@ -61,6 +62,8 @@ def test_the_next_purchase_after_a_change_carries_its_amounts(world: OpsWorld) -
     assert to_post.bill_number.startswith("PC")  # its own series (demo rule), not a sale's
     with pytest.raises(vend_errors.PostpaidMeterError):
         sell_to(number, world, "100.00")
+    with world.database.reading() as session:  # what the look-up shows the cashier
+        assert lookup_meter(session, number).payment_mode == "postpaid"
 
     to_pre = change(
         world, PaymentChangeAsked(number, PaymentMode.PREPAID, receivable=Decimal("30.00"))
