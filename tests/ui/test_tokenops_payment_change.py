@@ -91,7 +91,10 @@ def test_the_supervisor_changes_the_pay_type_and_the_next_sale_settles_it(
     # The counter's quote for the meter's next purchase shows what the change left due.
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.meter_field.edit.clear()
     window.meter_field.edit.setFocus()
+    with qtbot.waitSignal(window.customer_shown, timeout=10_000):
+        qtbot.keyClicks(window.meter_field.edit, number)
     qtbot.keyClick(window.meter_field.edit, Qt.Key.Key_Return)
     with qtbot.waitSignal(window.quote_shown, timeout=10_000) as quoted:
         qtbot.keyClicks(window.amount_panel.net_field, "100")

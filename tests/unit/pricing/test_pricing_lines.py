@@ -180,8 +180,8 @@ def test_payment_change_adjustments_are_charge_lines_and_a_remain_decreases_the_
     """Manual 4.7: the receivable is charged, the remain returned, on the next sale."""
     from dataclasses import replace
 
-    from starpos.pricing.errors import InvalidPricingRuleError
     from starpos.pricing.charges import ChargeLine
+    from starpos.pricing.errors import InvalidPricingRuleError
 
     receivable = ChargeLine("RECEIVABLE", "Receivable", ChargeMethod.BY_TIMES, False, D("30.00"))
     remain = ChargeLine("REMAIN", "Remain", ChargeMethod.BY_TIMES, False, D("-15.00"))
