@@ -87,5 +87,13 @@
         <source>Industrial time of use</source>
         <translation>Tarif industriel horaire</translation>
     </message>
+    <message>
+        <source>Receivable amount</source>
+        <translation>Créance (dette post-payée)</translation>
+    </message>
+    <message>
+        <source>Remain amount returned</source>
+        <translation>Reliquat rendu</translation>
+    </message>
 </context>
 </TS>

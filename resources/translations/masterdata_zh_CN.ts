@@ -87,5 +87,13 @@
         <source>Industrial time of use</source>
         <translation>工业分时电价</translation>
     </message>
+    <message>
+        <source>Receivable amount</source>
+        <translation>应收金额（后付费欠款）</translation>
+    </message>
+    <message>
+        <source>Remain amount returned</source>
+        <translation>退还剩余金额</translation>
+    </message>
 </context>
 </TS>

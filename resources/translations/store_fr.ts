@@ -385,7 +385,11 @@
       <source>Configure devices and the terminal</source>
       <translation>Configurer les appareils et le poste</translation>
     </message>
-  </context>
+      <message>
+        <source>Change a meter between prepaid and postpaid</source>
+        <translation>Passer un compteur de prépayé à post-payé et inversement</translation>
+    </message>
+</context>
   <context>
     <name>status</name>
     <message>

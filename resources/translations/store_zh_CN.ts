@@ -385,7 +385,11 @@
       <source>Configure devices and the terminal</source>
       <translation>配置设备和终端</translation>
     </message>
-  </context>
+      <message>
+        <source>Change a meter between prepaid and postpaid</source>
+        <translation>在预付费与后付费之间变更电表</translation>
+    </message>
+</context>
   <context>
     <name>status</name>
     <message>

@@ -127,6 +127,26 @@
         <source>A replaced meter goes back to stock as scrap or for maintenance, not as {condition}.</source>
         <translation>Un compteur remplacé retourne en stock comme rebut ou pour maintenance, pas comme {condition}.</translation>
     </message>
+    <message>
+        <source>Meter {meter} is already {mode}. Choose the other pay type.</source>
+        <translation>Le compteur {meter} est déjà en {mode}. Choisissez l'autre mode de paiement.</translation>
+    </message>
+    <message>
+        <source>Meter {meter} is not installed at a customer under a live contract: its pay type cannot change. Register it to the customer first.</source>
+        <translation>Le compteur {meter} n'est pas installé chez un client sous contrat en cours : son mode de paiement ne peut pas changer. Enregistrez-le d'abord chez le client.</translation>
+    </message>
+    <message>
+        <source>Meter {meter} is a smart card meter: its pay type is written on its card by the card system, not changed here.</source>
+        <translation>Le compteur {meter} est un compteur à carte : son mode de paiement est écrit sur sa carte par le système des cartes, il ne se change pas ici.</translation>
+    </message>
+    <message>
+        <source>{amount} is not an amount of money: give 0 or more with at most {decimals} decimals.</source>
+        <translation>{amount} n'est pas un montant : donnez 0 ou plus avec au plus {decimals} décimales.</translation>
+    </message>
+    <message>
+        <source>A receivable amount belongs to a change to prepaid, a remain amount to a change to postpaid: leave the other at 0.</source>
+        <translation>Une créance va avec un passage en prépayé, un reliquat avec un passage en post-payé : laissez l'autre à 0.</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -325,6 +345,38 @@
     <message>
         <source>Enter this token on the meter: it then refuses the cancelled token.</source>
         <translation>Saisissez ce jeton sur le compteur : il refuse ensuite le jeton annulé.</translation>
+    </message>
+    <message>
+        <source>Payment change bill</source>
+        <translation>Facture de changement de mode de paiement</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Pay type before</source>
+        <translation>Mode de paiement avant</translation>
+    </message>
+    <message>
+        <source>Pay type now</source>
+        <translation>Mode de paiement maintenant</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>Montant d'avance</translation>
+    </message>
+    <message>
+        <source>Receivable amount</source>
+        <translation>Créance</translation>
+    </message>
+    <message>
+        <source>Remain amount</source>
+        <translation>Reliquat</translation>
+    </message>
+    <message>
+        <source>The amounts are settled on the meter's next purchase.</source>
+        <translation>Les montants sont réglés au prochain achat du compteur.</translation>
     </message>
 </context>
 <context>

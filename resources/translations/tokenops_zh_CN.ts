@@ -127,6 +127,26 @@
         <source>A replaced meter goes back to stock as scrap or for maintenance, not as {condition}.</source>
         <translation>被更换的电表只能作为报废或维修退回库存，不能作为 {condition}。</translation>
     </message>
+    <message>
+        <source>Meter {meter} is already {mode}. Choose the other pay type.</source>
+        <translation>电表 {meter} 已经是 {mode}。请选择另一种付费方式。</translation>
+    </message>
+    <message>
+        <source>Meter {meter} is not installed at a customer under a live contract: its pay type cannot change. Register it to the customer first.</source>
+        <translation>电表 {meter} 未安装在有效合同的客户处，不能变更付费方式。请先将其登记到客户。</translation>
+    </message>
+    <message>
+        <source>Meter {meter} is a smart card meter: its pay type is written on its card by the card system, not changed here.</source>
+        <translation>电表 {meter} 是卡表：其付费方式由卡系统写在卡上，不在此处变更。</translation>
+    </message>
+    <message>
+        <source>{amount} is not an amount of money: give 0 or more with at most {decimals} decimals.</source>
+        <translation>{amount} 不是有效金额：请输入 0 或以上、最多 {decimals} 位小数的金额。</translation>
+    </message>
+    <message>
+        <source>A receivable amount belongs to a change to prepaid, a remain amount to a change to postpaid: leave the other at 0.</source>
+        <translation>应收金额用于改为预付费，剩余金额用于改为后付费：另一项请保持为 0。</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -325,6 +345,38 @@
     <message>
         <source>Enter this token on the meter: it then refuses the cancelled token.</source>
         <translation>请在电表上输入此令牌：之后电表将拒绝被取消的令牌。</translation>
+    </message>
+    <message>
+        <source>Payment change bill</source>
+        <translation>付费方式变更单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Pay type before</source>
+        <translation>原付费方式</translation>
+    </message>
+    <message>
+        <source>Pay type now</source>
+        <translation>现付费方式</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>预存金额</translation>
+    </message>
+    <message>
+        <source>Receivable amount</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Remain amount</source>
+        <translation>剩余金额</translation>
+    </message>
+    <message>
+        <source>The amounts are settled on the meter's next purchase.</source>
+        <translation>这些金额在该表下次购电时结算。</translation>
     </message>
 </context>
 <context>

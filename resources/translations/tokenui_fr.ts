@@ -203,5 +203,93 @@
         <source>replace a meter</source>
         <translation>remplacer un compteur</translation>
     </message>
+    <message>
+        <source>cannot be cancelled</source>
+        <translation>ne peut pas être annulée</translation>
+    </message>
+    <message>
+        <source>Type the token, the bill number or the meter and press Enter.</source>
+        <translation>Tapez le jeton, le numéro de facture ou le compteur puis Entrée.</translation>
+    </message>
+    <message>
+        <source>&amp;Token, bill or meter</source>
+        <translation>&amp;Jeton, facture ou compteur</translation>
+    </message>
+    <message>
+        <source>prepaid</source>
+        <translation>prépayé</translation>
+    </message>
+    <message>
+        <source>postpaid</source>
+        <translation>post-payé</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Montant</translation>
+    </message>
+    <message>
+        <source>Pay type now</source>
+        <translation>Mode de paiement actuel</translation>
+    </message>
+    <message>
+        <source>Change to</source>
+        <translation>Passer en</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>Montant d'avance</translation>
+    </message>
+    <message>
+        <source>Receivable still due</source>
+        <translation>Créance encore due</translation>
+    </message>
+    <message>
+        <source>Remain still due</source>
+        <translation>Reliquat encore dû</translation>
+    </message>
+    <message>
+        <source>The amounts are settled on the meter's next purchase.</source>
+        <translation>Les montants sont réglés au prochain achat du compteur.</translation>
+    </message>
+    <message>
+        <source>&amp;Receivable amount (postpaid debt)</source>
+        <translation>&amp;Créance (dette post-payée)</translation>
+    </message>
+    <message>
+        <source>&amp;Remain amount (prepaid credit left)</source>
+        <translation>&amp;Reliquat (crédit prépayé restant)</translation>
+    </message>
+    <message>
+        <source>Payment change</source>
+        <translation>Changement de mode de paiement</translation>
+    </message>
+    <message>
+        <source>Change meter {meter} from {before} to {after}?</source>
+        <translation>Passer le compteur {meter} de {before} à {after} ?</translation>
+    </message>
+    <message>
+        <source>Meter {meter} is {mode} now (bill {bill}). Due on its next purchase: prearrange {prearrange}, receivable {receivable}, remain returned {remain}.</source>
+        <translation>Le compteur {meter} est maintenant {mode} (facture {bill}). Dû à son prochain achat : avance {prearrange}, créance {receivable}, reliquat rendu {remain}.</translation>
+    </message>
+    <message>
+        <source>Remar&amp;k</source>
+        <translation>Remar&amp;que</translation>
+    </message>
+    <message>
+        <source>&amp;Find the meter</source>
+        <translation>&amp;Trouver le compteur</translation>
+    </message>
+    <message>
+        <source>&amp;Change the pay type…</source>
+        <translation>&amp;Changer le mode de paiement…</translation>
+    </message>
+    <message>
+        <source>&amp;Payment change (prepaid, postpaid)…</source>
+        <translation>Changement de mode de &amp;paiement (prépayé, post-payé)…</translation>
+    </message>
+    <message>
+        <source>change a meter's pay type</source>
+        <translation>changer le mode de paiement d'un compteur</translation>
+    </message>
 </context>
 </TS>

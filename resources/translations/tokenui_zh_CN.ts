@@ -203,5 +203,93 @@
         <source>replace a meter</source>
         <translation>更换电表</translation>
     </message>
+    <message>
+        <source>cannot be cancelled</source>
+        <translation>不可取消</translation>
+    </message>
+    <message>
+        <source>Type the token, the bill number or the meter and press Enter.</source>
+        <translation>输入令牌、单号或表号后按回车。</translation>
+    </message>
+    <message>
+        <source>&amp;Token, bill or meter</source>
+        <translation>令牌、单号或表号(&amp;T)</translation>
+    </message>
+    <message>
+        <source>prepaid</source>
+        <translation>预付费</translation>
+    </message>
+    <message>
+        <source>postpaid</source>
+        <translation>后付费</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pay type now</source>
+        <translation>当前付费方式</translation>
+    </message>
+    <message>
+        <source>Change to</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <source>Prearrange amount</source>
+        <translation>预存金额</translation>
+    </message>
+    <message>
+        <source>Receivable still due</source>
+        <translation>尚欠应收金额</translation>
+    </message>
+    <message>
+        <source>Remain still due</source>
+        <translation>尚欠剩余金额</translation>
+    </message>
+    <message>
+        <source>The amounts are settled on the meter's next purchase.</source>
+        <translation>这些金额在该表下次购电时结算。</translation>
+    </message>
+    <message>
+        <source>&amp;Receivable amount (postpaid debt)</source>
+        <translation>应收金额（后付费欠款）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Remain amount (prepaid credit left)</source>
+        <translation>剩余金额（预付费余额）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Payment change</source>
+        <translation>付费方式变更</translation>
+    </message>
+    <message>
+        <source>Change meter {meter} from {before} to {after}?</source>
+        <translation>将电表 {meter} 从{before}改为{after}？</translation>
+    </message>
+    <message>
+        <source>Meter {meter} is {mode} now (bill {bill}). Due on its next purchase: prearrange {prearrange}, receivable {receivable}, remain returned {remain}.</source>
+        <translation>电表 {meter} 现为{mode}（单号 {bill}）。下次购电时结算：预存 {prearrange}，应收 {receivable}，退还剩余 {remain}。</translation>
+    </message>
+    <message>
+        <source>Remar&amp;k</source>
+        <translation>备注(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Find the meter</source>
+        <translation>查找电表(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Change the pay type…</source>
+        <translation>变更付费方式(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Payment change (prepaid, postpaid)…</source>
+        <translation>付费方式变更（预付费、后付费）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>change a meter's pay type</source>
+        <translation>变更电表的付费方式</translation>
+    </message>
 </context>
 </TS>

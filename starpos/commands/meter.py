@@ -9,6 +9,7 @@ from typing import Any
 from starpos.bootstrap.database import open_database
 from starpos.commands._meter_replace import register_replace
 from starpos.commands._output import label_lines, left, print_json, whole
+from starpos.commands._payment_change import register_payment_change
 from starpos.commands._status_labels import status_text
 from starpos.db.enums import (
     ContractStatus,
@@ -38,6 +39,7 @@ def register(subparsers: Any) -> None:
     show.set_defaults(handler=_show)
 
     register_replace(actions)  # starpos meter replace (manual 4.6)
+    register_payment_change(actions)  # starpos meter payment-change (manual 4.7)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""Token operations at the counter (issue 16): token cancel, replace meter, key change flags.
+"""Token operations at the counter (issue 16): token cancel, replace meter, payment change,
+key change flags.
 
 The window's screens call these (no Qt here); each hands the work to the core of
 :mod:`starpos.tokenops` unchanged, which checks the permission again, writes, audits and
@@ -14,28 +15,37 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from starpos.counter.counter import MODULE_TROUBLE
 from starpos.counter.module_link import ModuleLink
 from starpos.db import Database
+from starpos.db.column_types import utc_now
 from starpos.db.enums import KeyChangeState
-from starpos.db.models import Customer, KeyChangeFlag, Meter, ReplacementReason, VendToken
+from starpos.db.models import Customer, KeyChangeFlag, Meter, ReplacementReason, Vend, VendToken
 from starpos.db.parameters import to_local
 from starpos.errors import StarposError
 from starpos.operators.session import OperatorSession
 from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
+from starpos.tokenops.cancel_search import find_sales, refusal_of
 from starpos.tokenops.cancel_voucher import preview_cancel, print_cancel
 from starpos.tokenops.key_change_flags import flag_meters, plan_flags, unflag
 from starpos.tokenops.kinds import KeyTarget, NewKey
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult, replace_with_remainder
+from starpos.tokenops.payment_change import (
+    MeterPayment,
+    PaymentChangeAsked,
+    PaymentChangeResult,
+    change_payment,
+    meter_payment,
+)
 from starpos.tokenops.targets import one_meter
 from starpos.tokenops.token_cancel import (
     CancelResult,
     SaleQuery,
     cancel_charge,
     cancel_token,
-    find_sale,
 )
 from starpos.tokenops.vouchers import OperationPrinter
 
@@ -55,6 +65,8 @@ class SaleToCancel:
     token: str
     charge: Decimal
     refund: Decimal
+    #: why it cannot be cancelled now (a later token, too old, cancelled), None: it can
+    refusal: StarposError | None = None
 
 
 @dataclass(frozen=True)
@@ -90,30 +102,39 @@ class CounterTokenOps:
         self._cancel_days = cancel_days
 
     # -- token cancel (manual 4.5) -----------------------------------------------------
-    def sale_to_cancel(self, bill: str) -> SaleToCancel:
+    def sales_to_cancel(self, text: str) -> list[SaleToCancel]:
+        """The sales ``text`` names (a token, a bill, or a meter's token sales, newest
+        first), each with what a cancel would pay back or why it cannot be cancelled."""
+        now = utc_now()
+        days = self._cancel_days()
         with self.database.reading() as session:
-            vend = find_sale(session, SaleQuery(bill=bill.strip()))
-            charge = cancel_charge(session, vend)
-            customer = session.get(Customer, vend.customer_id)
-            token = session.scalar(
-                select(VendToken.token).where(
-                    VendToken.vend_id == vend.id, VendToken.kind == "credit"
-                )
-            )
-            return SaleToCancel(
-                bill=vend.bill_number,
-                meter=vend.meter.number,
-                customer=customer.name if customer is not None else "",
-                sold_at=to_local(session, vend.issued_at or vend.created_at).strftime(
-                    "%Y-%m-%d %H:%M"
-                ),
-                state=vend.state.value,
-                amount=vend.net_amount,
-                energy_kwh=vend.token_kwh,
-                token=token or "",
-                charge=charge,
-                refund=vend.net_amount - charge,
-            )
+            return [
+                self._to_cancel(session, vend, refusal_of(session, vend, days, now))
+                for vend in find_sales(session, text)
+            ]
+
+    @staticmethod
+    def _to_cancel(
+        session: Session, vend: Vend, refusal: StarposError | None = None
+    ) -> SaleToCancel:
+        charge = cancel_charge(session, vend)
+        customer = session.get(Customer, vend.customer_id)
+        token = session.scalar(
+            select(VendToken.token).where(VendToken.vend_id == vend.id, VendToken.kind == "credit")
+        )
+        return SaleToCancel(
+            bill=vend.bill_number,
+            meter=vend.meter.number,
+            customer=customer.name if customer is not None else "",
+            sold_at=to_local(session, vend.issued_at or vend.created_at).strftime("%Y-%m-%d %H:%M"),
+            state=vend.state.value,
+            amount=vend.net_amount,
+            energy_kwh=vend.token_kwh,
+            token=token or "",
+            charge=charge,
+            refund=vend.net_amount - charge,
+            refusal=refusal,
+        )
 
     def cancel(self, operator: OperatorSession, bill: str, reason: str) -> CancelResult:
         """Cancel the sale ``bill`` (the zero-energy token through the module)."""
@@ -157,6 +178,16 @@ class CounterTokenOps:
         except _MODULE_TROUBLE:
             self.module.drop()
             raise
+
+    # -- payment change (manual 4.7) --------------------------------------------------
+    def meter_payment(self, number: str) -> MeterPayment:
+        with self.database.reading() as session:
+            return meter_payment(session, number)
+
+    def change_payment(
+        self, operator: OperatorSession, asked: PaymentChangeAsked
+    ) -> PaymentChangeResult:
+        return change_payment(self.database, operator, asked)
 
     # -- key change at the next purchase (docs/key-changes.md) -------------------------
     def meter_key(self, number: str) -> MeterKey:

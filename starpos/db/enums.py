@@ -179,6 +179,16 @@ class KeyChangeState(StrEnum):
     UNFLAGGED = "unflagged"
 
 
+class PaymentChangeState(StrEnum):
+    """A meter's payment change (manual 4.7): DUE while its prearrange, receivable or remain
+    amount waits for the meter's next purchase, SETTLED once a sale took them (or when
+    nothing was due), CARRIED when a later change took its unsettled amounts over."""
+
+    DUE = "due"
+    SETTLED = "settled"
+    CARRIED = "carried"
+
+
 class TokenCancelState(StrEnum):
     """A token cancel (manual 4.5): PENDING while its zero-energy token is being made,
     DONE once the sale is CANCELLED and the refund booked, FAILED when the module refused

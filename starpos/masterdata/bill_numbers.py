@@ -32,12 +32,18 @@ STOCK_IN = "stock_in"
 STOCK_OUT = "stock_out"
 REPLACEMENT = "replacement"
 CONTRACT_CANCELLATION = "contract_cancellation"
-BILL_TYPES = (VEND, CUSTOMER, STOCK_IN, STOCK_OUT, REPLACEMENT, CONTRACT_CANCELLATION)
-# Token cancels have a series only when a rule is set up; else they take sales' numbers.
+# The token cancel bill (manual 4.5 "Token Cancel Bill") and the payment change bill (4.7)
+# have their own series; a store made before they had one (no rule) numbers them in the
+# sales' series (:func:`next_number_or_sales`, decision TOK-19).
 TOKEN_CANCEL = "token_cancel"
+PAYMENT_CHANGE = "payment_change"
+BILL_TYPES = (
+    VEND, CUSTOMER, STOCK_IN, STOCK_OUT, REPLACEMENT, CONTRACT_CANCELLATION, TOKEN_CANCEL,
+    PAYMENT_CHANGE,
+)  # fmt: skip
 #: The bills a counter numbers in its own store: two counters of one sales point, each with
 #: its own store, make the same numbers unless the rule names the terminal.
-COUNTER_BILL_TYPES = (VEND, TOKEN_CANCEL, REPLACEMENT)
+COUNTER_BILL_TYPES = (VEND, TOKEN_CANCEL, REPLACEMENT, PAYMENT_CHANGE)
 
 
 class NumberingNotConfiguredError(ConfigError):
@@ -176,6 +182,15 @@ def next_number(session: Session, bill_type: str, context: NumberingContext) -> 
     if len(number) > MAX_LENGTH:
         raise NumberTooLongError(bill_type=bill_type, length=len(number), maximum=MAX_LENGTH)
     return number
+
+
+def next_number_or_sales(session: Session, bill_type: str, context: NumberingContext) -> str:
+    """The next ``bill_type`` number, or the next sale number when the store has no rule
+    for it (a store set up before that bill had its own series)."""
+    try:
+        return next_number(session, bill_type, context)
+    except NumberingNotConfiguredError:
+        return next_number(session, VEND, context)
 
 
 def _enabled_rule(session: Session, bill_type: str) -> _Rule:

@@ -12,11 +12,19 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from starpos.db.enums import VendState
-from starpos.db.models import Customer, CustomerType, Meter, MeterModel, TariffScheme, Vend
+from starpos.db.models import (
+    Customer,
+    CustomerType,
+    Meter,
+    MeterModel,
+    PaymentChange,
+    TariffScheme,
+    Vend,
+)
 from starpos.errors import VendError
 from starpos.sts.meter_number import parse_meter_number
 
@@ -84,7 +92,15 @@ _COLUMNS = (
     Meter.number,
     Meter.pan,
     MeterModel.name,
-    MeterModel.payment_mode,
+    # The pay type: the meter's latest payment change's (manual 4.7), else its model's.
+    func.coalesce(
+        select(PaymentChange.to_mode)
+        .where(PaymentChange.meter_id == Meter.id)
+        .order_by(PaymentChange.id.desc())
+        .limit(1)
+        .scalar_subquery(),
+        MeterModel.payment_mode,
+    ),
     Meter.medium,
     Meter.stock_status,
     Meter.contract_status,

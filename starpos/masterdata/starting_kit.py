@@ -32,8 +32,8 @@ _POINT = (NumberFieldKind.SALES_POINT, 4)
 _TERMINAL = (NumberFieldKind.TERMINAL, None)
 
 #: (bill type, fixed prefix, serial digits, reset, where-fields after the date). The bills a
-#: counter makes with its own store (sales, and token cancels in the sales' series; meter
-#: replacements) carry the terminal, so two counters of one sales point never make the same
+#: counter makes with its own store (sales, token cancels, meter replacements, payment
+#: changes) carry the terminal, so two counters of one sales point never make the same
 #: number: V + 2612 + SP01 + T01 + 00001 is 17 characters, and a terminal code of up to 6
 #: fits the 20 of manual 2.13.
 _NUMBERING: tuple[
@@ -45,6 +45,8 @@ _NUMBERING: tuple[
     (bill_numbers.STOCK_OUT, "SO", 5, NumberReset.YEARLY, ()),
     (bill_numbers.REPLACEMENT, "RP", 5, NumberReset.YEARLY, (_TERMINAL,)),
     (bill_numbers.CONTRACT_CANCELLATION, "CC", 5, NumberReset.YEARLY, ()),
+    (bill_numbers.TOKEN_CANCEL, "TC", 5, NumberReset.YEARLY, (_TERMINAL,)),
+    (bill_numbers.PAYMENT_CHANGE, "PC", 5, NumberReset.YEARLY, (_TERMINAL,)),
 )
 
 

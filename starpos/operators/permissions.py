@@ -29,6 +29,7 @@ ENGINEERING_TOKENS = "engineering_tokens"
 KEY_CHANGE = "key_change"
 FREE_CREDIT_TOKENS = "free_credit_tokens"
 TEST_TOKENS = "test_tokens"
+PAYMENT_CHANGE = "payment_change"
 INSTALLER_SETTINGS = "installer_settings"
 
 LABELS: dict[str, str] = {
@@ -53,6 +54,7 @@ LABELS: dict[str, str] = {
     KEY_CHANGE: tr_noop("permissions", "Change meter keys"),
     FREE_CREDIT_TOKENS: tr_noop("permissions", "Issue free credit tokens"),
     TEST_TOKENS: tr_noop("permissions", "Issue test and display tokens"),
+    PAYMENT_CHANGE: tr_noop("permissions", "Change a meter between prepaid and postpaid"),
     INSTALLER_SETTINGS: tr_noop("permissions", "Configure devices and the terminal"),
 }
 

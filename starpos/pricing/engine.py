@@ -95,7 +95,9 @@ def _largest_fitting_lines(net: Decimal, sale: SaleContext) -> Lines:
     Every line grows with the base, so a binary search over the currency grid finds it.
     """
     step = sale.step
-    low, high = 0, int(net / step)  # low fits (checked by the caller); find the last fit
+    # low fits (checked by the caller); find the last fit. A returned credit (a negative
+    # adjustment) lets the base exceed the net by as much.
+    low, high = 0, int((net + sale.credit_returned()) / step)
     while low < high:
         middle = (low + high + 1) // 2
         if lines_for(middle * step, sale).total <= net:

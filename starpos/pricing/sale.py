@@ -27,6 +27,12 @@ class SaleContext:
 
     ``at`` is the sale time on the local wall clock: it picks the tariff version, the TOU
     index and the calendar month and year of the history.
+
+    ``adjustments`` are fixed untaxed lines the meter's account settles on this sale, outside
+    the customer type's charges: after a payment change (manual 4.7) the receivable (the
+    postpaid debt, positive) and the remain (the prepaid credit left, negative: it decreases
+    the net). They are charge lines of the breakdown, so the ledger, the voucher and the head
+    office book them as they book charges (docs/decisions.md TOK-17).
     """
 
     rules: PricingRules
@@ -35,6 +41,7 @@ class SaleContext:
     history: PurchaseHistory
     at: datetime
     meter: MeterRules = field(default_factory=MeterRules)
+    adjustments: tuple[ChargeLine, ...] = ()
 
     @property
     def decimals(self) -> int:
@@ -57,6 +64,10 @@ class SaleContext:
 
     def prearrange_due(self) -> Decimal:
         return self.customer_type.prearrange_amount if self.history.prearrange_due else ZERO
+
+    def credit_returned(self) -> Decimal:
+        """What the negative adjustments give back (a base may exceed the net by this)."""
+        return -sum((line.amount for line in self.adjustments if line.amount < 0), ZERO)
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,7 @@ class Lines:
 def lines_for(base: Decimal, sale: SaleContext) -> Lines:
     """Every line of a sale whose Amount is ``base`` (VAT = (base + taxed) x rate)."""
     kind = sale.customer_type
-    charges = charge_lines(kind.charges, base, sale.history, sale.decimals)
+    charges = charge_lines(kind.charges, base, sale.history, sale.decimals) + sale.adjustments
     taxed = sum((line.amount for line in charges if line.taxed), ZERO)
     untaxed = sum((line.amount for line in charges if not line.taxed), ZERO)
     step = sale.step
@@ -133,6 +144,10 @@ def check_context(sale: SaleContext) -> None:
         _percent("repayment percentage", kind.repayment.percent)
         _setting("repayment amount", kind.repayment.amount, decimals)
     _setting("prearrange amount", kind.prearrange_amount, decimals)
+    for line in sale.adjustments:
+        if line.taxed or line.method is not ChargeMethod.BY_TIMES:
+            raise InvalidPricingRuleError(name=line.code, reason="a fixed untaxed line")
+        _setting(line.code, abs(line.amount), decimals)
     _setting("pre-installed amount", sale.meter.preinstalled_amount, decimals)
     _setting("outstanding debt", sale.history.outstanding_debt, decimals)
     for name, kwh in (

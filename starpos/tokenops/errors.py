@@ -234,3 +234,40 @@ class OldMeterConditionError(TokenOperationError):
     template = (
         "A replaced meter goes back to stock as scrap or for maintenance, not as {condition}."
     )
+
+
+# -- payment change (manual 4.7) -------------------------------------------------------------
+class SamePaymentModeError(TokenOperationError):
+    code = "tokenops.same_payment_mode"
+    template = "Meter {meter} is already {mode}. Choose the other pay type."
+
+
+class PaymentChangeMeterError(TokenOperationError):
+    code = "tokenops.payment_change_meter"
+    template = (
+        "Meter {meter} is not installed at a customer under a live contract: its pay type "
+        "cannot change. Register it to the customer first."
+    )
+
+
+class CardPaymentChangeError(TokenOperationError):
+    code = "tokenops.card_payment_change"
+    template = (
+        "Meter {meter} is a smart card meter: its pay type is written on its card by the "
+        "card system, not changed here."
+    )
+
+
+class PaymentAmountError(TokenOperationError):
+    code = "tokenops.payment_amount"
+    template = (
+        "{amount} is not an amount of money: give 0 or more with at most {decimals} decimals."
+    )
+
+
+class PaymentAmountNotApplicableError(TokenOperationError):
+    code = "tokenops.payment_amount_not_applicable"
+    template = (
+        "A receivable amount belongs to a change to prepaid, a remain amount to a change to "
+        "postpaid: leave the other at 0."
+    )

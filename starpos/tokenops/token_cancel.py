@@ -62,7 +62,7 @@ from starpos.db.models import (
 from starpos.db.parameters import system_parameters, utility_now_core
 from starpos.devices.sm.driver import SecureModule
 from starpos.masterdata import bill_numbers
-from starpos.masterdata.bill_numbers import NumberingContext, NumberingNotConfiguredError
+from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.operators import permissions
 from starpos.operators.errors import UnknownOperatorError
 from starpos.operators.session import OperatorSession
@@ -74,10 +74,7 @@ from starpos.tokenops import errors
 from starpos.tokenops.batch import run_batch
 from starpos.vending.module_access import ModuleAccess
 
-#: The cancel bill's numbering rule (manual 2.13); a store without one numbers cancel bills
-#: in the sales' series.
-TOKEN_CANCEL_BILL = "token_cancel"
-_CANCELLABLE = (VendState.ISSUED, VendState.PRINTED)
+CANCELLABLE = (VendState.ISSUED, VendState.PRINTED)
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,7 @@ def find_sale(session: Session, query: SaleQuery) -> Vend:
         found = session.scalars(
             select(Vend)
             .join(Meter, Meter.id == Vend.meter_id)
-            .where(Meter.number == number, Vend.state.in_(_CANCELLABLE))
+            .where(Meter.number == number, Vend.state.in_(CANCELLABLE))
             .order_by(Vend.id.desc())
         ).first()
         by = number
@@ -168,10 +165,11 @@ def cancel_charge(session: Session, vend: Vend) -> Decimal:
     return min(total, vend.net_amount).quantize(quantum)
 
 
-def _check(session: Session, vend: Vend, max_days: int, now: datetime) -> None:
+def check_cancellable(session: Session, vend: Vend, max_days: int, now: datetime) -> None:
+    """Refuse a sale that may not be cancelled now (see the module's note)."""
     if vend.medium != MeterMedium.KEYPAD:
         raise errors.SaleNotCancellableError(bill=vend.bill_number, state="card")
-    if vend.state not in _CANCELLABLE:
+    if vend.state not in CANCELLABLE:
         raise errors.SaleNotCancellableError(bill=vend.bill_number, state=vend.state.value)
     issued = vend.issued_at or vend.created_at
     if now - issued > timedelta(days=max_days):
@@ -231,7 +229,7 @@ def _open(
             return begun.id, begun.request_id
         if begun is not None:
             raise errors.SaleNotCancellableError(bill=vend.bill_number, state="cancelled")
-        _check(session, vend, max_days, utc_now())
+        check_cancellable(session, vend, max_days, utc_now())
         operator_id = session.scalar(select(Operator.id).where(Operator.code == operator.code))
         if operator_id is None:
             raise UnknownOperatorError(operator=operator.code)
@@ -294,10 +292,7 @@ def _bill_number(session: Session, point: SalesPoint | None, actor: Actor) -> st
         branch_code=branch.code if branch is not None else "",
         terminal_code=actor.terminal_code or "",
     )
-    try:
-        return bill_numbers.next_number(session, TOKEN_CANCEL_BILL, context)
-    except NumberingNotConfiguredError:
-        return bill_numbers.next_number(session, bill_numbers.VEND, context)
+    return bill_numbers.next_number_or_sales(session, bill_numbers.TOKEN_CANCEL, context)
 
 
 def _complete(session: Session, cancel_id: int, actor: Actor) -> None:

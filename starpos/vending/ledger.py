@@ -34,6 +34,7 @@ from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import Meter, Vend, VendCharge
 from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import NumberingContext
+from starpos.masterdata.payment_dues import settle_dues
 from starpos.shifts.gate import confirm_still_open
 from starpos.vending import errors, key_change_sale
 from starpos.vending.sale import PricedSale
@@ -177,6 +178,7 @@ def mark_issued(
     bill, medium, tid, token_kwh, module_id, meter_id, debt_repayment, prearrange = issued
     _forget_loaded(session, vend_id)
     _settle_debt(session, meter_id, debt_repayment, prearrange)
+    settle_dues(session, meter_id, vend_id, prearrange)
     key_change_sale.on_issued(session, vend_id)
     append(
         session,

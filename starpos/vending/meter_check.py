@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, select
+from sqlalchemy import Select, Table, bindparam, exists, select
 from sqlalchemy.orm import Session
 
-from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium, PaymentMode
-from starpos.db.models import Customer, CustomerType, Meter, MeterModel
+from starpos.db.enums import (
+    ContractStatus,
+    CustomerStatus,
+    MeterMedium,
+    PaymentChangeState,
+    PaymentMode,
+)
+from starpos.db.models import Customer, CustomerType, Meter, MeterModel, PaymentChange
 from starpos.pricing import RepaymentMethod
 from starpos.sts.errors import MeterCheckDigitError, StsError
 from starpos.sts.meter_number import MeterNumber, parse_meter_number
@@ -73,12 +79,21 @@ class SaleMeter:
     prearrange_due: bool
     model: SaleMeterModel
     customer: SaleCustomer | None
+    #: the pay type of the meter's latest payment change (manual 4.7), None: its model's
+    changed_mode: PaymentMode | None = None
+    #: a payment change left amounts due on the next purchase
+    payment_dues: bool = False
+
+    @property
+    def payment_mode(self) -> PaymentMode:
+        return self.changed_mode or self.model.payment_mode
 
 
 _METERS = cast(Table, Meter.__table__)
 _MODELS = cast(Table, MeterModel.__table__)
 _CUSTOMERS = cast(Table, Customer.__table__)
 _TYPES = cast(Table, CustomerType.__table__)
+_CHANGES = cast(Table, PaymentChange.__table__)
 _METER_COLUMNS = (
     "id", "number", "pan", "sgc", "ti", "krn", "ken", "tid_base_year", "key_register",
     "last_tid", "tariff_scheme_id", "contract_status", "medium", "outstanding_debt",
@@ -98,6 +113,19 @@ _METER_ROW = select(
     _CUSTOMERS.c.status.label("customer_status"),
     _CUSTOMERS.c.remark.label("customer_remark"),
     *(_TYPES.c[name].label(f"type_{name}") for name in _TYPE_COLUMNS),
+    # The latest payment change, if any (indexed by meter: nothing to read for most meters).
+    select(_CHANGES.c.to_mode)
+    .where(_CHANGES.c.meter_id == _METERS.c.id)
+    .order_by(_CHANGES.c.id.desc())
+    .limit(1)
+    .scalar_subquery()
+    .label("changed_mode"),
+    exists()
+    .where(
+        _CHANGES.c.meter_id == _METERS.c.id,
+        _CHANGES.c.state == PaymentChangeState.DUE.value,
+    )
+    .label("payment_dues"),
 ).select_from(
     _METERS.join(_MODELS, _MODELS.c.id == _METERS.c.model_id)
     .outerjoin(_CUSTOMERS, _CUSTOMERS.c.id == _METERS.c.customer_id)
@@ -138,6 +166,8 @@ def _sale_meter(session: Session, statement: Select[Any], key: dict[str, Any]) -
         **{name: values[name] for name in _METER_COLUMNS},
         model=SaleMeterModel(values["payment_mode"], values["preinstalled_amount"]),
         customer=customer,
+        changed_mode=PaymentMode(values["changed_mode"]) if values["changed_mode"] else None,
+        payment_dues=bool(values["payment_dues"]),
     )
 
 
@@ -169,7 +199,8 @@ def check_meter(session: Session, text: str) -> SaleMeter:
 
 def check_sellable(meter: SaleMeter) -> SaleCustomer:
     """The meter's customer, if the meter may be sold to: installed at a customer who is not
-    blacklisted, under a live contract, on a prepaid model. A typed refusal otherwise."""
+    blacklisted, under a live contract, prepaid (its model's pay type, or its latest payment
+    change's). A typed refusal otherwise."""
     customer = meter.customer
     if customer is None:
         raise errors.MeterNotSellableError(number=meter.number)
@@ -181,6 +212,6 @@ def check_sellable(meter: SaleMeter) -> SaleCustomer:
         raise errors.CustomerBlacklistedNoRemarkError(customer=customer.code)
     if meter.contract_status == ContractStatus.CANCELLED:
         raise errors.ContractCancelledError(number=meter.number)
-    if meter.model.payment_mode == PaymentMode.POSTPAID:
+    if meter.payment_mode == PaymentMode.POSTPAID:
         raise errors.PostpaidMeterError(number=meter.number)
     return customer

@@ -75,8 +75,8 @@ def open_dialog(qtbot: QtBot, world: CounterWorld, code: str = "SUP1") -> TokenC
 
 
 def find(qtbot: QtBot, dialog: TokenCancelDialog, bill: str) -> None:
-    dialog.bill_field.setText(bill)
-    qtbot.keyClick(dialog.bill_field, Qt.Key.Key_Return)
+    dialog.search_field.setText(bill)
+    qtbot.keyClick(dialog.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.sale is not None, timeout=10_000)
 
 
@@ -142,25 +142,28 @@ def test_refusals_read_in_the_operators_language_and_change_nothing(
     dialog = open_dialog(qtbot, world)
     switch_language("fr")
 
+    # The cancel's own checks are asked when the sale is found: the refusal is shown with it
+    # and again, in a message, when the supervisor tries (no confirmation is asked first).
     find(qtbot, dialog, first.bill_number)
+    assert not dialog.action_button.isEnabled()
+    assert f"La vente {first.bill_number} ne peut pas être annulée" in dialog.sale_label.text()
     dialog.reason_field.setText("erreur")
-    dialog.confirm()
     with qtbot.waitSignal(world.app.funnel.shown, timeout=60_000) as shown:
-        assert dialog.confirm_box is not None
-        dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+        dialog.confirm()
+    assert dialog.confirm_box is None
     assert shown.args[0] == "tokenops.later_token"
     assert f"La vente {first.bill_number} ne peut pas être annulée" in shown_box(world).text()
     close_box(world)
 
     find(qtbot, dialog, old.bill_number)
-    dialog.confirm()
     with qtbot.waitSignal(world.app.funnel.shown, timeout=60_000) as shown:
-        assert dialog.confirm_box is not None
-        dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+        dialog.confirm()
     assert shown.args[0] == "tokenops.cancel_too_late"
     grab(shown_box(world), "cancel-refused-fr")
     close_box(world)
 
+    find(qtbot, dialog, later.bill_number)  # the latest sale of its meter: it may be
+    assert dialog.action_button.isEnabled()
     dialog.reason_field.clear()
     with qtbot.waitSignal(world.app.funnel.shown) as shown:
         dialog.confirm()
@@ -169,6 +172,46 @@ def test_refusals_read_in_the_operators_language_and_change_nothing(
     for bill in (first.bill_number, later.bill_number, old.bill_number):
         assert sale_state(world, bill) is VendState.ISSUED
     assert cancels(world) == 0
+
+
+def test_the_sale_is_found_by_its_token_or_by_the_meter_whose_sales_are_listed(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    world = token_world
+    number = world.sellable(without_debt=True)[0]
+    first = sell_to(world, number, "40.00")
+    latest = sell_to(world, number, "20.00")
+    dialog = open_dialog(qtbot, world)
+
+    # By the meter: its token sales, newest first; only the newest can be cancelled.
+    find(qtbot, dialog, number)
+    assert dialog.choices.isVisible() and dialog.choices.count() == 2
+    assert dialog.choices.hasFocus()
+    assert [sale.bill for sale in dialog.sales] == [latest.bill_number, first.bill_number]
+    assert dialog.sale is not None and dialog.sale.bill == latest.bill_number
+    assert dialog.action_button.isEnabled()
+    assert "cannot be cancelled" in dialog.choices.item(1).text()
+    grab(dialog, "cancel-by-meter")
+    qtbot.keyClick(dialog.choices, Qt.Key.Key_Down)  # the earlier sale: why not, at once
+    assert dialog.sale.bill == first.bill_number
+    assert not dialog.action_button.isEnabled()
+    assert "later token" in dialog.sale_label.text()
+    qtbot.keyClick(dialog.choices, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.choices, Qt.Key.Key_Return)
+    assert dialog.reason_field.hasFocus() and dialog.sale.bill == latest.bill_number
+
+    # By the token, typed in its groups of four.
+    grouped = " ".join(latest.token[i : i + 4] for i in range(0, 20, 4))
+    find(qtbot, dialog, grouped)
+    assert not dialog.choices.isVisible()
+    assert dialog.sale is not None and dialog.sale.bill == latest.bill_number
+    assert dialog.reason_field.hasFocus()
+
+    dialog.search_field.setText("99999999999")  # no such meter, bill or token
+    with qtbot.waitSignal(world.app.funnel.shown, timeout=10_000) as shown:
+        qtbot.keyClick(dialog.search_field, Qt.Key.Key_Return)
+    assert shown.args[0] == "tokenops.sale_not_found"
+    close_box(world)
 
 
 def test_a_cashier_has_no_token_menu_and_is_refused_the_cancel(
@@ -207,7 +250,7 @@ def test_the_supervisor_cancels_a_sale_chosen_in_the_shifts_vends(
     assert menu is not None
     dialog = menu.dialog
     assert isinstance(dialog, TokenCancelDialog) and dialog.isVisible()
-    assert dialog.bill_field.text() == sale.bill_number
+    assert dialog.search_field.text() == sale.bill_number
     qtbot.waitUntil(lambda: dialog.sale is not None, timeout=10_000)
     assert dialog.action_button.isEnabled()
     assert sale.bill_number in dialog.sale_label.text()

@@ -36,6 +36,7 @@ from starpos.db.models.operators import (
     Role,
     RolePermission,
 )
+from starpos.db.models.payment_changes import PaymentChange
 from starpos.db.models.shifts import CashMovement, DayClose, Shift, ShiftCount, ZReport
 from starpos.db.models.stock import MeterReplacement, StockMovement
 from starpos.db.models.sync import (
@@ -98,6 +99,7 @@ __all__ = [
     "Operator",
     "OperatorRole",
     "OperatorSessionRow",
+    "PaymentChange",
     "PaymentTerm",
     "ReceivedEvent",
     "Region",

@@ -1,8 +1,10 @@
-"""Token cancel (manual 4.5): the supervisor finds the sale by its bill number, checks it
-(meter, customer, what it took, the cancel charge and the refund), gives the reason and
-confirms. The core makes the zero-energy token on the module worker; the cancel voucher
-prints on the printer worker. Every refusal (no permission, too old, a later token to the
-meter, no reason) comes from the core's typed errors, shown in the operator's language.
+"""Token cancel (manual 4.5): the supervisor finds the sale by its token, its bill number or
+the meter (whose token sales are listed, newest first, to choose from), checks it (meter,
+customer, what it took, the cancel charge and the refund, or why it cannot be cancelled),
+gives the reason and confirms. The core makes the zero-energy token on the module worker;
+the cancel voucher prints on the printer worker. Every refusal (no permission, too old, a
+later token to the meter, no reason) comes from the core's typed errors, shown in the
+operator's language.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.counter.token_ops import SaleToCancel
+from starpos.i18n import render_error
 from starpos.tokenops import errors
 from starpos.tokenops.token_cancel import CancelResult
 from starpos.ui.money import format_kwh, group_token, number_text
@@ -52,16 +57,24 @@ class TokenCancelDialog(QDialog):
         self.setObjectName("tokenCancelDialog")
         self.ops = ops
         self.sale: SaleToCancel | None = None
+        self.sales: list[SaleToCancel] = []  # what the search found
         self.outcome: CancelResult | None = None
         self.busy = False
         self.confirm_box: QMessageBox | None = None
-        self.bill_field = QLineEdit(bill)
-        self.bill_field.setObjectName("cancelBill")
-        self.bill_field.returnPressed.connect(self.find_sale)
+        self.search_field = QLineEdit(bill)
+        self.search_field.setObjectName("cancelSearch")
+        self.search_field.returnPressed.connect(self.find_sale)
         self.find_button = QPushButton()
         self.find_button.setObjectName("cancelFind")
         self.find_button.setAutoDefault(False)
         self.find_button.clicked.connect(self.find_sale)
+        # A meter's token sales, to choose from (hidden when the search found one sale).
+        self.choices = QListWidget()
+        self.choices.setObjectName("cancelChoices")
+        self.choices.setVisible(False)
+        self.choices.setMaximumHeight(120)
+        self.choices.currentRowChanged.connect(self._choose)
+        self.choices.itemActivated.connect(self._chosen)
         self.sale_label = QLabel()
         self.sale_label.setObjectName("cancelSale")
         self.sale_label.setTextFormat(Qt.TextFormat.RichText)
@@ -84,11 +97,12 @@ class TokenCancelDialog(QDialog):
         close.setAutoDefault(False)  # Enter in a field acts on it, never closes the dialog
         self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
-        self.bill_label, self.reason_label = QLabel(), QLabel()
-        self.bill_label.setBuddy(self.bill_field)
+        self.search_label, self.reason_label = QLabel(), QLabel()
+        self.search_label.setBuddy(self.search_field)
         self.reason_label.setBuddy(self.reason_field)
-        self.form.addRow(self.bill_label, self.bill_field)
+        self.form.addRow(self.search_label, self.search_field)
         self.form.addRow("", self.find_button)
+        self.form.addRow(self.choices)
         self.form.addRow(self.sale_label)
         self.form.addRow(self.reason_label, self.reason_field)
         layout = QVBoxLayout(self)
@@ -102,30 +116,59 @@ class TokenCancelDialog(QDialog):
 
     # -- find the sale --------------------------------------------------------------------
     def find_sale(self) -> None:
-        bill = self.bill_field.text().strip()
-        if not bill or self.busy:
+        text = self.search_field.text().strip()
+        if not text or self.busy:
             return
         self.sale = None
+        self.sales = []
         self.outcome = None
         self.result_label.clear()
+        self.choices.clear()
+        self.choices.setVisible(False)
         self._show_sale()
         self.ops.workers.database.submit(
-            self.ops.service.sale_to_cancel,
-            bill,
+            self.ops.service.sales_to_cancel,
+            text,
             on_done=self._found,
             on_failed=self._refused,
         )
 
-    def _found(self, sale: SaleToCancel) -> None:
-        self.sale = sale
-        self._show_sale()
-        self.reason_field.setFocus()
+    def _found(self, sales: list[SaleToCancel]) -> None:
+        self.sales = sales
+        self.choices.blockSignals(True)
+        for sale in sales:
+            self.choices.addItem(QListWidgetItem(self._choice_text(sale)))
+        self.choices.blockSignals(False)
+        self.choices.setVisible(len(sales) > 1)
+        self.choices.setCurrentRow(0)  # the newest: the only one a cancel can void
+        self._choose(0)
+        (self.choices if len(sales) > 1 else self.reason_field).setFocus()
+
+    def _choice_text(self, sale: SaleToCancel) -> str:
+        text = (
+            f"{sale.bill}  {sale.sold_at}  {_money(sale.amount)}  {format_kwh(sale.energy_kwh)} kWh"
+        )
+        if sale.refusal is not None:
+            text += "  — " + tr("tokenui", "cannot be cancelled")
+        return text
+
+    def _chosen(self, _item: QListWidgetItem) -> None:
+        self.reason_field.setFocus()  # Enter on a sale of the list: on to the reason
+
+    def _choose(self, row: int) -> None:
+        if 0 <= row < len(self.sales):
+            self.sale = self.sales[row]
+            self._show_sale()
 
     def _show_sale(self) -> None:
         sale = self.sale
-        self.action_button.setEnabled(sale is not None and self.outcome is None)
+        self.action_button.setEnabled(
+            sale is not None and sale.refusal is None and self.outcome is None
+        )
         if sale is None:
-            self.sale_label.setText(tr("tokenui", "Type the sale's bill number and press Enter."))
+            self.sale_label.setText(
+                tr("tokenui", "Type the token, the bill number or the meter and press Enter.")
+            )
             return
         rows = (
             (tr("tokenui", "Sale"), f"{sale.bill} ({sale.sold_at})"),
@@ -143,12 +186,18 @@ class TokenCancelDialog(QDialog):
             f"<tr><td>{html.escape(label)}:&nbsp;</td><td><b>{html.escape(value)}</b></td></tr>"
             for label, value in rows
         )
-        self.sale_label.setText(f"<table>{cells}</table>")
+        why = ""
+        if sale.refusal is not None:  # the cancel's own check, asked before confirming
+            why = f"<p style='{WARNING_STYLE}'>{html.escape(render_error(sale.refusal))}</p>"
+        self.sale_label.setText(f"<table>{cells}</table>{why}")
 
     # -- confirm and cancel ---------------------------------------------------------------
     def confirm(self) -> None:
         """Ask once more (the token is voided and money goes back), then cancel."""
         if self.sale is None or self.busy or self.outcome is not None:
+            return
+        if self.sale.refusal is not None:
+            self.ops.funnel.show_failure(self.sale.refusal, self)
             return
         if not self.reason_field.text().strip():
             self.ops.funnel.show_failure(errors.CancelReasonMissingError(), self)
@@ -235,8 +284,14 @@ class TokenCancelDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.action_button.setEnabled(not busy and self.sale is not None and self.outcome is None)
+        self.action_button.setEnabled(
+            not busy
+            and self.sale is not None
+            and self.sale.refusal is None
+            and self.outcome is None
+        )
         self.find_button.setEnabled(not busy)
+        self.choices.setEnabled(not busy)
 
     def done(self, result: int) -> None:
         if self.busy:
@@ -245,10 +300,14 @@ class TokenCancelDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("tokenui", "Token cancel"))
-        self.bill_label.setText(tr("tokenui", "&Bill number"))
+        self.search_label.setText(tr("tokenui", "&Token, bill or meter"))
         self.reason_label.setText(tr("tokenui", "&Reason"))
         self.find_button.setText(tr("tokenui", "&Find the sale"))
         self.action_button.setText(tr("tokenui", "&Cancel the token…"))
+        for row, sale in enumerate(self.sales):
+            item = self.choices.item(row)
+            if item is not None:
+                item.setText(self._choice_text(sale))
         self._show_sale()
         self._show_result()
 

@@ -15,6 +15,7 @@ from starpos.operators.session import OperatorSession
 from starpos.settings import Settings
 from starpos.tokenops.kinds import KeyTarget
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult
+from starpos.tokenops.payment_change import MeterPayment, PaymentChangeAsked, PaymentChangeResult
 from starpos.tokenops.token_cancel import CancelResult
 from starpos.tokenops.vouchers import OperationPrinter
 from starpos.ui.core_services import CounterOnWorkers
@@ -23,7 +24,7 @@ from starpos.ui.threading.workers import Workers, runs_on
 
 
 class TokenOpsService(Protocol):
-    def sale_to_cancel(self, bill: str) -> SaleToCancel: ...
+    def sales_to_cancel(self, text: str) -> list[SaleToCancel]: ...
 
     def cancel(self, operator: OperatorSession, bill: str, reason: str) -> CancelResult: ...
 
@@ -34,6 +35,12 @@ class TokenOpsService(Protocol):
     def replace(self, operator: OperatorSession, asked: Replacement) -> ReplacementResult: ...
 
     def meter_key(self, number: str) -> MeterKey: ...
+
+    def meter_payment(self, number: str) -> MeterPayment: ...
+
+    def change_payment(
+        self, operator: OperatorSession, asked: PaymentChangeAsked
+    ) -> PaymentChangeResult: ...
 
     def flag(self, operator: OperatorSession, number: str, target: KeyTarget) -> int: ...
 
@@ -57,8 +64,8 @@ class TokenOpsOnWorkers:
         self.core = core
 
     @runs_on(Workers.DATABASE)
-    def sale_to_cancel(self, bill: str) -> SaleToCancel:
-        return self.core.sale_to_cancel(bill)
+    def sales_to_cancel(self, text: str) -> list[SaleToCancel]:
+        return self.core.sales_to_cancel(text)
 
     @runs_on(Workers.MODULE)
     def cancel(self, operator: OperatorSession, bill: str, reason: str) -> CancelResult:
@@ -79,6 +86,16 @@ class TokenOpsOnWorkers:
     @runs_on(Workers.DATABASE)
     def meter_key(self, number: str) -> MeterKey:
         return self.core.meter_key(number)
+
+    @runs_on(Workers.DATABASE)
+    def meter_payment(self, number: str) -> MeterPayment:
+        return self.core.meter_payment(number)
+
+    @runs_on(Workers.DATABASE)
+    def change_payment(
+        self, operator: OperatorSession, asked: PaymentChangeAsked
+    ) -> PaymentChangeResult:
+        return self.core.change_payment(operator, asked)
 
     @runs_on(Workers.DATABASE)
     def flag(self, operator: OperatorSession, number: str, target: KeyTarget) -> int:

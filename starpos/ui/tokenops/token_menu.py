@@ -1,10 +1,11 @@
 """The counter's ``&Tokens`` menu: token cancel, replace meter, key change at the next
-purchase (issue 16).
+purchase, payment change (issue 16).
 
 Every action has a shortcut and a mnemonic. An operator sees only what their roles grant
-(``cancel_token``, ``replace_meter``, ``key_change``), and no Tokens menu at all when none (a
-cashier); the core checks the permission again. Replace meter and the key change open on
-the meter typed in the counter's meter field, if any (docs/decisions.md, "token screens").
+(``cancel_token``, ``replace_meter``, ``key_change``, ``payment_change``), and no Tokens menu
+at all when none (a cashier); the core checks the permission again. Replace meter, the key
+change and the payment change open on the meter typed in the counter's meter field, if any
+(docs/decisions.md, "token screens").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from starpos.operators import permissions
 from starpos.ui.counter_errors import PermissionMissing
 from starpos.ui.tokenops.cancel_dialog import TokenCancelDialog
 from starpos.ui.tokenops.key_change_dialog import KeyChangeDialog
+from starpos.ui.tokenops.payment_change_dialog import PaymentChangeDialog
 from starpos.ui.tokenops.replace_dialog import ReplaceMeterDialog
 from starpos.ui.tokenops.service import TokenOpsContext
 from starpos.ui.translator import tr
@@ -26,6 +28,7 @@ SHORTCUTS = {
     "cancel": "Ctrl+Shift+V",  # V for void; Ctrl+Shift+X is the X report
     "replace": "Ctrl+Shift+G",  # Ctrl+Shift+E replaces a card
     "key_change": "Ctrl+Shift+F",  # F for flag
+    "payment_change": "Ctrl+Shift+Y",  # pa(y) type: P previews, T ends the shift
 }
 
 
@@ -56,7 +59,11 @@ class TokenOpsMenu:
         self.cancel = action("cancel", self.open_cancel, permissions.CANCEL_TOKEN)
         self.replace = action("replace", self.open_replace, permissions.REPLACE_METER)
         self.key_change = action("key_change", self.open_key_change, permissions.KEY_CHANGE)
-        usable = any(a.isVisible() for a in (self.cancel, self.replace, self.key_change))
+        self.payment_change = action(
+            "payment_change", self.open_payment_change, permissions.PAYMENT_CHANGE
+        )
+        actions = (self.cancel, self.replace, self.key_change, self.payment_change)
+        usable = any(a.isVisible() for a in actions)
         self.menu.menuAction().setVisible(usable)
         self.retranslate_ui()
 
@@ -65,6 +72,7 @@ class TokenOpsMenu:
         self.cancel.setText(tr("tokenui", "&Cancel a token…"))
         self.replace.setText(tr("tokenui", "&Replace a meter…"))
         self.key_change.setText(tr("tokenui", "&Key change at the next purchase…"))
+        self.payment_change.setText(tr("tokenui", "&Payment change (prepaid, postpaid)…"))
 
     # -- what the actions open ----------------------------------------------------------
     def open_cancel(self, bill: str = "") -> None:
@@ -78,6 +86,10 @@ class TokenOpsMenu:
     def open_key_change(self) -> None:
         if self._permitted(permissions.KEY_CHANGE, tr("tokenui", "change meter keys")):
             self._open(KeyChangeDialog(self.ops, self._current_meter(), self.window))
+
+    def open_payment_change(self) -> None:
+        if self._permitted(permissions.PAYMENT_CHANGE, tr("tokenui", "change a meter's pay type")):
+            self._open(PaymentChangeDialog(self.ops, self._current_meter(), self.window))
 
     def _permitted(self, permission: str, label: str) -> bool:
         if self.ops.session.may(permission):

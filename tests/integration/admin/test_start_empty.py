@@ -32,7 +32,8 @@ def test_star_logs_in_with_star_and_must_change_it_first(empty_store: Database) 
     star = login(empty_store, "STAR", "a-better-one")
     add_record(empty_store, star, "branch", {"code": "BR01", "name": "Main"})
     with empty_store.reading() as session:
-        assert session.scalar(select(func.count()).select_from(NumberingRule)) == 6
+        # A rule for every bill type, token cancel and payment change included (TOK-19).
+        assert session.scalar(select(func.count()).select_from(NumberingRule)) == 8
         assert session.scalars(select(PaymentTerm.code)).all() == ["CASH"]
 
 

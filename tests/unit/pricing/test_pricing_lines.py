@@ -174,3 +174,31 @@ def test_the_first_purchase_flags_follow_from_the_last_issued_purchase(
         first_of_year,
     )
     assert history.outstanding_debt == D(5)
+
+
+def test_payment_change_adjustments_are_charge_lines_and_a_remain_decreases_the_net() -> None:
+    """Manual 4.7: the receivable is charged, the remain returned, on the next sale."""
+    from dataclasses import replace
+
+    from starpos.pricing.charges import ChargeLine
+    from starpos.pricing.errors import InvalidPricingRuleError
+
+    receivable = ChargeLine("RECEIVABLE", "Receivable", ChargeMethod.BY_TIMES, False, D("30.00"))
+    remain = ChargeLine("REMAIN", "Remain", ChargeMethod.BY_TIMES, False, D("-15.00"))
+    kind = CustomerTypeRules(vat_rate=D("10"))
+    charged = price_from_net(
+        D(100), replace(context(customer_type=kind), adjustments=(receivable,))
+    )
+    assert charged.untaxed_total == D("30.00")
+    assert (charged.amount, charged.vat) == (D("63.64"), D("6.36"))  # (100 - 30) / 1.1
+    returned = price_from_net(D(50), replace(context(customer_type=kind), adjustments=(remain,)))
+    plain = price_from_net(D(65), context(customer_type=kind))
+    # 50 paid with 15 returned buys what 65 buys, VAT on the whole Amount (no rounding skip).
+    assert (returned.amount, returned.vat, returned.amount_rounding) == (
+        plain.amount, plain.vat, plain.amount_rounding,
+    )  # fmt: skip
+    assert returned.lines_total() == returned.net == D("50.00")
+    assert price_from_net(D(0), replace(context(), adjustments=(remain,))).amount == D("15.00")
+    taxed = replace(remain, taxed=True)
+    with pytest.raises(InvalidPricingRuleError):
+        price_from_net(D(50), replace(context(), adjustments=(taxed,)))
