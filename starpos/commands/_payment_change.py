@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from starpos.bootstrap.database import open_database
+from starpos.commands._credentials import operator_at_till
 from starpos.commands._output import MONEY, label_lines, number, print_json
-from starpos.commands._terminal import operator_at_till
 from starpos.commands.engineering.common import add_operator_options
 from starpos.db.enums import PaymentMode
 from starpos.i18n import tr_noop, translate
