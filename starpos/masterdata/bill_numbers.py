@@ -240,13 +240,7 @@ def counter_rules_without_terminal(session: Session) -> list[str]:
     Not a refusal: an installation whose terminals share one store (one PostgreSQL) numbers
     uniquely anyway, and rules also arrive from the head office and the demo. The set-up
     checklist lists it for the administrator instead (docs/decisions.md SYN-22)."""
-    per_point = (
-        select(Terminal.sales_point_id)
-        .where(Terminal.active.is_(True))
-        .group_by(Terminal.sales_point_id)
-        .having(func.count() > 1)
-    )
-    if session.scalar(select(per_point.exists())) is not True:
+    if not several_terminals_at_a_sales_point(session):
         return []
     with_terminal = select(NumberingField.bill_type).where(
         NumberingField.kind == NumberFieldKind.TERMINAL
@@ -259,3 +253,14 @@ def counter_rules_without_terminal(session: Session) -> list[str]:
         )
     ).all()
     return sorted(found, key=COUNTER_BILL_TYPES.index)
+
+
+def several_terminals_at_a_sales_point(session: Session) -> bool:
+    """Some sales point has more than one active terminal (each may count in its own store)."""
+    per_point = (
+        select(Terminal.sales_point_id)
+        .where(Terminal.active.is_(True))
+        .group_by(Terminal.sales_point_id)
+        .having(func.count() > 1)
+    )
+    return session.scalar(select(per_point.exists())) is True

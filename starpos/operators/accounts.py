@@ -174,11 +174,12 @@ def update_operator(
             details["other_sales_points"] = may_login_other_sales_points
             operator.may_login_other_sales_points = may_login_other_sales_points
         session.flush()
-        _keep_an_administrator(session, code)
+        keep_an_administrator(session, code)
 
 
-def _keep_an_administrator(session: Session, code: str) -> None:
-    """Someone must still be able to edit operators after the change."""
+def keep_an_administrator(session: Session, code: str) -> None:
+    """Someone must still be able to edit operators after the change (of operator or role
+    ``code``); :class:`LastAdministratorError` otherwise."""
     admins = session.scalars(select(Operator).where(Operator.forbid_login.is_(False))).all()
     for operator in admins:
         if operator.is_superuser or any(

@@ -59,3 +59,24 @@ LABELS: dict[str, str] = {
 }
 
 ALL: frozenset[str] = frozenset(LABELS)
+
+#: The permissions as the role editor shows them, in groups (each name in exactly one).
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (tr_noop("permissions", "At the counter"), (VEND, REPRINT, CANCEL_TOKEN, REFUND)),
+    (
+        tr_noop("permissions", "Cash, shifts and reports"),
+        (CLOSE_SHIFT, CASH_DROP, PAID_IN_OUT, OPEN_DRAWER, APPROVE_VARIANCE, VIEW_REPORTS),
+    ),
+    (
+        tr_noop("permissions", "Customers and meters"),
+        (REGISTER_CUSTOMER, MANAGE_METERS, REPLACE_METER, CANCEL_CONTRACT, PAYMENT_CHANGE),
+    ),
+    (
+        tr_noop("permissions", "Tokens and keys"),
+        (ENGINEERING_TOKENS, KEY_CHANGE, FREE_CREDIT_TOKENS, TEST_TOKENS),
+    ),
+    (
+        tr_noop("permissions", "Administration"),
+        (ADMIN_MASTER_DATA, ADMIN_OPERATORS, CHANGE_PRICES, INSTALLER_SETTINGS),
+    ),
+)

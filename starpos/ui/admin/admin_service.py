@@ -12,9 +12,17 @@ from typing import Any, Protocol
 
 from starpos import pricing
 from starpos.db import Database
+from starpos.db.enums import RoleKind
 from starpos.masterdata.company import set_system_parameters, system_parameters_view
 from starpos.masterdata.customers import CustomerSummary, list_customers
 from starpos.masterdata.default_amounts import default_amounts, set_default_amounts
+from starpos.masterdata.numbering_rules import (
+    NumberingFacts,
+    Rule,
+    numbering_facts,
+    read_rules,
+    save_rule,
+)
 from starpos.masterdata.pricing_inputs import SampleSaleTerms, sample_sale_terms
 from starpos.masterdata.records import (
     add_record,
@@ -35,11 +43,14 @@ from starpos.operators import permissions
 from starpos.operators.accounts import (
     OperatorView,
     add_operator,
+    add_role,
+    delete_role,
     list_operators,
     permission_matrix,
     update_operator,
 )
 from starpos.operators.lockout import unlock_operator
+from starpos.operators.roles import RoleView, change_role, list_roles
 from starpos.operators.session import OperatorSession
 
 
@@ -72,6 +83,12 @@ class AdminService(Protocol):
         self, code: str, start: datetime, rate: pricing.tariffs.Rate
     ) -> None: ...
     def delete_tariff(self, code: str) -> None: ...
+    def roles(self) -> list[RoleView]: ...
+    def add_role(self, code: str, name: str, kind: RoleKind, granted: set[str]) -> None: ...
+    def change_role(self, code: str, name: str, kind: RoleKind, granted: set[str]) -> None: ...
+    def delete_role(self, code: str) -> None: ...
+    def numbering(self) -> tuple[list[Rule], NumberingFacts]: ...
+    def save_numbering(self, rule: Rule) -> None: ...
 
 
 class CoreAdminService:
@@ -159,3 +176,24 @@ class CoreAdminService:
 
     def delete_tariff(self, code: str) -> None:
         delete_tariff_scheme(self.database, self.operator, code)
+
+    def roles(self) -> list[RoleView]:
+        with self.database.reading() as session:
+            return list_roles(session)
+
+    def add_role(self, code: str, name: str, kind: RoleKind, granted: set[str]) -> None:
+        add_role(self.database, self.operator, code, name, granted, kind=kind)
+
+    def change_role(self, code: str, name: str, kind: RoleKind, granted: set[str]) -> None:
+        change_role(self.database, self.operator, code, name=name, kind=kind, granted=granted)
+
+    def delete_role(self, code: str) -> None:
+        delete_role(self.database, self.operator, code)
+
+    def numbering(self) -> tuple[list[Rule], NumberingFacts]:
+        """The rules, and the store's facts they are checked and sampled with."""
+        with self.database.reading() as session:
+            return read_rules(session), numbering_facts(session, self.terminal_code)
+
+    def save_numbering(self, rule: Rule) -> None:
+        save_rule(self.database, self.operator, rule)

@@ -28,9 +28,11 @@ from starpos.ui.admin.amounts_page import AmountsPage
 from starpos.ui.admin.checklist_page import ChecklistPage
 from starpos.ui.admin.customers_page import PAGE as CUSTOMERS_PAGE
 from starpos.ui.admin.customers_page import CustomersPage
+from starpos.ui.admin.numbering_page import NumberingPage
 from starpos.ui.admin.operators_page import OperatorsPage
 from starpos.ui.admin.record_editor import RecordEditor
 from starpos.ui.admin.record_list_page import RecordListPage
+from starpos.ui.admin.roles_page import RolesPage
 from starpos.ui.admin.system_page import SystemPage
 from starpos.ui.admin.tariffs_page import TariffsPage
 from starpos.ui.error_funnel import ErrorFunnel
@@ -44,6 +46,8 @@ CUSTOMERS = "customers"
 AMOUNTS = "default_amounts"
 OPERATORS = "operators"
 TARIFFS = "tariffs"
+ROLES = "roles"
+NUMBERING = "numbering"
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -83,9 +87,18 @@ class AdminWindow(QMainWindow):
         self.operators = OperatorsPage()
         self.tariffs = TariffsPage()
         self.tariffs.bind(service, self._run, lambda: emit(self.refreshed, TARIFFS))
+        self.roles = RolesPage()
+        self.roles.bind(service, self._run, lambda: emit(self.refreshed, ROLES))
+        self.numbering = NumberingPage()
+        self.numbering.bind(service, self._run, lambda: emit(self.refreshed, NUMBERING))
+        #: the screens that run their own store calls (``bind``): the window only shows them
+        self.bound: dict[str, TariffsPage | RolesPage | NumberingPage] = {
+            TARIFFS: self.tariffs, ROLES: self.roles, NUMBERING: self.numbering
+        }  # fmt: skip
         self.lists = {key: RecordListPage(kind) for key, kind in KINDS.items()}
         self._screens: list[str] = [
-            CHECKLIST, SYSTEM, AMOUNTS, *self.lists, TARIFFS, OPERATORS, CUSTOMERS
+            CHECKLIST, SYSTEM, AMOUNTS, *self.lists, TARIFFS, ROLES, OPERATORS, NUMBERING,
+            CUSTOMERS,
         ]  # fmt: skip
         for key in self._screens:
             self.pages.addWidget(self._page(key))
@@ -133,8 +146,8 @@ class AdminWindow(QMainWindow):
             return self.amounts
         if key == OPERATORS:
             return self.operators
-        if key == TARIFFS:
-            return self.tariffs
+        if key in self.bound:
+            return self.bound[key]
         return self.lists[key]
 
     def retranslate_ui(self) -> None:
@@ -146,6 +159,8 @@ class AdminWindow(QMainWindow):
             AMOUNTS: tr("admin", "Default amounts"),
             OPERATORS: tr("admin", "Operators"),
             TARIFFS: tr("admin", "Tariff schemes"),
+            ROLES: tr("admin", "Operator roles"),
+            NUMBERING: tr("admin", "Numbering rules"),
         }
         for row, key in enumerate(self._screens):
             item = self.navigation.item(row)
@@ -157,7 +172,8 @@ class AdminWindow(QMainWindow):
         self.customers.retranslate_ui()
         self.amounts.retranslate_ui()
         self.operators.retranslate_ui()
-        self.tariffs.retranslate_ui()
+        for bound in self.bound.values():
+            bound.retranslate_ui()
         for page in self.lists.values():
             page.retranslate_ui()
 
@@ -196,8 +212,8 @@ class AdminWindow(QMainWindow):
             self.amounts.amounts.setFocus()
         elif key == OPERATORS:
             self.operators.table.setFocus()
-        elif key == TARIFFS:
-            self.tariffs.table.setFocus()
+        elif key in self.bound:
+            self.bound[key].table.setFocus()
         else:
             self.lists[key].table.setFocus()
 
@@ -239,8 +255,8 @@ class AdminWindow(QMainWindow):
             )
         elif key == CUSTOMERS:
             self._search_customers(self.customers.search.text(), self.customers.exact.isChecked())
-        elif key == TARIFFS:
-            self.tariffs.refresh()
+        elif key in self.bound:
+            self.bound[key].refresh()
         else:
             page = self.lists[key]
             self._run(

@@ -18,6 +18,7 @@ WINDOW_AREAS = (
     "setup",
     "reports",
     "admin",
+    "adminrules",
     "shifts",
     "tokenui",
 )
