@@ -2,7 +2,8 @@
 
 Every capability of the administration window is here, with ``--json``: the system
 parameters and the set-up checklist (:mod:`.system`), the plain records of base and common
-data (:mod:`.records`), operators and roles (:mod:`.operators`), tariffs and a customer
+data (:mod:`.records`), operators and roles (:mod:`.operators`), numbering rules
+(:mod:`.numbering`), tariffs and a customer
 type's charges (:mod:`.tariffs`), meter stock (:mod:`.stock`) and customers
 (:mod:`.customers`). What they share (the operator's login, reading values, the line a
 change prints) is in :mod:`.common`. ``docs/setup-a-utility.sh`` sets a utility up with
@@ -16,6 +17,7 @@ from typing import Any
 from starpos.commands.admin import (
     bench,
     customers,
+    numbering,
     operators,
     records,
     stock,
@@ -27,5 +29,5 @@ from starpos.commands.admin import (
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("admin", help="set up and keep the utility's data")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    for module in (system, records, operators, tariffs, stock, customers, bench):
+    for module in (system, records, operators, numbering, tariffs, stock, customers, bench):
         module.register(actions)
