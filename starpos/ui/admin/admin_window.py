@@ -58,6 +58,7 @@ SCREEN_OF_ITEM = {
     checklist.CUSTOMER_TYPE: "customer_type",
     checklist.DEFAULT_AMOUNTS: AMOUNTS,
     checklist.CASHIER: OPERATORS,
+    checklist.TERMINAL_NUMBERING: NUMBERING,
 }
 
 

@@ -97,7 +97,7 @@ class RoleEditor(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.values: tuple[str, str, RoleKind, set[str]] | None = None
-        self.resize(600, 720)
+        self.resize(600, 640)
         self.retranslate_ui()
         (self.code if role is None else self.name).setFocus()
 

@@ -13,9 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import delete
 
 from starpos.db import Database
 from starpos.db.enums import RoleKind
+from starpos.db.models import NumberingField
 from starpos.masterdata.numbering_rules import read_rules
 from starpos.operators import permissions
 from starpos.operators.roles import list_roles
@@ -200,3 +202,40 @@ def test_the_editor_refuses_inline_and_writes_nothing(
     editor.reject()
     with store.reading() as session:
         assert read_rules(session) == before
+
+
+def test_the_checklist_item_of_numbering_without_the_terminal_opens_the_rules(
+    qtbot: QtBot, window: AdminWindow, store: Database
+) -> None:
+    _with_two_terminals(window)
+    with store.unit_of_work() as uow:  # a rule as the head office or an old demo sent it
+        uow.session.execute(
+            delete(NumberingField).where(
+                NumberingField.bill_type == "vend", NumberingField.kind == "terminal"
+            )
+        )
+        uow.commit()
+    _wait(qtbot, window, "checklist")
+    items = window.checklist.items
+    keys = [items.item(n).data(Qt.ItemDataRole.UserRole) for n in range(items.count())]
+    items.setFocus()
+    items.setCurrentRow(keys.index("terminal_numbering"))
+    with qtbot.waitSignal(
+        window.refreshed, timeout=5000, check_params_cb=lambda k: k == "numbering"
+    ):
+        qtbot.keyClick(items, Qt.Key.Key_Return)
+    assert window.current_screen() == "numbering"
+
+
+def test_the_role_editor_in_chinese(
+    qtbot: QtBot, window: AdminWindow, store: Database, screens_dir: Path
+) -> None:
+    window.service.add_role("CASHIER", "Cashier", RoleKind.GENERAL, {permissions.VEND})
+    switch_language("zh_CN")
+    window.open_screen("roles")
+    _wait(qtbot, window, "roles")
+    editor = _role_editor(qtbot, window, Qt.Key.Key_F2)
+    assert editor.groups[0].text(0) == "柜台"
+    assert editor.items[permissions.VEND].checkState(0) == Qt.CheckState.Checked
+    save_screen(window, screens_dir, "admin-role-editor-zh_CN")
+    editor.reject()
