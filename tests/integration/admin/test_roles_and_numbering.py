@@ -31,6 +31,9 @@ from starpos.operators import permissions
 from starpos.operators.accounts import update_operator
 from starpos.operators.roles import LastAdministratorRoleError, change_role, list_roles
 from tests.integration.admin.admin_world import Utility
+from tests.support.store_backends import both_backends
+
+pytestmark = both_backends
 
 F = NumberFieldKind
 
