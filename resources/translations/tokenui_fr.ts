@@ -291,5 +291,9 @@
         <source>change a meter's pay type</source>
         <translation>changer le mode de paiement d'un compteur</translation>
     </message>
+    <message>
+        <source>&amp;Print the bill again</source>
+        <translation>Réim&amp;primer la facture</translation>
+    </message>
 </context>
 </TS>

@@ -291,5 +291,9 @@
         <source>change a meter's pay type</source>
         <translation>变更电表的付费方式</translation>
     </message>
+    <message>
+        <source>&amp;Print the bill again</source>
+        <translation>重新打印账单(&amp;P)</translation>
+    </message>
 </context>
 </TS>

@@ -3,13 +3,15 @@
 
 ``--receivable`` is the postpaid debt charged on the first prepaid sale, ``--remain`` the
 prepaid credit returned on the meter's next sale; the customer type's prearrange amount is
-due after a change to prepaid. The operator logs in (``payment_change``).
+due after a change to prepaid. The operator logs in (``payment_change``). ``--print`` prints
+the change's bill on the configured printer, ``--preview FILE`` writes it as a PNG.
 """
 
 from __future__ import annotations
 
 import argparse
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
@@ -54,6 +56,8 @@ def register_payment_change(actions: Any) -> None:
     )  # fmt: skip
     change.add_argument("--remark", default="")
     add_operator_options(change)
+    change.add_argument("--print", action="store_true", help="print the payment change's bill")
+    change.add_argument("--preview", type=Path, help="write the bill as the paper shows it")
     change.add_argument("--json", action="store_true")
     change.set_defaults(handler=_change)
 
@@ -65,11 +69,28 @@ def _change(args: argparse.Namespace) -> int:
     with open_database() as database:
         operator = operator_at_till(database, args)
         result = change_payment(database, operator, asked)
+        if args.print or args.preview:
+            _bill(database, operator, result.bill_number, args)
     if args.json:
         print_json(result.as_dict())
     else:
         print(format_result(result))
     return 0
+
+
+def _bill(database: Any, operator: Any, bill: str, args: argparse.Namespace) -> None:
+    from starpos.bootstrap.printer import ConfiguredPrinter
+    from starpos.settings import Settings
+    from starpos.tokenops.payment_change_voucher import (
+        preview_payment_change,
+        print_payment_change,
+    )
+
+    printer = ConfiguredPrinter(Settings())
+    if args.preview:
+        preview_payment_change(database, printer, bill).save(args.preview)
+    if args.print:
+        print_payment_change(database, printer, operator, bill)
 
 
 def format_result(result: PaymentChangeResult) -> str:
