@@ -172,7 +172,7 @@ def test_starpos_meter_payment_change_prints_its_bill(world: OpsWorld, paper: Pa
     assert preview.exists()
     (text,) = printed_texts(paper, 1)
     assert bill in text and "Remain amount returned" in text
-    if os.environ.get("STARPOS_SCREENS"):  # docs/vouchers/payment-change-bill.png
+    if os.environ.get("STARPOS_SCREENS"):  # docs/screens/payment-change-bill.png
         shutil.copy(preview, Path(os.environ["STARPOS_SCREENS"]) / "payment-change-bill.png")
 
 
