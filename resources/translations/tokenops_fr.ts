@@ -368,11 +368,11 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>Montant d'avance</translation>
+        <translation>Montant préétabli</translation>
     </message>
     <message>
         <source>Receivable amount</source>
-        <translation>Créance</translation>
+        <translation>Créance (dette post-payée)</translation>
     </message>
     <message>
         <source>Remain amount</source>

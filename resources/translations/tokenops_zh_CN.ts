@@ -368,11 +368,11 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>预存金额</translation>
+        <translation>预约金额</translation>
     </message>
     <message>
         <source>Receivable amount</source>
-        <translation>应收金额</translation>
+        <translation>应收金额（后付费欠款）</translation>
     </message>
     <message>
         <source>Remain amount</source>

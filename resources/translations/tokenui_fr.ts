@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>Montant d'avance</translation>
+        <translation>Montant préétabli</translation>
     </message>
     <message>
         <source>Receivable still due</source>
