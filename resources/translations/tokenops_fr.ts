@@ -406,6 +406,10 @@
         <source>Nothing is due at the meter's next purchase.</source>
         <translation>Rien n'est dû au prochain achat du compteur.</translation>
     </message>
+    <message>
+        <source>The bill of payment change {bill} was printed (print {count}).</source>
+        <translation>La facture du changement de mode de paiement {bill} a été imprimée (impression {count}).</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

@@ -406,6 +406,10 @@
         <source>Nothing is due at the meter's next purchase.</source>
         <translation>该表下次购电时无应付金额。</translation>
     </message>
+    <message>
+        <source>The bill of payment change {bill} was printed (print {count}).</source>
+        <translation>付费方式变更 {bill} 的账单已打印（第 {count} 次）。</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

@@ -175,6 +175,28 @@ def test_starpos_meter_payment_change_prints_its_bill(world: OpsWorld, paper: Pa
     if os.environ.get("STARPOS_SCREENS"):  # docs/screens/payment-change-bill.png
         shutil.copy(preview, Path(os.environ["STARPOS_SCREENS"]) / "payment-change-bill.png")
 
+    again = subprocess.run(
+        starpos_command(
+            "meter", "payment-change-bill", bill, "--operator", "SUP1", "--password-stdin",
+            "--json",
+        ),
+        input="super-demo\n", capture_output=True, text=True, timeout=120, env=child_env(),
+        cwd=REPO_ROOT,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout) == {"bill_number": bill, "print_count": 2}
+    assert "*** REPRINT ***" in printed_texts(paper, 2)[1]
+    unknown = subprocess.run(
+        starpos_command(
+            "meter", "payment-change-bill", "PC-NONE", "--operator", "SUP1", "--password-stdin"
+        ),
+        input="super-demo\n", capture_output=True, text=True, timeout=120, env=child_env(),
+        cwd=REPO_ROOT,
+    )  # fmt: skip
+    assert unknown.returncode != 0
+    assert unknown.stderr.strip().splitlines() == [unknown.stderr.strip()]
+    assert "PC-NONE" in unknown.stderr
+
 
 def test_the_breakdown_names_the_prearrange_apart_from_the_pre_installed_amount(
     world: OpsWorld,

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from starpos.commands._payment_change import MESSAGES as PAYMENT_CHANGE_MESSAGES
 from starpos.commands.engineering.common import MESSAGES
 from starpos.i18n import catalog_files, load_catalog, render_error
 from starpos.tokenops import errors, kinds, payment_change_voucher, vouchers
@@ -28,6 +29,7 @@ TEXTS = [
     vouchers.LIST_HEADER,
     *MESSAGES,
     *payment_change_voucher.TEXTS,
+    *PAYMENT_CHANGE_MESSAGES,
 ]
 VOUCHER_TEXTS = [vouchers.TEST_TOKEN, *vouchers.KEY_CHANGE_OF_4]
 
