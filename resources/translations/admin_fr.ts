@@ -366,7 +366,7 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>Montant convenu d'avance</translation>
+        <translation>Montant préétabli</translation>
     </message>
     <message>
         <source>Repayment method</source>
@@ -845,7 +845,7 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>Montant convenu d'avance</translation>
+        <translation>Montant préétabli</translation>
     </message>
     <message>
         <source>Repayment method</source>

@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>Pre-installed amount</source>
-        <translation>预置金额</translation>
+        <translation>预装金额</translation>
     </message>
     <message>
         <source>Calculate method</source>
@@ -821,7 +821,7 @@
     </message>
     <message>
         <source>Pre-installed amount</source>
-        <translation>预置金额</translation>
+        <translation>预装金额</translation>
     </message>
     <message>
         <source>Calculate method</source>

@@ -60,7 +60,7 @@
     </message>
     <message>
       <source>Prearrange amount</source>
-      <translation>Montant d'avance</translation>
+      <translation>Montant préétabli</translation>
     </message>
     <message>
       <source>Net amount</source>

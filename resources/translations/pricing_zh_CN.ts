@@ -60,7 +60,7 @@
     </message>
     <message>
       <source>Prearrange amount</source>
-      <translation>预存金额</translation>
+      <translation>预约金额</translation>
     </message>
     <message>
       <source>Net amount</source>

@@ -147,6 +147,10 @@
         <source>A receivable amount belongs to a change to prepaid, a remain amount to a change to postpaid: leave the other at 0.</source>
         <translation>Une créance va avec un passage en prépayé, un reliquat avec un passage en post-payé : laissez l'autre à 0.</translation>
     </message>
+    <message>
+        <source>No payment change has the bill number {bill}. Check the number on the bill.</source>
+        <translation>Aucun changement de mode de paiement ne porte le numéro de facture {bill}. Vérifiez le numéro sur la facture.</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -364,11 +368,11 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>Montant d'avance</translation>
+        <translation>Montant préétabli</translation>
     </message>
     <message>
         <source>Receivable amount</source>
-        <translation>Créance</translation>
+        <translation>Créance (dette post-payée)</translation>
     </message>
     <message>
         <source>Remain amount</source>
@@ -377,6 +381,34 @@
     <message>
         <source>The amounts are settled on the meter's next purchase.</source>
         <translation>Les montants sont réglés au prochain achat du compteur.</translation>
+    </message>
+    <message>
+        <source>prepaid</source>
+        <translation>prépayé</translation>
+    </message>
+    <message>
+        <source>postpaid</source>
+        <translation>post-payé</translation>
+    </message>
+    <message>
+        <source>Pay type before: {mode}</source>
+        <translation>Mode de paiement avant : {mode}</translation>
+    </message>
+    <message>
+        <source>Pay type now: {mode}</source>
+        <translation>Mode de paiement maintenant : {mode}</translation>
+    </message>
+    <message>
+        <source>Remark: {remark}</source>
+        <translation>Remarque : {remark}</translation>
+    </message>
+    <message>
+        <source>Nothing is due at the meter's next purchase.</source>
+        <translation>Rien n'est dû au prochain achat du compteur.</translation>
+    </message>
+    <message>
+        <source>The bill of payment change {bill} was printed (print {count}).</source>
+        <translation>La facture du changement de mode de paiement {bill} a été imprimée (impression {count}).</translation>
     </message>
 </context>
 <context>
@@ -400,6 +432,18 @@
     <message>
         <source>Key change token 4 of 4</source>
         <translation>Jeton de changement de clé 4 sur 4</translation>
+    </message>
+    <message>
+        <source>Payment change</source>
+        <translation>Changement de mode de paiement</translation>
+    </message>
+    <message>
+        <source>Receivable amount</source>
+        <translation>Créance (dette post-payée)</translation>
+    </message>
+    <message>
+        <source>Remain amount returned</source>
+        <translation>Reliquat rendu</translation>
     </message>
 </context>
 </TS>

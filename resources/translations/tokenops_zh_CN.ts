@@ -147,6 +147,10 @@
         <source>A receivable amount belongs to a change to prepaid, a remain amount to a change to postpaid: leave the other at 0.</source>
         <translation>应收金额用于改为预付费，剩余金额用于改为后付费：另一项请保持为 0。</translation>
     </message>
+    <message>
+        <source>No payment change has the bill number {bill}. Check the number on the bill.</source>
+        <translation>没有账单号为 {bill} 的付费方式变更。请核对账单上的号码。</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -364,11 +368,11 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>预存金额</translation>
+        <translation>预约金额</translation>
     </message>
     <message>
         <source>Receivable amount</source>
-        <translation>应收金额</translation>
+        <translation>应收金额（后付费欠款）</translation>
     </message>
     <message>
         <source>Remain amount</source>
@@ -377,6 +381,34 @@
     <message>
         <source>The amounts are settled on the meter's next purchase.</source>
         <translation>这些金额在该表下次购电时结算。</translation>
+    </message>
+    <message>
+        <source>prepaid</source>
+        <translation>预付费</translation>
+    </message>
+    <message>
+        <source>postpaid</source>
+        <translation>后付费</translation>
+    </message>
+    <message>
+        <source>Pay type before: {mode}</source>
+        <translation>原付费方式：{mode}</translation>
+    </message>
+    <message>
+        <source>Pay type now: {mode}</source>
+        <translation>现付费方式：{mode}</translation>
+    </message>
+    <message>
+        <source>Remark: {remark}</source>
+        <translation>备注：{remark}</translation>
+    </message>
+    <message>
+        <source>Nothing is due at the meter's next purchase.</source>
+        <translation>该表下次购电时无应付金额。</translation>
+    </message>
+    <message>
+        <source>The bill of payment change {bill} was printed (print {count}).</source>
+        <translation>付费方式变更 {bill} 的账单已打印（第 {count} 次）。</translation>
     </message>
 </context>
 <context>
@@ -400,6 +432,18 @@
     <message>
         <source>Key change token 4 of 4</source>
         <translation>密钥更换令牌 4/4</translation>
+    </message>
+    <message>
+        <source>Payment change</source>
+        <translation>付费方式变更</translation>
+    </message>
+    <message>
+        <source>Receivable amount</source>
+        <translation>应收金额（后付费欠款）</translation>
+    </message>
+    <message>
+        <source>Remain amount returned</source>
+        <translation>退还剩余金额</translation>
     </message>
 </context>
 </TS>

@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>Montant d'avance</translation>
+        <translation>Montant préétabli</translation>
     </message>
     <message>
         <source>Receivable still due</source>
@@ -290,6 +290,10 @@
     <message>
         <source>change a meter's pay type</source>
         <translation>changer le mode de paiement d'un compteur</translation>
+    </message>
+    <message>
+        <source>&amp;Print the bill again</source>
+        <translation>Réim&amp;primer la facture</translation>
     </message>
 </context>
 </TS>

@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>Prearrange amount</source>
-        <translation>预存金额</translation>
+        <translation>预约金额</translation>
     </message>
     <message>
         <source>Receivable still due</source>
@@ -290,6 +290,10 @@
     <message>
         <source>change a meter's pay type</source>
         <translation>变更电表的付费方式</translation>
+    </message>
+    <message>
+        <source>&amp;Print the bill again</source>
+        <translation>重新打印账单(&amp;P)</translation>
     </message>
 </context>
 </TS>

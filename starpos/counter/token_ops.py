@@ -40,6 +40,7 @@ from starpos.tokenops.payment_change import (
     change_payment,
     meter_payment,
 )
+from starpos.tokenops.payment_change_voucher import print_payment_change
 from starpos.tokenops.targets import one_meter
 from starpos.tokenops.token_cancel import (
     CancelResult,
@@ -188,6 +189,10 @@ class CounterTokenOps:
         self, operator: OperatorSession, asked: PaymentChangeAsked
     ) -> PaymentChangeResult:
         return change_payment(self.database, operator, asked)
+
+    def print_payment_change(self, operator: OperatorSession, bill: str) -> int:
+        """Print the change's bill (REPRINT from the second print on); its print count."""
+        return print_payment_change(self.database, self.printer, operator, bill)
 
     # -- key change at the next purchase (docs/key-changes.md) -------------------------
     def meter_key(self, number: str) -> MeterKey:

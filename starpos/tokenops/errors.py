@@ -271,3 +271,8 @@ class PaymentAmountNotApplicableError(TokenOperationError):
         "A receivable amount belongs to a change to prepaid, a remain amount to a change to "
         "postpaid: leave the other at 0."
     )
+
+
+class UnknownPaymentChangeError(TokenOperationError):
+    code = "tokenops.unknown_payment_change"
+    template = "No payment change has the bill number {bill}. Check the number on the bill."

@@ -278,3 +278,33 @@ def test_a_module_failure_during_the_cancel_is_shown_and_the_sale_stands(
         # The cancel waits with its zero token not made: asked again, it is taken up (core).
         row = session.scalars(select(TokenCancel)).one()
         assert row.state is TokenCancelState.PENDING
+
+
+def test_the_voucher_prints_when_the_dialog_is_closed_before_it_is_out(
+    qtbot: QtBot, token_world: CounterWorld
+) -> None:
+    """The supervisor closes the dialog as soon as the sale is cancelled: the voucher still
+    prints and its answer, reaching a deleted dialog, breaks nothing."""
+    import time
+
+    from starpos.devices.printer.virtual.launcher import output_folder
+
+    world = token_world
+    sale = sell_to(world, charged_meter(world), "40.00")
+    dialog = open_dialog(qtbot, world)
+    find(qtbot, dialog, sale.bill_number)
+    dialog.reason_field.setText("customer typed the wrong meter")
+    qtbot.keyClick(dialog.reason_field, Qt.Key.Key_Return)
+    box = dialog.confirm_box
+    assert isinstance(box, QMessageBox)
+    with qtbot.waitSignal(dialog.cancelled, timeout=60_000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert dialog.outcome is not None
+    bill = dialog.outcome.bill_number
+    dialog.reject()  # deleted at once (the Tokens menu's dialogs are)
+
+    deadline = time.monotonic() + 30
+    while not any(bill in path.read_text("utf-8") for path in output_folder().glob("*.txt")):
+        assert time.monotonic() < deadline, "the cancel voucher never came out"
+        qtbot.wait(200)  # the event loop runs: the printer's answer reaches the dialog
+    qtbot.wait(500)

@@ -1,10 +1,12 @@
 """Payment change in the counter window (manual 4.7, issue 16): from the Tokens menu
 (Ctrl+Shift+Y) on the meter typed in the counter, the supervisor sees the pay type, types
-the remain (to postpaid) or the receivable (to prepaid) and confirms; the next sale carries
-the amounts. Refusals read in the operator's language and change nothing."""
+the remain (to postpaid) or the receivable (to prepaid) and confirms; the change's bill
+prints (again, marked REPRINT, from its button); the next sale carries the amounts.
+Refusals read in the operator's language and change nothing."""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -15,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from starpos.db.models import PaymentChange
+from starpos.devices.printer.virtual.launcher import output_folder
 from starpos.masterdata.payment_dues import RECEIVABLE, REMAIN
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.tokenops.payment_change_dialog import PaymentChangeDialog
@@ -52,6 +55,17 @@ def change(qtbot: QtBot, dialog: PaymentChangeDialog, amount: str) -> None:
         box.button(QMessageBox.StandardButton.Yes).click()
 
 
+def printed(count: int) -> list[str]:
+    """The texts of the vouchers the virtual printer wrote, once ``count`` are out."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        papers = sorted(output_folder().glob("voucher-*.txt"))
+        if len(papers) >= count:
+            return [path.read_text(encoding="utf-8") for path in papers]
+        time.sleep(0.2)
+    raise AssertionError(f"{count} vouchers never came out of the printer")
+
+
 def changes(world: CounterWorld) -> int:
     with world.database.reading() as session:
         return int(session.scalar(select(func.count()).select_from(PaymentChange)) or 0)
@@ -72,12 +86,22 @@ def test_the_supervisor_changes_the_pay_type_and_the_next_sale_settles_it(
     assert number in shown and "prepaid" in shown and "postpaid" in shown
     assert "Remain amount" in dialog.amount_caption.text()
     grab(dialog, "payment-to-postpaid")
+    prints: list[int] = []
+    dialog.printed.connect(prints.append)
     change(qtbot, dialog, "12.50")
     assert dialog.outcome is not None and dialog.outcome.to_mode == "postpaid"
     assert dialog.outcome.remain == Decimal("12.50")
     assert dialog.outcome.bill_number in dialog.result_label.text()
     assert not dialog.action_button.isEnabled()  # changed once
+    qtbot.waitUntil(lambda: prints == [1], timeout=60_000)  # its bill, on the printer worker
+    bill = dialog.outcome.bill_number
+    assert dialog.print_button.isEnabled()
     grab(dialog, "payment-done")
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # and again: a reprint
+    qtbot.waitUntil(lambda: prints == [1, 2], timeout=60_000)
+    first, again = printed(2)[-2:]
+    assert bill in first and "Remain amount returned" in first and "REPRINT" not in first
+    assert bill in again and "*** REPRINT ***" in again
     dialog.reject()
 
     dialog = open_dialog(qtbot, window)  # and back to prepaid, with the postpaid debt
@@ -86,7 +110,9 @@ def test_the_supervisor_changes_the_pay_type_and_the_next_sale_settles_it(
     assert "Remain still due" in dialog.meter_label.text()
     change(qtbot, dialog, "30")
     assert dialog.outcome is not None and dialog.outcome.receivable == Decimal("30.00")
-    dialog.reject()
+    back_bill = dialog.outcome.bill_number
+    dialog.reject()  # closed (and deleted) before its bill is out: the bill still prints
+    assert back_bill in printed(3)[2]
 
     # The counter's quote for the meter's next purchase shows what the change left due.
     window.activateWindow()

@@ -47,7 +47,8 @@ class Voucher:
     """Everything printed on one voucher.
 
     ``amount_lines`` must add up to ``net_amount``; every token is 20 digits. A card sale
-    (``card_serial`` set) carries no token: the voucher says which card holds the credit.
+    (``card_serial`` set) carries no token: the voucher says which card holds the credit; a
+    bill (``bill_only``) carries none either.
     """
 
     company: str
@@ -80,6 +81,9 @@ class Voucher:
     cash_sale: bool = True
     language: str = "en"
     card_serial: str = ""
+    #: A bill that hands over no credit at all, neither token nor card (a payment change,
+    #: manual 4.7): the one voucher allowed to carry no token.
+    bill_only: bool = False
 
     def __post_init__(self) -> None:
         money = [("net_amount", self.net_amount), ("paid", self.paid), ("change", self.change)]
@@ -96,7 +100,7 @@ class Voucher:
                 reason=f"the amount lines add up to {total}, not to the net amount "
                 f"{self.net_amount}"
             )
-        if not self.tokens and not self.card_serial:
+        if not self.tokens and not self.card_serial and not self.bill_only:
             raise VoucherDataError(reason="there is no token")
         for token in self.tokens:
             if len(token.digits) != TOKEN_DIGITS or not token.digits.isdigit():

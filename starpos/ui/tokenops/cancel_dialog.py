@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -243,9 +244,17 @@ class TokenCancelDialog(QDialog):
                 self.ops.service.print_cancel,
                 self.ops.session,
                 result.bill_number,
-                on_done=lambda count: emit(self.printed, count),
-                on_failed=self._refused,
+                on_done=self._printed,
+                on_failed=self._print_failed,
             )
+
+    # The voucher prints even when the dialog was closed (and deleted) meanwhile.
+    def _printed(self, count: int) -> None:
+        if shiboken6.isValid(self):
+            emit(self.printed, count)
+
+    def _print_failed(self, failure: JobFailure) -> None:
+        self.ops.funnel.show_failure(failure, self if shiboken6.isValid(self) else None)
 
     def _show_result(self) -> None:
         result = self.outcome

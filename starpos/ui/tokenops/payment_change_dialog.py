@@ -2,8 +2,9 @@
 it), sees its customer and pay type and what an earlier change left due, types the amount
 the new pay type involves (the receivable postpaid debt for a change to prepaid, the remain
 prepaid credit for a change to postpaid; the customer type's prearrange amount comes by
-itself) and confirms. The change is one write on the database worker; refusals are the
-core's typed errors in the operator's language.
+itself) and confirms. The change is one write on the database worker; its bill then prints
+on the printer worker, and again (marked REPRINT) from "Print the bill again". Refusals are
+the core's typed errors in the operator's language.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import html
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -50,6 +52,8 @@ def _other(mode: PaymentMode) -> PaymentMode:
 class PaymentChangeDialog(QDialog):
     #: the change answered: its PaymentChangeResult, or None when refused
     changed = Signal(object)
+    #: the change's bill was printed (its print count: 2 and more are reprints)
+    printed = Signal(int)
 
     def __init__(self, ops: TokenOpsContext, meter: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -84,8 +88,14 @@ class PaymentChangeDialog(QDialog):
         self.action_button.setAutoDefault(False)
         self.action_button.setEnabled(False)  # the meter must be found and seen first
         self.action_button.clicked.connect(self.confirm)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("paymentPrint")
+        self.print_button.setAutoDefault(False)
+        self.print_button.setEnabled(False)  # once there is a bill
+        self.print_button.clicked.connect(self.print_bill)
         self.buttons = QDialogButtonBox()
         self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
         self.buttons.rejected.connect(self.reject)
@@ -234,6 +244,32 @@ class PaymentChangeDialog(QDialog):
         self._show()
         self._show_result()
         emit(self.changed, result)
+        self.print_bill()
+
+    def print_bill(self) -> None:
+        """The change's bill on the counter's printer (a failure is shown, the change stands)."""
+        if self.outcome is None:
+            return
+        self.print_button.setEnabled(False)  # one print at a time
+        self.ops.workers.printer.submit(
+            self.ops.service.print_payment_change,
+            self.ops.session,
+            self.outcome.bill_number,
+            on_done=self._printed,
+            on_failed=self._print_failed,
+        )
+
+    def _printed(self, count: int) -> None:
+        # The bill prints even when the dialog was closed meanwhile: nothing left to update.
+        if shiboken6.isValid(self):
+            self.print_button.setEnabled(True)
+            emit(self.printed, count)
+
+    def _print_failed(self, failure: JobFailure) -> None:
+        alive = shiboken6.isValid(self)  # a printer fault is shown even if the dialog is gone
+        if alive:
+            self.print_button.setEnabled(True)
+        self.ops.funnel.show_failure(failure, self if alive else None)
 
     def _show_result(self) -> None:
         result = self.outcome
@@ -274,6 +310,7 @@ class PaymentChangeDialog(QDialog):
         self.remark_caption.setText(tr("tokenui", "Remar&k"))
         self.find_button.setText(tr("tokenui", "&Find the meter"))
         self.action_button.setText(tr("tokenui", "&Change the pay type…"))
+        self.print_button.setText(tr("tokenui", "&Print the bill again"))
         self._show()
         self._show_result()
 

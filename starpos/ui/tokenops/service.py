@@ -2,7 +2,8 @@
 
 Reads and flags on the database worker; the token cancel and the replacement make a token
 through the module, so they run on the module worker (one module call at a time, as the
-vend); the cancel voucher on the printer worker (DESIGN.md rule 2).
+vend); the cancel voucher and the payment change's bill on the printer worker (DESIGN.md
+rule 2).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class TokenOpsService(Protocol):
     def change_payment(
         self, operator: OperatorSession, asked: PaymentChangeAsked
     ) -> PaymentChangeResult: ...
+
+    def print_payment_change(self, operator: OperatorSession, bill: str) -> int: ...
 
     def flag(self, operator: OperatorSession, number: str, target: KeyTarget) -> int: ...
 
@@ -96,6 +99,10 @@ class TokenOpsOnWorkers:
         self, operator: OperatorSession, asked: PaymentChangeAsked
     ) -> PaymentChangeResult:
         return self.core.change_payment(operator, asked)
+
+    @runs_on(Workers.PRINTER)
+    def print_payment_change(self, operator: OperatorSession, bill: str) -> int:
+        return self.core.print_payment_change(operator, bill)
 
     @runs_on(Workers.DATABASE)
     def flag(self, operator: OperatorSession, number: str, target: KeyTarget) -> int:

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
+from starpos.commands._payment_change import MESSAGES as PAYMENT_CHANGE_MESSAGES
 from starpos.commands.engineering.common import MESSAGES
 from starpos.i18n import catalog_files, load_catalog, render_error
-from starpos.tokenops import errors, kinds, vouchers
+from starpos.tokenops import errors, kinds, payment_change_voucher, vouchers
 
 
 def error_classes() -> list[type[errors.TokenOperationError]]:
@@ -27,6 +28,8 @@ TEXTS = [
     vouchers.LIST_TITLE,
     vouchers.LIST_HEADER,
     *MESSAGES,
+    *payment_change_voucher.TEXTS,
+    *PAYMENT_CHANGE_MESSAGES,
 ]
 VOUCHER_TEXTS = [vouchers.TEST_TOKEN, *vouchers.KEY_CHANGE_OF_4]
 
@@ -55,3 +58,18 @@ def test_a_refusal_reads_in_the_reader_language() -> None:
     assert "01234567897" in render_error(error, "fr")
     assert "changement de clé" in render_error(error, "fr")
     assert "密钥" in render_error(error, "zh_CN")
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh_CN"])
+def test_the_payment_change_bill_reads_in_every_language(lang: str) -> None:
+    """Its title and amount lines (context ``voucher``, some shared with the sale's voucher)."""
+    catalog = load_catalog(catalog_files(lang))
+    module = payment_change_voucher
+    sources = [
+        *[text for text in module.payment_change_template().labels() if not text.startswith("{")],
+        module.PREARRANGE,
+        module.RECEIVABLE,
+        module.REMAIN,
+    ]
+    missing = [text for text in sources if ("voucher", text) not in catalog]
+    assert not missing

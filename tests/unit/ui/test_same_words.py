@@ -61,3 +61,20 @@ def test_the_demo_master_data_names_read_in_french_and_chinese() -> None:
     for lang in ("fr", "zh_CN"):
         untranslated = [n for n in names if i18n.translate("masterdata", n, lang) == n]
         assert untranslated == [], lang
+
+
+#: The amounts a payment change (manual 4.7) and a meter's first purchase (manual 1.8) leave
+#: on a sale: each has one name wherever it is shown (the customer type and meter model
+#: forms, the payment change screen and command, the breakdown, the voucher, the bill).
+ONE_NAME = ["Prearrange amount", "Pre-installed amount", "Receivable amount"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh_CN"])
+def test_the_sale_amounts_have_one_name_in_every_context(lang: str) -> None:
+    found: dict[str, set[str]] = {source: set() for source in ONE_NAME}
+    for path in i18n.catalog_files(lang):
+        for (_, source), translation in i18n.load_catalog([path]).items():
+            if source in found:
+                found[source].add(translation)
+    assert all(found.values())
+    assert {source: names for source, names in found.items() if len(names) > 1} == {}

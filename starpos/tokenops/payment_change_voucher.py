@@ -1,0 +1,173 @@
+"""The payment change's bill on paper (manual 4.7, docs/token-cancel.md "Payment change").
+
+A change hands over no credit, so its voucher carries no token (``Voucher.bill_only``): the
+pay types before and after, the remark, and what the change leaves due at the meter's next
+purchase, each amount a line of its own: the prearrange and the receivable charged, the
+remain returned (negative). The layout is ``resources/printer/payment-change-voucher.json``,
+printed by the counter's printer like every voucher.
+
+The change row keeps no print count (decision TOK-20): every print is an audit entry on the
+change's subject, and the prints already made are counted there, so the second and later
+ones are marked REPRINT without a column of their own.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from PIL import Image
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from starpos.audit.log import AuditKind, append
+from starpos.db import Database
+from starpos.db.enums import PaymentMode
+from starpos.db.models import AuditEntry, Customer, Meter, Operator, PaymentChange, SalesPoint
+from starpos.db.parameters import system_parameters, to_local
+from starpos.devices.printer import AmountLine, Voucher
+from starpos.devices.printer.template import Template, load_template
+from starpos.i18n import current_language, tr_noop, translate
+from starpos.operators import permissions
+from starpos.operators.session import OperatorSession
+from starpos.paths import resources_dir
+from starpos.tokenops import errors
+from starpos.tokenops.vouchers import OperationPrinter
+
+#: Amount lines (context ``voucher``, the words of the sale's breakdown and the manual's).
+PREARRANGE = tr_noop("voucher", "Prearrange amount")
+RECEIVABLE = tr_noop("voucher", "Receivable amount")
+REMAIN = tr_noop("voucher", "Remain amount returned")
+MODES = {
+    PaymentMode.PREPAID: tr_noop("tokenops", "prepaid"),
+    PaymentMode.POSTPAID: tr_noop("tokenops", "postpaid"),
+}
+BEFORE = tr_noop("tokenops", "Pay type before: {mode}")
+NOW = tr_noop("tokenops", "Pay type now: {mode}")
+REMARK = tr_noop("tokenops", "Remark: {remark}")
+SETTLED_NEXT = tr_noop("tokenops", "The amounts are settled on the meter's next purchase.")
+NOTHING_DUE = tr_noop("tokenops", "Nothing is due at the meter's next purchase.")
+TEXTS = (*MODES.values(), BEFORE, NOW, REMARK, SETTLED_NEXT, NOTHING_DUE)
+TEMPLATE_FILE = "payment-change-voucher.json"
+PRINTED = "printed"
+
+
+def payment_change_template() -> Template:
+    return load_template(resources_dir() / "printer" / TEMPLATE_FILE)
+
+
+def _change(session: Session, bill: str) -> PaymentChange:
+    change = session.scalars(
+        select(PaymentChange).where(PaymentChange.bill_number == bill.strip())
+    ).first()
+    if change is None:
+        raise errors.UnknownPaymentChangeError(bill=bill.strip())
+    return change
+
+
+def _subject(bill: str) -> str:
+    return f"payment_change:{bill}"
+
+
+def print_count(session: Session, bill: str) -> int:
+    """How many times the change's bill has been printed (its audit entries say)."""
+    details = session.scalars(
+        select(AuditEntry.details).where(
+            AuditEntry.subject == _subject(bill),
+            AuditEntry.kind == AuditKind.MASTER_DATA_CHANGE.value,
+        )
+    )
+    return sum(1 for text in details if json.loads(text).get("step") == PRINTED)
+
+
+def payment_change_voucher(
+    session: Session, bill: str, printer: OperationPrinter, reprint: bool = False
+) -> Voucher:
+    """The bill of the payment change ``bill`` as it was recorded."""
+    change = _change(session, bill)
+    meter = session.get(Meter, change.meter_id)
+    customer = session.get(Customer, change.customer_id)
+    operator = session.get(Operator, change.operator_id)
+    point = session.get(SalesPoint, change.sales_point_id) if change.sales_point_id else None
+    assert meter is not None and customer is not None and operator is not None
+    parameters = system_parameters(session)
+    language = current_language()
+
+    def say(source: str, **values: str) -> str:
+        return translate("tokenops", source, language).format(**values)
+
+    amounts = [
+        AmountLine(PREARRANGE, change.prearrange),
+        AmountLine(RECEIVABLE, change.receivable),
+        AmountLine(REMAIN, -change.remain),
+    ]
+    lines = tuple(line for line in amounts if line.amount)
+    details = [
+        say(BEFORE, mode=say(MODES[change.from_mode])),
+        say(NOW, mode=say(MODES[change.to_mode])),
+    ]
+    if change.remark:
+        details.append(say(REMARK, remark=change.remark))
+    details.append(say(SETTLED_NEXT if lines else NOTHING_DUE))
+    return Voucher(
+        company=parameters.company_name,
+        tax_reference=parameters.tax_reference,
+        sales_point=f"{point.code} {point.name}" if point is not None else "",
+        bill_number=change.bill_number,
+        date_time=to_local(session, change.created_at).strftime("%Y-%m-%d %H:%M"),
+        operator=operator.code,
+        customer_name=customer.name,
+        customer_number=customer.code,
+        meter_number=meter.number,
+        tariff_name="",
+        energy_kwh=Decimal(0),
+        amount_lines=lines,
+        net_amount=sum((line.amount for line in lines), Decimal(0)),
+        payment_method="",
+        paid=Decimal(0),
+        change=Decimal(0),
+        tokens=(),
+        currency=parameters.currency,
+        header_lines=printer.header_lines,
+        footer_lines=printer.footer_lines,
+        detail_lines=tuple(details),
+        reprint=reprint,
+        cash_sale=False,
+        language=language,
+        bill_only=True,
+    )
+
+
+def print_payment_change(
+    database: Database, printer: OperationPrinter, operator: OperatorSession, bill: str
+) -> int:
+    """Print the change's bill (REPRINT from the second print on); its print count.
+
+    Blocking printer I/O (a window runs it on its printer worker). A failed print raises the
+    printer's error and records nothing.
+    """
+    operator.require(permissions.PAYMENT_CHANGE)
+    with database.reading() as session:
+        change = _change(session, bill)
+        bill = change.bill_number
+        printed = print_count(session, bill)
+        voucher = payment_change_voucher(session, bill, printer, reprint=printed > 0)
+    printer.print(voucher, payment_change_template())
+    with database.unit_of_work() as uow:
+        count = print_count(uow.session, bill) + 1
+        append(
+            uow.session,
+            AuditKind.MASTER_DATA_CHANGE,
+            subject=_subject(bill),
+            details={"step": PRINTED, "print_count": count},
+            actor=operator.actor,
+        )
+        uow.commit()
+    return count
+
+
+def preview_payment_change(database: Database, printer: OperationPrinter, bill: str) -> Image.Image:
+    """The bill as the paper will show it (nothing recorded)."""
+    with database.reading() as session:
+        voucher = payment_change_voucher(session, bill, printer)
+    return printer.preview(voucher, payment_change_template())
