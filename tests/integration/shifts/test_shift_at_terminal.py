@@ -120,7 +120,9 @@ def test_a_shift_off_its_terminals_sales_point_is_refused(world: World, run_star
 
     def shifts() -> list[tuple[int, str]]:
         with world.database.reading() as session:
-            return list(session.execute(select(Shift.id, Shift.till).order_by(Shift.id)).tuples())
+            return [
+                (i, t) for i, t in session.execute(select(Shift.id, Shift.till).order_by(Shift.id))
+            ]
 
     before = shifts()
     opening = run_starpos(
