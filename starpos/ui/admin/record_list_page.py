@@ -9,19 +9,17 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from starpos.masterdata.record_kinds import FieldType, RecordKind
+from starpos.ui.admin.list_table import list_table
 from starpos.ui.models.record_table import Column, RecordTableModel
 from starpos.ui.models.text_search import TextSearchFilter
 from starpos.ui.signals import emit
@@ -81,17 +79,7 @@ class RecordListPage(QWidget):
         self.model: RecordTableModel[Row] = RecordTableModel("admin", columns_of(kind))
         self.proxy = TextSearchFilter()
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("records")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.proxy)
         self.add_button = QPushButton()
         self.add_button.setObjectName("addRecord")
         self.edit_button = QPushButton()

@@ -15,15 +15,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 from starpos.i18n import tr_noop
 from starpos.operators import permissions
 from starpos.operators.roles import RoleView
+from starpos.ui.admin.list_table import list_table
 from starpos.ui.admin.role_editor import KIND_NAMES, RoleEditor
 from starpos.ui.models.record_table import Column, RecordTableModel
 from starpos.ui.models.text_search import TextSearchFilter
@@ -77,17 +75,7 @@ class RolesPage(QWidget):
         self.model: RecordTableModel[RoleView] = RecordTableModel("admin", COLUMNS)
         self.proxy = TextSearchFilter()
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("records")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.proxy)
         self.add_button, self.edit_button, self.delete_button = (
             QPushButton(), QPushButton(), QPushButton()
         )  # fmt: skip

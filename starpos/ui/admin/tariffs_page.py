@@ -17,20 +17,18 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from starpos.i18n import tr_noop
+from starpos.ui.admin.list_table import list_table
 from starpos.ui.admin.tariff_editor import TariffEditor
 from starpos.ui.models.record_table import Column, RecordTableModel
 from starpos.ui.models.text_search import TextSearchFilter
@@ -91,17 +89,7 @@ class TariffsPage(QWidget):
         self.model: RecordTableModel[Row] = RecordTableModel("admin", COLUMNS)
         self.proxy = TextSearchFilter()
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("records")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.proxy)
         self.add_button, self.version_button, self.delete_button = (
             QPushButton(), QPushButton(), QPushButton()
         )  # fmt: skip
