@@ -40,6 +40,7 @@ from starpos.operators.errors import SignInRequiredError
 from starpos.operators.session import OperatorSession
 from starpos.settings import Settings, checked
 from starpos.sync.state import Enrolment
+from starpos.vending.key_load import load_keys_on_record
 from starpos.vending.module_credit import credit_module
 
 
@@ -175,10 +176,21 @@ class InstallerSetup:
         return preview_kmf(data, identity.module_id, registry, today or date.today())
 
     def load_kmf(self, data: bytes) -> tuple[int, str]:
-        with module_for_command(ModuleTarget(), acting=True, settings=self.settings) as held:
+        """The path of ``starpos sm load-kmf``: checked first, then loaded on record with the
+        signed-in installer (audited before and after, :mod:`starpos.vending.key_load`)."""
+        if self.operator is None:
+            raise SignInRequiredError()
+        with (
+            open_database(self.settings) as database,
+            module_for_command(ModuleTarget(), acting=True, settings=self.settings) as held,
+        ):
             identity = held.module.identify()
-            preview_kmf(data, identity.module_id, held.module.key_registry(), date.today())
-            return held.module.load_kmf(data)
+            preview = preview_kmf(
+                data, identity.module_id, held.module.key_registry(), date.today()
+            )
+            return load_keys_on_record(
+                database, held.module, identity.module_id, data, self.operator, preview.registers
+            )
 
     def preview_credit(self, data: bytes) -> CreditPreview:
         with module_for_command(ModuleTarget(), acting=False, settings=self.settings) as held:

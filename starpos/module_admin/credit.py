@@ -5,12 +5,10 @@ SM": Replace / Add / Decrease, the result under 1,800,000 kWh).
 rules the module applies (:func:`~starpos.devices.sm.credit_blocks.apply_credit_block`),
 so a replayed block, another module's block, a decrease below zero or a result above the
 ceiling is refused before anything is sent, in the module's own words.
-:func:`apply_credit` then sends it and returns the module's balance before and after.
 
-This is the device path ``starpos sm credit`` and the manager's dialog share. Recording
-each credit update in the store's ledger and audit log with the operator who made it is
-the job of the store-side ``credit_module()`` ("Books that cannot lie"); once that is on
-main, both callers go through it instead (docs/installer.md, "What is re-pointed").
+Sending it is never done from here: ``starpos sm credit`` and the manager's dialog both go
+through the store's :func:`~starpos.vending.module_credit.credit_module`, which records the
+update with the operator who made it, in the ledger and the audit log (DESIGN.md rule 10).
 """
 
 from __future__ import annotations
@@ -24,8 +22,7 @@ from starpos.devices.sm.credit_blocks import (
     apply_credit_block,
     read_credit_block,
 )
-from starpos.devices.sm.driver import SecureModule
-from starpos.devices.sm.errors import SmRefusedError, SmUnknownCommandError, error_for_response
+from starpos.devices.sm.errors import SmRefusedError, error_for_response
 from starpos.devices.sm.messages import ModuleBalance
 from starpos.devices.sm.signed_files import public_key_from_hex
 
@@ -68,24 +65,6 @@ def preview_credit(
     except CreditBlockError as error:
         raise _refused(error.response_code) from error
     return CreditPreview(block, before, Decimal(after) * TENTH)
-
-
-def apply_credit(module: SecureModule, data: bytes) -> CreditResult:
-    """Check ``data`` against the open ``module``, then apply it; balances before and after.
-
-    Raises the module's :class:`SmRefusedError` (checked first here, and by the module).
-    """
-    identity = module.identify()
-    before = module.balance()
-    try:
-        trusted = module.key_registry().kmc_public_key_hex
-    except SmUnknownCommandError:
-        # A module of protocol 2 before SM?KI cannot name its KMC: it checks the block alone.
-        after = module.credit_update(data)
-        return CreditResult(None, before, after)
-    preview = preview_credit(data, identity.module_id, trusted, before)
-    after = module.credit_update(data)
-    return CreditResult(preview.block, before, after)
 
 
 def _refused(code: int) -> SmRefusedError:

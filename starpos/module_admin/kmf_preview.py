@@ -48,6 +48,11 @@ class KmfPreview:
     def loaded(self) -> list[RegisterChange]:
         return [c for c in self.changes if c.change is not Change.KEPT]
 
+    @property
+    def registers(self) -> dict[str, str]:
+        """What each register the file fills becomes (``{"01": "new"}``), as audited."""
+        return {f"{c.register:02d}": c.change.value for c in self.changes if c.after is not None}
+
 
 def preview_kmf(data: bytes, module_id: str, registry: KeyRegistry, today: date) -> KmfPreview:
     """The changes ``data`` makes to the module ``module_id`` holding ``registry``.

@@ -5,6 +5,7 @@ and the warning ahead of a key's expiry. Pictures in English and French."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,8 +17,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from starpos.audit.log import AuditKind
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.setup import InstallerSetup
+from starpos.db.models import AuditEntry
 from starpos.db.models.module_life import ModuleCreditUpdate
 from starpos.devices.sm.kmc import development_key, make_credit_block, make_kmf
 from starpos.operators.login import login
@@ -135,6 +138,14 @@ def test_load_credit_and_refusals_in_the_manager(
     _apply_preview(qtbot, manager, lambda: manager.load_kmf_file(newer))
     assert _column(manager, "SGC") == ["123456", "654321", "123456"]
     assert _column(manager, "Current or old") == ["old (KRN 2 is current)", "current", "current"]
+    with open_database() as database, database.reading() as session:  # both on record
+        loads = session.execute(
+            select(AuditEntry.operator_code, AuditEntry.details)
+            .where(AuditEntry.kind == AuditKind.KEY_ACTION.value)
+            .order_by(AuditEntry.id)
+        ).all()
+    steps = [(who, json.loads(details)["step"]) for who, details in loads]
+    assert steps == [("INST1", "requested"), ("INST1", "loaded")] * 2
 
     def block(name: str, operation: str, tenths: int) -> Path:
         sequence = int(manager.values["sequence"].text()) + 1

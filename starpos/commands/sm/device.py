@@ -213,9 +213,7 @@ def _load_kmf(args: argparse.Namespace) -> int:
         changes: dict[str, str] = {}
         if registry is not None:
             preview = preview_kmf(data, identity.module_id, registry, date.today())
-            changes = {
-                f"{c.register:02d}": c.change.value for c in preview.changes if c.after is not None
-            }
+            changes = preview.registers
         if args.dry_run or installer is None:
             return _show(args, {"module_id": identity.module_id, "registers": changes})
         database, operator = installer

@@ -18,7 +18,7 @@ from starpos.devices.sm.errors import (
     SmUpdateSequenceError,
 )
 from starpos.devices.sm.kmc import development_key, init_kmc, make_credit_block, make_kmf
-from starpos.module_admin.credit import apply_credit, preview_credit
+from starpos.module_admin.credit import preview_credit
 from starpos.module_admin.key_standing import Standing
 from starpos.module_admin.kmf_preview import Change, preview_kmf
 from starpos.module_admin.overview import read_overview
@@ -80,24 +80,18 @@ def test_credit_add_decrease_replace_and_the_refusals(module_emulator: EmulatorP
             sequence = module.balance().next_sequence
             return make_credit_block("10203040", sequence, operation, int(Decimal(kwh) * 10), kmc)
 
-        added = apply_credit(module, block("add", "1000"))
-        assert (added.before.balance, added.after.balance) == (Decimal("0.0"), Decimal("1000.0"))
-        decreased = apply_credit(module, block("decrease", "250.5"))
-        assert decreased.after.balance == Decimal("749.5")
+        assert module.credit_update(block("add", "1000")).balance == Decimal("1000.0")
+        assert module.credit_update(block("decrease", "250.5")).balance == Decimal("749.5")
         replay = block("replace", "5000")
-        replaced = apply_credit(module, replay)
-        assert (replaced.before.balance, replaced.after.balance) == (
-            Decimal("749.5"),
-            Decimal("5000.0"),
-        )
+        assert module.credit_update(replay).balance == Decimal("5000.0")
         with pytest.raises(SmUpdateSequenceError):
-            apply_credit(module, replay)  # the same block again
+            module.credit_update(replay)  # the same block again
         too_much = block("decrease", "5000.1")
         registry = module.key_registry()
         with pytest.raises(SmInsufficientCreditError):
             preview_credit(too_much, "10203040", registry.kmc_public_key_hex, module.balance())
         with pytest.raises(SmInsufficientCreditError):
-            apply_credit(module, too_much)
+            module.credit_update(too_much)  # and the module agrees
         assert module.balance().balance == Decimal("5000.0")  # unchanged by the refusals
         history = module.credit_updates()
         assert [(r.operation, r.balance_after_tenths) for r in history] == [
