@@ -9,7 +9,6 @@ the Luhn digit of manufacturer code + serial; the PAN check digit that of IIN + 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from starpos.sts.errors import (
     MeterCheckDigitError,
@@ -19,6 +18,7 @@ from starpos.sts.errors import (
     PanCheckDigitError,
     UnknownIssuerError,
 )
+from starpos.sts.lazy import lazy
 
 LONG_IIN = "600727"
 SHORT_IIN = "0000"
@@ -74,11 +74,11 @@ class MeterNumber:
     def drn_check_digit(self) -> int:
         return int(self.iain[-1])
 
-    @cached_property
+    @lazy
     def pan_check_digit(self) -> int:
         return luhn_check_digit(self.iin + self.iain)
 
-    @cached_property
+    @lazy
     def pan(self) -> str:
         return f"{self.iin}{self.iain}{self.pan_check_digit}"
 

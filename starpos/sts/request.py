@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from starpos.sts.amount import MAX_UNITS, encode_amount, encode_units, parse_amount
@@ -40,6 +39,7 @@ from starpos.sts.fields import (
     whole_number,
 )
 from starpos.sts.key_change import KeyChange, key_change_payloads
+from starpos.sts.lazy import lazy
 from starpos.sts.meter_number import MeterNumber, parse_meter_number
 from starpos.sts.tables import StaTables
 from starpos.sts.tid import tid_for
@@ -149,7 +149,7 @@ _CHECKS: dict[str, Any] = {
 
 
 #: Fields checked even when a request leaves them out (their absence is refused or means 0).
-_CHECKED_WHEN_ABSENT = frozenset({"token_class", "token_subclass", "rollover"})
+_CHECKED_WHEN_ABSENT = ("token_class", "token_subclass", "rollover")
 
 
 @dataclass(frozen=True)
@@ -204,24 +204,28 @@ class TokenRequest:
             )
         # Only the fields given are checked (a batch line names about half of them); the
         # few whose absence is itself an answer are checked absent too.
-        values = {}
-        for name, check in _CHECKS.items():
-            value = data.get(name)
-            if value is not None or name in _CHECKED_WHEN_ABSENT:
-                values[name] = check(name, value)
-        meter = values.get("pan")
+        values = dict(_DEFAULTS)
+        for name, value in data.items():
+            if value is not None:
+                values[name] = _CHECKS[name](name, value)
+        for name in _CHECKED_WHEN_ABSENT:
+            if data.get(name) is None:
+                values[name] = _CHECKS[name](name, None)
+        meter = values["pan"]
         if meter is not None:
             values["pan"] = meter.pan
-        request = cls(**values)
-        if meter is not None:  # parsed once: the decoder key derivation needs it again
-            request.__dict__["meter"] = meter  # what the cached property would compute
+            values["meter"] = meter  # parsed once: what the cached property would compute
+        # Every field is checked above: the dataclass's __init__ would only set them again
+        # one by one, a third of a batch line's time (docs/benchmarks.md, token batch).
+        request = object.__new__(cls)
+        request.__dict__.update(values)
         return request
 
     def as_mapping(self) -> dict[str, Any]:
         """The request as a plain dict of its fields (keys included: handle with care)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    @cached_property
+    @lazy
     def meter(self) -> MeterNumber:
         return parse_meter_number(self.required("pan"))
 
@@ -270,6 +274,10 @@ class TokenRequest:
             rollover=bool(self.rollover) or base_date_changes,
             sgc=_first(self.new_sgc, self.sgc, "sgc"),
         )
+
+
+#: Every field's default, as a request that leaves it out has it.
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(TokenRequest)}
 
 
 def _first(new: Any, current: Any, name: str) -> Any:
