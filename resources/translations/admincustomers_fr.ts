@@ -86,6 +86,10 @@
         <translation>Compteur</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
         <source>Meter model</source>
         <translation>Modèle de compteur</translation>
     </message>

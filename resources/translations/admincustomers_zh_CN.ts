@@ -86,6 +86,10 @@
         <translation>电表</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <source>Meter model</source>
         <translation>电表型号</translation>
     </message>

@@ -96,6 +96,8 @@ class _Form(QDialog):
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         self.values: dict[str, Any] = {}
+        # Wide enough for an address or a remark to be read whole as it is typed.
+        self.setMinimumWidth(520)
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.form)
 
@@ -194,6 +196,8 @@ class MeterEditor(_Form):
     def __init__(self, cards: list[MeterCard], parent: QWidget | None = None) -> None:
         super().__init__("meterEditor", parent)
         self.cards = {card.number: card for card in cards}
+        owner = cards[0].customer if cards else None
+        self.form.addRow(QLabel(tr("admin", "Customer")), QLabel(f"<b>{owner or '—'}</b>"))
         self.meter = self.row(tr_noop("admin", "Meter"), QComboBox(), "meter")
         for number in self.cards:
             self.meter.addItem(number, number)
@@ -209,6 +213,7 @@ class MeterEditor(_Form):
         self.key = QLabel()
         self.key.setObjectName("keyData")
         self.key.setTextFormat(Qt.TextFormat.PlainText)
+        self.key.setWordWrap(True)
         self.key_note = QLabel(tr("admin", KEY_NOTE))
         self.key_note.setWordWrap(True)
         self.form.addRow(QLabel(tr("admin", "Key data")), self.key)
@@ -259,6 +264,7 @@ class AddMeterDialog(_Form):
     def __init__(self, customer: str, tariffs: list[str], parent: QWidget | None = None) -> None:
         super().__init__("addMeterDialog", parent)
         self.customer = customer
+        self.form.addRow(QLabel(tr("admin", "Customer")), QLabel(f"<b>{customer}</b>"))
         number = self.row(tr_noop("admin", "Meter number"), QLineEdit(), "meter")
         tariff = self.row(tr_noop("admin", "Tariff"), _choices(tariffs, None, False), "tariff")
         installed = self.row(tr_noop("admin", "Install date"), QLineEdit(), "install_date")

@@ -147,6 +147,14 @@ class CustomersPage(QWidget):
         self.meter_button.setText(tr("admin", "Change &meter… (F4)"))
         self.add_meter_button.setText(tr("admin", "&Add meter… (Ins)"))
         self.model.retranslate()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.setText(
+            tr("admin", "{count} shown (the first {page} by code)").format(
+                count=self.model.rowCount(), page=PAGE
+            )
+        )
 
     def _ask(self) -> None:
         self._pause.stop()
@@ -155,11 +163,7 @@ class CustomersPage(QWidget):
     def show_customers(self, customers: list[CustomerSummary]) -> None:
         self.model.set_records(customers)
         self.table.resizeColumnsToContents()
-        self.count.setText(
-            tr("admin", "{count} shown (the first {page} by code)").format(
-                count=len(customers), page=PAGE
-            )
-        )
+        self._show_count()
         if customers:
             self.table.selectRow(0)
 
