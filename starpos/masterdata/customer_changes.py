@@ -89,7 +89,7 @@ class CustomerCard:
 
 def customer_card(database: Database, code: str) -> CustomerCard:
     with database.reading() as session:
-        customer = _customer(session, code)
+        customer = find_customer(session, code)
         return CustomerCard(
             code=customer.code,
             status=str(customer.status),
@@ -111,13 +111,13 @@ def change_customer(
     unknown = sorted(set(changes) - set(FIELDS))
     if unknown:
         raise ValueError(f"not a customer field: {', '.join(unknown)}")
-    code = code.strip().upper()
     try:
         with changing(
-            database, by, permissions.REGISTER_CUSTOMER, f"customer:{code}", "changed"
+            database, by, permissions.REGISTER_CUSTOMER, f"customer:{code.strip()}", "changed"
         ) as change:
             session = change.session
-            customer = _customer(session, code)
+            customer = find_customer(session, code)
+            change.subject = f"customer:{customer.code}"
             before = _values(customer)
             for name, value in changes.items():
                 _apply(session, customer, name, value)
@@ -136,11 +136,15 @@ class _Unchanged(Exception):
     """Nothing differs: leave the transaction without writing (no audit entry either)."""
 
 
-def _customer(session: Session, code: str) -> Customer:
-    customer = session.scalars(select(Customer).where(Customer.code == code.strip())).first()
-    if customer is None:
-        raise UnknownCustomerError(code=code.strip() or "-")
-    return customer
+def find_customer(session: Session, code: str) -> Customer:
+    """The customer with ``code`` as typed, else in upper case (codes the numbering rule
+    makes are upper case; a code given at registration is kept as it was typed)."""
+    typed = code.strip()
+    for candidate in dict.fromkeys((typed, typed.upper())):
+        customer = session.scalars(select(Customer).where(Customer.code == candidate)).first()
+        if customer is not None:
+            return customer
+    raise UnknownCustomerError(code=typed or "-")
 
 
 def _codes(session: Session, model: Any) -> list[str]:

@@ -28,7 +28,7 @@ from starpos.db.parameters import utility_now
 from starpos.errors import StorageError
 from starpos.masterdata import meter_stock, terms
 from starpos.masterdata.changes import by_code, changing
-from starpos.masterdata.customers import UnknownCustomerError
+from starpos.masterdata.customer_changes import find_customer
 from starpos.masterdata.meter_lookup import UnknownMeterError
 from starpos.masterdata.meter_ranges import numbering_here, operator_id
 from starpos.masterdata.registration import MeterContract, MeterInstalledError
@@ -197,15 +197,18 @@ def add_meter_contract(
     """Install a meter from stock for an existing, active customer (manual 4.3): stocked out
     for installation (when still on the shelf) and installed with the contract's tariff, as
     registration does; the stock-out bill's number ("" when it was stocked out already)."""
-    code = customer_code.strip().upper()
     number = parse_meter_number(contract.number).iain
     with changing(
-        database, by, permissions.REGISTER_CUSTOMER, f"customer:{code}", "meter contract added"
+        database,
+        by,
+        permissions.REGISTER_CUSTOMER,
+        f"customer:{customer_code.strip()}",
+        "meter contract added",
     ) as change:
         session = change.session
-        customer = session.scalars(select(Customer).where(Customer.code == code)).first()
-        if customer is None:
-            raise UnknownCustomerError(code=code or "-")
+        customer = find_customer(session, customer_code)
+        code = customer.code
+        change.subject = f"customer:{code}"
         if customer.status is CustomerStatus.BLACKLISTED:
             raise CustomerBlacklistedError(code=code)
         meter = session.scalars(select(Meter).where(Meter.number == number)).first()
@@ -252,9 +255,7 @@ def _check_owner(session: Session, meter: Meter, customer_code: str | None) -> N
         raise NotInstalledError(number=meter.number, status=str(meter.stock_status))
     if customer_code is None:
         return
-    code = customer_code.strip().upper()
-    if session.scalar(select(Customer.id).where(Customer.code == code)) is None:
-        raise UnknownCustomerError(code=code or "-")
+    code = find_customer(session, customer_code).code
     if meter.customer.code != code:
         raise OtherCustomersMeterError(
             number=meter.number, owner=meter.customer.code, customer=code

@@ -218,7 +218,7 @@ def _change(args: argparse.Namespace) -> int:
         raise UsageError("give at least one value to change (see --help)")
     with open_database() as database:
         changed = change_customer(database, acting(database, args), args.code, changes)
-    return done(args, f"customer {args.code.strip().upper()}", {"changed": changed})
+    return done(args, f"customer {args.code.strip()}", {"changed": changed})
 
 
 def _add_meter(args: argparse.Namespace) -> int:
@@ -227,7 +227,7 @@ def _add_meter(args: argparse.Namespace) -> int:
         bill = add_meter_contract(database, acting(database, args), args.code, contract)
     return done(
         args,
-        f"meter {args.meter.strip()} for customer {args.code.strip().upper()}",
+        f"meter {args.meter.strip()} for customer {args.code.strip()}",
         {"stock_out_bill": bill},
     )
 
