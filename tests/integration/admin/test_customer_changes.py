@@ -40,10 +40,13 @@ from starpos.masterdata.meter_changes import (
     meter_card,
 )
 from starpos.masterdata.meter_lookup import UnknownMeterError
+from starpos.masterdata.meter_ranges import numbering_here
+from starpos.masterdata.meter_stock import MeterNotAvailableError, stock_out
 from starpos.masterdata.records import add_record
 from starpos.masterdata.registration import (
     MeterContract,
     MeterInstalledError,
+    cancel_meter_contract,
     register_with_meters,
     set_customer_status,
 )
@@ -57,6 +60,7 @@ from tests.support.store_backends import both_backends
 pytestmark = both_backends
 
 THIRD = make_meter_number("600727", "58", 30_000_003).iain
+FOURTH = make_meter_number("600727", "58", 30_000_004).iain
 
 
 def _snapshot(database: Database) -> tuple[Any, ...]:
@@ -227,7 +231,11 @@ def test_a_meter_contract_added_from_stock(utility: Utility) -> None:
         assert [(str(m.kind), m.bill_number) for m in moves][-1] == ("out_installation", bill)
     _kind, subject, details = _last_audit(database)
     assert subject == f"customer:{code}" and details["meter"] == SECOND
-    assert customer_card(database, code).code == code
+    # Its contract cancelled, the meter is back in stock and can be added again.
+    cancel_meter_contract(database, star, SECOND)
+    assert meter_card(database, SECOND).customer is None
+    assert add_meter_contract(database, star, code, MeterContract(SECOND, "RES")) != bill
+    assert meter_card(database, SECOND).customer == code
 
 
 def test_meter_contracts_refused(utility: Utility) -> None:
@@ -246,5 +254,15 @@ def test_meter_contracts_refused(utility: Utility) -> None:
         meter.condition = MeterCondition.SCRAP
         uow.commit()
     _refused(utility, MeterNotGoodError, add(code, THIRD))
+    # Stocked out to another branch: not in this stock any more.
+    add_record(database, star, "branch", {"code": "BR02", "name": "Hill branch"})
+    with database.unit_of_work() as uow:
+        stock_out(
+            uow.session, [FOURTH], to_other_branch="BR02",
+            numbering=numbering_here(uow.session, star),
+        )  # fmt: skip
+        uow.commit()
+    message = _refused(utility, MeterNotAvailableError, add(code, FOURTH))
+    assert FOURTH in message
     set_customer_status(database, star, code, CustomerStatus.BLACKLISTED, "meter tampering")
     _refused(utility, CustomerBlacklistedError, add(code, SECOND))
