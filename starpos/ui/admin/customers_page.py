@@ -122,6 +122,7 @@ class CustomersPage(QWidget):
         self.meter_button.clicked.connect(self.change_meter)
         self.add_meter_button.clicked.connect(self.add_meter)
         self.table.activated.connect(lambda _index: self.change_customer())
+        self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._enable())
         for key, action in (
             (QKeySequence(Qt.Key.Key_F2), self.change_customer),
             (QKeySequence(Qt.Key.Key_F4), self.change_meter),
@@ -132,6 +133,7 @@ class CustomersPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
         self.retranslate_ui()
+        self._enable()
 
     def bind(self, service: Any, run: Run, changed: Callable[[], None]) -> None:
         """Talk to the store through ``service`` on the worker ``run`` gives; ``changed`` is
@@ -161,11 +163,22 @@ class CustomersPage(QWidget):
         emit(self.search_changed, self.search.text(), self.exact.isChecked())
 
     def show_customers(self, customers: list[CustomerSummary]) -> None:
+        # The customer just changed stays selected when the list comes back.
+        chosen = self.selected()
         self.model.set_records(customers)
         self.table.resizeColumnsToContents()
         self._show_count()
-        if customers:
-            self.table.selectRow(0)
+        codes = [customer.code for customer in customers]
+        if codes:
+            self.table.selectRow(codes.index(chosen.code) if chosen and chosen.code in codes else 0)
+        self._enable()
+
+    def _enable(self) -> None:
+        """The buttons of what the selected customer allows (F4: only with a meter)."""
+        customer = self.selected()
+        self.change_button.setEnabled(customer is not None)
+        self.add_meter_button.setEnabled(customer is not None)
+        self.meter_button.setEnabled(customer is not None and bool(customer.meters))
 
     def selected(self) -> CustomerSummary | None:
         index = self.table.currentIndex()

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from starpos.bootstrap.database import open_database
 from starpos.masterdata.customer_changes import customer_card
 from starpos.masterdata.meter_changes import meter_card
+from starpos.masterdata.registration import register_with_meters
 from starpos.operators.login import login
 from starpos.ui.admin.admin_service import CoreAdminService
 from starpos.ui.admin.admin_window import AdminWindow
@@ -152,3 +153,36 @@ def test_a_meter_contract_added_then_one_refused_in_french(
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert FIRST in shown[0] and "Meter" not in shown[0]
     assert meter_card(utility.database, FIRST) == before
+
+
+def test_the_changed_customer_stays_selected_and_f4_needs_a_meter(
+    qtbot: QtBot, world: tuple[Utility, AdminWindow]
+) -> None:
+    utility, window = world
+    other = register_with_meters(
+        utility.database, utility.star, name="Bo Shore", customer_type_code="RES", meters=[]
+    )
+    page = window.customers
+    _wait(qtbot, window)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.selected() is not None and page.selected().code == other
+    assert not page.meter_button.isEnabled() and page.add_meter_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_F4)  # no meter: nothing opens
+    qtbot.wait(200)
+    assert QApplication.activeModalWidget() is None
+    editor = _box(qtbot, window, Qt.Key.Key_F2, CustomerEditor)
+    assert isinstance(editor, CustomerEditor)
+    telephone = editor.inputs["telephone"]
+    assert isinstance(telephone, QLineEdit)
+    telephone.setFocus()
+    qtbot.keyClicks(telephone, "+234 802")
+    _save(qtbot, window, telephone)
+    assert customer_card(utility.database, other).values["telephone"] == "+234 802"
+    assert page.selected() is not None and page.selected().code == other
+
+
+def _wait(qtbot: QtBot, window: AdminWindow) -> None:
+    with qtbot.waitSignal(window.refreshed, timeout=5000, check_params_cb=_customers):
+        window.refresh()
+    qtbot.waitUntil(lambda: not window.database.busy, timeout=5000)
