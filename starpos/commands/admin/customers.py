@@ -1,10 +1,12 @@
 """``starpos admin customer``: register a customer with meters from stock (manual 3.3),
-import a CSV file of customers with their meters, cancel a meter contract (manual 4.4),
-blacklist and reinstate (manual 4.3). Listing and showing: ``starpos customer``."""
+import a CSV file of customers with their meters, change a customer (manual 4.1), change a
+customer's meter (4.2), add a meter contract (4.3), cancel a meter contract (4.4),
+blacklist and reinstate. Listing and showing: ``starpos customer``."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +15,41 @@ from starpos.commands._output import UsageError
 from starpos.commands.admin.common import acting, add_operator_options, done, print_problems
 from starpos.db.enums import CustomerStatus
 from starpos.masterdata.csv_rows import CsvRefusedError
+from starpos.masterdata.customer_changes import change_customer
 from starpos.masterdata.customer_import import import_customers
+from starpos.masterdata.meter_changes import add_meter_contract, change_meter
 from starpos.masterdata.registration import (
     MeterContract,
     cancel_meter_contract,
     register_with_meters,
     set_customer_status,
 )
+
+#: ``change`` options: (option, field, help); a field's value "" clears it where it may be
+CUSTOMER_OPTIONS = (
+    ("--name", "name", None),
+    ("--address", "address", None),
+    ("--telephone", "telephone", None),
+    ("--id-number", "id_number", "'' clears it"),
+    ("--type", "customer_type", "customer type code"),
+    ("--region", "region", "region code ('' clears it)"),
+    ("--corporation", "corporation", None),
+    ("--tax-reference", "tax_reference", None),
+    ("--bank", "bank", "bank code ('' clears it)"),
+    ("--bank-account", "bank_account", None),
+    ("--remark", "remark", None),
+)
+#: an option not given leaves no attribute behind, so "given empty" differs from "not given"
+_LEFT_OUT = argparse.SUPPRESS
+#: ``change-meter`` options that are dates: (option, field); "none" clears the last two
+METER_DATES = (
+    ("--install-date", "install_date"),
+    ("--contract-start", "contract_start"),
+    ("--contract-end", "contract_end"),
+    ("--ex-factory-date", "ex_factory_date"),
+)
+#: key data: accepted on the command line only to be refused with the way to change it
+KEY_OPTIONS = ("sgc", "ti", "krn", "ken", "key_type", "base_date", "key_register")
 
 
 def register(actions: Any) -> None:
@@ -50,6 +80,59 @@ def register(actions: Any) -> None:
     importing.add_argument("--json", action="store_true")
     importing.set_defaults(handler=_import)
 
+    changing_customer = sub.add_parser("change", help="change a customer's information")
+    changing_customer.add_argument("code")
+    for option, field, text in CUSTOMER_OPTIONS:
+        changing_customer.add_argument(
+            option, dest=f"field_{field}", help=text, default=_LEFT_OUT, metavar="TEXT"
+        )
+    changing_customer.add_argument(
+        "--registered-on", dest="field_registered_on", type=_day, help="YYYY-MM-DD",
+        default=_LEFT_OUT, metavar="DATE",
+    )  # fmt: skip
+    add_operator_options(changing_customer)
+    changing_customer.add_argument("--json", action="store_true")
+    changing_customer.set_defaults(handler=_change)
+
+    adding = sub.add_parser("add-meter", help="a meter from stock for an existing customer")
+    adding.add_argument("code")
+    adding.add_argument("--meter", required=True, help="meter number")
+    adding.add_argument("--tariff", required=True, help="tariff scheme code")
+    adding.add_argument("--install-date", type=_day, help="YYYY-MM-DD (default: today)")
+    add_operator_options(adding)
+    adding.add_argument("--json", action="store_true")
+    adding.set_defaults(handler=_add_meter)
+
+    changing_meter = sub.add_parser("change-meter", help="change a customer's meter")
+    changing_meter.add_argument("meter")
+    changing_meter.add_argument("--customer", help="the customer the meter must belong to")
+    changing_meter.add_argument(
+        "--model", dest="field_model", help="meter model code", default=_LEFT_OUT, metavar="CODE"
+    )
+    changing_meter.add_argument(
+        "--tariff",
+        dest="field_tariff",
+        help="tariff scheme code",
+        default=_LEFT_OUT,
+        metavar="CODE",
+    )
+    for option, field in METER_DATES:
+        changing_meter.add_argument(
+            option, dest=f"field_{field}", type=_day_or_none, help="YYYY-MM-DD (none clears it)",
+            default=_LEFT_OUT, metavar="DATE",
+        )  # fmt: skip
+    for field in KEY_OPTIONS:
+        changing_meter.add_argument(
+            "--" + field.replace("_", "-"),
+            dest=f"key_{field}",
+            help="refused: key data changes with a key change (starpos keychange flag)",
+            default=_LEFT_OUT,
+            metavar="VALUE",
+        )
+    add_operator_options(changing_meter)
+    changing_meter.add_argument("--json", action="store_true")
+    changing_meter.set_defaults(handler=_change_meter)
+
     cancelling = sub.add_parser("cancel-contract", help="end a meter's contract (back to stock)")
     cancelling.add_argument("meter")
     add_operator_options(cancelling)
@@ -66,6 +149,27 @@ def register(actions: Any) -> None:
         add_operator_options(changing)
         changing.add_argument("--json", action="store_true")
         changing.set_defaults(handler=_status, status=status)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from error
+
+
+def _day_or_none(text: str) -> date | None:
+    return None if text.strip().lower() in ("", "none") else _day(text)
+
+
+def _fields(args: argparse.Namespace, prefix: str = "field_") -> dict[str, Any]:
+    """The options given, by field name: left out, an option is not in ``args`` at all
+    (``argparse.SUPPRESS``), so a value that clears a field (None, "") still counts."""
+    return {
+        name.removeprefix(prefix): value
+        for name, value in vars(args).items()
+        if name.startswith(prefix)
+    }
 
 
 def _contract(text: str) -> MeterContract:
@@ -106,6 +210,37 @@ def _import(args: argparse.Namespace) -> int:
         f"{result.customers} customers, {result.meters} meters",
         {"customers": result.customers, "meters": result.meters},
     )
+
+
+def _change(args: argparse.Namespace) -> int:
+    changes = _fields(args)
+    if not changes:
+        raise UsageError("give at least one value to change (see --help)")
+    with open_database() as database:
+        changed = change_customer(database, acting(database, args), args.code, changes)
+    return done(args, f"customer {args.code.strip()}", {"changed": changed})
+
+
+def _add_meter(args: argparse.Namespace) -> int:
+    contract = MeterContract(args.meter.strip(), args.tariff.strip(), args.install_date)
+    with open_database() as database:
+        bill = add_meter_contract(database, acting(database, args), args.code, contract)
+    return done(
+        args,
+        f"meter {args.meter.strip()} for customer {args.code.strip()}",
+        {"stock_out_bill": bill},
+    )
+
+
+def _change_meter(args: argparse.Namespace) -> int:
+    changes = {**_fields(args), **_fields(args, "key_")}
+    if not changes:
+        raise UsageError("give at least one value to change (see --help)")
+    with open_database() as database:
+        changed = change_meter(
+            database, acting(database, args), args.meter, changes, customer_code=args.customer
+        )
+    return done(args, f"meter {args.meter.strip()}", {"changed": changed})
 
 
 def _cancel(args: argparse.Namespace) -> int:

@@ -31,7 +31,8 @@ def command_name(kind: RecordKind) -> str:
 
 
 def _register_kind(actions: Any, kind: RecordKind) -> None:
-    parser = actions.add_parser(command_name(kind), help=f"{kind.key.replace('_', ' ')}s")
+    # The screen's title names them in the plural ("Branches"), spelt right.
+    parser = actions.add_parser(command_name(kind), help=kind.title.lower())
     sub = parser.add_subparsers(dest="kind_action", required=True, metavar="ACTION")
 
     listing = sub.add_parser("list", help="list them by code")

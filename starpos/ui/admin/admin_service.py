@@ -6,7 +6,7 @@ The window never holds a database session: each call opens its own transaction i
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -14,8 +14,15 @@ from starpos import pricing
 from starpos.db import Database
 from starpos.db.enums import RoleKind
 from starpos.masterdata.company import set_system_parameters, system_parameters_view
+from starpos.masterdata.customer_changes import CustomerCard, change_customer, customer_card
 from starpos.masterdata.customers import CustomerSummary, list_customers
 from starpos.masterdata.default_amounts import default_amounts, set_default_amounts
+from starpos.masterdata.meter_changes import (
+    MeterCard,
+    add_meter_contract,
+    change_meter,
+    meter_card,
+)
 from starpos.masterdata.numbering_rules import (
     NumberingFacts,
     Rule,
@@ -31,6 +38,7 @@ from starpos.masterdata.records import (
     reference_codes,
     update_record,
 )
+from starpos.masterdata.registration import MeterContract
 from starpos.masterdata.setup_checklist import ChecklistItem, read_checklist
 from starpos.masterdata.tariffs import (
     add_tariff_scheme,
@@ -62,6 +70,13 @@ class AdminService(Protocol):
     def update(self, kind: str, code: str, values: dict[str, Any]) -> None: ...
     def delete(self, kind: str, code: str) -> None: ...
     def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]: ...
+    def customer_card(self, code: str) -> CustomerCard: ...
+    def change_customer(self, code: str, changes: dict[str, Any]) -> dict[str, list[Any]]: ...
+    def meter_cards(self, numbers: list[str]) -> list[MeterCard]: ...
+    def change_meter(
+        self, number: str, customer: str, changes: dict[str, Any]
+    ) -> dict[str, list[Any]]: ...
+    def add_meter(self, code: str, number: str, tariff: str, installed: date | None) -> str: ...
     def operators(self) -> tuple[list[OperatorView], list[str], list[str]]: ...
     def add_operator(
         self, code: str, name: str, sales_point: str, role: str, password: str
@@ -120,6 +135,24 @@ class CoreAdminService:
     def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]:
         with self.database.reading() as session:
             return list_customers(session, search, limit=limit, exact=exact)
+
+    def customer_card(self, code: str) -> CustomerCard:
+        return customer_card(self.database, code)
+
+    def change_customer(self, code: str, changes: dict[str, Any]) -> dict[str, list[Any]]:
+        return change_customer(self.database, self.operator, code, changes)
+
+    def meter_cards(self, numbers: list[str]) -> list[MeterCard]:
+        return [meter_card(self.database, number) for number in numbers]
+
+    def change_meter(
+        self, number: str, customer: str, changes: dict[str, Any]
+    ) -> dict[str, list[Any]]:
+        return change_meter(self.database, self.operator, number, changes, customer_code=customer)
+
+    def add_meter(self, code: str, number: str, tariff: str, installed: date | None) -> str:
+        contract = MeterContract(number, tariff, installed)
+        return add_meter_contract(self.database, self.operator, code, contract)
 
     def operators(self) -> tuple[list[OperatorView], list[str], list[str]]:
         """The operators, and the sales points and roles a new one may get."""

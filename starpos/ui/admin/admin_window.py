@@ -84,6 +84,7 @@ class AdminWindow(QMainWindow):
         self.checklist = ChecklistPage()
         self.system = SystemPage()
         self.customers = CustomersPage()
+        self.customers.bind(service, self._run, self.refresh)
         self.amounts = AmountsPage()
         self.operators = OperatorsPage()
         self.tariffs = TariffsPage()

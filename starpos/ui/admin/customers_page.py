@@ -1,27 +1,44 @@
 """Customers (manual 4.1 "Customer Information Enquiry"): the store answers each search, so
 the list opens on its first rows at once however many customers there are; fuzzy (a code,
-name, ID number or meter number contains the text) or exact (is the text)."""
+name, ID number or meter number contains the text) or exact (is the text).
+
+On the selected customer: F2 (or Enter on the list) changes the customer (manual 4.1), F4
+one of their meters (4.2), Ins adds a meter contract (4.3); Ctrl+F goes to the search. The
+boxes' store calls run on the window's database worker (``bind``); every change needs
+``register_customer`` (the core refuses without).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from starpos.i18n import tr_noop
+from starpos.masterdata.customer_changes import CustomerCard
 from starpos.masterdata.customers import CustomerSummary
+from starpos.masterdata.meter_changes import MeterCard
+from starpos.ui.admin.customer_editors import AddMeterDialog, CustomerEditor, MeterEditor
 from starpos.ui.models.record_table import Column, RecordTableModel
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
+
+Run = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 #: Rows asked of the store at a time: two screenfuls.
 PAGE = 50
@@ -68,6 +85,22 @@ class CustomersPage(QWidget):
         header.setResizeContentsPrecision(20)
         self.table.verticalHeader().hide()
         self.count = QLabel()
+        self.service: Any = None
+        self.run: Run | None = None
+        self.changed: Callable[[], None] = lambda: None
+        #: the box open now (tests and screenshots)
+        self.editor: QDialog | None = None
+        self.change_button, self.meter_button, self.add_meter_button = (
+            QPushButton(), QPushButton(), QPushButton()
+        )  # fmt: skip
+        self.change_button.setObjectName("changeCustomer")
+        self.meter_button.setObjectName("changeMeter")
+        self.add_meter_button.setObjectName("addMeter")
+        buttons = QHBoxLayout()
+        for button in (self.change_button, self.meter_button, self.add_meter_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.count)
         searching = QHBoxLayout()
         searching.addWidget(self.search_label)
         searching.addWidget(self.search, 1)
@@ -76,7 +109,7 @@ class CustomersPage(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(searching)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(buttons)
         # Typing asks the store once the typist pauses, not at every key.
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -85,26 +118,128 @@ class CustomersPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._pause.start())
         self.search.returnPressed.connect(self._ask)
         self.exact.toggled.connect(lambda _on: self._ask())
+        self.change_button.clicked.connect(self.change_customer)
+        self.meter_button.clicked.connect(self.change_meter)
+        self.add_meter_button.clicked.connect(self.add_meter)
+        self.table.activated.connect(lambda _index: self.change_customer())
+        self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._enable())
+        for key, action in (
+            (QKeySequence(Qt.Key.Key_F2), self.change_customer),
+            (QKeySequence(Qt.Key.Key_F4), self.change_meter),
+            (QKeySequence(Qt.Key.Key_Insert), self.add_meter),
+            (QKeySequence.StandardKey.Find, self.search.setFocus),
+        ):
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
         self.retranslate_ui()
+        self._enable()
+
+    def bind(self, service: Any, run: Run, changed: Callable[[], None]) -> None:
+        """Talk to the store through ``service`` on the worker ``run`` gives; ``changed`` is
+        called once a change is saved (the window asks the list again)."""
+        self.service, self.run, self.changed = service, run, changed
 
     def retranslate_ui(self) -> None:
         self.title.setText(f"<h2>{tr('admin', 'Customers')}</h2>")
         self.search_label.setText(tr("admin", "&Search:"))
         self.search.setPlaceholderText(tr("admin", "Code, name, ID number or meter number"))
         self.exact.setText(tr("admin", "E&xact"))
+        self.change_button.setText(tr("admin", "&Change… (F2)"))
+        self.meter_button.setText(tr("admin", "Change &meter… (F4)"))
+        self.add_meter_button.setText(tr("admin", "&Add meter… (Ins)"))
         self.model.retranslate()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.setText(
+            tr("admin", "{count} shown (the first {page} by code)").format(
+                count=self.model.rowCount(), page=PAGE
+            )
+        )
 
     def _ask(self) -> None:
         self._pause.stop()
         emit(self.search_changed, self.search.text(), self.exact.isChecked())
 
     def show_customers(self, customers: list[CustomerSummary]) -> None:
+        # The customer just changed stays selected when the list comes back.
+        chosen = self.selected()
         self.model.set_records(customers)
         self.table.resizeColumnsToContents()
-        self.count.setText(
-            tr("admin", "{count} shown (the first {page} by code)").format(
-                count=len(customers), page=PAGE
-            )
+        self._show_count()
+        codes = [customer.code for customer in customers]
+        if codes:
+            self.table.selectRow(codes.index(chosen.code) if chosen and chosen.code in codes else 0)
+        self._enable()
+
+    def _enable(self) -> None:
+        """The buttons of what the selected customer allows (F4: only with a meter)."""
+        customer = self.selected()
+        self.change_button.setEnabled(customer is not None)
+        self.add_meter_button.setEnabled(customer is not None)
+        self.meter_button.setEnabled(customer is not None and bool(customer.meters))
+
+    def selected(self) -> CustomerSummary | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        customer: CustomerSummary = self.model.data(index, RecordTableModel.RecordRole)
+        return customer
+
+    # --- the boxes ---------------------------------------------------------------------------
+
+    def change_customer(self) -> None:
+        customer = self.selected()
+        if self.run is None or customer is None:
+            return
+        code = customer.code
+        self.run(lambda: self.service.customer_card(code), self._open_customer)
+
+    def _open_customer(self, card: CustomerCard) -> None:
+        editor = CustomerEditor(card, self)
+        self._open(editor, lambda: self.service.change_customer(card.code, editor.values))
+
+    def change_meter(self) -> None:
+        customer = self.selected()
+        if self.run is None or customer is None or not customer.meters:
+            return
+        numbers, code = list(customer.meters), customer.code
+        self.run(
+            lambda: self.service.meter_cards(numbers),
+            lambda cards: self._open_meter(code, cards),
         )
-        if customers:
-            self.table.selectRow(0)
+
+    def _open_meter(self, code: str, cards: list[MeterCard]) -> None:
+        editor = MeterEditor(cards, self)
+        self._open(editor, lambda: self.service.change_meter(editor.number, code, editor.values))
+
+    def add_meter(self) -> None:
+        customer = self.selected()
+        if self.run is None or customer is None:
+            return
+        code = customer.code
+        self.run(
+            self.service.tariffs,
+            lambda tariffs: self._open_add_meter(code, [str(t["code"]) for t in tariffs]),
+        )
+
+    def _open_add_meter(self, code: str, tariffs: list[str]) -> None:
+        editor = AddMeterDialog(code, tariffs, self)
+        self._open(
+            editor,
+            lambda: self.service.add_meter(
+                code,
+                editor.values["number"],
+                editor.values["tariff"],
+                editor.values["install_date"],
+            ),
+        )
+
+    def _open(self, editor: QDialog, save: Callable[[], Any]) -> None:
+        assert self.run is not None
+        run = self.run
+        self.editor = editor
+        editor.accepted.connect(lambda: run(save, lambda _answer: self.changed()))
+        editor.finished.connect(lambda _result: self.table.setFocus())
+        editor.open()

@@ -19,6 +19,7 @@ WINDOW_AREAS = (
     "reports",
     "admin",
     "adminrules",
+    "admincustomers",
     "shifts",
     "tokenui",
 )
