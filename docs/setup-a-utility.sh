@@ -67,6 +67,9 @@ as_star admin customer-type-charges set RES --occasion vend --items SVC
 # 7. The cashier's quick amounts (1.9).
 as_star admin default-amounts set 5 10 20 50 100
 
+# 7b. Sale bills numbered per terminal and month, six digits (2.13): V2612T01000001.
+as_star admin numbering set vend --fields V,year2,month,terminal --digits 6
+
 # 8. A cashier role and an operator for the counter (2.5, 2.6).
 as_star admin role add CASHIER --name Cashier --permissions vend,reprint
 printf '%s\n%s\n' "$STAR_PASSWORD" "temporary-1" | $STARPOS admin operator add CASH1 \
@@ -80,6 +83,9 @@ as_star admin meter stock-in-range "$FIRST_METER" "$LAST_METER" --model KP1 --br
     --sgc "$SGC" --ti 1 --krn "$KRN" --base-date 2014 --key-register "$REGISTER"
 as_star admin customer register --name "Ada Lake" --type RES --meter 58300000013:RES
 as_star admin customer register --name "Lakeside Bakery" --type RES --meter 58300000021:BIZ
+# The bakery's second meter, for its oven room (4.3), and its telephone (4.2).
+as_star admin customer add-meter C0000002 --meter 58300000039 --tariff BIZ
+as_star admin customer change C0000002 --telephone "+234 800 555 0101"
 
 $STARPOS admin checklist
 

@@ -3,6 +3,7 @@ commands alone and ends in a real vend through the module: its breakdown is the 
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -12,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from starpos.bootstrap.database import open_database
-from starpos.db.models import SalesPoint, Terminal, Vend
+from starpos.db.models import Customer, SalesPoint, Terminal, Vend
 from starpos.devices.sm.embedded import stop_embedded
 from tests.support.processes import REPO_ROOT, child_env
 
@@ -47,3 +48,7 @@ def test_the_script_sets_up_a_utility_that_sells(data_dir: Path) -> None:
         )
         assert vend.amount + vend.taxed_charges + vend.vat == vend.net_amount
         assert (point and point.code, terminal and terminal.code) == ("SP01", "T01")
+        assert re.fullmatch(r"V\d{4}T01\d{6}", vend.bill_number), vend.bill_number
+        bakery = session.scalars(select(Customer).where(Customer.code == "C0000002")).one()
+        assert bakery.telephone == "+234 800 555 0101"
+        assert sorted(m.number for m in bakery.meters) == ["58300000021", "58300000039"]
