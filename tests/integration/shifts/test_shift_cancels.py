@@ -186,3 +186,34 @@ def test_a_cancel_on_a_counted_till_is_refused_as_a_sale_is(world: World, run_st
     refund = cancel(world, sold).refund
     later = x_report(database, sup1, following)
     assert (later.cancels.count, later.expected_cash) == (1, Decimal("90.00") - refund)
+
+
+def test_a_cancel_on_a_till_with_no_shift_is_refused_where_sales_need_one(
+    world: World,
+    run_starpos,  # type: ignore[no-untyped-def]
+) -> None:
+    """SHF-14: where a sale needs an open shift, so does a cancel: its refund would leave no
+    drawer. Refused in one line before anything is written; once a shift is open it goes."""
+    database = world.database
+    sup1 = acting_as(database, Actor("SUP1", "SP01"))
+    cash1 = acting_as(database, Actor("CASH1", "SP01", TILL))
+    shift = open_shift_for(database, "CASH1", "SP01", TILL, Decimal("50.00")).shift_id
+    sold = sale(world, "40.00", "cash", 0)
+    end_shift(database, cash1, shift, {"cash": Decimal("90.00")})
+    close_shift(database, sup1, shift)
+
+    refused = run_starpos(
+        "token", "cancel", "--bill", sold.bill_number, "--reason", "wrong meter",
+        "--operator", "SUP1", "--password-stdin", "--terminal", TILL, "--json",
+        input="super-demo\n",
+    )  # fmt: skip
+    lines = refused.stderr.strip().splitlines()
+    assert refused.returncode != 0 and len(lines) == 1 and "Traceback" not in refused.stderr
+    assert f"No shift is open on {TILL}" in lines[0] and "Open a shift" in lines[0]
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(TokenCancel)) == 0
+        vend = session.scalars(select(Vend).where(Vend.bill_number == sold.bill_number)).one()
+        assert vend.state == VendState.ISSUED
+
+    open_shift_for(database, "CASH1", "SP01", TILL, Decimal("90.00"))
+    assert cancel(world, sold).state == "done"
