@@ -13,12 +13,12 @@ import zlib
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from starpos.audit.log import Actor
 from starpos.bootstrap.module import open_configured_module
-from starpos.db.enums import VendState
-from starpos.db.models import TokenCancel, Vend
+from starpos.db.enums import ShiftState, VendState
+from starpos.db.models import Shift, SystemParameters, TokenCancel, Vend
 from starpos.operators.login import acting_as
 from starpos.shifts import close_day, close_shift, end_shift, read_z, x_report
 from starpos.shifts.errors import NoOpenShiftError
@@ -217,3 +217,22 @@ def test_a_cancel_on_a_till_with_no_shift_is_refused_where_sales_need_one(
 
     open_shift_for(database, "CASH1", "SP01", TILL, Decimal("90.00"))
     assert cancel(world, sold).state == "done"
+
+
+def test_a_store_that_sells_without_shifts_cancels_without_one(world: World) -> None:
+    """SHF-14 keeps SHF-08's rule where sales need no shift: the cancel counts in none."""
+    database = world.database
+    with database.unit_of_work() as uow:
+        uow.session.execute(update(SystemParameters).values(shift_required=False))
+        uow.commit()
+    sold = sale(world, "40.00", "cash", 0)
+    with database.unit_of_work() as uow:  # every drawer handed over since the sale
+        for shift in uow.session.scalars(select(Shift).where(Shift.state != ShiftState.CLOSED)):
+            shift.state, shift.closed_at = ShiftState.CLOSED, shift.opened_at
+        uow.commit()
+    assert cancel(world, sold).state == "done"
+    with database.reading() as session:
+        row = session.scalars(select(TokenCancel)).one()
+        assert (row.state.value, session.get(Vend, row.vend_id).state) == (  # type: ignore[union-attr]
+            "done", VendState.CANCELLED
+        )  # fmt: skip

@@ -150,6 +150,17 @@ def test_a_cancel_a_payment_change_and_a_replacement_reach_the_head_office(
         assert figures[key] == x_counter[key], key
     assert figures["cancels"]["count"] == 1
 
+    # The power vending report (manual 5.3) of every sale at both: the cancelled one says so.
+    keys = ("bill", "meter", "net", "energy_kwh", "state")
+    reported = []
+    for folder in (counter.folder, head_office.folder):
+        done = run_starpos(folder, "report", "power-vending", "--state", "any", "--json")
+        assert done.returncode == 0, done.stderr
+        rows = sorted(json.loads(done.stdout), key=lambda row: row["bill"])
+        reported.append([tuple(row[key] for key in keys) for row in rows])
+    assert reported[0] == reported[1] and len(reported[0]) == 2
+    assert [row[4] for row in reported[1] if row[0] == bill] == ["cancelled"]
+
     listed = run_starpos(head_office.folder, "shift", "list", "--of-terminal", counter.terminal)
     assert listed.returncode == 0, listed.stderr
     assert all(line.split()[1] == counter.terminal for line in listed.stdout.splitlines())
