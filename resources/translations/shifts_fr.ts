@@ -28,6 +28,10 @@
         <translation>{operator} n'a pas de poste ouvert sur {till}. Ouvrez d'abord un poste (avec son fonds de caisse), puis vendez.</translation>
     </message>
     <message>
+        <source>No shift is open on {till}: a refund now would leave no drawer. Open a shift (with its float) first, then cancel.</source>
+        <translation>Aucun poste n'est ouvert sur {till} : un remboursement maintenant ne sortirait d'aucun tiroir. Ouvrez d'abord un poste (avec son fonds de caisse), puis annulez.</translation>
+    </message>
+    <message>
         <source>Shift {shift} on {till} is counted and waits for its close: a refund now would leave a drawer already counted. Close the shift first, then open the next one and cancel.</source>
         <translation>Le poste {shift} sur {till} est compté et attend sa clôture : un remboursement maintenant sortirait d'un tiroir déjà compté. Clôturez d'abord le poste, puis ouvrez le suivant et annulez.</translation>
     </message>

@@ -28,6 +28,10 @@
         <translation>{operator} 在 {till} 上没有打开的班次。请先开班（录入备用金），再售电。</translation>
     </message>
     <message>
+        <source>No shift is open on {till}: a refund now would leave no drawer. Open a shift (with its float) first, then cancel.</source>
+        <translation>{till} 上没有打开的班次：此时退款不会从任何钱箱中支出。请先开班（录入备用金），再取消。</translation>
+    </message>
+    <message>
         <source>Shift {shift} on {till} is counted and waits for its close: a refund now would leave a drawer already counted. Close the shift first, then open the next one and cancel.</source>
         <translation>{till} 上的班次 {shift} 已清点，正在等待结班：此时退款会从已清点的钱箱中支出。请先结班，再开下一个班次后取消。</translation>
     </message>

@@ -24,8 +24,11 @@ from sqlalchemy.orm import Session
 from starpos.audit.log import AuditKind
 from starpos.server import (
     credit_blocks,
+    meter_replacement_projection,
+    payment_change_projection,
     sale_projection,
     shift_projection,
+    token_cancel_projection,
     token_operation_projection,
 )
 from starpos.server.findings import Flag
@@ -59,6 +62,17 @@ class TerminalEvent:
 
 Projector = Callable[[Session, TerminalEvent], list[Flag]]
 
+
+def master_data_step(session: Session, event: TerminalEvent) -> list[Flag]:
+    """The counter's own records written under ``master_data_change`` (payment changes and
+    meter replacements, SYN-30); other master data is the head office's and comes down."""
+    if event.subject.startswith(payment_change_projection.PREFIX):
+        return payment_change_projection.payment_changed(session, event)
+    if event.subject.startswith(meter_replacement_projection.PREFIX):
+        return meter_replacement_projection.replaced(session, event)
+    return []
+
+
 PROJECTORS: dict[str, Projector] = {
     AuditKind.VEND.value: sale_projection.vend_step,
     AuditKind.VEND_FAILED.value: sale_projection.vend_failed,
@@ -66,7 +80,14 @@ PROJECTORS: dict[str, Projector] = {
     AuditKind.TOKEN_OPERATION.value: token_operation_projection.token_operation_step,
     AuditKind.MODULE_CREDIT.value: credit_blocks.module_credit_step,
     AuditKind.SHIFT.value: shift_projection.shift_step,
+    AuditKind.VEND_CANCELLED.value: token_cancel_projection.cancel_step,
+    AuditKind.MASTER_DATA_CHANGE.value: master_data_step,
 }
+
+#: Kinds whose projector reads or moves what the push's sales before them booked (a cancel
+#: finds its sale; a replacement moves the debt the sales left; a payment change sets the
+#: prearrangement a later sale takes): the sales taken so far are booked first (uplink).
+AFTER_SALES = frozenset({AuditKind.VEND_CANCELLED.value, AuditKind.MASTER_DATA_CHANGE.value})
 
 
 def projector_for(kind: str) -> Projector | None:

@@ -18,7 +18,9 @@ applied it has committed: the caller sends the answer after the commit.
 Round trips are what a push costs, so the stored entries a resend is compared with and the
 event ids already taken are read in one query each per push, the new entries are inserted
 in one statement at the end, and the push's sale steps are booked together after them
-(:mod:`starpos.server.sale_batch`: a few statements per push, not per sale).
+(:mod:`starpos.server.sale_batch`: a few statements per push, not per sale). An event whose
+projector reads what the sales before it booked (``projections.AFTER_SALES``: a token
+cancel, a meter replacement) first books the sales taken so far, so chain order holds.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from starpos.db.models import ReceivedEvent, TerminalEnrolment
 from starpos.server import sale_batch
 from starpos.server.authentication import RequestRefused, Signer
 from starpos.server.findings import FindingKind, Flag, raise_finding
-from starpos.server.projections import TerminalEvent, projector_for
+from starpos.server.projections import AFTER_SALES, TerminalEvent, projector_for
 from starpos.server.store import one_of
 from starpos.sync import signing
 from starpos.sync.wire import EventAnswer, MalformedEventError, Reason, Verdict, WireEvent
@@ -209,6 +211,8 @@ class _Push:
         if event.kind in sale_batch.KINDS:
             self.sales.append(event)
         else:
+            if event.kind in AFTER_SALES and self.sales:
+                self._book_sales()  # in chain order: what it reads is booked before it
             self._project(event)
 
     def _project(self, event: WireEvent) -> None:
@@ -269,9 +273,10 @@ class _Push:
             self._book_sales()
 
     def _book_sales(self) -> None:
-        """The push's sale steps at once; if that fails, step by step (each in a savepoint
-        of its own, so only a failing event flags itself)."""
-        events = [_terminal_event(self.signer, event) for event in self.sales]
+        """The sale steps taken so far at once; if that fails, step by step (each in a
+        savepoint of its own, so only a failing event flags itself)."""
+        taken, self.sales = self.sales, []
+        events = [_terminal_event(self.signer, event) for event in taken]
         try:
             with self.session.begin_nested():
                 flags = sale_batch.project(self.session, events)
@@ -279,10 +284,10 @@ class _Push:
             log.exception(
                 "sales not booked together", extra={"terminal": self.signer.terminal_code}
             )
-            for event in self.sales:
+            for event in taken:
                 self._project(event)
             return
-        for event in self.sales:
+        for event in taken:
             for flag in flags.get(event.seq, []):
                 self._flag(event, flag)
 

@@ -23,8 +23,8 @@ from sqlalchemy import Table, and_, select
 from sqlalchemy.orm import Session
 
 from starpos.db.enums import PaymentKind, ShiftState, TokenCancelState
-from starpos.db.models import PaymentTerm, Shift, TokenCancel, Vend
-from starpos.shifts.errors import CancelInCountedShiftError
+from starpos.db.models import PaymentTerm, Shift, SystemParameters, TokenCancel, Vend
+from starpos.shifts.errors import CancelInCountedShiftError, CancelWithoutShiftError
 
 _CANCELS = cast(Table, TokenCancel.__table__)
 _VENDS = cast(Table, Vend.__table__)
@@ -153,11 +153,17 @@ def check_cancel_till(
     """Refuse a cancel booked now on ``till`` when the shift that would pay it is counted
     and not closed (ENDED), as a sale is refused there (SHF-10): its refund would leave a
     drawer already counted and show as a variance at the close. No shift not closed on the
-    till: the cancel counts in none (SHF-08), nothing to refuse."""
+    till: refused where sales need a shift (SHF-14: the refund would leave no drawer); a
+    store that sells without shifts takes the cancel in none (SHF-08)."""
     unclosed = list(
         session.scalars(select(Shift).where(Shift.till == till, Shift.state != ShiftState.CLOSED))
     )
     if not unclosed:
+        required = session.scalar(
+            select(SystemParameters.shift_required).where(SystemParameters.id == 1)
+        )
+        if required:
+            raise CancelWithoutShiftError(till=till)
         return
     payer = _payer(unclosed, operator_id, sale_shift)
     if payer.state == ShiftState.ENDED:

@@ -30,6 +30,17 @@ class CancelInCountedShiftError(ShiftError):
     )
 
 
+class CancelWithoutShiftError(ShiftError):
+    """Raised by a token cancel where sales need a shift and none is open on the till: its
+    refund would leave no drawer (decision SHF-14)."""
+
+    code = "shift.cancel_no_shift"
+    template = (
+        "No shift is open on {till}: a refund now would leave no drawer. Open a shift (with "
+        "its float) first, then cancel."
+    )
+
+
 class FloatLimitReachedError(VendError):
     code = "shift.float_limit"
     template = (

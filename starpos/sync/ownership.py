@@ -25,6 +25,11 @@ from starpos.db.models import Operator, SyncState
 from starpos.errors import StarposError
 from starpos.sync.owned_tables import owned_table_names, root_of
 
+#: ``session.info`` key: tables whose rows a counter's own record changes in this session
+#: (a meter replacement moves both meters; SYN-30). The record travels up and the head
+#: office books it the same way, so it is not an edit of master data. Set as a literal by
+#: ``tokenops.meter_replace`` (which sits below ``sync``).
+RECORD_TABLES = "starpos.record_tables"
 #: A login re-hashes a password made with older parameters; the hash comes with it.
 _REHASH = ("password_hash", "last_login_at")
 _installed = False
@@ -60,7 +65,7 @@ def _refuse_owned_edits(session: Session, _context: Any, _instances: Any) -> Non
 
 def owned_edit(session: Session) -> str | None:
     """The table of the first pending edit of master data in ``session``, or None."""
-    owned = owned_table_names()
+    owned = owned_table_names() - frozenset(session.info.get(RECORD_TABLES, ()))
     for instance in (*session.new, *session.deleted):
         table = _table_of(instance)
         if table in owned:

@@ -30,12 +30,14 @@ from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.models import (
     Branch,
     ChargeItem,
+    Customer,
     Meter,
     MeterReplacement,
     Operator,
     ReplacementReason,
     ReplacementReasonCharge,
     SalesPoint,
+    TariffScheme,
     Terminal,
     TokenOperation,
 )
@@ -124,6 +126,9 @@ def _book(
     actor = operator.actor
     with database.unit_of_work() as uow:
         session = uow.session
+        # A replacement is this counter's record, booked the same way at the head office:
+        # an enrolled counter's guard lets it move the two meters (sync.ownership.RECORD_TABLES).
+        session.info["starpos.record_tables"] = ("meters",)
         operator_id = session.scalar(select(Operator.id).where(Operator.code == operator.code))
         if operator_id is None:
             raise UnknownOperatorError(operator=operator.code)
@@ -148,16 +153,17 @@ def _book(
         assert reason is not None
         row.charges = reason_charges(session, reason)
         row.remainder_kwh = remainder
-        batch_id = None
+        batch_id = operation_request = None
         if remainder > 0:
             batch_id = str(uuid.uuid4())
             terminal_id = session.scalar(
                 select(Terminal.id).where(Terminal.code == actor.terminal_code)
             )
+            operation_request = str(uuid.uuid4())
             row.operation_id = session.connection().execute(
                 insert(cast(Table, TokenOperation.__table__)).returning(TokenOperation.id),
                 {
-                    "request_id": str(uuid.uuid4()), "batch_id": batch_id, "position": 1,
+                    "request_id": operation_request, "batch_id": batch_id, "position": 1,
                     "kind": Kind.REMAINDER_CREDIT, "state": TokenOperationState.PLANNED,
                     "meter_id": row.new_meter_id, "operator_id": operator_id,
                     "terminal_id": terminal_id, "value": str(remainder),
@@ -174,11 +180,26 @@ def _book(
                 "new_meter": _number(asked.new_meter), "reason": asked.reason_code,
                 "condition": asked.condition.value, "charges": row.charges,
                 "remainder_kwh": remainder, "batch": batch_id,
+                # What the head office needs to book it as it was done here (SYN-30).
+                **_moved(session, row), "operation": operation_request,
             },
             actor=actor,
         )  # fmt: skip
         uow.commit()
         return row.id, batch_id
+
+
+def _moved(session: Session, row: MeterReplacement) -> dict[str, Any]:
+    """What the replacement moved to the new meter, by codes (the old meter's values)."""
+    new = session.get(Meter, row.new_meter_id)
+    customer = session.get(Customer, row.customer_id)
+    assert new is not None and customer is not None
+    scheme = session.get(TariffScheme, new.tariff_scheme_id) if new.tariff_scheme_id else None
+    return {
+        "customer": customer.code, "tariff": scheme.code if scheme is not None else None,
+        "debt": new.outstanding_debt, "install_date": new.install_date,
+        "contract_start": new.contract_start, "contract_end": new.contract_end,
+    }  # fmt: skip
 
 
 def _number(text: str) -> str:

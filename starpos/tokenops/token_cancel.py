@@ -247,11 +247,11 @@ def _open(
             check_cancel_till(session, till_name(None, point.code), operator_id, vend.shift_id)
         charge = cancel_charge(session, vend)
         refund = vend.net_amount - charge
-        request_id = str(uuid.uuid4())
+        request_id, operation_request = str(uuid.uuid4()), str(uuid.uuid4())
         operation_id = session.connection().execute(
             insert(cast(Table, TokenOperation.__table__)).returning(TokenOperation.id),
             {
-                "request_id": str(uuid.uuid4()), "batch_id": request_id, "position": 1,
+                "request_id": operation_request, "batch_id": request_id, "position": 1,
                 "kind": Kind.TOKEN_CANCEL, "state": TokenOperationState.PLANNED,
                 "meter_id": vend.meter_id, "operator_id": operator_id,
                 "terminal_id": terminal_id, "value": "0", "energy_kwh": Decimal("0.0"),
@@ -275,6 +275,9 @@ def _open(
                 "step": "pending", "cancel_bill": bill, "request_id": request_id,
                 "batch": request_id, "reason": reason, "amount": vend.net_amount,
                 "charge": charge, "refund": refund,
+                # The zero token's row, made in this commit: the head office books both
+                # from this entry as this store did (SYN-29).
+                "operation": operation_request, "meter": vend.meter.number,
             },
             actor=actor,
         )  # fmt: skip

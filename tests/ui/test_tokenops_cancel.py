@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from starpos.bootstrap.printer import ConfiguredPrinter
-from starpos.db.enums import ChargeOccasion, TokenCancelState, VendState
-from starpos.db.models import Customer, CustomerTypeCharge, Meter, TokenCancel, Vend
+from starpos.db.enums import ChargeOccasion, ShiftState, TokenCancelState, VendState
+from starpos.db.models import Customer, CustomerTypeCharge, Meter, Shift, TokenCancel, Vend
 from starpos.devices.printer.layout import LayoutOptions, layout_voucher
 from starpos.devices.printer.paper import paper_for
 from starpos.settings import Settings
@@ -25,6 +26,7 @@ from starpos.tokenops.cancel_voucher import cancel_template, cancel_voucher
 from starpos.ui.tokenops.cancel_dialog import TokenCancelDialog
 from starpos.ui.translator import switch_language
 from tests.integration.ui.counter_world import CounterWorld
+from tests.ui.screenshots import save_screen
 from tests.ui.tokenops_world import close_box, grab, log_in, sell_to, shown_box, token_world
 
 __all__ = ["token_world"]
@@ -308,3 +310,44 @@ def test_the_voucher_prints_when_the_dialog_is_closed_before_it_is_out(
         assert time.monotonic() < deadline, "the cancel voucher never came out"
         qtbot.wait(200)  # the event loop runs: the printer's answer reaches the dialog
     qtbot.wait(500)
+
+
+def test_a_cancel_with_no_shift_on_the_till_offers_to_open_one_and_changes_nothing(
+    qtbot: QtBot, token_world: CounterWorld, screens_dir: Path
+) -> None:
+    """SHF-14: where sales need a shift, the refund needs a drawer: the counter says so in
+    the supervisor's language and offers to open a shift, as it does for a sale."""
+    world = token_world
+    sale = sell_to(world, world.sellable(without_debt=True)[0], "40.00")
+    with world.database.unit_of_work() as uow:  # every drawer handed over since the sale
+        for shift in uow.session.scalars(select(Shift).where(Shift.state != ShiftState.CLOSED)):
+            shift.state, shift.closed_at = ShiftState.CLOSED, shift.opened_at
+        uow.commit()
+    dialog = open_dialog(qtbot, world)
+    window = dialog.parentWidget()
+    switch_language("fr")
+    find(qtbot, dialog, sale.bill_number)
+    dialog.reason_field.setText("erreur de compteur")
+    dialog.confirm()
+    box = dialog.confirm_box
+    assert isinstance(box, QMessageBox)
+    box.button(QMessageBox.StandardButton.Yes).click()
+    shifts = window.shift_menu  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: isinstance(shifts.dialog, QMessageBox) and shifts.dialog.isVisible(),
+        timeout=60_000,
+    )
+    offer = shifts.dialog
+    assert offer.objectName() == "offerOpenShift"
+    assert (
+        "Aucun poste n'est ouvert" in offer.text() and "Ouvrir un poste maintenant" in offer.text()
+    )
+    assert window is not None
+    save_screen(window, screens_dir, "cancel-no-shift-offer-fr")
+    assert sale_state(world, sale.bill_number) is VendState.ISSUED and cancels(world) == 0
+    offer.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(
+        lambda: shifts.dialog is not offer and shifts.dialog.isVisible(), timeout=10_000
+    )
+    assert shifts.dialog.objectName() != "offerOpenShift"  # the open-shift dialog
+    switch_language("en")

@@ -239,9 +239,11 @@ def _list(args: argparse.Namespace) -> int:
         print_json([info.as_dict() for info in shifts])
         return 0
     for info in shifts:
+        # The terminal whose store it is: at a head office two terminals' tills may share
+        # a name (``@SP01``), so the till alone does not say whose drawer it was.
         print(
-            f"{info.shift_id:>6}  {info.till:<10} {info.operator:<10} {info.state.value:<7}"
-            f" {info.opened_at:%Y-%m-%d %H:%M}"
+            f"{info.shift_id:>6}  {info.terminal or '-':<8} {info.till:<10} {info.operator:<10}"
+            f" {info.state.value:<7} {info.opened_at:%Y-%m-%d %H:%M}"
         )
     return 0
 

@@ -164,6 +164,7 @@ class PosWindow(QMainWindow):
         )
         if self.token_menu is not None and session.may(CANCEL_TOKEN):
             self.menus.cancel_sale = self.token_menu.open_cancel  # from this shift's vends
+            self.token_menu.shift_needed = self.shift_menu.offer_open  # as a sale (SHF-14)
         self._wire()
         if cards is not None:
             self.pending_notice.follow(cards, workers.database, self._show_failure)

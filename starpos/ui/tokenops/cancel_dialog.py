@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from starpos.counter.token_ops import SaleToCancel
 from starpos.i18n import render_error
+from starpos.shifts.errors import CancelWithoutShiftError
 from starpos.tokenops import errors
 from starpos.tokenops.token_cancel import CancelResult
 from starpos.ui.money import format_kwh, group_token, number_text
@@ -50,6 +51,9 @@ def _money(value: Decimal) -> str:
 class TokenCancelDialog(QDialog):
     #: the cancel answered: its CancelResult, or None when refused
     cancelled = Signal(object)
+    #: the cancel was refused for want of an open shift on the till (its message): the
+    #: counter offers to open one, as it does for a sale (SHF-14)
+    shift_needed = Signal(str)
     #: the cancel voucher was printed (its print count)
     printed = Signal(int)
 
@@ -289,6 +293,9 @@ class TokenCancelDialog(QDialog):
         self._refused(failure)
 
     def _refused(self, failure: JobFailure) -> None:
+        if getattr(failure.error, "code", "") == CancelWithoutShiftError.code:
+            emit(self.shift_needed, render_error(failure.error))
+            return
         self.ops.funnel.show_failure(failure, self)
 
     def _set_busy(self, busy: bool) -> None:

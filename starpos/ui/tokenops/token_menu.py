@@ -45,6 +45,8 @@ class TokenOpsMenu:
         self.ops, self.window = ops, window
         self._current_meter, self._after_dialog = current_meter, after_dialog
         self.dialog: QDialog | None = None  # the dialog open last
+        #: where a cancel refused for want of a shift goes (the window's offer to open one)
+        self.shift_needed: Callable[[str], None] | None = None
         self.menu = QMenu(window)
         window.menuBar().addMenu(self.menu)
 
@@ -77,7 +79,10 @@ class TokenOpsMenu:
     # -- what the actions open ----------------------------------------------------------
     def open_cancel(self, bill: str = "") -> None:
         if self._permitted(permissions.CANCEL_TOKEN, tr("tokenui", "cancel a token")):
-            self._open(TokenCancelDialog(self.ops, bill, self.window))
+            dialog = TokenCancelDialog(self.ops, bill, self.window)
+            if self.shift_needed is not None:
+                dialog.shift_needed.connect(self.shift_needed)
+            self._open(dialog)
 
     def open_replace(self) -> None:
         if self._permitted(permissions.REPLACE_METER, tr("tokenui", "replace a meter")):

@@ -13,12 +13,12 @@ import zlib
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from starpos.audit.log import Actor
 from starpos.bootstrap.module import open_configured_module
-from starpos.db.enums import VendState
-from starpos.db.models import TokenCancel, Vend
+from starpos.db.enums import ShiftState, VendState
+from starpos.db.models import Shift, SystemParameters, TokenCancel, Vend
 from starpos.operators.login import acting_as
 from starpos.shifts import close_day, close_shift, end_shift, read_z, x_report
 from starpos.shifts.errors import NoOpenShiftError
@@ -186,3 +186,53 @@ def test_a_cancel_on_a_counted_till_is_refused_as_a_sale_is(world: World, run_st
     refund = cancel(world, sold).refund
     later = x_report(database, sup1, following)
     assert (later.cancels.count, later.expected_cash) == (1, Decimal("90.00") - refund)
+
+
+def test_a_cancel_on_a_till_with_no_shift_is_refused_where_sales_need_one(
+    world: World,
+    run_starpos,  # type: ignore[no-untyped-def]
+) -> None:
+    """SHF-14: where a sale needs an open shift, so does a cancel: its refund would leave no
+    drawer. Refused in one line before anything is written; once a shift is open it goes."""
+    database = world.database
+    sup1 = acting_as(database, Actor("SUP1", "SP01"))
+    cash1 = acting_as(database, Actor("CASH1", "SP01", TILL))
+    shift = open_shift_for(database, "CASH1", "SP01", TILL, Decimal("50.00")).shift_id
+    sold = sale(world, "40.00", "cash", 0)
+    end_shift(database, cash1, shift, {"cash": Decimal("90.00")})
+    close_shift(database, sup1, shift)
+
+    refused = run_starpos(
+        "token", "cancel", "--bill", sold.bill_number, "--reason", "wrong meter",
+        "--operator", "SUP1", "--password-stdin", "--terminal", TILL, "--json",
+        input="super-demo\n",
+    )  # fmt: skip
+    lines = refused.stderr.strip().splitlines()
+    assert refused.returncode != 0 and len(lines) == 1 and "Traceback" not in refused.stderr
+    assert f"No shift is open on {TILL}" in lines[0] and "Open a shift" in lines[0]
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(TokenCancel)) == 0
+        vend = session.scalars(select(Vend).where(Vend.bill_number == sold.bill_number)).one()
+        assert vend.state == VendState.ISSUED
+
+    open_shift_for(database, "CASH1", "SP01", TILL, Decimal("90.00"))
+    assert cancel(world, sold).state == "done"
+
+
+def test_a_store_that_sells_without_shifts_cancels_without_one(world: World) -> None:
+    """SHF-14 keeps SHF-08's rule where sales need no shift: the cancel counts in none."""
+    database = world.database
+    with database.unit_of_work() as uow:
+        uow.session.execute(update(SystemParameters).values(shift_required=False))
+        uow.commit()
+    sold = sale(world, "40.00", "cash", 0)
+    with database.unit_of_work() as uow:  # every drawer handed over since the sale
+        for shift in uow.session.scalars(select(Shift).where(Shift.state != ShiftState.CLOSED)):
+            shift.state, shift.closed_at = ShiftState.CLOSED, shift.opened_at
+        uow.commit()
+    assert cancel(world, sold).state == "done"
+    with database.reading() as session:
+        row = session.scalars(select(TokenCancel)).one()
+        assert (row.state.value, session.get(Vend, row.vend_id).state) == (  # type: ignore[union-attr]
+            "done", VendState.CANCELLED
+        )  # fmt: skip
