@@ -212,7 +212,8 @@ def stock_in_from_branch(
     origin_bill_number: str | None = None,
     operator_id: int | None = None,
 ) -> str:
-    """Receive meters another branch stocked out to this one."""
+    """Receive meters another branch stocked out to this one; without
+    ``origin_bill_number``, each move names the stock-out bill that sent its meter."""
     bill = bill_numbers.next_number(session, bill_numbers.STOCK_IN, numbering)
     for text in numbers:
         meter = _meter(session, text)
@@ -225,10 +226,23 @@ def stock_in_from_branch(
             bill,
             meter.branch_id,
             operator_id=operator_id,
-            origin_bill_number=origin_bill_number,
+            origin_bill_number=origin_bill_number or _sent_on(session, meter),
         )
         meter.stock_status = StockStatus.IN_STOCK
     return bill
+
+
+def _sent_on(session: Session, meter: Meter) -> str | None:
+    """The bill of the meter's last stock-out to another branch."""
+    return session.scalar(
+        select(StockMovement.bill_number)
+        .where(
+            StockMovement.meter_id == meter.id,
+            StockMovement.kind == StockMovementKind.OUT_TO_BRANCH,
+        )
+        .order_by(StockMovement.moved_at.desc(), StockMovement.id.desc())
+        .limit(1)
+    )
 
 
 def install_meter(
