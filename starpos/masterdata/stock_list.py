@@ -73,7 +73,7 @@ class StockRow:
 
 
 @dataclass(frozen=True)
-class StockPage:
+class StockListPage:
     rows: list[StockRow]
     total: int
     offset: int
@@ -128,7 +128,7 @@ def stock_page(
     descending: bool = False,
     limit: int = 100,
     offset: int = 0,
-) -> StockPage:
+) -> StockListPage:
     """``limit`` meters from ``offset`` in ``order`` (a key of :data:`ORDERS`), and how
     many the filters match."""
     column = ORDERS[order]
@@ -160,7 +160,7 @@ def stock_page(
             Branch, Meter.branch_id == Branch.id
         )
     total = session.scalar(_filtered(counted, chosen)) or 0
-    return StockPage(
+    return StockListPage(
         [
             StockRow(
                 number,
@@ -264,4 +264,13 @@ KIND_TERMS = {
     "out_installation": Term(tr_noop("terms", "Stock out: for installation")),
     "out_to_branch": Term(tr_noop("terms", "Stock out: to another branch")),
     STATUS_ACTION: Term(tr_noop("terms", "Status changed")),
+}
+
+#: Where a meter is, as the stock screen reads it (context ``terms``).
+STOCK_TERMS = {
+    StockStatus.IN_STOCK: Term(tr_noop("terms", "In stock")),
+    StockStatus.ISSUED: Term(tr_noop("terms", "Out for installation")),
+    StockStatus.INSTALLED: Term(tr_noop("terms", "Installed")),
+    StockStatus.AT_OTHER_BRANCH: Term(tr_noop("terms", "Sent to another branch")),
+    StockStatus.SCRAPPED: Term(tr_noop("terms", "Scrapped")),
 }

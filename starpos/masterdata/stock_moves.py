@@ -26,6 +26,7 @@ from starpos.masterdata import meter_stock, terms
 from starpos.masterdata.changes import BadValueError, by_code, changing
 from starpos.masterdata.meter_lookup import UnknownMeterError
 from starpos.masterdata.meter_ranges import (
+    MOST_METERS,
     StockInResult,
     numbering_here,
     operator_id,
@@ -34,7 +35,7 @@ from starpos.masterdata.meter_ranges import (
 from starpos.masterdata.meter_stock import NewMeter
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
-from starpos.sts.meter_number import parse_meter_number
+from starpos.sts.meter_number import make_meter_number, parse_meter_number
 
 #: The subject of a status change's audit entry, which :func:`status_changes` reads back.
 STATUS_ACTION = "status"
@@ -87,6 +88,16 @@ def stock_in_meter(
         database, by, key.number, key.number, model_code=model_code, branch_code=branch_code,
         key=key,
     )  # fmt: skip
+
+
+def last_of_range(first: str, count: int) -> str:
+    """The meter number ``count`` serial numbers on from ``first`` (both counted)."""
+    start = parse_meter_number(first)
+    if not 1 <= count <= MOST_METERS:
+        raise BadValueError(field=terms.METER_RANGE, value=str(count), reason=terms.RANGE_TOO_BIG)
+    # Past serial 99999999 the engine refuses the number it cannot make.
+    serial = int(start.serial) + count - 1
+    return make_meter_number(start.iin, start.manufacturer_code, serial).iain
 
 
 def stock_out_meters(
