@@ -32,7 +32,9 @@ from starpos.masterdata.meter_ranges import (
     operator_id,
     stock_in_range,
 )
-from starpos.masterdata.meter_stock import NewMeter
+from starpos.masterdata.meter_stock import (
+    NewMeter,
+)
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.sts.meter_number import make_meter_number, parse_meter_number
@@ -42,7 +44,6 @@ STATUS_ACTION = "status"
 REASON = Term(tr_noop("terms", "Reason"))
 METER_NUMBERS = Term(tr_noop("terms", "Meter numbers"))
 GIVE_A_REASON = Term(tr_noop("terms", "say why the status changes (at most 200 characters)."))
-GOOD = MeterCondition.GOOD
 GIVE_A_METER = Term(tr_noop("terms", "name at least one meter, each once."))
 
 
@@ -51,14 +52,6 @@ class MeterInstalledStatusError(StorageError):
     template = (
         "Meter {number} is installed for a customer; its status is set when it comes back "
         "to stock (replacement or cancelled contract)."
-    )
-
-
-class MeterNotGoodError(StorageError):
-    code = "storage.meter_not_good"
-    template = (
-        "Meter {number} is marked {condition}: only a Good meter goes out for installation. "
-        "Set its status to Good once it has been repaired and tested."
     )
 
 
@@ -108,8 +101,9 @@ def stock_out_meters(
     to_branch: str | None = None,
     drawer: str = "",
 ) -> StockMoveResult:
-    """Meters out of stock on one bill: for installation (only Good ones), or, with
-    ``to_branch``, to another branch (whatever their status: a branch may repair them)."""
+    """Meters out of stock on one bill: for installation (only Good ones, else
+    ``MeterNotGoodError``), or, with ``to_branch``, to another branch (whatever their
+    status: a branch may repair them)."""
     meters = _numbers(numbers)
     target = to_branch.strip().upper() if to_branch else None
     action = f"stock out to {target}" if target else "stock out for installation"
@@ -118,11 +112,6 @@ def stock_out_meters(
         branch_code = ""
         if target is not None:
             branch_code = by_code(session, Branch, target, terms.BRANCH).code
-        for meter in _rows(session, meters) if target is None else []:
-            if meter.stock_status is StockStatus.IN_STOCK and meter.condition is not GOOD:
-                raise MeterNotGoodError(
-                    number=meter.number, condition=condition_term(meter.condition)
-                )
         bill = meter_stock.stock_out(
             session,
             meters,
@@ -200,15 +189,3 @@ def _rows(session: Session, numbers: Sequence[str]) -> list[Meter]:
         if number not in found:
             raise UnknownMeterError(number=number)
     return [found[number] for number in numbers]
-
-
-#: A meter's status as people read it (context ``terms``, translated when shown).
-CONDITION_TERMS = {
-    MeterCondition.GOOD: Term(tr_noop("terms", "Good")),
-    MeterCondition.MAINTENANCE: Term(tr_noop("terms", "Maintenance")),
-    MeterCondition.SCRAP: Term(tr_noop("terms", "Scrap")),
-}
-
-
-def condition_term(condition: MeterCondition) -> Term:
-    return CONDITION_TERMS[condition]

@@ -14,9 +14,9 @@ from starpos.commands._status_labels import status_text
 from starpos.commands.admin.common import acting, add_operator_options, done
 from starpos.db.enums import MeterCondition, StockStatus
 from starpos.i18n import tr_noop, translate
+from starpos.masterdata.meter_stock import CONDITION_TERMS
 from starpos.masterdata.stock_list import KIND_TERMS, ORDERS, StockFilter, meter_history, stock_page
 from starpos.masterdata.stock_moves import (
-    CONDITION_TERMS,
     receive_from_branch,
     set_meter_status,
     stock_out_meters,

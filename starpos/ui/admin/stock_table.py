@@ -12,8 +12,8 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 
 from starpos.db.enums import MeterCondition, StockStatus
 from starpos.i18n import tr_noop, translate
+from starpos.masterdata.meter_stock import CONDITION_TERMS
 from starpos.masterdata.stock_list import STOCK_TERMS, StockListPage, StockRow
-from starpos.masterdata.stock_moves import CONDITION_TERMS
 from starpos.ui.models.record_table import AnyIndex, Column, RecordTableModel
 from starpos.ui.signals import emit
 

@@ -17,12 +17,12 @@ from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.masterdata.changes import BadValueError, UnknownRecordError
 from starpos.masterdata.meter_lookup import UnknownMeterError
-from starpos.masterdata.meter_stock import MeterNotAvailableError, NewMeter
+from starpos.masterdata.meter_stock import MeterNotAvailableError, MeterNotGoodError, NewMeter
 from starpos.masterdata.records import add_record
+from starpos.masterdata.registration import MeterContract, register_with_meters
 from starpos.masterdata.stock_list import StockFilter, meter_history, stock_page
 from starpos.masterdata.stock_moves import (
     MeterInstalledStatusError,
-    MeterNotGoodError,
     receive_from_branch,
     set_meter_status,
     stock_in_meter,
@@ -85,7 +85,7 @@ def test_each_movement_is_a_numbered_bill_and_the_history_tells_it(utility: Util
     message = _refused(
         utility, MeterNotGoodError, lambda: stock_out_meters(database, star, [SECOND])
     )
-    assert SECOND in message and "Maintenance" in message
+    assert SECOND in message and "En maintenance" in message
     set_meter_status(database, star, SECOND, MeterCondition.GOOD, "Repaired and tested")
     installed = stock_out_meters(database, star, [SECOND], drawer="Ivan")
     assert installed.bill_number.startswith("SO") and installed.bill_number != sent.bill_number
@@ -140,6 +140,13 @@ def test_refusals_leave_the_stock_as_it_was(utility: Utility) -> None:
     _refused(
         utility, UnknownMeterError,
         lambda: set_meter_status(database, star, unknown, MeterCondition.SCRAP, "Burnt"),
+    )  # fmt: skip
+    # A Scrap meter is not registered to a customer either (registration stocks it out).
+    set_meter_status(database, star, FOURTH, MeterCondition.SCRAP, "Burnt terminal")
+    _refused(
+        utility, MeterNotGoodError,
+        lambda: register_with_meters(database, star, name="Bo Hill", customer_type_code="RES",
+                                     meters=[MeterContract(FOURTH, "RES")]),
     )  # fmt: skip
     cashier = acting_as(database, Actor("CASH1"))
     for change in (

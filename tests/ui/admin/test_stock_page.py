@@ -5,7 +5,7 @@ was; the list read a page at a time and sorted by the store. Pictures go to docs
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -241,3 +241,61 @@ def test_the_list_reads_pages_and_asks_the_store_to_sort(qtbot: QtBot) -> None:
     assert orders == [(3, Qt.SortOrder.DescendingOrder)]
     assert proxy.data(proxy.index(0, 0)) == "00000000000"  # the store's order, untouched
     assert StockFilter().search == "" and MeterCondition.SCRAP.value == "scrap"
+
+
+def _stock(screen: str) -> bool:
+    return screen == "stock"
+
+
+@pytest.mark.bench
+@pytest.mark.slow
+def test_the_stock_of_a_large_store_opens_at_once(qtbot: QtBot) -> None:
+    """100,000 meters: the screen opened, a part of a number searched, the list sorted by
+    branch (the store sorts all of them) and the next page read as the list scrolls; each
+    timed from the request to the rows on screen (docs/benchmarks.md, "Meter stock")."""
+    import statistics
+    import time
+
+    from starpos.audit.log import Actor
+    from starpos.bench.store import build
+    from starpos.operators.login import acting_as
+
+    with open_database() as database:
+        build(database, 100_000, 0, 1, None, lambda _text: None)
+        star = acting_as(database, Actor("STAR"))
+        worker = Worker("database")
+        window = AdminWindow(CoreAdminService(database, star, None), worker, ErrorFunnel())
+        qtbot.addWidget(window)
+        window.show()
+        page = window.stock
+        timings: dict[str, list[float]] = {"open": [], "search": [], "sort": [], "scroll": []}
+
+        def timed(name: str, action: Callable[[], None]) -> None:
+            started = time.perf_counter()
+            with qtbot.waitSignal(window.refreshed, timeout=20_000, check_params_cb=_stock):
+                action()
+            timings[name].append((time.perf_counter() - started) * 1000)
+
+        try:
+            qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)  # the checklist first
+            for attempt in range(5):
+                window.open_screen("checklist")
+                qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)
+                timed("open", lambda: window.open_screen("stock"))
+                assert page.model.total == 100_000 and page.model.rowCount() == 100
+                part = f"20{attempt}4"
+                timed("search", lambda part=part: page.search.setText(part))
+                timed("search", lambda: page.search.clear())
+                order = Qt.SortOrder(attempt % 2)
+                timed("sort", lambda order=order: page.table.sortByColumn(2, order))
+                qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)
+                started = time.perf_counter()
+                page.table.scrollToBottom()
+                qtbot.waitUntil(lambda: page.model.rowCount() == 200, timeout=10_000)
+                timings["scroll"].append((time.perf_counter() - started) * 1000)
+                page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+                qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)
+        finally:
+            worker.stop()
+    for name, values in timings.items():
+        print(f"stock {name}: median {statistics.median(values):.0f} ms, max {max(values):.0f}")
