@@ -225,6 +225,14 @@
         <translation>Historique du compteur {number}</translation>
     </message>
     <message>
+        <source>The file was not imported</source>
+        <translation>Le fichier n'a pas été importé</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {why}</source>
+        <translation>ligne {line}, colonne {column} : {why}</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>

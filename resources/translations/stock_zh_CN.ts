@@ -225,6 +225,14 @@
         <translation>电表 {number} 的历史</translation>
     </message>
     <message>
+        <source>The file was not imported</source>
+        <translation>文件未导入</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {why}</source>
+        <translation>第 {line} 行，{column} 列：{why}</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>型号</translation>
     </message>

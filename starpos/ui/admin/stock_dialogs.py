@@ -1,13 +1,14 @@
 """The boxes of the meter stock screen (manual 3.1-3.2): stock in one meter or a range (the
-first meter and how many), stock out, back from another branch, a meter's status, and a
-meter's history. Each is a form read top to bottom with Tab; Enter saves, Escape cancels.
-What the store checks (a meter not in stock, a Scrap meter for installation) it refuses
-after Enter, through the window's error funnel; the box only makes sure it is filled in.
+first meter and how many), stock out, back from another branch, a meter's status, a
+meter's history, and the bad rows of a refused CSV file. Each form is read top to bottom
+with Tab; Enter saves, Escape cancels. What the store checks (a meter not in stock, a Scrap
+meter for installation) it refuses after Enter, through the window's error funnel; the box
+only makes sure it is filled in.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.db.enums import MeterCondition
-from starpos.i18n import tr_noop, translate
+from starpos.i18n import render_error, tr_noop, translate
+from starpos.masterdata.csv_rows import CsvRefusedError
 from starpos.masterdata.meter_stock import NewMeter
 from starpos.masterdata.stock_list import KIND_TERMS, HistoryEntry
 from starpos.ui.admin.list_table import list_table
@@ -269,3 +272,33 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(900, 360)
+
+
+class FileRefusedDialog(QDialog):
+    """A CSV file refused whole: what happened, then every bad row (line, column, why)."""
+
+    def __init__(self, refusal: CsvRefusedError, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fileRefused")
+        self.setWindowTitle(tr("admin", "The file was not imported"))
+        summary = QLabel(render_error(refusal))
+        summary.setWordWrap(True)
+        self.rows = QListWidget()
+        self.rows.setObjectName("badRows")
+        # A refusal's sentence is long: wrapped, every word of it shows.
+        self.rows.setWordWrap(True)
+        self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for problem in refusal.problems:
+            self.rows.addItem(
+                tr("admin", "line {line}, column {column}: {why}").format(
+                    line=problem.line, column=problem.column, why=render_error(problem.why)
+                )
+            )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.rows, 1)
+        layout.addWidget(buttons)
+        self.rows.setFocus()
+        self.resize(860, 340)

@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 
 from starpos.db.enums import MeterCondition, StockStatus
 from starpos.i18n import tr_noop
+from starpos.masterdata.csv_rows import CsvRefusedError
 from starpos.masterdata.stock_list import StockFilter, StockListPage, StockRow
 from starpos.ui.admin.list_table import list_table
 from starpos.ui.admin.stock_dialogs import (
+    FileRefusedDialog,
     FromBranchDialog,
     HistoryDialog,
     StatusDialog,
@@ -385,7 +387,13 @@ class StockPage(QWidget):
 
     def import_file(self, service: StockService, path: Path) -> None:
         assert self.run is not None
-        self.run(lambda: service.stock_in_file(path), lambda made: self._made("in", made))
+        self.run(lambda: service.stock_in_file(path), self._imported)
+
+    def _imported(self, answer: BillMade | CsvRefusedError) -> None:
+        if isinstance(answer, CsvRefusedError):
+            self._open(FileRefusedDialog(answer, self), lambda: None)
+        else:
+            self._made("in", answer)
 
     def _selected_number(self) -> str:
         row = self.selected()

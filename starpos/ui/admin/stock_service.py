@@ -14,6 +14,7 @@ from typing import Protocol
 
 from starpos.db import Database
 from starpos.db.enums import MeterCondition
+from starpos.masterdata.csv_rows import CsvRefusedError
 from starpos.masterdata.meter_import import import_meters
 from starpos.masterdata.meter_ranges import stock_in_range
 from starpos.masterdata.meter_stock import NewMeter
@@ -53,7 +54,7 @@ class StockService(Protocol):
     def stock_in(
         self, key: NewMeter, count: int, model_code: str, branch_code: str
     ) -> BillMade: ...
-    def stock_in_file(self, path: Path) -> BillMade: ...
+    def stock_in_file(self, path: Path) -> BillMade | CsvRefusedError: ...
     def stock_out(self, numbers: Sequence[str], to_branch: str | None, drawer: str) -> BillMade: ...
     def from_branch(self, numbers: Sequence[str], origin_bill: str | None) -> BillMade: ...
     def set_status(self, number: str, status: MeterCondition, reason: str) -> None: ...
@@ -93,8 +94,13 @@ class CoreStockService:
         )  # fmt: skip
         return BillMade((result.bill_number,), result.count)
 
-    def stock_in_file(self, path: Path) -> BillMade:
-        result = import_meters(self.database, self.operator, path)
+    def stock_in_file(self, path: Path) -> BillMade | CsvRefusedError:
+        """The bills made, or the refusal naming every bad row (shown row by row, not as
+        one line like other refusals)."""
+        try:
+            result = import_meters(self.database, self.operator, path)
+        except CsvRefusedError as refusal:
+            return refusal
         return BillMade(result.bills, result.count)
 
     def stock_out(self, numbers: Sequence[str], to_branch: str | None, drawer: str) -> BillMade:

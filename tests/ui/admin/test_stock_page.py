@@ -20,6 +20,7 @@ from starpos.sts.meter_number import make_meter_number
 from starpos.ui.admin.admin_service import CoreAdminService
 from starpos.ui.admin.admin_window import AdminWindow
 from starpos.ui.admin.stock_dialogs import (
+    FileRefusedDialog,
     HistoryDialog,
     StatusDialog,
     StockInDialog,
@@ -197,6 +198,37 @@ def test_range_out_and_scrap_from_the_keyboard(
     _settled(qtbot, window)
     assert page.last_bill.text().startswith("Dernier bon : SO")
     save(window, screens_dir, "admin-stock-fr")
+
+
+def test_a_csv_file_refused_row_by_row_then_imported(
+    qtbot: QtBot, window: AdminWindow, utility: Utility, tmp_path: Path, screens_dir: Path
+) -> None:
+    page = window.stock
+    with qtbot.waitSignal(window.refreshed, timeout=10_000, check_params_cb=lambda k: k == "stock"):
+        window.open_screen("stock")
+    _settled(qtbot, window)
+    good = make_meter_number("600727", "58", 30_000_201).iain
+    path = tmp_path / "meters.csv"
+    path.write_text(
+        f"meter_number,model,branch,sgc,ti\n{good},KP1,BR01,600101,1\n"
+        f"58300000014,KP1,BR01,600101,1\n{good},NOSUCH,BR01,600101,1\n",
+        encoding="utf-8",
+    )
+    assert page.service is not None
+    page.import_file(page.service, path)
+    refused = _box(qtbot, FileRefusedDialog)
+    assert isinstance(refused, FileRefusedDialog)
+    rows = [refused.rows.item(n).text() for n in range(refused.rows.count())]
+    assert [row.split(":")[0] for row in rows] == [
+        "line 3, column meter_number", "line 4, column meter_number", "line 4, column model"
+    ]  # fmt: skip
+    save_screen(window, screens_dir, "admin-stock-file-refused-en")
+    qtbot.keyClick(refused.rows, Qt.Key.Key_Escape)
+    assert page.model.total == 20  # nothing written
+    path.write_text(f"meter_number,model,branch,sgc,ti\n{good},KP1,BR01,600101,1\n", "utf-8")
+    with qtbot.waitSignal(window.refreshed, timeout=10_000, check_params_cb=lambda k: k == "stock"):
+        page.import_file(page.service, path)
+    assert page.model.total == 21 and "Last bill: SI" in page.last_bill.text()
 
 
 def test_the_list_reads_pages_and_asks_the_store_to_sort(qtbot: QtBot) -> None:
