@@ -32,6 +32,7 @@ from starpos.db.models import (
     TariffScheme,
 )
 from starpos.errors import StorageError
+from starpos.i18n import Term, tr_noop
 from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.masterdata.customers import UnknownCustomerError
@@ -50,6 +51,22 @@ class MeterNotAvailableError(StorageError):
         "Meter {number} cannot be used for this while its stock status is {status}. Check "
         "the meter's history (stock in, stock out, installation)."
     )
+
+
+class MeterNotGoodError(StorageError):
+    code = "storage.meter_not_good"
+    template = (
+        "Meter {number} is marked {condition}: only a Good meter goes out for installation. "
+        "Set its status to Good once it has been repaired and tested."
+    )
+
+
+#: A meter's status as people read it (context ``terms``, translated when shown).
+CONDITION_TERMS = {
+    MeterCondition.GOOD: Term(tr_noop("terms", "Good")),
+    MeterCondition.MAINTENANCE: Term(tr_noop("terms", "Maintenance")),
+    MeterCondition.SCRAP: Term(tr_noop("terms", "Scrap")),
+}
 
 
 class UnknownMasterDataError(StorageError):
@@ -170,7 +187,8 @@ def stock_out(
     numbering: NumberingContext,
     operator_id: int | None = None,
 ) -> str:
-    """Stock meters out for installation, or to another branch when ``to_other_branch``."""
+    """Stock meters out for installation (Good ones only), or to another branch when
+    ``to_other_branch``."""
     bill = bill_numbers.next_number(session, bill_numbers.STOCK_OUT, numbering)
     other = _by_code(session, Branch, to_other_branch) if to_other_branch else None
     for text in numbers:
@@ -191,6 +209,12 @@ def stock_out(
             meter.stock_status = StockStatus.AT_OTHER_BRANCH
             meter.branch_id = other.id
         else:
+            # A meter in maintenance or scrapped goes nowhere near a customer (BO-15); to
+            # another branch it may go, whatever its status.
+            if meter.condition is not MeterCondition.GOOD:
+                raise MeterNotGoodError(
+                    number=meter.number, condition=CONDITION_TERMS[meter.condition]
+                )
             _move(
                 session,
                 meter,
@@ -212,7 +236,8 @@ def stock_in_from_branch(
     origin_bill_number: str | None = None,
     operator_id: int | None = None,
 ) -> str:
-    """Receive meters another branch stocked out to this one."""
+    """Receive meters another branch stocked out to this one; without
+    ``origin_bill_number``, each move names the stock-out bill that sent its meter."""
     bill = bill_numbers.next_number(session, bill_numbers.STOCK_IN, numbering)
     for text in numbers:
         meter = _meter(session, text)
@@ -225,10 +250,23 @@ def stock_in_from_branch(
             bill,
             meter.branch_id,
             operator_id=operator_id,
-            origin_bill_number=origin_bill_number,
+            origin_bill_number=origin_bill_number or _sent_on(session, meter),
         )
         meter.stock_status = StockStatus.IN_STOCK
     return bill
+
+
+def _sent_on(session: Session, meter: Meter) -> str | None:
+    """The bill of the meter's last stock-out to another branch."""
+    return session.scalar(
+        select(StockMovement.bill_number)
+        .where(
+            StockMovement.meter_id == meter.id,
+            StockMovement.kind == StockMovementKind.OUT_TO_BRANCH,
+        )
+        .order_by(StockMovement.moved_at.desc(), StockMovement.id.desc())
+        .limit(1)
+    )
 
 
 def install_meter(

@@ -60,6 +60,7 @@ from starpos.operators.accounts import (
 from starpos.operators.lockout import unlock_operator
 from starpos.operators.roles import RoleView, change_role, list_roles
 from starpos.operators.session import OperatorSession
+from starpos.ui.admin.stock_service import CoreStockService, StockService
 
 
 class AdminService(Protocol):
@@ -102,6 +103,7 @@ class AdminService(Protocol):
     def add_role(self, code: str, name: str, kind: RoleKind, granted: set[str]) -> None: ...
     def change_role(self, code: str, name: str, kind: RoleKind, granted: set[str]) -> None: ...
     def delete_role(self, code: str) -> None: ...
+    def stock(self) -> StockService: ...
     def numbering(self) -> tuple[list[Rule], NumberingFacts]: ...
     def save_numbering(self, rule: Rule) -> None: ...
 
@@ -222,6 +224,10 @@ class CoreAdminService:
 
     def delete_role(self, code: str) -> None:
         delete_role(self.database, self.operator, code)
+
+    def stock(self) -> StockService:
+        """The meter stock screen's calls, as the same operator."""
+        return CoreStockService(self.database, self.operator)
 
     def numbering(self) -> tuple[list[Rule], NumberingFacts]:
         """The rules, and the store's facts they are checked and sampled with."""

@@ -33,6 +33,7 @@ from starpos.ui.admin.operators_page import OperatorsPage
 from starpos.ui.admin.record_editor import RecordEditor
 from starpos.ui.admin.record_list_page import RecordListPage
 from starpos.ui.admin.roles_page import RolesPage
+from starpos.ui.admin.stock_page import StockPage
 from starpos.ui.admin.system_page import SystemPage
 from starpos.ui.admin.tariffs_page import TariffsPage
 from starpos.ui.error_funnel import ErrorFunnel
@@ -48,6 +49,7 @@ OPERATORS = "operators"
 TARIFFS = "tariffs"
 ROLES = "roles"
 NUMBERING = "numbering"
+STOCK = "stock"
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -93,14 +95,17 @@ class AdminWindow(QMainWindow):
         self.roles.bind(service, self._run, lambda: emit(self.refreshed, ROLES))
         self.numbering = NumberingPage()
         self.numbering.bind(service, self._run, lambda: emit(self.refreshed, NUMBERING))
+        self.stock = StockPage()
+        self.stock.bind(service.stock(), self._run, lambda: emit(self.refreshed, STOCK))
         #: the screens that run their own store calls (``bind``): the window only shows them
-        self.bound: dict[str, TariffsPage | RolesPage | NumberingPage] = {
-            TARIFFS: self.tariffs, ROLES: self.roles, NUMBERING: self.numbering
+        self.bound: dict[str, TariffsPage | RolesPage | NumberingPage | StockPage] = {
+            TARIFFS: self.tariffs, ROLES: self.roles, NUMBERING: self.numbering,
+            STOCK: self.stock,
         }  # fmt: skip
         self.lists = {key: RecordListPage(kind) for key, kind in KINDS.items()}
         self._screens: list[str] = [
             CHECKLIST, SYSTEM, AMOUNTS, *self.lists, TARIFFS, ROLES, OPERATORS, NUMBERING,
-            CUSTOMERS,
+            STOCK, CUSTOMERS,
         ]  # fmt: skip
         for key in self._screens:
             self.pages.addWidget(self._page(key))
@@ -163,6 +168,7 @@ class AdminWindow(QMainWindow):
             TARIFFS: tr("admin", "Tariff schemes"),
             ROLES: tr("admin", "Operator roles"),
             NUMBERING: tr("admin", "Numbering rules"),
+            STOCK: tr("admin", "Meter stock"),
         }
         for row, key in enumerate(self._screens):
             item = self.navigation.item(row)

@@ -22,6 +22,7 @@ WINDOW_AREAS = (
     "admincustomers",
     "shifts",
     "tokenui",
+    "stock",
 )
 
 
