@@ -6,6 +6,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Charge item {item} is a percentage of a sale's amount, and a meter replacement has no amount to take it of. Choose a charge item with a fixed amount.</source>
+        <translation>L'élément de frais {item} est un pourcentage du montant d'une vente, et un remplacement de compteur n'a pas de montant sur lequel le prendre. Choisissez un élément de frais à montant fixe.</translation>
+    </message>
+    <message>
         <source>There is already a {what} with the code {code}. Choose another code.</source>
         <translation>Il existe déjà un(e) {what} avec le code {code}. Choisissez un autre code.</translation>
     </message>
