@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
 
+from starpos.db import Database
 from starpos.db.models import Customer, CustomerType, Meter, Role, RolePermission
 from starpos.operators import permissions
 from starpos.shifts.lifecycle import ShiftInfo, open_shift
@@ -17,8 +18,9 @@ FLOAT = Decimal("100.00")
 RPL = Decimal("25.00")  # the demo's meter replacement fee (RPL, with VAT)
 
 
-def engineer_may_take_cash(world: OpsWorld) -> None:
-    with world.database.unit_of_work() as uow:
+def engineer_may_take_cash(world: OpsWorld | Database) -> None:
+    database = world.database if isinstance(world, OpsWorld) else world
+    with database.unit_of_work() as uow:
         role = uow.session.scalars(select(Role).where(Role.code == "ENGINEER")).one()
         uow.session.add(RolePermission(role_id=role.id, permission=permissions.VEND))
         uow.commit()
