@@ -392,6 +392,22 @@
 <context>
     <name>admin</name>
     <message>
+        <source>Charges</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>C&amp;harges (F3)</source>
+        <translation>&amp;Frais (F3)</translation>
+    </message>
+    <message>
+        <source>Charges of replacement reason {code}</source>
+        <translation>Frais du motif de remplacement {code}</translation>
+    </message>
+    <message>
+        <source>Tick the charges a replacement for this reason costs (Space).</source>
+        <translation>Cochez les frais que coûte un remplacement pour ce motif (Espace).</translation>
+    </message>
+    <message>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>

@@ -392,6 +392,22 @@
 <context>
     <name>admin</name>
     <message>
+        <source>Charges</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>C&amp;harges (F3)</source>
+        <translation>费用(&amp;H)（F3）</translation>
+    </message>
+    <message>
+        <source>Charges of replacement reason {code}</source>
+        <translation>换表原因 {code} 的费用</translation>
+    </message>
+    <message>
+        <source>Tick the charges a replacement for this reason costs (Space).</source>
+        <translation>勾选此原因换表需收取的费用（空格键）。</translation>
+    </message>
+    <message>
         <source>&amp;Code</source>
         <translation>代码(&amp;C)</translation>
     </message>

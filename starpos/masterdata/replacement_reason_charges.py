@@ -10,6 +10,7 @@ its charges: it is refused, and nothing is written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -77,3 +78,16 @@ def all_reason_charges(database: Database) -> dict[str, list[str]]:
                 select(ReplacementReason).order_by(ReplacementReason.code)
             )
         }
+
+
+def charge_item_choices(database: Database) -> list[tuple[str, str, Decimal]]:
+    """(code, name, amount) of the active charge items a reason may cost (fixed amounts)."""
+    with database.reading() as session:
+        return [
+            (item.code, item.name, item.amount or Decimal(0))
+            for item in session.scalars(
+                select(ChargeItem)
+                .where(ChargeItem.active, ChargeItem.method != ChargeMethod.BY_AMOUNT)
+                .order_by(ChargeItem.code)
+            )
+        ]
