@@ -37,6 +37,7 @@ from starpos.masterdata.changes import by_code
 from starpos.masterdata.replacement_reason_charges import REPLACEMENT_REASON
 from starpos.pricing.money import quantum, rate_of
 from starpos.shifts.gate import sale_shift, till_name
+from starpos.shifts.records import audit, find_shift
 from starpos.sts.errors import MeterNumberError
 from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
@@ -161,4 +162,16 @@ def book_cash(
     )
     session.add(movement)
     session.flush()
+    # The shift's own audit entry, as every cash movement has: the head office builds its
+    # copy of the shift from these (decision SHF-12), so the paid-in travels to it.
+    audit(
+        session,
+        find_shift(session, shift.shift_id),
+        "cash",
+        actor,
+        movement=movement.request_id,
+        kind=movement.kind.value,
+        amount=amount,
+        reason=movement.reason,
+    )
     return movement.id

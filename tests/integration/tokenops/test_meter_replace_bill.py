@@ -164,8 +164,9 @@ def test_the_bill_reads_in_the_operators_language(
 
 
 def test_the_commands_replace_print_reprint_and_keep_the_reasons_charges(
-    world: OpsWorld, paper: Path, run_starpos: Run
+    world: OpsWorld, paper: Path, run_starpos: Run, tmp_path: Path
 ) -> None:
+    preview = tmp_path / "replacement-voucher.png"
     (old,) = sellable(world, 1)
     (new,) = stock_meters(world.database, 1)
     engineer_shift(world)
@@ -188,6 +189,12 @@ def test_the_commands_replace_print_reprint_and_keep_the_reasons_charges(
                                   "--json").stdout)["UPGRADE"] == ["RPL", "TCAN"]  # fmt: skip
 
     engineer = ("--operator", "ENG1", "--password-stdin")
+    no_card = run_starpos(
+        "meter", "replace", old, new, "--reason", "UPGRADE", "--remainder-from-card",
+        *engineer, input="eng-demo\n",
+    )  # fmt: skip
+    assert no_card.returncode != 0 and len(no_card.stderr.strip().splitlines()) == 1
+    assert "is not a smart card meter" in no_card.stderr
     short = run_starpos(
         "meter", "replace", old, new, "--reason", "UPGRADE", "--paid", "1", *engineer,
         input="eng-demo\n",
@@ -196,7 +203,8 @@ def test_the_commands_replace_print_reprint_and_keep_the_reasons_charges(
     assert "does not pay the replacement charges" in short.stderr
     done = run_starpos(
         "meter", "replace", old, new, "--reason", "UPGRADE", "--remainder", "3.5",
-        "--paid", "100", "--print", *engineer, "--json", input="eng-demo\n", timeout=120,
+        "--paid", "100", "--print", "--preview", str(preview), *engineer, "--json",
+        input="eng-demo\n", timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
@@ -206,6 +214,7 @@ def test_the_commands_replace_print_reprint_and_keep_the_reasons_charges(
     assert [line["code"] for line in answer["lines"]][:2] == ["RPL", "TCAN"]
     (first,) = printed_texts(paper, 1)
     assert answer["bill_number"] in first and answer["token"][:4] in first
+    assert preview.stat().st_size > 1000  # the bill as the paper shows it, as a PNG
 
     again = run_starpos(
         "meter", "replacement-bill", answer["bill_number"], *engineer, "--json",

@@ -6,6 +6,7 @@ On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 
 from starpos.bootstrap.module import open_configured_module
 from starpos.db.enums import CashMovementKind, StockStatus
-from starpos.db.models import CashMovement, MeterReplacement, MeterReplacementCharge
+from starpos.db.models import AuditEntry, CashMovement, MeterReplacement, MeterReplacementCharge
 from starpos.masterdata.changes import UnknownRecordError
 from starpos.masterdata.replacement_reason_charges import (
     PercentageReplacementChargeError,
@@ -77,6 +78,16 @@ def test_the_charges_are_paid_with_change_and_counted_in_the_shift(world: OpsWor
             shift.shift_id, CashMovementKind.PAID_IN, due,
         )  # fmt: skip
         assert result.bill_number in movement.reason
+        # The shift's own audit entry for it, from which the head office books its copy.
+        cash_steps = [
+            json.loads(details)
+            for details in session.scalars(
+                select(AuditEntry.details).where(AuditEntry.subject == f"shift:{shift.request_id}")
+            )
+        ]
+        assert [(d["step"], d["movement"], d["amount"]) for d in cash_steps[1:]] == [
+            ("cash", movement.request_id, str(due))
+        ]
     report = x_report(world.database, world.operator(ENGINEER), shift.shift_id)
     assert report.expected_cash == FLOAT + due  # the drawer holds the charges, not the change
 
