@@ -99,11 +99,14 @@ class CounterTokenOps:
         module: ModuleLink,
         printer: OperationPrinter,
         cancel_days: Callable[[], int],
+        card_reader: Callable[[], str | None] = lambda: None,
     ) -> None:
         """``cancel_days()``: how many days after its sale a token may be cancelled (the
-        setting ``token_cancel.max_days``, read at each cancel)."""
+        setting ``token_cancel.max_days``, read at each cancel); ``card_reader()``: the
+        counter's card reader (the setting ``card.reader``; None: the only one there is)."""
         self.database, self.module, self.printer = database, module, printer
         self._cancel_days = cancel_days
+        self._card_reader = card_reader
 
     # -- token cancel (manual 4.5) -----------------------------------------------------
     def sales_to_cancel(self, text: str) -> list[SaleToCancel]:
@@ -193,8 +196,8 @@ class CounterTokenOps:
         return print_replacement(self.database, self.printer, operator, bill)
 
     def card_remainder(self, old_meter: str, reader: str | None) -> Decimal:
-        """The remainder on the old card meter's card in ``reader``."""
-        return remainder_from_reader(self.database, old_meter, reader)
+        """The remainder on the old card meter's card in ``reader`` (None: the counter's)."""
+        return remainder_from_reader(self.database, old_meter, reader or self._card_reader())
 
     # -- payment change (manual 4.7) --------------------------------------------------
     def meter_payment(self, number: str) -> MeterPayment:

@@ -63,13 +63,10 @@ def read_card_remainder(card: SunCard, meter_number: str) -> Decimal:
 def remainder_from_reader(
     database: Database, old_meter: str, reader: str | None, key_file: Path | None = None
 ) -> Decimal:
-    """Read the old card meter's card in ``reader`` (None: the configured one, or the only
-    one) and return its remainder. Blocking PC/SC I/O: a window runs it on a worker."""
+    """Read the old card meter's card in ``reader`` (the caller's configured one; None: the
+    only one there is) and return its remainder. Blocking PC/SC I/O: a window runs it on a
+    worker."""
     number = card_meter_number(database, old_meter)
-    if reader is None:
-        from starpos.settings import Settings
-
-        reader = str(Settings().get("card.reader")) or None
     key = load_master_key(key_file or default_key_file())
     service = PcscReaders()
     try:

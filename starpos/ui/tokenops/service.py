@@ -144,5 +144,6 @@ def tokenops_on_workers(counter: CounterOnWorkers, settings: Settings) -> TokenO
             # The counter's printer is the configured one, which lays out any template.
             cast(OperationPrinter, core.printing.printer),
             lambda: int(settings.get("token_cancel.max_days")),
+            lambda: str(settings.get("card.reader")) or None,
         )
     )
