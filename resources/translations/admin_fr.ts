@@ -6,6 +6,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Charge item {item} is a percentage of a sale's amount, and a meter replacement has no amount to take it of. Choose a charge item with a fixed amount.</source>
+        <translation>L'élément de frais {item} est un pourcentage du montant d'une vente, et un remplacement de compteur n'a pas de montant sur lequel le prendre. Choisissez un élément de frais à montant fixe.</translation>
+    </message>
+    <message>
         <source>There is already a {what} with the code {code}. Choose another code.</source>
         <translation>Il existe déjà un(e) {what} avec le code {code}. Choisissez un autre code.</translation>
     </message>
@@ -387,6 +391,22 @@
 </context>
 <context>
     <name>admin</name>
+    <message>
+        <source>Charges</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>C&amp;harges (F3)</source>
+        <translation>&amp;Frais (F3)</translation>
+    </message>
+    <message>
+        <source>Charges of replacement reason {code}</source>
+        <translation>Frais du motif de remplacement {code}</translation>
+    </message>
+    <message>
+        <source>Tick the charges a replacement for this reason costs (Space).</source>
+        <translation>Cochez les frais que coûte un remplacement pour ce motif (Espace).</translation>
+    </message>
     <message>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>

@@ -6,6 +6,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>Charge item {item} is a percentage of a sale's amount, and a meter replacement has no amount to take it of. Choose a charge item with a fixed amount.</source>
+        <translation>收费项目 {item} 按售电金额的百分比计算，而换表没有可计算的金额。请选择固定金额的收费项目。</translation>
+    </message>
+    <message>
         <source>There is already a {what} with the code {code}. Choose another code.</source>
         <translation>已有编码为 {code} 的{what}。请选择其他编码。</translation>
     </message>
@@ -387,6 +391,22 @@
 </context>
 <context>
     <name>admin</name>
+    <message>
+        <source>Charges</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>C&amp;harges (F3)</source>
+        <translation>费用(&amp;H)（F3）</translation>
+    </message>
+    <message>
+        <source>Charges of replacement reason {code}</source>
+        <translation>换表原因 {code} 的费用</translation>
+    </message>
+    <message>
+        <source>Tick the charges a replacement for this reason costs (Space).</source>
+        <translation>勾选此原因换表需收取的费用（空格键）。</translation>
+    </message>
     <message>
         <source>&amp;Code</source>
         <translation>代码(&amp;C)</translation>

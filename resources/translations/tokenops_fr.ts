@@ -4,6 +4,18 @@
 <context>
     <name>errors</name>
     <message>
+        <source>{paid} does not pay the replacement charges of {due}. Take at least {due} from the customer.</source>
+        <translation>{paid} ne couvre pas les frais de remplacement de {due}. Encaissez au moins {due} auprès du client.</translation>
+    </message>
+    <message>
+        <source>No meter replacement has the bill number {bill}. Check the number on the bill.</source>
+        <translation>Aucun remplacement de compteur ne porte le numéro de facture {bill}. Vérifiez le numéro sur la facture.</translation>
+    </message>
+    <message>
+        <source>Meter {meter} is not a smart card meter: it has no card to read. Read its remainder on the meter and enter it.</source>
+        <translation>Le compteur {meter} n'est pas un compteur à carte : il n'a pas de carte à lire. Relevez son reliquat sur le compteur et saisissez-le.</translation>
+    </message>
+    <message>
         <source>The token operation could not be completed.</source>
         <translation>L'opération sur jeton n'a pas pu aboutir.</translation>
     </message>
@@ -154,6 +166,50 @@
 </context>
 <context>
     <name>tokenops</name>
+    <message>
+        <source>Old meter: {meter}, back to stock {condition}</source>
+        <translation>Ancien compteur : {meter}, rendu au stock {condition}</translation>
+    </message>
+    <message>
+        <source>as scrap</source>
+        <translation>comme rebut</translation>
+    </message>
+    <message>
+        <source>for maintenance</source>
+        <translation>pour maintenance</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>Remainder moved to the new meter: {kwh} kWh</source>
+        <translation>Reliquat transféré au nouveau compteur : {kwh} kWh</translation>
+    </message>
+    <message>
+        <source>No remainder to move to the new meter.</source>
+        <translation>Aucun reliquat à transférer au nouveau compteur.</translation>
+    </message>
+    <message>
+        <source>The remainder token is still being made: reprint this bill for it.</source>
+        <translation>Le jeton du reliquat est encore en cours de création : réimprimez cette facture pour l'obtenir.</translation>
+    </message>
+    <message>
+        <source>Enter the token on the new meter.</source>
+        <translation>Saisissez le jeton sur le nouveau compteur.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie rendue</translation>
+    </message>
+    <message>
+        <source>The replacement bill {bill} was printed (print {count}).</source>
+        <translation>La facture de remplacement {bill} a été imprimée (impression {count}).</translation>
+    </message>
     <message>
         <source>Set maximum power limit</source>
         <translation>Limite de puissance maximale</translation>
@@ -413,6 +469,14 @@
 </context>
 <context>
     <name>voucher</name>
+    <message>
+        <source>Meter replacement</source>
+        <translation>Remplacement de compteur</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Frais</translation>
+    </message>
     <message>
         <source>Test token</source>
         <translation>Jeton de test</translation>

@@ -4,6 +4,18 @@
 <context>
     <name>errors</name>
     <message>
+        <source>{paid} does not pay the replacement charges of {due}. Take at least {due} from the customer.</source>
+        <translation>{paid} 不足以支付更换费用 {due}。请向客户至少收取 {due}。</translation>
+    </message>
+    <message>
+        <source>No meter replacement has the bill number {bill}. Check the number on the bill.</source>
+        <translation>没有单据号为 {bill} 的换表记录。请核对单据上的号码。</translation>
+    </message>
+    <message>
+        <source>Meter {meter} is not a smart card meter: it has no card to read. Read its remainder on the meter and enter it.</source>
+        <translation>电表 {meter} 不是智能卡电表，没有可读的卡。请在电表上读取剩余电量并输入。</translation>
+    </message>
+    <message>
         <source>The token operation could not be completed.</source>
         <translation>无法完成该令牌操作。</translation>
     </message>
@@ -154,6 +166,50 @@
 </context>
 <context>
     <name>tokenops</name>
+    <message>
+        <source>Old meter: {meter}, back to stock {condition}</source>
+        <translation>旧电表：{meter}，{condition}退回库存</translation>
+    </message>
+    <message>
+        <source>as scrap</source>
+        <translation>作为报废</translation>
+    </message>
+    <message>
+        <source>for maintenance</source>
+        <translation>作为待维修</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Remainder moved to the new meter: {kwh} kWh</source>
+        <translation>转入新电表的剩余电量：{kwh} kWh</translation>
+    </message>
+    <message>
+        <source>No remainder to move to the new meter.</source>
+        <translation>没有需要转入新电表的剩余电量。</translation>
+    </message>
+    <message>
+        <source>The remainder token is still being made: reprint this bill for it.</source>
+        <translation>剩余电量令牌仍在生成中：请稍后重打本单据以获取。</translation>
+    </message>
+    <message>
+        <source>Enter the token on the new meter.</source>
+        <translation>请在新电表上输入此令牌。</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>The replacement bill {bill} was printed (print {count}).</source>
+        <translation>换表单据 {bill} 已打印（第 {count} 次）。</translation>
+    </message>
     <message>
         <source>Set maximum power limit</source>
         <translation>设置最大功率限制</translation>
@@ -413,6 +469,14 @@
 </context>
 <context>
     <name>voucher</name>
+    <message>
+        <source>Meter replacement</source>
+        <translation>换表</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>费用</translation>
+    </message>
     <message>
         <source>Test token</source>
         <translation>测试令牌</translation>

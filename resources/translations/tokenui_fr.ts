@@ -4,6 +4,34 @@
 <context>
     <name>tokenui</name>
     <message>
+        <source>To pay</source>
+        <translation>À payer</translation>
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation>il manque {amount}</translation>
+    </message>
+    <message>
+        <source>Paid {paid}, change {change}.</source>
+        <translation>Payé {paid}, monnaie rendue {change}.</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Pai&amp;d (cash)</source>
+        <translation>Somme &amp;versée (espèces)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie rendue</translation>
+    </message>
+    <message>
+        <source>Read from the old meter's &amp;card</source>
+        <translation>Lire sur la &amp;carte de l'ancien compteur</translation>
+    </message>
+    <message>
         <source>&amp;Bill number</source>
         <translation>Numéro de &amp;facture</translation>
     </message>

@@ -4,6 +4,34 @@
 <context>
     <name>tokenui</name>
     <message>
+        <source>To pay</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation>还差 {amount}</translation>
+    </message>
+    <message>
+        <source>Paid {paid}, change {change}.</source>
+        <translation>实收 {paid}，找零 {change}。</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Pai&amp;d (cash)</source>
+        <translation>实收现金(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Read from the old meter's &amp;card</source>
+        <translation>从旧电表的卡读取(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Bill number</source>
         <translation>账单号(&amp;B)</translation>
     </message>

@@ -1,24 +1,30 @@
 """``starpos meter replace``: replace an installed meter by one from stock (manual 4.6,
 docs/token-cancel.md "Replace meter"), registered under ``starpos meter``.
 
-``--reason`` is a replacement reason's code (its charges go on the bill), ``--remainder`` the
-kWh the old meter still held (a credit token for the new meter; 0: none), ``--condition``
-how the old meter goes back to stock. The operator logs in (``replace_meter``).
+``--reason`` is a replacement reason's code (its charges go on the bill, paid with
+``--paid``: without it, exactly the charges), ``--remainder`` the kWh the old meter still
+held (a credit token for the new meter; 0: none), or ``--remainder-from-card`` to read it
+from the old SUN card meter's card in the reader; ``--condition`` how the old meter goes back
+to stock. The operator logs in (``replace_meter``). ``--print`` prints the replacement bill,
+``--preview FILE`` writes it as a PNG; ``starpos meter replacement-bill BILL`` prints it
+again (marked REPRINT, audited).
 """
 
 from __future__ import annotations
 
 import argparse
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
 from starpos.commands._credentials import operator_at_till
-from starpos.commands._output import ENERGY, label_lines, number, print_json
+from starpos.commands._output import ENERGY, MONEY, label_lines, number, print_json
 from starpos.commands.engineering.common import add_operator_options
 from starpos.db.enums import MeterCondition
 from starpos.i18n import tr_noop, translate
+from starpos.operators import permissions
 from starpos.tokenops.meter_replace import (
     Replacement,
     ReplacementResult,
@@ -30,10 +36,13 @@ LABELS = {
     "old": tr_noop("tokenops", "Old meter"),
     "new": tr_noop("tokenops", "New meter"),
     "charges": tr_noop("tokenops", "Replacement charges"),
+    "paid": tr_noop("tokenops", "Paid"),
+    "change": tr_noop("tokenops", "Change"),
     "remainder": tr_noop("tokenops", "Remainder (kWh)"),
     "token": tr_noop("tokenops", "Remainder credit token"),
 }
-MESSAGES = tuple(LABELS.values())
+PRINTED = tr_noop("tokenops", "The replacement bill {bill} was printed (print {count}).")
+MESSAGES = (*LABELS.values(), PRINTED)
 
 
 def register_replace(actions: Any) -> None:
@@ -41,27 +50,57 @@ def register_replace(actions: Any) -> None:
     replace.add_argument("old_meter")
     replace.add_argument("new_meter")
     replace.add_argument("--reason", required=True, help="replacement reason code")
-    replace.add_argument(
+    remainder = replace.add_mutually_exclusive_group()
+    remainder.add_argument(
         "--remainder", type=number(ENERGY), default=Decimal("0.0"),
         help="kWh the old meter still held (a credit token for the new one)",
     )  # fmt: skip
+    remainder.add_argument(
+        "--remainder-from-card", action="store_true",
+        help="read the remainder from the old SUN card meter's card in the reader",
+    )  # fmt: skip
+    replace.add_argument("--reader", help="card reader name (default: the configured one)")
+    replace.add_argument(
+        "--paid", type=number(MONEY), help="cash the customer paid (default: the charges)"
+    )
     replace.add_argument(
         "--condition", choices=["scrap", "maintenance"], default="maintenance",
         help="how the old meter goes back to stock",
     )  # fmt: skip
     add_operator_options(replace)
+    replace.add_argument("--print", action="store_true", help="print the replacement bill")
+    replace.add_argument("--preview", type=Path, help="write the bill as the paper shows it")
     replace.add_argument("--json", action="store_true")
     replace.set_defaults(handler=_replace)
 
+    again = actions.add_parser(
+        "replacement-bill", help="print a meter replacement's bill again (marked REPRINT)"
+    )
+    again.add_argument("bill", help="the replacement's bill number")
+    add_operator_options(again)
+    again.add_argument("--preview", type=Path, help="only write the bill as the paper shows it")
+    again.add_argument("--json", action="store_true")
+    again.set_defaults(handler=_print_again)
+
 
 def _replace(args: argparse.Namespace) -> int:
-    asked = Replacement(
-        args.old_meter, args.new_meter, args.reason, args.remainder, MeterCondition(args.condition)
-    )
     with open_database() as database:
-        operator = operator_at_till(database, args)  # the till its refund is paid at
+        operator = operator_at_till(database, args)  # the till its charges are paid at
+        remainder = args.remainder
+        if args.remainder_from_card:
+            from starpos.commands.card.common import reader_name
+            from starpos.tokenops.meter_replace_card import remainder_from_reader
+
+            operator.require(permissions.REPLACE_METER)
+            remainder = remainder_from_reader(database, args.old_meter, reader_name(args))
+        asked = Replacement(
+            args.old_meter, args.new_meter, args.reason, remainder,
+            MeterCondition(args.condition), args.paid,
+        )  # fmt: skip
         with open_configured_module() as access:
             result = replace_with_remainder(database, access, operator, asked)
+        if args.print or args.preview:
+            _bill(database, operator, result.bill_number, args)
     if args.json:
         print_json(result.as_dict())
     else:
@@ -69,11 +108,44 @@ def _replace(args: argparse.Namespace) -> int:
     return 0 if result.state in ("issued", "no_remainder") else 1
 
 
+def _print_again(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.printer import ConfiguredPrinter
+    from starpos.settings import Settings
+    from starpos.tokenops.meter_replace_voucher import preview_replacement, print_replacement
+
+    printer = ConfiguredPrinter(Settings())
+    with open_database() as database:
+        operator = operator_at_till(database, args)
+        if args.preview:  # a look at the paper: nothing printed, nothing recorded
+            operator.require(permissions.REPLACE_METER)
+            preview_replacement(database, printer, args.bill).save(args.preview)
+            return 0
+        count = print_replacement(database, printer, operator, args.bill)
+    if args.json:
+        print_json({"bill_number": args.bill.strip(), "print_count": count})
+    else:
+        print(translate("tokenops", PRINTED).format(bill=args.bill.strip(), count=count))
+    return 0
+
+
+def _bill(database: Any, operator: Any, bill: str, args: argparse.Namespace) -> None:
+    from starpos.bootstrap.printer import ConfiguredPrinter
+    from starpos.settings import Settings
+    from starpos.tokenops.meter_replace_voucher import preview_replacement, print_replacement
+
+    printer = ConfiguredPrinter(Settings())
+    if args.preview:
+        preview_replacement(database, printer, bill).save(args.preview)
+    if args.print:
+        print_replacement(database, printer, operator, bill)
+
+
 def format_result(result: ReplacementResult) -> str:
     token = " ".join((result.token or "")[i : i + 4] for i in range(0, 20, 4)).strip() or "-"
     rows = [
         ("bill", result.bill_number), ("old", result.old_meter), ("new", result.new_meter),
-        ("charges", str(result.charges)), ("remainder", str(result.remainder_kwh)),
+        ("charges", str(result.charges)), ("paid", str(result.paid)),
+        ("change", str(result.change)), ("remainder", str(result.remainder_kwh)),
         ("token", token),
     ]  # fmt: skip
     return label_lines([(translate("tokenops", LABELS[key]), value) for key, value in rows])

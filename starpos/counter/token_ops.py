@@ -33,6 +33,9 @@ from starpos.tokenops.cancel_voucher import preview_cancel, print_cancel
 from starpos.tokenops.key_change_flags import flag_meters, plan_flags, unflag
 from starpos.tokenops.kinds import KeyTarget, NewKey
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult, replace_with_remainder
+from starpos.tokenops.meter_replace_card import remainder_from_reader
+from starpos.tokenops.meter_replace_charges import ChargesDue, charges_due
+from starpos.tokenops.meter_replace_voucher import print_replacement
 from starpos.tokenops.payment_change import (
     MeterPayment,
     PaymentChangeAsked,
@@ -96,11 +99,14 @@ class CounterTokenOps:
         module: ModuleLink,
         printer: OperationPrinter,
         cancel_days: Callable[[], int],
+        card_reader: Callable[[], str | None] = lambda: None,
     ) -> None:
         """``cancel_days()``: how many days after its sale a token may be cancelled (the
-        setting ``token_cancel.max_days``, read at each cancel)."""
+        setting ``token_cancel.max_days``, read at each cancel); ``card_reader()``: the
+        counter's card reader (the setting ``card.reader``; None: the only one there is)."""
         self.database, self.module, self.printer = database, module, printer
         self._cancel_days = cancel_days
+        self._card_reader = card_reader
 
     # -- token cancel (manual 4.5) -----------------------------------------------------
     def sales_to_cancel(self, text: str) -> list[SaleToCancel]:
@@ -179,6 +185,19 @@ class CounterTokenOps:
         except _MODULE_TROUBLE:
             self.module.drop()
             raise
+
+    def replacement_charges(self, reason_code: str, old_meter: str) -> ChargesDue:
+        """What replacing ``old_meter`` for the reason costs (the dialog shows it first)."""
+        with self.database.reading() as session:
+            return charges_due(session, reason_code, old_meter)
+
+    def print_replacement(self, operator: OperatorSession, bill: str) -> int:
+        """Print the replacement bill (REPRINT from the second print on); its print count."""
+        return print_replacement(self.database, self.printer, operator, bill)
+
+    def card_remainder(self, old_meter: str, reader: str | None) -> Decimal:
+        """The remainder on the old card meter's card in ``reader`` (None: the counter's)."""
+        return remainder_from_reader(self.database, old_meter, reader or self._card_reader())
 
     # -- payment change (manual 4.7) --------------------------------------------------
     def meter_payment(self, number: str) -> MeterPayment:

@@ -276,3 +276,17 @@ class PaymentAmountNotApplicableError(TokenOperationError):
 class UnknownPaymentChangeError(TokenOperationError):
     code = "tokenops.unknown_payment_change"
     template = "No payment change has the bill number {bill}. Check the number on the bill."
+
+
+# -- replace meter (manual 4.6) --------------------------------------------------------------
+class ReplacementPaidTooLittleError(TokenOperationError):
+    code = "tokenops.replacement_paid_too_little"
+    template = (
+        "{paid} does not pay the replacement charges of {due}. Take at least {due} from the "
+        "customer."
+    )
+
+
+class UnknownReplacementError(TokenOperationError):
+    code = "tokenops.unknown_replacement"
+    template = "No meter replacement has the bill number {bill}. Check the number on the bill."

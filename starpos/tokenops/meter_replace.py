@@ -2,15 +2,17 @@
 
 An installed meter is replaced by one from stock: the customer, tariff and debt move to the
 new meter, the old one goes back to stock as Scrap or Maintenance, and the reason's charges
-are paid on the one replacement bill. The energy the old meter still held (read from it, or
-from a SUN card) goes to the new meter as a remainder credit token, made through the module
-as durably as any token operation and taken from its credit like a sale's.
+are paid on the one replacement bill (:mod:`.meter_replace_charges`: the lines, what was
+paid and the change, the cash into the shift's drawer). The energy the old meter still held
+(entered, or read from its SUN card: :mod:`.meter_replace_card`) goes to the new meter as a
+remainder credit token, made through the module as durably as any token operation and taken
+from its credit like a sale's.
 
 Two steps, each durable: (1) one commit with the replacement (``masterdata.meter_stock``),
-its charges and remainder, the remainder token's PLANNED ``token_operations`` row, and the
-audit entry; (2) the token through the module (``run_batch``). A crash after (1) leaves a
-PLANNED or PENDING row that recovery and ``starpos engineering resume`` finish like any
-batch: the replacement itself is never half done.
+its charge lines, payment and cash movement, its remainder, the remainder token's PLANNED
+``token_operations`` row, and the audit entry; (2) the token through the module
+(``run_batch``). A crash after (1) leaves a PLANNED or PENDING row that recovery and
+``starpos engineering resume`` finish like any batch: the replacement is never half done.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
-from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind, append
 from starpos.db import Database
@@ -29,13 +30,12 @@ from starpos.db.enums import MeterCondition, TokenOperationState
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.models import (
     Branch,
-    ChargeItem,
     Customer,
     Meter,
     MeterReplacement,
+    MeterReplacementCharge,
     Operator,
     ReplacementReason,
-    ReplacementReasonCharge,
     SalesPoint,
     TariffScheme,
     Terminal,
@@ -52,6 +52,13 @@ from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
 from starpos.tokenops.batch import run_batch
 from starpos.tokenops.kinds import MAX_FREE_KWH
+from starpos.tokenops.meter_replace_charges import (
+    ChargeLine,
+    book_cash,
+    change_of,
+    charge_lines,
+    vat_rate_of,
+)
 from starpos.vending.module_access import ModuleAccess
 
 #: What the old meter may go back to stock as (manual 4.6).
@@ -67,6 +74,7 @@ class Replacement:
     reason_code: str
     remainder_kwh: Decimal
     condition: MeterCondition = MeterCondition.MAINTENANCE
+    paid: Decimal | None = None  # what the customer handed over; None: the charges exactly
 
 
 @dataclass(frozen=True)
@@ -78,23 +86,18 @@ class ReplacementResult:
     remainder_kwh: Decimal
     token: str | None
     state: str
+    paid: Decimal = Decimal(0)
+    change: Decimal = Decimal(0)
+    lines: tuple[ChargeLine, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "bill_number": self.bill_number, "old_meter": self.old_meter,
-            "new_meter": self.new_meter, "charges": self.charges,
+            "new_meter": self.new_meter, "charges": self.charges, "paid": self.paid,
+            "change": self.change,
+            "lines": [{"code": line.code, "amount": line.amount} for line in self.lines],
             "remainder_kwh": self.remainder_kwh, "token": self.token, "state": self.state,
         }  # fmt: skip
-
-
-def reason_charges(session: Session, reason: ReplacementReason) -> Decimal:
-    """The fixed charges of a replacement reason (manual 2.4)."""
-    items = session.scalars(
-        select(ChargeItem)
-        .join(ReplacementReasonCharge, ReplacementReasonCharge.charge_item_id == ChargeItem.id)
-        .where(ReplacementReasonCharge.reason_id == reason.id, ChargeItem.active)
-    )
-    return sum((item.amount for item in items if item.amount is not None), Decimal(0))
 
 
 def replace_with_remainder(
@@ -150,8 +153,23 @@ def _book(
             select(MeterReplacement).where(MeterReplacement.bill_number == bill)
         ).one()
         reason = session.get(ReplacementReason, row.reason_id)
-        assert reason is not None
-        row.charges = reason_charges(session, reason)
+        new_meter = session.get(Meter, row.new_meter_id)
+        assert reason is not None and new_meter is not None
+        due = charge_lines(session, reason, vat_rate_of(session, new_meter))
+        row.charges = due.total
+        row.paid, row.change_given = change_of(due, asked.paid)
+        row.cash_movement_id = book_cash(session, actor, operator_id, due.total, bill)
+        session.add_all(
+            MeterReplacementCharge(
+                replacement_id=row.id,
+                position=position,
+                charge_item_id=line.item_id,
+                code=line.code,
+                name=line.name,
+                amount=line.amount,
+            )
+            for position, line in enumerate(due.lines, start=1)
+        )
         row.remainder_kwh = remainder
         batch_id = operation_request = None
         if remainder > 0:
@@ -179,6 +197,8 @@ def _book(
                 "step": "replaced", "old_meter": _number(asked.old_meter),
                 "new_meter": _number(asked.new_meter), "reason": asked.reason_code,
                 "condition": asked.condition.value, "charges": row.charges,
+                "paid": row.paid, "change": row.change_given,
+                "cash_movement": row.cash_movement_id,
                 "remainder_kwh": remainder, "batch": batch_id,
                 # What the head office needs to book it as it was done here (SYN-30).
                 **_moved(session, row), "operation": operation_request,
@@ -215,7 +235,15 @@ def result_of(database: Database, replacement_id: int) -> ReplacementResult:
         assert old is not None and new is not None
         operation = session.get(TokenOperation, row.operation_id) if row.operation_id else None
         state = operation.state.value if operation is not None else "no_remainder"
+        lines = session.scalars(
+            select(MeterReplacementCharge)
+            .where(MeterReplacementCharge.replacement_id == row.id)
+            .order_by(MeterReplacementCharge.position)
+        )
         return ReplacementResult(
             row.bill_number, old.number, new.number, row.charges, row.remainder_kwh,
-            operation.tokens if operation is not None else None, state,
+            operation.tokens if operation is not None else None, state, row.paid,
+            row.change_given,
+            tuple(ChargeLine(line.code, line.name, line.amount, line.charge_item_id)
+                  for line in lines),
         )  # fmt: skip

@@ -1,10 +1,13 @@
-"""Replace meter in the counter window (manual 4.6, issue 16): the old meter (the one typed at
-the counter), a new one from stock, the reason and the remainder; the store holds the
-replacement on one bill and the stock as it now is; refusals change nothing."""
+"""Replace meter in the counter window (manual 4.6, issue 16), keyboard only: the old meter
+(the one typed at the counter), a new one from stock, the reason with the charges it costs,
+the remainder, the cash paid and the change; the store holds the replacement on one bill
+(printed), the charges in the engineer's shift and the stock as it now is; refusals change
+nothing. Screenshots in English and French (docs/screens/replace-meter-*.png)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,8 +17,12 @@ from sqlalchemy import func, select
 from starpos.db.enums import MeterCondition, MeterMedium, StockStatus
 from starpos.db.models import Meter, MeterReplacement
 from starpos.ui.tokenops.replace_dialog import ReplaceMeterDialog
+from starpos.ui.translator import switch_language
+from tests.integration.tokenops.replace_world import FLOAT, engineer_may_take_cash
 from tests.integration.ui.counter_world import CounterWorld
-from tests.ui.tokenops_world import close_box, grab, log_in, shown_box, token_world
+from tests.support.shifts import open_shift_for
+from tests.ui.screenshots import save
+from tests.ui.tokenops_world import close_box, log_in, shown_box, token_world
 
 __all__ = ["token_world"]
 
@@ -48,6 +55,9 @@ def replacements(world: CounterWorld) -> int:
 
 
 def open_dialog(qtbot: QtBot, world: CounterWorld, old: str) -> ReplaceMeterDialog:
+    # The engineer takes the charges' cash: the store's rule wants their shift open.
+    engineer_may_take_cash(world.database)
+    open_shift_for(world.database, "ENG1", float_total=FLOAT)
     window = log_in(world, qtbot, "ENG1")
     window.meter_field.edit.setText(old)  # the meter the engineer is at
     menu = window.token_menu
@@ -64,31 +74,63 @@ def open_dialog(qtbot: QtBot, world: CounterWorld, old: str) -> ReplaceMeterDial
     return dialog
 
 
-def test_the_engineer_replaces_a_meter_with_its_remainder(
-    qtbot: QtBot, token_world: CounterWorld
+def test_the_engineer_replaces_a_meter_with_its_charges_paid_and_its_remainder(
+    qtbot: QtBot, token_world: CounterWorld, screens_dir: Path
 ) -> None:
     world = token_world
     old = world.sellable(without_debt=True)[0]
     new = in_stock(world)
     customer = meter(world, old).customer_id
     dialog = open_dialog(qtbot, world, old)
+    due = charges_of(world, old)
 
-    dialog.new_field.setText(new)
-    dialog.reason_box.setCurrentIndex(dialog.reason_box.findData("TAMPER"))
-    dialog.condition_box.setCurrentIndex(dialog.condition_box.findData(MeterCondition.SCRAP))
+    # Keyboard only: Alt+N to the new meter, Alt+E to the reason, and so on.
+    qtbot.keyClick(dialog, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert dialog.new_field.hasFocus()
+    qtbot.keyClicks(dialog.new_field, new)
+    qtbot.keyClick(dialog, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    assert dialog.reason_box.hasFocus()
+    # The first reason's charges (none) may still be on their way: wait for TAMPER's.
+    with qtbot.waitSignal(
+        dialog.charges_shown, timeout=10_000, check_params_cb=lambda shown: shown.total == due
+    ):
+        dialog.reason_box.setCurrentIndex(dialog.reason_box.findData("TAMPER"))
+    assert "Meter replacement fee" in dialog.charges_label.text()
+    assert f"{due:.2f}" in dialog.charges_label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(dialog.condition_box, Qt.Key.Key_Down)  # maintenance -> scrap
     assert dialog.condition_box.currentText() == "Scrap"
-    dialog.remainder_field.setText("12.3")
-    grab(dialog, "replace-form")
-    with qtbot.waitSignal(dialog.replaced, timeout=60_000) as replaced:
-        qtbot.keyClick(dialog.remainder_field, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    dialog.remainder_field.selectAll()
+    qtbot.keyClicks(dialog.remainder_field, "12.3")
+    qtbot.keyClick(dialog, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert dialog.paid_field.hasFocus()
+    qtbot.keyClicks(dialog.paid_field, "5")
+    assert dialog.change_label.text() == f"{due - 5:.2f} short"
+    qtbot.keyClicks(dialog.paid_field, "0")
+    assert dialog.change_label.text() == f"{50 - due:.2f}"
+    save(dialog, screens_dir, "replace-meter-en")
+    with (
+        qtbot.waitSignal(dialog.printed, timeout=60_000) as printed,
+        qtbot.waitSignal(dialog.replaced, timeout=60_000) as replaced,
+    ):
+        qtbot.keyClick(dialog.paid_field, Qt.Key.Key_Return)
+    assert printed.args[0] == 1  # the bill, printed once
     result = replaced.args[0]
     assert result is not None and result.state == "issued" and result.token
+    assert (result.charges, result.paid, result.change) == (due, Decimal("50.00"), 50 - due)
     text = dialog.result_label.text()
     assert f"Meter {old} is replaced by {new} (bill {result.bill_number}" in text
+    assert f"Paid 50.00, change {50 - due:.2f}." in text
     assert "Remainder token for the new meter (12.3 kWh)" in text
     assert result.token[-4:] in text
     assert not dialog.action_button.isEnabled()  # the meter is replaced once
-    grab(dialog, "replace-done")
+    assert dialog.print_button.isEnabled()
+    save(dialog, screens_dir, "replace-meter-done-en")
+    switch_language("fr")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Remplacer un compteur", timeout=3000)
+    save(dialog, screens_dir, "replace-meter-done-fr")
+    switch_language("en")
 
     stored_old, stored_new = meter(world, old), meter(world, new)
     assert (stored_old.stock_status, stored_old.condition, stored_old.customer_id) == (
@@ -98,6 +140,14 @@ def test_the_engineer_replaces_a_meter_with_its_remainder(
     with world.database.reading() as session:
         (row,) = session.scalars(select(MeterReplacement)).all()
         assert (row.bill_number, row.remainder_kwh) == (result.bill_number, Decimal("12.3"))
+        assert row.cash_movement_id is not None
+
+
+def charges_of(world: CounterWorld, number: str) -> Decimal:
+    from starpos.tokenops.meter_replace_charges import charges_due
+
+    with world.database.reading() as session:
+        return charges_due(session, "TAMPER", number).total
 
 
 def test_refusals_are_shown_and_change_nothing(qtbot: QtBot, token_world: CounterWorld) -> None:

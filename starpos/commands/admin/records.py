@@ -63,6 +63,11 @@ def _register_kind(actions: Any, kind: RecordKind) -> None:
     deleting.add_argument("--json", action="store_true")
     deleting.set_defaults(handler=_delete, kind=kind.key)
 
+    if kind.key == "replacement_reason":  # manual 2.4: a reason has its charges
+        from starpos.commands.admin.reason_charges import register_reason_charges
+
+        register_reason_charges(sub)
+
 
 def _values(args: argparse.Namespace) -> dict[str, Any]:
     return {

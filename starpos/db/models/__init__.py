@@ -38,7 +38,7 @@ from starpos.db.models.operators import (
 )
 from starpos.db.models.payment_changes import PaymentChange
 from starpos.db.models.shifts import CashMovement, DayClose, Shift, ShiftCount, ZReport
-from starpos.db.models.stock import MeterReplacement, StockMovement
+from starpos.db.models.stock import MeterReplacement, MeterReplacementCharge, StockMovement
 from starpos.db.models.sync import (
     ChangeHorizon,
     EnrolmentCode,
@@ -90,6 +90,7 @@ __all__ = [
     "Meter",
     "MeterModel",
     "MeterReplacement",
+    "MeterReplacementCharge",
     "ModuleBinding",
     "ModuleCreditUpdate",
     "NumberingCounter",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, str_enum
@@ -60,8 +60,30 @@ class MeterReplacement(Base):
     remainder_kwh: Mapped[Decimal] = mapped_column(Energy(), default=Decimal("0.0"))
     charges: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     operation_id: Mapped[int | None] = mapped_column(ForeignKey("token_operations.id"))
+    # What the customer paid for the charges and got back (decision TOK-21), and the cash
+    # it put in the shift's drawer (none where no shift was open and none is required).
+    paid: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    change_given: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    cash_movement_id: Mapped[int | None] = mapped_column(ForeignKey("cash_movements.id"))
 
     customer: Mapped[Customer] = relationship()
     old_meter: Mapped[Meter] = relationship(foreign_keys=[old_meter_id])
     new_meter: Mapped[Meter] = relationship(foreign_keys=[new_meter_id])
     reason: Mapped[ReplacementReason] = relationship()
+
+
+class MeterReplacementCharge(Base):
+    """A charge line of a replacement bill as it was taken: the reason's charges may change
+    later, the bill does not (decision TOK-21). VAT is a line of its own (no item)."""
+
+    __tablename__ = "meter_replacement_charges"
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount"),)
+
+    replacement_id: Mapped[int] = mapped_column(
+        ForeignKey("meter_replacements.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    charge_item_id: Mapped[int | None] = mapped_column(ForeignKey("charge_items.id"))
+    code: Mapped[str] = mapped_column(String(CODE))
+    name: Mapped[str] = mapped_column(String(TEXT))
+    amount: Mapped[Decimal] = mapped_column(Money())

@@ -39,6 +39,12 @@ from starpos.masterdata.records import (
     update_record,
 )
 from starpos.masterdata.registration import MeterContract
+from starpos.masterdata.replacement_reason_charges import (
+    all_reason_charges,
+    charge_item_choices,
+    reason_charges_of,
+    set_reason_charges,
+)
 from starpos.masterdata.setup_checklist import ChecklistItem, read_checklist
 from starpos.masterdata.tariffs import (
     add_tariff_scheme,
@@ -78,6 +84,8 @@ class AdminService(Protocol):
         self, number: str, customer: str, changes: dict[str, Any]
     ) -> dict[str, list[Any]]: ...
     def add_meter(self, code: str, number: str, tariff: str, installed: date | None) -> str: ...
+    def reason_charges(self, code: str) -> tuple[list[tuple[str, str, Decimal]], list[str]]: ...
+    def set_reason_charges(self, code: str, items: list[str]) -> None: ...
     def operators(self) -> tuple[list[OperatorView], list[str], list[str]]: ...
     def add_operator(
         self, code: str, name: str, sales_point: str, role: str, password: str
@@ -120,7 +128,18 @@ class CoreAdminService:
         return read_checklist(self.database, self.terminal_code)
 
     def records(self, kind: str) -> list[dict[str, Any]]:
-        return read_records(self.database, kind)
+        rows = read_records(self.database, kind)
+        if kind == "replacement_reason":  # manual 2.4: each reason with its charges
+            charges = all_reason_charges(self.database)
+            rows = [{**row, "charges": charges.get(str(row["code"]), [])} for row in rows]
+        return rows
+
+    def reason_charges(self, code: str) -> tuple[list[tuple[str, str, Decimal]], list[str]]:
+        """The charge items a reason may cost, and those it costs now."""
+        return charge_item_choices(self.database), reason_charges_of(self.database, code)
+
+    def set_reason_charges(self, code: str, items: list[str]) -> None:
+        set_reason_charges(self.database, self.operator, code, items)
 
     def references(self, kind: str) -> dict[str, list[str]]:
         return reference_codes(self.database, kind)

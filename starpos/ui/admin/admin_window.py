@@ -30,6 +30,7 @@ from starpos.ui.admin.customers_page import PAGE as CUSTOMERS_PAGE
 from starpos.ui.admin.customers_page import CustomersPage
 from starpos.ui.admin.numbering_page import NumberingPage
 from starpos.ui.admin.operators_page import OperatorsPage
+from starpos.ui.admin.reason_charges import ReasonChargesDialog, ReasonListPage
 from starpos.ui.admin.record_editor import RecordEditor
 from starpos.ui.admin.record_list_page import RecordListPage
 from starpos.ui.admin.roles_page import RolesPage
@@ -47,6 +48,7 @@ CUSTOMERS = "customers"
 AMOUNTS = "default_amounts"
 OPERATORS = "operators"
 TARIFFS = "tariffs"
+REASONS = "replacement_reason"
 ROLES = "roles"
 NUMBERING = "numbering"
 STOCK = "stock"
@@ -102,7 +104,10 @@ class AdminWindow(QMainWindow):
             TARIFFS: self.tariffs, ROLES: self.roles, NUMBERING: self.numbering,
             STOCK: self.stock,
         }  # fmt: skip
-        self.lists = {key: RecordListPage(kind) for key, kind in KINDS.items()}
+        self.lists = {
+            key: ReasonListPage(kind) if key == REASONS else RecordListPage(kind)
+            for key, kind in KINDS.items()
+        }
         self._screens: list[str] = [
             CHECKLIST, SYSTEM, AMOUNTS, *self.lists, TARIFFS, ROLES, OPERATORS, NUMBERING,
             STOCK, CUSTOMERS,
@@ -131,6 +136,9 @@ class AdminWindow(QMainWindow):
         self.operators.unlock_requested.connect(
             lambda code: self._change(lambda: self.service.unlock(code))
         )
+        reasons = self.lists[REASONS]
+        assert isinstance(reasons, ReasonListPage)
+        reasons.charges_requested.connect(self._reason_charges)
         for key, page in self.lists.items():
             page.edit_requested.connect(lambda new, key=key: self._edit(key, new))
             page.delete_requested.connect(lambda code, key=key: self._delete(key, code))
@@ -315,6 +323,22 @@ class AdminWindow(QMainWindow):
         else:
             code = str(row["code"])
             self._run(lambda: self.service.update(key, code, values), lambda _n: self.refresh())
+
+    def _reason_charges(self, code: str) -> None:
+        self._run(
+            lambda: self.service.reason_charges(code),
+            lambda answer: self._open_reason_charges(code, *answer),
+        )
+
+    def _open_reason_charges(
+        self, code: str, items: list[tuple[str, str, Decimal]], chosen: list[str]
+    ) -> None:
+        dialog = ReasonChargesDialog(code, items, chosen, self)
+        self.editor_of_charges = dialog  # for tests and screenshots
+        dialog.accepted.connect(
+            lambda: self._change(lambda: self.service.set_reason_charges(code, dialog.chosen))
+        )
+        dialog.open()
 
     def _delete(self, key: str, code: str) -> None:
         answer = QMessageBox.question(

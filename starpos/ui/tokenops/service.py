@@ -9,6 +9,7 @@ rule 2).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol, cast
 
 from starpos.counter.token_ops import CounterTokenOps, MeterKey, SaleToCancel
@@ -16,6 +17,7 @@ from starpos.operators.session import OperatorSession
 from starpos.settings import Settings
 from starpos.tokenops.kinds import KeyTarget
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult
+from starpos.tokenops.meter_replace_charges import ChargesDue
 from starpos.tokenops.payment_change import MeterPayment, PaymentChangeAsked, PaymentChangeResult
 from starpos.tokenops.token_cancel import CancelResult
 from starpos.tokenops.vouchers import OperationPrinter
@@ -34,6 +36,12 @@ class TokenOpsService(Protocol):
     def replacement_reasons(self) -> list[tuple[str, str]]: ...
 
     def replace(self, operator: OperatorSession, asked: Replacement) -> ReplacementResult: ...
+
+    def replacement_charges(self, reason_code: str, old_meter: str) -> ChargesDue: ...
+
+    def print_replacement(self, operator: OperatorSession, bill: str) -> int: ...
+
+    def card_remainder(self, old_meter: str, reader: str | None) -> Decimal: ...
 
     def meter_key(self, number: str) -> MeterKey: ...
 
@@ -87,6 +95,18 @@ class TokenOpsOnWorkers:
         return self.core.replace(operator, asked)
 
     @runs_on(Workers.DATABASE)
+    def replacement_charges(self, reason_code: str, old_meter: str) -> ChargesDue:
+        return self.core.replacement_charges(reason_code, old_meter)
+
+    @runs_on(Workers.PRINTER)
+    def print_replacement(self, operator: OperatorSession, bill: str) -> int:
+        return self.core.print_replacement(operator, bill)
+
+    @runs_on(Workers.CARD)
+    def card_remainder(self, old_meter: str, reader: str | None) -> Decimal:
+        return self.core.card_remainder(old_meter, reader)
+
+    @runs_on(Workers.DATABASE)
     def meter_key(self, number: str) -> MeterKey:
         return self.core.meter_key(number)
 
@@ -124,5 +144,6 @@ def tokenops_on_workers(counter: CounterOnWorkers, settings: Settings) -> TokenO
             # The counter's printer is the configured one, which lays out any template.
             cast(OperationPrinter, core.printing.printer),
             lambda: int(settings.get("token_cancel.max_days")),
+            lambda: str(settings.get("card.reader")) or None,
         )
     )

@@ -25,6 +25,7 @@ from tests.integration.tokenops.ops_world import (
     module_balance,
     stock_meters,
 )
+from tests.integration.tokenops.replace_world import engineer_shift, rpl_with_vat
 
 
 def replace(world: OpsWorld, asked: Replacement, who=("ENG1", "eng-demo")) -> ReplacementResult:  # type: ignore[no-untyped-def]
@@ -39,11 +40,13 @@ def test_the_remainder_token_loads_on_the_new_meter_and_stock_and_bills_agree(
     (new,) = stock_meters(world.database, 1)
     customer = world.meter(old).customer_id
     before = module_balance(world)
+    engineer_shift(world)  # the reason's charges are paid in cash, into the shift
+    _, due = rpl_with_vat(world, old)
 
     result = replace(world, Replacement(old, new, "TAMPER", Decimal("12.3"), MeterCondition.SCRAP))
 
     assert result.state == "issued"
-    assert result.charges == Decimal("25.00")  # the reason's RPL charge
+    assert result.charges == due  # the reason's RPL charge and its VAT
     assert result.remainder_kwh == Decimal("12.3")
     assert result.token is not None
     new_meter = customer_meter(world.meter(new), tables)
@@ -65,7 +68,7 @@ def test_the_remainder_token_loads_on_the_new_meter_and_stock_and_bills_agree(
             (StockMovementKind.IN_REPLACED, stored_old.id)
         ]
         assert bill.bill_number == result.bill_number
-        assert (bill.charges, bill.remainder_kwh) == (Decimal("25.00"), Decimal("12.3"))
+        assert (bill.charges, bill.remainder_kwh) == (due, Decimal("12.3"))
         # The module's credit paid for the remainder, and its books say so.
         assert free_credit_energy(session, world_module_id(world)) == Decimal("12.3")
     assert module_balance(world) == before - Decimal("12.3")
@@ -100,6 +103,7 @@ def test_starpos_meter_replace_as_a_script_uses_it(world: OpsWorld) -> None:
 
     (old,) = sellable(world, 1)
     (new,) = stock_meters(world.database, 1)
+    engineer_shift(world)
     done = subprocess.run(
         starpos_command(
             "meter", "replace", old, new, "--reason", "UPGRADE", "--remainder", "3.5",

@@ -1,0 +1,79 @@
+"""The remainder of a SUN card meter being replaced, read from its card (manual 4.6;
+docs/sun-card.md).
+
+The card carries what the meter wrote back at its last insertion (the return record: the
+credit still in the meter) and, possibly, a credit bought at the counter that the meter has
+not loaded yet (``CardContents.credit_pending``). Both belong to the customer and move to
+the new meter: the remainder is their sum. The card is read through the real PC/SC path
+(``devices.card``), every record verified with the utility's master key; a card that is not
+the old meter's is refused by the card layer (``WrongMeterCardError``), a blank one too.
+Reading writes nothing, on the card or in the store.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from starpos.db import Database
+from starpos.db.enums import MeterMedium
+from starpos.db.models import Meter
+from starpos.devices.card.keys import default_key_file, load_master_key
+from starpos.devices.card.reader import PcscReaders
+from starpos.devices.card.sun_card import CardContents, SunCard
+from starpos.sts.meter_number import parse_meter_number
+from starpos.tokenops import errors
+
+
+class NotACardMeterError(errors.TokenOperationError):
+    code = "tokenops.not_a_card_meter"
+    template = (
+        "Meter {meter} is not a smart card meter: it has no card to read. Read its remainder "
+        "on the meter and enter it."
+    )
+
+
+def card_remainder(contents: CardContents) -> Decimal:
+    """The energy the card says the meter still held, with a credit it never loaded."""
+    remaining = contents.returned.remaining_kwh if contents.returned is not None else Decimal(0)
+    pending = contents.credit.energy_kwh if contents.credit_pending and contents.credit else 0
+    return (remaining + pending).quantize(Decimal("0.1"))
+
+
+def card_meter_number(database: Database, old_meter: str) -> str:
+    """The stored number of ``old_meter``, refused unless it is a card meter."""
+    number = parse_meter_number(old_meter.strip()).iain
+    with database.reading() as session:
+        meter = session.scalars(select(Meter).where(Meter.number == number)).first()
+        if meter is None:
+            raise errors.UnknownMeterRefusal(number=number)
+        if meter.medium != MeterMedium.CARD:
+            raise NotACardMeterError(meter=number)
+        return meter.number
+
+
+def read_card_remainder(card: SunCard, meter_number: str) -> Decimal:
+    """The remainder on ``card``, which must be bound to ``meter_number``."""
+    card.require_meter(meter_number)
+    return card_remainder(card.read())
+
+
+def remainder_from_reader(
+    database: Database, old_meter: str, reader: str | None, key_file: Path | None = None
+) -> Decimal:
+    """Read the old card meter's card in ``reader`` (the caller's configured one; None: the
+    only one there is) and return its remainder. Blocking PC/SC I/O: a window runs it on a
+    worker."""
+    number = card_meter_number(database, old_meter)
+    key = load_master_key(key_file or default_key_file())
+    service = PcscReaders()
+    try:
+        connection = service.connect(reader)
+        try:
+            return read_card_remainder(SunCard(connection, key), number)
+        finally:
+            connection.close()
+    finally:
+        service.close()

@@ -1,0 +1,202 @@
+"""The meter replacement's one bill on paper (manual 4.6, docs/token-cancel.md "Replace meter").
+
+The new meter with its key data, the old meter and what it went back to stock as, the reason
+and the remainder; the charge lines as the replacement took them (and their VAT), what was
+paid and the change; then the remainder credit token for the new meter, when there is one
+(none for 0 kWh: the bill alone, ``Voucher.bill_only``). The layout is
+``resources/printer/replacement-voucher.json``, printed by the counter's printer.
+
+As the payment change's bill (decision TOK-20), every print is an audit entry on the
+replacement's subject and the prints made are counted there: the second and later are marked
+REPRINT. A token not yet issued (a crash between the bill and the token, finished later by
+recovery) is not printed as a token: the bill says it is still to come.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PIL import Image
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from starpos.audit.log import AuditKind, append
+from starpos.db import Database
+from starpos.db.enums import MeterCondition, TokenOperationState
+from starpos.db.models import (
+    AuditEntry,
+    Customer,
+    MeterReplacement,
+    MeterReplacementCharge,
+    Operator,
+    ReplacementReason,
+    SalesPoint,
+    StockMovement,
+    TokenOperation,
+)
+from starpos.db.parameters import system_parameters, to_local
+from starpos.devices.printer import AmountLine, TokenSection, Voucher
+from starpos.devices.printer.template import Template, load_template
+from starpos.devices.printer.voucher import CREDIT_TOKEN
+from starpos.i18n import current_language, tr_noop, translate
+from starpos.operators import permissions
+from starpos.operators.session import OperatorSession
+from starpos.paths import resources_dir
+from starpos.tokenops import errors
+from starpos.tokenops.vouchers import OperationPrinter
+
+OLD_METER = tr_noop("tokenops", "Old meter: {meter}, back to stock {condition}")
+CONDITIONS = {
+    MeterCondition.SCRAP: tr_noop("tokenops", "as scrap"),
+    MeterCondition.MAINTENANCE: tr_noop("tokenops", "for maintenance"),
+}
+REASON = tr_noop("tokenops", "Reason: {reason}")
+REMAINDER = tr_noop("tokenops", "Remainder moved to the new meter: {kwh} kWh")
+NO_REMAINDER = tr_noop("tokenops", "No remainder to move to the new meter.")
+TOKEN_TO_COME = tr_noop(
+    "tokenops", "The remainder token is still being made: reprint this bill for it."
+)
+ENTER_ON_NEW = tr_noop("tokenops", "Enter the token on the new meter.")
+TEXTS = (OLD_METER, *CONDITIONS.values(), REASON, REMAINDER, NO_REMAINDER, TOKEN_TO_COME,
+         ENTER_ON_NEW)  # fmt: skip
+TEMPLATE_FILE = "replacement-voucher.json"
+PRINTED = "printed"
+ISSUED = TokenOperationState.ISSUED
+
+
+def replacement_template() -> Template:
+    return load_template(resources_dir() / "printer" / TEMPLATE_FILE)
+
+
+def _subject(bill: str) -> str:
+    return f"meter_replacement:{bill}"
+
+
+def _replacement(session: Session, bill: str) -> MeterReplacement:
+    row = session.scalars(
+        select(MeterReplacement).where(MeterReplacement.bill_number == bill.strip())
+    ).first()
+    if row is None:
+        raise errors.UnknownReplacementError(bill=bill.strip())
+    return row
+
+
+def print_count(session: Session, bill: str) -> int:
+    """How many times the replacement bill has been printed (its audit entries say)."""
+    details = session.scalars(
+        select(AuditEntry.details).where(
+            AuditEntry.subject == _subject(bill),
+            AuditEntry.kind == AuditKind.MASTER_DATA_CHANGE.value,
+        )
+    )
+    return sum(1 for text in details if json.loads(text).get("step") == PRINTED)
+
+
+def replacement_voucher(
+    session: Session, bill: str, printer: OperationPrinter, reprint: bool = False
+) -> Voucher:
+    """The replacement bill ``bill`` as it was recorded."""
+    row = _replacement(session, bill)
+    old, new, customer = row.old_meter, row.new_meter, session.get(Customer, row.customer_id)
+    reason = session.get(ReplacementReason, row.reason_id)
+    operator = session.get(Operator, row.operator_id) if row.operator_id else None
+    assert customer is not None and reason is not None
+    point = session.scalars(
+        select(SalesPoint).where(SalesPoint.id == operator.sales_point_id)
+    ).first() if operator is not None else None  # fmt: skip
+    parameters = system_parameters(session)
+    language = current_language()
+
+    def say(source: str, **values: object) -> str:
+        return translate("tokenops", source, language).format(**values)
+
+    lines = tuple(
+        AmountLine(line.name, line.amount)
+        for line in session.scalars(
+            select(MeterReplacementCharge)
+            .where(MeterReplacementCharge.replacement_id == row.id)
+            .order_by(MeterReplacementCharge.position)
+        )
+    )
+    operation = session.get(TokenOperation, row.operation_id) if row.operation_id else None
+    issued = operation.token_list if operation is not None and operation.state == ISSUED else []
+    tokens = tuple(TokenSection(CREDIT_TOKEN, token) for token in issued)
+    # What the old meter went back as on this bill (it may have been repaired since).
+    condition = session.scalar(
+        select(StockMovement.condition).where(
+            StockMovement.bill_number == row.bill_number, StockMovement.meter_id == old.id
+        )
+    )
+    details = [
+        say(OLD_METER, meter=old.number, condition=say(CONDITIONS[condition]))
+        if condition in CONDITIONS
+        else old.number,
+        say(REASON, reason=f"{reason.code} {reason.name}"),
+        say(REMAINDER, kwh=row.remainder_kwh) if row.remainder_kwh else say(NO_REMAINDER),
+    ]
+    if operation is not None:
+        details.append(say(ENTER_ON_NEW) if tokens else say(TOKEN_TO_COME))
+    return Voucher(
+        company=parameters.company_name,
+        tax_reference=parameters.tax_reference,
+        sales_point=f"{point.code} {point.name}" if point is not None else "",
+        bill_number=row.bill_number,
+        date_time=to_local(session, row.replaced_at).strftime("%Y-%m-%d %H:%M"),
+        operator=operator.code if operator is not None else "",
+        customer_name=customer.name,
+        customer_number=customer.code,
+        meter_number=new.number,
+        tariff_name="",
+        energy_kwh=row.remainder_kwh,
+        amount_lines=lines,
+        net_amount=row.charges,
+        payment_method="",
+        paid=row.paid,
+        change=row.change_given,
+        tokens=tokens,
+        currency=parameters.currency,
+        sgc=new.sgc,
+        krn=str(new.krn),
+        ti=f"{new.ti:02d}",
+        header_lines=printer.header_lines,
+        footer_lines=printer.footer_lines,
+        detail_lines=tuple(details),
+        reprint=reprint,
+        cash_sale=False,
+        language=language,
+        bill_only=not tokens,
+    )
+
+
+def print_replacement(
+    database: Database, printer: OperationPrinter, operator: OperatorSession, bill: str
+) -> int:
+    """Print the replacement bill (REPRINT from the second print on); its print count.
+
+    Blocking printer I/O (a window runs it on its printer worker). A failed print raises the
+    printer's error and records nothing.
+    """
+    operator.require(permissions.REPLACE_METER)
+    with database.reading() as session:
+        bill = _replacement(session, bill).bill_number
+        printed = print_count(session, bill)
+        voucher = replacement_voucher(session, bill, printer, reprint=printed > 0)
+    printer.print(voucher, replacement_template())
+    with database.unit_of_work() as uow:
+        count = print_count(uow.session, bill) + 1
+        append(
+            uow.session,
+            AuditKind.MASTER_DATA_CHANGE,
+            subject=_subject(bill),
+            details={"step": PRINTED, "print_count": count},
+            actor=operator.actor,
+        )
+        uow.commit()
+    return count
+
+
+def preview_replacement(database: Database, printer: OperationPrinter, bill: str) -> Image.Image:
+    """The bill as the paper will show it (nothing recorded)."""
+    with database.reading() as session:
+        voucher = replacement_voucher(session, bill, printer)
+    return printer.preview(voucher, replacement_template())
