@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind, append
 from starpos.db import Database
