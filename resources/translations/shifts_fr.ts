@@ -438,5 +438,149 @@
         <source>X report</source>
         <translation>Rapport X</translation>
     </message>
+    <message>
+        <source>Cancels ({count}), refunded</source>
+        <translation>Annulations ({count}), remboursé</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Corriger…</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint (DUPLICATE)</source>
+        <translation>&amp;Réimprimer (DUPLICATA)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Voir</translation>
+    </message>
+    <message>
+        <source>Cash pick-up…</source>
+        <translation>Prélèvement d’espèces…</translation>
+    </message>
+    <message>
+        <source>Close the &amp;day</source>
+        <translation>Clôturer la &amp;journée</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>Clôturé le</translation>
+    </message>
+    <message>
+        <source>Correct Z {number}</source>
+        <translation>Corriger le Z {number}</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <source>DAY CLOSE</source>
+        <translation>CLÔTURE DE LA JOURNÉE</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>Clôture de la journée</translation>
+    </message>
+    <message>
+        <source>Day close…</source>
+        <translation>Clôture de la journée…</translation>
+    </message>
+    <message>
+        <source>Energy and the secure module</source>
+        <translation>Énergie et module de sécurité</translation>
+    </message>
+    <message>
+        <source>Every shift of the day is closed. Close the day and print it?</source>
+        <translation>Tous les services de la journée sont clôturés. Clôturer la journée et l’imprimer ?</translation>
+    </message>
+    <message>
+        <source>Module credit used (kWh)</source>
+        <translation>Crédit du module utilisé (kWh)</translation>
+    </message>
+    <message>
+        <source>NOT CLOSED YET</source>
+        <translation>PAS ENCORE CLÔTURÉE</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Not closed: shift {shift} of {cashier} on {till} ({state})</source>
+        <translation>Non clôturé : service {shift} de {cashier} sur {till} ({state})</translation>
+    </message>
+    <message>
+        <source>Per operator</source>
+        <translation>Par opérateur</translation>
+    </message>
+    <message>
+        <source>Per till</source>
+        <translation>Par caisse</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>Impressions</translation>
+    </message>
+    <message>
+        <source>Sales point {sales_point}, {date}</source>
+        <translation>Point de vente {sales_point}, {date}</translation>
+    </message>
+    <message>
+        <source>Shifts closed</source>
+        <translation>Services clôturés</translation>
+    </message>
+    <message>
+        <source>Sold without module credit (kWh)</source>
+        <translation>Vendu sans crédit du module (kWh)</translation>
+    </message>
+    <message>
+        <source>The day cannot be closed while a shift of it is not closed: the shifts below must be counted and closed first.</source>
+        <translation>La journée ne peut pas être clôturée tant qu’un de ses services ne l’est pas : les services ci-dessous doivent d’abord être comptés et clôturés.</translation>
+    </message>
+    <message>
+        <source>This day is closed already.</source>
+        <translation>Cette journée est déjà clôturée.</translation>
+    </message>
+    <message>
+        <source>This till has no Z report yet.</source>
+        <translation>Cette caisse n’a pas encore de rapport Z.</translation>
+    </message>
+    <message>
+        <source>Z reports of till {till}</source>
+        <translation>Rapports Z de la caisse {till}</translation>
+    </message>
+    <message>
+        <source>Z reports…</source>
+        <translation>Rapports Z…</translation>
+    </message>
+    <message>
+        <source>Z {number} stays as it was: the correction is a new Z that refers to it. Give the amounts as they should have been counted and why.</source>
+        <translation>Le Z {number} reste tel quel : la correction est un nouveau Z qui y renvoie. Indiquez les montants tels qu’ils auraient dû être comptés, et pourquoi.</translation>
+    </message>
+    <message>
+        <source>corrected by Z {numbers}</source>
+        <translation>corrigé par le Z {numbers}</translation>
+    </message>
+    <message>
+        <source>corrects Z {number}</source>
+        <translation>corrige le Z {number}</translation>
+    </message>
+    <message>
+        <source>counted, not closed</source>
+        <translation>compté, non clôturé</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>{count} Z reports. Arrows choose one, Enter shows it.</source>
+        <translation>{count} rapports Z. Les flèches en choisissent un, Entrée l’affiche.</translation>
+    </message>
+    <message>
+        <source>{name}: Z {numbers}</source>
+        <translation>{name} : Z {numbers}</translation>
+    </message>
 </context>
 </TS>

@@ -438,5 +438,149 @@
         <source>X report</source>
         <translation>X 报表</translation>
     </message>
+    <message>
+        <source>Cancels ({count}), refunded</source>
+        <translation>撤销（{count}），已退款</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint (DUPLICATE)</source>
+        <translation>重新打印（副本）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Cash pick-up…</source>
+        <translation>提取现金…</translation>
+    </message>
+    <message>
+        <source>Close the &amp;day</source>
+        <translation>结束营业日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结班时间</translation>
+    </message>
+    <message>
+        <source>Correct Z {number}</source>
+        <translation>更正 Z {number}</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>DAY CLOSE</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Day close…</source>
+        <translation>日结…</translation>
+    </message>
+    <message>
+        <source>Energy and the secure module</source>
+        <translation>电量与安全模块</translation>
+    </message>
+    <message>
+        <source>Every shift of the day is closed. Close the day and print it?</source>
+        <translation>当日所有班次均已结班。结束营业日并打印？</translation>
+    </message>
+    <message>
+        <source>Module credit used (kWh)</source>
+        <translation>已用模块额度（kWh）</translation>
+    </message>
+    <message>
+        <source>NOT CLOSED YET</source>
+        <translation>尚未日结</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Not closed: shift {shift} of {cashier} on {till} ({state})</source>
+        <translation>未结班：{cashier} 在 {till} 的班次 {shift}（{state}）</translation>
+    </message>
+    <message>
+        <source>Per operator</source>
+        <translation>按操作员</translation>
+    </message>
+    <message>
+        <source>Per till</source>
+        <translation>按收银台</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Sales point {sales_point}, {date}</source>
+        <translation>售电点 {sales_point}，{date}</translation>
+    </message>
+    <message>
+        <source>Shifts closed</source>
+        <translation>已结班次</translation>
+    </message>
+    <message>
+        <source>Sold without module credit (kWh)</source>
+        <translation>未用模块额度售出（kWh）</translation>
+    </message>
+    <message>
+        <source>The day cannot be closed while a shift of it is not closed: the shifts below must be counted and closed first.</source>
+        <translation>当日仍有班次未结班，无法日结：请先清点并结束下列班次。</translation>
+    </message>
+    <message>
+        <source>This day is closed already.</source>
+        <translation>该营业日已日结。</translation>
+    </message>
+    <message>
+        <source>This till has no Z report yet.</source>
+        <translation>该收银台尚无 Z 报表。</translation>
+    </message>
+    <message>
+        <source>Z reports of till {till}</source>
+        <translation>收银台 {till} 的 Z 报表</translation>
+    </message>
+    <message>
+        <source>Z reports…</source>
+        <translation>Z 报表…</translation>
+    </message>
+    <message>
+        <source>Z {number} stays as it was: the correction is a new Z that refers to it. Give the amounts as they should have been counted and why.</source>
+        <translation>Z {number} 保持不变：更正是一份引用它的新 Z。请填写本应清点的金额及原因。</translation>
+    </message>
+    <message>
+        <source>corrected by Z {numbers}</source>
+        <translation>已由 Z {numbers} 更正</translation>
+    </message>
+    <message>
+        <source>corrects Z {number}</source>
+        <translation>更正 Z {number}</translation>
+    </message>
+    <message>
+        <source>counted, not closed</source>
+        <translation>已清点，未结班</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>{count} Z reports. Arrows choose one, Enter shows it.</source>
+        <translation>共 {count} 份 Z 报表。用方向键选择，按回车查看。</translation>
+    </message>
+    <message>
+        <source>{name}: Z {numbers}</source>
+        <translation>{name}：Z {numbers}</translation>
+    </message>
 </context>
 </TS>

@@ -23,10 +23,13 @@ from starpos.shifts import (
     CountLine,
     Movement,
     ShiftInfo,
+    ZInfo,
     close_shift,
+    correct_z,
     current_shift,
     drawer_denominations,
     end_shift,
+    list_z,
     open_shift,
     read_z,
     record_movement,
@@ -34,6 +37,8 @@ from starpos.shifts import (
     x_report,
 )
 from starpos.shifts.close import preview_close
+from starpos.shifts.day_close import close_day, preview_day
+from starpos.shifts.day_slip import day_slip
 from starpos.shifts.pdf import slip_pdf
 from starpos.shifts.printing import SlipPrinter, company, x_report_slip, z_report_slip
 from starpos.shifts.slips import movement_slip
@@ -78,6 +83,10 @@ class CounterShifts:
     def z_pdf(self, till: str, number: int) -> bytes:
         return slip_pdf(self.z_slip(till, number))
 
+    def z_list(self, till: str, limit: int = 200) -> list[ZInfo]:
+        """The till's Zs, newest first (corrections among them)."""
+        return list_z(self.database, till, limit)
+
     # -- records (database worker) -------------------------------------------------------
     def open(
         self, operator: OperatorSession, pieces: Mapping[Decimal, int], total: Decimal | None
@@ -116,6 +125,36 @@ class CounterShifts:
 
     def close(self, supervisor: OperatorSession, shift_id: int, reason: str) -> CloseResult:
         return close_shift(self.database, supervisor, shift_id, approve_reason=reason)
+
+    def correct(
+        self,
+        operator: OperatorSession,
+        till: str,
+        number: int,
+        reason: str,
+        counted: Mapping[str, Decimal],
+    ) -> ZInfo:
+        """A correction of Z ``number``: a new Z that refers to it (the first stays as it was)."""
+        return correct_z(self.database, operator, till, number, reason, dict(counted))
+
+    def day_preview(self, supervisor: OperatorSession) -> tuple[bool, bool, Slip]:
+        """Today at the supervisor's sales point before its close: whether every shift of
+        the day is closed, whether the day is closed already, and the day as it stands."""
+        day = preview_day(self.database, supervisor)
+        unclosed = tuple((i, t, c, str(s)) for i, t, c, s in day.unclosed)
+        slip = day_slip(
+            day.sales_point, day.business_date, day.body, company(self.database),
+            unclosed=unclosed, preview=True, language=current_language(),
+        )  # fmt: skip
+        return not unclosed, day.closed, slip
+
+    def close_day(self, supervisor: OperatorSession) -> Slip:
+        """Close today (as ``starpos shift day-close``): the day close as it is printed."""
+        result = close_day(self.database, supervisor)
+        return day_slip(
+            result.sales_point, result.business_date, result.body, company(self.database),
+            language=current_language(),
+        )  # fmt: skip
 
     # -- paper (printer worker) ----------------------------------------------------------
     def print_movement(self, movement: Movement) -> None:

@@ -19,7 +19,7 @@ from starpos.audit.log import AuditKind, append, canonical_json
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import ShiftState, VendState
-from starpos.db.models import DayClose, SalesPoint, Shift, Terminal, Vend, ZReport
+from starpos.db.models import DayClose, Operator, SalesPoint, Shift, Terminal, Vend, ZReport
 from starpos.db.parameters import to_utc, utility_now
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
@@ -42,6 +42,56 @@ class DayCloseResult:
         day = self.business_date.isoformat()
         mine = {"sales_point": self.sales_point, "date": day, **self.body}
         return mine if self.terminal is None else {"terminal": self.terminal, **mine}
+
+
+@dataclass(frozen=True)
+class DayPreview:
+    """A day before its close: its shifts (id, till, cashier, state), the totals of those
+    already closed, and whether the day is closed already."""
+
+    sales_point: str
+    business_date: date
+    shifts: tuple[tuple[int, str, str, ShiftState], ...]
+    body: dict[str, Any]
+    closed: bool
+
+    @property
+    def unclosed(self) -> tuple[tuple[int, str, str, ShiftState], ...]:
+        return tuple(shift for shift in self.shifts if shift[3] != ShiftState.CLOSED)
+
+
+def preview_day(
+    database: Database, supervisor: OperatorSession, day: date | None = None
+) -> DayPreview:
+    """What :func:`close_day` would close (and what keeps it from closing), changing nothing."""
+    supervisor.require(permissions.CLOSE_SHIFT)
+    with database.reading() as session:
+        place = place_of(session, supervisor)
+        day = day or utility_now(session).date()
+        start, end = _day_bounds(session, day)
+        closed = session.scalar(
+            select(DayClose.id).where(
+                DayClose.sales_point_id == place.sales_point_id,
+                DayClose.business_date == day,
+                DayClose.terminal_id.is_(None),
+            )
+        )
+        rows = session.execute(
+            select(Shift.id, Shift.till, Operator.code, Shift.state)
+            .join(Operator, Operator.id == Shift.operator_id)
+            .where(
+                Shift.sales_point_id == place.sales_point_id,
+                Shift.opened_at >= start,
+                Shift.opened_at < end,
+            )
+            .order_by(Shift.id)
+        ).all()
+        shifts = tuple((int(i), str(t), str(c), ShiftState(s)) for i, t, c, s in rows)
+        done = [shift[0] for shift in shifts if shift[3] == ShiftState.CLOSED]
+        body = _totals(session, done, place.sales_point_id, start, end)
+    return DayPreview(
+        place.sales_point_code, day, shifts, json.loads(canonical_json(body)), closed is not None
+    )
 
 
 def _day_bounds(session: Session, day: date) -> tuple[datetime, datetime]:

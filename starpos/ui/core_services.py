@@ -36,7 +36,7 @@ from starpos.module_admin.key_standing import KeyStanding
 from starpos.operators.session import OperatorSession
 from starpos.reports.runner import ReportResult, ReportRunner
 from starpos.settings import Settings
-from starpos.shifts import CountLine, Movement, ShiftInfo
+from starpos.shifts import CountLine, Movement, ShiftInfo, ZInfo
 from starpos.ui.threading.workers import Workers, runs_on
 from starpos.vending.sale import VendRequest
 
@@ -163,6 +163,35 @@ class CounterOnWorkers:
     @runs_on(Workers.DATABASE)
     def shift_z_pdf(self, till: str, number: int) -> bytes:
         return self.core.shifts.z_pdf(till, number)
+
+    @runs_on(Workers.DATABASE)
+    def shift_z_list(self, till: str) -> list[ZInfo]:
+        return self.core.shifts.z_list(till)
+
+    @runs_on(Workers.DATABASE)
+    def shift_z_slip(self, till: str, number: int) -> Slip:
+        return self.core.shifts.z_slip(till, number)
+
+    @runs_on(Workers.DATABASE)
+    def shift_correct_z(
+        self,
+        operator: OperatorSession,
+        till: str,
+        number: int,
+        reason: str,
+        counted: dict[str, Decimal],
+    ) -> tuple[str, int, Slip]:
+        """Correct a Z: the correction's till, number and slip (as :meth:`shift_close`)."""
+        z = self.core.shifts.correct(operator, till, number, reason, counted)
+        return z.till, z.number, self.core.shifts.z_slip(z.till, z.number)
+
+    @runs_on(Workers.DATABASE)
+    def shift_day_preview(self, supervisor: OperatorSession) -> tuple[bool, bool, Slip]:
+        return self.core.shifts.day_preview(supervisor)
+
+    @runs_on(Workers.DATABASE)
+    def shift_day_close(self, supervisor: OperatorSession) -> Slip:
+        return self.core.shifts.close_day(supervisor)
 
     @runs_on(Workers.PRINTER)
     def shift_print_movement(self, movement: Movement) -> None:

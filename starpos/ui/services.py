@@ -48,7 +48,7 @@ from starpos.operators.permissions import (
 )
 from starpos.operators.session import OperatorSession
 from starpos.reports.runner import ReportResult
-from starpos.shifts import CountLine, Movement, ShiftInfo
+from starpos.shifts import CountLine, Movement, ShiftInfo, ZInfo
 from starpos.vending.sale import VendRequest
 
 __all__ = [  # the permissions the window checks
@@ -145,6 +145,30 @@ class CounterService(Protocol):
     ) -> tuple[str, int, Slip]: ...
 
     def shift_z_pdf(self, till: str, number: int) -> bytes: ...
+
+    def shift_z_list(self, till: str) -> list[ZInfo]:
+        """The till's Zs, newest first."""
+        ...
+
+    def shift_z_slip(self, till: str, number: int) -> Slip: ...
+
+    def shift_correct_z(
+        self,
+        operator: OperatorSession,
+        till: str,
+        number: int,
+        reason: str,
+        counted: dict[str, Decimal],
+    ) -> tuple[str, int, Slip]: ...
+
+    def shift_day_preview(self, supervisor: OperatorSession) -> tuple[bool, bool, Slip]:
+        """Today at the sales point: all its shifts closed?, the day closed already?, and
+        the day as it stands (the shifts still open named on it)."""
+        ...
+
+    def shift_day_close(self, supervisor: OperatorSession) -> Slip:
+        """Close today (as ``starpos shift day-close``): the day close to print."""
+        ...
 
     def shift_print_movement(self, movement: Movement) -> None: ...
 

@@ -26,9 +26,11 @@ from starpos.ui.services import CounterService
 from starpos.ui.signals import emit
 from starpos.ui.supervisor.close_dialog import CloseDialog
 from starpos.ui.supervisor.count_dialog import CountDialog
+from starpos.ui.supervisor.day_close_dialog import DayCloseDialog
 from starpos.ui.supervisor.movement_dialog import MovementDialog
 from starpos.ui.supervisor.open_shift_dialog import OpenShiftDialog
 from starpos.ui.supervisor.report_dialog import ReportDialog
+from starpos.ui.supervisor.z_reports import ZReports
 from starpos.ui.threading.workers import JobFailure, Workers
 from starpos.ui.translator import tr
 
@@ -86,6 +88,10 @@ class ShiftMenu(QObject):
         self.paid_out_action = action(
             "Ctrl+Shift+U", lambda: self.move(Kind.PAID_OUT), permissions.PAID_IN_OUT
         )
+        # A supervisor collects cash from the drawer (its own slip, like a drop).
+        self.pickup_action = action(
+            "Ctrl+Shift+W", lambda: self.move(Kind.PICKUP), permissions.CASH_DROP
+        )
         self.drawer_action = action(
             "Ctrl+Shift+K", lambda: self.move(Kind.DRAWER_OPEN), permissions.OPEN_DRAWER
         )
@@ -94,6 +100,10 @@ class ShiftMenu(QObject):
         self.end_action = action("Ctrl+Shift+T", self.end_shift, permissions.VEND)
         # The close is the supervisor's: they sign in at the cashier's counter.
         self.close_action = action("Ctrl+Shift+Z", self.close_shift, permissions.VEND)
+        self.menu.addSeparator()
+        self.zs = ZReports(self)
+        self.z_list_action = action("Ctrl+Shift+L", self.zs.open_list, permissions.VIEW_REPORTS)
+        self.day_action = action("Ctrl+Shift+J", self.day_close, permissions.CLOSE_SHIFT)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -102,10 +112,13 @@ class ShiftMenu(QObject):
         self.drop_action.setText(tr("shifts", "Cash drop…"))
         self.paid_in_action.setText(tr("shifts", "Paid in…"))
         self.paid_out_action.setText(tr("shifts", "Paid out…"))
+        self.pickup_action.setText(tr("shifts", "Cash pick-up…"))
         self.drawer_action.setText(tr("shifts", "Open the drawer…"))
         self.x_action.setText(tr("shifts", "X report"))
         self.end_action.setText(tr("shifts", "End shift (count the drawer)…"))
         self.close_action.setText(tr("shifts", "Close shift (supervisor)…"))
+        self.z_list_action.setText(tr("shifts", "Z reports…"))
+        self.day_action.setText(tr("shifts", "Day close…"))
 
     # -- plumbing ---------------------------------------------------------------------
     def _db(self, function: Any, *args: Any, then: Callable[[Any], None]) -> None:
@@ -133,6 +146,11 @@ class ShiftMenu(QObject):
 
         self._db(self.context.counter.shift_current, self.context.session, then=found)
 
+    def till(self) -> str:
+        """This counter's till as shifts name it (a terminal, else ``@`` its sales point)."""
+        session = self.context.session
+        return session.terminal_code or f"@{session.sales_point_code or '-'}"
+
     # -- open -------------------------------------------------------------------------
     def offer_open(self, message: str) -> None:
         """The counter says why it cannot sell and offers to open the shift."""
@@ -150,9 +168,7 @@ class ShiftMenu(QObject):
 
     def open_shift(self) -> None:
         def drawer(found: tuple[tuple[Decimal, ...], list[tuple[str, str]]]) -> None:
-            session = self.context.session
-            till = session.terminal_code or f"@{session.sales_point_code or '-'}"
-            dialog = OpenShiftDialog(till, found[0], self.decimals, self.window)
+            dialog = OpenShiftDialog(self.till(), found[0], self.decimals, self.window)
             dialog.accepted.connect(lambda: self._open(dialog))
             self._show(dialog)
 
@@ -270,11 +286,32 @@ class ShiftMenu(QObject):
         report.print_chosen.connect(
             lambda: self._print(counter.shift_print_z, supervisor, till, number)
         )
-        report.pdf_chosen.connect(lambda: self._save_pdf(till, number))
+        report.pdf_chosen.connect(lambda: self.save_pdf(till, number))
         self._print(counter.shift_print_z, supervisor, till, number)
         self._show(report)
 
-    def _save_pdf(self, till: str, number: int) -> None:
+    # -- the sales point's day --------------------------------------------------------
+    def day_close(self) -> None:
+        counter, session = self.context.counter, self.context.session
+
+        def shown(found: tuple[bool, bool, Slip]) -> None:
+            all_closed, closed, slip = found
+            dialog = DayCloseDialog(slip, all_closed=all_closed, closed=closed, parent=self.window)
+            dialog.close_chosen.connect(
+                lambda: self._db(
+                    counter.shift_day_close, session, then=lambda made: closed_day(dialog, made)
+                )
+            )
+            self._show(dialog)
+
+        def closed_day(dialog: DayCloseDialog, slip: Slip) -> None:
+            dialog.accept()
+            self._print(counter.shift_print, slip)
+            self._show(ReportDialog(slip, pdf=False, parent=self.window))
+
+        self._db(counter.shift_day_preview, session, then=shown)
+
+    def save_pdf(self, till: str, number: int) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self.window, tr("shifts", "Save the Z as PDF"), f"Z-{till}-{number}.pdf", "PDF (*.pdf)"
         )

@@ -1,0 +1,163 @@
+"""The till's Z reports, newest first: number, when closed, cashier, supervisor, net sales,
+variance, how many times printed, and the Z a correction refers to. Keyboard first: the
+arrows move, Enter views the Z; Reprint (marked DUPLICATE), Save as PDF and Correct… act on
+the selected Z (decision SHF-15)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from starpos.shifts import ZInfo
+from starpos.shifts.slips import moment
+from starpos.ui.money import format_money
+from starpos.ui.signals import emit
+from starpos.ui.translator import tr
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class ZListDialog(QDialog):
+    #: view the Z with this number (Enter)
+    view_chosen = Signal(int)
+    reprint_chosen = Signal(int)
+    pdf_chosen = Signal(int)
+    correct_chosen = Signal(int)
+
+    def __init__(
+        self, till: str, decimals: int, *, may_correct: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("zListDialog")
+        self.till, self.decimals = till, decimals
+        self.zs: list[ZInfo] = []
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 8)
+        self.table.setObjectName("zList")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        # Enter (and a double click) on a row views it; the buttons never take Enter.
+        self.table.activated.connect(lambda _index: self._chosen(self.view_chosen))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.view_button = self._button("zView", self.view_chosen)
+        self.reprint_button = self._button("zReprint", self.reprint_chosen)
+        self.pdf_button = self._button("zPdf", self.pdf_chosen)
+        self.correct_button = self._button("zCorrect", self.correct_chosen)
+        self.correct_button.setVisible(may_correct)
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.resize(900, 480)
+        self.retranslate_ui()
+
+    def _button(self, name: str, signal: SignalInstance) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(lambda: self._chosen(signal))
+        return button
+
+    def _chosen(self, signal: SignalInstance) -> None:
+        number = self.selected()
+        if number is not None:
+            emit(signal, number)
+
+    def selected(self) -> int | None:
+        row = self.table.currentRow()
+        return self.zs[row].number if 0 <= row < len(self.zs) else None
+
+    def show_zs(self, zs: list[ZInfo]) -> None:
+        """Fill the table; the selection stays on the Z it was on (else the newest)."""
+        keep = self.selected()
+        self.zs = list(zs)
+        self.table.setRowCount(len(self.zs))
+        for row, z in enumerate(self.zs):
+            for column, value in enumerate(self._cells(z)):
+                item = QTableWidgetItem(value)
+                if column in (0, 4, 5, 6):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        numbers = [z.number for z in self.zs]
+        self.table.setCurrentCell(numbers.index(keep) if keep in numbers else 0, 0)
+        for button in (self.view_button, self.reprint_button, self.pdf_button):
+            button.setEnabled(bool(self.zs))
+        self.correct_button.setEnabled(bool(self.zs))
+        self.retranslate_ui()
+        self.table.setFocus()
+
+    def _cells(self, z: ZInfo) -> tuple[str, ...]:
+        body = z.body
+        if z.corrects is not None:
+            net, note = "", tr("shifts", "corrects Z {number}").format(number=z.corrects)
+            counts = body.get("counts", {})
+            variance = sum((Decimal(line["variance"]) for line in counts.values()), Decimal(0))
+        else:
+            net, note = format_money(Decimal(body.get("sales_net", 0)), self.decimals), ""
+            variance = Decimal(body.get("variance", 0))
+            corrections = [other.number for other in self.zs if other.corrects == z.number]
+            if corrections:
+                note = tr("shifts", "corrected by Z {numbers}").format(
+                    numbers=", ".join(str(n) for n in sorted(corrections))
+                )
+        return (
+            str(z.number),
+            moment(z.made_at.isoformat()),
+            str(body.get("cashier", "")),
+            str(body.get("supervisor", z.made_by)),
+            net,
+            format_money(variance, self.decimals),
+            str(z.print_count),
+            note,
+        )
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("shifts", "Z reports of till {till}").format(till=self.till))
+        self.intro.setText(
+            tr("shifts", "{count} Z reports. Arrows choose one, Enter shows it.").format(
+                count=len(self.zs)
+            )
+            if self.zs
+            else tr("shifts", "This till has no Z report yet.")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("shifts", "No."),
+                tr("shifts", "Closed at"),
+                tr("shifts", "Cashier"),
+                tr("shifts", "Closed by"),
+                tr("shifts", "Net sales"),
+                tr("shifts", "Variance"),
+                tr("shifts", "Prints"),
+                tr("shifts", "Corrections"),
+            ]
+        )
+        self.view_button.setText(tr("shifts", "&View"))
+        self.reprint_button.setText(tr("shifts", "&Reprint (DUPLICATE)"))
+        self.pdf_button.setText(tr("shifts", "Save as P&DF…"))
+        self.correct_button.setText(tr("shifts", "&Correct…"))

@@ -1,0 +1,50 @@
+"""The day close as a slip: the shifts that keep the day open are named, the tills and
+operators come with their Zs, and every label reads in French and Chinese."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+
+import pytest
+
+from starpos.i18n import catalog_files, load_catalog
+from starpos.shifts.day_slip import L, day_slip
+
+BODY = {
+    "shifts": 2,
+    "tills": {"@SP01": {"z": [3, 4], "sales": 5, "net": "100.00", "kwh": "40.0",
+                        "cancels": 1, "refund": "20.00"}},
+    "operators": {"CASH1": {"z": [3, 4], "sales": 5, "net": "100.00", "kwh": "40.0",
+                            "cancels": 1, "refund": "20.00"}},
+    "energy_sold_kwh": "40.0",
+    "module_credit_used_kwh": "30.0",
+    "energy_not_from_module_kwh": "10.0",
+}  # fmt: skip
+
+
+def test_a_preview_names_the_shifts_still_open() -> None:
+    slip = day_slip(
+        "SP01", date(2026, 12, 3), BODY, "Utility",
+        unclosed=((7, "@SP01", "CASH2", "ended"),), preview=True, language="en",
+    )  # fmt: skip
+    text = slip.text(48)
+    assert slip.banner == "NOT CLOSED YET"
+    assert "Not closed: shift 7 of CASH2 on @SP01 (counted, not closed)" in " ".join(text.split())
+    assert "@SP01: Z 3, 4" in text and "CASH1: Z 3, 4" in text
+    assert "Sold without module credit (kWh)" in text and text.rstrip().endswith("10.0")
+
+
+def test_a_closed_day_has_no_banner() -> None:
+    assert day_slip("SP01", date(2026, 12, 3), BODY, "Utility", language="en").banner == ""
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh_CN"])
+def test_every_day_close_label_is_translated_with_its_placeholders(lang: str) -> None:
+    catalog = load_catalog([p for p in catalog_files(lang) if p.name == f"shifts_{lang}.ts"])
+    assert [text for text in L.values() if not catalog.get(("shifts", text))] == []
+    assert [t for t in L.values() if _fields(catalog[("shifts", t)]) != _fields(t)] == []
