@@ -24,7 +24,7 @@ from starpos.audit.log import Actor
 from starpos.bootstrap.counter import counter_on
 from starpos.db import Database
 from starpos.db.enums import CashMovementKind, ShiftState, ZKind
-from starpos.db.models import CashMovement, DayClose, Operator, Shift, ZReport
+from starpos.db.models import CashMovement, DayClose, Operator, Shift, ShiftCount, ZReport
 from starpos.devices.printer.virtual.launcher import output_folder, stop_virtual_printer
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.operators.login import acting_as
@@ -35,14 +35,16 @@ from starpos.ui.counter_app import CounterApp
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.supervisor import shift_menu
 from starpos.ui.supervisor.correct_dialog import CorrectDialog
+from starpos.ui.supervisor.count_dialog import CountDialog
 from starpos.ui.supervisor.day_close_dialog import DayCloseDialog
 from starpos.ui.supervisor.movement_dialog import MovementDialog
 from starpos.ui.supervisor.report_dialog import ReportDialog
 from starpos.ui.supervisor.z_list_dialog import ZListDialog
 from starpos.ui.translator import switch_language
-from tests.ui.screenshots import save
+from tests.ui.screenshots import app_look, save  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.slow
+# The app's own font, so the pictures look like the counter's.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("app_look")]
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -309,3 +311,32 @@ def test_a_supervisor_picks_up_cash_from_the_open_shift(
 
     qtbot.waitUntil(lambda: pickups() == [Decimal("40.00")], timeout=20_000)
     printed("to the bank")
+
+
+def test_a_counted_shift_is_recounted_from_the_same_entry(
+    qtbot: QtBot, app: CounterApp, demo_database: Database
+) -> None:
+    cashier = acting_as(demo_database, Actor("CASH1", "SP01"))
+    shift = current_shift(demo_database, cashier)
+    assert shift is not None
+    end_shift(demo_database, cashier, shift.shift_id, {"cash": Decimal("10.00")})
+    window = log_in(qtbot, app, "CASH1", "cash-demo")
+    shortcut(qtbot, window, Qt.Key.Key_T)
+    count = shown(qtbot, lambda: window.shift_menu.dialog)
+    assert isinstance(count, CountDialog) and count.shift_id == shift.shift_id
+    box = count.grid.boxes[Decimal(50)]
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box, "2")
+    with qtbot.waitSignal(window.shift_menu.shift_changed, timeout=20_000):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    def counted() -> dict[str, Decimal]:
+        with demo_database.reading() as session:
+            rows = session.execute(
+                select(ShiftCount.payment, ShiftCount.counted).where(
+                    ShiftCount.shift_id == shift.shift_id
+                )
+            ).all()
+        return {payment: amount for payment, amount in rows}
+
+    assert counted()["CASH"] == Decimal("100.00")  # was 10.00: the recount replaced it
