@@ -582,5 +582,9 @@
         <source>{name}: Z {numbers}</source>
         <translation>{name} : Z {numbers}</translation>
     </message>
+    <message>
+        <source>expected {expected}, counted {counted}</source>
+        <translation>attendu {expected}, compté {counted}</translation>
+    </message>
 </context>
 </TS>

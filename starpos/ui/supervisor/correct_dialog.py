@@ -26,8 +26,11 @@ class CorrectDialog(QDialog):
         payments: list[tuple[str, str]],
         decimals: int,
         parent: QWidget | None = None,
+        *,
+        before: dict[str, tuple[str, str]] | None = None,
     ) -> None:
-        """``payments``: (code, name) of the payment methods, cash first."""
+        """``payments``: (code, name) of the payment methods, cash first; ``before``: what
+        the Z says per payment method (expected, counted), shown in the empty fields."""
         super().__init__(parent)
         self.setObjectName("correctDialog")
         self.number, self.decimals = number, decimals
@@ -36,9 +39,11 @@ class CorrectDialog(QDialog):
         self.form = QFormLayout(self)
         self.form.addRow(self.intro)
         self.fields: dict[str, QLineEdit] = {}
+        self.before = before or {}
         for code, name in payments:
             field = QLineEdit()
             field.setObjectName(f"correct_{code}")
+            field.setMinimumWidth(300)  # room for the Z's own figures shown in it
             self.fields[code] = field
             self.form.addRow(name, field)
         self.reason_field = QLineEdit()
@@ -74,3 +79,11 @@ class CorrectDialog(QDialog):
             ).format(number=self.number)
         )
         self.reason_label.setText(tr("shifts", "Reason"))
+        for code, field in self.fields.items():
+            if code in self.before:
+                expected, counted = self.before[code]
+                field.setPlaceholderText(
+                    tr("shifts", "expected {expected}, counted {counted}").format(
+                        expected=expected, counted=counted
+                    )
+                )

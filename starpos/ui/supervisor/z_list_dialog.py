@@ -56,6 +56,7 @@ class ZListDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         # Enter (and a double click) on a row views it; the buttons never take Enter.
         self.table.activated.connect(lambda _index: self._chosen(self.view_chosen))
+        self.table.currentCellChanged.connect(lambda *_cells: self._offer_correct())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.view_button = self._button("zView", self.view_chosen)
         self.reprint_button = self._button("zReprint", self.reprint_chosen)
@@ -107,9 +108,14 @@ class ZListDialog(QDialog):
         self.table.setCurrentCell(numbers.index(keep) if keep in numbers else 0, 0)
         for button in (self.view_button, self.reprint_button, self.pdf_button):
             button.setEnabled(bool(self.zs))
-        self.correct_button.setEnabled(bool(self.zs))
+        self._offer_correct()
         self.retranslate_ui()
         self.table.setFocus()
+
+    def _offer_correct(self) -> None:
+        # A correction is corrected by correcting the Z it refers to again, from its counts.
+        row = self.table.currentRow()
+        self.correct_button.setEnabled(0 <= row < len(self.zs) and self.zs[row].corrects is None)
 
     def _cells(self, z: ZInfo) -> tuple[str, ...]:
         body = z.body

@@ -9,8 +9,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog
-
 from starpos.devices.printer.slip import Slip
 from starpos.operators import permissions
 from starpos.ui.supervisor.correct_dialog import CorrectDialog
@@ -25,7 +23,7 @@ class ZReports:
     def __init__(self, menu: ShiftMenu) -> None:
         self.menu = menu
         # The list's own boxes open over it (the menu's ``dialog`` stays the list).
-        self.z_dialog: QDialog | None = None
+        self.z_dialog: ZListDialog | None = None
         self.z_view: ReportDialog | None = None
         self.correct_dialog: CorrectDialog | None = None
 
@@ -81,12 +79,23 @@ class ZReports:
         self.z_view = report
         report.open()
 
+    def _counts_of(self, number: int) -> dict[str, tuple[str, str]]:
+        """(expected, counted) per payment method as Z ``number`` of the list has them."""
+        found = [z for z in (self.z_dialog.zs if self.z_dialog else []) if z.number == number]
+        counts = found[0].body.get("counts", []) if found else []
+        return {
+            str(line["payment"]): (str(line["expected"]), str(line["counted"]))
+            for line in (counts if isinstance(counts, list) else [])
+        }
+
     def _correct(self, till: str, number: int, refresh: Callable[[object], None]) -> None:
         menu = self.menu
         counter = menu.context.counter
 
         def ask(found: tuple[tuple[Decimal, ...], list[tuple[str, str]]]) -> None:
-            dialog = CorrectDialog(number, found[1], menu.decimals, self.z_dialog)
+            dialog = CorrectDialog(
+                number, found[1], menu.decimals, self.z_dialog, before=self._counts_of(number)
+            )
             dialog.accepted.connect(lambda: corrected(dialog))
             self.correct_dialog = dialog
             dialog.open()

@@ -219,6 +219,8 @@ def test_the_z_list_views_reprints_saves_and_corrects(
     alt(qtbot, listing, Qt.Key.Key_C)
     qtbot.waitUntil(lambda: window.shift_menu.zs.correct_dialog is not correcting, timeout=20_000)
     correcting = shown(qtbot, lambda: window.shift_menu.zs.correct_dialog)
+    # The Z's own figures stand in the empty fields, so the supervisor corrects knowingly.
+    assert correcting.fields["CASH"].placeholderText() == "expected 0.00, counted 0.00"
     picture(correcting, "53-shift-z-correct-english")
     qtbot.keyClicks(correcting.fields["CASH"], "15.50")
     qtbot.keyClicks(correcting.reason_field, "a 20 note found under the drawer")
@@ -234,6 +236,11 @@ def test_the_z_list_views_reprints_saves_and_corrects(
     by_number = {listing.table.item(row, 0).text(): row for row in range(2)}
     assert listing.table.item(by_number["1"], 7).text() == "corrected by Z 2"
     assert listing.table.item(by_number["2"], 7).text() == "corrects Z 1"
+    # A correction is not corrected in turn: its Z is corrected again.
+    listing.table.setCurrentCell(by_number["2"], 0)
+    assert not listing.correct_button.isEnabled()
+    listing.table.setCurrentCell(by_number["1"], 0)
+    assert listing.correct_button.isEnabled()
     picture(listing, "53-shift-z-list-corrected-english")
 
 
@@ -281,7 +288,8 @@ def test_the_day_close_names_the_open_shift_then_closes_and_prints(
     assert "DAY CLOSE" in closed.view.toPlainText() or "CLÔTURE" in closed.view.toPlainText()
     with demo_database.reading() as session:
         assert session.scalar(select(func.count()).select_from(DayClose)) == 1
-    printed("Z 1")  # the till's line on the day's paper
+    paper = printed("DAY CLOSE")[0]
+    assert "@SP01: Z 1, 2, 3" in paper and "Module credit used (kWh)" in paper
 
 
 def _report(window: PosWindow) -> ReportDialog | None:
