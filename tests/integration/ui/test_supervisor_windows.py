@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -348,3 +349,15 @@ def test_a_counted_shift_is_recounted_from_the_same_entry(
         return {payment: amount for payment, amount in rows}
 
     assert counted()["CASH"] == Decimal("100.00")  # was 10.00: the recount replaced it
+
+
+def test_no_two_entries_of_the_counter_share_a_shortcut(qtbot: QtBot, app: CounterApp) -> None:
+    window = log_in(qtbot, app, "SUP1", "super-demo")
+    keys = [
+        key.toString()
+        for action in window.findChildren(QAction)
+        for key in action.shortcuts()
+        if not key.isEmpty()
+    ] + [s.key().toString() for s in window.findChildren(QShortcut) if not s.key().isEmpty()]
+    assert {"Ctrl+Shift+L", "Ctrl+Shift+J", "Ctrl+Shift+W"} <= set(keys)
+    assert sorted(key for key in set(keys) if keys.count(key) > 1) == []
