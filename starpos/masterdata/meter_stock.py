@@ -107,6 +107,11 @@ def _meter(session: Session, number_text: str) -> Meter:
     return meter
 
 
+def _require_good(meter: Meter) -> None:
+    if meter.condition is not MeterCondition.GOOD:
+        raise MeterNotGoodError(number=meter.number, condition=CONDITION_TERMS[meter.condition])
+
+
 def _require(meter: Meter, allowed: tuple[StockStatus, ...]) -> None:
     if meter.stock_status not in allowed:
         raise MeterNotAvailableError(number=meter.number, status=str(meter.stock_status))
@@ -211,10 +216,7 @@ def stock_out(
         else:
             # A meter in maintenance or scrapped goes nowhere near a customer (BO-15); to
             # another branch it may go, whatever its status.
-            if meter.condition is not MeterCondition.GOOD:
-                raise MeterNotGoodError(
-                    number=meter.number, condition=CONDITION_TERMS[meter.condition]
-                )
+            _require_good(meter)
             _move(
                 session,
                 meter,
@@ -316,6 +318,7 @@ def replace_meter(
     _require(old, (StockStatus.INSTALLED,))
     # The new meter comes from stock, stocked out for installation or straight off the shelf.
     _require(new, (StockStatus.ISSUED, StockStatus.IN_STOCK))
+    _require_good(new)
     reason = _by_code(session, ReplacementReason, reason_code)
     assert isinstance(reason, ReplacementReason) and old.customer_id is not None
     bill = bill_numbers.next_number(session, bill_numbers.REPLACEMENT, numbering)

@@ -7,12 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from starpos.bootstrap.module import open_configured_module
 from starpos.db.enums import MeterCondition, StockMovementKind, StockStatus
 from starpos.db.free_credit import free_credit_energy
-from starpos.db.models import MeterReplacement, StockMovement
+from starpos.db.models import Meter, MeterReplacement, StockMovement
+from starpos.masterdata.meter_stock import MeterNotGoodError
 from starpos.operators.errors import PermissionDeniedError
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
@@ -88,6 +89,16 @@ def test_refusals_leave_stock_as_it_was(world: OpsWorld) -> None:
 
     with pytest.raises(OldMeterConditionError):
         replace(world, Replacement(old, new, "FAULT", Decimal("1.0"), MeterCondition.GOOD))
+    # A scrapped meter on the shelf never goes to a customer (BO-15), as a replacement either.
+    (scrapped,) = stock_meters(world.database, 1, first_serial=30_000_501)
+    with world.database.unit_of_work() as uow:
+        uow.session.execute(
+            update(Meter).where(Meter.number == scrapped).values(condition=MeterCondition.SCRAP)
+        )
+        uow.commit()
+    with pytest.raises(MeterNotGoodError):
+        replace(world, Replacement(old, scrapped, "FAULT", Decimal("1.0")))
+    assert world.meter(scrapped).stock_status is StockStatus.IN_STOCK
     assert world.meter(old).stock_status is StockStatus.INSTALLED
     assert world.meter(new).stock_status is StockStatus.IN_STOCK
     # No remainder: no token, the replacement alone.
