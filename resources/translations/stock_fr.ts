@@ -255,10 +255,6 @@
         <source>Meter {number} is installed for a customer; its status is set when it comes back to stock (replacement or cancelled contract).</source>
         <translation>Le compteur {number} est installé chez un client ; son état se règle à son retour en stock (remplacement ou contrat résilié).</translation>
     </message>
-    <message>
-        <source>Meter {number} is marked {condition}: only a Good meter goes out for installation. Set its status to Good once it has been repaired and tested.</source>
-        <translation>Le compteur {number} est marqué {condition} : seul un compteur Bon sort pour installation. Remettez-le à Bon une fois réparé et testé.</translation>
-    </message>
 </context>
 <context>
     <name>terms</name>

@@ -255,10 +255,6 @@
         <source>Meter {number} is installed for a customer; its status is set when it comes back to stock (replacement or cancelled contract).</source>
         <translation>电表 {number} 已为客户安装；其状态在退回库存时（换表或撤销合同）设置。</translation>
     </message>
-    <message>
-        <source>Meter {number} is marked {condition}: only a Good meter goes out for installation. Set its status to Good once it has been repaired and tested.</source>
-        <translation>电表 {number} 标记为{condition}：只有状态为良好的电表才能出库安装。修复并测试合格后，请将其状态设为良好。</translation>
-    </message>
 </context>
 <context>
     <name>terms</name>

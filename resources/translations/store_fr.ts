@@ -207,6 +207,10 @@
       <source>There is no terminal with the code {terminal}. Check the code in the back office.</source>
       <translation>Il n'y a pas de terminal avec le code {terminal}. Vérifiez le code dans le back-office.</translation>
     </message>
+    <message>
+        <source>Meter {number} is marked {condition}: only a Good meter goes out for installation. Set its status to Good once it has been repaired and tested.</source>
+        <translation>Le compteur {number} est marqué {condition} : seul un compteur Bon sort pour installation. Remettez-le à Bon une fois réparé et testé.</translation>
+    </message>
 </context>
   <context>
     <name>cli</name>

@@ -207,6 +207,10 @@
       <source>There is no terminal with the code {terminal}. Check the code in the back office.</source>
       <translation>没有代码为 {terminal} 的终端。请在后台核对代码。</translation>
     </message>
+    <message>
+        <source>Meter {number} is marked {condition}: only a Good meter goes out for installation. Set its status to Good once it has been repaired and tested.</source>
+        <translation>电表 {number} 标记为{condition}：只有状态为良好的电表才能出库安装。修复并测试合格后，请将其状态设为良好。</translation>
+    </message>
 </context>
   <context>
     <name>cli</name>

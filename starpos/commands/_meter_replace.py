@@ -88,11 +88,13 @@ def _replace(args: argparse.Namespace) -> int:
         operator = operator_at_till(database, args)  # the till its charges are paid at
         remainder = args.remainder
         if args.remainder_from_card:
-            from starpos.commands.card.common import reader_name
+            from starpos.settings import Settings
             from starpos.tokenops.meter_replace_card import remainder_from_reader
 
             operator.require(permissions.REPLACE_METER)
-            remainder = remainder_from_reader(database, args.old_meter, reader_name(args))
+            # --reader, else the configured reader; None lets the service pick the one there is.
+            reader = args.reader or str(Settings().get("card.reader")) or None
+            remainder = remainder_from_reader(database, args.old_meter, reader)
         asked = Replacement(
             args.old_meter, args.new_meter, args.reason, remainder,
             MeterCondition(args.condition), args.paid,

@@ -9,20 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from starpos.counter.views import CounterRules
 from starpos.db.enums import CashMovementKind as Kind
 from starpos.devices.printer.slip import Slip
 from starpos.operators import permissions
-from starpos.operators.session import OperatorSession
 from starpos.shifts import Movement, ShiftInfo
-from starpos.ui.error_funnel import ErrorFunnel
-from starpos.ui.services import CounterService
 from starpos.ui.signals import emit
 from starpos.ui.supervisor.close_dialog import CloseDialog
 from starpos.ui.supervisor.count_dialog import CountDialog
@@ -30,24 +26,10 @@ from starpos.ui.supervisor.day_close_dialog import DayCloseDialog
 from starpos.ui.supervisor.movement_dialog import MovementDialog
 from starpos.ui.supervisor.open_shift_dialog import OpenShiftDialog
 from starpos.ui.supervisor.report_dialog import ReportDialog
+from starpos.ui.supervisor.shift_context import ShiftContext
 from starpos.ui.supervisor.z_reports import ZReports
-from starpos.ui.threading.workers import JobFailure, Workers
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
-
-
-class ShiftContext(Protocol):
-    """What the menu needs of the counter window's context (``ui.pos.CounterContext``)."""
-
-    @property
-    def counter(self) -> CounterService: ...
-    @property
-    def rules(self) -> CounterRules: ...
-    @property
-    def session(self) -> OperatorSession: ...
-    @property
-    def workers(self) -> Workers: ...
-    @property
-    def funnel(self) -> ErrorFunnel: ...
 
 
 class ShiftMenu(QObject):

@@ -7,20 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from starpos.devices.printer.slip import Slip
 from starpos.operators import permissions
 from starpos.ui.supervisor.correct_dialog import CorrectDialog
 from starpos.ui.supervisor.report_dialog import ReportDialog
+from starpos.ui.supervisor.shift_context import ShiftMenuPlumbing
 from starpos.ui.supervisor.z_list_dialog import ZListDialog
-
-if TYPE_CHECKING:
-    from starpos.ui.supervisor.shift_menu import ShiftMenu
 
 
 class ZReports:
-    def __init__(self, menu: ShiftMenu) -> None:
+    def __init__(self, menu: ShiftMenuPlumbing) -> None:
         self.menu = menu
         # The list's own boxes open over it (the menu's ``dialog`` stays the list).
         self.z_dialog: ZListDialog | None = None

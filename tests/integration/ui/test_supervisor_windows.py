@@ -103,7 +103,7 @@ def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> PosWindow
 
 def shortcut(qtbot: QtBot, window: PosWindow, key: Qt.Key) -> None:
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=20_000)
     qtbot.keyClick(window, key, CTRL_SHIFT)
 
 
