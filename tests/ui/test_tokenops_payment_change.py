@@ -6,7 +6,6 @@ Refusals read in the operator's language and change nothing."""
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -17,13 +16,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from starpos.db.models import PaymentChange
-from starpos.devices.printer.virtual.launcher import output_folder
 from starpos.masterdata.payment_dues import RECEIVABLE, REMAIN
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.tokenops.payment_change_dialog import PaymentChangeDialog
 from starpos.ui.translator import switch_language
 from tests.integration.ui.counter_world import CounterWorld
 from tests.ui.tokenops_world import close_box, grab, log_in, sell_to, shown_box, token_world
+from tests.ui.virtual_paper import printed
 
 __all__ = ["token_world"]
 
@@ -53,17 +52,6 @@ def change(qtbot: QtBot, dialog: PaymentChangeDialog, amount: str) -> None:
     assert isinstance(box, QMessageBox) and box.isVisible()
     with qtbot.waitSignal(dialog.changed, timeout=30_000):
         box.button(QMessageBox.StandardButton.Yes).click()
-
-
-def printed(count: int) -> list[str]:
-    """The texts of the vouchers the virtual printer wrote, once ``count`` are out."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        papers = sorted(output_folder().glob("voucher-*.txt"))
-        if len(papers) >= count:
-            return [path.read_text(encoding="utf-8") for path in papers]
-        time.sleep(0.2)
-    raise AssertionError(f"{count} vouchers never came out of the printer")
 
 
 def changes(world: CounterWorld) -> int:
@@ -99,7 +87,7 @@ def test_the_supervisor_changes_the_pay_type_and_the_next_sale_settles_it(
     grab(dialog, "payment-done")
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # and again: a reprint
     qtbot.waitUntil(lambda: prints == [1, 2], timeout=60_000)
-    first, again = printed(2)[-2:]
+    first, again = printed(qtbot, count=2)[-2:]
     assert bill in first and "Remain amount returned" in first and "REPRINT" not in first
     assert bill in again and "*** REPRINT ***" in again
     dialog.reject()
@@ -112,7 +100,7 @@ def test_the_supervisor_changes_the_pay_type_and_the_next_sale_settles_it(
     assert dialog.outcome is not None and dialog.outcome.receivable == Decimal("30.00")
     back_bill = dialog.outcome.bill_number
     dialog.reject()  # closed (and deleted) before its bill is out: the bill still prints
-    assert back_bill in printed(3)[2]
+    assert back_bill in printed(qtbot, count=3)[2]
 
     # The counter's quote for the meter's next purchase shows what the change left due.
     window.activateWindow()

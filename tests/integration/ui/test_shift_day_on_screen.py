@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import subprocess
-import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +25,7 @@ from starpos.bootstrap.counter import counter_on
 from starpos.db import Database
 from starpos.db.enums import ShiftState
 from starpos.db.models import CashMovement, Operator, PaymentTerm, Shift, Vend
-from starpos.devices.printer.virtual.launcher import output_folder, stop_virtual_printer
+from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.operators.login import acting_as
 from starpos.settings import Settings
 from starpos.shifts import close_shift, current_shift, end_shift
@@ -40,6 +39,7 @@ from starpos.ui.supervisor.movement_dialog import MovementDialog
 from starpos.ui.supervisor.open_shift_dialog import OpenShiftDialog
 from starpos.ui.supervisor.report_dialog import ReportDialog
 from tests.support.data_files import SAMPLE_TABLES
+from tests.ui.virtual_paper import printed
 
 pytestmark = pytest.mark.slow
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -120,17 +120,6 @@ def type_count(qtbot: QtBot, box: Any, pieces: int) -> None:
     """As Tab into the box leaves it: all selected, the count typed over it."""
     qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(box, str(pieces))
-
-
-def printed_z(timeout: float = 60) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in sorted(output_folder().glob("voucher-*.txt")):
-            text = path.read_text(encoding="utf-8")
-            if "Z REPORT" in text:
-                return text
-        time.sleep(0.2)
-    raise AssertionError("the Z never came out of the printer")
 
 
 def squeeze(text: str) -> str:
@@ -235,7 +224,7 @@ def test_a_supervisors_day_from_the_keyboard(
     qtbot.keyClick(closing.reason_field, Qt.Key.Key_Return)
     z = dialog_of(qtbot, window, ReportDialog)
     on_screen = squeeze(z.view.toPlainText())
-    on_paper = squeeze(printed_z())
+    on_paper = squeeze(printed(qtbot, "Z REPORT")[0])
     with demo_database.reading() as session:
         closed = session.get(Shift, shift.id)
         assert closed is not None and closed.state == ShiftState.CLOSED

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +25,7 @@ from starpos.bootstrap.counter import counter_on
 from starpos.db import Database
 from starpos.db.enums import CashMovementKind, ShiftState, ZKind
 from starpos.db.models import CashMovement, DayClose, Operator, Shift, ShiftCount, ZReport
-from starpos.devices.printer.virtual.launcher import output_folder, stop_virtual_printer
+from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.devices.sm.embedded import stop_embedded
 from starpos.operators.login import acting_as
 from starpos.settings import Settings
@@ -43,6 +42,7 @@ from starpos.ui.supervisor.report_dialog import ReportDialog
 from starpos.ui.supervisor.z_list_dialog import ZListDialog
 from starpos.ui.translator import switch_language
 from tests.ui.screenshots import app_look, save  # noqa: F401 (fixture)
+from tests.ui.virtual_paper import printed
 
 # The app's own font, so the pictures look like the counter's.
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("app_look")]
@@ -126,21 +126,6 @@ def alt(qtbot: QtBot, dialog: Any, key: Qt.Key) -> None:
     qtbot.keyClick(dialog.table if hasattr(dialog, "table") else dialog, key, ALT)
 
 
-def printed(containing: str, count: int = 1, timeout: float = 60) -> list[str]:
-    deadline = time.monotonic() + timeout
-    found: list[str] = []
-    while time.monotonic() < deadline:
-        found = [
-            text
-            for path in sorted(output_folder().glob("voucher-*.txt"))
-            if containing in (text := path.read_text(encoding="utf-8"))
-        ]
-        if len(found) >= count:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"{count} prints with {containing!r} expected, found {len(found)}")
-
-
 def screens() -> Path | None:
     folder = os.environ.get("STARPOS_SCREENS_DIR")
     return Path(folder) if folder else None
@@ -188,7 +173,7 @@ def test_the_z_list_views_reprints_saves_and_corrects(
         alt(qtbot, listing, Qt.Key.Key_R)
         qtbot.waitUntil(lambda n=copies: listing.table.item(0, 6).text() == n, timeout=30_000)
     assert zs(demo_database) == [(1, ZKind.CLOSE, 2)]
-    copies = printed("Z REPORT No. 1", 2)
+    copies = printed(qtbot, "Z REPORT No. 1", 2)
     assert "DUPLICATE" not in copies[0] and "DUPLICATE" in copies[1]
 
     # Save as PDF: the same Z (the file dialog answers with a path).
@@ -231,7 +216,7 @@ def test_the_z_list_views_reprints_saves_and_corrects(
     qtbot.waitUntil(lambda: "CORRECTION No. 2" in view.view.toPlainText(), timeout=20_000)
     assert "(corrects Z 1)" in view.view.toPlainText()
     assert "a 20 note found under the drawer" in view.view.toPlainText()
-    printed("Z CORRECTION No. 2")
+    printed(qtbot, "Z CORRECTION No. 2")
     assert [(n, k) for n, k, _ in zs(demo_database)] == [(1, ZKind.CLOSE), (2, ZKind.CORRECTION)]
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     by_number = {listing.table.item(row, 0).text(): row for row in range(2)}
@@ -289,7 +274,7 @@ def test_the_day_close_names_the_open_shift_then_closes_and_prints(
     assert "DAY CLOSE" in closed.view.toPlainText() or "CLÔTURE" in closed.view.toPlainText()
     with demo_database.reading() as session:
         assert session.scalar(select(func.count()).select_from(DayClose)) == 1
-    paper = printed("DAY CLOSE")[0]
+    paper = printed(qtbot, "DAY CLOSE")[0]
     assert "@SP01: Z 1, 2, 3" in paper and "Module credit used (kWh)" in paper
 
 
@@ -319,7 +304,7 @@ def test_a_supervisor_picks_up_cash_from_the_open_shift(
             )
 
     qtbot.waitUntil(lambda: pickups() == [Decimal("40.00")], timeout=20_000)
-    printed("to the bank")
+    printed(qtbot, "to the bank")
 
 
 def test_a_counted_shift_is_recounted_from_the_same_entry(
