@@ -14,17 +14,13 @@ recovery) is not printed as a token: the bill says it is still to come.
 
 from __future__ import annotations
 
-import json
-
 from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.audit.log import AuditKind, append
 from starpos.db import Database
 from starpos.db.enums import MeterCondition, TokenOperationState
 from starpos.db.models import (
-    AuditEntry,
     Customer,
     MeterReplacement,
     MeterReplacementCharge,
@@ -43,6 +39,7 @@ from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
 from starpos.tokenops import errors
+from starpos.tokenops.bill_prints import print_counted
 from starpos.tokenops.vouchers import OperationPrinter
 
 OLD_METER = tr_noop("tokenops", "Old meter: {meter}, back to stock {condition}")
@@ -60,7 +57,6 @@ ENTER_ON_NEW = tr_noop("tokenops", "Enter the token on the new meter.")
 TEXTS = (OLD_METER, *CONDITIONS.values(), REASON, REMAINDER, NO_REMAINDER, TOKEN_TO_COME,
          ENTER_ON_NEW)  # fmt: skip
 TEMPLATE_FILE = "replacement-voucher.json"
-PRINTED = "printed"
 ISSUED = TokenOperationState.ISSUED
 
 
@@ -79,17 +75,6 @@ def _replacement(session: Session, bill: str) -> MeterReplacement:
     if row is None:
         raise errors.UnknownReplacementError(bill=bill.strip())
     return row
-
-
-def print_count(session: Session, bill: str) -> int:
-    """How many times the replacement bill has been printed (its audit entries say)."""
-    details = session.scalars(
-        select(AuditEntry.details).where(
-            AuditEntry.subject == _subject(bill),
-            AuditEntry.kind == AuditKind.MASTER_DATA_CHANGE.value,
-        )
-    )
-    return sum(1 for text in details if json.loads(text).get("step") == PRINTED)
 
 
 def replacement_voucher(
@@ -171,28 +156,17 @@ def replacement_voucher(
 def print_replacement(
     database: Database, printer: OperationPrinter, operator: OperatorSession, bill: str
 ) -> int:
-    """Print the replacement bill (REPRINT from the second print on); its print count.
-
-    Blocking printer I/O (a window runs it on its printer worker). A failed print raises the
-    printer's error and records nothing.
-    """
+    """Print the bill (REPRINT from the second print on); its print count."""
     operator.require(permissions.REPLACE_METER)
     with database.reading() as session:
         bill = _replacement(session, bill).bill_number
-        printed = print_count(session, bill)
-        voucher = replacement_voucher(session, bill, printer, reprint=printed > 0)
-    printer.print(voucher, replacement_template())
-    with database.unit_of_work() as uow:
-        count = print_count(uow.session, bill) + 1
-        append(
-            uow.session,
-            AuditKind.MASTER_DATA_CHANGE,
-            subject=_subject(bill),
-            details={"step": PRINTED, "print_count": count},
-            actor=operator.actor,
-        )
-        uow.commit()
-    return count
+
+    def voucher_of(session: Session, reprint: bool) -> Voucher:
+        return replacement_voucher(session, bill, printer, reprint)
+
+    return print_counted(
+        database, printer, operator, _subject(bill), voucher_of, replacement_template()
+    )
 
 
 def preview_replacement(database: Database, printer: OperationPrinter, bill: str) -> Image.Image:

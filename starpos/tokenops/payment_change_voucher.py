@@ -13,17 +13,15 @@ ones are marked REPRINT without a column of their own.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.audit.log import AuditKind, append
 from starpos.db import Database
 from starpos.db.enums import PaymentMode
-from starpos.db.models import AuditEntry, Customer, Meter, Operator, PaymentChange, SalesPoint
+from starpos.db.models import Customer, Meter, Operator, PaymentChange, SalesPoint
 from starpos.db.parameters import system_parameters, to_local
 from starpos.devices.printer import AmountLine, Voucher
 from starpos.devices.printer.template import Template, load_template
@@ -32,6 +30,7 @@ from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
 from starpos.tokenops import errors
+from starpos.tokenops.bill_prints import print_counted
 from starpos.tokenops.vouchers import OperationPrinter
 
 #: Amount lines (context ``voucher``, the words of the sale's breakdown and the manual's).
@@ -49,7 +48,6 @@ SETTLED_NEXT = tr_noop("tokenops", "The amounts are settled on the meter's next 
 NOTHING_DUE = tr_noop("tokenops", "Nothing is due at the meter's next purchase.")
 TEXTS = (*MODES.values(), BEFORE, NOW, REMARK, SETTLED_NEXT, NOTHING_DUE)
 TEMPLATE_FILE = "payment-change-voucher.json"
-PRINTED = "printed"
 
 
 def payment_change_template() -> Template:
@@ -67,17 +65,6 @@ def _change(session: Session, bill: str) -> PaymentChange:
 
 def _subject(bill: str) -> str:
     return f"payment_change:{bill}"
-
-
-def print_count(session: Session, bill: str) -> int:
-    """How many times the change's bill has been printed (its audit entries say)."""
-    details = session.scalars(
-        select(AuditEntry.details).where(
-            AuditEntry.subject == _subject(bill),
-            AuditEntry.kind == AuditKind.MASTER_DATA_CHANGE.value,
-        )
-    )
-    return sum(1 for text in details if json.loads(text).get("step") == PRINTED)
 
 
 def payment_change_voucher(
@@ -141,29 +128,17 @@ def payment_change_voucher(
 def print_payment_change(
     database: Database, printer: OperationPrinter, operator: OperatorSession, bill: str
 ) -> int:
-    """Print the change's bill (REPRINT from the second print on); its print count.
-
-    Blocking printer I/O (a window runs it on its printer worker). A failed print raises the
-    printer's error and records nothing.
-    """
+    """Print the bill (REPRINT from the second print on); its print count."""
     operator.require(permissions.PAYMENT_CHANGE)
     with database.reading() as session:
-        change = _change(session, bill)
-        bill = change.bill_number
-        printed = print_count(session, bill)
-        voucher = payment_change_voucher(session, bill, printer, reprint=printed > 0)
-    printer.print(voucher, payment_change_template())
-    with database.unit_of_work() as uow:
-        count = print_count(uow.session, bill) + 1
-        append(
-            uow.session,
-            AuditKind.MASTER_DATA_CHANGE,
-            subject=_subject(bill),
-            details={"step": PRINTED, "print_count": count},
-            actor=operator.actor,
-        )
-        uow.commit()
-    return count
+        bill = _change(session, bill).bill_number
+
+    def voucher_of(session: Session, reprint: bool) -> Voucher:
+        return payment_change_voucher(session, bill, printer, reprint)
+
+    return print_counted(
+        database, printer, operator, _subject(bill), voucher_of, payment_change_template()
+    )
 
 
 def preview_payment_change(database: Database, printer: OperationPrinter, bill: str) -> Image.Image:
