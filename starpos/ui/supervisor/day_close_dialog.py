@@ -77,6 +77,10 @@ class DayCloseDialog(QDialog):
         self.close_button = self._button("dayCloseButton", lambda: self._close())
         self.print_button = self._button("dayPrint", lambda: emit(self.print_chosen))
         self.pdf_button = self._button("dayPdf", lambda: emit(self.pdf_chosen))
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                # Enter never closes the window: it closes the day, when that is offered.
+                button.setAutoDefault(False)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.date_label, self.date_field)

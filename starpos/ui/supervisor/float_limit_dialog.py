@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -54,7 +54,9 @@ class FloatLimitDialog(QDialog):
         self.table.currentCellChanged.connect(lambda *_cells: self._row_changed())
         self.limit_field = QLineEdit()
         self.limit_field.setObjectName("floatLimitField")
-        self.limit_field.returnPressed.connect(self._set)
+        # After the key's own handling: the dialog passes Enter on to the default button of
+        # any visible child, and a refusal's box opened during it would be closed at once.
+        self.limit_field.returnPressed.connect(lambda: QTimer.singleShot(0, self._set))
         self.limit_label = QLabel()
         self.limit_label.setBuddy(self.limit_field)
         self.note = QLabel()
