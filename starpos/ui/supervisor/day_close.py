@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from starpos.devices.printer.slip import Slip
 from starpos.ui.supervisor.day_close_dialog import DayCloseDialog
 from starpos.ui.supervisor.shift_context import ShiftMenuPlumbing
+from starpos.ui.threading.workers import JobFailure
 from starpos.ui.translator import tr
 
 
@@ -34,12 +35,21 @@ class DayClose:
             menu._print(counter.shift_print, slip)
             read(day)
 
+        def refused(day: date, failure: JobFailure) -> None:
+            # Said in the funnel; the day read again shows why (closed meanwhile elsewhere,
+            # a shift opened since) and offers what is possible now.
+            menu._failed(failure)
+            read(day)
+
+        def close(day: date) -> None:
+            menu.context.workers.database.submit(
+                counter.shift_day_close, session, day,
+                on_done=lambda slip: closed(day, slip),
+                on_failed=lambda failure: refused(day, failure),
+            )  # fmt: skip
+
         dialog.day_chosen.connect(read)
-        dialog.close_chosen.connect(
-            lambda day: menu._db(
-                counter.shift_day_close, session, day, then=lambda slip: closed(day, slip)
-            )
-        )
+        dialog.close_chosen.connect(close)
         dialog.print_chosen.connect(lambda: self._print(dialog))
         dialog.pdf_chosen.connect(lambda: self._save_pdf(dialog))
         menu._show(dialog)

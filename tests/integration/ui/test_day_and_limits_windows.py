@@ -1,9 +1,10 @@
 """The supervisor's day close of any day and the float limits, from the keyboard, on the real
 stack (the demo store, the virtual printer; decisions SHF-17..SHF-19): a past day chosen in
 the date field, closed, printed, printed again and saved as PDF, shown afterwards as its
-close recorded it; today refused while a shift is open, then closed in Chinese; the float
-limits seen by a supervisor, set and cleared by an administrator, a bad amount refused with
-nothing changed. Screenshots into ``STARPOS_SCREENS_DIR`` (docs/screens/) when it is set."""
+close recorded it; today refused while a shift is open, then closed in Chinese; a day closed
+elsewhere meanwhile refused and shown as recorded; the float limits seen by a supervisor,
+set and cleared by an administrator, a bad amount refused with nothing changed. Screenshots
+into ``STARPOS_SCREENS_DIR`` (docs/screens/) when it is set."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from starpos.audit.log import Actor
 from starpos.db import Database
 from starpos.db.models import AuditEntry, DayClose, Operator, SalesPoint
+from starpos.operators.login import acting_as
+from starpos.shifts import close_day
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.supervisor import day_close
 from starpos.ui.supervisor.day_close_dialog import DayCloseDialog
@@ -236,3 +240,27 @@ def test_a_supervisor_sees_the_float_limits_but_does_not_set_them(
     assert "Only an administrator" in dialog.note.text()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert dialog.table.hasFocus()
+
+
+def test_a_day_closed_meanwhile_is_refused_then_shown_as_recorded(
+    qtbot: QtBot,
+    app: CounterApp,  # noqa: F811 (the fixture)
+    demo_database: Database,
+) -> None:
+    window = log_in(qtbot, app, "SUP1", "super-demo")
+    shortcut(qtbot, window, Qt.Key.Key_J)
+    dialog = shown(qtbot, lambda: window.shift_menu.days.dialog)
+    qtbot.waitUntil(lambda: dialog.found is not None, timeout=20_000)
+    yesterday = dialog.found.day - timedelta(days=1)
+    qtbot.keyClick(dialog.date_field, Qt.Key.Key_Down)
+    day_shown(qtbot, dialog, yesterday)
+    assert dialog.close_button.isEnabled()
+    # Another supervisor closes that day (the command line, another counter) in between.
+    close_day(demo_database, acting_as(demo_database, Actor("STAR", "SP01")), yesterday)
+    refused: list[str] = []
+    window.funnel.shown.connect(lambda code, message: refused.append(code))
+    qtbot.keyClick(dialog.date_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(refused), timeout=20_000)
+    assert refused == ["shift.day_closed"] and closed_days(demo_database) == [yesterday]
+    qtbot.waitUntil(lambda: "by STAR" in dialog.view.toPlainText(), timeout=20_000)
+    assert not dialog.close_button.isEnabled()
