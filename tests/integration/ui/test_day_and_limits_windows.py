@@ -3,13 +3,13 @@ stack (the demo store, the virtual printer; decisions SHF-17..SHF-19): a past da
 the date field, closed, printed, printed again and saved as PDF, shown afterwards as its
 close recorded it; today refused while a shift is open, then closed in Chinese; a day closed
 elsewhere meanwhile refused and shown as recorded; the float limits seen by a supervisor,
-set and cleared by an administrator, a bad amount refused with nothing changed. Screenshots
-into ``STARPOS_SCREENS_DIR`` (docs/screens/) when it is set."""
+set and cleared by an administrator, a bad amount and an enrolled counter's edit refused
+with nothing changed. Screenshots into ``STARPOS_SCREENS_DIR`` (docs/screens/) when set."""
 
 from __future__ import annotations
 
 import subprocess
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from starpos.audit.log import Actor
 from starpos.db import Database
-from starpos.db.models import AuditEntry, DayClose, Operator, SalesPoint
+from starpos.db.models import AuditEntry, DayClose, Operator, SalesPoint, SyncState
 from starpos.operators.login import acting_as
 from starpos.shifts import close_day
 from starpos.ui.counter_app import CounterApp
@@ -140,6 +140,18 @@ def test_a_past_day_is_closed_printed_and_saved_then_today_in_chinese(
         switch_language("en")
 
 
+def enrol(database: Database) -> None:
+    """The store as a counter enrolled with a head office (which owns master data)."""
+    with database.unit_of_work() as uow:
+        uow.session.add(
+            SyncState(
+                id=1, server_url="http://head-office.test:8470", key_id="-",
+                terminal_code="T01", sales_point_code="SP01", enrolled_at=datetime.now(UTC),
+            )
+        )  # fmt: skip
+        uow.commit()
+
+
 def limits_of(database: Database) -> tuple[Decimal | None, Decimal | None]:
     """The float limits of SP01 and of CASH1."""
     with database.reading() as session:
@@ -215,6 +227,18 @@ def test_an_administrator_sets_and_clears_the_float_limits(
     qtbot.keyClick(dialog.limit_field, Qt.Key.Key_Delete)
     qtbot.keyClick(dialog.limit_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: limits_of(demo_database) == (Decimal("500.00"), None), timeout=20_000)
+
+    # Enrolled with a head office, the counter refuses the edit and says where to make it.
+    enrol(demo_database)
+    refused.clear()
+    qtbot.keyClicks(dialog.limit_field, "600")
+    qtbot.keyClick(dialog.limit_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(refused), timeout=20_000)
+    assert refused == ["sync.master_data_owned"]
+    assert limits_of(demo_database) == (Decimal("500.00"), None)
+    box = shown(qtbot, lambda: _message_box(window))
+    assert "head office" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     switch_language("fr")
