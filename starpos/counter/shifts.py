@@ -159,9 +159,11 @@ class CounterShifts:
         closed = None
         if found.closed_at is not None:
             closed = (moment(found.closed_at.isoformat()), found.closed_by or "-")
+        # A closed day shows its record only (a shift opened after the close is not on it).
+        shown = () if found.closed else unclosed
         slip = day_slip(
             found.sales_point, found.business_date, found.body, company(self.database),
-            unclosed=unclosed, preview=not found.closed, closed=closed,
+            unclosed=shown, preview=not found.closed, closed=closed,
             language=current_language(),
         )  # fmt: skip
         return DayOnScreen(found.business_date, not unclosed, found.closed, slip)

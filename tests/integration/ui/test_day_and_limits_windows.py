@@ -227,10 +227,14 @@ def test_an_administrator_sets_and_clears_the_float_limits(
     qtbot.keyClick(dialog.limit_field, Qt.Key.Key_Delete)
     qtbot.keyClick(dialog.limit_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: limits_of(demo_database) == (Decimal("500.00"), None), timeout=20_000)
+    # The list is read again after the change (the focus back on it).
+    cashier_row = [row.code for row in dialog.rows].index("CASH1")
+    qtbot.waitUntil(lambda: dialog.table.item(cashier_row, 2).text() == "no limit", timeout=20_000)
 
     # Enrolled with a head office, the counter refuses the edit and says where to make it.
     enrol(demo_database)
     refused.clear()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     qtbot.keyClicks(dialog.limit_field, "600")
     qtbot.keyClick(dialog.limit_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(refused), timeout=20_000)
