@@ -586,5 +586,93 @@
         <source>expected {expected}, counted {counted}</source>
         <translation>attendu {expected}, compté {counted}</translation>
     </message>
+    <message>
+        <source>&amp;Set the limit</source>
+        <translation>&amp;Enregistrer la limite</translation>
+    </message>
+    <message>
+        <source>Business d&amp;ay</source>
+        <translation>Jour d'&amp;activité</translation>
+    </message>
+    <message>
+        <source>Closed {at} by {operator}</source>
+        <translation>Clôturée le {at} par {operator}</translation>
+    </message>
+    <message>
+        <source>Float limits</source>
+        <translation>Plafonds d'encaisse</translation>
+    </message>
+    <message>
+        <source>Float limits…</source>
+        <translation>Plafonds d'encaisse…</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Plafond</translation>
+    </message>
+    <message>
+        <source>Limit of</source>
+        <translation>Plafond de</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>New &amp;limit for {who}</source>
+        <translation>Nouvelle &amp;limite pour {who}</translation>
+    </message>
+    <message>
+        <source>Only an administrator (edit base data) sets the limits.</source>
+        <translation>Seul un administrateur (modification des données de base) fixe les plafonds.</translation>
+    </message>
+    <message>
+        <source>Operator {code}</source>
+        <translation>Opérateur {code}</translation>
+    </message>
+    <message>
+        <source>Reading the day…</source>
+        <translation>Lecture de la journée…</translation>
+    </message>
+    <message>
+        <source>Sales point {code}</source>
+        <translation>Point de vente {code}</translation>
+    </message>
+    <message>
+        <source>Sales since the last close count against the limit of the sales point and of the operator; at the limit, selling stops until a close hands the cash over. Arrows choose a row, Enter goes to its new limit.</source>
+        <translation>Les ventes depuis la dernière clôture comptent dans le plafond du point de vente et dans celui de l'opérateur ; au plafond, la vente s'arrête jusqu'à ce qu'une clôture remette l'argent. Les flèches choisissent une ligne, Entrée passe à son nouveau plafond.</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the day close as PDF</source>
+        <translation>Enregistrer la clôture de la journée en PDF</translation>
+    </message>
+    <message>
+        <source>This day is closed already: below is its close as it was recorded.</source>
+        <translation>Cette journée est déjà clôturée : voici sa clôture telle qu'elle a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>Used since the last close</source>
+        <translation>Utilisé depuis la dernière clôture</translation>
+    </message>
+    <message>
+        <source>empty: no limit</source>
+        <translation>vide : pas de plafond</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>pas de plafond</translation>
+    </message>
+    <message>
+        <source>{sales_point} (no terminal)</source>
+        <translation>{sales_point} (sans terminal)</translation>
+    </message>
 </context>
 </TS>

@@ -586,5 +586,93 @@
         <source>expected {expected}, counted {counted}</source>
         <translation>应有 {expected}，清点 {counted}</translation>
     </message>
+    <message>
+        <source>&amp;Set the limit</source>
+        <translation>设定限额(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Business d&amp;ay</source>
+        <translation>营业日(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Closed {at} by {operator}</source>
+        <translation>{at} 由 {operator} 结账</translation>
+    </message>
+    <message>
+        <source>Float limits</source>
+        <translation>备用金限额</translation>
+    </message>
+    <message>
+        <source>Float limits…</source>
+        <translation>备用金限额…</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限额</translation>
+    </message>
+    <message>
+        <source>Limit of</source>
+        <translation>限额对象</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>New &amp;limit for {who}</source>
+        <translation>{who} 的新限额(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Only an administrator (edit base data) sets the limits.</source>
+        <translation>只有管理员（可编辑基础数据）才能设定限额。</translation>
+    </message>
+    <message>
+        <source>Operator {code}</source>
+        <translation>操作员 {code}</translation>
+    </message>
+    <message>
+        <source>Reading the day…</source>
+        <translation>正在读取当日数据…</translation>
+    </message>
+    <message>
+        <source>Sales point {code}</source>
+        <translation>售电点 {code}</translation>
+    </message>
+    <message>
+        <source>Sales since the last close count against the limit of the sales point and of the operator; at the limit, selling stops until a close hands the cash over. Arrows choose a row, Enter goes to its new limit.</source>
+        <translation>上次结账以来的销售额计入售电点和操作员的限额；达到限额后停止售电，直到结账交款。用方向键选择一行，按回车键输入新限额。</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>另存为 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save the day close as PDF</source>
+        <translation>将日结另存为 PDF</translation>
+    </message>
+    <message>
+        <source>This day is closed already: below is its close as it was recorded.</source>
+        <translation>该营业日已结账：以下是记录的日结。</translation>
+    </message>
+    <message>
+        <source>Used since the last close</source>
+        <translation>上次结账以来已用</translation>
+    </message>
+    <message>
+        <source>empty: no limit</source>
+        <translation>留空：不设限额</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>{sales_point} (no terminal)</source>
+        <translation>{sales_point}（无终端）</translation>
+    </message>
 </context>
 </TS>

@@ -8,6 +8,8 @@ as it is and raises the printer's error for the window to show.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -39,9 +41,21 @@ from starpos.shifts import (
 from starpos.shifts.close import preview_close
 from starpos.shifts.day_close import close_day, preview_day
 from starpos.shifts.day_slip import day_slip
+from starpos.shifts.limits import FloatStanding, float_standing, set_float_limit
 from starpos.shifts.pdf import slip_pdf
 from starpos.shifts.printing import SlipPrinter, company, x_report_slip, z_report_slip
-from starpos.shifts.slips import movement_slip
+from starpos.shifts.slips import moment, movement_slip
+
+
+@dataclass(frozen=True)
+class DayOnScreen:
+    """A day as the day close window shows it: which day, whether every shift of it is
+    closed, whether the day is closed already, and its slip."""
+
+    day: date
+    all_closed: bool
+    closed: bool
+    slip: Slip
 
 
 class CounterShifts:
@@ -137,23 +151,43 @@ class CounterShifts:
         """A correction of Z ``number``: a new Z that refers to it (the first stays as it was)."""
         return correct_z(self.database, operator, till, number, reason, dict(counted))
 
-    def day_preview(self, supervisor: OperatorSession) -> tuple[bool, bool, Slip]:
-        """Today at the supervisor's sales point before its close: whether every shift of
-        the day is closed, whether the day is closed already, and the day as it stands."""
-        day = preview_day(self.database, supervisor)
-        unclosed = tuple((i, t, c, str(s)) for i, t, c, s in day.unclosed)
+    def day_preview(self, supervisor: OperatorSession, day: date | None = None) -> DayOnScreen:
+        """``day`` (default: today, the utility's clock) at the supervisor's sales point: as
+        it stands before its close, or as its close recorded it (SHF-18)."""
+        found = preview_day(self.database, supervisor, day)
+        unclosed = tuple((i, t, c, str(s)) for i, t, c, s in found.unclosed)
+        closed = None
+        if found.closed_at is not None:
+            closed = (moment(found.closed_at.isoformat()), found.closed_by or "-")
+        # A closed day shows its record only (a shift opened after the close is not on it).
+        shown = () if found.closed else unclosed
         slip = day_slip(
-            day.sales_point, day.business_date, day.body, company(self.database),
-            unclosed=unclosed, preview=True, language=current_language(),
-        )  # fmt: skip
-        return not unclosed, day.closed, slip
-
-    def close_day(self, supervisor: OperatorSession) -> Slip:
-        """Close today (as ``starpos shift day-close``): the day close as it is printed."""
-        result = close_day(self.database, supervisor)
-        return day_slip(
-            result.sales_point, result.business_date, result.body, company(self.database),
+            found.sales_point, found.business_date, found.body, company(self.database),
+            unclosed=shown, preview=not found.closed, closed=closed,
             language=current_language(),
+        )  # fmt: skip
+        return DayOnScreen(found.business_date, not unclosed, found.closed, slip)
+
+    def close_day(self, supervisor: OperatorSession, day: date | None = None) -> Slip:
+        """Close ``day`` (as ``starpos shift day-close``): the day close as it is printed."""
+        result = close_day(self.database, supervisor, day)
+        return self.day_preview(supervisor, result.business_date).slip
+
+    def slip_pdf(self, slip: Slip) -> bytes:
+        """A slip as it is on screen (a day close), as a PDF."""
+        return slip_pdf(slip)
+
+    def float_standing(self, viewer: OperatorSession) -> list[FloatStanding]:
+        return float_standing(self.database, viewer)
+
+    def set_float_limit(
+        self, administrator: OperatorSession, standing: FloatStanding, limit: Decimal | None
+    ) -> None:
+        """Set the limit ``standing`` names (a sales point's or an operator's)."""
+        whose = {standing.kind: standing.code}
+        set_float_limit(
+            self.database, administrator, limit,
+            sales_point=whose.get("sales_point"), operator=whose.get("operator"),
         )  # fmt: skip
 
     # -- paper (printer worker) ----------------------------------------------------------

@@ -46,14 +46,17 @@ class DayCloseResult:
 
 @dataclass(frozen=True)
 class DayPreview:
-    """A day before its close: its shifts (id, till, cashier, state), the totals of those
-    already closed, and whether the day is closed already."""
+    """A day before its close: its shifts (id, till, cashier, state) and the totals of those
+    already closed. A day closed already gives the totals its close recorded (SHF-18),
+    when and by whom."""
 
     sales_point: str
     business_date: date
     shifts: tuple[tuple[int, str, str, ShiftState], ...]
     body: dict[str, Any]
     closed: bool
+    closed_at: datetime | None = None
+    closed_by: str | None = None
 
     @property
     def unclosed(self) -> tuple[tuple[int, str, str, ShiftState], ...]:
@@ -69,13 +72,15 @@ def preview_day(
         place = place_of(session, supervisor)
         day = day or utility_now(session).date()
         start, end = _day_bounds(session, day)
-        closed = session.scalar(
-            select(DayClose.id).where(
+        record = session.execute(
+            select(DayClose.body, DayClose.closed_at, Operator.code)
+            .join(Operator, Operator.id == DayClose.operator_id)
+            .where(
                 DayClose.sales_point_id == place.sales_point_id,
                 DayClose.business_date == day,
                 DayClose.terminal_id.is_(None),
             )
-        )
+        ).first()
         rows = session.execute(
             select(Shift.id, Shift.till, Operator.code, Shift.state)
             .join(Operator, Operator.id == Shift.operator_id)
@@ -87,11 +92,14 @@ def preview_day(
             .order_by(Shift.id)
         ).all()
         shifts = tuple((int(i), str(t), str(c), ShiftState(s)) for i, t, c, s in rows)
+        if record is not None:  # what the close recorded, not the totals read again
+            return DayPreview(
+                place.sales_point_code, day, shifts, json.loads(record.body), True,
+                record.closed_at, str(record.code),
+            )  # fmt: skip
         done = [shift[0] for shift in shifts if shift[3] == ShiftState.CLOSED]
         body = _totals(session, done, place.sales_point_id, start, end)
-    return DayPreview(
-        place.sales_point_code, day, shifts, json.loads(canonical_json(body)), closed is not None
-    )
+    return DayPreview(place.sales_point_code, day, shifts, json.loads(canonical_json(body)), False)
 
 
 def _day_bounds(session: Session, day: date) -> tuple[datetime, datetime]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from starpos.devices.printer.slip import Slip, SlipRow, heading, pair, rule, text
 from starpos.i18n import tr_noop, translate
+from starpos.shifts.slips import till_label
 
 CONTEXT = "shifts"
 L = {
@@ -32,6 +33,7 @@ L = {
     "not_module": tr_noop(CONTEXT, "Sold without module credit (kWh)"),
     "state_open": tr_noop(CONTEXT, "open"),
     "state_ended": tr_noop(CONTEXT, "counted, not closed"),
+    "closed": tr_noop(CONTEXT, "Closed {at} by {operator}"),
 }
 
 
@@ -43,8 +45,9 @@ def _lines(title: str, table: Mapping[str, Any], language: str | None) -> list[S
     rows: list[SlipRow] = [rule(), heading(_t(title, language))]
     for name, line in sorted(table.items()):
         numbers = ", ".join(str(number) for number in line["z"])
+        shown = till_label(name, language) if title == "per_till" else name
         rows += [
-            text(_t("zs", language).format(name=name, numbers=numbers)),
+            text(_t("zs", language).format(name=shown, numbers=numbers)),
             # Indented under their till or operator, as the Z's count lines are.
             pair(f"  {_t('sales', language)}", line["sales"]),
             pair(f"  {_t('net', language)}", line["net"], bold=True),
@@ -62,15 +65,25 @@ def day_slip(
     *,
     unclosed: tuple[tuple[int, str, str, str], ...] = (),
     preview: bool = False,
+    closed: tuple[str, str] | None = None,
     language: str | None = None,
 ) -> Slip:
-    """``unclosed``: (shift, till, cashier, state) of the shifts that keep the day open."""
+    """``unclosed``: (shift, till, cashier, state) of the shifts that keep the day open;
+    ``closed``: when (as the slips show a moment) and by whom a closed day was closed."""
     place = _t("place", language).format(sales_point=sales_point, date=day.isoformat())
-    rows: list[SlipRow] = [pair(_t("shifts", language), body["shifts"])]
+    rows: list[SlipRow] = []
+    if closed is not None:
+        rows.append(text(_t("closed", language).format(at=closed[0], operator=closed[1])))
+    rows.append(pair(_t("shifts", language), body["shifts"]))
     for shift, till, cashier, state in unclosed:
         shown = _t("state_open" if state == "open" else "state_ended", language)
+        place_of_shift = till_label(till, language)
         rows.append(
-            text(_t("open", language).format(shift=shift, cashier=cashier, till=till, state=shown))
+            text(
+                _t("open", language).format(
+                    shift=shift, cashier=cashier, till=place_of_shift, state=shown
+                )
+            )
         )
     rows += _lines("per_till", body["tills"], language)
     rows += _lines("per_operator", body["operators"], language)

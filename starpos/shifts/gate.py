@@ -113,14 +113,26 @@ def check_float_limit(
     ids = {"sales_point_id": sales_point_id, "operator_id": operator_id}
     point_limit, operator_limit = connection.execute(_READ_LIMITS, ids).one()
     if point_limit is not None:
-        taken = Decimal(connection.execute(_TAKEN_AT_POINT, ids).scalar_one())
+        taken = taken_at_point(session, sales_point_id)
         if taken + net > point_limit:
             raise FloatLimitReachedError(
                 scope=sales_point_code, limit=point_limit, taken=taken, net=net
             )
     if operator_limit is not None:
-        taken = Decimal(connection.execute(_TAKEN_BY_OPERATOR, ids).scalar_one())
+        taken = taken_by_operator(session, operator_id)
         if taken + net > operator_limit:
             raise FloatLimitReachedError(
                 scope=operator_code, limit=operator_limit, taken=taken, net=net
             )
+
+
+def taken_at_point(session: Session, sales_point_id: int) -> Decimal:
+    """The sales of the sales point since its last close: what counts against its limit."""
+    ids = {"sales_point_id": sales_point_id}
+    return Decimal(session.connection().execute(_TAKEN_AT_POINT, ids).scalar_one())
+
+
+def taken_by_operator(session: Session, operator_id: int) -> Decimal:
+    """The operator's sales since their last close: what counts against their limit."""
+    ids = {"operator_id": operator_id}
+    return Decimal(session.connection().execute(_TAKEN_BY_OPERATOR, ids).scalar_one())

@@ -32,6 +32,8 @@ L = {
     "z_correction": tr_noop(CONTEXT, "Z CORRECTION No. {number} (corrects Z {corrects})"),
     "duplicate": tr_noop(CONTEXT, "DUPLICATE"),
     "till": tr_noop(CONTEXT, "Till {till}"),
+    # A till without a terminal is stored as "@" and its sales point's code (SHF-17).
+    "point_till": tr_noop(CONTEXT, "{sales_point} (no terminal)"),
     "shift": tr_noop(CONTEXT, "Shift"),
     "cashier": tr_noop(CONTEXT, "Cashier"),
     "supervisor": tr_noop(CONTEXT, "Closed by"),
@@ -157,6 +159,18 @@ def _cancel_rows(cancels: Mapping[str, Any], language: str | None) -> list[SlipR
     ]
 
 
+def till_label(till: str, language: str | None = None) -> str:
+    """``till`` as a person reads it: a terminal's code as it is; a sales point's own till
+    (stored ``@`` and its code) named by its sales point (decision SHF-17)."""
+    if till.startswith("@"):
+        return _t("point_till", language).format(sales_point=till[1:])
+    return till
+
+
+def _till_line(till: str, language: str | None) -> str:
+    return _t("till", language).format(till=till_label(till, language))
+
+
 def x_slip(
     totals: ShiftTotals,
     company: str,
@@ -164,7 +178,7 @@ def x_slip(
     show_expected: bool,
     language: str | None = None,
 ) -> Slip:
-    title = (company, _t("x_title", language), _t("till", language).format(till=totals.shift.till))
+    title = (company, _t("x_title", language), _till_line(totals.shift.till, language))
     rows = _figures(plain(totals.as_dict()), totals.currency, language, show_expected)
     return Slip(title, tuple(rows), banner=_t("x_banner", language))
 
@@ -174,7 +188,7 @@ def z_slip(z: ZInfo, company: str, *, duplicate: bool, language: str | None = No
         name = _t("z_correction", language).format(number=z.number, corrects=z.corrects)
     else:
         name = _t("z_title", language).format(number=z.number)
-    title = (company, name, _t("till", language).format(till=z.till))
+    title = (company, name, _till_line(z.till, language))
     banner = _t("duplicate", language) if duplicate else ""
     body = z.body
     rows: list[SlipRow] = []
@@ -222,7 +236,7 @@ def movement_slip(movement: Movement, company: str, language: str | None = None)
         rule(),
         text(_t("signature", language)),
     ]
-    title = (company, label, _t("till", language).format(till=movement.till))
+    title = (company, label, _till_line(movement.till, language))
     return Slip(title, tuple(rows), kick=True)
 
 

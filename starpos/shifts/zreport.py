@@ -293,8 +293,7 @@ def correct_z(
     with database.unit_of_work() as uow:
         session = uow.session
         original = find_z(session, till, number)
-        before = json.loads(original.body)
-        expected = {k: Decimal(v) for k, v in before.get("expected", {}).items()}
+        expected = _expected_of(session, original)
         lines = {
             payment: {
                 "expected": expected.get(payment, Decimal(0)),
@@ -317,6 +316,15 @@ def correct_z(
         info = z_info(session, row)
         uow.commit()
     return info
+
+
+def _expected_of(session: Session, row: ZReport) -> dict[str, Decimal]:
+    """What the close expected per payment method. A correction keeps no expectation of
+    its own: a correction of a correction compares with the close at the chain's start
+    (decision SHF-20)."""
+    while row.corrects_id is not None:
+        row = session.get_one(ZReport, row.corrects_id)
+    return {k: Decimal(v) for k, v in json.loads(row.body).get("expected", {}).items()}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ loudly instead of freezing the window (DESIGN.md rule 2).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from starpos.counter import Counter, CounterAuth
 from starpos.counter.card_desk import CounterCardDesk
 from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk, MeterReading
 from starpos.counter.cards import CounterCards
+from starpos.counter.shifts import DayOnScreen
 from starpos.counter.views import (
     CardPresence,
     CardReading,
@@ -37,6 +39,7 @@ from starpos.operators.session import OperatorSession
 from starpos.reports.runner import ReportResult, ReportRunner
 from starpos.settings import Settings
 from starpos.shifts import CountLine, Movement, ShiftInfo, ZInfo
+from starpos.shifts.limits import FloatStanding
 from starpos.ui.threading.workers import Workers, runs_on
 from starpos.vending.sale import VendRequest
 
@@ -186,12 +189,26 @@ class CounterOnWorkers:
         return z.till, z.number, self.core.shifts.z_slip(z.till, z.number)
 
     @runs_on(Workers.DATABASE)
-    def shift_day_preview(self, supervisor: OperatorSession) -> tuple[bool, bool, Slip]:
-        return self.core.shifts.day_preview(supervisor)
+    def shift_day_preview(self, supervisor: OperatorSession, day: date | None) -> DayOnScreen:
+        return self.core.shifts.day_preview(supervisor, day)
 
     @runs_on(Workers.DATABASE)
-    def shift_day_close(self, supervisor: OperatorSession) -> Slip:
-        return self.core.shifts.close_day(supervisor)
+    def shift_day_close(self, supervisor: OperatorSession, day: date) -> Slip:
+        return self.core.shifts.close_day(supervisor, day)
+
+    @runs_on(Workers.DATABASE)
+    def shift_slip_pdf(self, slip: Slip) -> bytes:
+        return self.core.shifts.slip_pdf(slip)
+
+    @runs_on(Workers.DATABASE)
+    def shift_float_standing(self, viewer: OperatorSession) -> list[FloatStanding]:
+        return self.core.shifts.float_standing(viewer)
+
+    @runs_on(Workers.DATABASE)
+    def shift_set_float_limit(
+        self, administrator: OperatorSession, standing: FloatStanding, limit: Decimal | None
+    ) -> None:
+        self.core.shifts.set_float_limit(administrator, standing, limit)
 
     @runs_on(Workers.PRINTER)
     def shift_print_movement(self, movement: Movement) -> None:

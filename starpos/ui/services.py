@@ -16,11 +16,13 @@ read, on the ``database`` worker).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
 from starpos.counter.card_desk_views import CardBlanked, CardIssued, CardOnDesk, MeterReading
+from starpos.counter.shifts import DayOnScreen
 from starpos.counter.views import (
     CardPresence,
     CardReading,
@@ -49,6 +51,7 @@ from starpos.operators.permissions import (
 from starpos.operators.session import OperatorSession
 from starpos.reports.runner import ReportResult
 from starpos.shifts import CountLine, Movement, ShiftInfo, ZInfo
+from starpos.shifts.limits import FloatStanding
 from starpos.vending.sale import VendRequest
 
 __all__ = [  # the permissions the window checks
@@ -161,14 +164,25 @@ class CounterService(Protocol):
         counted: dict[str, Decimal],
     ) -> tuple[str, int, Slip]: ...
 
-    def shift_day_preview(self, supervisor: OperatorSession) -> tuple[bool, bool, Slip]:
-        """Today at the sales point: all its shifts closed?, the day closed already?, and
-        the day as it stands (the shifts still open named on it)."""
+    def shift_day_preview(self, supervisor: OperatorSession, day: date | None) -> DayOnScreen:
+        """``day`` (None: today) at the sales point: all its shifts closed?, the day closed
+        already?, and the day as it stands (the shifts still open named on it) or as its
+        close recorded it."""
         ...
 
-    def shift_day_close(self, supervisor: OperatorSession) -> Slip:
-        """Close today (as ``starpos shift day-close``): the day close to print."""
+    def shift_day_close(self, supervisor: OperatorSession, day: date) -> Slip:
+        """Close ``day`` (as ``starpos shift day-close``): the day close to print."""
         ...
+
+    def shift_slip_pdf(self, slip: Slip) -> bytes: ...
+
+    def shift_float_standing(self, viewer: OperatorSession) -> list[FloatStanding]:
+        """The float limits of the sales point and the operators, and how much is used."""
+        ...
+
+    def shift_set_float_limit(
+        self, administrator: OperatorSession, standing: FloatStanding, limit: Decimal | None
+    ) -> None: ...
 
     def shift_print_movement(self, movement: Movement) -> None: ...
 

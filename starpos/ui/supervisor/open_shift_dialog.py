@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from starpos.shifts.slips import till_label
 from starpos.ui.money import parse_amount
 from starpos.ui.supervisor.denomination_grid import DenominationGrid
 from starpos.ui.translator import tr
@@ -59,7 +60,7 @@ class OpenShiftDialog(QDialog):
         self.setWindowTitle(tr("shifts", "Open a shift"))
         self.intro.setText(
             tr("shifts", "Count the opening float in the drawer of {till}, note by note.").format(
-                till=self.till
+                till=till_label(self.till)
             )
         )
         self.total_field.setPlaceholderText(tr("shifts", "Opening float"))

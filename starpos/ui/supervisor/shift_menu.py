@@ -1,7 +1,8 @@
 """The counter's Shift menu: open the shift with its float, cash movements (each with its
 slip and the drawer kick), the X on screen, the blind count, the supervisor's close and its
-Z. Every action has a shortcut; the work runs on the workers (records on the database
-worker, paper on the printer worker) and its errors go to the one funnel.
+Z, the Z list, the day close and the float limits. Every action has a shortcut; the work
+runs on the workers (records on the database worker, paper on the printer worker) and its
+errors go to the one funnel.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from starpos.shifts import Movement, ShiftInfo
 from starpos.ui.signals import emit
 from starpos.ui.supervisor.close_dialog import CloseDialog
 from starpos.ui.supervisor.count_dialog import CountDialog
-from starpos.ui.supervisor.day_close_dialog import DayCloseDialog
+from starpos.ui.supervisor.day_close import DayClose
+from starpos.ui.supervisor.float_limits import FloatLimits
 from starpos.ui.supervisor.movement_dialog import MovementDialog
 from starpos.ui.supervisor.open_shift_dialog import OpenShiftDialog
 from starpos.ui.supervisor.report_dialog import ReportDialog
@@ -85,7 +87,11 @@ class ShiftMenu(QObject):
         self.menu.addSeparator()
         self.zs = ZReports(self)
         self.z_list_action = action("Ctrl+Shift+L", self.zs.open_list, permissions.VIEW_REPORTS)
-        self.day_action = action("Ctrl+Shift+J", self.day_close, permissions.CLOSE_SHIFT)
+        self.days = DayClose(self)
+        self.day_action = action("Ctrl+Shift+J", self.days.open, permissions.CLOSE_SHIFT)
+        # Seen by supervisors and administrators; only the latter set a limit (SHF-19).
+        self.limits = FloatLimits(self)
+        self.float_action = action("Ctrl+Shift+A", self.limits.open, permissions.VIEW_REPORTS)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -101,6 +107,7 @@ class ShiftMenu(QObject):
         self.close_action.setText(tr("shifts", "Close shift (supervisor)…"))
         self.z_list_action.setText(tr("shifts", "Z reports…"))
         self.day_action.setText(tr("shifts", "Day close…"))
+        self.float_action.setText(tr("shifts", "Float limits…"))
 
     # -- plumbing ---------------------------------------------------------------------
     def _db(self, function: Any, *args: Any, then: Callable[[Any], None]) -> None:
@@ -271,27 +278,6 @@ class ShiftMenu(QObject):
         report.pdf_chosen.connect(lambda: self.save_pdf(till, number))
         self._print(counter.shift_print_z, supervisor, till, number)
         self._show(report)
-
-    # -- the sales point's day --------------------------------------------------------
-    def day_close(self) -> None:
-        counter, session = self.context.counter, self.context.session
-
-        def shown(found: tuple[bool, bool, Slip]) -> None:
-            all_closed, closed, slip = found
-            dialog = DayCloseDialog(slip, all_closed=all_closed, closed=closed, parent=self.window)
-            dialog.close_chosen.connect(
-                lambda: self._db(
-                    counter.shift_day_close, session, then=lambda made: closed_day(dialog, made)
-                )
-            )
-            self._show(dialog)
-
-        def closed_day(dialog: DayCloseDialog, slip: Slip) -> None:
-            dialog.accept()
-            self._print(counter.shift_print, slip)
-            self._show(ReportDialog(slip, pdf=False, parent=self.window))
-
-        self._db(counter.shift_day_preview, session, then=shown)
 
     def save_pdf(self, till: str, number: int) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -1,7 +1,7 @@
 """The till's Z reports, newest first: number, when closed, cashier, supervisor, net sales,
 variance, how many times printed, and the Z a correction refers to. Keyboard first: the
 arrows move, Enter views the Z; Reprint (marked DUPLICATE), Save as PDF and Correct… act on
-the selected Z (decision SHF-15)."""
+the selected Z, a correction too (decisions SHF-15, SHF-20)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.shifts import ZInfo
-from starpos.shifts.slips import moment
+from starpos.shifts.slips import moment, till_label
 from starpos.ui.money import format_money
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
@@ -113,24 +113,28 @@ class ZListDialog(QDialog):
         self.table.setFocus()
 
     def _offer_correct(self) -> None:
-        # A correction is corrected by correcting the Z it refers to again, from its counts.
-        row = self.table.currentRow()
-        self.correct_button.setEnabled(0 <= row < len(self.zs) and self.zs[row].corrects is None)
+        # Any Z may be corrected, a correction too (decision SHF-20): as the core allows.
+        self.correct_button.setEnabled(self.selected() is not None)
 
     def _cells(self, z: ZInfo) -> tuple[str, ...]:
         body = z.body
+        notes = []
         if z.corrects is not None:
-            net, note = "", tr("shifts", "corrects Z {number}").format(number=z.corrects)
+            net = ""
+            notes.append(tr("shifts", "corrects Z {number}").format(number=z.corrects))
             counts = body.get("counts", {})
             variance = sum((Decimal(line["variance"]) for line in counts.values()), Decimal(0))
         else:
-            net, note = format_money(Decimal(body.get("sales_net", 0)), self.decimals), ""
+            net = format_money(Decimal(body.get("sales_net", 0)), self.decimals)
             variance = Decimal(body.get("variance", 0))
-            corrections = [other.number for other in self.zs if other.corrects == z.number]
-            if corrections:
-                note = tr("shifts", "corrected by Z {numbers}").format(
+        corrections = [other.number for other in self.zs if other.corrects == z.number]
+        if corrections:
+            notes.append(
+                tr("shifts", "corrected by Z {numbers}").format(
                     numbers=", ".join(str(n) for n in sorted(corrections))
                 )
+            )
+        note = "; ".join(notes)
         return (
             str(z.number),
             moment(z.made_at.isoformat()),
@@ -143,7 +147,8 @@ class ZListDialog(QDialog):
         )
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(tr("shifts", "Z reports of till {till}").format(till=self.till))
+        shown = till_label(self.till)
+        self.setWindowTitle(tr("shifts", "Z reports of till {till}").format(till=shown))
         self.intro.setText(
             tr("shifts", "{count} Z reports. Arrows choose one, Enter shows it.").format(
                 count=len(self.zs)

@@ -1,6 +1,7 @@
 """The Shift menu's "Z reports…": the till's Zs in a list (:class:`ZListDialog`), one on
 screen, reprinted (the close's own print path, so every copy after the first says
-DUPLICATE), saved as PDF, or corrected by a new Z that refers to it (decision SHF-15).
+DUPLICATE), saved as PDF, or corrected by a new Z that refers to it — a correction too
+(decisions SHF-15, SHF-20).
 The work runs on the menu's workers and its errors go to the menu's funnel."""
 
 from __future__ import annotations
@@ -77,13 +78,25 @@ class ZReports:
         report.open()
 
     def _counts_of(self, number: int) -> dict[str, tuple[str, str]]:
-        """(expected, counted) per payment method as Z ``number`` of the list has them."""
-        found = [z for z in (self.z_dialog.zs if self.z_dialog else []) if z.number == number]
-        counts = found[0].body.get("counts", []) if found else []
-        return {
-            str(line["payment"]): (str(line["expected"]), str(line["counted"]))
-            for line in (counts if isinstance(counts, list) else [])
-        }
+        """(expected, counted) per payment method as they stand after Z ``number``: the
+        close's count, then each correction on the way from it to ``number`` (SHF-20)."""
+        by_number = {z.number: z for z in (self.z_dialog.zs if self.z_dialog else [])}
+        chain = []
+        z = by_number.get(number)
+        while z is not None:
+            chain.append(z)
+            z = by_number.get(z.corrects) if z.corrects is not None else None
+        standing: dict[str, tuple[str, str]] = {}
+        for z in reversed(chain):
+            counts = z.body.get("counts", [])
+            lines = (
+                [{"payment": k, **v} for k, v in counts.items()]
+                if isinstance(counts, dict)  # a correction: {payment: {...}}
+                else counts
+            )
+            for line in lines:
+                standing[str(line["payment"])] = (str(line["expected"]), str(line["counted"]))
+        return standing
 
     def _correct(self, till: str, number: int, refresh: Callable[[object], None]) -> None:
         menu = self.menu

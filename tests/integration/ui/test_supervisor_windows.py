@@ -1,8 +1,9 @@
 """The supervisor's windows of the Shift menu after the close, from the keyboard, on the real
 stack (the demo store, the virtual printer): the till's Z list (view, reprint marked
-DUPLICATE, PDF, a correction that refers to the Z, a correction refused without a reason),
-the day close (refused while a shift is open, naming it; then closed and printed), and the
-pick-up. Screenshots into ``STARPOS_SCREENS_DIR`` (docs/screens/) when it is set."""
+DUPLICATE, PDF, a correction that refers to the Z, a correction refused without a reason, a
+correction of the correction), the day close (refused while a shift is open, naming it; then
+closed and printed), and the pick-up. Screenshots into ``STARPOS_SCREENS_DIR``
+(docs/screens/) when it is set."""
 
 from __future__ import annotations
 
@@ -38,7 +39,6 @@ from starpos.ui.supervisor.correct_dialog import CorrectDialog
 from starpos.ui.supervisor.count_dialog import CountDialog
 from starpos.ui.supervisor.day_close_dialog import DayCloseDialog
 from starpos.ui.supervisor.movement_dialog import MovementDialog
-from starpos.ui.supervisor.report_dialog import ReportDialog
 from starpos.ui.supervisor.z_list_dialog import ZListDialog
 from starpos.ui.translator import switch_language
 from tests.ui.screenshots import app_look, save  # noqa: F401 (fixture)
@@ -222,12 +222,30 @@ def test_the_z_list_views_reprints_saves_and_corrects(
     by_number = {listing.table.item(row, 0).text(): row for row in range(2)}
     assert listing.table.item(by_number["1"], 7).text() == "corrected by Z 2"
     assert listing.table.item(by_number["2"], 7).text() == "corrects Z 1"
-    # A correction is not corrected in turn: its Z is corrected again.
-    listing.table.setCurrentCell(by_number["2"], 0)
-    assert not listing.correct_button.isEnabled()
-    listing.table.setCurrentCell(by_number["1"], 0)
-    assert listing.correct_button.isEnabled()
     picture(listing, "53-shift-z-list-corrected-english")
+
+    # The correction is corrected in turn (SHF-20): the arrows choose it, Correct… asks
+    # again, showing what stands after it, and the new Z refers to the correction.
+    listing.table.setFocus()
+    qtbot.keyClick(listing.table, Qt.Key.Key_Up)  # newest first: Z 2 above Z 1
+    assert listing.selected() == 2 and listing.correct_button.isEnabled()
+    alt(qtbot, listing, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: window.shift_menu.zs.correct_dialog is not correcting, timeout=20_000)
+    again = shown(qtbot, lambda: window.shift_menu.zs.correct_dialog)
+    assert again.number == 2
+    assert again.fields["CASH"].placeholderText() == "expected 0.00, counted 15.50"
+    qtbot.keyClicks(again.fields["CASH"], "5.50")
+    qtbot.keyClicks(again.reason_field, "the note was a 10")
+    qtbot.keyClick(again.reason_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: listing.table.rowCount() == 3, timeout=20_000)
+    printed(qtbot, "Z CORRECTION No. 3")
+    assert [(n, k) for n, k, _ in zs(demo_database)][-1] == (3, ZKind.CORRECTION)
+    with demo_database.reading() as session:
+        third = session.scalars(select(ZReport).where(ZReport.number == 3)).one()
+        corrected = session.get_one(ZReport, third.corrects_id)
+    assert corrected.number == 2 and '"reason":"the note was a 10"' in third.body
+    by_number = {listing.table.item(row, 0).text(): row for row in range(3)}
+    assert listing.table.item(by_number["2"], 7).text() == "corrects Z 1; corrected by Z 3"
 
 
 def _message_box(window: PosWindow) -> QMessageBox | None:
@@ -239,6 +257,7 @@ def test_a_cashier_sees_neither_the_z_list_nor_the_day_close(qtbot: QtBot, app: 
     window = log_in(qtbot, app, "CASH1", "cash-demo")
     menu = window.shift_menu
     assert not menu.z_list_action.isVisible() and not menu.day_action.isVisible()
+    assert not menu.float_action.isVisible()
     # The core lets whoever may drop cash also pick it up (cash_drop): the cashier sees it.
     assert menu.pickup_action.isVisible()
 
@@ -252,6 +271,7 @@ def test_the_day_close_names_the_open_shift_then_closes_and_prints(
     shortcut(qtbot, window, Qt.Key.Key_J)
     day = shown(qtbot, lambda: window.shift_menu.dialog)
     assert isinstance(day, DayCloseDialog)
+    qtbot.waitUntil(lambda: day.found is not None, timeout=20_000)
     assert not day.close_button.isEnabled()
     assert "CASH1" in day.view.toPlainText() and "NOT CLOSED YET" in day.view.toPlainText()
     picture(day, "54-day-close-refused-english")
@@ -265,22 +285,22 @@ def test_the_day_close_names_the_open_shift_then_closes_and_prints(
     shortcut(qtbot, window, Qt.Key.Key_J)
     qtbot.waitUntil(lambda: window.shift_menu.dialog is not day, timeout=20_000)
     day = shown(qtbot, lambda: window.shift_menu.dialog)
+    qtbot.waitUntil(lambda: day.found is not None, timeout=20_000)
     assert day.close_button.isEnabled(), day.view.toPlainText() + day.intro.text()
     assert "Par caisse" in day.view.toPlainText()
     picture(day, "54-day-close-french")
     switch_language("en")
-    qtbot.keyClick(day, Qt.Key.Key_Return)
-    closed = shown(qtbot, lambda: _report(window))
-    assert "DAY CLOSE" in closed.view.toPlainText() or "CLÔTURE" in closed.view.toPlainText()
+    # Enter in the date field (it has the focus) closes the day shown, now closable.
+    assert day.date_field.hasFocus()
+    qtbot.keyClick(day.date_field, Qt.Key.Key_Return)
+    # The window stays, showing the day as its close recorded it.
+    qtbot.waitUntil(lambda: "by SUP1" in day.view.toPlainText(), timeout=20_000)
+    assert not day.close_button.isEnabled()
     with demo_database.reading() as session:
         assert session.scalar(select(func.count()).select_from(DayClose)) == 1
     paper = printed(qtbot, "DAY CLOSE")[0]
-    assert "@SP01: Z 1, 2, 3" in paper and "Module credit used (kWh)" in paper
-
-
-def _report(window: PosWindow) -> ReportDialog | None:
-    dialog = window.shift_menu.dialog
-    return dialog if isinstance(dialog, ReportDialog) else None
+    assert "SP01 (no terminal): Z 1, 2, 3" in paper and "Module credit used (kWh)" in paper
+    assert "@SP01" not in paper and "NOT CLOSED YET" not in paper
 
 
 def test_a_supervisor_picks_up_cash_from_the_open_shift(

@@ -30,8 +30,9 @@ def test_a_preview_names_the_shifts_still_open() -> None:
     )  # fmt: skip
     text = slip.text(48)
     assert slip.banner == "NOT CLOSED YET"
-    assert "Not closed: shift 7 of CASH2 on @SP01 (counted, not closed)" in " ".join(text.split())
-    assert "@SP01: Z 3, 4" in text and "CASH1: Z 3, 4" in text
+    named = "Not closed: shift 7 of CASH2 on SP01 (no terminal) (counted, not closed)"
+    assert named in " ".join(text.split())
+    assert "SP01 (no terminal): Z 3, 4" in text and "CASH1: Z 3, 4" in text
     assert "Sold without module credit (kWh)" in text and text.rstrip().endswith("10.0")
 
 
