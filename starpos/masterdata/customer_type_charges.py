@@ -7,6 +7,9 @@ charges changes the next sale, never a past one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlalchemy import select
 
 from starpos.db import Database
 from starpos.db.enums import ChargeOccasion
@@ -56,3 +59,22 @@ def charges_of(database: Database, type_code: str) -> dict[str, list[str]]:
         for charge in customer_type.charges:
             found[str(charge.occasion)].append(charge.charge_item.code)
         return {occasion: sorted(codes) for occasion, codes in found.items()}
+
+
+def all_type_charges(database: Database) -> dict[str, list[str]]:
+    """Every customer type's charge item codes (any occasion), by type code (the list)."""
+    with database.reading() as session:
+        return {
+            customer_type.code: sorted({c.charge_item.code for c in customer_type.charges})
+            for customer_type in session.scalars(select(CustomerType).order_by(CustomerType.code))
+        }
+
+
+def charge_items_to_choose(database: Database) -> list[tuple[str, str, Decimal]]:
+    """(code, name, amount or percentage) of the active charge items a type may collect."""
+    with database.reading() as session:
+        items = session.scalars(
+            select(ChargeItem).where(ChargeItem.active).order_by(ChargeItem.code)
+        ).all()
+        # The store's check keeps one of the two set (a percentage for "by amount").
+        return [(i.code, i.name, i.amount or i.percentage or Decimal(0)) for i in items]

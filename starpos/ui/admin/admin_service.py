@@ -12,9 +12,15 @@ from typing import Any, Protocol
 
 from starpos import pricing
 from starpos.db import Database
-from starpos.db.enums import RoleKind
+from starpos.db.enums import ChargeOccasion, RoleKind
 from starpos.masterdata.company import set_system_parameters, system_parameters_view
 from starpos.masterdata.customer_changes import CustomerCard, change_customer, customer_card
+from starpos.masterdata.customer_type_charges import (
+    all_type_charges,
+    charge_items_to_choose,
+    charges_of,
+    set_charges,
+)
 from starpos.masterdata.customers import CustomerSummary, list_customers
 from starpos.masterdata.default_amounts import default_amounts, set_default_amounts
 from starpos.masterdata.meter_changes import (
@@ -38,7 +44,7 @@ from starpos.masterdata.records import (
     reference_codes,
     update_record,
 )
-from starpos.masterdata.registration import MeterContract
+from starpos.masterdata.registration import MeterContract, register_with_meters
 from starpos.masterdata.replacement_reason_charges import (
     all_reason_charges,
     charge_item_choices,
@@ -86,6 +92,12 @@ class AdminService(Protocol):
     def add_meter(self, code: str, number: str, tariff: str, installed: date | None) -> str: ...
     def reason_charges(self, code: str) -> tuple[list[tuple[str, str, Decimal]], list[str]]: ...
     def set_reason_charges(self, code: str, items: list[str]) -> None: ...
+    def type_charges(
+        self, code: str
+    ) -> tuple[list[tuple[str, str, Decimal]], dict[str, list[str]]]: ...
+    def set_type_charges(self, code: str, occasion: str, items: list[str]) -> None: ...
+    def register_choices(self) -> tuple[list[str], list[str]]: ...
+    def register_customer(self, values: dict[str, Any]) -> str: ...
     def operators(self) -> tuple[list[OperatorView], list[str], list[str]]: ...
     def add_operator(
         self, code: str, name: str, sales_point: str, role: str, password: str
@@ -132,6 +144,9 @@ class CoreAdminService:
         if kind == "replacement_reason":  # manual 2.4: each reason with its charges
             charges = all_reason_charges(self.database)
             rows = [{**row, "charges": charges.get(str(row["code"]), [])} for row in rows]
+        elif kind == "customer_type":  # manual 2.3: each type with its charges
+            charges = all_type_charges(self.database)
+            rows = [{**row, "charges": charges.get(str(row["code"]), [])} for row in rows]
         return rows
 
     def reason_charges(self, code: str) -> tuple[list[tuple[str, str, Decimal]], list[str]]:
@@ -140,6 +155,30 @@ class CoreAdminService:
 
     def set_reason_charges(self, code: str, items: list[str]) -> None:
         set_reason_charges(self.database, self.operator, code, items)
+
+    def type_charges(
+        self, code: str
+    ) -> tuple[list[tuple[str, str, Decimal]], dict[str, list[str]]]:
+        """The charge items a customer type may collect, and those it collects now by
+        occasion (register, vend, token_cancel)."""
+        return charge_items_to_choose(self.database), charges_of(self.database, code)
+
+    def set_type_charges(self, code: str, occasion: str, items: list[str]) -> None:
+        set_charges(self.database, self.operator, code, ChargeOccasion(occasion), items)
+
+    def register_choices(self) -> tuple[list[str], list[str]]:
+        """The customer type codes and the tariff codes a new customer may get."""
+        types = [str(row["code"]) for row in read_records(self.database, "customer_type")]
+        return types, [str(row["code"]) for row in tariff_overview(self.database)]
+
+    def register_customer(self, values: dict[str, Any]) -> str:
+        """Register a customer with one meter from stock (manual 3.3); their code."""
+        return register_with_meters(
+            self.database, self.operator, name=values["name"],
+            customer_type_code=values["customer_type"], address=values["address"],
+            telephone=values["telephone"], id_number=values["id_number"] or None,
+            meters=[MeterContract(values["meter"], values["tariff"])],
+        )  # fmt: skip
 
     def references(self, kind: str) -> dict[str, list[str]]:
         return reference_codes(self.database, kind)

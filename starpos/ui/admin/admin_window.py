@@ -1,7 +1,7 @@
 """The administration window: the screens on the left (Alt+1 the checklist; arrows and Enter
-to move between them), one page at a time on the right. Every store call runs on the
-database worker; what it answers comes back on the GUI thread, refusals through the one
-error funnel."""
+to move between them), one page at a time on the right; Ctrl+Shift+Q logs out, as at the
+counter. Every store call runs on the database worker; what it answers comes back on the
+GUI thread, refusals through the one error funnel."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ from starpos.ui.admin.roles_page import RolesPage
 from starpos.ui.admin.stock_page import StockPage
 from starpos.ui.admin.system_page import SystemPage
 from starpos.ui.admin.tariffs_page import TariffsPage
+from starpos.ui.admin.type_charges import TypeChargesDialog
 from starpos.ui.error_funnel import ErrorFunnel
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Worker
@@ -49,6 +50,7 @@ AMOUNTS = "default_amounts"
 OPERATORS = "operators"
 TARIFFS = "tariffs"
 REASONS = "replacement_reason"
+TYPES = "customer_type"
 ROLES = "roles"
 NUMBERING = "numbering"
 STOCK = "stock"
@@ -105,7 +107,8 @@ class AdminWindow(QMainWindow):
             STOCK: self.stock,
         }  # fmt: skip
         self.lists = {
-            key: ReasonListPage(kind) if key == REASONS else RecordListPage(kind)
+            # reasons and customer types: each row with its charges, F3 to change them
+            key: ReasonListPage(kind) if key in (REASONS, TYPES) else RecordListPage(kind)
             for key, kind in KINDS.items()
         }
         self._screens: list[str] = [
@@ -139,6 +142,9 @@ class AdminWindow(QMainWindow):
         reasons = self.lists[REASONS]
         assert isinstance(reasons, ReasonListPage)
         reasons.charges_requested.connect(self._reason_charges)
+        types = self.lists[TYPES]
+        assert isinstance(types, ReasonListPage)
+        types.charges_requested.connect(self._type_charges)
         for key, page in self.lists.items():
             page.edit_requested.connect(lambda new, key=key: self._edit(key, new))
             page.delete_requested.connect(lambda code, key=key: self._delete(key, code))
@@ -146,6 +152,10 @@ class AdminWindow(QMainWindow):
         home.activated.connect(lambda: self.open_screen(CHECKLIST))
         menu = QShortcut(QKeySequence("Alt+0"), self)
         menu.activated.connect(self.navigation.setFocus)
+        # Closing logs the operator out; without a window manager's Alt+F4 the keyboard
+        # still has a way out.
+        log_out = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
+        log_out.activated.connect(self.close)
         self.resize(1200, 700)
         self.retranslate_ui()
         self.navigation.setCurrentRow(0)
@@ -339,6 +349,27 @@ class AdminWindow(QMainWindow):
             lambda: self._change(lambda: self.service.set_reason_charges(code, dialog.chosen))
         )
         dialog.open()
+
+    def _type_charges(self, code: str) -> None:
+        self._run(
+            lambda: self.service.type_charges(code),
+            lambda answer: self._open_type_charges(code, *answer),
+        )
+
+    def _open_type_charges(
+        self, code: str, items: list[tuple[str, str, Decimal]], chosen: dict[str, list[str]]
+    ) -> None:
+        dialog = TypeChargesDialog(code, items, chosen, self)
+        self.editor_of_type_charges = dialog  # for tests and screenshots
+        dialog.accepted.connect(lambda: self._save_type_charges(code, dialog.changes()))
+        dialog.open()
+
+    def _save_type_charges(self, code: str, changes: dict[str, list[str]]) -> None:
+        def save() -> None:
+            for occasion, items in changes.items():
+                self.service.set_type_charges(code, occasion, items)
+
+        self._change(save)
 
     def _delete(self, key: str, code: str) -> None:
         answer = QMessageBox.question(

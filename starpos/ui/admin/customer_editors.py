@@ -284,3 +284,46 @@ class AddMeterDialog(_Form):
             "tariff": self.tariff.currentData() or "",
             "install_date": self.read_date(self.installed, "Install date", optional=True),
         }
+
+
+class RegisterDialog(_Form):
+    """Register a new customer with their first meter from stock (manual 3.3): name, type,
+    address, telephone, ID number, the meter (typed or scanned) and its tariff. More meters
+    are added afterwards (Ins on the customer)."""
+
+    def __init__(self, types: list[str], tariffs: list[str], parent: QWidget | None = None) -> None:
+        super().__init__("registerDialog", parent)
+        self.name = self.row(tr_noop("admin", "Name"), QLineEdit(), "name")
+        self.customer_type = self.row(
+            tr_noop("admin", "Customer type"), _choices(types, None, False), "customer_type"
+        )
+        self.address = self.row(tr_noop("admin", "Address"), QLineEdit(), "address")
+        self.telephone = self.row(tr_noop("admin", "Telephone"), QLineEdit(), "telephone")
+        self.id_number = self.row(tr_noop("admin", "ID number"), QLineEdit(), "id_number")
+        self.number = self.row(tr_noop("admin", "Meter number"), QLineEdit(), "meter")
+        self.tariff = self.row(tr_noop("admin", "Tariff"), _choices(tariffs, None, False), "tariff")
+        self.finish_layout()
+        self.setWindowTitle(tr("admin", "Register a customer"))
+        self.name.setFocus()
+
+    def read(self) -> dict[str, Any]:
+        for line, problem in (
+            (self.name, tr_noop("admin", "Type the customer's name.")),
+            (self.number, tr_noop("admin", "Type or scan the meter number.")),
+        ):
+            if not line.text().strip():
+                self.problem.setText(tr("admin", problem))
+                line.setFocus()
+                raise ValueError(problem)
+        if not self.customer_type.currentData() or not self.tariff.currentData():
+            self.problem.setText(tr("admin", "Set up a customer type and a tariff first."))
+            raise ValueError("no customer type or tariff")
+        return {
+            "name": self.name.text().strip(),
+            "customer_type": self.customer_type.currentData(),
+            "address": self.address.text().strip(),
+            "telephone": self.telephone.text().strip(),
+            "id_number": self.id_number.text().strip(),
+            "meter": "".join(self.number.text().split()),
+            "tariff": self.tariff.currentData(),
+        }

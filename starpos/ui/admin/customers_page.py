@@ -2,10 +2,11 @@
 the list opens on its first rows at once however many customers there are; fuzzy (a code,
 name, ID number or meter number contains the text) or exact (is the text).
 
-On the selected customer: F2 (or Enter on the list) changes the customer (manual 4.1), F4
-one of their meters (4.2), Ins adds a meter contract (4.3); Ctrl+F goes to the search. The
-boxes' store calls run on the window's database worker (``bind``); every change needs
-``register_customer`` (the core refuses without).
+F7 registers a new customer with their first meter (manual 3.3). On the selected customer:
+F2 (or Enter on the list) changes the customer (manual 4.1), F4 one of their meters (4.2),
+Ins adds a meter contract (4.3); Ctrl+F goes to the search. The boxes' store calls run on
+the window's database worker (``bind``); every change needs ``register_customer`` (the core
+refuses without).
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ from starpos.i18n import tr_noop
 from starpos.masterdata.customer_changes import CustomerCard
 from starpos.masterdata.customers import CustomerSummary
 from starpos.masterdata.meter_changes import MeterCard
-from starpos.ui.admin.customer_editors import AddMeterDialog, CustomerEditor, MeterEditor
+from starpos.ui.admin.customer_editors import (
+    AddMeterDialog,
+    CustomerEditor,
+    MeterEditor,
+    RegisterDialog,
+)
 from starpos.ui.models.record_table import Column, RecordTableModel
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
@@ -93,11 +99,18 @@ class CustomersPage(QWidget):
         self.change_button, self.meter_button, self.add_meter_button = (
             QPushButton(), QPushButton(), QPushButton()
         )  # fmt: skip
+        self.register_button = QPushButton()
+        self.register_button.setObjectName("registerCustomer")
         self.change_button.setObjectName("changeCustomer")
         self.meter_button.setObjectName("changeMeter")
         self.add_meter_button.setObjectName("addMeter")
         buttons = QHBoxLayout()
-        for button in (self.change_button, self.meter_button, self.add_meter_button):
+        for button in (
+            self.register_button,
+            self.change_button,
+            self.meter_button,
+            self.add_meter_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch()
         buttons.addWidget(self.count)
@@ -118,12 +131,14 @@ class CustomersPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._pause.start())
         self.search.returnPressed.connect(self._ask)
         self.exact.toggled.connect(lambda _on: self._ask())
+        self.register_button.clicked.connect(self.register)
         self.change_button.clicked.connect(self.change_customer)
         self.meter_button.clicked.connect(self.change_meter)
         self.add_meter_button.clicked.connect(self.add_meter)
         self.table.activated.connect(lambda _index: self.change_customer())
         self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._enable())
         for key, action in (
+            (QKeySequence(Qt.Key.Key_F7), self.register),
             (QKeySequence(Qt.Key.Key_F2), self.change_customer),
             (QKeySequence(Qt.Key.Key_F4), self.change_meter),
             (QKeySequence(Qt.Key.Key_Insert), self.add_meter),
@@ -145,6 +160,7 @@ class CustomersPage(QWidget):
         self.search_label.setText(tr("admin", "&Search:"))
         self.search.setPlaceholderText(tr("admin", "Code, name, ID number or meter number"))
         self.exact.setText(tr("admin", "E&xact"))
+        self.register_button.setText(tr("admin", "&New customer… (F7)"))
         self.change_button.setText(tr("admin", "&Change… (F2)"))
         self.meter_button.setText(tr("admin", "Change &meter… (F4)"))
         self.add_meter_button.setText(tr("admin", "&Add meter… (Ins)"))
@@ -188,6 +204,15 @@ class CustomersPage(QWidget):
         return customer
 
     # --- the boxes ---------------------------------------------------------------------------
+
+    def register(self) -> None:
+        if self.run is None:
+            return
+        self.run(self.service.register_choices, lambda choices: self._open_register(*choices))
+
+    def _open_register(self, types: list[str], tariffs: list[str]) -> None:
+        editor = RegisterDialog(types, tariffs, self)
+        self._open(editor, lambda: self.service.register_customer(editor.values))
 
     def change_customer(self) -> None:
         customer = self.selected()

@@ -20,6 +20,7 @@ WINDOW_AREAS = (
     "admin",
     "adminrules",
     "admincustomers",
+    "adminsetup",
     "shifts",
     "tokenui",
     "stock",
