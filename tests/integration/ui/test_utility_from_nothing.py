@@ -601,7 +601,7 @@ def sell(qtbot: QtBot, window: PosWindow, meter: str, first: bool) -> Any:
     assert window.amount_panel.net_field.hasFocus()
     with qtbot.waitSignal(window.quote_shown, timeout=WAIT_MS) as quoted:
         key(qtbot, Qt.Key.Key_F3)
-    picture(window, f"from-nothing-quote-{meter}")
+    picture(window, f"from-nothing-quote-{meter[-3:]}")
     labels = window.breakdown_panel.findChildren(QLabel)
     screen = " ".join(" ".join(label.text() for label in labels).split())  # no-break spaces too
     refusals: list[str] = []
