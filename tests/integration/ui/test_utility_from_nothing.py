@@ -19,10 +19,9 @@ widget that has the focus; screenshots go to ``STARPOS_SCREENS_DIR`` when it is 
 from __future__ import annotations
 
 import importlib
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -40,7 +39,6 @@ from starpos.db import Database
 from starpos.db.models import Meter, Vend
 from starpos.devices.printer.virtual.launcher import stop_virtual_printer
 from starpos.settings import Settings
-from starpos.sts.meter_number import make_meter_number
 from starpos.ui.admin.admin_service import CoreAdminService
 from starpos.ui.admin.admin_window import AdminWindow
 from starpos.ui.core_services import on_workers
@@ -48,43 +46,51 @@ from starpos.ui.counter_app import CounterApp
 from starpos.ui.first_run import FirstRunDialog
 from starpos.ui.pos.pos_window import PosWindow
 from starpos.ui.translator import switch_language
+from tests.integration.ui.admin_by_keyboard import (
+    CASHIER_PASSWORD,
+    CASHIER_TEMPORARY,
+    METERS,
+    MONTHLY_CHARGE,
+    PAID,
+    STAR_PASSWORD,
+    STEPS,
+    TIME_ZONE,
+    TOU_PRICES,
+    VAT_PERCENT,
+    WEEKDAY_SWITCHES,
+    Admin,
+    cashier,
+    company,
+    customers,
+    places,
+    prices,
+    ready,
+    stock,
+    tariffs,
+)
+from tests.integration.ui.keyboard import (
+    CTRL_SHIFT,
+    WAIT_MS,
+    active,
+    key,
+    log_in,
+    modal,
+    new_password,
+    picture,
+    tab_to,
+    type_in,
+)
 from tests.support.data_files import SAMPLE_TABLES
-from tests.ui.screenshots import app_look, save  # noqa: F401 (fixture)
+from tests.ui.screenshots import app_look  # noqa: F401 (fixture)
 from tests.ui.virtual_paper import printed
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("app_look")]
-
-ALT = Qt.KeyboardModifier.AltModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-WAIT_MS = 30_000
-
-STAR_PASSWORD = "lakeside-star-1"
-CASHIER_TEMPORARY, CASHIER_PASSWORD = "temporary-1", "counter-day-one"
-#: twenty meters of one delivery; the first two go to the two customers
-METERS = [make_meter_number("600727", "58", 40_000_001 + n).iain for n in range(20)]
-#: the demo module key the emulator holds (register 1), which the meters are made with
-SGC, KEY_REGISTER = "123456", "1"
-#: what is typed: the step tariff's steps (end kWh, price), the TOU prices T1-T4 and
-#: switch times, the customer type's VAT, the monthly charge, the sale's amount (F3)
-STEPS = ((Decimal(50), Decimal("0.10")), (Decimal(200), Decimal("0.15")), (None, Decimal("0.20")))
-TOU_PRICES = (Decimal("0.08"), Decimal("0.25"), Decimal("0.15"), Decimal("0.08"))
-WEEKDAY_SWITCHES = ((time(0), 1), (time(7), 3), (time(18), 2), (time(22), 1))
-VAT_PERCENT, MONTHLY_CHARGE, PAID = Decimal("7.5"), Decimal("1.50"), Decimal("20.00")
-TIME_ZONE = "Africa/Lagos"
 CENT, TENTH = Decimal("0.01"), Decimal("0.1")
 
 
 def vend_world() -> Any:
     """The vend tests' world (an emulator process with the demo keys and credit)."""
     return importlib.import_module("tests.integration.vend.vend_world")
-
-
-def picture(widget: QWidget, name: str) -> None:
-    folder = os.environ.get("STARPOS_SCREENS_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        save(widget, Path(folder), name)
 
 
 # --- the breakdown worked out by hand ---------------------------------------------------------
@@ -117,11 +123,10 @@ def step_sale(paid: Decimal) -> Expected:
     money, vat = split(paid)
     left, start, kwh = money, Decimal(0), Decimal(0)
     for end, unit_price in STEPS:
-        size = None if end is None else end - start
-        if size is not None and size * unit_price <= left:
-            kwh, left, start = kwh + size, left - size * unit_price, end or start
+        if end is not None and (end - start) * unit_price <= left:  # the whole step
+            kwh, left, start = kwh + end - start, left - (end - start) * unit_price, end
             continue
-        kwh += left / unit_price
+        kwh += left / unit_price  # what is left, in this step
         break
     return Expected(money, vat, kwh.quantize(TENTH, ROUND_FLOOR))
 
@@ -136,122 +141,6 @@ def tou_sale(paid: Decimal, sold_at: datetime) -> Expected:
         index = [i for start, i in WEEKDAY_SWITCHES if start <= local.time()][-1]
     kwh = money / TOU_PRICES[index - 1]
     return Expected(money, vat, kwh.quantize(TENTH, ROUND_FLOOR))
-
-
-# --- the keyboard -------------------------------------------------------------------------------
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "no widget has the focus"
-    return widget
-
-
-def key(qtbot: QtBot, which: Qt.Key, modifier: Qt.KeyboardModifier | None = None) -> None:
-    if modifier is None:
-        qtbot.keyClick(focused(), which)
-    else:
-        qtbot.keyClick(focused(), which, modifier)
-
-
-def type_in(qtbot: QtBot, text: str) -> None:
-    """Type ``text`` over whatever the focused field holds."""
-    key(qtbot, Qt.Key.Key_A, CTRL)
-    qtbot.keyClicks(focused(), text)
-
-
-def tab_to(qtbot: QtBot, widget: QWidget, most: int = 30) -> None:
-    """Tab until ``widget`` has the focus (a date field takes a Tab per section)."""
-    for _ in range(most):
-        if widget.hasFocus():
-            return
-        key(qtbot, Qt.Key.Key_Tab)
-    assert widget.hasFocus(), f"Tab never reaches {widget.objectName()}"
-
-
-def choose(qtbot: QtBot, combo: QComboBox, data: object) -> None:
-    """The focused list box set to ``data`` with the arrow keys."""
-    assert combo.hasFocus()
-    key(qtbot, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentData() == data or combo.currentText() == data:
-            return
-        key(qtbot, Qt.Key.Key_Down)
-    assert combo.currentData() == data or combo.currentText() == data, data
-
-
-def active(qtbot: QtBot, window: QWidget) -> None:
-    """``window`` active, as a window manager makes it (offscreen has none)."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
-
-
-def modal(qtbot: QtBot, kind: type[QDialog]) -> Any:
-    """The box of ``kind`` once it is open and active."""
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=WAIT_MS)
-    box = QApplication.activeModalWidget()
-    assert isinstance(box, kind)
-    active(qtbot, box)
-    return box
-
-
-class Admin:
-    """The administration window as STAR drives it."""
-
-    def __init__(self, qtbot: QtBot, window: AdminWindow) -> None:
-        self.qtbot, self.window = qtbot, window
-        self.answered: list[str] = []
-        window.refreshed.connect(self.answered.append)
-
-    def settle(self, screen: str, act: Callable[[], None]) -> None:
-        """Do ``act`` and wait until ``screen`` shows the store's answer to it."""
-        self.answered.clear()
-        act()
-        self.qtbot.waitUntil(lambda: screen in self.answered, timeout=WAIT_MS)
-        self.qtbot.waitUntil(lambda: not self.window.database.busy, timeout=WAIT_MS)
-
-    def open(self, screen: str) -> None:
-        """Alt+0 to the screens' list, arrows to ``screen``, Enter into it."""
-        window, navigation = self.window, self.window.navigation
-        active(self.qtbot, window)
-        key(self.qtbot, Qt.Key.Key_0, ALT)
-        assert navigation.hasFocus()
-        rows = [
-            navigation.item(n).data(Qt.ItemDataRole.UserRole) for n in range(navigation.count())
-        ]
-        target = rows.index(screen)
-
-        def move() -> None:
-            while navigation.currentRow() != target:
-                down = navigation.currentRow() < target
-                key(self.qtbot, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
-
-        if navigation.currentRow() != target:  # on it already: its answer is shown
-            self.settle(screen, move)
-        key(self.qtbot, Qt.Key.Key_Return)  # into the screen
-
-    def record(self, screen: str, fields: list[tuple[str, object]]) -> None:
-        """Ins on the list, each field in turn (text typed, a list chosen, a box ticked with
-        Space), Enter saves."""
-        from starpos.ui.admin.record_editor import RecordEditor
-
-        self.open(screen)
-        key(self.qtbot, Qt.Key.Key_Insert)
-        editor = modal(self.qtbot, RecordEditor)
-        for name, value in fields:
-            widget = editor.inputs[name]
-            tab_to(self.qtbot, widget)
-            if isinstance(widget, QComboBox):
-                choose(self.qtbot, widget, value)
-            elif value is True:
-                if not widget.isChecked():
-                    key(self.qtbot, Qt.Key.Key_Space)
-            else:
-                type_in(self.qtbot, str(value))
-        picture(editor, f"from-nothing-{screen}")
-        self.settle(screen, lambda: key(self.qtbot, Qt.Key.Key_Return))
-        codes = [str(row["code"]) for row in self.window.lists[screen].model._rows]
-        assert str(fields[0][1]).upper() in codes, (screen, codes)
 
 
 # --- the world: an empty data folder, the module, the app -----------------------------------
@@ -294,31 +183,6 @@ def world(qtbot: QtBot, tmp_path: Path) -> Iterator[World]:
         switch_language("en")
 
 
-def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> None:
-    login = app.login_window
-    active(qtbot, login)
-    login.code_field.setFocus()  # where the login window opens
-    type_in(qtbot, code)
-    key(qtbot, Qt.Key.Key_Return)  # on to the password
-    assert login.password_field.hasFocus()
-    type_in(qtbot, password)
-    key(qtbot, Qt.Key.Key_Return)
-
-
-def new_password(qtbot: QtBot, app: CounterApp, password: str) -> None:
-    """The forced change at a first login: the new password twice, Enter."""
-    from starpos.ui.password_dialog import ChangePasswordDialog
-
-    dialog = modal(qtbot, ChangePasswordDialog)
-    assert dialog.forced and dialog.new_field.hasFocus()
-    picture(dialog, "from-nothing-password")
-    type_in(qtbot, password)
-    key(qtbot, Qt.Key.Key_Tab)
-    assert dialog.repeat_field.hasFocus()
-    type_in(qtbot, password)
-    key(qtbot, Qt.Key.Key_Return)
-
-
 def star_administration(qtbot: QtBot, world: World) -> AdminWindow:
     """Start empty; STAR's first login changes ``star``; logged out and in again with the
     new password, STAR is back in the administration."""
@@ -333,7 +197,7 @@ def star_administration(qtbot: QtBot, world: World) -> AdminWindow:
 
     with qtbot.waitSignal(app.admin_opened, timeout=WAIT_MS) as opened:
         log_in(qtbot, app, "STAR", "star")
-        new_password(qtbot, app, STAR_PASSWORD)
+        new_password(qtbot, STAR_PASSWORD)
     window: AdminWindow = opened.args[0]
     active(qtbot, window)
     key(qtbot, Qt.Key.Key_Q, CTRL_SHIFT)  # log out
@@ -353,226 +217,6 @@ def star_administration(qtbot: QtBot, world: World) -> AdminWindow:
     return window
 
 
-# --- the administration, screen by screen ---------------------------------------------------
-
-
-def company(admin: Admin) -> None:
-    qtbot, page = admin.qtbot, admin.window.system
-    admin.open("system")
-    assert page.inputs["company_name"].hasFocus()
-    type_in(qtbot, "Lakeside Power")
-    for name, value in (("currency", "usd"), ("time_zone", TIME_ZONE)):
-        tab_to(qtbot, page.inputs[name])
-        type_in(qtbot, value)
-    admin.settle("system", lambda: key(qtbot, Qt.Key.Key_Return))
-    assert page.inputs["currency"].text() == "USD"  # as the store keeps it
-
-
-def places(admin: Admin) -> None:
-    """Branch, sales point, this computer as its terminal, a meter model."""
-    admin.record("branch", [("code", "BR01"), ("name", "Lakeside branch")])
-    admin.record("sales_point", [("code", "SP01"), ("name", "Lakeside office"), ("branch", "BR01")])
-    admin.record(
-        "terminal", [("code", "T01"), ("name", "Lakeside counter 1"), ("sales_point", "SP01")]
-    )
-    admin.record("meter_model", [("code", "KP1"), ("name", "Keypad single phase")])
-
-
-def tariff_editor(admin: Admin, code: str, name: str, kind: str) -> Any:
-    from starpos.ui.admin.tariff_editor import TariffEditor
-
-    qtbot = admin.qtbot
-    admin.open("tariffs")
-    key(qtbot, Qt.Key.Key_Insert)
-    editor = modal(qtbot, TariffEditor)
-    assert editor.code.hasFocus()
-    type_in(qtbot, code)
-    tab_to(qtbot, editor.name)
-    type_in(qtbot, name)
-    tab_to(qtbot, editor.kind)
-    choose(qtbot, editor.kind, kind)
-    return editor
-
-
-def line_of(editor: QWidget, name: str) -> QWidget:
-    from PySide6.QtWidgets import QLineEdit
-
-    line = editor.findChild(QLineEdit, name)
-    assert line is not None, name
-    return line
-
-
-def tariffs(admin: Admin) -> None:
-    """RES: the step tariff; BIZ: time of use (Ctrl+Tab between the TOU pages)."""
-    qtbot = admin.qtbot
-    editor = tariff_editor(admin, "res", "Residential step", "step")
-    for number, (end, unit_price) in enumerate(STEPS, 1):
-        tab_to(qtbot, line_of(editor, f"stepEnd{number}"))
-        type_in(qtbot, "" if end is None else str(end))
-        tab_to(qtbot, line_of(editor, f"stepPrice{number}"))
-        type_in(qtbot, str(unit_price))
-    assert editor.problem.text() == ""
-    picture(editor, "from-nothing-step-tariff")
-    admin.settle("tariffs", lambda: key(qtbot, Qt.Key.Key_Return))
-
-    editor = tariff_editor(admin, "biz", "Business time of use", "tou")
-    weekday = ", ".join(f"{start:%H:%M} T{index}" for start, index in WEEKDAY_SWITCHES)
-    for name, text in (
-        *((f"touPrice{n}", str(p)) for n, p in enumerate(TOU_PRICES, 1)),
-        ("day1", weekday),
-        ("day2", "00:00 T1"),
-        ("week1", "1 1 1 1 1 1 2"),  # Monday to Saturday day tariff 1, Sunday 2
-    ):
-        line = line_of(editor, name)
-        if not line.isVisible():  # on the next page of the scheme
-            key(qtbot, Qt.Key.Key_Tab, CTRL)
-            qtbot.waitUntil(line.isVisible, timeout=WAIT_MS)
-        tab_to(qtbot, line)
-        type_in(qtbot, text)
-    assert editor.problem.text() == ""
-    picture(editor, "from-nothing-tou-tariff")
-    admin.settle("tariffs", lambda: key(qtbot, Qt.Key.Key_Return))
-    rows = {row["code"]: row["kind"] for row in admin.window.tariffs.model._rows}
-    assert rows == {"RES": "step", "BIZ": "tou"}
-
-
-def prices(admin: Admin) -> None:
-    """The monthly service charge; the customer type with VAT that collects it at each sale
-    (F3 on the type: its charges); the cashier's default amounts."""
-    from starpos.ui.admin.type_charges import TypeChargesDialog
-
-    qtbot = admin.qtbot
-    admin.record(
-        "charge_item",
-        [("code", "SVC"), ("name", "Monthly service charge"), ("method", "monthly"),
-         ("amount", MONTHLY_CHARGE), ("vat_applies", True)],
-    )  # fmt: skip
-    admin.record(
-        "customer_type", [("code", "RES"), ("name", "Residential"), ("vat_rate", VAT_PERCENT)]
-    )
-    active(qtbot, admin.window)
-    page = admin.window.lists["customer_type"]
-    assert page.table.hasFocus() and page.selected() is not None
-    key(qtbot, Qt.Key.Key_F3)
-    charges = modal(qtbot, TypeChargesDialog)
-    assert charges.occasion.currentData() == "vend" and charges.items.hasFocus()
-    key(qtbot, Qt.Key.Key_Space)  # SVC, the one item
-    picture(charges, "from-nothing-type-charges")
-    admin.settle("customer_type", lambda: key(qtbot, Qt.Key.Key_Return))
-    assert page.model._rows[0]["charges"] == ["SVC"]
-
-    admin.open("default_amounts")
-    assert admin.window.amounts.amounts.hasFocus()
-    type_in(qtbot, "5 10 20 50 100")  # F1 to F5 at the counter: F3 is 20.00
-    admin.settle("default_amounts", lambda: key(qtbot, Qt.Key.Key_Return))
-
-
-def cashier(admin: Admin) -> None:
-    """A cashier role (sell and reprint) and CASH1 with a temporary password."""
-    from starpos.operators import permissions
-    from starpos.ui.admin.operators_page import NewOperatorDialog
-    from starpos.ui.admin.role_editor import RoleEditor
-
-    qtbot = admin.qtbot
-    admin.open("roles")
-    key(qtbot, Qt.Key.Key_Insert)
-    role = modal(qtbot, RoleEditor)
-    tab_to(qtbot, role.code)
-    type_in(qtbot, "cashier")
-    tab_to(qtbot, role.name)
-    type_in(qtbot, "Cashier")
-    tab_to(qtbot, role.tree)  # on the first group, "At the counter": sell, then reprint
-    for _ in range(2):
-        key(qtbot, Qt.Key.Key_Down)
-        key(qtbot, Qt.Key.Key_Space)
-    assert role.granted() == {permissions.VEND, permissions.REPRINT}
-    admin.settle("roles", lambda: key(qtbot, Qt.Key.Key_Return))
-
-    admin.open("operators")
-    key(qtbot, Qt.Key.Key_Insert)
-    dialog = modal(qtbot, NewOperatorDialog)
-    for widget, value in (
-        (dialog.code, "cash1"),
-        (dialog.name, "First cashier"),
-        (dialog.sales_point, "SP01"),
-        (dialog.role, "CASHIER"),
-        (dialog.password, CASHIER_TEMPORARY),
-    ):
-        tab_to(qtbot, widget)
-        if isinstance(widget, QComboBox):
-            choose(qtbot, widget, value)
-        else:
-            type_in(qtbot, value)
-    admin.settle("operators", lambda: key(qtbot, Qt.Key.Key_Return))
-    codes = [o.code for o in admin.window.operators.model._rows]
-    assert "CASH1" in codes
-
-
-def stock(admin: Admin) -> None:
-    """F6: twenty meters from the first number, with the module key's data."""
-    from starpos.ui.admin.stock_dialogs import StockInDialog
-
-    qtbot = admin.qtbot
-    admin.open("stock")
-    key(qtbot, Qt.Key.Key_F6)
-    dialog = modal(qtbot, StockInDialog)
-    for widget, value in (
-        (dialog.number, METERS[0]),
-        (dialog.count, "20"),
-        (dialog.model, "KP1"),
-        (dialog.branch, "BR01"),
-        (dialog.sgc, SGC),
-        (dialog.base_date, 2014),
-        (dialog.key_register, KEY_REGISTER),
-    ):
-        tab_to(qtbot, widget)
-        if isinstance(widget, QComboBox):
-            choose(qtbot, widget, value)
-        else:
-            type_in(qtbot, str(value))
-    picture(dialog, "from-nothing-stock-in")
-    admin.settle("stock", lambda: key(qtbot, Qt.Key.Key_Return))
-    assert admin.window.stock.model.total == 20
-
-
-def customers(admin: Admin) -> None:
-    """F7 twice: Ada Lake on the step tariff, the bakery on time of use."""
-    from starpos.ui.admin.customer_editors import RegisterDialog
-
-    qtbot = admin.qtbot
-    admin.open("customers")
-    for name, meter, tariff in (
-        ("Ada Lake", METERS[0], "RES"),
-        ("Lakeside Bakery", METERS[1], "BIZ"),
-    ):
-        active(qtbot, admin.window)
-        key(qtbot, Qt.Key.Key_F7)
-        dialog = modal(qtbot, RegisterDialog)
-        assert dialog.name.hasFocus()
-        type_in(qtbot, name)
-        for widget, value in (
-            (dialog.customer_type, "RES"),
-            (dialog.telephone, "+234 800 555 0101"),
-            (dialog.number, meter),
-            (dialog.tariff, tariff),
-        ):
-            tab_to(qtbot, widget)
-            if isinstance(widget, QComboBox):
-                choose(qtbot, widget, value)
-            else:
-                type_in(qtbot, value)
-        picture(dialog, "from-nothing-register")
-        admin.settle("customers", lambda: key(qtbot, Qt.Key.Key_Return))
-    names = sorted(c.name for c in admin.window.customers.model._rows)
-    assert names == ["Ada Lake", "Lakeside Bakery"]
-
-
-def ready(admin: Admin) -> None:
-    admin.open("checklist")
-    assert admin.window.checklist.ready.text() == "The utility is ready to sell."
-    picture(admin.window, "from-nothing-checklist-done")
-
-
 # --- the counter ---------------------------------------------------------------------------------
 
 
@@ -580,7 +224,7 @@ def cashier_at_the_counter(qtbot: QtBot, app: CounterApp) -> PosWindow:
     """CASH1 logs in with the temporary password and chooses their own."""
     with qtbot.waitSignal(app.counter_opened, timeout=WAIT_MS) as opened:
         log_in(qtbot, app, "CASH1", CASHIER_TEMPORARY)
-        new_password(qtbot, app, CASHIER_PASSWORD)
+        new_password(qtbot, CASHIER_PASSWORD)
     window: PosWindow = opened.args[0]
     active(qtbot, window)
     return window
