@@ -70,11 +70,18 @@ def all_type_charges(database: Database) -> dict[str, list[str]]:
         }
 
 
-def charge_items_to_choose(database: Database) -> list[tuple[str, str, Decimal]]:
-    """(code, name, amount or percentage) of the active charge items a type may collect."""
+def charge_items_to_choose(database: Database) -> list[tuple[str, str, str]]:
+    """(code, name, what it costs: the amount, or the percentage of the sale with "%") of the
+    active charge items a customer type may collect."""
     with database.reading() as session:
         items = session.scalars(
             select(ChargeItem).where(ChargeItem.active).order_by(ChargeItem.code)
         ).all()
         # The store's check keeps one of the two set (a percentage for "by amount").
-        return [(i.code, i.name, i.amount or i.percentage or Decimal(0)) for i in items]
+        return [(i.code, i.name, _costs(i.amount, i.percentage)) for i in items]
+
+
+def _costs(amount: Decimal | None, percentage: Decimal | None) -> str:
+    if amount is not None:
+        return str(amount)
+    return f"{(percentage or Decimal(0)).normalize():f} %"

@@ -94,7 +94,7 @@ class AdminService(Protocol):
     def set_reason_charges(self, code: str, items: list[str]) -> None: ...
     def type_charges(
         self, code: str
-    ) -> tuple[list[tuple[str, str, Decimal]], dict[str, list[str]]]: ...
+    ) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]: ...
     def set_type_charges(self, code: str, occasion: str, items: list[str]) -> None: ...
     def register_choices(self) -> tuple[list[str], list[str]]: ...
     def register_customer(self, values: dict[str, Any]) -> str: ...
@@ -156,9 +156,7 @@ class CoreAdminService:
     def set_reason_charges(self, code: str, items: list[str]) -> None:
         set_reason_charges(self.database, self.operator, code, items)
 
-    def type_charges(
-        self, code: str
-    ) -> tuple[list[tuple[str, str, Decimal]], dict[str, list[str]]]:
+    def type_charges(self, code: str) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]:
         """The charge items a customer type may collect, and those it collects now by
         occasion (register, vend, token_cancel)."""
         return charge_items_to_choose(self.database), charges_of(self.database, code)

@@ -357,7 +357,7 @@ class AdminWindow(QMainWindow):
         )
 
     def _open_type_charges(
-        self, code: str, items: list[tuple[str, str, Decimal]], chosen: dict[str, list[str]]
+        self, code: str, items: list[tuple[str, str, str]], chosen: dict[str, list[str]]
     ) -> None:
         dialog = TypeChargesDialog(code, items, chosen, self)
         self.editor_of_type_charges = dialog  # for tests and screenshots

@@ -7,8 +7,6 @@ audit entry, one transaction per business changed; a refusal is shown and change
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +38,7 @@ class TypeChargesDialog(QDialog):
     def __init__(
         self,
         code: str,
-        items: list[tuple[str, str, Decimal]],
+        items: list[tuple[str, str, str]],
         chosen: dict[str, list[str]],
         parent: QWidget | None = None,
     ) -> None:
@@ -55,8 +53,8 @@ class TypeChargesDialog(QDialog):
             self.occasion.addItem(tr("admin", label), str(occasion))
         self.items = QListWidget()
         self.items.setObjectName("typeChargeItems")
-        for item_code, name, figure in items:
-            item = QListWidgetItem(f"{item_code}  {name}  {figure}")
+        for item_code, name, costs in items:
+            item = QListWidgetItem(f"{item_code}  {name}  {costs}")
             item.setData(Qt.ItemDataRole.UserRole, item_code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             self.items.addItem(item)

@@ -132,6 +132,7 @@ def test_a_customer_types_charges_by_business(
     assert isinstance(box, TypeChargesDialog) and box.items.hasFocus()
     shown = [box.items.item(n).text().split()[0] for n in range(box.items.count())]
     assert shown == ["CONN", "LEVY", "SVC"]  # a percentage is a type's charge too
+    assert box.items.item(1).text().endswith("Street lighting levy  3 %")
     _key(qtbot, Qt.Key.Key_Down)
     _key(qtbot, Qt.Key.Key_Space)  # LEVY at each sale, with SVC
     _key(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Business
