@@ -84,9 +84,13 @@ def modal(qtbot: QtBot, kind: type[QDialog]) -> Any:
 
 
 def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> None:
+    """The code, Enter, the password, Enter. The window opens on the code; after a refusal
+    the cursor waits in the emptied password, and Shift+Tab goes back to the code."""
     login = app.login_window
     active(qtbot, login)
-    login.code_field.setFocus()  # where the login window opens
+    if login.password_field.hasFocus():
+        key(qtbot, Qt.Key.Key_Backtab)
+    assert login.code_field.hasFocus()
     type_in(qtbot, code)
     key(qtbot, Qt.Key.Key_Return)  # on to the password
     assert login.password_field.hasFocus()
