@@ -26,6 +26,7 @@ from starpos.audit.log import AuditKind
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend, VendToken
 from starpos.server.findings import FindingKind, Flag
+from starpos.server.payment_settlement import IssuedSale, settle_dues
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_openings import open_all
 from starpos.server.sale_projection import CREDIT_TOKEN, ISSUED_STEPS, bill_of
@@ -150,6 +151,7 @@ def _later_steps(
     meters = _meters(session, issuing)
     made_before = _made_tids(session, issuing)
     tokens: list[dict[str, Any]] = []
+    settling: list[IssuedSale] = []
     for event in events:
         flags = flags_of[event.seq]
         vend = vends.get(bill_of(event))
@@ -165,6 +167,10 @@ def _later_steps(
                 vend.state, vend.failed_at, vend.changed = VendState.FAILED, event.occurred_at, True
                 vend.failure_reason = event.details.get("reason")
         elif event.kind == AuditKind.VEND.value and step in ISSUED_STEPS:
+            if vend.state is VendState.PENDING:
+                settling.append(
+                    IssuedSale(vend.id, vend.meter_id, vend.prearrange, event.occurred_at)
+                )
             flags += _issue(vend, meters[vend.meter_id], event, made_before, tokens)
         else:  # printed, reprint
             if vend.state is VendState.ISSUED:
@@ -172,6 +178,7 @@ def _later_steps(
             vend.print_count = max(vend.print_count, int(event.details.get("print_count", 1)))
             vend.changed = True
     _write(session, vends.values(), meters.values(), tokens)
+    settle_dues(session, terminal_id, settling)
 
 
 def _meters(session: Session, issuing: list[_Vend]) -> dict[int, _Meter]:
