@@ -15,6 +15,7 @@ a later step of the sale, settles nothing more.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -23,7 +24,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from starpos.db.enums import PaymentChangeState
-from starpos.db.models import PaymentChange, VendCharge
+from starpos.db.models import PaymentChange
 from starpos.masterdata.payment_dues import RECEIVABLE, REMAIN
 from starpos.server.store import one_of
 
@@ -36,39 +37,35 @@ class IssuedSale:
     meter_id: int
     prearrange: Decimal
     issued_at: datetime
+    #: It carried a payment change's line (``RECEIVABLE``/``REMAIN``).
+    lined: bool
+
+    @property
+    def settles(self) -> bool:
+        """What the counter's rule asks of the sale before any change is looked for."""
+        return self.prearrange > 0 or self.lined
 
 
 def settle_dues(session: Session, terminal_id: int, issued: list[IssuedSale]) -> None:
     """Settle the terminal's DUE payment changes that ``issued`` (in chain order) took."""
-    if not issued:
-        return
+    settling = [sale for sale in issued if sale.settles]
+    if not settling:
+        return  # the common case: no statement at all
     due: dict[int, list[int]] = defaultdict(list)
     for change_id, meter_id in session.execute(
         select(PaymentChange.id, PaymentChange.meter_id)
         .where(
             PaymentChange.terminal_id == terminal_id,
             PaymentChange.state == PaymentChangeState.DUE,
-            one_of(PaymentChange.meter_id, {sale.meter_id for sale in issued}),
+            one_of(PaymentChange.meter_id, {sale.meter_id for sale in settling}),
         )
         .order_by(PaymentChange.id)
         .with_for_update()
     ):
         due[meter_id].append(change_id)
-    if not due:
-        return  # the common case: one query a push
-    candidates = [sale.vend_id for sale in issued if sale.meter_id in due]
-    lined = set(
-        session.scalars(
-            select(VendCharge.vend_id)
-            .where(
-                one_of(VendCharge.vend_id, candidates), VendCharge.code.in_((RECEIVABLE, REMAIN))
-            )
-            .distinct()
-        )
-    )
-    for sale in issued:
-        changes = due.get(sale.meter_id)
-        if not changes or not (sale.prearrange > 0 or sale.vend_id in lined):
+    for sale in settling:
+        changes = due.pop(sale.meter_id, None)
+        if not changes:
             continue
         session.execute(
             update(PaymentChange)
@@ -77,4 +74,12 @@ def settle_dues(session: Session, terminal_id: int, issued: list[IssuedSale]) ->
                 state=PaymentChangeState.SETTLED, vend_id=sale.vend_id, settled_at=sale.issued_at
             )
         )
-        del due[sale.meter_id]
+
+
+def carries_dues(codes: Iterable[str]) -> bool:
+    """Whether charge lines with these codes include a payment change's."""
+    return not DUE_CODES.isdisjoint(codes)
+
+
+#: The codes of the lines a payment change leaves on the next sale.
+DUE_CODES = frozenset({RECEIVABLE, REMAIN})

@@ -39,7 +39,7 @@ from starpos.db.models import (
 from starpos.pricing import ChargeMethod
 from starpos.server.card_projection import OpenedCardSale, book_card_vends
 from starpos.server.findings import FindingKind, Flag
-from starpos.server.payment_settlement import IssuedSale, settle_dues
+from starpos.server.payment_settlement import IssuedSale, carries_dues, settle_dues
 from starpos.server.shift_projection import terminal_shifts
 
 if TYPE_CHECKING:
@@ -308,7 +308,8 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
     if vend.state is VendState.PENDING:
         vend.state = VendState.ISSUED
         vend.issued_at = event.occurred_at
-        sale = IssuedSale(vend.id, vend.meter_id, vend.prearrange, event.occurred_at)
+        lined = carries_dues(charge.code for charge in vend.charges)
+        sale = IssuedSale(vend.id, vend.meter_id, vend.prearrange, event.occurred_at, lined)
         settle_dues(session, event.terminal_id, [sale])
     if vend.tid is not None:
         flags += _tid_collision(session, vend)
