@@ -4,6 +4,10 @@
   <context>
     <name>errors</name>
     <message>
+      <source>Module {module} has no credit block waiting for its counter, so there is nothing to withdraw (starpos server credit-blocks --all lists every block and what became of it).</source>
+      <translation>Le module {module} n'a aucun bloc de crédit en attente de son comptoir : il n'y a rien à retirer (starpos server credit-blocks --all liste chaque bloc et ce qu'il est devenu).</translation>
+    </message>
+    <message>
       <source>No terminal has reported module {module} to the head office yet, so its next credit update sequence is unknown. Sync the counter that uses it (after one sale or credit there), then issue the block.</source>
       <translation>Aucun terminal n'a encore signalé le module {module} au siège : sa prochaine séquence de mise à jour de crédit est inconnue. Synchronisez le comptoir qui l'utilise (après une vente ou un crédit sur ce comptoir), puis émettez le bloc.</translation>
     </message>
@@ -98,6 +102,34 @@
   </context>
   <context>
     <name>sync</name>
+    <message>
+      <source>Credit block for module {module_id} withdrawn: {operation} {amount_kwh} kWh, update sequence {sequence}. It is no longer sent to terminal {terminal}.</source>
+      <translation>Bloc de crédit du module {module_id} retiré : {operation} {amount_kwh} kWh, séquence de mise à jour {sequence}. Il n'est plus envoyé au terminal {terminal}.</translation>
+    </message>
+    <message>
+      <source>No credit block is waiting.</source>
+      <translation>Aucun bloc de crédit n'est en attente.</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>en attente</translation>
+    </message>
+    <message>
+      <source>applied</source>
+      <translation>appliqué</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>refusé</translation>
+    </message>
+    <message>
+      <source>superseded</source>
+      <translation>remplacé</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>retiré</translation>
+    </message>
     <message>
         <source>The module's books agree with the store.</source>
         <translation>Les comptes du module concordent avec la base.</translation>

@@ -4,6 +4,10 @@
   <context>
     <name>errors</name>
     <message>
+      <source>Module {module} has no credit block waiting for its counter, so there is nothing to withdraw (starpos server credit-blocks --all lists every block and what became of it).</source>
+      <translation>模块 {module} 没有等待其柜台的信用块，因此没有可撤回的内容（starpos server credit-blocks --all 列出每个块及其结果）。</translation>
+    </message>
+    <message>
       <source>No terminal has reported module {module} to the head office yet, so its next credit update sequence is unknown. Sync the counter that uses it (after one sale or credit there), then issue the block.</source>
       <translation>尚无终端向总部报告过模块 {module}，因此不知道其下一个信用更新序号。请先同步使用该模块的柜台（在该柜台完成一次售电或充值后），再签发信用块。</translation>
     </message>
@@ -98,6 +102,34 @@
   </context>
   <context>
     <name>sync</name>
+    <message>
+      <source>Credit block for module {module_id} withdrawn: {operation} {amount_kwh} kWh, update sequence {sequence}. It is no longer sent to terminal {terminal}.</source>
+      <translation>模块 {module_id} 的信用块已撤回：{operation} {amount_kwh} kWh，更新序号 {sequence}。它不再发送给终端 {terminal}。</translation>
+    </message>
+    <message>
+      <source>No credit block is waiting.</source>
+      <translation>没有等待中的信用块。</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>等待中</translation>
+    </message>
+    <message>
+      <source>applied</source>
+      <translation>已应用</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <source>superseded</source>
+      <translation>已被取代</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>已撤回</translation>
+    </message>
     <message>
         <source>The module's books agree with the store.</source>
         <translation>安全模块的账目与数据库一致。</translation>

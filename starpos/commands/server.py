@@ -3,12 +3,13 @@
 ``run`` serves the counters from this data folder's PostgreSQL store; ``enrol`` makes a
 one-time enrolment code for a terminal; ``revoke`` stops taking anything from a terminal's
 keys; ``credit`` issues a signed credit block for one module, which goes down to that
-module's terminal at its next sync (SYN-26); ``status`` lists the enrolled keys, how far
-each chain is applied and what the projected sales add up to; ``findings`` lists what the
-head office found wrong; ``bench`` fills an empty store and measures pushes and pulls
-(docs/benchmarks.md). ``enrol``, ``revoke`` and ``credit`` change what the central store
-trusts: each acts only for an authenticated operator with ``installer_settings``, who is
-written in the head office's audit log (SYN-27).
+module's terminal at its next sync (SYN-26); ``credit-blocks`` lists them and
+``withdraw-credit`` withdraws one still waiting (SYN-35); ``status`` lists the enrolled
+keys, how far each chain is applied and what the projected sales add up to; ``findings``
+lists what the head office found wrong; ``bench`` fills an empty store and measures pushes
+and pulls (docs/benchmarks.md). ``enrol``, ``revoke``, ``credit`` and ``withdraw-credit``
+change what the central store trusts: each acts only for an authenticated operator with
+``installer_settings``, who is written in the head office's audit log (SYN-27).
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ BLOCK_ISSUED = tr_noop(
     "Credit block for module {module_id} issued: {operation} {amount_kwh} kWh, update "
     "sequence {sequence}. It reaches terminal {terminal} at its next sync.",
 )
+BLOCK_WITHDRAWN = tr_noop(
+    "sync",
+    "Credit block for module {module_id} withdrawn: {operation} {amount_kwh} kWh, update "
+    "sequence {sequence}. It is no longer sent to terminal {terminal}.",
+)
+NO_BLOCKS = tr_noop("sync", "No credit block is waiting.")
 NO_FINDINGS = tr_noop("sync", "No open findings.")
 NO_TERMINALS = tr_noop("sync", "No terminal is enrolled yet.")
 LABELS = {
@@ -52,7 +59,14 @@ LABELS = {
     "energy": tr_noop("sync", "Energy (kWh)"),
     "findings": tr_noop("sync", "Open findings"),
 }
-MESSAGES = (CODE_MADE, REVOKED, BLOCK_ISSUED, NO_FINDINGS, NO_TERMINALS)
+BLOCK_STATES = {
+    "issued": tr_noop("sync", "waiting"),
+    "applied": tr_noop("sync", "applied"),
+    "refused": tr_noop("sync", "refused"),
+    "superseded": tr_noop("sync", "superseded"),
+    "withdrawn": tr_noop("sync", "withdrawn"),
+}
+MESSAGES = (CODE_MADE, REVOKED, BLOCK_ISSUED, BLOCK_WITHDRAWN, NO_BLOCKS, NO_FINDINGS, NO_TERMINALS)
 
 
 def register(subparsers: Any) -> None:
@@ -95,6 +109,21 @@ def register(subparsers: Any) -> None:
     add_credential_options(credit, terminal=False)
     credit.add_argument("--json", action="store_true")
     credit.set_defaults(handler=_credit)
+
+    blocks = actions.add_parser("credit-blocks", help="the credit blocks issued for modules")
+    blocks.add_argument("--module", help="only this module's blocks")
+    blocks.add_argument("--all", action="store_true", help="settled and withdrawn ones too")
+    blocks.add_argument("--json", action="store_true")
+    blocks.set_defaults(handler=_credit_blocks)
+
+    withdraw = actions.add_parser(
+        "withdraw-credit", help="withdraw the credit block waiting for a module's counter"
+    )
+    withdraw.add_argument("--module", required=True, help="the secure module's id")
+    withdraw.add_argument("--reason", default="", help="why (kept in the audit log)")
+    add_credential_options(withdraw, terminal=False)
+    withdraw.add_argument("--json", action="store_true")
+    withdraw.set_defaults(handler=_withdraw_credit)
 
     status = actions.add_parser("status", help="enrolled terminals, their chains and sales")
     status.add_argument("--json", action="store_true")
@@ -231,6 +260,55 @@ def _credit(args: argparse.Namespace) -> int:
         print_json(issued.as_dict())
     else:
         print(translate("sync", BLOCK_ISSUED).format(**issued.as_dict()))
+    return 0
+
+
+def _credit_blocks(args: argparse.Namespace) -> int:
+    from starpos.server.credit_block_admin import list_blocks
+
+    office = _office()
+    try:
+        with office.transaction() as session:
+            rows = list_blocks(session, module_id=args.module, everything=args.all)
+    finally:
+        office.database.close()
+    if args.json:
+        print_json([row.as_dict() for row in rows])
+        return 0
+    if not rows:
+        print(translate("sync", NO_BLOCKS))
+    for row in rows:
+        state = translate("sync", BLOCK_STATES.get(row.state, row.state))
+        issued = row.issued_at.strftime("%Y-%m-%d %H:%M")
+        sys.stdout.write(
+            f"{row.module_id}  #{row.sequence}  {row.terminal}  {row.operation} "
+            f"{row.amount_kwh} kWh  {state}  {issued}  {row.operator}\n"
+        )
+    return 0
+
+
+def _withdraw_credit(args: argparse.Namespace) -> int:
+    from starpos.audit.log import AuditKind, append
+    from starpos.server.credit_block_admin import withdraw_block
+
+    office = _office()
+    try:
+        operator = _trusted_operator(office, args)
+        with office.transaction() as session:
+            withdrawn = withdraw_block(session, args.module)
+            append(
+                session,
+                AuditKind.MODULE_CREDIT,
+                subject=f"module:{withdrawn.module_id}",
+                details={"step": "withdrawn", **withdrawn.as_dict(), "reason": args.reason},
+                actor=operator.actor,
+            )
+    finally:
+        office.database.close()
+    if args.json:
+        print_json(withdrawn.as_dict())
+    else:
+        print(translate("sync", BLOCK_WITHDRAWN).format(**withdrawn.as_dict()))
     return 0
 
 

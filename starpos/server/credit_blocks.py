@@ -30,7 +30,7 @@ from starpos.db.column_types import utc_now
 from starpos.db.models import IssuedCreditBlock, ReceivedEvent, Terminal, TerminalEnrolment
 from starpos.devices.sm.kmc import make_credit_block
 from starpos.server.errors import HeadOfficeError
-from starpos.server.findings import Flag
+from starpos.server.findings import FindingKind, Flag
 from starpos.vending.module_credit import block_digest
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ ISSUED = "issued"
 APPLIED = "applied"
 REFUSED = "refused"
 SUPERSEDED = "superseded"
+#: Withdrawn at the head office before its counter reported it (``credit_block_admin``).
+WITHDRAWN = "withdrawn"
 #: The module_credit steps in which the module took an update at its sequence.
 TAKEN_STEPS = ("applied", "recovered", "adopted")
 AUDIT_KIND = "module_credit"
@@ -189,21 +191,29 @@ def module_credit_step(session: Session, event: TerminalEvent) -> list[Flag]:
     digest = details.get("block_digest")
     row = session.scalars(
         select(IssuedCreditBlock).where(
-            IssuedCreditBlock.block_digest == digest, IssuedCreditBlock.state == ISSUED
+            IssuedCreditBlock.block_digest == digest,
+            IssuedCreditBlock.state.in_((ISSUED, WITHDRAWN)),
         )
     ).first()
+    flags: list[Flag] = []
     if row is not None:
+        withdrawn = row.state == WITHDRAWN
         if step in TAKEN_STEPS:
+            # Taken even if withdrawn meanwhile: the module has the credit (SYN-35).
             row.state = APPLIED
-        elif step == "failed":
+            if withdrawn:
+                flags.append(Flag(FindingKind.WITHDRAWN_BLOCK_APPLIED, _named(row)))
+        elif step == "failed" and not withdrawn:
             row.state = REFUSED
         else:
             return []
         row.settled_at = utc_now()
-        return []
+        session.flush()
+        if not withdrawn:
+            return flags
     sequence = details.get("sequence")
     if step not in TAKEN_STEPS or not isinstance(sequence, int):
-        return []
+        return flags
     for other in session.scalars(
         select(IssuedCreditBlock).where(
             IssuedCreditBlock.module_id == event.subject.removeprefix("module:"),
@@ -213,4 +223,8 @@ def module_credit_step(session: Session, event: TerminalEvent) -> list[Flag]:
     ):
         other.state = SUPERSEDED
         other.settled_at = utc_now()
-    return []
+    return flags
+
+
+def _named(row: IssuedCreditBlock) -> dict[str, Any]:
+    return {"module": row.module_id, "sequence": row.sequence, "block": row.block_digest}

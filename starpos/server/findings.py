@@ -41,6 +41,8 @@ class FindingKind(StrEnum):
     Z_HASH_WRONG = "z_hash_wrong"
     Z_GRAND_TOTALS = "z_grand_totals"
     Z_AUDIT_HEAD = "z_audit_head"
+    # A credit block withdrawn at the head office that its counter had applied (SYN-35).
+    WITHDRAWN_BLOCK_APPLIED = "withdrawn_block_applied"
     # About the terminal rather than one event.
     CLOCK_SKEW = "clock_skew"
 

@@ -7,7 +7,8 @@ meter's condition, the charges and remainder, and what moved to the new meter (c
 tariff, debt, install date, contract). The head office does what
 ``masterdata.meter_stock.replace_meter`` did at the counter: the new meter installed with the
 customer's contract, the old one back in stock at its branch, its stock movement, and the
-remainder token's PLANNED row (its ``token_operation`` entries follow and move it). An entry
+remainder token's PLANNED row (its ``token_operation`` entries follow and move it), and how
+it was paid (:mod:`starpos.server.replacement_payment`). An entry
 written before it carried what moved (SYN-30) is booked with the old meter's values here,
 which is what the counter copied. Never refused: an unknown meter, reason or customer is an
 ``unknown_reference`` finding and the entry stays in the chain.
@@ -40,6 +41,7 @@ from starpos.db.models import (
     TokenOperation,
 )
 from starpos.server.findings import FindingKind, Flag
+from starpos.server.replacement_payment import book_payment
 from starpos.server.shift_projection import operator_id
 
 if TYPE_CHECKING:
@@ -88,7 +90,7 @@ def replaced(session: Session, event: TerminalEvent) -> list[Flag]:
     )  # fmt: skip
     session.add(row)
     session.flush()
-    return []
+    return book_payment(session, event, row, new)
 
 
 def _customer(session: Session, facts: dict[str, Any], old: Meter | None) -> int | None:

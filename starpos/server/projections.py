@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind
 from starpos.server import (
+    card_projection,
     credit_blocks,
     meter_replacement_projection,
     payment_change_projection,
@@ -82,12 +83,20 @@ PROJECTORS: dict[str, Projector] = {
     AuditKind.SHIFT.value: shift_projection.shift_step,
     AuditKind.VEND_CANCELLED.value: token_cancel_projection.cancel_step,
     AuditKind.MASTER_DATA_CHANGE.value: master_data_step,
+    AuditKind.CARD_ACTION.value: card_projection.card_step,
 }
 
 #: Kinds whose projector reads or moves what the push's sales before them booked (a cancel
 #: finds its sale; a replacement moves the debt the sales left; a payment change sets the
-#: prearrangement a later sale takes): the sales taken so far are booked first (uplink).
-AFTER_SALES = frozenset({AuditKind.VEND_CANCELLED.value, AuditKind.MASTER_DATA_CHANGE.value})
+#: prearrangement a later sale takes; a card replaced ends the card earlier card sales were
+#: on): the sales taken so far are booked first (uplink).
+AFTER_SALES = frozenset(
+    {
+        AuditKind.VEND_CANCELLED.value,
+        AuditKind.MASTER_DATA_CHANGE.value,
+        AuditKind.CARD_ACTION.value,
+    }
+)
 
 
 def projector_for(kind: str) -> Projector | None:

@@ -19,13 +19,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, text
+from sqlalchemy import Table, exists, insert, select, text
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind
 from starpos.db.enums import VendState
-from starpos.db.models import Meter, Vend, VendToken
+from starpos.db.models import Meter, Vend, VendCharge, VendToken
 from starpos.server.findings import FindingKind, Flag
+from starpos.server.payment_settlement import DUE_CODES, IssuedSale, settle_dues
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_openings import open_all
 from starpos.server.sale_projection import CREDIT_TOKEN, ISSUED_STEPS, bill_of
@@ -72,6 +73,7 @@ class _Vend:
     printed_at: datetime | None
     failed_at: datetime | None
     failure_reason: str | None
+    lined: bool  # it carried a payment change's line (payment_settlement)
     changed: bool = False
 
 
@@ -122,6 +124,7 @@ def _later_steps(
             row.printed_at,
             row.failed_at,
             row.failure_reason,
+            row.lined,
         )
         for row in session.execute(
             select(
@@ -137,6 +140,10 @@ def _later_steps(
                 Vend.printed_at,
                 Vend.failed_at,
                 Vend.failure_reason,
+                # Read with the row, so the common sale costs no statement more.
+                exists()
+                .where(VendCharge.vend_id == Vend.id, VendCharge.code.in_(DUE_CODES))
+                .label("lined"),
             )
             .where(Vend.terminal_id == terminal_id, one_of(Vend.bill_number, bills))
             .with_for_update()
@@ -150,6 +157,7 @@ def _later_steps(
     meters = _meters(session, issuing)
     made_before = _made_tids(session, issuing)
     tokens: list[dict[str, Any]] = []
+    settling: list[IssuedSale] = []
     for event in events:
         flags = flags_of[event.seq]
         vend = vends.get(bill_of(event))
@@ -165,6 +173,12 @@ def _later_steps(
                 vend.state, vend.failed_at, vend.changed = VendState.FAILED, event.occurred_at, True
                 vend.failure_reason = event.details.get("reason")
         elif event.kind == AuditKind.VEND.value and step in ISSUED_STEPS:
+            if vend.state is VendState.PENDING:
+                settling.append(
+                    IssuedSale(
+                        vend.id, vend.meter_id, vend.prearrange, event.occurred_at, vend.lined
+                    )
+                )
             flags += _issue(vend, meters[vend.meter_id], event, made_before, tokens)
         else:  # printed, reprint
             if vend.state is VendState.ISSUED:
@@ -172,6 +186,7 @@ def _later_steps(
             vend.print_count = max(vend.print_count, int(event.details.get("print_count", 1)))
             vend.changed = True
     _write(session, vends.values(), meters.values(), tokens)
+    settle_dues(session, terminal_id, settling)
 
 
 def _meters(session: Session, issuing: list[_Vend]) -> dict[int, _Meter]:

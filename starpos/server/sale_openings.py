@@ -32,6 +32,7 @@ from starpos.db.models import (
     VendCharge,
 )
 from starpos.pricing import ChargeMethod
+from starpos.server.card_projection import OpenedCardSale, book_card_vends
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_projection import FIGURES, bill_of, decimal_or_none, tariff_key
@@ -91,6 +92,7 @@ def open_all(
     )
     rows: list[dict[str, Any]] = []
     charge_lines: list[tuple[str, list[list[Any]]]] = []
+    on_cards: list[tuple[int, str, Any, int]] = []  # seq, bill, meter, credit sequence
     for event, facts_of, bill in zip(events, facts, bills, strict=True):
         flags = flags_of.setdefault(event.seq, [])
         if "request_id" not in facts_of:
@@ -150,6 +152,8 @@ def open_all(
             }
         )
         charge_lines.append((bill, facts_of.get("charges", [])))
+        if rows[-1]["medium"] is MeterMedium.CARD and facts_of.get("sequence") is not None:
+            on_cards.append((event.seq, bill, found["meter"], int(facts_of["sequence"])))
         if priced_with is not None and in_force not in (None, priced_id):
             # The sale stands at the counter's price (docs/sync.md, conflict rules).
             flags.append(
@@ -191,6 +195,12 @@ def open_all(
     ]
     if charges:
         session.connection().execute(insert(_CHARGES), charges)
+    opened = [
+        OpenedCardSale(seq, bill, vend_ids[bill], meter, sequence)
+        for seq, bill, meter, sequence in on_cards
+    ]
+    for seq, flags in book_card_vends(session, opened).items():
+        flags_of.setdefault(seq, []).extend(flags)
 
 
 def _versions(

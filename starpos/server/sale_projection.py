@@ -5,7 +5,8 @@ PRINTED, FAILED, reprints.
 The facts come from the audit entries (``starpos.vending.sale_rows.sale_facts``): codes, not
 row ids. A row is the terminal's: the next steps find it by bill number *and* the signing
 terminal, so another terminal's entry can never move it. Card sales are booked as vends
-with ``medium = card``; the card register (``cards``, ``card_vends``) is not projected.
+with ``medium = card`` and their ``card_vends`` row on the meter's active card
+(:mod:`starpos.server.card_projection`); card readings are not audited, so not booked.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from starpos.db.models import (
     VendToken,
 )
 from starpos.pricing import ChargeMethod
+from starpos.server.card_projection import OpenedCardSale, book_card_vends
 from starpos.server.findings import FindingKind, Flag
+from starpos.server.payment_settlement import IssuedSale, carries_dues, settle_dues
 from starpos.server.shift_projection import terminal_shifts
 
 if TYPE_CHECKING:
@@ -233,11 +236,16 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
     vend.charges = _charges(session, facts.get("charges", []))
     session.add(vend)
     session.flush()
+    card_flags: list[Flag] = []
+    if vend.medium is MeterMedium.CARD and facts.get("sequence") is not None:
+        sale = OpenedCardSale(event.seq, bill, vend.id, vend.meter_id, int(facts["sequence"]))
+        card_flags = book_card_vends(session, [sale]).get(event.seq, [])
     if tariff is None or priced_with is None or tariff.in_force in (None, tariff.priced_with):
-        return []
+        return card_flags
     # The sale stands at the counter's price; the head office had another version in force
     # at the sale's local time: the counter was offline when the price changed.
     return [
+        *card_flags,
         Flag(
             FindingKind.STALE_TARIFF,
             {
@@ -246,7 +254,7 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
                 "priced_with": priced_with[1],
                 "in_force": tariff.in_force_from,
             },
-        )
+        ),
     ]
 
 
@@ -300,6 +308,9 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
     if vend.state is VendState.PENDING:
         vend.state = VendState.ISSUED
         vend.issued_at = event.occurred_at
+        lined = carries_dues(charge.code for charge in vend.charges)
+        sale = IssuedSale(vend.id, vend.meter_id, vend.prearrange, event.occurred_at, lined)
+        settle_dues(session, event.terminal_id, [sale])
     if vend.tid is not None:
         flags += _tid_collision(session, vend)
     token = event.details.get("token")

@@ -31,6 +31,7 @@ from starpos.db.enums import MeterCondition, TokenOperationState
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.models import (
     Branch,
+    CashMovement,
     Customer,
     Meter,
     MeterReplacement,
@@ -200,6 +201,10 @@ def _book(
                 "condition": asked.condition.value, "charges": row.charges,
                 "paid": row.paid, "change": row.change_given,
                 "cash_movement": row.cash_movement_id,
+                # The bill's lines and the drawer's paid-in by codes, for the head office (SYN-33).
+                "lines": [[line.code, line.name, line.amount, line.item_id is not None]
+                          for line in due.lines],
+                "movement": _movement_request(session, row.cash_movement_id),
                 "remainder_kwh": remainder, "batch": batch_id,
                 # What the head office needs to book it as it was done here (SYN-30).
                 **_moved(session, row), "operation": operation_request,
@@ -221,6 +226,12 @@ def _moved(session: Session, row: MeterReplacement) -> dict[str, Any]:
         "debt": new.outstanding_debt, "install_date": new.install_date,
         "contract_start": new.contract_start, "contract_end": new.contract_end,
     }  # fmt: skip
+
+
+def _movement_request(session: Session, movement_id: int | None) -> str | None:
+    """The paid-in's own id, the one its shift entry carries (row ids differ between stores)."""
+    movement = session.get(CashMovement, movement_id) if movement_id is not None else None
+    return movement.request_id if movement is not None else None
 
 
 def _number(text: str) -> str:

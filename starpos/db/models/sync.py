@@ -26,6 +26,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -219,13 +220,22 @@ class IssuedCreditBlock(Base):
     Only the head office writes these. The block is for the module's next update sequence,
     so the module applies it once; ``state`` is what the module's counter reported through
     its events: ``issued`` (sent down at every sync until reported), ``applied``,
-    ``refused`` (the module refused it), ``superseded`` (another update took its sequence).
+    ``refused`` (the module refused it), ``superseded`` (another update took its sequence);
+    or ``withdrawn`` at the head office before its counter reported it (SYN-35).
     """
 
     __tablename__ = "sync_credit_blocks"
     __table_args__ = (
         CheckConstraint("sequence >= 1", name="sequence"),
-        Index("uq_sync_credit_blocks_module_sequence", "module_id", "sequence", unique=True),
+        # One waiting block per module sequence; a withdrawn one may be issued again (SYN-35).
+        Index(
+            "uq_sync_credit_blocks_module_sequence",
+            "module_id",
+            "sequence",
+            unique=True,
+            sqlite_where=text("state = 'issued'"),
+            postgresql_where=text("state = 'issued'"),
+        ),
         Index("ix_sync_credit_blocks_terminal_state", "terminal_id", "state"),
     )
 

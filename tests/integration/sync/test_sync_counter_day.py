@@ -1,8 +1,9 @@
 """A counter's day with its corrections reaches the head office as the counter booked it
-(decisions SYN-29, SYN-30): a sale cancelled, a payment change, a meter replaced with its
-remainder token. After one push the head office's sale is CANCELLED with the counter's
-refund and charge, the payment change and the replacement (meters, stock, contract, the
-remainder token) are the counter's, the shift's X at the head office agrees with the
+(decisions SYN-29, SYN-30, SYN-33): a sale cancelled, a payment change, a meter replaced
+with its remainder token and its charges paid in cash. After one push the head office's
+sale is CANCELLED with the counter's refund and charge, the payment change and the
+replacement (meters, stock, contract, the remainder token, the bill's lines, paid, change
+and the paid-in) are the counter's, each shift's X at the head office agrees with the
 counter's to the cent, ``starpos shift list`` names the terminal, and nothing is raised.
 
 Real processes throughout: PostgreSQL, ``starpos server run``, the counter's module
@@ -13,17 +14,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from starpos.db import Database
 from starpos.db.enums import MeterMedium, StockStatus
 from starpos.db.models import (
+    CashMovement,
     Customer,
     Meter,
     MeterReplacement,
+    MeterReplacementCharge,
     PaymentChange,
     ReplacementReason,
     Shift,
@@ -32,6 +37,7 @@ from starpos.db.models import (
     Vend,
 )
 from tests.integration.sync.sync_world import Counter, HeadOffice, run_starpos
+from tests.integration.tokenops.replace_world import engineer_may_take_cash
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -80,17 +86,41 @@ def _records(database: Database) -> dict[str, Any]:
         for row in session.scalars(select(MeterReplacement).order_by(MeterReplacement.id)):
             operation = session.get(TokenOperation, row.operation_id)
             assert operation is not None
+            cash = session.get(CashMovement, row.cash_movement_id) if row.cash_movement_id else None
+            lines = [
+                (line.code, line.name, line.amount, line.charge_item_id is not None)
+                for line in session.scalars(
+                    select(MeterReplacementCharge)
+                    .where(MeterReplacementCharge.replacement_id == row.id)
+                    .order_by(MeterReplacementCharge.position)
+                )
+            ]
             replacements.append(
                 (row.bill_number, row.charges, row.remainder_kwh, meter(row.old_meter_id),
-                 meter(row.new_meter_id), operation.state.value, operation.tokens)
+                 meter(row.new_meter_id), operation.state.value, operation.tokens,
+                 row.paid, row.change_given, lines,
+                 (cash.request_id, cash.kind.value, cash.amount) if cash else None)
             )  # fmt: skip
         return {"cancels": cancels, "changes": changes, "replacements": replacements}
+
+
+def _open_shifts(session: Session, till: str) -> dict[str, int]:
+    """The till's open shifts by their own id (the same in both stores): their ids here."""
+    rows = session.execute(
+        select(Shift.request_id, Shift.id).where(Shift.till == till, Shift.state == "open")
+    )
+    return {request_id: shift_id for request_id, shift_id in rows}
 
 
 def test_a_cancel_a_payment_change_and_a_replacement_reach_the_head_office(
     head_office: HeadOffice, make_counters: MakeCounters
 ) -> None:
     (counter,) = make_counters(1)
+    # The engineer may take the replacement's cash (a shift of their own), in both stores:
+    # granted before enrolling, as the head office's roles would have come down.
+    for store in (counter.database(), head_office.database()):
+        with store as database:
+            engineer_may_take_cash(database)
     counter.enrol(head_office)
     sold = [counter.sell(counter.meters[n], net) for n, net in ((0, "40.00"), (1, "25.00"))]
     assert all(done.returncode == 0 for done in sold), [done.stderr for done in sold]
@@ -107,15 +137,28 @@ def test_a_cancel_a_payment_change_and_a_replacement_reach_the_head_office(
             .where(Meter.stock_status == StockStatus.IN_STOCK, Meter.medium == MeterMedium.KEYPAD)
             .order_by(Meter.number)
         ).first()
-        reason = session.scalars(select(ReplacementReason.code).order_by(ReplacementReason.id))
+        # A reason with a charge (the demo's RPL, taxed): the bill's lines and a paid-in.
+        reason = session.scalars(
+            select(ReplacementReason.code)
+            .where(ReplacementReason.charge_items.any())
+            .order_by(ReplacementReason.id)
+        )
         reason_code = reason.first()
     assert spare is not None and reason_code is not None
+    # The engineer's own shift on the till: the replacement's charges go into its drawer.
+    opened = run_starpos(
+        counter.folder, "shift", "open", "--operator", "ENG1", "--password-stdin",
+        "--terminal", counter.terminal, "--float", "0", stdin=PASSWORDS["ENG1"] + "\n",
+    )  # fmt: skip
+    assert opened.returncode == 0, opened.stderr
     # An enrolled counter replaces a meter: its own record, not an edit of master data.
     replaced = _as(
         counter, "ENG1", "meter", "replace", counter.meters[3].number, spare,
         "--reason", reason_code, "--remainder", "3.5", "--condition", "scrap",
+        "--paid", "50.00",
     )  # fmt: skip
     assert replaced["state"] == "issued", replaced
+    assert Decimal(replaced["charges"]) > 0 and Decimal(replaced["change"]) > 0
 
     pushed = counter.push()
     assert pushed.returncode == 0, pushed.stderr
@@ -127,28 +170,30 @@ def test_a_cancel_a_payment_change_and_a_replacement_reach_the_head_office(
         assert at_office == at_counter
         assert [c[1] for c in at_office["cancels"]] == ["done"]
         assert at_office["replacements"][0][5] == "issued"
+        assert at_office["replacements"][0][9] and at_office["replacements"][0][10] is not None
         with office.reading() as session:
             vend = session.scalars(select(Vend).where(Vend.bill_number == bill)).one()
             assert vend.state.value == "cancelled"
-            shift = session.scalars(
-                select(Shift.id).where(Shift.till == counter.terminal, Shift.state == "open")
-            ).one()
+            shifts = _open_shifts(session, counter.terminal)
+        with local.reading() as session:
+            own = _open_shifts(session, counter.terminal)
+    assert sorted(shifts) == sorted(own) and len(own) == 2  # the cashier's and the engineer's
 
-    # The shift's X at the head office: the counter's figures, the cancel's refund included.
-    x_office = run_starpos(
-        head_office.folder, "shift", "x", "--shift", str(shift), "--json",
-        "--operator", "SUP1", "--password-stdin", stdin="super-demo\n",
-    )  # fmt: skip
-    assert x_office.returncode == 0, x_office.stderr
-    with counter.database() as local, local.reading() as session:
-        own = session.scalars(
-            select(Shift.id).where(Shift.till == counter.terminal, Shift.state == "open")
-        ).one()
-    x_counter = _as(counter, "SUP1", "shift", "x", "--shift", str(own))
-    figures = json.loads(x_office.stdout)
-    for key in ("sales_count", "sales_net", "expected", "cancels"):
-        assert figures[key] == x_counter[key], key
-    assert figures["cancels"]["count"] == 1
+    # Each shift's X at the head office: the counter's figures, the cancel's refund and the
+    # replacement's paid-in included.
+    cancels = 0
+    for request_id, shift in shifts.items():
+        x_office = run_starpos(
+            head_office.folder, "shift", "x", "--shift", str(shift), "--json",
+            "--operator", "SUP1", "--password-stdin", stdin="super-demo\n",
+        )  # fmt: skip
+        assert x_office.returncode == 0, x_office.stderr
+        x_counter = _as(counter, "SUP1", "shift", "x", "--shift", str(own[request_id]))
+        figures = json.loads(x_office.stdout)
+        for key in ("sales_count", "sales_net", "expected", "cancels"):
+            assert figures[key] == x_counter[key], key
+        cancels += figures["cancels"]["count"]
+    assert cancels == 1
 
     # The power vending report (manual 5.3) of every sale at both: the cancelled one says so.
     keys = ("bill", "meter", "net", "energy_kwh", "state")

@@ -1,0 +1,168 @@
+"""Terminals' SUN card register into the head office's ``cards`` and ``card_vends``, as the
+counter booked them (docs/sync.md, "Projection"; decision SYN-34).
+
+The facts come from the ``card_action`` entries (``starpos.card_sales.lifecycle``,
+``blanking``; subject ``card:<serial>``): a card ``issued`` or ``replaced`` to a meter (its
+issue number, sequence base, the card it replaced and how that one ended, the credit it
+carried over) and a card ``blanked``; and, for a card sale, its PENDING entry's credit
+``sequence``. A card row is named in every store by its meter and issue number; a card sale
+is on the meter's active card, as the counter's check required, which the chain has booked
+before it (card actions read what the push's sales before them booked:
+``projections.AFTER_SALES``). Card readings are not audited at the counter, so they do not
+travel and are not booked here. Never refused: what the head office cannot resolve is an
+``unknown_reference`` finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from starpos.db.models import CardState, CardVend, IssuedCard, Meter
+from starpos.server.findings import FindingKind, Flag
+from starpos.server.store import one_of
+
+if TYPE_CHECKING:
+    from starpos.server.projections import TerminalEvent
+
+PREFIX = "card:"
+#: The steps that put a new card in the register (``lifecycle._commit``).
+ISSUING = frozenset({"issued", "replaced"})
+
+
+def card_step(session: Session, event: TerminalEvent) -> list[Flag]:
+    step = event.details.get("step")
+    if step in ISSUING:
+        return _issued(session, event)
+    if step == "blanked":
+        return _blanked(session, event)
+    return []  # the blanking intent, refusals: kept in the chain only
+
+
+def _meter(session: Session, event: TerminalEvent) -> Meter | None:
+    meter: Meter | None = session.scalars(
+        select(Meter).where(Meter.number == event.details.get("meter"))
+    ).first()
+    return meter
+
+
+def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
+    facts = event.details
+    serial = event.subject.removeprefix(PREFIX)
+    meter = _meter(session, event)
+    if meter is None:
+        return [Flag(FindingKind.UNKNOWN_REFERENCE, {"card": serial, "missing": ["meter"]})]
+    issue = int(facts["issue_number"])
+    booked = session.scalar(
+        select(IssuedCard.id).where(
+            IssuedCard.meter_id == meter.id, IssuedCard.issue_number == issue
+        )
+    )
+    if booked is not None:
+        return []  # booked already: a meter's issue numbers are its cards' names
+    old = session.scalars(
+        select(IssuedCard)
+        .where(IssuedCard.meter_id == meter.id, IssuedCard.state == CardState.ACTIVE)
+        .with_for_update()
+    ).first()
+    if old is not None and facts.get("old_state"):
+        # The counter ended the meter's active card in the same commit (lost or broken).
+        old.state = CardState(facts["old_state"])
+        old.ended_at = event.occurred_at
+        session.flush()  # the old card stops being active before the new one starts
+    base = int(facts.get("sequence_base", 0))
+    carried = facts.get("carried_bill")
+    session.add(
+        IssuedCard(
+            serial=serial, meter_id=meter.id, issue_number=issue, state=CardState.ACTIVE,
+            sequence_base=base, issued_at=event.occurred_at,
+            replaces_card_id=old.id if old is not None and facts.get("old_state") else None,
+            # A card carrying credit over starts just below that credit's sequence.
+            carried_sequence=base + 1 if carried else None,
+            carried_kwh=Decimal(str(facts["carried_kwh"])) if carried else None,
+            carried_bill=carried,
+        )
+    )  # fmt: skip
+    session.flush()
+    return []
+
+
+def _blanked(session: Session, event: TerminalEvent) -> list[Flag]:
+    facts = event.details
+    if not facts.get("registered", True):
+        return []  # a card the counter's register did not have: nothing to end
+    serial = event.subject.removeprefix(PREFIX)
+    card = session.scalars(
+        select(IssuedCard)
+        .join(Meter, Meter.id == IssuedCard.meter_id)
+        .where(
+            IssuedCard.serial == serial,
+            Meter.number == facts.get("meter"),
+            IssuedCard.issue_number == facts.get("issue_number"),
+        )
+        .with_for_update()
+    ).first()
+    if card is None:
+        return [Flag(FindingKind.UNKNOWN_REFERENCE, {"card": serial, "missing": ["card"]})]
+    if card.state is CardState.ACTIVE:
+        card.state = CardState.BLANKED
+        card.ended_at = event.occurred_at
+        session.flush()
+    return []
+
+
+@dataclass(frozen=True)
+class OpenedCardSale:
+    """A card sale's PENDING just booked: its vend, meter and the card's credit sequence."""
+
+    seq: int
+    bill: str
+    vend_id: int
+    meter_id: int
+    sequence: int
+
+
+def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, list[Flag]]:
+    """The ``card_vends`` rows of card sales just booked, on each meter's active card; the
+    flags by the entry's sequence number (a sale whose card the head office lacks)."""
+    flags: dict[int, list[Flag]] = {}
+    if not sales:
+        return flags
+    meters = {sale.meter_id for sale in sales}
+    cards = dict(
+        session.execute(
+            select(IssuedCard.meter_id, IssuedCard.id).where(
+                one_of(IssuedCard.meter_id, meters), IssuedCard.state == CardState.ACTIVE
+            )
+        ).all()
+    )
+    taken: set[tuple[int, int]] = {
+        (meter_id, sequence)
+        for meter_id, sequence in session.execute(
+            select(CardVend.meter_id, CardVend.sequence).where(one_of(CardVend.meter_id, meters))
+        )
+    }
+    for sale in sales:
+        card = cards.get(sale.meter_id)
+        if card is None:
+            flag = Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": sale.bill, "missing": ["card"]})
+            flags.setdefault(sale.seq, []).append(flag)
+            continue
+        if (sale.meter_id, sale.sequence) in taken:
+            # Another sale of the meter holds that credit sequence here: the sale stands.
+            problem = f"card sequence {sale.sequence} of the meter is booked already"
+            flag = Flag(FindingKind.PROJECTION_FAILED, {"bill": sale.bill, "error": problem})
+            flags.setdefault(sale.seq, []).append(flag)
+            continue
+        taken.add((sale.meter_id, sale.sequence))
+        session.add(
+            CardVend(
+                vend_id=sale.vend_id, card_id=card, meter_id=sale.meter_id, sequence=sale.sequence
+            )
+        )
+    session.flush()
+    return flags

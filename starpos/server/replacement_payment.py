@@ -1,0 +1,119 @@
+"""How a terminal's meter replacement was paid, booked at the head office as the counter
+booked it (``tokenops.meter_replace_charges``; docs/sync.md, "Projection"; decision SYN-33):
+the bill's charge lines as they were taken, what the customer paid and the change, and the
+link to the paid-in cash movement of the operator's shift.
+
+The paid-in itself travels as its shift's own ``cash`` entry, which comes before the
+replacement's entry in the chain (the counter audits both in one commit, the cash first), so
+it is booked here already; the replacement is linked to it by its id (``movement``), looked
+for among the signing terminal's shifts only. Entries written before they carried their
+lines and that id (SYN-33) are booked with the lines the reason's charges give at the head
+office when those add up to the entry's charges (else none: the total stands), and linked
+to the paid-in by the reason the counter wrote on it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from starpos.db.enums import CashMovementKind
+from starpos.db.models import (
+    CashMovement,
+    ChargeItem,
+    Meter,
+    MeterReplacement,
+    MeterReplacementCharge,
+    ReplacementReason,
+    Shift,
+)
+from starpos.server.findings import FindingKind, Flag
+from starpos.tokenops.meter_replace_charges import CASH_REASON, charge_lines, vat_rate_of
+
+if TYPE_CHECKING:
+    from starpos.server.projections import TerminalEvent
+
+#: A line as the entry carries it: code, name, amount, whether it is a charge item (the VAT
+#: line is not).
+Line = tuple[str, str, Decimal, bool]
+
+
+def book_payment(
+    session: Session, event: TerminalEvent, row: MeterReplacement, new: Meter
+) -> list[Flag]:
+    """Paid, change, the paid-in and the lines of the replacement ``row`` (flushed); a
+    paid-in the entry names that the head office does not have is raised."""
+    facts = event.details
+    row.paid = Decimal(str(facts.get("paid", "0")))  # as migration 0019 left older rows
+    row.change_given = Decimal(str(facts.get("change", "0")))
+    row.cash_movement_id = _paid_in(session, event, row.bill_number)
+    flags = []
+    if facts.get("movement") and row.cash_movement_id is None:
+        missing = {"replacement": row.bill_number, "missing": ["cash_movement"]}
+        flags.append(Flag(FindingKind.UNKNOWN_REFERENCE, missing))
+    lines = _lines(session, facts, row, new)
+    items = _items(session, [code for code, _, _, item in lines if item])
+    session.add_all(
+        MeterReplacementCharge(
+            replacement_id=row.id,
+            position=position,
+            charge_item_id=items.get(code) if item else None,
+            code=code,
+            name=name,
+            amount=amount,
+        )
+        for position, (code, name, amount, item) in enumerate(lines, start=1)
+    )
+    session.flush()
+    return flags
+
+
+def _lines(
+    session: Session, facts: dict[str, Any], row: MeterReplacement, new: Meter
+) -> list[Line]:
+    if "lines" in facts:
+        return [
+            (str(code), str(name), Decimal(str(amount)), bool(item))
+            for code, name, amount, item in facts["lines"]
+        ]
+    if row.charges <= 0:
+        return []
+    reason = session.get(ReplacementReason, row.reason_id)
+    assert reason is not None
+    due = charge_lines(session, reason, vat_rate_of(session, new))
+    if due.total != row.charges:
+        return []  # the reason's charges changed since: the entry's total stands alone
+    return [(line.code, line.name, line.amount, line.item_id is not None) for line in due.lines]
+
+
+def _items(session: Session, codes: list[str]) -> dict[str, int]:
+    if not codes:
+        return {}
+    found = session.execute(
+        select(ChargeItem.code, ChargeItem.id).where(ChargeItem.code.in_(codes))
+    )
+    return {code: item_id for code, item_id in found}
+
+
+def _paid_in(session: Session, event: TerminalEvent, bill: str) -> int | None:
+    """The paid-in the replacement put in the drawer, among the signing terminal's shifts."""
+    facts = event.details
+    query = (
+        select(CashMovement.id)
+        .join(Shift, Shift.id == CashMovement.shift_id)
+        .where(Shift.terminal_id == event.terminal_id)
+    )
+    if facts.get("movement"):
+        query = query.where(CashMovement.request_id == facts["movement"])
+    elif "movement" in facts or not facts.get("cash_movement"):
+        return None  # no charges, or no shift where none is required: nothing went in
+    else:
+        query = query.where(
+            CashMovement.kind == CashMovementKind.PAID_IN,
+            CashMovement.reason == CASH_REASON.format(bill=bill),
+        )
+    movement: int | None = session.scalar(query.order_by(CashMovement.id).limit(1))
+    return movement
