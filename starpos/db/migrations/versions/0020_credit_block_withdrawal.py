@@ -2,7 +2,7 @@
 waiting only, so a block withdrawn at the head office can be issued again for the same
 sequence (the module takes exactly its next one; decision SYN-35)
 
-Revision ID: 0022
+Revision ID: 0020
 Revises: 0019
 Create Date: 2026-12-03 12:00:00.000000
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0022"
+revision = "0020"
 down_revision = "0019"
 branch_labels = None
 depends_on = None
