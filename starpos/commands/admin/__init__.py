@@ -20,6 +20,7 @@ from starpos.commands.admin import (
     numbering,
     operators,
     records,
+    regions,
     stock,
     system,
     tariffs,
@@ -29,5 +30,15 @@ from starpos.commands.admin import (
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("admin", help="set up and keep the utility's data")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    for module in (system, records, operators, numbering, tariffs, stock, customers, bench):
+    for module in (
+        system,
+        records,
+        regions,
+        operators,
+        numbering,
+        tariffs,
+        stock,
+        customers,
+        bench,
+    ):
         module.register(actions)
