@@ -128,7 +128,7 @@ class RegionsPage(QWidget):
     def _show_levels(self) -> None:
         tree = self.model.tree
         names = "   ".join(
-            f"{level}. {self.model.level_name(level)}" for level in range(1, tree.levels + 1)
+            f"{level}. {tree.level_names.get(level) or '—'}" for level in range(1, tree.levels + 1)
         )
         self.levels.setText(tr("admin", "Region levels: {levels}").format(levels=names))
         self.count.setText(tr("admin", "{count} regions").format(count=len(tree.regions)))

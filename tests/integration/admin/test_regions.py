@@ -21,7 +21,7 @@ from starpos.masterdata.changes import (
     UnknownRecordError,
 )
 from starpos.masterdata.company import set_system_parameters
-from starpos.masterdata.customer_changes import change_customer
+from starpos.masterdata.customer_changes import change_customer, customer_card
 from starpos.masterdata.regions import (
     LevelOutOfRangeError,
     LevelsInUseError,
@@ -195,6 +195,12 @@ def test_a_region_something_is_in_is_never_deleted(tree: Utility) -> None:
         uow.commit()
     refusal = _refused(tree, RecordInUseError, lambda: remove_region(database, star, "S"))
     assert "branches (1)" in refusal.message
+
+
+def test_the_customer_card_shows_each_region_by_its_path(tree: Utility) -> None:
+    card = customer_card(tree.database, tree.customer_code)
+    assert card.choices["region"] == ["N", "KANO", "W3", "S"]  # tree order
+    assert card.region_paths["W3"] == "North / Kano / Ward 3"
 
 
 def test_remove_an_empty_region(tree: Utility) -> None:

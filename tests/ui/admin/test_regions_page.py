@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from starpos.db import Database
 from starpos.masterdata.company import set_system_parameters
+from starpos.masterdata.customer_changes import CustomerCard
 from starpos.masterdata.regions import RegionRow, RegionTree, read_region_tree
 from starpos.operators.login import login
 from starpos.ui.admin.admin_window import AdminWindow
+from starpos.ui.admin.customer_editors import CUSTOMER_FIELDS, CustomerEditor
 from starpos.ui.admin.region_editors import LevelNamesEditor, RegionEditor
 from starpos.ui.models.region_tree import RegionSearchFilter, RegionTreeModel
 from starpos.ui.translator import switch_language
@@ -107,6 +109,8 @@ def test_a_region_tree_typed_in_renamed_moved_and_searched(
     assert isinstance(levels, LevelNamesEditor)
     for level, name in ((1, "Province"), (2, "District"), (3, "Ward")):
         qtbot.keyClicks(levels.names[level], name)
+    assert not levels.names[4].isEnabled()  # the system has three levels
+    save_screen(window, screens_dir, "admin-region-levels-en")
     _save(qtbot, window, levels.names[3])
     assert "1. Province" in window.regions.levels.text()
 
@@ -194,3 +198,19 @@ def test_the_tree_model_and_its_search_without_a_view(qapp: QApplication) -> Non
     assert search.rowCount(search.index(0, 0)) == 1
     search.set_search("south")
     assert search.rowCount() == 1 and search.index(0, 1).data() == "S"
+
+
+def test_the_customer_editor_shows_a_region_by_its_path(qapp: QApplication) -> None:
+    del qapp
+    card = CustomerCard(
+        code="C0000001",
+        status="active",
+        values={name: None for name, _label in CUSTOMER_FIELDS} | {"region": "W3"},
+        choices={"customer_type": ["RES"], "region": ["N", "W3"], "bank": []},
+        region_paths={"N": "North", "W3": "North / Kano / Ward 3"},
+    )
+    editor = CustomerEditor(card)
+    region = editor.inputs["region"]
+    assert isinstance(region, QComboBox)
+    assert region.currentText() == "North / Kano / Ward 3 (W3)"
+    assert region.currentData() == "W3"
