@@ -16,6 +16,7 @@ from typing import Any
 
 from starpos.commands.admin import (
     bench,
+    bills,
     customers,
     numbering,
     operators,
@@ -39,6 +40,7 @@ def register(subparsers: Any) -> None:
         tariffs,
         stock,
         customers,
+        bills,
         bench,
     ):
         module.register(actions)
