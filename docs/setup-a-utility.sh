@@ -40,6 +40,16 @@ printf '%s\n%s\n' star "$STAR_PASSWORD" | $STARPOS admin password --operator STA
 as_star admin system set --company-name "Lakeside Power" --currency USD --amount-decimals 2 \
     --warn-amount 500 --time-zone Africa/Lagos --address "1 Dam Road, Lakeside"
 
+# 2b. Region levels and the region tree (1.2-1.3): name each level, then regions from the top.
+as_star admin region level-name --level 1 --name State
+as_star admin region level-name --level 2 --name "Local government area"
+as_star admin region level-name --level 3 --name Ward
+as_star admin region add --code LK --name "Lakeside State"
+as_star admin region add --code LK-DAM --name "Dam Road" --parent LK
+as_star admin region add --code LK-DAM-W1 --name "Ward 1" --parent LK-DAM
+as_star admin region add --code LK-DAM-W2 --name "Ward 2" --parent LK-DAM
+$STARPOS admin region list
+
 # 3. A branch and a sales point (1.4, 1.5); this computer as terminal T01 of it (2.10).
 as_star admin branch add --code BR01 --name "Lakeside branch"
 as_star admin sales-point add --code SP01 --name "Lakeside office" --branch BR01
@@ -81,8 +91,10 @@ printf '%s\n%s\n' temporary-1 "$CASHIER_PASSWORD" | \
 # 9. Twenty meters into stock by range (3.1), and two customers with a meter each (3.3).
 as_star admin meter stock-in-range "$FIRST_METER" "$LAST_METER" --model KP1 --branch BR01 \
     --sgc "$SGC" --ti 1 --krn "$KRN" --base-date 2014 --key-register "$REGISTER"
-as_star admin customer register --name "Ada Lake" --type RES --meter 58300000013:RES
-as_star admin customer register --name "Lakeside Bakery" --type RES --meter 58300000021:BIZ
+as_star admin customer register --name "Ada Lake" --type RES --meter 58300000013:RES \
+    --region LK-DAM-W1
+as_star admin customer register --name "Lakeside Bakery" --type RES --meter 58300000021:BIZ \
+    --region LK-DAM-W2
 # The bakery's second meter, for its oven room (4.3), and its telephone (4.2).
 as_star admin customer add-meter C0000002 --meter 58300000039 --tariff BIZ
 as_star admin customer change C0000002 --telephone "+234 800 555 0101"

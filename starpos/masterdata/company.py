@@ -15,6 +15,7 @@ from starpos.db import Database
 from starpos.db.models import SystemParameters
 from starpos.masterdata import terms
 from starpos.masterdata.changes import BadValueError, changing
+from starpos.masterdata.regions import refuse_fewer_levels
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 
@@ -69,6 +70,8 @@ def set_system_parameters(database: Database, by: OperatorSession, **values: Any
     with changing(
         database, by, permissions.ADMIN_MASTER_DATA, "system_parameters", "saved"
     ) as change:
+        if "region_levels" in checked:  # never fewer levels than the regions are at
+            refuse_fewer_levels(change.session, int(checked["region_levels"]))
         row = change.session.get(SystemParameters, 1)
         if row is None:
             first = {key: default for key, default in FIELDS.items() if default is not None}

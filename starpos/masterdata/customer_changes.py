@@ -11,7 +11,7 @@ change that changes nothing writes nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -27,6 +27,7 @@ from starpos.i18n import Term, tr_noop
 from starpos.masterdata import terms
 from starpos.masterdata.changes import BadValueError, by_code, changing
 from starpos.masterdata.customers import UnknownCustomerError
+from starpos.masterdata.regions import region_paths
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 
@@ -82,6 +83,8 @@ class CustomerCard:
     status: str
     values: dict[str, Any]
     choices: dict[str, list[str]]
+    #: each region's path ("North / Kano / Ward 3"), by code: how a region is shown
+    region_paths: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,15 +93,17 @@ class CustomerCard:
 def customer_card(database: Database, code: str) -> CustomerCard:
     with database.reading() as session:
         customer = find_customer(session, code)
+        paths = region_paths(session)
         return CustomerCard(
             code=customer.code,
             status=str(customer.status),
             values=_values(customer),
             choices={
                 "customer_type": _codes(session, CustomerType),
-                "region": _codes(session, Region),
+                "region": list(paths),  # in tree order, as the regions screen shows them
                 "bank": _codes(session, Bank),
             },
+            region_paths=paths,
         )
 
 

@@ -138,7 +138,15 @@ def delete_meter(database: Database, by: OperatorSession, number_text: str) -> N
         from sqlalchemy import delete
 
         from starpos.db.models import StockMovement
+        from starpos.masterdata.bill_checks import refuse_checked
 
+        # Its movements go with it: never off a checked bill (manual 3.1, BO-19).
+        refuse_checked(
+            session,
+            session.scalars(
+                select(StockMovement.bill_number).where(StockMovement.meter_id == meter.id)
+            ),
+        )
         session.execute(delete(StockMovement).where(StockMovement.meter_id == meter.id))
         session.delete(meter)
 

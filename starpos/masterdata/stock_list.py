@@ -28,6 +28,7 @@ from starpos.db.models import (
     StockMovement,
 )
 from starpos.i18n import Term, tr_noop
+from starpos.masterdata.bill_checks import CHECKED, HISTORY_KINDS, UNCHECKED, bill_events
 from starpos.masterdata.meter_lookup import UnknownMeterError
 from starpos.masterdata.stock_moves import STATUS_ACTION
 from starpos.sts.meter_number import parse_meter_number
@@ -252,6 +253,12 @@ def meter_history(session: Session, number_text: str) -> list[HistoryEntry]:
                 str(facts.get("reason", "")),
             )
         )
+    # The checks of the meter's bills (manual 3.1, BO-19), where they happened.
+    for event in bill_events(session, {entry.bill for entry in entries if entry.bill}):
+        kind = HISTORY_KINDS[CHECKED if event.checked else UNCHECKED]
+        entries.append(
+            HistoryEntry(event.at, kind, event.bill, "", "", "", "", event.operator, "", "")
+        )
     return sorted(entries, key=lambda entry: entry.at)
 
 
@@ -264,6 +271,8 @@ KIND_TERMS = {
     "out_installation": Term(tr_noop("terms", "Stock out: for installation")),
     "out_to_branch": Term(tr_noop("terms", "Stock out: to another branch")),
     STATUS_ACTION: Term(tr_noop("terms", "Status changed")),
+    HISTORY_KINDS[CHECKED]: Term(tr_noop("terms", "Bill checked")),
+    HISTORY_KINDS[UNCHECKED]: Term(tr_noop("terms", "Bill unchecked")),
 }
 
 #: Where a meter is, as the stock screen reads it (context ``terms``).

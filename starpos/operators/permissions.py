@@ -31,6 +31,7 @@ FREE_CREDIT_TOKENS = "free_credit_tokens"
 TEST_TOKENS = "test_tokens"
 PAYMENT_CHANGE = "payment_change"
 INSTALLER_SETTINGS = "installer_settings"
+UNCHECK = "uncheck"
 
 LABELS: dict[str, str] = {
     VEND: tr_noop("permissions", "Sell credit (vend)"),
@@ -56,6 +57,7 @@ LABELS: dict[str, str] = {
     TEST_TOKENS: tr_noop("permissions", "Issue test and display tokens"),
     PAYMENT_CHANGE: tr_noop("permissions", "Change a meter between prepaid and postpaid"),
     INSTALLER_SETTINGS: tr_noop("permissions", "Configure devices and the terminal"),
+    UNCHECK: tr_noop("permissions", "Uncheck a checked bill"),
 }
 
 ALL: frozenset[str] = frozenset(LABELS)
@@ -69,7 +71,14 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         tr_noop("permissions", "Customers and meters"),
-        (REGISTER_CUSTOMER, MANAGE_METERS, REPLACE_METER, CANCEL_CONTRACT, PAYMENT_CHANGE),
+        (
+            REGISTER_CUSTOMER,
+            MANAGE_METERS,
+            REPLACE_METER,
+            CANCEL_CONTRACT,
+            PAYMENT_CHANGE,
+            UNCHECK,
+        ),
     ),
     (
         tr_noop("permissions", "Tokens and keys"),

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from starpos.bootstrap.database import open_database
 from starpos.db.models import Customer, SalesPoint, Terminal, Vend
 from starpos.devices.sm.embedded import stop_embedded
+from starpos.masterdata.regions import region_paths
 from tests.support.processes import REPO_ROOT, child_env
 
 pytestmark = pytest.mark.slow
@@ -34,6 +35,7 @@ def test_the_script_sets_up_a_utility_that_sells(data_dir: Path) -> None:
         stop_embedded()
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "The utility is ready to sell." in done.stdout
+    assert "    LK-DAM-W1    Ward 1 (Ward)" in done.stdout.splitlines()  # the region tree
     with open_database() as database, database.reading() as session:
         vend = session.scalars(select(Vend)).one()
         point = session.get(SalesPoint, vend.sales_point_id)
@@ -51,4 +53,12 @@ def test_the_script_sets_up_a_utility_that_sells(data_dir: Path) -> None:
         assert re.fullmatch(r"V\d{4}T01\d{6}", vend.bill_number), vend.bill_number
         bakery = session.scalars(select(Customer).where(Customer.code == "C0000002")).one()
         assert bakery.telephone == "+234 800 555 0101"
+        paths = region_paths(session)
+        assert paths == {
+            "LK": "Lakeside State",
+            "LK-DAM": "Lakeside State / Dam Road",
+            "LK-DAM-W1": "Lakeside State / Dam Road / Ward 1",
+            "LK-DAM-W2": "Lakeside State / Dam Road / Ward 2",
+        }
+        assert bakery.region is not None and paths[bakery.region.code].endswith("Ward 2")
         assert sorted(m.number for m in bakery.meters) == ["58300000021", "58300000039"]

@@ -16,10 +16,12 @@ from typing import Any
 
 from starpos.commands.admin import (
     bench,
+    bills,
     customers,
     numbering,
     operators,
     records,
+    regions,
     stock,
     system,
     tariffs,
@@ -29,5 +31,16 @@ from starpos.commands.admin import (
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("admin", help="set up and keep the utility's data")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    for module in (system, records, operators, numbering, tariffs, stock, customers, bench):
+    for module in (
+        system,
+        records,
+        regions,
+        operators,
+        numbering,
+        tariffs,
+        stock,
+        customers,
+        bills,
+        bench,
+    ):
         module.register(actions)

@@ -72,6 +72,7 @@ from starpos.operators.accounts import (
 from starpos.operators.lockout import unlock_operator
 from starpos.operators.roles import RoleView, change_role, list_roles
 from starpos.operators.session import OperatorSession
+from starpos.ui.admin.region_service import CoreRegionService, RegionService
 from starpos.ui.admin.stock_service import CoreStockService, StockService
 
 
@@ -124,6 +125,7 @@ class AdminService(Protocol):
     def change_role(self, code: str, name: str, kind: RoleKind, granted: set[str]) -> None: ...
     def delete_role(self, code: str) -> None: ...
     def stock(self) -> StockService: ...
+    def regions(self) -> RegionService: ...
     def numbering(self) -> tuple[list[Rule], NumberingFacts]: ...
     def save_numbering(self, rule: Rule) -> None: ...
 
@@ -284,6 +286,10 @@ class CoreAdminService:
     def stock(self) -> StockService:
         """The meter stock screen's calls, as the same operator."""
         return CoreStockService(self.database, self.operator)
+
+    def regions(self) -> RegionService:
+        """The regions screen's calls, as the same operator."""
+        return CoreRegionService(self.database, self.operator)
 
     def numbering(self) -> tuple[list[Rule], NumberingFacts]:
         """The rules, and the store's facts they are checked and sampled with."""

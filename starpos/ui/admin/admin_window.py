@@ -33,6 +33,7 @@ from starpos.ui.admin.operators_page import OperatorsPage
 from starpos.ui.admin.reason_charges import ReasonChargesDialog, ReasonListPage
 from starpos.ui.admin.record_editor import RecordEditor
 from starpos.ui.admin.record_list_page import RecordListPage
+from starpos.ui.admin.regions_page import RegionsPage
 from starpos.ui.admin.roles_page import RolesPage
 from starpos.ui.admin.stock_page import StockPage
 from starpos.ui.admin.system_page import SystemPage
@@ -54,6 +55,7 @@ TYPES = "customer_type"
 ROLES = "roles"
 NUMBERING = "numbering"
 STOCK = "stock"
+REGIONS = "regions"
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -101,10 +103,12 @@ class AdminWindow(QMainWindow):
         self.numbering.bind(service, self._run, lambda: emit(self.refreshed, NUMBERING))
         self.stock = StockPage()
         self.stock.bind(service.stock(), self._run, lambda: emit(self.refreshed, STOCK))
+        self.regions = RegionsPage()
+        self.regions.bind(service.regions(), self._run, lambda: emit(self.refreshed, REGIONS))
         #: the screens that run their own store calls (``bind``): the window only shows them
-        self.bound: dict[str, TariffsPage | RolesPage | NumberingPage | StockPage] = {
+        self.bound: dict[str, TariffsPage | RolesPage | NumberingPage | StockPage | RegionsPage] = {
             TARIFFS: self.tariffs, ROLES: self.roles, NUMBERING: self.numbering,
-            STOCK: self.stock,
+            STOCK: self.stock, REGIONS: self.regions,
         }  # fmt: skip
         self.lists = {
             # reasons and customer types: each row with its charges, F3 to change them
@@ -112,7 +116,7 @@ class AdminWindow(QMainWindow):
             for key, kind in KINDS.items()
         }
         self._screens: list[str] = [
-            CHECKLIST, SYSTEM, AMOUNTS, *self.lists, TARIFFS, ROLES, OPERATORS, NUMBERING,
+            CHECKLIST, SYSTEM, AMOUNTS, REGIONS, *self.lists, TARIFFS, ROLES, OPERATORS, NUMBERING,
             STOCK, CUSTOMERS,
         ]  # fmt: skip
         for key in self._screens:
@@ -187,6 +191,7 @@ class AdminWindow(QMainWindow):
             ROLES: tr("admin", "Operator roles"),
             NUMBERING: tr("admin", "Numbering rules"),
             STOCK: tr("admin", "Meter stock"),
+            REGIONS: tr("admin", "Regions"),
         }
         for row, key in enumerate(self._screens):
             item = self.navigation.item(row)

@@ -136,12 +136,15 @@ class _Form(QDialog):
         raise NotImplementedError
 
 
-def _choices(codes: list[str], current: str | None, none: bool) -> QComboBox:
+def _choices(
+    codes: list[str], current: str | None, none: bool, shown: dict[str, str] | None = None
+) -> QComboBox:
+    """A list of ``codes`` (each shown as ``shown`` says, with its code) and ``current``."""
     combo = QComboBox()
     if none:
         combo.addItem("—", None)
     for code in codes:
-        combo.addItem(code, code)
+        combo.addItem(f"{shown[code]} ({code})" if shown and code in shown else code, code)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 
@@ -163,7 +166,8 @@ class CustomerEditor(_Form):
             value = card.values.get(name)
             widget: QLineEdit | QComboBox
             if name in CHOSEN:
-                widget = _choices(card.choices[name], value, CHOSEN[name])
+                paths = card.region_paths if name == "region" else None
+                widget = _choices(card.choices[name], value, CHOSEN[name], paths)
             else:
                 widget = QLineEdit(_iso(value) if name == "registered_on" else value or "")
                 if name == "registered_on":

@@ -249,7 +249,8 @@ HISTORY_COLUMNS: list[Column[HistoryEntry]] = [
     Column(
         tr_noop("admin", "Branch"), lambda e: " → ".join(filter(None, (e.branch, e.other_branch)))
     ),
-    Column(tr_noop("admin", "Status"), lambda e: condition_text(e.status)),
+    # A bill's check has no status of the meter (manual 3.1).
+    Column(tr_noop("admin", "Status"), lambda e: condition_text(e.status) if e.status else ""),
     Column(tr_noop("admin", "Operator"), lambda e: e.operator),
     Column(tr_noop("admin", "Drawer or reason"), lambda e: e.drawer or e.reason),
 ]

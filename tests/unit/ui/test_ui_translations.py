@@ -24,6 +24,7 @@ WINDOW_AREAS = (
     "shifts",
     "tokenui",
     "stock",
+    "regions",
 )
 
 
