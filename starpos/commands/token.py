@@ -29,6 +29,7 @@ from starpos.sts.errors import RequestFormatError, StsError
 # The engine (cipher tables, cryptography) is imported by the handlers, not here: every
 # ``starpos`` command imports this module to register ``token``.
 if TYPE_CHECKING:
+    from starpos.sts.request import TokenRequest
     from starpos.sts.request_reader import RequestReader
     from starpos.sts.tables import StaTables
 
@@ -185,14 +186,16 @@ def _decode(args: argparse.Namespace) -> int:
 
 
 def batch_answer(
-    line: str | bytes, tables: Callable[[], StaTables], reader: RequestReader
+    line: str | bytes,
+    tables: Callable[[], StaTables],
+    reader: RequestReader,
+    issue_tokens: Callable[[TokenRequest, StaTables | None], list[str]],
 ) -> dict[str, Any]:
     """The answer to one request line: its tokens, or the error that stopped it.
 
     ``tables`` gives the STA tables (asked only for an EA07 request); ``reader`` checks the
-    request's fields, remembering the values it has seen in the batch."""
-    from starpos.sts.request import issue_tokens
-
+    request's fields, remembering the values it has seen in the batch; ``issue_tokens`` is
+    the engine's (passed in: an import here would cost every line a microsecond)."""
     request_id: Any = None
     try:
         try:
@@ -282,13 +285,14 @@ def serve_batch(
 
     Whatever has arrived is answered and flushed before waiting for more, so a caller may
     send one line and wait for its answer."""
+    from starpos.sts.request import issue_tokens
     from starpos.sts.request_reader import RequestReader
 
     reader = RequestReader()  # one batch's: the key data it remembers ends with the batch
     answered = 0
     for lines in request_lines(source):
         answers = [
-            answer_json(batch_answer(line, tables, reader))
+            answer_json(batch_answer(line, tables, reader, issue_tokens))
             for line in lines
             if line and not line.isspace()  # as line.strip(), without copying the line
         ]

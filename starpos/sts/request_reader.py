@@ -82,14 +82,15 @@ class RequestReader:
                 values["id"] = value
             elif value is not None:  # None: left out (CHECKED_WHEN_ABSENT are seen to below)
                 kind = value.__class__
-                if kind is int or (kind is str and len(value) <= MEMO_TEXT_LIMIT):
+                if kind is int or kind is str:
                     checked = memo.get(value, _UNSEEN)
-                    if checked is _UNSEEN:
+                    if checked is _UNSEEN:  # new, or text too long to be remembered
                         checked = FIELD_CHECKS[name](name, value)
-                        if len(memo) >= limit:
-                            memo.clear()
-                        memo[value] = checked
-                else:  # a bool, a Decimal, a list, long text ...: checked every time
+                        if kind is int or len(value) <= MEMO_TEXT_LIMIT:
+                            if len(memo) >= limit:
+                                memo.clear()
+                            memo[value] = checked
+                else:  # a bool, a Decimal, a list ...: checked every time
                     checked = FIELD_CHECKS[name](name, value)
                 values[name] = checked
         for name in CHECKED_WHEN_ABSENT:
