@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -91,3 +92,36 @@ def run_bench(ea: str, count: int, tables: StaTables | None) -> BenchResult:
         issue_tokens(request, tables)
     cpu = time.process_time() - cpu_started
     return BenchResult(ea, count, time.perf_counter() - started, cpu)
+
+
+#: Turns the engine and the batch take in :func:`run_engine_and_batch`.
+BENCH_ROUNDS = 10
+
+
+def run_engine_and_batch(
+    count: int, tables: StaTables, answer: Callable[[bytes], str], rounds: int = BENCH_ROUNDS
+) -> tuple[BenchResult, BenchResult]:
+    """``count`` EA07 credit tokens from the engine alone, and ``count`` more for other new
+    meters answered by ``answer`` (JSON lines in, one answer line each out, as
+    ``starpos token batch``), timed in ``rounds`` turns of each: the machine's other work
+    slows both alike, so their ratio holds on a busy machine (docs/benchmarks.md)."""
+    issue_tokens(bench_requests("07", 1)[0], tables)  # cipher tables built before timing
+    answer(bench_lines("07", 1))
+    requests = bench_requests("07", count, first_serial=count)
+    lines = bench_lines("07", count, first_serial=2 * count).splitlines(keepends=True)
+    step = -(-count // rounds)
+    engine, batch = [0.0, 0.0], [0.0, 0.0]  # wall, CPU seconds
+    for start in range(0, count, step):
+        turn, text = requests[start : start + step], b"".join(lines[start : start + step])
+        started, cpu_started = time.perf_counter(), time.process_time()
+        for request in turn:
+            issue_tokens(request, tables)
+        engine[1] += time.process_time() - cpu_started
+        engine[0] += time.perf_counter() - started
+        started, cpu_started = time.perf_counter(), time.process_time()
+        answers = answer(text)
+        batch[1] += time.process_time() - cpu_started
+        batch[0] += time.perf_counter() - started
+        if answers.count("\n") != len(turn) or '"error"' in answers:
+            raise AssertionError("the bench batch did not answer every line with tokens")
+    return BenchResult("07", count, *engine), BenchResult("07", count, *batch)

@@ -6,7 +6,6 @@ import argparse
 import io
 import json
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from datetime import datetime
@@ -30,7 +29,8 @@ from starpos.sts.errors import RequestFormatError, StsError
 # The engine (cipher tables, cryptography) is imported by the handlers, not here: every
 # ``starpos`` command imports this module to register ``token``.
 if TYPE_CHECKING:
-    from starpos.bench.token import BenchResult
+    from starpos.sts.request import TokenRequest
+    from starpos.sts.request_reader import RequestReader
     from starpos.sts.tables import StaTables
 
 #: A whole-number field of a token request, read under the command line's rule for numbers;
@@ -185,12 +185,17 @@ def _decode(args: argparse.Namespace) -> int:
     return show(args, fields)
 
 
-def batch_answer(line: str | bytes, tables: Callable[[], StaTables]) -> dict[str, Any]:
+def batch_answer(
+    line: str | bytes,
+    tables: Callable[[], StaTables],
+    reader: RequestReader,
+    issue_tokens: Callable[[TokenRequest, StaTables | None], list[str]],
+) -> dict[str, Any]:
     """The answer to one request line: its tokens, or the error that stopped it.
 
-    ``tables`` gives the STA tables (asked only for an EA07 request)."""
-    from starpos.sts.request import TokenRequest, issue_tokens
-
+    ``tables`` gives the STA tables (asked only for an EA07 request); ``reader`` checks the
+    request's fields, remembering the values it has seen in the batch; ``issue_tokens`` is
+    the engine's (passed in: an import here would cost every line a microsecond)."""
     request_id: Any = None
     try:
         try:
@@ -200,7 +205,7 @@ def batch_answer(line: str | bytes, tables: Callable[[], StaTables]) -> dict[str
         if not isinstance(data, dict):
             raise RequestFormatError(reason=type(data).__name__)
         request_id = data.get("id")
-        request = TokenRequest.from_mapping(data)
+        request = reader.read(data)
         sta = tables() if request.ea == "07" else None
         return {"id": request_id, "tokens": issue_tokens(request, sta)}
     except StsError as error:
@@ -215,21 +220,37 @@ def batch_answer(line: str | bytes, tables: Callable[[], StaTables]) -> dict[str
 def answer_json(answer: dict[str, Any]) -> str:
     """``answer`` as one JSON line (Decimals in an id as text, never floats)."""
     try:
-        return _ANSWER_ENCODER.encode(answer)
+        return "".join(_encode_answer(answer, 0))
     except (ValueError, RecursionError):  # an id nested deeper than JSON output goes
-        return _ANSWER_ENCODER.encode({**answer, "id": None})
+        return "".join(_encode_answer({**answer, "id": None}, 0))
 
 
 # Made once: json.loads and json.dumps with options build a new decoder or encoder for
-# every call, which cost a batch line as much as its field checks.
+# every call, which cost a batch line as much as its field checks; json.JSONEncoder.encode
+# still builds its C encoder for every answer, so the batch keeps one. It writes what
+# JSONEncoder(default=str) writes; without the check for circular references, which an
+# answer made of a decoded line and the engine's text cannot have.
 _REQUEST_DECODER = json.JSONDecoder(parse_float=Decimal)
-_ANSWER_ENCODER = json.JSONEncoder(default=str)
+_SCAN: Callable[[str, int], tuple[Any, int]]
+_SCAN = _REQUEST_DECODER.scan_once  # type: ignore[attr-defined]  # what decode() calls
+_encode_answer = json.encoder.c_make_encoder(  # type: ignore[attr-defined]
+    None, str, json.encoder.encode_basestring_ascii, None, ": ", ", ", False, False, True
+)
 
 
 def _read_line(line: str | bytes) -> Any:
     """A request line as JSON, numbers with a fraction as Decimals (never floats)."""
-    if isinstance(line, bytes):  # UTF-8, -16 or -32, a BOM or none: as json.loads reads it
-        line = line.decode(json.detect_encoding(line), "surrogatepass")
+    if isinstance(line, bytes):
+        if line.startswith(b'{"'):  # UTF-8 by json.detect_encoding's rules: no BOM, no NUL
+            line = line.decode("utf-8", "surrogatepass")
+        else:  # UTF-8, -16 or -32, a BOM or none: as json.loads reads it
+            line = line.decode(json.detect_encoding(line), "surrogatepass")
+    # A plain object filling the whole line is scanned directly; anything else (spaces
+    # around it, a mistake) goes through decode(), which words the error.
+    with suppress(Exception):
+        data, end = _SCAN(line, 0)
+        if end == len(line):
+            return data
     return _REQUEST_DECODER.decode(line)
 
 
@@ -264,9 +285,17 @@ def serve_batch(
 
     Whatever has arrived is answered and flushed before waiting for more, so a caller may
     send one line and wait for its answer."""
+    from starpos.sts.request import issue_tokens
+    from starpos.sts.request_reader import RequestReader
+
+    reader = RequestReader()  # one batch's: the key data it remembers ends with the batch
     answered = 0
     for lines in request_lines(source):
-        answers = [answer_json(batch_answer(line, tables)) for line in lines if line.strip()]
+        answers = [
+            answer_json(batch_answer(line, tables, reader, issue_tokens))
+            for line in lines
+            if line and not line.isspace()  # as line.strip(), without copying the line
+        ]
         if answers:
             write("\n".join(answers) + "\n")
             flush()
@@ -287,12 +316,12 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from starpos.bench.token import run_bench
+    from starpos.bench.token import run_bench, run_engine_and_batch
     from starpos.bootstrap.tables import sta_tables
 
     tables = sta_tables(args.sta_tables)
-    results = [run_bench("07", args.count, tables), run_bench("11", args.count, None)]
-    batch = _bench_batch(args.count, tables)
+    sta, batch = run_engine_and_batch(args.count, tables, _bench_answer(tables))
+    results = [sta, run_bench("11", args.count, None)]
     engine = results[0].tokens_per_second
     ratio = round(batch.tokens_per_second / engine, 2) if engine else 0
     if args.json:
@@ -331,20 +360,16 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bench_batch(count: int, tables: StaTables) -> BenchResult:
-    """``count`` EA07 credit requests, one JSON line each, answered by :func:`serve_batch`
-    as ``starpos token batch`` answers them (into memory instead of a pipe)."""
-    from starpos.bench.token import BenchResult, bench_lines
+def _bench_answer(tables: StaTables) -> Callable[[bytes], str]:
+    """The bench's batch: lines answered by :func:`serve_batch` as ``starpos token batch``
+    answers them, into memory instead of a pipe."""
 
-    serve_batch(io.BytesIO(bench_lines("07", 1)), _discard, _no_flush, lambda: tables)
-    source = io.BytesIO(bench_lines("07", count, first_serial=2 * count))  # new meters
-    sink = io.StringIO()
-    started, cpu_started = time.perf_counter(), time.process_time()
-    answered = serve_batch(source, sink.write, _no_flush, lambda: tables)
-    cpu = time.process_time() - cpu_started
-    if answered != count or '"error"' in sink.getvalue():
-        raise AssertionError("the bench batch did not answer every line with tokens")
-    return BenchResult("07", count, time.perf_counter() - started, cpu)
+    def answer(lines: bytes) -> str:
+        sink = io.StringIO()
+        serve_batch(io.BytesIO(lines), sink.write, _no_flush, lambda: tables)
+        return sink.getvalue()
+
+    return answer
 
 
 def _discard(text: str) -> None:

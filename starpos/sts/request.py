@@ -109,8 +109,8 @@ def _manufacturer_code(name: str, value: object) -> str:
 
 
 #: The check of each request field, given the field's value when the request has one (a
-#: field left out or null is None, unchecked, unless it is in _CHECKED_WHEN_ABSENT).
-_CHECKS: dict[str, Any] = {
+#: field left out or null is None, unchecked, unless it is in CHECKED_WHEN_ABSENT).
+FIELD_CHECKS: dict[str, Any] = {
     "id": lambda name, value: value,
     "dkga": lambda name, value: check_dkga(value),
     "ea": lambda name, value: check_ea(value),
@@ -149,7 +149,7 @@ _CHECKS: dict[str, Any] = {
 
 
 #: Fields checked even when a request leaves them out (their absence is refused or means 0).
-_CHECKED_WHEN_ABSENT = ("token_class", "token_subclass", "rollover")
+CHECKED_WHEN_ABSENT = ("token_class", "token_subclass", "rollover")
 
 
 @dataclass(frozen=True)
@@ -197,20 +197,20 @@ class TokenRequest:
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> TokenRequest:
         """Check every field of a decoded request (e.g. one JSON line) and build it."""
-        unknown = data.keys() - _CHECKS.keys()
+        unknown = data.keys() - FIELD_CHECKS.keys()
         if unknown:
             raise FieldValueError(
                 field="request", value=min(unknown), expected="one of the documented field names"
             )
         # Only the fields given are checked (a batch line names about half of them); the
         # few whose absence is itself an answer are checked absent too.
-        values = dict(_DEFAULTS)
+        values = dict(FIELD_DEFAULTS)
         for name, value in data.items():
             if value is not None:
-                values[name] = _CHECKS[name](name, value)
-        for name in _CHECKED_WHEN_ABSENT:
+                values[name] = FIELD_CHECKS[name](name, value)
+        for name in CHECKED_WHEN_ABSENT:
             if data.get(name) is None:
-                values[name] = _CHECKS[name](name, None)
+                values[name] = FIELD_CHECKS[name](name, None)
         meter = values["pan"]
         if meter is not None:
             values["pan"] = meter.pan
@@ -277,7 +277,7 @@ class TokenRequest:
 
 
 #: Every field's default, as a request that leaves it out has it.
-_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(TokenRequest)}
+FIELD_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(TokenRequest)}
 
 
 def _first(new: Any, current: Any, name: str) -> Any:

@@ -17,7 +17,9 @@ import pytest
 
 from starpos.bench.token import bench_lines
 from starpos.cli import main
-from starpos.commands.token import request_lines
+from starpos.commands.token import request_lines, serve_batch
+from starpos.sts.tables import load_sta_tables
+from tests.support.data_files import SAMPLE_TABLES
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -53,6 +55,40 @@ def test_lines_are_found_whatever_the_pieces_they_arrive_in() -> None:
     source = io.BytesIO(b"a\n\nb\n" + long_line + b"\nlast without newline")
     lines = [line for group in request_lines(source) for line in group]
     assert lines == [b"a", b"", b"b", long_line, b"last without newline"]
+
+
+def _answers(source: bytes) -> list[dict[str, Any]]:
+    tables = load_sta_tables(SAMPLE_TABLES)
+    sink = io.StringIO()
+    serve_batch(io.BytesIO(source), sink.write, lambda: None, lambda: tables)
+    return [json.loads(line) for line in sink.getvalue().splitlines()]
+
+
+def test_lines_are_read_as_json_reads_them_spaces_bom_and_mistakes_included() -> None:
+    good = bench_lines("07", 1).strip()
+    [token] = _answers(good)[0]["tokens"]
+    late = good + b" x"  # extra data after the object
+    lines = [good, b"  " + good + b" \r", b"\xef\xbb\xbf" + good, late, good[:-1], good]
+    answers = _answers(b"\n".join(lines) + b"\n")
+    assert [a.get("tokens") for a in answers] == [[token]] * 3 + [None, None, [token]]
+    for answer, line in zip(answers[3:5], lines[3:5], strict=True):
+        with pytest.raises(json.JSONDecodeError) as caught:
+            json.loads(line)
+        assert answer["error"]["code"] == "sts.request.format"
+        assert str(caught.value) in answer["error"]["message"]
+
+
+def test_a_meter_read_before_is_checked_again_when_a_digit_changes() -> None:
+    good = json.loads(bench_lines("07", 1))
+    mistyped = {**good, "id": "mistyped", "pan": good["pan"][:-1] + "0"}
+    again = {**good, "id": "again", "random_no": 7}
+    source = "\n".join(json.dumps(line) for line in (good, mistyped, again, mistyped))
+    answers = _answers(source.encode())
+    assert [a["id"] for a in answers] == [0, "mistyped", "again", "mistyped"]
+    assert "tokens" in answers[0] and "tokens" in answers[2]
+    assert answers[0]["tokens"] != answers[2]["tokens"]  # another random number
+    assert answers[1]["error"] == answers[3]["error"]
+    assert answers[1]["error"]["code"] == "sts.meter_number.pan_check_digit"
 
 
 @pytest.mark.bench
