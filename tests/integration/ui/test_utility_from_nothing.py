@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -177,6 +177,10 @@ def world(qtbot: QtBot, tmp_path: Path) -> Iterator[World]:
     try:
         yield World(app, database, first_run)
     finally:
+        # A box a failure left open would be the next test's active window.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         app.shut_down()
         emulator.stop()
         stop_virtual_printer()
@@ -237,6 +241,8 @@ def sell(qtbot: QtBot, window: PosWindow, meter: str, first: bool) -> Any:
 
     from starpos.ui.supervisor.open_shift_dialog import OpenShiftDialog
 
+    refusals: list[str] = []  # what the counter said in a box, for a failure's message
+    window.funnel.shown.connect(lambda _code, text: refusals.append(text))
     active(qtbot, window)
     assert window.meter_field.edit.hasFocus()
     with qtbot.waitSignal(window.customer_shown, timeout=WAIT_MS):
@@ -245,18 +251,17 @@ def sell(qtbot: QtBot, window: PosWindow, meter: str, first: bool) -> Any:
     assert window.amount_panel.net_field.hasFocus()
     with qtbot.waitSignal(window.quote_shown, timeout=WAIT_MS) as quoted:
         key(qtbot, Qt.Key.Key_F3)
+    assert quoted.args[0] is not None, refusals
     picture(window, f"from-nothing-quote-{meter[-3:]}")
     labels = window.breakdown_panel.findChildren(QLabel)
     screen = " ".join(" ".join(label.text() for label in labels).split())  # no-break spaces too
-    refusals: list[str] = []
-    window.funnel.shown.connect(lambda _code, text: refusals.append(text))
     if not first:
         with qtbot.waitSignal(window.vend_finished, timeout=60_000) as finished:
             key(qtbot, Qt.Key.Key_Return)
     else:  # the first sale: refused for want of a shift, which the counter offers to open
         key(qtbot, Qt.Key.Key_Return)
         offer = modal(qtbot, QMessageBox)
-        assert offer.objectName() == "offerOpenShift"
+        assert offer.objectName() == "offerOpenShift", (offer.text(), refusals)
         key(qtbot, Qt.Key.Key_Return)  # Yes
         modal(qtbot, OpenShiftDialog)
         with qtbot.waitSignal(window.shift_menu.shift_changed, timeout=WAIT_MS):
