@@ -20,4 +20,42 @@
         <translation>ouverture de compte</translation>
     </message>
 </context>
+<context>
+    <name>tokenops</name>
+    <message>
+        <source>Meter {meter}: tariff {tariff}, SGC {sgc}, KRN {krn}, TI {ti}</source>
+        <translation>Compteur {meter} : tarif {tariff}, SGC {sgc}, KRN {krn}, TI {ti}</translation>
+    </message>
+    <message>
+        <source>Meter contract added to the customer.</source>
+        <translation>Contrat de compteur ajouté au client.</translation>
+    </message>
+    <message>
+        <source>No register charge for this customer type.</source>
+        <translation>Aucun frais d'ouverture de compte pour ce type de client.</translation>
+    </message>
+    <message>
+        <source>Registration bill</source>
+        <translation>Facture d'ouverture de compte</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>Compteurs</translation>
+    </message>
+    <message>
+        <source>Register charge</source>
+        <translation>Frais d'ouverture de compte</translation>
+    </message>
+    <message>
+        <source>The registration bill {bill} was printed (print {count}).</source>
+        <translation>La facture d'ouverture de compte {bill} a été imprimée (impression {count}).</translation>
+    </message>
+</context>
+<context>
+    <name>voucher</name>
+    <message>
+        <source>Customer registration</source>
+        <translation>Ouverture de compte client</translation>
+    </message>
+</context>
 </TS>

@@ -20,4 +20,42 @@
         <translation>开户</translation>
     </message>
 </context>
+<context>
+    <name>tokenops</name>
+    <message>
+        <source>Meter {meter}: tariff {tariff}, SGC {sgc}, KRN {krn}, TI {ti}</source>
+        <translation>电表 {meter}：费率 {tariff}，SGC {sgc}，KRN {krn}，TI {ti}</translation>
+    </message>
+    <message>
+        <source>Meter contract added to the customer.</source>
+        <translation>已为客户新增电表合同。</translation>
+    </message>
+    <message>
+        <source>No register charge for this customer type.</source>
+        <translation>该客户类型无开户费用。</translation>
+    </message>
+    <message>
+        <source>Registration bill</source>
+        <translation>开户单据</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <source>Register charge</source>
+        <translation>开户费用</translation>
+    </message>
+    <message>
+        <source>The registration bill {bill} was printed (print {count}).</source>
+        <translation>开户单据 {bill} 已打印（第 {count} 次）。</translation>
+    </message>
+</context>
+<context>
+    <name>voucher</name>
+    <message>
+        <source>Customer registration</source>
+        <translation>客户开户</translation>
+    </message>
+</context>
 </TS>
