@@ -112,3 +112,28 @@ def test_the_register_charge_is_paid_in_the_box_with_change(
     qtbot.waitUntil(lambda: "paid 15.75, change 0.00" in page.receipt.text(), timeout=WAIT_MS)
     report = x_report(utility.database, star, shift.shift_id)
     assert report.expected_cash == FLOAT + Decimal("31.50")  # both charges, not the change
+
+
+def test_the_box_reads_in_chinese(
+    qtbot: QtBot, window: AdminWindow, utility: Utility, screens_dir: Path
+) -> None:
+    _open(qtbot, window, "customers")
+    switch_language("zh_CN")
+    try:
+        _key(qtbot, Qt.Key.Key_F7)
+        box = _box(qtbot, RegisterDialog)
+        assert isinstance(box, RegisterDialog)
+        qtbot.keyClicks(_focused(), "Lakeside Bakery")
+        _tab_to(qtbot, box.payment.paid)
+        qtbot.keyClicks(_focused(), "12")
+        assert box.payment.change_label.text() == "还差 3.75"  # 15.75 due
+        save_screen(window, screens_dir, "admin-register-charge-zh_CN")
+        _key(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT_MS)
+    finally:
+        switch_language("en")
+    with utility.database.reading() as session:
+        assert (
+            session.scalars(select(RegistrationBill).where(RegistrationBill.charges > 0)).all()
+            == []
+        )
