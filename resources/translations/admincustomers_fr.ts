@@ -212,4 +212,36 @@
         <translation>N° d'identification fiscale</translation>
     </message>
 </context>
+<!-- The register charge in the registration and add-meter boxes (decision BO-21). -->
+<context>
+    <name>admin</name>
+    <message>
+        <source>Register charge</source>
+        <translation>Frais d'ouverture de compte</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie rendue</translation>
+    </message>
+    <message>
+        <source>the charge exactly</source>
+        <translation>le montant exact des frais</translation>
+    </message>
+    <message>
+        <source>{missing} short</source>
+        <translation>il manque {missing}</translation>
+    </message>
+    <message>
+        <source>{field} is not an amount of money: type it as 20.00.</source>
+        <translation>{field} n'est pas un montant : saisissez-le comme 20.00.</translation>
+    </message>
+    <message>
+        <source>Customer {code}, bill {bill}: register charge {charge}, paid {paid}, change {change}.</source>
+        <translation>Client {code}, facture {bill} : frais d'ouverture de compte {charge}, payé {paid}, monnaie rendue {change}.</translation>
+    </message>
+</context>
 </TS>

@@ -212,4 +212,36 @@
         <translation>税务登记号</translation>
     </message>
 </context>
+<!-- The register charge in the registration and add-meter boxes (decision BO-21). -->
+<context>
+    <name>admin</name>
+    <message>
+        <source>Register charge</source>
+        <translation>开户费用</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>the charge exactly</source>
+        <translation>按费用金额收取</translation>
+    </message>
+    <message>
+        <source>{missing} short</source>
+        <translation>还差 {missing}</translation>
+    </message>
+    <message>
+        <source>{field} is not an amount of money: type it as 20.00.</source>
+        <translation>{field} 不是有效金额：请按 20.00 的格式输入。</translation>
+    </message>
+    <message>
+        <source>Customer {code}, bill {bill}: register charge {charge}, paid {paid}, change {change}.</source>
+        <translation>客户 {code}，单据 {bill}：开户费用 {charge}，实收 {paid}，找零 {change}。</translation>
+    </message>
+</context>
 </TS>

@@ -37,9 +37,13 @@ CONTRACT_CANCELLATION = "contract_cancellation"
 # sales' series (:func:`next_number_or_sales`, decision TOK-19).
 TOKEN_CANCEL = "token_cancel"
 PAYMENT_CHANGE = "payment_change"
+# The registration bill (manual 3.3 C "opening account bill": the register charge taken, with
+# payment and change; decision BO-21), numbered in the sales' series where the store has no
+# rule for it.
+REGISTRATION = "registration"
 BILL_TYPES = (
     VEND, CUSTOMER, STOCK_IN, STOCK_OUT, REPLACEMENT, CONTRACT_CANCELLATION, TOKEN_CANCEL,
-    PAYMENT_CHANGE,
+    PAYMENT_CHANGE, REGISTRATION,
 )  # fmt: skip
 #: The bills a counter numbers in its own store: two counters of one sales point, each with
 #: its own store, make the same numbers unless the rule names the terminal.

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -26,12 +27,13 @@ from starpos.db.enums import ContractStatus, CustomerStatus, MeterCondition, Sto
 from starpos.db.models import Customer, Meter, MeterModel, TariffScheme
 from starpos.db.parameters import utility_now
 from starpos.errors import StorageError
-from starpos.masterdata import meter_stock, terms
+from starpos.masterdata import meter_stock, registration_charges, terms
 from starpos.masterdata.changes import by_code, changing
 from starpos.masterdata.customer_changes import find_customer
 from starpos.masterdata.meter_lookup import UnknownMeterError
 from starpos.masterdata.meter_ranges import numbering_here, operator_id
 from starpos.masterdata.registration import MeterContract, MeterInstalledError
+from starpos.masterdata.registration_charges import ADD_METER, RegistrationResult
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.sts.meter_number import parse_meter_number
@@ -194,9 +196,24 @@ def change_meter(
 def add_meter_contract(
     database: Database, by: OperatorSession, customer_code: str, contract: MeterContract
 ) -> str:
+    """Install a meter from stock for an existing, active customer (manual 4.3), the
+    register charge paid exactly; the stock-out bill's number ("" when it was stocked out
+    already)."""
+    return add_meter_paid(database, by, customer_code, contract).stock_out_bill
+
+
+def add_meter_paid(
+    database: Database,
+    by: OperatorSession,
+    customer_code: str,
+    contract: MeterContract,
+    *,
+    paid: Decimal | None = None,
+) -> RegistrationResult:
     """Install a meter from stock for an existing, active customer (manual 4.3): stocked out
     for installation (when still on the shelf) and installed with the contract's tariff, as
-    registration does; the stock-out bill's number ("" when it was stocked out already)."""
+    registration does, and its register charge taken with ``paid`` (None: exactly the
+    charge; manual 4.3 "it may collect register charge"). The registration bill."""
     number = parse_meter_number(contract.number).iain
     with changing(
         database,
@@ -234,8 +251,16 @@ def add_meter_contract(
             tariff_code=tariff,
             install_date=contract.install_date or numbering.when.date(),
         )
-        change.details.update(meter=number, tariff=tariff, stock_out_bill=bill)
-        return bill
+        taken = registration_charges.take_charges(
+            session, by.actor, kind=ADD_METER, customer=customer, meters=[number], paid=paid,
+            numbering=numbering, operator_id=operator_id(session, by.code),
+        )  # fmt: skip
+        result = registration_charges.result_of(session, taken, stock_out_bill=bill)
+        change.details.update(
+            meter=number, tariff=tariff, stock_out_bill=bill,
+            **registration_charges.audit_details(result, taken.cash_movement_id),
+        )  # fmt: skip
+        return result
 
 
 class _Unchanged(Exception):

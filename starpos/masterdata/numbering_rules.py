@@ -45,6 +45,7 @@ BILL_TYPE_NAMES: dict[str, str] = {
     bill_numbers.CONTRACT_CANCELLATION: tr_noop("terms", "contract cancellation"),
     bill_numbers.TOKEN_CANCEL: tr_noop("terms", "token cancel"),
     bill_numbers.PAYMENT_CHANGE: tr_noop("terms", "payment change"),
+    bill_numbers.REGISTRATION: tr_noop("terms", "registration"),
 }
 MAX_SERIAL_DIGITS = 12  # the store's check constraint
 _DATE_WIDTHS = {

@@ -1,9 +1,11 @@
 """Register a customer with one or more meters from stock (manual 3.3), and end a contract.
 
 One transaction: the customer (code from the "customer" numbering rule), then for each
-meter its stock-out for installation and its installation with the tariff, and one audit
-entry naming them all; a meter that is not in stock (or not there at all) refuses the whole
-registration, and nothing is written.
+meter its stock-out for installation and its installation with the tariff, the register
+charge with its payment and change on the registration bill (``registration_charges``), and
+one audit entry naming them all; a meter that is not in stock (or not there at all), a
+payment short of the charge or no open shift for a charge refuses the whole registration,
+and nothing is written.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
@@ -18,10 +21,11 @@ from starpos.db import Database
 from starpos.db.enums import CustomerStatus, StockStatus
 from starpos.db.models import Customer, Meter, Vend
 from starpos.errors import StorageError
-from starpos.masterdata import customers, meter_stock, terms
+from starpos.masterdata import customers, meter_stock, registration_charges, terms
 from starpos.masterdata.changes import changing, refuse_in_use
 from starpos.masterdata.meter_lookup import UnknownMeterError
 from starpos.masterdata.meter_ranges import numbering_here, operator_id
+from starpos.masterdata.registration_charges import REGISTER, RegistrationResult
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.sts.meter_number import parse_meter_number
@@ -49,7 +53,31 @@ def register_with_meters(
     region_code: str | None = None,
     code: str | None = None,
 ) -> str:
-    """Register the customer and install ``meters`` for them; the customer's code."""
+    """Register the customer and install ``meters`` for them, the register charge paid
+    exactly; the customer's code."""
+    return register_paid(
+        database, by, name=name, customer_type_code=customer_type_code, meters=meters,
+        address=address, telephone=telephone, id_number=id_number, region_code=region_code,
+        code=code,
+    ).customer  # fmt: skip
+
+
+def register_paid(
+    database: Database,
+    by: OperatorSession,
+    *,
+    name: str,
+    customer_type_code: str,
+    meters: Sequence[MeterContract],
+    address: str = "",
+    telephone: str = "",
+    id_number: str | None = None,
+    region_code: str | None = None,
+    code: str | None = None,
+    paid: Decimal | None = None,
+) -> RegistrationResult:
+    """Register the customer and install ``meters`` for them; ``paid`` the cash handed over
+    for the register charge (None: exactly the charge). The registration bill."""
     with changing(
         database, by, permissions.REGISTER_CUSTOMER, "customer:new", "registered"
     ) as change:
@@ -83,11 +111,21 @@ def register_with_meters(
                 install_date=contract.install_date or numbering.when.date(),
             )
             installed.append({"meter": number, "tariff": contract.tariff_code})
+        bill = registration_charges.take_charges(
+            session, by.actor, kind=REGISTER, customer=customer,
+            meters=[str(m["meter"]) for m in installed], paid=paid, numbering=numbering,
+            operator_id=by_id,
+        )  # fmt: skip
+        result = registration_charges.result_of(session, bill)
         change.subject = f"customer:{customer.code}"
         change.details.update(
-            name=name, customer_type=customer_type_code, meters=installed, code=customer.code
+            name=name,
+            customer_type=customer_type_code,
+            meters=installed,
+            code=customer.code,
+            **registration_charges.audit_details(result, bill.cash_movement_id),
         )
-        return customer.code
+        return result
 
 
 def cancel_meter_contract(

@@ -47,6 +47,7 @@ _NUMBERING: tuple[
     (bill_numbers.CONTRACT_CANCELLATION, "CC", 5, NumberReset.YEARLY, ()),
     (bill_numbers.TOKEN_CANCEL, "TC", 5, NumberReset.YEARLY, (_TERMINAL,)),
     (bill_numbers.PAYMENT_CHANGE, "PC", 5, NumberReset.YEARLY, (_TERMINAL,)),
+    (bill_numbers.REGISTRATION, "RG", 5, NumberReset.YEARLY, ()),
 )
 
 

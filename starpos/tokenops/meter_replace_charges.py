@@ -4,26 +4,20 @@ The charges are the replacement reason's active charge items at their fixed amou
 the VAT of the customer's type on those that "Calculate VAT" (manual 2.2, 2.3), each a line
 of the one replacement bill, kept as taken. The customer pays them in cash at the counter:
 what was paid and the change are on the bill, and the charges go into the drawer of the
-operator's open shift on this till as a "paid in" cash movement (``shifts.cash``), so the
-X/Z report's expected cash counts them as it counts any cash into the drawer. Where the
-store requires no shift and none is open, nothing goes into a shift, as for a sale; where it
-requires one and none is open (or it is counted), the replacement is refused like a sale.
+operator's open shift as a "paid in" cash movement. How lines, change and the paid-in are
+made is shared with the registration's charges (:mod:`starpos.shifts.paid_charges`,
+decision BO-21); this module says what a replacement costs and in which words it refuses.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import Actor
-from starpos.db.column_types import utc_now
-from starpos.db.enums import CashMovementKind
 from starpos.db.models import (
-    CashMovement,
     ChargeItem,
     Customer,
     CustomerType,
@@ -32,69 +26,40 @@ from starpos.db.models import (
     ReplacementReasonCharge,
 )
 from starpos.db.parameters import system_parameters
-from starpos.i18n import tr_noop
 from starpos.masterdata.changes import by_code
 from starpos.masterdata.replacement_reason_charges import REPLACEMENT_REASON
-from starpos.pricing.money import quantum, rate_of
-from starpos.shifts.gate import sale_shift, till_name
-from starpos.shifts.records import audit, find_shift
+from starpos.shifts import paid_charges
+from starpos.shifts.paid_charges import VAT, VAT_CODE, ChargeLine, ChargesDue
 from starpos.sts.errors import MeterNumberError
 from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
 
-#: The code and name of the VAT line (context ``voucher``, the sale's word).
-VAT_CODE = "VAT"
-VAT = tr_noop("voucher", "VAT")
+__all__ = [
+    "CASH_REASON",
+    "VAT",
+    "VAT_CODE",
+    "ChargeLine",
+    "ChargesDue",
+    "book_cash",
+    "change_of",
+    "charge_lines",
+    "charges_due",
+    "vat_rate_of",
+]
+
 #: The reason of the cash movement (stored as said; the X report lists it).
 CASH_REASON = "meter replacement {bill}"
 
 
-@dataclass(frozen=True)
-class ChargeLine:
-    """One line of a replacement bill (``item_id`` None: the VAT line)."""
-
-    code: str
-    name: str
-    amount: Decimal
-    item_id: int | None = None
-
-
-@dataclass(frozen=True)
-class ChargesDue:
-    """What replacing a meter for a reason costs, before it is done (the dialog shows it)."""
-
-    lines: tuple[ChargeLine, ...]
-    decimals: int
-
-    @property
-    def total(self) -> Decimal:
-        return sum(
-            (line.amount for line in self.lines), Decimal(0).quantize(quantum(self.decimals))
-        )
-
-
 def charge_lines(session: Session, reason: ReplacementReason, vat_rate: Decimal) -> ChargesDue:
     """The reason's active charge items at their amounts, and VAT on the taxed ones."""
-    decimals = system_parameters(session).amount_decimals
-    step = quantum(decimals)
     items = session.scalars(
         select(ChargeItem)
         .join(ReplacementReasonCharge, ReplacementReasonCharge.charge_item_id == ChargeItem.id)
         .where(ReplacementReasonCharge.reason_id == reason.id, ChargeItem.active)
         .order_by(ChargeItem.code)
     ).all()
-    lines = [
-        ChargeLine(item.code, item.name, (item.amount or Decimal(0)).quantize(step), item.id)
-        for item in items
-    ]
-    taxed = sum(
-        (line.amount for line, item in zip(lines, items, strict=True) if item.vat_applies),
-        Decimal(0),
-    )
-    vat = rate_of(taxed, vat_rate, decimals) if taxed else Decimal(0)
-    if vat > 0:
-        lines.append(ChargeLine(VAT_CODE, VAT, vat))
-    return ChargesDue(tuple(lines), decimals)
+    return paid_charges.lines_of(items, vat_rate, system_parameters(session).amount_decimals)
 
 
 def vat_rate_of(session: Session, meter: Meter) -> Decimal:
@@ -123,19 +88,14 @@ def charges_due(session: Session, reason_code: str, old_meter: str) -> ChargesDu
 
 def change_of(due: ChargesDue, paid: Decimal | None) -> tuple[Decimal, Decimal]:
     """What was paid (None: exactly the charges) and the change; refused when short."""
-    step = quantum(due.decimals)
-    if paid is None:
-        return due.total, Decimal(0).quantize(step)
-    try:
-        exact = paid.is_finite() and paid >= 0 and paid % step == 0
-    except InvalidOperation:
-        exact = False
-    if not exact:
-        raise errors.PaymentAmountError(amount=paid, decimals=due.decimals)
-    paid = paid.quantize(step)
-    if paid < due.total:
-        raise errors.ReplacementPaidTooLittleError(paid=paid, due=due.total)
-    return paid, paid - due.total
+    return paid_charges.change_of(
+        due,
+        paid,
+        not_money=lambda amount, decimals: errors.PaymentAmountError(
+            amount=amount, decimals=decimals
+        ),
+        too_little=lambda given, total: errors.ReplacementPaidTooLittleError(paid=given, due=total),
+    )
 
 
 def book_cash(
@@ -143,35 +103,6 @@ def book_cash(
 ) -> int | None:
     """Put the charges in the drawer of the operator's open shift on this till; the cash
     movement's id (None: no charges, or no shift where none is required)."""
-    if amount <= 0:
-        return None
-    till = till_name(actor.terminal_code, actor.sales_point_code or "")
-    shift = sale_shift(
-        session, operator_id=operator_id, operator_code=actor.operator_code or "", till=till
+    return paid_charges.book_cash(
+        session, actor, operator_id, amount, CASH_REASON.format(bill=bill)
     )
-    if shift is None:
-        return None
-    movement = CashMovement(
-        request_id=str(uuid.uuid4()),
-        shift_id=shift.shift_id,
-        kind=CashMovementKind.PAID_IN,
-        amount=amount,
-        reason=CASH_REASON.format(bill=bill),
-        operator_id=operator_id,
-        created_at=utc_now(),
-    )
-    session.add(movement)
-    session.flush()
-    # The shift's own audit entry, as every cash movement has: the head office builds its
-    # copy of the shift from these (decision SHF-12), so the paid-in travels to it.
-    audit(
-        session,
-        find_shift(session, shift.shift_id),
-        "cash",
-        actor,
-        movement=movement.request_id,
-        kind=movement.kind.value,
-        amount=amount,
-        reason=movement.reason,
-    )
-    return movement.id

@@ -1,7 +1,12 @@
 """``starpos admin customer``: register a customer with meters from stock (manual 3.3),
 import a CSV file of customers with their meters, change a customer (manual 4.1), change a
 customer's meter (4.2), add a meter contract (4.3), cancel a meter contract (4.4),
-blacklist and reinstate. Listing and showing: ``starpos customer``."""
+blacklist and reinstate. Listing and showing: ``starpos customer``.
+
+``register`` and ``add-meter`` take the customer type's register charge (``--paid``: the cash
+handed over, without it exactly the charge) into the operator's open shift on the till the
+command acts at, and make a registration bill (``--print``, ``--preview FILE``);
+``registration-bill BILL`` prints it again, marked REPRINT (decision BO-21)."""
 
 from __future__ import annotations
 
@@ -11,19 +16,35 @@ from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
-from starpos.commands._output import UsageError
+from starpos.commands._credentials import operator_at_till
+from starpos.commands._output import MONEY, UsageError, label_lines, number, print_json
 from starpos.commands.admin.common import acting, add_operator_options, done, print_problems
 from starpos.db.enums import CustomerStatus
+from starpos.i18n import tr_noop, translate
 from starpos.masterdata.csv_rows import CsvRefusedError
 from starpos.masterdata.customer_changes import change_customer
 from starpos.masterdata.customer_import import import_customers
-from starpos.masterdata.meter_changes import add_meter_contract, change_meter
+from starpos.masterdata.meter_changes import add_meter_paid, change_meter
 from starpos.masterdata.registration import (
     MeterContract,
     cancel_meter_contract,
-    register_with_meters,
+    register_paid,
     set_customer_status,
 )
+from starpos.masterdata.registration_charges import RegistrationResult
+from starpos.operators import permissions
+
+#: The registration's result, one labelled line each (context ``tokenops``: the bill's words).
+LABELS = {
+    "code": tr_noop("tokenops", "Customer"),
+    "bill": tr_noop("tokenops", "Registration bill"),
+    "meters": tr_noop("tokenops", "Meters"),
+    "charges": tr_noop("tokenops", "Register charge"),
+    "paid": tr_noop("tokenops", "Paid"),
+    "change": tr_noop("tokenops", "Change"),
+}
+PRINTED = tr_noop("tokenops", "The registration bill {bill} was printed (print {count}).")
+MESSAGES = (*LABELS.values(), PRINTED)
 
 #: ``change`` options: (option, field, help); a field's value "" clears it where it may be
 CUSTOMER_OPTIONS = (
@@ -70,8 +91,7 @@ def register(actions: Any) -> None:
     registering.add_argument("--telephone", default="")
     registering.add_argument("--id-number")
     registering.add_argument("--region", help="region code")
-    add_operator_options(registering)
-    registering.add_argument("--json", action="store_true")
+    _bill_options(registering)
     registering.set_defaults(handler=_register)
 
     importing = sub.add_parser("import", help="customers with their meters from a CSV file")
@@ -99,9 +119,17 @@ def register(actions: Any) -> None:
     adding.add_argument("--meter", required=True, help="meter number")
     adding.add_argument("--tariff", required=True, help="tariff scheme code")
     adding.add_argument("--install-date", type=_day, help="YYYY-MM-DD (default: today)")
-    add_operator_options(adding)
-    adding.add_argument("--json", action="store_true")
+    _bill_options(adding)
     adding.set_defaults(handler=_add_meter)
+
+    again = sub.add_parser(
+        "registration-bill", help="print a registration's bill again (marked REPRINT)"
+    )
+    again.add_argument("bill", help="the registration's bill number")
+    add_operator_options(again)
+    again.add_argument("--preview", type=Path, help="only write the bill as the paper shows it")
+    again.add_argument("--json", action="store_true")
+    again.set_defaults(handler=_print_again)
 
     changing_meter = sub.add_parser("change-meter", help="change a customer's meter")
     changing_meter.add_argument("meter")
@@ -151,6 +179,16 @@ def register(actions: Any) -> None:
         changing.set_defaults(handler=_status, status=status)
 
 
+def _bill_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--paid", type=number(MONEY), help="cash the customer paid (default: the register charge)"
+    )
+    add_operator_options(parser)
+    parser.add_argument("--print", action="store_true", help="print the registration bill")
+    parser.add_argument("--preview", type=Path, help="write the bill as the paper shows it")
+    parser.add_argument("--json", action="store_true")
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -182,9 +220,10 @@ def _contract(text: str) -> MeterContract:
 def _register(args: argparse.Namespace) -> int:
     contracts = [_contract(text) for text in args.meter]
     with open_database() as database:
-        code = register_with_meters(
+        operator = operator_at_till(database, args)  # the till the charge is paid at
+        result = register_paid(
             database,
-            acting(database, args),
+            operator,
             name=args.name,
             customer_type_code=args.type,
             meters=contracts,
@@ -193,8 +232,60 @@ def _register(args: argparse.Namespace) -> int:
             id_number=args.id_number,
             region_code=args.region,
             code=args.code,
+            paid=args.paid,
         )
-    return done(args, f"customer {code}", {"code": code})
+        _bill(database, operator, result.bill_number, args)
+    return _shown(args, result)
+
+
+def _shown(args: argparse.Namespace, result: RegistrationResult, what: str = "") -> int:
+    """The done line, then the bill's values (or all of it as JSON with ``--json``)."""
+    what = what or f"customer {result.customer}"
+    if args.json:
+        print_json({"done": what, **result.as_dict()})
+        return 0
+    done(args, what)
+    rows = [
+        ("code", result.customer), ("bill", result.bill_number),
+        ("meters", " ".join(result.meters)), ("charges", str(result.charges)),
+        ("paid", str(result.paid)), ("change", str(result.change)),
+    ]  # fmt: skip
+    print(label_lines([(translate("tokenops", LABELS[key]), value) for key, value in rows]))
+    return 0
+
+
+def _bill(database: Any, operator: Any, bill: str, args: argparse.Namespace) -> None:
+    if not (args.print or args.preview):
+        return
+    from starpos.bootstrap.printer import ConfiguredPrinter
+    from starpos.settings import Settings
+    from starpos.tokenops.registration_voucher import preview_registration, print_registration
+
+    printer = ConfiguredPrinter(Settings())
+    if args.preview:
+        preview_registration(database, printer, bill).save(args.preview)
+    if args.print:
+        print_registration(database, printer, operator, bill)
+
+
+def _print_again(args: argparse.Namespace) -> int:
+    from starpos.bootstrap.printer import ConfiguredPrinter
+    from starpos.settings import Settings
+    from starpos.tokenops.registration_voucher import preview_registration, print_registration
+
+    printer = ConfiguredPrinter(Settings())
+    with open_database() as database:
+        operator = acting(database, args)
+        if args.preview:  # a look at the paper: nothing printed, nothing recorded
+            operator.require(permissions.REGISTER_CUSTOMER)
+            preview_registration(database, printer, args.bill).save(args.preview)
+            return 0
+        count = print_registration(database, printer, operator, args.bill)
+    if args.json:
+        print_json({"bill_number": args.bill.strip(), "print_count": count})
+    else:
+        print(translate("tokenops", PRINTED).format(bill=args.bill.strip(), count=count))
+    return 0
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -224,12 +315,10 @@ def _change(args: argparse.Namespace) -> int:
 def _add_meter(args: argparse.Namespace) -> int:
     contract = MeterContract(args.meter.strip(), args.tariff.strip(), args.install_date)
     with open_database() as database:
-        bill = add_meter_contract(database, acting(database, args), args.code, contract)
-    return done(
-        args,
-        f"meter {args.meter.strip()} for customer {args.code.strip()}",
-        {"stock_out_bill": bill},
-    )
+        operator = operator_at_till(database, args)
+        result = add_meter_paid(database, operator, args.code, contract, paid=args.paid)
+        _bill(database, operator, result.bill_number, args)
+    return _shown(args, result, f"meter {args.meter.strip()} for customer {result.customer}")
 
 
 def _change_meter(args: argparse.Namespace) -> int:

@@ -37,6 +37,7 @@ from starpos.db.models.operators import (
     RolePermission,
 )
 from starpos.db.models.payment_changes import PaymentChange
+from starpos.db.models.registration_bills import RegistrationBill, RegistrationBillCharge
 from starpos.db.models.shifts import CashMovement, DayClose, Shift, ShiftCount, ZReport
 from starpos.db.models.stock import MeterReplacement, MeterReplacementCharge, StockMovement
 from starpos.db.models.sync import (
@@ -105,6 +106,8 @@ __all__ = [
     "ReceivedEvent",
     "Region",
     "RegionLevel",
+    "RegistrationBill",
+    "RegistrationBillCharge",
     "ReplacementReason",
     "ReplacementReasonCharge",
     "Role",

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from starpos import pricing
 from starpos.db import Database
 from starpos.db.enums import ChargeOccasion, RoleKind
+from starpos.masterdata import registration_charges
 from starpos.masterdata.company import set_system_parameters, system_parameters_view
 from starpos.masterdata.customer_changes import CustomerCard, change_customer, customer_card
 from starpos.masterdata.customer_type_charges import (
@@ -25,7 +26,7 @@ from starpos.masterdata.customers import CustomerSummary, list_customers
 from starpos.masterdata.default_amounts import default_amounts, set_default_amounts
 from starpos.masterdata.meter_changes import (
     MeterCard,
-    add_meter_contract,
+    add_meter_paid,
     change_meter,
     meter_card,
 )
@@ -44,7 +45,8 @@ from starpos.masterdata.records import (
     reference_codes,
     update_record,
 )
-from starpos.masterdata.registration import MeterContract, register_with_meters
+from starpos.masterdata.registration import MeterContract, register_paid
+from starpos.masterdata.registration_charges import RegistrationResult
 from starpos.masterdata.replacement_reason_charges import (
     all_reason_charges,
     charge_item_choices,
@@ -90,15 +92,23 @@ class AdminService(Protocol):
     def change_meter(
         self, number: str, customer: str, changes: dict[str, Any]
     ) -> dict[str, list[Any]]: ...
-    def add_meter(self, code: str, number: str, tariff: str, installed: date | None) -> str: ...
+    def add_meter(
+        self,
+        code: str,
+        number: str,
+        tariff: str,
+        installed: date | None,
+        paid: Decimal | None = None,
+    ) -> RegistrationResult: ...
     def reason_charges(self, code: str) -> tuple[list[tuple[str, str, Decimal]], list[str]]: ...
     def set_reason_charges(self, code: str, items: list[str]) -> None: ...
     def type_charges(
         self, code: str
     ) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]: ...
     def set_type_charges(self, code: str, occasion: str, items: list[str]) -> None: ...
-    def register_choices(self) -> tuple[list[str], list[str]]: ...
-    def register_customer(self, values: dict[str, Any]) -> str: ...
+    def register_choices(self) -> tuple[list[str], list[str], dict[str, Decimal]]: ...
+    def register_customer(self, values: dict[str, Any]) -> RegistrationResult: ...
+    def meter_charge(self, code: str) -> Decimal: ...
     def operators(self) -> tuple[list[OperatorView], list[str], list[str]]: ...
     def add_operator(
         self, code: str, name: str, sales_point: str, role: str, password: str
@@ -166,19 +176,31 @@ class CoreAdminService:
     def set_type_charges(self, code: str, occasion: str, items: list[str]) -> None:
         set_charges(self.database, self.operator, code, ChargeOccasion(occasion), items)
 
-    def register_choices(self) -> tuple[list[str], list[str]]:
-        """The customer type codes and the tariff codes a new customer may get."""
+    def register_choices(self) -> tuple[list[str], list[str], dict[str, Decimal]]:
+        """The customer type codes and the tariff codes a new customer may get, and each
+        type's register charge for one meter."""
         types = [str(row["code"]) for row in read_records(self.database, "customer_type")]
-        return types, [str(row["code"]) for row in tariff_overview(self.database)]
+        charges = {code: registration_charges.charges_due(self.database, code, 1).total
+                   for code in types}  # fmt: skip
+        return types, [str(row["code"]) for row in tariff_overview(self.database)], charges
 
-    def register_customer(self, values: dict[str, Any]) -> str:
-        """Register a customer with one meter from stock (manual 3.3); their code."""
-        return register_with_meters(
+    def register_customer(self, values: dict[str, Any]) -> RegistrationResult:
+        """Register a customer with one meter from stock (manual 3.3), the register charge
+        paid with ``values["paid"]``; the registration bill."""
+        return register_paid(
             self.database, self.operator, name=values["name"],
             customer_type_code=values["customer_type"], address=values["address"],
             telephone=values["telephone"], id_number=values["id_number"] or None,
             meters=[MeterContract(values["meter"], values["tariff"])],
+            paid=values.get("paid"),
         )  # fmt: skip
+
+    def meter_charge(self, code: str) -> Decimal:
+        """What adding one meter contract costs customer ``code`` (their type's charge)."""
+        card = customer_card(self.database, code)
+        return registration_charges.charges_due(
+            self.database, str(card.values["customer_type"]), 1
+        ).total
 
     def references(self, kind: str) -> dict[str, list[str]]:
         return reference_codes(self.database, kind)
@@ -210,9 +232,16 @@ class CoreAdminService:
     ) -> dict[str, list[Any]]:
         return change_meter(self.database, self.operator, number, changes, customer_code=customer)
 
-    def add_meter(self, code: str, number: str, tariff: str, installed: date | None) -> str:
+    def add_meter(
+        self,
+        code: str,
+        number: str,
+        tariff: str,
+        installed: date | None,
+        paid: Decimal | None = None,
+    ) -> RegistrationResult:
         contract = MeterContract(number, tariff, installed)
-        return add_meter_contract(self.database, self.operator, code, contract)
+        return add_meter_paid(self.database, self.operator, code, contract, paid=paid)
 
     def operators(self) -> tuple[list[OperatorView], list[str], list[str]]:
         """The operators, and the sales points and roles a new one may get."""

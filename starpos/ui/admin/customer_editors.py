@@ -11,6 +11,7 @@ BO-13); the box says where.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from starpos.i18n import tr_noop
 from starpos.masterdata.customer_changes import CustomerCard
 from starpos.masterdata.meter_changes import MeterCard
+from starpos.ui.admin.charge_payment import ChargePayment
 from starpos.ui.translator import tr
 
 Input = TypeVar("Input", bound=QWidget)
@@ -265,7 +267,13 @@ class AddMeterDialog(_Form):
     """Add a meter contract for ``customer``: a meter from stock (typed or scanned), its
     tariff, the install date (empty: today)."""
 
-    def __init__(self, customer: str, tariffs: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        customer: str,
+        tariffs: list[str],
+        parent: QWidget | None = None,
+        charge: Decimal = Decimal(0),
+    ) -> None:
         super().__init__("addMeterDialog", parent)
         self.customer = customer
         self.form.addRow(QLabel(tr("admin", "Customer")), QLabel(f"<b>{customer}</b>"))
@@ -274,6 +282,7 @@ class AddMeterDialog(_Form):
         installed = self.row(tr_noop("admin", "Install date"), QLineEdit(), "install_date")
         self.number, self.tariff, self.installed = number, tariff, installed
         self.installed.setPlaceholderText(tr("admin", "today"))
+        self.payment = ChargePayment(self.form, charge, self.problem)
         self.finish_layout()
         self.setWindowTitle(tr("admin", "Add a meter for customer {code}").format(code=customer))
 
@@ -287,16 +296,35 @@ class AddMeterDialog(_Form):
             "number": number,
             "tariff": self.tariff.currentData() or "",
             "install_date": self.read_date(self.installed, "Install date", optional=True),
+            "paid": _paid(self, self.payment),
         }
+
+
+def _paid(box: _Form, payment: ChargePayment) -> Decimal | None:
+    """What the box says was paid; ValueError after saying what is wrong."""
+    try:
+        return payment.amount()
+    except ValueError:
+        box.problem.setText(payment.problem())
+        payment.paid.setFocus()
+        raise
 
 
 class RegisterDialog(_Form):
     """Register a new customer with their first meter from stock (manual 3.3): name, type,
-    address, telephone, ID number, the meter (typed or scanned) and its tariff. More meters
-    are added afterwards (Ins on the customer)."""
+    address, telephone, ID number, the meter (typed or scanned) and its tariff, then the
+    register charge of the type chosen (``charges``: each type's for one meter), the cash paid
+    and the change. More meters are added afterwards (Ins on the customer)."""
 
-    def __init__(self, types: list[str], tariffs: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        types: list[str],
+        tariffs: list[str],
+        parent: QWidget | None = None,
+        charges: dict[str, Decimal] | None = None,
+    ) -> None:
         super().__init__("registerDialog", parent)
+        self.charges = charges or {}
         self.name = self.row(tr_noop("admin", "Name"), QLineEdit(), "name")
         self.customer_type = self.row(
             tr_noop("admin", "Customer type"), _choices(types, None, False), "customer_type"
@@ -306,6 +334,10 @@ class RegisterDialog(_Form):
         self.id_number = self.row(tr_noop("admin", "ID number"), QLineEdit(), "id_number")
         self.number = self.row(tr_noop("admin", "Meter number"), QLineEdit(), "meter")
         self.tariff = self.row(tr_noop("admin", "Tariff"), _choices(tariffs, None, False), "tariff")
+        self.payment = ChargePayment(self.form, self._charge(), self.problem)
+        self.customer_type.currentIndexChanged.connect(
+            lambda _index: self.payment.set_charge(self._charge())
+        )
         self.finish_layout()
         self.setWindowTitle(tr("admin", "Register a customer"))
         self.name.setFocus()
@@ -330,4 +362,8 @@ class RegisterDialog(_Form):
             "id_number": self.id_number.text().strip(),
             "meter": "".join(self.number.text().split()),
             "tariff": self.tariff.currentData(),
+            "paid": _paid(self, self.payment),
         }
+
+    def _charge(self) -> Decimal:
+        return self.charges.get(str(self.customer_type.currentData() or ""), Decimal(0))

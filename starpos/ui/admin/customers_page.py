@@ -12,6 +12,7 @@ refuses without).
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -34,6 +35,7 @@ from starpos.i18n import tr_noop
 from starpos.masterdata.customer_changes import CustomerCard
 from starpos.masterdata.customers import CustomerSummary
 from starpos.masterdata.meter_changes import MeterCard
+from starpos.masterdata.registration_charges import RegistrationResult
 from starpos.ui.admin.customer_editors import (
     AddMeterDialog,
     CustomerEditor,
@@ -60,6 +62,10 @@ COLUMNS: list[Column[CustomerSummary]] = [
 ]
 #: the statuses as the list shows them
 STATUS = (tr_noop("admin", "active"), tr_noop("admin", "blacklisted"))
+#: what the registration bill says once saved (decision BO-21)
+RECEIPT = tr_noop(
+    "admin", "Customer {code}, bill {bill}: register charge {charge}, paid {paid}, change {change}."
+)
 
 
 class CustomersPage(QWidget):
@@ -114,6 +120,11 @@ class CustomersPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
         buttons.addWidget(self.count)
+        # The last registration bill: its charge, what was paid and the change to hand back.
+        self.receipt = QLabel()
+        self.receipt.setObjectName("registrationReceipt")
+        self.receipt.setWordWrap(True)
+        self.last_bill: RegistrationResult | None = None
         searching = QHBoxLayout()
         searching.addWidget(self.search_label)
         searching.addWidget(self.search, 1)
@@ -123,6 +134,7 @@ class CustomersPage(QWidget):
         layout.addLayout(searching)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.receipt)
         # Typing asks the store once the typist pauses, not at every key.
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -157,6 +169,7 @@ class CustomersPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(f"<h2>{tr('admin', 'Customers')}</h2>")
+        self._show_receipt()
         self.search_label.setText(tr("admin", "&Search:"))
         self.search.setPlaceholderText(tr("admin", "Code, name, ID number or meter number"))
         self.exact.setText(tr("admin", "E&xact"))
@@ -210,9 +223,27 @@ class CustomersPage(QWidget):
             return
         self.run(self.service.register_choices, lambda choices: self._open_register(*choices))
 
-    def _open_register(self, types: list[str], tariffs: list[str]) -> None:
-        editor = RegisterDialog(types, tariffs, self)
-        self._open(editor, lambda: self.service.register_customer(editor.values))
+    def _open_register(
+        self, types: list[str], tariffs: list[str], charges: dict[str, Decimal]
+    ) -> None:
+        editor = RegisterDialog(types, tariffs, self, charges)
+        self._open(editor, lambda: self.service.register_customer(editor.values), self._paid)
+
+    def _paid(self, bill: RegistrationResult) -> None:
+        """What the registration bill says, under the list, until the next one."""
+        self.last_bill = bill
+        self._show_receipt()
+
+    def _show_receipt(self) -> None:
+        bill = self.last_bill
+        if bill is None:
+            return
+        self.receipt.setText(
+            tr("admin", RECEIPT).format(
+                code=bill.customer, bill=bill.bill_number, charge=bill.charges, paid=bill.paid,
+                change=bill.change,
+            )
+        )  # fmt: skip
 
     def change_customer(self) -> None:
         customer = self.selected()
@@ -245,12 +276,12 @@ class CustomersPage(QWidget):
             return
         code = customer.code
         self.run(
-            self.service.tariffs,
-            lambda tariffs: self._open_add_meter(code, [str(t["code"]) for t in tariffs]),
+            lambda: (self.service.tariffs(), self.service.meter_charge(code)),
+            lambda found: self._open_add_meter(code, [str(t["code"]) for t in found[0]], found[1]),
         )
 
-    def _open_add_meter(self, code: str, tariffs: list[str]) -> None:
-        editor = AddMeterDialog(code, tariffs, self)
+    def _open_add_meter(self, code: str, tariffs: list[str], charge: Decimal) -> None:
+        editor = AddMeterDialog(code, tariffs, self, charge)
         self._open(
             editor,
             lambda: self.service.add_meter(
@@ -258,13 +289,23 @@ class CustomersPage(QWidget):
                 editor.values["number"],
                 editor.values["tariff"],
                 editor.values["install_date"],
+                editor.values["paid"],
             ),
+            self._paid,
         )
 
-    def _open(self, editor: QDialog, save: Callable[[], Any]) -> None:
+    def _open(
+        self, editor: QDialog, save: Callable[[], Any], saved: Callable[[Any], None] | None = None
+    ) -> None:
         assert self.run is not None
         run = self.run
         self.editor = editor
-        editor.accepted.connect(lambda: run(save, lambda _answer: self.changed()))
+
+        def answered(answer: Any) -> None:
+            if saved is not None:
+                saved(answer)
+            self.changed()
+
+        editor.accepted.connect(lambda: run(save, answered))
         editor.finished.connect(lambda _result: self.table.setFocus())
         editor.open()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from starpos.db import Database
 from starpos.db.models import NumberingRule, Operator, PaymentTerm
 from starpos.demo.seed import seed_demo
+from starpos.masterdata import bill_numbers
 from starpos.masterdata.records import add_record
 from starpos.masterdata.setup_checklist import is_ready, setup_checklist
 from starpos.masterdata.starting_kit import start_empty
@@ -32,8 +33,11 @@ def test_star_logs_in_with_star_and_must_change_it_first(empty_store: Database) 
     star = login(empty_store, "STAR", "a-better-one")
     add_record(empty_store, star, "branch", {"code": "BR01", "name": "Main"})
     with empty_store.reading() as session:
-        # A rule for every bill type, token cancel and payment change included (TOK-19).
-        assert session.scalar(select(func.count()).select_from(NumberingRule)) == 8
+        # A rule for every bill type, token cancel and payment change (TOK-19) and
+        # registration (BO-21) included.
+        assert session.scalar(select(func.count()).select_from(NumberingRule)) == len(
+            bill_numbers.BILL_TYPES
+        )
         assert session.scalars(select(PaymentTerm.code)).all() == ["CASH"]
 
 
