@@ -30,7 +30,6 @@ from starpos.db.models import (
     StockMovement,
     TokenOperation,
 )
-from starpos.db.parameters import system_parameters, to_local
 from starpos.devices.printer import AmountLine, TokenSection, Voucher
 from starpos.devices.printer.template import Template, load_template
 from starpos.devices.printer.voucher import CREDIT_TOKEN
@@ -40,6 +39,7 @@ from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
 from starpos.tokenops import errors
 from starpos.tokenops.bill_prints import print_counted
+from starpos.tokenops.bill_voucher import bill_voucher
 from starpos.tokenops.vouchers import OperationPrinter
 
 OLD_METER = tr_noop("tokenops", "Old meter: {meter}, back to stock {condition}")
@@ -89,7 +89,6 @@ def replacement_voucher(
     point = session.scalars(
         select(SalesPoint).where(SalesPoint.id == operator.sales_point_id)
     ).first() if operator is not None else None  # fmt: skip
-    parameters = system_parameters(session)
     language = current_language()
 
     def say(source: str, **values: object) -> str:
@@ -121,36 +120,14 @@ def replacement_voucher(
     ]
     if operation is not None:
         details.append(say(ENTER_ON_NEW) if tokens else say(TOKEN_TO_COME))
-    return Voucher(
-        company=parameters.company_name,
-        tax_reference=parameters.tax_reference,
-        sales_point=f"{point.code} {point.name}" if point is not None else "",
-        bill_number=row.bill_number,
-        date_time=to_local(session, row.replaced_at).strftime("%Y-%m-%d %H:%M"),
-        operator=operator.code if operator is not None else "",
-        customer_name=customer.name,
-        customer_number=customer.code,
-        meter_number=new.number,
-        tariff_name="",
-        energy_kwh=row.remainder_kwh,
-        amount_lines=lines,
-        net_amount=row.charges,
-        payment_method="",
-        paid=row.paid,
-        change=row.change_given,
-        tokens=tokens,
-        currency=parameters.currency,
-        sgc=new.sgc,
-        krn=str(new.krn),
+    return bill_voucher(
+        session, printer, bill_number=row.bill_number, at=row.replaced_at, point=point,
+        operator_code=operator.code if operator is not None else "", customer=customer,
+        lines=lines, details=details, language=language, reprint=reprint,
+        meter_number=new.number, energy_kwh=row.remainder_kwh, net_amount=row.charges,
+        paid=row.paid, change=row.change_given, tokens=tokens, sgc=new.sgc, krn=str(new.krn),
         ti=f"{new.ti:02d}",
-        header_lines=printer.header_lines,
-        footer_lines=printer.footer_lines,
-        detail_lines=tuple(details),
-        reprint=reprint,
-        cash_sale=False,
-        language=language,
-        bill_only=not tokens,
-    )
+    )  # fmt: skip
 
 
 def print_replacement(

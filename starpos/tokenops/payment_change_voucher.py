@@ -13,8 +13,6 @@ ones are marked REPRINT without a column of their own.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +20,6 @@ from sqlalchemy.orm import Session
 from starpos.db import Database
 from starpos.db.enums import PaymentMode
 from starpos.db.models import Customer, Meter, Operator, PaymentChange, SalesPoint
-from starpos.db.parameters import system_parameters, to_local
 from starpos.devices.printer import AmountLine, Voucher
 from starpos.devices.printer.template import Template, load_template
 from starpos.i18n import current_language, tr_noop, translate
@@ -31,6 +28,7 @@ from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
 from starpos.tokenops import errors
 from starpos.tokenops.bill_prints import print_counted
+from starpos.tokenops.bill_voucher import bill_voucher
 from starpos.tokenops.vouchers import OperationPrinter
 
 #: Amount lines (context ``voucher``, the words of the sale's breakdown and the manual's).
@@ -77,7 +75,6 @@ def payment_change_voucher(
     operator = session.get(Operator, change.operator_id)
     point = session.get(SalesPoint, change.sales_point_id) if change.sales_point_id else None
     assert meter is not None and customer is not None and operator is not None
-    parameters = system_parameters(session)
     language = current_language()
 
     def say(source: str, **values: str) -> str:
@@ -96,33 +93,11 @@ def payment_change_voucher(
     if change.remark:
         details.append(say(REMARK, remark=change.remark))
     details.append(say(SETTLED_NEXT if lines else NOTHING_DUE))
-    return Voucher(
-        company=parameters.company_name,
-        tax_reference=parameters.tax_reference,
-        sales_point=f"{point.code} {point.name}" if point is not None else "",
-        bill_number=change.bill_number,
-        date_time=to_local(session, change.created_at).strftime("%Y-%m-%d %H:%M"),
-        operator=operator.code,
-        customer_name=customer.name,
-        customer_number=customer.code,
-        meter_number=meter.number,
-        tariff_name="",
-        energy_kwh=Decimal(0),
-        amount_lines=lines,
-        net_amount=sum((line.amount for line in lines), Decimal(0)),
-        payment_method="",
-        paid=Decimal(0),
-        change=Decimal(0),
-        tokens=(),
-        currency=parameters.currency,
-        header_lines=printer.header_lines,
-        footer_lines=printer.footer_lines,
-        detail_lines=tuple(details),
-        reprint=reprint,
-        cash_sale=False,
-        language=language,
-        bill_only=True,
-    )
+    return bill_voucher(
+        session, printer, bill_number=change.bill_number, at=change.created_at, point=point,
+        operator_code=operator.code, customer=customer, lines=lines, details=details,
+        language=language, reprint=reprint, meter_number=meter.number,
+    )  # fmt: skip
 
 
 def print_payment_change(

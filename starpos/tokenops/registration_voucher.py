@@ -28,7 +28,6 @@ from starpos.db.models import (
     SalesPoint,
     TariffScheme,
 )
-from starpos.db.parameters import system_parameters, to_local
 from starpos.devices.printer import AmountLine, Voucher
 from starpos.devices.printer.template import Template, load_template
 from starpos.i18n import current_language, tr_noop, translate
@@ -37,6 +36,7 @@ from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
 from starpos.tokenops.bill_prints import print_counted
+from starpos.tokenops.bill_voucher import bill_voucher
 from starpos.tokenops.vouchers import OperationPrinter
 
 METER = tr_noop("tokenops", "Meter {meter}: tariff {tariff}, SGC {sgc}, KRN {krn}, TI {ti}")
@@ -66,7 +66,6 @@ def registration_voucher(
     point = session.scalars(
         select(SalesPoint).where(SalesPoint.id == operator.sales_point_id)
     ).first() if operator is not None else None  # fmt: skip
-    parameters = system_parameters(session)
     language = current_language()
 
     def say(source: str, **values: object) -> str:
@@ -92,33 +91,13 @@ def registration_voucher(
     )
     if not lines:
         details.append(say(NO_CHARGE))
-    return Voucher(
-        company=parameters.company_name,
-        tax_reference=parameters.tax_reference,
-        sales_point=f"{point.code} {point.name}" if point is not None else "",
-        bill_number=bill.bill_number,
-        date_time=to_local(session, bill.registered_at).strftime("%Y-%m-%d %H:%M"),
-        operator=operator.code if operator is not None else "",
-        customer_name=customer.name,
-        customer_number=customer.code,
-        meter_number="",
-        tariff_name="",
-        energy_kwh=Decimal("0.0"),
-        amount_lines=lines,
-        net_amount=bill.charges,
-        payment_method="",
-        paid=bill.paid,
+    return bill_voucher(
+        session, printer, bill_number=bill.bill_number, at=bill.registered_at, point=point,
+        operator_code=operator.code if operator is not None else "", customer=customer,
+        lines=lines, details=details, language=language, reprint=reprint,
+        energy_kwh=Decimal("0.0"), net_amount=bill.charges, paid=bill.paid,
         change=bill.change_given,
-        tokens=(),
-        currency=parameters.currency,
-        header_lines=printer.header_lines,
-        footer_lines=printer.footer_lines,
-        detail_lines=tuple(details),
-        reprint=reprint,
-        cash_sale=False,
-        language=language,
-        bill_only=True,
-    )
+    )  # fmt: skip
 
 
 def print_registration(
