@@ -32,11 +32,4 @@
         <translation>Vérification du bon annulée</translation>
     </message>
 </context>
-<context>
-    <name>permissions</name>
-    <message>
-        <source>Uncheck a checked bill</source>
-        <translation>Annuler la vérification d'un bon</translation>
-    </message>
-</context>
 </TS>

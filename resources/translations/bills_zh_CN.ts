@@ -32,11 +32,4 @@
         <translation>单据已反审核</translation>
     </message>
 </context>
-<context>
-    <name>permissions</name>
-    <message>
-        <source>Uncheck a checked bill</source>
-        <translation>反审核已审核的单据</translation>
-    </message>
-</context>
 </TS>

@@ -302,6 +302,10 @@
   <context>
     <name>permissions</name>
     <message>
+      <source>Uncheck a checked bill</source>
+      <translation>Annuler la vérification d'un bon</translation>
+    </message>
+    <message>
       <source>Take cash from the drawer to the safe</source>
       <translation>Porter des espèces du tiroir au coffre</translation>
     </message>

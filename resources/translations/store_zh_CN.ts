@@ -302,6 +302,10 @@
   <context>
     <name>permissions</name>
     <message>
+      <source>Uncheck a checked bill</source>
+      <translation>反审核已审核的单据</translation>
+    </message>
+    <message>
       <source>Take cash from the drawer to the safe</source>
       <translation>将现金从钱箱存入保险柜</translation>
     </message>
