@@ -99,6 +99,14 @@
         <source>There is no operator {operator}.</source>
         <translation>Il n'y a pas d'opérateur {operator}.</translation>
     </message>
+    <message>
+        <source>The day {day} of {sales_point} has not come yet (today is {today} at the utility): a day is closed on that day or after it.</source>
+        <translation>La journée du {day} de {sales_point} n'est pas encore arrivée (nous sommes le {today} chez le distributeur) : une journée se clôture ce jour-là ou après.</translation>
+    </message>
+    <message>
+        <source>The day {day} of {sales_point} is not closed: only a closed day is reprinted. starpos shift days lists the days closed.</source>
+        <translation>La journée du {day} de {sales_point} n'est pas clôturée : seule une journée clôturée se réimprime. starpos shift days liste les journées clôturées.</translation>
+    </message>
 </context>
 <context>
     <name>shifts</name>
@@ -507,10 +515,6 @@
         <translation>N°</translation>
     </message>
     <message>
-        <source>Not closed: shift {shift} of {cashier} on {till} ({state})</source>
-        <translation>Non clôturé : service {shift} de {cashier} sur {till} ({state})</translation>
-    </message>
-    <message>
         <source>Per operator</source>
         <translation>Par opérateur</translation>
     </message>
@@ -565,14 +569,6 @@
     <message>
         <source>corrects Z {number}</source>
         <translation>corrige le Z {number}</translation>
-    </message>
-    <message>
-        <source>counted, not closed</source>
-        <translation>compté, non clôturé</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>ouvert</translation>
     </message>
     <message>
         <source>{count} Z reports. Arrows choose one, Enter shows it.</source>
@@ -673,6 +669,30 @@
     <message>
         <source>{sales_point} (no terminal)</source>
         <translation>{sales_point} (sans terminal)</translation>
+    </message>
+    <message>
+        <source>Not closed: shift {shift} of {cashier} on {till}, still open</source>
+        <translation>Non clôturé : service {shift} de {cashier} sur {till}, encore ouvert</translation>
+    </message>
+    <message>
+        <source>Not closed: shift {shift} of {cashier} on {till}, counted but not closed</source>
+        <translation>Non clôturé : service {shift} de {cashier} sur {till}, compté mais pas clôturé</translation>
+    </message>
+    <message>
+        <source>{who} has no limit already: nothing was changed.</source>
+        <translation>{who} n'a déjà pas de plafond : rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>The limit of {who} is {limit} already: nothing was changed.</source>
+        <translation>Le plafond de {who} est déjà {limit} : rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>Its close was printed {count} time(s): a new print says DUPLICATE.</source>
+        <translation>Sa clôture a été imprimée {count} fois : une nouvelle impression porte la mention DUPLICATA.</translation>
+    </message>
+    <message>
+        <source>&amp;Print a copy (DUPLICATE)</source>
+        <translation>&amp;Imprimer une copie (DUPLICATA)</translation>
     </message>
 </context>
 </TS>

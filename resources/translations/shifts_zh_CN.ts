@@ -99,6 +99,14 @@
         <source>There is no operator {operator}.</source>
         <translation>没有操作员 {operator}。</translation>
     </message>
+    <message>
+        <source>The day {day} of {sales_point} has not come yet (today is {today} at the utility): a day is closed on that day or after it.</source>
+        <translation>{sales_point} 的 {day} 营业日尚未到来（按电力公司时间今天是 {today}）：营业日只能在当天或之后结账。</translation>
+    </message>
+    <message>
+        <source>The day {day} of {sales_point} is not closed: only a closed day is reprinted. starpos shift days lists the days closed.</source>
+        <translation>{sales_point} 的 {day} 营业日尚未结账：只有已结账的营业日才能重印。starpos shift days 列出已结账的营业日。</translation>
+    </message>
 </context>
 <context>
     <name>shifts</name>
@@ -507,10 +515,6 @@
         <translation>编号</translation>
     </message>
     <message>
-        <source>Not closed: shift {shift} of {cashier} on {till} ({state})</source>
-        <translation>未结班：{cashier} 在 {till} 的班次 {shift}（{state}）</translation>
-    </message>
-    <message>
         <source>Per operator</source>
         <translation>按操作员</translation>
     </message>
@@ -565,14 +569,6 @@
     <message>
         <source>corrects Z {number}</source>
         <translation>更正 Z {number}</translation>
-    </message>
-    <message>
-        <source>counted, not closed</source>
-        <translation>已清点，未结班</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>进行中</translation>
     </message>
     <message>
         <source>{count} Z reports. Arrows choose one, Enter shows it.</source>
@@ -673,6 +669,30 @@
     <message>
         <source>{sales_point} (no terminal)</source>
         <translation>{sales_point}（无终端）</translation>
+    </message>
+    <message>
+        <source>Not closed: shift {shift} of {cashier} on {till}, still open</source>
+        <translation>未结班：{cashier} 在 {till} 的班次 {shift}，仍在进行</translation>
+    </message>
+    <message>
+        <source>Not closed: shift {shift} of {cashier} on {till}, counted but not closed</source>
+        <translation>未结班：{cashier} 在 {till} 的班次 {shift}，已清点但未结班</translation>
+    </message>
+    <message>
+        <source>{who} has no limit already: nothing was changed.</source>
+        <translation>{who} 本来就没有限额：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The limit of {who} is {limit} already: nothing was changed.</source>
+        <translation>{who} 的限额本来就是 {limit}：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Its close was printed {count} time(s): a new print says DUPLICATE.</source>
+        <translation>其结账单已打印 {count} 次：再次打印将标注“副本”。</translation>
+    </message>
+    <message>
+        <source>&amp;Print a copy (DUPLICATE)</source>
+        <translation>打印副本(&amp;P)</translation>
     </message>
 </context>
 </TS>

@@ -40,11 +40,18 @@ from starpos.shifts import (
 )
 from starpos.shifts.close import preview_close
 from starpos.shifts.day_close import close_day, preview_day
-from starpos.shifts.day_slip import day_slip
 from starpos.shifts.limits import FloatStanding, float_standing, set_float_limit
 from starpos.shifts.pdf import slip_pdf
-from starpos.shifts.printing import SlipPrinter, company, x_report_slip, z_report_slip
-from starpos.shifts.slips import moment, movement_slip
+from starpos.shifts.printing import (
+    SlipPrinter,
+    company,
+    day_close_slip,
+    day_pdf,
+    print_day,
+    x_report_slip,
+    z_report_slip,
+)
+from starpos.shifts.slips import movement_slip
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,8 @@ class DayOnScreen:
     all_closed: bool
     closed: bool
     slip: Slip
+    #: Prints of the close so far: the next print is a DUPLICATE once it is 1 or more.
+    print_count: int = 0
 
 
 class CounterShifts:
@@ -155,37 +164,29 @@ class CounterShifts:
         """``day`` (default: today, the utility's clock) at the supervisor's sales point: as
         it stands before its close, or as its close recorded it (SHF-18)."""
         found = preview_day(self.database, supervisor, day)
-        unclosed = tuple((i, t, c, str(s)) for i, t, c, s in found.unclosed)
-        closed = None
-        if found.closed_at is not None:
-            closed = (moment(found.closed_at.isoformat()), found.closed_by or "-")
-        # A closed day shows its record only (a shift opened after the close is not on it).
-        shown = () if found.closed else unclosed
-        slip = day_slip(
-            found.sales_point, found.business_date, found.body, company(self.database),
-            unclosed=shown, preview=not found.closed, closed=closed,
-            language=current_language(),
+        return DayOnScreen(
+            found.business_date, not found.unclosed, found.closed,
+            day_close_slip(self.database, found), found.print_count,
         )  # fmt: skip
-        return DayOnScreen(found.business_date, not unclosed, found.closed, slip)
 
-    def close_day(self, supervisor: OperatorSession, day: date | None = None) -> Slip:
-        """Close ``day`` (as ``starpos shift day-close``): the day close as it is printed."""
-        result = close_day(self.database, supervisor, day)
-        return self.day_preview(supervisor, result.business_date).slip
+    def close_day(self, supervisor: OperatorSession, day: date | None = None) -> date:
+        """Close ``day`` (as ``starpos shift day-close``): the day closed, to print."""
+        return close_day(self.database, supervisor, day).business_date
 
-    def slip_pdf(self, slip: Slip) -> bytes:
-        """A slip as it is on screen (a day close), as a PDF."""
-        return slip_pdf(slip)
+    def day_pdf(self, supervisor: OperatorSession, day: date) -> bytes:
+        """The day as PDF (a copy once its close was printed, SHF-21)."""
+        return day_pdf(self.database, supervisor, day)
 
     def float_standing(self, viewer: OperatorSession) -> list[FloatStanding]:
         return float_standing(self.database, viewer)
 
     def set_float_limit(
         self, administrator: OperatorSession, standing: FloatStanding, limit: Decimal | None
-    ) -> None:
-        """Set the limit ``standing`` names (a sales point's or an operator's)."""
+    ) -> bool:
+        """Set the limit ``standing`` names (a sales point's or an operator's); False when
+        it was that already."""
         whose = {standing.kind: standing.code}
-        set_float_limit(
+        return set_float_limit(
             self.database, administrator, limit,
             sales_point=whose.get("sales_point"), operator=whose.get("operator"),
         )  # fmt: skip
@@ -196,6 +197,10 @@ class CounterShifts:
 
     def print_slip(self, slip: Slip) -> None:
         self.printer.print_slip(slip)
+
+    def print_day(self, operator: OperatorSession, day: date) -> int | None:
+        """Print the day (counted once closed: the first print is the original)."""
+        return print_day(self.database, self.printer, operator, day)
 
     def print_z(self, operator: OperatorSession, till: str, number: int) -> int:
         z = read_z(self.database, till, number)

@@ -1,7 +1,9 @@
 """The close of a sales point's business day: every shift opened that day closed, the day's
 totals per till and per operator (from the Zs, which are what was closed), and the secure
 module's credit used against the energy sold. One record per sales point and day, made
-once, audited (it travels to the head office like a sale)."""
+once, audited (it travels to the head office like a sale), never a day still to come
+(decision SHF-22); its prints are counted, so only the first paper is the original
+(decision SHF-21)."""
 
 from __future__ import annotations
 
@@ -57,6 +59,8 @@ class DayPreview:
     closed: bool
     closed_at: datetime | None = None
     closed_by: str | None = None
+    #: How many times the close was printed (0: not yet; a print after the first is a copy).
+    print_count: int = 0
 
     @property
     def unclosed(self) -> tuple[tuple[int, str, str, ShiftState], ...]:
@@ -73,7 +77,7 @@ def preview_day(
         day = day or utility_now(session).date()
         start, end = _day_bounds(session, day)
         record = session.execute(
-            select(DayClose.body, DayClose.closed_at, Operator.code)
+            select(DayClose.body, DayClose.closed_at, DayClose.print_count, Operator.code)
             .join(Operator, Operator.id == DayClose.operator_id)
             .where(
                 DayClose.sales_point_id == place.sales_point_id,
@@ -95,7 +99,7 @@ def preview_day(
         if record is not None:  # what the close recorded, not the totals read again
             return DayPreview(
                 place.sales_point_code, day, shifts, json.loads(record.body), True,
-                record.closed_at, str(record.code),
+                record.closed_at, str(record.code), int(record.print_count),
             )  # fmt: skip
         done = [shift[0] for shift in shifts if shift[3] == ShiftState.CLOSED]
         body = _totals(session, done, place.sales_point_id, start, end)
@@ -115,7 +119,10 @@ def close_day(
     with database.unit_of_work() as uow:
         session = uow.session
         place = place_of(session, supervisor)
-        day = day or utility_now(session).date()
+        today = utility_now(session).date()
+        day = day or today
+        if day > today:  # the window's date field stops at the same "today"
+            raise errors.DayNotComeError(day=day, sales_point=place.sales_point_code, today=today)
         start, end = _day_bounds(session, day)
         done = session.scalar(
             select(DayClose.id).where(
@@ -160,6 +167,34 @@ def close_day(
         )
         uow.commit()
     return DayCloseResult(place.sales_point_code, day, json.loads(canonical_json(body)))
+
+
+def record_day_print(database: Database, operator: OperatorSession, day: date) -> int:
+    """Count one print of the close of ``day`` at the operator's sales point and audit it;
+    the new count (2 and up: a DUPLICATE)."""
+    with database.unit_of_work() as uow:
+        session = uow.session
+        place = place_of(session, operator)
+        row = session.scalars(
+            select(DayClose).where(
+                DayClose.sales_point_id == place.sales_point_id,
+                DayClose.business_date == day,
+                DayClose.terminal_id.is_(None),
+            )
+        ).first()
+        if row is None:
+            raise errors.DayNotClosedError(day=day, sales_point=place.sales_point_code)
+        row.print_count += 1
+        append(
+            session,
+            AuditKind.SHIFT,
+            subject=f"day:{place.sales_point_code}:{day.isoformat()}",
+            details={"step": "day_printed", "day_close": row.request_id, "copy": row.print_count},
+            actor=operator.actor,
+        )
+        count = row.print_count
+        uow.commit()
+    return count
 
 
 def _totals(

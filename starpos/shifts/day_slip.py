@@ -1,7 +1,8 @@
 """The day close as rows a person reads (:class:`~starpos.devices.printer.slip.Slip`): the
 day's totals per till and per operator and the module's credit used against the energy
 sold, for the screen and the paper alike (decision SHF-16). A preview (the day not closed
-yet) says so in its banner and names the shifts still open."""
+yet) says so in its banner and names the shifts still open; a print of a closed day after
+its first says DUPLICATE (decision SHF-21)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,14 @@ CONTEXT = "shifts"
 L = {
     "title": tr_noop(CONTEXT, "DAY CLOSE"),
     "preview": tr_noop(CONTEXT, "NOT CLOSED YET"),
+    "duplicate": tr_noop(CONTEXT, "DUPLICATE"),
     "place": tr_noop(CONTEXT, "Sales point {sales_point}, {date}"),
     "shifts": tr_noop(CONTEXT, "Shifts closed"),
-    "open": tr_noop(CONTEXT, "Not closed: shift {shift} of {cashier} on {till} ({state})"),
+    # Whole sentences: the till may carry its own brackets ("SP01 (no terminal)").
+    "open": tr_noop(CONTEXT, "Not closed: shift {shift} of {cashier} on {till}, still open"),
+    "ended": tr_noop(
+        CONTEXT, "Not closed: shift {shift} of {cashier} on {till}, counted but not closed"
+    ),
     "per_till": tr_noop(CONTEXT, "Per till"),
     "per_operator": tr_noop(CONTEXT, "Per operator"),
     "zs": tr_noop(CONTEXT, "{name}: Z {numbers}"),
@@ -31,8 +37,6 @@ L = {
     "sold": tr_noop(CONTEXT, "Energy sold (kWh)"),
     "module": tr_noop(CONTEXT, "Module credit used (kWh)"),
     "not_module": tr_noop(CONTEXT, "Sold without module credit (kWh)"),
-    "state_open": tr_noop(CONTEXT, "open"),
-    "state_ended": tr_noop(CONTEXT, "counted, not closed"),
     "closed": tr_noop(CONTEXT, "Closed {at} by {operator}"),
 }
 
@@ -65,6 +69,7 @@ def day_slip(
     *,
     unclosed: tuple[tuple[int, str, str, str], ...] = (),
     preview: bool = False,
+    duplicate: bool = False,
     closed: tuple[str, str] | None = None,
     language: str | None = None,
 ) -> Slip:
@@ -76,14 +81,9 @@ def day_slip(
         rows.append(text(_t("closed", language).format(at=closed[0], operator=closed[1])))
     rows.append(pair(_t("shifts", language), body["shifts"]))
     for shift, till, cashier, state in unclosed:
-        shown = _t("state_open" if state == "open" else "state_ended", language)
-        place_of_shift = till_label(till, language)
+        sentence = _t("open" if state == "open" else "ended", language)
         rows.append(
-            text(
-                _t("open", language).format(
-                    shift=shift, cashier=cashier, till=place_of_shift, state=shown
-                )
-            )
+            text(sentence.format(shift=shift, cashier=cashier, till=till_label(till, language)))
         )
     rows += _lines("per_till", body["tills"], language)
     rows += _lines("per_operator", body["operators"], language)
@@ -94,7 +94,7 @@ def day_slip(
         pair(_t("module", language), body["module_credit_used_kwh"]),
         pair(_t("not_module", language), body["energy_not_from_module_kwh"], bold=True),
     ]
-    banner = _t("preview", language) if preview else ""
+    banner = _t("preview", language) if preview else _t("duplicate", language) if duplicate else ""
     return Slip((company, _t("title", language), place), tuple(rows), banner=banner)
 
 

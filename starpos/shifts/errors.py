@@ -153,6 +153,24 @@ class DayAlreadyClosedError(ShiftError):
     template = "The day {day} of {sales_point} is already closed."
 
 
+class DayNotComeError(ShiftError):
+    """A day is closed once it has come, by the utility's clock (decision SHF-22)."""
+
+    code = "shift.day_not_come"
+    template = (
+        "The day {day} of {sales_point} has not come yet (today is {today} at the utility): "
+        "a day is closed on that day or after it."
+    )
+
+
+class DayNotClosedError(ShiftError):
+    code = "shift.day_not_closed"
+    template = (
+        "The day {day} of {sales_point} is not closed: only a closed day is reprinted. "
+        "starpos shift days lists the days closed."
+    )
+
+
 class UnknownZError(ShiftError):
     code = "shift.unknown_z"
     template = "There is no Z {number} on {till}. starpos shift z --list shows them."

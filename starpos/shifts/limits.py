@@ -1,7 +1,8 @@
 """The administrator sets the vendor float limit of a sales point or an operator (SHF-03):
 an edit of master data (the head office owns it; an enrolled counter's guard refuses a
 local edit and says where to make it), audited. :func:`float_standing` reads the limits
-and how much of each the sales since the last close have used (decision SHF-19)."""
+and how much of each the sales since the last close have used (decision SHF-19). Setting a
+limit to what it already is changes nothing: no audit entry, nothing for sync (SHF-23)."""
 
 from __future__ import annotations
 
@@ -67,8 +68,9 @@ def set_float_limit(
     *,
     sales_point: str | None = None,
     operator: str | None = None,
-) -> None:
-    """The float limit of ``sales_point`` or ``operator`` (None: no limit)."""
+) -> bool:
+    """The float limit of ``sales_point`` or ``operator`` (None: no limit). False when it
+    was that already (nothing written), True when it changed."""
     administrator.require(permissions.ADMIN_MASTER_DATA)
     with database.unit_of_work() as uow:
         session = uow.session
@@ -85,6 +87,8 @@ def set_float_limit(
                 raise errors.UnknownOperatorCodeError(operator=operator or "-")
             subject = f"operator:{operator}"
         before = row.float_limit
+        if before == value:
+            return False  # the unit of work ends without a commit: nothing is written
         row.float_limit = value
         session.flush()
         append(
@@ -95,3 +99,4 @@ def set_float_limit(
             actor=administrator.actor,
         )
         uow.commit()
+    return True

@@ -3,8 +3,8 @@
 The cashier's drawer (:mod:`.drawer`): ``open``, ``drop``, ``pickup``, ``paid-in``,
 ``paid-out``, ``drawer``, ``end`` (the blind count; ``count`` again is a recount). The
 supervisor's close and its records (:mod:`.closing`): ``x``, ``close``, ``z``, ``reprint``,
-``correct``, ``day-close``, ``list``, ``verify``, ``bench``. What both need is in
-:mod:`.common`.
+``correct``, ``day-close``, ``day-reprint``, ``float-limit``, ``list``, ``verify``,
+``bench``. What both need is in :mod:`.common`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``starpos shift x|close|z|reprint|correct|day-close|days|list|verify|bench``: the
+"""``starpos shift x|close|z|reprint|correct|day-close|day-reprint|days|list|verify|bench``: the
 reports, the supervisor's close and the records it leaves. The listings read a head office's
 store as well: every terminal's shifts, Zs and days closed (docs/shifts.md)."""
 
@@ -36,12 +36,23 @@ from starpos.shifts import (
     verify_z,
     x_report,
 )
-from starpos.shifts.errors import ZChainBrokenError
+from starpos.shifts.day_close import preview_day
+from starpos.shifts.errors import DayNotClosedError, ZChainBrokenError
 from starpos.shifts.limits import set_float_limit
-from starpos.shifts.printing import print_z, x_report_slip, z_pdf, z_report_slip
+from starpos.shifts.printing import (
+    day_pdf,
+    print_day,
+    print_z,
+    x_report_slip,
+    z_pdf,
+    z_report_slip,
+)
+from starpos.shifts.records import amount_of
 
 INTACT = tr_noop("shifts", "{count} Z report(s) checked: the chain is intact.")
-MESSAGES = (INTACT,)
+SAME_LIMIT = tr_noop("shifts", "The limit of {who} is {limit} already: nothing was changed.")
+NO_LIMIT = tr_noop("shifts", "{who} has no limit already: nothing was changed.")
+MESSAGES = (INTACT, SAME_LIMIT, NO_LIMIT)
 
 
 def register(actions: Any) -> None:
@@ -89,7 +100,16 @@ def register(actions: Any) -> None:
     day = actions.add_parser("day-close", help="close the sales point's day")
     add_operator_options(day)
     day.add_argument("--date", type=date.fromisoformat, help="the day (default: today)")
+    add_print_option(day)
+    day.add_argument("--pdf", type=Path, help="also write the day close as PDF to this file")
     day.set_defaults(handler=_day_close)
+
+    day_reprint = actions.add_parser(
+        "day-reprint", help="print a closed day again (marked DUPLICATE)"
+    )
+    add_operator_options(day_reprint)
+    day_reprint.add_argument("--date", type=date.fromisoformat, help="the day (default: today)")
+    day_reprint.set_defaults(handler=_day_reprint)
 
     days = actions.add_parser("days", help="the days closed (at a head office: every terminal's)")
     add_operator_options(days)
@@ -209,7 +229,23 @@ def _day_close(args: argparse.Namespace) -> int:
     with open_database() as database:
         operator = operator_of(database, args)
         result = close_day(database, operator, args.date)
-    return show(args, result.as_dict())
+        figures = result.as_dict()
+        if args.print_it:  # the original: the first print of the close (SHF-21)
+            figures["print_count"] = print_day(database, printer(), operator, result.business_date)
+        if args.pdf:
+            args.pdf.write_bytes(day_pdf(database, operator, result.business_date))
+    return show(args, figures)
+
+
+def _day_reprint(args: argparse.Namespace) -> int:
+    with open_database() as database:
+        operator = operator_of(database, args)
+        found = preview_day(database, operator, args.date)
+        if not found.closed:
+            raise DayNotClosedError(day=found.business_date, sales_point=found.sales_point)
+        copies = print_day(database, printer(), operator, found.business_date)
+    day = found.business_date.isoformat()
+    return show(args, {"sales_point": found.sales_point, "date": day, "print_count": copies})
 
 
 def _days(args: argparse.Namespace) -> int:
@@ -265,15 +301,23 @@ def _verify(args: argparse.Namespace) -> int:
 def _float_limit(args: argparse.Namespace) -> int:
     with open_database() as database:
         operator = operator_of(database, args)
-        set_float_limit(
+        changed = set_float_limit(
             database,
             operator,
             None if args.none else args.amount,
             sales_point=args.of_sales_point,
             operator=args.of_operator,
         )
+        limit = None
+        if not args.none:
+            with database.reading() as session:
+                limit = amount_of(session, args.amount)  # as kept: the currency's decimals
     whose = args.of_sales_point or args.of_operator
-    return show(args, {"float_limit": None if args.none else args.amount, "of": whose})
+    if not changed and not args.json:  # nothing written, nothing audited (SHF-23): say so
+        said = translate("shifts", NO_LIMIT if limit is None else SAME_LIMIT)
+        print(said.format(who=whose, limit=limit))
+        return 0
+    return show(args, {"float_limit": limit, "of": whose, "changed": changed})
 
 
 def _bench(args: argparse.Namespace) -> int:

@@ -209,6 +209,7 @@ class DayClose(Base):
             sqlite_where=text("terminal_id IS NOT NULL"),
             postgresql_where=text("terminal_id IS NOT NULL"),
         ),
+        CheckConstraint("print_count >= 0", name="print_count"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -220,6 +221,9 @@ class DayClose(Base):
     closed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     body: Mapped[str] = mapped_column(Text)
+    # Prints of the close in this store (the first is the original, SHF-21); like a Z's,
+    # the only column that changes after the close is made.
+    print_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 __all__ = ["CashMovement", "DayClose", "Shift", "ShiftCount", "ZReport"]

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 
 
 #: The demo's passwords (resources/demo/master_data.json).
-PASSWORDS = {"CASH1": "cash-demo", "CASH2": "cash-demo", "SUP1": "super-demo"}
+PASSWORDS = {"CASH1": "cash-demo", "CASH2": "cash-demo", "SUP1": "super-demo",
+             "ADMIN1": "admin-demo"}  # fmt: skip
 
 
 @pytest.fixture
@@ -96,3 +97,32 @@ def test_bad_input_gets_one_line(shift) -> None:  # type: ignore[no-untyped-def]
     refused(shift("x", "--operator", "CASH1", "--terminal", "T02"), "has no shift on T02")
     # A terminal stands at its sales point (SHF-09): Port Amani's T04 is not CASH1's place.
     refused(shift("x", "--operator", "CASH1", "--terminal", "T04"), "not at SP03")
+
+
+def test_the_day_close_from_the_command_line(shift, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Its first paper is the original and a reprint says DUPLICATE (SHF-21); a day still
+    to come is refused in one line (SHF-22); a float limit that is that already is said to
+    be unchanged (SHF-23)."""
+    supervisor = ("--operator", "SUP1", "--sales-point", "SP02")
+    refused(shift("day-close", *supervisor, "--date", "2999-01-01"), "has not come yet")
+    refused(shift("day-reprint", *supervisor), "is not closed")
+    demo = ok(shift("x", "--operator", "CASH2", "--json"))["shift"]["shift"]
+    ok(shift("end", "--operator", "CASH2", "--cash", "0", "--json"))
+    ok(shift("close", *supervisor, "--shift", str(demo), "--json"))
+    pdf = tmp_path / "day.pdf"
+    day = ok(shift("day-close", *supervisor, "--print", "--pdf", str(pdf), "--json"))
+    assert day["print_count"] == 1 and day["date"] != "2999-01-01"
+    again = ok(shift("day-reprint", *supervisor, "--json"))
+    assert again == {"sales_point": "SP02", "date": day["date"], "print_count": 2}
+    printed = [p.read_text(encoding="utf-8") for p in sorted(output_folder().glob("*.txt"))]
+    assert [("DAY CLOSE" in p, "DUPLICATE" in p) for p in printed] == [(True, False),
+                                                                        (True, True)]  # fmt: skip
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    assert "DAY CLOSE" in text and "DUPLICATE" in text  # saved after the original's print
+
+    limit = ("float-limit", "--of-sales-point", "SP02", "--amount", "80", "--operator", "ADMIN1")
+    assert ok(shift(*limit, "--json"))["changed"] is True
+    assert ok(shift(*limit, "--json"))["changed"] is False
+    same = shift(*limit)
+    assert same.returncode == 0 and "80.00 already: nothing was changed" in same.stdout

@@ -30,7 +30,7 @@ def test_a_preview_names_the_shifts_still_open() -> None:
     )  # fmt: skip
     text = slip.text(48)
     assert slip.banner == "NOT CLOSED YET"
-    named = "Not closed: shift 7 of CASH2 on SP01 (no terminal) (counted, not closed)"
+    named = "Not closed: shift 7 of CASH2 on SP01 (no terminal), counted but not closed"
     assert named in " ".join(text.split())
     assert "SP01 (no terminal): Z 3, 4" in text and "CASH1: Z 3, 4" in text
     assert "Sold without module credit (kWh)" in text and text.rstrip().endswith("10.0")
@@ -38,6 +38,25 @@ def test_a_preview_names_the_shifts_still_open() -> None:
 
 def test_a_closed_day_has_no_banner() -> None:
     assert day_slip("SP01", date(2026, 12, 3), BODY, "Utility", language="en").banner == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "zh_CN"])
+def test_a_shift_still_open_is_named_with_one_pair_of_brackets(lang: str) -> None:
+    """The till of a sales point reads "SP01 (no terminal)": the shift's state is not put
+    in brackets after it (issue 13)."""
+    unclosed = ((7, "@SP01", "CASH2", "ended"), (8, "@SP01", "CASH1", "open"))
+    slip = day_slip("SP01", date(2026, 12, 3), BODY, "Utility", unclosed=unclosed,
+                    preview=True, language=lang)  # fmt: skip
+    named = [row.label for row in slip.rows if "CASH" in row.label and "SP01" in row.label]
+    assert len(named) == 2, named
+    for label in named:
+        assert label.count("(") + label.count("（") == 1, label
+    assert named[0] != named[1].replace("CASH1", "CASH2").replace("8", "7")
+
+
+def test_a_print_after_the_first_says_duplicate() -> None:
+    slip = day_slip("SP01", date(2026, 12, 3), BODY, "Utility", duplicate=True, language="fr")
+    assert slip.banner == "DUPLICATA"
 
 
 def _fields(text: str) -> set[str]:
