@@ -193,12 +193,12 @@ class CounterOnWorkers:
         return self.core.shifts.day_preview(supervisor, day)
 
     @runs_on(Workers.DATABASE)
-    def shift_day_close(self, supervisor: OperatorSession, day: date) -> Slip:
+    def shift_day_close(self, supervisor: OperatorSession, day: date) -> date:
         return self.core.shifts.close_day(supervisor, day)
 
     @runs_on(Workers.DATABASE)
-    def shift_slip_pdf(self, slip: Slip) -> bytes:
-        return self.core.shifts.slip_pdf(slip)
+    def shift_day_pdf(self, supervisor: OperatorSession, day: date) -> bytes:
+        return self.core.shifts.day_pdf(supervisor, day)
 
     @runs_on(Workers.DATABASE)
     def shift_float_standing(self, viewer: OperatorSession) -> list[FloatStanding]:
@@ -207,8 +207,8 @@ class CounterOnWorkers:
     @runs_on(Workers.DATABASE)
     def shift_set_float_limit(
         self, administrator: OperatorSession, standing: FloatStanding, limit: Decimal | None
-    ) -> None:
-        self.core.shifts.set_float_limit(administrator, standing, limit)
+    ) -> bool:
+        return self.core.shifts.set_float_limit(administrator, standing, limit)
 
     @runs_on(Workers.PRINTER)
     def shift_print_movement(self, movement: Movement) -> None:
@@ -221,6 +221,10 @@ class CounterOnWorkers:
     @runs_on(Workers.PRINTER)
     def shift_print_z(self, operator: OperatorSession, till: str, number: int) -> int:
         return self.core.shifts.print_z(operator, till, number)
+
+    @runs_on(Workers.PRINTER)
+    def shift_print_day(self, operator: OperatorSession, day: date) -> int | None:
+        return self.core.shifts.print_day(operator, day)
 
     @runs_on(Workers.MODULE)
     def module_state(self) -> DeviceState:

@@ -170,11 +170,13 @@ class CounterService(Protocol):
         close recorded it."""
         ...
 
-    def shift_day_close(self, supervisor: OperatorSession, day: date) -> Slip:
-        """Close ``day`` (as ``starpos shift day-close``): the day close to print."""
+    def shift_day_close(self, supervisor: OperatorSession, day: date) -> date:
+        """Close ``day`` (as ``starpos shift day-close``): the day closed, to print."""
         ...
 
-    def shift_slip_pdf(self, slip: Slip) -> bytes: ...
+    def shift_day_pdf(self, supervisor: OperatorSession, day: date) -> bytes:
+        """The day as PDF (DUPLICATE once its close was printed)."""
+        ...
 
     def shift_float_standing(self, viewer: OperatorSession) -> list[FloatStanding]:
         """The float limits of the sales point and the operators, and how much is used."""
@@ -182,13 +184,19 @@ class CounterService(Protocol):
 
     def shift_set_float_limit(
         self, administrator: OperatorSession, standing: FloatStanding, limit: Decimal | None
-    ) -> None: ...
+    ) -> bool:
+        """Set the limit; False when it was that already (nothing written)."""
+        ...
 
     def shift_print_movement(self, movement: Movement) -> None: ...
 
     def shift_print(self, slip: Slip) -> None: ...
 
     def shift_print_z(self, operator: OperatorSession, till: str, number: int) -> int: ...
+
+    def shift_print_day(self, operator: OperatorSession, day: date) -> int | None:
+        """Print the day: a closed day's prints are counted (None: a preview, uncounted)."""
+        ...
 
     def module_state(self) -> DeviceState: ...
 

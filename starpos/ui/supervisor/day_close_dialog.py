@@ -2,13 +2,16 @@
 (today at first; the date field has the focus), sees it as it stands — its shifts (those not
 closed named), the totals per till and per operator, the module's credit used against the
 energy sold — or, for a day closed already, as its close recorded it; closes it (offered
-only when every shift of that day is closed), prints it and saves it as PDF."""
+only when every shift of that day is closed), prints it and saves it as PDF. Once the close
+is printed, Print says that the next paper is a DUPLICATE (decision SHF-21), and every press
+of it prints (SHF-23)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Signal, SignalInstance
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -24,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.counter.shifts import DayOnScreen
-from starpos.devices.printer.slip import Slip
 from starpos.ui.signals import emit
 from starpos.ui.supervisor.report_dialog import COLUMNS
 from starpos.ui.translator import tr
+from starpos.ui.widgets.press_button import PressButton
 
 
 class DayField(QDateEdit):
@@ -51,9 +54,9 @@ class DayCloseDialog(QDialog):
     day_chosen = Signal(object)
     #: the supervisor closes the day shown (a ``date``)
     close_chosen = Signal(object)
-    #: print / save as PDF the day as shown
-    print_chosen = Signal()
-    pdf_chosen = Signal()
+    #: print / save as PDF the day shown (a ``date``)
+    print_chosen = Signal(object)
+    pdf_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,8 +78,8 @@ class DayCloseDialog(QDialog):
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self._button("dayCloseButton", lambda: self._close())
-        self.print_button = self._button("dayPrint", lambda: emit(self.print_chosen))
-        self.pdf_button = self._button("dayPdf", lambda: emit(self.pdf_chosen))
+        self.print_button = self._button("dayPrint", lambda: self._on_shown(self.print_chosen))
+        self.pdf_button = self._button("dayPdf", lambda: self._on_shown(self.pdf_chosen))
         for button in self.buttons.buttons():
             if isinstance(button, QPushButton):
                 # Enter never closes the window: it closes the day, when that is offered.
@@ -94,13 +97,15 @@ class DayCloseDialog(QDialog):
         self.retranslate_ui()
         self.date_field.dateChanged.connect(self._day_changed)
 
-    def _button(self, name: str, slot: object) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.setAutoDefault(False)
+    def _button(self, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = PressButton(name)
         self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         button.clicked.connect(slot)
         return button
+
+    def _on_shown(self, signal: SignalInstance) -> None:
+        if self._shown():
+            emit(signal, self.chosen_day())
 
     def chosen_day(self) -> date:
         picked = self.date_field.date()
@@ -125,10 +130,6 @@ class DayCloseDialog(QDialog):
         self.view.setPlainText(found.slip.text(COLUMNS))
         self._offer()
         self.retranslate_ui()
-
-    @property
-    def slip(self) -> Slip | None:
-        return self.found.slip if self.found is not None else None
 
     def _day_changed(self) -> None:
         # Nothing acts on the day left behind while the chosen one is read (see _shown).
@@ -164,6 +165,10 @@ class DayCloseDialog(QDialog):
             intro = tr(
                 "shifts", "This day is closed already: below is its close as it was recorded."
             )
+            if found.print_count:
+                intro += " " + tr(
+                    "shifts", "Its close was printed {count} time(s): a new print says DUPLICATE."
+                ).format(count=found.print_count)
         elif not found.all_closed:
             intro = tr(
                 "shifts",
@@ -174,5 +179,9 @@ class DayCloseDialog(QDialog):
             intro = tr("shifts", "Every shift of the day is closed. Close the day and print it?")
         self.intro.setText(intro)
         self.close_button.setText(tr("shifts", "Close the &day"))
-        self.print_button.setText(tr("shifts", "&Print"))
+        # The same Alt+P either way: the label says what the paper will be.
+        copy = found is not None and found.closed and found.print_count > 0
+        self.print_button.setText(
+            tr("shifts", "&Print a copy (DUPLICATE)") if copy else tr("shifts", "&Print")
+        )
         self.pdf_button.setText(tr("shifts", "Save as PD&F…"))

@@ -1,55 +1,31 @@
 """The vendor float limits (decision SHF-19): this sales point's and each operator's, with
 what the sales since the last close have used of each and what is left. Keyboard first: the
 arrows choose a row, Enter (or Alt+L) goes to the new limit, Enter there sets it (empty: no
-limit). Only an operator who may edit master data sets a limit; others see the list."""
+limit). Only an operator who may edit master data sets a limit; others see the list. A limit
+set to what it already is changes nothing, and the window says so (decision SHF-23)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from starpos.shifts.limits import FloatStanding
 from starpos.ui.money import format_money, parse_amount
 from starpos.ui.signals import emit
+from starpos.ui.supervisor.list_dialog import ListDialog
 from starpos.ui.translator import tr
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-
-class FloatLimitDialog(QDialog):
+class FloatLimitDialog(ListDialog):
     #: set the limit of this row (a FloatStanding) to what the field says (see limit())
     set_chosen = Signal(object)
 
     def __init__(self, decimals: int, *, may_set: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("floatLimitDialog")
+        super().__init__("floatLimitDialog", "floatLimits", 5, parent)
         self.decimals, self.may_set = decimals, may_set
         self.rows: list[FloatStanding] = []
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("floatLimits")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _index: self._to_field())
         self.table.currentCellChanged.connect(lambda *_cells: self._row_changed())
         self.limit_field = QLineEdit()
@@ -60,27 +36,16 @@ class FloatLimitDialog(QDialog):
         self.limit_label = QLabel()
         self.limit_label.setBuddy(self.limit_field)
         self.note = QLabel()
+        self.note.setObjectName("floatLimitNote")
         self.note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.set_button = QPushButton()
-        self.set_button.setObjectName("floatLimitSet")
-        self.set_button.setAutoDefault(False)
-        self.buttons.addButton(self.set_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.set_button.clicked.connect(self._set)
-        for button in self.buttons.buttons():
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)  # Enter in the table chooses, never closes
-        self.buttons.rejected.connect(self.reject)
+        #: the row whose limit was set to what it was already (said in the note), if any
+        self.unchanged: tuple[str, str] | None = None
+        self.set_button = self.action_button("floatLimitSet", self._set)
         for widget in (self.limit_field, self.set_button):
             widget.setEnabled(may_set)
         form = QFormLayout()
         form.addRow(self.limit_label, self.limit_field)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.buttons)
+        self.lay_out(form, self.note)
         self.resize(860, 520)
         self.retranslate_ui()
         self.table.setFocus()
@@ -93,16 +58,10 @@ class FloatLimitDialog(QDialog):
         """Fill the table; the selection stays on the row it was on (else the first)."""
         keep = self.selected()
         self.rows = list(rows)
-        self.table.setRowCount(len(self.rows))
-        for row, standing in enumerate(self.rows):
-            for column, value in enumerate(self._cells(standing)):
-                item = QTableWidgetItem(value)
-                if column >= 2:
-                    item.setTextAlignment(RIGHT)
-                self.table.setItem(row, column, item)
         keys = [(r.kind, r.code) for r in self.rows]
         wanted = (keep.kind, keep.code) if keep else None
-        self.table.setCurrentCell(keys.index(wanted) if wanted in keys else 0, 0)
+        current = keys.index(wanted) if wanted in keys else 0
+        self.fill([self._cells(standing) for standing in self.rows], (2, 3, 4), current)
         self._row_changed()
         self.table.setFocus()
 
@@ -123,8 +82,15 @@ class FloatLimitDialog(QDialog):
             left,
         )
 
+    def say_unchanged(self, standing: FloatStanding) -> None:
+        """The limit set was the row's already: nothing was written (decision SHF-23)."""
+        self.unchanged = (standing.kind, standing.code)
+        self.retranslate_ui()
+
     def _row_changed(self) -> None:
         standing = self.selected()
+        if standing is None or (standing.kind, standing.code) != self.unchanged:
+            self.unchanged = None
         limit = standing.limit if standing else None
         self.limit_field.setText("" if limit is None else format_money(limit, self.decimals))
         self.retranslate_ui()
@@ -168,8 +134,15 @@ class FloatLimitDialog(QDialog):
         self.limit_label.setText(tr("shifts", "New &limit for {who}").format(who=shown))
         self.limit_field.setPlaceholderText(tr("shifts", "empty: no limit"))
         self.set_button.setText(tr("shifts", "&Set the limit"))
-        self.note.setText(
-            ""
-            if self.may_set
-            else tr("shifts", "Only an administrator (edit base data) sets the limits.")
+        self.note.setText(self._note(standing, shown))
+
+    def _note(self, standing: FloatStanding | None, who: str) -> str:
+        if not self.may_set:
+            return tr("shifts", "Only an administrator (edit base data) sets the limits.")
+        if standing is None or (standing.kind, standing.code) != self.unchanged:
+            return ""
+        if standing.limit is None:
+            return tr("shifts", "{who} has no limit already: nothing was changed.").format(who=who)
+        return tr("shifts", "The limit of {who} is {limit} already: nothing was changed.").format(
+            who=who, limit=format_money(standing.limit, self.decimals)
         )

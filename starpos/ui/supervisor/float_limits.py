@@ -2,7 +2,8 @@
 (:func:`starpos.shifts.limits.float_standing`) into :class:`FloatLimitDialog`, and a new
 limit set there through the core's audited master-data edit (``set_float_limit``). A
 refusal (not an amount, no permission, a counter that must not edit master data) goes to
-the menu's funnel and changes nothing; the list is read again after every change."""
+the menu's funnel and changes nothing; the list is read again after every change, and a
+limit that was that already is said to be unchanged."""
 
 from __future__ import annotations
 
@@ -34,7 +35,14 @@ class FloatLimits:
             except Exception as error:  # a typed refusal: the funnel says what to fix
                 menu.context.funnel.show_failure(error, dialog)
                 return
-            menu._db(counter.shift_set_float_limit, session, standing, limit, then=refresh)
+
+            def done(changed: bool) -> None:
+                if changed:
+                    refresh()
+                else:  # nothing was written: the window says so (SHF-23)
+                    dialog.say_unchanged(standing)
+
+            menu._db(counter.shift_set_float_limit, session, standing, limit, then=done)
 
         dialog.set_chosen.connect(set_limit)
         menu._show(dialog)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from starpos.devices.printer.slip import Slip
 from starpos.ui.signals import emit
 from starpos.ui.translator import tr
+from starpos.ui.widgets.press_button import PressButton
 
 #: Columns of the on-screen report: a wide receipt, so labels and values stay on one row.
 COLUMNS = 48
@@ -38,8 +39,9 @@ class ReportDialog(QDialog):
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.view.setPlainText(slip.text(COLUMNS))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("reportPrint")
+        # Every press of Alt+P prints (a reprint of a Z: one more DUPLICATE, SHF-23).
+        self.print_button = PressButton("reportPrint")
+        self.print_button.setAutoDefault(True)  # as the box's buttons are: Enter prints
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(lambda: emit(self.print_chosen))
         self.pdf_button = QPushButton()

@@ -7,30 +7,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from starpos.shifts import ZInfo
 from starpos.shifts.slips import moment, till_label
 from starpos.ui.money import format_money
 from starpos.ui.signals import emit
+from starpos.ui.supervisor.list_dialog import ListDialog
 from starpos.ui.translator import tr
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-
-class ZListDialog(QDialog):
+class ZListDialog(ListDialog):
     #: view the Z with this number (Enter)
     view_chosen = Signal(int)
     reprint_chosen = Signal(int)
@@ -40,47 +28,23 @@ class ZListDialog(QDialog):
     def __init__(
         self, till: str, decimals: int, *, may_correct: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("zListDialog")
+        super().__init__("zListDialog", "zList", 8, parent)
         self.till, self.decimals = till, decimals
         self.zs: list[ZInfo] = []
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 8)
-        self.table.setObjectName("zList")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         # Enter (and a double click) on a row views it; the buttons never take Enter.
         self.table.activated.connect(lambda _index: self._chosen(self.view_chosen))
         self.table.currentCellChanged.connect(lambda *_cells: self._offer_correct())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.view_button = self._button("zView", self.view_chosen)
         self.reprint_button = self._button("zReprint", self.reprint_chosen)
         self.pdf_button = self._button("zPdf", self.pdf_chosen)
         self.correct_button = self._button("zCorrect", self.correct_chosen)
         self.correct_button.setVisible(may_correct)
-        for button in self.buttons.buttons():
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table)
-        layout.addWidget(self.buttons)
+        self.lay_out()
         self.resize(900, 480)
         self.retranslate_ui()
 
     def _button(self, name: str, signal: SignalInstance) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        button.clicked.connect(lambda: self._chosen(signal))
-        return button
+        return self.action_button(name, lambda: self._chosen(signal))
 
     def _chosen(self, signal: SignalInstance) -> None:
         number = self.selected()
@@ -95,17 +59,9 @@ class ZListDialog(QDialog):
         """Fill the table; the selection stays on the Z it was on (else the newest)."""
         keep = self.selected()
         self.zs = list(zs)
-        self.table.setRowCount(len(self.zs))
-        for row, z in enumerate(self.zs):
-            for column, value in enumerate(self._cells(z)):
-                item = QTableWidgetItem(value)
-                if column in (0, 4, 5, 6):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(row, column, item)
         numbers = [z.number for z in self.zs]
-        self.table.setCurrentCell(numbers.index(keep) if keep in numbers else 0, 0)
+        current = numbers.index(keep) if keep in numbers else 0
+        self.fill([self._cells(z) for z in self.zs], (0, 4, 5, 6), current)
         for button in (self.view_button, self.reprint_button, self.pdf_button):
             button.setEnabled(bool(self.zs))
         self._offer_correct()
