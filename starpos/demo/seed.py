@@ -83,16 +83,18 @@ def seed_demo(
 
 
 def open_demo_shifts(database: Database, operators: list[dict[str, Any]]) -> list[int]:
-    """The demo's walk-through starts with the day under way: each demo operator who may
-    sell has a shift open at their sales point (no terminal, as the counter window sells),
-    with no float, so the demo sells at once (decision SHF-1). Opened through the shift
-    core, audited like any other."""
+    """The demo's walk-through starts with the day under way, as at a real counter: each
+    cashier has a shift open at their sales point (no terminal, as the counter window
+    sells), with no float, so the demo sells at once (decision SHF-1). A supervisor (and
+    STAR, who may do everything) closes shifts and opens one only to sell: none is left
+    open in their name, so the day closes once the cashiers' shifts are closed (decision SHF-24).
+    Opened through the shift core, audited like any other."""
     opened = []
     for operator in operators:
         if operator.get("forbid_login"):
             continue
         session = acting_as(database, Actor(operator["code"], operator.get("sales_point")))
-        if session.may(permissions.VEND):
+        if session.may(permissions.VEND) and not session.may(permissions.CLOSE_SHIFT):
             opened.append(open_shift(database, session, float_total=Decimal(0)).shift_id)
     return opened
 

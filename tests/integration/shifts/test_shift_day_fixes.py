@@ -1,7 +1,8 @@
 """What issue 13 left of the supervisor's day, through the real module and store: a day
 close is printed once as its original and every later print says DUPLICATE (counted and
 audited, decision SHF-21); a day still to come is not closed (SHF-22); a float limit set to
-what it already is changes nothing, audits nothing and sends nothing to sync."""
+what it already is changes nothing, audits nothing and sends nothing to sync (SHF-23); the
+demo's day leaves only its cashiers' shifts open (SHF-24)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from sqlalchemy import func, select
 
 from starpos.audit.log import Actor
 from starpos.db import Database
-from starpos.db.models import AuditEntry, DayClose, MasterDataChange
+from starpos.db.enums import ShiftState
+from starpos.db.models import AuditEntry, DayClose, MasterDataChange, Operator, Shift
 from starpos.db.parameters import utility_now
 from starpos.devices.printer.slip import Slip
 from starpos.i18n import render_error
@@ -131,3 +133,17 @@ def test_a_float_limit_set_to_what_it_is_changes_nothing(world: World) -> None:
     assert _counts(database) == before
     assert set_float_limit(database, admin, None, sales_point="SP01") is True
     assert _counts(database)[0] == before[0] + 1
+
+
+def test_the_demo_day_has_only_its_cashiers_shifts_open(world: World) -> None:
+    """A real counter's morning (SHF-24): the cashiers sell, the supervisors and STAR have
+    no shift of their own left open, so SP03's day closes once its cashier's is closed."""
+    with world.database.reading() as session:
+        open_by = session.scalars(
+            select(Operator.code)
+            .join(Shift, Shift.operator_id == Operator.id)
+            .where(Shift.state != ShiftState.CLOSED)
+        ).all()
+    assert sorted(open_by) == ["CASH1", "CASH2", "CASH3"]
+    sup1 = _sp03_day_ready(world.database)
+    assert close_day(world.database, sup1).body["shifts"] == 1
