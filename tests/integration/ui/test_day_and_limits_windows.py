@@ -200,12 +200,28 @@ def test_an_administrator_sets_and_clears_the_float_limits(
     qtbot.waitUntil(lambda: limits_of(demo_database) == (Decimal("500.00"), None), timeout=20_000)
     qtbot.waitUntil(lambda: dialog.table.item(0, 2).text() == "500.00", timeout=20_000)
     assert dialog.table.item(0, 4).text() == "500.00"
-    with demo_database.reading() as session:
-        assert session.scalar(
-            select(func.count()).select_from(AuditEntry).where(
-                AuditEntry.subject == "sales_point:SP01"
-            )
-        ) == 1  # fmt: skip
+
+    def audited() -> int:
+        with demo_database.reading() as session:
+            return int(
+                session.scalar(
+                    select(func.count()).select_from(AuditEntry).where(
+                        AuditEntry.subject == "sales_point:SP01"
+                    )
+                ) or 0
+            )  # fmt: skip
+
+    assert audited() == 1
+    # 500 again: nothing written, nothing audited, and the window says so (SHF-23).
+    qtbot.waitUntil(lambda: dialog.limit_field.text() == "500.00", timeout=20_000)
+    dialog.limit_field.setFocus()
+    qtbot.keyClick(dialog.limit_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "nothing was changed" in dialog.note.text(), timeout=20_000)
+    assert (
+        dialog.note.text()
+        == "The limit of Sales point SP01 is 500.00 already: nothing was changed."
+    )
+    assert audited() == 1
 
     # The arrows choose CASH1; 300 for the cashier.
     dialog.table.setFocus()
