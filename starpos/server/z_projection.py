@@ -163,6 +163,21 @@ def _z_printed(session: Session, event: TerminalEvent) -> list[Flag]:
     return []
 
 
+def _day_printed(session: Session, event: TerminalEvent) -> list[Flag]:
+    """A counter printed its day close again (SHF-21): the head office keeps the count."""
+    row = session.scalars(
+        select(DayClose).where(
+            DayClose.request_id == event.details.get("day_close"),
+            DayClose.terminal_id == event.terminal_id,
+        )
+    ).first()
+    if row is None:
+        missing = {"day_close": event.details.get("day_close"), "missing": ["day_close"]}
+        return [Flag(FindingKind.UNKNOWN_REFERENCE, missing)]
+    row.print_count = max(row.print_count, int(event.details.get("copy", 1)))
+    return []
+
+
 def _day_closed(session: Session, event: TerminalEvent) -> list[Flag]:
     facts = dict(event.details)
     ref = str(facts.pop("day_close"))
@@ -197,4 +212,5 @@ STEPS: dict[str, Callable[[Session, TerminalEvent], list[Flag]]] = {
     "z": _z,
     "z_printed": _z_printed,
     "day_closed": _day_closed,
+    "day_printed": _day_printed,
 }

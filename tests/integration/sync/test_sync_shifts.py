@@ -122,8 +122,10 @@ def test_two_counters_shifts_zs_and_day_close_reach_the_head_office(
         (left,) = [s for s in json.loads(demo.stdout) if s["till"] == "@SP02"]
         _run(greenhill, "CASH2", "end", "--shift", str(left["shift"]), "--cash", "0.00")
         _run(greenhill, "SUP1", "close", "--shift", str(left["shift"]))
-        day = _run(greenhill, "SUP1", "day-close")
-        assert set(day["tills"]) == {"T03", "@SP02"}
+        day = _run(greenhill, "SUP1", "day-close", "--print")
+        assert set(day["tills"]) == {"T03", "@SP02"} and day["print_count"] == 1
+        # A reprint (SHF-21) travels too: the head office keeps the count, finding nothing.
+        assert _run(greenhill, "SUP1", "day-reprint")["print_count"] == 2
 
         # The acknowledgement of Riverside's push is lost: the resend doubles nothing.
         waiting = riverside.status().waiting
@@ -162,6 +164,7 @@ def test_two_counters_shifts_zs_and_day_close_reach_the_head_office(
                     select(DayClose).where(DayClose.terminal_id.is_not(None))
                 ).all()
                 assert set(json.loads(closed_day.body)["tills"]) == {"T03", "@SP02"}
+                assert closed_day.print_count == 2
         assert head_office.findings() == []
 
         listing = _at_office(head_office, "z", "--list", "--json")
