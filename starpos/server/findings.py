@@ -34,6 +34,9 @@ class FindingKind(StrEnum):
     STALE_TARIFF = "stale_tariff"
     TID_COLLISION = "tid_collision"
     PROJECTION_FAILED = "projection_failed"
+    # The card register (server/card_projection.py; SYN-37, SYN-38).
+    SECOND_ACTIVE_CARD = "second_active_card"
+    CARD_SEQUENCE_SOLD_TWICE = "card_sequence_sold_twice"
     # A terminal's Zs (the Z stands as sent; server/z_projection.py).
     Z_NUMBER_GAP = "z_number_gap"
     Z_NUMBER_REPEATED = "z_number_repeated"
@@ -45,6 +48,22 @@ class FindingKind(StrEnum):
     WITHDRAWN_BLOCK_APPLIED = "withdrawn_block_applied"
     # About the terminal rather than one event.
     CLOCK_SKEW = "clock_skew"
+
+
+#: What a finding kind means, for the kinds whose name alone does not say what to do: the
+#: finding's details carry it as ``problem`` (the listing shows the details).
+PROBLEMS: dict[FindingKind, str] = {
+    FindingKind.SECOND_ACTIVE_CARD: (
+        "a terminal issued a card to a meter that already has an active card or that issue "
+        "number here (two counters issued one meter's card while apart): the card is not "
+        "booked and the first stays the meter's card; take the other card back and blank it"
+    ),
+    FindingKind.CARD_SEQUENCE_SOLD_TWICE: (
+        "two sales put the same credit sequence on one meter's card (two counters sold the "
+        "card while apart, or a restored copy of the card was sold to): the meter loads "
+        "only one of them; both sales stand, refund or resell the other"
+    ),
+}
 
 
 @dataclass(frozen=True)
