@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from starpos.card_sales.readings import READ_STEP, ReadingPlace, record_reading
 from starpos.db.models import CardState, CardVend, IssuedCard, Meter, SalesPoint, Vend
 from starpos.devices.card.records import ReturnRecord
-from starpos.server.findings import PROBLEMS, FindingKind, Flag
+from starpos.server.findings import FindingKind, Flag
 from starpos.server.store import one_of
 
 if TYPE_CHECKING:
@@ -110,7 +110,6 @@ def _second_card(serial: str, issue: int, meter: Meter, kept: IssuedCard) -> Fla
             "meter": meter.number,
             "kept_card": kept.serial,
             "kept_issue_number": kept.issue_number,
-            "problem": PROBLEMS[FindingKind.SECOND_ACTIVE_CARD],
         },
     )
 
@@ -213,8 +212,7 @@ def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, 
         if first is not None:
             # Another sale of the meter holds that credit sequence here: the sale stands,
             # and the meter will load only one of the two (SYN-37).
-            facts = {"bill": sale.bill, "first_bill": first, "sequence": sale.sequence,
-                     "problem": PROBLEMS[FindingKind.CARD_SEQUENCE_SOLD_TWICE]}  # fmt: skip
+            facts = {"bill": sale.bill, "first_bill": first, "sequence": sale.sequence}
             flag = Flag(FindingKind.CARD_SEQUENCE_SOLD_TWICE, facts)
             flags.setdefault(sale.seq, []).append(flag)
             continue

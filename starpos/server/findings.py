@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from starpos.audit.log import canonical_json
 from starpos.db.models import SyncFinding
+from starpos.i18n import tr_noop
 
 
 class FindingKind(StrEnum):
@@ -50,18 +51,20 @@ class FindingKind(StrEnum):
     CLOCK_SKEW = "clock_skew"
 
 
-#: What a finding kind means, for the kinds whose name alone does not say what to do: the
-#: finding's details carry it as ``problem`` (the listing shows the details).
-PROBLEMS: dict[FindingKind, str] = {
-    FindingKind.SECOND_ACTIVE_CARD: (
-        "a terminal issued a card to a meter that already has an active card or that issue "
-        "number here (two counters issued one meter's card while apart): the card is not "
-        "booked and the first stays the meter's card; take the other card back and blank it"
+#: What a finding kind means and what to do, for the kinds whose name alone does not say:
+#: ``starpos server findings`` shows it, translated, under the finding.
+PROBLEMS: dict[str, str] = {
+    FindingKind.SECOND_ACTIVE_CARD.value: tr_noop(
+        "sync",
+        "Two counters issued a card to this meter while apart: the card named here is not "
+        "booked, and the card the head office had first stays the meter's card. Take the "
+        "other card back and blank it.",
     ),
-    FindingKind.CARD_SEQUENCE_SOLD_TWICE: (
-        "two sales put the same credit sequence on one meter's card (two counters sold the "
-        "card while apart, or a restored copy of the card was sold to): the meter loads "
-        "only one of them; both sales stand, refund or resell the other"
+    FindingKind.CARD_SEQUENCE_SOLD_TWICE.value: tr_noop(
+        "sync",
+        "Two sales put the same credit sequence on this meter's card (two counters sold to "
+        "the card while apart, or to a restored copy of it): the meter loads only one of "
+        "them. Both sales stand; refund or sell again the one the meter did not load.",
     ),
 }
 

@@ -22,7 +22,7 @@ from starpos.card_sales.readings import READ_STEP, record_digest
 from starpos.db.enums import VendState
 from starpos.db.models import CardReading, CardTamperEvent, IssuedCard, SyncFinding, Vend
 from starpos.devices.card.records import ReturnRecord, TamperEvent, TamperKind
-from starpos.server.findings import PROBLEMS, FindingKind
+from starpos.server.findings import PROBLEMS
 from starpos.server.store import HeadOffice
 from tests.integration.sync.sync_requests import findings
 from tests.integration.sync.sync_world import run_starpos
@@ -153,13 +153,12 @@ def test_two_counters_issuing_one_meters_card_is_a_second_active_card(
     assert (
         details[0]["kept_card"] == "00000000000000A1" and details[0]["card"] == "00000000000000D4"
     )
-    assert details[0]["problem"] == PROBLEMS[FindingKind.SECOND_ACTIVE_CARD]
     assert [card[0] for card in _register(office)] == ["00000000000000A1"]
 
 
 @pytest.mark.usefixtures("booking")
 def test_one_credit_sequence_sold_at_two_counters_is_raised_and_both_sales_stand(
-    office: HeadOffice, tmp_path: Path
+    office: HeadOffice, head_office_store: tuple[Path, str], tmp_path: Path
 ) -> None:
     """A copy of the card taken before T01's sale is sold to at T03, offline: both wrote
     sequence 2 and the meter will load only one. Both sales are booked; the second has no
@@ -183,6 +182,13 @@ def test_one_credit_sequence_sold_at_two_counters_is_raised_and_both_sales_stand
     )  # fmt: skip
     with office.transaction() as session:
         assert session.scalar(select(func.count()).select_from(IssuedCard)) == 1
+    # The supervisor's list says what it means and what to do.
+    listed = run_starpos(head_office_store[0], "server", "findings", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (shown,) = json.loads(listed.stdout)
+    assert shown["problem"] == PROBLEMS["card_sequence_sold_twice"]
+    text = run_starpos(head_office_store[0], "server", "findings")
+    assert PROBLEMS["card_sequence_sold_twice"] in text.stdout
 
 
 def _finding_details(office: HeadOffice, kind: str) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from starpos.commands import server as server_command
 from starpos.commands import sync as sync_command
 from starpos.db.migrate import MIGRATIONS
 from starpos.i18n import catalog_files, load_catalog
+from starpos.server.findings import PROBLEMS
 from starpos.sync.owned_tables import BY_NAME, ROOTS, chains, owned_table_names, root_of
 from starpos.sync.row_codec import part_shape, root_shape
 
@@ -111,5 +112,6 @@ def test_the_sync_commands_read_in_every_language(lang: str) -> None:
         *sync_command.LABELS.values(),
         *server_command.MESSAGES,
         *server_command.LABELS.values(),
+        *PROBLEMS.values(),
     ]
     assert [text for text in texts if ("sync", text) not in catalog] == []
