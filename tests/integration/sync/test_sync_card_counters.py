@@ -31,7 +31,7 @@ from starpos.devices.card.virtual_meter import MeterState, VirtualMeter
 from tests.integration.sync.sync_world import Counter, HeadOffice, run_starpos
 from tests.support.virtual_cards import READER_0
 
-pytestmark = [pytest.mark.postgres, pytest.mark.pcsc]
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.pcsc]
 
 PASSWORDS = {"ADMIN1": "admin-demo", "CASH1": "cash-demo", "CASH2": "cash-demo"}
 START = datetime(2026, 11, 20, 8, tzinfo=UTC)
