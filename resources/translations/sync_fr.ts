@@ -272,5 +272,13 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
       <source>Master data position</source>
       <translation>Position des données de base</translation>
     </message>
+    <message>
+      <source>Two counters issued a card to this meter while apart: the card named here is not booked, and the card the head office had first stays the meter's card. Take the other card back and blank it.</source>
+      <translation>Deux comptoirs ont émis une carte pour ce compteur sans être reliés : la carte nommée ici n'est pas enregistrée, et la carte que le siège avait reçue en premier reste celle du compteur. Reprenez l'autre carte et effacez-la.</translation>
+    </message>
+    <message>
+      <source>Two sales put the same credit sequence on this meter's card (two counters sold to the card while apart, or to a restored copy of it): the meter loads only one of them. Both sales stand; refund or sell again the one the meter did not load.</source>
+      <translation>Deux ventes ont mis la même séquence de crédit sur la carte de ce compteur (deux comptoirs ont vendu sur la carte sans être reliés, ou sur une copie restaurée de celle-ci) : le compteur n'en charge qu'une. Les deux ventes sont maintenues ; remboursez ou revendez celle que le compteur n'a pas chargée.</translation>
+    </message>
   </context>
 </TS>

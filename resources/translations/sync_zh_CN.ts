@@ -272,5 +272,13 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
       <source>Master data position</source>
       <translation>基础数据位置</translation>
     </message>
+    <message>
+      <source>Two counters issued a card to this meter while apart: the card named here is not booked, and the card the head office had first stays the meter's card. Take the other card back and blank it.</source>
+      <translation>两个柜台在离线时都为此电表发了卡：此处所列的卡未入账，总部先收到的那张卡仍是该电表的卡。请收回另一张卡并将其擦除。</translation>
+    </message>
+    <message>
+      <source>Two sales put the same credit sequence on this meter's card (two counters sold to the card while apart, or to a restored copy of it): the meter loads only one of them. Both sales stand; refund or sell again the one the meter did not load.</source>
+      <translation>两笔销售在此电表的卡上写入了相同的充值序号（两个柜台离线时都向该卡售电，或向其恢复的副本售电）：电表只会装载其中一笔。两笔销售均成立；请退款或重新出售电表未装载的那一笔。</translation>
+    </message>
   </context>
 </TS>

@@ -54,6 +54,8 @@ def take_in(
                 serial=contents.serial,
                 returned=contents.returned,
                 place=reading_place(session, actor),
+                audit=actor,
+                identity=(card.meter.number, card.issue_number),
             )
         settled = settle_pending(session, card, contents, actor)
         result = CardInTake(

@@ -1,6 +1,10 @@
 """Meter data the cards bring back: stored once per return record, never changed, and
 flagged for the supervisor when the meter saw tampering or overloads, or when the card
-carried older data than a previous reading (a restored copy of the card)."""
+carried older data than a previous reading (a restored copy of the card).
+
+A counter audits each new reading in the same transaction (``card_action``, step ``read``,
+with the return record's bytes), so it travels to the head office like every record and is
+stored there by the same function (``server/card_projection.py``; decision SYN-36)."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from starpos.audit.log import Actor, AuditKind, append
 from starpos.db.column_types import utc_now
 from starpos.db.models import CardReading, CardTamperEvent, Meter
 from starpos.devices.card.records import ReturnRecord
@@ -38,8 +43,15 @@ def record_reading(
     returned: ReturnRecord,
     place: ReadingPlace,
     at: datetime | None = None,
+    audit: Actor | None = None,
+    identity: tuple[str, int] | None = None,
 ) -> CardReading:
-    """Store ``returned`` as a reading event of the meter, or find the one already stored."""
+    """Store ``returned`` as a reading event of the meter, or find the one already stored.
+
+    With ``audit`` (the counter), a new reading is also appended to the audit log as
+    ``card_action`` step ``read`` in the caller's transaction; ``identity`` is the card's
+    meter number and issue number, which name the card in every store. The head office
+    stores what arrives without auditing it again."""
     digest = record_digest(returned)
     existing = session.scalars(
         select(CardReading).where(
@@ -101,7 +113,45 @@ def record_reading(
     ]
     session.add(reading)
     session.flush()
+    if audit is not None:
+        _audit_reading(session, reading, returned, identity, audit)
     return reading
+
+
+#: The step of a card reading's audit entry (subject ``card:<serial>``).
+READ_STEP = "read"
+
+
+def _audit_reading(
+    session: Session,
+    reading: CardReading,
+    returned: ReturnRecord,
+    identity: tuple[str, int] | None,
+    actor: Actor,
+) -> None:
+    """The reading as an audit entry: the record's bytes carry every fact (the head office
+    decodes them), the rest says what it is to a reader of the log."""
+    meter, issue = identity if identity is not None else (None, None)
+    append(
+        session,
+        AuditKind.CARD_ACTION,
+        subject=f"card:{reading.card_serial}",
+        details={
+            "step": READ_STEP,
+            "meter": meter,
+            "issue_number": issue,
+            "read_at": reading.read_at,
+            "record": returned.encode().hex(),
+            "record_digest": reading.record_digest,
+            "last_loaded_sequence": reading.last_loaded_sequence,
+            "remaining_kwh": reading.remaining_kwh,
+            "cumulative_kwh": reading.cumulative_kwh,
+            "tamper_count": reading.tamper_count,
+            "overload_count": reading.overload_count,
+            "flagged": reading.flagged,
+        },
+        actor=actor,
+    )
 
 
 def _kind(name: str) -> str:

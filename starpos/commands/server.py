@@ -354,7 +354,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _findings(args: argparse.Namespace) -> int:
-    from starpos.server.findings import list_findings
+    from starpos.server.findings import PROBLEMS, list_findings
 
     office = _office()
     try:
@@ -362,8 +362,11 @@ def _findings(args: argparse.Namespace) -> int:
             found = list_findings(session, include_resolved=args.all)
     finally:
         office.database.close()
+    problems = {
+        row.id: translate("sync", PROBLEMS[row.kind]) for row in found if row.kind in PROBLEMS
+    }
     if args.json:
-        print_json([row.as_dict() for row in found])
+        print_json([{**row.as_dict(), "problem": problems.get(row.id)} for row in found])
         return 0
     if not found:
         print(translate("sync", NO_FINDINGS))
@@ -371,6 +374,8 @@ def _findings(args: argparse.Namespace) -> int:
         when = row.raised_at.strftime("%Y-%m-%d %H:%M:%S")
         where = f"{row.terminal or '-'} #{row.seq}" if row.seq is not None else row.terminal
         sys.stdout.write(f"{row.id}  {when}  {row.kind}  {where}  {row.subject}  {row.details}\n")
+        if row.id in problems:
+            sys.stdout.write(f"    {problems[row.id]}\n")
     return 0
 
 

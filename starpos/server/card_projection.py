@@ -8,21 +8,25 @@ carried over) and a card ``blanked``; and, for a card sale, its PENDING entry's 
 ``sequence``. A card row is named in every store by its meter and issue number; a card sale
 is on the meter's active card, as the counter's check required, which the chain has booked
 before it (card actions read what the push's sales before them booked:
-``projections.AFTER_SALES``). Card readings are not audited at the counter, so they do not
-travel and are not booked here. Never refused: what the head office cannot resolve is an
-``unknown_reference`` finding.
+``projections.AFTER_SALES``). A card ``read`` (the meter's return record, SYN-36) is stored
+by the counter's own function, once per meter and record. Never refused: what the head
+office cannot resolve is an ``unknown_reference`` finding; a second card for a meter and a
+credit sequence sold twice are findings of their own (SYN-37).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.db.models import CardState, CardVend, IssuedCard, Meter
+from starpos.card_sales.readings import READ_STEP, ReadingPlace, record_reading
+from starpos.db.models import CardState, CardVend, IssuedCard, Meter, SalesPoint, Vend
+from starpos.devices.card.records import ReturnRecord
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.store import one_of
 
@@ -40,6 +44,8 @@ def card_step(session: Session, event: TerminalEvent) -> list[Flag]:
         return _issued(session, event)
     if step == "blanked":
         return _blanked(session, event)
+    if step == READ_STEP:
+        return _read(session, event)
     return []  # the blanking intent, refusals: kept in the chain only
 
 
@@ -57,18 +63,21 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
     if meter is None:
         return [Flag(FindingKind.UNKNOWN_REFERENCE, {"card": serial, "missing": ["meter"]})]
     issue = int(facts["issue_number"])
-    booked = session.scalar(
-        select(IssuedCard.id).where(
-            IssuedCard.meter_id == meter.id, IssuedCard.issue_number == issue
-        )
-    )
+    booked = session.scalars(
+        select(IssuedCard).where(IssuedCard.meter_id == meter.id, IssuedCard.issue_number == issue)
+    ).first()
     if booked is not None:
-        return []  # booked already: a meter's issue numbers are its cards' names
+        if booked.serial == serial:
+            return []  # booked already: a meter's issue numbers are its cards' names
+        return [_second_card(serial, issue, meter, booked)]
     old = session.scalars(
         select(IssuedCard)
         .where(IssuedCard.meter_id == meter.id, IssuedCard.state == CardState.ACTIVE)
         .with_for_update()
     ).first()
+    if old is not None and not facts.get("old_state"):
+        # A first card issued while the meter has one here: another counter issued it.
+        return [_second_card(serial, issue, meter, old)]
     if old is not None and facts.get("old_state"):
         # The counter ended the meter's active card in the same commit (lost or broken).
         old.state = CardState(facts["old_state"])
@@ -88,6 +97,51 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
         )
     )  # fmt: skip
     session.flush()
+    return []
+
+
+def _second_card(serial: str, issue: int, meter: Meter, kept: IssuedCard) -> Flag:
+    """The card is not booked: the meter keeps the card the head office had first."""
+    return Flag(
+        FindingKind.SECOND_ACTIVE_CARD,
+        {
+            "card": serial,
+            "issue_number": issue,
+            "meter": meter.number,
+            "kept_card": kept.serial,
+            "kept_issue_number": kept.issue_number,
+        },
+    )
+
+
+def _read(session: Session, event: TerminalEvent) -> list[Flag]:
+    """The meter's return record a card brought to the counter, stored as the counter did
+    (flags against the readings the head office has); the same record again is no change."""
+    facts = event.details
+    serial = event.subject.removeprefix(PREFIX)
+    meter = _meter(session, event)
+    if meter is None:
+        return [Flag(FindingKind.UNKNOWN_REFERENCE, {"card": serial, "missing": ["meter"]})]
+    card_id = session.scalar(
+        select(IssuedCard.id).where(
+            IssuedCard.meter_id == meter.id,
+            IssuedCard.issue_number == facts.get("issue_number"),
+            IssuedCard.serial == serial,
+        )
+    )
+    sales_point = session.scalar(
+        select(SalesPoint.id).where(SalesPoint.code == event.sales_point_code)
+    )
+    read_at = facts.get("read_at")
+    record_reading(
+        session,
+        meter_id=meter.id,
+        card_id=card_id,
+        serial=serial,
+        returned=ReturnRecord.decode(bytes.fromhex(str(facts["record"]))),
+        place=ReadingPlace(event.operator_code, sales_point),
+        at=datetime.fromisoformat(read_at) if read_at else event.occurred_at,
+    )
     return []
 
 
@@ -140,10 +194,12 @@ def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, 
             )
         ).all()
     )
-    taken: set[tuple[int, int]] = {
-        (meter_id, sequence)
-        for meter_id, sequence in session.execute(
-            select(CardVend.meter_id, CardVend.sequence).where(one_of(CardVend.meter_id, meters))
+    taken: dict[tuple[int, int], str] = {
+        (meter_id, sequence): bill
+        for meter_id, sequence, bill in session.execute(
+            select(CardVend.meter_id, CardVend.sequence, Vend.bill_number)
+            .join(Vend, Vend.id == CardVend.vend_id)
+            .where(one_of(CardVend.meter_id, meters))
         )
     }
     for sale in sales:
@@ -152,13 +208,15 @@ def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, 
             flag = Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": sale.bill, "missing": ["card"]})
             flags.setdefault(sale.seq, []).append(flag)
             continue
-        if (sale.meter_id, sale.sequence) in taken:
-            # Another sale of the meter holds that credit sequence here: the sale stands.
-            problem = f"card sequence {sale.sequence} of the meter is booked already"
-            flag = Flag(FindingKind.PROJECTION_FAILED, {"bill": sale.bill, "error": problem})
+        first = taken.get((sale.meter_id, sale.sequence))
+        if first is not None:
+            # Another sale of the meter holds that credit sequence here: the sale stands,
+            # and the meter will load only one of the two (SYN-37).
+            facts = {"bill": sale.bill, "first_bill": first, "sequence": sale.sequence}
+            flag = Flag(FindingKind.CARD_SEQUENCE_SOLD_TWICE, facts)
             flags.setdefault(sale.seq, []).append(flag)
             continue
-        taken.add((sale.meter_id, sale.sequence))
+        taken[(sale.meter_id, sale.sequence)] = sale.bill
         session.add(
             CardVend(
                 vend_id=sale.vend_id, card_id=card, meter_id=sale.meter_id, sequence=sale.sequence

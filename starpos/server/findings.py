@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from starpos.audit.log import canonical_json
 from starpos.db.models import SyncFinding
+from starpos.i18n import tr_noop
 
 
 class FindingKind(StrEnum):
@@ -34,6 +35,9 @@ class FindingKind(StrEnum):
     STALE_TARIFF = "stale_tariff"
     TID_COLLISION = "tid_collision"
     PROJECTION_FAILED = "projection_failed"
+    # The card register (server/card_projection.py; SYN-37, SYN-38).
+    SECOND_ACTIVE_CARD = "second_active_card"
+    CARD_SEQUENCE_SOLD_TWICE = "card_sequence_sold_twice"
     # A terminal's Zs (the Z stands as sent; server/z_projection.py).
     Z_NUMBER_GAP = "z_number_gap"
     Z_NUMBER_REPEATED = "z_number_repeated"
@@ -45,6 +49,24 @@ class FindingKind(StrEnum):
     WITHDRAWN_BLOCK_APPLIED = "withdrawn_block_applied"
     # About the terminal rather than one event.
     CLOCK_SKEW = "clock_skew"
+
+
+#: What a finding kind means and what to do, for the kinds whose name alone does not say:
+#: ``starpos server findings`` shows it, translated, under the finding.
+PROBLEMS: dict[str, str] = {
+    FindingKind.SECOND_ACTIVE_CARD.value: tr_noop(
+        "sync",
+        "Two counters issued a card to this meter while apart: the card named here is not "
+        "booked, and the card the head office had first stays the meter's card. Take the "
+        "other card back and blank it.",
+    ),
+    FindingKind.CARD_SEQUENCE_SOLD_TWICE.value: tr_noop(
+        "sync",
+        "Two sales put the same credit sequence on this meter's card (two counters sold to "
+        "the card while apart, or to a restored copy of it): the meter loads only one of "
+        "them. Both sales stand; refund or sell again the one the meter did not load.",
+    ),
+}
 
 
 @dataclass(frozen=True)

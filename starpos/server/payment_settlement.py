@@ -7,7 +7,9 @@ ISSUED while a change is DUE settles it when the sale carried the change's lines
 (``RECEIVABLE``/``REMAIN``) or a prearrange amount. A counter knows only its own payment
 changes (they are its records and never come down), and its chain brings every change
 before the sales after it, so the changes a terminal's sale settles at the head office are
-exactly that terminal's DUE changes of the meter: the same rows as at the counter. A sale
+exactly that terminal's DUE changes of the meter: the same rows as at the counter. A
+terminal set up again (a new store, a new enrolment) starts with none of its old store's
+changes, so only the changes the sale's own enrolment sent are looked at (SYN-39). A sale
 settles only when it moves from PENDING to ISSUED here, so the same entry booked twice, or
 a later step of the sale, settles nothing more.
 """
@@ -20,12 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, literal, select, update
 from sqlalchemy.orm import Session
 
+from starpos.audit.log import AuditKind
 from starpos.db.enums import PaymentChangeState
-from starpos.db.models import PaymentChange
+from starpos.db.models import PaymentChange, ReceivedEvent
 from starpos.masterdata.payment_dues import RECEIVABLE, REMAIN
+from starpos.server.payment_change_projection import PREFIX
 from starpos.server.store import one_of
 
 
@@ -46,17 +50,26 @@ class IssuedSale:
         return self.prearrange > 0 or self.lined
 
 
-def settle_dues(session: Session, terminal_id: int, issued: list[IssuedSale]) -> None:
-    """Settle the terminal's DUE payment changes that ``issued`` (in chain order) took."""
+def settle_dues(
+    session: Session, terminal_id: int, enrolment_id: str, issued: list[IssuedSale]
+) -> None:
+    """Settle the DUE payment changes that ``issued`` (in chain order) took: the terminal's,
+    sent by the same enrolment (the same store) as the sales."""
     settling = [sale for sale in issued if sale.settles]
     if not settling:
         return  # the common case: no statement at all
+    sent_by_this_store = exists().where(
+        ReceivedEvent.enrolment_id == enrolment_id,
+        ReceivedEvent.kind == AuditKind.MASTER_DATA_CHANGE.value,
+        ReceivedEvent.subject == literal(PREFIX) + PaymentChange.bill_number,
+    )
     due: dict[int, list[int]] = defaultdict(list)
     for change_id, meter_id in session.execute(
         select(PaymentChange.id, PaymentChange.meter_id)
         .where(
             PaymentChange.terminal_id == terminal_id,
             PaymentChange.state == PaymentChangeState.DUE,
+            sent_by_this_store,
             one_of(PaymentChange.meter_id, {sale.meter_id for sale in settling}),
         )
         .order_by(PaymentChange.id)

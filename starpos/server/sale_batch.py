@@ -93,12 +93,12 @@ def project(session: Session, events: list[TerminalEvent]) -> dict[int, list[Fla
     flags: dict[int, list[Flag]] = defaultdict(list)
     if not events:
         return flags
-    terminal_id = events[0].terminal_id
+    terminal_id, enrolment_id = events[0].terminal_id, events[0].enrolment_id
     pending = [e for e in events if e.kind == AuditKind.VEND.value and _step(e) == "pending"]
     open_all(session, pending, flags)
     later = [e for e in events if not (e.kind == AuditKind.VEND.value and _step(e) == "pending")]
     if later:
-        _later_steps(session, terminal_id, later, flags)
+        _later_steps(session, terminal_id, enrolment_id, later, flags)
     return flags
 
 
@@ -107,7 +107,11 @@ def _step(event: TerminalEvent) -> Any:
 
 
 def _later_steps(
-    session: Session, terminal_id: int, events: list[TerminalEvent], flags_of: dict[int, list[Flag]]
+    session: Session,
+    terminal_id: int,
+    enrolment_id: str,
+    events: list[TerminalEvent],
+    flags_of: dict[int, list[Flag]],
 ) -> None:
     bills = {bill_of(event) for event in events}
     vends = {
@@ -186,7 +190,7 @@ def _later_steps(
             vend.print_count = max(vend.print_count, int(event.details.get("print_count", 1)))
             vend.changed = True
     _write(session, vends.values(), meters.values(), tokens)
-    settle_dues(session, terminal_id, settling)
+    settle_dues(session, terminal_id, enrolment_id, settling)
 
 
 def _meters(session: Session, issuing: list[_Vend]) -> dict[int, _Meter]:

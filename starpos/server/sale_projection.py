@@ -310,7 +310,7 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
         vend.issued_at = event.occurred_at
         lined = carries_dues(charge.code for charge in vend.charges)
         sale = IssuedSale(vend.id, vend.meter_id, vend.prearrange, event.occurred_at, lined)
-        settle_dues(session, event.terminal_id, [sale])
+        settle_dues(session, event.terminal_id, event.enrolment_id, [sale])
     if vend.tid is not None:
         flags += _tid_collision(session, vend)
     token = event.details.get("token")

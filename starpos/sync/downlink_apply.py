@@ -205,10 +205,16 @@ class _Applier:
 
     # Parts.
 
+    def keeps_own(self, part: Part) -> bool:
+        """Rows the counter's records make (its cards) stay as it has them while the head
+        office may not have booked those records yet: the pull after the next push brings
+        the head office's."""
+        return self.sales_unsent and part.records
+
     def start_part(self, root: Root, chain: Sequence[Part]) -> None:
         """A part's rows replace the ones of the roots sent (identity parts: updated)."""
         part = chain[-1]
-        if part.identity:
+        if part.identity or self.keeps_own(part):
             return
         column = part.table.c[part.parent_column]
         for chunk in _chunks(self.owner_ids(root, chain)):
@@ -219,6 +225,8 @@ class _Applier:
     ) -> list[tuple[Any, ...]]:
         """Write a part's rows; for an identity part, the ``(owner id, *identity)`` written."""
         part = chain[-1]
+        if self.keeps_own(part):
+            return []
         values: list[dict[str, Any]] = []
         for raw in rows:
             decoded = shape.decode(raw)
@@ -272,7 +280,7 @@ class _Applier:
     def finish_part(self, root: Root, chain: Sequence[Part], sent: set[tuple[Any, ...]]) -> None:
         """Rows of an identity part the head office no longer has (kept while used here)."""
         part = chain[-1]
-        if not part.identity:
+        if not part.identity or self.keeps_own(part):
             return
         owners = set(self.owner_ids(root, chain))
         for identity, local in list(self.identities(part).items()):

@@ -29,6 +29,7 @@ from starpos.db.models import (
     CustomerType,
     CustomerTypeCharge,
     DefaultAmount,
+    IssuedCard,
     Meter,
     MeterModel,
     NumberingField,
@@ -74,6 +75,14 @@ class Part:
     parent_column: str
     identity: tuple[str, ...] = ()
     parts: tuple[Part, ...] = ()
+    #: Columns each store keeps for itself, never sent nor overwritten (a card's link to
+    #: the card it replaced is a row id of this store).
+    local: frozenset[str] = frozenset()
+    #: Rows the counter's own records make and change (a card issued, replaced, blanked at
+    #: a counter travels up as an audit entry): allowed past the edit guard in the session
+    #: of that record, and kept as the counter has them while its events are
+    #: unacknowledged, as a root's ``record_effects`` (SYN-38).
+    records: bool = False
 
     @property
     def name(self) -> str:
@@ -163,6 +172,17 @@ ROOTS: tuple[Root, ...] = (
     Root(
         _table(Meter),
         "number",
+        # The meter's SUN cards, so a card issued at one counter sells at every other
+        # (SYN-38); named within the meter by issue number, as the identity record does.
+        parts=(
+            Part(
+                _table(IssuedCard),
+                "meter_id",
+                identity=("issue_number",),
+                local=frozenset({"replaces_card_id"}),
+                records=True,
+            ),
+        ),
         highest=frozenset({"last_tid"}),
         counted_from="tid_base_year",
         record_effects=frozenset(

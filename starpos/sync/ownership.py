@@ -23,7 +23,7 @@ from sqlalchemy.orm import RelationshipDirection, Session
 
 from starpos.db.models import Operator, SyncState
 from starpos.errors import StarposError
-from starpos.sync.owned_tables import owned_table_names, root_of
+from starpos.sync.owned_tables import ROOTS, owned_table_names, parts_of, root_of
 
 #: ``session.info`` key: tables whose rows a counter's own record changes in this session
 #: (a meter replacement moves both meters; SYN-30). The record travels up and the head
@@ -33,6 +33,9 @@ RECORD_TABLES = "starpos.record_tables"
 #: A login re-hashes a password made with older parameters; the hash comes with it.
 _REHASH = ("password_hash", "last_login_at")
 _installed = False
+#: Owned rows only a counter's own records make (its SUN cards: issued, replaced, blanked,
+#: each an audit entry the head office books; SYN-38): never an edit of master data.
+_RECORD_PARTS = frozenset(part.name for root in ROOTS for part, _ in parts_of(root) if part.records)
 
 
 class MasterDataOwnedError(StarposError):
@@ -65,7 +68,7 @@ def _refuse_owned_edits(session: Session, _context: Any, _instances: Any) -> Non
 
 def owned_edit(session: Session) -> str | None:
     """The table of the first pending edit of master data in ``session``, or None."""
-    owned = owned_table_names() - frozenset(session.info.get(RECORD_TABLES, ()))
+    owned = owned_table_names() - frozenset(session.info.get(RECORD_TABLES, ())) - _RECORD_PARTS
     for instance in (*session.new, *session.deleted):
         table = _table_of(instance)
         if table in owned:

@@ -4,8 +4,8 @@ A row is a JSON array. A root's row is its own columns (:func:`root_shape`). A p
 starts with what names its owner (the root's key, then the identity of every part between:
 a tariff block starts with its scheme's code and its version's start), then its own
 columns (:func:`part_shape`). Left out: surrogate ids (they differ between stores), the
-column that points at the owner (the leading values say it), and a root's ``local``
-columns. A column that references another root's row by id travels as that row's key.
+column that points at the owner (the leading values say it), and a root's or part's
+``local`` columns. A column that references another root's row by id travels as that row's key.
 
 Values: text, whole numbers and booleans as JSON; decimals as strings (exact); dates and
 times in ISO 8601; enums by their value.
@@ -150,7 +150,7 @@ def part_shape(root: Root, chain: Sequence[Part]) -> Shape:
     leading = [_wire(root.key_column, f"{root.name}.{root.key}")]
     for owner in chain[:-1]:
         leading += [_wire(owner.table.c[name], f"{owner.name}.{name}") for name in owner.identity]
-    left_out = _surrogate(part.table, None) | {part.parent_column}
+    left_out = _surrogate(part.table, None) | {part.parent_column} | part.local
     columns = tuple(_wire(column) for column in part.table.columns if column.name not in left_out)
     return Shape(part.table, tuple(leading), columns)
 

@@ -127,3 +127,19 @@ def test_a_failed_sale_settles_nothing(office: HeadOffice, tmp_path: Path, booki
             select(PaymentChange.receivable).where(PaymentChange.bill_number == "P1")
         )
     assert meter_due == Decimal("30.00")
+
+
+def test_a_re_enrolled_terminal_settles_nothing_of_its_old_stores_changes(
+    office: HeadOffice, tmp_path: Path, booking: str
+) -> None:
+    """T01 set up again (a new PC, a new store, a new enrolment: SYN-39): its new store has
+    never heard of the old store's change, so its sale settled nothing there, and so here.
+    The old store's change stays DUE for a sale of the enrolment that made it."""
+    (sold,) = _meters(office, 1)
+    old = _send(office, tmp_path / "t01", "T01", _change(sold, "P1", receivable="30.00"))
+    _send(office, tmp_path / "t01-new", "T01",
+          _settling_sale(sold, "V2612SP01T0100001", tid=9_000_001))  # fmt: skip
+    assert _changes(office) == {"P1": ("due", None)}
+    _send(office, tmp_path / "t01", "T01",
+          _settling_sale(sold, "V2612SP01T0100002", tid=9_000_002), old)  # fmt: skip
+    assert _changes(office) == {"P1": ("settled", "V2612SP01T0100002")}
