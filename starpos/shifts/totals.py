@@ -226,7 +226,7 @@ def x_report(database: Database, operator: OperatorSession, shift_id: int) -> Sh
     with database.reading() as session:
         shift = find_shift(session, shift_id)
         if operator_code(session, shift.operator_id) == operator.code:
-            operator.require(permissions.VEND)
+            operator.require_any(permissions.KEEPS_SHIFT)
         else:
             operator.require(permissions.CLOSE_SHIFT)
         return shift_totals(session, shift)

@@ -54,6 +54,7 @@ from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
 from starpos.tokenops.batch import run_batch
 from starpos.tokenops.kinds import MAX_FREE_KWH
+from starpos.tokenops.meter_replace_card import refuse_remainder_to_card
 from starpos.tokenops.meter_replace_charges import (
     ChargeLine,
     book_cash,
@@ -157,6 +158,7 @@ def _book(
         reason = session.get(ReplacementReason, row.reason_id)
         new_meter = session.get(Meter, row.new_meter_id)
         assert reason is not None and new_meter is not None
+        refuse_remainder_to_card(new_meter, remainder)
         due = charge_lines(session, reason, vat_rate_of(session, new_meter))
         row.charges = due.total
         row.paid, row.change_given = change_of(due, asked.paid)

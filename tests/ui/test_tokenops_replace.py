@@ -18,7 +18,7 @@ from starpos.db.enums import MeterCondition, MeterMedium, StockStatus
 from starpos.db.models import Meter, MeterReplacement
 from starpos.ui.tokenops.replace_dialog import ReplaceMeterDialog
 from starpos.ui.translator import switch_language
-from tests.integration.tokenops.replace_world import FLOAT, engineer_may_take_cash
+from tests.integration.tokenops.replace_world import FLOAT
 from tests.integration.ui.counter_world import CounterWorld
 from tests.support.shifts import open_shift_for
 from tests.ui.screenshots import save
@@ -55,8 +55,8 @@ def replacements(world: CounterWorld) -> int:
 
 
 def open_dialog(qtbot: QtBot, world: CounterWorld, old: str) -> ReplaceMeterDialog:
-    # The engineer takes the charges' cash: the store's rule wants their shift open.
-    engineer_may_take_cash(world.database)
+    # The engineer takes the charges' cash: the store's rule wants their shift open, and the
+    # demo's ENGINEER role may keep one without selling credit (TOK-24).
     open_shift_for(world.database, "ENG1", float_total=FLOAT)
     window = log_in(world, qtbot, "ENG1")
     window.meter_field.edit.setText(old)  # the meter the engineer is at

@@ -33,7 +33,6 @@ from tests.integration.tokenops.ops_world import ADMIN, ENGINEER, OpsWorld, stoc
 from tests.integration.tokenops.replace_world import (
     FLOAT,
     RPL,
-    engineer_may_take_cash,
     engineer_shift,
     rpl_with_vat,
 )
@@ -104,7 +103,6 @@ def test_the_charges_are_paid_with_change_and_counted_in_the_shift(world: OpsWor
 def test_refusals_leave_stock_shift_and_bills_as_they_were(world: OpsWorld) -> None:
     (old,) = sellable(world, 1)
     (new,) = stock_meters(world.database, 1)
-    engineer_may_take_cash(world)
     # The store requires a shift for money; the engineer has none open.
     with pytest.raises(NoOpenShiftError):
         replace(world, Replacement(old, new, "TAMPER", Decimal("1.0")))
