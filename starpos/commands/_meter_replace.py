@@ -2,7 +2,8 @@
 docs/token-cancel.md "Replace meter"), registered under ``starpos meter``.
 
 ``--reason`` is a replacement reason's code (its charges go on the bill, paid with
-``--paid``: without it, exactly the charges), ``--remainder`` the kWh the old meter still
+``--paid``: without it, exactly the charges; by ``--payment`` with ``--bank``, ``--cheque``,
+cash unless said), ``--remainder`` the kWh the old meter still
 held (a credit token for the new meter; 0: none), or ``--remainder-from-card`` to read it
 from the old SUN card meter's card in the reader; ``--condition`` how the old meter goes back
 to stock. The operator logs in (``replace_meter``). ``--print`` prints the replacement bill,
@@ -19,8 +20,9 @@ from typing import Any
 
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
+from starpos.commands._charge_payment import add_payment_options, charge_payment
 from starpos.commands._credentials import operator_at_till
-from starpos.commands._output import ENERGY, MONEY, label_lines, number, print_json
+from starpos.commands._output import ENERGY, label_lines, number, print_json
 from starpos.commands.engineering.common import add_operator_options
 from starpos.db.enums import MeterCondition
 from starpos.i18n import tr_noop, translate
@@ -60,9 +62,7 @@ def register_replace(actions: Any) -> None:
         help="read the remainder from the old SUN card meter's card in the reader",
     )  # fmt: skip
     replace.add_argument("--reader", help="card reader name (default: the configured one)")
-    replace.add_argument(
-        "--paid", type=number(MONEY), help="cash the customer paid (default: the charges)"
-    )
+    add_payment_options(replace, "the charges")
     replace.add_argument(
         "--condition", choices=["scrap", "maintenance"], default="maintenance",
         help="how the old meter goes back to stock",
@@ -97,7 +97,7 @@ def _replace(args: argparse.Namespace) -> int:
             remainder = remainder_from_reader(database, args.old_meter, reader)
         asked = Replacement(
             args.old_meter, args.new_meter, args.reason, remainder,
-            MeterCondition(args.condition), args.paid,
+            MeterCondition(args.condition), args.paid, charge_payment(args),
         )  # fmt: skip
         with open_configured_module() as access:
             result = replace_with_remainder(database, access, operator, asked)

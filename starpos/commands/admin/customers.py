@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
+from starpos.commands._charge_payment import add_payment_options, charge_payment
 from starpos.commands._credentials import operator_at_till
-from starpos.commands._output import MONEY, UsageError, label_lines, number, print_json
+from starpos.commands._output import UsageError, label_lines, print_json
 from starpos.commands.admin.common import acting, add_operator_options, done, print_problems
 from starpos.db.enums import CustomerStatus
 from starpos.i18n import tr_noop, translate
@@ -180,9 +181,7 @@ def register(actions: Any) -> None:
 
 
 def _bill_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--paid", type=number(MONEY), help="cash the customer paid (default: the register charge)"
-    )
+    add_payment_options(parser, "the register charge")
     add_operator_options(parser)
     parser.add_argument("--print", action="store_true", help="print the registration bill")
     parser.add_argument("--preview", type=Path, help="write the bill as the paper shows it")
@@ -233,6 +232,7 @@ def _register(args: argparse.Namespace) -> int:
             region_code=args.region,
             code=args.code,
             paid=args.paid,
+            payment=charge_payment(args),
         )
         _bill(database, operator, result.bill_number, args)
     return _shown(args, result)
@@ -316,7 +316,9 @@ def _add_meter(args: argparse.Namespace) -> int:
     contract = MeterContract(args.meter.strip(), args.tariff.strip(), args.install_date)
     with open_database() as database:
         operator = operator_at_till(database, args)
-        result = add_meter_paid(database, operator, args.code, contract, paid=args.paid)
+        result = add_meter_paid(
+            database, operator, args.code, contract, paid=args.paid, payment=charge_payment(args)
+        )
         _bill(database, operator, result.bill_number, args)
     return _shown(args, result, f"meter {args.meter.strip()} for customer {result.customer}")
 

@@ -1,8 +1,9 @@
 """The demo's engineer replaces a meter with charges end to end (TOK-24): ENG1, on the demo's
 ENGINEER role as it is (no ``vend``), opens a shift, replaces a meter paying its charges,
 reads the X with the charges in the expected cash and counts the drawer, all through
-``starpos``; the engineer still may not sell credit, and an operator who takes no money at
-the counter may not open a shift (nothing written)."""
+``starpos``; a second replacement paid by mobile money is counted under it (TOK-25). The
+engineer still may not sell credit, and an operator who takes no money at the counter may
+not open a shift (nothing written)."""
 
 from __future__ import annotations
 
@@ -41,8 +42,8 @@ def answer(done: subprocess.CompletedProcess[str]) -> dict[str, object]:
 def test_the_demo_engineer_keeps_a_shift_for_a_replacement_with_charges(world: OpsWorld) -> None:
     eng1 = world.operator(ENGINEER)
     assert not eng1.may(permissions.VEND) and eng1.may(permissions.REPLACE_METER)
-    (old,) = sellable(world, 1)
-    (new,) = stock_meters(world.database, 1)
+    old, old2 = sellable(world, 1, 2)
+    new, new2 = stock_meters(world.database, 2)
     _, due = rpl_with_vat(world, old)
 
     opened = answer(engineer("shift", "open", "--float", str(FLOAT)))
@@ -52,7 +53,16 @@ def test_the_demo_engineer_keeps_a_shift_for_a_replacement_with_charges(world: O
     )  # fmt: skip
     assert (Decimal(str(replaced["charges"])), Decimal(str(replaced["paid"]))) == (due, 50)
     assert replaced["state"] == "printed" or replaced["token"]
+    # A second replacement's charges by mobile money: not in the drawer, under its method.
+    refused = engineer("meter", "replace", old2, new2, "--reason", "TAMPER", "--payment", "gold")
+    assert refused.returncode != 0 and "There is no payment method gold" in refused.stderr
+    by_momo = answer(
+        engineer("meter", "replace", old2, new2, "--reason", "TAMPER", "--payment", "MOMO")
+    )
+    assert (by_momo["payment"], Decimal(str(by_momo["change"]))) == ("MOMO", 0)
     x = answer(engineer("shift", "x"))
+    charges = x["charges"]
+    assert isinstance(charges, list) and [c["payment"] for c in charges] == ["MOMO"]
     movements = x["movements"]
     assert isinstance(movements, list)
     assert [(m["kind"], Decimal(str(m["total"]))) for m in movements] == [("paid_in", due)]
