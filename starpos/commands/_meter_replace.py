@@ -15,11 +15,17 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
+from starpos.commands._bill_paper import (
+    BillPaper,
+    add_paper_options,
+    add_reprint_command,
+    paper_of,
+    print_again,
+)
 from starpos.commands._charge_payment import add_payment_options, charge_payment
 from starpos.commands._credentials import operator_at_till
 from starpos.commands._output import ENERGY, label_lines, number, print_json
@@ -45,6 +51,10 @@ LABELS = {
 }
 PRINTED = tr_noop("tokenops", "The replacement bill {bill} was printed (print {count}).")
 MESSAGES = (*LABELS.values(), PRINTED)
+PAPER = BillPaper(
+    "starpos.tokenops.meter_replace_voucher", "preview_replacement", "print_replacement",
+    permissions.REPLACE_METER, PRINTED,
+)  # fmt: skip
 
 
 def register_replace(actions: Any) -> None:
@@ -68,19 +78,11 @@ def register_replace(actions: Any) -> None:
         help="how the old meter goes back to stock",
     )  # fmt: skip
     add_operator_options(replace)
-    replace.add_argument("--print", action="store_true", help="print the replacement bill")
-    replace.add_argument("--preview", type=Path, help="write the bill as the paper shows it")
-    replace.add_argument("--json", action="store_true")
+    add_paper_options(replace, "replacement")
     replace.set_defaults(handler=_replace)
-
-    again = actions.add_parser(
-        "replacement-bill", help="print a meter replacement's bill again (marked REPRINT)"
+    add_reprint_command(
+        actions, "replacement-bill", "meter replacement", add_operator_options, _print_again
     )
-    again.add_argument("bill", help="the replacement's bill number")
-    add_operator_options(again)
-    again.add_argument("--preview", type=Path, help="only write the bill as the paper shows it")
-    again.add_argument("--json", action="store_true")
-    again.set_defaults(handler=_print_again)
 
 
 def _replace(args: argparse.Namespace) -> int:
@@ -101,8 +103,7 @@ def _replace(args: argparse.Namespace) -> int:
         )  # fmt: skip
         with open_configured_module() as access:
             result = replace_with_remainder(database, access, operator, asked)
-        if args.print or args.preview:
-            _bill(database, operator, result.bill_number, args)
+        paper_of(PAPER, database, operator, result.bill_number, args)
     if args.json:
         print_json(result.as_dict())
     else:
@@ -111,35 +112,7 @@ def _replace(args: argparse.Namespace) -> int:
 
 
 def _print_again(args: argparse.Namespace) -> int:
-    from starpos.bootstrap.printer import ConfiguredPrinter
-    from starpos.settings import Settings
-    from starpos.tokenops.meter_replace_voucher import preview_replacement, print_replacement
-
-    printer = ConfiguredPrinter(Settings())
-    with open_database() as database:
-        operator = operator_at_till(database, args)
-        if args.preview:  # a look at the paper: nothing printed, nothing recorded
-            operator.require(permissions.REPLACE_METER)
-            preview_replacement(database, printer, args.bill).save(args.preview)
-            return 0
-        count = print_replacement(database, printer, operator, args.bill)
-    if args.json:
-        print_json({"bill_number": args.bill.strip(), "print_count": count})
-    else:
-        print(translate("tokenops", PRINTED).format(bill=args.bill.strip(), count=count))
-    return 0
-
-
-def _bill(database: Any, operator: Any, bill: str, args: argparse.Namespace) -> None:
-    from starpos.bootstrap.printer import ConfiguredPrinter
-    from starpos.settings import Settings
-    from starpos.tokenops.meter_replace_voucher import preview_replacement, print_replacement
-
-    printer = ConfiguredPrinter(Settings())
-    if args.preview:
-        preview_replacement(database, printer, bill).save(args.preview)
-    if args.print:
-        print_replacement(database, printer, operator, bill)
+    return print_again(PAPER, args, operator_at_till)
 
 
 def format_result(result: ReplacementResult) -> str:
