@@ -64,6 +64,14 @@
         <translation>Le poste {shift} est {state} : impossible de le faire maintenant ({action}).</translation>
     </message>
     <message>
+        <source>There is no bank {bank}. Known: {known}.</source>
+        <translation>Il n'y a pas de banque {bank}. Connues : {known}.</translation>
+    </message>
+    <message>
+        <source>A payment by {payment} pays exactly the charges of {due}: change is given in cash only. Take {due} by {payment}, or take the payment in cash.</source>
+        <translation>Un paiement par {payment} règle exactement les frais de {due} : la monnaie n'est rendue qu'en espèces. Encaissez {due} par {payment}, ou encaissez en espèces.</translation>
+    </message>
+    <message>
         <source>There is no payment method {payment}. Known: {known}.</source>
         <translation>Il n'y a pas de mode de paiement {payment}. Connus : {known}.</translation>
     </message>

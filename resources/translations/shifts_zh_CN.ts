@@ -64,6 +64,14 @@
         <translation>班次 {shift} 的状态为 {state}：现在不能执行（{action}）。</translation>
     </message>
     <message>
+        <source>There is no bank {bank}. Known: {known}.</source>
+        <translation>没有银行 {bank}。已知：{known}。</translation>
+    </message>
+    <message>
+        <source>A payment by {payment} pays exactly the charges of {due}: change is given in cash only. Take {due} by {payment}, or take the payment in cash.</source>
+        <translation>以 {payment} 付款须正好支付 {due} 的费用：找零只用现金。请以 {payment} 收取 {due}，或改收现金。</translation>
+    </message>
+    <message>
         <source>There is no payment method {payment}. Known: {known}.</source>
         <translation>没有付款方式 {payment}。已知：{known}。</translation>
     </message>

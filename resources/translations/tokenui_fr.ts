@@ -20,8 +20,12 @@
         <translation>Frais</translation>
     </message>
     <message>
-        <source>Pai&amp;d (cash)</source>
-        <translation>Somme &amp;versée (espèces)</translation>
+        <source>Pai&amp;d</source>
+        <translation>Somme &amp;versée</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment</source>
+        <translation>Mo&amp;yen de paiement</translation>
     </message>
     <message>
         <source>Change</source>

@@ -20,8 +20,12 @@
         <translation>费用</translation>
     </message>
     <message>
-        <source>Pai&amp;d (cash)</source>
-        <translation>实收现金(&amp;D)</translation>
+        <source>Pai&amp;d</source>
+        <translation>实收(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment</source>
+        <translation>付款方式(&amp;Y)</translation>
     </message>
     <message>
         <source>Change</source>

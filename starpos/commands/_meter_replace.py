@@ -2,7 +2,8 @@
 docs/token-cancel.md "Replace meter"), registered under ``starpos meter``.
 
 ``--reason`` is a replacement reason's code (its charges go on the bill, paid with
-``--paid``: without it, exactly the charges), ``--remainder`` the kWh the old meter still
+``--paid``: without it, exactly the charges; by ``--payment`` with ``--bank``, ``--cheque``,
+cash unless said), ``--remainder`` the kWh the old meter still
 held (a credit token for the new meter; 0: none), or ``--remainder-from-card`` to read it
 from the old SUN card meter's card in the reader; ``--condition`` how the old meter goes back
 to stock. The operator logs in (``replace_meter``). ``--print`` prints the replacement bill,
@@ -14,13 +15,20 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
 from starpos.bootstrap.module import open_configured_module
+from starpos.commands._bill_paper import (
+    BillPaper,
+    add_paper_options,
+    add_reprint_command,
+    paper_of,
+    print_again,
+)
+from starpos.commands._charge_payment import add_payment_options, charge_payment
 from starpos.commands._credentials import operator_at_till
-from starpos.commands._output import ENERGY, MONEY, label_lines, number, print_json
+from starpos.commands._output import ENERGY, label_lines, number, print_json
 from starpos.commands.engineering.common import add_operator_options
 from starpos.db.enums import MeterCondition
 from starpos.i18n import tr_noop, translate
@@ -43,6 +51,10 @@ LABELS = {
 }
 PRINTED = tr_noop("tokenops", "The replacement bill {bill} was printed (print {count}).")
 MESSAGES = (*LABELS.values(), PRINTED)
+PAPER = BillPaper(
+    "starpos.tokenops.meter_replace_voucher", "preview_replacement", "print_replacement",
+    permissions.REPLACE_METER, PRINTED,
+)  # fmt: skip
 
 
 def register_replace(actions: Any) -> None:
@@ -60,27 +72,17 @@ def register_replace(actions: Any) -> None:
         help="read the remainder from the old SUN card meter's card in the reader",
     )  # fmt: skip
     replace.add_argument("--reader", help="card reader name (default: the configured one)")
-    replace.add_argument(
-        "--paid", type=number(MONEY), help="cash the customer paid (default: the charges)"
-    )
+    add_payment_options(replace, "the charges")
     replace.add_argument(
         "--condition", choices=["scrap", "maintenance"], default="maintenance",
         help="how the old meter goes back to stock",
     )  # fmt: skip
     add_operator_options(replace)
-    replace.add_argument("--print", action="store_true", help="print the replacement bill")
-    replace.add_argument("--preview", type=Path, help="write the bill as the paper shows it")
-    replace.add_argument("--json", action="store_true")
+    add_paper_options(replace, "replacement")
     replace.set_defaults(handler=_replace)
-
-    again = actions.add_parser(
-        "replacement-bill", help="print a meter replacement's bill again (marked REPRINT)"
+    add_reprint_command(
+        actions, "replacement-bill", "meter replacement", add_operator_options, _print_again
     )
-    again.add_argument("bill", help="the replacement's bill number")
-    add_operator_options(again)
-    again.add_argument("--preview", type=Path, help="only write the bill as the paper shows it")
-    again.add_argument("--json", action="store_true")
-    again.set_defaults(handler=_print_again)
 
 
 def _replace(args: argparse.Namespace) -> int:
@@ -97,12 +99,11 @@ def _replace(args: argparse.Namespace) -> int:
             remainder = remainder_from_reader(database, args.old_meter, reader)
         asked = Replacement(
             args.old_meter, args.new_meter, args.reason, remainder,
-            MeterCondition(args.condition), args.paid,
+            MeterCondition(args.condition), args.paid, charge_payment(args),
         )  # fmt: skip
         with open_configured_module() as access:
             result = replace_with_remainder(database, access, operator, asked)
-        if args.print or args.preview:
-            _bill(database, operator, result.bill_number, args)
+        paper_of(PAPER, database, operator, result.bill_number, args)
     if args.json:
         print_json(result.as_dict())
     else:
@@ -111,35 +112,7 @@ def _replace(args: argparse.Namespace) -> int:
 
 
 def _print_again(args: argparse.Namespace) -> int:
-    from starpos.bootstrap.printer import ConfiguredPrinter
-    from starpos.settings import Settings
-    from starpos.tokenops.meter_replace_voucher import preview_replacement, print_replacement
-
-    printer = ConfiguredPrinter(Settings())
-    with open_database() as database:
-        operator = operator_at_till(database, args)
-        if args.preview:  # a look at the paper: nothing printed, nothing recorded
-            operator.require(permissions.REPLACE_METER)
-            preview_replacement(database, printer, args.bill).save(args.preview)
-            return 0
-        count = print_replacement(database, printer, operator, args.bill)
-    if args.json:
-        print_json({"bill_number": args.bill.strip(), "print_count": count})
-    else:
-        print(translate("tokenops", PRINTED).format(bill=args.bill.strip(), count=count))
-    return 0
-
-
-def _bill(database: Any, operator: Any, bill: str, args: argparse.Namespace) -> None:
-    from starpos.bootstrap.printer import ConfiguredPrinter
-    from starpos.settings import Settings
-    from starpos.tokenops.meter_replace_voucher import preview_replacement, print_replacement
-
-    printer = ConfiguredPrinter(Settings())
-    if args.preview:
-        preview_replacement(database, printer, bill).save(args.preview)
-    if args.print:
-        print_replacement(database, printer, operator, bill)
+    return print_again(PAPER, args, operator_at_till)
 
 
 def format_result(result: ReplacementResult) -> str:

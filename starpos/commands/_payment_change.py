@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
+from starpos.commands._bill_paper import (
+    BillPaper,
+    add_paper_options,
+    add_reprint_command,
+    paper_of,
+    print_again,
+)
 from starpos.commands._credentials import operator_at_till
 from starpos.commands._output import MONEY, label_lines, number, print_json
 from starpos.commands.engineering.common import add_operator_options
@@ -41,6 +47,10 @@ LABELS = {
 AT_NEXT_PURCHASE = tr_noop("tokenops", "The amounts are settled on the meter's next purchase.")
 PRINTED = tr_noop("tokenops", "The bill of payment change {bill} was printed (print {count}).")
 MESSAGES = (*LABELS.values(), AT_NEXT_PURCHASE, PRINTED)
+PAPER = BillPaper(
+    "starpos.tokenops.payment_change_voucher", "preview_payment_change",
+    "print_payment_change", permissions.PAYMENT_CHANGE, PRINTED,
+)  # fmt: skip
 
 
 def register_payment_change(actions: Any) -> None:
@@ -59,18 +69,11 @@ def register_payment_change(actions: Any) -> None:
     )  # fmt: skip
     change.add_argument("--remark", default="")
     add_operator_options(change)
-    change.add_argument("--print", action="store_true", help="print the payment change's bill")
-    change.add_argument("--preview", type=Path, help="write the bill as the paper shows it")
-    change.add_argument("--json", action="store_true")
+    add_paper_options(change, "payment change's")
     change.set_defaults(handler=_change)
-    again = actions.add_parser(
-        "payment-change-bill", help="print a payment change's bill again (marked REPRINT)"
+    add_reprint_command(
+        actions, "payment-change-bill", "payment change", add_operator_options, _print_again
     )
-    again.add_argument("bill", help="the payment change's bill number")
-    add_operator_options(again)
-    again.add_argument("--preview", type=Path, help="only write the bill as the paper shows it")
-    again.add_argument("--json", action="store_true")
-    again.set_defaults(handler=_print_again)
 
 
 def _change(args: argparse.Namespace) -> int:
@@ -80,8 +83,7 @@ def _change(args: argparse.Namespace) -> int:
     with open_database() as database:
         operator = operator_at_till(database, args)
         result = change_payment(database, operator, asked)
-        if args.print or args.preview:
-            _bill(database, operator, result.bill_number, args)
+        paper_of(PAPER, database, operator, result.bill_number, args)
     if args.json:
         print_json(result.as_dict())
     else:
@@ -90,41 +92,7 @@ def _change(args: argparse.Namespace) -> int:
 
 
 def _print_again(args: argparse.Namespace) -> int:
-    from starpos.bootstrap.printer import ConfiguredPrinter
-    from starpos.settings import Settings
-    from starpos.tokenops.payment_change_voucher import (
-        preview_payment_change,
-        print_payment_change,
-    )
-
-    printer = ConfiguredPrinter(Settings())
-    with open_database() as database:
-        operator = operator_at_till(database, args)
-        if args.preview:  # a look at the paper: nothing printed, nothing recorded
-            operator.require(permissions.PAYMENT_CHANGE)
-            preview_payment_change(database, printer, args.bill).save(args.preview)
-            return 0
-        count = print_payment_change(database, printer, operator, args.bill)
-    if args.json:
-        print_json({"bill_number": args.bill.strip(), "print_count": count})
-    else:
-        print(translate("tokenops", PRINTED).format(bill=args.bill.strip(), count=count))
-    return 0
-
-
-def _bill(database: Any, operator: Any, bill: str, args: argparse.Namespace) -> None:
-    from starpos.bootstrap.printer import ConfiguredPrinter
-    from starpos.settings import Settings
-    from starpos.tokenops.payment_change_voucher import (
-        preview_payment_change,
-        print_payment_change,
-    )
-
-    printer = ConfiguredPrinter(Settings())
-    if args.preview:
-        preview_payment_change(database, printer, bill).save(args.preview)
-    if args.print:
-        print_payment_change(database, printer, operator, bill)
+    return print_again(PAPER, args, operator_at_till)
 
 
 def format_result(result: PaymentChangeResult) -> str:

@@ -36,6 +36,7 @@ from starpos.masterdata.registration import MeterContract, MeterInstalledError
 from starpos.masterdata.registration_charges import ADD_METER, RegistrationResult
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
+from starpos.shifts.paid_charges import IN_CASH, ChargePayment
 from starpos.sts.meter_number import parse_meter_number
 
 #: The fields a change of meter information may name.
@@ -209,6 +210,7 @@ def add_meter_paid(
     contract: MeterContract,
     *,
     paid: Decimal | None = None,
+    payment: ChargePayment = IN_CASH,
 ) -> RegistrationResult:
     """Install a meter from stock for an existing, active customer (manual 4.3): stocked out
     for installation (when still on the shelf) and installed with the contract's tariff, as
@@ -253,7 +255,7 @@ def add_meter_paid(
         )
         taken = registration_charges.take_charges(
             session, by.actor, kind=ADD_METER, customer=customer, meters=[number], paid=paid,
-            numbering=numbering, operator_id=operator_id(session, by.code),
+            numbering=numbering, operator_id=operator_id(session, by.code), payment=payment,
         )  # fmt: skip
         result = registration_charges.result_of(session, taken, stock_out_bill=bill)
         change.details.update(

@@ -28,6 +28,7 @@ from starpos.masterdata.meter_ranges import numbering_here, operator_id
 from starpos.masterdata.registration_charges import REGISTER, RegistrationResult
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
+from starpos.shifts.paid_charges import IN_CASH, ChargePayment
 from starpos.sts.meter_number import parse_meter_number
 
 
@@ -75,6 +76,7 @@ def register_paid(
     region_code: str | None = None,
     code: str | None = None,
     paid: Decimal | None = None,
+    payment: ChargePayment = IN_CASH,
 ) -> RegistrationResult:
     """Register the customer and install ``meters`` for them; ``paid`` the cash handed over
     for the register charge (None: exactly the charge). The registration bill."""
@@ -114,7 +116,7 @@ def register_paid(
         bill = registration_charges.take_charges(
             session, by.actor, kind=REGISTER, customer=customer,
             meters=[str(m["meter"]) for m in installed], paid=paid, numbering=numbering,
-            operator_id=by_id,
+            operator_id=by_id, payment=payment,
         )  # fmt: skip
         result = registration_charges.result_of(session, bill)
         change.subject = f"customer:{customer.code}"

@@ -151,6 +151,7 @@ def take_charges(
     paid: Decimal | None,
     numbering: bill_numbers.NumberingContext,
     operator_id: int | None,
+    payment: paid_charges.ChargePayment = paid_charges.IN_CASH,
 ) -> RegistrationBill:
     """Price the bill, take the payment and put the charges in the shift's drawer, in the
     caller's transaction; the bill (refusals raise before it is kept)."""
@@ -160,17 +161,22 @@ def take_charges(
     paid_amount, change = change_of(due, paid)
     # A store made before registrations had a series numbers them in the sales' one.
     number = bill_numbers.next_number_or_sales(session, bill_numbers.REGISTRATION, numbering)
-    movement = None
+    taken = None
     if due.total > 0:
         if operator_id is None:
             raise ValueError("an operator takes the register charge")
-        movement = paid_charges.book_cash(
-            session, actor, operator_id, due.total, CASH_REASON.format(bill=number)
-        )
+        taken = paid_charges.take_payment(
+            session, actor, operator_id, due, (paid_amount, change), payment,
+            CASH_REASON.format(bill=number),
+        )  # fmt: skip
     bill = RegistrationBill(
         bill_number=number, kind=kind, customer_id=customer.id, meters=" ".join(meters),
-        operator_id=operator_id, charges=due.total,
-        paid=paid_amount, change_given=change, cash_movement_id=movement,
+        operator_id=operator_id, charges=due.total, paid=paid_amount, change_given=change,
+        cash_movement_id=taken.movement_id if taken is not None else None,
+        payment_term_id=taken.term_id if taken is not None else None,
+        bank_id=taken.bank_id if taken is not None else None,
+        cheque_number=taken.cheque_number if taken is not None else "",
+        shift_id=taken.shift_id if taken is not None else None,
     )  # fmt: skip
     session.add(bill)
     session.flush()

@@ -62,6 +62,11 @@ LABELS: dict[str, str] = {
 
 ALL: frozenset[str] = frozenset(LABELS)
 
+#: Who takes money at the counter keeps a drawer: opens a shift, reads its X, counts it at
+#: its end. A seller, and an operator whose business is paid on the spot (a replacement's
+#: reason charges, a registration's charges) without the right to sell credit (TOK-24).
+KEEPS_SHIFT: tuple[str, ...] = (VEND, REPLACE_METER, REGISTER_CUSTOMER)
+
 #: The permissions as the role editor shows them, in groups (each name in exactly one).
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (tr_noop("permissions", "At the counter"), (VEND, REPRINT, CANCEL_TOKEN, REFUND)),

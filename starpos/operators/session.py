@@ -64,6 +64,15 @@ class OperatorSession:
         pending)."""
         return not self.must_change_password and permission in self.permissions
 
+    def may_any(self, names: tuple[str, ...]) -> bool:
+        """Whether the operator may do at least one of ``names`` now."""
+        return any(self.may(name) for name in names)
+
+    def require_any(self, names: tuple[str, ...]) -> None:
+        """Go on only if :meth:`may_any`; the refusal names them all."""
+        if not self.may_any(names):
+            self.require("/".join(names))
+
     def require(self, permission: str) -> None:
         """Go on only if :meth:`may`; otherwise say why not (the pending password change
         first, since changing it is all that operator may do)."""

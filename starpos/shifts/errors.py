@@ -111,6 +111,19 @@ class UnknownPaymentError(ShiftError):
     template = "There is no payment method {payment}. Known: {known}."
 
 
+class UnknownBankError(ShiftError):
+    code = "shift.unknown_bank"
+    template = "There is no bank {bank}. Known: {known}."
+
+
+class NonCashChangeError(ShiftError):
+    code = "shift.non_cash_change"
+    template = (
+        "A payment by {payment} pays exactly the charges of {due}: change is given in cash "
+        "only. Take {due} by {payment}, or take the payment in cash."
+    )
+
+
 class ReasonRequiredError(ShiftError):
     code = "shift.reason_required"
     template = "Say why ({action}): a reason is required and goes on the record."

@@ -106,8 +106,9 @@ def open_shift(
     float_pieces: Mapping[Decimal, int] | None = None,
 ) -> ShiftInfo:
     """Open the operator's shift on their till with its float: counted by denomination
-    (``float_pieces``) or typed as a total."""
-    operator.require(permissions.VEND)
+    (``float_pieces``) or typed as a total. A seller opens one, and so does an operator who
+    takes charges without selling credit (an engineer replacing meters, TOK-24)."""
+    operator.require_any(permissions.KEEPS_SHIFT)
     with database.unit_of_work() as uow:
         session = uow.session
         place = place_of(session, operator)
@@ -290,7 +291,7 @@ def _unclosed(session: Session, place: Place) -> Shift | None:
 def _may_act_on(session: Session, operator: OperatorSession, shift: Shift) -> None:
     """The shift's own cashier, or an operator who may close shifts."""
     if operator_code(session, shift.operator_id) == operator.code:
-        operator.require(permissions.VEND)
+        operator.require_any(permissions.KEEPS_SHIFT)
     else:
         operator.require(permissions.CLOSE_SHIFT)
 

@@ -9,6 +9,13 @@ the X/Z report's expected cash counts them as it counts any cash into the drawer
 store requires no shift and none is open, nothing goes into a shift, as for a sale; where it
 requires one and none is open (or it is counted), :class:`NoOpenShiftError` refuses the
 business like a sale, before anything is kept.
+
+The customer pays with any payment method a sale accepts (decision TOK-25): the sale's
+payment term (by code or kind), with the bank and cheque number where given, kept on the
+bill with the shift that took it. Cash goes into the drawer as a paid-in; any other method
+is no cash, so it makes no movement: the X/Z counts the bill under its method
+(:func:`charges_by_payment`). Change is given in cash only, so another method pays exactly
+the charges.
 """
 
 from __future__ import annotations
@@ -18,15 +25,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import Actor
 from starpos.db.column_types import utc_now
-from starpos.db.enums import CashMovementKind
-from starpos.db.models import CashMovement, ChargeItem
+from starpos.db.enums import CashMovementKind, PaymentKind
+from starpos.db.models import (
+    Bank,
+    CashMovement,
+    ChargeItem,
+    MeterReplacement,
+    PaymentTerm,
+    RegistrationBill,
+)
 from starpos.errors import StarposError
 from starpos.i18n import tr_noop
 from starpos.pricing.money import quantum, rate_of
+from starpos.shifts.errors import NonCashChangeError, UnknownBankError, UnknownPaymentError
 from starpos.shifts.gate import sale_shift, till_name
 from starpos.shifts.records import audit, find_shift
 
@@ -57,6 +73,124 @@ class ChargesDue:
         return sum(
             (line.amount for line in self.lines), Decimal(0).quantize(quantum(self.decimals))
         )
+
+
+@dataclass(frozen=True)
+class ChargePayment:
+    """How the customer pays, as asked: a payment term's code or kind (a sale's
+    ``--payment``), the bank's code and the cheque number where there are any."""
+
+    term: str = "cash"
+    bank: str | None = None
+    cheque_number: str = ""
+
+
+#: Paid in cash, the default of every bill that takes charges.
+IN_CASH = ChargePayment()
+
+
+@dataclass(frozen=True)
+class TakenPayment:
+    """How the charges were paid and where they went, as the bill keeps it."""
+
+    term_id: int
+    code: str
+    cash: bool
+    bank_id: int | None
+    cheque_number: str
+    shift_id: int | None
+    movement_id: int | None
+
+
+def payment_term(session: Session, wanted: str) -> tuple[int, str, bool]:
+    """The active payment term whose code or kind is ``wanted``: id, code, is it cash."""
+    terms = session.execute(
+        select(PaymentTerm.id, PaymentTerm.code, PaymentTerm.kind)
+        .where(PaymentTerm.active)
+        .order_by(PaymentTerm.code)
+    ).all()
+    for term_id, code, kind in terms:
+        if wanted.strip().casefold() in (code.casefold(), str(kind).casefold()):
+            return int(term_id), str(code), PaymentKind(kind) == PaymentKind.CASH
+    raise UnknownPaymentError(payment=wanted, known=", ".join(code for _, code, _ in terms) or "-")
+
+
+def bank_id(session: Session, code: str | None) -> int | None:
+    if not code or not code.strip():
+        return None
+    found = session.scalar(select(Bank.id).where(Bank.code == code.strip().upper()))
+    if found is None:
+        known = ", ".join(session.scalars(select(Bank.code).order_by(Bank.code))) or "-"
+        raise UnknownBankError(bank=code.strip(), known=known)
+    return int(found)
+
+
+def take_payment(
+    session: Session,
+    actor: Actor,
+    operator_id: int,
+    due: ChargesDue,
+    paid: tuple[Decimal, Decimal],
+    payment: ChargePayment,
+    reason: str,
+) -> TakenPayment:
+    """Take ``due`` (``paid``: what was paid and the change, from :func:`change_of`) with
+    ``payment``: cash into the drawer, another method counted in the shift by its bill.
+    Refusals raise before anything is kept."""
+    term_id, code, cash = payment_term(session, payment.term)
+    bank = bank_id(session, payment.bank)
+    if not cash and paid[1] > 0:
+        raise NonCashChangeError(payment=code, due=due.total)
+    shift_id = movement_id = None
+    if due.total > 0:
+        till = till_name(actor.terminal_code, actor.sales_point_code or "")
+        shift = sale_shift(
+            session, operator_id=operator_id, operator_code=actor.operator_code or "", till=till
+        )
+        shift_id = shift.shift_id if shift is not None else None
+        if cash:
+            movement_id = book_cash(session, actor, operator_id, due.total, reason)
+    return TakenPayment(
+        term_id, code, cash, bank, payment.cheque_number.strip(), shift_id, movement_id
+    )
+
+
+def payment_text(session: Session, bill: MeterReplacement | RegistrationBill) -> str:
+    """How a bill's charges were paid, as its paper says it: the term's name, then the bank
+    and the cheque number where there are any (a bill from before TOK-25: cash)."""
+    term = session.get(PaymentTerm, bill.payment_term_id) if bill.payment_term_id else None
+    if term is None:
+        term = session.scalars(
+            select(PaymentTerm).where(PaymentTerm.kind == PaymentKind.CASH)
+        ).first()
+    bank = session.get(Bank, bill.bank_id) if bill.bank_id else None
+    parts = [
+        term.name if term is not None else "",
+        bank.code if bank is not None else "",
+        bill.cheque_number,
+    ]
+    return " ".join(part for part in parts if part)
+
+
+def charges_by_payment(session: Session, shift_id: int) -> dict[str, tuple[int, Decimal]]:
+    """The bills' charges taken in the shift by a method other than cash (cash is in the
+    drawer's paid-ins): payment code -> (bills, total)."""
+    found: dict[str, tuple[int, Decimal]] = {}
+    for table in (MeterReplacement, RegistrationBill):
+        rows = session.execute(
+            select(PaymentTerm.code, func.count(), func.coalesce(func.sum(table.charges), 0))
+            .join(PaymentTerm, PaymentTerm.id == table.payment_term_id)
+            .where(
+                table.shift_id == shift_id,
+                table.charges > 0,
+                PaymentTerm.kind != PaymentKind.CASH,
+            )
+            .group_by(PaymentTerm.code)
+        ).all()
+        for code, count, total in rows:
+            before = found.get(code, (0, Decimal(0)))
+            found[code] = (before[0] + int(count), before[1] + Decimal(total))
+    return found
 
 
 def lines_of(

@@ -8,6 +8,8 @@ closed while it has one. Token cancels count in the shift that paid their refund
 payment method: its sales less the refunds paid back by it; for cash, the opening float
 plus cash sales less cash refunds, plus paid in, less paid out, drops and pick-ups. Net
 sales and energy are what stayed: the sales less the shift's refunds and voided energy.
+A replacement's or registration's charges paid by a method other than cash count in the
+expected amount of that method (TOK-25); paid in cash, they are the drawer's paid-ins.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from starpos.operators.session import OperatorSession
 from starpos.shifts.cancels import ShiftCancels, shift_cancels
 from starpos.shifts.cash import DIRECTION
 from starpos.shifts.lifecycle import ShiftInfo, shift_info
+from starpos.shifts.paid_charges import charges_by_payment
 from starpos.shifts.records import find_shift, operator_code
 
 _VENDS = cast(Table, Vend.__table__)
@@ -75,6 +78,8 @@ class ShiftTotals:
     #: The store's cash payment method, whose expected amount is the drawer's (a shift
     #: with no cash sale still has its float, and perhaps cash refunds).
     cash_code: str = ""
+    #: Bills' charges taken by a method other than cash: payment -> (bills, total).
+    charges: dict[str, tuple[int, Decimal]] = field(default_factory=dict)
 
     @property
     def cash_payment(self) -> str | None:
@@ -107,6 +112,8 @@ class ShiftTotals:
             ],
             "expected": dict(self.expected),
             "cash_payment": self.cash_payment,
+            "charges": [{"payment": code, "count": count, "total": total}
+                        for code, (count, total) in sorted(self.charges.items())],
         }  # fmt: skip
 
 
@@ -169,6 +176,9 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
     expected = {line.payment: line.net for line in payments}
     for code, refund in cancels.refunds.items():  # a refund may be of an earlier shift's sale
         expected[code] = expected.get(code, zero) - refund
+    charges = charges_by_payment(session, shift.id)
+    for code, (_, total) in charges.items():
+        expected[code] = expected.get(code, zero) + total
     cash_code = _cash_code(session)
     expected[cash_code] = (
         shift.opening_float
@@ -190,6 +200,7 @@ def shift_totals(session: Session, shift: Shift) -> ShiftTotals:
         movements=movements,
         expected=expected,
         cash_code=cash_code,
+        charges=charges,
     )
 
 
@@ -226,7 +237,7 @@ def x_report(database: Database, operator: OperatorSession, shift_id: int) -> Sh
     with database.reading() as session:
         shift = find_shift(session, shift_id)
         if operator_code(session, shift.operator_id) == operator.code:
-            operator.require(permissions.VEND)
+            operator.require_any(permissions.KEEPS_SHIFT)
         else:
             operator.require(permissions.CLOSE_SHIFT)
         return shift_totals(session, shift)

@@ -34,6 +34,7 @@ def bill_voucher(
     net_amount: Decimal | None = None,
     paid: Decimal = Decimal(0),
     change: Decimal = Decimal(0),
+    payment_method: str = "",
     **own: Any,
 ) -> Voucher:
     """The bill ``bill_number`` made at ``at``; the net is the lines' sum unless given;
@@ -57,7 +58,7 @@ def bill_voucher(
         net_amount=sum((line.amount for line in lines), Decimal(0))
         if net_amount is None
         else net_amount,
-        payment_method="",
+        payment_method=payment_method,
         paid=paid,
         change=change,
         currency=parameters.currency,

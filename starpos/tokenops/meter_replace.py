@@ -18,7 +18,7 @@ its charge lines, payment and cash movement, its remainder, the remainder token'
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, cast
 
@@ -37,6 +37,7 @@ from starpos.db.models import (
     MeterReplacement,
     MeterReplacementCharge,
     Operator,
+    PaymentTerm,
     ReplacementReason,
     SalesPoint,
     TariffScheme,
@@ -50,13 +51,16 @@ from starpos.masterdata.meter_stock import replace_meter
 from starpos.operators import permissions
 from starpos.operators.errors import UnknownOperatorError
 from starpos.operators.session import OperatorSession
+from starpos.shifts.lifecycle import cash_code
+from starpos.shifts.paid_charges import ChargePayment, take_payment
 from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
 from starpos.tokenops.batch import run_batch
 from starpos.tokenops.kinds import MAX_FREE_KWH
+from starpos.tokenops.meter_replace_card import refuse_remainder_to_card
 from starpos.tokenops.meter_replace_charges import (
+    CASH_REASON,
     ChargeLine,
-    book_cash,
     change_of,
     charge_lines,
     vat_rate_of,
@@ -77,6 +81,7 @@ class Replacement:
     remainder_kwh: Decimal
     condition: MeterCondition = MeterCondition.MAINTENANCE
     paid: Decimal | None = None  # what the customer handed over; None: the charges exactly
+    payment: ChargePayment = field(default_factory=ChargePayment)  # cash unless said (TOK-25)
 
 
 @dataclass(frozen=True)
@@ -91,12 +96,13 @@ class ReplacementResult:
     paid: Decimal = Decimal(0)
     change: Decimal = Decimal(0)
     lines: tuple[ChargeLine, ...] = ()
+    payment: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "bill_number": self.bill_number, "old_meter": self.old_meter,
             "new_meter": self.new_meter, "charges": self.charges, "paid": self.paid,
-            "change": self.change,
+            "change": self.change, "payment": self.payment,
             "lines": [{"code": line.code, "amount": line.amount} for line in self.lines],
             "remainder_kwh": self.remainder_kwh, "token": self.token, "state": self.state,
         }  # fmt: skip
@@ -157,10 +163,17 @@ def _book(
         reason = session.get(ReplacementReason, row.reason_id)
         new_meter = session.get(Meter, row.new_meter_id)
         assert reason is not None and new_meter is not None
+        refuse_remainder_to_card(new_meter, remainder)
         due = charge_lines(session, reason, vat_rate_of(session, new_meter))
         row.charges = due.total
         row.paid, row.change_given = change_of(due, asked.paid)
-        row.cash_movement_id = book_cash(session, actor, operator_id, due.total, bill)
+        taken = take_payment(
+            session, actor, operator_id, due, (row.paid, row.change_given), asked.payment,
+            CASH_REASON.format(bill=bill),
+        )  # fmt: skip
+        row.payment_term_id, row.bank_id = taken.term_id, taken.bank_id
+        row.cheque_number, row.shift_id = taken.cheque_number, taken.shift_id
+        row.cash_movement_id = taken.movement_id
         session.add_all(
             MeterReplacementCharge(
                 replacement_id=row.id,
@@ -199,7 +212,9 @@ def _book(
                 "step": "replaced", "old_meter": _number(asked.old_meter),
                 "new_meter": _number(asked.new_meter), "reason": asked.reason_code,
                 "condition": asked.condition.value, "charges": row.charges,
-                "paid": row.paid, "change": row.change_given,
+                "paid": row.paid, "change": row.change_given, "payment": taken.code,
+                "bank": (asked.payment.bank or "").strip().upper(),
+                "cheque_number": taken.cheque_number,
                 "cash_movement": row.cash_movement_id,
                 # The bill's lines and the drawer's paid-in by codes, for the head office (SYN-33).
                 "lines": [[line.code, line.name, line.amount, line.item_id is not None]
@@ -234,6 +249,12 @@ def _movement_request(session: Session, movement_id: int | None) -> str | None:
     return movement.request_id if movement is not None else None
 
 
+def _payment_code(session: Session, term_id: int | None) -> str:
+    """The bill's payment method (a bill from before TOK-25 has none: it was cash)."""
+    term = session.get(PaymentTerm, term_id) if term_id is not None else None
+    return term.code if term is not None else cash_code(session)
+
+
 def _number(text: str) -> str:
     return parse_meter_number(text).iain
 
@@ -258,4 +279,5 @@ def result_of(database: Database, replacement_id: int) -> ReplacementResult:
             row.change_given,
             tuple(ChargeLine(line.code, line.name, line.amount, line.charge_item_id)
                   for line in lines),
+            _payment_code(session, row.payment_term_id),
         )  # fmt: skip

@@ -8,6 +8,10 @@ the new meter: the remainder is their sum. The card is read through the real PC/
 (``devices.card``), every record verified with the utility's master key; a card that is not
 the old meter's is refused by the card layer (``WrongMeterCardError``), a blank one too.
 Reading writes nothing, on the card or in the store.
+
+The other way round, a card meter as the *new* meter has no keypad for a remainder token:
+its credit goes onto the customer's card, and a replacement does not write cards, so one with
+a remainder to a card meter is refused before anything is kept (decision TOK-26).
 """
 
 from __future__ import annotations
@@ -33,6 +37,21 @@ class NotACardMeterError(errors.TokenOperationError):
         "Meter {meter} is not a smart card meter: it has no card to read. Read its remainder "
         "on the meter and enter it."
     )
+
+
+class CardMeterRemainderError(errors.TokenOperationError):
+    code = "tokenops.card_meter_remainder"
+    template = (
+        "The new meter {meter} is a smart card meter: its remainder of {remainder} kWh cannot "
+        "be a keypad token, and a replacement does not write the customer's card. Choose a "
+        "keypad meter from stock, or replace it with a remainder of 0."
+    )
+
+
+def refuse_remainder_to_card(meter: Meter, remainder: Decimal) -> None:
+    """A remainder for a card meter is never made as a keypad token (TOK-26)."""
+    if remainder > 0 and meter.medium == MeterMedium.CARD:
+        raise CardMeterRemainderError(meter=meter.number, remainder=remainder)
 
 
 def card_remainder(contents: CardContents) -> Decimal:

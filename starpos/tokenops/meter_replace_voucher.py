@@ -37,6 +37,7 @@ from starpos.i18n import current_language, tr_noop, translate
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
+from starpos.shifts.paid_charges import payment_text
 from starpos.tokenops import errors
 from starpos.tokenops.bill_prints import print_counted
 from starpos.tokenops.bill_voucher import bill_voucher
@@ -125,7 +126,8 @@ def replacement_voucher(
         operator_code=operator.code if operator is not None else "", customer=customer,
         lines=lines, details=details, language=language, reprint=reprint,
         meter_number=new.number, energy_kwh=row.remainder_kwh, net_amount=row.charges,
-        paid=row.paid, change=row.change_given, tokens=tokens, sgc=new.sgc, krn=str(new.krn),
+        paid=row.paid, change=row.change_given, payment_method=payment_text(session, row),
+        tokens=tokens, sgc=new.sgc, krn=str(new.krn),
         ti=f"{new.ti:02d}",
     )  # fmt: skip
 

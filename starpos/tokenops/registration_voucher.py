@@ -35,6 +35,7 @@ from starpos.masterdata.registration_charges import ADD_METER, find_bill
 from starpos.operators import permissions
 from starpos.operators.session import OperatorSession
 from starpos.paths import resources_dir
+from starpos.shifts.paid_charges import payment_text
 from starpos.tokenops.bill_prints import print_counted
 from starpos.tokenops.bill_voucher import bill_voucher
 from starpos.tokenops.vouchers import OperationPrinter
@@ -96,7 +97,7 @@ def registration_voucher(
         operator_code=operator.code if operator is not None else "", customer=customer,
         lines=lines, details=details, language=language, reprint=reprint,
         energy_kwh=Decimal("0.0"), net_amount=bill.charges, paid=bill.paid,
-        change=bill.change_given,
+        change=bill.change_given, payment_method=payment_text(session, bill),
     )  # fmt: skip
 
 

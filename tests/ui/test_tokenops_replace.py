@@ -18,7 +18,7 @@ from starpos.db.enums import MeterCondition, MeterMedium, StockStatus
 from starpos.db.models import Meter, MeterReplacement
 from starpos.ui.tokenops.replace_dialog import ReplaceMeterDialog
 from starpos.ui.translator import switch_language
-from tests.integration.tokenops.replace_world import FLOAT, engineer_may_take_cash
+from tests.integration.tokenops.replace_world import FLOAT
 from tests.integration.ui.counter_world import CounterWorld
 from tests.support.shifts import open_shift_for
 from tests.ui.screenshots import save
@@ -55,8 +55,8 @@ def replacements(world: CounterWorld) -> int:
 
 
 def open_dialog(qtbot: QtBot, world: CounterWorld, old: str) -> ReplaceMeterDialog:
-    # The engineer takes the charges' cash: the store's rule wants their shift open.
-    engineer_may_take_cash(world.database)
+    # The engineer takes the charges' cash: the store's rule wants their shift open, and the
+    # demo's ENGINEER role may keep one without selling credit (TOK-24).
     open_shift_for(world.database, "ENG1", float_total=FLOAT)
     window = log_in(world, qtbot, "ENG1")
     window.meter_field.edit.setText(old)  # the meter the engineer is at
@@ -172,3 +172,36 @@ def test_refusals_are_shown_and_change_nothing(qtbot: QtBot, token_world: Counte
     assert replacements(world) == 0
     assert meter(world, old).stock_status == StockStatus.INSTALLED
     assert meter(world, installed).stock_status == StockStatus.INSTALLED
+
+
+def test_the_charges_are_paid_by_mobile_money_from_the_box(
+    qtbot: QtBot, token_world: CounterWorld, screens_dir: Path
+) -> None:
+    """The box offers the sale's payment methods (TOK-25): by mobile money the paid field is
+    closed (change in cash only), the bill keeps the method, no cash goes to the drawer."""
+    world = token_world
+    old = world.sellable(without_debt=True)[0]
+    new = in_stock(world)
+    dialog = open_dialog(qtbot, world, old)
+    due = charges_of(world, old)
+    dialog.new_field.setText(new)
+    with qtbot.waitSignal(
+        dialog.charges_shown, timeout=10_000, check_params_cb=lambda shown: shown.total == due
+    ):
+        dialog.reason_box.setCurrentIndex(dialog.reason_box.findData("TAMPER"))
+    assert dialog.paid_field.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    assert dialog.payment_box.hasFocus()
+    dialog.payment_box.setCurrentIndex(dialog.payment_box.findData("MOMO"))
+    assert dialog.payment_box.currentText() == "Mobile money"
+    assert not dialog.paid_field.isEnabled() and dialog.paid_field.text() == ""
+    save(dialog, screens_dir, "replace-meter-momo-en")
+    with qtbot.waitSignal(dialog.replaced, timeout=60_000) as replaced:
+        dialog.start()
+    result = replaced.args[0]
+    assert result is not None and (result.payment, result.paid, result.change) == (
+        "MOMO", due, Decimal("0.00"),
+    )  # fmt: skip
+    with world.database.reading() as session:
+        (row,) = session.scalars(select(MeterReplacement)).all()
+        assert row.cash_movement_id is None and row.shift_id is not None

@@ -16,8 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from starpos.bootstrap.database import open_database
+from starpos.commands._bill_paper import (
+    BillPaper,
+    add_paper_options,
+    add_reprint_command,
+    paper_of,
+    print_again,
+)
+from starpos.commands._charge_payment import add_payment_options, charge_payment
 from starpos.commands._credentials import operator_at_till
-from starpos.commands._output import MONEY, UsageError, label_lines, number, print_json
+from starpos.commands._output import UsageError, label_lines, print_json
 from starpos.commands.admin.common import acting, add_operator_options, done, print_problems
 from starpos.db.enums import CustomerStatus
 from starpos.i18n import tr_noop, translate
@@ -45,6 +53,10 @@ LABELS = {
 }
 PRINTED = tr_noop("tokenops", "The registration bill {bill} was printed (print {count}).")
 MESSAGES = (*LABELS.values(), PRINTED)
+PAPER = BillPaper(
+    "starpos.tokenops.registration_voucher", "preview_registration", "print_registration",
+    permissions.REGISTER_CUSTOMER, PRINTED,
+)  # fmt: skip
 
 #: ``change`` options: (option, field, help); a field's value "" clears it where it may be
 CUSTOMER_OPTIONS = (
@@ -122,14 +134,9 @@ def register(actions: Any) -> None:
     _bill_options(adding)
     adding.set_defaults(handler=_add_meter)
 
-    again = sub.add_parser(
-        "registration-bill", help="print a registration's bill again (marked REPRINT)"
+    add_reprint_command(
+        sub, "registration-bill", "registration", add_operator_options, _print_again
     )
-    again.add_argument("bill", help="the registration's bill number")
-    add_operator_options(again)
-    again.add_argument("--preview", type=Path, help="only write the bill as the paper shows it")
-    again.add_argument("--json", action="store_true")
-    again.set_defaults(handler=_print_again)
 
     changing_meter = sub.add_parser("change-meter", help="change a customer's meter")
     changing_meter.add_argument("meter")
@@ -180,13 +187,9 @@ def register(actions: Any) -> None:
 
 
 def _bill_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--paid", type=number(MONEY), help="cash the customer paid (default: the register charge)"
-    )
+    add_payment_options(parser, "the register charge")
     add_operator_options(parser)
-    parser.add_argument("--print", action="store_true", help="print the registration bill")
-    parser.add_argument("--preview", type=Path, help="write the bill as the paper shows it")
-    parser.add_argument("--json", action="store_true")
+    add_paper_options(parser, "registration")
 
 
 def _day(text: str) -> date:
@@ -233,8 +236,9 @@ def _register(args: argparse.Namespace) -> int:
             region_code=args.region,
             code=args.code,
             paid=args.paid,
+            payment=charge_payment(args),
         )
-        _bill(database, operator, result.bill_number, args)
+        paper_of(PAPER, database, operator, result.bill_number, args)
     return _shown(args, result)
 
 
@@ -254,38 +258,8 @@ def _shown(args: argparse.Namespace, result: RegistrationResult, what: str = "")
     return 0
 
 
-def _bill(database: Any, operator: Any, bill: str, args: argparse.Namespace) -> None:
-    if not (args.print or args.preview):
-        return
-    from starpos.bootstrap.printer import ConfiguredPrinter
-    from starpos.settings import Settings
-    from starpos.tokenops.registration_voucher import preview_registration, print_registration
-
-    printer = ConfiguredPrinter(Settings())
-    if args.preview:
-        preview_registration(database, printer, bill).save(args.preview)
-    if args.print:
-        print_registration(database, printer, operator, bill)
-
-
 def _print_again(args: argparse.Namespace) -> int:
-    from starpos.bootstrap.printer import ConfiguredPrinter
-    from starpos.settings import Settings
-    from starpos.tokenops.registration_voucher import preview_registration, print_registration
-
-    printer = ConfiguredPrinter(Settings())
-    with open_database() as database:
-        operator = acting(database, args)
-        if args.preview:  # a look at the paper: nothing printed, nothing recorded
-            operator.require(permissions.REGISTER_CUSTOMER)
-            preview_registration(database, printer, args.bill).save(args.preview)
-            return 0
-        count = print_registration(database, printer, operator, args.bill)
-    if args.json:
-        print_json({"bill_number": args.bill.strip(), "print_count": count})
-    else:
-        print(translate("tokenops", PRINTED).format(bill=args.bill.strip(), count=count))
-    return 0
+    return print_again(PAPER, args, acting)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -316,8 +290,10 @@ def _add_meter(args: argparse.Namespace) -> int:
     contract = MeterContract(args.meter.strip(), args.tariff.strip(), args.install_date)
     with open_database() as database:
         operator = operator_at_till(database, args)
-        result = add_meter_paid(database, operator, args.code, contract, paid=args.paid)
-        _bill(database, operator, result.bill_number, args)
+        result = add_meter_paid(
+            database, operator, args.code, contract, paid=args.paid, payment=charge_payment(args)
+        )
+        paper_of(PAPER, database, operator, result.bill_number, args)
     return _shown(args, result, f"meter {args.meter.strip()} for customer {result.customer}")
 
 

@@ -39,6 +39,12 @@ class RegistrationBill(Base):
     # The charges put in the shift's drawer (none without charges, or without a shift where
     # the store requires none).
     cash_movement_id: Mapped[int | None] = mapped_column(ForeignKey("cash_movements.id"))
+    # How the charges were paid, as a sale keeps it (no term: cash, the bills made before
+    # TOK-25), and the shift that took them (cash or not: the X/Z count them by method).
+    payment_term_id: Mapped[int | None] = mapped_column(ForeignKey("payment_terms.id"))
+    bank_id: Mapped[int | None] = mapped_column(ForeignKey("banks.id"))
+    cheque_number: Mapped[str] = mapped_column(String(40), default="")
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
 
     customer: Mapped[Customer] = relationship()
 

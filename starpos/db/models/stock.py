@@ -65,6 +65,12 @@ class MeterReplacement(Base):
     paid: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     change_given: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     cash_movement_id: Mapped[int | None] = mapped_column(ForeignKey("cash_movements.id"))
+    # How the charges were paid, as a sale keeps it (no term: cash, the bills made before
+    # TOK-25), and the shift that took them (cash or not: the X/Z count them by method).
+    payment_term_id: Mapped[int | None] = mapped_column(ForeignKey("payment_terms.id"))
+    bank_id: Mapped[int | None] = mapped_column(ForeignKey("banks.id"))
+    cheque_number: Mapped[str] = mapped_column(String(40), default="")
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
 
     customer: Mapped[Customer] = relationship()
     old_meter: Mapped[Meter] = relationship(foreign_keys=[old_meter_id])

@@ -154,7 +154,7 @@ class PosWindow(QMainWindow):
         self.shift_menu = ShiftMenu(context, self, after_dialog=self.focus_meter_field)
         self.token_menu = (
             TokenOpsMenu(
-                TokenOpsContext(tokenops, workers, funnel, session),
+                TokenOpsContext(tokenops, workers, funnel, session, rules.payment_methods),
                 self,
                 current_meter=lambda: self.meter_field.edit.text(),
                 after_dialog=self.focus_meter_field,

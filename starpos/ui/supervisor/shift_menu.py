@@ -53,15 +53,18 @@ class ShiftMenu(QObject):
         window.menuBar().addMenu(self.menu)
         session = context.session
 
-        def action(shortcut: str, slot: Callable[[], None], permission: str) -> QAction:
+        def action(
+            shortcut: str, slot: Callable[[], None], permission: str | tuple[str, ...]
+        ) -> QAction:
             created = QAction(window)
             created.setShortcut(QKeySequence(shortcut))
             created.triggered.connect(slot)
-            created.setVisible(session.may(permission))
+            names = (permission,) if isinstance(permission, str) else permission
+            created.setVisible(session.may_any(names))
             self.menu.addAction(created)
             return created
 
-        self.open_action = action("Ctrl+Shift+O", self.open_shift, permissions.VEND)
+        self.open_action = action("Ctrl+Shift+O", self.open_shift, permissions.KEEPS_SHIFT)
         self.menu.addSeparator()
         self.drop_action = action(
             "Ctrl+Shift+D", lambda: self.move(Kind.DROP), permissions.CASH_DROP
@@ -80,10 +83,10 @@ class ShiftMenu(QObject):
             "Ctrl+Shift+K", lambda: self.move(Kind.DRAWER_OPEN), permissions.OPEN_DRAWER
         )
         self.menu.addSeparator()
-        self.x_action = action("Ctrl+Shift+X", self.x_report, permissions.VEND)
-        self.end_action = action("Ctrl+Shift+T", self.end_shift, permissions.VEND)
+        self.x_action = action("Ctrl+Shift+X", self.x_report, permissions.KEEPS_SHIFT)
+        self.end_action = action("Ctrl+Shift+T", self.end_shift, permissions.KEEPS_SHIFT)
         # The close is the supervisor's: they sign in at the cashier's counter.
-        self.close_action = action("Ctrl+Shift+Z", self.close_shift, permissions.VEND)
+        self.close_action = action("Ctrl+Shift+Z", self.close_shift, permissions.KEEPS_SHIFT)
         self.menu.addSeparator()
         self.zs = ZReports(self)
         self.z_list_action = action("Ctrl+Shift+L", self.zs.open_list, permissions.VIEW_REPORTS)

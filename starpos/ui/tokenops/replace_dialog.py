@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from starpos.db.enums import MeterCondition
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.i18n import tr_noop
+from starpos.shifts.paid_charges import ChargePayment
 from starpos.tokenops import errors
 from starpos.tokenops.kinds import MAX_FREE_KWH
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult
 from starpos.tokenops.meter_replace_charges import ChargesDue
+from starpos.ui.master_names import master_name
 from starpos.ui.money import format_kwh, group_token, number_text
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure
@@ -90,6 +92,12 @@ class ReplaceMeterDialog(QDialog):
         self.charges_label = QLabel()
         self.charges_label.setObjectName("replaceCharges")
         self.charges_label.setTextFormat(Qt.TextFormat.RichText)
+        self.payment_box = QComboBox()
+        self.payment_box.setObjectName("replacePayment")
+        for method in ops.payment_methods:
+            self.payment_box.addItem(master_name(method.name), method.code)
+        self._cash_codes = {method.code for method in ops.payment_methods if method.is_cash}
+        self.payment_box.currentIndexChanged.connect(self._payment_chosen)
         self.paid_field = QLineEdit()
         self.paid_field.setObjectName("replacePaid")
         self.paid_field.textChanged.connect(self._show_change)
@@ -100,7 +108,7 @@ class ReplaceMeterDialog(QDialog):
         self.result_label.setObjectName("replaceResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.labels = [QLabel() for _ in range(8)]
+        self.labels = [QLabel() for _ in range(9)]
         self.form = QFormLayout()
         fields: tuple[QWidget, ...] = (
             self.old_field, self.new_field, self.reason_box, self.condition_box,
@@ -109,10 +117,12 @@ class ReplaceMeterDialog(QDialog):
         for label, field in zip(self.labels[:5], fields, strict=True):
             label.setBuddy(field)
             self.form.addRow(label, remainder_row if field is self.remainder_field else field)
-        self.labels[6].setBuddy(self.paid_field)
+        self.labels[6].setBuddy(self.payment_box)
+        self.labels[7].setBuddy(self.paid_field)
         self.form.addRow(self.labels[5], self.charges_label)
-        self.form.addRow(self.labels[6], self.paid_field)
-        self.form.addRow(self.labels[7], self.change_label)
+        self.form.addRow(self.labels[6], self.payment_box)
+        self.form.addRow(self.labels[7], self.paid_field)
+        self.form.addRow(self.labels[8], self.change_label)
         self.buttons = QDialogButtonBox()
         self.action_button = QPushButton()
         self.action_button.setObjectName("replaceAction")
@@ -198,6 +208,15 @@ class ReplaceMeterDialog(QDialog):
             raise errors.PaymentAmountError(amount=text, decimals=decimals)
         return value
 
+    def _payment_chosen(self) -> None:
+        """Change is given in cash only: another method pays exactly the charges (TOK-25)."""
+        code = self.payment_box.currentData()
+        cash = code is None or code in self._cash_codes
+        if not cash:
+            self.paid_field.clear()
+        self.paid_field.setEnabled(cash and self.outcome is None)
+        self._show_change()
+
     def _show_change(self) -> None:
         if self.outcome is not None:
             self.change_label.setText(self._money(self.outcome.change))
@@ -266,6 +285,7 @@ class ReplaceMeterDialog(QDialog):
                 remainder_kwh=self.remainder(),
                 condition=MeterCondition(self.condition_box.currentData()),
                 paid=self.paid(),
+                payment=ChargePayment(str(self.payment_box.currentData() or "cash")),
             )
         except errors.TokenOperationError as error:
             self.ops.funnel.show_failure(error, self)
@@ -373,7 +393,8 @@ class ReplaceMeterDialog(QDialog):
             tr("tokenui", "Old meter goes &back as"),
             tr("tokenui", "Re&mainder energy (kWh)"),
             tr("tokenui", "Charges"),
-            tr("tokenui", "Pai&d (cash)"),
+            tr("tokenui", "Pa&yment"),
+            tr("tokenui", "Pai&d"),
             tr("tokenui", "Change"),
         )
         for label, text in zip(self.labels, texts, strict=True):

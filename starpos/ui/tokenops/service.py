@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Protocol, cast
 
 from starpos.counter.token_ops import CounterTokenOps, MeterKey, SaleToCancel
+from starpos.counter.views import PaymentMethod
 from starpos.operators.session import OperatorSession
 from starpos.settings import Settings
 from starpos.tokenops.kinds import KeyTarget
@@ -66,6 +67,8 @@ class TokenOpsContext:
     workers: Workers
     funnel: ErrorFunnel
     session: OperatorSession
+    #: The counter's payment methods, a sale's, for the charges of a replacement (TOK-25).
+    payment_methods: tuple[PaymentMethod, ...] = ()
 
 
 class TokenOpsOnWorkers:

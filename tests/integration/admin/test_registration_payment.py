@@ -34,8 +34,9 @@ from starpos.masterdata.registration_charges import (
     registration_bill,
 )
 from starpos.operators.session import OperatorSession
-from starpos.shifts.errors import NoOpenShiftError
+from starpos.shifts.errors import NonCashChangeError, NoOpenShiftError
 from starpos.shifts.lifecycle import open_shift
+from starpos.shifts.paid_charges import ChargePayment
 from starpos.shifts.totals import x_report
 from starpos.sts.meter_number import make_meter_number
 from tests.integration.admin.admin_world import SECOND, Utility
@@ -191,3 +192,41 @@ def test_a_type_without_register_charges_needs_no_shift_and_still_gets_a_bill(
             0, 0, 0, None,
         )  # fmt: skip
         assert bill.bill_number.startswith("RG")
+
+
+@both_backends
+def test_the_register_charge_by_mobile_money_is_counted_under_its_method(
+    utility: Utility,
+) -> None:
+    """The registration takes its charge with the payment methods a sale accepts (TOK-25):
+    by mobile money the bill keeps the method and its shift, no cash goes into the drawer,
+    and the X expects the charge under mobile money; change by mobile money is refused."""
+    with_register_charges(utility)
+    database, star = utility.database, at_the_office(utility)
+    add_record(database, star, "payment_term", {
+        "code": "MOMO", "name": "Mobile money", "kind": "mobile_money",
+    })  # fmt: skip
+    shift = open_shift(database, star, float_total=FLOAT)
+    due = REG + CON + Decimal("0.75")
+    before = state(utility)
+    with pytest.raises(NonCashChangeError):
+        register_paid(
+            database, star, name="Bo Hill", customer_type_code="RES",
+            meters=[MeterContract(SECOND, "RES")], paid=due + 1,
+            payment=ChargePayment("mobile_money"),
+        )  # fmt: skip
+    assert state(utility) == before and status_of(utility, SECOND) is StockStatus.IN_STOCK
+
+    result = register_paid(
+        database, star, name="Bo Hill", customer_type_code="RES",
+        meters=[MeterContract(SECOND, "RES")], payment=ChargePayment("momo"),
+    )  # fmt: skip
+
+    with database.reading() as session:
+        bill = session.scalars(
+            select(RegistrationBill).where(RegistrationBill.bill_number == result.bill_number)
+        ).one()
+        assert (bill.shift_id, bill.cash_movement_id, bill.charges) == (shift.shift_id, None, due)
+    totals = x_report(database, star, shift.shift_id)
+    assert (totals.expected_cash, totals.expected["MOMO"]) == (FLOAT, due)
+    assert totals.charges == {"MOMO": (1, due)}

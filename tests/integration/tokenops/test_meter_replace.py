@@ -10,14 +10,15 @@ import pytest
 from sqlalchemy import select, update
 
 from starpos.bootstrap.module import open_configured_module
-from starpos.db.enums import MeterCondition, StockMovementKind, StockStatus
+from starpos.db.enums import MeterCondition, MeterMedium, StockMovementKind, StockStatus
 from starpos.db.free_credit import free_credit_energy
-from starpos.db.models import Meter, MeterReplacement, StockMovement
+from starpos.db.models import Meter, MeterReplacement, StockMovement, TokenOperation
 from starpos.masterdata.meter_stock import MeterNotGoodError
 from starpos.operators.errors import PermissionDeniedError
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult, replace_with_remainder
+from starpos.tokenops.meter_replace_card import CardMeterRemainderError
 from tests.integration.keychange.sale_world import sellable
 from tests.integration.tokenops.ops_world import (
     CASHIER,
@@ -135,3 +136,29 @@ def test_starpos_meter_replace_as_a_script_uses_it(world: OpsWorld) -> None:
     )  # fmt: skip
     assert bad.returncode == 2
     assert len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+
+
+def test_a_card_meter_never_gets_a_keypad_token_for_its_remainder(world: OpsWorld) -> None:
+    """A SUN card meter as the new meter: the remainder would be a keypad token it has no
+    keypad for. Refused with the way out, nothing written; with no remainder it is replaced."""
+    (old,) = sellable(world, 1)
+    (card,) = stock_meters(world.database, 1, first_serial=30_000_701)
+    with world.database.unit_of_work() as uow:
+        uow.session.execute(
+            update(Meter).where(Meter.number == card).values(medium=MeterMedium.CARD)
+        )
+        uow.commit()
+    balance = module_balance(world)
+    with pytest.raises(CardMeterRemainderError) as refused:
+        replace(world, Replacement(old, card, "FAULT", Decimal("3.0")))
+    assert card in refused.value.message and "3.0" in refused.value.message
+    with world.database.reading() as session:
+        assert session.scalars(select(MeterReplacement)).all() == []
+        assert session.scalars(select(TokenOperation)).all() == []
+    assert world.meter(card).stock_status is StockStatus.IN_STOCK
+    assert world.meter(old).stock_status is StockStatus.INSTALLED
+    assert module_balance(world) == balance
+
+    result = replace(world, Replacement(old, card, "FAULT", Decimal("0")))
+    assert (result.new_meter, result.token, result.state) == (card, None, "no_remainder")
+    assert world.meter(card).stock_status is StockStatus.INSTALLED

@@ -13,8 +13,17 @@ import pytest
 from sqlalchemy import func, select
 
 from starpos.bootstrap.module import open_configured_module
+from starpos.bootstrap.printer import ConfiguredPrinter
 from starpos.db.enums import CashMovementKind, StockStatus
-from starpos.db.models import AuditEntry, CashMovement, MeterReplacement, MeterReplacementCharge
+from starpos.db.models import (
+    AuditEntry,
+    Bank,
+    CashMovement,
+    MeterReplacement,
+    MeterReplacementCharge,
+    PaymentTerm,
+)
+from starpos.devices.printer import voucher_layout
 from starpos.masterdata.changes import UnknownRecordError
 from starpos.masterdata.replacement_reason_charges import (
     PercentageReplacementChargeError,
@@ -22,18 +31,25 @@ from starpos.masterdata.replacement_reason_charges import (
     set_reason_charges,
 )
 from starpos.operators.errors import PermissionDeniedError
-from starpos.shifts.errors import NoOpenShiftError
+from starpos.settings import Settings
+from starpos.shifts.errors import (
+    NonCashChangeError,
+    NoOpenShiftError,
+    UnknownBankError,
+    UnknownPaymentError,
+)
 from starpos.shifts.lifecycle import open_shift
+from starpos.shifts.paid_charges import ChargePayment
 from starpos.shifts.totals import x_report
 from starpos.tokenops import errors
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult, replace_with_remainder
 from starpos.tokenops.meter_replace_charges import charges_due
+from starpos.tokenops.meter_replace_voucher import replacement_template, replacement_voucher
 from tests.integration.keychange.sale_world import sellable
 from tests.integration.tokenops.ops_world import ADMIN, ENGINEER, OpsWorld, stock_meters
 from tests.integration.tokenops.replace_world import (
     FLOAT,
     RPL,
-    engineer_may_take_cash,
     engineer_shift,
     rpl_with_vat,
 )
@@ -104,7 +120,6 @@ def test_the_charges_are_paid_with_change_and_counted_in_the_shift(world: OpsWor
 def test_refusals_leave_stock_shift_and_bills_as_they_were(world: OpsWorld) -> None:
     (old,) = sellable(world, 1)
     (new,) = stock_meters(world.database, 1)
-    engineer_may_take_cash(world)
     # The store requires a shift for money; the engineer has none open.
     with pytest.raises(NoOpenShiftError):
         replace(world, Replacement(old, new, "TAMPER", Decimal("1.0")))
@@ -135,3 +150,59 @@ def test_reason_charges_are_kept_with_permission_and_refusals(world: OpsWorld) -
     with pytest.raises(UnknownRecordError):
         set_reason_charges(world.database, admin, "FAULT", ["NOPE"])
     assert reason_charges_of(world.database, "FAULT") == ["RPL", "TCAN"]
+
+
+@pytest.mark.parametrize("store_backend", [SQLITE, POSTGRESQL], indirect=True)
+def test_the_charges_are_paid_by_cheque_and_counted_under_cheque(world: OpsWorld) -> None:
+    """Any payment method a sale accepts (TOK-25): the bill keeps the term, bank and cheque
+    number and its shift; the X expects the charges under the cheque method, not in the
+    drawer's cash; no paid-in is made."""
+    (old,) = sellable(world, 1)
+    (new,) = stock_meters(world.database, 1)
+    shift = engineer_shift(world)
+    _, due = rpl_with_vat(world, old)
+    cheque = ChargePayment("cheque", "fcb", " 000123 ")
+
+    result = replace(world, Replacement(old, new, "TAMPER", Decimal("1.0"), payment=cheque))
+
+    assert (result.payment, result.paid, result.change) == ("CHQ", due, Decimal("0.00"))
+    with world.database.reading() as session:
+        row = session.scalars(select(MeterReplacement)).one()
+        term = session.get(PaymentTerm, row.payment_term_id)
+        bank = session.get(Bank, row.bank_id)
+        assert term is not None and bank is not None
+        assert (term.code, bank.code, row.cheque_number) == ("CHQ", "FCB", "000123")
+        assert (row.shift_id, row.cash_movement_id) == (shift.shift_id, None)
+        assert session.scalar(select(func.count()).select_from(CashMovement)) == 0
+    report = x_report(world.database, world.operator(ENGINEER), shift.shift_id)
+    assert report.expected_cash == FLOAT
+    assert report.expected["CHQ"] == due
+    assert report.as_dict()["charges"] == [{"payment": "CHQ", "count": 1, "total": due}]
+    # The bill says how it was paid, as a sale's voucher does.
+    with world.database.reading() as session:
+        voucher = replacement_voucher(session, result.bill_number, ConfiguredPrinter(Settings()))
+    text = voucher_layout(voucher, Settings(), replacement_template()).text()
+    assert "Cheque FCB 000123" in " ".join(text.split())
+
+
+def test_payment_refusals_leave_everything_as_it_was(world: OpsWorld) -> None:
+    (old,) = sellable(world, 1)
+    (new,) = stock_meters(world.database, 1)
+    shift = engineer_shift(world)
+    _, due = rpl_with_vat(world, old)
+    asked = [
+        (ChargePayment("gold"), None, UnknownPaymentError),
+        (ChargePayment("cheque", "NOBANK", "1"), None, UnknownBankError),
+        # Change is given in cash only: a card pays exactly the charges.
+        (ChargePayment("CARD"), due + 5, NonCashChangeError),
+    ]
+    for payment, paid, refusal in asked:
+        with pytest.raises(refusal) as refused:
+            replace(world, Replacement(old, new, "TAMPER", Decimal("1.0"), paid=paid,
+                                       payment=payment))  # fmt: skip
+        assert refused.value.message
+    assert counts(world) == (0, 0)
+    assert world.meter(old).stock_status is StockStatus.INSTALLED
+    assert world.meter(new).stock_status is StockStatus.IN_STOCK
+    report = x_report(world.database, world.operator(ENGINEER), shift.shift_id)
+    assert (report.expected_cash, report.charges) == (FLOAT, {})
