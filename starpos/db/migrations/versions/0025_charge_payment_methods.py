@@ -3,7 +3,7 @@ payment term, bank and cheque number, as a sale keeps them) and the shift they w
 (manual 4.6, 3.3 d; decision TOK-25). A bill made before has no term: it was paid in cash.
 
 Revision ID: 0025
-Revises: 0021
+Revises: 0024
 Create Date: 2026-12-03 15:00:00.000000
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0025"
-down_revision = "0021"
+down_revision = "0024"
 branch_labels = None
 depends_on = None
 
