@@ -143,7 +143,7 @@ def sale_facts(
     Goes into the PENDING audit entry, whose chain is the counter's outbox: a sale that is
     audited with these facts travels (docs/sync.md, "What an audit entry must carry").
     A dated version travels as its record's code and its start (decision BO-23): the VAT's
-    as ``vat``, each charge line's as the line's sixth value.
+    as ``vat_version``, each charge line's as the line's sixth value.
     """
     breakdown = priced.breakdown
     connection = session.connection()
@@ -163,7 +163,7 @@ def sale_facts(
         "medium": medium,
         "payment": payment,
         "tariff": [scheme, effective_from] if scheme is not None else None,
-        "vat": [vat_type, vat_from] if vat_type is not None else None,
+        "vat_version": [vat_type, vat_from] if vat_type is not None else None,
         "tendered": priced.tendered,
         "change": priced.change,
         **priced_columns(priced.sale, breakdown),
