@@ -39,7 +39,7 @@ from starpos.db.models import (
     VendCharge,
 )
 from starpos.db.models.dated_terms import BEGINNING
-from starpos.db.parameters import to_utc
+from starpos.db.parameters import SystemParametersMissingError, to_utc, utility_now
 from starpos.errors import StorageError
 from starpos.pricing import ChargeMethod
 
@@ -151,6 +151,15 @@ def first_versions(session: Session) -> None:
     session.flush()
 
 
+def local_now(session: Session) -> datetime:
+    """The utility's wall clock now; in a store still without its system parameters (no
+    zone, and nothing sold yet) the computer's own."""
+    try:
+        return utility_now(session)
+    except SystemParametersMissingError:
+        return datetime.now().replace(microsecond=0)
+
+
 def _sales_after(session: Session, record: ChargeItem | CustomerType, since: datetime) -> int:
     """How many sales and bills priced with ``record`` were made at or after ``since``."""
     if isinstance(record, CustomerType):
@@ -214,7 +223,10 @@ def date_change(
     if not changed or (base is not None and all(getattr(base, n) == v for n, v in changed.items())):
         return None
     if when < now_local:
-        count = _sales_after(session, record, to_utc(session, when))
+        try:
+            count = _sales_after(session, record, to_utc(session, when))
+        except SystemParametersMissingError:
+            count = 0  # a store without its zone has sold nothing yet
         if count:
             raise ChangedAfterSalesError(
                 what=what, code=record.code, when=when.isoformat(" "), count=count

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from starpos.db import Database
 from starpos.db.base import stored_value
-from starpos.db.parameters import utility_now
 from starpos.i18n import Term
 from starpos.masterdata import terms
 from starpos.masterdata.changes import (
@@ -36,6 +35,7 @@ from starpos.masterdata.dated_terms import (
     date_change,
     first_versions,
     history,
+    local_now,
 )
 from starpos.masterdata.record_kinds import KINDS, FieldType, RecordKind
 from starpos.operators.session import OperatorSession
@@ -146,7 +146,7 @@ def update_record(
             dated = {name: stored[name] for name in DATED[kind.key] if name in stored}
             dated_from = date_change(
                 change.session, record, kind.what, dated, effective_from,
-                utility_now(change.session),
+                local_now(change.session),
             )  # fmt: skip
             # The columns now mirror the newest version, whatever was asked from when.
             stored = {name: v for name, v in stored.items() if name not in dated}
@@ -253,5 +253,5 @@ def dated_history(database: Database, kind_key: str, code: str) -> list[dict[str
         record: Any = by_code(session, kind.model, code.strip().upper(), kind.what)
         return [
             {name: _shown(value) for name, value in version.items()}
-            for version in history(session, record, utility_now(session))
+            for version in history(session, record, local_now(session))
         ]

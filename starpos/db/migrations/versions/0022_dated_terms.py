@@ -25,7 +25,7 @@ depends_on = None
 #: ``starpos.db.models.dated_terms.BEGINNING``, spelt out so this migration stays as it is.
 BEGINNING = datetime(1970, 1, 1)
 #: The new tables are parts of their owners in the downlink (0007's change capture).
-_PARTS = (
+PARTS = (
     ("charge_item_versions", "charge_items", "charge_item_id"),
     ("customer_type_vat_versions", "customer_types", "customer_type_id"),
 )
@@ -129,7 +129,7 @@ def upgrade() -> None:
     )
     if bind.dialect.name != "postgresql":
         return
-    for table, root, owner_column in _PARTS:
+    for table, root, owner_column in PARTS:
         arguments = ", ".join(f"'{a}'" for a in (root, "code", "id", owner_column, "", ""))
         call = f"EXECUTE FUNCTION sync_capture_part({arguments})"
         op.execute(
