@@ -29,5 +29,9 @@
       <source>Versions</source>
       <translation>Versions</translation>
     </message>
+    <message>
+      <source>from the start</source>
+      <translation>depuis le début</translation>
+    </message>
   </context>
 </TS>

@@ -29,5 +29,9 @@
       <source>Versions</source>
       <translation>版本</translation>
     </message>
+    <message>
+      <source>from the start</source>
+      <translation>自开始起</translation>
+    </message>
   </context>
 </TS>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.db.base import stored_value
+from starpos.masterdata.dated_terms import BEGINNING
 from starpos.masterdata.record_kinds import Field, FieldType, RecordKind
 from starpos.ui.translator import tr
 
@@ -106,20 +107,23 @@ class RecordEditor(QDialog):
         form.addRow(label, self.since)
         self.versions = QListWidget()
         self.versions.setObjectName("versions")
+        self.versions.setMinimumWidth(680)
         self.versions.setMaximumHeight(110)
         current = tr("admin", "in force")
         for version in history:
             terms = ", ".join(
                 f"{tr('admin', self.kind.field(name).label)} {_shown(value)}"
                 for name, value in version.items()
-                if name not in ("effective_from", "in_force")
+                if name not in ("effective_from", "in_force") and value is not None
             )
-            when = f"{version['effective_from']:%Y-%m-%d %H:%M}"
+            start = version["effective_from"]
+            when = (
+                tr("admin", "from the start") if start == BEGINNING else f"{start:%Y-%m-%d %H:%M}"
+            )
             mark = f" ({current})" if version["in_force"] else ""
-            self.versions.addItem(f"{when}  {terms}{mark}")
-        versions_label = QLabel(tr("admin", "Versions"))
-        versions_label.setBuddy(self.versions)
-        form.addRow(versions_label, self.versions)
+            self.versions.addItem(f"{when}{mark}: {terms}")
+        form.addRow(QLabel(tr("admin", "Versions")))
+        form.addRow(self.versions)
 
     def effective_from(self) -> datetime | None:
         """The start of the day the priced terms change from; None: today, meaning now."""
