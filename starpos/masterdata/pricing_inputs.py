@@ -29,7 +29,7 @@ from starpos.db.models import (
 )
 from starpos.db.parameters import system_parameters, to_local, to_utc
 from starpos.errors import PricingError
-from starpos.masterdata.dated_terms import vat_in_force
+from starpos.masterdata.dated_terms import local_now, vat_in_force
 from starpos.masterdata.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
 from starpos.masterdata.payment_dues import due_lines
 
@@ -310,12 +310,7 @@ def sample_sale_terms(session: Session) -> SampleSaleTerms:
     except SystemParametersMissingError:
         rules, currency = pricing.PricingRules(), ""
     kinds = session.scalars(select(CustomerType).order_by(CustomerType.code)).all()
-    from starpos.db.parameters import utility_now
-
-    try:
-        now = utility_now(session)
-    except SystemParametersMissingError:
-        now = datetime.now()
+    now = local_now(session)  # the terms in force now price the preview
     return SampleSaleTerms(
         rules=rules,
         currency=currency,
