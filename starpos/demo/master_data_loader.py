@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from starpos.db import models as m
 from starpos.db.enums import NumberFieldKind, NumberReset, TariffKind
+from starpos.masterdata.dated_terms import first_versions
 from starpos.operators.passwords import hash_password
 from starpos.paths import resources_dir
 
@@ -112,6 +113,7 @@ def load_master_data(session: Session, data: dict[str, Any]) -> None:
         )
     session.flush()
     _load_customer_types(session, data["customer_types"])
+    first_versions(session)  # the charges' and VAT's dated terms (decision BO-23)
     _load_replacement_reasons(session, data["replacement_reasons"])
     _load_tariffs(session, data["tariffs"])
     _load_roles_and_operators(session, data["roles"], data["operators"])

@@ -19,6 +19,7 @@ from starpos import pricing
 from starpos.db.enums import ChargeOccasion, TariffKind
 from starpos.db.models import (
     ChargeItem,
+    ChargeItemVersion,
     CustomerTypeCharge,
     Meter,
     TariffScheme,
@@ -28,6 +29,7 @@ from starpos.db.models import (
 )
 from starpos.db.parameters import system_parameters, to_local, to_utc
 from starpos.errors import PricingError
+from starpos.masterdata.dated_terms import local_now, vat_in_force
 from starpos.masterdata.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
 from starpos.masterdata.payment_dues import due_lines
 
@@ -77,20 +79,34 @@ def pricing_rules(session: Session) -> pricing.PricingRules:
 # Read on every sale: plain Core statements built once (their compiled form is cached).
 _LINKS = cast(Table, CustomerTypeCharge.__table__)
 _ITEMS = cast(Table, ChargeItem.__table__)
+_CHARGE_VERSIONS = cast(Table, ChargeItemVersion.__table__)
+_OTHER = _CHARGE_VERSIONS.alias("later")
+#: The type's active vend charges, each as its version in force at the sale's local time
+#: (decision BO-23): the version no later version of the same item has started after.
 _VEND_CHARGES = (
     select(
         _ITEMS.c.code,
         _ITEMS.c.name,
-        _ITEMS.c.method,
-        _ITEMS.c.amount,
-        _ITEMS.c.percentage,
-        _ITEMS.c.vat_applies,
+        _CHARGE_VERSIONS.c.method,
+        _CHARGE_VERSIONS.c.amount,
+        _CHARGE_VERSIONS.c.percentage,
+        _CHARGE_VERSIONS.c.vat_applies,
+        _CHARGE_VERSIONS.c.id,
     )
     .join(_LINKS, _LINKS.c.charge_item_id == _ITEMS.c.id)
+    .join(_CHARGE_VERSIONS, _CHARGE_VERSIONS.c.charge_item_id == _ITEMS.c.id)
     .where(
         _LINKS.c.customer_type_id == bindparam("type_id"),
         _LINKS.c.occasion == ChargeOccasion.VEND,
         _ITEMS.c.active.is_(True),
+        _CHARGE_VERSIONS.c.effective_from <= bindparam("local"),
+        ~select(_OTHER.c.id)
+        .where(
+            _OTHER.c.charge_item_id == _ITEMS.c.id,
+            _OTHER.c.effective_from > _CHARGE_VERSIONS.c.effective_from,
+            _OTHER.c.effective_from <= bindparam("local"),
+        )
+        .exists(),
     )
     .order_by(_ITEMS.c.code)
 )
@@ -129,9 +145,11 @@ _COLLECTED = (
 
 
 def customer_type_rules(
-    session: Session, customer_type: CustomerTypeTerms
+    session: Session, customer_type: CustomerTypeTerms, local: datetime
 ) -> pricing.CustomerTypeRules:
-    """The type's VAT, vend charges (active ones), repayment, FBE and prearrange amount."""
+    """The type's VAT, vend charges (active ones), repayment, FBE and prearrange amount for
+    a sale at ``local`` (the utility's wall clock): VAT and charges as their dated versions
+    in force then."""
     charges = tuple(
         pricing.ChargeItem(
             code=item.code,
@@ -140,9 +158,13 @@ def customer_type_rules(
             amount=item.amount or Decimal(0),
             percent=item.percentage or Decimal(0),
             taxed=item.vat_applies,
+            version=item.id,
         )
-        for item in session.connection().execute(_VEND_CHARGES, {"type_id": customer_type.id})
+        for item in session.connection().execute(
+            _VEND_CHARGES, {"type_id": customer_type.id, "local": local}
+        )
     )
+    vat_rate, vat_version = vat_in_force(session, customer_type.id, local)
     method = customer_type.repayment_method
     repayment = None
     if method is not pricing.RepaymentMethod.NONE:
@@ -152,7 +174,8 @@ def customer_type_rules(
             percent=customer_type.repayment_percentage or Decimal(0),
         )
     return pricing.CustomerTypeRules(
-        vat_rate=customer_type.vat_rate,
+        vat_rate=vat_rate,
+        vat_version=vat_version,
         charges=charges,
         repayment=repayment,
         fbe_kwh_per_month=customer_type.fbe_kwh_per_month,
@@ -257,7 +280,7 @@ def sale_context(session: Session, meter: Meter, now: datetime) -> pricing.SaleC
     sale_time = to_local(session, now)
     return pricing.SaleContext(
         rules=pricing_rules(session),
-        customer_type=customer_type_rules(session, meter.customer.customer_type),
+        customer_type=customer_type_rules(session, meter.customer.customer_type, sale_time),
         tariff=tariff(session, meter.tariff_scheme_id),
         history=purchase_history(session, meter, sale_time),
         at=sale_time,
@@ -287,10 +310,11 @@ def sample_sale_terms(session: Session) -> SampleSaleTerms:
     except SystemParametersMissingError:
         rules, currency = pricing.PricingRules(), ""
     kinds = session.scalars(select(CustomerType).order_by(CustomerType.code)).all()
+    now = local_now(session)  # the terms in force now price the preview
     return SampleSaleTerms(
         rules=rules,
         currency=currency,
         customer_types={
-            kind.code: (kind.name, customer_type_rules(session, kind)) for kind in kinds
+            kind.code: (kind.name, customer_type_rules(session, kind, now)) for kind in kinds
         },
     )

@@ -29,8 +29,19 @@ from starpos.masterdata.changes import (
     refuse_in_use,
     refuse_taken,
 )
+from starpos.masterdata.dated_terms import (
+    CHARGE_TERMS,
+    VAT_TERMS,
+    date_change,
+    first_versions,
+    history,
+    local_now,
+)
 from starpos.masterdata.record_kinds import KINDS, FieldType, RecordKind
 from starpos.operators.session import OperatorSession
+
+#: The kinds whose priced fields are dated (decision BO-23), and those fields.
+DATED: dict[str, tuple[str, ...]] = {"charge_item": CHARGE_TERMS, "customer_type": VAT_TERMS}
 
 
 class UnknownRecordKindError(LookupError):
@@ -93,6 +104,8 @@ def add_record(
             if field.name not in given and field.default is not None:
                 stored.setdefault(field.name, field.default)
         session.add(kind.model(**stored))
+        if kind.key in DATED:
+            first_versions(session)
         change.details["values"] = {name: _shown(value) for name, value in _by_code(stored, given)}
     return code
 
@@ -109,9 +122,17 @@ def _by_code(stored: dict[str, Any], given: dict[str, Any]) -> list[tuple[str, A
 
 
 def update_record(
-    database: Database, by: OperatorSession, kind_key: str, code: str, values: dict[str, Any]
-) -> None:
-    """Change the given fields of the record ``code`` (its code stays)."""
+    database: Database,
+    by: OperatorSession,
+    kind_key: str,
+    code: str,
+    values: dict[str, Any],
+    effective_from: datetime | None = None,
+) -> datetime | None:
+    """Change the given fields of the record ``code`` (its code stays). The dated terms of a
+    charge item or customer type (:data:`DATED`) change from ``effective_from`` (the
+    utility's local time; None: now) as a new version; the moment they take effect, or None
+    when none of them changed."""
     kind = kind_of(kind_key)
     code = code.strip().upper()
     with changing(database, by, kind.permission, f"{kind.key}:{code}", "changed") as change:
@@ -120,6 +141,17 @@ def update_record(
             change.session, kind, {k: v for k, v in values.items() if k != "code"}
         )
         before = {name: getattr(record, name) for name in stored}
+        dated_from = None
+        if kind.key in DATED:
+            dated = {name: stored[name] for name in DATED[kind.key] if name in stored}
+            dated_from = date_change(
+                change.session, record, kind.what, dated, effective_from,
+                local_now(change.session),
+            )  # fmt: skip
+            # The columns now mirror the newest version, whatever was asked from when.
+            stored = {name: v for name, v in stored.items() if name not in dated}
+            if dated_from is not None:
+                change.details["effective_from"] = dated_from
         # A reference as the audit entry carries it: by code (the head office's key).
         shown_before = {
             name: getattr(record, name.removesuffix("_id")).code if name.endswith("_id")
@@ -135,6 +167,15 @@ def update_record(
             )
             if before[name] != value
         }
+        if dated_from is not None:
+            change.details["values"].update(
+                {
+                    name: [_shown(before[name]), _shown(value)]
+                    for name, value in dated.items()
+                    if before[name] != value
+                }
+            )
+    return dated_from
 
 
 def delete_record(database: Database, by: OperatorSession, kind_key: str, code: str) -> None:
@@ -200,3 +241,17 @@ def reference_codes(database: Database, kind_key: str) -> dict[str, list[str]]:
                 model: Any = field.reference
                 found[field.name] = list(session.scalars(select(model.code).order_by(model.code)))
     return found
+
+
+def dated_history(database: Database, kind_key: str, code: str) -> list[dict[str, Any]]:
+    """Every dated version of the charge item or customer type ``code``, oldest first, each
+    with its values and whether it is the one in force now (decision BO-23)."""
+    kind = kind_of(kind_key)
+    if kind.key not in DATED:
+        raise UnknownRecordKindError(kind_key)
+    with database.reading() as session:
+        record: Any = by_code(session, kind.model, code.strip().upper(), kind.what)
+        return [
+            {name: _shown(value) for name, value in version.items()}
+            for version in history(session, record, local_now(session))
+        ]

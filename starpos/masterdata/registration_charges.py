@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -34,10 +35,11 @@ from starpos.db.models import (
     RegistrationBill,
     RegistrationBillCharge,
 )
-from starpos.db.parameters import system_parameters
+from starpos.db.parameters import system_parameters, utility_now
 from starpos.errors import StorageError
 from starpos.masterdata import bill_numbers, terms
 from starpos.masterdata.changes import by_code
+from starpos.masterdata.dated_terms import ChargeTerms, charge_terms, vat_in_force
 from starpos.pricing import ChargeMethod
 from starpos.shifts import paid_charges
 from starpos.shifts.paid_charges import ChargeLine, ChargesDue
@@ -93,30 +95,38 @@ class RegistrationResult:
         }  # fmt: skip
 
 
-def register_charge_items(session: Session, customer_type: CustomerType) -> list[ChargeItem]:
-    """The type's active register charges at a fixed amount, by code."""
-    return list(
-        session.scalars(
-            select(ChargeItem)
-            .join(CustomerTypeCharge, CustomerTypeCharge.charge_item_id == ChargeItem.id)
-            .where(
-                CustomerTypeCharge.customer_type_id == customer_type.id,
-                CustomerTypeCharge.occasion == ChargeOccasion.REGISTER,
-                ChargeItem.active,
-                ChargeItem.method != ChargeMethod.BY_AMOUNT,
-            )
-            .order_by(ChargeItem.code)
+def register_charge_items(
+    session: Session, customer_type: CustomerType, local: datetime
+) -> list[ChargeTerms]:
+    """The type's active register charges at a fixed amount at ``local`` (the versions in
+    force then, decision BO-23), by code."""
+    item_ids = session.scalars(
+        select(ChargeItem.id)
+        .join(CustomerTypeCharge, CustomerTypeCharge.charge_item_id == ChargeItem.id)
+        .where(
+            CustomerTypeCharge.customer_type_id == customer_type.id,
+            CustomerTypeCharge.occasion == ChargeOccasion.REGISTER,
+            ChargeItem.active,
         )
-    )
+        .order_by(ChargeItem.code)
+    ).all()
+    return [
+        terms
+        for terms in charge_terms(session, item_ids, local)
+        if terms.method != ChargeMethod.BY_AMOUNT
+    ]
 
 
 def charges_for(session: Session, customer_type: CustomerType, meters: int) -> ChargesDue:
-    """What registering ``meters`` meters for a customer of ``customer_type`` costs."""
+    """What registering ``meters`` meters for a customer of ``customer_type`` costs now."""
+    local = utility_now(session)
+    vat_rate, vat_version = vat_in_force(session, customer_type.id, local)
     return paid_charges.lines_of(
-        register_charge_items(session, customer_type) if meters > 0 else [],
-        customer_type.vat_rate,
+        register_charge_items(session, customer_type, local) if meters > 0 else [],
+        vat_rate,
         system_parameters(session).amount_decimals,
         times=meters,
+        vat_version=vat_version,
     )
 
 
@@ -185,6 +195,8 @@ def take_charges(
             bill_id=bill.id,
             position=position,
             charge_item_id=line.item_id,
+            charge_version_id=line.version_id if line.item_id is not None else None,
+            vat_version_id=line.version_id if line.item_id is None else None,
             code=line.code,
             name=line.name,
             amount=line.amount,

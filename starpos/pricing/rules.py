@@ -49,6 +49,8 @@ class ChargeItem:
     ``..._this_year``. ``amount`` is used by the fixed methods, ``percent`` by
     :attr:`ChargeMethod.BY_AMOUNT`. ``taxed`` ("Calculate VAT") puts the line in the
     Taxed total, on which VAT is charged; otherwise it is in the UnTaxed total.
+    ``version`` names the store's dated version these terms came from; the pricing ignores
+    it, the sale records it (decision BO-23).
     """
 
     code: str
@@ -57,6 +59,7 @@ class ChargeItem:
     amount: Decimal = ZERO
     percent: Decimal = ZERO
     taxed: bool = False
+    version: int | None = None
 
 
 class RepaymentMethod(enum.Enum):
@@ -90,9 +93,11 @@ class CustomerTypeRules:
     ``fbe_kwh_per_month``: free basic electricity added to the first purchase of a month
     (0.1 kWh grid). ``prearrange_amount`` is charged once after the meter changed from
     post-paid to prepaid (manual 4.7), when :attr:`PurchaseHistory.prearrange_due` says so.
+    ``vat_version`` names the store's dated VAT version (ignored here, recorded by the sale).
     """
 
     vat_rate: Decimal = ZERO
+    vat_version: int | None = None
     charges: tuple[ChargeItem, ...] = ()
     repayment: RepaymentRule | None = None
     fbe_kwh_per_month: Decimal = ZERO

@@ -33,6 +33,7 @@ from starpos.db.models import (
 )
 from starpos.pricing import ChargeMethod
 from starpos.server.card_projection import OpenedCardSale, book_card_vends
+from starpos.server.dated_versions import dated_versions
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_projection import FIGURES, bill_of, decimal_or_none, tariff_key
@@ -84,6 +85,7 @@ def open_all(
         session.scalar(select(SystemParameters.time_zone).where(SystemParameters.id == 1)) or "UTC"
     )
     versions = _versions(session, {tariff_key(f.get("tariff")) for f in facts})
+    dated = dated_versions(session, facts)
     items = _ids(
         session,
         ChargeItem.id,
@@ -118,6 +120,7 @@ def open_all(
                 in_force_from, in_force = known[at - 1]
             if priced_id is None:
                 missing.append("tariff")
+        missing += dated.missing(facts_of)
         if missing:
             flags.append(Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": bill, "missing": missing}))
             continue
@@ -140,6 +143,7 @@ def open_all(
                 "shift_id": shifts.get(facts_of.get("shift")),
                 "payment_term_id": found["payment"],
                 "tariff_version_id": priced_id,
+                "vat_version_id": dated.vat_version(facts_of),
                 "first_purchase": bool(facts_of.get("first_purchase", False)),
                 "tid": facts_of.get("tid"),
                 "module_id": facts_of.get("module"),
@@ -183,15 +187,16 @@ def open_all(
         {
             "vend_id": vend_ids[bill],
             "position": position,
-            "charge_item_id": items.get(code),
-            "method": stored_member(ChargeMethod, method),
-            "code": code,
-            "name": name,
-            "amount": Decimal(str(amount)),
-            "taxed": bool(taxed),
+            "charge_item_id": items.get(line[0]),
+            "charge_version_id": dated.charge_version(line),
+            "method": stored_member(ChargeMethod, line[2]),
+            "code": line[0],
+            "name": line[1],
+            "amount": Decimal(str(line[3])),
+            "taxed": bool(line[4]),
         }
         for bill, lines in charge_lines
-        for position, (code, name, method, amount, taxed) in enumerate(lines, start=1)
+        for position, line in enumerate(lines, start=1)
     ]
     if charges:
         session.connection().execute(insert(_CHARGES), charges)

@@ -38,6 +38,7 @@ from starpos.db.models import (
 )
 from starpos.pricing import ChargeMethod
 from starpos.server.card_projection import OpenedCardSale, book_card_vends
+from starpos.server.dated_versions import DatedVersions, dated_versions
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.payment_settlement import IssuedSale, carries_dues, settle_dues
 from starpos.server.shift_projection import terminal_shifts
@@ -203,6 +204,8 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
         ).one()
         if tariff.priced_with is None:
             missing.append("tariff")
+    dated = dated_versions(session, [facts])
+    missing += dated.missing(facts)
     if missing:
         return [Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": bill, "missing": missing})]
     if found.taken is not None:
@@ -223,6 +226,7 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
         ),
         payment_term_id=found.payment,
         tariff_version_id=tariff.priced_with if tariff is not None else None,
+        vat_version_id=dated.vat_version(facts),
         first_purchase=bool(facts.get("first_purchase", False)),
         tid=facts.get("tid"),
         module_id=facts.get("module"),
@@ -233,7 +237,7 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
         created_at=event.occurred_at,
         **figures,
     )
-    vend.charges = _charges(session, facts.get("charges", []))
+    vend.charges = _charges(session, facts.get("charges", []), dated)
     session.add(vend)
     session.flush()
     card_flags: list[Flag] = []
@@ -258,15 +262,17 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
     ]
 
 
-def _charges(session: Session, lines: list[list[Any]]) -> list[VendCharge]:
+def _charges(session: Session, lines: list[list[Any]], dated: DatedVersions) -> list[VendCharge]:
     codes = [line[0] for line in lines]
     items = dict(session.execute(_CHARGE_ITEMS, {"codes": codes}).all()) if codes else {}
     charges = []
-    for position, (code, name, method, amount, taxed) in enumerate(lines, start=1):
+    for position, line in enumerate(lines, start=1):
+        code, name, method, amount, taxed = line[:5]
         charges.append(
             VendCharge(
                 position=position,
                 charge_item_id=items.get(code),
+                charge_version_id=dated.charge_version(line),
                 method=stored_member(ChargeMethod, method),
                 code=code,
                 name=name,

@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,7 +35,6 @@ from starpos.db.enums import CashMovementKind, PaymentKind
 from starpos.db.models import (
     Bank,
     CashMovement,
-    ChargeItem,
     MeterReplacement,
     PaymentTerm,
     RegistrationBill,
@@ -51,14 +51,34 @@ VAT_CODE = "VAT"
 VAT = tr_noop("voucher", "VAT")
 
 
+class PricedItem(Protocol):
+    """A charge item as the version in force prices it
+    (:class:`starpos.masterdata.dated_terms.ChargeTerms`)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def amount(self) -> Decimal | None: ...
+    @property
+    def vat_applies(self) -> bool: ...
+    @property
+    def version_id(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class ChargeLine:
-    """One line of a bill (``item_id`` None: the VAT line)."""
+    """One line of a bill (``item_id`` None: the VAT line). ``version_id``: the dated
+    version that priced it, the item's, or on the VAT line the customer type's VAT's."""
 
     code: str
     name: str
     amount: Decimal
     item_id: int | None = None
+    version_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -194,14 +214,20 @@ def charges_by_payment(session: Session, shift_id: int) -> dict[str, tuple[int, 
 
 
 def lines_of(
-    items: Sequence[ChargeItem], vat_rate: Decimal, decimals: int, *, times: int = 1
+    items: Sequence[PricedItem],
+    vat_rate: Decimal,
+    decimals: int,
+    *,
+    times: int = 1,
+    vat_version: int | None = None,
 ) -> ChargesDue:
     """``items`` at their fixed amounts, each ``times`` over (a registration's charge per
-    meter, manual 3.3 d), and VAT at ``vat_rate`` on the taxed ones."""
+    meter, manual 3.3 d), and VAT at ``vat_rate`` (version ``vat_version``) on the taxed
+    ones."""
     step = quantum(decimals)
     lines = [
         ChargeLine(item.code, item.name, ((item.amount or Decimal(0)) * times).quantize(step),
-                   item.id)
+                   item.id, item.version_id)
         for item in items
     ]  # fmt: skip
     taxed = sum(
@@ -210,7 +236,7 @@ def lines_of(
     )
     vat = rate_of(taxed, vat_rate, decimals) if taxed else Decimal(0)
     if vat > 0:
-        lines.append(ChargeLine(VAT_CODE, VAT, vat))
+        lines.append(ChargeLine(VAT_CODE, VAT, vat, None, vat_version))
     return ChargesDue(tuple(lines), decimals)
 
 

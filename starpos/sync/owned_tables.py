@@ -25,9 +25,11 @@ from starpos.db.models import (
     Bank,
     Branch,
     ChargeItem,
+    ChargeItemVersion,
     Customer,
     CustomerType,
     CustomerTypeCharge,
+    CustomerTypeVatVersion,
     DefaultAmount,
     IssuedCard,
     Meter,
@@ -138,9 +140,20 @@ ROOTS: tuple[Root, ...] = (
     Root(_table(PaymentTerm), "code"),
     Root(_table(MeterModel), "code"),
     Root(_table(DefaultAmount), "position"),
-    Root(_table(ChargeItem), "code"),
+    # Dated versions are updated in place by their start, like tariff versions: a sale
+    # keeps pointing at the version that priced it (decision BO-23).
     Root(
-        _table(CustomerType), "code", parts=(Part(_table(CustomerTypeCharge), "customer_type_id"),)
+        _table(ChargeItem),
+        "code",
+        parts=(Part(_table(ChargeItemVersion), "charge_item_id", identity=("effective_from",)),),
+    ),
+    Root(
+        _table(CustomerType),
+        "code",
+        parts=(
+            Part(_table(CustomerTypeCharge), "customer_type_id"),
+            Part(_table(CustomerTypeVatVersion), "customer_type_id", identity=("effective_from",)),
+        ),
     ),
     Root(
         _table(ReplacementReason),

@@ -179,6 +179,8 @@ def _book(
                 replacement_id=row.id,
                 position=position,
                 charge_item_id=line.item_id,
+                charge_version_id=line.version_id if line.item_id is not None else None,
+                vat_version_id=line.version_id if line.item_id is None else None,
                 code=line.code,
                 name=line.name,
                 amount=line.amount,

@@ -20,13 +20,13 @@ from starpos.audit.log import Actor
 from starpos.db.models import (
     ChargeItem,
     Customer,
-    CustomerType,
     Meter,
     ReplacementReason,
     ReplacementReasonCharge,
 )
-from starpos.db.parameters import system_parameters
+from starpos.db.parameters import system_parameters, utility_now
 from starpos.masterdata.changes import by_code
+from starpos.masterdata.dated_terms import charge_terms, vat_in_force
 from starpos.masterdata.replacement_reason_charges import REPLACEMENT_REASON
 from starpos.shifts import paid_charges
 from starpos.shifts.paid_charges import VAT, VAT_CODE, ChargeLine, ChargesDue
@@ -51,21 +51,29 @@ __all__ = [
 CASH_REASON = "meter replacement {bill}"
 
 
-def charge_lines(session: Session, reason: ReplacementReason, vat_rate: Decimal) -> ChargesDue:
-    """The reason's active charge items at their amounts, and VAT on the taxed ones."""
-    items = session.scalars(
-        select(ChargeItem)
+def charge_lines(
+    session: Session, reason: ReplacementReason, vat: tuple[Decimal, int | None]
+) -> ChargesDue:
+    """The reason's active charge items at their amounts now (the versions in force,
+    decision BO-23), and VAT (rate, version) on the taxed ones."""
+    item_ids = session.scalars(
+        select(ChargeItem.id)
         .join(ReplacementReasonCharge, ReplacementReasonCharge.charge_item_id == ChargeItem.id)
         .where(ReplacementReasonCharge.reason_id == reason.id, ChargeItem.active)
         .order_by(ChargeItem.code)
     ).all()
-    return paid_charges.lines_of(items, vat_rate, system_parameters(session).amount_decimals)
+    items = charge_terms(session, item_ids, utility_now(session))
+    vat_rate, vat_version = vat
+    return paid_charges.lines_of(
+        items, vat_rate, system_parameters(session).amount_decimals, vat_version=vat_version
+    )
 
 
-def vat_rate_of(session: Session, meter: Meter) -> Decimal:
+def vat_rate_of(session: Session, meter: Meter) -> tuple[Decimal, int | None]:
+    """The VAT rate of the meter's customer type in force now, and its version."""
     customer = session.get(Customer, meter.customer_id) if meter.customer_id else None
-    kind = session.get(CustomerType, customer.customer_type_id) if customer is not None else None
-    return kind.vat_rate if kind is not None else Decimal(0)
+    kind = customer.customer_type_id if customer is not None else None
+    return vat_in_force(session, kind, utility_now(session))
 
 
 def charges_due(session: Session, reason_code: str, old_meter: str) -> ChargesDue:
@@ -74,7 +82,7 @@ def charges_due(session: Session, reason_code: str, old_meter: str) -> ChargesDu
     The old meter's customer type gives the VAT rate; a meter not known (yet typed half)
     prices the charges without VAT, the replacement itself then refuses it."""
     reason = by_code(session, ReplacementReason, reason_code.strip().upper(), REPLACEMENT_REASON)
-    vat_rate = Decimal(0)
+    vat: tuple[Decimal, int | None] = (Decimal(0), None)
     try:
         number = parse_meter_number(old_meter.strip()).iain
     except MeterNumberError:
@@ -82,8 +90,8 @@ def charges_due(session: Session, reason_code: str, old_meter: str) -> ChargesDu
     if number is not None:
         meter = session.scalars(select(Meter).where(Meter.number == number)).first()
         if meter is not None:
-            vat_rate = vat_rate_of(session, meter)
-    return charge_lines(session, reason, vat_rate)
+            vat = vat_rate_of(session, meter)
+    return charge_lines(session, reason, vat)
 
 
 def change_of(due: ChargesDue, paid: Decimal | None) -> tuple[Decimal, Decimal]:

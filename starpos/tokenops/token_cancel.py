@@ -59,10 +59,11 @@ from starpos.db.models import (
     Vend,
     VendToken,
 )
-from starpos.db.parameters import system_parameters, utility_now_core
+from starpos.db.parameters import system_parameters, utility_now, utility_now_core
 from starpos.devices.sm.driver import SecureModule
 from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import NumberingContext
+from starpos.masterdata.dated_terms import charge_terms
 from starpos.operators import permissions
 from starpos.operators.errors import UnknownOperatorError
 from starpos.operators.session import OperatorSession
@@ -141,23 +142,25 @@ def find_sale(session: Session, query: SaleQuery) -> Vend:
 
 def cancel_charge(session: Session, vend: Vend) -> Decimal:
     """The customer type's token cancel charge on ``vend``: fixed amounts as they are, a
-    percentage of what the sale took (manual 2.2 "by amount"), never more than it took."""
+    percentage of what the sale took (manual 2.2 "by amount"), never more than it took; each
+    item as its version in force at the cancel (decision BO-23)."""
     customer_type_id = session.scalar(
         select(Customer.customer_type_id).where(Customer.id == vend.customer_id)
     )
-    items = session.scalars(
-        select(ChargeItem)
+    item_ids = session.scalars(
+        select(ChargeItem.id)
         .join(CustomerTypeCharge, CustomerTypeCharge.charge_item_id == ChargeItem.id)
         .where(
             CustomerTypeCharge.customer_type_id == customer_type_id,
             CustomerTypeCharge.occasion == ChargeOccasion.TOKEN_CANCEL,
             ChargeItem.active,
         )
-    )
+        .order_by(ChargeItem.code)
+    ).all()
     decimals = system_parameters(session).amount_decimals
     quantum = Decimal(1).scaleb(-decimals)
     total = Decimal(0)
-    for item in items:
+    for item in charge_terms(session, item_ids, utility_now(session)):
         if item.method == ChargeMethod.BY_AMOUNT and item.percentage is not None:
             total += (vend.net_amount * item.percentage / 100).quantize(quantum, ROUND_HALF_UP)
         elif item.amount is not None:

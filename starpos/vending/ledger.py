@@ -128,13 +128,14 @@ def add_pending(
             "shift_id": sale.shift.shift_id if sale.shift else None,
             "payment_term_id": sale.payment_term_id,
             "tariff_version_id": sale.tariff_version_id,
+            "vat_version_id": sale.sale.customer_type.vat_version,
             "tendered": sale.tendered,
             "change": sale.change,
             **priced_columns(sale.sale, breakdown),
             **columns,
         },
     ).scalar_one()
-    charges = charge_rows(session, breakdown)
+    charges = charge_rows(session, sale.sale, breakdown)
     if charges:
         connection.execute(_INSERT_CHARGES, [{**row, "vend_id": vend_id} for row in charges])
     carrier = _carrier(medium, columns.get("tid"), columns.get("module_id"))

@@ -157,7 +157,7 @@ def sale_context(
     tariff, version_id = tariff_for_sale(session, meter.tariff_scheme_id, sale_time)
     context = pricing.SaleContext(
         rules=pricing_rules(session),
-        customer_type=customer_type_rules(session, customer.customer_type),
+        customer_type=customer_type_rules(session, customer.customer_type, sale_time),
         tariff=tariff,
         history=purchase_history(session, meter, sale_time),
         at=sale_time,

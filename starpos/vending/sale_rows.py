@@ -18,7 +18,16 @@ from sqlalchemy.orm import Session
 
 from starpos import pricing
 from starpos.db.base import stored_value
-from starpos.db.models import ChargeItem, PaymentTerm, TariffScheme, TariffVersion, VendCharge
+from starpos.db.models import (
+    ChargeItem,
+    ChargeItemVersion,
+    CustomerType,
+    CustomerTypeVatVersion,
+    PaymentTerm,
+    TariffScheme,
+    TariffVersion,
+    VendCharge,
+)
 
 if TYPE_CHECKING:
     from starpos.vending.sale import PricedSale
@@ -54,18 +63,23 @@ _ITEM_IDS = select(_ITEMS.c.code, _ITEMS.c.id).where(
 )
 
 
-def charge_rows(session: Session, breakdown: pricing.Breakdown) -> list[dict[str, Any]]:
+def charge_rows(
+    session: Session, sale: pricing.SaleContext, breakdown: pricing.Breakdown
+) -> list[dict[str, Any]]:
     """The ``vend_charges`` column values of each priced charge line (without ``vend_id``),
-    linked to its charge item by code: for writers that insert with plain Core statements."""
+    linked to its charge item by code and to the item's version that priced it (decision
+    BO-23): for writers that insert with plain Core statements."""
     if not breakdown.charges:
         return []
     codes = [line.code for line in breakdown.charges]
     found = session.connection().execute(_ITEM_IDS, {"codes": codes})
     items: dict[str, int] = {code: item_id for code, item_id in found}
+    versions = {item.code: item.version for item in sale.customer_type.charges}
     return [
         {
             "position": position,
             "charge_item_id": items.get(line.code),
+            "charge_version_id": versions.get(line.code),
             "method": line.method,
             "code": line.code,
             "name": line.name,
@@ -76,9 +90,11 @@ def charge_rows(session: Session, breakdown: pricing.Breakdown) -> list[dict[str
     ]
 
 
-def charge_lines(session: Session, breakdown: pricing.Breakdown) -> list[VendCharge]:
+def charge_lines(
+    session: Session, sale: pricing.SaleContext, breakdown: pricing.Breakdown
+) -> list[VendCharge]:
     """One ``VendCharge`` per priced charge line, linked to its charge item by code."""
-    return [VendCharge(**row) for row in charge_rows(session, breakdown)]
+    return [VendCharge(**row) for row in charge_rows(session, sale, breakdown)]
 
 
 def describe(sale: pricing.SaleContext, breakdown: pricing.Breakdown) -> dict[str, Any]:
@@ -93,7 +109,10 @@ _PAYMENTS = cast(Table, PaymentTerm.__table__)
 _SCHEMES = cast(Table, TariffScheme.__table__)
 _VERSIONS = cast(Table, TariffVersion.__table__)
 _VERSION_ID: BindParameter[int] = bindparam("tariff_version_id")
-# Once per sale: the codes the head office knows the payment term and tariff version by
+_TYPES = cast(Table, CustomerType.__table__)
+_VAT_VERSIONS = cast(Table, CustomerTypeVatVersion.__table__)
+_VAT_ID: BindParameter[int] = bindparam("vat_version_id")
+# Once per sale: the codes the head office knows the payment term, tariff and VAT versions by
 # (row ids differ between stores), in one statement built once.
 _REFERENCES = select(
     select(_PAYMENTS.c.code)
@@ -104,6 +123,15 @@ _REFERENCES = select(
     .where(_VERSIONS.c.id == _VERSION_ID)
     .scalar_subquery(),
     select(_VERSIONS.c.effective_from).where(_VERSIONS.c.id == _VERSION_ID).scalar_subquery(),
+    select(_TYPES.c.code)
+    .join(_VAT_VERSIONS, _VAT_VERSIONS.c.customer_type_id == _TYPES.c.id)
+    .where(_VAT_VERSIONS.c.id == _VAT_ID)
+    .scalar_subquery(),
+    select(_VAT_VERSIONS.c.effective_from).where(_VAT_VERSIONS.c.id == _VAT_ID).scalar_subquery(),
+)
+_CHARGE_VERSIONS = cast(Table, ChargeItemVersion.__table__)
+_CHARGE_STARTS = select(_CHARGE_VERSIONS.c.id, _CHARGE_VERSIONS.c.effective_from).where(
+    _CHARGE_VERSIONS.c.id.in_(bindparam("ids", expanding=True))
 )
 
 
@@ -114,29 +142,40 @@ def sale_facts(
 
     Goes into the PENDING audit entry, whose chain is the counter's outbox: a sale that is
     audited with these facts travels (docs/sync.md, "What an audit entry must carry").
+    A dated version travels as its record's code and its start (decision BO-23): the VAT's
+    as ``vat_version``, each charge line's as the line's sixth value.
     """
     breakdown = priced.breakdown
-    payment, scheme, effective_from = (
-        session.connection()
-        .execute(
-            _REFERENCES,
-            {
-                "payment_term_id": priced.payment_term_id,
-                "tariff_version_id": priced.tariff_version_id,
-            },
-        )
-        .one()
-    )
+    connection = session.connection()
+    payment, scheme, effective_from, vat_type, vat_from = connection.execute(
+        _REFERENCES,
+        {
+            "payment_term_id": priced.payment_term_id,
+            "tariff_version_id": priced.tariff_version_id,
+            "vat_version_id": priced.sale.customer_type.vat_version,
+        },
+    ).one()
+    versions = {item.code: item.version for item in priced.sale.customer_type.charges}
+    ids = [v for v in versions.values() if v is not None]
+    starts = dict(connection.execute(_CHARGE_STARTS, {"ids": ids}).all()) if ids else {}
     return {
         "request_id": request_id,
         "medium": medium,
         "payment": payment,
         "tariff": [scheme, effective_from] if scheme is not None else None,
+        "vat_version": [vat_type, vat_from] if vat_type is not None else None,
         "tendered": priced.tendered,
         "change": priced.change,
         **priced_columns(priced.sale, breakdown),
         "charges": [
-            [line.code, line.name, stored_value(line.method), line.amount, line.taxed]
+            [
+                line.code,
+                line.name,
+                stored_value(line.method),
+                line.amount,
+                line.taxed,
+                starts.get(versions.get(line.code)),
+            ]
             for line in breakdown.charges
         ],
     }

@@ -17,8 +17,15 @@ from starpos.commands.admin.common import (
     option_name,
     reader_for,
 )
+from starpos.commands.admin.dated_terms import add_from_option, register_history
 from starpos.masterdata.record_kinds import KINDS, RecordKind
-from starpos.masterdata.records import add_record, delete_record, list_records, update_record
+from starpos.masterdata.records import (
+    DATED,
+    add_record,
+    delete_record,
+    list_records,
+    update_record,
+)
 
 
 def register(actions: Any) -> None:
@@ -53,6 +60,8 @@ def _register_kind(actions: Any, kind: RecordKind) -> None:
                 type=reader_for(field.field_type),
                 help=field.label,
             )
+        if action == "set" and kind.key in DATED:
+            add_from_option(changing)
         add_operator_options(changing)
         changing.add_argument("--json", action="store_true")
         changing.set_defaults(handler=handler, kind=kind.key)
@@ -63,6 +72,8 @@ def _register_kind(actions: Any, kind: RecordKind) -> None:
     deleting.add_argument("--json", action="store_true")
     deleting.set_defaults(handler=_delete, kind=kind.key)
 
+    if kind.key in DATED:  # its priced terms are dated (decision BO-23)
+        register_history(sub, kind.key)
     if kind.key == "replacement_reason":  # manual 2.4: a reason has its charges
         from starpos.commands.admin.reason_charges import register_reason_charges
 
@@ -99,8 +110,18 @@ def _add(args: argparse.Namespace) -> int:
 
 def _set(args: argparse.Namespace) -> int:
     with open_database() as database:
-        update_record(database, acting(database, args), args.kind, args.code, _values(args))
-    return done(args, f"{command_name(KINDS[args.kind])} {args.code}", {"code": args.code})
+        dated_from = update_record(
+            database,
+            acting(database, args),
+            args.kind,
+            args.code,
+            _values(args),
+            getattr(args, "effective_from", None),
+        )
+    result: dict[str, Any] = {"code": args.code.strip().upper()}
+    if dated_from is not None:
+        result["effective_from"] = dated_from
+    return done(args, f"{command_name(KINDS[args.kind])} {args.code}", result)
 
 
 def _delete(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from starpos.db.models.cards import (
     IssuedCard,
 )
 from starpos.db.models.customers import Customer, Meter
+from starpos.db.models.dated_terms import ChargeItemVersion, CustomerTypeVatVersion
 from starpos.db.models.key_changes import KeyChangeFlag
 from starpos.db.models.master_data import (
     Bank,
@@ -78,9 +79,11 @@ __all__ = [
     "CashMovement",
     "ChangeHorizon",
     "ChargeItem",
+    "ChargeItemVersion",
     "Customer",
     "CustomerType",
     "CustomerTypeCharge",
+    "CustomerTypeVatVersion",
     "DayClose",
     "DefaultAmount",
     "EnrolmentCode",

@@ -61,6 +61,10 @@ class RegistrationBillCharge(Base):
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     charge_item_id: Mapped[int | None] = mapped_column(ForeignKey("charge_items.id"))
+    # The version that priced the line: the item's, or on the VAT line the customer type's
+    # VAT (decision BO-23; None: taken before versions, or no customer type).
+    charge_version_id: Mapped[int | None] = mapped_column(ForeignKey("charge_item_versions.id"))
+    vat_version_id: Mapped[int | None] = mapped_column(ForeignKey("customer_type_vat_versions.id"))
     code: Mapped[str] = mapped_column(String(CODE))
     name: Mapped[str] = mapped_column(String(TEXT))
     amount: Mapped[Decimal] = mapped_column(Money())

@@ -68,6 +68,8 @@ class Vend(Base):
     bank_id: Mapped[int | None] = mapped_column(ForeignKey("banks.id"))
     cheque_number: Mapped[str] = mapped_column(String(40), default="")
     tariff_version_id: Mapped[int | None] = mapped_column(ForeignKey("tariff_versions.id"))
+    # The customer type's VAT version that priced it (decision BO-23; None: sold before).
+    vat_version_id: Mapped[int | None] = mapped_column(ForeignKey("customer_type_vat_versions.id"))
 
     tendered: Mapped[Decimal] = mapped_column(Money())
     change: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
@@ -130,6 +132,8 @@ class VendCharge(Base):
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     charge_item_id: Mapped[int | None] = mapped_column(ForeignKey("charge_items.id"), index=True)
+    # The charge item's version that priced the line (decision BO-23; None: sold before).
+    charge_version_id: Mapped[int | None] = mapped_column(ForeignKey("charge_item_versions.id"))
     # by_times, by_amount, monthly or yearly: monthly and yearly lines are collected once
     # per period, and the history of them is read back from here.
     method: Mapped[ChargeMethod] = mapped_column(str_enum(ChargeMethod, "charge_method"))

@@ -40,6 +40,7 @@ from starpos.masterdata.numbering_rules import (
 from starpos.masterdata.pricing_inputs import SampleSaleTerms, sample_sale_terms
 from starpos.masterdata.records import (
     add_record,
+    dated_history,
     delete_record,
     read_records,
     reference_codes,
@@ -83,7 +84,14 @@ class AdminService(Protocol):
     def records(self, kind: str) -> list[dict[str, Any]]: ...
     def references(self, kind: str) -> dict[str, list[str]]: ...
     def add(self, kind: str, values: dict[str, Any]) -> str: ...
-    def update(self, kind: str, code: str, values: dict[str, Any]) -> None: ...
+    def update(
+        self,
+        kind: str,
+        code: str,
+        values: dict[str, Any],
+        effective_from: datetime | None = None,
+    ) -> None: ...
+    def dated_history(self, kind: str, code: str) -> list[dict[str, Any]]: ...
     def delete(self, kind: str, code: str) -> None: ...
     def customers(self, search: str, exact: bool, limit: int) -> list[CustomerSummary]: ...
     def customer_card(self, code: str) -> CustomerCard: ...
@@ -208,8 +216,18 @@ class CoreAdminService:
     def add(self, kind: str, values: dict[str, Any]) -> str:
         return add_record(self.database, self.operator, kind, values)
 
-    def update(self, kind: str, code: str, values: dict[str, Any]) -> None:
-        update_record(self.database, self.operator, kind, code, values)
+    def update(
+        self,
+        kind: str,
+        code: str,
+        values: dict[str, Any],
+        effective_from: datetime | None = None,
+    ) -> None:
+        update_record(self.database, self.operator, kind, code, values, effective_from)
+
+    def dated_history(self, kind: str, code: str) -> list[dict[str, Any]]:
+        """The dated versions of a charge item's or customer type's priced terms."""
+        return dated_history(self.database, kind, code)
 
     def delete(self, kind: str, code: str) -> None:
         delete_record(self.database, self.operator, kind, code)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from starpos.masterdata import setup_checklist as checklist
 from starpos.masterdata.record_kinds import KINDS
+from starpos.masterdata.records import DATED
 from starpos.ui.admin.admin_service import AdminService
 from starpos.ui.admin.amounts_page import AmountsPage
 from starpos.ui.admin.checklist_page import ChecklistPage
@@ -319,14 +320,24 @@ class AdminWindow(QMainWindow):
 
     def _edit(self, key: str, new: bool) -> None:
         row = None if new else self.lists[key].selected()
-        self._run(
-            lambda: self.service.references(key), lambda refs: self._open_editor(key, refs, row)
-        )
+        dated = row is not None and key in DATED  # its priced terms have versions (BO-23)
+
+        def read() -> tuple[dict[str, list[str]], list[dict[str, Any]] | None]:
+            history = None
+            if dated and row is not None:
+                history = self.service.dated_history(key, str(row["code"]))
+            return self.service.references(key), history
+
+        self._run(read, lambda found: self._open_editor(key, found[0], row, found[1]))
 
     def _open_editor(
-        self, key: str, references: dict[str, list[str]], row: dict[str, Any] | None
+        self,
+        key: str,
+        references: dict[str, list[str]],
+        row: dict[str, Any] | None,
+        history: list[dict[str, Any]] | None = None,
     ) -> None:
-        editor = RecordEditor(KINDS[key], references, row, self)
+        editor = RecordEditor(KINDS[key], references, row, self, history)
         self.editor = editor  # for tests and screenshots
         editor.accepted.connect(lambda: self._save(key, editor, row))
         editor.open()
@@ -336,8 +347,10 @@ class AdminWindow(QMainWindow):
         if row is None:
             self._run(lambda: self.service.add(key, values), lambda _code: self.refresh())
         else:
-            code = str(row["code"])
-            self._run(lambda: self.service.update(key, code, values), lambda _n: self.refresh())
+            code, since = str(row["code"]), editor.effective_from()
+            self._run(
+                lambda: self.service.update(key, code, values, since), lambda _n: self.refresh()
+            )
 
     def _reason_charges(self, code: str) -> None:
         self._run(

@@ -4,32 +4,47 @@ box to tick for yes/no, a list for a choice or a reference. Enter saves, Escape 
 Numbers are read as Decimal (never float); a number that is not one is said so in the
 dialog, and the store's own checks (a code taken, a reference to nothing) come back as the
 core's translated refusals.
+
+A charge item's or customer type's priced terms are dated (decision BO-23): editing one
+shows its versions and asks from which day the change is priced; today means from now, so
+today's earlier sales keep the terms they were made with.
 """
 
 from __future__ import annotations
 
 import enum
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from starpos.db.base import stored_value
+from starpos.masterdata.dated_terms import BEGINNING
 from starpos.masterdata.record_kinds import Field, FieldType, RecordKind
 from starpos.ui.translator import tr
 
 _NUMBERS = (FieldType.MONEY, FieldType.PERCENT, FieldType.ENERGY)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return tr("admin", "yes") if value else tr("admin", "no")
+    return "-" if value is None else str(value)
 
 
 class RecordEditor(QDialog):
@@ -39,9 +54,11 @@ class RecordEditor(QDialog):
         references: dict[str, list[str]],
         row: dict[str, Any] | None = None,
         parent: QWidget | None = None,
+        history: list[dict[str, Any]] | None = None,
     ) -> None:
         """``row``: the record to edit (None: a new one); ``references``: the codes each
-        reference field may take."""
+        reference field may take; ``history``: the dated versions of its priced terms (None:
+        a kind without them, or a new record)."""
         super().__init__(parent)
         self.setObjectName(f"editor_{kind.key}")
         self.kind, self.row = kind, row
@@ -57,6 +74,10 @@ class RecordEditor(QDialog):
         if row is not None:
             self._fill(row)
             self.inputs["code"].setEnabled(False)
+        self.since: QDateEdit | None = None
+        self.versions: QListWidget | None = None
+        if history is not None:
+            self._dated(form, history)
         self.problem = QLabel()
         self.problem.setObjectName("editorProblem")
         self.problem.setWordWrap(True)
@@ -74,6 +95,45 @@ class RecordEditor(QDialog):
             title = tr("admin", "New record: {kind}").format(kind=title)
         self.setWindowTitle(title)
         self.values: dict[str, Any] = {}
+
+    def _dated(self, form: QFormLayout, history: list[dict[str, Any]]) -> None:
+        today = date.today()
+        self.since = QDateEdit(QDate(today.year, today.month, today.day))
+        self.since.setObjectName("effectiveFrom")
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        label = QLabel(tr("admin", "Prices from"))
+        label.setBuddy(self.since)
+        form.addRow(label, self.since)
+        self.versions = QListWidget()
+        self.versions.setObjectName("versions")
+        self.versions.setMinimumWidth(680)
+        self.versions.setMaximumHeight(110)
+        current = tr("admin", "in force")
+        for version in history:
+            terms = ", ".join(
+                f"{tr('admin', self.kind.field(name).label)} {_shown(value)}"
+                for name, value in version.items()
+                if name not in ("effective_from", "in_force") and value is not None
+            )
+            start = version["effective_from"]
+            when = (
+                tr("admin", "from the start") if start == BEGINNING else f"{start:%Y-%m-%d %H:%M}"
+            )
+            mark = f" ({current})" if version["in_force"] else ""
+            self.versions.addItem(f"{when}{mark}: {terms}")
+        form.addRow(QLabel(tr("admin", "Versions")))
+        form.addRow(self.versions)
+
+    def effective_from(self) -> datetime | None:
+        """The start of the day the priced terms change from; None: today, meaning now."""
+        if self.since is None:
+            return None
+        day = self.since.date().toPython()
+        assert isinstance(day, date)
+        if day == date.today():
+            return None
+        return datetime.combine(day, datetime.min.time())
 
     def _input(self, field: Field, codes: list[str]) -> QWidget:
         if field.field_type is FieldType.FLAG:

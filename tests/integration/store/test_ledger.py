@@ -51,7 +51,7 @@ def test_a_priced_commercial_sale_is_booked_to_the_cent(demo_database: Database)
             created_at=SALE,
             **priced_columns(sale, breakdown),
         )
-        vend.charges = charge_lines(session, breakdown)
+        vend.charges = charge_lines(session, sale, breakdown)
         session.add(vend)
         uow.commit()
         meter_id, vend_id = meter.id, vend.id

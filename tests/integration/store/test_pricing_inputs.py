@@ -44,7 +44,7 @@ def _meter_of_type(database: Database, type_code: str) -> int:
 def test_customer_type_rules_map_the_demo_commercial_type(demo_database: Database) -> None:
     with demo_database.reading() as session:
         commercial = session.scalars(select(CustomerType).where(CustomerType.code == "COM")).one()
-        rules = customer_type_rules(session, commercial)
+        rules = customer_type_rules(session, commercial, datetime(2026, 11, 20, 9, 0))
     assert rules.vat_rate == Decimal("7.5")
     assert rules.prearrange_amount == Decimal("20.00")
     assert [(c.code, c.method, c.taxed) for c in rules.charges] == [

@@ -31,6 +31,8 @@ SOLD_AT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 RES = ["RES-STEP", "2026-01-01T00:00:00"]
 #: Priced with the version COM-FLAT replaced on 2026-07-01: a stale tariff.
 OLD_COM = ["COM-FLAT", "2026-01-01T00:00:00"]
+#: The first dated version of a record (decision BO-23): RES's VAT, SVC's terms.
+FIRST = "1970-01-01T00:00:00"
 
 
 def pending_facts(bill: str, meter: str, customer: str, tid: int, **changes: Any) -> dict[str, Any]:
@@ -46,8 +48,10 @@ def pending_facts(bill: str, meter: str, customer: str, tid: int, **changes: Any
         "first_purchase": False, "module": "30000001", "request_digest": "0badcafe",
         "key_ref": "1,02,07,123456,01,1,255,2", "module_sequence": tid,
         "module_balance": "20000.0",
-        "charges": [["SVC", "Service fee", "by_times", "2.00", True], ["ZZZ", "Gone", "by_times",
-                    "0.00", False]],
+        "vat_version": ["RES", FIRST],
+        # SVC names the version that priced it; ZZZ is a line written before versions.
+        "charges": [["SVC", "Service fee", "by_times", "2.00", True, FIRST], ["ZZZ", "Gone",
+                    "by_times", "0.00", False]],
     }  # fmt: skip
     return {**facts, **changes}
 
@@ -112,6 +116,9 @@ def _pushes(session: Session) -> list[list[TerminalEvent]]:
         chain.event(vend, "B-S", pending_facts("B-S", m3, c3, 302, tariff=OLD_COM)),
         chain.event(vend, "B-S", {"step": "recovered", "tid": 302, "token": "1" * 20}),
         chain.event(vend, "B-S", {"step": "cancel_requested"}),  # not booked: no flag
+        # A VAT version the head office does not know: flagged, not booked.
+        chain.event(vend, "B-V", pending_facts("B-V", m3, c3, 303,
+                                          vat_version=["RES", "2001-01-01T00:00:00"])),
     ]  # fmt: skip
     return [first, second]
 
@@ -142,11 +149,12 @@ def _booked(session: Session, book: Callable[..., dict[int, list[Flag]]]) -> dic
             Vend.bill_number, Vend.state, Vend.tid, Vend.print_count, Vend.issued_at,
             Vend.printed_at, Vend.failed_at, Vend.failure_reason, Vend.tariff_version_id,
             Vend.net_amount, Vend.meter_id, Vend.request_id, Vend.created_at,
+            Vend.vat_version_id,
         ).order_by(Vend.bill_number)
     ).all()  # fmt: skip
     charges = session.execute(
         select(Vend.bill_number, VendCharge.position, VendCharge.code, VendCharge.charge_item_id,
-               VendCharge.amount, VendCharge.taxed)
+               VendCharge.amount, VendCharge.taxed, VendCharge.charge_version_id)
         .join(Vend, Vend.id == VendCharge.vend_id).order_by(Vend.bill_number, VendCharge.position)
     ).all()  # fmt: skip
     tokens = session.execute(
@@ -182,9 +190,13 @@ def test_a_push_booked_together_is_booked_as_step_by_step(office: HeadOffice) ->
     kinds = sorted(kind for found in step_by_step["flags"].values() for kind, _ in found)
     assert kinds == [
         "bill_number_taken", "debt_overpaid", "sale_not_found", "stale_tariff",
-        "tid_collision", "unknown_reference",
+        "tid_collision", "unknown_reference", "unknown_reference",
     ]  # fmt: skip
     assert together == step_by_step
+    # The versions the sale named are the head office's rows; a line without names none.
+    assert all(vend.vat_version_id is not None for vend in together["vends"])
+    versions = {(c.code, c.charge_version_id is not None) for c in together["charges"]}
+    assert versions == {("SVC", True), ("ZZZ", False)}
 
 
 def test_a_push_books_its_sales_together(

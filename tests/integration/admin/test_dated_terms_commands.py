@@ -1,0 +1,58 @@
+"""``starpos admin charge-item set --from`` and ``customer-type set --from``, and their
+``history``: a change of priced terms from a date, as a user runs it (issue 12; BO-23)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from datetime import date, timedelta
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+PASSWORD = "lakeside-star-1"
+
+
+def test_a_dated_change_and_its_history(run_starpos: Run) -> None:
+    assert run_starpos("db", "init").returncode == 0
+    changed = run_starpos(
+        "admin", "password", "--operator", "STAR", "--password-stdin",
+        input=f"star\n{PASSWORD}\n",
+    )  # fmt: skip
+    assert changed.returncode == 0, changed.stderr
+
+    def star(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+        return run_starpos(
+            "--lang", lang, "admin", *args, "--operator", "STAR", "--password-stdin",
+            input=f"{PASSWORD}\n",
+        )  # fmt: skip
+
+    added = star("charge-item", "add", "--code", "svc", "--name", "Service",
+                 "--method", "monthly", "--amount", "1.50")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert star("customer-type", "add", "--code", "RES", "--name", "Homes",
+                "--vat-rate", "7.5").returncode == 0  # fmt: skip
+    tomorrow = date.today() + timedelta(days=1)
+    dated = star("charge-item", "set", "SVC", "--amount", "2.00", "--from",
+                 tomorrow.isoformat(), "--json")  # fmt: skip
+    assert dated.returncode == 0, dated.stderr
+    assert json.loads(dated.stdout)["effective_from"] == f"{tomorrow.isoformat()}T00:00:00"
+    vat = star("customer-type", "set", "RES", "--vat-rate", "10", "--from", tomorrow.isoformat())
+    assert vat.returncode == 0, vat.stderr
+
+    history = run_starpos("admin", "charge-item", "history", "SVC", "--json")
+    assert history.returncode == 0, history.stderr
+    versions = json.loads(history.stdout)
+    assert [(v["effective_from"][:10], v["amount"], v["in_force"]) for v in versions] == [
+        ("1970-01-01", "1.50", True),
+        (tomorrow.isoformat(), "2.00", False),
+    ]
+    listed = run_starpos("--lang", "fr", "admin", "customer-type", "history", "RES")
+    assert listed.returncode == 0 and "(en vigueur)" in listed.stdout.splitlines()[0]
+    assert listed.stdout.splitlines()[1].startswith(f"{tomorrow.isoformat()} 00:00")
+
+    bad = star("charge-item", "set", "SVC", "--amount", "3", "--from", "tomorrow")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+    unknown = run_starpos("admin", "customer-type", "history", "NOPE")
+    assert unknown.returncode != 0 and unknown.stderr.count("\n") == 1
+    again = run_starpos("admin", "charge-item", "history", "SVC", "--json")
+    assert json.loads(again.stdout) == versions  # the refusals changed nothing
