@@ -29,6 +29,7 @@ from starpos.server.findings import FindingKind, Flag
 from starpos.server.payment_settlement import DUE_CODES, IssuedSale, settle_dues
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_openings import open_all
+from starpos.server.sale_owner import opened_by
 from starpos.server.sale_projection import CREDIT_TOKEN, ISSUED_STEPS, bill_of
 from starpos.server.store import one_of
 
@@ -149,7 +150,11 @@ def _later_steps(
                 .where(VendCharge.vend_id == Vend.id, VendCharge.code.in_(DUE_CODES))
                 .label("lined"),
             )
-            .where(Vend.terminal_id == terminal_id, one_of(Vend.bill_number, bills))
+            .where(
+                Vend.terminal_id == terminal_id,
+                one_of(Vend.bill_number, bills),
+                opened_by(enrolment_id),  # not the old store's sale of the same bill (SYN-42)
+            )
             .with_for_update()
         )
     }

@@ -3,10 +3,12 @@ them: PENDING (the row, its charge lines), ISSUED (its token, the meter's debt s
 PRINTED, FAILED, reprints.
 
 The facts come from the audit entries (``starpos.vending.sale_rows.sale_facts``): codes, not
-row ids. A row is the terminal's: the next steps find it by bill number *and* the signing
-terminal, so another terminal's entry can never move it. Card sales are booked as vends
-with ``medium = card`` and their ``card_vends`` row on the meter's active card
-(:mod:`starpos.server.card_projection`); card readings are not audited, so not booked.
+row ids. A row is the store's that opened it: the next steps find it by bill number, the
+signing terminal *and* its enrolment (:mod:`starpos.server.sale_owner`), so neither another
+terminal's entry nor the same terminal's new store (SYN-42) can ever move it. Card sales
+are booked as vends with ``medium = card`` and their ``card_vends`` row on the meter's
+active card (:mod:`starpos.server.card_projection`); card readings are not audited, so not
+booked.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from starpos.server.card_projection import OpenedCardSale, book_card_vends
 from starpos.server.dated_versions import DatedVersions, dated_versions
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.payment_settlement import IssuedSale, carries_dues, settle_dues
+from starpos.server.sale_owner import opened_by
 from starpos.server.shift_projection import terminal_shifts
 
 if TYPE_CHECKING:
@@ -295,7 +298,11 @@ def tariff_key(tariff: Any) -> tuple[str, datetime] | None:
 def _terminal_vend(session: Session, event: TerminalEvent) -> Vend | None:
     vend: Vend | None = session.scalars(
         select(Vend)
-        .where(Vend.bill_number == bill_of(event), Vend.terminal_id == event.terminal_id)
+        .where(
+            Vend.bill_number == bill_of(event),
+            Vend.terminal_id == event.terminal_id,
+            opened_by(event.enrolment_id),
+        )
         .with_for_update()
     ).first()
     return vend

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from starpos.db.enums import TokenCancelState, TokenOperationKind, TokenOperationState, VendState
 from starpos.db.models import SalesPoint, TokenCancel, TokenOperation, Vend
 from starpos.server.findings import FindingKind, Flag
+from starpos.server.sale_owner import opened_by
 from starpos.server.shift_projection import operator_id
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def _sale(session: Session, event: TerminalEvent) -> Vend | None:
         .where(
             Vend.bill_number == event.subject.removeprefix(PREFIX),
             Vend.terminal_id == event.terminal_id,
+            opened_by(event.enrolment_id),  # not the old store's sale of the same bill (SYN-42)
         )
         .with_for_update()
     ).first()

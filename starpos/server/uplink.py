@@ -266,15 +266,23 @@ class _Push:
         return _Stop(EventAnswer(seq, Verdict.REJECTED, reason))
 
     def finish(self) -> None:
-        """Store every entry this push took, in one statement, then book its sales."""
-        if self.rows:
-            self.session.execute(insert(_EVENTS), self.rows)
+        """Store the entries this push took, then book its sales."""
+        self._store()
         if self.sales:
             self._book_sales()
 
+    def _store(self) -> None:
+        """The entries taken and not yet stored, in one statement."""
+        if self.rows:
+            self.session.execute(insert(_EVENTS), self.rows)
+            self.rows = []
+
     def _book_sales(self) -> None:
         """The sale steps taken so far at once; if that fails, step by step (each in a
-        savepoint of its own, so only a failing event flags itself)."""
+        savepoint of its own, so only a failing event flags itself). The entries before
+        them are stored first: a sale settles only the payment changes whose entries this
+        enrolment sent (SYN-39), earlier in this push too."""
+        self._store()
         taken, self.sales = self.sales, []
         events = [_terminal_event(self.signer, event) for event in taken]
         try:

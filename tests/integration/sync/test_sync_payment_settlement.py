@@ -143,3 +143,17 @@ def test_a_re_enrolled_terminal_settles_nothing_of_its_old_stores_changes(
     _send(office, tmp_path / "t01", "T01",
           _settling_sale(sold, "V2612SP01T0100002", tid=9_000_002), old)  # fmt: skip
     assert _changes(office) == {"P1": ("settled", "V2612SP01T0100002")}
+
+
+def test_a_change_settles_when_a_later_entry_of_the_push_books_the_sale_early(
+    office: HeadOffice, tmp_path: Path, booking: str
+) -> None:
+    """A master data change after a sale books the sales taken so far before it (uplink,
+    ``AFTER_SALES``): the change sent earlier in the same push is already stored then, so
+    the sale finds it as its own enrolment's (SYN-39, SYN-42)."""
+    (sold,) = _meters(office, 1)
+    written = [*_change(sold, "P1", receivable="30.00"),
+               *_settling_sale(sold, "V2612SP01T0100001", tid=9_000_001),
+               *_change(sold, "P2", remain="5.00")]  # fmt: skip
+    _send(office, tmp_path / "t01", "T01", written)
+    assert _changes(office) == {"P1": ("settled", "V2612SP01T0100001"), "P2": ("due", None)}

@@ -1,0 +1,32 @@
+"""Whose sale a bill number names at the head office: the store (the enrolment) that opened
+it (docs/sync.md, "Projection"; decision SYN-42).
+
+A terminal set up again (a new PC, a new store, a new enrolment) numbers its bills afresh,
+so its sales can carry the bill numbers of its old store's sales. Its PENDING entry is then
+``bill_number_taken`` and not booked; a later step of that sale (issued, printed, failed, a
+reprint, a cancel) must not move the old store's sale with the same number. A vend is
+another enrolment's when one of that enrolment's PENDING entries opened it: the entry with
+the vend's bill and request id (a request id is the sale's own, never reused).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, ColumnElement, cast, exists, literal
+
+from starpos.audit.log import AuditKind
+from starpos.db.models import ReceivedEvent, Vend
+
+#: The subject of a sale's audit entries is its bill number after this.
+SALE_PREFIX = "vend:"
+
+
+def opened_by(enrolment_id: str) -> ColumnElement[bool]:
+    """True for a vend no other enrolment's PENDING entry opened (correlated on ``Vend``):
+    the sending enrolment's own, also when its PENDING came earlier in the same push and
+    is not stored yet."""
+    return ~exists().where(
+        ReceivedEvent.kind == AuditKind.VEND.value,
+        ReceivedEvent.subject == literal(SALE_PREFIX) + Vend.bill_number,
+        ReceivedEvent.enrolment_id != enrolment_id,
+        cast(ReceivedEvent.details, JSON)["request_id"].as_string() == Vend.request_id,
+    )
