@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from starpos import pricing
 from starpos.db import Database
 from starpos.db.enums import ChargeOccasion, RoleKind
+from starpos.db.parameters import SystemParametersMissingError, utility_now
 from starpos.masterdata import registration_charges
 from starpos.masterdata.company import set_system_parameters, system_parameters_view
 from starpos.masterdata.customer_changes import CustomerCard, change_customer, customer_card
@@ -123,6 +124,7 @@ class AdminService(Protocol):
     def tariffs(self) -> list[dict[str, Any]]: ...
     def tariff(self, code: str) -> pricing.Tariff: ...
     def sample_terms(self) -> SampleSaleTerms: ...
+    def utility_now(self) -> datetime: ...
     def add_tariff(
         self, code: str, name: str, start: datetime, rate: pricing.tariffs.Rate
     ) -> None: ...
@@ -289,6 +291,16 @@ class CoreAdminService:
     def sample_terms(self) -> SampleSaleTerms:
         with self.database.reading() as session:
             return sample_sale_terms(session)
+
+    def utility_now(self) -> datetime:
+        """The utility's wall-clock time (its time zone, a system parameter), which the
+        administration dates with, never this computer's (BO-28); the computer's clock only
+        while the store has no system parameters."""
+        with self.database.reading() as session:
+            try:
+                return utility_now(session)
+            except SystemParametersMissingError:
+                return datetime.now()
 
     def add_tariff(self, code: str, name: str, start: datetime, rate: pricing.tariffs.Rate) -> None:
         add_tariff_scheme(self.database, self.operator, code, name, start, rate)
