@@ -75,12 +75,14 @@ from starpos.operators.accounts import (
 from starpos.operators.lockout import unlock_operator
 from starpos.operators.roles import RoleView, change_role, list_roles
 from starpos.operators.session import OperatorSession
+from starpos.sync.state import enrolment
 from starpos.ui.admin.region_service import CoreRegionService, RegionService
 from starpos.ui.admin.stock_service import CoreStockService, StockService
 
 
 class AdminService(Protocol):
     def checklist(self) -> list[ChecklistItem]: ...
+    def head_office(self) -> str | None: ...
     def records(self, kind: str) -> list[dict[str, Any]]: ...
     def references(self, kind: str) -> dict[str, list[str]]: ...
     def add(self, kind: str, values: dict[str, Any]) -> str: ...
@@ -152,6 +154,13 @@ class CoreAdminService:
 
     def checklist(self) -> list[ChecklistItem]:
         return read_checklist(self.database, self.terminal_code)
+
+    def head_office(self) -> str | None:
+        """The head office this counter is enrolled with, which owns its master data (None:
+        this store's own back office changes it)."""
+        with self.database.reading() as session:
+            found = enrolment(session)
+        return found.server_url if found is not None else None
 
     def records(self, kind: str) -> list[dict[str, Any]]:
         rows = read_records(self.database, kind)

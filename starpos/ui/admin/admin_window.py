@@ -13,14 +13,19 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from starpos.i18n import tr_noop
 from starpos.masterdata import setup_checklist as checklist
 from starpos.masterdata.record_kinds import KINDS
 from starpos.ui.admin.admin_service import AdminService
@@ -56,6 +61,15 @@ ROLES = "roles"
 NUMBERING = "numbering"
 STOCK = "stock"
 REGIONS = "regions"
+#: why the screens only show on a counter enrolled with a head office (decision BO-28)
+OWNED = tr_noop(
+    "admin",
+    "This counter belongs to the head office at {server}, which owns the master data: these "
+    "screens only show it. Make changes in the head office's back office; they reach this "
+    "counter at the next sync.",
+)
+#: the buttons that only show something, left on a read-only screen
+VIEWING = frozenset({"history"})
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -124,10 +138,19 @@ class AdminWindow(QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
+        #: the head office that owns the master data here (None: this store's own)
+        self.head_office: str | None = None
+        self.owned_notice = QLabel()
+        self.owned_notice.setObjectName("ownedNotice")
+        self.owned_notice.setWordWrap(True)
+        self.owned_notice.hide()
         body = QWidget()
-        layout = QHBoxLayout(body)
+        outer = QVBoxLayout(body)
+        outer.addWidget(self.owned_notice)
+        layout = QHBoxLayout()
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(body)
 
         self.navigation.currentRowChanged.connect(self._show_screen)
@@ -163,6 +186,7 @@ class AdminWindow(QMainWindow):
         self.resize(1200, 700)
         self.retranslate_ui()
         self.navigation.setCurrentRow(0)
+        self._run(service.head_office, self._owned_by)
 
     def _page(self, key: str) -> QWidget:
         if key == CHECKLIST:
@@ -181,6 +205,8 @@ class AdminWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("admin", "StarPOS administration"))
+        if self.head_office is not None:
+            self.owned_notice.setText(tr("admin", OWNED).format(server=self.head_office))
         titles = {
             CHECKLIST: tr("admin", "Set-up checklist"),
             SYSTEM: tr("admin", "System parameters"),
@@ -207,6 +233,28 @@ class AdminWindow(QMainWindow):
             bound.retranslate_ui()
         for page in self.lists.values():
             page.retranslate_ui()
+
+    def _owned_by(self, server: str | None) -> None:
+        """On a counter enrolled with a head office the screens only show the master data
+        (its guard refuses every change anyway, docs/sync.md): the buttons and keys that
+        change it go, and one line at the top says why and where to make the change."""
+        self.head_office = server
+        if server is None:
+            return
+        self.owned_notice.setText(tr("admin", OWNED).format(server=server))
+        self.owned_notice.show()
+        for row in range(self.pages.count()):
+            page = self.pages.widget(row)
+            for button in page.findChildren(QPushButton):
+                if button.objectName() not in VIEWING:
+                    button.hide()
+            for shortcut in page.findChildren(QShortcut):
+                if shortcut.key() != QKeySequence(QKeySequence.StandardKey.Find):
+                    shortcut.setEnabled(False)
+            for field in page.findChildren(QLineEdit):
+                if field.objectName().startswith("field_"):
+                    field.setReadOnly(True)
+        emit(self.refreshed, "owned")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         emit(self.closed)

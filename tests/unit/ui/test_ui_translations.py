@@ -25,6 +25,7 @@ WINDOW_AREAS = (
     "tokenui",
     "stock",
     "regions",
+    "adminowned",
 )
 
 
