@@ -243,8 +243,8 @@ class AdminWindow(QMainWindow):
             return
         self.owned_notice.setText(tr("admin", OWNED).format(server=server))
         self.owned_notice.show()
-        for row in range(self.pages.count()):
-            page = self.pages.widget(row)
+        for key in self._screens:
+            page = self._page(key)
             for button in page.findChildren(QPushButton):
                 if button.objectName() not in VIEWING:
                     button.hide()
