@@ -6,6 +6,7 @@ The window never holds a database session: each call opens its own transaction i
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
@@ -76,6 +77,8 @@ from starpos.operators.lockout import unlock_operator
 from starpos.operators.roles import RoleView, change_role, list_roles
 from starpos.operators.session import OperatorSession
 from starpos.sync.state import enrolment
+from starpos.tokenops.registration_voucher import preview_registration, print_registration
+from starpos.tokenops.vouchers import OperationPrinter
 from starpos.ui.admin.region_service import CoreRegionService, RegionService
 from starpos.ui.admin.stock_service import CoreStockService, StockService
 
@@ -111,6 +114,9 @@ class AdminService(Protocol):
     def set_type_charges(self, code: str, occasion: str, items: list[str]) -> None: ...
     def register_choices(self) -> tuple[list[str], list[str], dict[str, Decimal]]: ...
     def register_customer(self, values: dict[str, Any]) -> RegistrationResult: ...
+    def prints_bills(self) -> bool: ...
+    def print_registration(self, bill: str) -> int: ...
+    def registration_paper(self, bill: str) -> tuple[bytes, bytes]: ...
     def meter_charge(self, code: str) -> Decimal: ...
     def operators(self) -> tuple[list[OperatorView], list[str], list[str]]: ...
     def add_operator(
@@ -148,9 +154,19 @@ class CoreAdminService:
     """:class:`AdminService` on a store, as ``operator``, on this computer's terminal."""
 
     def __init__(
-        self, database: Database, operator: OperatorSession, terminal_code: str | None
+        self,
+        database: Database,
+        operator: OperatorSession,
+        terminal_code: str | None,
+        printer: OperationPrinter | None = None,
+        layout: OperationPrinter | None = None,
     ) -> None:
+        """``printer``: the counter's, which prints the registration bills (None: this
+        computer has none; the bill is shown, to be saved as PDF). ``layout``: what lays the
+        paper out for that (the settings' printer, never asked to print); the printer's
+        own layout when None."""
         self.database, self.operator, self.terminal_code = database, operator, terminal_code
+        self.printer, self.layout = printer, layout or printer
 
     def checklist(self) -> list[ChecklistItem]:
         return read_checklist(self.database, self.terminal_code)
@@ -205,6 +221,26 @@ class CoreAdminService:
             meters=[MeterContract(values["meter"], values["tariff"])],
             paid=values.get("paid"),
         )  # fmt: skip
+
+    def prints_bills(self) -> bool:
+        return self.printer is not None
+
+    def print_registration(self, bill: str) -> int:
+        """Print the registration bill ``bill`` on the counter's printer, REPRINT from the
+        second print on (blocking printer I/O: the printer worker runs it); its print count."""
+        assert self.printer is not None
+        return print_registration(self.database, self.printer, self.operator, bill)
+
+    def registration_paper(self, bill: str) -> tuple[bytes, bytes]:
+        """The registration bill ``bill`` as the paper shows it: a PNG and a PDF (nothing
+        recorded), laid out as the settings' printer would."""
+        self.operator.require(permissions.REGISTER_CUSTOMER)
+        assert self.layout is not None, "a bill is laid out by a printer's settings"
+        image = preview_registration(self.database, self.layout, bill)
+        png, pdf = io.BytesIO(), io.BytesIO()
+        image.save(png, "PNG")
+        image.convert("RGB").save(pdf, "PDF")
+        return png.getvalue(), pdf.getvalue()
 
     def meter_charge(self, code: str) -> Decimal:
         """What adding one meter contract costs customer ``code`` (their type's charge)."""

@@ -96,7 +96,9 @@ class AdminWindow(QMainWindow):
         database: Worker,
         funnel: ErrorFunnel,
         parent: QWidget | None = None,
+        printer: Worker | None = None,
     ) -> None:
+        """``printer``: the printer's worker, where the registration bills are printed."""
         super().__init__(parent)
         self.setObjectName("adminWindow")
         self.service, self.database, self.funnel = service, database, funnel
@@ -106,7 +108,10 @@ class AdminWindow(QMainWindow):
         self.checklist = ChecklistPage()
         self.system = SystemPage()
         self.customers = CustomersPage()
-        self.customers.bind(service, self._run, self.refresh)
+        self.printer = printer
+        self.customers.bind(
+            service, self._run, self.refresh, self._print if printer is not None else None
+        )
         self.amounts = AmountsPage()
         self.operators = OperatorsPage()
         self.tariffs = TariffsPage()
@@ -306,6 +311,10 @@ class AdminWindow(QMainWindow):
 
     def _run(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.database.submit(job, on_done=done, on_failed=self._failed)
+
+    def _print(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        assert self.printer is not None
+        self.printer.submit(job, on_done=done, on_failed=self._failed)
 
     def _failed(self, failure: JobFailure) -> None:
         self.funnel.show_failure(failure, self)

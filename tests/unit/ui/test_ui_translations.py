@@ -26,6 +26,7 @@ WINDOW_AREAS = (
     "stock",
     "regions",
     "adminowned",
+    "registrationpaper",
 )
 
 
