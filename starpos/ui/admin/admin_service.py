@@ -115,6 +115,7 @@ class AdminService(Protocol):
     def register_choices(self) -> tuple[list[str], list[str], dict[str, Decimal]]: ...
     def register_customer(self, values: dict[str, Any]) -> RegistrationResult: ...
     def prints_bills(self) -> bool: ...
+    def shows_bills(self) -> bool: ...
     def print_registration(self, bill: str) -> int: ...
     def registration_paper(self, bill: str) -> tuple[bytes, bytes]: ...
     def meter_charge(self, code: str) -> Decimal: ...
@@ -225,6 +226,10 @@ class CoreAdminService:
     def prints_bills(self) -> bool:
         return self.printer is not None
 
+    def shows_bills(self) -> bool:
+        """Whether a bill can be laid out on screen (a printer's settings are at hand)."""
+        return self.layout is not None
+
     def print_registration(self, bill: str) -> int:
         """Print the registration bill ``bill`` on the counter's printer, REPRINT from the
         second print on (blocking printer I/O: the printer worker runs it); its print count."""
@@ -235,7 +240,7 @@ class CoreAdminService:
         """The registration bill ``bill`` as the paper shows it: a PNG and a PDF (nothing
         recorded), laid out as the settings' printer would."""
         self.operator.require(permissions.REGISTER_CUSTOMER)
-        assert self.layout is not None, "a bill is laid out by a printer's settings"
+        assert self.layout is not None, "shows_bills() says whether a bill can be laid out"
         image = preview_registration(self.database, self.layout, bill)
         png, pdf = io.BytesIO(), io.BytesIO()
         image.save(png, "PNG")

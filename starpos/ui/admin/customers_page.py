@@ -260,7 +260,7 @@ class CustomersPage(QWidget):
         """What the registration bill says, under the list, until the next one; then its
         paper: printed where there is a printer, else shown."""
         self.last_bill, self.paper = bill, ""
-        self.bill_button.setEnabled(True)
+        self.bill_button.setEnabled(self.service.prints_bills() or self.service.shows_bills())
         self._show_receipt()
         self.print_bill()
 
@@ -275,7 +275,7 @@ class CustomersPage(QWidget):
                 lambda: service.print_registration(number),
                 lambda count: self._printed(number, count),
             )
-        else:
+        elif service.shows_bills():
             self.run(
                 lambda: service.registration_paper(number),
                 lambda paper: self._show_bill(number, *paper),
