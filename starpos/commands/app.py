@@ -11,7 +11,7 @@ import json
 import sys
 import threading
 import time
-from typing import Any
+from typing import Any, cast
 
 from starpos.settings import Settings
 
@@ -41,6 +41,7 @@ def run_app(args: argparse.Namespace) -> int:
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)
     auth, counter, cards = open_services(settings)
+    from starpos.tokenops.vouchers import OperationPrinter
     from starpos.ui.admin.admin_service import CoreAdminService
 
     terminal_code = str(settings.get("terminal.code") or "") or None
@@ -51,7 +52,13 @@ def run_app(args: argparse.Namespace) -> int:
         sync=SyncStation(counter.core.database),
         reports=reports_on_workers(counter),
         tokenops=tokenops_on_workers(counter, settings),
-        admin=lambda session: CoreAdminService(counter.core.database, session, terminal_code),
+        # The administration prints the registration bills where the counter prints.
+        admin=lambda session: CoreAdminService(
+            counter.core.database,
+            session,
+            terminal_code,
+            printer=cast(OperationPrinter, counter.core.printing.printer),
+        ),
     )
     install_exception_hook(counter_app.funnel)
     if counter.is_empty() and not getattr(args, "quit_when_ready", False):

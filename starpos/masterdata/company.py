@@ -6,7 +6,7 @@ each save is audited with the values it changed.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -80,7 +80,10 @@ def set_system_parameters(database: Database, by: OperatorSession, **values: Any
                 if not first.get(required):
                     field = terms.NAME if required == "company_name" else terms.CURRENCY
                     raise BadValueError(field=field, value="''", reason=terms.EMPTY)
-            first.setdefault("system_start_date", date.today())
+            # The utility's date where it is (its own time zone), not this computer's.
+            first.setdefault(
+                "system_start_date", datetime.now(ZoneInfo(str(first["time_zone"]))).date()
+            )
             change.session.add(SystemParameters(id=1, **first))
             change.details["values"] = first
             return

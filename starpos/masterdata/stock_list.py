@@ -9,8 +9,8 @@ on its bill, and its status changes, each with its reason, in time order.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -27,6 +27,7 @@ from starpos.db.models import (
     Operator,
     StockMovement,
 )
+from starpos.db.parameters import SystemParametersMissingError, utility_zone
 from starpos.i18n import Term, tr_noop
 from starpos.masterdata.bill_checks import CHECKED, HISTORY_KINDS, UNCHECKED, bill_events
 from starpos.masterdata.meter_lookup import UnknownMeterError
@@ -259,7 +260,21 @@ def meter_history(session: Session, number_text: str) -> list[HistoryEntry]:
         entries.append(
             HistoryEntry(event.at, kind, event.bill, "", "", "", "", event.operator, "", "")
         )
-    return sorted(entries, key=lambda entry: entry.at)
+    # The times as the utility's clock reads them (its time zone, a system parameter), not
+    # this computer's (BO-28); the same moments, so the order is the same.
+    zone = local_zone(session)
+    return sorted(
+        (replace(entry, at=entry.at.astimezone(zone)) for entry in entries),
+        key=lambda entry: entry.at,
+    )
+
+
+def local_zone(session: Session) -> tzinfo:
+    """The utility's time zone; UTC in a store without system parameters yet."""
+    try:
+        return utility_zone(session)
+    except SystemParametersMissingError:
+        return UTC
 
 
 #: What each event of a meter's history reads as (context ``terms``, translated when shown).

@@ -11,7 +11,12 @@ What the counter changes itself stays allowed: the columns its own records chang
 meter's debt and last TID after a sale, its key data after a key change token), an
 operator's failed logins, lockout and last login, and the password hash a login re-hashes
 with newer parameters (it comes with the login's time). The downlink
-itself writes with Core statements, which no flush sees.
+itself writes with Core statements on the connection, which no flush sees.
+
+A flush does not see an insert or a delete a session executes as a statement either (the
+meter stock's bulk stock in, a set of default amounts replaced): the same guard refuses
+those of an owned table before they run (decision BO-28). A statement's update is not
+refused here: the counter's own records move its meters that way.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.orm import RelationshipDirection, Session
+from sqlalchemy.orm import ORMExecuteState, RelationshipDirection, Session
 
 from starpos.db.models import Operator, SyncState
 from starpos.errors import StarposError
@@ -52,6 +57,7 @@ def install() -> None:
     global _installed
     if not _installed:
         event.listen(Session, "before_flush", _refuse_owned_edits)
+        event.listen(Session, "do_orm_execute", _refuse_owned_statements)
         _installed = True
 
 
@@ -64,6 +70,22 @@ def _refuse_owned_edits(session: Session, _context: Any, _instances: Any) -> Non
     )
     if server is not None:
         raise MasterDataOwnedError(server=server, what=edited)
+
+
+def _refuse_owned_statements(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    name = getattr(table, "name", None)
+    session = state.session
+    owned = owned_table_names() - frozenset(session.info.get(RECORD_TABLES, ()))
+    if name not in owned:
+        return
+    server = (
+        session.connection().execute(select(SyncState.server_url).where(SyncState.id == 1)).scalar()
+    )
+    if server is not None:
+        raise MasterDataOwnedError(server=server, what=name)
 
 
 def owned_edit(session: Session) -> str | None:

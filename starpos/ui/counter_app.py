@@ -91,7 +91,9 @@ class CounterApp(QObject):
         if is_ready(items):
             self._open_counter_rules(session)
             return
-        window = AdminWindow(service, self.workers.database, self.funnel)
+        window = AdminWindow(
+            service, self.workers.database, self.funnel, printer=self.workers.printer
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         window.closed.connect(lambda: self._admin_closed(session))
         self.admin_window = window

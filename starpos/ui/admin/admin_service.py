@@ -6,6 +6,7 @@ The window never holds a database session: each call opens its own transaction i
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
@@ -13,6 +14,7 @@ from typing import Any, Protocol
 from starpos import pricing
 from starpos.db import Database
 from starpos.db.enums import ChargeOccasion, RoleKind
+from starpos.db.parameters import SystemParametersMissingError, utility_now
 from starpos.masterdata import registration_charges
 from starpos.masterdata.company import set_system_parameters, system_parameters_view
 from starpos.masterdata.customer_changes import CustomerCard, change_customer, customer_card
@@ -75,12 +77,16 @@ from starpos.operators.accounts import (
 from starpos.operators.lockout import unlock_operator
 from starpos.operators.roles import RoleView, change_role, list_roles
 from starpos.operators.session import OperatorSession
+from starpos.sync.state import enrolment
+from starpos.tokenops.registration_voucher import preview_registration, print_registration
+from starpos.tokenops.vouchers import OperationPrinter
 from starpos.ui.admin.region_service import CoreRegionService, RegionService
 from starpos.ui.admin.stock_service import CoreStockService, StockService
 
 
 class AdminService(Protocol):
     def checklist(self) -> list[ChecklistItem]: ...
+    def head_office(self) -> str | None: ...
     def records(self, kind: str) -> list[dict[str, Any]]: ...
     def references(self, kind: str) -> dict[str, list[str]]: ...
     def add(self, kind: str, values: dict[str, Any]) -> str: ...
@@ -116,6 +122,10 @@ class AdminService(Protocol):
     def set_type_charges(self, code: str, occasion: str, items: list[str]) -> None: ...
     def register_choices(self) -> tuple[list[str], list[str], dict[str, Decimal]]: ...
     def register_customer(self, values: dict[str, Any]) -> RegistrationResult: ...
+    def prints_bills(self) -> bool: ...
+    def shows_bills(self) -> bool: ...
+    def print_registration(self, bill: str) -> int: ...
+    def registration_paper(self, bill: str) -> tuple[bytes, bytes]: ...
     def meter_charge(self, code: str) -> Decimal: ...
     def operators(self) -> tuple[list[OperatorView], list[str], list[str]]: ...
     def add_operator(
@@ -131,6 +141,7 @@ class AdminService(Protocol):
     def tariffs(self) -> list[dict[str, Any]]: ...
     def tariff(self, code: str) -> pricing.Tariff: ...
     def sample_terms(self) -> SampleSaleTerms: ...
+    def utility_now(self) -> datetime: ...
     def add_tariff(
         self, code: str, name: str, start: datetime, rate: pricing.tariffs.Rate
     ) -> None: ...
@@ -152,12 +163,29 @@ class CoreAdminService:
     """:class:`AdminService` on a store, as ``operator``, on this computer's terminal."""
 
     def __init__(
-        self, database: Database, operator: OperatorSession, terminal_code: str | None
+        self,
+        database: Database,
+        operator: OperatorSession,
+        terminal_code: str | None,
+        printer: OperationPrinter | None = None,
+        layout: OperationPrinter | None = None,
     ) -> None:
+        """``printer``: the counter's, which prints the registration bills (None: this
+        computer has none; the bill is shown, to be saved as PDF). ``layout``: what lays the
+        paper out for that (the settings' printer, never asked to print); the printer's
+        own layout when None."""
         self.database, self.operator, self.terminal_code = database, operator, terminal_code
+        self.printer, self.layout = printer, layout or printer
 
     def checklist(self) -> list[ChecklistItem]:
         return read_checklist(self.database, self.terminal_code)
+
+    def head_office(self) -> str | None:
+        """The head office this counter is enrolled with, which owns its master data (None:
+        this store's own back office changes it)."""
+        with self.database.reading() as session:
+            found = enrolment(session)
+        return found.server_url if found is not None else None
 
     def records(self, kind: str) -> list[dict[str, Any]]:
         rows = read_records(self.database, kind)
@@ -202,6 +230,30 @@ class CoreAdminService:
             meters=[MeterContract(values["meter"], values["tariff"])],
             paid=values.get("paid"),
         )  # fmt: skip
+
+    def prints_bills(self) -> bool:
+        return self.printer is not None
+
+    def shows_bills(self) -> bool:
+        """Whether a bill can be laid out on screen (a printer's settings are at hand)."""
+        return self.layout is not None
+
+    def print_registration(self, bill: str) -> int:
+        """Print the registration bill ``bill`` on the counter's printer, REPRINT from the
+        second print on (blocking printer I/O: the printer worker runs it); its print count."""
+        assert self.printer is not None
+        return print_registration(self.database, self.printer, self.operator, bill)
+
+    def registration_paper(self, bill: str) -> tuple[bytes, bytes]:
+        """The registration bill ``bill`` as the paper shows it: a PNG and a PDF (nothing
+        recorded), laid out as the settings' printer would."""
+        self.operator.require(permissions.REGISTER_CUSTOMER)
+        assert self.layout is not None, "shows_bills() says whether a bill can be laid out"
+        image = preview_registration(self.database, self.layout, bill)
+        png, pdf = io.BytesIO(), io.BytesIO()
+        image.save(png, "PNG")
+        image.convert("RGB").save(pdf, "PDF")
+        return png.getvalue(), pdf.getvalue()
 
     def meter_charge(self, code: str) -> Decimal:
         """What adding one meter contract costs customer ``code`` (their type's charge)."""
@@ -307,6 +359,16 @@ class CoreAdminService:
     def sample_terms(self) -> SampleSaleTerms:
         with self.database.reading() as session:
             return sample_sale_terms(session)
+
+    def utility_now(self) -> datetime:
+        """The utility's wall-clock time (its time zone, a system parameter), which the
+        administration dates with, never this computer's (BO-28); the computer's clock only
+        while the store has no system parameters."""
+        with self.database.reading() as session:
+            try:
+                return utility_now(session)
+            except SystemParametersMissingError:
+                return datetime.now()
 
     def add_tariff(self, code: str, name: str, start: datetime, rate: pricing.tariffs.Rate) -> None:
         add_tariff_scheme(self.database, self.operator, code, name, start, rate)

@@ -13,14 +13,19 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from starpos.i18n import tr_noop
 from starpos.masterdata import setup_checklist as checklist
 from starpos.masterdata.record_kinds import KINDS
 from starpos.masterdata.records import DATED
@@ -57,6 +62,15 @@ ROLES = "roles"
 NUMBERING = "numbering"
 STOCK = "stock"
 REGIONS = "regions"
+#: why the screens only show on a counter enrolled with a head office (decision BO-28)
+OWNED = tr_noop(
+    "admin",
+    "This counter belongs to the head office at {server}, which owns the master data: these "
+    "screens only show it. Make changes in the head office's back office; they reach this "
+    "counter at the next sync.",
+)
+#: the buttons that only show something, left on a read-only screen
+VIEWING = frozenset({"history"})
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -83,7 +97,9 @@ class AdminWindow(QMainWindow):
         database: Worker,
         funnel: ErrorFunnel,
         parent: QWidget | None = None,
+        printer: Worker | None = None,
     ) -> None:
+        """``printer``: the printer's worker, where the registration bills are printed."""
         super().__init__(parent)
         self.setObjectName("adminWindow")
         self.service, self.database, self.funnel = service, database, funnel
@@ -93,7 +109,10 @@ class AdminWindow(QMainWindow):
         self.checklist = ChecklistPage()
         self.system = SystemPage()
         self.customers = CustomersPage()
-        self.customers.bind(service, self._run, self.refresh)
+        self.printer = printer
+        self.customers.bind(
+            service, self._run, self.refresh, self._print if printer is not None else None
+        )
         self.amounts = AmountsPage()
         self.operators = OperatorsPage()
         self.tariffs = TariffsPage()
@@ -125,10 +144,19 @@ class AdminWindow(QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
+        #: the head office that owns the master data here (None: this store's own)
+        self.head_office: str | None = None
+        self.owned_notice = QLabel()
+        self.owned_notice.setObjectName("ownedNotice")
+        self.owned_notice.setWordWrap(True)
+        self.owned_notice.hide()
         body = QWidget()
-        layout = QHBoxLayout(body)
+        outer = QVBoxLayout(body)
+        outer.addWidget(self.owned_notice)
+        layout = QHBoxLayout()
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(body)
 
         self.navigation.currentRowChanged.connect(self._show_screen)
@@ -164,6 +192,7 @@ class AdminWindow(QMainWindow):
         self.resize(1200, 700)
         self.retranslate_ui()
         self.navigation.setCurrentRow(0)
+        self._run(service.head_office, self._owned_by)
 
     def _page(self, key: str) -> QWidget:
         if key == CHECKLIST:
@@ -182,6 +211,8 @@ class AdminWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("admin", "StarPOS administration"))
+        if self.head_office is not None:
+            self.owned_notice.setText(tr("admin", OWNED).format(server=self.head_office))
         titles = {
             CHECKLIST: tr("admin", "Set-up checklist"),
             SYSTEM: tr("admin", "System parameters"),
@@ -208,6 +239,28 @@ class AdminWindow(QMainWindow):
             bound.retranslate_ui()
         for page in self.lists.values():
             page.retranslate_ui()
+
+    def _owned_by(self, server: str | None) -> None:
+        """On a counter enrolled with a head office the screens only show the master data
+        (its guard refuses every change anyway, docs/sync.md): the buttons and keys that
+        change it go, and one line at the top says why and where to make the change."""
+        self.head_office = server
+        if server is None:
+            return
+        self.owned_notice.setText(tr("admin", OWNED).format(server=server))
+        self.owned_notice.show()
+        for key in self._screens:
+            page = self._page(key)
+            for button in page.findChildren(QPushButton):
+                if button.objectName() not in VIEWING:
+                    button.hide()
+            for shortcut in page.findChildren(QShortcut):
+                if shortcut.key() != QKeySequence(QKeySequence.StandardKey.Find):
+                    shortcut.setEnabled(False)
+            for field in page.findChildren(QLineEdit):
+                if field.objectName().startswith("field_"):
+                    field.setReadOnly(True)
+        emit(self.refreshed, "owned")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         emit(self.closed)
@@ -259,6 +312,10 @@ class AdminWindow(QMainWindow):
 
     def _run(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.database.submit(job, on_done=done, on_failed=self._failed)
+
+    def _print(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        assert self.printer is not None
+        self.printer.submit(job, on_done=done, on_failed=self._failed)
 
     def _failed(self, failure: JobFailure) -> None:
         self.funnel.show_failure(failure, self)

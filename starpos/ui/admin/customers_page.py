@@ -7,6 +7,10 @@ F2 (or Enter on the list) changes the customer (manual 4.1), F4 one of their met
 Ins adds a meter contract (4.3); Ctrl+F goes to the search. The boxes' store calls run on
 the window's database worker (``bind``); every change needs ``register_customer`` (the core
 refuses without).
+
+A registration's bill (manual 3.3 C) is printed on the counter's printer as soon as it is
+saved, on the printer worker; F8 prints the last one again, marked REPRINT. Where this
+computer has no printer, the bill is shown instead, to be saved as PDF (decision BO-27).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from starpos.masterdata.customer_changes import CustomerCard
 from starpos.masterdata.customers import CustomerSummary
 from starpos.masterdata.meter_changes import MeterCard
 from starpos.masterdata.registration_charges import RegistrationResult
+from starpos.ui.admin.bill_preview import BillPreviewDialog
 from starpos.ui.admin.customer_editors import (
     AddMeterDialog,
     CustomerEditor,
@@ -62,6 +67,8 @@ COLUMNS: list[Column[CustomerSummary]] = [
 ]
 #: the statuses as the list shows them
 STATUS = (tr_noop("admin", "active"), tr_noop("admin", "blacklisted"))
+#: the bill's print, under the receipt (decision BO-27)
+PRINTED = tr_noop("admin", "Bill {bill} printed (print {count}).")
 #: what the registration bill says once saved (decision BO-21)
 RECEIPT = tr_noop(
     "admin", "Customer {code}, bill {bill}: register charge {charge}, paid {paid}, change {change}."
@@ -107,6 +114,15 @@ class CustomersPage(QWidget):
         )  # fmt: skip
         self.register_button = QPushButton()
         self.register_button.setObjectName("registerCustomer")
+        self.bill_button = QPushButton()
+        self.bill_button.setObjectName("printBill")
+        self.bill_button.setEnabled(False)
+        #: runs the bill's print on the printer worker (None: no printer worker)
+        self.print_run: Run | None = None
+        #: what was said of the last bill's paper (printed, and how many times)
+        self.paper = ""
+        #: the bill shown on screen, where no printer is (tests and screenshots)
+        self.bill_preview: BillPreviewDialog | None = None
         self.change_button.setObjectName("changeCustomer")
         self.meter_button.setObjectName("changeMeter")
         self.add_meter_button.setObjectName("addMeter")
@@ -116,6 +132,7 @@ class CustomersPage(QWidget):
             self.change_button,
             self.meter_button,
             self.add_meter_button,
+            self.bill_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch()
@@ -147,6 +164,7 @@ class CustomersPage(QWidget):
         self.change_button.clicked.connect(self.change_customer)
         self.meter_button.clicked.connect(self.change_meter)
         self.add_meter_button.clicked.connect(self.add_meter)
+        self.bill_button.clicked.connect(self.print_bill)
         self.table.activated.connect(lambda _index: self.change_customer())
         self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._enable())
         for key, action in (
@@ -154,6 +172,7 @@ class CustomersPage(QWidget):
             (QKeySequence(Qt.Key.Key_F2), self.change_customer),
             (QKeySequence(Qt.Key.Key_F4), self.change_meter),
             (QKeySequence(Qt.Key.Key_Insert), self.add_meter),
+            (QKeySequence(Qt.Key.Key_F8), self.print_bill),
             (QKeySequence.StandardKey.Find, self.search.setFocus),
         ):
             shortcut = QShortcut(key, self)
@@ -162,10 +181,14 @@ class CustomersPage(QWidget):
         self.retranslate_ui()
         self._enable()
 
-    def bind(self, service: Any, run: Run, changed: Callable[[], None]) -> None:
+    def bind(
+        self, service: Any, run: Run, changed: Callable[[], None], print_run: Run | None = None
+    ) -> None:
         """Talk to the store through ``service`` on the worker ``run`` gives; ``changed`` is
-        called once a change is saved (the window asks the list again)."""
+        called once a change is saved (the window asks the list again); ``print_run`` runs
+        the bills' prints on the printer worker."""
         self.service, self.run, self.changed = service, run, changed
+        self.print_run = print_run
 
     def retranslate_ui(self) -> None:
         self.title.setText(f"<h2>{tr('admin', 'Customers')}</h2>")
@@ -177,6 +200,10 @@ class CustomersPage(QWidget):
         self.change_button.setText(tr("admin", "&Change… (F2)"))
         self.meter_button.setText(tr("admin", "Change &meter… (F4)"))
         self.add_meter_button.setText(tr("admin", "&Add meter… (Ins)"))
+        printing = self.service is not None and self.service.prints_bills()
+        self.bill_button.setText(
+            tr("admin", "&Print bill again (F8)") if printing else tr("admin", "Show &bill… (F8)")
+        )
         self.model.retranslate()
         self._show_count()
 
@@ -230,9 +257,39 @@ class CustomersPage(QWidget):
         self._open(editor, lambda: self.service.register_customer(editor.values), self._paid)
 
     def _paid(self, bill: RegistrationResult) -> None:
-        """What the registration bill says, under the list, until the next one."""
-        self.last_bill = bill
+        """What the registration bill says, under the list, until the next one; then its
+        paper: printed where there is a printer, else shown."""
+        self.last_bill, self.paper = bill, ""
+        self.bill_button.setEnabled(self.service.prints_bills() or self.service.shows_bills())
         self._show_receipt()
+        self.print_bill()
+
+    def print_bill(self) -> None:
+        """Print the last registration's bill (again: marked REPRINT), or show it."""
+        bill, service = self.last_bill, self.service
+        if bill is None or self.run is None:
+            return
+        number = bill.bill_number
+        if service.prints_bills() and self.print_run is not None:
+            self.print_run(
+                lambda: service.print_registration(number),
+                lambda count: self._printed(number, count),
+            )
+        elif service.shows_bills():
+            self.run(
+                lambda: service.registration_paper(number),
+                lambda paper: self._show_bill(number, *paper),
+            )
+
+    def _printed(self, number: str, count: int) -> None:
+        self.paper = tr("admin", PRINTED).format(bill=number, count=count)
+        self._show_receipt()
+
+    def _show_bill(self, number: str, png: bytes, pdf: bytes) -> None:
+        dialog = BillPreviewDialog(number, png, pdf, self)
+        self.bill_preview = dialog
+        dialog.finished.connect(lambda _result: self.table.setFocus())
+        dialog.open()
 
     def _show_receipt(self) -> None:
         bill = self.last_bill
@@ -242,7 +299,7 @@ class CustomersPage(QWidget):
             tr("admin", RECEIPT).format(
                 code=bill.customer, bill=bill.bill_number, charge=bill.charges, paid=bill.paid,
                 change=bill.change,
-            )
+            ) + (f" {self.paper}" if self.paper else "")
         )  # fmt: skip
 
     def change_customer(self) -> None:

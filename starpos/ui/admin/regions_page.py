@@ -25,10 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from starpos.masterdata.regions import RegionRow, RegionTree
+from starpos.masterdata.regions import RegionRow
 from starpos.ui.admin.region_editors import LevelNamesEditor, RegionEditor
 from starpos.ui.admin.region_service import RegionService
-from starpos.ui.models.region_tree import RegionRole, RegionSearchFilter, RegionTreeModel
+from starpos.ui.models.region_tree import (
+    BuiltTree,
+    RegionRole,
+    RegionSearchFilter,
+    RegionTreeModel,
+    build_rows,
+)
 from starpos.ui.translator import tr
 
 Run = Callable[[Callable[[], Any], Callable[[Any], None]], None]
@@ -139,10 +145,11 @@ class RegionsPage(QWidget):
         assert self.run is not None and self.service is not None
         service = self.service
         chosen = select or self.selected_code()
-        self.run(service.tree, lambda tree: self.show_tree(tree, chosen))
+        # The items are made on the worker with the read, as the other pages' lists are.
+        self.run(lambda: build_rows(service.tree()), lambda built: self.show_tree(built, chosen))
 
-    def show_tree(self, tree: RegionTree, select: str | None = None) -> None:
-        self.model.set_tree(tree)
+    def show_tree(self, built: BuiltTree, select: str | None = None) -> None:
+        self.model.show_built(built)
         self._show_levels()
         self.tree.expandAll()
         index = self.model.index_of(select) if select else QModelIndex()

@@ -243,7 +243,8 @@ def _where(entry: HistoryEntry) -> str:
 
 
 HISTORY_COLUMNS: list[Column[HistoryEntry]] = [
-    Column(tr_noop("admin", "When"), lambda e: f"{e.at.astimezone():%Y-%m-%d %H:%M}"),
+    # in the utility's time zone already (masterdata.stock_list), never this computer's
+    Column(tr_noop("admin", "When"), lambda e: f"{e.at:%Y-%m-%d %H:%M}"),
     Column(tr_noop("admin", "What"), lambda e: translate("terms", KIND_TERMS.get(e.kind, e.kind))),
     Column(tr_noop("admin", "Bill"), lambda e: e.bill),
     Column(

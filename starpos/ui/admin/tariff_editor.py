@@ -48,8 +48,12 @@ class TariffEditor(QDialog):
         existing: pricing.Tariff | None = None,
         name: str = "",
         parent: QWidget | None = None,
+        now: datetime | None = None,
     ) -> None:
-        """``existing``: the scheme to give a new version (None: a new scheme)."""
+        """``existing``: the scheme to give a new version (None: a new scheme). ``now``: the
+        utility's wall-clock time (its time zone, a system parameter; decision BO-28), which
+        dates a new scheme from today and a new version from tomorrow; None only where the
+        store has no system parameters yet, and this computer's clock is all there is."""
         super().__init__(parent)
         self.setObjectName("tariffEditor")
         self.existing = existing
@@ -63,7 +67,7 @@ class TariffEditor(QDialog):
         self.effective.setObjectName("tariffFrom")
         self.effective.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.effective.setCalendarPopup(True)
-        today = datetime.combine(datetime.now().date(), time())
+        today = datetime.combine((now or datetime.now()).date(), time())
         self.effective.setDateTime(qt_moment(today + timedelta(days=1) if existing else today))
         self.kind = QComboBox()
         self.kind.setObjectName("tariffKind")

@@ -208,7 +208,8 @@ class TariffsPage(QWidget):
         if self.run is None or not self.may_change:
             return
         self.run(
-            self.service.sample_terms, lambda terms: self._open(TariffEditor(terms, parent=self))
+            lambda: (self.service.sample_terms(), self.service.utility_now()),
+            lambda answer: self._open(TariffEditor(answer[0], parent=self, now=answer[1])),
         )
 
     def new_version(self) -> None:
@@ -217,8 +218,14 @@ class TariffsPage(QWidget):
             return
         code, name = str(row["code"]), str(row["name"])
         self.run(
-            lambda: (self.service.sample_terms(), self.service.tariff(code)),
-            lambda answer: self._open(TariffEditor(answer[0], answer[1], name, parent=self)),
+            lambda: (
+                self.service.sample_terms(),
+                self.service.tariff(code),
+                self.service.utility_now(),
+            ),
+            lambda answer: self._open(
+                TariffEditor(answer[0], answer[1], name, parent=self, now=answer[2])
+            ),
         )
 
     def _open(self, editor: TariffEditor) -> None:

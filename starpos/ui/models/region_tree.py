@@ -4,6 +4,8 @@ the text, with their ancestors so each match is seen where it is."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -32,24 +34,17 @@ class RegionTreeModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([tr("admin", header) for header in HEADERS])
 
     def set_tree(self, tree: RegionTree) -> None:
-        self.tree = tree
+        self.show_built(build_rows(tree))
+
+    def show_built(self, built: BuiltTree) -> None:
+        """Show rows :func:`build_rows` made (on a worker): one insertion per top region."""
+        self.tree = built.tree
         self.removeRows(0, self.rowCount())
-        parents: dict[str, QStandardItem] = {}
-        for region in tree.regions:  # in tree order: a parent comes before its children
-            row = [
-                QStandardItem(region.name),
-                QStandardItem(region.code),
-                QStandardItem(self.level_name(region.level)),
-            ]
-            for item in row:
-                item.setEditable(False)
-                item.setData(region, RegionRole)
-            above = parents.get(region.parent) if region.parent else None
-            (above or self.invisibleRootItem()).appendRow(row)
-            parents[region.code] = row[0]
+        for row in built.rows:
+            self.invisibleRootItem().appendRow(row)
 
     def level_name(self, level: int) -> str:
-        return self.tree.level_names.get(level) or tr("admin", "Level {level}").format(level=level)
+        return level_name(self.tree, level)
 
     def index_of(self, code: str) -> QModelIndex:
         """The index of region ``code`` (column 0), invalid when there is none."""
@@ -58,6 +53,43 @@ class RegionTreeModel(QStandardItemModel):
             Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
         )  # fmt: skip
         return found[0].siblingAtColumn(NAME) if found else QModelIndex()
+
+
+@dataclass(frozen=True)
+class BuiltTree:
+    """A region tree's items, made before any model holds them: the top regions' rows, each
+    with the rows under it."""
+
+    tree: RegionTree
+    rows: list[list[QStandardItem]]
+
+
+def build_rows(tree: RegionTree) -> BuiltTree:
+    """The items of every region of ``tree``, each under its parent. Items that no model
+    holds yet belong to no thread, so a worker builds them and the GUI thread only hangs the
+    top rows in its model (decision BO-28; a tree of thousands would freeze the window)."""
+    top: list[list[QStandardItem]] = []
+    parents: dict[str, QStandardItem] = {}
+    for region in tree.regions:  # in tree order: a parent comes before its children
+        row = [
+            QStandardItem(region.name),
+            QStandardItem(region.code),
+            QStandardItem(level_name(tree, region.level)),
+        ]
+        for item in row:
+            item.setEditable(False)
+            item.setData(region, RegionRole)
+        above = parents.get(region.parent) if region.parent else None
+        if above is None:
+            top.append(row)
+        else:
+            above.appendRow(row)
+        parents[region.code] = row[0]
+    return BuiltTree(tree, top)
+
+
+def level_name(tree: RegionTree, level: int) -> str:
+    return tree.level_names.get(level) or tr("admin", "Level {level}").format(level=level)
 
 
 class RegionSearchFilter(QSortFilterProxyModel):

@@ -8,13 +8,9 @@ import json
 import subprocess
 from collections.abc import Callable
 
-import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from starpos.db import Database
 from starpos.db.models import AuditEntry, Meter, StockMovement
-from starpos.errors import StarposError
-from starpos.i18n import render_error
 from starpos.masterdata.bill_checks import (
     BillAlreadyCheckedError,
     BillCheckedError,
@@ -30,30 +26,16 @@ from starpos.operators.errors import PermissionDeniedError
 from starpos.operators.login import login
 from starpos.operators.passwords import change_password
 from tests.integration.admin.admin_world import LAST, Utility
+from tests.integration.admin.refusals import refusal_check, row_counts
 from tests.support.store_backends import both_backends
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def _snapshot(database: Database) -> tuple[int, ...]:
-    with database.reading() as session:
-        return tuple(
-            int(session.scalar(select(func.count()).select_from(model)) or 0)
-            for model in (AuditEntry, Meter, StockMovement)
-        )
+_snapshot = row_counts(AuditEntry, Meter, StockMovement)
 
 
-def _refused(
-    utility: Utility, error: type[StarposError], change: Callable[[], object]
-) -> StarposError:
-    before = _snapshot(utility.database)
-    with pytest.raises(error) as refused:
-        change()
-    assert _snapshot(utility.database) == before
-    for lang in ("fr", "zh_CN"):
-        text = render_error(refused.value, lang)
-        assert "{" not in text and text != refused.value.message
-    return refused.value
+_refused = refusal_check(_snapshot)
 
 
 @both_backends

@@ -3,13 +3,10 @@ and the audit log (nothing appended), with a translated reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
-import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from starpos.db import Database
 from starpos.db.models import (
     AuditEntry,
     Branch,
@@ -19,7 +16,6 @@ from starpos.db.models import (
     SalesPoint,
     TariffScheme,
 )
-from starpos.errors import StarposError
 from starpos.i18n import render_error
 from starpos.masterdata.changes import BadValueError, CodeTakenError, RecordInUseError
 from starpos.masterdata.company import set_system_parameters
@@ -38,30 +34,16 @@ from starpos.operators.errors import PermissionDeniedError
 from starpos.operators.login import login
 from starpos.operators.passwords import change_password
 from tests.integration.admin.admin_world import FIRST, LAST, Utility
+from tests.integration.admin.refusals import refusal_check, row_counts
 from tests.support.store_backends import both_backends
 
 pytestmark = both_backends
 
 
-def _snapshot(database: Database) -> tuple[int, ...]:
-    with database.reading() as session:
-        return tuple(
-            int(session.scalar(select(func.count()).select_from(model)) or 0)
-            for model in (AuditEntry, Branch, SalesPoint, Role, TariffScheme, Meter, Customer)
-        )
+_snapshot = row_counts(AuditEntry, Branch, SalesPoint, Role, TariffScheme, Meter, Customer)
 
 
-def _refused(
-    utility: Utility, error: type[StarposError], change: Callable[[], object]
-) -> StarposError:
-    before = _snapshot(utility.database)
-    with pytest.raises(error) as refused:
-        change()
-    assert _snapshot(utility.database) == before
-    for lang in ("fr", "zh_CN"):
-        text = render_error(refused.value, lang)
-        assert "{" not in text and text != refused.value.message
-    return refused.value
+_refused = refusal_check(_snapshot)
 
 
 def test_a_branch_its_sales_point_uses(utility: Utility) -> None:

@@ -4,15 +4,11 @@ with a reason in French and Chinese."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from sqlalchemy import func, select
 
 from starpos.db import Database
 from starpos.db.models import AuditEntry, Branch, Region, RegionLevel, SystemParameters
-from starpos.errors import StarposError
-from starpos.i18n import render_error
 from starpos.masterdata.changes import (
     BadCodeError,
     BadValueError,
@@ -39,6 +35,7 @@ from starpos.operators.errors import PermissionDeniedError
 from starpos.operators.login import login
 from starpos.operators.passwords import change_password
 from tests.integration.admin.admin_world import Utility
+from tests.integration.admin.refusals import refusal_check
 from tests.support.store_backends import both_backends
 
 pytestmark = both_backends
@@ -73,17 +70,7 @@ def _snapshot(database: Database) -> tuple[object, ...]:
         return (regions, levels, system and system.region_levels, audit)
 
 
-def _refused(
-    utility: Utility, error: type[StarposError], change: Callable[[], object]
-) -> StarposError:
-    before = _snapshot(utility.database)
-    with pytest.raises(error) as refused:
-        change()
-    assert _snapshot(utility.database) == before
-    for lang in ("fr", "zh_CN"):
-        text = render_error(refused.value, lang)
-        assert "{" not in text and text != refused.value.message
-    return refused.value
+_refused = refusal_check(_snapshot)
 
 
 def test_the_tree_reads_with_paths_and_level_names(tree: Utility) -> None:

@@ -72,3 +72,12 @@ def test_the_preview_is_the_paper_and_records_no_print(utility: Utility, tmp_pat
     assert image.size[1] > 300
     with utility.database.reading() as session:
         assert prints_made(session, subject_of(bill)) == 0
+
+
+def test_the_bill_names_the_sales_point_of_the_terminal_it_was_made_at(utility: Utility) -> None:
+    # STAR has no home sales point: the bill names where the counter T01 stands (SP01
+    # "Office"), the place the registration was made at, whoever reads it later.
+    bill = registered(utility)
+    with utility.database.reading() as session:
+        voucher = registration_voucher(session, bill, ConfiguredPrinter(Settings()))
+    assert voucher.sales_point == "SP01 Office"

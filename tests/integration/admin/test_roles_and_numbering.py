@@ -4,16 +4,11 @@ store and the audit log as they were, with a translated reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
 from sqlalchemy import func, select
 
 from starpos.db import Database
 from starpos.db.enums import NumberFieldKind, NumberReset, RoleKind
 from starpos.db.models import AuditEntry, NumberingField, NumberingRule, RolePermission
-from starpos.errors import StarposError
-from starpos.i18n import render_error
 from starpos.masterdata import bill_numbers
 from starpos.masterdata.bill_numbers import PrefixField
 from starpos.masterdata.numbering_rules import (
@@ -31,6 +26,7 @@ from starpos.operators import permissions
 from starpos.operators.accounts import update_operator
 from starpos.operators.roles import LastAdministratorRoleError, change_role, list_roles
 from tests.integration.admin.admin_world import Utility
+from tests.integration.admin.refusals import refusal_check
 from tests.support.store_backends import both_backends
 
 pytestmark = both_backends
@@ -55,17 +51,7 @@ def _snapshot(database: Database) -> tuple[object, ...]:
         )  # fmt: skip
 
 
-def _refused(
-    utility: Utility, error: type[StarposError], change: Callable[[], object]
-) -> StarposError:
-    before = _snapshot(utility.database)
-    with pytest.raises(error) as refused:
-        change()
-    assert _snapshot(utility.database) == before
-    for lang in ("fr", "zh_CN"):
-        text = render_error(refused.value, lang)
-        assert "{" not in text and text != refused.value.message
-    return refused.value
+_refused = refusal_check(_snapshot)
 
 
 def _vend_rule(*fields: PrefixField, digits: int = 5) -> Rule:

@@ -214,3 +214,30 @@ def test_the_customer_editor_shows_a_region_by_its_path(qapp: QApplication) -> N
     assert isinstance(region, QComboBox)
     assert region.currentText() == "North / Kano / Ward 3 (W3)"
     assert region.currentData() == "W3"
+
+
+def test_the_tree_is_built_on_the_database_worker(
+    qtbot: QtBot, window: AdminWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's items are made where the other pages make their lists, off the GUI thread:
+    a tree of thousands of regions must not freeze the window while it is built."""
+    import threading
+
+    from starpos.masterdata.regions import add_region, set_region_levels
+    from starpos.ui.models import region_tree
+
+    star = window.service.operator
+    set_region_levels(window.service.database, star, {1: "Province", 2: "District"}, 2)
+    add_region(window.service.database, star, "N", "North", None)
+    add_region(window.service.database, star, "K", "Kano", "N")
+    made_on: list[str] = []
+
+    class WatchedItem(region_tree.QStandardItem):  # type: ignore[misc]
+        def __init__(self, *args: object) -> None:
+            made_on.append(threading.current_thread().name)
+            super().__init__(*args)
+
+    monkeypatch.setattr(region_tree, "QStandardItem", WatchedItem)
+    _open_regions(qtbot, window)
+    assert [code for code, _depth in _shown(window)] == ["N", "K"]
+    assert made_on and threading.main_thread().name not in made_on

@@ -25,6 +25,8 @@ WINDOW_AREAS = (
     "tokenui",
     "stock",
     "regions",
+    "adminowned",
+    "registrationpaper",
 )
 
 
