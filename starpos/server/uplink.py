@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import entry_hash
 from starpos.db.models import ReceivedEvent, TerminalEnrolment
-from starpos.server import sale_batch
+from starpos.server import bulk, sale_batch
 from starpos.server.authentication import RequestRefused, Signer
 from starpos.server.findings import FindingKind, Flag, raise_finding
 from starpos.server.projections import AFTER_SALES, TerminalEvent, projector_for
@@ -113,26 +113,38 @@ class _Push:
         self.rows: list[dict[str, Any]] = []
         #: Sale steps taken, booked together at the end (sale_batch).
         self.sales: list[WireEvent] = []
-        seqs = [e.get("seq") for e in raw_events if isinstance(e, dict)]
-        ids = [e.get("event_id") for e in raw_events if isinstance(e, dict)]
-        # What a resend is compared with, and the ids some chain already sent: one query each.
-        self.taken: dict[int, str] = {
-            seq: stored_hash
-            for seq, stored_hash in session.execute(
-                select(ReceivedEvent.seq, ReceivedEvent.entry_hash).where(
-                    ReceivedEvent.enrolment_id == signer.enrolment_id,
-                    one_of(ReceivedEvent.seq, [s for s in seqs if isinstance(s, int)]),
+        # What a resend is compared with (only positions already applied can be taken) and
+        # the ids some chain already sent: one query.
+        seqs = {
+            e["seq"]
+            for e in raw_events
+            if isinstance(e, dict)
+            and isinstance(e.get("seq"), int)
+            and e["seq"] <= self.applied_seq
+        }
+        ids = {e.get("event_id") for e in raw_events if isinstance(e, dict)}
+        self.taken: dict[int, str] = {}
+        self.sent_before: dict[str, str] = {}
+        for seq, stored_hash, event_id, sender in session.execute(
+            select(
+                ReceivedEvent.seq,
+                ReceivedEvent.entry_hash,
+                ReceivedEvent.event_id,
+                ReceivedEvent.enrolment_id,
+            ).where(
+                or_(
+                    and_(
+                        ReceivedEvent.enrolment_id == signer.enrolment_id,
+                        one_of(ReceivedEvent.seq, seqs),
+                    ),
+                    one_of(ReceivedEvent.event_id, {i for i in ids if isinstance(i, str)}),
                 )
             )
-        }
-        self.sent_before: dict[str, str] = {
-            event_id: sender
-            for event_id, sender in session.execute(
-                select(ReceivedEvent.event_id, ReceivedEvent.enrolment_id).where(
-                    one_of(ReceivedEvent.event_id, [i for i in ids if isinstance(i, str)])
-                )
-            )
-        }
+        ):
+            if sender == signer.enrolment_id and seq in seqs:
+                self.taken[seq] = stored_hash
+            if event_id in ids:
+                self.sent_before[event_id] = sender
 
     def apply(self, raw: Any) -> EventAnswer:
         try:
@@ -268,7 +280,7 @@ class _Push:
     def finish(self) -> None:
         """Store every entry this push took, in one statement, then book its sales."""
         if self.rows:
-            self.session.execute(insert(_EVENTS), self.rows)
+            bulk.insert_rows(self.session.connection(), _EVENTS, self.rows)
         if self.sales:
             self._book_sales()
 
