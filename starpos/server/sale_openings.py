@@ -1,7 +1,7 @@
 """A push's PENDING entries booked together (:mod:`starpos.server.sale_batch`): the rows
-they name read in one query per kind of row, their vends inserted in one statement and
-their charges in another, with the flags :func:`starpos.server.sale_projection.vend_step`
-raises for the same entries.
+they name read in one query for every kind of row, their vends inserted in one ``COPY``
+and their charges in another (:mod:`starpos.server.bulk`), with the flags
+:func:`starpos.server.sale_projection.vend_step` raises for the same entries.
 """
 
 from __future__ import annotations

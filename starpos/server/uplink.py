@@ -16,9 +16,10 @@ later. Refusals raise a finding. Nothing is answered *applied* before the transa
 applied it has committed: the caller sends the answer after the commit.
 
 Round trips are what a push costs, so the stored entries a resend is compared with and the
-event ids already taken are read in one query each per push, the new entries are inserted
-in one statement at the end, and the push's sale steps are booked together after them
-(:mod:`starpos.server.sale_batch`: a few statements per push, not per sale). An event whose
+event ids already taken are read in one query per push, the new entries are inserted in
+one ``COPY`` at the end (:mod:`starpos.server.bulk`), and the push's sale steps are booked
+together after them (:mod:`starpos.server.sale_batch`: a few statements per push, not per
+sale). An event whose
 projector reads what the sales before it booked (``projections.AFTER_SALES``: a token
 cancel, a meter replacement) first books the sales taken so far, so chain order holds.
 """
