@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -34,6 +34,9 @@ class SimulatedCounter:
     key: Ed25519PrivateKey
     events: list[dict[str, Any]]
     bodies: list[bytes]
+    #: The rest of the chain, in small batches, for the run at an offered load.
+    paced_events: list[dict[str, Any]] = field(default_factory=list)
+    paced: list[bytes] = field(default_factory=list)
 
 
 def make_chains(
@@ -43,9 +46,13 @@ def make_chains(
     sales: int,
     batch: int,
     rng: random.Random,
+    paced_sales: int = 0,
+    paced_batch: int = 1,
 ) -> None:
     """Each counter's audit chain: three entries a sale, every fact by code, hashed and
-    linked as ``starpos.audit.log.append`` does."""
+    linked as ``starpos.audit.log.append`` does. The first ``sales`` sales go into pushes
+    of ``batch`` events (``bodies``), the ``paced_sales`` after them into pushes of
+    ``paced_batch`` (``paced``)."""
     with database.reading() as session:
         customer_of = dict(
             session.execute(
@@ -62,7 +69,7 @@ def make_chains(
     at = utc_now().replace(microsecond=0) - timedelta(hours=1)
     for counter in simulated:
         previous = GENESIS_HASH
-        for number in range(1, sales + 1):
+        for number in range(1, sales + paced_sales + 1):
             tid += 1
             meter = meters[rng.randrange(len(meters))]
             bill = f"{counter.terminal}-{number:06d}"
@@ -85,9 +92,20 @@ def make_chains(
                 hashed = WireEvent(**{**asdict(event), "entry_hash": entry_hash(event)})
                 previous = hashed.entry_hash
                 counter.events.append(hashed.as_json())
-        for start in range(0, len(counter.events), batch):
-            payload = {"protocol": PROTOCOL, "events": counter.events[start : start + batch]}
-            counter.bodies.append(canonical_json(payload).encode())
+        counter.events, counter.paced_events = (
+            counter.events[: 3 * sales],
+            counter.events[3 * sales :],
+        )
+        counter.bodies = _bodies(counter.events, batch)
+        counter.paced = _bodies(counter.paced_events, paced_batch)
+
+
+def _bodies(events: list[dict[str, Any]], batch: int) -> list[bytes]:
+    """The pushes' JSON bodies, ``batch`` events each, encoded before any clock starts."""
+    return [
+        canonical_json({"protocol": PROTOCOL, "events": events[start : start + batch]}).encode()
+        for start in range(0, len(events), batch)
+    ]
 
 
 def _sale_entries(

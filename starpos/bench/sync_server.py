@@ -9,7 +9,11 @@
    wall time from the first push to the last answer) and each push's latency (sent to
    answered: the acknowledgement). Then the same rows, in the same batches and threads,
    inserted straight into a copy of ``sync_events``: the raw rate PostgreSQL takes them at.
-3. **Downlink**: a new counter (an empty SQLite store) takes a full snapshot; then
+3. **Offered load** (:mod:`starpos.bench.sync_paced`): the same counters go on selling and
+   push small batches at a steady pace, ``paced_rate`` events a second in all, for
+   ``paced_seconds``: the acknowledgement times a counter sees when the server is not
+   saturated.
+4. **Downlink**: a new counter (an empty SQLite store) takes a full snapshot; then
    ``changes`` customers are edited at the head office and the counter pulls them.
 
 The chains are made by :mod:`starpos.bench.sync_counters`, hashed and linked as a
@@ -32,12 +36,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import MetaData, Table, func, insert, select, text, update
 
 from starpos.bench.store import build
 from starpos.bench.sync_counters import SALES_POINT, SimulatedCounter, make_chains
+from starpos.bench.sync_paced import PacedResult, percentile, run_paced
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.models import (
@@ -50,6 +55,7 @@ from starpos.db.models import (
     TerminalEnrolment,
     Vend,
 )
+from starpos.server import bulk
 from starpos.sync.client import HeadOfficeClient
 from starpos.sync.keys import new_key, public_hex
 from starpos.sync.pull import pull
@@ -70,6 +76,9 @@ class UplinkResult:
     raw_seconds: Decimal
     raw_events_per_second: Decimal
     share_of_raw: Decimal
+    #: The same rows by COPY (server/bulk.py), as the server stores them.
+    raw_copy_events_per_second: Decimal
+    share_of_raw_copy: Decimal
     #: What the head office raised, by kind (none expected: every sale is sound).
     findings: dict[str, int]
 
@@ -89,6 +98,7 @@ class ServerBenchReport:
     customers: int
     build_seconds: Decimal
     uplink: UplinkResult
+    paced: PacedResult | None
     downlink: DownlinkResult
 
     def as_dict(self) -> dict[str, Any]:
@@ -113,23 +123,35 @@ def run_server_bench(
     customers: int,
     changes: int,
     seed: int,
+    paced_rate: int,
+    paced_seconds: int,
+    paced_batch: int,
     progress: Callable[[str], None],
 ) -> ServerBenchReport:
     started = time.perf_counter()
     meters, _, _ = build(database, customers, 0, seed, None, progress)
     build_seconds = _seconds(time.perf_counter() - started)
     simulated = _enrol(database, counters)
-    make_chains(database, simulated, meters, sales, batch, random.Random(seed))
+    # Whole sales (three entries each) per counter, enough for the pace and the time.
+    paced_sales = -(-paced_rate * paced_seconds // (3 * counters))
+    make_chains(
+        database, simulated, meters, sales, batch, random.Random(seed), paced_sales, paced_batch
+    )
     progress(f"{counters} counters, {sales} sales each")
     server = _ServerProcess(folder)
     try:
         uplink = _uplink(database, server.url, simulated, sales, batch)
         progress(f"uplink: {uplink.events_per_second} events/s")
+        paced = None
+        if paced_sales:
+            paced = run_paced(server.url, simulated, paced_rate, paced_batch, _in_threads)
+            _check_booked(database, simulated, sales + paced_sales)
+            progress(f"offered {paced_rate} events/s: ack p95 {paced.ack_p95_ms} ms")
         downlink = _downlink(database, server.url, simulated[0], changes)
         progress(f"downlink: snapshot in {downlink.snapshot_seconds} s")
     finally:
         server.stop()
-    return ServerBenchReport(customers, build_seconds, uplink, downlink)
+    return ServerBenchReport(customers, build_seconds, uplink, paced, downlink)
 
 
 def _enrol(database: Database, counters: int) -> list[SimulatedCounter]:
@@ -246,9 +268,12 @@ def _push_all(url: str) -> Callable[[SimulatedCounter], list[float]]:
     return work
 
 
-def _raw_rows(database: Database, simulated: list[SimulatedCounter], batch: int) -> float:
+def _raw_rows(
+    database: Database, simulated: list[SimulatedCounter], batch: int, by_copy: bool
+) -> float:
     """The same event rows, in the same batches and threads, straight into a copy of
-    ``sync_events``: the rate PostgreSQL takes them at with nothing else to do."""
+    ``sync_events``: the rate PostgreSQL takes them at with nothing else to do, by
+    ``executemany`` or (``by_copy``) by ``COPY`` as the server now stores them."""
     with database.engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS bench_raw_events"))
         connection.execute(text("CREATE TABLE bench_raw_events (LIKE sync_events INCLUDING ALL)"))
@@ -258,12 +283,17 @@ def _raw_rows(database: Database, simulated: list[SimulatedCounter], batch: int)
         f" VALUES ({', '.join(':' + name for name in columns)})"
     )
 
+    table = cast(Table, ReceivedEvent.__table__).to_metadata(MetaData(), name="bench_raw_events")
+
     def work(counter: SimulatedCounter) -> list[float]:
         rows = [_row(counter, event) for event in counter.events]
         with database.engine.connect() as connection:
             for start in range(0, len(rows), batch):
                 with connection.begin():
-                    connection.execute(statement, rows[start : start + batch])
+                    if by_copy:
+                        bulk.insert_rows(connection, table, rows[start : start + batch])
+                    else:
+                        connection.execute(statement, rows[start : start + batch])
         return []
 
     try:
@@ -297,15 +327,9 @@ def _uplink(
 ) -> UplinkResult:
     wall, latencies = _in_threads(simulated, _push_all(url))
     events = sum(len(counter.events) for counter in simulated)
-    with database.reading() as session:
-        stored = session.scalar(select(func.count()).select_from(ReceivedEvent)) or 0
-        booked = session.scalar(select(func.count()).select_from(Vend)) or 0
-        findings = dict(
-            session.execute(select(SyncFinding.kind, func.count()).group_by(SyncFinding.kind)).all()
-        )
-    if stored != events or booked != len(simulated) * sales:
-        raise RuntimeError(f"{stored} events stored, {booked} sales booked, of {events}")
-    raw = _raw_rows(database, simulated, batch)
+    findings = _check_booked(database, simulated, sales)
+    raw = _raw_rows(database, simulated, batch, by_copy=False)
+    raw_copy = _raw_rows(database, simulated, batch, by_copy=True)
     ordered = sorted(latencies)
     rate = events / wall
     raw_rate = events / raw
@@ -317,12 +341,32 @@ def _uplink(
         seconds=_seconds(wall),
         events_per_second=Decimal(round(rate)),
         ack_p50_ms=_ms(statistics.median(ordered)),
-        ack_p95_ms=_ms(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]),
+        ack_p95_ms=_ms(percentile(ordered, 0.95)),
         raw_seconds=_seconds(raw),
         raw_events_per_second=Decimal(round(raw_rate)),
         share_of_raw=Decimal(str(round(rate / raw_rate, 3))),
-        findings={str(kind): int(count) for kind, count in findings.items()},
+        raw_copy_events_per_second=Decimal(round(events / raw_copy)),
+        share_of_raw_copy=Decimal(str(round(rate * raw_copy / events, 3))),
+        findings=findings,
     )
+
+
+def _check_booked(
+    database: Database, simulated: list[SimulatedCounter], sales: int
+) -> dict[str, int]:
+    """Every event of ``sales`` sales a counter stored and every sale booked, or an error;
+    the findings raised, by kind."""
+    with database.reading() as session:
+        stored = session.scalar(select(func.count()).select_from(ReceivedEvent)) or 0
+        booked = session.scalar(select(func.count()).select_from(Vend)) or 0
+        findings = dict(
+            session.execute(select(SyncFinding.kind, func.count()).group_by(SyncFinding.kind)).all()
+        )
+    if stored != 3 * sales * len(simulated) or booked != sales * len(simulated):
+        raise RuntimeError(
+            f"{stored} events stored, {booked} sales booked, of {3 * sales * len(simulated)}"
+        )
+    return {str(kind): int(count) for kind, count in findings.items()}
 
 
 def _downlink(

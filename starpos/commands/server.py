@@ -138,6 +138,11 @@ def register(subparsers: Any) -> None:
     bench.add_argument("--customers", type=whole(1, 10_000_000), default=100_000)
     bench.add_argument("--changes", type=whole(1, 1_000_000), default=100, help="to pull")
     bench.add_argument("--seed", type=whole(0, 2**63 - 1), default=1)
+    bench.add_argument(
+        "--offered", type=whole(0, 1_000_000), default=2000, help="events/s paced; 0: none"
+    )
+    bench.add_argument("--offered-seconds", type=whole(1, 3600), default=10)
+    bench.add_argument("--offered-batch", type=whole(1, 5000), default=15, help="events")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(handler=_bench)
 
@@ -394,6 +399,9 @@ def _bench(args: argparse.Namespace) -> int:
             customers=args.customers,
             changes=args.changes,
             seed=args.seed,
+            paced_rate=args.offered,
+            paced_seconds=args.offered_seconds,
+            paced_batch=args.offered_batch,
             progress=lambda line: print(line, file=sys.stderr, flush=True),
         )
     finally:
@@ -402,6 +410,7 @@ def _bench(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
         return 0
-    for part in ("uplink", "downlink"):
-        print(label_lines([(name, value) for name, value in found[part].items()]) + "\n")
+    for part in ("uplink", "paced", "downlink"):
+        if found[part] is not None:
+            print(label_lines([(name, value) for name, value in found[part].items()]) + "\n")
     return 0

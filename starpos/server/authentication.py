@@ -4,7 +4,10 @@ In order: the signature headers have the one accepted shape; the body is what th
 says; the key id is an enrolment; the signature verifies under its public key; the key is
 not revoked; the signed time is within the window of the head office's clock; the nonce
 has not been seen from that enrolment within the window. Only then is the nonce stored, in
-its own transaction, so a replay is refused even when the first request failed later on.
+a commit of its own before the request does anything, so a replay is refused even when the
+first request failed later on, its transaction rolled back or its server process killed.
+Reading the enrolment and spending the nonce are one statement each, outside any
+transaction (SYN-40: kept out of the push's transaction, at the price of one round trip).
 
 The time is checked after the signature so that a refused time is known to come from the
 terminal itself: its clock is off, which the head office raises (a finding), since the
@@ -16,10 +19,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, bindparam, select, text
 
 from starpos.db.models import SalesPoint, SeenNonce, Terminal, TerminalEnrolment
 from starpos.sync import signing
@@ -76,49 +78,65 @@ def check_time(claim: SignatureClaim, now: datetime) -> None:
 
 
 def authenticate(
-    session: Session,
+    connection: Connection,
     method: str,
     path: str,
     headers: Mapping[str, str],
     body: bytes,
     now: datetime,
 ) -> Signer:
-    """The signer of a request, its nonce remembered (the caller commits ``session``)."""
+    """The signer of a request, its nonce spent (``connection`` in autocommit: each
+    statement commits by itself)."""
     claim = claim_of(headers, body)
-    found = session.execute(
-        select(TerminalEnrolment, Terminal.code, SalesPoint.code)
+    found = connection.execute(
+        select(
+            TerminalEnrolment.id,
+            TerminalEnrolment.terminal_id,
+            TerminalEnrolment.public_key,
+            TerminalEnrolment.revoked_at,
+            Terminal.code,
+            SalesPoint.code,
+        )
         .join(Terminal, Terminal.id == TerminalEnrolment.terminal_id)
         .join(SalesPoint, SalesPoint.id == Terminal.sales_point_id)
         .where(TerminalEnrolment.id == claim.key_id)
     ).first()
     if found is None:
         raise RequestRefused(401, signing.UNKNOWN_KEY)
-    enrolment, terminal_code, sales_point_code = found
+    enrolment_id, terminal_id, public_key, revoked_at, terminal_code, sales_point_code = found
     try:
-        signing.check_signature(
-            claim, signing.public_key_from_hex(enrolment.public_key), method, path
-        )
+        signing.check_signature(claim, signing.public_key_from_hex(public_key), method, path)
     except SignatureProblem as problem:
         raise RequestRefused(401, problem.reason) from problem
     # Checked after the signature: only the key's holder learns that it was revoked.
-    if enrolment.revoked_at is not None:
+    if revoked_at is not None:
         raise RequestRefused(403, signing.REVOKED)
-    signer = Signer(enrolment.id, enrolment.terminal_id, terminal_code, sales_point_code)
+    signer = Signer(enrolment_id, terminal_id, terminal_code, sales_point_code)
     try:
         check_time(claim, now)
     except RequestRefused as refused:
         raise ClockSkewed(signer, claim.created - now.timestamp()) from refused
-    seen = session.get(SeenNonce, (enrolment.id, claim.nonce))
-    if seen is not None:
+    spent = connection.execute(
+        _SPEND_NONCE,
+        {"enrolment": enrolment_id, "nonce": claim.nonce, "now": now, "kept": now - NONCE_KEPT},
+    ).first()
+    if spent is None:  # seen before, or the same request twice at the same moment
         raise RequestRefused(401, signing.REPLAYED)
-    session.execute(
-        delete(SeenNonce).where(
-            SeenNonce.enrolment_id == enrolment.id, SeenNonce.seen_at < now - NONCE_KEPT
-        )
-    )
-    session.add(SeenNonce(enrolment_id=enrolment.id, nonce=claim.nonce, seen_at=now))
-    try:
-        session.flush()
-    except IntegrityError as error:  # the same request twice at the same moment
-        raise RequestRefused(401, signing.REPLAYED) from error
     return signer
+
+
+_NONCES = cast(Table, SeenNonce.__table__)
+#: One statement: forget the enrolment's nonces too old to be replayed, and keep this one
+#: unless it is already kept (then nothing is returned). A nonce being inserted by a
+#: request still running makes this one wait for it, then return nothing.
+_SPEND_NONCE = text(
+    "WITH pruned AS (DELETE FROM sync_nonces WHERE enrolment_id = :enrolment"
+    " AND seen_at < :kept)"
+    " INSERT INTO sync_nonces (enrolment_id, nonce, seen_at) VALUES (:enrolment, :nonce, :now)"
+    " ON CONFLICT DO NOTHING RETURNING nonce"
+).bindparams(
+    bindparam("enrolment", type_=_NONCES.c.enrolment_id.type),
+    bindparam("nonce", type_=_NONCES.c.nonce.type),
+    bindparam("now", type_=_NONCES.c.seen_at.type),
+    bindparam("kept", type_=_NONCES.c.seen_at.type),
+)

@@ -156,9 +156,9 @@ def _signer(office: HeadOffice, incoming: Incoming, now: datetime) -> Signer:
     """Who signed the request (its nonce stored); a terminal whose clock is off is refused
     and raised, once per enrolment while the finding is open."""
     try:
-        with office.transaction() as session:
+        with office.autocommit() as connection:
             return authenticate(
-                session, incoming.method, incoming.path, incoming.headers, incoming.body, now
+                connection, incoming.method, incoming.path, incoming.headers, incoming.body, now
             )
     except ClockSkewed as skewed:
         with office.transaction() as session:

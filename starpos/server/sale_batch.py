@@ -19,12 +19,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, exists, insert, select, text
+from sqlalchemy import Table, exists, select, text
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend, VendCharge, VendToken
+from starpos.server import bulk
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.payment_settlement import DUE_CODES, IssuedSale, settle_dues
 from starpos.server.projections import TerminalEvent
@@ -325,4 +326,4 @@ def _write(session: Session, vends: Any, meters: Any, tokens: list[dict[str, Any
             },
         )
     if tokens:
-        connection.execute(insert(_TOKENS), tokens)
+        bulk.insert_rows(connection, _TOKENS, tokens)

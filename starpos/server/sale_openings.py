@@ -1,7 +1,7 @@
 """A push's PENDING entries booked together (:mod:`starpos.server.sale_batch`): the rows
-they name read in one query per kind of row, their vends inserted in one statement and
-their charges in another, with the flags :func:`starpos.server.sale_projection.vend_step`
-raises for the same entries.
+they name read in one query for every kind of row, their vends inserted in one ``COPY``
+and their charges in another (:mod:`starpos.server.bulk`), with the flags
+:func:`starpos.server.sale_projection.vend_step` raises for the same entries.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, insert, or_, select
+from sqlalchemy import Table, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from starpos.db.base import stored_member
@@ -32,6 +32,7 @@ from starpos.db.models import (
     VendCharge,
 )
 from starpos.pricing import ChargeMethod
+from starpos.server import bulk
 from starpos.server.card_projection import OpenedCardSale, book_card_vends
 from starpos.server.dated_versions import dated_versions
 from starpos.server.findings import FindingKind, Flag
@@ -44,12 +45,21 @@ _VENDS = cast(Table, Vend.__table__)
 _CHARGES = cast(Table, VendCharge.__table__)
 
 
-def _ids(session: Session, id_column: Any, code_column: Any, codes: set[Any]) -> dict[Any, int]:
-    codes.discard(None)
-    if not codes:
-        return {}
-    rows = session.execute(select(code_column, id_column).where(one_of(code_column, codes)))
-    return {code: row_id for code, row_id in rows}
+def _ids(session: Session, wanted: list[tuple[Any, Any, set[Any]]]) -> list[dict[Any, int]]:
+    """For each ``(id column, code column, codes)``: the ids of those codes. One query for
+    every kind of row (``UNION ALL``): a round trip per kind cost more than the rows."""
+    parts = []
+    for position, (id_column, code_column, codes) in enumerate(wanted):
+        codes.discard(None)
+        if codes:
+            parts.append(
+                select(literal(position), code_column, id_column).where(one_of(code_column, codes))
+            )
+    found: list[dict[Any, int]] = [{} for _ in wanted]
+    if parts:
+        for position, code, row_id in session.execute(union_all(*parts)):
+            found[position][code] = row_id
+    return found
 
 
 def open_all(
@@ -59,16 +69,25 @@ def open_all(
     if not events:
         return
     facts = [event.details for event in events]
-    meters = _ids(session, Meter.id, Meter.number, {f.get("meter") for f in facts})
-    customers = _ids(session, Customer.id, Customer.code, {f.get("customer") for f in facts})
-    operators = _ids(session, Operator.id, Operator.code, {e.operator_code for e in events})
-    points = _ids(
+    meters, customers, operators, points, payments, items = _ids(
         session,
-        SalesPoint.id,
-        SalesPoint.code,
-        {e.sales_point_claimed or e.sales_point_code for e in events},
+        [
+            (Meter.id, Meter.number, {f.get("meter") for f in facts}),
+            (Customer.id, Customer.code, {f.get("customer") for f in facts}),
+            (Operator.id, Operator.code, {e.operator_code for e in events}),
+            (
+                SalesPoint.id,
+                SalesPoint.code,
+                {e.sales_point_claimed or e.sales_point_code for e in events},
+            ),
+            (PaymentTerm.id, PaymentTerm.code, {f.get("payment") for f in facts}),
+            (
+                ChargeItem.id,
+                ChargeItem.code,
+                {line[0] for f in facts for line in f.get("charges", [])},
+            ),
+        ],
     )
-    payments = _ids(session, PaymentTerm.id, PaymentTerm.code, {f.get("payment") for f in facts})
     shifts = terminal_shifts(session, events[0].terminal_id, {f.get("shift") for f in facts})
     bills = [bill_of(event) for event in events]
     requests = [f.get("request_id") for f in facts]
@@ -86,12 +105,6 @@ def open_all(
     )
     versions = _versions(session, {tariff_key(f.get("tariff")) for f in facts})
     dated = dated_versions(session, facts)
-    items = _ids(
-        session,
-        ChargeItem.id,
-        ChargeItem.code,
-        {line[0] for f in facts for line in f.get("charges", [])},
-    )
     rows: list[dict[str, Any]] = []
     charge_lines: list[tuple[str, list[list[Any]]]] = []
     on_cards: list[tuple[int, str, Any, int]] = []  # seq, bill, meter, credit sequence
@@ -173,9 +186,8 @@ def open_all(
             )
     if not rows:
         return
-    # Inserted as one statement many times over (psycopg sends them in a pipeline), then
-    # their ids read back: cheaper than one long multi-row INSERT ... RETURNING.
-    session.connection().execute(insert(_VENDS), rows)
+    # One COPY for them all (server/bulk.py), then their ids read back: a COPY returns none.
+    bulk.insert_rows(session.connection(), _VENDS, rows)
     inserted = [row["bill_number"] for row in rows]
     vend_ids = {
         bill: vend_id
@@ -199,7 +211,7 @@ def open_all(
         for position, line in enumerate(lines, start=1)
     ]
     if charges:
-        session.connection().execute(insert(_CHARGES), charges)
+        bulk.insert_rows(session.connection(), _CHARGES, charges)
     opened = [
         OpenedCardSale(seq, bill, vend_ids[bill], meter, sequence)
         for seq, bill, meter, sequence in on_cards

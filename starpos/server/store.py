@@ -53,6 +53,23 @@ class HeadOffice:
             session.close()
 
     @contextmanager
+    def autocommit(self) -> Iterator[Connection]:
+        """A connection outside any transaction: each statement commits by itself (what
+        must stay written whatever the request does next: a spent nonce)."""
+        try:
+            connection = self.database.engine.connect().execution_options(
+                isolation_level="AUTOCOMMIT"
+            )
+        except DBAPIError as error:
+            raise storage_error(error) from error
+        try:
+            yield connection
+        except DBAPIError as error:
+            raise storage_error(error) from error
+        finally:
+            connection.close()
+
+    @contextmanager
     def snapshot(self) -> Iterator[Connection]:
         """A read-only transaction that sees the store as of its first statement."""
         try:

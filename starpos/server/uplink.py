@@ -16,9 +16,10 @@ later. Refusals raise a finding. Nothing is answered *applied* before the transa
 applied it has committed: the caller sends the answer after the commit.
 
 Round trips are what a push costs, so the stored entries a resend is compared with and the
-event ids already taken are read in one query each per push, the new entries are inserted
-in one statement at the end, and the push's sale steps are booked together after them
-(:mod:`starpos.server.sale_batch`: a few statements per push, not per sale). An event whose
+event ids already taken are read in one query per push, the new entries are inserted in
+one ``COPY`` at the end (:mod:`starpos.server.bulk`), and the push's sale steps are booked
+together after them (:mod:`starpos.server.sale_batch`: a few statements per push, not per
+sale). An event whose
 projector reads what the sales before it booked (``projections.AFTER_SALES``: a token
 cancel, a meter replacement) first books the sales taken so far, so chain order holds.
 """
@@ -30,12 +31,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import entry_hash
 from starpos.db.models import ReceivedEvent, TerminalEnrolment
-from starpos.server import sale_batch
+from starpos.server import bulk, sale_batch
 from starpos.server.authentication import RequestRefused, Signer
 from starpos.server.findings import FindingKind, Flag, raise_finding
 from starpos.server.projections import AFTER_SALES, TerminalEvent, projector_for
@@ -113,26 +114,38 @@ class _Push:
         self.rows: list[dict[str, Any]] = []
         #: Sale steps taken, booked together at the end (sale_batch).
         self.sales: list[WireEvent] = []
-        seqs = [e.get("seq") for e in raw_events if isinstance(e, dict)]
-        ids = [e.get("event_id") for e in raw_events if isinstance(e, dict)]
-        # What a resend is compared with, and the ids some chain already sent: one query each.
-        self.taken: dict[int, str] = {
-            seq: stored_hash
-            for seq, stored_hash in session.execute(
-                select(ReceivedEvent.seq, ReceivedEvent.entry_hash).where(
-                    ReceivedEvent.enrolment_id == signer.enrolment_id,
-                    one_of(ReceivedEvent.seq, [s for s in seqs if isinstance(s, int)]),
+        # What a resend is compared with (only positions already applied can be taken) and
+        # the ids some chain already sent: one query.
+        seqs = {
+            e["seq"]
+            for e in raw_events
+            if isinstance(e, dict)
+            and isinstance(e.get("seq"), int)
+            and e["seq"] <= self.applied_seq
+        }
+        ids = {e.get("event_id") for e in raw_events if isinstance(e, dict)}
+        self.taken: dict[int, str] = {}
+        self.sent_before: dict[str, str] = {}
+        for seq, stored_hash, event_id, sender in session.execute(
+            select(
+                ReceivedEvent.seq,
+                ReceivedEvent.entry_hash,
+                ReceivedEvent.event_id,
+                ReceivedEvent.enrolment_id,
+            ).where(
+                or_(
+                    and_(
+                        ReceivedEvent.enrolment_id == signer.enrolment_id,
+                        one_of(ReceivedEvent.seq, seqs),
+                    ),
+                    one_of(ReceivedEvent.event_id, {i for i in ids if isinstance(i, str)}),
                 )
             )
-        }
-        self.sent_before: dict[str, str] = {
-            event_id: sender
-            for event_id, sender in session.execute(
-                select(ReceivedEvent.event_id, ReceivedEvent.enrolment_id).where(
-                    one_of(ReceivedEvent.event_id, [i for i in ids if isinstance(i, str)])
-                )
-            )
-        }
+        ):
+            if sender == signer.enrolment_id and seq in seqs:
+                self.taken[seq] = stored_hash
+            if event_id in ids:
+                self.sent_before[event_id] = sender
 
     def apply(self, raw: Any) -> EventAnswer:
         try:
@@ -272,9 +285,9 @@ class _Push:
             self._book_sales()
 
     def _store(self) -> None:
-        """The entries taken and not yet stored, in one statement."""
+        """The entries taken and not yet stored, in one ``COPY``."""
         if self.rows:
-            self.session.execute(insert(_EVENTS), self.rows)
+            bulk.insert_rows(self.session.connection(), _EVENTS, self.rows)
             self.rows = []
 
     def _book_sales(self) -> None:
