@@ -8,23 +8,13 @@ import subprocess
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from tests.integration.admin.star_commands import star_on_a_new_store
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
-PASSWORD = "lakeside-star-1"
 
 
 def test_a_dated_change_and_its_history(run_starpos: Run) -> None:
-    assert run_starpos("db", "init").returncode == 0
-    changed = run_starpos(
-        "admin", "password", "--operator", "STAR", "--password-stdin",
-        input=f"star\n{PASSWORD}\n",
-    )  # fmt: skip
-    assert changed.returncode == 0, changed.stderr
-
-    def star(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-        return run_starpos(
-            "--lang", lang, "admin", *args, "--operator", "STAR", "--password-stdin",
-            input=f"{PASSWORD}\n",
-        )  # fmt: skip
+    star = star_on_a_new_store(run_starpos)
 
     added = star("charge-item", "add", "--code", "svc", "--name", "Service",
                  "--method", "monthly", "--amount", "1.50")  # fmt: skip

@@ -12,26 +12,15 @@ from datetime import UTC, datetime
 from starpos.bootstrap.database import open_database
 from starpos.db.models import SyncState
 from starpos.sts.meter_number import make_meter_number
+from tests.integration.admin.star_commands import star_on_a_new_store
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-PASSWORD = "lakeside-star-1"
 HEAD_OFFICE = "https://head-office.example"
 FIRST, LAST = (make_meter_number("600727", "58", 30_000_000 + n).iain for n in (1, 4))
 
 
 def test_an_enrolled_counter_refuses_every_admin_change(run_starpos: Run) -> None:
-    assert run_starpos("db", "init").returncode == 0
-    changed = run_starpos(
-        "admin", "password", "--operator", "STAR", "--password-stdin",
-        input=f"star\n{PASSWORD}\n",
-    )  # fmt: skip
-    assert changed.returncode == 0, changed.stderr
-
-    def star(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-        return run_starpos(
-            "--lang", lang, "admin", *args, "--operator", "STAR", "--password-stdin",
-            input=f"{PASSWORD}\n",
-        )  # fmt: skip
+    star = star_on_a_new_store(run_starpos)
 
     for record in (
         ("system", "set", "--company-name", "Lakeside Power", "--currency", "USD"),

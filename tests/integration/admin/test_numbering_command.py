@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 from starpos.db.enums import NumberFieldKind
 from starpos.masterdata.bill_numbers import PrefixField
+from tests.integration.admin.star_commands import star_on_a_new_store
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-PASSWORD = "lakeside-star-1"
 
 
 def test_parse_fields_reads_kinds_lengths_and_fixed_texts() -> None:
@@ -26,18 +26,7 @@ def test_parse_fields_reads_kinds_lengths_and_fixed_texts() -> None:
 
 
 def test_a_rule_set_then_refused(run_starpos: Run) -> None:
-    assert run_starpos("db", "init").returncode == 0
-    changed = run_starpos(
-        "admin", "password", "--operator", "STAR", "--password-stdin",
-        input=f"star\n{PASSWORD}\n",
-    )  # fmt: skip
-    assert changed.returncode == 0, changed.stderr
-
-    def star(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-        return run_starpos(
-            "--lang", lang, "admin", *args, "--operator", "STAR", "--password-stdin",
-            input=f"{PASSWORD}\n",
-        )  # fmt: skip
+    star = star_on_a_new_store(run_starpos)
 
     assert star("branch", "add", "--code", "BR01", "--name", "Main").returncode == 0
     assert star("sales-point", "add", "--code", "SP01", "--name", "Office",

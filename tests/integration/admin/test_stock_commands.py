@@ -9,25 +9,14 @@ import subprocess
 from collections.abc import Callable
 
 from starpos.sts.meter_number import make_meter_number
+from tests.integration.admin.star_commands import star_on_a_new_store
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-PASSWORD = "lakeside-star-1"
 METERS = [make_meter_number("600727", "58", 30_000_000 + n).iain for n in range(1, 6)]
 
 
 def test_stock_movements_from_the_command_line(run_starpos: Run) -> None:
-    assert run_starpos("db", "init").returncode == 0
-    changed = run_starpos(
-        "admin", "password", "--operator", "STAR", "--password-stdin",
-        input=f"star\n{PASSWORD}\n",
-    )  # fmt: skip
-    assert changed.returncode == 0, changed.stderr
-
-    def star(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-        return run_starpos(
-            "--lang", lang, "admin", *args, "--operator", "STAR", "--password-stdin",
-            input=f"{PASSWORD}\n",
-        )  # fmt: skip
+    star = star_on_a_new_store(run_starpos)
 
     def meters(*args: str) -> dict[str, object]:
         listed = run_starpos("admin", "meter", "list", *args, "--json")
