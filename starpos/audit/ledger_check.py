@@ -288,7 +288,7 @@ def _check_sale(
         sequence = extras.card_sequences.get(row.id)
         _compare(report, subject, "card_sequence", sequence, facts, "sequence")
     if "charges" in facts:
-        audited_charges = [[str(line[0]), _text(line[-2])] for line in facts["charges"]]
+        audited_charges = [[str(line[0]), _text(_amount_of(line))] for line in facts["charges"]]
         ledger_charges = extras.charges.get(row.id, [])
         if not _same_lines(ledger_charges, audited_charges):
             report.findings.append(
@@ -375,3 +375,10 @@ def _audited_but_missing(session: Session) -> list[str]:
     connection = session.connection()
     found = [*connection.execute(sales).scalars(), *connection.execute(operations).scalars()]
     return sorted(found)
+
+
+def _amount_of(line: list[Any]) -> Any:
+    """A charge line's amount in an audit entry: ``[code, amount]`` in a sale's figures,
+    ``[code, name, method, amount, taxed]`` in its facts, and since BO-23 the version's start
+    after them."""
+    return line[1] if len(line) == 2 else line[3]

@@ -27,6 +27,7 @@ WINDOW_AREAS = (
     "regions",
     "adminowned",
     "registrationpaper",
+    "datedterms",
 )
 
 
