@@ -19,6 +19,7 @@ pytest_plugins = (
     "tests.fixtures.store_backends",  # SQLite or a throwaway PostgreSQL server
     "tests.fixtures.demo_store",  # the seeded demo store, copied per test
     "tests.fixtures.cards",  # pcscd, the vpcd readers and virtual cards
+    "tests.fixtures.crash_reports",  # a worker's stacks when it dies, printed at the end
 )
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

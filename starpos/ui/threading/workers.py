@@ -12,6 +12,7 @@ instead of freezing the window.
 from __future__ import annotations
 
 import functools
+import logging
 import queue
 import threading
 import traceback
@@ -24,6 +25,9 @@ from starpos.ui.signals import emit
 from starpos.ui.threading.gui_queue import GuiThreadQueue
 
 _current = threading.local()
+log = logging.getLogger(__name__)
+#: how long :meth:`Worker.stop` waits before it says in the log that it is still waiting
+_PATIENCE_MS = 5000
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -154,10 +158,16 @@ class Worker(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def stop(self, timeout_ms: int = 5000) -> None:
-        """Finish the jobs already submitted, then end the thread."""
+    def stop(self) -> None:
+        """Finish the jobs already submitted, then end the thread.
+
+        Waits as long as the last job takes: a thread still running when its ``QThread`` is
+        destroyed makes Qt abort the whole process, in the middle of whatever the job was
+        writing. Every job is bounded by its own device's or database's time limits.
+        """
         self._inbox.put(None)
-        self._thread.wait(timeout_ms)
+        while not self._thread.wait(_PATIENCE_MS):
+            log.warning("worker %r is still finishing a job; waiting for it", self.name)
 
 
 class Workers:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 
 import pytest
@@ -65,3 +69,35 @@ def test_a_failure_comes_back_with_its_error_and_report(qtbot: QtBot) -> None:
         worker.stop()
     assert isinstance(failures[0].error, DeviceError)
     assert "broken" in failures[0].report
+
+
+def test_stopping_waits_for_a_job_longer_than_any_patience_instead_of_aborting() -> None:
+    """A job outlasting the old five-second wait (a loaded machine, a slow device) used to
+    leave its thread running when its worker was dropped: Qt aborts the whole process then
+    ("QThread: Destroyed while thread is still running"; CI saw test workers crash so)."""
+    script = textwrap.dedent(
+        """
+        import gc, time
+        from PySide6.QtWidgets import QApplication
+        from starpos.ui.threading.workers import Worker
+
+        app = QApplication([])
+        done = []
+        worker = Worker("database")
+        worker.submit(lambda: (time.sleep(5.5), done.append(True)))
+        worker.stop()
+        assert done == [True], "stop() came back before the job had finished"
+        del worker
+        gc.collect()
+        print("stopped cleanly")
+        """
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert "stopped cleanly" in child.stdout
