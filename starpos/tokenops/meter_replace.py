@@ -41,6 +41,7 @@ from starpos.db.models import (
     PaymentTerm,
     ReplacementReason,
     SalesPoint,
+    Shift,
     TariffScheme,
     Terminal,
     TokenOperation,
@@ -237,6 +238,8 @@ def book(
                 "bank": (asked.payment.bank or "").strip().upper(),
                 "cheque_number": taken.cheque_number,
                 "cash_movement": row.cash_movement_id,
+                # The shift that took the charges by its own id, for the head office (TOK-30).
+                "shift": _shift_request(session, row.shift_id),
                 # The bill's lines and the drawer's paid-in by codes, for the head office (SYN-33).
                 "lines": [[line.code, line.name, line.amount, line.item_id is not None]
                           for line in due.lines],
@@ -270,6 +273,11 @@ def _movement_request(session: Session, movement_id: int | None) -> str | None:
     """The paid-in's own id, the one its shift entry carries (row ids differ between stores)."""
     movement = session.get(CashMovement, movement_id) if movement_id is not None else None
     return movement.request_id if movement is not None else None
+
+
+def _shift_request(session: Session, shift_id: int | None) -> str | None:
+    shift = session.get(Shift, shift_id) if shift_id is not None else None
+    return shift.request_id if shift is not None else None
 
 
 def _payment_code(session: Session, term_id: int | None) -> str:
