@@ -474,6 +474,14 @@
         <source>The bill of payment change {bill} was printed (print {count}).</source>
         <translation>La facture du changement de mode de paiement {bill} a été imprimée (impression {count}).</translation>
     </message>
+    <message>
+        <source>The remainder is on card {serial}: insert it in the new meter.</source>
+        <translation>Le reliquat est sur la carte {serial} : insérez-la dans le nouveau compteur.</translation>
+    </message>
+    <message>
+        <source>The remainder is not on a card yet: replace again with a blank card to finish.</source>
+        <translation>Le reliquat n'est pas encore sur une carte : refaites le remplacement avec une carte vierge pour terminer.</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

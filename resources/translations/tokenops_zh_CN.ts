@@ -474,6 +474,14 @@
         <source>The bill of payment change {bill} was printed (print {count}).</source>
         <translation>付费方式变更 {bill} 的账单已打印（第 {count} 次）。</translation>
     </message>
+    <message>
+        <source>The remainder is on card {serial}: insert it in the new meter.</source>
+        <translation>剩余电量已写入卡 {serial}：请将卡插入新电表。</translation>
+    </message>
+    <message>
+        <source>The remainder is not on a card yet: replace again with a blank card to finish.</source>
+        <translation>剩余电量尚未写入卡：请用一张空白卡重新换表以完成。</translation>
+    </message>
 </context>
 <context>
     <name>voucher</name>

@@ -14,11 +14,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
+from starpos.bootstrap.printer import ConfiguredPrinter
 from starpos.card_sales import issue_card, vend_to_card
 from starpos.db.enums import MeterMedium, StockStatus
 from starpos.db.models import AuditEntry, IssuedCard, Meter, MeterReplacement, TokenOperation
 from starpos.devices.card.errors import CardAlreadyIssuedError
+from starpos.devices.printer import voucher_layout
 from starpos.operators.login import login
+from starpos.settings import Settings
 from starpos.shifts.lifecycle import open_shift
 from starpos.tokenops.meter_replace import Replacement
 from starpos.tokenops.meter_replace_card import CardMeterRemainderError
@@ -27,6 +30,7 @@ from starpos.tokenops.meter_replace_to_card import (
     replace_onto_card,
     replace_onto_card_in_reader,
 )
+from starpos.tokenops.meter_replace_voucher import replacement_template, replacement_voucher
 from tests.integration.card_sales.card_world import (
     ADMIN,
     CardWorld,
@@ -91,6 +95,9 @@ def test_the_remainder_goes_onto_a_blank_card_and_the_new_meter_loads_it_once(
             select(IssuedCard).where(IssuedCard.carried_bill == row.bill_number)
         ).one()
         assert (registered.serial, registered.carried_kwh) == (blank.serial, REMAINDER)
+        voucher = replacement_voucher(session, result.bill_number, ConfiguredPrinter(Settings()))
+    paper = " ".join(voucher_layout(voucher, Settings(), replacement_template()).text().split())
+    assert f"The remainder is on card {blank.serial}: insert it in the new meter." in paper
 
 
 def test_no_card_or_another_meters_card_is_refused_and_nothing_is_kept(
