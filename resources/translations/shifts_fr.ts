@@ -702,5 +702,9 @@
         <source>&amp;Print a copy (DUPLICATE)</source>
         <translation>&amp;Imprimer une copie (DUPLICATA)</translation>
     </message>
+    <message>
+        <source>Bill charges paid by {payment} ({count})</source>
+        <translation>Frais de factures payés par {payment} ({count})</translation>
+    </message>
 </context>
 </TS>

@@ -702,5 +702,9 @@
         <source>&amp;Print a copy (DUPLICATE)</source>
         <translation>打印副本(&amp;P)</translation>
     </message>
+    <message>
+        <source>Bill charges paid by {payment} ({count})</source>
+        <translation>以 {payment} 支付的单据费用（{count}）</translation>
+    </message>
 </context>
 </TS>

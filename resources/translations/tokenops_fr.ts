@@ -12,8 +12,12 @@
         <translation>Aucun remplacement de compteur ne porte le numéro de facture {bill}. Vérifiez le numéro sur la facture.</translation>
     </message>
     <message>
-        <source>The new meter {meter} is a smart card meter: its remainder of {remainder} kWh cannot be a keypad token, and a replacement does not write the customer's card. Choose a keypad meter from stock, or replace it with a remainder of 0.</source>
-        <translation>Le nouveau compteur {meter} est un compteur à carte : son reliquat de {remainder} kWh ne peut pas être un jeton clavier, et un remplacement n'écrit pas la carte du client. Choisissez un compteur à clavier en stock, ou remplacez-le avec un reliquat de 0.</translation>
+        <source>The new meter {meter} is a smart card meter: its remainder of {remainder} kWh goes onto the customer's card, and no card was presented. Put a blank card in the card reader and replace again, or replace with a remainder of 0.</source>
+        <translation>Le nouveau compteur {meter} est un compteur à carte : son reliquat de {remainder} kWh va sur la carte du client, et aucune carte n'a été présentée. Mettez une carte vierge dans le lecteur de cartes et refaites le remplacement, ou remplacez-le avec un reliquat de 0.</translation>
+    </message>
+    <message>
+        <source>The new meter {meter} is not a smart card meter: its remainder is a keypad token, not a credit on a card. Replace without a card.</source>
+        <translation>Le nouveau compteur {meter} n'est pas un compteur à carte : son reliquat est un jeton clavier, pas un crédit sur une carte. Remplacez-le sans carte.</translation>
     </message>
     <message>
         <source>Meter {meter} is not a smart card meter: it has no card to read. Read its remainder on the meter and enter it.</source>
@@ -469,6 +473,14 @@
     <message>
         <source>The bill of payment change {bill} was printed (print {count}).</source>
         <translation>La facture du changement de mode de paiement {bill} a été imprimée (impression {count}).</translation>
+    </message>
+    <message>
+        <source>The remainder is on card {serial}: insert it in the new meter.</source>
+        <translation>Le reliquat est sur la carte {serial} : insérez-la dans le nouveau compteur.</translation>
+    </message>
+    <message>
+        <source>The remainder is not on a card yet: replace again with a blank card to finish.</source>
+        <translation>Le reliquat n'est pas encore sur une carte : refaites le remplacement avec une carte vierge pour terminer.</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,12 @@
         <translation>没有单据号为 {bill} 的换表记录。请核对单据上的号码。</translation>
     </message>
     <message>
-        <source>The new meter {meter} is a smart card meter: its remainder of {remainder} kWh cannot be a keypad token, and a replacement does not write the customer's card. Choose a keypad meter from stock, or replace it with a remainder of 0.</source>
-        <translation>新电表 {meter} 是智能卡电表：其 {remainder} kWh 的剩余电量不能作为键盘令牌发放，而换表不会写入客户的卡。请从库存中选择键盘电表，或以剩余电量 0 进行换表。</translation>
+        <source>The new meter {meter} is a smart card meter: its remainder of {remainder} kWh goes onto the customer's card, and no card was presented. Put a blank card in the card reader and replace again, or replace with a remainder of 0.</source>
+        <translation>新电表 {meter} 是智能卡电表：其 {remainder} kWh 的剩余电量将写入客户的卡，但未出示卡。请将一张空白卡放入读卡器后重新换表，或以剩余电量 0 进行换表。</translation>
+    </message>
+    <message>
+        <source>The new meter {meter} is not a smart card meter: its remainder is a keypad token, not a credit on a card. Replace without a card.</source>
+        <translation>新电表 {meter} 不是智能卡电表：其剩余电量是键盘令牌，而不是卡上的电量。请不用卡进行换表。</translation>
     </message>
     <message>
         <source>Meter {meter} is not a smart card meter: it has no card to read. Read its remainder on the meter and enter it.</source>
@@ -469,6 +473,14 @@
     <message>
         <source>The bill of payment change {bill} was printed (print {count}).</source>
         <translation>付费方式变更 {bill} 的账单已打印（第 {count} 次）。</translation>
+    </message>
+    <message>
+        <source>The remainder is on card {serial}: insert it in the new meter.</source>
+        <translation>剩余电量已写入卡 {serial}：请将卡插入新电表。</translation>
+    </message>
+    <message>
+        <source>The remainder is not on a card yet: replace again with a blank card to finish.</source>
+        <translation>剩余电量尚未写入卡：请用一张空白卡重新换表以完成。</translation>
     </message>
 </context>
 <context>

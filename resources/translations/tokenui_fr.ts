@@ -327,5 +327,17 @@
         <source>&amp;Print the bill again</source>
         <translation>Réim&amp;primer la facture</translation>
     </message>
+    <message>
+        <source>Ban&amp;k</source>
+        <translation>Ban&amp;que</translation>
+    </message>
+    <message>
+        <source>C&amp;heque number</source>
+        <translation>N° de c&amp;hèque</translation>
+    </message>
+    <message>
+        <source>Remainder for the new meter ({kwh} kWh) is on card {serial}: the customer inserts it in the new meter.</source>
+        <translation>Le reliquat pour le nouveau compteur ({kwh} kWh) est sur la carte {serial} : le client l'insère dans le nouveau compteur.</translation>
+    </message>
 </context>
 </TS>

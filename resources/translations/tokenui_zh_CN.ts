@@ -327,5 +327,17 @@
         <source>&amp;Print the bill again</source>
         <translation>重新打印账单(&amp;P)</translation>
     </message>
+    <message>
+        <source>Ban&amp;k</source>
+        <translation>银行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>C&amp;heque number</source>
+        <translation>支票号码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Remainder for the new meter ({kwh} kWh) is on card {serial}: the customer inserts it in the new meter.</source>
+        <translation>新电表的剩余电量（{kwh} kWh）已写入卡 {serial}：请客户将卡插入新电表。</translation>
+    </message>
 </context>
 </TS>

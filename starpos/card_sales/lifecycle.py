@@ -195,6 +195,68 @@ def replace_card(
     )
 
 
+def issue_with_credit(
+    database: Database,
+    card: SunCard,
+    meter_number: str,
+    owed: tuple[str, Decimal],
+    actor: Actor,
+    *,
+    utility_id: int = 1,
+    now: datetime | None = None,
+    after_bind: str | None = None,
+    after_write: str | None = None,
+) -> IssuedCardResult:
+    """Issue ``card`` to a meter that has none, carrying a credit another record owes it:
+    ``owed`` is that record's bill number and kWh (a meter replacement's remainder, TOK-29).
+
+    The credit's sequence is the meter's floor + 1, fixed by the register, so a second
+    attempt (a kill between the steps) binds and writes exactly what the first did: a card
+    bound by it is adopted, a credit already on it is not written again, and even another
+    card written for it carries the same sequence, which the meter loads once. The caller
+    passes its own crash points (``after_bind``, ``after_write``).
+    """
+    now = (now or datetime.now(UTC)).replace(microsecond=0)
+    contents = card.read()
+    with database.reading() as session:
+        meter = register.card_meter(session, meter_number)
+        active = register.active_card(session, meter.id)
+        if active is not None:
+            raise errors.MeterHasCardError(
+                number=meter.number, serial=active.serial, issue=active.issue_number
+            )
+        floor = _sequence_floor(session, meter.id)
+        bill, energy = owed
+        plan = _Plan(
+            meter.id,
+            meter.number,
+            int(meter.sgc),
+            register.last_issue_number(session, meter.id) + 1,
+            floor,
+            carried=Carried(bill, floor + 1, energy),
+        )
+    _bind(card, contents, plan, utility_id, now)
+    if after_bind:
+        crash_point(after_bind)
+    carried = plan.carried
+    assert carried is not None
+    written = card.read().credit
+    if written is None or (written.sequence, written.vend_id) != (carried.sequence, bill):
+        card.write_credit(
+            carried.energy_kwh,
+            vend_id=bill,
+            created_at=now,
+            meter_number=plan.meter_number,
+            sequence=carried.sequence,
+        )
+    if after_write:
+        crash_point(after_write)
+    _commit(database, contents.serial, plan, actor, "issued")
+    return IssuedCardResult(
+        contents.serial, plan.meter_number, plan.issue_number, plan.sequence_base, carried=carried
+    )
+
+
 def register_row(session: Session, serial: str, identity: IdentityRecord) -> IssuedCard | None:
     """The register's row for this card as issued (serial, meter and issue number), if any."""
     return session.scalars(

@@ -5,10 +5,11 @@ docs/token-cancel.md "Replace meter"), registered under ``starpos meter``.
 ``--paid``: without it, exactly the charges; by ``--payment`` with ``--bank``, ``--cheque``,
 cash unless said), ``--remainder`` the kWh the old meter still
 held (a credit token for the new meter; 0: none), or ``--remainder-from-card`` to read it
-from the old SUN card meter's card in the reader; ``--condition`` how the old meter goes back
-to stock. The operator logs in (``replace_meter``). ``--print`` prints the replacement bill,
-``--preview FILE`` writes it as a PNG; ``starpos meter replacement-bill BILL`` prints it
-again (marked REPRINT, audited).
+from the old SUN card meter's card in the reader (a new card meter's remainder goes onto the
+blank card in ``--reader``, TOK-29; the same command again finishes one a kill stopped);
+``--condition`` how the old meter goes back to stock. The operator logs in
+(``replace_meter``). ``--print`` prints the replacement bill, ``--preview FILE`` writes it
+as a PNG; ``starpos meter replacement-bill BILL`` prints it again (marked REPRINT, audited).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from starpos.tokenops.meter_replace import (
     ReplacementResult,
     replace_with_remainder,
 )
+from starpos.tokenops.meter_replace_to_card import goes_onto_card, replace_onto_card_in_reader
 
 LABELS = {
     "bill": tr_noop("tokenops", "Replacement bill"),
@@ -71,7 +73,11 @@ def register_replace(actions: Any) -> None:
         "--remainder-from-card", action="store_true",
         help="read the remainder from the old SUN card meter's card in the reader",
     )  # fmt: skip
-    replace.add_argument("--reader", help="card reader name (default: the configured one)")
+    replace.add_argument(
+        "--reader",
+        help="card reader name (default: the configured one): the old meter's card, or the "
+        "blank card a new card meter's remainder goes onto",
+    )
     add_payment_options(replace, "the charges")
     replace.add_argument(
         "--condition", choices=["scrap", "maintenance"], default="maintenance",
@@ -101,8 +107,15 @@ def _replace(args: argparse.Namespace) -> int:
             args.old_meter, args.new_meter, args.reason, remainder,
             MeterCondition(args.condition), args.paid, charge_payment(args),
         )  # fmt: skip
-        with open_configured_module() as access:
-            result = replace_with_remainder(database, access, operator, asked)
+        if goes_onto_card(database, asked):
+            # A card meter's remainder goes onto the customer's card in the reader (TOK-29).
+            from starpos.settings import Settings
+
+            reader = args.reader or str(Settings().get("card.reader")) or None
+            result = replace_onto_card_in_reader(database, operator, asked, reader)
+        else:
+            with open_configured_module() as access:
+                result = replace_with_remainder(database, access, operator, asked)
         paper_of(PAPER, database, operator, result.bill_number, args)
     if args.json:
         print_json(result.as_dict())

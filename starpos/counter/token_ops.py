@@ -22,7 +22,15 @@ from starpos.counter.module_link import ModuleLink
 from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import KeyChangeState
-from starpos.db.models import Customer, KeyChangeFlag, Meter, ReplacementReason, Vend, VendToken
+from starpos.db.models import (
+    Bank,
+    Customer,
+    KeyChangeFlag,
+    Meter,
+    ReplacementReason,
+    Vend,
+    VendToken,
+)
 from starpos.db.parameters import to_local
 from starpos.errors import StarposError
 from starpos.operators.session import OperatorSession
@@ -35,6 +43,7 @@ from starpos.tokenops.kinds import KeyTarget, NewKey
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult, replace_with_remainder
 from starpos.tokenops.meter_replace_card import remainder_from_reader
 from starpos.tokenops.meter_replace_charges import ChargesDue, charges_due
+from starpos.tokenops.meter_replace_to_card import goes_onto_card, replace_onto_card_in_reader
 from starpos.tokenops.meter_replace_voucher import print_replacement
 from starpos.tokenops.payment_change import (
     MeterPayment,
@@ -185,6 +194,21 @@ class CounterTokenOps:
         except _MODULE_TROUBLE:
             self.module.drop()
             raise
+
+    def remainder_to_card(self, asked: Replacement) -> bool:
+        """Whether the remainder goes onto a card (a card meter's, TOK-29): the dialog then
+        asks the card reader's worker, not the module's."""
+        return goes_onto_card(self.database, asked)
+
+    def replace_onto_card(self, operator: OperatorSession, asked: Replacement) -> ReplacementResult:
+        """The replacement with its remainder onto the card in the counter's reader."""
+        return replace_onto_card_in_reader(self.database, operator, asked, self._card_reader())
+
+    def banks(self) -> list[tuple[str, str]]:
+        """(code, name) of every bank, by code: a cheque's or transfer's bank (TOK-30)."""
+        with self.database.reading() as session:
+            rows = session.execute(select(Bank.code, Bank.name).order_by(Bank.code)).all()
+        return [(row.code, row.name) for row in rows]
 
     def replacement_charges(self, reason_code: str, old_meter: str) -> ChargesDue:
         """What replacing ``old_meter`` for the reason costs (the dialog shows it first)."""

@@ -1,7 +1,9 @@
 """How a terminal's meter replacement was paid, booked at the head office as the counter
 booked it (``tokenops.meter_replace_charges``; docs/sync.md, "Projection"; decision SYN-33):
-the bill's charge lines as they were taken, what the customer paid and the change, and the
-link to the paid-in cash movement of the operator's shift.
+the bill's charge lines as they were taken, what the customer paid and the change, the
+link to the paid-in cash movement of the operator's shift, and the payment method, bank,
+cheque number and shift that took the charges (TOK-30), so the head office's X/Z counts a
+cheque's charges under the cheque as the counter's does.
 
 The paid-in itself travels as its shift's own ``cash`` entry, which comes before the
 replacement's entry in the chain (the counter audits both in one commit, the cash first), so
@@ -22,15 +24,18 @@ from sqlalchemy.orm import Session
 
 from starpos.db.enums import CashMovementKind
 from starpos.db.models import (
+    Bank,
     CashMovement,
     ChargeItem,
     Meter,
     MeterReplacement,
     MeterReplacementCharge,
+    PaymentTerm,
     ReplacementReason,
     Shift,
 )
 from starpos.server.findings import FindingKind, Flag
+from starpos.server.shift_projection import terminal_shifts
 from starpos.tokenops.meter_replace_charges import CASH_REASON, charge_lines, vat_rate_of
 
 if TYPE_CHECKING:
@@ -54,6 +59,7 @@ def book_payment(
     if facts.get("movement") and row.cash_movement_id is None:
         missing = {"replacement": row.bill_number, "missing": ["cash_movement"]}
         flags.append(Flag(FindingKind.UNKNOWN_REFERENCE, missing))
+    flags += _method(session, event, row)
     lines = _lines(session, facts, row, new)
     items = _items(session, [code for code, _, _, item in lines if item])
     session.add_all(
@@ -69,6 +75,40 @@ def book_payment(
     )
     session.flush()
     return flags
+
+
+def _method(session: Session, event: TerminalEvent, row: MeterReplacement) -> list[Flag]:
+    """The payment term, bank, cheque number and shift as the counter kept them (TOK-30).
+
+    An entry without a payment is from before TOK-25: cash, as its bill reads. The shift is
+    named by its own id (``shift``); an entry without it, by its paid-in's shift. A term or
+    bank the head office does not know is raised; the bill is booked without it."""
+    facts = event.details
+    missing = []
+    if facts.get("payment"):
+        row.payment_term_id = session.scalar(
+            select(PaymentTerm.id).where(PaymentTerm.code == facts["payment"])
+        )
+        if row.payment_term_id is None:
+            missing.append("payment")
+    if facts.get("bank"):
+        row.bank_id = session.scalar(select(Bank.id).where(Bank.code == facts["bank"]))
+        if row.bank_id is None:
+            missing.append("bank")
+    row.cheque_number = str(facts.get("cheque_number") or "")
+    ref = facts.get("shift")
+    row.shift_id = terminal_shifts(session, event.terminal_id, {ref}).get(ref)
+    if row.shift_id is None and row.cash_movement_id is not None:
+        movement = session.get(CashMovement, row.cash_movement_id)
+        row.shift_id = movement.shift_id if movement is not None else None
+    if ref and row.shift_id is None:
+        missing.append("shift")
+    session.flush()
+    if not missing:
+        return []
+    return [
+        Flag(FindingKind.UNKNOWN_REFERENCE, {"replacement": row.bill_number, "missing": missing})
+    ]
 
 
 def _lines(

@@ -53,6 +53,7 @@ L = {
     "energy_voided": tr_noop(CONTEXT, "Energy voided (kWh)"),
     "cash_refunds": tr_noop(CONTEXT, "Refunded in cash"),
     "failed": tr_noop(CONTEXT, "Failed sales (no credit)"),
+    "charges": tr_noop(CONTEXT, "Bill charges paid by {payment} ({count})"),
     "cash": tr_noop(CONTEXT, "Cash drawer"),
     "float": tr_noop(CONTEXT, "Opening float"),
     "expected_cash": tr_noop(CONTEXT, "Expected cash in drawer"),
@@ -121,6 +122,7 @@ def _figures(
         pair(_t("tokens", language), body["tokens_issued"]),
         pair(_t("card_sales", language).format(count=card["count"]), card["net"]),
         *_cancel_rows(cancels, language),
+        *_charge_rows(body.get("charges", ()), language),
         pair(_t("failed", language), body["failed_count"]),
         rule(),
         heading(_t("cash", language)),
@@ -156,6 +158,20 @@ def _cancel_rows(cancels: Mapping[str, Any], language: str | None) -> list[SlipR
         pair(f"  {_t('cancelled_sales', language)}", cancels["amount"]),
         pair(f"  {_t('cancel_charges', language)}", cancels["charge"]),
         pair(f"  {_t('energy_voided', language)}", cancels["energy_kwh"]),
+    ]
+
+
+def _charge_rows(charges: Any, language: str | None) -> list[SlipRow]:
+    """Replacement and registration charges taken by a method other than cash, one line a
+    method (TOK-30): they are in that method's expected amount, and the paper says why. Cash
+    charges are the drawer's paid-ins, listed with the movements; a Z made before TOK-25 has
+    none."""
+    return [
+        pair(
+            _t("charges", language).format(payment=line["payment"], count=line["count"]),
+            line["total"],
+        )
+        for line in charges
     ]
 
 

@@ -33,6 +33,7 @@ from starpos.db.models import (
     Branch,
     CashMovement,
     Customer,
+    IssuedCard,
     Meter,
     MeterReplacement,
     MeterReplacementCharge,
@@ -40,6 +41,7 @@ from starpos.db.models import (
     PaymentTerm,
     ReplacementReason,
     SalesPoint,
+    Shift,
     TariffScheme,
     Terminal,
     TokenOperation,
@@ -57,7 +59,7 @@ from starpos.sts.meter_number import parse_meter_number
 from starpos.tokenops import errors
 from starpos.tokenops.batch import run_batch
 from starpos.tokenops.kinds import MAX_FREE_KWH
-from starpos.tokenops.meter_replace_card import refuse_remainder_to_card
+from starpos.tokenops.meter_replace_card import refuse_remainder_to_card, require_card_meter
 from starpos.tokenops.meter_replace_charges import (
     CASH_REASON,
     ChargeLine,
@@ -97,6 +99,7 @@ class ReplacementResult:
     change: Decimal = Decimal(0)
     lines: tuple[ChargeLine, ...] = ()
     payment: str = ""
+    card_serial: str | None = None  # the card that carries the remainder (TOK-29)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +108,7 @@ class ReplacementResult:
             "change": self.change, "payment": self.payment,
             "lines": [{"code": line.code, "amount": line.amount} for line in self.lines],
             "remainder_kwh": self.remainder_kwh, "token": self.token, "state": self.state,
+            "card_serial": self.card_serial,
         }  # fmt: skip
 
 
@@ -113,6 +117,15 @@ def replace_with_remainder(
 ) -> ReplacementResult:
     """Replace the meter and make the remainder token; typed refusals write nothing."""
     operator.require(permissions.REPLACE_METER)
+    remainder = checked_remainder(asked)
+    replacement_id, batch_id = book(database, operator, asked, remainder)
+    if batch_id is not None:
+        run_batch(database, access, operator, batch_id)
+    return result_of(database, replacement_id)
+
+
+def checked_remainder(asked: Replacement) -> Decimal:
+    """The remainder as the new meter can take it; refused when out of range."""
     if asked.condition not in OLD_METER_CONDITIONS:
         raise errors.OldMeterConditionError(condition=asked.condition.value)
     remainder = asked.remainder_kwh
@@ -120,20 +133,24 @@ def replace_with_remainder(
         raise errors.ValueOutOfRangeError(
             kind=Kind.REMAINDER_CREDIT.value, value=remainder, minimum=0, maximum=MAX_FREE_KWH
         )
-    # The token carries a whole number of its steps: rounded down, never more than was left.
+    # A token (and a card's credit record) carries a whole number of its steps: rounded
+    # down, never more than was left.
     tenths = int(remainder * 10)
     while tenths and carried_tenths(tenths) != tenths:
         tenths -= 1
-    remainder = Decimal(tenths).scaleb(-1)
-    replacement_id, batch_id = _book(database, operator, asked, remainder)
-    if batch_id is not None:
-        run_batch(database, access, operator, batch_id)
-    return result_of(database, replacement_id)
+    return Decimal(tenths).scaleb(-1)
 
 
-def _book(
-    database: Database, operator: OperatorSession, asked: Replacement, remainder: Decimal
+def book(
+    database: Database,
+    operator: OperatorSession,
+    asked: Replacement,
+    remainder: Decimal,
+    *,
+    to_card: bool = False,
 ) -> tuple[int, str | None]:
+    """Step (1): the replacement in one commit; its id and the remainder token's batch (None:
+    no token; ``to_card``: the remainder is owed to a card of the new meter instead, TOK-29)."""
     actor = operator.actor
     with database.unit_of_work() as uow:
         session = uow.session
@@ -163,7 +180,10 @@ def _book(
         reason = session.get(ReplacementReason, row.reason_id)
         new_meter = session.get(Meter, row.new_meter_id)
         assert reason is not None and new_meter is not None
-        refuse_remainder_to_card(new_meter, remainder)
+        if to_card:
+            require_card_meter(new_meter)
+        else:
+            refuse_remainder_to_card(new_meter, remainder)
         due = charge_lines(session, reason, vat_rate_of(session, new_meter))
         row.charges = due.total
         row.paid, row.change_given = change_of(due, asked.paid)
@@ -189,7 +209,7 @@ def _book(
         )
         row.remainder_kwh = remainder
         batch_id = operation_request = None
-        if remainder > 0:
+        if remainder > 0 and not to_card:
             batch_id = str(uuid.uuid4())
             terminal_id = session.scalar(
                 select(Terminal.id).where(Terminal.code == actor.terminal_code)
@@ -218,11 +238,15 @@ def _book(
                 "bank": (asked.payment.bank or "").strip().upper(),
                 "cheque_number": taken.cheque_number,
                 "cash_movement": row.cash_movement_id,
+                # The shift that took the charges by its own id, for the head office (TOK-30).
+                "shift": _shift_request(session, row.shift_id),
                 # The bill's lines and the drawer's paid-in by codes, for the head office (SYN-33).
                 "lines": [[line.code, line.name, line.amount, line.item_id is not None]
                           for line in due.lines],
                 "movement": _movement_request(session, row.cash_movement_id),
                 "remainder_kwh": remainder, "batch": batch_id,
+                # Owed to a card of the new meter, not a token (TOK-29): no batch to wait for.
+                **({"remainder_to": "card"} if to_card and remainder > 0 else {}),
                 # What the head office needs to book it as it was done here (SYN-30).
                 **_moved(session, row), "operation": operation_request,
             },
@@ -251,6 +275,11 @@ def _movement_request(session: Session, movement_id: int | None) -> str | None:
     return movement.request_id if movement is not None else None
 
 
+def _shift_request(session: Session, shift_id: int | None) -> str | None:
+    shift = session.get(Shift, shift_id) if shift_id is not None else None
+    return shift.request_id if shift is not None else None
+
+
 def _payment_code(session: Session, term_id: int | None) -> str:
     """The bill's payment method (a bill from before TOK-25 has none: it was cash)."""
     term = session.get(PaymentTerm, term_id) if term_id is not None else None
@@ -270,6 +299,13 @@ def result_of(database: Database, replacement_id: int) -> ReplacementResult:
         assert old is not None and new is not None
         operation = session.get(TokenOperation, row.operation_id) if row.operation_id else None
         state = operation.state.value if operation is not None else "no_remainder"
+        card = None
+        if operation is None and row.remainder_kwh > 0:
+            # Owed to a card of the new meter (TOK-29): issued once a registered card carries it.
+            card = session.scalar(
+                select(IssuedCard.serial).where(IssuedCard.carried_bill == row.bill_number)
+            )
+            state = "issued" if card is not None else "card_pending"
         lines = session.scalars(
             select(MeterReplacementCharge)
             .where(MeterReplacementCharge.replacement_id == row.id)
@@ -281,5 +317,5 @@ def result_of(database: Database, replacement_id: int) -> ReplacementResult:
             row.change_given,
             tuple(ChargeLine(line.code, line.name, line.amount, line.charge_item_id)
                   for line in lines),
-            _payment_code(session, row.payment_term_id),
+            _payment_code(session, row.payment_term_id), card,
         )  # fmt: skip

@@ -9,9 +9,10 @@ the new meter: the remainder is their sum. The card is read through the real PC/
 the old meter's is refused by the card layer (``WrongMeterCardError``), a blank one too.
 Reading writes nothing, on the card or in the store.
 
-The other way round, a card meter as the *new* meter has no keypad for a remainder token:
-its credit goes onto the customer's card, and a replacement does not write cards, so one with
-a remainder to a card meter is refused before anything is kept (decision TOK-26).
+The other way round, a card meter as the *new* meter has no keypad for a remainder token
+(decision TOK-26): its remainder goes onto a card bound to it (:mod:`.meter_replace_to_card`,
+TOK-29); a replacement with a remainder to a card meter and no card is refused before
+anything is kept.
 """
 
 from __future__ import annotations
@@ -42,16 +43,31 @@ class NotACardMeterError(errors.TokenOperationError):
 class CardMeterRemainderError(errors.TokenOperationError):
     code = "tokenops.card_meter_remainder"
     template = (
-        "The new meter {meter} is a smart card meter: its remainder of {remainder} kWh cannot "
-        "be a keypad token, and a replacement does not write the customer's card. Choose a "
-        "keypad meter from stock, or replace it with a remainder of 0."
+        "The new meter {meter} is a smart card meter: its remainder of {remainder} kWh goes "
+        "onto the customer's card, and no card was presented. Put a blank card in the card "
+        "reader and replace again, or replace with a remainder of 0."
+    )
+
+
+class NewMeterNotCardError(errors.TokenOperationError):
+    code = "tokenops.new_meter_not_card"
+    template = (
+        "The new meter {meter} is not a smart card meter: its remainder is a keypad token, not "
+        "a credit on a card. Replace without a card."
     )
 
 
 def refuse_remainder_to_card(meter: Meter, remainder: Decimal) -> None:
-    """A remainder for a card meter is never made as a keypad token (TOK-26)."""
+    """A remainder for a card meter is never made as a keypad token (TOK-26): it goes onto
+    a card (:mod:`.meter_replace_to_card`, TOK-29), and without one it is refused."""
     if remainder > 0 and meter.medium == MeterMedium.CARD:
         raise CardMeterRemainderError(meter=meter.number, remainder=remainder)
+
+
+def require_card_meter(meter: Meter) -> None:
+    """Only a card meter's remainder goes onto a card."""
+    if meter.medium != MeterMedium.CARD:
+        raise NewMeterNotCardError(meter=meter.number)
 
 
 def card_remainder(contents: CardContents) -> Decimal:

@@ -22,6 +22,7 @@ from starpos.db import Database
 from starpos.db.enums import MeterCondition, TokenOperationState
 from starpos.db.models import (
     Customer,
+    IssuedCard,
     MeterReplacement,
     MeterReplacementCharge,
     Operator,
@@ -55,8 +56,13 @@ TOKEN_TO_COME = tr_noop(
     "tokenops", "The remainder token is still being made: reprint this bill for it."
 )
 ENTER_ON_NEW = tr_noop("tokenops", "Enter the token on the new meter.")
+# A card meter's remainder is on the customer's card, not a token (TOK-29).
+ON_CARD = tr_noop("tokenops", "The remainder is on card {serial}: insert it in the new meter.")
+CARD_TO_COME = tr_noop(
+    "tokenops", "The remainder is not on a card yet: replace again with a blank card to finish."
+)
 TEXTS = (OLD_METER, *CONDITIONS.values(), REASON, REMAINDER, NO_REMAINDER, TOKEN_TO_COME,
-         ENTER_ON_NEW)  # fmt: skip
+         ENTER_ON_NEW, ON_CARD, CARD_TO_COME)  # fmt: skip
 TEMPLATE_FILE = "replacement-voucher.json"
 ISSUED = TokenOperationState.ISSUED
 
@@ -121,6 +127,11 @@ def replacement_voucher(
     ]
     if operation is not None:
         details.append(say(ENTER_ON_NEW) if tokens else say(TOKEN_TO_COME))
+    elif row.remainder_kwh > 0:
+        card = session.scalar(
+            select(IssuedCard.serial).where(IssuedCard.carried_bill == row.bill_number)
+        )
+        details.append(say(ON_CARD, serial=card) if card else say(CARD_TO_COME))
     return bill_voucher(
         session, printer, bill_number=row.bill_number, at=row.replaced_at, point=point,
         operator_code=operator.code if operator is not None else "", customer=customer,

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from starpos.db.enums import MeterCondition, MeterMedium, StockStatus
-from starpos.db.models import Meter, MeterReplacement
+from starpos.db.models import Bank, Meter, MeterReplacement
 from starpos.ui.tokenops.replace_dialog import ReplaceMeterDialog
 from starpos.ui.translator import switch_language
 from tests.integration.tokenops.replace_world import FLOAT
@@ -205,3 +205,44 @@ def test_the_charges_are_paid_by_mobile_money_from_the_box(
     with world.database.reading() as session:
         (row,) = session.scalars(select(MeterReplacement)).all()
         assert row.cash_movement_id is None and row.shift_id is not None
+
+
+def test_a_cheque_s_bank_and_number_are_typed_in_the_box_and_kept_on_the_bill(
+    qtbot: QtBot, token_world: CounterWorld, screens_dir: Path
+) -> None:
+    """By cheque the box opens the bank and the cheque number (TOK-30), closed for cash;
+    the bill keeps both, as a sale keeps them."""
+    world = token_world
+    old = world.sellable(without_debt=True)[0]
+    new = in_stock(world)
+    dialog = open_dialog(qtbot, world, old)
+    due = charges_of(world, old)
+    dialog.new_field.setText(new)
+    with qtbot.waitSignal(
+        dialog.charges_shown, timeout=10_000, check_params_cb=lambda shown: shown.total == due
+    ):
+        dialog.reason_box.setCurrentIndex(dialog.reason_box.findData("TAMPER"))
+    qtbot.waitUntil(lambda: dialog.bank_box.count() > 1, timeout=20_000)
+    assert not dialog.bank_box.isEnabled() and not dialog.cheque_field.isEnabled()  # cash
+    qtbot.keyClick(dialog, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    dialog.payment_box.setCurrentIndex(dialog.payment_box.findData("CHQ"))
+    assert dialog.bank_box.isEnabled() and dialog.cheque_field.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert dialog.bank_box.hasFocus()
+    dialog.bank_box.setCurrentIndex(dialog.bank_box.findData("FCB"))
+    qtbot.keyClick(dialog, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    assert dialog.cheque_field.hasFocus()
+    qtbot.keyClicks(dialog.cheque_field, "0004711")
+    save(dialog, screens_dir, "replace-meter-cheque-en")
+    switch_language("fr")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Remplacer un compteur", timeout=3000)
+    save(dialog, screens_dir, "replace-meter-cheque-fr")
+    switch_language("en")
+    with qtbot.waitSignal(dialog.replaced, timeout=60_000) as replaced:
+        dialog.start()
+    result = replaced.args[0]
+    assert result is not None and (result.payment, result.paid) == ("CHQ", due)
+    with world.database.reading() as session:
+        (row,) = session.scalars(select(MeterReplacement)).all()
+        bank = session.scalar(select(Bank.code).where(Bank.id == row.bank_id))
+        assert (bank, row.cheque_number, row.cash_movement_id) == ("FCB", "0004711", None)

@@ -98,6 +98,14 @@ class ReplaceMeterDialog(QDialog):
             self.payment_box.addItem(master_name(method.name), method.code)
         self._cash_codes = {method.code for method in ops.payment_methods if method.is_cash}
         self.payment_box.currentIndexChanged.connect(self._payment_chosen)
+        # A cheque's or a transfer's bank and number, kept on the bill as a sale keeps them
+        # (TOK-30); cash has neither.
+        self.bank_box = QComboBox()
+        self.bank_box.setObjectName("replaceBank")
+        self.bank_box.addItem("", None)
+        self.cheque_field = QLineEdit()
+        self.cheque_field.setObjectName("replaceCheque")
+        self.cheque_field.setMaxLength(40)  # the bill's cheque_number column
         self.paid_field = QLineEdit()
         self.paid_field.setObjectName("replacePaid")
         self.paid_field.textChanged.connect(self._show_change)
@@ -108,7 +116,7 @@ class ReplaceMeterDialog(QDialog):
         self.result_label.setObjectName("replaceResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.labels = [QLabel() for _ in range(9)]
+        self.labels = [QLabel() for _ in range(11)]
         self.form = QFormLayout()
         fields: tuple[QWidget, ...] = (
             self.old_field, self.new_field, self.reason_box, self.condition_box,
@@ -121,6 +129,9 @@ class ReplaceMeterDialog(QDialog):
         self.labels[7].setBuddy(self.paid_field)
         self.form.addRow(self.labels[5], self.charges_label)
         self.form.addRow(self.labels[6], self.payment_box)
+        for label, field in ((self.labels[9], self.bank_box), (self.labels[10], self.cheque_field)):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
         self.form.addRow(self.labels[7], self.paid_field)
         self.form.addRow(self.labels[8], self.change_label)
         self.buttons = QDialogButtonBox()
@@ -147,11 +158,19 @@ class ReplaceMeterDialog(QDialog):
         ops.workers.database.submit(
             ops.service.replacement_reasons, on_done=self._set_reasons, on_failed=self._refused
         )
+        ops.workers.database.submit(
+            ops.service.banks, on_done=self._set_banks, on_failed=self._refused
+        )
+        self._payment_chosen()
 
     def _set_reasons(self, reasons: list[tuple[str, str]]) -> None:
         self.reason_box.clear()
         for code, name in reasons:
             self.reason_box.addItem(f"{code} - {name}", code)
+
+    def _set_banks(self, banks: list[tuple[str, str]]) -> None:
+        for code, name in banks:
+            self.bank_box.addItem(f"{code} - {name}", code)
 
     # -- the reason's charges and the payment ---------------------------------------------
     def show_charges(self) -> None:
@@ -214,7 +233,12 @@ class ReplaceMeterDialog(QDialog):
         cash = code is None or code in self._cash_codes
         if not cash:
             self.paid_field.clear()
+        else:
+            self.bank_box.setCurrentIndex(0)
+            self.cheque_field.clear()
         self.paid_field.setEnabled(cash and self.outcome is None)
+        self.bank_box.setEnabled(not cash and self.outcome is None)
+        self.cheque_field.setEnabled(not cash and self.outcome is None)
         self._show_change()
 
     def _show_change(self) -> None:
@@ -285,15 +309,30 @@ class ReplaceMeterDialog(QDialog):
                 remainder_kwh=self.remainder(),
                 condition=MeterCondition(self.condition_box.currentData()),
                 paid=self.paid(),
-                payment=ChargePayment(str(self.payment_box.currentData() or "cash")),
+                payment=ChargePayment(
+                    str(self.payment_box.currentData() or "cash"),
+                    self.bank_box.currentData(),
+                    self.cheque_field.text().strip(),
+                ),
             )
         except errors.TokenOperationError as error:
             self.ops.funnel.show_failure(error, self)
             return
         self._set_busy(True)
         self.result_label.clear()
-        self.ops.workers.module.submit(
-            self.ops.service.replace,
+        # A card meter's remainder goes onto the card in the reader (TOK-29): that is the
+        # card reader's worker's; a keypad token is the module's.
+        self.ops.workers.database.submit(
+            self.ops.service.remainder_to_card,
+            asked,
+            on_done=lambda to_card: self._replace(asked, bool(to_card)),
+            on_failed=self._failed,
+        )
+
+    def _replace(self, asked: Replacement, to_card: bool) -> None:
+        worker = self.ops.workers.card if to_card else self.ops.workers.module
+        worker.submit(
+            self.ops.service.replace_onto_card if to_card else self.ops.service.replace,
             self.ops.session,
             asked,
             on_done=self._replaced,
@@ -353,6 +392,12 @@ class ReplaceMeterDialog(QDialog):
             text += "\n" + tr(
                 "tokenui", "Remainder token for the new meter ({kwh} kWh): {token}"
             ).format(kwh=format_kwh(result.remainder_kwh), token=group_token(result.token))
+        elif result.card_serial:
+            text += "\n" + tr(
+                "tokenui",
+                "Remainder for the new meter ({kwh} kWh) is on card {serial}: the customer "
+                "inserts it in the new meter.",
+            ).format(kwh=format_kwh(result.remainder_kwh), serial=result.card_serial)
         self.result_label.setStyleSheet(RESULT_STYLE)
         self.result_label.setText(text)
         self._fit()
@@ -396,6 +441,8 @@ class ReplaceMeterDialog(QDialog):
             tr("tokenui", "Pa&yment"),
             tr("tokenui", "Pai&d"),
             tr("tokenui", "Change"),
+            tr("tokenui", "Ban&k"),
+            tr("tokenui", "C&heque number"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)

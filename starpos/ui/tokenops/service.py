@@ -40,6 +40,14 @@ class TokenOpsService(Protocol):
 
     def replacement_charges(self, reason_code: str, old_meter: str) -> ChargesDue: ...
 
+    def remainder_to_card(self, asked: Replacement) -> bool: ...
+
+    def replace_onto_card(
+        self, operator: OperatorSession, asked: Replacement
+    ) -> ReplacementResult: ...
+
+    def banks(self) -> list[tuple[str, str]]: ...
+
     def print_replacement(self, operator: OperatorSession, bill: str) -> int: ...
 
     def card_remainder(self, old_meter: str, reader: str | None) -> Decimal: ...
@@ -100,6 +108,18 @@ class TokenOpsOnWorkers:
     @runs_on(Workers.DATABASE)
     def replacement_charges(self, reason_code: str, old_meter: str) -> ChargesDue:
         return self.core.replacement_charges(reason_code, old_meter)
+
+    @runs_on(Workers.DATABASE)
+    def remainder_to_card(self, asked: Replacement) -> bool:
+        return self.core.remainder_to_card(asked)
+
+    @runs_on(Workers.CARD)
+    def replace_onto_card(self, operator: OperatorSession, asked: Replacement) -> ReplacementResult:
+        return self.core.replace_onto_card(operator, asked)
+
+    @runs_on(Workers.DATABASE)
+    def banks(self) -> list[tuple[str, str]]:
+        return self.core.banks()
 
     @runs_on(Workers.PRINTER)
     def print_replacement(self, operator: OperatorSession, bill: str) -> int:

@@ -18,12 +18,16 @@ from sqlalchemy import select
 from starpos.audit.log import AuditKind
 from starpos.db.enums import StockStatus
 from starpos.db.models import (
+    Bank,
     CashMovement,
     Meter,
     MeterReplacement,
     MeterReplacementCharge,
+    PaymentTerm,
+    Shift,
 )
 from starpos.server.store import HeadOffice
+from starpos.shifts.paid_charges import charges_by_payment
 from starpos.tokenops.meter_replace_charges import CASH_REASON, charges_due
 from tests.integration.sync.sync_requests import findings
 from tests.integration.sync.test_sync_projection import Sold, _meters, _send
@@ -136,4 +140,43 @@ def test_a_paid_in_the_head_office_does_not_have_is_raised(
     written = _replaced(sold, _spare(office), "R3", _due(office, sold.meter), "50.00")
     _send(office, tmp_path / "t01", "T01", written[-1:])  # its shift's entries never came
     assert _booked(office, "R3")[4] is None
+    assert [kind for kind, _ in findings(office)] == ["unknown_reference"]
+
+
+def test_a_cheque_s_term_bank_number_and_shift_are_the_counters(
+    office: HeadOffice, tmp_path: Path
+) -> None:
+    """The head office keeps how the charges were paid (TOK-30): the term, the bank, the
+    cheque number and the shift that took them, so its X/Z counts them under the cheque."""
+    sold, other = _meters(office, 2)
+    lines = _due(office, sold.meter)
+    charges = sum((line[2] for line in lines), Decimal("0.00"))
+    written = _replaced(sold, _spare(office), "R4", lines, str(charges))
+    shift = written[0][2]["shift"]
+    del written[1]  # by cheque: no paid-in
+    written[-1][2].update(payment="CHQ", bank="FCB", cheque_number="0004711", shift=shift,
+                          movement=None, cash_movement=None)  # fmt: skip
+    _send(office, tmp_path / "t01", "T01", written)
+    with office.transaction() as session:
+        row = session.scalars(
+            select(MeterReplacement).where(MeterReplacement.bill_number == "R4")
+        ).one()
+        term = session.get(PaymentTerm, row.payment_term_id)
+        bank = session.get(Bank, row.bank_id)
+        booked_shift = session.get(Shift, row.shift_id)
+        assert (term.code if term else None, bank.code if bank else None) == ("CHQ", "FCB")
+        assert row.cheque_number == "0004711" and row.cash_movement_id is None
+        assert booked_shift is not None and booked_shift.request_id == shift
+        assert charges_by_payment(session, booked_shift.id) == {"CHQ": (1, charges)}
+    assert findings(office) == []
+
+    # A bank the head office does not know is raised; the bill is booked without it.
+    written = _replaced(other, _spare(office), "R5", lines, str(charges))
+    written[-1][2].update(payment="CHQ", bank="NOPE", cheque_number="1")
+    _send(office, tmp_path / "t03", "T03", written)
+    with office.transaction() as session:
+        row = session.scalars(
+            select(MeterReplacement).where(MeterReplacement.bill_number == "R5")
+        ).one()
+        assert row.bank_id is None and row.shift_id is not None  # by its paid-in's shift
     assert [kind for kind, _ in findings(office)] == ["unknown_reference"]

@@ -18,6 +18,7 @@ from starpos.db.models import Shift
 from starpos.operators import permissions
 from starpos.operators.errors import PermissionDeniedError
 from starpos.shifts.lifecycle import open_shift
+from starpos.shifts.slips import x_slip
 from starpos.shifts.totals import x_report
 from tests.integration.keychange.sale_world import sellable
 from tests.integration.tokenops.ops_world import ENGINEER, OpsWorld, stock_meters
@@ -66,7 +67,13 @@ def test_the_demo_engineer_keeps_a_shift_for_a_replacement_with_charges(world: O
     movements = x["movements"]
     assert isinstance(movements, list)
     assert [(m["kind"], Decimal(str(m["total"]))) for m in movements] == [("paid_in", due)]
-    assert x_report(world.database, eng1, int(str(opened["shift"]))).expected_cash == FLOAT + due
+    totals = x_report(world.database, eng1, int(str(opened["shift"])))
+    assert totals.expected_cash == FLOAT + due
+    # The X paper says where the mobile money came from: a line of its own (TOK-30).
+    paper = x_slip(totals, "Utility", show_expected=True).text()
+    assert (
+        "Bill charges paid by MOMO (1)" in paper and str(Decimal(str(charges[0]["total"]))) in paper
+    )
     ended = answer(engineer("shift", "end", "--cash", str(FLOAT + due)))
     assert ended["state"] == "ended" and ended["shift"] == opened["shift"]
 

@@ -8,6 +8,8 @@ token and its record is finished by recovery, the bill then printing the token."
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import signal
 import subprocess
 from collections.abc import Callable, Iterator
@@ -215,6 +217,9 @@ def test_the_commands_replace_print_reprint_and_keep_the_reasons_charges(
     (first,) = printed_texts(paper, 1)
     assert answer["bill_number"] in first and answer["token"][:4] in first
     assert preview.stat().st_size > 1000  # the bill as the paper shows it, as a PNG
+    assert "Payment" in first and "Cash" in first  # the method's line (TOK-25)
+    if os.environ.get("STARPOS_SCREENS"):  # docs/screens/replacement-voucher.png
+        shutil.copy(preview, Path(os.environ["STARPOS_SCREENS"]) / "replacement-voucher.png")
 
     again = run_starpos(
         "meter", "replacement-bill", answer["bill_number"], *engineer, "--json",

@@ -70,14 +70,14 @@ def test_a_card_batch_may_be_counted_below_zero_on_the_command_line() -> None:
     }  # fmt: skip
 
 
-def z_with(cancels: dict[str, object]) -> ZInfo:
+def z_with(cancels: dict[str, object], **more: object) -> ZInfo:
     """A Z as its row keeps it, with ``cancels`` as its body has them."""
     shift = {"shift": 4, "operator": "CASH1", "sales_point": "SP01", "opening_float": "10.00",
              "opened_at": "2026-12-02T08:00:00", "closed_at": None}  # fmt: skip
     body = {"shift": shift, "currency": "USD", "payments": [], "sales_count": 0,
             "sales_net": "0.00", "energy_kwh": "0.0", "tokens_issued": 0,
             "card_sales": {"count": 0, "net": "0.00"}, "cancels": cancels, "failed_count": 0,
-            "movements": [], "expected": {"CASH": "10.00"}, "counts": []}  # fmt: skip
+            "movements": [], "expected": {"CASH": "10.00"}, "counts": [], **more}  # fmt: skip
     return ZInfo("T01", 1, ZKind.CLOSE, datetime(2026, 12, 2, 9), "SUP1", body, Decimal(0),
                  Decimal(0), 0, 1, "a" * 64, "b" * 64, "0" * 64, 0, None)  # fmt: skip
 
@@ -108,3 +108,17 @@ def test_a_z_shows_its_cancels_and_an_older_z_prints_as_it_did() -> None:
     assert "Expected cash in drawer" in new and "10.00" in new  # CASH, with no cash sale
     old = z_slip(z_with({"count": 1, "net": "40.00"}), "Utility", duplicate=False).text()
     assert "Cancels and refunds (1)" in old and "Refunded in cash" not in old
+
+
+def test_a_z_has_a_line_for_each_method_s_non_cash_charges() -> None:
+    """Replacement and registration charges by cheque or transfer (TOK-30): in the method's
+    expected amount and on a line of their own; a Z from before TOK-25 has no such line."""
+    charges = [{"payment": "CHQ", "count": 2, "total": "55.00"}]
+    new = z_slip(z_with({"count": 0, "net": "0.00"}, charges=charges), "Utility", duplicate=False)
+    assert "Bill charges paid by CHQ (2)" in new.text() and "55.00" in new.text()
+    french = z_slip(
+        z_with({"count": 0, "net": "0.00"}, charges=charges), "U", duplicate=False, language="fr"
+    )
+    assert "Frais de factures payés par CHQ (2)" in french.text()
+    old = z_slip(z_with({"count": 0, "net": "0.00"}), "Utility", duplicate=False).text()
+    assert "Bill charges" not in old
