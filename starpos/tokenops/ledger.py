@@ -59,8 +59,11 @@ _READ_ROW = select(
     _ROWS.c.energy_kwh,
     _ROWS.c.meter_id,
 ).where(_ROWS.c.id == bindparam("row_id"))
-_READ_METER = (
+#: A row with its meter's key data, in one statement: a batch begins every row with it (the
+#: meter locked until the commit on PostgreSQL, as its last TID moves with the row).
+_READ_ROW_AND_METER = (
     select(
+        *_READ_ROW.selected_columns,
         _METERS.c.number,
         _METERS.c.pan,
         _METERS.c.key_register,
@@ -71,8 +74,9 @@ _READ_METER = (
         _METERS.c.tid_base_year,
         _METERS.c.last_tid,
     )
-    .where(_METERS.c.id == bindparam("meter_id"))
-    .with_for_update()
+    .select_from(_ROWS.join(_METERS, _METERS.c.id == _ROWS.c.meter_id))
+    .where(_ROWS.c.id == bindparam("row_id"))
+    .with_for_update(of=_METERS)
 )
 _SET_LAST_TID = (
     update(_METERS).where(_METERS.c.id == bindparam("b_meter")).values(last_tid=bindparam("b_tid"))
@@ -177,11 +181,10 @@ def begin(
     is asked. None when the row cannot be asked for (no key register, key expired): it is
     FAILED instead, in the same transaction."""
     connection = session.connection()
-    row = connection.execute(_READ_ROW, {"row_id": row_id}).one()
+    row = meter = connection.execute(_READ_ROW_AND_METER, {"row_id": row_id}).one()
     if row.state != State.PLANNED:
         raise RowStateError(f"token operation {row_id} is {row.state}, not planned")
     kind = Kind(row.kind)
-    meter = connection.execute(_READ_METER, {"meter_id": row.meter_id}).one()
     if meter.key_register is None or not meter.key_register.strip().isdigit():
         finish_failed(session, row_id, NO_KEY_REGISTER, actor, from_state=State.PLANNED)
         return None

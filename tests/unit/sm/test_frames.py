@@ -22,6 +22,30 @@ def test_crc16_arc_matches_the_catalogue_check_value() -> None:
     assert crc16_arc(b"") == 0
 
 
+def _crc_bit_by_bit(data: bytes) -> int:
+    """The definition the table stands for: eight shifts a byte."""
+    crc = 0
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+    return crc
+
+
+def test_the_crc_table_gives_the_bit_by_bit_crc_for_every_byte_and_length() -> None:
+    every_byte = bytes(range(256))
+    for length in range(0, 600, 7):
+        data = (every_byte * 3)[length % 256 :][:length]
+        assert crc16_arc(data) == _crc_bit_by_bit(data)
+
+
+def test_every_byte_outside_printable_ascii_is_refused() -> None:
+    for byte in (*range(0x20), *range(0x7F, 0x100)):
+        body = b"SM?TS" + bytes([byte])
+        with pytest.raises(FrameError, match="non-printable"):
+            parse_request(body + b"%04X" % crc16_arc(body) + b"\r")
+
+
 def test_request_frame_is_class_question_command_params_crc_cr() -> None:
     frame = Request("SM", "TS").encode()
     assert frame == b"SM?TS" + b"%04X" % crc16_arc(b"SM?TS") + b"\r"
