@@ -23,6 +23,7 @@ from starpos.sts.meter_number import LONG_IIN, make_meter_number
 from starpos.sts.tables import StaTables
 from tests.integration.tokenops.ops_world import OpsWorld, customer_meter, stock_meters
 from tests.support.processes import REPO_ROOT, child_env, starpos_command
+from tests.support.store_backends import POSTGRESQL, SQLITE
 
 
 def starpos(*args: str, stdin: str = "", timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -158,6 +159,8 @@ def test_a_file_with_bad_lines_makes_the_good_ones_and_lists_the_rest(
         )
 
 
+# On PostgreSQL too: a row is read with its meter locked (`FOR UPDATE OF meters`, TOK-28).
+@pytest.mark.parametrize("store_backend", [SQLITE, POSTGRESQL], indirect=True)
 def test_a_range_of_meter_numbers(world: OpsWorld) -> None:
     numbers = stock_meters(world.database, 5, first_serial=40_000_001)
     done = engineer(
