@@ -21,7 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from starpos.card_sales.readings import READ_STEP, ReadingPlace, record_reading
@@ -224,3 +224,24 @@ def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, 
         )
     session.flush()
     return flags
+
+
+def note_sold(session: Session, vend_ids: list[int]) -> None:
+    """Raise each meter's ``card_sequence`` to the card sales among ``vend_ids`` just booked
+    as issued (token sales have no ``card_vends`` row and change nothing). The column comes
+    down with the meter, so every counter refuses a card older than it (SYN-45); only an
+    issued sale counts, as at the counter: a failed one's sequence was never on a card."""
+    if not vend_ids:
+        return
+    sold = select(CardVend.meter_id).where(one_of(CardVend.vend_id, vend_ids))
+    top = (
+        select(func.max(CardVend.sequence))
+        .where(CardVend.meter_id == Meter.id, one_of(CardVend.vend_id, vend_ids))
+        .scalar_subquery()
+    )
+    session.execute(
+        update(Meter)
+        .where(Meter.id.in_(sold), Meter.card_sequence < top)
+        .values(card_sequence=top)
+        .execution_options(synchronize_session=False)
+    )
