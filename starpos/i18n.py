@@ -76,6 +76,8 @@ def load_catalog(files: Iterable[Path]) -> dict[tuple[str, str], str]:
         for context in root.iter("context"):
             name = context.findtext("name", default="")
             for message in context.iter("message"):
+                if message.get("numerus") == "yes":
+                    continue  # a count's forms: load_plurals
                 source = message.findtext("source")
                 translation = message.find("translation")
                 if source is None or translation is None or not translation.text:
@@ -84,6 +86,56 @@ def load_catalog(files: Iterable[Path]) -> dict[tuple[str, str], str]:
                     continue
                 entries[(name, source)] = translation.text
     return entries
+
+
+def load_plurals(files: Iterable[Path]) -> dict[tuple[str, str], list[str]]:
+    """The ``numerus="yes"`` messages of ``.ts`` files: ``{(context, plural source): forms}``,
+    the forms in the order of :func:`plural_form` (unfinished ones skipped)."""
+    entries: dict[tuple[str, str], list[str]] = {}
+    for path in files:
+        root = ET.parse(path).getroot()
+        for context in root.iter("context"):
+            name = context.findtext("name", default="")
+            for message in context.iter("message"):
+                source = message.findtext("source")
+                translation = message.find("translation")
+                if message.get("numerus") != "yes" or source is None or translation is None:
+                    continue
+                if translation.get("type") in ("unfinished", "obsolete", "vanished"):
+                    continue
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                if forms and all(forms):
+                    entries[(name, source)] = forms
+    return entries
+
+
+@cache
+def _plurals(lang: str) -> dict[tuple[str, str], list[str]]:
+    return load_plurals(catalog_files(lang))
+
+
+def plural_form(lang: str, count: int) -> int:
+    """Which of a language's forms a count takes, as Qt Linguist orders them: English and
+    French have a singular and a plural (French's singular covers 0 and 1), Chinese one."""
+    if lang.startswith("zh"):
+        return 0
+    if lang == "fr":
+        return 0 if count in (0, 1) else 1
+    return 0 if count == 1 else 1
+
+
+def translate_count(
+    context: str, singular: str, plural: str, count: int, lang: str | None = None
+) -> str:
+    """The form of a message that fits ``count`` in the language (the catalogs key it by
+    its English ``plural``, as gettext's ``ngettext``); the caller fills in the count."""
+    lang = normalise_language(lang) if lang else current_language()
+    if lang == "en":
+        return singular if count == 1 else plural
+    forms = _plurals(lang).get((context, plural))
+    if not forms:
+        return singular if count == 1 else plural
+    return forms[min(plural_form(lang, count), len(forms) - 1)]
 
 
 def translate(context: str, source: str, lang: str | None = None) -> str:
@@ -139,3 +191,4 @@ def render_error(error: BaseException, lang: str | None = None) -> str:
 
 def clear_cache() -> None:
     _catalog.cache_clear()
+    _plurals.cache_clear()

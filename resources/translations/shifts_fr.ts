@@ -694,9 +694,12 @@
         <source>The limit of {who} is {limit} already: nothing was changed.</source>
         <translation>Le plafond de {who} est déjà {limit} : rien n'a été modifié.</translation>
     </message>
-    <message>
-        <source>Its close was printed {count} time(s): a new print says DUPLICATE.</source>
-        <translation>Sa clôture a été imprimée {count} fois : une nouvelle impression porte la mention DUPLICATA.</translation>
+    <message numerus="yes">
+        <source>Its close was printed {count} times: a new print says DUPLICATE.</source>
+        <translation>
+            <numerusform>Sa clôture a été imprimée {count} fois : une nouvelle impression porte la mention DUPLICATA.</numerusform>
+            <numerusform>Sa clôture a été imprimée {count} fois : une nouvelle impression porte la mention DUPLICATA.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Print a copy (DUPLICATE)</source>

@@ -694,9 +694,11 @@
         <source>The limit of {who} is {limit} already: nothing was changed.</source>
         <translation>{who} 的限额本来就是 {limit}：未做任何更改。</translation>
     </message>
-    <message>
-        <source>Its close was printed {count} time(s): a new print says DUPLICATE.</source>
-        <translation>其结账单已打印 {count} 次：再次打印将标注“副本”。</translation>
+    <message numerus="yes">
+        <source>Its close was printed {count} times: a new print says DUPLICATE.</source>
+        <translation>
+            <numerusform>其结账单已打印 {count} 次：再次打印将标注“副本”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Print a copy (DUPLICATE)</source>

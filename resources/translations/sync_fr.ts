@@ -249,6 +249,10 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
       <translation>Supprimé au siège mais encore utilisé par les enregistrements de ce comptoir, donc conservé : {rows}</translation>
     </message>
     <message>
+      <source>Ended here because the head office kept another one (its findings say why; meter and issue number for a card): {rows}</source>
+      <translation>Terminé ici car le siège en a gardé un autre (ses constats disent pourquoi ; compteur et numéro d'émission pour une carte) : {rows}</translation>
+    </message>
+    <message>
       <source>Full snapshot</source>
       <translation>Instantané complet</translation>
     </message>

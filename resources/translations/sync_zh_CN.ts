@@ -249,6 +249,10 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
       <translation>总部已删除但本柜台的记录仍在使用，因此保留：{rows}</translation>
     </message>
     <message>
+      <source>Ended here because the head office kept another one (its findings say why; meter and issue number for a card): {rows}</source>
+      <translation>因总部保留了另一条记录，本柜台的这一条已终止（原因见总部的发现；卡片为电表号和发行号）：{rows}</translation>
+    </message>
+    <message>
       <source>Full snapshot</source>
       <translation>完整快照</translation>
     </message>

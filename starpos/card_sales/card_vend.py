@@ -152,10 +152,11 @@ def _meter(request: VendRequest) -> str | None:
 
 
 def _check_card_state(database: Database, intake: CardInTake, contents: CardContents) -> None:
-    """The pending-credit policy and the rollback check (docs/card-sales.md)."""
+    """The pending-credit policy and the rollback check (docs/card-sales.md): against this
+    store's sales and what the head office booked at every counter (SYN-45)."""
     with database.reading() as session:
         still_pending = register.pending_card_vends(session, intake.meter_id)
-        sold = register.highest_sequence(session, intake.meter_id, register.SOLD)
+        sold = register.sold_sequence(session, intake.meter_id)
     if still_pending:
         card_vend, vend = still_pending[0]
         raise errors.CardVendPendingError(

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from starpos.db import Database
 from starpos.db.enums import MeterMedium
-from starpos.db.models import CardVend
+from starpos.db.models import CardVend, IssuedCard
 from starpos.vending import ledger
 from starpos.vending.sale import PricedSale
 
@@ -36,12 +36,17 @@ def open_pending(
     """Commit the PENDING sale and its card and credit sequence, before the card is written."""
     with database.unit_of_work() as uow:
         session = uow.session
+        card = session.get(IssuedCard, card_id)
+        assert card is not None  # the card register's row, read by the intake
+        # The card by the name every store gives it (SYN-47): the head office files the
+        # sale under it, or raises it when it did not book that card.
+        named = {"card": card.serial, "issue_number": card.issue_number}
         row = ledger.add_pending(
             session,
             sale,
             when=sale.local_time,
             columns={"medium": MeterMedium.CARD},
-            details={"sequence": sequence},
+            details={"sequence": sequence, **named},
         )
         session.add(
             CardVend(

@@ -98,6 +98,14 @@ def highest_sequence(session: Session, meter_id: int, states: tuple[VendState, .
     return int(found or 0)
 
 
+def sold_sequence(session: Session, meter_id: int) -> int:
+    """The newest credit sequence known to be on one of the meter's cards: this store's
+    issued sales, or the head office's for every counter, which comes down with the meter
+    (``meters.card_sequence``, SYN-45). A card carrying less is a restored copy."""
+    office = session.scalar(select(Meter.card_sequence).where(Meter.id == meter_id))
+    return max(highest_sequence(session, meter_id, SOLD), int(office or 0))
+
+
 def any_sequence(session: Session, meter_id: int) -> int:
     """The highest sequence ever used for the meter, failed sales included: never reused."""
     found = session.scalar(select(func.max(CardVend.sequence)).where(CardVend.meter_id == meter_id))

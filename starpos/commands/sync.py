@@ -36,6 +36,11 @@ PULLED = tr_noop(
 KEPT = tr_noop(
     "sync", "Deleted at the head office but still used by this counter's records, so kept: {rows}"
 )
+YIELDED = tr_noop(
+    "sync",
+    "Ended here because the head office kept another one (its findings say why; meter and "
+    "issue number for a card): {rows}",
+)
 CREDIT_APPLIED = tr_noop(
     "sync",
     "Credit block from the head office ({operator}) applied to module {module_id}: {operation} "
@@ -189,6 +194,8 @@ def _print_pulled(report: PullReport) -> None:
     print(translate("sync", PULLED).format(kind=kind, **found))
     if report.kept:
         print(translate("sync", KEPT).format(rows=", ".join(report.kept)))
+    if report.yielded:
+        print(translate("sync", YIELDED).format(rows=", ".join(report.yielded)))
 
 
 def _status(args: argparse.Namespace) -> int:

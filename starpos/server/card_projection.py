@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from starpos.card_sales.readings import READ_STEP, ReadingPlace, record_reading
@@ -178,6 +178,16 @@ class OpenedCardSale:
     vend_id: int
     meter_id: int
     sequence: int
+    #: The card the counter sold on, (serial, issue number); None in entries made before
+    #: they named it (the meter's active card here, as the counter's check required).
+    card: tuple[str, int] | None = None
+
+
+def card_named(facts: dict[str, Any]) -> tuple[str, int] | None:
+    """The card a card sale's PENDING entry names (SYN-47), if it names one."""
+    if facts.get("card") is None or facts.get("issue_number") is None:
+        return None
+    return str(facts["card"]), int(facts["issue_number"])
 
 
 def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, list[Flag]]:
@@ -187,13 +197,15 @@ def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, 
     if not sales:
         return flags
     meters = {sale.meter_id for sale in sales}
-    cards = dict(
-        session.execute(
-            select(IssuedCard.meter_id, IssuedCard.id).where(
-                one_of(IssuedCard.meter_id, meters), IssuedCard.state == CardState.ACTIVE
-            )
-        ).all()
-    )
+    actives = {
+        meter_id: (card_id, serial, issue)
+        for meter_id, card_id, serial, issue in session.execute(
+            select(
+                IssuedCard.meter_id, IssuedCard.id, IssuedCard.serial, IssuedCard.issue_number
+            ).where(one_of(IssuedCard.meter_id, meters), IssuedCard.state == CardState.ACTIVE)
+        )
+    }
+    cards = {meter_id: found[0] for meter_id, found in actives.items()}
     taken: dict[tuple[int, int], str] = {
         (meter_id, sequence): bill
         for meter_id, sequence, bill in session.execute(
@@ -207,6 +219,15 @@ def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, 
         if card is None:
             flag = Flag(FindingKind.UNKNOWN_REFERENCE, {"bill": sale.bill, "missing": ["card"]})
             flags.setdefault(sale.seq, []).append(flag)
+            continue
+        kept = actives[sale.meter_id]
+        if sale.card is not None and sale.card != (kept[1], kept[2]):
+            # Sold on a card the head office did not book (another counter's card kept for
+            # the meter, SYN-37): the sale stands, not filed under the kept card, whose
+            # credit the meter counts apart; the finding names both (SYN-47).
+            facts = {"bill": sale.bill, "card": sale.card[0], "issue_number": sale.card[1],
+                     "kept_card": kept[1], "kept_issue_number": kept[2]}  # fmt: skip
+            flags.setdefault(sale.seq, []).append(Flag(FindingKind.SECOND_ACTIVE_CARD, facts))
             continue
         first = taken.get((sale.meter_id, sale.sequence))
         if first is not None:
@@ -224,3 +245,24 @@ def book_card_vends(session: Session, sales: list[OpenedCardSale]) -> dict[int, 
         )
     session.flush()
     return flags
+
+
+def note_sold(session: Session, vend_ids: list[int]) -> None:
+    """Raise each meter's ``card_sequence`` to the card sales among ``vend_ids`` just booked
+    as issued (token sales have no ``card_vends`` row and change nothing). The column comes
+    down with the meter, so every counter refuses a card older than it (SYN-45); only an
+    issued sale counts, as at the counter: a failed one's sequence was never on a card."""
+    if not vend_ids:
+        return
+    sold = select(CardVend.meter_id).where(one_of(CardVend.vend_id, vend_ids))
+    top = (
+        select(func.max(CardVend.sequence))
+        .where(CardVend.meter_id == Meter.id, one_of(CardVend.vend_id, vend_ids))
+        .scalar_subquery()
+    )
+    session.execute(
+        update(Meter)
+        .where(Meter.id.in_(sold), Meter.card_sequence < top)
+        .values(card_sequence=top)
+        .execution_options(synchronize_session=False)
+    )

@@ -20,9 +20,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
+from starpos.audit.log import AuditKind
 from starpos.db.enums import (
     ContractStatus,
     MeterCondition,
@@ -42,6 +43,7 @@ from starpos.db.models import (
 )
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.replacement_payment import book_payment
+from starpos.server.sale_owner import sent_by_another
 from starpos.server.shift_projection import operator_id
 
 if TYPE_CHECKING:
@@ -54,6 +56,11 @@ def replaced(session: Session, event: TerminalEvent) -> list[Flag]:
     facts = event.details
     bill = event.subject.removeprefix(PREFIX)
     if session.scalar(select(MeterReplacement.id).where(MeterReplacement.bill_number == bill)):
+        subject = literal(PREFIX + bill)
+        kind = AuditKind.MASTER_DATA_CHANGE.value
+        if session.scalar(select(sent_by_another(kind, subject, event.enrolment_id))):
+            # A terminal set up again numbers afresh: the bill is its old store's record.
+            return [Flag(FindingKind.BILL_NUMBER_TAKEN, {"replacement": bill})]
         return []  # booked already (bill numbers carry their terminal: SYN-22)
     old, new = (
         session.scalars(

@@ -12,14 +12,16 @@ cannot resolve is an ``unknown_reference`` finding and the entry stays in the ch
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
+from starpos.audit.log import AuditKind
 from starpos.db.enums import PaymentChangeState, PaymentMode
 from starpos.db.models import Customer, Meter, PaymentChange, SalesPoint
 from starpos.server.findings import FindingKind, Flag
+from starpos.server.sale_owner import sent_by_another
 from starpos.server.shift_projection import operator_id
 
 if TYPE_CHECKING:
@@ -32,6 +34,9 @@ def payment_changed(session: Session, event: TerminalEvent) -> list[Flag]:
     facts = event.details
     bill = event.subject.removeprefix(PREFIX)
     if session.scalar(select(PaymentChange.id).where(PaymentChange.bill_number == bill)):
+        if session.scalar(select(_others(event, literal(PREFIX + bill)))):
+            # A terminal set up again numbers afresh: the bill is its old store's change.
+            return [Flag(FindingKind.BILL_NUMBER_TAKEN, {"payment_change": bill})]
         return []  # booked already (bill numbers carry their terminal: SYN-22)
     meter = session.scalars(
         select(Meter).where(Meter.number == facts.get("meter")).with_for_update()
@@ -47,8 +52,12 @@ def payment_changed(session: Session, event: TerminalEvent) -> list[Flag]:
     }
     carried = facts.get("carried")
     if carried:
+        # The sending store's own earlier change, never an old store's of the same bill.
         earlier = session.scalars(
-            select(PaymentChange).where(PaymentChange.bill_number == carried)
+            select(PaymentChange).where(
+                PaymentChange.bill_number == carried,
+                ~_others(event, literal(PREFIX) + PaymentChange.bill_number),
+            )
         ).first()
         if earlier is not None:
             earlier.state = PaymentChangeState.CARRIED
@@ -70,3 +79,7 @@ def payment_changed(session: Session, event: TerminalEvent) -> list[Flag]:
     )  # fmt: skip
     session.flush()
     return []
+
+
+def _others(event: TerminalEvent, subject: Any) -> Any:
+    return sent_by_another(AuditKind.MASTER_DATA_CHANGE.value, subject, event.enrolment_id)

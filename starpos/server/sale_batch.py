@@ -26,6 +26,7 @@ from starpos.audit.log import AuditKind
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend, VendCharge, VendToken
 from starpos.server import bulk
+from starpos.server.card_projection import note_sold
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.payment_settlement import DUE_CODES, IssuedSale, settle_dues
 from starpos.server.projections import TerminalEvent
@@ -197,6 +198,17 @@ def _later_steps(
             vend.changed = True
     _write(session, vends.values(), meters.values(), tokens)
     settle_dues(session, terminal_id, enrolment_id, settling)
+    # Card sales issued: their meters' card credit moved on (SYN-45).
+    carded = {
+        vends[bill_of(e)].id
+        for e in events
+        if e.kind == AuditKind.VEND.value
+        and _step(e) in ISSUED_STEPS
+        and e.details.get("medium") == "card"
+        and bill_of(e) in vends
+        and vends[bill_of(e)].state in _MADE
+    }
+    note_sold(session, sorted(carded))
 
 
 def _meters(session: Session, issuing: list[_Vend]) -> dict[int, _Meter]:

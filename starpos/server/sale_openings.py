@@ -33,7 +33,7 @@ from starpos.db.models import (
 )
 from starpos.pricing import ChargeMethod
 from starpos.server import bulk
-from starpos.server.card_projection import OpenedCardSale, book_card_vends
+from starpos.server.card_projection import OpenedCardSale, book_card_vends, card_named
 from starpos.server.dated_versions import dated_versions
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.projections import TerminalEvent
@@ -107,7 +107,8 @@ def open_all(
     dated = dated_versions(session, facts)
     rows: list[dict[str, Any]] = []
     charge_lines: list[tuple[str, list[list[Any]]]] = []
-    on_cards: list[tuple[int, str, Any, int]] = []  # seq, bill, meter, credit sequence
+    # seq, bill, meter, credit sequence, the card named (serial, issue number)
+    on_cards: list[tuple[int, str, Any, int, tuple[str, int] | None]] = []
     for event, facts_of, bill in zip(events, facts, bills, strict=True):
         flags = flags_of.setdefault(event.seq, [])
         if "request_id" not in facts_of:
@@ -170,7 +171,9 @@ def open_all(
         )
         charge_lines.append((bill, facts_of.get("charges", [])))
         if rows[-1]["medium"] is MeterMedium.CARD and facts_of.get("sequence") is not None:
-            on_cards.append((event.seq, bill, found["meter"], int(facts_of["sequence"])))
+            on_cards.append(
+                (event.seq, bill, found["meter"], int(facts_of["sequence"]), card_named(facts_of))
+            )
         if priced_with is not None and in_force not in (None, priced_id):
             # The sale stands at the counter's price (docs/sync.md, conflict rules).
             flags.append(
@@ -213,8 +216,8 @@ def open_all(
     if charges:
         bulk.insert_rows(session.connection(), _CHARGES, charges)
     opened = [
-        OpenedCardSale(seq, bill, vend_ids[bill], meter, sequence)
-        for seq, bill, meter, sequence in on_cards
+        OpenedCardSale(seq, bill, vend_ids[bill], meter, sequence, card)
+        for seq, bill, meter, sequence, card in on_cards
     ]
     for seq, flags in book_card_vends(session, opened).items():
         flags_of.setdefault(seq, []).extend(flags)

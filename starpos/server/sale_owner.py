@@ -11,7 +11,9 @@ the vend's bill and request id (a request id is the sale's own, never reused).
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, ColumnElement, cast, exists, literal
+from typing import Any
+
+from sqlalchemy import JSON, ColumnElement, cast, exists, func, literal, select
 
 from starpos.audit.log import AuditKind
 from starpos.db.models import ReceivedEvent, Vend
@@ -30,3 +32,19 @@ def opened_by(enrolment_id: str) -> ColumnElement[bool]:
         ReceivedEvent.enrolment_id != enrolment_id,
         cast(ReceivedEvent.details, JSON)["request_id"].as_string() == Vend.request_id,
     )
+
+
+def sent_by_another(kind: str, subject: Any, enrolment_id: str) -> Any:
+    """True when the first entry of ``kind`` with ``subject`` the head office received came
+    from another enrolment (an old store of the same terminal): a payment change's or a
+    replacement's bill then names that store's record, the one booked, as the first heard
+    stands (SYN-46). No entry stored yet (one earlier in the same push) is the sender's
+    own. ``subject`` may be correlated on a row's bill."""
+    first = (
+        select(ReceivedEvent.enrolment_id)
+        .where(ReceivedEvent.kind == kind, ReceivedEvent.subject == subject)
+        .order_by(ReceivedEvent.received_at, ReceivedEvent.seq)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(first, enrolment_id) != enrolment_id

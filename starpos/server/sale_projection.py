@@ -39,7 +39,12 @@ from starpos.db.models import (
     VendToken,
 )
 from starpos.pricing import ChargeMethod
-from starpos.server.card_projection import OpenedCardSale, book_card_vends
+from starpos.server.card_projection import (
+    OpenedCardSale,
+    book_card_vends,
+    card_named,
+    note_sold,
+)
 from starpos.server.dated_versions import DatedVersions, dated_versions
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.payment_settlement import IssuedSale, carries_dues, settle_dues
@@ -245,7 +250,9 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
     session.flush()
     card_flags: list[Flag] = []
     if vend.medium is MeterMedium.CARD and facts.get("sequence") is not None:
-        sale = OpenedCardSale(event.seq, bill, vend.id, vend.meter_id, int(facts["sequence"]))
+        sale = OpenedCardSale(
+            event.seq, bill, vend.id, vend.meter_id, int(facts["sequence"]), card_named(facts)
+        )
         card_flags = book_card_vends(session, [sale]).get(event.seq, [])
     if tariff is None or priced_with is None or tariff.in_force in (None, tariff.priced_with):
         return card_flags
@@ -338,6 +345,9 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
                 created_at=event.occurred_at,
             )
         )
+    if event.details.get("medium") == "card" and vend.state is VendState.ISSUED:
+        session.flush()
+        note_sold(session, [vend.id])  # its meter's card credit moved on (SYN-45)
     if vend.debt_repayment > 0 or vend.prearrange > 0:
         # NO KEY UPDATE: a push inserting a vend of this meter holds KEY SHARE on it.
         meter = session.get(Meter, vend.meter_id, with_for_update={"key_share": True})

@@ -55,9 +55,10 @@ def z_report_slip(database: Database, z: ZInfo, *, duplicate: bool) -> Slip:
 def print_z(
     database: Database, printer: SlipPrinter, operator: OperatorSession, till: str, number: int
 ) -> int:
-    """Print a Z (marked DUPLICATE once it was printed before) and count the print."""
+    """Print a Z (marked DUPLICATE once it was printed before, or at a head office: the
+    counter that made it printed the original) and count the print."""
     z = read_z(database, till, number)
-    printer.print_slip(z_report_slip(database, z, duplicate=z.print_count > 0))
+    printer.print_slip(z_report_slip(database, z, duplicate=z.printed_before))
     return record_z_print(database, operator, till, number)
 
 

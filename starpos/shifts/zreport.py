@@ -61,6 +61,12 @@ class ZInfo:
     #: At a head office, the terminal whose store made it (None: made in this store).
     terminal: str | None = None
 
+    @property
+    def printed_before(self) -> bool:
+        """Its next paper is a copy (DUPLICATE): printed here before, or made in another
+        store, whose counter holds the original (SHF-25)."""
+        return self.print_count > 0 or self.terminal is not None
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "terminal": self.terminal,

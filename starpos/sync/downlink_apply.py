@@ -46,6 +46,9 @@ class PullReport:
     deleted: int = 0
     #: ``"table key"`` of rows the head office deleted that this store still uses.
     kept: list[str] = field(default_factory=list)
+    #: ``"table identity"`` of this store's rows that gave way to the head office's
+    #: (a card it did not book, ended here: SYN-47).
+    yielded: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -56,6 +59,7 @@ class PullReport:
             "tables": {name: count for name, count in sorted(self.rows.items()) if count},
             "deleted": self.deleted,
             "kept": self.kept,
+            "yielded": self.yielded,
         }
 
 
@@ -242,6 +246,7 @@ class _Applier:
                 )
             values.append(row)
         if values:
+            self._yield_unsent(root, part, values)
             statement: Any = insert(part.table)
             if part.identity:
                 # Updated in place: the counter's sales point at their tariff version.
@@ -259,6 +264,34 @@ class _Applier:
             return []
         self._identities.pop(part.name, None)
         return [(row[part.parent_column], *(row[name] for name in part.identity)) for row in values]
+
+    def _yield_unsent(self, root: Root, part: Part, values: list[dict[str, Any]]) -> None:
+        """Rows of this store the head office did not send give way to the ones it sent
+        (``Part.yields``): a card it refused as a second card for the meter ends here, and
+        is reported, rather than fail every pull on the one-active-card rule."""
+        if part.yields is None or not part.identity:
+            return
+        column, value, becomes = part.yields
+        owners = {row[part.parent_column] for row in values if row.get(column) == value}
+        sent = {(row[part.parent_column], *(row[n] for n in part.identity)) for row in values}
+        table, parent = part.table, part.table.c[part.parent_column]
+        # Named as a person reads them: the owner's key (a meter's number), the identity.
+        keys = {local: key for key, local in self.ids(root).items()}
+        for chunk in _chunks(sorted(owners)):
+            rows = self.connection.execute(
+                select(table.c.id, parent, *(table.c[n] for n in part.identity)).where(
+                    parent.in_(chunk), table.c[column] == value
+                )
+            ).all()
+            for local, *identity in rows:
+                if tuple(identity) in sent:
+                    continue
+                self.connection.execute(
+                    update(table).where(table.c.id == local).values({column: becomes})
+                )
+                owner, *named = identity
+                where = " ".join(str(v) for v in (keys.get(owner, owner), *named))
+                self.report.yielded.append(f"{part.name} {where}")
 
     def _owner(self, root: Root, chain: Sequence[Part], leading: Sequence[Any]) -> Any:
         if owner_column(chain[0]).name == root.key:

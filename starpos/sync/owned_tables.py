@@ -85,6 +85,11 @@ class Part:
     #: of that record, and kept as the counter has them while its events are
     #: unacknowledged, as a root's ``record_effects`` (SYN-38).
     records: bool = False
+    #: ``(column, value, becomes)``: a row of this store's the head office did not send,
+    #: holding ``value`` in ``column`` (a card ACTIVE here) while a row sent for the same
+    #: owner holds it too, takes ``becomes`` (the head office kept another card for the
+    #: meter: SYN-47), so one refused record never stops a pull on a unique rule.
+    yields: tuple[str, str, str] | None = None
 
     @property
     def name(self) -> str:
@@ -194,6 +199,7 @@ ROOTS: tuple[Root, ...] = (
                 identity=("issue_number",),
                 local=frozenset({"replaces_card_id"}),
                 records=True,
+                yields=("state", "active", "replaced"),
             ),
         ),
         highest=frozenset({"last_tid"}),

@@ -11,7 +11,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from starpos.db.base import Base, str_enum
@@ -97,6 +106,11 @@ class Meter(Base):
     key_register: Mapped[str | None] = mapped_column(String(CODE * 2))
     # The TID of the last token made for this meter: the next one must be later.
     last_tid: Mapped[int | None] = mapped_column(Integer)
+    # The highest card credit sequence the head office has booked as issued onto the
+    # meter's cards, at any counter: it comes down with the meter, so a counter refuses a
+    # restored copy of the card that another counter sold past (SYN-45). A counter's own
+    # sales are in its card_vends; it never writes this column.
+    card_sequence: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     branch_id: Mapped[int | None] = mapped_column(ForeignKey("branches.id"))
     stock_status: Mapped[StockStatus] = mapped_column(

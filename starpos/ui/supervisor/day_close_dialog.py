@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.counter.shifts import DayOnScreen
+from starpos.i18n import translate_count
 from starpos.ui.signals import emit
 from starpos.ui.supervisor.report_dialog import COLUMNS
 from starpos.ui.translator import tr
@@ -166,8 +167,11 @@ class DayCloseDialog(QDialog):
                 "shifts", "This day is closed already: below is its close as it was recorded."
             )
             if found.print_count:
-                intro += " " + tr(
-                    "shifts", "Its close was printed {count} time(s): a new print says DUPLICATE."
+                intro += " " + translate_count(
+                    "shifts",
+                    "Its close was printed once: a new print says DUPLICATE.",
+                    "Its close was printed {count} times: a new print says DUPLICATE.",
+                    found.print_count,
                 ).format(count=found.print_count)
         elif not found.all_closed:
             intro = tr(

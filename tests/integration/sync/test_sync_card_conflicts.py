@@ -199,3 +199,37 @@ def _finding_details(office: HeadOffice, kind: str) -> list[dict[str, Any]]:
                 select(SyncFinding.details).where(SyncFinding.kind == kind).order_by(SyncFinding.id)
             )
         ]
+
+
+def _sale_on(sold: Any, bill: str, sequence: int, serial: str, issue: int) -> Written:
+    """A card sale whose PENDING entry names its card, as ``card_sales.ledger`` writes it."""
+    (kind, subject, facts), issued = _card_sale(sold, bill, sequence)
+    return [(kind, subject, {**facts, "card": serial, "issue_number": issue}), issued]
+
+
+@pytest.mark.usefixtures("booking")
+def test_sales_on_a_card_the_head_office_did_not_book_stand_apart_from_the_kept_card(
+    office: HeadOffice, tmp_path: Path
+) -> None:
+    """T03 issued the meter a card while apart and sold on it: that card is not booked
+    (``second_active_card``), and neither are its sales under the card kept: they stand
+    without a card row, each marked by a finding naming the card sold on and the card kept
+    (SYN-47). A sale naming the kept card is filed under it as before."""
+    sold = _card_meter(office)
+    _send(office, tmp_path / "t01", "T01",
+          [*_issued(sold, "00000000000000A1", 1),
+           *_sale_on(sold, "V2612SP01T0100001", 1, "00000000000000A1", 1)])  # fmt: skip
+    _send(office, tmp_path / "t03", "T03",
+          [*_issued(sold, "00000000000000D4", 1),
+           *_sale_on(sold, "V2612SP03T0300001", 1, "00000000000000D4", 1),
+           *_sale_on(sold, "V2612SP03T0300002", 2, "00000000000000D4", 1)])  # fmt: skip
+    assert _card_vends(office) == [("V2612SP01T0100001", "00000000000000A1", 1)]
+    with office.transaction() as session:
+        states = dict(session.execute(select(Vend.bill_number, Vend.state)).all())
+    assert set(states.values()) == {VendState.ISSUED} and len(states) == 3
+    assert [kind for kind, _ in findings(office)] == ["second_active_card"] * 3
+    on_card = [d for d in _finding_details(office, "second_active_card") if "bill" in d]
+    assert [(d["bill"], d["card"], d["kept_card"]) for d in on_card] == [
+        ("V2612SP03T0300001", "00000000000000D4", "00000000000000A1"),
+        ("V2612SP03T0300002", "00000000000000D4", "00000000000000A1"),
+    ]

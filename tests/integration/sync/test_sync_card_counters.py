@@ -142,3 +142,56 @@ def test_a_card_issued_at_one_counter_sells_at_another_and_both_sales_reach_the_
     assert alarms.returncode == 0, alarms.stderr
     events = [(row["meter"], row["event"]) for row in json.loads(alarms.stdout)]
     assert events == [(number, "tamper:cover-open")]
+
+
+def test_a_restored_copy_is_refused_at_a_second_counter_that_heard_of_the_later_sale(
+    head_office: HeadOffice,
+    make_counters: Callable[..., list[Counter]],
+    virtual_card: Callable[..., Any],
+    key_file: Path,
+    tmp_path: Path,
+) -> None:
+    """The customer copies the card after its first sale, T01 sells onto it again and syncs;
+    T03, online and pulled, is shown the old copy: the head office told it the meter's card
+    credit has reached purchase 2 (SYN-45), so it refuses the copy as T01 would, not only
+    the head office afterwards (``card_sequence_sold_twice``)."""
+    first, second = make_counters(2, modules=False)
+    for counter in (first, second):
+        counter.enrol(head_office)
+        shutil.copy(key_file, counter.folder / "card-master.key")
+    number, sgc = _card_meter(first)
+    key = load_master_key(key_file)
+    meter = VirtualMeter(MeterState(number, sgc, 1, key.hex(), int(START.timestamp())))
+    card = virtual_card()
+
+    _card(first, key_file, "issue", number, operator="ADMIN1")
+    _card(first, key_file, "vend", "--amount", "50.00", operator="CASH1")
+    assert _contact(meter, key) == "loaded"
+    card.stop()
+    copy = tmp_path / "copy.json"
+    shutil.copy(card.state, copy)  # the copy taken after the first sale was loaded
+    card = virtual_card(state=card.state)
+    _card(first, key_file, "vend", "--amount", "20.00", operator="CASH1")
+    assert _contact(meter, key) == "loaded"
+    _sync(first)
+    _sync(second)
+
+    card.stop()
+    shutil.copy(copy, card.state)  # ... written back onto the card
+    virtual_card(state=card.state)
+    sales_before = _sales(second)
+    refused = run_starpos(
+        second.folder, "card", "vend", "--amount", "30.00", "--reader", READER_0,
+        "--key-file", str(key_file), "--operator", "CASH2", "--password-stdin",
+        "--terminal", second.terminal, stdin=PASSWORDS["CASH2"] + "\n",
+    )  # fmt: skip
+    assert refused.returncode != 0
+    message = refused.stderr.strip()
+    assert "purchase 1" in message and "purchase 2" in message, message
+    assert "Traceback" not in refused.stderr and len(message.splitlines()) == 1
+    assert _sales(second) == sales_before  # nothing sold
+
+
+def _sales(counter: Counter) -> list[str]:
+    with counter.database() as database, database.reading() as session:
+        return list(session.scalars(select(Vend.bill_number).order_by(Vend.id)))

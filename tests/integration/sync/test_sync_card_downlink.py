@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from starpos.audit.log import AuditKind, append
 from starpos.db import Database
@@ -107,3 +107,50 @@ def test_a_meters_cards_come_down_and_the_counters_own_wait_for_its_push(
         card.state, card.ended_at = CardState.BLANKED, datetime.now(UTC)
     apply(counter, changes(office, key_id, key, cursor_of(counter)))
     assert [row[2] for row in _cards(counter, number)] == ["lost", "blanked"]
+
+
+def test_a_card_the_head_office_did_not_book_gives_way_and_the_pull_goes_through(
+    office: HeadOffice, counter: Database
+) -> None:
+    """The counter issued the meter a card (issue 2 after its own blanked issue 1) while the
+    head office booked another counter's (issue 1): once the counter's events are
+    acknowledged, the head office's card is the meter's, and the counter's ends here
+    (reported) rather than fail this pull and every later one on the one-active-card rule
+    (SYN-47). The rest of the pull (another meter's change) is applied with it."""
+    with office.transaction() as session:
+        number, other = session.scalars(
+            select(Meter.number)
+            .where(Meter.medium == MeterMedium.CARD)
+            .order_by(Meter.number)
+            .limit(2)
+        ).all()
+    key_id, key = enrol(office)
+    apply(counter, changes(office, key_id, key, None))
+    with counter.engine.begin() as connection:
+        meter_id = connection.scalar(select(Meter.id).where(Meter.number == number))
+        for serial, issue, state in (("00000000000000D4", 1, CardState.BLANKED),
+                                     ("00000000000000F6", 2, CardState.ACTIVE)):  # fmt: skip
+            connection.execute(
+                insert(IssuedCard).values(serial=serial, meter_id=meter_id, issue_number=issue,
+                                          state=state, sequence_base=0,
+                                          issued_at=datetime.now(UTC))
+            )  # fmt: skip
+    _issue(office, number, "00000000000000A1", 1)
+    built = date(2025, 3, 1)
+    edit(office, update(Meter).where(Meter.number == other).values(ex_factory_date=built))
+
+    report = apply(counter, changes(office, key_id, key, cursor_of(counter)))
+    # Ended, then (used by nothing here) gone as any row the head office lacks; a card its
+    # sales still name would stay, ended.
+    assert _cards(counter, number) == [("00000000000000A1", 1, "active", False)]
+    assert report.yielded == [f"cards {number} 2"]
+    with counter.reading() as session:
+        assert session.scalar(select(Meter.ex_factory_date).where(Meter.number == other)) == built
+    # Nothing left to give way: the next pull goes through and ends nothing more.
+    _issue(office, number, "00000000000000B2", 2)
+    again = apply(counter, changes(office, key_id, key, cursor_of(counter)))
+    assert again.yielded == []
+    assert [row[:3] for row in _cards(counter, number)] == [
+        ("00000000000000A1", 1, "lost"),
+        ("00000000000000B2", 2, "active"),
+    ]

@@ -80,7 +80,7 @@ def test_the_day_close_prints_its_original_then_duplicates(
     # The window knows the next paper is a copy, and says so before it is pressed.
     qtbot.waitUntil(lambda: day.found is not None and day.found.print_count == 1, timeout=20_000)
     assert day.print_button.text() == "&Print a copy (DUPLICATE)"
-    assert "printed 1 time" in day.intro.text()
+    assert "printed once:" in day.intro.text()  # a count in its plural form (SHF-25)
     picture(day, "57-day-close-printed-english")
 
     # Alt+P twice at once: two copies, both marked, both counted.
@@ -89,6 +89,8 @@ def test_the_day_close_prints_its_original_then_duplicates(
     copies = printed(qtbot, "DAY CLOSE", 3)
     assert ["DUPLICATE" in paper for paper in copies] == [False, True, True]
     qtbot.waitUntil(lambda: _prints(demo_database) == [3], timeout=20_000)
+    qtbot.waitUntil(lambda: "printed 3 times:" in day.intro.text(), timeout=20_000)
+    picture(day, "57-day-close-printed-thrice-english")
     folder = screens()
     if folder is not None:  # the copy's paper as the printer made it
         last = sorted(output_folder().glob("voucher-*.png"))[-1]

@@ -1,0 +1,40 @@
+"""meter card sequence: the highest card credit sequence the head office booked as issued
+for a meter, sent down with it so a counter refuses a restored copy of a card another
+counter sold past (docs/sync.md; decision SYN-45)
+
+Revision ID: 0030
+Revises: 0026
+Create Date: 2026-12-03 19:00:00.000000
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0030"
+down_revision = "0026"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("meters", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("card_sequence", sa.BigInteger(), server_default="0", nullable=False)
+        )
+    # The card sales booked before it: at the head office every counter's, at a counter its
+    # own (which its check reads from card_vends anyway; the next pull brings the office's).
+    # At the head office the meters' capture triggers send the meters touched here down.
+    op.execute(
+        "UPDATE meters SET card_sequence = ("
+        " SELECT max(cv.sequence) FROM card_vends AS cv JOIN vends AS v ON v.id = cv.vend_id"
+        " WHERE cv.meter_id = meters.id AND v.state IN ('issued', 'printed'))"
+        " WHERE EXISTS (SELECT 1 FROM card_vends AS cv JOIN vends AS v ON v.id = cv.vend_id"
+        " WHERE cv.meter_id = meters.id AND v.state IN ('issued', 'printed'))"
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("meters", schema=None) as batch_op:
+        batch_op.drop_column("card_sequence")
