@@ -270,7 +270,7 @@ class AdminWindow(QMainWindow):
                 and key not in VIEWING_ROWS
                 and table.receivers(activated)
             ):
-                # A row's double-click or Enter opens its editor: nothing opens (BO-31).
+                # A row's double-click or Enter opens its editor: nothing opens (BO-28).
                 table.activated.disconnect()
         emit(self.refreshed, "owned")
 

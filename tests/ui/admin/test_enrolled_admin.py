@@ -114,7 +114,7 @@ def test_no_editor_opens_on_a_read_only_screen(
     screen: str,
 ) -> None:
     """A double-click on a row, or Enter on it, opened the editor whose save was then refused:
-    on a read-only screen nothing opens (decision BO-31)."""
+    on a read-only screen nothing opens (decision BO-28)."""
     _enrol(utility)
     window = _window(qtbot, utility)
     try:
