@@ -10,8 +10,8 @@ versions follow (``starpos.vending.tariff_cache``), in the same zone.
 A change is a new version from ``effective_from`` (default: the moment of the change). One
 from a moment already past is refused when a sale was priced with the record after it: that
 sale's figures would no longer be what the record says was in force (BO-24). The record's
-own columns mirror its newest version, for the lists and editors that show the terms as
-last set; nothing that prices reads them.
+own columns mirror its newest version (the demo loader and set-up commands read them);
+nothing that prices reads them, and the lists show :func:`terms_in_force` (BO-29).
 """
 
 from __future__ import annotations

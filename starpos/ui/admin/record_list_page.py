@@ -112,7 +112,15 @@ class RecordListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.exact = QCheckBox()
         self.exact.setObjectName("exactSearch")
-        self.model: RecordTableModel[Row] = RecordTableModel("admin", columns_of(kind))
+        columns = columns_of(kind)
+
+        def whole_text(row: Row, column: int, role: int) -> Any:
+            # A long cell (a scheduled change) is cut to the column: its tip says it all.
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return columns[column].shows(row) or None
+            return None
+
+        self.model: RecordTableModel[Row] = RecordTableModel("admin", columns, style=whole_text)
         self.proxy = TextSearchFilter()
         self.proxy.setSourceModel(self.model)
         self.table = list_table(self.proxy)

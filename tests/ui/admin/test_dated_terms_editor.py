@@ -132,6 +132,7 @@ def test_the_list_shows_the_terms_in_force_and_the_scheduled_change(
     scheduled = {"en": f"Amount 2.00 from {later:%Y-%m-%d}",
                  "fr": f"Montant 2.00 à partir du {later:%Y-%m-%d}"}[language]  # fmt: skip
     assert texts[-1] == scheduled
+    assert model.index(0, len(texts) - 1).data(Qt.ItemDataRole.ToolTipRole) == scheduled
     save_screen(window, screens_dir, f"admin-charge-items-scheduled-{language}")
     editor = _open_editor(qtbot, window)
     method = editor.inputs["method"]
