@@ -10,8 +10,8 @@ versions follow (``starpos.vending.tariff_cache``), in the same zone.
 A change is a new version from ``effective_from`` (default: the moment of the change). One
 from a moment already past is refused when a sale was priced with the record after it: that
 sale's figures would no longer be what the record says was in force (BO-24). The record's
-own columns mirror its newest version, for the lists and editors that show the terms as
-last set; nothing that prices reads them.
+own columns mirror its newest version (the demo loader and set-up commands read them);
+nothing that prices reads them, and the lists show :func:`terms_in_force` (BO-29).
 """
 
 from __future__ import annotations
@@ -22,19 +22,22 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from starpos.db.enums import ChargeOccasion
 from starpos.db.models import (
     ChargeItem,
     ChargeItemVersion,
     Customer,
     CustomerType,
+    CustomerTypeCharge,
     CustomerTypeVatVersion,
     MeterReplacement,
     MeterReplacementCharge,
     RegistrationBill,
     RegistrationBillCharge,
+    TokenCancel,
     Vend,
     VendCharge,
 )
@@ -160,6 +163,64 @@ def local_now(session: Session) -> datetime:
         return datetime.now().replace(microsecond=0)
 
 
+def _taxed_bills_after(session: Session, kind: CustomerType, since: datetime) -> int:
+    """How many registration and replacement bills of customers of ``kind`` made at or after
+    ``since`` the type's VAT priced: those with a VAT line or a taxed charge line (a bill
+    without them owes the VAT nothing, whatever the rate)."""
+    total = 0
+    for line, parent, link, moment in (
+        (
+            RegistrationBillCharge,
+            RegistrationBill,
+            RegistrationBillCharge.bill_id,
+            RegistrationBill.registered_at,
+        ),
+        (
+            MeterReplacementCharge,
+            MeterReplacement,
+            MeterReplacementCharge.replacement_id,
+            MeterReplacement.replaced_at,
+        ),
+    ):
+        taxed = (
+            select(line.vat_version_id)
+            .outerjoin(ChargeItemVersion, ChargeItemVersion.id == line.charge_version_id)
+            .where(
+                link == parent.id,
+                or_(line.vat_version_id.is_not(None), ChargeItemVersion.vat_applies.is_(True)),
+            )
+            .exists()
+        )
+        counted = session.scalar(
+            select(func.count())
+            .select_from(parent)
+            .join(Customer, Customer.id == parent.customer_id)
+            .where(Customer.customer_type_id == kind.id, moment >= since, taxed)
+        )
+        total += int(counted or 0)
+    return total
+
+
+def _token_cancels_after(session: Session, item: ChargeItem, since: datetime) -> int:
+    """How many token cancels made at or after ``since`` took a charge from a customer whose
+    type collects ``item`` at a token cancel (the cancel's bill keeps one total, naming no
+    version: BO-23)."""
+    counted = session.scalar(
+        select(func.count())
+        .select_from(TokenCancel)
+        .join(Vend, Vend.id == TokenCancel.vend_id)
+        .join(Customer, Customer.id == Vend.customer_id)
+        .join(CustomerTypeCharge, CustomerTypeCharge.customer_type_id == Customer.customer_type_id)
+        .where(
+            CustomerTypeCharge.charge_item_id == item.id,
+            CustomerTypeCharge.occasion == ChargeOccasion.TOKEN_CANCEL,
+            TokenCancel.created_at >= since,
+            TokenCancel.charge > 0,
+        )
+    )
+    return int(counted or 0)
+
+
 def _sales_after(session: Session, record: ChargeItem | CustomerType, since: datetime) -> int:
     """How many sales and bills priced with ``record`` were made at or after ``since``."""
     if isinstance(record, CustomerType):
@@ -169,8 +230,8 @@ def _sales_after(session: Session, record: ChargeItem | CustomerType, since: dat
             .join(Customer, Customer.id == Vend.customer_id)
             .where(Customer.customer_type_id == record.id, Vend.created_at >= since)
         )
-        return int(counted or 0)
-    total = 0
+        return int(counted or 0) + _taxed_bills_after(session, record, since)
+    total = _token_cancels_after(session, record, since)
     for line, parent, link, moment in (
         (VendCharge, Vend, VendCharge.vend_id, Vend.created_at),
         (
@@ -275,3 +336,37 @@ def history(
         }
         for v in versions
     ]
+
+
+def terms_in_force(
+    session: Session, kind: type[ChargeItem] | type[CustomerType], now_local: datetime
+) -> dict[int, tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """For every record of ``kind`` with versions, by its id: the dated terms in force at
+    ``now_local`` (what prices a sale now, not the terms as last set), and each later version
+    as its start and the terms it changes; in one query (the lists read every record)."""
+    dated: tuple[str, ...]
+    if kind is ChargeItem:
+        model: Any = ChargeItemVersion
+        owner, dated = ChargeItemVersion.charge_item_id, CHARGE_TERMS
+    else:
+        model, owner, dated = (
+            CustomerTypeVatVersion,
+            CustomerTypeVatVersion.customer_type_id,
+            VAT_TERMS,
+        )
+    found: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+    previous: dict[int, dict[str, Any]] = {}
+    for record_id, version in session.execute(
+        select(owner, model).order_by(owner, model.effective_from)
+    ).all():
+        values = {name: getattr(version, name) for name in dated}
+        current, later = found.setdefault(record_id, ({}, []))
+        if version.effective_from <= now_local:
+            current.clear()
+            current.update(values)
+        else:
+            before = previous.get(record_id, {})
+            changed = {n: v for n, v in values.items() if n not in before or v != before[n]}
+            later.append({"effective_from": version.effective_from, **changed})
+        previous[record_id] = values
+    return found

@@ -36,6 +36,7 @@ from starpos.masterdata.dated_terms import (
     first_versions,
     history,
     local_now,
+    terms_in_force,
 )
 from starpos.masterdata.record_kinds import KINDS, FieldType, RecordKind
 from starpos.operators.session import OperatorSession
@@ -204,13 +205,18 @@ def _shown(value: Any) -> Any:
 
 def list_records(session: Session, kind_key: str, search: str = "") -> list[dict[str, Any]]:
     """Every record of ``kind_key`` by code, as plain values (a reference as its code);
-    ``search`` keeps those whose code or name contains it (letter case ignored)."""
+    ``search`` keeps those whose code or name contains it (letter case ignored). A charge
+    item's or customer type's dated terms are those in force now, and ``scheduled`` lists
+    the later versions, each its start and the terms it changes."""
     kind = kind_of(kind_key)
     model: Any = kind.model
     query = select(model).order_by(model.code)
     if search:
         pattern = f"%{search}%"
         query = query.where(or_(model.code.ilike(pattern), model.name.ilike(pattern)))
+    # A dated kind's list shows the terms that price a sale now, and what is scheduled
+    # (decision BO-29); the record's columns hold the terms as last set.
+    dated = terms_in_force(session, model, local_now(session)) if kind.key in DATED else None
     rows = []
     for record in session.scalars(query):
         row: dict[str, Any] = {}
@@ -220,6 +226,12 @@ def list_records(session: Session, kind_key: str, search: str = "") -> list[dict
                 row[field.name] = target.code if target is not None else None
             else:
                 row[field.name] = _shown(getattr(record, field.name))
+        if dated is not None:
+            current, later = dated.get(record.id, ({}, []))
+            row.update({name: _shown(value) for name, value in current.items()})
+            row["scheduled"] = [
+                {name: _shown(value) for name, value in version.items()} for version in later
+            ]
         rows.append(row)
     return rows
 

@@ -32,8 +32,11 @@ from starpos.db.models import (
     Customer,
     CustomerType,
     CustomerTypeCharge,
+    Operator,
     RegistrationBill,
     RegistrationBillCharge,
+    SalesPoint,
+    Terminal,
 )
 from starpos.db.parameters import system_parameters, utility_now
 from starpos.errors import StorageError
@@ -151,6 +154,27 @@ def change_of(due: ChargesDue, paid: Decimal | None) -> tuple[Decimal, Decimal]:
     )
 
 
+def made_at(session: Session, actor: Actor, operator_id: int | None) -> int | None:
+    """The sales point a bill ``actor`` makes now is made at (decisions BO-27, BO-31): that of
+    the terminal the session names (the counter knows where it stands), else the session's
+    sales point, else the operator's home."""
+    if actor.terminal_code:
+        point = session.scalar(
+            select(Terminal.sales_point_id).where(Terminal.code == actor.terminal_code)
+        )
+        if point is not None:
+            return point
+    if actor.sales_point_code:
+        point = session.scalar(
+            select(SalesPoint.id).where(SalesPoint.code == actor.sales_point_code)
+        )
+        if point is not None:
+            return point
+    if operator_id is None:
+        return None
+    return session.scalar(select(Operator.sales_point_id).where(Operator.id == operator_id))
+
+
 def take_charges(
     session: Session,
     actor: Actor,
@@ -181,7 +205,8 @@ def take_charges(
         )  # fmt: skip
     bill = RegistrationBill(
         bill_number=number, kind=kind, customer_id=customer.id, meters=" ".join(meters),
-        operator_id=operator_id, charges=due.total, paid=paid_amount, change_given=change,
+        operator_id=operator_id, sales_point_id=made_at(session, actor, operator_id),
+        charges=due.total, paid=paid_amount, change_given=change,
         cash_movement_id=taken.movement_id if taken is not None else None,
         payment_term_id=taken.term_id if taken is not None else None,
         bank_id=taken.bank_id if taken is not None else None,

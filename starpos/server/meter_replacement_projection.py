@@ -97,7 +97,7 @@ def replaced(session: Session, event: TerminalEvent) -> list[Flag]:
     )  # fmt: skip
     session.add(row)
     session.flush()
-    return book_payment(session, event, row, new)
+    return book_payment(session, event, row)
 
 
 def _customer(session: Session, facts: dict[str, Any], old: Meter | None) -> int | None:

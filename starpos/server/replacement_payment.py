@@ -11,7 +11,8 @@ it is booked here already; the replacement is linked to it by its id (``movement
 for among the signing terminal's shifts only. Entries written before they carried their
 lines and that id (SYN-33) are booked with the lines the reason's charges give at the head
 office when those add up to the entry's charges (else none: the total stands), and linked
-to the paid-in by the reason the counter wrote on it.
+to the paid-in by the reason the counter wrote on it. Either way the lines are priced, and
+name their versions, as at the bill's local time, never the head office's now (BO-29).
 """
 
 from __future__ import annotations
@@ -27,28 +28,29 @@ from starpos.db.models import (
     Bank,
     CashMovement,
     ChargeItem,
-    Meter,
+    Customer,
     MeterReplacement,
     MeterReplacementCharge,
     PaymentTerm,
-    ReplacementReason,
+    ReplacementReasonCharge,
     Shift,
 )
+from starpos.db.parameters import system_parameters, to_local
+from starpos.masterdata.dated_terms import charge_terms, vat_in_force
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.shift_projection import terminal_shifts
-from starpos.tokenops.meter_replace_charges import CASH_REASON, charge_lines, vat_rate_of
+from starpos.shifts import paid_charges
+from starpos.tokenops.meter_replace_charges import CASH_REASON
 
 if TYPE_CHECKING:
     from starpos.server.projections import TerminalEvent
 
 #: A line as the entry carries it: code, name, amount, whether it is a charge item (the VAT
-#: line is not).
-Line = tuple[str, str, Decimal, bool]
+#: line is not), and the version that priced it (the item's, or the VAT's on the VAT line).
+Line = tuple[str, str, Decimal, bool, int | None]
 
 
-def book_payment(
-    session: Session, event: TerminalEvent, row: MeterReplacement, new: Meter
-) -> list[Flag]:
+def book_payment(session: Session, event: TerminalEvent, row: MeterReplacement) -> list[Flag]:
     """Paid, change, the paid-in and the lines of the replacement ``row`` (flushed); a
     paid-in the entry names that the head office does not have is raised."""
     facts = event.details
@@ -60,18 +62,20 @@ def book_payment(
         missing = {"replacement": row.bill_number, "missing": ["cash_movement"]}
         flags.append(Flag(FindingKind.UNKNOWN_REFERENCE, missing))
     flags += _method(session, event, row)
-    lines = _lines(session, facts, row, new)
-    items = _items(session, [code for code, _, _, item in lines if item])
+    lines = _lines(session, facts, row)
+    items = _items(session, [code for code, _, _, item, _ in lines if item])
     session.add_all(
         MeterReplacementCharge(
             replacement_id=row.id,
             position=position,
             charge_item_id=items.get(code) if item else None,
+            charge_version_id=version if item else None,
+            vat_version_id=None if item else version,
             code=code,
             name=name,
             amount=amount,
         )
-        for position, (code, name, amount, item) in enumerate(lines, start=1)
+        for position, (code, name, amount, item, version) in enumerate(lines, start=1)
     )
     session.flush()
     return flags
@@ -111,22 +115,50 @@ def _method(session: Session, event: TerminalEvent, row: MeterReplacement) -> li
     ]
 
 
-def _lines(
-    session: Session, facts: dict[str, Any], row: MeterReplacement, new: Meter
-) -> list[Line]:
+def _lines(session: Session, facts: dict[str, Any], row: MeterReplacement) -> list[Line]:
+    """The bill's lines, each with the version that priced it: the counter's lines as it
+    took them, or (an entry from before SYN-33) the reason's lines re-priced; both by the
+    versions in force at the bill's local time, as the counter priced it (BO-23, BO-29)."""
+    local = to_local(session, row.replaced_at)
+    vat_rate, vat_version = vat_in_force(session, _customer_type(session, row), local)
     if "lines" in facts:
-        return [
+        taken = [
             (str(code), str(name), Decimal(str(amount)), bool(item))
             for code, name, amount, item in facts["lines"]
         ]
+        codes = [code for code, _, _, item in taken if item]
+        versions = {
+            terms.code: terms.version_id
+            for terms in charge_terms(session, list(_items(session, codes).values()), local)
+        }
+        return [
+            (code, name, amount, item, versions.get(code) if item else vat_version)
+            for code, name, amount, item in taken
+        ]
     if row.charges <= 0:
         return []
-    reason = session.get(ReplacementReason, row.reason_id)
-    assert reason is not None
-    due = charge_lines(session, reason, vat_rate_of(session, new))
+    item_ids = session.scalars(
+        select(ChargeItem.id)
+        .join(ReplacementReasonCharge, ReplacementReasonCharge.charge_item_id == ChargeItem.id)
+        .where(ReplacementReasonCharge.reason_id == row.reason_id, ChargeItem.active)
+        .order_by(ChargeItem.code)
+    ).all()
+    due = paid_charges.lines_of(
+        charge_terms(session, item_ids, local),
+        vat_rate,
+        system_parameters(session).amount_decimals,
+        vat_version=vat_version,
+    )
     if due.total != row.charges:
         return []  # the reason's charges changed since: the entry's total stands alone
-    return [(line.code, line.name, line.amount, line.item_id is not None) for line in due.lines]
+    return [
+        (line.code, line.name, line.amount, line.item_id is not None, line.version_id)
+        for line in due.lines
+    ]
+
+
+def _customer_type(session: Session, row: MeterReplacement) -> int | None:
+    return session.scalar(select(Customer.customer_type_id).where(Customer.id == row.customer_id))
 
 
 def _items(session: Session, codes: list[str]) -> dict[str, int]:

@@ -13,24 +13,21 @@ and the second and later papers are marked REPRINT.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.audit.log import AuditKind
 from starpos.db import Database
 from starpos.db.models import (
-    AuditEntry,
     Customer,
     Meter,
     Operator,
+    RegistrationBill,
     RegistrationBillCharge,
     SalesPoint,
     TariffScheme,
-    Terminal,
 )
 from starpos.devices.printer import AmountLine, Voucher
 from starpos.devices.printer.template import Template, load_template
@@ -68,7 +65,7 @@ def registration_voucher(
     customer = session.get(Customer, bill.customer_id)
     assert customer is not None
     operator = session.get(Operator, bill.operator_id) if bill.operator_id else None
-    point = made_at(session, bill.bill_number, customer.code, operator)
+    point = made_at(session, bill)
     language = current_language()
 
     def say(source: str, **values: object) -> str:
@@ -103,37 +100,12 @@ def registration_voucher(
     )  # fmt: skip
 
 
-def made_at(
-    session: Session, bill_number: str, customer_code: str, operator: Operator | None
-) -> SalesPoint | None:
-    """The sales point the bill was made at (decision BO-27): that of the terminal its
-    registration's audit entry names (the counter knows where it stands), else the entry's
-    sales point, else the operator's home (STAR has none)."""
-    entries = session.execute(
-        select(AuditEntry.terminal_code, AuditEntry.sales_point_code, AuditEntry.details).where(
-            AuditEntry.subject == f"customer:{customer_code}",
-            AuditEntry.kind == AuditKind.MASTER_DATA_CHANGE.value,
-        )
-    ).all()
-    terminal, point_code = next(
-        ((t, p) for t, p, details in entries if json.loads(details).get("bill") == bill_number),
-        (None, None),
-    )
-    if terminal:
-        point = session.scalars(
-            select(SalesPoint)
-            .join(Terminal, Terminal.sales_point_id == SalesPoint.id)
-            .where(Terminal.code == terminal)
-        ).first()
-        if point is not None:
-            return point
-    if point_code:
-        point = session.scalars(select(SalesPoint).where(SalesPoint.code == point_code)).first()
-        if point is not None:
-            return point
-    if operator is None or operator.sales_point_id is None:
+def made_at(session: Session, bill: RegistrationBill) -> SalesPoint | None:
+    """The sales point the bill was made at, as the bill keeps it (decisions BO-27, BO-31;
+    the bills made before have it from their audit entry, migration 0027)."""
+    if bill.sales_point_id is None:
         return None
-    return session.get(SalesPoint, operator.sales_point_id)
+    return session.get(SalesPoint, bill.sales_point_id)
 
 
 def print_registration(

@@ -51,3 +51,21 @@ def test_every_back_office_string_is_translated(lang: str) -> None:
     assert len(texts) > 100
     assert sorted(key for key in texts if not catalog.get(key)) == []
     assert sorted(key for key in texts if _fields(catalog[key]) != _fields(key[1])) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh_CN"])
+def test_every_choice_a_record_offers_has_a_translated_label(lang: str) -> None:
+    """The stored spelling ("monthly") is never what a person reads (decision BO-30)."""
+    from starpos.masterdata.choice_labels import CONTEXT, LABELS
+
+    catalog = load_catalog(catalog_files(lang))
+    members = [
+        member
+        for kind in KINDS.values()
+        for field in kind.fields
+        if field.choices is not None
+        for member in field.choices
+    ]
+    assert len(members) >= 15
+    assert [m for m in members if m not in LABELS] == []
+    assert [m for m in members if not catalog.get((CONTEXT, LABELS[m]))] == []

@@ -11,6 +11,8 @@ from typing import Any
 from starpos.bootstrap.database import open_database
 from starpos.commands._output import left, print_json
 from starpos.i18n import tr_noop, translate
+from starpos.masterdata.choice_labels import shown_choice
+from starpos.masterdata.record_kinds import KINDS, RecordKind
 from starpos.masterdata.records import dated_history
 
 IN_FORCE = tr_noop("cli", "in force")
@@ -51,12 +53,19 @@ def _history(args: argparse.Namespace) -> int:
         print_json(versions)
         return 0
     marker = translate("cli", IN_FORCE)
+    kind = KINDS[args.kind]
     for version in versions:
         when = f"{version['effective_from']:%Y-%m-%d %H:%M}"
         rest = "  ".join(
-            f"{name}={'-' if value is None else value}"
+            f"{name}={'-' if value is None else shown_value(kind, name, value)}"
             for name, value in version.items()
             if name not in ("effective_from", "in_force")
         )
         print(f"{left(when, 17)} {rest}{'  (' + marker + ')' if version['in_force'] else ''}")
     return 0
+
+
+def shown_value(kind: RecordKind, name: str, value: Any) -> Any:
+    """A choice as its translated label (decision BO-30; ``--json`` keeps the stored one)."""
+    choices = kind.field(name).choices
+    return shown_choice(choices, value) if choices is not None else value

@@ -17,7 +17,8 @@ from starpos.commands.admin.common import (
     option_name,
     reader_for,
 )
-from starpos.commands.admin.dated_terms import add_from_option, register_history
+from starpos.commands.admin.dated_terms import add_from_option, register_history, shown_value
+from starpos.i18n import tr_noop, translate
 from starpos.masterdata.record_kinds import KINDS, RecordKind
 from starpos.masterdata.records import (
     DATED,
@@ -26,6 +27,9 @@ from starpos.masterdata.records import (
     list_records,
     update_record,
 )
+
+SCHEDULED = tr_noop("cli", "{terms} from {day}")
+MESSAGES = (SCHEDULED,)
 
 
 def register(actions: Any) -> None:
@@ -94,12 +98,32 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
+    kind = KINDS[args.kind]
     for row in rows:
         rest = "  ".join(
-            f"{key}={value}" for key, value in row.items() if key not in ("code", "name")
+            f"{key}={_shown(kind, key, value)}"
+            for key, value in row.items()
+            if key not in ("code", "name", "scheduled")
         )
-        print(f"{left(row['code'], 12)} {left(row['name'], 32)} {rest}".rstrip())
+        # The terms in force; a change dated later follows them (decision BO-29).
+        later = "; ".join(
+            translate("cli", SCHEDULED).format(
+                terms=" ".join(
+                    f"{name}={_shown(kind, name, value)}"
+                    for name, value in version.items()
+                    if name != "effective_from"
+                ),
+                day=f"{version['effective_from']:%Y-%m-%d %H:%M}".removesuffix(" 00:00"),
+            )
+            for version in row.get("scheduled") or []
+        )
+        line = f"{left(row['code'], 12)} {left(row['name'], 32)} {rest}"
+        print(f"{line}  ({later})" if later else line.rstrip())
     return 0
+
+
+def _shown(kind: RecordKind, name: str, value: Any) -> Any:
+    return shown_value(kind, name, value) if value is not None else value
 
 
 def _add(args: argparse.Namespace) -> int:

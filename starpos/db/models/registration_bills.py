@@ -32,6 +32,9 @@ class RegistrationBill(Base):
     # The meters installed on this bill, by number, space separated (the charge is per meter).
     meters: Mapped[str] = mapped_column(String(TEXT))
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    # Where it was made, as a sale keeps it (decision BO-31; None: an operator with no home
+    # at a computer that is no terminal, such as STAR setting up).
+    sales_point_id: Mapped[int | None] = mapped_column(ForeignKey("sales_points.id"))
     registered_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
     charges: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     paid: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))

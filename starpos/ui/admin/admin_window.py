@@ -9,9 +9,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import SIGNAL, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -71,6 +72,8 @@ OWNED = tr_noop(
 )
 #: the buttons that only show something, left on a read-only screen
 VIEWING = frozenset({"history"})
+#: the screens whose row, activated, only shows something (the stock's: the meter's history)
+VIEWING_ROWS = frozenset({"stock"})
 #: the screen that does each checklist item
 SCREEN_OF_ITEM = {
     checklist.COMPANY: SYSTEM,
@@ -260,6 +263,15 @@ class AdminWindow(QMainWindow):
             for field in page.findChildren(QLineEdit):
                 if field.objectName().startswith("field_"):
                     field.setReadOnly(True)
+            table = getattr(page, "table", None)
+            activated = SIGNAL("activated(QModelIndex)")
+            if (
+                isinstance(table, QAbstractItemView)
+                and key not in VIEWING_ROWS
+                and table.receivers(activated)
+            ):
+                # A row's double-click or Enter opens its editor: nothing opens (BO-28).
+                table.activated.disconnect()
         emit(self.refreshed, "owned")
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from starpos.db.base import stored_value
+from starpos.masterdata.choice_labels import CONTEXT, LABELS, label_of
 from starpos.masterdata.dated_terms import BEGINNING
 from starpos.masterdata.record_kinds import Field, FieldType, RecordKind
 from starpos.ui.translator import tr
@@ -112,7 +113,7 @@ class RecordEditor(QDialog):
         current = tr("admin", "in force")
         for version in history:
             terms = ", ".join(
-                f"{tr('admin', self.kind.field(name).label)} {_shown(value)}"
+                f"{tr('admin', self.kind.field(name).label)} {self._shown_term(name, value)}"
                 for name, value in version.items()
                 if name not in ("effective_from", "in_force") and value is not None
             )
@@ -124,6 +125,12 @@ class RecordEditor(QDialog):
             self.versions.addItem(f"{when}{mark}: {terms}")
         form.addRow(QLabel(tr("admin", "Versions")))
         form.addRow(self.versions)
+
+    def _shown_term(self, name: str, value: Any) -> str:
+        choices = self.kind.field(name).choices
+        if choices is not None and value is not None:
+            return tr(CONTEXT, label_of(choices, value))
+        return _shown(value)
 
     def effective_from(self) -> datetime | None:
         """The start of the day the priced terms change from; None: today, meaning now."""
@@ -149,7 +156,7 @@ class RecordEditor(QDialog):
             combo = QComboBox()
             if field.field_type is FieldType.CHOICE and field.choices is not None:
                 for member in field.choices:
-                    combo.addItem(stored_value(member), stored_value(member))
+                    combo.addItem(tr(CONTEXT, LABELS[member]), stored_value(member))
                 if isinstance(field.default, enum.Enum):
                     combo.setCurrentIndex(combo.findData(stored_value(field.default)))
             else:

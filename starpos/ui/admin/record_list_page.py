@@ -4,6 +4,7 @@ edit or delete from the keyboard (Insert, Enter or F2, Delete; Ctrl+F to search)
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -18,7 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from starpos.masterdata.record_kinds import FieldType, RecordKind
+from starpos.i18n import tr_noop
+from starpos.masterdata.choice_labels import CONTEXT, label_of
+from starpos.masterdata.record_kinds import Field, FieldType, RecordKind
+from starpos.masterdata.records import DATED
 from starpos.ui.admin.list_table import list_table
 from starpos.ui.models.record_table import Column, RecordTableModel
 from starpos.ui.models.text_search import TextSearchFilter
@@ -28,14 +32,37 @@ from starpos.ui.translator import tr
 Row = dict[str, Any]
 
 
-def _shows(name: str, field_type: FieldType) -> Callable[[Row], str]:
+def _shows(field: Field) -> Callable[[Row], str]:
     def show(row: Row) -> str:
-        value = row.get(name)
-        if field_type is FieldType.FLAG:
+        value = row.get(field.name)
+        if field.field_type is FieldType.FLAG:
             return tr("admin", "yes") if value else tr("admin", "no")
+        if field.field_type is FieldType.CHOICE and field.choices is not None and value:
+            return tr(CONTEXT, label_of(field.choices, value))
         return "" if value is None else str(value)
 
     return show
+
+
+def scheduled_text(kind: RecordKind, versions: list[dict[str, Any]]) -> str:
+    """The later versions of a dated kind's terms, as "Amount 2.00 from 2026-12-10"."""
+
+    def value_text(field: Field, value: Any) -> str:
+        return _shows(field)({field.name: value}) or "-"
+
+    return "; ".join(
+        tr("admin", "{terms} from {day}").format(
+            terms=", ".join(
+                f"{tr('admin', kind.field(name).label)} {value_text(kind.field(name), value)}"
+                for name, value in version.items()
+                if name != "effective_from"
+            ),
+            day=f"{version['effective_from']:%Y-%m-%d}"
+            if version["effective_from"].time() == time.min
+            else f"{version['effective_from']:%Y-%m-%d %H:%M}",
+        )
+        for version in versions
+    )
 
 
 def _sort_key(name: str) -> Callable[[Row], str | int]:
@@ -48,15 +75,24 @@ def _sort_key(name: str) -> Callable[[Row], str | int]:
 
 def columns_of(kind: RecordKind) -> list[Column[Row]]:
     numeric = (FieldType.MONEY, FieldType.PERCENT, FieldType.ENERGY, FieldType.WHOLE)
-    return [
+    columns = [
         Column(
             field.label,
-            _shows(field.name, field.field_type),
+            _shows(field),
             numeric=field.field_type in numeric,
             sort_key=_sort_key(field.name) if field.field_type in numeric else None,
         )
         for field in kind.fields
     ]
+    if kind.key in DATED:
+        # The list shows the terms in force; a change dated later is said here (BO-29).
+        columns.append(
+            Column(
+                tr_noop("admin", "Scheduled"),
+                lambda row: scheduled_text(kind, row.get("scheduled") or []),
+            )
+        )
+    return columns
 
 
 class RecordListPage(QWidget):
@@ -76,7 +112,15 @@ class RecordListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.exact = QCheckBox()
         self.exact.setObjectName("exactSearch")
-        self.model: RecordTableModel[Row] = RecordTableModel("admin", columns_of(kind))
+        columns = columns_of(kind)
+
+        def whole_text(row: Row, column: int, role: int) -> Any:
+            # A long cell (a scheduled change) is cut to the column: its tip says it all.
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return columns[column].shows(row) or None
+            return None
+
+        self.model: RecordTableModel[Row] = RecordTableModel("admin", columns, style=whole_text)
         self.proxy = TextSearchFilter()
         self.proxy.setSourceModel(self.model)
         self.table = list_table(self.proxy)

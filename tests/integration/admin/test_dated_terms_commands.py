@@ -29,6 +29,16 @@ def test_a_dated_change_and_its_history(run_starpos: Run) -> None:
     vat = star("customer-type", "set", "RES", "--vat-rate", "10", "--from", tomorrow.isoformat())
     assert vat.returncode == 0, vat.stderr
 
+    # The list shows what prices a sale today, and the change dated tomorrow beside it.
+    listed = json.loads(run_starpos("admin", "charge-item", "list", "--json").stdout)
+    assert (listed[0]["amount"], listed[0]["method"]) == ("1.50", "monthly")
+    assert listed[0]["scheduled"] == [
+        {"effective_from": f"{tomorrow.isoformat()}T00:00:00", "amount": "2.00"}
+    ]
+    french = run_starpos("--lang", "fr", "admin", "charge-item", "list")
+    assert "method=Mensuel" in french.stdout and "amount=1.50" in french.stdout
+    assert f"(amount=2.00 à partir du {tomorrow.isoformat()})" in french.stdout
+
     history = run_starpos("admin", "charge-item", "history", "SVC", "--json")
     assert history.returncode == 0, history.stderr
     versions = json.loads(history.stdout)

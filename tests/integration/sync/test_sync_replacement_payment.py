@@ -7,7 +7,9 @@ the facts in the shape the counter writes them (test_sync_counter_day.py sends r
 
 from __future__ import annotations
 
+import time
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,21 +17,25 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from starpos.audit.log import AuditKind
+from starpos.audit.log import Actor, AuditKind
 from starpos.db.enums import StockStatus
 from starpos.db.models import (
     Bank,
     CashMovement,
+    ChargeItem,
+    ChargeItemVersion,
     Meter,
     MeterReplacement,
     MeterReplacementCharge,
     PaymentTerm,
     Shift,
 )
+from starpos.db.parameters import utility_now
+from starpos.masterdata.dated_terms import date_change
 from starpos.server.store import HeadOffice
 from starpos.shifts.paid_charges import charges_by_payment
 from starpos.tokenops.meter_replace_charges import CASH_REASON, charges_due
-from tests.integration.sync.sync_requests import findings
+from tests.integration.sync.sync_requests import enrol, entries, findings, push, verdicts
 from tests.integration.sync.test_sync_projection import Sold, _meters, _send
 
 pytestmark = pytest.mark.postgres
@@ -180,3 +186,56 @@ def test_a_cheque_s_term_bank_number_and_shift_are_the_counters(
         ).one()
         assert row.bank_id is None and row.shift_id is not None  # by its paid-in's shift
     assert [kind for kind, _ in findings(office)] == ["unknown_reference"]
+
+
+def test_an_entry_is_priced_as_at_its_own_time_not_the_head_offices_now(
+    office: HeadOffice, tmp_path: Path
+) -> None:
+    """Decision BO-29: an entry from before SYN-33 is re-priced with the versions in force
+    at the bill's local time, as the counter priced it; a change the head office dated
+    after the replacement does not make its lines disappear, and each line names its version."""
+    (sold,) = _meters(office, 1)
+    lines = _due(office, sold.meter)
+    written = _replaced(sold, _spare(office), "R4", lines, "60.00")
+    del written[-1][2]["lines"], written[-1][2]["movement"]
+    key_id, key = enrol(office, "T01")
+    actor = Actor("CASH1", None, "T01")
+    chain = entries(
+        tmp_path / "t01", [(kind, subject, facts, actor) for kind, subject, facts in written]
+    )
+    # The counter has replaced the meter; then the head office changes the charge from a
+    # moment after that, which is in force by the time the entry arrives.
+    with office.transaction() as session:
+        item = session.scalars(select(ChargeItem).where(ChargeItem.code == "RPL")).one()
+        old_version = session.scalars(
+            select(ChargeItemVersion.id).where(ChargeItemVersion.charge_item_id == item.id)
+        ).one()
+        since = utility_now(session).replace(microsecond=0) + timedelta(seconds=1)
+        date_change(session, item, "charge item", {"amount": Decimal("99.00")}, since,
+                    utility_now(session))  # fmt: skip
+    deadline = time.monotonic() + 20
+    while True:  # a bound on the wait, not a speed target
+        with office.transaction() as session:
+            if utility_now(session) > since:
+                break
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert all(
+        verdict != "rejected" for _, verdict, _ in verdicts(push(office, key_id, key, chain))
+    )
+    booked = _booked(office, "R4")
+    assert booked[3] == lines and booked[1] == Decimal("60.00")
+    with office.transaction() as session:
+        row = session.scalars(
+            select(MeterReplacement).where(MeterReplacement.bill_number == "R4")
+        ).one()
+        named = [
+            (line.code, line.charge_version_id, line.vat_version_id is not None)
+            for line in session.scalars(
+                select(MeterReplacementCharge)
+                .where(MeterReplacementCharge.replacement_id == row.id)
+                .order_by(MeterReplacementCharge.position)
+            )
+        ]
+    assert named == [("RPL", old_version, False), ("VAT", None, True)]
+    assert findings(office) == []

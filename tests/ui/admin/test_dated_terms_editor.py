@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from starpos.bootstrap.database import open_database
@@ -104,4 +104,39 @@ def test_pictures_of_the_charge_item_editor(
     editor = _open_editor(qtbot, window)
     assert editor.versions is not None and editor.versions.count() == 2
     save_screen(window, screens_dir, f"admin-charge-item-versions-{language}")
+    editor.reject()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_list_shows_the_terms_in_force_and_the_scheduled_change(
+    qtbot: QtBot, window: AdminWindow, screens_dir: Path, language: str
+) -> None:
+    """Decisions BO-29, BO-30: 1.50 prices today's sales, 2.00 is said as scheduled; the
+    method reads as a word of the language, not its stored spelling."""
+    later = date.today() + timedelta(days=10)
+    window.service.update(
+        "charge_item", "SVC", {"amount": Decimal("2.00")},
+        datetime.combine(later, datetime.min.time()),
+    )  # fmt: skip
+    switch_language(language)
+    window.open_screen("charge_item")
+    with qtbot.waitSignal(window.refreshed, timeout=20000):
+        window.refresh()
+    page = window.lists["charge_item"]
+    model = page.proxy
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=20000)
+    texts = [model.index(0, column).data() for column in range(model.columnCount())]
+    assert "1.50" in texts and "2.00" not in texts
+    month_word = {"en": "Monthly", "fr": "Mensuel"}[language]
+    assert month_word in texts and "monthly" not in texts
+    scheduled = {"en": f"Amount 2.00 from {later:%Y-%m-%d}",
+                 "fr": f"Montant 2.00 à partir du {later:%Y-%m-%d}"}[language]  # fmt: skip
+    assert texts[-1] == scheduled
+    assert model.index(0, len(texts) - 1).data(Qt.ItemDataRole.ToolTipRole) == scheduled
+    save_screen(window, screens_dir, f"admin-charge-items-scheduled-{language}")
+    editor = _open_editor(qtbot, window)
+    method = editor.inputs["method"]
+    assert isinstance(method, QComboBox) and method.currentText() == month_word
+    amount = editor.inputs["amount"]
+    assert isinstance(amount, QLineEdit) and amount.text() == "1.50"
     editor.reject()

@@ -101,3 +101,36 @@ def test_a_store_of_its_own_keeps_its_screens_editable(
         assert window.customers.register_button.isVisible()
     finally:
         window.database.stop()
+
+
+@pytest.mark.parametrize(
+    "screen",
+    ["sales_point", "charge_item", "customer_type", "customers", "numbering", "roles", "tariffs"],
+)
+def test_no_editor_opens_on_a_read_only_screen(
+    qtbot: QtBot,
+    utility: Utility,
+    app_look: None,  # noqa: F811
+    screen: str,
+) -> None:
+    """A double-click on a row, or Enter on it, opened the editor whose save was then refused:
+    on a read-only screen nothing opens (decision BO-28)."""
+    _enrol(utility)
+    window = _window(qtbot, utility)
+    try:
+        qtbot.waitUntil(window.owned_notice.isVisible, timeout=WAIT_MS)
+        _open(qtbot, window, screen)
+        page = window._page(screen)
+        table = page.table  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: table.model().rowCount() > 0, timeout=WAIT_MS)
+        table.setFocus()
+        table.setCurrentIndex(table.model().index(0, 0))
+        where = table.visualRect(table.model().index(0, 0)).center()
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+        qtbot.wait(300)  # a job that would open an editor runs on the database worker
+        qtbot.waitUntil(lambda: not window.database.busy, timeout=WAIT_MS)
+        qtbot.wait(100)
+        assert QApplication.activeModalWidget() is None
+    finally:
+        window.database.stop()

@@ -28,6 +28,7 @@ WINDOW_AREAS = (
     "adminowned",
     "registrationpaper",
     "datedterms",
+    "choices",
 )
 
 

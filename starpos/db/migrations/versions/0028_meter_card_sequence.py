@@ -2,8 +2,8 @@
 for a meter, sent down with it so a counter refuses a restored copy of a card another
 counter sold past (docs/sync.md; decision SYN-45)
 
-Revision ID: 0030
-Revises: 0026
+Revision ID: 0028
+Revises: 0027
 Create Date: 2026-12-03 19:00:00.000000
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0030"
-down_revision = "0026"
+revision = "0028"
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 
