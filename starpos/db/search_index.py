@@ -33,6 +33,6 @@ def candidates(index: str, found: str) -> Select[Any]:
     )
 
 
-def not_an_index(name: str | None, type_: str, _parents: dict[str, Any]) -> bool:
+def not_an_index(name: str | None, type_: str, _parents: Any) -> bool:
     """For Alembic's ``include_name``: leave the indexes and FTS5's shadow tables out."""
     return not (type_ == "table" and name is not None and name.startswith(_INDEXES))
