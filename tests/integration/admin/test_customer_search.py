@@ -149,3 +149,28 @@ def test_the_index_is_built_from_what_the_store_holds(utility: Utility) -> None:
     migrate.upgrade(engine)
     for text in ("zola", "ile zo", "NG/77", FIRST[3:9]):
         assert _found(utility.database, text) == _scanned(utility.database, text), text
+
+
+def test_an_upsert_like_the_downlinks_is_found_by_its_new_name(
+    utility: Utility, store_backend: str
+) -> None:
+    """The head office's downlink writes a counter's customers with INSERT ... ON CONFLICT
+    DO UPDATE (starpos.sync.downlink_apply): the index follows."""
+    if store_backend == SQLITE:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    else:
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    _insert_people(utility.database)
+    with utility.database.unit_of_work() as uow:
+        row = uow.session.execute(
+            select(Customer.__table__).where(Customer.code == "C0000109")
+        ).one()
+        statement = upsert(Customer.__table__).values({**row._asdict(), "name": "Akosua Asantewaa"})
+        uow.session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["code"], set_={"name": statement.excluded.name}
+            )
+        )
+        uow.commit()
+    assert _found(utility.database, "asantewaa") == ["C0000109"]
+    assert _found(utility.database, "mensah") == ["C0000110"]
