@@ -18,8 +18,15 @@ SHORTEST = 3
 
 
 def indexed(session: Any) -> bool:
-    """Whether this store has the indexes: SQLite (PostgreSQL scans with ILIKE)."""
-    return bool(session.get_bind().dialect.name == "sqlite")
+    """Whether this store has the indexes: SQLite whose FTS5 has trigrams (migration 0027);
+    PostgreSQL scans with ILIKE. Asked each time: one read of SQLite's schema table."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    found = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": CUSTOMER_SEARCH},
+    )
+    return found.first() is not None
 
 
 def candidates(index: str, found: str) -> Select[Any]:

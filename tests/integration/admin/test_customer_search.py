@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import insert, or_, select, union
+from sqlalchemy import text as sql
 
 from starpos.db import Database, migrate
 from starpos.db.enums import CustomerStatus
@@ -174,3 +175,19 @@ def test_an_upsert_like_the_downlinks_is_found_by_its_new_name(
         uow.commit()
     assert _found(utility.database, "asantewaa") == ["C0000109"]
     assert _found(utility.database, "mensah") == ["C0000110"]
+
+
+def test_a_store_without_the_indexes_scans(utility: Utility, store_backend: str) -> None:
+    """As a store migrated by a Python whose SQLite has no FTS5 trigrams (0027 skips them)."""
+    if store_backend != SQLITE:
+        pytest.skip("PostgreSQL never has them")
+    _insert_people(utility.database)
+    with utility.database.unit_of_work() as uow:
+        for index in ("customer_search", "meter_search"):
+            for action in ("insert", "delete", "update"):
+                uow.session.execute(sql(f"DROP TRIGGER {index}_{action}"))
+            uow.session.execute(sql(f"DROP TABLE {index}"))
+        uow.commit()
+    change_customer(utility.database, utility.star, utility.customer_code, {"name": "Ama Lake"})
+    for found in ("zola", "ÉMILE", "ama l", FIRST[3:9], "x"):
+        assert _found(utility.database, found) == _scanned(utility.database, found), found

@@ -55,8 +55,17 @@ def _statements(index: str, table: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
+def _trigrams_here() -> bool:
+    """Whether this SQLite has FTS5 with the trigram tokenizer (3.34 on): a Python built
+    without them opens the store unindexed, and the search scans as before."""
+    bind = op.get_bind()
+    version = bind.exec_driver_sql("SELECT sqlite_version()").scalar_one()
+    fts5 = bind.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar_one()
+    return bool(fts5) and tuple(int(part) for part in str(version).split(".")[:2]) >= (3, 34)
+
+
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name != "sqlite" or not _trigrams_here():
         return
     for index, table, columns in _INDEXES:
         for statement in _statements(index, table, columns):
