@@ -7,14 +7,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, select, union
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from starpos.audit.log import Actor, AuditKind, append
 from starpos.db.enums import CustomerStatus
-from starpos.db.models import Customer, CustomerType, Meter, Region
+from starpos.db.models import Customer, CustomerType, Region
 from starpos.errors import StorageError
 from starpos.masterdata import bill_numbers
+from starpos.masterdata.customer_search import finding
 
 
 class UnknownCustomerError(StorageError):
@@ -118,53 +119,9 @@ def list_customers(
     fuzzy and exact query)."""
     query = select(Customer).order_by(Customer.code)
     if search.strip():
-        found = _matching(session, search.strip(), exact)
-        if exact:
-            # A handful of ids from the indexes: asked first, or the planner walks every
-            # customer by code testing each against the UNION.
-            found = list(session.scalars(found))
-        query = query.where(Customer.id.in_(found))
+        query = query.where(finding(session, search.strip(), exact))
     customers = session.scalars(query.options(*_loaded()).limit(limit).offset(offset)).all()
     return [_summary(customer) for customer in customers]
-
-
-def _matching(session: Session, text: str, exact: bool) -> Any:
-    """The ids of the customers ``text`` finds, as one UNION the store answers from its
-    indexes (exact) or with one pass over customers and one over meters (fuzzy); a meter
-    number is all digits, so text with anything else never scans the meters."""
-    by_meter = text.isascii() and text.isdigit()
-    parts: list[Any]
-    if exact:
-        parts = [
-            select(Customer.id).where(Customer.code == text.upper()),
-            select(Customer.id).where(Customer.code == text),
-            select(Customer.id).where(Customer.name == text),
-            select(Customer.id).where(Customer.id_number == text),
-        ]
-        if by_meter:
-            parts.append(select(Meter.customer_id).where(Meter.number == text))
-        return union(*parts)
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
-    # SQLite's LIKE ignores ASCII letter case by itself and is three times faster than
-    # lower() on every row; PostgreSQL's LIKE minds case, so it gets ILIKE.
-    sqlite = session.get_bind().dialect.name == "sqlite"
-
-    def contains(column: Any) -> Any:
-        return (column.like if sqlite else column.ilike)(pattern, escape="\\")
-
-    parts = [
-        select(Customer.id).where(
-            or_(contains(Customer.code), contains(Customer.name), contains(Customer.id_number))
-        )
-    ]
-    if by_meter:
-        parts.append(
-            select(Meter.customer_id).where(
-                Meter.number.like(pattern, escape="\\"), Meter.customer_id.is_not(None)
-            )
-        )
-    return union(*parts)
 
 
 def customer_by_code(session: Session, code: str) -> CustomerSummary:

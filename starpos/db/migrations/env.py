@@ -7,6 +7,7 @@ from sqlalchemy import Engine, create_engine
 
 from starpos.db import models  # noqa: F401  (registers every table on Base.metadata)
 from starpos.db.base import Base
+from starpos.db.search_index import not_an_index
 
 config = context.config
 engine = config.attributes.get("engine")
@@ -26,6 +27,7 @@ with engine.connect() as connection, connection.begin():
         compare_type=True,
         # Lets a maintainer autogenerate a migration for a subset of the tables.
         include_object=config.attributes.get("include_object"),
+        include_name=not_an_index,  # the trigram search indexes are FTS5's (0029)
     )
     with context.begin_transaction():
         context.run_migrations()

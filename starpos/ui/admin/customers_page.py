@@ -19,7 +19,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,6 +65,12 @@ COLUMNS: list[Column[CustomerSummary]] = [
     Column(tr_noop("admin", "Address"), lambda c: c.address),
     Column(tr_noop("admin", "Debt"), lambda c: str(c.outstanding_debt), numeric=True),
 ]
+#: Each column as wide as a sample of what it holds (a code, a 13-digit meter number, so
+#: many letters of a name): set from the font, not measured from the rows at each answer
+#: (decision BO-33); longer text is elided and a column can be widened by hand.
+WIDTHS = ("C00000000", "n" * 16, "0" * 14, "n" * 10, "n" * 7, "n" * 16, "0" * 9)
+#: room for the cell's margins, in pixels
+MARGIN = 16
 #: the statuses as the list shows them
 STATUS = (tr_noop("admin", "active"), tr_noop("admin", "blacklisted"))
 #: the bill's print, under the receipt (decision BO-27)
@@ -99,10 +105,11 @@ class CustomersPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Column widths from the first rows only: measuring every cell of every page costs
-        # more than reading the page from the store.
-        header.setResizeContentsPrecision(20)
-        self.table.verticalHeader().hide()
+        # Rows of one height and columns of set widths: nothing is measured when an answer
+        # comes, so the rows are on screen as soon as the store has read them (BO-33).
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.hide()
         self.count = QLabel()
         self.service: Any = None
         self.run: Run | None = None
@@ -205,7 +212,21 @@ class CustomersPage(QWidget):
             tr("admin", "&Print bill again (F8)") if printing else tr("admin", "Show &bill… (F8)")
         )
         self.model.retranslate()
+        self._fit_columns()
         self._show_count()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its sample or its title, in this font."""
+        cells, titles = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(cells.height() + MARGIN // 2)
+        for number, (column, sample) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+            title = titles.horizontalAdvance(tr("admin", column.title))
+            self.table.setColumnWidth(number, max(cells.horizontalAdvance(sample), title) + MARGIN)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+        super().changeEvent(event)
 
     def _show_count(self) -> None:
         self.count.setText(
@@ -222,7 +243,6 @@ class CustomersPage(QWidget):
         # The customer just changed stays selected when the list comes back.
         chosen = self.selected()
         self.model.set_records(customers)
-        self.table.resizeColumnsToContents()
         self._show_count()
         codes = [customer.code for customer in customers]
         if codes:

@@ -58,6 +58,9 @@ def test_search_goes_to_the_store(
             with qtbot.waitSignal(window.refreshed, timeout=5000):
                 qtbot.keyClick(page.search, Qt.Key.Key_Return)
             assert page.model.rowCount() == 1
+            # Set widths, not measured from the rows (BO-33): a 13-digit meter number whole.
+            digits = page.table.fontMetrics().horizontalAdvance("0" * 13)
+            assert page.table.columnWidth(2) > digits
             save(window, screens_dir, "admin-customers-en")
         finally:
             worker.stop()
