@@ -141,6 +141,9 @@ def project(session: Session, events: list[TerminalEvent]) -> dict[int, list[Fla
     flags: dict[int, list[Flag]] = defaultdict(list)
     if not events:
         return flags
+    # The statements here run on the Core connection, which does not flush the session as
+    # its own execute did: what the push's other projectors left pending goes first.
+    session.flush()
     terminal_id, enrolment_id = events[0].terminal_id, events[0].enrolment_id
     pending = [e for e in events if e.kind == AuditKind.VEND.value and _step(e) == "pending"]
     open_all(session, pending, flags)
