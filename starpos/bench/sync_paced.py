@@ -16,17 +16,12 @@ from __future__ import annotations
 import random
 import statistics
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from starpos.bench.sync_counters import SimulatedCounter
+from starpos.bench.sync_process import ServerProcess, Spent, in_threads, per_push_ms
 from starpos.sync.client import HeadOfficeClient
-
-Threads = Callable[
-    [list[SimulatedCounter], Callable[[SimulatedCounter], list[float]]],
-    tuple[float, list[float]],
-]
 
 
 @dataclass(frozen=True)
@@ -40,6 +35,9 @@ class PacedResult:
     ack_p50_ms: Decimal
     ack_p95_ms: Decimal
     ack_max_ms: Decimal
+    #: Processor time a push, in the server process and in the simulated counters.
+    server_cpu_ms_per_push: Decimal | None
+    counters_cpu_ms_per_push: Decimal | None
     #: Pushes sent more than one interval after their turn (the server was behind).
     late: int
 
@@ -49,9 +47,10 @@ def percentile(ordered: list[float], share: float) -> float:
 
 
 def run_paced(
-    url: str, simulated: list[SimulatedCounter], rate: int, batch: int, in_threads: Threads
+    server: ServerProcess, simulated: list[SimulatedCounter], rate: int, batch: int
 ) -> PacedResult:
     """Push every counter's ``paced`` batches at ``rate`` events a second in all."""
+    url = server.url
     # Each counter's share of the rate, in pushes of ``batch`` events.
     interval = batch * len(simulated) / rate
     phases = {counter.terminal: random.uniform(0, interval) for counter in simulated}
@@ -76,7 +75,9 @@ def run_paced(
                     raise RuntimeError(f"{counter.terminal}: {verdicts}")
         return measured
 
+    spent = Spent(server)
     wall, latencies = in_threads(simulated, work)
+    server_cpu, counters_cpu = spent.server_seconds(), spent.counters_seconds()
     events = sum(len(counter.paced_events) for counter in simulated)
     ordered = sorted(latencies)
     return PacedResult(
@@ -89,6 +90,8 @@ def run_paced(
         ack_p50_ms=_ms(statistics.median(ordered)),
         ack_p95_ms=_ms(percentile(ordered, 0.95)),
         ack_max_ms=_ms(ordered[-1]),
+        server_cpu_ms_per_push=per_push_ms(server_cpu, len(ordered)),
+        counters_cpu_ms_per_push=per_push_ms(counters_cpu, len(ordered)),
         late=len(late),
     )
 

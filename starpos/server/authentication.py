@@ -88,19 +88,7 @@ def authenticate(
     """The signer of a request, its nonce spent (``connection`` in autocommit: each
     statement commits by itself)."""
     claim = claim_of(headers, body)
-    found = connection.execute(
-        select(
-            TerminalEnrolment.id,
-            TerminalEnrolment.terminal_id,
-            TerminalEnrolment.public_key,
-            TerminalEnrolment.revoked_at,
-            Terminal.code,
-            SalesPoint.code,
-        )
-        .join(Terminal, Terminal.id == TerminalEnrolment.terminal_id)
-        .join(SalesPoint, SalesPoint.id == Terminal.sales_point_id)
-        .where(TerminalEnrolment.id == claim.key_id)
-    ).first()
+    found = connection.execute(_SIGNER, {"key_id": claim.key_id}).first()
     if found is None:
         raise RequestRefused(401, signing.UNKNOWN_KEY)
     enrolment_id, terminal_id, public_key, revoked_at, terminal_code, sales_point_code = found
@@ -124,6 +112,21 @@ def authenticate(
         raise RequestRefused(401, signing.REPLAYED)
     return signer
 
+
+#: The enrolment a key id names, with its terminal and sales point (built once: SYN-43).
+_SIGNER = (
+    select(
+        TerminalEnrolment.id,
+        TerminalEnrolment.terminal_id,
+        TerminalEnrolment.public_key,
+        TerminalEnrolment.revoked_at,
+        Terminal.code,
+        SalesPoint.code,
+    )
+    .join(Terminal, Terminal.id == TerminalEnrolment.terminal_id)
+    .join(SalesPoint, SalesPoint.id == Terminal.sales_point_id)
+    .where(TerminalEnrolment.id == bindparam("key_id"))
+)
 
 _NONCES = cast(Table, SeenNonce.__table__)
 #: One statement: forget the enrolment's nonces too old to be replayed, and keep this one

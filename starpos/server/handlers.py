@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from starpos.db import migrate
 from starpos.db.models import TerminalEnrolment
@@ -152,16 +152,19 @@ def enrol(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
     )
 
 
-def _signer(office: HeadOffice, incoming: Incoming, now: datetime) -> Signer:
-    """Who signed the request (its nonce stored); a terminal whose clock is off is refused
-    and raised, once per enrolment while the finding is open."""
+def _signer(
+    office: HeadOffice, incoming: Incoming, now: datetime, on: Connection | None = None
+) -> Signer:
+    """Who signed the request (its nonce stored, on the request's connection ``on`` when
+    given); a terminal whose clock is off is refused and raised, once per enrolment while
+    the finding is open."""
     try:
-        with office.autocommit() as connection:
+        with office.autocommit(on) as connection:
             return authenticate(
                 connection, incoming.method, incoming.path, incoming.headers, incoming.body, now
             )
     except ClockSkewed as skewed:
-        with office.transaction() as session:
+        with office.transaction(on) as session:
             raise_finding(
                 session,
                 FindingKind.CLOCK_SKEW,
@@ -175,14 +178,15 @@ def _signer(office: HeadOffice, incoming: Incoming, now: datetime) -> Signer:
 
 @guarded
 def push(office: HeadOffice, incoming: Incoming, now: datetime) -> Reply:
-    signer = _signer(office, incoming, now)
-    payload = _json_object(incoming.body)
-    events = payload.get("events")
-    if payload.get("protocol") != PROTOCOL or not isinstance(events, list):
-        raise RequestRefused(400, BAD_REQUEST)
-    with office.transaction() as session:
-        outcome = uplink.apply_batch(session, signer, events, now)
-        crash_point(BEFORE_COMMIT)
+    with office.connection() as connection:
+        signer = _signer(office, incoming, now, connection)
+        payload = _json_object(incoming.body)
+        events = payload.get("events")
+        if payload.get("protocol") != PROTOCOL or not isinstance(events, list):
+            raise RequestRefused(400, BAD_REQUEST)
+        with office.transaction(connection) as session:
+            outcome = uplink.apply_batch(session, signer, events, now)
+            crash_point(BEFORE_COMMIT)
     crash_point(AFTER_COMMIT)
     return Reply(
         200,

@@ -19,7 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, exists, select, text
+from sqlalchemy import String, Table, bindparam, exists, select, text
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind
@@ -33,7 +33,7 @@ from starpos.server.projections import TerminalEvent
 from starpos.server.sale_openings import open_all
 from starpos.server.sale_owner import opened_by
 from starpos.server.sale_projection import CREDIT_TOKEN, ISSUED_STEPS, bill_of
-from starpos.server.store import one_of
+from starpos.server.store import any_of
 
 #: The kinds of entry booked here; anything else goes through its own projector.
 KINDS = frozenset({AuditKind.VEND.value, AuditKind.VEND_FAILED.value, AuditKind.REPRINT.value})
@@ -57,6 +57,52 @@ _SET_METERS = text(
     " FROM unnest(CAST(:ids AS integer[]), CAST(:tids AS integer[]),"
     " CAST(:debts AS numeric[]), CAST(:dues AS boolean[])) AS u(id, last_tid, debt, due)"
     " WHERE m.id = u.id"
+)
+
+# The statements below are built once (SYN-43): a push of a few sales spent more processor
+# building and caching them than PostgreSQL spent running them.
+#: The terminal's vends a push's later steps name, locked, each with whether it carried a
+#: payment change's line (read with the row, so the common sale costs no statement more).
+_OWN_VENDS = (
+    select(
+        Vend.id,
+        Vend.bill_number,
+        Vend.state,
+        Vend.meter_id,
+        Vend.tid,
+        Vend.debt_repayment,
+        Vend.prearrange,
+        Vend.print_count,
+        Vend.issued_at,
+        Vend.printed_at,
+        Vend.failed_at,
+        Vend.failure_reason,
+        exists()
+        .where(VendCharge.vend_id == Vend.id, VendCharge.code.in_(DUE_CODES))
+        .label("lined"),
+    )
+    .where(
+        Vend.terminal_id == bindparam("terminal"),
+        any_of(Vend.bill_number, "bills"),
+        # Not the old store's sale of the same bill (SYN-42).
+        opened_by(bindparam("enrolment", type_=String)),
+    )
+    .with_for_update()
+)
+#: The meters the issued sales settle, locked in id order, so two pushes that settle the
+#: same meters take turns instead of deadlocking. NO KEY UPDATE: another push inserting a
+#: vend of this meter holds KEY SHARE on it (its foreign key) and must not deadlock with
+#: this lock.
+_LOCKED_METERS = (
+    select(Meter.id, Meter.number, Meter.last_tid, Meter.outstanding_debt, Meter.prearrange_due)
+    .where(any_of(Meter.id, "ids"))
+    .order_by(Meter.id)
+    .with_for_update(key_share=True)
+)
+_MADE_TIDS = (
+    select(Vend.meter_id, Vend.tid, Vend.bill_number)
+    .where(any_of(Vend.meter_id, "meters"), any_of(Vend.tid, "tids"), Vend.state.in_(_MADE))
+    .order_by(Vend.id)
 )
 
 
@@ -96,6 +142,9 @@ def project(session: Session, events: list[TerminalEvent]) -> dict[int, list[Fla
     flags: dict[int, list[Flag]] = defaultdict(list)
     if not events:
         return flags
+    # The statements here run on the Core connection, which does not flush the session as
+    # its own execute did: what the push's other projectors left pending goes first.
+    session.flush()
     terminal_id, enrolment_id = events[0].terminal_id, events[0].enrolment_id
     pending = [e for e in events if e.kind == AuditKind.VEND.value and _step(e) == "pending"]
     open_all(session, pending, flags)
@@ -133,31 +182,9 @@ def _later_steps(
             row.failure_reason,
             row.lined,
         )
-        for row in session.execute(
-            select(
-                Vend.id,
-                Vend.bill_number,
-                Vend.state,
-                Vend.meter_id,
-                Vend.tid,
-                Vend.debt_repayment,
-                Vend.prearrange,
-                Vend.print_count,
-                Vend.issued_at,
-                Vend.printed_at,
-                Vend.failed_at,
-                Vend.failure_reason,
-                # Read with the row, so the common sale costs no statement more.
-                exists()
-                .where(VendCharge.vend_id == Vend.id, VendCharge.code.in_(DUE_CODES))
-                .label("lined"),
-            )
-            .where(
-                Vend.terminal_id == terminal_id,
-                one_of(Vend.bill_number, bills),
-                opened_by(enrolment_id),  # not the old store's sale of the same bill (SYN-42)
-            )
-            .with_for_update()
+        for row in session.connection().execute(
+            _OWN_VENDS,
+            {"terminal": terminal_id, "bills": list(bills), "enrolment": enrolment_id},
         )
     }
     issuing = [
@@ -212,19 +239,11 @@ def _later_steps(
 
 
 def _meters(session: Session, issuing: list[_Vend]) -> dict[int, _Meter]:
-    """The meters the issued sales settle, locked in id order, so two pushes that settle the
-    same meters take turns instead of deadlocking."""
+    """The meters the issued sales settle, locked (:data:`_LOCKED_METERS`)."""
     ids = sorted({vend.meter_id for vend in issuing})
     if not ids:
         return {}
-    rows = session.execute(
-        select(Meter.id, Meter.number, Meter.last_tid, Meter.outstanding_debt, Meter.prearrange_due)
-        .where(one_of(Meter.id, ids))
-        .order_by(Meter.id)
-        # NO KEY UPDATE: another push inserting a vend of this meter holds KEY SHARE on it
-        # (its foreign key) and must not deadlock with this lock.
-        .with_for_update(key_share=True)
-    )
+    rows = session.connection().execute(_LOCKED_METERS, {"ids": ids})
     return {row.id: _Meter(*row) for row in rows}
 
 
@@ -237,14 +256,9 @@ def _made_tids(session: Session, issuing: list[_Vend]) -> dict[tuple[int, int], 
     if not pairs:
         return {}
     found: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for meter_id, tid, bill in session.execute(
-        select(Vend.meter_id, Vend.tid, Vend.bill_number)
-        .where(
-            one_of(Vend.meter_id, {meter for meter, _ in pairs}),
-            one_of(Vend.tid, {tid for _, tid in pairs}),
-            Vend.state.in_(_MADE),
-        )
-        .order_by(Vend.id)
+    for meter_id, tid, bill in session.connection().execute(
+        _MADE_TIDS,
+        {"meters": list({meter for meter, _ in pairs}), "tids": list({tid for _, tid in pairs})},
     ):
         if tid is not None and (meter_id, tid) in pairs:
             found[(meter_id, tid)].append(bill)

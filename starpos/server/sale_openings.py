@@ -39,25 +39,51 @@ from starpos.server.findings import FindingKind, Flag
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_projection import FIGURES, bill_of, decimal_or_none, tariff_key
 from starpos.server.shift_projection import terminal_shifts
-from starpos.server.store import one_of
+from starpos.server.store import any_of
 
 _VENDS = cast(Table, Vend.__table__)
 _CHARGES = cast(Table, VendCharge.__table__)
 
 
-def _ids(session: Session, wanted: list[tuple[Any, Any, set[Any]]]) -> list[dict[Any, int]]:
-    """For each ``(id column, code column, codes)``: the ids of those codes. One query for
-    every kind of row (``UNION ALL``): a round trip per kind cost more than the rows."""
-    parts = []
-    for position, (id_column, code_column, codes) in enumerate(wanted):
-        codes.discard(None)
-        if codes:
-            parts.append(
-                select(literal(position), code_column, id_column).where(one_of(code_column, codes))
-            )
-    found: list[dict[Any, int]] = [{} for _ in wanted]
-    if parts:
-        for position, code, row_id in session.execute(union_all(*parts)):
+#: What a push's PENDING entries name, by kind, in the order :func:`_ids` answers them.
+_KINDS = (
+    (Meter.id, Meter.number),
+    (Customer.id, Customer.code),
+    (Operator.id, Operator.code),
+    (SalesPoint.id, SalesPoint.code),
+    (PaymentTerm.id, PaymentTerm.code),
+    (ChargeItem.id, ChargeItem.code),
+)
+#: The ids of every kind's codes in one query (``UNION ALL``: a round trip per kind cost
+#: more than the rows); built once, a kind with no codes given an empty array (SYN-43).
+_IDS = union_all(
+    *(
+        select(literal(position), code_column, id_column).where(
+            any_of(code_column, f"codes{position}")
+        )
+        for position, (id_column, code_column) in enumerate(_KINDS)
+    )
+)
+_TAKEN = select(Vend.bill_number, Vend.request_id).where(
+    or_(any_of(Vend.bill_number, "bills"), any_of(Vend.request_id, "requests"))
+)
+_ZONE = select(SystemParameters.time_zone).where(SystemParameters.id == 1)
+_VEND_IDS = select(Vend.bill_number, Vend.id).where(any_of(Vend.bill_number, "bills"))
+_VERSIONS = (
+    select(TariffScheme.code, TariffVersion.effective_from, TariffVersion.id)
+    .join(TariffScheme, TariffScheme.id == TariffVersion.scheme_id)
+    .where(any_of(TariffScheme.code, "schemes"))
+    .order_by(TariffScheme.code, TariffVersion.effective_from)
+)
+
+
+def _ids(session: Session, codes: list[set[Any]]) -> list[dict[Any, int]]:
+    """For each kind of :data:`_KINDS`, the ids of ``codes`` of that kind."""
+    found: list[dict[Any, int]] = [{} for _ in _KINDS]
+    wanted = [[c for c in kind if c is not None] for kind in codes]
+    if any(wanted):
+        parameters = {f"codes{position}": kind for position, kind in enumerate(wanted)}
+        for position, code, row_id in session.connection().execute(_IDS, parameters):
             found[position][code] = row_id
     return found
 
@@ -72,37 +98,24 @@ def open_all(
     meters, customers, operators, points, payments, items = _ids(
         session,
         [
-            (Meter.id, Meter.number, {f.get("meter") for f in facts}),
-            (Customer.id, Customer.code, {f.get("customer") for f in facts}),
-            (Operator.id, Operator.code, {e.operator_code for e in events}),
-            (
-                SalesPoint.id,
-                SalesPoint.code,
-                {e.sales_point_claimed or e.sales_point_code for e in events},
-            ),
-            (PaymentTerm.id, PaymentTerm.code, {f.get("payment") for f in facts}),
-            (
-                ChargeItem.id,
-                ChargeItem.code,
-                {line[0] for f in facts for line in f.get("charges", [])},
-            ),
+            {f.get("meter") for f in facts},
+            {f.get("customer") for f in facts},
+            {e.operator_code for e in events},
+            {e.sales_point_claimed or e.sales_point_code for e in events},
+            {f.get("payment") for f in facts},
+            {line[0] for f in facts for line in f.get("charges", [])},
         ],
     )
     shifts = terminal_shifts(session, events[0].terminal_id, {f.get("shift") for f in facts})
     bills = [bill_of(event) for event in events]
     requests = [f.get("request_id") for f in facts]
     taken: set[Any] = set()
-    for bill, request_id in session.execute(
-        select(Vend.bill_number, Vend.request_id).where(
-            or_(
-                one_of(Vend.bill_number, bills), one_of(Vend.request_id, [r for r in requests if r])
-            )
-        )
+    connection = session.connection()
+    for bill, request_id in connection.execute(
+        _TAKEN, {"bills": bills, "requests": [r for r in requests if r]}
     ):
         taken |= {bill, request_id}
-    zone = ZoneInfo(
-        session.scalar(select(SystemParameters.time_zone).where(SystemParameters.id == 1)) or "UTC"
-    )
+    zone = ZoneInfo(connection.execute(_ZONE).scalar() or "UTC")
     versions = _versions(session, {tariff_key(f.get("tariff")) for f in facts})
     dated = dated_versions(session, facts)
     rows: list[dict[str, Any]] = []
@@ -192,12 +205,7 @@ def open_all(
     # One COPY for them all (server/bulk.py), then their ids read back: a COPY returns none.
     bulk.insert_rows(session.connection(), _VENDS, rows)
     inserted = [row["bill_number"] for row in rows]
-    vend_ids = {
-        bill: vend_id
-        for bill, vend_id in session.execute(
-            select(Vend.bill_number, Vend.id).where(one_of(Vend.bill_number, inserted))
-        )
-    }
+    vend_ids = dict(session.connection().execute(_VEND_IDS, {"bills": inserted}).tuples().all())
     charges = [
         {
             "vend_id": vend_ids[bill],
@@ -231,11 +239,8 @@ def _versions(
     if not schemes:
         return {}
     found: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
-    for code, effective_from, version_id in session.execute(
-        select(TariffScheme.code, TariffVersion.effective_from, TariffVersion.id)
-        .join(TariffScheme, TariffScheme.id == TariffVersion.scheme_id)
-        .where(one_of(TariffScheme.code, schemes))
-        .order_by(TariffScheme.code, TariffVersion.effective_from)
+    for code, effective_from, version_id in session.connection().execute(
+        _VERSIONS, {"schemes": list(schemes)}
     ):
         found[code].append((effective_from, version_id))
     return found

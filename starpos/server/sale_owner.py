@@ -22,10 +22,10 @@ from starpos.db.models import ReceivedEvent, Vend
 SALE_PREFIX = "vend:"
 
 
-def opened_by(enrolment_id: str) -> ColumnElement[bool]:
+def opened_by(enrolment_id: str | ColumnElement[str]) -> ColumnElement[bool]:
     """True for a vend no other enrolment's PENDING entry opened (correlated on ``Vend``):
     the sending enrolment's own, also when its PENDING came earlier in the same push and
-    is not stored yet."""
+    is not stored yet. ``enrolment_id`` may be a bound parameter (a statement built once)."""
     return ~exists().where(
         ReceivedEvent.kind == AuditKind.VEND.value,
         ReceivedEvent.subject == literal(SALE_PREFIX) + Vend.bill_number,

@@ -37,9 +37,28 @@ class HeadOffice:
         self._sessions = session_factory(database.engine, write=False)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        session = self._sessions()
+    def connection(self) -> Iterator[Connection]:
+        """One pooled connection for a whole request, for :meth:`autocommit` and then
+        :meth:`transaction`: a push checks out (and pings) one connection, not two
+        (SYN-43)."""
+        try:
+            connection = self.database.engine.connect()
+        except DBAPIError as error:
+            raise storage_error(error) from error
+        try:
+            yield connection
+        except DBAPIError as error:
+            raise storage_error(error) from error
+        finally:
+            connection.close()
+
+    @contextmanager
+    def transaction(self, on: Connection | None = None) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises; on the
+        request's connection ``on`` when given (see :meth:`connection`)."""
+        if on is not None:
+            on.execution_options(isolation_level=on.default_isolation_level)
+        session = self._sessions() if on is None else self._sessions(bind=on)
         try:
             yield session
             session.commit()
@@ -53,21 +72,23 @@ class HeadOffice:
             session.close()
 
     @contextmanager
-    def autocommit(self) -> Iterator[Connection]:
+    def autocommit(self, on: Connection | None = None) -> Iterator[Connection]:
         """A connection outside any transaction: each statement commits by itself (what
-        must stay written whatever the request does next: a spent nonce)."""
-        try:
-            connection = self.database.engine.connect().execution_options(
-                isolation_level="AUTOCOMMIT"
-            )
-        except DBAPIError as error:
-            raise storage_error(error) from error
-        try:
-            yield connection
-        except DBAPIError as error:
-            raise storage_error(error) from error
-        finally:
-            connection.close()
+        must stay written whatever the request does next: a spent nonce); the request's
+        connection ``on`` when given."""
+        if on is not None:
+            try:
+                yield on.execution_options(isolation_level="AUTOCOMMIT")
+            except DBAPIError as error:
+                raise storage_error(error) from error
+            finally:
+                # Ends SQLAlchemy's own record of a transaction (each statement committed
+                # already), so the connection can change its isolation level for the next.
+                if on.in_transaction():
+                    on.commit()
+            return
+        with self.connection() as connection:
+            yield connection.execution_options(isolation_level="AUTOCOMMIT")
 
     @contextmanager
     def snapshot(self) -> Iterator[Connection]:
@@ -85,6 +106,13 @@ class HeadOffice:
             raise storage_error(error) from error
         finally:
             connection.close()
+
+
+def any_of(column: Any, name: str) -> Any:
+    """``column = ANY(:name)`` for a statement built once, at import (SYN-43): executing a
+    prebuilt statement skips building it and half of SQLAlchemy's work on it, which for a
+    push of a few sales cost more than PostgreSQL's work. ``name`` is given a list."""
+    return column == any_(bindparam(name, type_=ARRAY(column.type)))
 
 
 def one_of(column: Any, values: Any) -> Any:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, or_, select
+from sqlalchemy import Table, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import entry_hash
@@ -40,7 +40,7 @@ from starpos.server import bulk, sale_batch
 from starpos.server.authentication import RequestRefused, Signer
 from starpos.server.findings import FindingKind, Flag, raise_finding
 from starpos.server.projections import AFTER_SALES, TerminalEvent, projector_for
-from starpos.server.store import one_of
+from starpos.server.store import any_of
 from starpos.sync import signing
 from starpos.sync.wire import EventAnswer, MalformedEventError, Reason, Verdict, WireEvent
 
@@ -95,6 +95,18 @@ def apply_batch(
 
 
 _EVENTS = cast(Table, ReceivedEvent.__table__)
+#: The stored entries at positions a push repeats, and the pushed ids some chain already
+#: sent: one query, built once (SYN-43).
+_STORED = select(
+    ReceivedEvent.seq, ReceivedEvent.entry_hash, ReceivedEvent.event_id, ReceivedEvent.enrolment_id
+).where(
+    or_(
+        and_(
+            ReceivedEvent.enrolment_id == bindparam("enrolment"), any_of(ReceivedEvent.seq, "seqs")
+        ),
+        any_of(ReceivedEvent.event_id, "ids"),
+    )
+)
 
 
 class _Push:
@@ -126,21 +138,13 @@ class _Push:
         ids = {e.get("event_id") for e in raw_events if isinstance(e, dict)}
         self.taken: dict[int, str] = {}
         self.sent_before: dict[str, str] = {}
-        for seq, stored_hash, event_id, sender in session.execute(
-            select(
-                ReceivedEvent.seq,
-                ReceivedEvent.entry_hash,
-                ReceivedEvent.event_id,
-                ReceivedEvent.enrolment_id,
-            ).where(
-                or_(
-                    and_(
-                        ReceivedEvent.enrolment_id == signer.enrolment_id,
-                        one_of(ReceivedEvent.seq, seqs),
-                    ),
-                    one_of(ReceivedEvent.event_id, {i for i in ids if isinstance(i, str)}),
-                )
-            )
+        for seq, stored_hash, event_id, sender in session.connection().execute(
+            _STORED,
+            {
+                "enrolment": signer.enrolment_id,
+                "seqs": list(seqs),
+                "ids": [i for i in ids if isinstance(i, str)],
+            },
         ):
             if sender == signer.enrolment_id and seq in seqs:
                 self.taken[seq] = stored_hash

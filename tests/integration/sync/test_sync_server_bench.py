@@ -27,6 +27,10 @@ def test_the_server_bench_runs_end_to_end(empty_postgres_url: str, data_dir: Pat
     assert (uplink["counters"], uplink["sales"], uplink["events"]) == (3, 12, 36)
     assert uplink["findings"] == {}
     assert float(uplink["events_per_second"]) > 0 and float(uplink["raw_events_per_second"]) > 0
+    # Whom the run measured: the processor time a push cost the server and the counters.
+    for part in (uplink, paced):
+        assert float(part["server_cpu_ms_per_push"]) > 0
+        assert float(part["counters_cpu_ms_per_push"]) > 0
     # 30 events/s for 2 s: 60 events, so 7 whole sales a counter (63), pushed 3 at a time.
     assert (paced["offered_events_per_second"], paced["events"], paced["pushes"]) == (30, 63, 21)
     assert 0 < float(paced["ack_p50_ms"]) <= float(paced["ack_p95_ms"])
