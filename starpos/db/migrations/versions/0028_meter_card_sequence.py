@@ -36,5 +36,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("meters", schema=None) as batch_op:
-        batch_op.drop_column("card_sequence")
+    # Not a batch copy of `meters` on SQLite: the copy would drop the table's triggers (change
+    # capture, SYN-38) and fail on the rows other tables point at. SQLite drops a plain column
+    # in place since 3.35.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE meters DROP COLUMN card_sequence")
+    else:
+        op.drop_column("meters", "card_sequence")
