@@ -20,6 +20,7 @@ pytest_plugins = (
     "tests.fixtures.demo_store",  # the seeded demo store, copied per test
     "tests.fixtures.cards",  # pcscd, the vpcd readers and virtual cards
     "tests.fixtures.crash_reports",  # a worker's stacks when it dies, printed at the end
+    "tests.fixtures.gui_garbage",  # a test's windows collected on the main thread at its end
 )
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
