@@ -11,4 +11,5 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 # Four workers on two cores: most of a test's time is spent waiting on child processes,
 # ptys, sockets and PostgreSQL, not computing (docs/decisions.md TST-02). The card tests
 # still take the vpcd readers one at a time (TST-01).
-.venv/bin/python -m pytest -n "${STARPOS_TEST_WORKERS:-4}" --dist worksteal "$@"
+# The slowest tests are listed at the end: what to look at when the run grows.
+.venv/bin/python -m pytest -n "${STARPOS_TEST_WORKERS:-4}" --dist worksteal --durations=25 "$@"

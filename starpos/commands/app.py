@@ -40,6 +40,10 @@ def run_app(args: argparse.Namespace) -> int:
     settings = Settings()
     language = getattr(args, "lang", None) or settings.get("language") or None
     app = create_application(language=language)
+    from starpos.ui.gui_garbage import GuiThreadCollector
+
+    # Before any worker or device thread starts: cycles are freed on the GUI thread only.
+    collector = GuiThreadCollector(app)
     auth, counter, cards = open_services(settings)
     from starpos.tokenops.vouchers import OperationPrinter
     from starpos.ui.admin.admin_service import CoreAdminService
@@ -96,4 +100,5 @@ def run_app(args: argparse.Namespace) -> int:
     daily_backup.start()
     app.aboutToQuit.connect(daily_backup.stop)
     app.aboutToQuit.connect(counter_app.shut_down)
+    app.aboutToQuit.connect(collector.stop)
     return int(app.exec())
