@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from starpos.db.enums import MeterMedium
-from starpos.db.models import CardState, IssuedCard, Meter
+from starpos.db.models import Meter
 from starpos.server.store import HeadOffice
 from starpos.sync.station import CardGaveWay, SyncStation
 from starpos.ui.counter_app import CounterApp
@@ -25,15 +24,13 @@ from starpos.ui.translator import switch_language
 from starpos.ui.widgets.sync_status import SyncStatusLabel
 from tests.integration.sync.sync_world import Counter
 from tests.integration.sync.sync_world import HeadOffice as HeadOfficeProcesses
-from tests.integration.sync.test_sync_card_downlink import _cards, _issue
+from tests.integration.sync.test_sync_card_downlink import _cards, _issue, counter_issued_its_own
 from tests.ui.counter_helpers import log_in
 from tests.ui.fake_services import FakeAuth, FakeCounter
 
 pytestmark = pytest.mark.postgres
 
-#: The card the counter issued (its issue 2, after its own blanked issue 1), and the card
-#: another counter issued that the head office booked (issue 1).
-COUNTERS_CARD = "00000000000000F6"
+#: The card another counter issued that the head office booked (issue 1).
 KEPT_CARD = "00000000000000A1"
 
 
@@ -56,15 +53,8 @@ def gave_way(
             select(Meter.number).where(Meter.medium == MeterMedium.CARD).order_by(Meter.number)
         )
     assert number is not None
-    with counter.database() as database, database.engine.begin() as connection:
-        meter_id = connection.scalar(select(Meter.id).where(Meter.number == number))
-        for serial, issue, state in (("00000000000000D4", 1, CardState.BLANKED),
-                                     (COUNTERS_CARD, 2, CardState.ACTIVE)):  # fmt: skip
-            connection.execute(
-                insert(IssuedCard).values(serial=serial, meter_id=meter_id, issue_number=issue,
-                                          state=state, sequence_base=0,
-                                          issued_at=datetime.now(UTC))
-            )  # fmt: skip
+    with counter.database() as database:
+        counter_issued_its_own(database, number)  # its issue 2 active
     _issue(office, number, KEPT_CARD, 1)
     return counter, number
 
