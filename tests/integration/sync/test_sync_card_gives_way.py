@@ -83,7 +83,7 @@ def test_the_counter_window_says_the_card_no_longer_counts_without_stopping_the_
     monkeypatch.setenv("STARPOS_DATA_DIR", str(counter.folder))  # its key, its settings
     switch_language("en")
     with counter.database() as database:
-        app = CounterApp(FakeAuth(), FakeCounter(), sync=SyncStation(database))  # type: ignore[arg-type]
+        app = CounterApp(FakeAuth(), FakeCounter(), sync=SyncStation(database))
         qtbot.addWidget(app.login_window)
         try:
             app.start()
