@@ -23,5 +23,25 @@
         <source>last sync {time}</source>
         <translation>dernière synchro {time}</translation>
     </message>
+    <message>
+        <source>Card no longer valid</source>
+        <translation>Carte plus valable</translation>
+    </message>
+    <message>
+        <source>The head office kept another card for the meter, so the card this counter issued no longer counts. A sale on it is refused: ask the customer for the meter's current card.</source>
+        <translation>Le siège a retenu une autre carte pour le compteur : la carte émise à ce guichet ne compte plus. Une vente sur cette carte est refusée : demandez au client la carte actuelle du compteur.</translation>
+    </message>
+    <message>
+        <source>⚠ {count} card(s) no longer valid</source>
+        <translation>⚠ {count} carte(s) plus valable(s)</translation>
+    </message>
+    <message>
+        <source>Cards no longer valid (the head office kept another):</source>
+        <translation>Cartes plus valables (le siège en a retenu une autre) :</translation>
+    </message>
+    <message>
+        <source>Meter {meter}: the card of issue {issue}</source>
+        <translation>Compteur {meter} : la carte d'émission {issue}</translation>
+    </message>
 </context>
 </TS>

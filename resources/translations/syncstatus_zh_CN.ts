@@ -23,5 +23,25 @@
         <source>last sync {time}</source>
         <translation>上次同步 {time}</translation>
     </message>
+    <message>
+        <source>Card no longer valid</source>
+        <translation>卡已失效</translation>
+    </message>
+    <message>
+        <source>The head office kept another card for the meter, so the card this counter issued no longer counts. A sale on it is refused: ask the customer for the meter's current card.</source>
+        <translation>总部已为该电表保留另一张卡，本柜台发放的卡不再有效。在此卡上的售电将被拒绝：请让客户出示该电表的当前卡。</translation>
+    </message>
+    <message>
+        <source>⚠ {count} card(s) no longer valid</source>
+        <translation>⚠ {count} 张卡已失效</translation>
+    </message>
+    <message>
+        <source>Cards no longer valid (the head office kept another):</source>
+        <translation>已失效的卡（总部保留了另一张）：</translation>
+    </message>
+    <message>
+        <source>Meter {meter}: the card of issue {issue}</source>
+        <translation>电表 {meter}：第 {issue} 次发放的卡</translation>
+    </message>
 </context>
 </TS>

@@ -4,18 +4,29 @@
 (never the GUI thread: it waits on the network). It never raises for what the network or
 the head office did: the answer is a :class:`SyncView` with the problem in it, which the
 status bar shows (online, offline since, events waiting, last sync). Selling never waits
-for it.
+for it. A card of this counter's that gave way to the head office's on the pull (SYN-47) is
+in the answer too, so the window can say the card in the customer's hand no longer counts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from starpos.db import Database
 from starpos.errors import StarposError
 from starpos.sync import state
 from starpos.sync.cycle import sync_once
+
+
+@dataclass(frozen=True)
+class CardGaveWay:
+    """A card this counter issued that the head office did not book: another counter's card
+    is the meter's, and this one ended here (``replaced``, or removed if nothing used it)."""
+
+    meter: str
+    issue_number: int
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,8 @@ class SyncView:
     #: Why the last attempt failed: the error itself when this run met it (translated at
     #: display), else the English text the store kept.
     problem: StarposError | str | None = None
+    #: The cards that gave way on this run's pull (a later run does not say them again).
+    gave_way: tuple[CardGaveWay, ...] = ()
 
 
 class SyncStation:
@@ -56,7 +69,19 @@ class SyncStation:
         if not before.enrolled:
             return before
         try:
-            sync_once(self.database)
+            report = sync_once(self.database)
         except StarposError as problem:  # offline, refused, busy: shown, and tried again
             return self.view(problem)
-        return self.view()
+        return replace(self.view(), gave_way=cards_gave_way(report.pulled.yielded))
+
+
+def cards_gave_way(yielded: Iterable[str]) -> tuple[CardGaveWay, ...]:
+    """The cards among a pull's rows that gave way, named ``cards <meter> <issue number>``
+    (``PullReport.yielded``: the part, the meter's number, the card's identity)."""
+    found = []
+    for row in yielded:
+        part, _, named = row.partition(" ")
+        meter, _, issue = named.rpartition(" ")
+        if part == "cards" and meter and issue.isdigit():
+            found.append(CardGaveWay(meter, int(issue)))
+    return tuple(found)

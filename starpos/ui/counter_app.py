@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from starpos.counter.views import CounterRules
 from starpos.masterdata.setup_checklist import ChecklistItem, is_ready
@@ -154,20 +155,31 @@ class CounterApp(QObject):
             )
             # Closed, not deleted: jobs still in flight hold it until they report back, and
             # Python frees it after (deleting it now would crash their callbacks).
-            window.close()
+            close_window(window)
         self.start()
 
     def shut_down(self) -> None:
         """Close the windows, let the workers finish the job in hand, close the devices."""
         if self.pos_window is not None:
-            self.pos_window.close()
+            close_window(self.pos_window)
         if self.admin_window is not None:
             self.admin_window.closed.disconnect()
-            self.admin_window.close()
-        self.login_window.close()
+            close_window(self.admin_window)
+        close_window(self.login_window)
         if self.sync_watch is not None:
             self.sync_watch.stop()
         self.workers.stop()
         if self.cards is not None:
             self.cards.close()
         self.counter.close()
+
+
+def close_window(window: QWidget) -> None:
+    """Close ``window`` and the boxes it opened. A box is a window of its own: closing its
+    parent leaves it on screen, and a closed counter window is not freed at once (the
+    signals its own lambdas hold keep it), so its box would stay modal over whatever opens
+    next (found by the UI tests: one test's "No meter" box answered in the next one's place)."""
+    for box in window.findChildren(QDialog):
+        if box.isVisible():
+            box.close()
+    window.close()

@@ -5,20 +5,27 @@ A :class:`SyncWatch` runs one sync (:class:`starpos.sync.station.SyncStation`) e
 workers a sale uses, so a slow or absent network never holds a sale or the window. Each
 window's :class:`SyncStatusLabel` shows the last answer. A counter that is not enrolled
 with a head office shows nothing.
+
+A card of this counter's that gave way to another counter's on a pull (SYN-47) no longer
+counts, though the customer still holds it: the label says so until the program ends (its
+tooltip names the meters), and each window gets one box about it, which does not take the
+keyboard and waits for no answer, so a sale in progress goes on (SYN-50).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QStatusBar
 
 from starpos.errors import StarposError
 from starpos.i18n import render_error
-from starpos.sync.station import SyncView
+from starpos.sync.station import CardGaveWay, SyncView
+from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Worker, runs_on
 from starpos.ui.translator import tr
 
@@ -50,12 +57,43 @@ class SyncStatusLabel(QLabel):
         self.setObjectName("statusSync")
         self.zone = _zone(time_zone)
         self.view: SyncView | None = None
+        self.gave_way: tuple[CardGaveWay, ...] = ()
         self.hide()  # until a sync says this counter has a head office
 
-    def show_view(self, view: SyncView) -> None:
+    def show_view(self, view: SyncView, gave_way: Sequence[CardGaveWay] = ()) -> None:
+        """The last sync's answer, and every card that gave way since the program began."""
         self.view = view
+        self.gave_way = tuple(gave_way)
         self.setVisible(view.enrolled)
         self.retranslate_ui()
+
+    def tell(self, cards: Sequence[CardGaveWay]) -> QMessageBox:
+        """One box over this label's window about ``cards``: shown without taking the
+        keyboard from the field the cashier types in, answered whenever (never modal)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("status", "Card no longer valid"),
+            tr(
+                "status",
+                "The head office kept another card for the meter, so the card this counter "
+                "issued no longer counts. A sale on it is refused: ask the customer for the "
+                "meter's current card.",
+            ),
+            QMessageBox.StandardButton.Ok,
+            self.window(),
+        )
+        box.setObjectName("cardsGaveWay")
+        box.setInformativeText("\n".join(_card_line(card) for card in cards))
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        typing_in = QApplication.focusWidget()
+        box.show()
+        # A platform that activates every new window anyway: the keys go back where they went.
+        if typing_in is not None and typing_in.window() is not box:
+            typing_in.window().activateWindow()
+            typing_in.setFocus()
+        return box
 
     def retranslate_ui(self) -> None:
         view = self.view
@@ -69,12 +107,18 @@ class SyncStatusLabel(QLabel):
         parts.append(tr("status", "{count} waiting").format(count=view.waiting))
         if view.last_sync is not None:
             parts.append(tr("status", "last sync {time}").format(time=self._time(view.last_sync)))
+        if self.gave_way:
+            parts.append(
+                tr("status", "⚠ {count} card(s) no longer valid").format(count=len(self.gave_way))
+            )
         self.setText(" · ".join(parts))
-        self.setStyleSheet(OK_STYLE if view.online else PROBLEM_STYLE)
+        self.setStyleSheet(OK_STYLE if view.online and not self.gave_way else PROBLEM_STYLE)
         problem = view.problem
-        self.setToolTip(
-            render_error(problem) if isinstance(problem, StarposError) else problem or ""
-        )
+        tips = [render_error(problem) if isinstance(problem, StarposError) else problem or ""]
+        if self.gave_way:
+            tips.append(tr("status", "Cards no longer valid (the head office kept another):"))
+            tips += [_card_line(card) for card in self.gave_way]
+        self.setToolTip("\n".join(tip for tip in tips if tip))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -92,12 +136,16 @@ class SyncStatusLabel(QLabel):
 class SyncWatch(QObject):
     """Syncs in the background and keeps every window's label up to date."""
 
+    #: cards that gave way on the last sync, not said before (a tuple of CardGaveWay)
+    cards_gave_way = Signal(object)
+
     def __init__(self, station: SyncService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = SyncOnWorker(station)
         self.worker = Worker(SYNC_WORKER)
         self.labels: list[SyncStatusLabel] = []
         self.last: SyncView | None = None
+        self.gave_way: list[CardGaveWay] = []  # since the program began
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.timer.start(FIRST_SYNC_MS)
@@ -107,7 +155,7 @@ class SyncWatch(QObject):
         status_bar.addPermanentWidget(label)
         self.labels.append(label)
         if self.last is not None:
-            label.show_view(self.last)
+            label.show_view(self.last, self.gave_way)
         return label
 
     def sync_now(self) -> None:
@@ -122,11 +170,17 @@ class SyncWatch(QObject):
 
     def _answered(self, view: SyncView) -> None:
         self.last = view
+        new = tuple(card for card in view.gave_way if card not in self.gave_way)
+        self.gave_way += new
         for label in list(self.labels):
             try:
-                label.show_view(view)
+                label.show_view(view, self.gave_way)
+                if new and label.window().isVisible():  # a closed window is told nothing
+                    label.tell(new)
             except RuntimeError:  # its window was closed and deleted
                 self.labels.remove(label)
+        if new:
+            emit(self.cards_gave_way, new)
 
     def _failed(self, failure: JobFailure) -> None:
         # Not the network (the station answers those): the store itself. Shown as offline.
@@ -140,6 +194,12 @@ class SyncWatch(QObject):
                     problem=failure.error if isinstance(failure.error, StarposError) else None,
                 )
             )
+
+
+def _card_line(card: CardGaveWay) -> str:
+    return tr("status", "Meter {meter}: the card of issue {issue}").format(
+        meter=card.meter, issue=card.issue_number
+    )
 
 
 def _zone(name: str) -> ZoneInfo:

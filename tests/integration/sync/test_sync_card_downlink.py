@@ -49,6 +49,20 @@ def _issue(office: HeadOffice, number: str, serial: str, issue: int, **values: o
         )  # fmt: skip
 
 
+def counter_issued_its_own(counter: Database, number: str) -> None:
+    """The counter's own cards for the meter, of which the head office heard nothing: its
+    issue 1, blanked, and its issue 2, active (``00000000000000F6``)."""
+    with counter.engine.begin() as connection:
+        meter_id = connection.scalar(select(Meter.id).where(Meter.number == number))
+        for serial, issue, state in (("00000000000000D4", 1, CardState.BLANKED),
+                                     ("00000000000000F6", 2, CardState.ACTIVE)):  # fmt: skip
+            connection.execute(
+                insert(IssuedCard).values(serial=serial, meter_id=meter_id, issue_number=issue,
+                                          state=state, sequence_base=0,
+                                          issued_at=datetime.now(UTC))
+            )  # fmt: skip
+
+
 def _cards(database: Database, number: str) -> list[tuple[str, int, str, bool]]:
     with database.reading() as session:
         rows = session.execute(
@@ -126,15 +140,7 @@ def test_a_card_the_head_office_did_not_book_gives_way_and_the_pull_goes_through
         ).all()
     key_id, key = enrol(office)
     apply(counter, changes(office, key_id, key, None))
-    with counter.engine.begin() as connection:
-        meter_id = connection.scalar(select(Meter.id).where(Meter.number == number))
-        for serial, issue, state in (("00000000000000D4", 1, CardState.BLANKED),
-                                     ("00000000000000F6", 2, CardState.ACTIVE)):  # fmt: skip
-            connection.execute(
-                insert(IssuedCard).values(serial=serial, meter_id=meter_id, issue_number=issue,
-                                          state=state, sequence_base=0,
-                                          issued_at=datetime.now(UTC))
-            )  # fmt: skip
+    counter_issued_its_own(counter, number)
     _issue(office, number, "00000000000000A1", 1)
     built = date(2025, 3, 1)
     edit(office, update(Meter).where(Meter.number == other).values(ex_factory_date=built))

@@ -74,13 +74,31 @@ def active(qtbot: QtBot, window: QWidget) -> None:
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
 
 
-def modal(qtbot: QtBot, kind: type[QDialog]) -> Any:
-    """The box of ``kind`` once it is open and active."""
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=WAIT_MS)
-    box = QApplication.activeModalWidget()
-    assert isinstance(box, kind)
+def modal(qtbot: QtBot, kind: type[QDialog], within: QWidget | None = None) -> Any:
+    """The box of ``kind`` once it is open and active, opened by ``within`` (a window of the
+    scenario) or, without one, by a window still open. Any modal box will not do: one an
+    earlier test's window left open, say, would be answered in the scenario's place."""
+
+    def ours() -> QDialog | None:
+        box = QApplication.activeModalWidget()
+        return box if isinstance(box, kind) and _opened_by(box, within) else None
+
+    qtbot.waitUntil(lambda: ours() is not None, timeout=WAIT_MS)
+    box = ours()
+    assert box is not None
     active(qtbot, box)
     return box
+
+
+def _opened_by(box: QDialog, within: QWidget | None) -> bool:
+    owner = box.parentWidget()
+    if within is None:
+        return owner is None or owner.window().isVisible()
+    while owner is not None:
+        if owner is within:
+            return True
+        owner = owner.parentWidget()
+    return False
 
 
 def log_in(qtbot: QtBot, app: CounterApp, code: str, password: str) -> None:

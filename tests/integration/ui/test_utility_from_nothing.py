@@ -260,10 +260,10 @@ def sell(qtbot: QtBot, window: PosWindow, meter: str, first: bool) -> Any:
             key(qtbot, Qt.Key.Key_Return)
     else:  # the first sale: refused for want of a shift, which the counter offers to open
         key(qtbot, Qt.Key.Key_Return)
-        offer = modal(qtbot, QMessageBox)
+        offer = modal(qtbot, QMessageBox, window)
         assert offer.objectName() == "offerOpenShift", (offer.text(), refusals)
         key(qtbot, Qt.Key.Key_Return)  # Yes
-        modal(qtbot, OpenShiftDialog)
+        modal(qtbot, OpenShiftDialog, window)
         with qtbot.waitSignal(window.shift_menu.shift_changed, timeout=WAIT_MS):
             key(qtbot, Qt.Key.Key_Return)  # no float
         # The cursor is back where a sale starts, the number kept: Enter to the amount

@@ -9,16 +9,21 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStatusBar
 from pytestqt.qtbot import QtBot
 
 from starpos.db import Database
 from starpos.db.models import SyncState
 from starpos.sync.keys import new_key, save_key
-from starpos.sync.station import SyncStation
+from starpos.sync.station import CardGaveWay, SyncStation, SyncView
 from starpos.ui.counter_app import CounterApp
 from starpos.ui.translator import switch_language
-from starpos.ui.widgets.sync_status import SYNC_WORKER, SyncStatusLabel, SyncWatch
+from starpos.ui.widgets.sync_status import (
+    PROBLEM_STYLE,
+    SYNC_WORKER,
+    SyncStatusLabel,
+    SyncWatch,
+)
 from tests.ui.counter_helpers import log_in
 from tests.ui.fake_services import FakeAuth, FakeCounter
 
@@ -111,3 +116,50 @@ def _bar(qtbot: QtBot) -> QStatusBar:
     qtbot.addWidget(bar)
     bar.show()
     return bar
+
+
+class _GaveWayOnce:
+    """A station whose first sync ended a card of the counter's (SYN-47), and whose later
+    ones end nothing more."""
+
+    def __init__(self) -> None:
+        self.runs = 0
+
+    def run(self) -> SyncView:
+        self.runs += 1
+        gave_way = (CardGaveWay("0047100000117", 2),) if self.runs == 1 else ()
+        return SyncView(enrolled=True, online=True, last_sync=datetime.now(UTC), gave_way=gave_way)
+
+
+def test_a_card_that_gave_way_stays_in_the_label_and_is_told_once_to_an_open_window(
+    qtbot: QtBot,
+) -> None:
+    switch_language("en")
+    watch = SyncWatch(_GaveWayOnce())
+    watch.timer.stop()
+    try:
+        shown, hidden = QMainWindow(), QMainWindow()  # a window logged out of is hidden
+        for window in (shown, hidden):
+            qtbot.addWidget(window)
+        shown.show()
+        label = watch.show_in(shown.statusBar())
+        unseen = watch.show_in(hidden.statusBar())
+        _synced(qtbot, watch)
+        assert "⚠ 1 card(s) no longer valid" in label.text()
+        assert "Meter 0047100000117: the card of issue 2" in label.toolTip()
+        assert label.styleSheet() == PROBLEM_STYLE  # online, and still red
+        box = shown.findChild(QMessageBox, "cardsGaveWay")
+        assert box is not None and box.isVisible() and not box.isModal()
+        assert hidden.findChild(QMessageBox, "cardsGaveWay") is None
+        assert "1 card(s) no longer valid" in unseen.text()  # said once it is shown
+        before = watch.last
+        watch.sync_now()
+        qtbot.waitUntil(lambda: watch.last is not before and not watch.worker.busy, timeout=20_000)
+        assert "⚠ 1 card(s) no longer valid" in label.text()
+        assert len(shown.findChildren(QMessageBox, "cardsGaveWay")) == 1
+        opened_after = QMainWindow()
+        qtbot.addWidget(opened_after)
+        later = watch.show_in(opened_after.statusBar())
+        assert "1 card(s) no longer valid" in later.text()
+    finally:
+        watch.stop()
