@@ -31,9 +31,12 @@
         <source>The head office kept another card for the meter, so the card this counter issued no longer counts. A sale on it is refused: ask the customer for the meter's current card.</source>
         <translation>Le siège a retenu une autre carte pour le compteur : la carte émise à ce guichet ne compte plus. Une vente sur cette carte est refusée : demandez au client la carte actuelle du compteur.</translation>
     </message>
-    <message>
-        <source>⚠ {count} card(s) no longer valid</source>
-        <translation>⚠ {count} carte(s) plus valable(s)</translation>
+    <message numerus="yes">
+        <source>⚠ {count} cards no longer valid</source>
+        <translation>
+            <numerusform>⚠ {count} carte n'est plus valable</numerusform>
+            <numerusform>⚠ {count} cartes ne sont plus valables</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cards no longer valid (the head office kept another):</source>

@@ -31,9 +31,11 @@
         <source>The head office kept another card for the meter, so the card this counter issued no longer counts. A sale on it is refused: ask the customer for the meter's current card.</source>
         <translation>总部已为该电表保留另一张卡，本柜台发放的卡不再有效。在此卡上的售电将被拒绝：请让客户出示该电表的当前卡。</translation>
     </message>
-    <message>
-        <source>⚠ {count} card(s) no longer valid</source>
-        <translation>⚠ {count} 张卡已失效</translation>
+    <message numerus="yes">
+        <source>⚠ {count} cards no longer valid</source>
+        <translation>
+            <numerusform>⚠ {count} 张卡已失效</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cards no longer valid (the head office kept another):</source>

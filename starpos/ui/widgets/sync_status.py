@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QStatusBar
 
 from starpos.errors import StarposError
-from starpos.i18n import render_error
+from starpos.i18n import render_error, translate_count
 from starpos.sync.station import CardGaveWay, SyncView
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Worker, runs_on
@@ -108,8 +108,14 @@ class SyncStatusLabel(QLabel):
         if view.last_sync is not None:
             parts.append(tr("status", "last sync {time}").format(time=self._time(view.last_sync)))
         if self.gave_way:
+            count = len(self.gave_way)
             parts.append(
-                tr("status", "⚠ {count} card(s) no longer valid").format(count=len(self.gave_way))
+                translate_count(
+                    "status",
+                    "⚠ 1 card no longer valid",
+                    "⚠ {count} cards no longer valid",
+                    count,
+                ).format(count=count)
             )
         self.setText(" · ".join(parts))
         self.setStyleSheet(OK_STYLE if view.online and not self.gave_way else PROBLEM_STYLE)

@@ -145,21 +145,21 @@ def test_a_card_that_gave_way_stays_in_the_label_and_is_told_once_to_an_open_win
         label = watch.show_in(shown.statusBar())
         unseen = watch.show_in(hidden.statusBar())
         _synced(qtbot, watch)
-        assert "⚠ 1 card(s) no longer valid" in label.text()
+        assert "⚠ 1 card no longer valid" in label.text()
         assert "Meter 0047100000117: the card of issue 2" in label.toolTip()
         assert label.styleSheet() == PROBLEM_STYLE  # online, and still red
         box = shown.findChild(QMessageBox, "cardsGaveWay")
         assert box is not None and box.isVisible() and not box.isModal()
         assert hidden.findChild(QMessageBox, "cardsGaveWay") is None
-        assert "1 card(s) no longer valid" in unseen.text()  # said once it is shown
+        assert "1 card no longer valid" in unseen.text()  # said once it is shown
         before = watch.last
         watch.sync_now()
         qtbot.waitUntil(lambda: watch.last is not before and not watch.worker.busy, timeout=20_000)
-        assert "⚠ 1 card(s) no longer valid" in label.text()
+        assert "⚠ 1 card no longer valid" in label.text()
         assert len(shown.findChildren(QMessageBox, "cardsGaveWay")) == 1
         opened_after = QMainWindow()
         qtbot.addWidget(opened_after)
         later = watch.show_in(opened_after.statusBar())
-        assert "1 card(s) no longer valid" in later.text()
+        assert "1 card no longer valid" in later.text()
     finally:
         watch.stop()
