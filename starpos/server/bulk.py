@@ -10,12 +10,11 @@ formatted by psycopg's C code, in one statement of the push's own transaction. M
 the server; ``INSERT ... SELECT FROM unnest(arrays)`` was slower than both, psycopg
 adapting each array element in Python.
 
-But a ``COPY`` costs a fixed price on both sides, whatever its size: its start and end in
-psycopg, and in PostgreSQL about 0.7 ms to set the copy up (measured on a push of 15
-entries and 5 sales: four ``COPY``s, 2.5 ms of the backend's time). Up to
-:data:`FEW_ROWS` rows, one ``INSERT ... VALUES (...), (...)`` (one statement text per row
-count, prepared by psycopg after its fifth use like any other) costs less on both sides
-(SYN-48); above it, ``COPY`` does.
+But a ``COPY`` costs a fixed price whatever its size: two round trips (its start, then
+its rows and end), its start and end in psycopg, its setup in PostgreSQL. Up to
+:data:`FEW_ROWS` rows, one ``INSERT ... VALUES (...), (...)`` costs less on both sides
+(SYN-48; measured on 5 rows: 0.20 ms of the server's processor against 0.25 - 0.27, and
+less of the backend's; even at 15 rows); above it, ``COPY`` does.
 
 The rows are the mappings an ORM insert would take, bound through the columns' own types
 (enums as the store spells them, times in UTC); a column left out gets its Python-side

@@ -17,7 +17,7 @@ applied it has committed: the caller sends the answer after the commit.
 
 Round trips are what a push costs, so the stored entries a resend is compared with and the
 event ids already taken are read in one query per push, the new entries are inserted in
-one ``COPY`` at the end (:mod:`starpos.server.bulk`), and the push's sale steps are booked
+one statement at the end (:mod:`starpos.server.bulk`), and the push's sale steps are booked
 together after them (:mod:`starpos.server.sale_batch`: a few statements per push, not per
 sale). An event whose
 projector reads what the sales before it booked (``projections.AFTER_SALES``: a token
