@@ -24,6 +24,7 @@ from typing import cast
 from sqlalchemy import Connection, Table, bindparam, select, text
 
 from starpos.db.models import SalesPoint, SeenNonce, Terminal, TerminalEnrolment
+from starpos.server.driver_sql import DriverStatement
 from starpos.sync import signing
 from starpos.sync.signing import SignatureClaim, SignatureProblem
 
@@ -88,10 +89,10 @@ def authenticate(
     """The signer of a request, its nonce spent (``connection`` in autocommit: each
     statement commits by itself)."""
     claim = claim_of(headers, body)
-    found = connection.execute(_SIGNER, {"key_id": claim.key_id}).first()
-    if found is None:
+    found = _SIGNER.rows(connection, {"key_id": claim.key_id})
+    if not found:
         raise RequestRefused(401, signing.UNKNOWN_KEY)
-    enrolment_id, terminal_id, public_key, revoked_at, terminal_code, sales_point_code = found
+    enrolment_id, terminal_id, public_key, revoked_at, terminal_code, sales_point_code = found[0]
     try:
         signing.check_signature(claim, signing.public_key_from_hex(public_key), method, path)
     except SignatureProblem as problem:
@@ -104,17 +105,18 @@ def authenticate(
         check_time(claim, now)
     except RequestRefused as refused:
         raise ClockSkewed(signer, claim.created - now.timestamp()) from refused
-    spent = connection.execute(
-        _SPEND_NONCE,
+    spent = _SPEND_NONCE.rows(
+        connection,
         {"enrolment": enrolment_id, "nonce": claim.nonce, "now": now, "kept": now - NONCE_KEPT},
-    ).first()
-    if spent is None:  # seen before, or the same request twice at the same moment
+    )
+    if not spent:  # seen before, or the same request twice at the same moment
         raise RequestRefused(401, signing.REPLAYED)
     return signer
 
 
-#: The enrolment a key id names, with its terminal and sales point (built once: SYN-43).
-_SIGNER = (
+#: The enrolment a key id names, with its terminal and sales point (built once: SYN-43;
+#: run on the driver: SYN-48).
+_SIGNER = DriverStatement(
     select(
         TerminalEnrolment.id,
         TerminalEnrolment.terminal_id,
@@ -132,14 +134,16 @@ _NONCES = cast(Table, SeenNonce.__table__)
 #: One statement: forget the enrolment's nonces too old to be replayed, and keep this one
 #: unless it is already kept (then nothing is returned). A nonce being inserted by a
 #: request still running makes this one wait for it, then return nothing.
-_SPEND_NONCE = text(
-    "WITH pruned AS (DELETE FROM sync_nonces WHERE enrolment_id = :enrolment"
-    " AND seen_at < :kept)"
-    " INSERT INTO sync_nonces (enrolment_id, nonce, seen_at) VALUES (:enrolment, :nonce, :now)"
-    " ON CONFLICT DO NOTHING RETURNING nonce"
-).bindparams(
-    bindparam("enrolment", type_=_NONCES.c.enrolment_id.type),
-    bindparam("nonce", type_=_NONCES.c.nonce.type),
-    bindparam("now", type_=_NONCES.c.seen_at.type),
-    bindparam("kept", type_=_NONCES.c.seen_at.type),
+_SPEND_NONCE = DriverStatement(
+    text(
+        "WITH pruned AS (DELETE FROM sync_nonces WHERE enrolment_id = :enrolment"
+        " AND seen_at < :kept)"
+        " INSERT INTO sync_nonces (enrolment_id, nonce, seen_at) VALUES (:enrolment, :nonce, :now)"
+        " ON CONFLICT DO NOTHING RETURNING nonce"
+    ).bindparams(
+        bindparam("enrolment", type_=_NONCES.c.enrolment_id.type),
+        bindparam("nonce", type_=_NONCES.c.nonce.type),
+        bindparam("now", type_=_NONCES.c.seen_at.type),
+        bindparam("kept", type_=_NONCES.c.seen_at.type),
+    )
 )

@@ -27,13 +27,14 @@ from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend, VendCharge, VendToken
 from starpos.server import bulk
 from starpos.server.card_projection import note_sold
+from starpos.server.driver_sql import DriverStatement
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.payment_settlement import DUE_CODES, IssuedSale, settle_dues
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_openings import open_all
 from starpos.server.sale_owner import opened_by
 from starpos.server.sale_projection import CREDIT_TOKEN, ISSUED_STEPS, bill_of
-from starpos.server.store import any_of
+from starpos.server.store import any_of, one_of
 
 #: The kinds of entry booked here; anything else goes through its own projector.
 KINDS = frozenset({AuditKind.VEND.value, AuditKind.VEND_FAILED.value, AuditKind.REPRINT.value})
@@ -41,29 +42,33 @@ _TOKENS = cast(Table, VendToken.__table__)
 _MADE = (VendState.ISSUED, VendState.PRINTED)
 # One statement per push, not per row: each statement on meters also runs the change
 # feed's trigger (migration 0007) once.
-_SET_VENDS = text(
-    "UPDATE vends AS v SET state = u.state, issued_at = u.issued_at,"
-    " printed_at = u.printed_at, failed_at = u.failed_at, failure_reason = u.failure_reason,"
-    " print_count = u.print_count"
-    " FROM unnest(CAST(:ids AS bigint[]), CAST(:states AS varchar[]),"
-    " CAST(:issued AS timestamptz[]), CAST(:printed AS timestamptz[]),"
-    " CAST(:failed AS timestamptz[]), CAST(:reasons AS text[]), CAST(:prints AS integer[]))"
-    " AS u(id, state, issued_at, printed_at, failed_at, failure_reason, print_count)"
-    " WHERE v.id = u.id"
+_SET_VENDS = DriverStatement(
+    text(
+        "UPDATE vends AS v SET state = u.state, issued_at = u.issued_at,"
+        " printed_at = u.printed_at, failed_at = u.failed_at, failure_reason = u.failure_reason,"
+        " print_count = u.print_count"
+        " FROM unnest(CAST(:ids AS bigint[]), CAST(:states AS varchar[]),"
+        " CAST(:issued AS timestamptz[]), CAST(:printed AS timestamptz[]),"
+        " CAST(:failed AS timestamptz[]), CAST(:reasons AS text[]), CAST(:prints AS integer[]))"
+        " AS u(id, state, issued_at, printed_at, failed_at, failure_reason, print_count)"
+        " WHERE v.id = u.id"
+    )
 )
-_SET_METERS = text(
-    "UPDATE meters AS m SET last_tid = u.last_tid, outstanding_debt = u.debt,"
-    " prearrange_due = u.due"
-    " FROM unnest(CAST(:ids AS integer[]), CAST(:tids AS integer[]),"
-    " CAST(:debts AS numeric[]), CAST(:dues AS boolean[])) AS u(id, last_tid, debt, due)"
-    " WHERE m.id = u.id"
+_SET_METERS = DriverStatement(
+    text(
+        "UPDATE meters AS m SET last_tid = u.last_tid, outstanding_debt = u.debt,"
+        " prearrange_due = u.due"
+        " FROM unnest(CAST(:ids AS integer[]), CAST(:tids AS integer[]),"
+        " CAST(:debts AS numeric[]), CAST(:dues AS boolean[])) AS u(id, last_tid, debt, due)"
+        " WHERE m.id = u.id"
+    )
 )
 
 # The statements below are built once (SYN-43): a push of a few sales spent more processor
 # building and caching them than PostgreSQL spent running them.
 #: The terminal's vends a push's later steps name, locked, each with whether it carried a
 #: payment change's line (read with the row, so the common sale costs no statement more).
-_OWN_VENDS = (
+_OWN_VENDS = DriverStatement(
     select(
         Vend.id,
         Vend.bill_number,
@@ -78,7 +83,7 @@ _OWN_VENDS = (
         Vend.failed_at,
         Vend.failure_reason,
         exists()
-        .where(VendCharge.vend_id == Vend.id, VendCharge.code.in_(DUE_CODES))
+        .where(VendCharge.vend_id == Vend.id, one_of(VendCharge.code, DUE_CODES))
         .label("lined"),
     )
     .where(
@@ -93,15 +98,15 @@ _OWN_VENDS = (
 #: same meters take turns instead of deadlocking. NO KEY UPDATE: another push inserting a
 #: vend of this meter holds KEY SHARE on it (its foreign key) and must not deadlock with
 #: this lock.
-_LOCKED_METERS = (
+_LOCKED_METERS = DriverStatement(
     select(Meter.id, Meter.number, Meter.last_tid, Meter.outstanding_debt, Meter.prearrange_due)
     .where(any_of(Meter.id, "ids"))
     .order_by(Meter.id)
     .with_for_update(key_share=True)
 )
-_MADE_TIDS = (
+_MADE_TIDS = DriverStatement(
     select(Vend.meter_id, Vend.tid, Vend.bill_number)
-    .where(any_of(Vend.meter_id, "meters"), any_of(Vend.tid, "tids"), Vend.state.in_(_MADE))
+    .where(any_of(Vend.meter_id, "meters"), any_of(Vend.tid, "tids"), one_of(Vend.state, _MADE))
     .order_by(Vend.id)
 )
 
@@ -166,24 +171,11 @@ def _later_steps(
     flags_of: dict[int, list[Flag]],
 ) -> None:
     bills = {bill_of(event) for event in events}
+    # The columns of _OWN_VENDS are _Vend's fields, in order.
     vends = {
-        row.bill_number: _Vend(
-            row.id,
-            row.bill_number,
-            row.state,
-            row.meter_id,
-            row.tid,
-            row.debt_repayment,
-            row.prearrange,
-            row.print_count,
-            row.issued_at,
-            row.printed_at,
-            row.failed_at,
-            row.failure_reason,
-            row.lined,
-        )
-        for row in session.connection().execute(
-            _OWN_VENDS,
+        row[1]: _Vend(*row)
+        for row in _OWN_VENDS.rows(
+            session.connection(),
             {"terminal": terminal_id, "bills": list(bills), "enrolment": enrolment_id},
         )
     }
@@ -243,8 +235,8 @@ def _meters(session: Session, issuing: list[_Vend]) -> dict[int, _Meter]:
     ids = sorted({vend.meter_id for vend in issuing})
     if not ids:
         return {}
-    rows = session.connection().execute(_LOCKED_METERS, {"ids": ids})
-    return {row.id: _Meter(*row) for row in rows}
+    rows = _LOCKED_METERS.rows(session.connection(), {"ids": ids})
+    return {row[0]: _Meter(*row) for row in rows}
 
 
 def _made_tids(session: Session, issuing: list[_Vend]) -> dict[tuple[int, int], list[str]]:
@@ -256,8 +248,8 @@ def _made_tids(session: Session, issuing: list[_Vend]) -> dict[tuple[int, int], 
     if not pairs:
         return {}
     found: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for meter_id, tid, bill in session.connection().execute(
-        _MADE_TIDS,
+    for meter_id, tid, bill in _MADE_TIDS.rows(
+        session.connection(),
         {"meters": list({meter for meter, _ in pairs}), "tids": list({tid for _, tid in pairs})},
     ):
         if tid is not None and (meter_id, tid) in pairs:
@@ -328,8 +320,8 @@ def _write(session: Session, vends: Any, meters: Any, tokens: list[dict[str, Any
     connection = session.connection()
     changed = [v for v in vends if v.changed]
     if changed:
-        connection.execute(
-            _SET_VENDS,
+        _SET_VENDS.run(
+            connection,
             {
                 "ids": [v.id for v in changed],
                 "states": [v.state.value for v in changed],
@@ -342,8 +334,8 @@ def _write(session: Session, vends: Any, meters: Any, tokens: list[dict[str, Any
         )
     moved = [m for m in meters if m.changed]
     if moved:
-        connection.execute(
-            _SET_METERS,
+        _SET_METERS.run(
+            connection,
             {
                 "ids": [m.id for m in moved],
                 "tids": [m.last_tid for m in moved],

@@ -35,6 +35,7 @@ from starpos.pricing import ChargeMethod
 from starpos.server import bulk
 from starpos.server.card_projection import OpenedCardSale, book_card_vends, card_named
 from starpos.server.dated_versions import dated_versions
+from starpos.server.driver_sql import DriverStatement
 from starpos.server.findings import FindingKind, Flag
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_projection import FIGURES, bill_of, decimal_or_none, tariff_key
@@ -56,20 +57,26 @@ _KINDS = (
 )
 #: The ids of every kind's codes in one query (``UNION ALL``: a round trip per kind cost
 #: more than the rows); built once, a kind with no codes given an empty array (SYN-43).
-_IDS = union_all(
-    *(
-        select(literal(position), code_column, id_column).where(
-            any_of(code_column, f"codes{position}")
+_IDS = DriverStatement(
+    union_all(
+        *(
+            select(literal(position), code_column, id_column).where(
+                any_of(code_column, f"codes{position}")
+            )
+            for position, (id_column, code_column) in enumerate(_KINDS)
         )
-        for position, (id_column, code_column) in enumerate(_KINDS)
     )
 )
-_TAKEN = select(Vend.bill_number, Vend.request_id).where(
-    or_(any_of(Vend.bill_number, "bills"), any_of(Vend.request_id, "requests"))
+_TAKEN = DriverStatement(
+    select(Vend.bill_number, Vend.request_id).where(
+        or_(any_of(Vend.bill_number, "bills"), any_of(Vend.request_id, "requests"))
+    )
 )
-_ZONE = select(SystemParameters.time_zone).where(SystemParameters.id == 1)
-_VEND_IDS = select(Vend.bill_number, Vend.id).where(any_of(Vend.bill_number, "bills"))
-_VERSIONS = (
+_ZONE = DriverStatement(select(SystemParameters.time_zone).where(SystemParameters.id == 1))
+_VEND_IDS = DriverStatement(
+    select(Vend.bill_number, Vend.id).where(any_of(Vend.bill_number, "bills"))
+)
+_VERSIONS = DriverStatement(
     select(TariffScheme.code, TariffVersion.effective_from, TariffVersion.id)
     .join(TariffScheme, TariffScheme.id == TariffVersion.scheme_id)
     .where(any_of(TariffScheme.code, "schemes"))
@@ -83,7 +90,7 @@ def _ids(session: Session, codes: list[set[Any]]) -> list[dict[Any, int]]:
     wanted = [[c for c in kind if c is not None] for kind in codes]
     if any(wanted):
         parameters = {f"codes{position}": kind for position, kind in enumerate(wanted)}
-        for position, code, row_id in session.connection().execute(_IDS, parameters):
+        for position, code, row_id in _IDS.rows(session.connection(), parameters):
             found[position][code] = row_id
     return found
 
@@ -111,11 +118,11 @@ def open_all(
     requests = [f.get("request_id") for f in facts]
     taken: set[Any] = set()
     connection = session.connection()
-    for bill, request_id in connection.execute(
-        _TAKEN, {"bills": bills, "requests": [r for r in requests if r]}
+    for bill, request_id in _TAKEN.rows(
+        connection, {"bills": bills, "requests": [r for r in requests if r]}
     ):
         taken |= {bill, request_id}
-    zone = ZoneInfo(connection.execute(_ZONE).scalar() or "UTC")
+    zone = ZoneInfo(next((name for (name,) in _ZONE.rows(connection, {}) if name), "UTC"))
     versions = _versions(session, {tariff_key(f.get("tariff")) for f in facts})
     dated = dated_versions(session, facts)
     rows: list[dict[str, Any]] = []
@@ -205,7 +212,7 @@ def open_all(
     # One COPY for them all (server/bulk.py), then their ids read back: a COPY returns none.
     bulk.insert_rows(session.connection(), _VENDS, rows)
     inserted = [row["bill_number"] for row in rows]
-    vend_ids = dict(session.connection().execute(_VEND_IDS, {"bills": inserted}).tuples().all())
+    vend_ids = dict(_VEND_IDS.rows(session.connection(), {"bills": inserted}))
     charges = [
         {
             "vend_id": vend_ids[bill],
@@ -239,8 +246,8 @@ def _versions(
     if not schemes:
         return {}
     found: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
-    for code, effective_from, version_id in session.connection().execute(
-        _VERSIONS, {"schemes": list(schemes)}
+    for code, effective_from, version_id in _VERSIONS.rows(
+        session.connection(), {"schemes": list(schemes)}
     ):
         found[code].append((effective_from, version_id))
     return found

@@ -17,7 +17,7 @@ applied it has committed: the caller sends the answer after the commit.
 
 Round trips are what a push costs, so the stored entries a resend is compared with and the
 event ids already taken are read in one query per push, the new entries are inserted in
-one ``COPY`` at the end (:mod:`starpos.server.bulk`), and the push's sale steps are booked
+one statement at the end (:mod:`starpos.server.bulk`), and the push's sale steps are booked
 together after them (:mod:`starpos.server.sale_batch`: a few statements per push, not per
 sale). An event whose
 projector reads what the sales before it booked (``projections.AFTER_SALES``: a token
@@ -31,13 +31,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, or_, select
+from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import entry_hash
 from starpos.db.models import ReceivedEvent, TerminalEnrolment
 from starpos.server import bulk, sale_batch
 from starpos.server.authentication import RequestRefused, Signer
+from starpos.server.driver_sql import DriverStatement
 from starpos.server.findings import FindingKind, Flag, raise_finding
 from starpos.server.projections import AFTER_SALES, TerminalEvent, projector_for
 from starpos.server.store import any_of
@@ -71,10 +72,11 @@ class _Stop(Exception):
 def apply_batch(
     session: Session, signer: Signer, raw_events: list[Any], now: datetime
 ) -> BatchOutcome:
-    enrolment = session.get(TerminalEnrolment, signer.enrolment_id, with_for_update=True)
-    if enrolment is None or enrolment.revoked_at is not None:
+    locked = _LOCK.rows(session.connection(), {"enrolment": signer.enrolment_id})
+    if not locked or locked[0][2] is not None:
         raise RequestRefused(403, signing.REVOKED)
-    push = _Push(session, signer, enrolment, raw_events)
+    applied_seq, applied_hash, _ = locked[0]
+    push = _Push(session, signer, applied_seq, applied_hash, raw_events)
     outcome = BatchOutcome()
     for position, raw in enumerate(raw_events):
         try:
@@ -87,24 +89,55 @@ def apply_batch(
                     outcome.answers.append(EventAnswer(seq, Verdict.RETRY_LATER, Reason.STOPPED))
             break
     push.finish()
-    enrolment.applied_seq = push.applied_seq
-    enrolment.applied_hash = push.applied_hash
-    enrolment.last_seen_at = now
+    _MOVED.run(
+        session.connection(),
+        {
+            "enrolment": signer.enrolment_id,
+            "seq": push.applied_seq,
+            "hash": push.applied_hash,
+            "now": now,
+        },
+    )
     outcome.next_seq = push.applied_seq + 1
     return outcome
 
 
 _EVENTS = cast(Table, ReceivedEvent.__table__)
+# The push's own statements are built once (SYN-43) and run on the driver (SYN-48).
+#: The terminal's enrolment, locked: one push of a terminal at a time.
+_LOCK = DriverStatement(
+    select(
+        TerminalEnrolment.applied_seq, TerminalEnrolment.applied_hash, TerminalEnrolment.revoked_at
+    )
+    .where(TerminalEnrolment.id == bindparam("enrolment"))
+    .with_for_update()
+)
+#: How far the terminal's chain is applied, written once the push's entries are taken.
+_MOVED = DriverStatement(
+    update(TerminalEnrolment)
+    .where(TerminalEnrolment.id == bindparam("enrolment"))
+    .values(
+        applied_seq=bindparam("seq"),
+        applied_hash=bindparam("hash"),
+        last_seen_at=bindparam("now", type_=TerminalEnrolment.last_seen_at.type),
+    )
+)
 #: The stored entries at positions a push repeats, and the pushed ids some chain already
-#: sent: one query, built once (SYN-43).
-_STORED = select(
-    ReceivedEvent.seq, ReceivedEvent.entry_hash, ReceivedEvent.event_id, ReceivedEvent.enrolment_id
-).where(
-    or_(
-        and_(
-            ReceivedEvent.enrolment_id == bindparam("enrolment"), any_of(ReceivedEvent.seq, "seqs")
-        ),
-        any_of(ReceivedEvent.event_id, "ids"),
+#: sent: one query.
+_STORED = DriverStatement(
+    select(
+        ReceivedEvent.seq,
+        ReceivedEvent.entry_hash,
+        ReceivedEvent.event_id,
+        ReceivedEvent.enrolment_id,
+    ).where(
+        or_(
+            and_(
+                ReceivedEvent.enrolment_id == bindparam("enrolment"),
+                any_of(ReceivedEvent.seq, "seqs"),
+            ),
+            any_of(ReceivedEvent.event_id, "ids"),
+        )
     )
 )
 
@@ -116,13 +149,14 @@ class _Push:
         self,
         session: Session,
         signer: Signer,
-        enrolment: TerminalEnrolment,
+        applied_seq: int,
+        applied_hash: str,
         raw_events: list[Any],
     ) -> None:
         self.session = session
         self.signer = signer
-        self.applied_seq = enrolment.applied_seq
-        self.applied_hash = enrolment.applied_hash
+        self.applied_seq = applied_seq
+        self.applied_hash = applied_hash
         self.rows: list[dict[str, Any]] = []
         #: Sale steps taken, booked together at the end (sale_batch).
         self.sales: list[WireEvent] = []
@@ -138,8 +172,8 @@ class _Push:
         ids = {e.get("event_id") for e in raw_events if isinstance(e, dict)}
         self.taken: dict[int, str] = {}
         self.sent_before: dict[str, str] = {}
-        for seq, stored_hash, event_id, sender in session.connection().execute(
-            _STORED,
+        for seq, stored_hash, event_id, sender in _STORED.rows(
+            session.connection(),
             {
                 "enrolment": signer.enrolment_id,
                 "seqs": list(seqs),
