@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import subprocess
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from starpos.db.enums import MeterMedium
 from starpos.db.enums import TokenOperationState as State
 from starpos.db.models import AuditEntry, Meter, TokenOperation
+from starpos.db.parameters import utility_zone
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.meter_number import LONG_IIN, make_meter_number
 from starpos.sts.tables import StaTables
@@ -204,7 +205,10 @@ def test_a_thousand_meters_from_a_file_and_the_report(
     assert len(batch_list.splitlines()) == 4 + 1000
     assert rows[0].token_list[0][:4] + " " in batch_list
 
-    today = date.today()
+    # The report's days are the utility's (its time zone), not this machine's: from 22:00
+    # UTC a utility two hours ahead is already on the next day.
+    with world.database.reading() as session:
+        today = datetime.now(utility_zone(session)).date()
     report = starpos(
         "report", "engineering-tokens", "--begin", today.isoformat(), "--end",
         today.isoformat(), "--json",
