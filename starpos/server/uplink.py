@@ -259,10 +259,10 @@ class _Push:
                     {"claimed": event.terminal_code, "signed_by": self.signer.terminal_code},
                 ),
             )
-        if event.kind in sale_batch.KINDS:
+        if event.kind in sale_batch.KINDS and not sale_batch.alone(event.kind, event.details):
             self.sales.append(event)
         else:
-            if event.kind in AFTER_SALES and self.sales:
+            if (event.kind in AFTER_SALES or event.kind in sale_batch.KINDS) and self.sales:
                 self._book_sales()  # in chain order: what it reads is booked before it
             self._project(event)
 

@@ -32,6 +32,7 @@ from starpos.db.models import (
     CustomerTypeVatVersion,
     DefaultAmount,
     IssuedCard,
+    KeyChangeFlag,
     Meter,
     MeterModel,
     NumberingField,
@@ -90,6 +91,10 @@ class Part:
     #: owner holds it too, takes ``becomes`` (the head office kept another card for the
     #: meter: SYN-47), so one refused record never stops a pull on a unique rule.
     yields: tuple[str, str, str] | None = None
+    #: With ``records``: the counter's records move these rows by statements of their own
+    #: (a sale's key change), never through a session's flush, so the edit guard still
+    #: refuses what an operator would change here (flagging a meter: SYN-56).
+    guarded: bool = False
 
     @property
     def name(self) -> str:
@@ -200,6 +205,16 @@ ROOTS: tuple[Root, ...] = (
                 local=frozenset({"replaces_card_id"}),
                 records=True,
                 yields=("state", "active", "replaced"),
+            ),
+            # Its key change flags (SYN-55): set at the head office, moved to issued and
+            # delivered by a counter's sale, which keeps the tokens and its own sale's id.
+            Part(
+                _table(KeyChangeFlag),
+                "meter_id",
+                identity=("request_id",),
+                local=frozenset({"vend_id"}),
+                records=True,
+                guarded=True,
             ),
         ),
         highest=frozenset({"last_tid"}),
