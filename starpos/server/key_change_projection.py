@@ -112,10 +112,15 @@ def released(session: Session, vend_ids: Sequence[int]) -> None:
         )
 
 
-#: Whether a vend holds a key change flag still to move (read with the push's vends).
 def holds_flag(vend_id_column: Any) -> Any:
+    """Whether a vend holds a key change flag still to move (read with the push's vends, in
+    a statement run as SQL text: no ``IN``, whose values are put in when it runs)."""
+    state = _FLAGS.c.state
     return (
         select(_FLAGS.c.id)
-        .where(_FLAGS.c.vend_id == vend_id_column, _FLAGS.c.state.in_(_OPEN))
+        .where(
+            _FLAGS.c.vend_id == vend_id_column,
+            or_(state == KeyChangeState.FLAGGED, state == KeyChangeState.ISSUED),
+        )
         .exists()
     )
