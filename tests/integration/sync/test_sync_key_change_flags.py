@@ -173,3 +173,31 @@ def test_an_enrolled_counter_refuses_to_flag_or_unflag_and_changes_nothing(
     with counter.database() as local:
         assert _flags(local, flagged) == before
         assert _flags(local, other) == []
+
+
+def test_a_flag_withdrawn_at_the_head_office_while_a_counter_sold_it_is_booked_issued(
+    head_office: HeadOffice, make_counters: MakeCounters
+) -> None:
+    (counter,) = make_counters(1)
+    counter.enrol(head_office)
+    _with_new_keys(counter)
+    meter = counter.meters[0]
+    assert (
+        _keychange(head_office.folder, "flag", "--meter", meter.number, *NEW_KEY, "--yes")
+    ).returncode == 0
+    _sync(counter)
+    # Withdrawn at the head office; the counter, offline, sells with the flag it has.
+    withdrawn = _keychange(head_office.folder, "unflag", meter.number)
+    assert withdrawn.returncode == 0, withdrawn.stderr
+    sold = _sell(counter, meter)
+    assert len(sold["key_change_tokens"]) == 2
+    pushed = counter.push()
+    assert pushed.returncode == 0, pushed.stderr
+    # The sale is a fact and the meter is on its new key: the flag is booked with it.
+    with head_office.database() as office:
+        ((_, state, tokens, bill),) = _flags(office, meter.number)
+        assert (state, tokens, bill) == (
+            "delivered", " ".join(sold["key_change_tokens"]), sold["bill_number"],
+        )  # fmt: skip
+        assert _key(office, meter.number) == ("3", 2)
+    assert head_office.findings() == []
