@@ -52,6 +52,7 @@ from starpos.db.models import (
     TariffStep,
     TariffVersion,
     Terminal,
+    TokenReplacementDue,
     TouDaySwitch,
     TouHoliday,
     TouPrice,
@@ -200,6 +201,14 @@ ROOTS: tuple[Root, ...] = (
                 local=frozenset({"replaces_card_id"}),
                 records=True,
                 yields=("state", "active", "replaced"),
+            ),
+            # Its sales whose token collided with another counter's TID (SYN-51): the
+            # counter's replacement token marks its row replaced until the head office books it.
+            Part(
+                _table(TokenReplacementDue),
+                "meter_id",
+                identity=("bill_number",),
+                records=True,
             ),
         ),
         highest=frozenset({"last_tid"}),
