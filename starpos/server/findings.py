@@ -72,8 +72,8 @@ PROBLEMS: dict[str, str] = {
         "sync",
         "Two counters gave this meter the same TID while apart: the meter takes the token "
         "entered first and refuses the other as used. The counter that sold the bill named "
-        "first replaces its token (same energy, new TID, no money) when it next shows the "
-        "meter.",
+        "here (not the other) replaces its token after its next sync: same energy, new TID, "
+        "no money.",
     ),
     FindingKind.TID_REPLACED_TWICE.value: tr_noop(
         "sync",

@@ -103,6 +103,9 @@ def test_the_migration_captures_what_the_registry_says_the_head_office_owns() ->
     # Parts captured by later migrations: a meter's cards (0024, SYN-38).
     cards = _migration("0024_card_register_downlink").ARGUMENTS
     parts["cards"] = (cards[0], *cards[3:])
+    # A meter's sales whose token needs a replacement (0030, SYN-51).
+    dues = _migration("0030_token_replacements_due").ARGUMENTS
+    parts["token_replacements_due"] = (dues[0], *dues[3:])
     expected = {}
     for root in ROOTS:
         for chain in chains(root):
