@@ -219,6 +219,5 @@ def _collided(session: Session, number: str) -> tuple[CollidedToken, ...]:
         .order_by(TokenReplacementDue.bill_number)
     )
     return tuple(
-        CollidedToken(bill, amount, energy, terminal)
-        for bill, amount, energy, terminal in rows
+        CollidedToken(bill, amount, energy, terminal) for bill, amount, energy, terminal in rows
     )
