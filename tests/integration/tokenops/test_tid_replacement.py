@@ -31,7 +31,8 @@ from starpos.operators.errors import PermissionDeniedError
 from starpos.operators.session import OperatorSession
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
-from starpos.tokenops import errors
+from starpos.tokenops import errors, tid_replacement
+from starpos.tokenops.batch import run_batch
 from starpos.tokenops.tid_replacement import dues_of, replace_token
 from starpos.vending import VendResult
 from tests.integration.keychange.sale_world import sell_to, sellable
@@ -178,3 +179,26 @@ def test_starpos_token_replace_lists_issues_and_previews_the_voucher(
     assert again.returncode != 0
     assert again.stderr.strip().count("\n") == 0 and "already replaced" in again.stderr
     assert "Traceback" not in again.stderr
+
+
+def test_a_replacement_stopped_half_way_is_finished_never_doubled(world: OpsWorld) -> None:
+    """Stopped after its PLANNED row (step 1): asked again, the same row is made, not a
+    second. Stopped after its token (step 2): recovery marks the due, the module untouched."""
+    number, sale = collided(world)
+    operator = at(world, "T01")
+    _, batch = tid_replacement._open(world.database, operator, number, sale.bill_number)
+    result = replace_it(world, operator, number, sale.bill_number)
+    assert (result.batch_id, result.state) == (batch, "issued")
+    assert state(world)[0] == 1  # one token operation row
+
+    number, sale = collided(world)
+    due_id, batch = tid_replacement._open(world.database, operator, number, sale.bill_number)
+    with open_configured_module() as access:
+        run_batch(world.database, access, operator, batch)  # the token made, the due not moved
+    with world.database.reading() as session:
+        assert session.get(TokenReplacementDue, due_id).state is TokenReplacementState.OPEN  # type: ignore[union-attr]
+    assert tid_replacement.settle_replacements(world.database, None, "") == 1  # type: ignore[arg-type]
+    with world.database.reading() as session:
+        due = session.get(TokenReplacementDue, due_id)
+        assert due is not None and due.state is TokenReplacementState.REPLACED
+    assert state(world)[0] == 2
