@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from starpos.counter.views import CustomerCard
 from starpos.ui.master_names import master_name
-from starpos.ui.money import money_text
+from starpos.ui.money import format_kwh, money_text
 from starpos.ui.translator import tr
 from starpos.ui.widgets.value_panel import ValuePanel
 
@@ -62,7 +62,7 @@ class CustomerPanel(ValuePanel):
                 ).format(
                     bill=token.bill,
                     amount=self._money(token.amount),
-                    energy=token.energy_kwh,
+                    energy=format_kwh(token.energy_kwh),
                     terminal=token.terminal,
                 )
             )
