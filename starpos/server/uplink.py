@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from starpos.audit.log import entry_hash
 from starpos.db.models import ReceivedEvent, TerminalEnrolment
-from starpos.server import bulk, sale_batch
+from starpos.server import bulk, sale_batch, token_replacement_projection
 from starpos.server.authentication import RequestRefused, Signer
 from starpos.server.driver_sql import DriverStatement
 from starpos.server.findings import FindingKind, Flag, raise_finding
@@ -283,6 +283,9 @@ class _Push:
             self._flag(event, flag)
 
     def _flag(self, event: WireEvent, flag: Flag) -> None:
+        if flag.kind is FindingKind.TID_COLLISION:
+            # Whichever way the sale was booked: its token needs a replacement (SYN-51).
+            token_replacement_projection.keep_due(self.session, flag.details)
         raise_finding(
             self.session,
             flag.kind,

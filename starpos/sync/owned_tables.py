@@ -53,6 +53,7 @@ from starpos.db.models import (
     TariffStep,
     TariffVersion,
     Terminal,
+    TokenReplacementDue,
     TouDaySwitch,
     TouHoliday,
     TouPrice,
@@ -215,6 +216,14 @@ ROOTS: tuple[Root, ...] = (
                 local=frozenset({"vend_id"}),
                 records=True,
                 guarded=True,
+            ),
+            # Its sales whose token collided with another counter's TID (SYN-51): the
+            # counter's replacement token marks its row replaced until the head office books it.
+            Part(
+                _table(TokenReplacementDue),
+                "meter_id",
+                identity=("bill_number",),
+                records=True,
             ),
         ),
         highest=frozenset({"last_tid"}),

@@ -65,6 +65,7 @@ from starpos.db.models.tariffs import (
 )
 from starpos.db.models.token_cancels import TokenCancel
 from starpos.db.models.token_operations import TokenOperation
+from starpos.db.models.token_replacements import TokenReplacementDue
 from starpos.db.models.vends import Vend, VendCharge, VendToken
 
 __all__ = [
@@ -131,6 +132,7 @@ __all__ = [
     "TerminalEnrolment",
     "TokenCancel",
     "TokenOperation",
+    "TokenReplacementDue",
     "TouDaySwitch",
     "TouHoliday",
     "TouPrice",

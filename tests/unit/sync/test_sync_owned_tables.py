@@ -118,6 +118,9 @@ def test_the_migration_captures_what_the_registry_says_the_head_office_owns() ->
     # ... and its key change flags (0032, SYN-55).
     flags = _migration("0032_key_change_flag_downlink").ARGUMENTS
     parts["key_change_flags"] = (flags[0], *flags[3:])
+    # A meter's sales whose token needs a replacement (0030, SYN-51).
+    dues = _migration("0030_token_replacements_due").ARGUMENTS
+    parts["token_replacements_due"] = (dues[0], *dues[3:])
     expected = {}
     for root in ROOTS:
         for chain in chains(root):
