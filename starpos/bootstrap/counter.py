@@ -36,12 +36,13 @@ class ConfiguredModuleLink(ModuleLink):
         super().__init__(lambda: open_configured_module(self._settings, keep_open=True))
 
     def access(self) -> ModuleAccess:
-        if self._settings.refresh():
-            now = _module_values(self._settings)
-            if now != self._in_use:
-                self.drop()
-                self._in_use = now
-        return super().access()
+        with self._opening:  # the sale's worker and the background sync both ask
+            if self._settings.refresh():
+                now = _module_values(self._settings)
+                if now != self._in_use:
+                    self.drop()
+                    self._in_use = now
+            return super().access()
 
 
 def _module_values(settings: Settings) -> tuple[object, ...]:

@@ -53,7 +53,9 @@ def run_app(args: argparse.Namespace) -> int:
         auth,
         counter,
         cards=cards,
-        sync=SyncStation(counter.core.database),
+        # The background sync applies the head office's credit blocks with the module the
+        # sales use, borrowed between sales (SYN-57).
+        sync=SyncStation(counter.core.database, open_module=counter.core.module.lent),
         reports=reports_on_workers(counter),
         tokenops=tokenops_on_workers(counter, settings),
         # The administration prints the registration bills where the counter prints.

@@ -10,6 +10,9 @@ Exactly once, twice over: a block this store already holds a credit update of (t
 digest, in any state) is not sent again, however often it comes down; and a block is for one
 update sequence of its module, which refuses it once that sequence is taken. The entry the
 credit writes travels up with the next push, and the head office stops sending the block.
+
+A module lent by the counter window between sales (:meth:`starpos.counter.ModuleLink.lent`)
+may be in use by a sale: the sale wins, and the blocks wait for the next sync, untouched.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from starpos.operators.login import acting_as
 from starpos.sync import state
 from starpos.sync.client import HeadOfficeClient
 from starpos.sync.errors import ProtocolError
+from starpos.vending.errors import ModuleInUseError
 from starpos.vending.module_credit import block_digest, credit_module
 
 #: What the audit entry of a credit says about a block issued at the head office.
@@ -48,6 +52,9 @@ class CreditReceipt:
     already: list[str] = field(default_factory=list)
     #: (block digest, module id, why)
     failed: list[tuple[str, str, StarposError]] = field(default_factory=list)
+    #: Digests of the blocks left for the next sync: a sale was using the module (only the
+    #: window's lent module; a command's module is waited for, so not in ``as_dict``).
+    waiting: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +105,9 @@ def receive_credit_blocks(
         if _held(database, digest):
             receipt.already.append(digest)
             continue
+        if receipt.waiting:  # the module is a sale's now: the rest wait with the first
+            receipt.waiting.append(digest)
+            continue
         try:
             operator = acting_as(
                 database,
@@ -109,6 +119,9 @@ def receive_credit_blocks(
             )
             with open_module() as module:
                 outcome = credit_module(database, module, data, operator, source=SOURCE)
+        except ModuleInUseError:  # nothing was asked of the module: not a failure
+            receipt.waiting.append(digest)
+            continue
         except StarposError as error:  # recorded where it happened; said once here
             receipt.failed.append((digest, str(item.get("module_id") or "-"), error))
             continue

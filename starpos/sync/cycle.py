@@ -8,7 +8,8 @@ data keeps coming down while someone looks at the refusal; the push's error is r
 after. A head office that cannot be reached, refuses the signature or revoked the
 terminal ends the sync at once.
 
-A sync that may use the module (``starpos sync run``) ends with a reconcile of the module's
+A sync that may use the module (``starpos sync run``, and the window's background sync
+with the module the counter lends it between sales) ends with a reconcile of the module's
 books (issue 17: after every start, every credit update and every sync); a verdict that
 changed is audited and pushed at once, so the head office sees a disagreement the moment
 the counter does.
@@ -55,11 +56,17 @@ class SyncReport:
 
 
 def sync_once(
-    database: Database, *, full: bool = False, open_module: ModuleOpener | None = None
+    database: Database,
+    *,
+    full: bool = False,
+    open_module: ModuleOpener | None = None,
+    raise_credit_failure: bool = True,
 ) -> SyncReport:
     """Push, then pull (``full``: a snapshot), over one connection. With ``open_module``
     (a command that may use the module), then the head office's credit blocks for this
-    terminal's module, and a push of what applying them recorded."""
+    terminal's module, and a push of what applying them recorded. A block that failed is
+    noted as the sync's error and raised, or (``raise_credit_failure=False``: the window,
+    which shows it from the report with the rest of the sync) only noted."""
     with database.reading() as session:
         found = state.require_enrolment(session)
     with HeadOfficeClient(found.server_url, key_id=found.key_id, key=load_key()) as client:
@@ -91,7 +98,8 @@ def sync_once(
         with database.unit_of_work() as uow:
             state.note_error(uow.session, problem.message)
             uow.commit()
-        raise problem
+        if raise_credit_failure:
+            raise problem
     return SyncReport(pushed, pulled, credit, books)
 
 

@@ -6,6 +6,12 @@ the head office did: the answer is a :class:`SyncView` with the problem in it, w
 status bar shows (online, offline since, events waiting, last sync). Selling never waits
 for it. A card of this counter's that gave way to the head office's on the pull (SYN-47) is
 in the answer too, so the window can say the card in the customer's hand no longer counts.
+
+Given the module the counter lends between sales (``open_module``:
+:meth:`starpos.counter.ModuleLink.lent`), the run also applies the head office's credit
+blocks for it (:func:`~starpos.sync.cycle.sync_once`): the answer says the credit received,
+the block that failed and why, or the blocks left for the next run because a sale was using
+the module. The module being absent or failing stops nothing else of the sync.
 """
 
 from __future__ import annotations
@@ -13,11 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from starpos.db import Database
 from starpos.errors import StarposError
 from starpos.sync import state
+from starpos.sync.credit_receive import CreditReceipt, ModuleOpener
 from starpos.sync.cycle import sync_once
+from starpos.sync.errors import CreditBlockNotAppliedError
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,18 @@ class CardGaveWay:
 
     meter: str
     issue_number: int
+
+
+@dataclass(frozen=True)
+class CreditReceived:
+    """A credit block from the head office, applied to this counter's module."""
+
+    module_id: str
+    operator: str
+    operation: str
+    amount_kwh: Decimal
+    balance_kwh: Decimal
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -43,11 +64,19 @@ class SyncView:
     problem: StarposError | str | None = None
     #: The cards that gave way on this run's pull (a later run does not say them again).
     gave_way: tuple[CardGaveWay, ...] = ()
+    #: The credit blocks this run applied to the module.
+    credited: tuple[CreditReceived, ...] = ()
+    #: Why this run's credit blocks were not applied (one per block that failed).
+    credit_failed: tuple[CreditBlockNotAppliedError, ...] = ()
+    #: How many blocks this run left for the next one: a sale was using the module.
+    credit_waiting: int = 0
 
 
 class SyncStation:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, open_module: ModuleOpener | None = None) -> None:
+        """``open_module``: the module to apply credit blocks with (None: none here)."""
         self.database = database
+        self.open_module = open_module
 
     def view(self, problem: StarposError | None = None) -> SyncView:
         with self.database.reading() as session:
@@ -69,10 +98,50 @@ class SyncStation:
         if not before.enrolled:
             return before
         try:
-            report = sync_once(self.database)
+            report = sync_once(
+                self.database, open_module=self.open_module, raise_credit_failure=False
+            )
         except StarposError as problem:  # offline, refused, busy: shown, and tried again
             return self.view(problem)
-        return replace(self.view(), gave_way=cards_gave_way(report.pulled.yielded))
+        failed = credit_failures(report.credit)
+        after = self.view(failed[0] if failed else None)
+        if failed:  # the head office answered: only the module's part went wrong
+            after = replace(after, online=True, offline_since=None)
+        return replace(
+            after,
+            gave_way=cards_gave_way(report.pulled.yielded),
+            credited=credits_received(report.credit, after.last_sync),
+            credit_failed=failed,
+            credit_waiting=len(report.credit.waiting) if report.credit is not None else 0,
+        )
+
+
+def credits_received(
+    receipt: CreditReceipt | None, at: datetime | None
+) -> tuple[CreditReceived, ...]:
+    """The applied blocks of ``receipt`` (``CreditReceipt.applied``: the credit's facts)."""
+    if receipt is None or at is None:
+        return ()
+    return tuple(
+        CreditReceived(
+            module_id=str(applied["module_id"]),
+            operator=str(applied["operator"]),
+            operation=str(applied["operation"]),
+            amount_kwh=Decimal(applied["amount_kwh"]),
+            balance_kwh=Decimal(applied["balance_kwh"]),
+            at=at,
+        )
+        for applied in receipt.applied
+    )
+
+
+def credit_failures(receipt: CreditReceipt | None) -> tuple[CreditBlockNotAppliedError, ...]:
+    if receipt is None:
+        return ()
+    return tuple(
+        CreditBlockNotAppliedError(block=digest, module=module, reason=why)
+        for digest, module, why in receipt.failed
+    )
 
 
 def cards_gave_way(yielded: Iterable[str]) -> tuple[CardGaveWay, ...]:

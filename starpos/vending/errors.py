@@ -177,6 +177,16 @@ class ModuleBusyError(VendRefusedError):
     )
 
 
+class ModuleInUseError(VendRefusedError):
+    """Another thread of this program uses the module now; asked by one that does not wait."""
+
+    code = "vend.module_in_use"
+    template = (
+        "The secure module ({module}) is in use by a sale on this counter. It is tried again "
+        "at the next sync."
+    )
+
+
 class ModuleCreditTooLowError(VendRefusedError):
     code = "vend.module_credit_low"
     template = (

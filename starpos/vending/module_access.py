@@ -17,15 +17,16 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 from starpos.devices.sm.driver import SecureModule
 from starpos.devices.sm.errors import SmError
 from starpos.paths import data_dir
-from starpos.vending.errors import ModuleBusyError, ModuleOfflineError, reason
+from starpos.vending.errors import ModuleBusyError, ModuleInUseError, ModuleOfflineError, reason
 
 #: The lock name of the embedded emulator, whatever port it listens on this time.
 EMBEDDED = "embedded"
@@ -150,13 +151,28 @@ class ModuleAccess:
     #: The module found serving this store (store_binding.ensure_served), for a program
     #: that keeps it open: nobody else may act on it meanwhile, so once is enough.
     served_module: str | None = None
+    #: The turn of one thread of this program: the lock file is re-entrant within a program,
+    #: so without it a second thread (the window's background sync) would walk into a vend.
+    _turn: threading.RLock = field(default_factory=threading.RLock)
 
     @contextmanager
-    def exclusive(self) -> Iterator[SecureModule]:
+    def exclusive(self, *, wait: bool = True) -> Iterator[SecureModule]:
         """Hold the lock and the open port for the block (re-entrant).
 
-        Raises :class:`ModuleOfflineError` when the port cannot be opened.
+        Without ``wait``, a thread of this program that uses the module now (a sale) is not
+        waited for: :class:`ModuleInUseError`. Raises :class:`ModuleOfflineError` when the
+        port cannot be opened.
         """
+        if not self._turn.acquire(blocking=wait):
+            raise ModuleInUseError(module=self.lock.name)
+        try:
+            with self._exclusive() as module:
+                yield module
+        finally:
+            self._turn.release()
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[SecureModule]:
         with self.lock.held():
             self._depth += 1
             try:
@@ -172,8 +188,9 @@ class ModuleAccess:
                     self.module.close()
 
     def close(self) -> None:
-        self.module.close()
-        self.lock.release()
+        with self._turn:  # a thread that uses the module now finishes first
+            self.module.close()
+            self.lock.release()
 
     def __enter__(self) -> ModuleAccess:
         return self

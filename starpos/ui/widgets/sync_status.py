@@ -10,6 +10,12 @@ A card of this counter's that gave way to another counter's on a pull (SYN-47) n
 counts, though the customer still holds it: the label says so until the program ends (its
 tooltip names the meters), and each window gets one box about it, which does not take the
 keyboard and waits for no answer, so a sale in progress goes on (SYN-50).
+
+The head office's credit blocks for this counter's module are applied by the same sync,
+with the module the counter lends it between sales (SYN-57): the label says the last credit
+received (its tooltip each one since the program began, with the module's balance after),
+a block that failed (in bold red; the tooltip says why), or a block that waits for the next
+sync because a sale was using the module.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QStatusBar
 
 from starpos.errors import StarposError
 from starpos.i18n import render_error, translate_count
-from starpos.sync.station import CardGaveWay, SyncView
+from starpos.sync.station import CardGaveWay, CreditReceived, SyncView
 from starpos.ui.signals import emit
 from starpos.ui.threading.workers import JobFailure, Worker, runs_on
 from starpos.ui.translator import tr
@@ -58,12 +64,20 @@ class SyncStatusLabel(QLabel):
         self.zone = _zone(time_zone)
         self.view: SyncView | None = None
         self.gave_way: tuple[CardGaveWay, ...] = ()
+        self.credited: tuple[CreditReceived, ...] = ()
         self.hide()  # until a sync says this counter has a head office
 
-    def show_view(self, view: SyncView, gave_way: Sequence[CardGaveWay] = ()) -> None:
-        """The last sync's answer, and every card that gave way since the program began."""
+    def show_view(
+        self,
+        view: SyncView,
+        gave_way: Sequence[CardGaveWay] = (),
+        credited: Sequence[CreditReceived] = (),
+    ) -> None:
+        """The last sync's answer, and every card that gave way and every credit received
+        since the program began."""
         self.view = view
         self.gave_way = tuple(gave_way)
+        self.credited = tuple(credited)
         self.setVisible(view.enrolled)
         self.retranslate_ui()
 
@@ -117,14 +131,44 @@ class SyncStatusLabel(QLabel):
                     count,
                 ).format(count=count)
             )
+        parts += self._credit_parts(view)
         self.setText(" · ".join(parts))
-        self.setStyleSheet(OK_STYLE if view.online and not self.gave_way else PROBLEM_STYLE)
+        fine = view.online and not self.gave_way and not view.credit_failed
+        self.setStyleSheet(OK_STYLE if fine else PROBLEM_STYLE)
         problem = view.problem
         tips = [render_error(problem) if isinstance(problem, StarposError) else problem or ""]
+        tips += [render_error(failed) for failed in view.credit_failed if failed is not problem]
+        if view.credit_waiting:
+            tips.append(_waiting_line(view.credit_waiting))
         if self.gave_way:
             tips.append(tr("status", "Cards no longer valid (the head office kept another):"))
             tips += [_card_line(card) for card in self.gave_way]
+        tips += [self._credit_line(credit) for credit in reversed(self.credited)]
         self.setToolTip("\n".join(tip for tip in tips if tip))
+
+    def _credit_parts(self, view: SyncView) -> list[str]:
+        parts = []
+        if self.credited:
+            parts.append(
+                tr("status", "credit received {time}").format(time=self._time(self.credited[-1].at))
+            )
+        if view.credit_failed:
+            parts.append(tr("status", "⚠ credit block not applied"))
+        if view.credit_waiting:
+            parts.append(tr("status", "credit block waiting"))
+        return parts
+
+    def _credit_line(self, credit: CreditReceived) -> str:
+        return tr(
+            "status",
+            "Credit from the head office ({operator}) applied {time}: module {module} has "
+            "{balance} kWh.",
+        ).format(
+            operator=credit.operator,
+            time=self._time(credit.at),
+            module=credit.module_id,
+            balance=credit.balance_kwh,
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -152,6 +196,7 @@ class SyncWatch(QObject):
         self.labels: list[SyncStatusLabel] = []
         self.last: SyncView | None = None
         self.gave_way: list[CardGaveWay] = []  # since the program began
+        self.credited: list[CreditReceived] = []  # since the program began
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.timer.start(FIRST_SYNC_MS)
@@ -161,7 +206,7 @@ class SyncWatch(QObject):
         status_bar.addPermanentWidget(label)
         self.labels.append(label)
         if self.last is not None:
-            label.show_view(self.last, self.gave_way)
+            label.show_view(self.last, self.gave_way, self.credited)
         return label
 
     def sync_now(self) -> None:
@@ -178,9 +223,10 @@ class SyncWatch(QObject):
         self.last = view
         new = tuple(card for card in view.gave_way if card not in self.gave_way)
         self.gave_way += new
+        self.credited += view.credited
         for label in list(self.labels):
             try:
-                label.show_view(view, self.gave_way)
+                label.show_view(view, self.gave_way, self.credited)
                 if new and label.window().isVisible():  # a closed window is told nothing
                     label.tell(new)
             except RuntimeError:  # its window was closed and deleted
@@ -206,6 +252,17 @@ def _card_line(card: CardGaveWay) -> str:
     return tr("status", "Meter {meter}: the card of issue {issue}").format(
         meter=card.meter, issue=card.issue_number
     )
+
+
+def _waiting_line(count: int) -> str:
+    return translate_count(
+        "status",
+        "A credit block from the head office waits: a sale was using the module. It is "
+        "applied at the next sync.",
+        "{count} credit blocks from the head office wait: a sale was using the module. They "
+        "are applied at the next sync.",
+        count,
+    ).format(count=count)
 
 
 def _zone(name: str) -> ZoneInfo:

@@ -163,3 +163,28 @@ def test_a_card_that_gave_way_stays_in_the_label_and_is_told_once_to_an_open_win
         assert "1 card no longer valid" in later.text()
     finally:
         watch.stop()
+
+
+def test_credit_blocks_waiting_for_the_module_are_said_in_the_label_and_tooltip(
+    qtbot: QtBot,
+) -> None:
+    """A sale was using the module, so the sync left the blocks for the next one (SYN-57):
+    said, in the language of the window, and not as a problem."""
+    switch_language("en")
+    label = SyncStatusLabel()
+    bar = _bar(qtbot)
+    bar.addPermanentWidget(label)
+    now = datetime.now(UTC)
+    label.show_view(SyncView(enrolled=True, online=True, last_sync=now, credit_waiting=2))
+    try:
+        assert "credit block waiting" in label.text()
+        assert label.styleSheet() != PROBLEM_STYLE
+        assert "2 credit blocks from the head office wait" in label.toolTip()
+        switch_language("fr")
+        qtbot.waitUntil(lambda: "bloc de crédit en attente" in label.text(), timeout=20_000)
+        assert "2 blocs de crédit du siège attendent" in label.toolTip()
+        switch_language("zh_CN")
+        qtbot.waitUntil(lambda: "额度块等待中" in label.text(), timeout=20_000)
+        assert "2 个总部额度块在等待" in label.toolTip()
+    finally:
+        switch_language("en")

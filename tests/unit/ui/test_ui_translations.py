@@ -29,6 +29,7 @@ WINDOW_AREAS = (
     "registrationpaper",
     "datedterms",
     "choices",
+    "creditsync",
 )
 
 
