@@ -25,6 +25,7 @@ from starpos.sync import signing
 from starpos.sync.client import CHANGES_PATH, ENROL_PATH, ENROLMENT_KEY_ID, EVENTS_PATH
 from starpos.sync.keys import new_key, public_hex
 from starpos.sync.wire import WireEvent
+from tests.support.migrated_store import new_migrated_store
 
 
 def signed_request(
@@ -100,7 +101,9 @@ def entries(
 ) -> list[dict[str, Any]]:
     """The whole chain of the store in ``folder`` after appending ``written``, as sent."""
     folder.mkdir(exist_ok=True)
-    with Database.open(f"sqlite:///{folder / 'starpos.db'}") as database:
+    store = folder / "starpos.db"
+    url = f"sqlite:///{store}" if store.exists() else new_migrated_store(store)
+    with Database.open(url) as database:
         with database.unit_of_work() as uow:
             for kind, subject, details, actor in written:
                 append(uow.session, kind, subject=subject, details=details, actor=actor)

@@ -39,6 +39,7 @@ from tests.integration.vend.vend_world import (
 )
 from tests.support.data_files import SAMPLE_TABLES
 from tests.support.emulator_process import EmulatorProcess
+from tests.support.migrated_store import new_migrated_store
 from tests.support.processes import REPO_ROOT, child_env, starpos_command
 from tests.support.shifts import open_shift_for
 
@@ -301,7 +302,7 @@ def make_counter(
     folder.mkdir(parents=True)
     meters: list[DemoMeter] = []
     if seeded:
-        with Database.open(f"sqlite:///{folder / 'starpos.db'}") as database:
+        with Database.open(new_migrated_store(folder / "starpos.db")) as database:
             seed_demo(database, customers=40, spare_meters=4, seed=7)
             meters = sellable_meters(database)
             open_shift_for(database, operator, terminal=terminal)  # the cashier's till
