@@ -284,5 +284,9 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
       <source>Two sales put the same credit sequence on this meter's card (two counters sold to the card while apart, or to a restored copy of it): the meter loads only one of them. Both sales stand; refund or sell again the one the meter did not load.</source>
       <translation>Deux ventes ont mis la même séquence de crédit sur la carte de ce compteur (deux comptoirs ont vendu sur la carte sans être reliés, ou sur une copie restaurée de celle-ci) : le compteur n'en charge qu'une. Les deux ventes sont maintenues ; remboursez ou revendez celle que le compteur n'a pas chargée.</translation>
     </message>
+    <message>
+      <source>Two sales returned the same credit owed to this meter (two counters sold to it while apart): the customer got it back twice. Both sales stand; recover the amount from the customer or write it off.</source>
+      <translation>Deux ventes ont rendu le même crédit dû à ce compteur (deux comptoirs lui ont vendu sans être reliés) : le client l'a reçu deux fois. Les deux ventes sont maintenues ; récupérez le montant auprès du client ou passez-le en perte.</translation>
+    </message>
   </context>
 </TS>

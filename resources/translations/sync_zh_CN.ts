@@ -284,5 +284,9 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
       <source>Two sales put the same credit sequence on this meter's card (two counters sold to the card while apart, or to a restored copy of it): the meter loads only one of them. Both sales stand; refund or sell again the one the meter did not load.</source>
       <translation>两笔销售在此电表的卡上写入了相同的充值序号（两个柜台离线时都向该卡售电，或向其恢复的副本售电）：电表只会装载其中一笔。两笔销售均成立；请退款或重新出售电表未装载的那一笔。</translation>
     </message>
+    <message>
+      <source>Two sales returned the same credit owed to this meter (two counters sold to it while apart): the customer got it back twice. Both sales stand; recover the amount from the customer or write it off.</source>
+      <translation>两笔销售退还了欠该电表的同一笔款项（两个柜台在断开连接时都向其售电）：客户收到了两次。两笔销售均保留；请向客户追回该金额或予以核销。</translation>
+    </message>
   </context>
 </TS>

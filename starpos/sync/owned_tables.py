@@ -33,6 +33,7 @@ from starpos.db.models import (
     DefaultAmount,
     IssuedCard,
     Meter,
+    MeterCreditOwed,
     MeterModel,
     NumberingField,
     NumberingRule,
@@ -200,6 +201,14 @@ ROOTS: tuple[Root, ...] = (
                 local=frozenset({"replaces_card_id"}),
                 records=True,
                 yields=("state", "active", "replaced"),
+            ),
+            # Credit owed back to the customer (a debt repaid twice, SYN-53): the head
+            # office's rows, settled at the counter by the sale that returns it.
+            Part(
+                _table(MeterCreditOwed),
+                "meter_id",
+                identity=("overpaid_terminal", "overpaid_bill"),
+                records=True,
             ),
         ),
         highest=frozenset({"last_tid"}),
