@@ -59,7 +59,7 @@ def upgrade() -> None:
             "meter_id",
             "overpaid_terminal",
             "overpaid_bill",
-            name=op.f(f"uq_{TABLE}_meter_id_overpaid_terminal_overpaid_bill"),
+            name=op.f(f"uq_{TABLE}_meter_id"),
         ),  # fmt: skip
     )
     op.create_index(op.f(f"ix_{TABLE}_meter_id"), TABLE, ["meter_id"], unique=False)
