@@ -10,8 +10,10 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from starpos.bootstrap.module import open_configured_module
 from starpos.bootstrap.printer import ConfiguredPrinter
 from starpos.counter.vouchers import voucher_for
 from starpos.db.enums import CreditOwedState
@@ -21,6 +23,8 @@ from starpos.devices.printer.paper import paper_for
 from starpos.devices.printer.template import load_template
 from starpos.masterdata.credit_owed import DETAILS_KEY, OWED
 from starpos.settings import Settings
+from starpos.vending import VendRequest, sell
+from starpos.vending.errors import TenderedTooLittleError
 from tests.integration.keychange.sale_world import sell_to, sellable
 from tests.integration.tokenops.ops_world import OpsWorld
 
@@ -105,3 +109,22 @@ def test_a_credit_larger_than_the_sale_is_returned_whole(world: OpsWorld) -> Non
     assert sale.breakdown.net == Decimal("20.00")
     assert sale.breakdown.amount == plain.breakdown.amount
     assert [state for _, state, _ in credits(world)] == [CreditOwedState.SETTLED] * 2
+
+
+def test_a_refused_sale_leaves_the_credit_owed_open(world: OpsWorld) -> None:
+    """Refused (too little tendered) after it was priced with the line: nothing settled,
+    nothing sold; the next sale still returns it."""
+    (number,) = sellable(world, 1)
+    owe(world, number, "12.50")
+    with open_configured_module() as access, pytest.raises(TenderedTooLittleError):
+        sell(
+            world.database,
+            access,
+            VendRequest(number, Decimal("50.00"), operator_code="CASH1", tendered=Decimal("49")),
+        )
+    assert credits(world) == [("S0000042", CreditOwedState.OPEN, None)]
+    with world.database.reading() as session:
+        assert session.scalars(select(Vend).join(Meter).where(Meter.number == number)).all() == []
+
+    sale = sell_to(number, world, "50.00")
+    assert credits(world) == [("S0000042", CreditOwedState.SETTLED, sale.bill_number)]
