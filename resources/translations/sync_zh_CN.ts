@@ -288,5 +288,13 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
       <source>Two sales returned the same credit owed to this meter (two counters sold to it while apart): the customer got it back twice. Both sales stand; recover the amount from the customer or write it off.</source>
       <translation>两笔销售退还了欠该电表的同一笔款项（两个柜台在断开连接时都向其售电）：客户收到了两次。两笔销售均保留；请向客户追回该金额或予以核销。</translation>
     </message>
+    <message>
+      <source>Two counters gave this meter the same TID while apart: the meter takes the token entered first and refuses the other as used. The counter that sold the bill named here (not the other) replaces its token after its next sync: same energy, new TID, no money.</source>
+      <translation>两个柜台在离线时给此电表分配了相同的 TID：电表接受先输入的令牌，并将另一个视为已使用而拒绝。售出此处所列单据（而非另一张）的柜台在下次同步后替换其令牌：电量相同、TID 新、不收费。</translation>
+    </message>
+    <message>
+      <source>A sale's collided token was replaced twice, or by a counter that did not sell it: both replacement tokens stand, the first is the one kept. Recover the energy of the other from the customer.</source>
+      <translation>某笔销售的冲突令牌被替换了两次，或由未售出它的柜台替换：两个替换令牌均成立，保留的是第一个。请向客户追回另一个的电量。</translation>
+    </message>
   </context>
 </TS>

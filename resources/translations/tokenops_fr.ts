@@ -171,6 +171,18 @@
         <source>No payment change has the bill number {bill}. Check the number on the bill.</source>
         <translation>Aucun changement de mode de paiement ne porte le numéro de facture {bill}. Vérifiez le numéro sur la facture.</translation>
     </message>
+    <message>
+        <source>Meter {meter} has no token waiting for a replacement from bill {bill}. The head office lists it after both counters synced; sync and try again.</source>
+        <translation>Le compteur {meter} n'a aucun jeton en attente de remplacement pour la facture {bill}. Le siège la liste une fois que les deux comptoirs se sont synchronisés : synchronisez et réessayez.</translation>
+    </message>
+    <message>
+        <source>The token of bill {bill} was already replaced (token operation {replacement}): reprint that voucher instead.</source>
+        <translation>Le jeton de la facture {bill} a déjà été remplacé (opération de jeton {replacement}) : réimprimez plutôt ce bon.</translation>
+    </message>
+    <message>
+        <source>Bill {bill} was sold at terminal {terminal}: only that counter may replace its token, so it is replaced once.</source>
+        <translation>La facture {bill} a été vendue au terminal {terminal} : seul ce comptoir peut remplacer son jeton, afin qu'il ne soit remplacé qu'une fois.</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -481,6 +493,38 @@
     <message>
         <source>The remainder is not on a card yet: replace again with a blank card to finish.</source>
         <translation>Le reliquat n'est pas encore sur une carte : refaites le remplacement avec une carte vierge pour terminer.</translation>
+    </message>
+    <message>
+        <source>Replacement token (TID collision)</source>
+        <translation>Jeton de remplacement (collision de TID)</translation>
+    </message>
+    <message>
+        <source>Replacement for bill {bill}</source>
+        <translation>Remplacement de la facture {bill}</translation>
+    </message>
+    <message>
+        <source>Replacement for bill</source>
+        <translation>Remplacement de la facture</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>Énergie (kWh)</translation>
+    </message>
+    <message>
+        <source>Replacement token</source>
+        <translation>Jeton de remplacement</translation>
+    </message>
+    <message>
+        <source>Meter {meter}: the token of bill {bill} ({amount}, {energy} kWh, sold at {terminal}) needs a replacement</source>
+        <translation>Compteur {meter} : le jeton de la facture {bill} ({amount}, {energy} kWh, vendu à {terminal}) doit être remplacé</translation>
+    </message>
+    <message>
+        <source>No token needs a replacement.</source>
+        <translation>Aucun jeton n'est à remplacer.</translation>
+    </message>
+    <message>
+        <source>The customer enters the replacement token instead of the refused one.</source>
+        <translation>Le client saisit le jeton de remplacement à la place du jeton refusé.</translation>
     </message>
 </context>
 <context>

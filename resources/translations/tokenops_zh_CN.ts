@@ -171,6 +171,18 @@
         <source>No payment change has the bill number {bill}. Check the number on the bill.</source>
         <translation>没有账单号为 {bill} 的付费方式变更。请核对账单上的号码。</translation>
     </message>
+    <message>
+        <source>Meter {meter} has no token waiting for a replacement from bill {bill}. The head office lists it after both counters synced; sync and try again.</source>
+        <translation>电表 {meter} 没有单据 {bill} 待替换的令牌。两个柜台都同步后总部才会列出它；请同步后重试。</translation>
+    </message>
+    <message>
+        <source>The token of bill {bill} was already replaced (token operation {replacement}): reprint that voucher instead.</source>
+        <translation>单据 {bill} 的令牌已被替换（令牌操作 {replacement}）：请改为重印该凭条。</translation>
+    </message>
+    <message>
+        <source>Bill {bill} was sold at terminal {terminal}: only that counter may replace its token, so it is replaced once.</source>
+        <translation>单据 {bill} 是在终端 {terminal} 售出的：只有该柜台可以替换其令牌，以确保只替换一次。</translation>
+    </message>
 </context>
 <context>
     <name>tokenops</name>
@@ -481,6 +493,38 @@
     <message>
         <source>The remainder is not on a card yet: replace again with a blank card to finish.</source>
         <translation>剩余电量尚未写入卡：请用一张空白卡重新换表以完成。</translation>
+    </message>
+    <message>
+        <source>Replacement token (TID collision)</source>
+        <translation>替换令牌（TID 冲突）</translation>
+    </message>
+    <message>
+        <source>Replacement for bill {bill}</source>
+        <translation>替换单据 {bill} 的令牌</translation>
+    </message>
+    <message>
+        <source>Replacement for bill</source>
+        <translation>替换的单据</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量（kWh）</translation>
+    </message>
+    <message>
+        <source>Replacement token</source>
+        <translation>替换令牌</translation>
+    </message>
+    <message>
+        <source>Meter {meter}: the token of bill {bill} ({amount}, {energy} kWh, sold at {terminal}) needs a replacement</source>
+        <translation>电表 {meter}：单据 {bill}（{amount}，{energy} kWh，售于 {terminal}）的令牌需要替换</translation>
+    </message>
+    <message>
+        <source>No token needs a replacement.</source>
+        <translation>没有需要替换的令牌。</translation>
+    </message>
+    <message>
+        <source>The customer enters the replacement token instead of the refused one.</source>
+        <translation>客户输入替换令牌，代替被拒绝的令牌。</translation>
     </message>
 </context>
 <context>

@@ -339,5 +339,45 @@
         <source>Remainder for the new meter ({kwh} kWh) is on card {serial}: the customer inserts it in the new meter.</source>
         <translation>Le reliquat pour le nouveau compteur ({kwh} kWh) est sur la carte {serial} : le client l'insère dans le nouveau compteur.</translation>
     </message>
+    <message>
+        <source>Replace a c&amp;ollided token…</source>
+        <translation>Remplacer un jeton en c&amp;ollision…</translation>
+    </message>
+    <message>
+        <source>replace a collided token</source>
+        <translation>remplacer un jeton en collision</translation>
+    </message>
+    <message>
+        <source>Replace a collided token</source>
+        <translation>Remplacer un jeton en collision</translation>
+    </message>
+    <message>
+        <source>&amp;Bill</source>
+        <translation>&amp;Facture</translation>
+    </message>
+    <message>
+        <source>&amp;Issue the replacement</source>
+        <translation>&amp;Émettre le remplacement</translation>
+    </message>
+    <message>
+        <source>&amp;Print the voucher</source>
+        <translation>&amp;Imprimer le bon</translation>
+    </message>
+    <message>
+        <source>No token of this meter needs a replacement.</source>
+        <translation>Aucun jeton de ce compteur n'est à remplacer.</translation>
+    </message>
+    <message>
+        <source>Bill {bill}: {amount}, {kwh} kWh, sold at {terminal}</source>
+        <translation>Facture {bill} : {amount}, {kwh} kWh, vendue à {terminal}</translation>
+    </message>
+    <message>
+        <source>Another counter gave this meter the same TID: the meter refuses this token as used. The replacement carries the same energy under a new TID; no money is taken.</source>
+        <translation>Un autre comptoir a donné le même TID à ce compteur : le compteur refuse ce jeton comme déjà utilisé. Le remplacement porte la même énergie sous un nouveau TID ; aucun argent n'est encaissé.</translation>
+    </message>
+    <message>
+        <source>Replacement for bill {bill}: {kwh} kWh, token {token}. The customer enters it instead of the refused token.</source>
+        <translation>Remplacement de la facture {bill} : {kwh} kWh, jeton {token}. Le client le saisit à la place du jeton refusé.</translation>
+    </message>
 </context>
 </TS>

@@ -339,5 +339,45 @@
         <source>Remainder for the new meter ({kwh} kWh) is on card {serial}: the customer inserts it in the new meter.</source>
         <translation>新电表的剩余电量（{kwh} kWh）已写入卡 {serial}：请客户将卡插入新电表。</translation>
     </message>
+    <message>
+        <source>Replace a c&amp;ollided token…</source>
+        <translation>替换冲突令牌(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>replace a collided token</source>
+        <translation>替换冲突令牌</translation>
+    </message>
+    <message>
+        <source>Replace a collided token</source>
+        <translation>替换冲突令牌</translation>
+    </message>
+    <message>
+        <source>&amp;Bill</source>
+        <translation>单据(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue the replacement</source>
+        <translation>签发替换令牌(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Print the voucher</source>
+        <translation>打印凭条(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No token of this meter needs a replacement.</source>
+        <translation>此电表没有需要替换的令牌。</translation>
+    </message>
+    <message>
+        <source>Bill {bill}: {amount}, {kwh} kWh, sold at {terminal}</source>
+        <translation>单据 {bill}：{amount}，{kwh} kWh，售于 {terminal}</translation>
+    </message>
+    <message>
+        <source>Another counter gave this meter the same TID: the meter refuses this token as used. The replacement carries the same energy under a new TID; no money is taken.</source>
+        <translation>另一柜台给此电表分配了相同的 TID：电表将此令牌视为已使用而拒绝。替换令牌以新的 TID 携带相同电量；不收取任何费用。</translation>
+    </message>
+    <message>
+        <source>Replacement for bill {bill}: {kwh} kWh, token {token}. The customer enters it instead of the refused token.</source>
+        <translation>替换单据 {bill}：{kwh} kWh，令牌 {token}。客户输入它，代替被拒绝的令牌。</translation>
+    </message>
 </context>
 </TS>

@@ -491,6 +491,14 @@
         <source>Active. KEY CHANGE: this sale prints {count} key change tokens before the credit token; the customer enters them first, in the printed order.</source>
         <translation>Actif. CHANGEMENT DE CLÉ : cette vente imprime {count} jetons de changement de clé avant le jeton de crédit ; le client les saisit d'abord, dans l'ordre imprimé.</translation>
     </message>
+    <message>
+        <source>Active. TOKEN TO REPLACE (another counter gave its TID):</source>
+        <translation>Actif. JETON À REMPLACER (un autre comptoir a donné son TID) :</translation>
+    </message>
+    <message>
+        <source>bill {bill}: {amount}, {energy} kWh, sold at {terminal}, which issues its replacement (Tokens &gt; Replace a collided token)</source>
+        <translation>facture {bill} : {amount}, {energy} kWh, vendue à {terminal}, qui émet son remplacement (Jetons &gt; Remplacer un jeton en collision)</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>

@@ -491,6 +491,14 @@
         <source>Active. KEY CHANGE: this sale prints {count} key change tokens before the credit token; the customer enters them first, in the printed order.</source>
         <translation>正常。密钥更换：本次销售会在充值令牌之前打印 {count} 个密钥更换令牌；客户须先按打印顺序输入它们。</translation>
     </message>
+    <message>
+        <source>Active. TOKEN TO REPLACE (another counter gave its TID):</source>
+        <translation>正常。需替换令牌（另一柜台用了相同 TID）：</translation>
+    </message>
+    <message>
+        <source>bill {bill}: {amount}, {energy} kWh, sold at {terminal}, which issues its replacement (Tokens &gt; Replace a collided token)</source>
+        <translation>单据 {bill}：{amount}，{energy} kWh，售于 {terminal}，由其签发替换令牌（电码 &gt; 替换冲突令牌）</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>

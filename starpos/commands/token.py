@@ -23,6 +23,7 @@ from starpos.commands._output import (
     whole,
 )
 from starpos.commands._token_cancel import register_cancel
+from starpos.commands._token_replace import register_replace
 from starpos.i18n import render_error, translate
 from starpos.sts.errors import RequestFormatError, StsError
 
@@ -122,6 +123,7 @@ def register(subparsers: Any) -> None:
     decode.set_defaults(handler=_decode)
 
     register_cancel(actions)  # starpos token cancel: a sale's token (manual 4.5)
+    register_replace(actions)  # a TID collision's replacement token (SYN-51)
 
     batch = actions.add_parser("batch", help="issue tokens for JSON Lines requests on stdin")
     batch.add_argument("--sta-tables", help="STA tables JSON file (default: as configured)")

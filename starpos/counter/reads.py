@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from starpos.counter.module_link import ModuleLink
 from starpos.counter.views import (
+    CollidedToken,
     CounterRules,
     CustomerCard,
     DeviceState,
@@ -27,8 +28,17 @@ from starpos.counter.views import (
 from starpos.counter.views import DefaultAmount as DefaultAmountView
 from starpos.db import Database
 from starpos.db.column_types import utc_now
-from starpos.db.enums import MeterMedium, PaymentKind
-from starpos.db.models import Customer, DefaultAmount, Meter, Operator, PaymentTerm, Vend
+from starpos.db.enums import MeterMedium, PaymentKind, TokenReplacementState
+from starpos.db.models import (
+    Customer,
+    DefaultAmount,
+    Meter,
+    Operator,
+    PaymentTerm,
+    Terminal,
+    TokenReplacementDue,
+    Vend,
+)
 from starpos.db.parameters import system_parameters, to_local, to_utc, utility_now
 from starpos.i18n import tr_noop
 from starpos.masterdata.meter_lookup import lookup_meter
@@ -105,6 +115,7 @@ class CounterReads:
                 refusal=refusal,
                 card_meter=info.medium == MeterMedium.CARD,
                 key_change_tokens=key_change_sale.tokens_at_next_sale(session, info.number),
+                collided_tokens=_collided(session, info.number),
             )
 
     def quote(self, meter_number: str, net: Decimal) -> Quote:
@@ -190,4 +201,23 @@ def quote_from(breakdown: Breakdown) -> Quote:
         debt_repayment=breakdown.debt_repayment,
         energy_kwh=breakdown.token_kwh,
         warning=breakdown.exceeds_warn_amount,
+    )
+
+
+def _collided(session: Session, number: str) -> tuple[CollidedToken, ...]:
+    """The meter's sales whose token the head office found collided, not yet replaced."""
+    rows = session.execute(
+        select(
+            TokenReplacementDue.bill_number,
+            TokenReplacementDue.amount,
+            TokenReplacementDue.energy_kwh,
+            Terminal.code,
+        )
+        .join(Meter, Meter.id == TokenReplacementDue.meter_id)
+        .join(Terminal, Terminal.id == TokenReplacementDue.terminal_id)
+        .where(Meter.number == number, TokenReplacementDue.state == TokenReplacementState.OPEN)
+        .order_by(TokenReplacementDue.bill_number)
+    )
+    return tuple(
+        CollidedToken(bill, amount, energy, terminal) for bill, amount, energy, terminal in rows
     )

@@ -54,13 +54,15 @@ from starpos.tokenops.payment_change import (
 )
 from starpos.tokenops.payment_change_voucher import print_payment_change
 from starpos.tokenops.targets import one_meter
+from starpos.tokenops.tid_replacement import DueToken, dues_of, replace_token
+from starpos.tokenops.tid_replacement import ReplacementResult as CollidedReplacement
 from starpos.tokenops.token_cancel import (
     CancelResult,
     SaleQuery,
     cancel_charge,
     cancel_token,
 )
-from starpos.tokenops.vouchers import OperationPrinter
+from starpos.tokenops.vouchers import OperationPrinter, print_operation
 
 
 @dataclass(frozen=True)
@@ -284,3 +286,21 @@ class CounterTokenOps:
 
     def unflag(self, operator: OperatorSession, number: str) -> list[str]:
         return unflag(self.database, operator, [parse_meter_number(number.strip()).iain])
+
+    # -- a TID collision's replacement token (docs/sync.md, "TID collision") --------------
+    def collided_tokens(self, number: str) -> list[DueToken]:
+        with self.database.reading() as session:
+            return dues_of(session, number.strip())
+
+    def replace_collided(
+        self, operator: OperatorSession, number: str, bill: str
+    ) -> CollidedReplacement:
+        """The replacement of the collided token of ``bill`` (same kWh, new TID)."""
+        try:
+            return replace_token(self.database, self.module.access(), operator, number, bill)
+        except _MODULE_TROUBLE:
+            self.module.drop()  # reconnect next time, as after a sale's module failure
+            raise
+
+    def print_collided(self, operator: OperatorSession, batch_id: str) -> int:
+        return print_operation(self.database, self.printer, operator, batch_id, 1)

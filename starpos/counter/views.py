@@ -17,6 +17,18 @@ from starpos.errors import StarposError
 
 
 @dataclass(frozen=True)
+class CollidedToken:
+    """A sale of the meter whose token collided with another counter's TID (SYN-51): the
+    meter refuses it as used until the customer enters its replacement."""
+
+    bill: str
+    amount: Decimal
+    energy_kwh: Decimal
+    #: the terminal that sold it: the only one that issues its replacement
+    terminal: str
+
+
+@dataclass(frozen=True)
 class CustomerCard:
     """What the cashier checks before taking money: the person and the meter."""
 
@@ -40,6 +52,8 @@ class CustomerCard:
     #: key change tokens the next sale prints before the credit token (0: none; the
     #: meter is flagged for a key change at its next purchase, docs/key-changes.md)
     key_change_tokens: int = 0
+    #: its sales whose token needs a replacement (docs/sync.md, "TID collision")
+    collided_tokens: tuple[CollidedToken, ...] = ()
 
     @property
     def blacklisted(self) -> bool:

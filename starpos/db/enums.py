@@ -135,6 +135,16 @@ class TokenOperationKind(StrEnum):
     TOKEN_CANCEL = "token_cancel"
     #: The energy an old meter still held, as a credit token to its replacement (manual 4.6).
     REMAINDER_CREDIT = "remainder_credit"
+    #: A sale's energy again under a new TID: its token collided with another counter's
+    #: (docs/sync.md, "TID collision"; decision SYN-51).
+    TID_REPLACEMENT = "tid_replacement"
+
+
+class TokenReplacementState(StrEnum):
+    """A sale whose token needs a replacement (head office's ``token_replacements_due``)."""
+
+    OPEN = "open"
+    REPLACED = "replaced"
 
 
 class TokenOperationState(StrEnum):

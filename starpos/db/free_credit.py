@@ -26,6 +26,7 @@ _FREE_CREDIT_ISSUED = (
             TokenOperationKind.FREE_CREDIT,
             TokenOperationKind.REMAINDER_CREDIT,
             TokenOperationKind.TOKEN_CANCEL,
+            TokenOperationKind.TID_REPLACEMENT,
         )
     ),
     TokenOperation.state == TokenOperationState.ISSUED,
@@ -108,7 +109,8 @@ def token_operation_totals(session: Session, module_id: str) -> TokenOperationTo
             continue
         if state != TokenOperationState.ISSUED:
             continue
-        if kind in (kinds.FREE_CREDIT, kinds.REMAINDER_CREDIT, kinds.TOKEN_CANCEL):
+        if kind in (kinds.FREE_CREDIT, kinds.REMAINDER_CREDIT, kinds.TOKEN_CANCEL,
+                    kinds.TID_REPLACEMENT):  # fmt: skip
             # Credit tokens (SM?TC): a replaced meter's remainder, a cancel's 0 kWh token.
             free, free_kwh = free + 1, free_kwh + energy
         elif kind == kinds.KEY_CHANGE:

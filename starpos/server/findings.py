@@ -35,6 +35,8 @@ class FindingKind(StrEnum):
     CREDIT_RETURNED_TWICE = "credit_returned_twice"
     STALE_TARIFF = "stale_tariff"
     TID_COLLISION = "tid_collision"
+    # A TID collision's due replaced twice, or by another terminal (SYN-51).
+    TID_REPLACED_TWICE = "tid_replaced_twice"
     PROJECTION_FAILED = "projection_failed"
     # The card register (server/card_projection.py; SYN-37, SYN-38).
     SECOND_ACTIVE_CARD = "second_active_card"
@@ -72,6 +74,19 @@ PROBLEMS: dict[str, str] = {
         "Two sales put the same credit sequence on this meter's card (two counters sold to "
         "the card while apart, or to a restored copy of it): the meter loads only one of "
         "them. Both sales stand; refund or sell again the one the meter did not load.",
+    ),
+    FindingKind.TID_COLLISION.value: tr_noop(
+        "sync",
+        "Two counters gave this meter the same TID while apart: the meter takes the token "
+        "entered first and refuses the other as used. The counter that sold the bill named "
+        "here (not the other) replaces its token after its next sync: same energy, new TID, "
+        "no money.",
+    ),
+    FindingKind.TID_REPLACED_TWICE.value: tr_noop(
+        "sync",
+        "A sale's collided token was replaced twice, or by a counter that did not sell it: "
+        "both replacement tokens stand, the first is the one kept. Recover the energy of the "
+        "other from the customer.",
     ),
 }
 

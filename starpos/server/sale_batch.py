@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from starpos.audit.log import AuditKind
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend, VendCharge, VendToken
-from starpos.server import bulk, credit_owed
+from starpos.server import bulk, credit_owed, key_change_projection
 from starpos.server.card_projection import note_sold
 from starpos.server.driver_sql import DriverStatement
 from starpos.server.findings import FindingKind, Flag
@@ -33,7 +33,7 @@ from starpos.server.payment_settlement import DUE_CODES, IssuedSale, settle_dues
 from starpos.server.projections import TerminalEvent
 from starpos.server.sale_openings import open_all
 from starpos.server.sale_owner import opened_by
-from starpos.server.sale_projection import CREDIT_TOKEN, ISSUED_STEPS, bill_of
+from starpos.server.sale_projection import CREDIT_TOKEN, ISSUED_STEPS, KEY_CHANGE_STEPS, bill_of
 from starpos.server.store import any_of, one_of
 
 #: The kinds of entry booked here; anything else goes through its own projector.
@@ -85,6 +85,7 @@ _OWN_VENDS = DriverStatement(
         exists()
         .where(VendCharge.vend_id == Vend.id, one_of(VendCharge.code, DUE_CODES))
         .label("lined"),
+        key_change_projection.holds_flag(Vend.id).label("keyed"),
     )
     .where(
         Vend.terminal_id == bindparam("terminal"),
@@ -128,6 +129,7 @@ class _Vend:
     failed_at: datetime | None
     failure_reason: str | None
     lined: bool  # it carried a payment change's line (payment_settlement)
+    keyed: bool  # it holds a key change flag (key_change_projection)
     changed: bool = False
 
 
@@ -157,6 +159,18 @@ def project(session: Session, events: list[TerminalEvent]) -> dict[int, list[Fla
     if later:
         _later_steps(session, terminal_id, enrolment_id, later, flags)
     return flags
+
+
+def alone(kind: str, details: str) -> bool:
+    """Whether a sale entry (its kind and details as they came) is booked by itself, in
+    chain order, rather than here: a key change sale's PENDING and its tokens (rare; they
+    move the meter's key and the head office's flag, SYN-55). Only an entry that names a key
+    change is parsed."""
+    if kind != AuditKind.VEND.value or '"key_change' not in details:
+        return False
+    facts = TerminalEvent.parse_details(details)
+    step = facts.get("step")
+    return step in KEY_CHANGE_STEPS or (step == "pending" and bool(facts.get("key_change")))
 
 
 def _step(event: TerminalEvent) -> Any:
@@ -204,6 +218,8 @@ def _later_steps(
             if vend.state is VendState.PENDING:
                 vend.state, vend.failed_at, vend.changed = VendState.FAILED, event.occurred_at, True
                 vend.failure_reason = event.details.get("reason")
+                if vend.keyed:
+                    key_change_projection.released(session, [vend.id])
         elif event.kind == AuditKind.VEND.value and step in ISSUED_STEPS:
             if vend.state is VendState.PENDING:
                 settling.append(
@@ -219,6 +235,8 @@ def _later_steps(
                             event.terminal_code, vend.bill, returned, event.occurred_at,
                         )
                     )  # fmt: skip
+                if vend.keyed:
+                    key_change_projection.delivered(session, [vend.id], event.occurred_at)
             flags += _issue(vend, meters[vend.meter_id], event, made_before, tokens, overpaid)
         else:  # printed, reprint
             if vend.state is VendState.ISSUED:

@@ -39,7 +39,7 @@ from starpos.db.models import (
     VendToken,
 )
 from starpos.pricing import ChargeMethod
-from starpos.server import credit_owed
+from starpos.server import credit_owed, key_change_projection
 from starpos.server.card_projection import (
     OpenedCardSale,
     book_card_vends,
@@ -128,6 +128,10 @@ def _key_changed(session: Session, event: TerminalEvent) -> list[Flag]:
     if event.details.get("rollover") or (meter.last_tid or -1) < (tid or -1):
         meter.last_tid = tid
     vend.tid = tid
+    # The head office's flag is ISSUED with the tokens: not sent down as open again (SYN-55).
+    key_change_projection.tokens_made(
+        session, vend.id, vend.meter_id, event.details, event.occurred_at
+    )
     return []
 
 
@@ -249,6 +253,7 @@ def _open(session: Session, event: TerminalEvent) -> list[Flag]:
     vend.charges = _charges(session, facts.get("charges", []), dated)
     session.add(vend)
     session.flush()
+    key_change_projection.claimed(session, vend.id, vend.meter_id, facts.get("key_change"))
     card_flags: list[Flag] = []
     if vend.medium is MeterMedium.CARD and facts.get("sequence") is not None:
         sale = OpenedCardSale(
@@ -340,6 +345,7 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
                 vend.bill_number, returned, event.occurred_at,
             )  # fmt: skip
             flags += credit_owed.settle(session, [settling]).get(event.seq, [])
+        key_change_projection.delivered(session, [vend.id], event.occurred_at)
     if vend.tid is not None:
         flags += _tid_collision(session, vend)
     token = event.details.get("token")
@@ -442,4 +448,5 @@ def vend_failed(session: Session, event: TerminalEvent) -> list[Flag]:
         vend.state = VendState.FAILED
         vend.failed_at = event.occurred_at
         vend.failure_reason = event.details.get("reason")
+        key_change_projection.released(session, [vend.id])
     return []

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from starpos.db.enums import TokenOperationKind, TokenOperationState
 from starpos.db.models import Meter, Operator, TokenOperation
+from starpos.server import token_replacement_projection
 from starpos.server.findings import FindingKind, Flag
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ PREFIX = "token_operation:"
 
 
 def token_operation_step(session: Session, event: TerminalEvent) -> list[Flag]:
+    if event.subject.startswith(token_replacement_projection.PREFIX):
+        return token_replacement_projection.replacement_step(session, event)
     if not event.subject.startswith(PREFIX):
         return []  # the batch's own entry: what was asked, kept in the chain
     step = event.details.get("step")

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from starpos.audit.log import entry_hash
 from starpos.db.models import ReceivedEvent, TerminalEnrolment
-from starpos.server import bulk, sale_batch
+from starpos.server import bulk, sale_batch, token_replacement_projection
 from starpos.server.authentication import RequestRefused, Signer
 from starpos.server.driver_sql import DriverStatement
 from starpos.server.findings import FindingKind, Flag, raise_finding
@@ -259,10 +259,10 @@ class _Push:
                     {"claimed": event.terminal_code, "signed_by": self.signer.terminal_code},
                 ),
             )
-        if event.kind in sale_batch.KINDS:
+        if event.kind in sale_batch.KINDS and not sale_batch.alone(event.kind, event.details):
             self.sales.append(event)
         else:
-            if event.kind in AFTER_SALES and self.sales:
+            if (event.kind in AFTER_SALES or event.kind in sale_batch.KINDS) and self.sales:
                 self._book_sales()  # in chain order: what it reads is booked before it
             self._project(event)
 
@@ -283,6 +283,9 @@ class _Push:
             self._flag(event, flag)
 
     def _flag(self, event: WireEvent, flag: Flag) -> None:
+        if flag.kind is FindingKind.TID_COLLISION:
+            # Whichever way the sale was booked: its token needs a replacement (SYN-51).
+            token_replacement_projection.keep_due(self.session, flag.details)
         raise_finding(
             self.session,
             flag.kind,

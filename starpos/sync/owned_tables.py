@@ -32,6 +32,7 @@ from starpos.db.models import (
     CustomerTypeVatVersion,
     DefaultAmount,
     IssuedCard,
+    KeyChangeFlag,
     Meter,
     MeterCreditOwed,
     MeterModel,
@@ -53,6 +54,7 @@ from starpos.db.models import (
     TariffStep,
     TariffVersion,
     Terminal,
+    TokenReplacementDue,
     TouDaySwitch,
     TouHoliday,
     TouPrice,
@@ -91,6 +93,10 @@ class Part:
     #: owner holds it too, takes ``becomes`` (the head office kept another card for the
     #: meter: SYN-47), so one refused record never stops a pull on a unique rule.
     yields: tuple[str, str, str] | None = None
+    #: With ``records``: the counter's records move these rows by statements of their own
+    #: (a sale's key change), never through a session's flush, so the edit guard still
+    #: refuses what an operator would change here (flagging a meter: SYN-56).
+    guarded: bool = False
 
     @property
     def name(self) -> str:
@@ -208,6 +214,23 @@ ROOTS: tuple[Root, ...] = (
                 _table(MeterCreditOwed),
                 "meter_id",
                 identity=("overpaid_terminal", "overpaid_bill"),
+            ),
+            # Its key change flags (SYN-55): set at the head office, moved to issued and
+            # delivered by a counter's sale, which keeps the tokens and its own sale's id.
+            Part(
+                _table(KeyChangeFlag),
+                "meter_id",
+                identity=("request_id",),
+                local=frozenset({"vend_id"}),
+                records=True,
+                guarded=True,
+            ),
+            # Its sales whose token collided with another counter's TID (SYN-51): the
+            # counter's replacement token marks its row replaced until the head office books it.
+            Part(
+                _table(TokenReplacementDue),
+                "meter_id",
+                identity=("bill_number",),
                 records=True,
             ),
         ),

@@ -40,7 +40,10 @@ _REHASH = ("password_hash", "last_login_at")
 _installed = False
 #: Owned rows only a counter's own records make (its SUN cards: issued, replaced, blanked,
 #: each an audit entry the head office books; SYN-38): never an edit of master data.
-_RECORD_PARTS = frozenset(part.name for root in ROOTS for part, _ in parts_of(root) if part.records)
+#: A key change flag is moved only by a sale's statements: flagging stays refused (SYN-56).
+_RECORD_PARTS = frozenset(
+    part.name for root in ROOTS for part, _ in parts_of(root) if part.records and not part.guarded
+)
 
 
 class MasterDataOwnedError(StarposError):

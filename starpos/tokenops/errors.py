@@ -290,3 +290,28 @@ class ReplacementPaidTooLittleError(TokenOperationError):
 class UnknownReplacementError(TokenOperationError):
     code = "tokenops.unknown_replacement"
     template = "No meter replacement has the bill number {bill}. Check the number on the bill."
+
+
+# -- a token that collided with another counter's TID (SYN-51) -------------------------------
+class NoReplacementDueError(TokenOperationError):
+    code = "tokenops.no_replacement_due"
+    template = (
+        "Meter {meter} has no token waiting for a replacement from bill {bill}. The head "
+        "office lists it after both counters synced; sync and try again."
+    )
+
+
+class ReplacementAlreadyIssuedError(TokenOperationError):
+    code = "tokenops.replacement_already_issued"
+    template = (
+        "The token of bill {bill} was already replaced (token operation {replacement}): "
+        "reprint that voucher instead."
+    )
+
+
+class ReplacementOtherTerminalError(TokenOperationError):
+    code = "tokenops.replacement_other_terminal"
+    template = (
+        "Bill {bill} was sold at terminal {terminal}: only that counter may replace its token, "
+        "so it is replaced once."
+    )

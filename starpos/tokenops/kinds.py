@@ -11,6 +11,7 @@ Manual 3.6 (engineering tokens a-f) and 3.5 (test/display tokens), in STS terms:
 | set_unbalance_limit | class 2/6 | watts | engineering_tokens |
 | set_water_factor | class 2/7 | the meter's 16-bit factor | engineering_tokens |
 | free_credit | class 0/0 | kWh, out of the module's credit | free_credit_tokens |
+| tid_replacement | class 0/0 | a collided sale's kWh, from the module | cancel_token |
 | key_change | class 2/3,4 (8,9) | the new key | key_change |
 | test | class 1 | the test control bits | test_tokens |
 
@@ -42,6 +43,9 @@ MAX_WATTS = floor_units(MODULE_VALUE_LIMIT)
 MAX_FREE_KWH = Decimal(floor_units(MODULE_VALUE_LIMIT)).scaleb(-1)
 ALL_REGISTERS = 0xFFFF
 
+#: Credit tokens with energy a token operation makes out of the module's credit.
+CREDIT_KINDS = frozenset({Kind.FREE_CREDIT, Kind.REMAINDER_CREDIT, Kind.TID_REPLACEMENT})
+
 #: Class 2 subclass of each management kind (IEC 62055-41, 6.2.4).
 MANAGEMENT_SUBCLASS: dict[Kind, int] = {
     Kind.SET_POWER_LIMIT: 0,
@@ -60,6 +64,8 @@ PERMISSION: dict[Kind, str] = {
     Kind.TEST: permissions.TEST_TOKENS,
     Kind.TOKEN_CANCEL: permissions.CANCEL_TOKEN,
     Kind.REMAINDER_CREDIT: permissions.REPLACE_METER,
+    # A sale's token corrected at the counter, as a cancel is; the sale paid for it (SYN-52).
+    Kind.TID_REPLACEMENT: permissions.CANCEL_TOKEN,
 }
 
 #: What each kind is called on screens, lists and vouchers (context ``tokenops``).
@@ -75,6 +81,7 @@ LABELS: dict[Kind, str] = {
     Kind.TEST: tr_noop("tokenops", "Test / display"),
     Kind.TOKEN_CANCEL: tr_noop("tokenops", "Token cancel (0 energy)"),
     Kind.REMAINDER_CREDIT: tr_noop("tokenops", "Remainder credit (replaced meter)"),
+    Kind.TID_REPLACEMENT: tr_noop("tokenops", "Replacement token (TID collision)"),
 }
 #: How each state of a row reads in lists (context ``tokenops``).
 STATE_LABELS: dict[State, str] = {
@@ -89,6 +96,7 @@ UNITS: dict[Kind, str] = {
     Kind.SET_PHASE_UNBALANCE_LIMIT: "W",
     Kind.FREE_CREDIT: "kWh",
     Kind.REMAINDER_CREDIT: "kWh",
+    Kind.TID_REPLACEMENT: "kWh",
 }
 
 
@@ -103,6 +111,7 @@ def carries_tid(kind: Kind) -> bool:
         Kind.FREE_CREDIT,
         Kind.TOKEN_CANCEL,
         Kind.REMAINDER_CREDIT,
+        Kind.TID_REPLACEMENT,
     )
 
 
@@ -263,7 +272,7 @@ def control_limit(manufacturer_code: str) -> int:
 def module_value(kind: Kind, text: str) -> int:
     """The value the module's request takes for a row whose recorded value is ``text``
     (watts, a register, a rate, a factor, tenths of a kWh; 0 for clear tamper)."""
-    if kind in (Kind.FREE_CREDIT, Kind.REMAINDER_CREDIT):
+    if kind in CREDIT_KINDS:
         return int(Decimal(text) * 10)
     if kind in MANAGEMENT:
         return int(text) if text else 0

@@ -151,7 +151,7 @@ def _module_request(
     rollover: bool,
 ) -> Request:  # fmt: skip
     """The frame the driver sends for this row (its digest is what ``GL?RR`` echoes)."""
-    if kind in (Kind.FREE_CREDIT, Kind.REMAINDER_CREDIT):
+    if kind in kinds.CREDIT_KINDS:
         assert tid is not None
         params = credit_token_params(key_ref, ELECTRICITY, tid, kinds.module_value(kind, value))
         return Request("SM", "TC", params)

@@ -37,7 +37,7 @@ def ask(module: SecureModule, pending: PendingOperation) -> list[str]:
         return [token.token for token in issued]
     assert pending.tid is not None
     value = kinds.module_value(kind, pending.value)
-    if kind in (Kind.FREE_CREDIT, Kind.REMAINDER_CREDIT):
+    if kind in kinds.CREDIT_KINDS:
         token = module.issue_credit_token(
             pending.key_ref, ELECTRICITY, pending.tid, value, anchor=pending.anchor
         )
@@ -72,7 +72,7 @@ def reads_back(module: SecureModule, pending: PendingOperation, tokens: list[str
         return False
     decoded = module.verify_token(tokens[0], pending.key_ref)
     value = kinds.module_value(kind, pending.value)
-    if kind in (Kind.FREE_CREDIT, Kind.TOKEN_CANCEL, Kind.REMAINDER_CREDIT):
+    if kind in kinds.CREDIT_KINDS or kind is Kind.TOKEN_CANCEL:
         wanted = (0, ELECTRICITY, pending.tid, value)
     else:
         wanted = (2, kinds.MANAGEMENT_SUBCLASS[kind], pending.tid, value)

@@ -147,3 +147,7 @@ def register_with_vending() -> None:
     from starpos.tokenops.token_cancel import settle_cancels
 
     register_pending_ledger("token_cancels", settle_cancels)
+    # And the TID collisions' replacements whose token was made before their due moved.
+    from starpos.tokenops.tid_replacement import settle_replacements
+
+    register_pending_ledger("token_replacements", settle_replacements)

@@ -20,7 +20,7 @@ from starpos.audit.log import AuditKind, append
 from starpos.db import Database
 from starpos.db.enums import TokenOperationKind as Kind
 from starpos.db.enums import TokenOperationState as State
-from starpos.db.models import Operator, SalesPoint, TokenOperation
+from starpos.db.models import Operator, SalesPoint, TokenOperation, TokenReplacementDue
 from starpos.db.parameters import system_parameters
 from starpos.devices.printer import (
     CREDIT_TOKEN,
@@ -46,6 +46,7 @@ KEY_CHANGE_OF_4 = (
     tr_noop("voucher", "Key change token 3 of 4"),
     tr_noop("voucher", "Key change token 4 of 4"),
 )
+REPLACEMENT_FOR = tr_noop("tokenops", "Replacement for bill {bill}")
 ENTER_IN_ORDER = tr_noop("tokenops", "Enter the tokens in the order printed.")
 LIST_TITLE = tr_noop("tokenops", "Token batch {batch}")
 LIST_HEADER = tr_noop(
@@ -88,6 +89,7 @@ def _sections(kind: Kind, tokens: list[str]) -> tuple[TokenSection, ...]:
         label = {
             Kind.FREE_CREDIT: CREDIT_TOKEN,
             Kind.REMAINDER_CREDIT: CREDIT_TOKEN,
+            Kind.TID_REPLACEMENT: CREDIT_TOKEN,
             Kind.TEST: TEST_TOKEN,
             Kind.TOKEN_CANCEL: ZERO_TOKEN,
         }.get(kind, ENGINEERING_TOKEN)
@@ -110,6 +112,8 @@ def operation_voucher(
     details = [describe(record, language)]
     if len(record["tokens"]) > 1:
         details.append(translate("tokenops", ENTER_IN_ORDER, language))
+    if kind is Kind.TID_REPLACEMENT:
+        details.append(_replacement_line(session, batch_id, position, language))
     meter = _meter_key(session, batch_id, position)
     customer_code, _, customer_name = record["customer"].partition(" ")
     return Voucher(
@@ -141,6 +145,16 @@ def operation_voucher(
         cash_sale=False,
         language=language,
     )
+
+
+def _replacement_line(session: Session, batch_id: str, position: int, language: str) -> str:
+    """The line "Replacement for bill N": the sale whose token collided (SYN-51)."""
+    bill = session.scalar(
+        select(TokenReplacementDue.bill_number)
+        .join(TokenOperation, TokenOperation.request_id == TokenReplacementDue.replacement)
+        .where(TokenOperation.batch_id == batch_id, TokenOperation.position == position)
+    )
+    return translate("tokenops", REPLACEMENT_FOR, language).format(bill=bill or "-")
 
 
 def _meter_key(session: Session, batch_id: str, position: int) -> Any:

@@ -72,6 +72,8 @@ class SaleKeyChange:
     new_key: NewKeyData
     rollover: bool
     made: tuple[str, ...] = ()
+    #: The flag's own name in every store (the head office books its sale by it: SYN-55).
+    request_id: str = ""
 
     @property
     def new_ref(self) -> MeterKeyRef:
@@ -98,6 +100,7 @@ class SaleKeyChange:
                 "ken": new.ken, "key_type": new.key_type, "base_date": new.base_date,
             },
             "rollover": self.rollover,
+            "flag": self.request_id,
         }  # fmt: skip
 
 
@@ -135,8 +138,8 @@ def for_meter(
     if flag.state is KeyChangeState.ISSUED:
         # Made by an earlier sale that could not deliver them: the store's key data has
         # moved already (``current`` is the new key); this sale prints them again.
-        return SaleKeyChange(flag.id, current, new, False, tuple(flag.token_list))
-    return SaleKeyChange(flag.id, current, new, new.base_date != base_date)
+        return SaleKeyChange(flag.id, current, new, False, tuple(flag.token_list), flag.request_id)
+    return SaleKeyChange(flag.id, current, new, new.base_date != base_date, (), flag.request_id)
 
 
 def tokens_at_next_sale(session: Session, meter_number: str) -> int:
@@ -233,6 +236,7 @@ def record_tokens(
                 "ken": new.ken, "key_type": new.key_type, "base_date": new.base_date,
             },
             "rollover": change.rollover,
+            "flag": change.request_id,
             "tid": credit_tid,
             "key_ref": change.new_ref.params(),
             "request_digest": credit_request.digest(),
@@ -278,7 +282,9 @@ def held_by(session: Session, vend_id: int) -> SaleKeyChange | None:
         int(flag.new_key_register), flag.new_sgc, flag.new_ti, flag.new_krn, flag.new_ken,
         flag.new_key_type, flag.new_base_date,
     )  # fmt: skip
-    return SaleKeyChange(flag.id, old_ref, new, new.base_date != meter.tid_base_year)
+    return SaleKeyChange(
+        flag.id, old_ref, new, new.base_date != meter.tid_base_year, (), flag.request_id
+    )
 
 
 def reads_back(module: SecureModule, change: SaleKeyChange, tokens: list[str]) -> bool:

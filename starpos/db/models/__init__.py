@@ -66,6 +66,7 @@ from starpos.db.models.tariffs import (
 )
 from starpos.db.models.token_cancels import TokenCancel
 from starpos.db.models.token_operations import TokenOperation
+from starpos.db.models.token_replacements import TokenReplacementDue
 from starpos.db.models.vends import Vend, VendCharge, VendToken
 
 __all__ = [
@@ -133,6 +134,7 @@ __all__ = [
     "TerminalEnrolment",
     "TokenCancel",
     "TokenOperation",
+    "TokenReplacementDue",
     "TouDaySwitch",
     "TouHoliday",
     "TouPrice",

@@ -36,6 +36,8 @@ class KeyChangeFlag(Base):
             postgresql_where=_OPEN,
         ),
         Index("ix_key_change_flags_state", "state"),
+        # How a flag is named within its meter on the downlink (migration 0032, SYN-55).
+        Index("uq_key_change_flags_meter_request", "meter_id", "request_id", unique=True),
         Index("ix_key_change_flags_vend", "vend_id"),
     )
 

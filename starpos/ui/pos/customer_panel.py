@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from starpos.counter.views import CustomerCard
 from starpos.ui.master_names import master_name
-from starpos.ui.money import money_text
+from starpos.ui.money import format_kwh, money_text
 from starpos.ui.translator import tr
 from starpos.ui.widgets.value_panel import ValuePanel
 
@@ -49,6 +49,25 @@ class CustomerPanel(ValuePanel):
         self.refused = False
         self.fill()
 
+    def _collided(self, card: CustomerCard) -> str:
+        """Said before the sale: the meter refuses a token of this customer's as used until
+        its replacement is entered (two counters gave it the same TID; SYN-51)."""
+        lines = [tr("pos", "Active. TOKEN TO REPLACE (another counter gave its TID):")]
+        for token in card.collided_tokens:
+            lines.append(
+                tr(
+                    "pos",
+                    "bill {bill}: {amount}, {energy} kWh, sold at {terminal}, which issues its "
+                    "replacement (Tokens > Replace a collided token)",
+                ).format(
+                    bill=token.bill,
+                    amount=self._money(token.amount),
+                    energy=format_kwh(token.energy_kwh),
+                    terminal=token.terminal,
+                )
+            )
+        return "\n".join(lines)
+
     def _money(self, value: Decimal) -> str:
         return money_text(value, self.currency, self.decimals)
 
@@ -85,6 +104,9 @@ class CustomerPanel(ValuePanel):
         elif self.refused:
             status = tr("pos", "Active, but no credit can be sold to this meter")
             self.values["status"].setStyleSheet("color: #b00020; font-weight: bold;")
+        elif card.collided_tokens:
+            status = self._collided(card)
+            self.values["status"].setStyleSheet("color: #8a5a00; font-weight: bold;")
         elif card.key_change_tokens:
             # Said before the sale: the customer must enter these first, in order.
             status = tr(

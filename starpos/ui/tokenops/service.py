@@ -20,6 +20,8 @@ from starpos.tokenops.kinds import KeyTarget
 from starpos.tokenops.meter_replace import Replacement, ReplacementResult
 from starpos.tokenops.meter_replace_charges import ChargesDue
 from starpos.tokenops.payment_change import MeterPayment, PaymentChangeAsked, PaymentChangeResult
+from starpos.tokenops.tid_replacement import DueToken
+from starpos.tokenops.tid_replacement import ReplacementResult as CollidedReplacement
 from starpos.tokenops.token_cancel import CancelResult
 from starpos.tokenops.vouchers import OperationPrinter
 from starpos.ui.core_services import CounterOnWorkers
@@ -65,6 +67,14 @@ class TokenOpsService(Protocol):
     def flag(self, operator: OperatorSession, number: str, target: KeyTarget) -> int: ...
 
     def unflag(self, operator: OperatorSession, number: str) -> list[str]: ...
+
+    def collided_tokens(self, number: str) -> list[DueToken]: ...
+
+    def replace_collided(
+        self, operator: OperatorSession, number: str, bill: str
+    ) -> CollidedReplacement: ...
+
+    def print_collided(self, operator: OperatorSession, batch_id: str) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,20 @@ class TokenOpsOnWorkers:
     @runs_on(Workers.DATABASE)
     def unflag(self, operator: OperatorSession, number: str) -> list[str]:
         return self.core.unflag(operator, number)
+
+    @runs_on(Workers.DATABASE)
+    def collided_tokens(self, number: str) -> list[DueToken]:
+        return self.core.collided_tokens(number)
+
+    @runs_on(Workers.MODULE)
+    def replace_collided(
+        self, operator: OperatorSession, number: str, bill: str
+    ) -> CollidedReplacement:
+        return self.core.replace_collided(operator, number, bill)
+
+    @runs_on(Workers.PRINTER)
+    def print_collided(self, operator: OperatorSession, batch_id: str) -> int:
+        return self.core.print_collided(operator, batch_id)
 
 
 def tokenops_on_workers(counter: CounterOnWorkers, settings: Settings) -> TokenOpsOnWorkers:

@@ -2,7 +2,8 @@
 purchase, payment change (issue 16).
 
 Every action has a shortcut and a mnemonic. An operator sees only what their roles grant
-(``cancel_token``, ``replace_meter``, ``key_change``, ``payment_change``), and no Tokens menu
+(``cancel_token``, ``replace_meter``, ``key_change``, ``payment_change``; a collided
+token's replacement is ``cancel_token``'s), and no Tokens menu
 at all when none (a cashier); the core checks the permission again. Replace meter, the key
 change and the payment change open on the meter typed in the counter's meter field, if any
 (docs/decisions.md, "token screens").
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 from starpos.operators import permissions
 from starpos.ui.counter_errors import PermissionMissing
 from starpos.ui.tokenops.cancel_dialog import TokenCancelDialog
+from starpos.ui.tokenops.collided_dialog import CollidedTokenDialog
 from starpos.ui.tokenops.key_change_dialog import KeyChangeDialog
 from starpos.ui.tokenops.payment_change_dialog import PaymentChangeDialog
 from starpos.ui.tokenops.replace_dialog import ReplaceMeterDialog
@@ -29,6 +31,7 @@ SHORTCUTS = {
     "replace": "Ctrl+Shift+G",  # Ctrl+Shift+E replaces a card
     "key_change": "Ctrl+Shift+F",  # F for flag
     "payment_change": "Ctrl+Shift+Y",  # pa(y) type: P previews, T ends the shift
+    "collided": "Ctrl+Shift+H",  # the last letter free; a TID collision (SYN-51)
 }
 
 
@@ -64,7 +67,10 @@ class TokenOpsMenu:
         self.payment_change = action(
             "payment_change", self.open_payment_change, permissions.PAYMENT_CHANGE
         )
-        actions = (self.cancel, self.replace, self.key_change, self.payment_change)
+        self.collided = action("collided", self.open_collided, permissions.CANCEL_TOKEN)
+        actions = (
+            self.cancel, self.replace, self.key_change, self.payment_change, self.collided
+        )  # fmt: skip
         usable = any(a.isVisible() for a in actions)
         self.menu.menuAction().setVisible(usable)
         self.retranslate_ui()
@@ -75,6 +81,7 @@ class TokenOpsMenu:
         self.replace.setText(tr("tokenui", "&Replace a meter…"))
         self.key_change.setText(tr("tokenui", "&Key change at the next purchase…"))
         self.payment_change.setText(tr("tokenui", "&Payment change (prepaid, postpaid)…"))
+        self.collided.setText(tr("tokenui", "Replace a c&ollided token…"))
 
     # -- what the actions open ----------------------------------------------------------
     def open_cancel(self, bill: str = "") -> None:
@@ -95,6 +102,10 @@ class TokenOpsMenu:
     def open_payment_change(self) -> None:
         if self._permitted(permissions.PAYMENT_CHANGE, tr("tokenui", "change a meter's pay type")):
             self._open(PaymentChangeDialog(self.ops, self._current_meter(), self.window))
+
+    def open_collided(self) -> None:
+        if self._permitted(permissions.CANCEL_TOKEN, tr("tokenui", "replace a collided token")):
+            self._open(CollidedTokenDialog(self.ops, self._current_meter(), self.window))
 
     def _permitted(self, permission: str, label: str) -> bool:
         if self.ops.session.may(permission):

@@ -15,7 +15,15 @@ from starpos.commands import sync as sync_command
 from starpos.db.migrate import MIGRATIONS
 from starpos.i18n import catalog_files, load_catalog
 from starpos.server.findings import PROBLEMS
-from starpos.sync.owned_tables import BY_NAME, ROOTS, chains, owned_table_names, root_of
+from starpos.sync.owned_tables import (
+    BY_NAME,
+    ROOTS,
+    Part,
+    Root,
+    chains,
+    owned_table_names,
+    root_of,
+)
 from starpos.sync.row_codec import part_shape, root_shape
 
 
@@ -52,17 +60,21 @@ def test_every_root_is_named_by_a_unique_key_and_its_rows_travel_without_ids(roo
 
 
 def test_every_reference_of_an_owned_row_points_at_an_owned_row() -> None:
-    """A counter can only resolve references to rows that come down too."""
+    """A counter can only resolve references to rows that come down too (a local column
+    does not travel: a key change flag's sale is each store's own row)."""
     owned = owned_table_names()
     for name in owned:
         root = root_of(name)
         assert root is not None
-        table = (
-            root.table
+        owner: Root | Part = (
+            root
             if root.name == name
-            else next(chain[-1].table for chain in chains(root) if chain[-1].name == name)
+            else next(chain[-1] for chain in chains(root) if chain[-1].name == name)
         )
+        table = owner.table
         for column in table.columns:
+            if column.name in owner.local:
+                continue
             for foreign_key in column.foreign_keys:
                 assert foreign_key.column.table.name in owned, f"{name}.{column.name}"
 
@@ -106,6 +118,12 @@ def test_the_migration_captures_what_the_registry_says_the_head_office_owns() ->
     # A meter's credit owed back (0031, SYN-53).
     owed = _migration("0031_meter_credits_owed")
     parts[owed.TABLE] = (owed.ARGUMENTS[0], *owed.ARGUMENTS[3:])
+    # ... and its key change flags (0032, SYN-55).
+    flags = _migration("0032_key_change_flag_downlink").ARGUMENTS
+    parts["key_change_flags"] = (flags[0], *flags[3:])
+    # A meter's sales whose token needs a replacement (0030, SYN-51).
+    dues = _migration("0030_token_replacements_due").ARGUMENTS
+    parts["token_replacements_due"] = (dues[0], *dues[3:])
     expected = {}
     for root in ROOTS:
         for chain in chains(root):

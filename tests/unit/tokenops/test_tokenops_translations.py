@@ -8,6 +8,7 @@ import re
 import pytest
 
 from starpos.commands._payment_change import MESSAGES as PAYMENT_CHANGE_MESSAGES
+from starpos.commands._token_replace import MESSAGES as TOKEN_REPLACE_MESSAGES
 from starpos.commands.engineering.common import MESSAGES
 from starpos.i18n import catalog_files, load_catalog, render_error
 from starpos.tokenops import errors, kinds, payment_change_voucher, vouchers
@@ -30,6 +31,8 @@ TEXTS = [
     *MESSAGES,
     *payment_change_voucher.TEXTS,
     *PAYMENT_CHANGE_MESSAGES,
+    *TOKEN_REPLACE_MESSAGES,
+    vouchers.REPLACEMENT_FOR,
 ]
 VOUCHER_TEXTS = [vouchers.TEST_TOKEN, *vouchers.KEY_CHANGE_OF_4]
 

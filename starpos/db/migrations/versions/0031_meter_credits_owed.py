@@ -3,7 +3,7 @@ at the head office, sent down with the meter and returned by its next sale (docs
 decision SYN-53)
 
 Revision ID: 0031
-Revises: 0029
+Revises: 0032
 Create Date: 2026-12-04 04:00:00.000000
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import starpos.db.column_types
 
 revision = "0031"
-down_revision = "0029"
+down_revision = "0032"
 branch_labels = None
 depends_on = None
 
