@@ -95,5 +95,9 @@
         <source>Remain amount returned</source>
         <translation>Reliquat rendu</translation>
     </message>
+    <message>
+        <source>Debt repaid twice, returned</source>
+        <translation>Dette remboursée deux fois, rendue</translation>
+    </message>
 </context>
 </TS>

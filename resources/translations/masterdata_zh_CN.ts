@@ -95,5 +95,9 @@
         <source>Remain amount returned</source>
         <translation>退还剩余金额</translation>
     </message>
+    <message>
+        <source>Debt repaid twice, returned</source>
+        <translation>重复偿还的欠款，已退还</translation>
+    </message>
 </context>
 </TS>

@@ -285,6 +285,10 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
       <translation>Deux ventes ont mis la même séquence de crédit sur la carte de ce compteur (deux comptoirs ont vendu sur la carte sans être reliés, ou sur une copie restaurée de celle-ci) : le compteur n'en charge qu'une. Les deux ventes sont maintenues ; remboursez ou revendez celle que le compteur n'a pas chargée.</translation>
     </message>
     <message>
+      <source>Two sales returned the same credit owed to this meter (two counters sold to it while apart): the customer got it back twice. Both sales stand; recover the amount from the customer or write it off.</source>
+      <translation>Deux ventes ont rendu le même crédit dû à ce compteur (deux comptoirs lui ont vendu sans être reliés) : le client l'a reçu deux fois. Les deux ventes sont maintenues ; récupérez le montant auprès du client ou passez-le en perte.</translation>
+    </message>
+    <message>
       <source>Two counters gave this meter the same TID while apart: the meter takes the token entered first and refuses the other as used. The counter that sold the bill named here (not the other) replaces its token after its next sync: same energy, new TID, no money.</source>
       <translation>Deux comptoirs ont donné le même TID à ce compteur alors qu'ils étaient séparés : le compteur accepte le jeton saisi en premier et refuse l'autre comme déjà utilisé. Le comptoir qui a vendu la facture nommée ici (pas l'autre) remplace son jeton après sa prochaine synchronisation : même énergie, nouveau TID, sans argent.</translation>
     </message>

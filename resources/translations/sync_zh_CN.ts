@@ -285,6 +285,10 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
       <translation>两笔销售在此电表的卡上写入了相同的充值序号（两个柜台离线时都向该卡售电，或向其恢复的副本售电）：电表只会装载其中一笔。两笔销售均成立；请退款或重新出售电表未装载的那一笔。</translation>
     </message>
     <message>
+      <source>Two sales returned the same credit owed to this meter (two counters sold to it while apart): the customer got it back twice. Both sales stand; recover the amount from the customer or write it off.</source>
+      <translation>两笔销售退还了欠该电表的同一笔款项（两个柜台在断开连接时都向其售电）：客户收到了两次。两笔销售均保留；请向客户追回该金额或予以核销。</translation>
+    </message>
+    <message>
       <source>Two counters gave this meter the same TID while apart: the meter takes the token entered first and refuses the other as used. The counter that sold the bill named here (not the other) replaces its token after its next sync: same energy, new TID, no money.</source>
       <translation>两个柜台在离线时给此电表分配了相同的 TID：电表接受先输入的令牌，并将另一个视为已使用而拒绝。售出此处所列单据（而非另一张）的柜台在下次同步后替换其令牌：电量相同、TID 新、不收费。</translation>
     </message>

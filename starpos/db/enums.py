@@ -233,3 +233,11 @@ class ZKind(StrEnum):
 
     CLOSE = "close"
     CORRECTION = "correction"
+
+
+class CreditOwedState(StrEnum):
+    """Credit the head office owes a meter's customer (a debt repaid twice by two offline
+    counters): OPEN until a sale of the meter returns it as a line, then SETTLED."""
+
+    OPEN = "open"
+    SETTLED = "settled"

@@ -29,6 +29,7 @@ from starpos.db.models import (
 )
 from starpos.db.parameters import system_parameters, to_local, to_utc
 from starpos.errors import PricingError
+from starpos.masterdata.credit_owed import owed_lines
 from starpos.masterdata.dated_terms import local_now, vat_in_force
 from starpos.masterdata.meter_lookup import PURCHASE_STATES, MeterNotInstalledError
 from starpos.masterdata.payment_dues import due_lines
@@ -285,7 +286,7 @@ def sale_context(session: Session, meter: Meter, now: datetime) -> pricing.SaleC
         history=purchase_history(session, meter, sale_time),
         at=sale_time,
         meter=pricing.MeterRules(preinstalled_amount=meter.model.preinstalled_amount),
-        adjustments=due_lines(session, meter.id),
+        adjustments=due_lines(session, meter.id) + owed_lines(session, meter.id),
     )
 
 

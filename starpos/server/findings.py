@@ -32,6 +32,7 @@ class FindingKind(StrEnum):
     BILL_NUMBER_TAKEN = "bill_number_taken"
     SALE_NOT_FOUND = "sale_not_found"
     DEBT_OVERPAID = "debt_overpaid"
+    CREDIT_RETURNED_TWICE = "credit_returned_twice"
     STALE_TARIFF = "stale_tariff"
     TID_COLLISION = "tid_collision"
     # A TID collision's due replaced twice, or by another terminal (SYN-51).
@@ -56,6 +57,12 @@ class FindingKind(StrEnum):
 #: What a finding kind means and what to do, for the kinds whose name alone does not say:
 #: ``starpos server findings`` shows it, translated, under the finding.
 PROBLEMS: dict[str, str] = {
+    FindingKind.CREDIT_RETURNED_TWICE.value: tr_noop(
+        "sync",
+        "Two sales returned the same credit owed to this meter (two counters sold to it "
+        "while apart): the customer got it back twice. Both sales stand; recover the "
+        "amount from the customer or write it off.",
+    ),
     FindingKind.SECOND_ACTIVE_CARD.value: tr_noop(
         "sync",
         "Two counters issued a card to this meter while apart: the card named here is not "

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from starpos.audit.log import AuditKind
 from starpos.db.enums import VendState
 from starpos.db.models import Meter, Vend, VendCharge, VendToken
-from starpos.server import bulk, key_change_projection
+from starpos.server import bulk, credit_owed, key_change_projection
 from starpos.server.card_projection import note_sold
 from starpos.server.driver_sql import DriverStatement
 from starpos.server.findings import FindingKind, Flag
@@ -202,6 +202,8 @@ def _later_steps(
     made_before = _made_tids(session, issuing)
     tokens: list[dict[str, Any]] = []
     settling: list[IssuedSale] = []
+    overpaid: list[credit_owed.Overpaid] = []
+    returning: list[credit_owed.Returning] = []
     for event in events:
         flags = flags_of[event.seq]
         vend = vends.get(bill_of(event))
@@ -225,9 +227,17 @@ def _later_steps(
                         vend.id, vend.meter_id, vend.prearrange, event.occurred_at, vend.lined
                     )
                 )
+                returned = credit_owed.returned_credits(event.details)
+                if returned:
+                    returning.append(
+                        credit_owed.Returning(
+                            event.seq, vend.meter_id, meters[vend.meter_id].number,
+                            event.terminal_code, vend.bill, returned, event.occurred_at,
+                        )
+                    )  # fmt: skip
                 if vend.keyed:
                     key_change_projection.delivered(session, [vend.id], event.occurred_at)
-            flags += _issue(vend, meters[vend.meter_id], event, made_before, tokens)
+            flags += _issue(vend, meters[vend.meter_id], event, made_before, tokens, overpaid)
         else:  # printed, reprint
             if vend.state is VendState.ISSUED:
                 vend.state, vend.printed_at = VendState.PRINTED, event.occurred_at
@@ -235,6 +245,10 @@ def _later_steps(
             vend.changed = True
     _write(session, vends.values(), meters.values(), tokens)
     settle_dues(session, terminal_id, enrolment_id, settling)
+    if overpaid:
+        credit_owed.owe(session, overpaid)
+    for seq, raised in credit_owed.settle(session, returning).items():
+        flags_of[seq] += raised
     # Card sales issued: their meters' card credit moved on (SYN-45).
     carded = {
         vends[bill_of(e)].id
@@ -281,6 +295,7 @@ def _issue(
     event: TerminalEvent,
     made: dict[tuple[int, int], list[str]],
     tokens: list[dict[str, Any]],
+    overpaid: list[credit_owed.Overpaid],
 ) -> list[Flag]:
     flags: list[Flag] = []
     if vend.state is VendState.PENDING:
@@ -318,7 +333,14 @@ def _issue(
             meter.prearrange_due = False
         meter.changed = True
         if repaid < vend.debt_repayment:
-            # Two offline counters both took this debt (docs/sync.md, conflicts).
+            # Two offline counters both took this debt (docs/sync.md, conflicts): the
+            # excess is owed back to the customer (SYN-53).
+            overpaid.append(
+                credit_owed.Overpaid(
+                    meter.id, event.terminal_code, vend.bill, vend.debt_repayment - repaid,
+                    event.occurred_at,
+                )
+            )  # fmt: skip
             flags.append(
                 Flag(
                     FindingKind.DEBT_OVERPAID,

@@ -39,7 +39,7 @@ from starpos.db.models import (
     VendToken,
 )
 from starpos.pricing import ChargeMethod
-from starpos.server import key_change_projection
+from starpos.server import credit_owed, key_change_projection
 from starpos.server.card_projection import (
     OpenedCardSale,
     book_card_vends,
@@ -337,6 +337,14 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
         lined = carries_dues(charge.code for charge in vend.charges)
         sale = IssuedSale(vend.id, vend.meter_id, vend.prearrange, event.occurred_at, lined)
         settle_dues(session, event.terminal_id, event.enrolment_id, [sale])
+        returned = credit_owed.returned_credits(event.details)
+        if returned:
+            meter_number = session.scalar(select(Meter.number).where(Meter.id == vend.meter_id))
+            settling = credit_owed.Returning(
+                event.seq, vend.meter_id, str(meter_number), event.terminal_code,
+                vend.bill_number, returned, event.occurred_at,
+            )  # fmt: skip
+            flags += credit_owed.settle(session, [settling]).get(event.seq, [])
         key_change_projection.delivered(session, [vend.id], event.occurred_at)
     if vend.tid is not None:
         flags += _tid_collision(session, vend)
@@ -364,7 +372,17 @@ def _issued(session: Session, event: TerminalEvent) -> list[Flag]:
         if vend.prearrange > 0:
             meter.prearrange_due = False
         if repaid < vend.debt_repayment:
-            # Two offline counters both took this debt (docs/sync.md, conflicts).
+            # Two offline counters both took this debt (docs/sync.md, conflicts): the
+            # excess is owed back to the customer (SYN-53).
+            credit_owed.owe(
+                session,
+                [
+                    credit_owed.Overpaid(
+                        meter.id, event.terminal_code, vend.bill_number,
+                        vend.debt_repayment - repaid, event.occurred_at,
+                    )
+                ],
+            )  # fmt: skip
             flags.append(
                 Flag(
                     FindingKind.DEBT_OVERPAID,

@@ -34,6 +34,7 @@ from starpos.db.models import (
     IssuedCard,
     KeyChangeFlag,
     Meter,
+    MeterCreditOwed,
     MeterModel,
     NumberingField,
     NumberingRule,
@@ -206,6 +207,13 @@ ROOTS: tuple[Root, ...] = (
                 local=frozenset({"replaces_card_id"}),
                 records=True,
                 yields=("state", "active", "replaced"),
+            ),
+            # Credit owed back to the customer (a debt repaid twice, SYN-53): the head
+            # office's rows, settled at the counter by the sale that returns it.
+            Part(
+                _table(MeterCreditOwed),
+                "meter_id",
+                identity=("overpaid_terminal", "overpaid_bill"),
             ),
             # Its key change flags (SYN-55): set at the head office, moved to issued and
             # delivered by a counter's sale, which keeps the tokens and its own sale's id.

@@ -32,7 +32,7 @@ from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.db.enums import MeterMedium, VendState
 from starpos.db.models import Meter, Vend, VendCharge
-from starpos.masterdata import bill_numbers
+from starpos.masterdata import bill_numbers, credit_owed
 from starpos.masterdata.bill_numbers import NumberingContext
 from starpos.masterdata.payment_dues import settle_dues
 from starpos.shifts.gate import confirm_still_open
@@ -172,7 +172,8 @@ def mark_issued(
     carrier's entry adds, a token sale its token)."""
     if step not in ISSUING_STEPS:
         raise ValueError(f"unknown issuing step {step!r}")  # a programming error, not the user's
-    row = session.connection().execute(_ISSUE, {"vend_id": vend_id, "issued_at": utc_now()})
+    now = utc_now()
+    row = session.connection().execute(_ISSUE, {"vend_id": vend_id, "issued_at": now})
     issued = row.first()
     if issued is None:
         _refuse_state(session, vend_id, "issued")
@@ -180,6 +181,7 @@ def mark_issued(
     _forget_loaded(session, vend_id)
     _settle_debt(session, meter_id, debt_repayment, prearrange)
     settle_dues(session, meter_id, vend_id, prearrange)
+    returned = credit_owed.settle_owed(session, meter_id, vend_id, actor.terminal_code, bill, now)
     key_change_sale.on_issued(session, vend_id)
     append(
         session,
@@ -190,6 +192,8 @@ def mark_issued(
             "token_kwh": token_kwh,
             **_carrier(medium, tid, module_id),
             **(details or {}),
+            # The credits owed this sale returned, for the head office to settle (SYN-53).
+            **({credit_owed.DETAILS_KEY: returned} if returned else {}),
         },
         actor=actor,
     )

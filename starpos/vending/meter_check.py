@@ -23,6 +23,7 @@ from starpos.db.enums import (
     PaymentMode,
 )
 from starpos.db.models import Customer, CustomerType, Meter, MeterModel, PaymentChange
+from starpos.masterdata import credit_owed
 from starpos.pricing import RepaymentMethod
 from starpos.sts.errors import MeterCheckDigitError, StsError
 from starpos.sts.meter_number import MeterNumber, parse_meter_number
@@ -83,6 +84,8 @@ class SaleMeter:
     changed_mode: PaymentMode | None = None
     #: a payment change left amounts due on the next purchase
     payment_dues: bool = False
+    #: the head office owes the meter's customer credit (a debt repaid twice, SYN-53)
+    credit_owed: bool = False
 
     @property
     def payment_mode(self) -> PaymentMode:
@@ -126,6 +129,7 @@ _METER_ROW = select(
         _CHANGES.c.state == PaymentChangeState.DUE.value,
     )
     .label("payment_dues"),
+    credit_owed.open_credit_exists(_METERS.c.id).label("credit_owed"),
 ).select_from(
     _METERS.join(_MODELS, _MODELS.c.id == _METERS.c.model_id)
     .outerjoin(_CUSTOMERS, _CUSTOMERS.c.id == _METERS.c.customer_id)
@@ -168,6 +172,7 @@ def _sale_meter(session: Session, statement: Select[Any], key: dict[str, Any]) -
         customer=customer,
         changed_mode=PaymentMode(values["changed_mode"]) if values["changed_mode"] else None,
         payment_dues=bool(values["payment_dues"]),
+        credit_owed=bool(values["credit_owed"]),
     )
 
 

@@ -25,6 +25,7 @@ from starpos.audit.log import Actor, AuditKind, append
 from starpos.db import Database
 from starpos.db.models import Branch, Operator, PaymentTerm, SalesPoint, Terminal
 from starpos.db.parameters import to_local
+from starpos.masterdata.credit_owed import owed_lines
 from starpos.masterdata.payment_dues import due_lines
 from starpos.masterdata.pricing_inputs import (
     MeterHasNoTariffError,
@@ -162,7 +163,8 @@ def sale_context(
         history=purchase_history(session, meter, sale_time),
         at=sale_time,
         meter=pricing.MeterRules(preinstalled_amount=meter.model.preinstalled_amount),
-        adjustments=due_lines(session, meter.id) if meter.payment_dues else (),
+        adjustments=(due_lines(session, meter.id) if meter.payment_dues else ())
+        + (owed_lines(session, meter.id) if meter.credit_owed else ()),
     )
     return context, version_id
 

@@ -8,6 +8,7 @@ from starpos.db.models.cards import (
     CardVend,
     IssuedCard,
 )
+from starpos.db.models.credits_owed import MeterCreditOwed
 from starpos.db.models.customers import Customer, Meter
 from starpos.db.models.dated_terms import ChargeItemVersion, CustomerTypeVatVersion
 from starpos.db.models.key_changes import KeyChangeFlag
@@ -93,6 +94,7 @@ __all__ = [
     "KeyChangeFlag",
     "MasterDataChange",
     "Meter",
+    "MeterCreditOwed",
     "MeterModel",
     "MeterReplacement",
     "MeterReplacementCharge",

@@ -115,6 +115,9 @@ def test_the_migration_captures_what_the_registry_says_the_head_office_owns() ->
     # Parts captured by later migrations: a meter's cards (0024, SYN-38).
     cards = _migration("0024_card_register_downlink").ARGUMENTS
     parts["cards"] = (cards[0], *cards[3:])
+    # A meter's credit owed back (0031, SYN-53).
+    owed = _migration("0031_meter_credits_owed")
+    parts[owed.TABLE] = (owed.ARGUMENTS[0], *owed.ARGUMENTS[3:])
     # ... and its key change flags (0032, SYN-55).
     flags = _migration("0032_key_change_flag_downlink").ARGUMENTS
     parts["key_change_flags"] = (flags[0], *flags[3:])
