@@ -195,7 +195,7 @@ def _print_pulled(report: PullReport) -> None:
     if report.kept:
         print(translate("sync", KEPT).format(rows=", ".join(report.kept)))
     if report.yielded:
-        print(translate("sync", YIELDED).format(rows=", ".join(report.yielded)))
+        print(translate("sync", YIELDED).format(rows=", ".join(map(str, report.yielded))))
 
 
 def _status(args: argparse.Namespace) -> int:

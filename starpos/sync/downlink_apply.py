@@ -34,6 +34,20 @@ BATCH = 1000
 IN_CHUNK = 500
 
 
+@dataclass(frozen=True)
+class GaveWay:
+    """A row of this store's that gave way to the head office's, named as a person reads
+    it: its part (``cards``), its owner's key (a meter's number) and its identity within
+    the owner (a card's issue number)."""
+
+    part: str
+    owner: str
+    identity: tuple[Any, ...]
+
+    def __str__(self) -> str:
+        return " ".join(str(value) for value in (self.part, self.owner, *self.identity))
+
+
 @dataclass
 class PullReport:
     """What one pull did."""
@@ -46,9 +60,9 @@ class PullReport:
     deleted: int = 0
     #: ``"table key"`` of rows the head office deleted that this store still uses.
     kept: list[str] = field(default_factory=list)
-    #: ``"table identity"`` of this store's rows that gave way to the head office's
-    #: (a card it did not book, ended here: SYN-47).
-    yielded: list[str] = field(default_factory=list)
+    #: This store's rows that gave way to the head office's (a card it did not book,
+    #: ended here: SYN-47).
+    yielded: list[GaveWay] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -59,7 +73,7 @@ class PullReport:
             "tables": {name: count for name, count in sorted(self.rows.items()) if count},
             "deleted": self.deleted,
             "kept": self.kept,
-            "yielded": self.yielded,
+            "yielded": [str(row) for row in self.yielded],
         }
 
 
@@ -290,8 +304,8 @@ class _Applier:
                     update(table).where(table.c.id == local).values({column: becomes})
                 )
                 owner, *named = identity
-                where = " ".join(str(v) for v in (keys.get(owner, owner), *named))
-                self.report.yielded.append(f"{part.name} {where}")
+                gave_way = GaveWay(part.name, str(keys.get(owner, owner)), tuple(named))
+                self.report.yielded.append(gave_way)
 
     def _owner(self, root: Root, chain: Sequence[Part], leading: Sequence[Any]) -> Any:
         if owner_column(chain[0]).name == root.key:

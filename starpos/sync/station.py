@@ -26,6 +26,7 @@ from starpos.errors import StarposError
 from starpos.sync import state
 from starpos.sync.credit_receive import CreditReceipt, ModuleOpener
 from starpos.sync.cycle import sync_once
+from starpos.sync.downlink_apply import GaveWay
 from starpos.sync.errors import CreditBlockNotAppliedError
 
 
@@ -144,13 +145,8 @@ def credit_failures(receipt: CreditReceipt | None) -> tuple[CreditBlockNotApplie
     )
 
 
-def cards_gave_way(yielded: Iterable[str]) -> tuple[CardGaveWay, ...]:
-    """The cards among a pull's rows that gave way, named ``cards <meter> <issue number>``
-    (``PullReport.yielded``: the part, the meter's number, the card's identity)."""
-    found = []
-    for row in yielded:
-        part, _, named = row.partition(" ")
-        meter, _, issue = named.rpartition(" ")
-        if part == "cards" and meter and issue.isdigit():
-            found.append(CardGaveWay(meter, int(issue)))
-    return tuple(found)
+def cards_gave_way(yielded: Iterable[GaveWay]) -> tuple[CardGaveWay, ...]:
+    """The cards among a pull's rows that gave way (``PullReport.yielded``)."""
+    return tuple(
+        CardGaveWay(row.owner, int(row.identity[0])) for row in yielded if row.part == "cards"
+    )
