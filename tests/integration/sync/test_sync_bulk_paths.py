@@ -5,12 +5,14 @@ and read exactly what SQLAlchemy would, on a real PostgreSQL store (SYN-48)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
 import pytest
 from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
 
 from starpos.audit.log import Actor, AuditKind
 from starpos.db.models import ReceivedEvent
@@ -18,7 +20,7 @@ from starpos.server import bulk, sale_batch
 from starpos.server.driver_sql import DriverStatement
 from starpos.server.store import HeadOffice
 from tests.integration.sync.sync_requests import enrol, entries, push, verdicts
-from tests.integration.sync.test_sync_sale_batch import _booked, _together
+from tests.integration.sync.test_sync_sale_batch import _booked, _together, booked_from_one_start
 
 pytestmark = pytest.mark.postgres
 
@@ -67,16 +69,15 @@ def test_rows_either_side_of_the_threshold_are_stored_as_given(
 def test_sales_booked_by_insert_and_by_copy_are_the_same(
     office: HeadOffice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    outcomes = []
-    for few in (1000, 0):  # every insert a multi-row INSERT, then every one a COPY
-        monkeypatch.setattr(bulk, "FEW_ROWS", few)
-        session = office._sessions()  # one transaction each, rolled back: the same start
-        try:
-            outcomes.append(_booked(session, _together))
-        finally:
-            session.rollback()
-            session.close()
-    by_insert, by_copy = outcomes
+    def booked_with(few: int) -> Callable[[Session], dict[str, Any]]:
+        def run(session: Session) -> dict[str, Any]:
+            monkeypatch.setattr(bulk, "FEW_ROWS", few)
+            return _booked(session, _together)
+
+        return run
+
+    # Every insert a multi-row INSERT, then every one a COPY.
+    by_insert, by_copy = booked_from_one_start(office, [booked_with(1000), booked_with(0)])
     assert by_insert == by_copy
     assert by_insert["vends"] and by_insert["charges"] and by_insert["tokens"]
 

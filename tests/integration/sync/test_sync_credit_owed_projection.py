@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from tests.integration.sync.test_sync_sale_batch import (
     _issued,
     _step_by_step,
     _together,
+    booked_from_one_start,
     pending_facts,
 )
 
@@ -86,15 +88,9 @@ def _booked(session: Session, book: Callable[..., dict[int, list[Flag]]]) -> dic
 
 
 def test_credit_owed_booked_together_is_booked_as_step_by_step(office: HeadOffice) -> None:
-    outcomes = []
-    for book in (_step_by_step, _together):
-        session = office._sessions()  # one transaction each, rolled back: the same start
-        try:
-            outcomes.append(_booked(session, book))
-        finally:
-            session.rollback()
-            session.close()
-    step_by_step, together = outcomes
+    step_by_step, together = booked_from_one_start(
+        office, [partial(_booked, book=book) for book in (_step_by_step, _together)]
+    )
     assert [tuple(row) for row in step_by_step["credits"]] == [
         ("T01", "B-C", Decimal("6.00"), "settled", "T01", "B-R")
     ]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -177,16 +178,26 @@ def _booked(session: Session, book: Callable[..., dict[int, list[Flag]]]) -> dic
     }  # fmt: skip
 
 
-def test_a_push_booked_together_is_booked_as_step_by_step(office: HeadOffice) -> None:
+def booked_from_one_start(
+    office: HeadOffice, runs: Iterable[Callable[[Session], dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """What each run booked, each in a transaction of its own rolled back after: every run
+    starts from the same head office."""
     outcomes = []
-    for book in (_step_by_step, _together):
-        session = office._sessions()  # one transaction each, rolled back: the same start
+    for run in runs:
+        session = office._sessions()
         try:
-            outcomes.append(_booked(session, book))
+            outcomes.append(run(session))
         finally:
             session.rollback()
             session.close()
-    step_by_step, together = outcomes
+    return outcomes
+
+
+def test_a_push_booked_together_is_booked_as_step_by_step(office: HeadOffice) -> None:
+    step_by_step, together = booked_from_one_start(
+        office, [partial(_booked, book=book) for book in (_step_by_step, _together)]
+    )
     kinds = sorted(kind for found in step_by_step["flags"].values() for kind, _ in found)
     assert kinds == [
         "bill_number_taken", "debt_overpaid", "sale_not_found", "stale_tariff",
