@@ -27,11 +27,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>errors</name>
-    <message>
-        <source>The secure module ({module}) is in use by a sale on this counter. It is tried again at the next sync.</source>
-        <translation>Le module de sécurité ({module}) est utilisé par une vente à ce guichet. Nouvel essai à la prochaine synchro.</translation>
-    </message>
-</context>
 </TS>

@@ -26,11 +26,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>errors</name>
-    <message>
-        <source>The secure module ({module}) is in use by a sale on this counter. It is tried again at the next sync.</source>
-        <translation>安全模块（{module}）正被本柜台的一笔销售使用。将在下次同步时重试。</translation>
-    </message>
-</context>
 </TS>

@@ -4,6 +4,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>The secure module ({module}) is in use by a sale on this counter. It is tried again at the next sync.</source>
+        <translation>Le module de sécurité ({module}) est utilisé par une vente à ce guichet. Nouvel essai à la prochaine synchro.</translation>
+    </message>
+    <message>
         <source>Customer {customer} is on the blacklist ({remark}), so no credit may be sold to them. Send the customer to the office.</source>
         <translation>Le client {customer} est sur la liste noire ({remark}) : aucun crédit ne peut lui être vendu. Envoyez le client à l'agence.</translation>
     </message>

@@ -4,6 +4,10 @@
 <context>
     <name>errors</name>
     <message>
+        <source>The secure module ({module}) is in use by a sale on this counter. It is tried again at the next sync.</source>
+        <translation>安全模块（{module}）正被本柜台的一笔销售使用。将在下次同步时重试。</translation>
+    </message>
+    <message>
         <source>Customer {customer} is on the blacklist ({remark}), so no credit may be sold to them. Send the customer to the office.</source>
         <translation>客户 {customer} 在黑名单中（{remark}），不能向其售电。请让客户到营业厅处理。</translation>
     </message>
