@@ -143,6 +143,10 @@
         <translation>Jeton technique</translation>
     </message>
     <message>
+        <source>Replacement token</source>
+        <translation>Jeton de remplacement</translation>
+    </message>
+    <message>
         <source>Token cancel</source>
         <translation>Annulation de jeton</translation>
     </message>

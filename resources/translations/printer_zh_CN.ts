@@ -143,6 +143,10 @@
         <translation>工程码</translation>
     </message>
     <message>
+        <source>Replacement token</source>
+        <translation>补发电码</translation>
+    </message>
+    <message>
         <source>Token cancel</source>
         <translation>取消电码</translation>
     </message>

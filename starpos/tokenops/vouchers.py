@@ -53,6 +53,8 @@ LIST_HEADER = tr_noop(
     "tokenops", "{kind} - {count} meters: {issued} issued, {failed} failed, {waiting} waiting"
 )
 TEMPLATE_FILE = "engineering-voucher.json"
+#: A TID collision's replacement is a credit token, not an engineering one: its own title.
+REPLACEMENT_TEMPLATE_FILE = "replacement-token-voucher.json"
 
 
 class OperationPrinter(Protocol):
@@ -71,6 +73,13 @@ class OperationPrinter(Protocol):
 
 def engineering_template() -> Template:
     return load_template(resources_dir() / "printer" / TEMPLATE_FILE)
+
+
+def operation_template(kind: Kind) -> Template:
+    """The layout a row of ``kind`` prints with."""
+    if kind is Kind.TID_REPLACEMENT:
+        return load_template(resources_dir() / "printer" / REPLACEMENT_TEMPLATE_FILE)
+    return engineering_template()
 
 
 def describe(record: dict[str, Any], language: str | None = None) -> str:
@@ -196,7 +205,7 @@ def print_operation(
             )
         )
         voucher = operation_voucher(session, batch_id, position, printer, bool(printed))
-    printer.print(voucher, engineering_template())
+    printer.print(voucher, operation_template(kind))
     return record_print(database, operator, batch_id, position)
 
 
@@ -205,8 +214,9 @@ def preview_operation(
 ) -> Image.Image:
     """The voucher of one ISSUED row as the paper will show it (nothing recorded)."""
     with database.reading() as session:
+        kind = Kind(operation_row(session, batch_id, position)["kind"])
         voucher = operation_voucher(session, batch_id, position, printer, False)
-    return printer.preview(voucher, engineering_template())
+    return printer.preview(voucher, operation_template(kind))
 
 
 def record_print(

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from starpos.audit.log import AuditKind
 from starpos.bootstrap.module import open_configured_module
+from starpos.bootstrap.printer import ConfiguredPrinter
 from starpos.db.enums import TokenOperationKind, TokenReplacementState
 from starpos.db.models import (
     AuditEntry,
@@ -27,13 +28,18 @@ from starpos.db.models import (
     TokenReplacementDue,
     Vend,
 )
+from starpos.devices.printer.layout import LayoutOptions, layout_voucher
+from starpos.devices.printer.paper import paper_for
+from starpos.devices.printer.voucher import group_token
 from starpos.operators.errors import PermissionDeniedError
 from starpos.operators.session import OperatorSession
+from starpos.settings import Settings
 from starpos.sts.meter_model import MeterResponse
 from starpos.sts.tables import StaTables
 from starpos.tokenops import errors, tid_replacement
 from starpos.tokenops.batch import run_batch
 from starpos.tokenops.tid_replacement import dues_of, replace_token
+from starpos.tokenops.vouchers import operation_template, operation_voucher
 from starpos.vending import VendResult
 from tests.integration.keychange.sale_world import sell_to, sellable
 from tests.integration.tokenops.ops_world import CASHIER, OpsWorld, customer_meter
@@ -179,6 +185,23 @@ def test_starpos_token_replace_lists_issues_and_previews_the_voucher(
     assert again.returncode != 0
     assert again.stderr.strip().count("\n") == 0 and "already replaced" in again.stderr
     assert "Traceback" not in again.stderr
+
+
+def test_the_replacement_voucher_says_what_it_is_and_which_sale_it_replaces(
+    world: OpsWorld,
+) -> None:
+    """A replacement is a credit token: its paper says so, not "Engineering token"."""
+    number, sale = collided(world)
+    result = replace_it(world, at(world, "T01"), number, sale.bill_number)
+    printer = ConfiguredPrinter(Settings())
+    with world.database.reading() as session:
+        voucher = operation_voucher(session, result.batch_id, 1, printer, False)
+    kind = TokenOperationKind.TID_REPLACEMENT
+    paper = layout_voucher(voucher, operation_template(kind), LayoutOptions(paper_for(80, None)))
+    text = paper.text()
+    assert "Replacement token" in text and "Engineering token" not in text
+    assert f"Replacement for bill {sale.bill_number}" in text
+    assert "Credit token" in text and " ".join(group_token(result.token or "")) in text
 
 
 def test_a_replacement_stopped_half_way_is_finished_never_doubled(world: OpsWorld) -> None:

@@ -10,7 +10,9 @@ import pytest
 from starpos.commands._payment_change import MESSAGES as PAYMENT_CHANGE_MESSAGES
 from starpos.commands._token_replace import MESSAGES as TOKEN_REPLACE_MESSAGES
 from starpos.commands.engineering.common import MESSAGES
+from starpos.devices.printer.template import load_template
 from starpos.i18n import catalog_files, load_catalog, render_error
+from starpos.paths import resources_dir
 from starpos.tokenops import errors, kinds, payment_change_voucher, vouchers
 
 
@@ -75,4 +77,18 @@ def test_the_payment_change_bill_reads_in_every_language(lang: str) -> None:
         module.REMAIN,
     ]
     missing = [text for text in sources if ("voucher", text) not in catalog]
+    assert not missing
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh_CN"])
+def test_every_voucher_layout_reads_in_every_language(lang: str) -> None:
+    """Each layout file's titles and labels (the replacement token's own title among them)."""
+    catalog = load_catalog(catalog_files(lang))
+    missing = [
+        f"{path.name}: {text}"
+        for path in sorted((resources_dir() / "printer").glob("*.json"))
+        for text in load_template(path).labels()
+        if re.search(r"[A-Za-z]", re.sub(r"\{[^}]*\}", "", text))
+        and ("voucher", text) not in catalog
+    ]
     assert not missing
