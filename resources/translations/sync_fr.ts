@@ -296,5 +296,9 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
       <source>A sale's collided token was replaced twice, or by a counter that did not sell it: both replacement tokens stand, the first is the one kept. Recover the energy of the other from the customer.</source>
       <translation>Le jeton en collision d'une vente a été remplacé deux fois, ou par un comptoir qui ne l'avait pas vendu : les deux jetons de remplacement restent, le premier est celui retenu. Récupérez auprès du client l'énergie de l'autre.</translation>
     </message>
+    <message>
+      <source>Two counters sold this meter's key change while apart. The meter takes the pair of key change tokens entered first and refuses the other pair; both credit tokens are made for the new key, so the customer loses nothing. Both sales stand: tell the customer to enter one pair, then both credit tokens.</source>
+      <translation>Deux comptoirs ont vendu le changement de clé de ce compteur pendant qu'ils étaient séparés. Le compteur accepte la paire de jetons de changement de clé saisie en premier et refuse l'autre paire ; les deux jetons de crédit sont faits pour la nouvelle clé, le client ne perd donc rien. Les deux ventes restent : dites au client de saisir une paire, puis les deux jetons de crédit.</translation>
+    </message>
   </context>
 </TS>

@@ -296,5 +296,9 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
       <source>A sale's collided token was replaced twice, or by a counter that did not sell it: both replacement tokens stand, the first is the one kept. Recover the energy of the other from the customer.</source>
       <translation>某笔销售的冲突令牌被替换了两次，或由未售出它的柜台替换：两个替换令牌均成立，保留的是第一个。请向客户追回另一个的电量。</translation>
     </message>
+    <message>
+      <source>Two counters sold this meter's key change while apart. The meter takes the pair of key change tokens entered first and refuses the other pair; both credit tokens are made for the new key, so the customer loses nothing. Both sales stand: tell the customer to enter one pair, then both credit tokens.</source>
+      <translation>两个柜台在离线时都售出了此电表的密钥更换：电表接受先输入的那一对换密码，拒绝另一对；两个购电码都是按新密钥生成的，客户没有损失。两笔销售均保留：请客户先输入其中一对换密码，再输入两个购电码。</translation>
+    </message>
   </context>
 </TS>

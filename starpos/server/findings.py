@@ -38,6 +38,8 @@ class FindingKind(StrEnum):
     # A TID collision's due replaced twice, or by another terminal (SYN-51).
     TID_REPLACED_TWICE = "tid_replaced_twice"
     PROJECTION_FAILED = "projection_failed"
+    # A key change flag two counters both sold while apart (server/key_change_projection.py).
+    KEY_CHANGE_SOLD_TWICE = "key_change_sold_twice"
     # The card register (server/card_projection.py; SYN-37, SYN-38).
     SECOND_ACTIVE_CARD = "second_active_card"
     CARD_SEQUENCE_SOLD_TWICE = "card_sequence_sold_twice"
@@ -81,6 +83,13 @@ PROBLEMS: dict[str, str] = {
         "entered first and refuses the other as used. The counter that sold the bill named "
         "here (not the other) replaces its token after its next sync: same energy, new TID, "
         "no money.",
+    ),
+    FindingKind.KEY_CHANGE_SOLD_TWICE.value: tr_noop(
+        "sync",
+        "Two counters sold this meter's key change while apart. The meter takes the pair "
+        "of key change tokens entered first and refuses the other pair; both credit tokens "
+        "are made for the new key, so the customer loses nothing. Both sales stand: tell "
+        "the customer to enter one pair, then both credit tokens.",
     ),
     FindingKind.TID_REPLACED_TWICE.value: tr_noop(
         "sync",

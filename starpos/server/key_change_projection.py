@@ -16,7 +16,10 @@ So the pull after the push brings the flag as issued or delivered, never open ag
 second key change), and a counter that has not sold it gets the tokens made elsewhere to
 print again. A flag withdrawn at the head office while a counter sold it offline: the sale
 is a fact and the meter is on the new key, so the flag is booked ISSUED too, unless the
-head office has flagged the meter again since (its new flag stays open).
+head office has flagged the meter again since (its new flag stays open). A flag two
+counters both sold while apart is booked with the first sale to arrive; the second is
+raised (``key_change_sold_twice``): its key change tokens, made from the old key, the meter
+refuses once it is on the new one.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from sqlalchemy import Table, and_, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from starpos.db.enums import KeyChangeState
-from starpos.db.models import KeyChangeFlag
+from starpos.db.models import KeyChangeFlag, Vend
+from starpos.server.findings import FindingKind, Flag
 
 _FLAGS = cast(Table, KeyChangeFlag.__table__)
 _OPEN = (KeyChangeState.FLAGGED, KeyChangeState.ISSUED)
@@ -45,24 +49,28 @@ def _named(change: dict[str, Any], meter_id: int) -> Any:
 
 
 def claimed(session: Session, vend_id: int, meter_id: int, change: Any) -> None:
-    """A PENDING sale that carries a key change (its entry's ``key_change``) holds the flag."""
+    """A PENDING sale that carries a key change (its entry's ``key_change``) holds the flag.
+    One that is to make the tokens holds it only while none exist: a flag another sale
+    already made them for stays with that sale (this one sold it twice, ``tokens_made``)."""
     if not isinstance(change, dict):
         return
+    states = (KeyChangeState.FLAGGED,) if change.get("to_make") else _OPEN
     session.connection().execute(
         update(_FLAGS)
-        .where(_named(change, meter_id), _FLAGS.c.state.in_(_OPEN))
+        .where(_named(change, meter_id), _FLAGS.c.state.in_(states))
         .values(vend_id=vend_id)
     )
 
 
 def tokens_made(
     session: Session, vend_id: int, meter_id: int, details: dict[str, Any], at: datetime
-) -> None:
+) -> list[Flag]:
     """The sale's key change tokens exist (its ``key_change_issued`` entry): the flag is
-    ISSUED with them, held by the sale."""
+    ISSUED with them, held by the sale. A flag another sale already holds with its tokens
+    was sold twice: raised, the first sale's tokens kept on the flag."""
     tokens = details.get("tokens")
     if not isinstance(tokens, list) or not tokens:
-        return
+        return []
     other = aliased(_FLAGS)
     flagged_again = exists().where(
         other.c.meter_id == _FLAGS.c.meter_id,
@@ -70,7 +78,7 @@ def tokens_made(
         other.c.state.in_(_OPEN),
     )
     named = _FLAGS.c.request_id == str(details["flag"]) if details.get("flag") else None
-    session.connection().execute(
+    moved = session.connection().execute(
         update(_FLAGS)
         .where(
             named if named is not None else _FLAGS.c.vend_id == vend_id,
@@ -89,6 +97,28 @@ def tokens_made(
             unflagged_at=None,
         )
     )
+    if moved.rowcount or named is None:
+        return []
+    return _sold_twice(session, vend_id, named)
+
+
+def _sold_twice(session: Session, vend_id: int, named: Any) -> list[Flag]:
+    held = aliased(Vend)
+    ours = aliased(Vend)
+    row = session.execute(
+        select(_FLAGS.c.request_id, held.bill_number, ours.bill_number)
+        .join(held, held.id == _FLAGS.c.vend_id)
+        .join(ours, ours.id == vend_id)
+        .where(
+            named,
+            _FLAGS.c.vend_id != vend_id,
+            _FLAGS.c.state.in_((KeyChangeState.ISSUED, KeyChangeState.DELIVERED)),
+        )
+    ).first()
+    if row is None:
+        return []
+    flag, kept, bill = row
+    return [Flag(FindingKind.KEY_CHANGE_SOLD_TWICE, {"flag": flag, "kept": kept, "bill": bill})]
 
 
 def delivered(session: Session, vend_ids: Sequence[int], at: datetime) -> None:

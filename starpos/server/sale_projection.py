@@ -129,10 +129,9 @@ def _key_changed(session: Session, event: TerminalEvent) -> list[Flag]:
         meter.last_tid = tid
     vend.tid = tid
     # The head office's flag is ISSUED with the tokens: not sent down as open again (SYN-55).
-    key_change_projection.tokens_made(
+    return key_change_projection.tokens_made(
         session, vend.id, vend.meter_id, event.details, event.occurred_at
     )
-    return []
 
 
 def _id_of(id_column: Any, code_column: Any, name: str) -> Any:
