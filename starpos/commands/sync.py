@@ -19,7 +19,7 @@ from starpos.i18n import tr_noop, translate
 
 if TYPE_CHECKING:
     from starpos.devices.sm.driver import SecureModule
-    from starpos.sync.downlink_apply import PullReport
+    from starpos.sync.pull_report import PullReport
 
 ENROLLED = tr_noop(
     "sync", "Enrolled with {server} as terminal {terminal} of sales point {sales_point}."

@@ -25,7 +25,6 @@ from starpos.errors import StarposError
 from starpos.sync import state
 from starpos.sync.client import HeadOfficeClient
 from starpos.sync.credit_receive import CreditReceipt, ModuleOpener, receive_credit_blocks
-from starpos.sync.downlink_apply import PullReport
 from starpos.sync.errors import (
     CreditBlockNotAppliedError,
     EventRefusedError,
@@ -34,6 +33,7 @@ from starpos.sync.errors import (
 )
 from starpos.sync.keys import load_key
 from starpos.sync.pull import pull
+from starpos.sync.pull_report import PullReport
 from starpos.sync.push import PushReport, push
 from starpos.vending.reconcile import ReconcileReport, reconcile
 from starpos.vending.reconcile_audit import record_verdict

@@ -17,9 +17,10 @@ from starpos.db import Database
 from starpos.db.column_types import utc_now
 from starpos.sync import state
 from starpos.sync.client import HeadOfficeClient
-from starpos.sync.downlink_apply import PullReport, apply_answer
+from starpos.sync.downlink_apply import apply_answer
 from starpos.sync.errors import ProtocolError, SyncError
 from starpos.sync.keys import load_key
+from starpos.sync.pull_report import PullReport
 
 #: A spool up to this size stays in memory; a snapshot goes to a temporary file.
 SPOOL_IN_MEMORY = 4 * 1024 * 1024

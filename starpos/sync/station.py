@@ -26,8 +26,8 @@ from starpos.errors import StarposError
 from starpos.sync import state
 from starpos.sync.credit_receive import CreditReceipt, ModuleOpener
 from starpos.sync.cycle import sync_once
-from starpos.sync.downlink_apply import GaveWay
 from starpos.sync.errors import CreditBlockNotAppliedError
+from starpos.sync.pull_report import GaveWay
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,10 @@ from starpos.db.models import (
 )
 from starpos.server import downlink
 from starpos.server.store import HeadOffice
-from starpos.sync.downlink_apply import PullReport, apply_answer
+from starpos.sync.downlink_apply import apply_answer
 from starpos.sync.errors import ProtocolError
 from starpos.sync.owned_tables import ROOTS, chains
+from starpos.sync.pull_report import PullReport
 from tests.integration.sync.sync_requests import changes, enrol
 
 pytestmark = pytest.mark.postgres
