@@ -14,8 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind, canonical_json
-from starpos.db.enums import ContractStatus, CustomerStatus, MeterMedium
-from starpos.db.models import Customer, Meter, MeterCreditOwed, Terminal
+from starpos.db.models import Meter, MeterCreditOwed, Terminal
 from starpos.masterdata.credit_owed import DETAILS_KEY, OWED
 from starpos.server.findings import Flag
 from starpos.server.store import HeadOffice
@@ -27,23 +26,14 @@ from tests.integration.sync.test_sync_sale_batch import (
     _together,
     booked_from_one_start,
     pending_facts,
+    sellable_meters,
 )
 
 pytestmark = pytest.mark.postgres
 
 
 def _pushes(session: Session) -> list[list[Any]]:
-    meter_id, meter, customer = session.execute(
-        select(Meter.id, Meter.number, Customer.code)
-        .join(Customer, Customer.id == Meter.customer_id)
-        .where(
-            Customer.status == CustomerStatus.ACTIVE,
-            Meter.contract_status != ContractStatus.CANCELLED,
-            Meter.medium == MeterMedium.KEYPAD,
-        )
-        .order_by(Meter.number)
-        .limit(1)
-    ).one()
+    ((meter_id, meter, customer),) = sellable_meters(session, 1)
     session.execute(update(Meter).where(Meter.id == meter_id).values(outstanding_debt=4))
     terminal = session.scalar(select(Terminal.id).where(Terminal.code == "T01"))
     assert terminal is not None

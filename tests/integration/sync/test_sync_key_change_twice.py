@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from starpos.audit.log import AuditKind
-from starpos.db.enums import ContractStatus, CustomerStatus, KeyChangeState, MeterMedium
-from starpos.db.models import Customer, KeyChangeFlag, Meter, Operator, Terminal, Vend
+from starpos.db.enums import KeyChangeState
+from starpos.db.models import KeyChangeFlag, Meter, Operator, Terminal, Vend
 from starpos.server.findings import FindingKind
 from starpos.server.projections import TerminalEvent, projector_for
 from starpos.server.store import HeadOffice
@@ -27,6 +27,7 @@ from tests.integration.sync.test_sync_sale_batch import (
     _issued,
     booked_from_one_start,
     pending_facts,
+    sellable_meters,
 )
 
 pytestmark = pytest.mark.postgres
@@ -40,17 +41,7 @@ FLAG = str(uuid.uuid5(uuid.NAMESPACE_URL, "flag-sold-twice"))
 
 def _flagged_meter(session: Session) -> tuple[str, str]:
     """A keypad meter flagged at the head office: (meter number, customer code)."""
-    meter_id, number, customer = session.execute(
-        select(Meter.id, Meter.number, Customer.code)
-        .join(Customer, Customer.id == Meter.customer_id)
-        .where(
-            Customer.status == CustomerStatus.ACTIVE,
-            Meter.contract_status != ContractStatus.CANCELLED,
-            Meter.medium == MeterMedium.KEYPAD,
-        )
-        .order_by(Meter.number)
-        .limit(1)
-    ).one()
+    ((meter_id, number, customer),) = sellable_meters(session, 1)
     engineer = session.scalar(select(Operator.id).where(Operator.code == "ENG1"))
     assert engineer is not None
     session.add(

@@ -76,18 +76,25 @@ class _Chain:
         )  # fmt: skip
 
 
-def _pushes(session: Session) -> list[list[TerminalEvent]]:
-    meters = session.execute(
-        select(Meter.id, Meter.number, Customer.code)
-        .join(Customer, Customer.id == Meter.customer_id)
-        .where(
-            Customer.status == CustomerStatus.ACTIVE,
-            Meter.contract_status != ContractStatus.CANCELLED,
-            Meter.medium == MeterMedium.KEYPAD,
+def sellable_meters(session: Session, count: int) -> list[Any]:
+    """(id, number, customer code) of the first ``count`` keypad meters a sale may go to."""
+    return list(
+        session.execute(
+            select(Meter.id, Meter.number, Customer.code)
+            .join(Customer, Customer.id == Meter.customer_id)
+            .where(
+                Customer.status == CustomerStatus.ACTIVE,
+                Meter.contract_status != ContractStatus.CANCELLED,
+                Meter.medium == MeterMedium.KEYPAD,
+            )
+            .order_by(Meter.number)
+            .limit(count)
         )
-        .order_by(Meter.number)
-        .limit(3)
-    ).all()
+    )
+
+
+def _pushes(session: Session) -> list[list[TerminalEvent]]:
+    meters = sellable_meters(session, 3)
     (_, m1, c1), (m2_id, m2, c2), (_, m3, c3) = meters
     session.execute(update(Meter).where(Meter.id == m2_id).values(outstanding_debt=5))
     terminal = session.scalar(select(Terminal.id).where(Terminal.code == "T01"))
