@@ -99,6 +99,18 @@
       <source>This counter has sold {unsent} that the head office has not received; this sale of {amount} would pass terminal {terminal}'s offline limit of {limit}, so it stops selling. Connect it to the network and sync (starpos sync run) to send its sales, or ask the head office to raise the terminal's offline limit.</source>
       <translation>Ce comptoir a vendu {unsent} que le siège n'a pas encore reçus ; cette vente de {amount} dépasserait la limite hors ligne de {limit} du terminal {terminal}, il cesse donc de vendre. Connectez-le au réseau et synchronisez (starpos sync run) pour envoyer ses ventes, ou demandez au siège de relever la limite hors ligne du terminal.</translation>
     </message>
+    <message>
+      <source>There is no finding {finding} at the head office (starpos server findings --all lists every finding with its number).</source>
+      <translation>Il n'y a pas d'anomalie {finding} au siège (starpos server findings --all liste toutes les anomalies avec leur numéro).</translation>
+    </message>
+    <message>
+      <source>Finding {finding} was already resolved on {resolved_at}; nothing was changed.</source>
+      <translation>L'anomalie {finding} a déjà été résolue le {resolved_at} ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>Say what was done about finding {finding} with --note (it is kept in the audit log); nothing was changed.</source>
+      <translation>Indiquez avec --note ce qui a été fait pour l'anomalie {finding} (c'est conservé dans le journal d'audit) ; rien n'a été modifié.</translation>
+    </message>
   </context>
   <context>
     <name>sync</name>
@@ -299,6 +311,10 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
     <message>
       <source>Two counters sold this meter's key change while apart. The meter takes the pair of key change tokens entered first and refuses the other pair; both credit tokens are made for the new key, so the customer loses nothing. Both sales stand: tell the customer to enter one pair, then both credit tokens.</source>
       <translation>Deux comptoirs ont vendu le changement de clé de ce compteur pendant qu'ils étaient séparés. Le compteur accepte la paire de jetons de changement de clé saisie en premier et refuse l'autre paire ; les deux jetons de crédit sont faits pour la nouvelle clé, le client ne perd donc rien. Les deux ventes restent : dites au client de saisir une paire, puis les deux jetons de crédit.</translation>
+    </message>
+    <message>
+      <source>Finding {id} ({kind}) resolved; it is no longer open.</source>
+      <translation>Anomalie {id} ({kind}) résolue ; elle n'est plus ouverte.</translation>
     </message>
   </context>
 </TS>

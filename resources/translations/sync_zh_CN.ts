@@ -99,6 +99,18 @@
       <source>This counter has sold {unsent} that the head office has not received; this sale of {amount} would pass terminal {terminal}'s offline limit of {limit}, so it stops selling. Connect it to the network and sync (starpos sync run) to send its sales, or ask the head office to raise the terminal's offline limit.</source>
       <translation>本柜台已售出 {unsent}，总部尚未收到；本次 {amount} 的销售将超过终端 {terminal} 的离线限额 {limit}，因此停止销售。请将其连接网络并同步（starpos sync run）以发送销售记录，或请总部提高该终端的离线限额。</translation>
     </message>
+    <message>
+      <source>There is no finding {finding} at the head office (starpos server findings --all lists every finding with its number).</source>
+      <translation>总部没有编号为 {finding} 的异常（starpos server findings --all 列出所有异常及其编号）。</translation>
+    </message>
+    <message>
+      <source>Finding {finding} was already resolved on {resolved_at}; nothing was changed.</source>
+      <translation>异常 {finding} 已于 {resolved_at} 处理完毕；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>Say what was done about finding {finding} with --note (it is kept in the audit log); nothing was changed.</source>
+      <translation>请用 --note 说明对异常 {finding} 做了什么（会记入审计日志）；未做任何更改。</translation>
+    </message>
   </context>
   <context>
     <name>sync</name>
@@ -299,6 +311,10 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
     <message>
       <source>Two counters sold this meter's key change while apart. The meter takes the pair of key change tokens entered first and refuses the other pair; both credit tokens are made for the new key, so the customer loses nothing. Both sales stand: tell the customer to enter one pair, then both credit tokens.</source>
       <translation>两个柜台在离线时都售出了此电表的密钥更换：电表接受先输入的那一对换密码，拒绝另一对；两个购电码都是按新密钥生成的，客户没有损失。两笔销售均保留：请客户先输入其中一对换密码，再输入两个购电码。</translation>
+    </message>
+    <message>
+      <source>Finding {id} ({kind}) resolved; it is no longer open.</source>
+      <translation>异常 {id}（{kind}）已处理；不再列为未处理。</translation>
     </message>
   </context>
 </TS>

@@ -47,6 +47,7 @@ BLOCK_WITHDRAWN = tr_noop(
 )
 NO_BLOCKS = tr_noop("sync", "No credit block is waiting.")
 NO_FINDINGS = tr_noop("sync", "No open findings.")
+FINDING_RESOLVED = tr_noop("sync", "Finding {id} ({kind}) resolved; it is no longer open.")
 NO_TERMINALS = tr_noop("sync", "No terminal is enrolled yet.")
 LABELS = {
     "terminal": tr_noop("sync", "Terminal"),
@@ -66,7 +67,10 @@ BLOCK_STATES = {
     "superseded": tr_noop("sync", "superseded"),
     "withdrawn": tr_noop("sync", "withdrawn"),
 }
-MESSAGES = (CODE_MADE, REVOKED, BLOCK_ISSUED, BLOCK_WITHDRAWN, NO_BLOCKS, NO_FINDINGS, NO_TERMINALS)
+MESSAGES = (
+    CODE_MADE, REVOKED, BLOCK_ISSUED, BLOCK_WITHDRAWN, NO_BLOCKS, NO_FINDINGS, FINDING_RESOLVED,
+    NO_TERMINALS,
+)  # fmt: skip
 
 
 def register(subparsers: Any) -> None:
@@ -150,6 +154,15 @@ def register(subparsers: Any) -> None:
     findings.add_argument("--all", action="store_true", help="resolved ones too")
     findings.add_argument("--json", action="store_true")
     findings.set_defaults(handler=_findings)
+
+    resolve = actions.add_parser(
+        "resolve-finding", help="close a finding once dealt with, saying what was done"
+    )
+    resolve.add_argument("finding", type=whole(1, 2**63 - 1), help="its number (findings)")
+    resolve.add_argument("--note", required=True, help="what was done (kept in the audit log)")
+    add_credential_options(resolve, terminal=False)
+    resolve.add_argument("--json", action="store_true")
+    resolve.set_defaults(handler=_resolve_finding)
 
 
 def _office() -> Any:
@@ -381,6 +394,26 @@ def _findings(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{row.id}  {when}  {row.kind}  {where}  {row.subject}  {row.details}\n")
         if row.id in problems:
             sys.stdout.write(f"    {problems[row.id]}\n")
+    return 0
+
+
+def _resolve_finding(args: argparse.Namespace) -> int:
+    from starpos.commands._credentials import authenticated
+    from starpos.operators import permissions
+    from starpos.server.findings import resolve_finding
+
+    office = _office()
+    try:
+        # A supervisor's sign-off, as approving a cash count difference is (SYN-59).
+        operator = authenticated(office.database, args, permissions.APPROVE_VARIANCE)
+        with office.transaction() as session:
+            row = resolve_finding(session, args.finding, args.note, operator.actor)
+    finally:
+        office.database.close()
+    if args.json:
+        print_json(row.as_dict())
+    else:
+        print(translate("sync", FINDING_RESOLVED).format(id=row.id, kind=row.kind))
     return 0
 
 

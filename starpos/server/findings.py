@@ -3,6 +3,8 @@
 A finding is raised in the transaction that found it and never rewrites what it is about:
 a sale is a fact and stands; the finding says what it disagrees with (docs/sync.md).
 The same problem at the same place of a chain is listed once, however often it is sent.
+A supervisor resolves it once dealt with, saying what was done: the finding leaves the open
+list and the audit log keeps who resolved it, when and why (SYN-59).
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from starpos.audit.log import canonical_json
+from starpos.audit.log import Actor, AuditKind, append, canonical_json
+from starpos.db.column_types import utc_now
 from starpos.db.models import SyncFinding
 from starpos.i18n import tr_noop
+from starpos.server.errors import HeadOfficeError
 
 
 class FindingKind(StrEnum):
@@ -182,3 +186,53 @@ def list_findings(session: Session, *, include_resolved: bool = False) -> list[F
         )
         for f in session.scalars(query)
     ]
+
+
+class FindingNotFoundError(HeadOfficeError):
+    code = "server.finding_not_found"
+    template = (
+        "There is no finding {finding} at the head office (starpos server findings --all "
+        "lists every finding with its number)."
+    )
+
+
+class FindingResolvedError(HeadOfficeError):
+    code = "server.finding_already_resolved"
+    template = "Finding {finding} was already resolved on {resolved_at}; nothing was changed."
+
+
+class FindingNoteMissingError(HeadOfficeError):
+    code = "server.finding_note_missing"
+    template = (
+        "Say what was done about finding {finding} with --note (it is kept in the audit "
+        "log); nothing was changed."
+    )
+
+
+def resolve_finding(session: Session, finding_id: int, note: str, actor: Actor) -> FindingRow:
+    """Mark an open finding resolved, audited with ``note`` (what was done) and who did it."""
+    if not note.strip():
+        raise FindingNoteMissingError(finding=finding_id)
+    finding = session.get(SyncFinding, finding_id, with_for_update=True)
+    if finding is None:
+        raise FindingNotFoundError(finding=finding_id)
+    if finding.resolved_at is not None:
+        raise FindingResolvedError(
+            finding=finding_id, resolved_at=finding.resolved_at.strftime("%Y-%m-%d %H:%M")
+        )
+    finding.resolved_at = utc_now()
+    append(
+        session,
+        AuditKind.RECONCILE,
+        subject=f"sync_finding:{finding.id}",
+        details={
+            "step": "finding_resolved", "kind": finding.kind, "terminal": finding.terminal_code,
+            "seq": finding.seq, "about": finding.subject, "note": note.strip(),
+        },
+        actor=actor,
+    )  # fmt: skip
+    session.flush()
+    return FindingRow(
+        finding.id, finding.raised_at, finding.kind, finding.terminal_code, finding.seq,
+        finding.subject, finding.details, True,
+    )  # fmt: skip
