@@ -316,5 +316,17 @@ Il sert une seule fois, jusqu'au {expires} (UTC). Sur le comptoir, lancez : star
       <source>Finding {id} ({kind}) resolved; it is no longer open.</source>
       <translation>Anomalie {id} ({kind}) résolue ; elle n'est plus ouverte.</translation>
     </message>
+    <message>
+      <source>The head office's books agree: {terminals} terminal keys, {events} events, {modules} modules and {tokens} tokens checked.</source>
+      <translation>Les livres du siège concordent : {terminals} clés de terminal, {events} événements, {modules} modules et {tokens} jetons vérifiés.</translation>
+    </message>
+    <message>
+      <source>The head office's books do NOT agree: {count} findings ({terminals} terminal keys, {events} events, {modules} modules and {tokens} tokens checked).</source>
+      <translation>Les livres du siège ne concordent PAS : {count} anomalies ({terminals} clés de terminal, {events} événements, {modules} modules et {tokens} jetons vérifiés).</translation>
+    </message>
+    <message>
+      <source>The counter reconciled its secure module after a sync and the module's figures do not agree with the counter's books: the module gave out energy, or made tokens, that no sale or token operation records (ghost vending), or a credit update is missing. Run starpos server check, then starpos audit verify at the counter; take the module out of service until it is explained.</source>
+      <translation>Le comptoir a rapproché son module de sécurité après une synchronisation et les chiffres du module ne concordent pas avec les livres du comptoir : le module a délivré de l'énergie, ou fait des jetons, qu'aucune vente ni opération sur jeton n'enregistre (vente fantôme), ou une mise à jour de crédit manque. Lancez starpos server check, puis starpos audit verify au comptoir ; retirez le module du service tant que ce n'est pas expliqué.</translation>
+    </message>
   </context>
 </TS>

@@ -316,5 +316,17 @@ It works once, until {expires} (UTC). On the counter run: starpos sync enrol --s
       <source>Finding {id} ({kind}) resolved; it is no longer open.</source>
       <translation>异常 {id}（{kind}）已处理；不再列为未处理。</translation>
     </message>
+    <message>
+      <source>The head office's books agree: {terminals} terminal keys, {events} events, {modules} modules and {tokens} tokens checked.</source>
+      <translation>总部账目一致：已核对 {terminals} 个终端密钥、{events} 个事件、{modules} 个模块和 {tokens} 个电码。</translation>
+    </message>
+    <message>
+      <source>The head office's books do NOT agree: {count} findings ({terminals} terminal keys, {events} events, {modules} modules and {tokens} tokens checked).</source>
+      <translation>总部账目不一致：{count} 个异常（已核对 {terminals} 个终端密钥、{events} 个事件、{modules} 个模块和 {tokens} 个电码）。</translation>
+    </message>
+    <message>
+      <source>The counter reconciled its secure module after a sync and the module's figures do not agree with the counter's books: the module gave out energy, or made tokens, that no sale or token operation records (ghost vending), or a credit update is missing. Run starpos server check, then starpos audit verify at the counter; take the module out of service until it is explained.</source>
+      <translation>柜台在同步后对其安全模块做了对账，模块的数字与柜台账目不一致：模块发出了没有任何销售或电码操作记录的电量或电码（幽灵售电），或缺少一次额度更新。请运行 starpos server check，再在柜台运行 starpos audit verify；在查明之前停用该模块。</translation>
+    </message>
   </context>
 </TS>

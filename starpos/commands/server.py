@@ -5,11 +5,12 @@ one-time enrolment code for a terminal; ``revoke`` stops taking anything from a 
 keys; ``credit`` issues a signed credit block for one module, which goes down to that
 module's terminal at its next sync (SYN-26); ``credit-blocks`` lists them and
 ``withdraw-credit`` withdraws one still waiting (SYN-35); ``status`` lists the enrolled
-keys, how far each chain is applied and what the projected sales add up to; ``findings``
-lists what the head office found wrong; ``bench`` fills an empty store and measures pushes
-and pulls (docs/benchmarks.md). ``enrol``, ``revoke``, ``credit`` and ``withdraw-credit``
-change what the central store trusts: each acts only for an authenticated operator with
-``installer_settings``, who is written in the head office's audit log (SYN-27).
+keys, how far each chain is applied and what the projected sales add up to; ``findings``,
+``resolve-finding`` and ``check`` are the supervisor's (:mod:`._server_findings`);
+``bench`` fills an empty store and measures pushes and pulls (docs/benchmarks.md).
+``enrol``, ``revoke``, ``credit`` and ``withdraw-credit`` change what the central store
+trusts: each acts only for an authenticated operator with ``installer_settings``, who is
+written in the head office's audit log (SYN-27).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starpos.commands._credentials import add_credential_options
+from starpos.commands._head_office import open_head_office
 from starpos.commands._output import label_lines, module_tenths, print_json, whole
+from starpos.commands._server_findings import FINDINGS_MESSAGES, register_findings
 from starpos.i18n import tr_noop, translate
 
 if TYPE_CHECKING:
@@ -46,8 +49,6 @@ BLOCK_WITHDRAWN = tr_noop(
     "sequence {sequence}. It is no longer sent to terminal {terminal}.",
 )
 NO_BLOCKS = tr_noop("sync", "No credit block is waiting.")
-NO_FINDINGS = tr_noop("sync", "No open findings.")
-FINDING_RESOLVED = tr_noop("sync", "Finding {id} ({kind}) resolved; it is no longer open.")
 NO_TERMINALS = tr_noop("sync", "No terminal is enrolled yet.")
 LABELS = {
     "terminal": tr_noop("sync", "Terminal"),
@@ -68,8 +69,8 @@ BLOCK_STATES = {
     "withdrawn": tr_noop("sync", "withdrawn"),
 }
 MESSAGES = (
-    CODE_MADE, REVOKED, BLOCK_ISSUED, BLOCK_WITHDRAWN, NO_BLOCKS, NO_FINDINGS, FINDING_RESOLVED,
-    NO_TERMINALS,
+    CODE_MADE, REVOKED, BLOCK_ISSUED, BLOCK_WITHDRAWN, NO_BLOCKS, NO_TERMINALS,
+    *FINDINGS_MESSAGES,
 )  # fmt: skip
 
 
@@ -149,32 +150,7 @@ def register(subparsers: Any) -> None:
     bench.add_argument("--offered-batch", type=whole(1, 5000), default=15, help="events")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(handler=_bench)
-
-    findings = actions.add_parser("findings", help="what the head office found wrong")
-    findings.add_argument("--all", action="store_true", help="resolved ones too")
-    findings.add_argument("--json", action="store_true")
-    findings.set_defaults(handler=_findings)
-
-    resolve = actions.add_parser(
-        "resolve-finding", help="close a finding once dealt with, saying what was done"
-    )
-    resolve.add_argument("finding", type=whole(1, 2**63 - 1), help="its number (findings)")
-    resolve.add_argument("--note", required=True, help="what was done (kept in the audit log)")
-    add_credential_options(resolve, terminal=False)
-    resolve.add_argument("--json", action="store_true")
-    resolve.set_defaults(handler=_resolve_finding)
-
-
-def _office() -> Any:
-    from starpos.bootstrap.database import open_database
-    from starpos.server.store import HeadOffice
-
-    database = open_database()
-    try:
-        return HeadOffice(database)
-    except BaseException:
-        database.close()
-        raise
+    register_findings(actions)
 
 
 def _trusted_operator(office: Any, args: argparse.Namespace) -> OperatorSession:
@@ -192,7 +168,7 @@ def _run(args: argparse.Namespace) -> int:
     from starpos.server.runner import serve
 
     logs.configure()
-    office = _office()
+    office = open_head_office()
 
     def announce(url: str) -> None:
         print(url, flush=True)
@@ -207,7 +183,7 @@ def _run(args: argparse.Namespace) -> int:
 def _enrol(args: argparse.Namespace) -> int:
     from starpos.server.enrolment import issue_code
 
-    office = _office()
+    office = open_head_office()
     try:
         operator = _trusted_operator(office, args)
         with office.transaction() as session:
@@ -237,7 +213,7 @@ def _enrol(args: argparse.Namespace) -> int:
 def _revoke(args: argparse.Namespace) -> int:
     from starpos.server.enrolment import revoke
 
-    office = _office()
+    office = open_head_office()
     try:
         operator = _trusted_operator(office, args)
         with office.transaction() as session:
@@ -260,7 +236,7 @@ def _credit(args: argparse.Namespace) -> int:
     # The module's ceiling (manual 4.1 d: under 1,800,000 kWh) bounds the amount here; the
     # module itself refuses a block whose result would pass it.
     tenths = module_tenths(getattr(args, operation), Decimal(CEILING_TENTHS) / 10)
-    office = _office()
+    office = open_head_office()
     try:
         operator = _trusted_operator(office, args)
         with office.transaction() as session:
@@ -284,7 +260,7 @@ def _credit(args: argparse.Namespace) -> int:
 def _credit_blocks(args: argparse.Namespace) -> int:
     from starpos.server.credit_block_admin import list_blocks
 
-    office = _office()
+    office = open_head_office()
     try:
         with office.transaction() as session:
             rows = list_blocks(session, module_id=args.module, everything=args.all)
@@ -309,7 +285,7 @@ def _withdraw_credit(args: argparse.Namespace) -> int:
     from starpos.audit.log import AuditKind, append
     from starpos.server.credit_block_admin import withdraw_block
 
-    office = _office()
+    office = open_head_office()
     try:
         operator = _trusted_operator(office, args)
         with office.transaction() as session:
@@ -333,7 +309,7 @@ def _withdraw_credit(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     from starpos.server.status import server_status
 
-    office = _office()
+    office = open_head_office()
     try:
         with office.transaction() as session:
             status = server_status(session)
@@ -371,57 +347,11 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _findings(args: argparse.Namespace) -> int:
-    from starpos.server.findings import PROBLEMS, list_findings
-
-    office = _office()
-    try:
-        with office.transaction() as session:
-            found = list_findings(session, include_resolved=args.all)
-    finally:
-        office.database.close()
-    problems = {
-        row.id: translate("sync", PROBLEMS[row.kind]) for row in found if row.kind in PROBLEMS
-    }
-    if args.json:
-        print_json([{**row.as_dict(), "problem": problems.get(row.id)} for row in found])
-        return 0
-    if not found:
-        print(translate("sync", NO_FINDINGS))
-    for row in found:
-        when = row.raised_at.strftime("%Y-%m-%d %H:%M:%S")
-        where = f"{row.terminal or '-'} #{row.seq}" if row.seq is not None else row.terminal
-        sys.stdout.write(f"{row.id}  {when}  {row.kind}  {where}  {row.subject}  {row.details}\n")
-        if row.id in problems:
-            sys.stdout.write(f"    {problems[row.id]}\n")
-    return 0
-
-
-def _resolve_finding(args: argparse.Namespace) -> int:
-    from starpos.commands._credentials import authenticated
-    from starpos.operators import permissions
-    from starpos.server.findings import resolve_finding
-
-    office = _office()
-    try:
-        # A supervisor's sign-off, as approving a cash count difference is (SYN-59).
-        operator = authenticated(office.database, args, permissions.APPROVE_VARIANCE)
-        with office.transaction() as session:
-            row = resolve_finding(session, args.finding, args.note, operator.actor)
-    finally:
-        office.database.close()
-    if args.json:
-        print_json(row.as_dict())
-    else:
-        print(translate("sync", FINDING_RESOLVED).format(id=row.id, kind=row.kind))
-    return 0
-
-
 def _bench(args: argparse.Namespace) -> int:
     from starpos.bench.sync_server import run_server_bench
     from starpos.paths import data_dir
 
-    office = _office()
+    office = open_head_office()
     try:
         report = run_server_bench(
             data_dir(),

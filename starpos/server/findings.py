@@ -56,6 +56,8 @@ class FindingKind(StrEnum):
     Z_AUDIT_HEAD = "z_audit_head"
     # A credit block withdrawn at the head office that its counter had applied (SYN-35).
     WITHDRAWN_BLOCK_APPLIED = "withdrawn_block_applied"
+    # A counter's reconciliation of its module disagreed (server/ghost_check.py, SYN-60).
+    MODULE_BOOKS_DISAGREE = "module_books_disagree"
     # About the terminal rather than one event.
     CLOCK_SKEW = "clock_skew"
 
@@ -94,6 +96,14 @@ PROBLEMS: dict[str, str] = {
         "of key change tokens entered first and refuses the other pair; both credit tokens "
         "are made for the new key, so the customer loses nothing. Both sales stand: tell "
         "the customer to enter one pair, then both credit tokens.",
+    ),
+    FindingKind.MODULE_BOOKS_DISAGREE.value: tr_noop(
+        "sync",
+        "The counter reconciled its secure module after a sync and the module's figures do "
+        "not agree with the counter's books: the module gave out energy, or made tokens, "
+        "that no sale or token operation records (ghost vending), or a credit update is "
+        "missing. Run starpos server check, then starpos audit verify at the counter; take "
+        "the module out of service until it is explained.",
     ),
     FindingKind.TID_REPLACED_TWICE.value: tr_noop(
         "sync",

@@ -25,6 +25,7 @@ from starpos.audit.log import AuditKind
 from starpos.server import (
     card_projection,
     credit_blocks,
+    ghost_check,
     meter_replacement_projection,
     payment_change_projection,
     sale_projection,
@@ -32,7 +33,7 @@ from starpos.server import (
     token_cancel_projection,
     token_operation_projection,
 )
-from starpos.server.findings import Flag
+from starpos.server.findings import FindingKind, Flag
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,18 @@ def master_data_step(session: Session, event: TerminalEvent) -> list[Flag]:
     return []
 
 
+def reconcile_step(session: Session, event: TerminalEvent) -> list[Flag]:
+    """A counter's verdict on its module (after every sync, SYN-28): a disagreement is
+    raised at the head office as it arrives (SYN-60)."""
+    if not event.subject.startswith(ghost_check.MODULE_SUBJECT):
+        return []
+    if event.details.get("agrees", True):
+        return []
+    facts = ghost_check.verdict_facts(event.details, event.terminal_code)
+    facts["module"] = event.subject.removeprefix(ghost_check.MODULE_SUBJECT)
+    return [Flag(FindingKind.MODULE_BOOKS_DISAGREE, facts)]
+
+
 PROJECTORS: dict[str, Projector] = {
     AuditKind.VEND.value: sale_projection.vend_step,
     AuditKind.VEND_FAILED.value: sale_projection.vend_failed,
@@ -84,6 +97,7 @@ PROJECTORS: dict[str, Projector] = {
     AuditKind.VEND_CANCELLED.value: token_cancel_projection.cancel_step,
     AuditKind.MASTER_DATA_CHANGE.value: master_data_step,
     AuditKind.CARD_ACTION.value: card_projection.card_step,
+    AuditKind.RECONCILE.value: reconcile_step,
 }
 
 #: Kinds whose projector reads or moves what the push's sales before them booked (a cancel
