@@ -269,9 +269,15 @@ def _last_verdict(session: Session, module: str) -> Iterable[CheckFinding]:
     if row is None:
         return []
     facts = _facts(row.details)
-    if facts.get("agrees", True):
+    if not disagrees(facts):
         return []
     return [CheckFinding("module_books_disagree", module, verdict_facts(facts, row.terminal_code))]
+
+
+def disagrees(verdict: dict[str, Any]) -> bool:
+    """Whether a counter's verdict found something: sales still PENDING alone (their outcome
+    not known yet, recovery settles them) are not a disagreement."""
+    return bool(verdict.get("findings"))
 
 
 def verdict_facts(facts: dict[str, Any], terminal: str | None) -> dict[str, Any]:

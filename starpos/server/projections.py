@@ -80,7 +80,7 @@ def reconcile_step(session: Session, event: TerminalEvent) -> list[Flag]:
     raised at the head office as it arrives (SYN-60)."""
     if not event.subject.startswith(ghost_check.MODULE_SUBJECT):
         return []
-    if event.details.get("agrees", True):
+    if not ghost_check.disagrees(event.details):
         return []
     facts = ghost_check.verdict_facts(event.details, event.terminal_code)
     facts["module"] = event.subject.removeprefix(ghost_check.MODULE_SUBJECT)
