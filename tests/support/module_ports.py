@@ -24,6 +24,18 @@ def module_emulator(tmp_path: Path) -> Iterator[EmulatorProcess]:
     emulator.stop()
 
 
+ALIAS_PREFIX = "/dev/ttyUSB-starpos-test-"
+
+
+def _remove_stale_aliases() -> None:
+    """Aliases a killed test run left behind (its process is gone): the real listing would
+    show them as ports beside this run's, pointing at ptys that may be someone else's now."""
+    for alias in Path("/dev").glob(Path(ALIAS_PREFIX).name + "*"):
+        owner = alias.name.removeprefix(Path(ALIAS_PREFIX).name)
+        if owner.isdigit() and not Path(f"/proc/{owner}").exists():
+            alias.unlink(missing_ok=True)
+
+
 @pytest.fixture
 def listed_alias(module_emulator: EmulatorProcess) -> Iterator[str]:
     """A ``/dev/ttyUSB...`` symbolic link to the emulator's pty, as a udev rule makes one.
@@ -32,7 +44,8 @@ def listed_alias(module_emulator: EmulatorProcess) -> Iterator[str]:
     by the real listing, not by a path typed in. Creating it needs write access to /dev
     (root in CI); the test is skipped otherwise.
     """
-    alias = Path(f"/dev/ttyUSB-starpos-test-{os.getpid()}")
+    _remove_stale_aliases()
+    alias = Path(f"{ALIAS_PREFIX}{os.getpid()}")
     try:
         alias.symlink_to(module_emulator.url)
     except OSError as error:
