@@ -41,7 +41,7 @@ from starpos.db.models import (
 from starpos.db.models.sync import GENESIS
 from starpos.server.errors import UnknownTerminalError
 from starpos.sync.wire import LEGACY_EVENT_NAMESPACE, WireEvent
-from starpos.vending.module_books import LedgerToken, module_books
+from starpos.vending.module_books import LedgerToken, in_module_order, module_books
 
 #: A module credit entry whose update the module took (its balances are the module's).
 CREDIT_TAKEN = frozenset({"applied", "adopted", "recovered"})
@@ -191,22 +191,12 @@ def _check_module(session: Session, module: str, findings: list[CheckFinding]) -
     not fit is a finding."""
     books = module_books(session, module)
     updates = _credit_updates(session, module)
-    tokens = sorted(
-        (t for t in books.tokens if t.sequence is not None and t.balance_before is not None),
-        key=_order,
-    )
+    tokens = in_module_order(books)
     walk = _Walk(module, updates, findings)
     for token in tokens:
         walk.token(token)
     walk.through(max(updates, default=0))
     return len(tokens)
-
-
-def _order(token: LedgerToken) -> tuple[int, Decimal, bool, str]:
-    # Within one update sequence the balance only falls; a row that took nothing (FAILED)
-    # goes before a token made at the same balance.
-    assert token.sequence is not None and token.balance_before is not None
-    return (token.sequence, -token.balance_before, token.made, token.label)
 
 
 class _Walk:

@@ -143,6 +143,22 @@ def _free_token(free: FreeCreditToken) -> LedgerToken:
     )  # fmt: skip
 
 
+def in_module_order(books: ModuleBooks) -> list[LedgerToken]:
+    """The tokens whose module state is recorded, in the order the module made them."""
+    return sorted(
+        (t for t in books.tokens if t.sequence is not None and t.balance_before is not None),
+        key=_module_order,
+    )
+
+
+def _module_order(token: LedgerToken) -> tuple[int, Decimal, bool, str]:
+    # Within one credit update sequence the balance only falls, so the balance before each
+    # token orders them; a row that took nothing (FAILED) goes before a token made at the
+    # same balance.
+    assert token.sequence is not None and token.balance_before is not None
+    return (token.sequence, -token.balance_before, token.made, token.label)
+
+
 def recorded_credit_updates(books: ModuleBooks) -> list[ModuleCreditUpdate]:
     """The credit updates the store holds as applied to the module (in sequence order)."""
     done = (CreditUpdateState.APPLIED, CreditUpdateState.ADOPTED)

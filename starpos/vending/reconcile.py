@@ -31,8 +31,8 @@ from starpos.devices.sm.errors import SmError
 from starpos.devices.sm.records import CreditUpdateRecord, ModuleCounters
 from starpos.vending import errors
 from starpos.vending.module_books import (
-    LedgerToken,
     ModuleBooks,
+    in_module_order,
     module_books,
     recorded_credit_updates,
 )
@@ -253,13 +253,6 @@ def _credit_update_findings(
     return found
 
 
-def _order(token: LedgerToken) -> tuple[int, Decimal, bool, str]:
-    # Within one sequence the balance only falls, so the balance before each token orders
-    # them; a row that took nothing (FAILED) goes before a token made at the same balance.
-    assert token.sequence is not None and token.balance_before is not None
-    return (token.sequence, -token.balance_before, token.made, token.label)
-
-
 def _walk(
     books: ModuleBooks,
     records: dict[int, CreditUpdateRecord],
@@ -292,10 +285,7 @@ def _walk(
             previous = label
         sequence = max(sequence, target)
 
-    for token in sorted(
-        (t for t in books.tokens if t.sequence is not None and t.balance_before is not None),
-        key=_order,
-    ):
+    for token in in_module_order(books):
         assert token.sequence is not None and token.balance_before is not None
         if token.sequence < sequence:
             expected = None  # recorded out of order: start again from this row
